@@ -1,0 +1,89 @@
+"""The :class:`Place`: what the gazetteer and the online geocoder return."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+#: The kinds of place the gazetteer knows.
+PLACE_KINDS = ("populated place", "road", "admin area", "country")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place.
+
+    Attributes
+    ----------
+    name : str
+        The canonical (English) name.
+    lat, lon : float
+        WGS84 coordinates of a representative point (a road: its midpoint;
+        an area: a point inside it).
+    kind : str
+        One of :data:`PLACE_KINDS`.
+    admin : tuple of str
+        Administrative path, widest first (``("Syria", "Idleb", "Ariha")``).
+    source : str
+        Where the entry comes from: ``ocha-cod``, ``geonames``, ``alias``,
+        ``roads``, ``geoboundaries``, ``natural-earth``, ``online:<service>``.
+    source_id : str
+        The id in that source (P-code, GeoNames id, road id …).
+    score : float
+        Match quality in 0..1 (1 = exact after folding).
+    matched : str
+        The name variant that matched the query.
+    country : str
+        ISO 3166-1 alpha-2 code, when known.
+    level : int or None
+        Admin level for admin areas (1 governorate, 2 district, 3 subdistrict).
+    precision : str
+        ``exact`` for surveyed points, ``schematic`` for lines drawn through
+        ordered towns, ``approximate`` otherwise.
+    population : int
+        Population where the source gives it (0 when unknown).
+    extra : dict
+        Further source attributes (Arabic name, alternates …).
+    """
+
+    name: str
+    lat: float
+    lon: float
+    kind: str = "populated place"
+    admin: tuple[str, ...] = ()
+    source: str = ""
+    source_id: str = ""
+    score: float = 1.0
+    matched: str = ""
+    country: str = ""
+    level: int | None = None
+    precision: str = "exact"
+    population: int = 0
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """``(lon, lat)``, the order GeoJSON and shapely use."""
+        return (self.lon, self.lat)
+
+    @property
+    def geometry(self) -> Any:
+        """The place's shapely geometry: a Point, a road's LineString, an area's polygon."""
+        from .gazetteer import _geometry_of  # lazy: shapely only when asked for
+
+        return _geometry_of(self)
+
+    def with_score(self, score: float, matched: str) -> Place:
+        """A copy with another score and matched variant."""
+        return replace(self, score=score, matched=matched)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (used by ``--json``)."""
+        d = asdict(self)
+        d["admin"] = list(self.admin)
+        d.pop("extra", None)
+        return d
+
+    def __str__(self) -> str:
+        where = ", ".join(reversed(self.admin)) if self.admin else self.country
+        return f"{self.name} ({self.kind}{', ' + where if where else ''}) {self.lat:.5f}, {self.lon:.5f}"

@@ -1,0 +1,71 @@
+"""Run-time settings for geozones, in one place (after OSMnx's ``settings``).
+
+Change them by assignment before calling the library::
+
+    import geozones
+    geozones.settings.online_user_agent = "my-project/1.0 (me@example.org)"
+
+Every value can also come from an environment variable ``GEOZONES_<NAME>``
+(upper case), read once at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(f"GEOZONES_{name.upper()}", default)
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "geozones"
+
+
+def _package_data_dir() -> Path:
+    """The bundled data folder: inside the installed package, or ``data/`` of a checkout."""
+    installed = Path(__file__).resolve().parent / "data"
+    if (installed / "SOURCES.md").exists():
+        return installed
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+#: Folder holding the bundled, derived data (``data/`` of the repository).
+data_dir: Path = Path(_env("data_dir") or _package_data_dir())
+
+#: Folder for caches (compiled timelines, online geocoder answers).
+cache_dir: Path = Path(_env("cache_dir") or _default_cache_dir())
+
+#: Whether compiled timelines are cached on disk under ``cache_dir``.
+use_cache: bool = (_env("use_cache", "1") or "1") not in ("0", "false", "no")
+
+#: Bundled timeline used when no spec path is given.
+default_timeline: str = "north-west-syria"
+
+#: Decimal places kept for coordinates in maps and GeoJSON (6 ≈ 0.1 m).
+coordinate_precision: int = 6
+
+# --- online geocoding (opt-in only) ---------------------------------------
+
+#: geopy geocoder class name used with ``online=True`` (e.g. ``"Nominatim"``).
+online_service: str = _env("online_service", "Nominatim") or "Nominatim"
+
+#: Extra keyword arguments for the geopy geocoder (``domain``, ``scheme``, ``api_key`` …).
+online_options: dict = {}
+
+#: Identifying user agent sent to the online service. Must be set by the user.
+online_user_agent: str | None = _env("user_agent")
+
+#: Minimum seconds between two online requests.
+online_min_delay: float = 1.0
+
+#: Seconds before an online request times out.
+online_timeout: float = 10.0
+
+#: How many times an online request is retried on 429 or 5xx.
+online_max_retries: int = 3
+
+#: Days an online answer (or a "not found") stays in the on-disk cache.
+online_cache_days: float = 30.0

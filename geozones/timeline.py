@@ -1,0 +1,202 @@
+"""The :class:`Timeline`: dated, sourced features compiled from an agreement spec.
+
+A feature is active on day ``d`` when ``start_date <= d`` and either
+``end_date`` is open (NaT) or ``d <= end_date``: ``end_date`` is the last
+day the feature was in force (inclusive).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+    import pandas as pd
+
+#: Columns every ``Timeline.features`` frame has, in this order.
+FEATURE_COLUMNS = [
+    "id",
+    "name",
+    "kind",
+    "agreement",
+    "agreement_name",
+    "start_date",
+    "end_date",
+    "confidence",
+    "notes",
+    "sources",
+    "geometry",
+]
+
+
+def to_date(value: Any, *, what: str = "date") -> _dt.date:
+    """Coerce an ISO string, ``date``, ``datetime`` or ``Timestamp`` to a ``date``.
+
+    Examples
+    --------
+    >>> to_date("2020-03-06")
+    datetime.date(2020, 3, 6)
+    """
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if hasattr(value, "to_pydatetime"):
+        return value.to_pydatetime().date()
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise InputError(f"{what} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2020-03-06")
+
+
+class Timeline:
+    """Dated features of one or more agreements.
+
+    Parameters
+    ----------
+    features : GeoDataFrame
+        One row per feature, EPSG:4326, with at least :data:`FEATURE_COLUMNS`.
+    name : str
+        Human title of the timeline.
+    id : str
+        Short slug (the spec's file stem), used for default output names.
+    agreements : list of dict
+        The agreements: ``id``, ``name``, ``parties``, ``signed``, ``sources``, ``notes``.
+    places : list of Place
+        The gazetteer places the spec named (for the places CSV export).
+
+    Examples
+    --------
+    >>> tl = load_timeline()                                  # doctest: +SKIP
+    >>> tl.at("2020-03-15")[["id", "kind"]].head()            # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        features: gpd.GeoDataFrame,
+        *,
+        name: str = "timeline",
+        id: str = "timeline",
+        description: str = "",
+        agreements: list[dict[str, Any]] | None = None,
+        places: list[Any] | None = None,
+        path: str | Path | None = None,
+    ) -> None:
+        missing = [c for c in FEATURE_COLUMNS if c not in features.columns]
+        if missing:
+            raise InputError(f"timeline features lack columns {missing}")
+        self.features = features
+        self.name = name
+        self.id = id
+        self.description = description
+        self.agreements = list(agreements or [])
+        self.places = list(places or [])
+        self.path = Path(path) if path else None
+
+    def __repr__(self) -> str:
+        return f"<Timeline {self.id!r}: {len(self.features)} features, {len(self.agreements)} agreements>"
+
+    def __len__(self) -> int:
+        return len(self.features)
+
+    def active_mask(self, date: Any) -> pd.Series:
+        """Boolean Series: which features are active on ``date``."""
+        import pandas as pd
+
+        d = pd.Timestamp(to_date(date))
+        f = self.features
+        return (f["start_date"] <= d) & (f["end_date"].isna() | (d <= f["end_date"]))
+
+    def at(self, date: Any) -> gpd.GeoDataFrame:
+        """The features active on ``date`` (a copy).
+
+        Examples
+        --------
+        >>> load_timeline().at("2020-03-15")["id"].tolist()      # doctest: +SKIP
+        """
+        return self.features.loc[self.active_mask(date)].copy()
+
+    def slices(self) -> list[_dt.date]:
+        """The dates at which the set of active features changes, sorted.
+
+        Each start date, and the day after each end date.
+
+        Examples
+        --------
+        >>> load_timeline().slices()[:2]                          # doctest: +SKIP
+        [datetime.date(2016, 8, 24), ...]
+        """
+        import pandas as pd
+
+        f = self.features
+        ends = f["end_date"].dropna() + pd.Timedelta(days=1)
+        stamps = pd.concat([f["start_date"].dropna(), ends]).drop_duplicates().sort_values()
+        return [t.date() for t in stamps]
+
+    def events(self, date: Any) -> list[dict[str, Any]]:
+        """What happened on ``date``: features that start or end, agreements signed.
+
+        Each item: ``{"type": "start"|"end"|"signed", "id", "name", "kind"}``;
+        an ``end`` event is reported on the day after the last day in force.
+        """
+        import pandas as pd
+
+        d = pd.Timestamp(to_date(date))
+        f = self.features
+        out: list[dict[str, Any]] = []
+        for _, row in f.loc[f["start_date"] == d].iterrows():
+            out.append({"type": "start", "id": row["id"], "name": row["name"], "kind": row["kind"]})
+        for _, row in f.loc[f["end_date"] + pd.Timedelta(days=1) == d].iterrows():
+            out.append({"type": "end", "id": row["id"], "name": row["name"], "kind": row["kind"]})
+        for ag in self.agreements:
+            signed = ag.get("signed")
+            if signed is not None and to_date(signed) == d.date():
+                out.append({"type": "signed", "id": ag["id"], "name": ag.get("name", ag["id"]),
+                            "kind": "agreement"})
+        return out
+
+    def filter(self, ids: Iterable[str]) -> Timeline:
+        """A timeline with only the features whose ids are given."""
+        keep = set(ids)
+        return Timeline(
+            self.features.loc[self.features["id"].isin(keep)].copy(),
+            name=self.name, id=self.id, description=self.description,
+            agreements=self.agreements, places=self.places, path=self.path,
+        )
+
+
+def load_timeline(path: str | Path | None = None, *, use_cache: bool | None = None) -> Timeline:
+    """Load and compile a timeline spec (YAML).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A spec file. ``None`` loads the bundled north-west Syria timeline.
+    use_cache : bool, optional
+        Reuse a compiled result cached on disk (default: ``settings.use_cache``).
+
+    Returns
+    -------
+    Timeline
+
+    Raises
+    ------
+    SpecError
+        With the file, the line and what to write instead.
+
+    Examples
+    --------
+    >>> tl = load_timeline()                                  # doctest: +SKIP
+    >>> len(tl.features) > 10                                 # doctest: +SKIP
+    True
+    """
+    from .compiler import compile_timeline
+
+    return compile_timeline(path, use_cache=use_cache)
