@@ -1,0 +1,666 @@
+"""Layered, time-sliced, self-contained HTML maps of a :class:`~geozones.timeline.Timeline`.
+
+The map is one HTML file that renders with no network at all: Leaflet (from the
+pinned ``django-js-lib-leaflet`` package) and the geozones runtime are inlined,
+the basemap is drawn from the bundled boundaries (countries, governorates,
+districts, the M4/M5 roads and the governorate capitals), and web tiles are
+only an optional base layer.
+
+Features are intervals: they are embedded once as GeoJSON with ``start`` and
+``end`` (inclusive, ``null`` = open) properties, and a slider over
+:meth:`Timeline.slices` shows exactly the features in force on its date.
+
+Geometry is simplified in a metric CRS (UTM zone of the features) within
+``simplify_m`` metres (features) and :data:`BASEMAP_SIMPLIFY_M` metres
+(basemap), and coordinates are rounded to ``settings.coordinate_precision``
+decimals.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import html
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import settings
+from ._io import atomic_open
+from .errors import InputError
+from .kinds import CONFIDENCE, KINDS
+from .timeline import Timeline, to_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    import folium
+    import geopandas as gpd
+
+#: Default tolerance (metres on the ground) for simplifying feature geometry.
+SIMPLIFY_M = 20.0
+
+#: Tolerance (metres) for simplifying the basemap boundaries.
+BASEMAP_SIMPLIFY_M = 250.0
+
+#: Roads drawn on the basemap (names the gazetteer resolves with ``kind="road"``).
+BASEMAP_ROADS = ("M4", "M5")
+
+#: Web tile providers offered when ``offline=False`` and no ``tiles`` are given.
+ONLINE_TILES = ("OpenStreetMap.Mapnik", "CartoDB.Positron")
+
+#: Name of the base layer that shows no web tiles.
+OFFLINE_BASE = "No tiles (offline vector basemap)"
+
+_BASEMAP_STYLES: dict[str, dict[str, Any]] = {
+    "countries": {"color": "#7d7d7d", "weight": 1.5, "fillColor": "#f4f1ea", "fillOpacity": 1},
+    "admin1": {"color": "#8c8c8c", "weight": 1.2, "dashArray": "6 3", "fill": False},
+    "admin2": {"color": "#b9b9b9", "weight": 0.6, "fill": False},
+    "roads": {"color": "#c0392b", "weight": 2.5, "opacity": 0.9},
+}
+
+
+def render_map(
+    timeline: Timeline,
+    path: str | Path,
+    *,
+    offline: bool = True,
+    date: Any = None,
+    tiles: str | Sequence[str] | None = None,
+    title: str | None = None,
+    simplify_m: float = SIMPLIFY_M,
+    basemap: bool = True,
+) -> Path:
+    """Render ``timeline`` as one self-contained, time-sliced HTML map.
+
+    Parameters
+    ----------
+    timeline : Timeline
+        The dated features (``geozones.load_timeline()``).
+    path : str or Path
+        Output HTML file; written atomically (a failure leaves no file).
+    offline : bool, default True
+        ``True`` adds no web tiles unless ``tiles`` names some; ``False`` also
+        offers OpenStreetMap and CartoDB Positron as optional base layers.
+    date : str or date, optional
+        Render this one date (features in force on it, no slider).
+    tiles : str or list of str, optional
+        xyzservices provider names (``"OpenStreetMap.Mapnik"``,
+        ``"CartoDB.Positron"``, ``"Esri.WorldImagery"`` …) added as optional,
+        non-default base layers.
+    title : str, optional
+        Page and panel title (default: the timeline's name).
+    simplify_m : float, default 20
+        Simplification tolerance of the feature geometry, in metres.
+    basemap : bool, default True
+        Draw the vector basemap from the bundled boundaries.
+
+    Returns
+    -------
+    Path
+        The written file.
+
+    Raises
+    ------
+    InputError
+        A bad date, tile name or tolerance.
+
+    Examples
+    --------
+    >>> import geozones
+    >>> tl = geozones.load_timeline()                              # doctest: +SKIP
+    >>> geozones.render_map(tl, "maps/nw-syria.html")              # doctest: +SKIP
+    PosixPath('maps/nw-syria.html')
+    >>> geozones.render_map(tl, "idlib-2020-03-06.html", date="2020-03-06")  # doctest: +SKIP
+    PosixPath('idlib-2020-03-06.html')
+    """
+    text = map_html(
+        timeline,
+        offline=offline,
+        date=date,
+        tiles=tiles,
+        title=title,
+        simplify_m=simplify_m,
+        basemap=basemap,
+    )
+    target = Path(path)
+    with atomic_open(target, "w", newline="\n") as fh:
+        fh.write(text)
+    return target
+
+
+def map_html(
+    timeline: Timeline,
+    *,
+    offline: bool = True,
+    date: Any = None,
+    tiles: str | Sequence[str] | None = None,
+    title: str | None = None,
+    simplify_m: float = SIMPLIFY_M,
+    basemap: bool = True,
+) -> str:
+    """The HTML text :func:`render_map` writes (same parameters, no file).
+
+    Examples
+    --------
+    >>> html_text = map_html(geozones.load_timeline())            # doctest: +SKIP
+    >>> html_text.startswith("<!DOCTYPE html>")                     # doctest: +SKIP
+    True
+    """
+    if not isinstance(timeline, Timeline):
+        raise InputError(
+            f"render_map needs a Timeline (geozones.load_timeline()), not {type(timeline).__name__}"
+        )
+    try:
+        simplify_m = float(simplify_m)
+    except (TypeError, ValueError):
+        raise InputError(f"simplify_m {simplify_m!r} is not a number of metres, e.g. 20") from None
+    if not simplify_m >= 0:
+        raise InputError(f"simplify_m must be 0 or more metres, not {simplify_m}")
+    day = to_date(date, what="date") if date is not None else None
+    providers = _tile_providers(tiles, offline)
+    fmap = _build_map(
+        timeline, day=day, providers=providers, title=title, simplify_m=simplify_m, basemap=basemap
+    )
+    return fmap.get_root().render()
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _build_map(
+    timeline: Timeline,
+    *,
+    day: _dt.date | None,
+    providers: list[Any],
+    title: str | None,
+    simplify_m: float,
+    basemap: bool,
+) -> folium.Map:
+    import folium
+
+    from . import map_elements as me
+
+    frame = _features_4326(timeline)
+    if day is not None:
+        frame = frame.loc[timeline.active_mask(day).reindex(frame.index, fill_value=False)]
+    collection = geojson_collection(frame, simplify_m=simplify_m)
+    heading = title if title is not None else (timeline.name or timeline.id)
+
+    fmap = folium.Map(tiles=None, control_scale=True, zoom_control="topleft", font_size="13px")
+    # Everything folium would fetch from CDNs is dropped; Leaflet is inlined instead.
+    fmap.default_js = []
+    fmap.default_css = []
+    root = fmap.get_root()
+    root.title = html.escape(f"{heading} — geozones map", quote=True)
+    root.header.add_child(me.InlineAssets(), name="gz_assets")
+
+    base_layers = _add_tiles(fmap, providers)
+    countries = _add_basemap(fmap, frame, simplify_m) if basemap else None
+
+    data = me.FeatureData(collection, _meta(timeline, frame))
+    fmap.add_child(data, name="gz_features")
+    layers = []
+    for layer_name, kind_ids in _layer_groups(frame):
+        layer = me.KindLayer(data, kind_ids, layer_name)
+        fmap.add_child(layer, name=f"gz_layer_{len(layers)}")
+        layers.append(layer)
+
+    slices = [d.isoformat() for d in timeline.slices()]
+    config = _time_config(timeline, frame, slices, day)
+    if config is not None:
+        fmap.add_child(me.TimeControl(data, layers, config), name="gz_time")
+    fmap.add_child(me.TitlePanel(_title_info(timeline, heading, day)), name="gz_title")
+    fmap.add_child(me.Legend(data), name="gz_legend")
+    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+    if base_layers and countries is not None:
+        fmap.add_child(me.TileAware(countries, OFFLINE_BASE), name="gz_tile_aware")
+
+    bounds = _bounds(frame, basemap)
+    if bounds is not None:
+        fmap.fit_bounds(bounds, padding=(20, 20))
+    me.number_ids(root)
+    return fmap
+
+
+def _features_4326(timeline: Timeline) -> gpd.GeoDataFrame:
+    frame = timeline.features
+    if frame.crs is not None and frame.crs.to_epsg() != 4326:
+        frame = frame.to_crs(4326)
+    keep = frame.geometry.notna() & ~frame.geometry.is_empty
+    return frame.loc[keep]
+
+
+def _layer_groups(frame: gpd.GeoDataFrame) -> list[tuple[str, list[str]]]:
+    """Layer name → kinds, in the order of :data:`KINDS`, only for kinds present."""
+    present = set(frame["kind"].astype(str))
+    groups: dict[str, list[str]] = {}
+    for kind_id, kind in KINDS.items():
+        if kind_id in present:
+            groups.setdefault(kind.layer, []).append(kind_id)
+    unknown = sorted(present - set(KINDS))
+    if unknown:
+        groups.setdefault("Other features", []).extend(unknown)
+    return list(groups.items())
+
+
+def _geometry_class(geom_types: set[str]) -> str:
+    if geom_types <= {"Point", "MultiPoint"}:
+        return "point"
+    if geom_types <= {"LineString", "MultiLineString"}:
+        return "line"
+    return "area"
+
+
+def _meta(timeline: Timeline, frame: gpd.GeoDataFrame) -> dict[str, Any]:
+    """Kinds, confidence styles and legend entries the runtime needs."""
+    kinds = {k: {"label": v.label, "layer": v.layer, "color": v.color} for k, v in KINDS.items()}
+    for other in sorted(set(frame["kind"].astype(str)) - set(KINDS)):
+        kinds[other] = {"label": other, "layer": "Other features", "color": "#555555"}
+    types = frame.geometry.geom_type.groupby(frame["kind"].astype(str)).agg(set)
+    legend = [{"id": k, "geometry": _geometry_class(types[k])} for k in kinds if k in types.index]
+    confidence = {
+        c: {
+            "dash": v["dash"],
+            "weight": v["weight"],
+            "fill_opacity": v["fill_opacity"],
+            "label": v["label"],
+        }
+        for c, v in CONFIDENCE.items()
+    }
+    return {
+        "kinds": kinds,
+        "confidence": confidence,
+        "legend_kinds": legend,
+        "basemap_note": "Basemap: OCHA COD-AB boundaries, Natural Earth borders; roads and "
+        "towns from the geozones gazetteer. Lines drawn through towns are schematic.",
+    }
+
+
+def _time_config(
+    timeline: Timeline, frame: gpd.GeoDataFrame, slices: list[str], day: _dt.date | None
+) -> dict[str, Any] | None:
+    if day is not None:
+        iso = day.isoformat()
+        return {
+            "fixed": iso,
+            "slices": [iso],
+            "initial": 0,
+            "events": {iso: _events(timeline, day)},
+        }
+    if not slices:
+        return None
+    events = {d: _events(timeline, d) for d in slices}
+    return {
+        "fixed": None,
+        "slices": slices,
+        "initial": _initial_slice(frame, slices),
+        "events": events,
+        "interval": 1200,
+    }
+
+
+def _events(timeline: Timeline, day: Any) -> list[dict[str, str]]:
+    return [
+        {
+            "type": str(e.get("type", "")),
+            "id": str(e.get("id", "")),
+            "name": str(e.get("name", "")),
+            "kind": str(e.get("kind", "")),
+        }
+        for e in timeline.events(day)
+    ]
+
+
+def _initial_slice(frame: gpd.GeoDataFrame, slices: list[str]) -> int:
+    """The slice with the most features in force (the latest on a tie)."""
+    import numpy as np
+    import pandas as pd
+
+    days = pd.to_datetime(pd.Series(slices)).to_numpy()
+    start = frame["start_date"].to_numpy(dtype="datetime64[ns]")
+    end = frame["end_date"].to_numpy(dtype="datetime64[ns]")
+    open_end = np.isnat(end)
+    active = (start[None, :] <= days[:, None]) & (
+        open_end[None, :] | (days[:, None] <= end[None, :])
+    )
+    counts = active.sum(axis=1)
+    return int(len(counts) - 1 - np.argmax(counts[::-1]))
+
+
+def _title_info(timeline: Timeline, heading: str, day: _dt.date | None) -> dict[str, Any]:
+    agreements = []
+    for ag in timeline.agreements:
+        signed = ag.get("signed")
+        try:
+            signed_iso = to_date(signed).isoformat() if signed is not None else None
+        except InputError:
+            signed_iso = None
+        agreements.append({"name": str(ag.get("name") or ag.get("id") or ""), "signed": signed_iso})
+    agreements.sort(key=lambda a: (a["signed"] or "9999", a["name"]))
+    description = str(timeline.description or "")
+    if day is not None:
+        description = (
+            description + " " if description else ""
+        ) + f"Features in force on {day.isoformat()}."
+    return {"title": str(heading), "description": description, "agreements": agreements}
+
+
+def _bounds(frame: gpd.GeoDataFrame, basemap: bool) -> list[list[float]] | None:
+    import numpy as np
+
+    if len(frame):
+        x0, y0, x1, y1 = frame.total_bounds
+    elif basemap and _boundaries_available():
+        x0, y0, x1, y1 = _load_boundaries("admin1").total_bounds
+    else:
+        return None
+    if not np.all(np.isfinite([x0, y0, x1, y1])):
+        return None
+    return [[float(y0), float(x0)], [float(y1), float(x1)]]
+
+
+# --------------------------------------------------------------------------- geometry → GeoJSON
+
+
+def geojson_collection(
+    frame: gpd.GeoDataFrame, *, simplify_m: float = SIMPLIFY_M
+) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection of timeline features for the map runtime.
+
+    Geometry is simplified within ``simplify_m`` metres in the features' UTM
+    zone and rounded to ``settings.coordinate_precision`` decimals; dates
+    become ISO strings (``end`` is ``None`` when open and is the last day in
+    force).
+
+    Examples
+    --------
+    >>> fc = geojson_collection(load_timeline().features)        # doctest: +SKIP
+    >>> fc["features"][0]["properties"]["start"]                  # doctest: +SKIP
+    '2018-09-17'
+    """
+    geometries = simplified_geometries(frame, simplify_m)
+    features = []
+    for (_, row), geometry in zip(frame.iterrows(), geometries, strict=True):
+        features.append({"type": "Feature", "geometry": geometry, "properties": _properties(row)})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def simplified_geometries(frame: gpd.GeoDataFrame, simplify_m: float) -> list[dict[str, Any]]:
+    """GeoJSON geometry dicts of ``frame``: simplified in metres, rounded in degrees.
+
+    Examples
+    --------
+    >>> import geopandas as gpd, shapely
+    >>> f = gpd.GeoDataFrame(geometry=[shapely.Point(36.123456789, 35.9)], crs=4326)
+    >>> simplified_geometries(f, 10)
+    [{'type': 'Point', 'coordinates': [36.123457, 35.9]}]
+    """
+    import json
+
+    import numpy as np
+    import shapely
+
+    if not len(frame):
+        return []
+    series = frame.geometry
+    if series.crs is None:
+        series = series.set_crs(4326)
+    elif series.crs.to_epsg() != 4326:
+        series = series.to_crs(4326)
+    if simplify_m > 0:
+        metric = series.estimate_utm_crs()
+        projected = series.to_crs(metric)
+        simple = shapely.simplify(projected.to_numpy(), simplify_m, preserve_topology=True)
+        series = type(series)(simple, index=series.index, crs=metric).to_crs(4326)
+    decimals = int(settings.coordinate_precision)
+    rounded = shapely.transform(series.to_numpy(), lambda xy: np.round(xy, decimals))
+    return [json.loads(text) for text in shapely.to_geojson(rounded)]
+
+
+def _iso(value: Any) -> str | None:
+    import pandas as pd
+
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return to_date(value).isoformat()
+
+
+def _text(value: Any) -> str:
+    import pandas as pd
+
+    if value is None or (not isinstance(value, (str, list, dict)) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _sources(value: Any) -> list[dict[str, str]]:
+    if value is None or isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        return [{"url": _text(value), "title": "", "quote": ""}] if _text(value) else []
+    out = []
+    for item in value:
+        if isinstance(item, dict):
+            out.append(
+                {
+                    "url": _text(item.get("url")).strip(),
+                    "title": _text(item.get("title")),
+                    "quote": _text(item.get("quote")),
+                }
+            )
+        elif _text(item):
+            out.append({"url": _text(item).strip(), "title": "", "quote": ""})
+    return out
+
+
+def _properties(row: Any) -> dict[str, Any]:
+    return {
+        "id": _text(row["id"]),
+        "name": _text(row["name"]),
+        "kind": _text(row["kind"]),
+        "agreement": _text(row["agreement"]),
+        "agreement_name": _text(row["agreement_name"]),
+        "start": _iso(row["start_date"]),
+        "end": _iso(row["end_date"]),
+        "confidence": _text(row["confidence"]),
+        "notes": _text(row["notes"]),
+        "sources": _sources(row["sources"]),
+    }
+
+
+# --------------------------------------------------------------------------- tiles
+
+
+def _tile_providers(tiles: str | Sequence[str] | None, offline: bool) -> list[Any]:
+    """xyzservices providers for ``tiles`` (names), or the online defaults."""
+    if tiles is None:
+        names: list[str] = [] if offline else list(ONLINE_TILES)
+    elif isinstance(tiles, str):
+        names = [tiles]
+    else:
+        names = [str(t) for t in tiles]
+    return [_provider(name) for name in names]
+
+
+def _provider(name: str) -> Any:
+    import xyzservices.providers as xyz
+
+    try:
+        provider = xyz.query_name(name)
+    except ValueError:
+        known = list(xyz.flatten())
+        close = difflib.get_close_matches(name, known, n=4, cutoff=0.5)
+        hint = ", ".join(close or ["OpenStreetMap.Mapnik", "CartoDB.Positron", "Esri.WorldImagery"])
+        raise InputError(f"unknown tile provider {name!r}; try one of: {hint}") from None
+    if provider.requires_token():
+        raise InputError(
+            f"tile provider {provider.name!r} needs an API key; choose one that does not, "
+            "e.g. OpenStreetMap.Mapnik or CartoDB.Positron"
+        )
+    return provider
+
+
+def _add_tiles(fmap: folium.Map, providers: list[Any]) -> bool:
+    import folium
+
+    if not providers:
+        return False
+    folium.FeatureGroup(name=OFFLINE_BASE, overlay=False, control=True, show=True).add_to(fmap)
+    for provider in providers:
+        folium.TileLayer(
+            tiles=provider, name=provider.name, overlay=False, control=True, show=False
+        ).add_to(fmap)
+    return True
+
+
+# --------------------------------------------------------------------------- basemap
+
+
+def _boundaries_available() -> bool:
+    import importlib
+
+    try:
+        importlib.import_module("geozones.boundaries")
+    except ModuleNotFoundError as exc:  # the gazetteer helper's module, not yet there
+        if exc.name == "geozones.boundaries":
+            return False
+        raise
+    return True
+
+
+def _load_boundaries(layer: str) -> gpd.GeoDataFrame:
+    from . import boundaries
+
+    return boundaries.load(layer)
+
+
+def _add_basemap(fmap: folium.Map, frame: gpd.GeoDataFrame, simplify_m: float) -> Any:
+    """Add the vector basemap layers; return the countries layer (or None)."""
+    from . import map_elements as me
+
+    if not _boundaries_available():
+        return None
+    base = basemap_collections(max(simplify_m, BASEMAP_SIMPLIFY_M))
+    countries = me.BasemapLayer(
+        base["countries"], "Country borders", style=_BASEMAP_STYLES["countries"], pane="gz-land"
+    )
+    fmap.add_child(countries, name="gz_base_countries")
+    fmap.add_child(
+        me.BasemapLayer(base["admin1"], "Governorates", style=_BASEMAP_STYLES["admin1"]),
+        name="gz_base_admin1",
+    )
+    fmap.add_child(
+        me.BasemapLayer(base["admin2"], "Districts", style=_BASEMAP_STYLES["admin2"]),
+        name="gz_base_admin2",
+    )
+    if base["roads"]["features"]:
+        fmap.add_child(
+            me.BasemapLayer(
+                base["roads"], "Roads (M4, M5)", role="road", style=_BASEMAP_STYLES["roads"]
+            ),
+            name="gz_base_roads",
+        )
+    if base["towns"]["features"]:
+        fmap.add_child(
+            me.BasemapLayer(base["towns"], "Main towns", role="town"), name="gz_base_towns"
+        )
+    return countries
+
+
+@lru_cache(maxsize=4)
+def basemap_collections(simplify_m: float = BASEMAP_SIMPLIFY_M) -> dict[str, dict[str, Any]]:
+    """GeoJSON of the vector basemap: countries, admin1, admin2, roads and main towns.
+
+    Cached per process (the same for every map).
+
+    Examples
+    --------
+    >>> sorted(basemap_collections())                               # doctest: +SKIP
+    ['admin1', 'admin2', 'countries', 'roads', 'towns']
+    """
+    out = {}
+    for layer in ("countries", "admin1", "admin2"):
+        frame = _load_boundaries(layer)
+        geoms = simplified_geometries(frame, simplify_m)
+        names = _name_column(frame)
+        out[layer] = {
+            "type": "FeatureCollection",
+            "features": [
+                {"type": "Feature", "geometry": g, "properties": {"name": n}}
+                for g, n in zip(geoms, names, strict=True)
+            ],
+        }
+    out["roads"] = _road_collection(simplify_m)
+    out["towns"] = _town_collection(_load_boundaries("admin1"))
+    return out
+
+
+def _name_column(frame: gpd.GeoDataFrame) -> list[str]:
+    for column in ("name_en", "name", "NAME_EN", "shapeName"):
+        if column in frame.columns:
+            return [_text(v) for v in frame[column]]
+    return [""] * len(frame)
+
+
+def _road_collection(simplify_m: float) -> dict[str, Any]:
+    import geopandas as gpd
+
+    from .errors import GeozonesError
+    from .gazetteer import geocode
+
+    names, geoms = [], []
+    for name in BASEMAP_ROADS:
+        try:
+            place = geocode(name, kind="road")
+            geometry = place.geometry
+        except GeozonesError:
+            continue
+        if geometry is None or geometry.is_empty or geometry.geom_type == "Point":
+            continue
+        names.append(name)
+        geoms.append(geometry)
+    frame = gpd.GeoDataFrame({"name": names}, geometry=geoms, crs=4326)
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": g, "properties": {"name": n}}
+            for g, n in zip(simplified_geometries(frame, simplify_m), names, strict=True)
+        ],
+    }
+
+
+def _town_collection(admin1: gpd.GeoDataFrame) -> dict[str, Any]:
+    """The main town of each governorate (its capital), as labelled points."""
+    from .errors import GeozonesError
+    from .gazetteer import geocode
+
+    features = []
+    seen = set()
+    decimals = int(settings.coordinate_precision)
+    for name, area in zip(_name_column(admin1), admin1.geometry, strict=True):
+        if not name:
+            continue
+        rep = area.representative_point()
+        try:
+            place = geocode(name, kind="populated place", near=(rep.y, rep.x))
+        except GeozonesError:
+            continue
+        key = (round(place.lat, 4), round(place.lon, 4))
+        if key in seen or not area.buffer(0.05).contains(_point(place.lon, place.lat)):
+            continue
+        seen.add(key)
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"name": place.name},
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [round(place.lon, decimals), round(place.lat, decimals)],
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _point(x: float, y: float) -> Any:
+    import shapely
+
+    return shapely.Point(x, y)
