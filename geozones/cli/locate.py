@@ -1,0 +1,63 @@
+"""``geozones locate``: which features contain a place or a point (on a date)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Any
+
+from ._common import add_json_flag, parse_date, print_json
+
+_LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Declare ``geozones locate NAME|LAT,LON [--date D] [--spec SPEC] [--json]``."""
+    p = subparsers.add_parser(
+        "locate",
+        help="list the zones, corridors, routes and posts that contain a place",
+        description="List the features of a timeline (default: the bundled north-west "
+        "Syria timeline) that contain a place name or a LAT,LON point, on a date or at any "
+        "time. Exit 0 when something contains it, 1 when nothing does, 2 on bad input.",
+    )
+    p.add_argument("where", metavar="NAME|LAT,LON", help="a place name or 'lat,lon' in degrees")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="only features in force that day")
+    p.add_argument("--spec", metavar="SPEC", help="timeline spec (YAML); default: bundled")
+    add_json_flag(p)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Locate; print one line per feature (or JSON)."""
+    day = parse_date(args.date) if args.date else None
+
+    from ..analysis import _as_point, locate
+    from ..timeline import load_timeline
+
+    m = _LATLON.match(args.where)
+    where: Any = (float(m.group(1)), float(m.group(2))) if m else args.where
+    point, place = _as_point(where)
+    timeline = load_timeline(args.spec)
+    found = locate(point, day, timeline)
+    label = str(place) if place is not None else f"{point.y:.5f}, {point.x:.5f}"
+    rows = [{
+        "id": r["id"], "name": r["name"], "kind": r["kind"], "agreement": r["agreement"],
+        "start_date": r["start_date"].date().isoformat(),
+        "end_date": None if r["end_date"] != r["end_date"] else r["end_date"].date().isoformat(),
+        "confidence": r["confidence"], "distance_m": float(r["distance_m"]),
+    } for _, r in found.iterrows()]
+    if args.json:
+        print_json({"query": args.where, "place": place.to_dict() if place else None,
+                    "lat": point.y, "lon": point.x, "date": day, "timeline": timeline.id,
+                    "features": rows})
+    else:
+        when = f" on {day.isoformat()}" if day else ""
+        if not rows:
+            print(f"{label}: no feature of {timeline.id}{when}")
+        else:
+            print(f"{label}: {len(rows)} feature(s) of {timeline.id}{when}")
+            for r in rows:
+                end = r["end_date"] or "open"
+                print(f"  {r['id']:<28} {r['kind']:<20} {r['start_date']} → {end:<10} "
+                      f"{r['confidence']}  {r['name']}")
+    return 0 if rows else 1

@@ -1,0 +1,57 @@
+"""``geozones validate``: check a timeline spec and compile it, reporting every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ._common import add_json_flag, print_json
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Declare ``geozones validate SPEC [--json]``."""
+    p = subparsers.add_parser(
+        "validate",
+        help="check a timeline spec (YAML) and report every problem with its line",
+        description="Check and compile an agreement spec. Exit 0 with a summary when it "
+        "compiles; exit 2 with one line per problem (file:line: what is wrong — what to "
+        "write instead) when it does not.",
+    )
+    p.add_argument("spec", metavar="SPEC", help="timeline spec (YAML)")
+    add_json_flag(p)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate; print a summary (exit 0) or the problems (exit 2)."""
+    from ..compiler import validate
+
+    spec, gdf, errors = validate(args.spec)
+    if errors:
+        if args.json:
+            print_json({"valid": False, "spec": args.spec, "errors": [
+                {"path": e.path, "line": e.line, "message": e.message, "hint": e.hint}
+                for e in errors]})
+        for e in errors:
+            print(" ".join(str(e).split()), file=sys.stderr)
+        return 2
+    assert spec is not None and gdf is not None
+    kinds = gdf["kind"].value_counts().to_dict()
+    first = gdf["start_date"].min()
+    last = gdf["end_date"].max()
+    summary = {
+        "valid": True, "spec": args.spec, "timeline": spec.id, "name": spec.name,
+        "agreements": len(spec.agreements), "features": len(gdf),
+        "kinds": {str(k): int(v) for k, v in kinds.items()},
+        "first_date": first.date().isoformat() if len(gdf) else None,
+        "last_end_date": last.date().isoformat() if len(gdf) and last == last else None,
+    }
+    if args.json:
+        print_json(summary)
+    else:
+        print(f"{args.spec}: valid — {summary['agreements']} agreements, "
+              f"{summary['features']} features "
+              f"({', '.join(f'{v} {k}' for k, v in summary['kinds'].items())}), "
+              f"from {summary['first_date']}")
+    return 0

@@ -1,0 +1,856 @@
+"""Compile an agreement spec into a :class:`~geozones.timeline.Timeline` of dated geometry.
+
+A feature's ``geometry`` is an *expression*: a mapping with one key (the
+operator) or, as a shorthand, a bare place name. Operators:
+
+==============  ===========================================================================
+``place``       a named place → Point (``place: Saraqib`` or ``{name, country, kind}``)
+``places``      several names → MultiPoint
+``point``       ``{lat, lon}`` → Point
+``wkt``         a WKT string in lon/lat
+``admin``       union of admin areas by name or P-code (``{name(s), level, within}``)
+``countries``   union of countries (Natural Earth)
+``area``        a polygon of a bundled layer (``{layer: operation-areas, name: ...}``)
+``road``        the whole line of a named road
+``along``       a road between the points on it nearest two places
+``corridor``    ``along`` buffered by ``width`` on each side, flat ends at the two places
+``buffer``      ``{of, distance}`` (``cap: round|flat``)
+``band``        the strip of a polygon within ``width`` of (part of) its boundary
+``hull``        convex hull of expressions or names
+``union``, ``difference``, ``intersection``  set operations over a list
+``ref``         the geometry of another feature (by id)
+``file``        ``{path, layer, where}``: any file GDAL reads (relative to the spec)
+==============  ===========================================================================
+
+Distances are metres on the ground, worked in a local projection fitted to
+each expression (:mod:`geozones.projection`); results are EPSG:4326 and valid.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import settings
+from ._version import __version__
+from .errors import GeozonesError, SpecError, UnknownPlaceError
+from .spec import LineDict, LineList, Spec, bundled_path, parse_distance, read_spec, suggest
+
+#: Bumped whenever compiled output changes for the same spec and data.
+COMPILER_VERSION = "1"
+#: A place used as an end of ``along``/``corridor`` may lie this far from the road.
+MAX_ROAD_OFFSET_M = 5000.0
+#: Default tolerance of ``band``'s ``along`` and ``exclude``.
+BAND_TOLERANCE_M = 1000.0
+
+Geometry = Any
+
+
+# --- context -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """State of one compilation: the spec, finished features, places used."""
+
+    spec: Spec
+    features: dict[str, Any]
+    done: dict[str, Geometry] = field(default_factory=dict)
+    stack: list[str] = field(default_factory=list)
+    places: dict[tuple, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    feature_notes: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str | None:
+        return self.spec.path
+
+    def error(self, message: str, line: int | None, hint: str = "") -> SpecError:
+        return SpecError(message, path=self.path, line=line, hint=hint)
+
+
+def _line(node: Any, key: Any = None) -> int | None:
+    if isinstance(node, (LineDict, LineList)):
+        return node.line_of(key) if key is not None else node.line
+    return None
+
+
+# --- expressions -----------------------------------------------------------------------------
+
+#: operator -> (handler, allowed keys of its mapping argument or None)
+_OPS: dict[str, tuple[Callable[[_Context, Any, int | None], Geometry], set[str] | None]] = {}
+
+
+def _op(name: str, keys: set[str] | None = None) -> Callable:
+    def deco(fn: Callable) -> Callable:
+        _OPS[name] = (fn, keys)
+        return fn
+
+    return deco
+
+
+def evaluate(expr: Any, ctx: _Context, line: int | None = None) -> Geometry:
+    """Evaluate a geometry expression to a shapely geometry in EPSG:4326."""
+    if isinstance(expr, str):
+        return _place_geom(ctx, expr, line)
+    if not isinstance(expr, dict) or len(expr) != 1:
+        got = "nothing" if expr is None else (
+            f"{len(expr)} keys ({', '.join(map(str, expr))})" if isinstance(expr, dict)
+            else type(expr).__name__)
+        raise ctx.error(f"a geometry expression must be a mapping with one operator, got {got}",
+                        _line(expr) or line,
+                        "write e.g. 'place: Saraqib' or 'buffer: {of: {place: Saraqib}, "
+                        "distance: 5 km}'; operators: " + ", ".join(_OPS))
+    (op, arg), = expr.items()
+    op_line = _line(expr, op) or line
+    if op not in _OPS:
+        raise ctx.error(f"unknown geometry operator {op!r}", op_line, suggest(op, _OPS))
+    fn, keys = _OPS[op]
+    if keys is not None and isinstance(arg, dict):
+        for key in arg:
+            if key not in keys:
+                raise ctx.error(f"unknown key {key!r} in '{op}'", _line(arg, key) or op_line,
+                                suggest(key, sorted(keys)))
+    return fn(ctx, arg, op_line)
+
+
+def _need(ctx: _Context, arg: Any, key: str, op: str, line: int | None) -> Any:
+    if not isinstance(arg, dict):
+        raise ctx.error(f"'{op}' takes a mapping with '{key}'", _line(arg) or line,
+                        f"write '{op}: {{{key}: ...}}'")
+    value = arg.get(key)
+    if value is None or value == "":
+        raise ctx.error(f"'{op}' has no '{key}'", line or _line(arg), f"add '{key}: ...'")
+    return value
+
+
+def _distance(ctx: _Context, arg: dict, key: str, op: str, line: int | None,
+              *, allow_range: bool = True) -> float:
+    """A distance in metres; a range is drawn at its mean and recorded in the notes."""
+    value = _need(ctx, arg, key, op, line)
+    try:
+        low, high = parse_distance(value, allow_range=allow_range)
+    except ValueError as exc:
+        raise ctx.error(f"{op} {key}: {exc}", _line(arg, key) or line) from None
+    if high != low:
+        mid = (low + high) / 2.0
+        ctx.notes.append(f"{op} {key} given as a range, {_km(low)}–{_km(high)}: drawn at the "
+                         f"mean, {_km(mid)}")
+        return mid
+    return low
+
+
+def _km(metres: float) -> str:
+    return f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
+
+
+def _list(ctx: _Context, arg: Any, op: str, line: int | None, *, min_len: int = 1) -> list:
+    if not isinstance(arg, list) or len(arg) < min_len:
+        raise ctx.error(f"'{op}' takes a list of at least {min_len} expression(s)",
+                        _line(arg) or line, f"write '{op}:' followed by '- ...' items")
+    return arg
+
+
+def _items(ctx: _Context, arg: list, line: int | None) -> list[Geometry]:
+    return [evaluate(item, ctx, _line(arg, i) or line) for i, item in enumerate(arg)]
+
+
+# --- named things (gazetteer, boundaries) ---------------------------------------------------
+
+
+def _gazetteer() -> Any:
+    try:
+        from . import gazetteer
+    except ImportError as exc:  # pragma: no cover - the gazetteer ships with the package
+        raise GeozonesError(f"the gazetteer is not available ({exc})") from None
+    return gazetteer
+
+
+def _resolve(ctx: _Context, name: Any, line: int | None, *, kind: str | None = None,
+             country: str | None = None) -> Any:
+    """Geocode a name for the spec; unknown or ambiguous → SpecError with suggestions."""
+    if isinstance(name, dict):
+        for key in name:
+            if key not in {"name", "country", "kind"}:
+                raise ctx.error(f"unknown key {key!r} in a place", _line(name, key) or line,
+                                suggest(key, ["name", "country", "kind"]))
+        kind = name.get("kind", kind)
+        country = name.get("country", country)
+        line = _line(name) or line
+        name = name.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ctx.error(f"a place must be a name, got {name!r}", line,
+                        "write the name as text, e.g. 'place: Saraqib'")
+    country = country if country is not None else ctx.spec.country
+    key = (name, kind, country)
+    if key in ctx.places:
+        return ctx.places[key]
+    gz = _gazetteer()
+    kwargs: dict[str, Any] = {}
+    if kind:
+        kwargs["kind"] = kind
+    if country:
+        kwargs["country"] = country
+    try:
+        place = gz.geocode(name, **kwargs)
+    except UnknownPlaceError as exc:
+        cands = ", ".join(exc.candidates[:5])
+        raise ctx.error(f"unknown place {name!r}", line,
+                        (f"did you mean one of: {cands}?" if cands
+                         else "check the spelling, or give 'point: {lat: ..., lon: ...}'")
+                        ) from None
+    except GeozonesError as exc:
+        raise ctx.error(f"cannot resolve {name!r}: {exc}", line) from None
+    ctx.places[key] = place
+    return place
+
+
+def _place_geom(ctx: _Context, name: Any, line: int | None) -> Geometry:
+    import shapely
+
+    place = _resolve(ctx, name, line)
+    if place.kind == "populated place":
+        return shapely.Point(place.lon, place.lat)
+    return place.geometry
+
+
+@_op("place")
+def _op_place(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    return _place_geom(ctx, arg, line)
+
+
+@_op("places")
+def _op_places(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    import shapely
+
+    arg = _list(ctx, arg, "places", line)
+    pts = [_resolve(ctx, n, _line(arg, i) or line) for i, n in enumerate(arg)]
+    return shapely.MultiPoint([(p.lon, p.lat) for p in pts])
+
+
+@_op("point", {"lat", "lon"})
+def _op_point(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    import shapely
+
+    try:
+        lat = float(_need(ctx, arg, "lat", "point", line))
+        lon = float(_need(ctx, arg, "lon", "point", line))
+    except (TypeError, ValueError):
+        raise ctx.error("point lat and lon must be numbers", _line(arg) or line,
+                        "write 'point: {lat: 35.86, lon: 36.77}'") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ctx.error(f"point ({lat}, {lon}) is off the globe", _line(arg) or line,
+                        "lat runs -90..90 and lon -180..180 (did you swap them?)")
+    return shapely.Point(lon, lat)
+
+
+@_op("wkt")
+def _op_wkt(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    import shapely
+
+    try:
+        return shapely.make_valid(shapely.from_wkt(str(arg)))
+    except shapely.errors.GEOSException as exc:
+        raise ctx.error(f"bad WKT: {exc}", line,
+                        "write e.g. 'wkt: POLYGON ((36 35, 37 35, 37 36, 36 35))' (lon lat)"
+                        ) from None
+
+
+@_op("road")
+def _op_road(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    return _road_line(ctx, arg, line)
+
+
+def _road_line(ctx: _Context, road: Any, line: int | None) -> Geometry:
+    if isinstance(road, dict) and len(road) == 1 and next(iter(road)) in _OPS:
+        geom = evaluate(road, ctx, line)
+    else:
+        place = _resolve(ctx, road, line, kind="road")
+        geom = place.geometry
+    if geom.geom_type not in ("LineString", "MultiLineString"):
+        raise ctx.error(f"{road!r} is not a line (got a {geom.geom_type})", line,
+                        "give a road name such as M4, or a line expression")
+    if geom.geom_type == "MultiLineString":
+        import shapely
+
+        merged = shapely.line_merge(geom)
+        if merged.geom_type != "LineString":
+            raise ctx.error(f"road {road!r} is in several pieces", line,
+                            "use a single continuous line")
+        geom = merged
+    return geom
+
+
+# --- admin areas and layers --------------------------------------------------------------------
+
+_ADMIN_LAYERS = {1: "admin1", 2: "admin2", 3: "admin3"}
+
+
+def _boundaries(layer: str) -> Any:
+    from . import boundaries
+
+    return boundaries.load(layer)
+
+
+@_op("admin", {"name", "names", "level", "within"})
+def _op_admin(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    import shapely
+
+    level = None
+    within = None
+    names = arg
+    if isinstance(arg, dict):
+        names = arg.get("names", arg.get("name"))
+        level = arg.get("level")
+        within = arg.get("within")
+        if level is not None and level not in _ADMIN_LAYERS:
+            raise ctx.error(f"admin level {level!r} is not 1, 2 or 3", _line(arg, "level"),
+                            "1 governorate, 2 district, 3 subdistrict")
+    if isinstance(names, (str, int)):
+        names = [str(names)]
+    if not isinstance(names, list) or not names:
+        raise ctx.error("'admin' takes a name, a P-code or a list of them", _line(arg) or line,
+                        "write 'admin: Idleb' or 'admin: {names: [Ariha, Saraqab], level: 3}'")
+    geoms = [_admin_area(ctx, str(n), level, within, _line(names, i) or line)
+             for i, n in enumerate(names)]
+    return shapely.make_valid(shapely.union_all(geoms))
+
+
+def _admin_area(ctx: _Context, name: str, level: int | None, within: Any,
+                line: int | None) -> Geometry:
+    from . import boundaries
+
+    try:
+        return boundaries.admin_geometry(name, level=level, within=within)
+    except UnknownPlaceError as exc:
+        cands = ", ".join(exc.candidates[:6])
+        raise ctx.error(f"unknown admin area {name!r}", line,
+                        f"did you mean one of: {cands}?" if cands else
+                        "give the English name or the P-code (e.g. SY0700)") from None
+    except GeozonesError as exc:
+        raise ctx.error(str(exc), line) from None
+
+
+@_op("countries")
+def _op_countries(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    return _layer_union(ctx, "countries", arg, line)
+
+
+@_op("area", {"layer", "name", "names"})
+def _op_area(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    layer = _need(ctx, arg, "layer", "area", line)
+    names = arg.get("names", arg.get("name"))
+    if names is None:
+        raise ctx.error("'area' has no 'name'", _line(arg) or line, "add 'name: ...'")
+    return _layer_union(ctx, str(layer), names, _line(arg, "name") or line)
+
+
+def _layer_union(ctx: _Context, layer: str, names: Any, line: int | None) -> Geometry:
+    import shapely
+
+    from . import boundaries
+
+    if isinstance(names, str):
+        names = [names]
+    if not isinstance(names, list) or not names:
+        raise ctx.error(f"give a name or a list of names of the {layer!r} layer", line)
+    geoms = []
+    for i, n in enumerate(names):
+        try:
+            geoms.append(boundaries.layer_geometry(layer, str(n)))
+        except UnknownPlaceError as exc:
+            cands = ", ".join(exc.candidates[:6])
+            raise ctx.error(f"no {n!r} in the {layer!r} layer", _line(names, i) or line,
+                            f"did you mean one of: {cands}?" if cands else "") from None
+        except GeozonesError as exc:
+            raise ctx.error(str(exc), _line(names, i) or line) from None
+    return shapely.make_valid(shapely.union_all(geoms))
+
+
+# --- roads: along and corridor -------------------------------------------------------------------
+
+
+def _along_m(ctx: _Context, arg: Any, op: str, line: int | None) -> tuple[Any, Geometry]:
+    """The road between two places, in a local projection; returns (projection, line_m)."""
+    import shapely
+    from shapely.ops import substring
+
+    from .projection import fit
+
+    road = _road_line(ctx, _need(ctx, arg, "road", op, line), _line(arg, "road") or line)
+    ends = []
+    for key in ("from", "to"):
+        expr = _need(ctx, arg, key, op, line)
+        geom = evaluate(expr, ctx, _line(arg, key) or line)
+        ends.append((key, expr, geom, _line(arg, key) or line))
+    proj = fit(road, *(g for _, _, g, _ in ends))
+    road_m = proj.forward(road)
+    positions = []
+    for key, expr, geom, kline in ends:
+        pt_m = proj.forward(shapely.centroid(geom))
+        offset = shapely.distance(road_m, pt_m)
+        if offset > MAX_ROAD_OFFSET_M:
+            raise ctx.error(f"{op} {key}: {_label(expr)} lies {offset / 1000:.1f} km from the "
+                            f"road", kline, "name a place on the road, or check the road's line")
+        positions.append(road_m.project(pt_m))
+    a, b = positions
+    if abs(a - b) < 1.0:
+        raise ctx.error(f"{op}: 'from' and 'to' fall on the same point of the road", line,
+                        "name two different places along the road")
+    part = substring(road_m, min(a, b), max(a, b))
+    if a > b:
+        part = part.reverse()
+    return proj, part
+
+
+def _label(expr: Any) -> str:
+    if isinstance(expr, str):
+        return repr(expr)
+    if isinstance(expr, dict) and "place" in expr:
+        return repr(expr["place"])
+    return "the point"
+
+
+@_op("along", {"road", "from", "to"})
+def _op_along(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    proj, part = _along_m(ctx, arg, "along", line)
+    return proj.inverse(part)
+
+
+@_op("corridor", {"road", "from", "to", "width"})
+def _op_corridor(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    import shapely
+
+    from .projection import QUAD_SEGS
+
+    width = _distance(ctx, arg, "width", "corridor", line)
+    proj, part = _along_m(ctx, arg, "corridor", line)
+    poly = shapely.buffer(part, width, quad_segs=QUAD_SEGS, cap_style="flat")
+    return shapely.make_valid(proj.inverse(poly))
+
+
+# --- metric operators: buffer, band, hull -------------------------------------------------------
+
+
+@_op("buffer", {"of", "distance", "cap"})
+def _op_buffer(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    from .projection import buffer
+
+    geom = evaluate(_need(ctx, arg, "of", "buffer", line), ctx, _line(arg, "of") or line)
+    distance = _distance(ctx, arg, "distance", "buffer", line)
+    cap = arg.get("cap", "round")
+    if cap not in ("round", "flat", "square"):
+        raise ctx.error(f"buffer cap {cap!r} is not round, flat or square", _line(arg, "cap"),
+                        suggest(cap, ["round", "flat", "square"]))
+    return buffer(geom, distance, cap_style=cap)
+
+
+@_op("band", {"of", "width", "inside", "along", "exclude", "tolerance"})
+def _op_band(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    """The strip of a polygon within ``width`` of its boundary (or part of it).
+
+    ``along`` keeps only the boundary within ``tolerance`` of that expression
+    (e.g. a contact line); ``exclude`` drops the boundary within ``tolerance``
+    of that one (e.g. ``countries: Turkey``). ``inside: false`` builds the strip
+    outside the polygon instead.
+    """
+    import shapely
+
+    from .projection import QUAD_SEGS, fit
+
+    poly = evaluate(_need(ctx, arg, "of", "band", line), ctx, _line(arg, "of") or line)
+    if shapely.get_dimensions(poly) != 2:
+        raise ctx.error(f"band 'of' must be an area, got a {poly.geom_type}",
+                        _line(arg, "of") or line, "use admin:, area:, ref: to a zone, buffer:…")
+    width = _distance(ctx, arg, "width", "band", line)
+    tol = (_distance(ctx, arg, "tolerance", "band", line, allow_range=False)
+           if "tolerance" in arg else BAND_TOLERANCE_M)
+    inside = arg.get("inside", True)
+    if not isinstance(inside, bool):
+        raise ctx.error(f"band inside must be true or false, got {inside!r}",
+                        _line(arg, "inside"), "write 'inside: true'")
+    proj = fit(poly)
+    poly_m = proj.forward(poly)
+    edge = shapely.boundary(poly_m)
+    if "along" in arg:
+        along = proj.forward(evaluate(arg["along"], ctx, _line(arg, "along") or line))
+        edge = shapely.intersection(edge, shapely.buffer(along, tol, quad_segs=QUAD_SEGS))
+    if "exclude" in arg:
+        excl = proj.forward(evaluate(arg["exclude"], ctx, _line(arg, "exclude") or line))
+        edge = shapely.difference(edge, shapely.buffer(excl, tol, quad_segs=QUAD_SEGS))
+    if shapely.is_empty(edge):
+        raise ctx.error("band: no part of the boundary is left to build along",
+                        _line(arg) or line, "check 'along'/'exclude' and their tolerance")
+    strip = shapely.buffer(edge, width, quad_segs=QUAD_SEGS)
+    out = shapely.intersection(poly_m, strip) if inside else shapely.difference(strip, poly_m)
+    return shapely.make_valid(proj.inverse(out))
+
+
+@_op("hull")
+def _op_hull(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    import shapely
+
+    from .projection import fit
+
+    geoms = _items(ctx, _list(ctx, arg, "hull", line), line)
+    proj = fit(*geoms)
+    hull = shapely.convex_hull(shapely.union_all([proj.forward(g) for g in geoms]))
+    return shapely.make_valid(proj.inverse(hull))
+
+
+# --- set operations and references -------------------------------------------------------------
+
+
+@_op("union")
+def _op_union(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    import shapely
+
+    return shapely.make_valid(shapely.union_all(_items(ctx, _list(ctx, arg, "union", line),
+                                                       line)))
+
+
+@_op("difference")
+def _op_difference(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    import shapely
+
+    geoms = _items(ctx, _list(ctx, arg, "difference", line, min_len=2), line)
+    return shapely.make_valid(shapely.difference(geoms[0], shapely.union_all(geoms[1:])))
+
+
+@_op("intersection")
+def _op_intersection(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    import shapely
+
+    geoms = _items(ctx, _list(ctx, arg, "intersection", line, min_len=2), line)
+    return shapely.make_valid(shapely.intersection_all(geoms))
+
+
+@_op("ref")
+def _op_ref(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    fid = str(arg)
+    if fid not in ctx.features:
+        raise ctx.error(f"ref to a feature that does not exist: {fid!r}", line,
+                        suggest(fid, ctx.features) if ctx.features else "define it first")
+    return _feature_geometry(ctx, fid, line)
+
+
+@_op("file", {"path", "layer", "where"})
+def _op_file(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    import shapely
+
+    if isinstance(arg, str):
+        arg = {"path": arg}
+    rel = Path(str(_need(ctx, arg, "path", "file", line)))
+    base = Path(ctx.path).parent if ctx.path else Path.cwd()
+    path = rel if rel.is_absolute() else base / rel
+    if not path.exists():
+        raise ctx.error(f"file {str(rel)!r} not found (looked in {base})",
+                        _line(arg, "path") or line, "paths are relative to the spec file")
+    import geopandas as gpd
+
+    kwargs = {k: arg[k] for k in ("layer", "where") if arg.get(k) is not None}
+    try:
+        gdf = gpd.read_file(path, **kwargs)
+    except Exception as exc:  # GDAL raises many kinds
+        raise ctx.error(f"cannot read {str(rel)!r}: {' '.join(str(exc).split())}",
+                        _line(arg) or line, "give a file GDAL reads, and an existing "
+                        "layer; 'where' is an SQL condition such as \"name = 'x'\"") from None
+    if gdf.empty:
+        raise ctx.error(f"{str(rel)!r} has no features" + (" matching 'where'" if "where" in
+                        kwargs else ""), _line(arg) or line)
+    gdf = gdf.set_crs(4326) if gdf.crs is None else gdf.to_crs(4326)
+    return shapely.make_valid(shapely.union_all(gdf.geometry.values))
+
+
+# --- features ------------------------------------------------------------------------------------
+
+
+def _feature_geometry(ctx: _Context, fid: str, line: int | None = None) -> Geometry:
+    if fid in ctx.done:
+        return ctx.done[fid]
+    if fid in ctx.stack:
+        cycle = " → ".join([*ctx.stack[ctx.stack.index(fid):], fid])
+        raise ctx.error(f"reference cycle: {cycle}", line,
+                        "a feature cannot be built from itself; break the cycle")
+    f = ctx.features[fid]
+    ctx.stack.append(fid)
+    outer_notes, ctx.notes = ctx.notes, []
+    try:
+        if f.geometry is None:
+            raise ctx.error(f"feature {fid!r} has no geometry", f.line, "add 'geometry: ...'")
+        geom = _clean(evaluate(f.geometry, ctx, f.line))
+    finally:
+        ctx.stack.pop()
+        ctx.feature_notes[fid], ctx.notes = ctx.notes, outer_notes
+    if geom is None or geom.is_empty:
+        raise ctx.error(f"the geometry of feature {fid!r} comes out empty", f.line,
+                        "check that the areas overlap (intersection) or that a difference "
+                        "does not remove everything")
+    ctx.done[fid] = geom
+    return geom
+
+
+def _clean(geom: Geometry) -> Geometry:
+    """Valid geometry of one dimension: the polygons of a mixed collection, etc."""
+    import shapely
+
+    geom = shapely.make_valid(geom)
+    if geom.geom_type != "GeometryCollection":
+        return geom
+    parts = shapely.get_parts(geom)
+    dims = shapely.get_dimensions(parts)
+    if len(parts) == 0:
+        return geom
+    keep = parts[dims == dims.max()]
+    return shapely.union_all(keep) if len(keep) > 1 else keep[0]
+
+
+def compile_spec(spec: Spec, *, collect: bool = False) -> tuple[Any, list, list[SpecError]]:
+    """Compile a checked :class:`~geozones.spec.Spec` into a features GeoDataFrame.
+
+    Parameters
+    ----------
+    spec : Spec
+        From :func:`geozones.spec.read_spec`.
+    collect : bool
+        Collect every error instead of raising the first.
+
+    Returns
+    -------
+    (GeoDataFrame, list of Place, list of SpecError)
+
+    Examples
+    --------
+    >>> spec, _ = read_spec(bundled_path())                  # doctest: +SKIP
+    >>> gdf, places, errors = compile_spec(spec)              # doctest: +SKIP
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    from .timeline import FEATURE_COLUMNS
+
+    errors = list(spec.errors)
+    if errors and not collect:
+        raise _first(errors)
+    ctx = _Context(spec=spec, features={f.id: f for f in spec.features})
+    rows = []
+    for f in spec.features:
+        try:
+            geom = _feature_geometry(ctx, f.id, f.line)
+        except SpecError as exc:
+            if not collect:
+                raise
+            errors.append(exc)
+            continue
+        notes = [f.notes] if f.notes else []
+        notes += ctx.feature_notes.get(f.id, [])
+        if f.start_precision == "month":
+            notes.append(f"start known to the month only: drawn from {f.start}")
+        if f.end and f.end_precision == "month":
+            notes.append(f"end known to the month only: drawn up to {f.end}")
+        rows.append({
+            "id": f.id, "name": f.name, "kind": f.kind, "agreement": f.agreement,
+            "agreement_name": f.agreement_name, "start_date": f.start, "end_date": f.end,
+            "confidence": f.confidence, "notes": " ".join(n.rstrip(".") + "." for n in notes),
+            "sources": f.sources, "geometry": geom,
+        })
+    frame = pd.DataFrame(rows, columns=FEATURE_COLUMNS)
+    for col in ("start_date", "end_date"):
+        frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
+    gdf = gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
+    places = list({id(p): p for p in ctx.places.values()}.values())
+    return gdf, places, errors
+
+
+def _first(errors: list[SpecError]) -> SpecError:
+    first = errors[0]
+    if len(errors) == 1:
+        return first
+    more = f"(and {len(errors) - 1} more problem(s): run 'geozones validate {first.path}')"
+    hint = f"{first.hint} {more}" if first.hint else more
+    return SpecError(first.message, path=first.path, line=first.line, hint=hint)
+
+
+# --- the public entry point and its cache -------------------------------------------------------
+
+
+def compile_timeline(path: str | Path | None = None, use_cache: bool | None = None) -> Any:
+    """Compile a timeline spec (YAML) into a :class:`~geozones.timeline.Timeline`.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The spec. ``None``: the bundled ``data/timelines/north-west-syria.yaml``.
+    use_cache : bool, optional
+        Reuse (and store) the compiled result under ``settings.cache_dir``, keyed
+        by the spec's bytes, the bundled data and the geozones version.
+        Default: ``settings.use_cache``.
+
+    Returns
+    -------
+    Timeline
+
+    Raises
+    ------
+    SpecError
+        The first problem, with file, line and what to write instead.
+
+    Examples
+    --------
+    >>> tl = compile_timeline()                               # doctest: +SKIP
+    >>> tl.at("2020-03-15")["id"].tolist()                    # doctest: +SKIP
+    """
+    from .timeline import Timeline
+
+    path = Path(path) if path is not None else bundled_path()
+    use_cache = settings.use_cache if use_cache is None else use_cache
+    spec, raw = read_spec(path)
+    key = _cache_key(raw, spec) if use_cache else None
+    if key is not None:
+        cached = _cache_load(key, path)
+        if cached is not None:
+            return cached
+    gdf, places, _ = compile_spec(spec)
+    tl = Timeline(gdf, name=spec.name, id=spec.id, description=spec.description,
+                  agreements=spec.agreements, places=places, path=path)
+    if key is not None:
+        _cache_store(key, tl)
+    return tl
+
+
+def _data_fingerprint() -> str:
+    """Cheap fingerprint of the bundled data: names, sizes and mtimes of its files."""
+    h = hashlib.sha256()
+    root = Path(settings.data_dir)
+    if root.is_dir():
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(filenames):
+                p = Path(dirpath, name)
+                try:
+                    st = p.stat()
+                except OSError:
+                    continue
+                h.update(f"{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()
+
+
+def _file_refs(node: Any, base: Path, out: list[str]) -> None:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "file":
+                rel = v.get("path") if isinstance(v, dict) else v
+                p = base / str(rel)
+                try:
+                    st = p.stat()
+                    out.append(f"{p}:{st.st_size}:{st.st_mtime_ns}")
+                except OSError:
+                    out.append(f"{p}:missing")
+            else:
+                _file_refs(v, base, out)
+    elif isinstance(node, list):
+        for v in node:
+            _file_refs(v, base, out)
+
+
+def _cache_key(raw: bytes, spec: Spec) -> str:
+    h = hashlib.sha256()
+    h.update(raw)
+    h.update(f"|{__version__}|{COMPILER_VERSION}|{_data_fingerprint()}|".encode())
+    refs: list[str] = []
+    base = Path(spec.path).parent if spec.path else Path.cwd()
+    for f in spec.features:
+        _file_refs(f.geometry, base, refs)
+    h.update("|".join(refs).encode())
+    return h.hexdigest()[:32]
+
+
+def _cache_dir(key: str) -> Path:
+    return Path(settings.cache_dir) / "timelines" / key
+
+
+def _cache_store(key: str, tl: Any) -> None:
+    """Write features (GeoParquet) and metadata (JSON); failures only cost speed."""
+    from ._io import atomic_open, atomic_path
+
+    folder = _cache_dir(key)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        frame = tl.features.copy()
+        frame["sources"] = [json.dumps(s, ensure_ascii=False) for s in frame["sources"]]
+        with atomic_path(folder / "features.parquet") as tmp:
+            frame.to_parquet(tmp)
+        meta = {
+            "name": tl.name, "id": tl.id, "description": tl.description,
+            "agreements": [{**a, "signed": a["signed"].isoformat() if a.get("signed") else None}
+                           for a in tl.agreements],
+            "places": [_place_dict(p) for p in tl.places],
+            "created": time.time(),
+        }
+        with atomic_open(folder / "meta.json") as fh:
+            json.dump(meta, fh, ensure_ascii=False)
+    except (OSError, ValueError, TypeError):
+        return
+
+
+def _place_dict(place: Any) -> dict[str, Any]:
+    d = place.to_dict()
+    d["extra"] = {k: v for k, v in (getattr(place, "extra", None) or {}).items()
+                  if isinstance(v, (str, int, float, bool, type(None), list))}
+    return d
+
+
+def _cache_load(key: str, path: Path) -> Any:
+    import geopandas as gpd
+
+    from .place import Place
+    from .timeline import Timeline
+
+    folder = _cache_dir(key)
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        gdf = gpd.read_parquet(folder / "features.parquet")
+    except (OSError, ValueError, KeyError):
+        return None
+    except Exception:  # a corrupt parquet file raises pyarrow's own errors
+        return None
+    gdf["sources"] = [json.loads(s) for s in gdf["sources"]]
+    for a in meta["agreements"]:
+        a["signed"] = _dt.date.fromisoformat(a["signed"]) if a.get("signed") else None
+    places = []
+    for d in meta["places"]:
+        d["admin"] = tuple(d.get("admin") or ())
+        try:
+            places.append(Place(**d))
+        except TypeError:
+            return None
+    return Timeline(gdf, name=meta["name"], id=meta["id"], description=meta["description"],
+                    agreements=meta["agreements"], places=places, path=path)
+
+
+def validate(path: str | Path) -> tuple[Spec | None, Any, list[SpecError]]:
+    """Check and compile a spec, collecting every problem.
+
+    Returns
+    -------
+    (Spec or None, GeoDataFrame or None, list of SpecError)
+
+    Examples
+    --------
+    >>> spec, gdf, errors = validate(bundled_path())          # doctest: +SKIP
+    >>> errors
+    []
+    """
+    try:
+        spec, _ = read_spec(path)
+    except SpecError as exc:
+        return None, None, [exc]
+    gdf, _, errors = compile_spec(spec, collect=True)
+    return spec, gdf, errors

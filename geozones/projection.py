@@ -1,0 +1,175 @@
+"""Metric work on geometry: a local projection fitted to each feature.
+
+Every distance in a spec (a 6 km corridor, a 15 km band) is a distance on
+the ground. geozones never buffers in degrees and never uses a UTM zone (the
+M4 crosses the UTM 36/37 boundary at 36°E; a zone change would bend it).
+Instead each feature is projected to an **azimuthal equidistant** projection
+centred on the middle of its bounding box, worked on in metres, densified and
+projected back to EPSG:4326.
+
+Accuracy: distances measured from the centre are exact; at a distance ``ρ``
+from the centre, lengths across the radial direction are stretched by about
+``(ρ/R)² / 6`` (R ≈ 6371 km): 0.0005 % at 35 km, 0.01 % at 150 km, 0.4 % at
+1,000 km. Curves are drawn with 16 segments a quarter circle (chord error
+0.12 %), and straight edges are densified every 1 km before going back to
+longitude/latitude, so a 6 km buffer measures 6 km within 0.2 % geodesically
+(``tests/test_compiler.py`` checks ±0.5 % with :class:`pyproj.Geod`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+#: Segments per quarter circle for round buffers and joins.
+QUAD_SEGS = 16
+#: Longest straight edge (metres) kept when geometry goes back to lon/lat.
+DENSIFY_M = 1000.0
+#: Longest edge (degrees) before projecting lon/lat geometry to metres.
+DENSIFY_DEG = 0.01
+
+
+@lru_cache(maxsize=256)
+def _transformers(lat0: float, lon0: float) -> tuple[Any, Any]:
+    from pyproj import CRS, Transformer
+
+    crs = CRS.from_proj4(
+        f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+    )
+    fwd = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    inv = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    return fwd, inv
+
+
+class LocalProjection:
+    """An azimuthal equidistant projection centred on ``(lat0, lon0)``.
+
+    Parameters
+    ----------
+    lat0, lon0 : float
+        The centre, in degrees.
+
+    Examples
+    --------
+    >>> from shapely import Point
+    >>> proj = LocalProjection(35.8, 36.5)
+    >>> round(proj.forward(Point(36.5, 35.8)).x, 6)
+    0.0
+    """
+
+    def __init__(self, lat0: float, lon0: float) -> None:
+        # rounding keeps the transformer cache small and results reproducible
+        self.lat0 = round(float(lat0), 3)
+        self.lon0 = round(float(lon0), 3)
+        self._fwd, self._inv = _transformers(self.lat0, self.lon0)
+
+    def __repr__(self) -> str:
+        return f"LocalProjection(lat0={self.lat0}, lon0={self.lon0})"
+
+    @property
+    def crs(self) -> Any:
+        """The :class:`pyproj.CRS` of the projection."""
+        return self._fwd.target_crs
+
+    def forward(self, geom: Any) -> Any:
+        """Project a lon/lat geometry (or array of them) to metres, densifying first."""
+        import shapely
+
+        geom = shapely.segmentize(geom, DENSIFY_DEG)
+        return shapely.transform(geom, self._forward_xy)
+
+    def inverse(self, geom: Any) -> Any:
+        """Project a metric geometry (or array) back to lon/lat, densifying first."""
+        import shapely
+
+        geom = shapely.segmentize(geom, DENSIFY_M)
+        return shapely.transform(geom, self._inverse_xy)
+
+    def _forward_xy(self, xy: Any) -> Any:
+        import numpy as np
+
+        x, y = self._fwd.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    def _inverse_xy(self, xy: Any) -> Any:
+        import numpy as np
+
+        x, y = self._inv.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+
+def fit(*geoms: Any) -> LocalProjection:
+    """The local projection centred on the bounding box of ``geoms`` (lon/lat).
+
+    Examples
+    --------
+    >>> from shapely import LineString
+    >>> fit(LineString([(35.9, 35.7), (36.8, 35.9)]))
+    LocalProjection(lat0=35.8, lon0=36.35)
+    """
+    import shapely
+
+    parts = [g for g in geoms if g is not None and not shapely.is_empty(g)]
+    if not parts:
+        return LocalProjection(0.0, 0.0)
+    minx, miny, maxx, maxy = shapely.total_bounds(parts)
+    return LocalProjection((miny + maxy) / 2.0, (minx + maxx) / 2.0)
+
+
+def buffer(geom: Any, distance: float, *, cap_style: str = "round",
+           join_style: str = "round") -> Any:
+    """Buffer a lon/lat geometry by ``distance`` metres on the ground.
+
+    Parameters
+    ----------
+    geom : shapely geometry
+        In EPSG:4326 (x = longitude).
+    distance : float
+        Metres; negative shrinks polygons.
+    cap_style : {"round", "flat", "square"}
+        End caps of lines (``flat`` stops at the line's ends).
+
+    Returns
+    -------
+    shapely geometry in EPSG:4326, valid.
+
+    Examples
+    --------
+    >>> from shapely import Point
+    >>> round(area_m2(buffer(Point(36.6, 35.8), 1000)) / 1e6, 2)
+    3.14
+    """
+    import shapely
+
+    proj = fit(geom)
+    out = shapely.buffer(proj.forward(geom), distance, quad_segs=QUAD_SEGS,
+                         cap_style=cap_style, join_style=join_style)
+    return shapely.make_valid(proj.inverse(out))
+
+
+def length_m(geom: Any) -> float:
+    """Geodesic length in metres (WGS84 ellipsoid) of a lon/lat line.
+
+    Examples
+    --------
+    >>> from shapely import LineString
+    >>> round(length_m(LineString([(36.0, 35.0), (36.0, 36.0)])) / 1000, 1)
+    110.9
+    """
+    from pyproj import Geod
+
+    return float(Geod(ellps="WGS84").geometry_length(geom))
+
+
+def area_m2(geom: Any) -> float:
+    """Geodesic area in square metres (WGS84 ellipsoid) of a lon/lat polygon.
+
+    Examples
+    --------
+    >>> from shapely import box
+    >>> round(area_m2(box(36.0, 35.0, 36.1, 35.1)) / 1e6)
+    101
+    """
+    from pyproj import Geod
+
+    return abs(float(Geod(ellps="WGS84").geometry_area_perimeter(geom)[0]))

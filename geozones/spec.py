@@ -1,0 +1,521 @@
+"""The agreement spec: YAML loading with line numbers, and schema checks.
+
+A spec is a YAML file::
+
+    timeline: {id: idlib, name: Idlib agreements, description: ...}
+    agreements:
+      - id: moscow-2020
+        name: Moscow Additional Protocol
+        parties: [Russia, Turkey]
+        signed: 2020-03-05
+        sources: [{url: https://..., quote: "6 km deep to the north ..."}]
+        features:
+          - id: m4-corridor
+            name: M4 security corridor
+            kind: security-corridor
+            start: 2020-03-06
+            end: null
+            confidence: approximate
+            geometry: {corridor: {road: M4, from: Trumba, to: Ain al-Havr, width: 6 km}}
+
+This module reads the file (keeping the line of every key and list item),
+checks keys, dates, kinds and confidence levels, and returns a :class:`Spec`.
+Geometry expressions are checked and evaluated by :mod:`geozones.compiler`.
+Every problem is a :class:`~geozones.errors.SpecError` with the file, the
+line and what to write instead.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import SpecError
+from .kinds import CONFIDENCE, KINDS
+
+# --- YAML with line numbers ---------------------------------------------------
+
+
+class LineDict(dict):
+    """A dict from YAML that remembers the line of itself and of each key."""
+
+    line: int | None = None
+    key_lines: dict[Any, int]
+
+    def line_of(self, key: Any) -> int | None:
+        """Line of ``key`` (1-based), or of the mapping itself."""
+        return getattr(self, "key_lines", {}).get(key, self.line)
+
+
+class LineList(list):
+    """A list from YAML that remembers the line of itself and of each item."""
+
+    line: int | None = None
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int | None:
+        """Line of item ``index`` (1-based), or of the list itself."""
+        lines = getattr(self, "item_lines", [])
+        return lines[index] if 0 <= index < len(lines) else self.line
+
+
+def _make_loader() -> type:
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # dates stay strings: we check them ourselves, with the line and a hint
+    _Loader.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(loader: Any, node: Any) -> LineDict:
+        loader.flatten_mapping(node)
+        out = LineDict()
+        out.line = node.start_mark.line + 1
+        out.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise SpecError("a key must be a plain word", line=line)
+            if key in out:
+                raise SpecError(f"key {key!r} appears twice in the same mapping", line=line,
+                                hint=f"first at line {out.key_lines[key]}; keep one")
+            out[key] = loader.construct_object(value_node, deep=True)
+            out.key_lines[key] = line
+        return out
+
+    def construct_sequence(loader: Any, node: Any) -> LineList:
+        out = LineList(loader.construct_object(child, deep=True) for child in node.value)
+        out.line = node.start_mark.line + 1
+        out.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return out
+
+    _Loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+    _Loader.add_constructor("tag:yaml.org,2002:seq", construct_sequence)
+    return _Loader
+
+
+_LOADER: type | None = None
+
+
+def load_yaml(text: str, path: str | None = None) -> Any:
+    """Parse YAML text into :class:`LineDict`/:class:`LineList` with line numbers.
+
+    Raises
+    ------
+    SpecError
+        On a YAML syntax error or a duplicate key, with the line.
+
+    Examples
+    --------
+    >>> d = load_yaml("a: 1\\nb:\\n  - x\\n")
+    >>> d.line_of("b"), d["b"].line_of(0)
+    (2, 3)
+    """
+    import yaml
+
+    global _LOADER
+    if _LOADER is None:
+        _LOADER = _make_loader()
+    try:
+        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a SafeLoader subclass
+    except SpecError as exc:
+        raise SpecError(exc.message, path=path, line=exc.line, hint=exc.hint) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = " ".join(str(exc.problem or exc.context or "syntax error").split())
+        raise SpecError(f"YAML syntax error: {problem}", path=path, line=line,
+                        hint="check the indentation and quote text containing ': ' or '#'"
+                        ) from None
+    except yaml.YAMLError as exc:
+        raise SpecError(f"YAML error: {' '.join(str(exc).split())}", path=path) from None
+
+
+# --- values: dates, distances ---------------------------------------------------------
+
+_DATE_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*$")
+
+
+def parse_date(value: Any, *, end: bool = False) -> tuple[_dt.date, str]:
+    """Parse a spec date: ``YYYY-MM-DD`` or, when only the month is known, ``YYYY-MM``.
+
+    A month-only date is the first day of the month for a start and the last
+    day for an end (``end=True``); the returned precision (``"day"`` or
+    ``"month"``) lets the compiler say so in the feature's notes.
+
+    Raises
+    ------
+    ValueError
+        With what was wrong (the caller adds the file and line).
+
+    Examples
+    --------
+    >>> parse_date("2020-03-06")
+    (datetime.date(2020, 3, 6), 'day')
+    >>> parse_date("2020-10", end=True)
+    (datetime.date(2020, 10, 31), 'month')
+    """
+    if isinstance(value, _dt.datetime):
+        return value.date(), "day"
+    if isinstance(value, _dt.date):
+        return value, "day"
+    m = _DATE_RE.match(str(value))
+    if not m or isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD (e.g. 2020-03-06), "
+                         "or YYYY-MM when only the month is known")
+    year, month = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        raise ValueError(f"{value!r} has no month {month}; months run 01 to 12")
+    if m.group(3) is None:
+        day = calendar.monthrange(year, month)[1] if end else 1
+        return _dt.date(year, month, day), "month"
+    day = int(m.group(3))
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise ValueError(f"{value!r} is not a day of the calendar: "
+                         f"{calendar.month_name[month]} {year} has {last} days")
+    return _dt.date(year, month, day), "day"
+
+
+_UNITS = {"m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0,
+          "km": 1000.0, "kilometre": 1000.0, "kilometres": 1000.0,
+          "kilometer": 1000.0, "kilometers": 1000.0, "mi": 1609.344, "miles": 1609.344,
+          "nm": 1852.0}
+_NUM = r"(\d+(?:\.\d+)?|\.\d+)"
+_DIST_RE = re.compile(rf"^\s*{_NUM}\s*(?:(?:-|–|—|to)\s*{_NUM})?\s*([a-z]*)\s*$", re.I)
+
+
+def parse_distance(value: Any, *, allow_range: bool = False) -> tuple[float, float]:
+    """Parse a distance: ``6 km``, ``6000 m``, ``6000`` (metres) or a range ``15-20 km``.
+
+    Returns ``(low, high)`` in metres (equal for a single value).
+
+    Raises
+    ------
+    ValueError
+        On a negative, zero, malformed or (unless ``allow_range``) ranged value.
+
+    Examples
+    --------
+    >>> parse_distance("6 km")
+    (6000.0, 6000.0)
+    >>> parse_distance("15–20 km", allow_range=True)
+    (15000.0, 20000.0)
+    """
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"{value!r} is not a distance; write e.g. 6 km, 6000 m or 6000")
+    if isinstance(value, (int, float)):
+        low = high = float(value)
+    else:
+        text = str(value).strip()
+        if text.startswith("-"):
+            raise ValueError(f"{value!r} is negative; a distance is positive, e.g. 6 km")
+        m = _DIST_RE.match(text)
+        if not m:
+            raise ValueError(f"{value!r} is not a distance; write e.g. 6 km, 6000 m or 6000")
+        unit = (m.group(3) or "m").lower()
+        if unit not in _UNITS:
+            raise ValueError(f"unknown unit {m.group(3)!r} in {value!r}; use km or m")
+        low = float(m.group(1)) * _UNITS[unit]
+        high = float(m.group(2)) * _UNITS[unit] if m.group(2) else low
+        if m.group(2) and not allow_range:
+            raise ValueError(f"{value!r} is a range; this distance takes one value, e.g. 6 km")
+    if low <= 0 or high <= 0:
+        raise ValueError(f"{value!r} is not positive; a distance is more than 0, e.g. 6 km")
+    if high < low:
+        raise ValueError(f"{value!r}: the range ends below its start; write low-high, "
+                         "e.g. 15-20 km")
+    return low, high
+
+
+# --- the schema --------------------------------------------------------------------------
+
+TOP_KEYS = {"timeline": False, "agreements": True}
+TIMELINE_KEYS = {"id": False, "name": False, "description": False, "country": False}
+AGREEMENT_KEYS = {"id": True, "name": True, "parties": False, "signed": False,
+                  "sources": False, "notes": False, "features": False}
+FEATURE_KEYS = {"id": True, "name": False, "kind": True, "start": True, "end": False,
+                "confidence": True, "notes": False, "sources": False, "geometry": True}
+SOURCE_KEYS = {"url": False, "quote": False, "title": False}
+
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+
+
+def suggest(word: Any, choices: Any) -> str:
+    """A ``did you mean`` hint for ``word`` among ``choices`` (or the full list).
+
+    Examples
+    --------
+    >>> suggest("confidance", ["confidence", "kind"])
+    "did you mean 'confidence'?"
+    """
+    choices = list(choices)
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return "use one of: " + ", ".join(map(str, choices))
+
+
+@dataclass
+class FeatureSpec:
+    """One feature of a spec, checked (geometry still an expression)."""
+
+    id: str
+    name: str
+    kind: str
+    start: _dt.date
+    end: _dt.date | None
+    confidence: str
+    notes: str
+    sources: list[dict[str, str]]
+    geometry: Any
+    agreement: str
+    agreement_name: str
+    line: int | None = None
+    start_precision: str = "day"
+    end_precision: str = "day"
+
+
+@dataclass
+class Spec:
+    """A checked spec: timeline metadata, agreements and features in file order."""
+
+    path: str | None
+    id: str
+    name: str
+    description: str
+    country: str | None
+    agreements: list[dict[str, Any]]
+    features: list[FeatureSpec]
+    errors: list[SpecError] = field(default_factory=list)
+
+
+class _Checker:
+    """Walks the YAML tree and collects every problem, with its line."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.errors: list[SpecError] = []
+
+    def error(self, message: str, line: int | None, hint: str = "") -> None:
+        self.errors.append(SpecError(message, path=self.path, line=line, hint=hint))
+
+    def keys(self, obj: Any, allowed: dict[str, bool], what: str, line: int | None) -> bool:
+        """Check ``obj`` is a mapping with known keys and its required keys."""
+        if not isinstance(obj, dict):
+            self.error(f"{what} must be a mapping of keys, not {type(obj).__name__}", line,
+                       "write 'key: value' lines indented under it")
+            return False
+        meant = set()
+        for key in obj:
+            if key not in allowed:
+                hint = suggest(key, allowed)
+                meant.update(k for k in allowed if hint == f"did you mean {k!r}?")
+                self.error(f"unknown key {key!r} in {what}", obj.line_of(key), hint)
+        for key, required in allowed.items():
+            if required and key not in meant and obj.get(key) in (None, ""):
+                self.error(f"{what} has no {key!r}", obj.line or line,
+                           f"add '{key}: ...' to it")
+        return True
+
+    def text(self, obj: dict, key: str, default: str = "") -> str:
+        value = obj.get(key)
+        if value is None:
+            return default
+        if isinstance(value, (dict, list)):
+            self.error(f"{key!r} must be text", obj.line_of(key), "write it on one line, or "
+                       "use '|' for a block of text")
+            return default
+        return str(value).strip()
+
+    def ident(self, obj: dict, what: str) -> str:
+        value = self.text(obj, "id")
+        if value and not _ID_RE.match(value):
+            self.error(f"{what} id {value!r} has spaces or signs", obj.line_of("id"),
+                       "use letters, digits and - _ . : only, e.g. m4-corridor")
+        return value
+
+    def date(self, obj: dict, key: str, *, end: bool = False) -> tuple[_dt.date | None, str]:
+        value = obj.get(key)
+        if value is None or value == "":
+            return None, "day"
+        try:
+            return parse_date(value, end=end)
+        except ValueError as exc:
+            self.error(f"{key}: {exc}", obj.line_of(key))
+            return None, "day"
+
+    def sources(self, obj: dict, what: str) -> list[dict[str, str]]:
+        value = obj.get("sources")
+        if value is None:
+            return []
+        if isinstance(value, (str, dict)):
+            value = LineList([value])
+            value.line = obj.line_of("sources")
+        if not isinstance(value, list):
+            self.error(f"sources of {what} must be a list", obj.line_of("sources"),
+                       "write '- url: https://...' items with an optional quote and title")
+            return []
+        out = []
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                item = {"url": item}
+            elif not self.keys(item, SOURCE_KEYS, f"a source of {what}", value.line_of(i)):
+                continue
+            src = {k: str(item.get(k) or "").strip() for k in SOURCE_KEYS}
+            if not (src["url"] or src["title"]):
+                self.error(f"a source of {what} has neither url nor title",
+                           value.line_of(i), "add 'url: https://...' (or a title for print)")
+            out.append(src)
+        return out
+
+
+def check(data: Any, path: str | None = None) -> Spec:
+    """Check a parsed spec tree; the returned :class:`Spec` lists every problem in ``errors``.
+
+    Examples
+    --------
+    >>> s = check(load_yaml("agreements: []"))
+    >>> s.errors, s.features
+    ([], [])
+    """
+    c = _Checker(path)
+    stem = Path(path).stem if path else "timeline"
+    spec = Spec(path, stem, stem, "", None, [], [])
+    if data is None:
+        c.error("the spec is empty", 1, "start with 'timeline:' and 'agreements:'")
+        spec.errors = c.errors
+        return spec
+    if not c.keys(data, TOP_KEYS, "the spec", 1):
+        spec.errors = c.errors
+        return spec
+    meta = data.get("timeline") or LineDict()
+    if c.keys(meta, TIMELINE_KEYS, "timeline", data.line_of("timeline")):
+        spec.id = c.ident(meta, "timeline") or stem
+        spec.name = c.text(meta, "name", spec.id)
+        spec.description = c.text(meta, "description")
+        spec.country = c.text(meta, "country") or None
+    agreements = data.get("agreements") or []
+    if not isinstance(agreements, list):
+        c.error("'agreements' must be a list", data.line_of("agreements"),
+                "write '- id: ...' items under it")
+        agreements = []
+    seen: dict[str, int | None] = {}
+    for i, ag in enumerate(agreements):
+        line = agreements.line_of(i)
+        if not c.keys(ag, AGREEMENT_KEYS, f"agreement #{i + 1}", line):
+            continue
+        _check_agreement(c, ag, spec, seen)
+    spec.errors = c.errors
+    return spec
+
+
+def _check_agreement(c: _Checker, ag: LineDict, spec: Spec, seen: dict) -> None:
+    ag_id = c.ident(ag, "agreement") or f"agreement-{len(spec.agreements) + 1}"
+    what = f"agreement {ag_id!r}"
+    signed, _ = c.date(ag, "signed")
+    parties = ag.get("parties") or []
+    if isinstance(parties, str):
+        parties = [parties]
+    record = {"id": ag_id, "name": c.text(ag, "name", ag_id),
+              "parties": [str(p) for p in parties] if isinstance(parties, list) else [],
+              "signed": signed, "sources": c.sources(ag, what), "notes": c.text(ag, "notes")}
+    spec.agreements.append(record)
+    features = ag.get("features") or []
+    if not isinstance(features, list):
+        c.error(f"'features' of {what} must be a list", ag.line_of("features"),
+                "write '- id: ...' items under it")
+        return
+    for j, ft in enumerate(features):
+        line = features.line_of(j)
+        if not c.keys(ft, FEATURE_KEYS, f"feature #{j + 1} of {what}", line):
+            continue
+        f = _check_feature(c, ft, record)
+        if f is None:
+            continue
+        if f.id in seen:
+            c.error(f"feature id {f.id!r} is used twice", ft.line_of("id"),
+                    f"first used at line {seen[f.id]}; ids must be unique")
+            continue
+        seen[f.id] = ft.line_of("id")
+        spec.features.append(f)
+
+
+def _check_feature(c: _Checker, ft: LineDict, ag: dict) -> FeatureSpec | None:
+    fid = c.ident(ft, "feature")
+    what = f"feature {fid!r}"
+    kind = c.text(ft, "kind")
+    if kind and kind not in KINDS:
+        c.error(f"unknown kind {kind!r} in {what}", ft.line_of("kind"), suggest(kind, KINDS))
+    confidence = c.text(ft, "confidence")
+    if confidence and confidence not in CONFIDENCE:
+        c.error(f"unknown confidence {confidence!r} in {what}", ft.line_of("confidence"),
+                suggest(confidence, CONFIDENCE))
+    start, start_prec = c.date(ft, "start")
+    end, end_prec = c.date(ft, "end", end=True)
+    if start and end and end < start:
+        c.error(f"{what} ends ({end}) before it starts ({start})", ft.line_of("end"),
+                "the end is the last day in force: make it the start day or later")
+    sources = c.sources(ft, what) or list(ag["sources"])
+    if not fid or not start or kind not in KINDS or confidence not in CONFIDENCE:
+        return None
+    return FeatureSpec(
+        id=fid, name=c.text(ft, "name", fid), kind=kind, start=start, end=end,
+        confidence=confidence, notes=c.text(ft, "notes"), sources=sources,
+        geometry=ft.get("geometry"), agreement=ag["id"], agreement_name=ag["name"],
+        line=ft.line, start_precision=start_prec, end_precision=end_prec,
+    )
+
+
+def read_spec(path: str | Path) -> tuple[Spec, bytes]:
+    """Read and check a spec file; return the :class:`Spec` (with ``errors``) and its bytes.
+
+    Raises
+    ------
+    SpecError
+        When the file cannot be read or is not YAML (other problems are in ``errors``).
+
+    Examples
+    --------
+    >>> spec, raw = read_spec(bundled_path())              # doctest: +SKIP
+    """
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise SpecError("no such spec file", path=str(p),
+                        hint="give the path of a .yaml spec") from None
+    except OSError as exc:
+        raise SpecError(f"cannot read the spec: {exc.strerror}", path=str(p)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SpecError("the spec is not UTF-8 text", path=str(p), line=line,
+                        hint="save the file as UTF-8") from None
+    data = load_yaml(text, str(p))
+    return check(data, str(p)), raw
+
+
+def bundled_path(name: str | None = None) -> Path:
+    """Path of a bundled timeline spec (default ``settings.default_timeline``).
+
+    Examples
+    --------
+    >>> bundled_path().name
+    'north-west-syria.yaml'
+    """
+    from . import settings
+    from ._io import data_path
+
+    return data_path("timelines", f"{name or settings.default_timeline}.yaml")

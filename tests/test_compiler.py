@@ -1,0 +1,272 @@
+"""The compiler: each geometry expression, metric accuracy, validity, the cache."""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pytest
+import shapely
+from pyproj import Geod
+
+from geozones.compiler import compile_timeline
+from geozones.errors import SpecError
+from geozones.projection import area_m2, buffer, fit, length_m
+
+GEOD = Geod(ellps="WGS84")
+#: a 110 km west-east line across the UTM 36/37 boundary (36°E), near the M4
+CROSSING = "LINESTRING (35.4 35.75, 36.0 35.8, 36.6 35.85)"
+
+
+def _spec(tmp_path, features: str, name: str = "t.yaml"):
+    text = textwrap.dedent("""\
+        timeline: {id: t, name: Test}
+        agreements:
+          - id: a
+            name: Agreement A
+            signed: 2020-03-05
+            sources: [{url: "https://example.org/a", quote: "q"}]
+            features:
+        """) + textwrap.indent(textwrap.dedent(features), "      ")
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _compile(tmp_path, features: str):
+    tl = compile_timeline(_spec(tmp_path, features), use_cache=False)
+    return {r.id: r.geometry for r in tl.features.itertuples()}, tl
+
+
+def _feature(fid: str, geometry: str, kind: str = "zone", extra: str = "") -> str:
+    return (f"- id: {fid}\n  kind: {kind}\n  start: 2020-03-06\n  confidence: approximate\n"
+            f"{extra}  geometry: {geometry}\n")
+
+
+def _geodesic_distance_to_line(points: np.ndarray, line: shapely.LineString) -> np.ndarray:
+    """Geodesic distance (m) from each point to a lon/lat line densified every ~50 m."""
+    dense = np.asarray(shapely.segmentize(line, 0.0005).coords)
+    px, dx = np.meshgrid(points[:, 0], dense[:, 0], indexing="ij")
+    py, dy = np.meshgrid(points[:, 1], dense[:, 1], indexing="ij")
+    _, _, d = GEOD.inv(px.ravel(), py.ravel(), dx.ravel(), dy.ravel())
+    return d.reshape(px.shape).min(axis=1)
+
+
+# --- metric accuracy ---------------------------------------------------------------------------
+
+
+def test_a_6_km_point_buffer_is_6_km_geodesically():
+    ring = np.asarray(buffer(shapely.Point(36.0, 35.8), 6000).exterior.coords)
+    _, _, d = GEOD.inv(np.full(len(ring), 36.0), np.full(len(ring), 35.8), ring[:, 0],
+                       ring[:, 1])
+    assert np.all(np.abs(d - 6000) <= 0.005 * 6000)
+
+
+def test_a_6_km_buffer_of_a_line_across_36E_is_6_km_all_along(tmp_path):
+    geoms, _ = _compile(tmp_path, _feature("b", f'{{buffer: {{of: {{wkt: "{CROSSING}"}}, '
+                                                 'distance: 6 km}}'))
+    ring = np.asarray(geoms["b"].exterior.coords)
+    d = _geodesic_distance_to_line(ring, shapely.from_wkt(CROSSING))
+    assert len(ring) > 100
+    assert np.all(np.abs(d - 6000) <= 0.005 * 6000), (d.min(), d.max())
+
+
+def test_the_local_projection_does_not_bend_a_line_at_a_utm_zone_change(tmp_path):
+    line = shapely.from_wkt(CROSSING)
+    geoms, _ = _compile(tmp_path, _feature(
+        "r", f'{{along: {{road: {{wkt: "{CROSSING}"}}, from: {{point: {{lat: 35.75, lon: 35.4}}}}, '
+        'to: {point: {lat: 35.85, lon: 36.6}}}}', kind="patrol-route"))
+    got = geoms["r"]
+    # same line: every vertex of the result lies on the input, and the lengths agree
+    assert shapely.hausdorff_distance(got, line) < 1e-6
+    assert length_m(got) == pytest.approx(length_m(line), rel=1e-5)
+
+
+def test_fit_centres_on_the_bounding_box():
+    proj = fit(shapely.from_wkt(CROSSING))
+    assert (proj.lat0, proj.lon0) == (35.8, 36.0)
+    back = proj.inverse(proj.forward(shapely.Point(36.6, 35.85)))
+    assert back.distance(shapely.Point(36.6, 35.85)) < 1e-9
+
+
+# --- each expression -------------------------------------------------------------------------
+
+
+def test_point_wkt_and_buffer_caps(tmp_path):
+    geoms, _ = _compile(tmp_path, (
+        _feature("p", "{point: {lat: 35.8, lon: 36.5}}", kind="observation-post")
+        + _feature("round", '{buffer: {of: {wkt: "LINESTRING (36 35.8, 36.2 35.8)"}, '
+                   'distance: 1 km}}')
+        + _feature("flat", '{buffer: {of: {wkt: "LINESTRING (36 35.8, 36.2 35.8)"}, '
+                   'distance: 1 km, cap: flat}}')))
+    assert geoms["p"].equals(shapely.Point(36.5, 35.8))
+    length = length_m(shapely.from_wkt("LINESTRING (36 35.8, 36.2 35.8)"))
+    assert area_m2(geoms["flat"]) == pytest.approx(2000 * length, rel=0.003)
+    assert area_m2(geoms["round"]) == pytest.approx(2000 * length + np.pi * 1e6, rel=0.003)
+
+
+def test_corridor_is_flat_ended_at_the_two_places_and_width_each_side(tmp_path):
+    geoms, _ = _compile(tmp_path, _feature("c", (
+        f'{{corridor: {{road: {{wkt: "{CROSSING}"}}, from: {{point: {{lat: 35.78, lon: 35.7}}}}, '
+        'to: {point: {lat: 35.83, lon: 36.3}}, width: 6 km}}'), kind="security-corridor"))
+    c = geoms["c"]
+    section = shapely.from_wkt(CROSSING).intersection(c)
+    # 12 km wide × the road's length between the two ends, within 0.5 %
+    assert area_m2(c) == pytest.approx(12000 * length_m(section), rel=0.005)
+    # the ends are flat: nothing of the corridor lies west of the 'from' point by > 1 km
+    assert c.bounds[0] > 35.7 - 0.01 * 6 and c.bounds[2] < 36.3 + 0.01 * 6
+    assert c.is_valid and c.geom_type == "Polygon"
+
+
+def test_along_is_oriented_from_to(tmp_path):
+    geoms, _ = _compile(tmp_path, _feature(
+        "r", f'{{along: {{road: {{wkt: "{CROSSING}"}}, from: {{point: {{lat: 35.83, lon: 36.3}}}}, '
+        'to: {point: {lat: 35.78, lon: 35.7}}}}', kind="patrol-route"))
+    xs = np.asarray(geoms["r"].coords)[:, 0]
+    assert xs[0] == pytest.approx(36.3, abs=0.01) and xs[-1] == pytest.approx(35.7, abs=0.01)
+
+
+def test_an_end_far_from_the_road_is_refused(tmp_path):
+    path = _spec(tmp_path, _feature(
+        "r", f'{{along: {{road: {{wkt: "{CROSSING}"}}, from: {{point: {{lat: 36.5, lon: 36.0}}}}, '
+        'to: {point: {lat: 35.78, lon: 35.7}}}}', kind="patrol-route"))
+    with pytest.raises(SpecError, match=r"lies 7\d\.\d km from the road"):
+        compile_timeline(path, use_cache=False)
+
+
+SQUARE = "POLYGON ((36 35, 37 35, 37 36, 36 36, 36 35))"
+
+
+def test_band_is_inside_the_polygon_along_its_boundary(tmp_path):
+    geoms, _ = _compile(tmp_path, _feature("b", f'{{band: {{of: {{wkt: "{SQUARE}"}}, '
+                                                 'width: 10 km}}', kind="demilitarized-zone"))
+    band, square = geoms["b"], shapely.from_wkt(SQUARE)
+    assert band.difference(square).area < 1e-9          # inside only
+    centre = shapely.Point(36.5, 35.5)
+    assert not band.contains(centre)
+    inner = buffer(square.boundary, 10_000).intersection(square)
+    assert area_m2(band) == pytest.approx(area_m2(inner), rel=0.002)
+
+
+def test_band_leaves_out_an_excluded_stretch_and_records_a_width_range(tmp_path):
+    # a square whose north edge is a border to be left out; width a range (15–20 km)
+    geoms, tl = _compile(tmp_path, _feature("b", (
+        f'{{band: {{of: {{wkt: "{SQUARE}"}}, width: 15-20 km, '
+        'exclude: {wkt: "LINESTRING (35.5 36, 37.5 36)"}, tolerance: 1 km}}'),
+        kind="demilitarized-zone"))
+    band = geoms["b"]
+    near_north_middle = shapely.Point(36.5, 35.99)     # 1 km inside the excluded border
+    near_south_middle = shapely.Point(36.5, 35.01)
+    assert not band.contains(near_north_middle)
+    assert band.contains(near_south_middle)
+    # drawn at the mean width, 17.5 km: a point 17 km inside is in, 18 km is out
+    lat17 = GEOD.fwd(36.5, 35.0, 0, 17_000)[1]
+    lat18 = GEOD.fwd(36.5, 35.0, 0, 18_000)[1]
+    assert band.contains(shapely.Point(36.5, lat17))
+    assert not band.contains(shapely.Point(36.5, lat18))
+    notes = tl.features.set_index("id").loc["b", "notes"]
+    assert "15 km–20 km" in notes and "17.5 km" in notes
+
+
+def test_band_along_keeps_only_that_part_of_the_boundary(tmp_path):
+    geoms, _ = _compile(tmp_path, _feature("b", (
+        f'{{band: {{of: {{wkt: "{SQUARE}"}}, width: 5 km, inside: false, '
+        'along: {wkt: "LINESTRING (35.9 35, 37.1 35)"}}}')))
+    band = geoms["b"]
+    assert band.intersection(shapely.from_wkt(SQUARE)).area < 1e-9   # outside only
+    assert band.bounds[1] < 35 and band.bounds[3] < 35.1              # only the south side
+
+
+def test_hull_union_difference_intersection_and_ref(tmp_path):
+    a = "{buffer: {of: {point: {lat: 35.5, lon: 36.0}}, distance: 20 km}}"
+    b = "{buffer: {of: {point: {lat: 35.5, lon: 36.2}}, distance: 20 km}}"
+    geoms, _ = _compile(tmp_path, (
+        _feature("a", a) + _feature("b", b)
+        + _feature("u", "{union: [{ref: a}, {ref: b}]}")
+        + _feature("i", "{intersection: [{ref: a}, {ref: b}]}")
+        + _feature("d", "{difference: [{ref: a}, {ref: b}]}")
+        + _feature("h", "{hull: [{point: {lat: 35, lon: 36}}, {point: {lat: 35, lon: 36.1}}, "
+                   "{point: {lat: 35.1, lon: 36}}]}")))
+    area = {k: area_m2(g) for k, g in geoms.items()}
+    assert area["u"] + area["i"] == pytest.approx(area["a"] + area["b"], rel=1e-6)
+    assert area["d"] == pytest.approx(area["a"] - area["i"], rel=1e-6)
+    assert geoms["h"].geom_type == "Polygon" and 50e6 < area["h"] < 56e6
+    assert all(g.is_valid for g in geoms.values())
+
+
+def test_forward_refs_and_notes_stay_with_their_feature(tmp_path):
+    _, tl = _compile(tmp_path, (
+        _feature("late", "{buffer: {of: {ref: early}, distance: 1 km}}")
+        + _feature("early", "{buffer: {of: {point: {lat: 35, lon: 36}}, distance: 1-3 km}}")))
+    notes = tl.features.set_index("id")["notes"]
+    assert "2 km" in notes["early"] and "range" not in notes["late"]
+
+
+def test_file_expression_reads_relative_to_the_spec(tmp_path):
+    (tmp_path / "line.geojson").write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+        '{"name": "x"}, "geometry": {"type": "LineString", "coordinates": '
+        '[[36, 35], [36.1, 35.1]]}}, {"type": "Feature", "properties": {"name": "y"}, '
+        '"geometry": {"type": "Point", "coordinates": [30, 30]}}]}', encoding="utf-8")
+    geoms, _ = _compile(tmp_path, _feature("f", "{file: {path: line.geojson, where: \"name = 'x'\"}}",
+                                           kind="contact-line"))
+    assert geoms["f"].equals(shapely.LineString([(36, 35), (36.1, 35.1)]))
+    path = _spec(tmp_path, _feature("f", "{file: {path: missing.geojson}}"), "m.yaml")
+    with pytest.raises(SpecError, match="not found"):
+        compile_timeline(path, use_cache=False)
+
+
+def test_bad_expressions_have_lines_and_hints(tmp_path):
+    cases = {
+        "{point: {lat: 135, lon: 36}}": "off the globe",
+        "{buffer: {of: {point: {lat: 35, lon: 36}}, distanse: 5 km}}": "did you mean 'distance'",
+        "{union: {point: {lat: 35, lon: 36}}}": "takes a list",
+        "{band: {of: {point: {lat: 35, lon: 36}}, width: 5 km}}": "must be an area",
+        "{wkt: 'POLYGON ((36 35, 37'}": "bad WKT",
+        "{}": "one operator",
+    }
+    for i, (expr, message) in enumerate(cases.items()):
+        path = _spec(tmp_path, _feature("f", expr), f"bad{i}.yaml")
+        with pytest.raises(SpecError, match=message) as info:
+            compile_timeline(path, use_cache=False)
+        assert info.value.line is not None and info.value.line >= 8
+
+
+# --- the features frame and the cache ---------------------------------------------------------
+
+
+def test_features_frame_follows_the_contract(tmp_path):
+    _, tl = _compile(tmp_path, _feature("p", "{point: {lat: 35.8, lon: 36.5}}",
+                                        kind="observation-post", extra="  end: 2020-10\n"))
+    f = tl.features
+    assert f.crs.to_epsg() == 4326
+    assert str(f["start_date"].dtype) == "datetime64[ns]" == str(f["end_date"].dtype)
+    row = f.iloc[0]
+    assert row["agreement"] == "a" and row["agreement_name"] == "Agreement A"
+    assert row["end_date"].date().isoformat() == "2020-10-31"
+    assert "month only" in row["notes"]
+    assert row["sources"] == [{"url": "https://example.org/a", "quote": "q", "title": ""}]
+    assert tl.agreements[0]["signed"].isoformat() == "2020-03-05"
+
+
+def test_cache_round_trip_and_invalidation(tmp_path):
+    import geozones.compiler as compiler
+
+    path = _spec(tmp_path, _feature("b", "{buffer: {of: {point: {lat: 35.8, lon: 36.5}}, "
+                                         "distance: 6 km}}"))
+    first = compile_timeline(path, use_cache=True)
+    calls = []
+    real = compiler.compile_spec
+    compiler.compile_spec = lambda *a, **k: calls.append(1) or real(*a, **k)
+    try:
+        second = compile_timeline(path, use_cache=True)
+        assert calls == []                                   # served from the cache
+        assert second.features.geometry.iloc[0].equals(first.features.geometry.iloc[0])
+        assert second.features["sources"].iloc[0] == first.features["sources"].iloc[0]
+        assert second.agreements == first.agreements
+        path.write_text(path.read_text().replace("6 km", "7 km"))
+        third = compile_timeline(path, use_cache=True)
+        assert calls == [1]                                  # the spec changed: recompiled
+        assert area_m2(third.features.geometry.iloc[0]) > area_m2(first.features.geometry.iloc[0])
+    finally:
+        compiler.compile_spec = real
