@@ -454,11 +454,20 @@ def _write_gpkg(timeline: Timeline, feats: gpd.GeoDataFrame, path: Path) -> None
 
 
 # QGIS default styles stored in the GeoPackage (table ``layer_styles``, the
-# table QGIS itself writes with "Save as Default → Datasource Database"): the
-# Temporal Controller is on from start_date to end_date, both days included
-# (end_date is the last day in force), and features are coloured by kind with
-# solid / dashed / dotted outlines for surveyed / approximate / schematic.
+# table QGIS itself writes with "Save as Default → Datasource Database"):
+# features are coloured by kind with solid / dashed / dotted outlines for
+# surveyed / approximate / schematic, and the temporal settings show a feature
+# from start_date to end_date, both days included (end_date is the last day in
+# force). QGIS applies the colours on opening but switches the temporal part
+# off again (it re-guesses it from the DATE fields); docs/exports.md says how
+# to turn it on.
 
+# Expressions, not the plain fields: QGIS 3.22 compares a DATE field with the
+# frame's datetime as if the date came just before midnight, which shifts every
+# feature one day early (qgis/QGIS#48946); converting explicitly is right in
+# every version. An open end (NULL) means still in force.
+_QGIS_START = 'coalesce(to_datetime("start_date"), make_datetime(1,1,1,0,0,0))'
+_QGIS_END = 'coalesce(to_datetime("end_date"), make_datetime(9999,12,31,0,0,0))'
 _QGIS_SYMBOL = {2: ("fill", "SimpleFill"), 1: ("line", "SimpleLine"), 0: ("marker", "SimpleMarker")}
 _QGIS_DASH = (
     "CASE WHEN \"confidence\" = 'surveyed' THEN 'solid' "
@@ -512,10 +521,10 @@ def _qml_symbol(parent: ET.Element, name: str, dim: int, color: str) -> None:
 def _qml(dim: int, kinds: list[str]) -> str:
     """A QGIS style (QML) for one layer: temporal settings and a renderer by kind."""
     root = ET.Element("qgis", version="3.22.0", styleCategories="Symbology|Temporal")
-    temporal = _sub(root, "temporal", enabled="1", mode="2", limitMode="1",
+    temporal = _sub(root, "temporal", enabled="1", mode="4", limitMode="1",
                     startField="start_date", endField="end_date", accumulate="0",
                     durationField="", durationUnit="d", fixedDuration="0",
-                    startExpression="", endExpression="")
+                    startExpression=_QGIS_START, endExpression=_QGIS_END)
     fixed = _sub(temporal, "fixedRange")
     _sub(fixed, "start", "")
     _sub(fixed, "end", "")
