@@ -717,10 +717,6 @@ def _kml_geometry(parent: ET.Element, geom: Any) -> None:
             _kml_geometry(multi, part)
 
 
-def _next_day(iso: str) -> str:
-    return (_dt.date.fromisoformat(iso) + _dt.timedelta(days=1)).isoformat()
-
-
 def _kml_tree(timeline: Timeline, feats: gpd.GeoDataFrame) -> ET.ElementTree:
     """The KML document: Styles by kind, one Folder per map layer, dated Placemarks."""
     root = ET.Element("kml", xmlns=_KML_NS)
@@ -747,8 +743,10 @@ def _kml_tree(timeline: Timeline, feats: gpd.GeoDataFrame) -> ET.ElementTree:
             span = _sub(pm, "TimeSpan")
             if rec["start_date"]:
                 _sub(span, "begin", rec["start_date"])
-            if rec["end_date"]:  # KML <end> is an instant: the start of the first day out of force
-                _sub(span, "end", _next_day(rec["end_date"]))
+            if rec["end_date"]:
+                # a date at day resolution covers the whole day: <end>2020-03-05</end>
+                # runs to 2020-03-05T23:59:59, i.e. end_date stays the last day in force
+                _sub(span, "end", rec["end_date"])
         _sub(pm, "styleUrl", "#" + _style_id(rec["kind"]))
         ext = _sub(pm, "ExtendedData")
         for key in COLUMNS:  # the name is <name> already

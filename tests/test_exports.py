@@ -318,8 +318,8 @@ def test_kml_timespans_styles_and_escaped_sources(tl, tmp_path):
     assert zone.findtext(f"{KML}TimeSpan/{KML}begin") == "2017-05-04"
     assert zone.find(f"{KML}TimeSpan/{KML}end") is None  # open: no end
     dmz, ddata = by_id["dmz-1"]
-    # KML <end> is an instant: the first day out of force (last day 2020-03-05)
-    assert dmz.findtext(f"{KML}TimeSpan/{KML}end") == "2020-03-06"
+    # day resolution: <end>2020-03-05</end> covers that whole day, the last in force
+    assert dmz.findtext(f"{KML}TimeSpan/{KML}end") == "2020-03-05"
     assert ddata["end_date"] == "2020-03-05"
     desc = zone.findtext(f"{KML}description")
     assert '<a href="https://example.org/a?x=1&amp;y=2">A &amp; B</a>' in desc
@@ -341,8 +341,9 @@ def test_kml_reads_back_with_gdal(tl, tmp_path):
     back = pd.concat(frames, ignore_index=True)
     assert len(back) == len(tl.features)
     _assert_matches(back, tl.features)
-    begin = back.set_index("id")["begin"]
-    assert begin["dmz-1"] == pd.Timestamp("2018-09-17")
+    span = back.set_index("id")[["begin", "end"]]
+    assert span.loc["dmz-1"].tolist() == [pd.Timestamp("2018-09-17"), pd.Timestamp("2020-03-05")]
+    assert pd.isna(span.loc["zone-1", "end"])
     names = dict(zip(back["id"], back["Name"], strict=True))
     assert names["zone-1"] == HOSTILE
 
