@@ -133,7 +133,7 @@ def export(
         sys.stdout.write(_geojson_text(timeline, features))
         sys.stdout.flush()
         return Path("-")
-    target = Path(path)
+    target = Path(path).expanduser()
     if target.is_dir():
         raise ExportError(f"cannot write {fmt} to {target}: it is a folder; give a file name")
     try:
@@ -259,6 +259,11 @@ def _text(value: Any) -> str:
 
 def _sources(value: Any) -> list[dict[str, str | None]]:
     """The sources of a feature as a list of ``{url, quote, title}``."""
+    if isinstance(value, str) and value.lstrip().startswith("["):
+        try:  # a JSON list, as some readers hand it back
+            value = json.loads(value)
+        except ValueError:
+            pass
     if value is None or isinstance(value, (str, bytes, float)):
         return [] if not isinstance(value, str) or not value else [
             {"url": value, "quote": None, "title": None}

@@ -567,3 +567,15 @@ def test_qgis_opens_gpkg_with_styles_and_day_exact_temporal_filter(tl, tmp_path)
     for day in days:
         shown = sorted(i for layer in got.values() for i in layer["shown"][day])
         assert shown == sorted(tl.at(day)["id"]), day
+
+
+def test_projected_features_and_json_sources_are_normalised(tmp_path):
+    tl = _synthetic()
+    feats = tl.features.to_crs(3857)
+    feats["sources"] = [json.dumps(s) for s in tl.features["sources"]]
+    projected = Timeline(feats, name="p", id="p")
+    doc = json.loads(geozones.export(projected, tmp_path / "p.geojson").read_text("utf-8"))
+    point = next(f for f in doc["features"] if f["id"] == "op-1")
+    assert point["geometry"]["coordinates"] == [36.712346, 35.987654]
+    zone = next(f for f in doc["features"] if f["id"] == "zone-1")
+    assert zone["properties"]["sources"][0]["title"] == "A & B"
