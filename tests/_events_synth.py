@@ -1,0 +1,121 @@
+"""A small synthetic timeline for the events tests (polygons, a hole, a multipolygon,
+a metric 6 km corridor, a line and a point; open and closed date ranges)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+
+def _wavy(cx: float, cy: float, r: float, n: int = 300, seed: int = 0):
+    from shapely.geometry import Polygon
+
+    rng = np.random.default_rng(seed)
+    t = np.linspace(0, 2 * np.pi, n, endpoint=False)
+    rr = r * (1 + 0.15 * np.sin(5 * t) + 0.03 * rng.standard_normal(n))
+    return Polygon(np.column_stack([cx + rr * np.cos(t), cy + rr * np.sin(t) * 0.8]))
+
+
+def metric_corridor(line, half_width_m: float):
+    """``line`` (lon/lat) buffered by ``half_width_m`` metres on each side, flat ends."""
+    import shapely
+    from pyproj import Transformer
+
+    c = line.centroid
+    crs = f"+proj=aeqd +lat_0={c.y} +lon_0={c.x} +datum=WGS84 +units=m +type=crs"
+    fwd = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    inv = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    proj = shapely.transform(shapely.segmentize(line, 0.01), lambda xy: np.column_stack(
+        fwd.transform(xy[:, 0], xy[:, 1])))
+    buf = shapely.segmentize(proj.buffer(half_width_m, cap_style="flat"), 500)
+    return shapely.transform(buf, lambda xy: np.column_stack(inv.transform(xy[:, 0], xy[:, 1])))
+
+
+ROAD = [(35.9, 35.65), (36.3, 35.8), (36.8, 35.87)]
+
+
+def synthetic_timeline():
+    import geopandas as gpd
+    from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
+
+    from geozones.timeline import Timeline
+
+    zone = _wavy(36.5, 35.8, 0.6, seed=1)
+    hole = Polygon(zone.exterior.coords, [list(box(36.4, 35.7, 36.6, 35.9).exterior.coords)])
+    road = LineString(ROAD)
+    rows = [
+        ("zone", "Zone", "zone", "ag1", "2017-05-06", None, zone),
+        ("holed", "Holed", "demilitarized-zone", "ag2", "2018-09-17", "2019-08-04", hole),
+        ("corridor", "Corridor", "security-corridor", "ag3", "2020-03-06", None,
+         metric_corridor(road, 6000)),
+        ("patrol", "Patrol", "patrol-route", "ag3", "2020-03-15", "2020-08-25", road),
+        ("post", "Post", "observation-post", "ag1", "2018-02-15", "2020-10-20",
+         Point(36.6, 35.7)),
+        ("multi", "Multi", "operation-area", "ag0", "2016-08-24", "2017-03-29",
+         MultiPolygon([box(37.0, 36.0, 37.2, 36.2), box(37.3, 36.0, 37.5, 36.3)])),
+        ("tri", "Triangle", "control-area", "ag0", "2019-01-01", "2019-01-01",
+         Polygon([(36.0, 35.0), (36.4, 35.0), (36.2, 35.4)])),
+    ]
+    features = gpd.GeoDataFrame(
+        {"id": [r[0] for r in rows], "name": [r[1] for r in rows],
+         "kind": [r[2] for r in rows], "agreement": [r[3] for r in rows],
+         "agreement_name": [r[3].upper() for r in rows],
+         "start_date": pd.to_datetime([r[4] for r in rows]).astype("datetime64[ns]"),
+         "end_date": pd.to_datetime([r[5] for r in rows]).astype("datetime64[ns]"),
+         "confidence": "approximate", "notes": "", "sources": [[] for _ in rows]},
+        geometry=[r[6] for r in rows], crs="EPSG:4326")
+    agreements = [{"id": a, "name": a.upper(), "signed": s} for a, s in
+                  [("ag0", "2016-08-24"), ("ag1", "2017-05-04"), ("ag2", "2018-09-17"),
+                   ("ag3", "2020-03-05")]]
+    return Timeline(features, name="Synthetic", id="synthetic", agreements=agreements)
+
+
+def reference_join(events: pd.DataFrame, timeline, radii: dict[int, float]) -> set:
+    """(event label, feature id, match) triples by plain geopandas: sjoin + date filter.
+
+    Inside = ``sjoin(predicate="intersects")`` in EPSG:4326; an uncertain event
+    (radius r > 0) also matches a feature within r metres (``sjoin`` ``dwithin``
+    in the local metric CRS), and is certain when its disc (a 256-gon) is
+    ``within`` the feature. Returns also the set of pairs whose certainty is
+    too close to call (|distance to the boundary − r| < 0.05 %).
+    """
+    import geopandas as gpd
+
+    from geozones.events import _Plan
+
+    f = timeline.features.reset_index(drop=True)[["id", "start_date", "end_date", "geometry"]]
+    pts = gpd.GeoDataFrame(events[["event_date", "geo_precision"]].copy(),
+                           geometry=gpd.points_from_xy(events.longitude, events.latitude),
+                           crs="EPSG:4326")
+    worst = max(radii.values())
+    pts["r"] = pts["geo_precision"].map(radii).fillna(worst).astype(float)
+    inside = gpd.sjoin(pts, f, predicate="intersects")
+    pairs = {(i, fid) for i, fid in zip(inside.index, inside["id"], strict=True)}
+    crs = _Plan(timeline.features).crs
+    fp = f.set_geometry(f.geometry.segmentize(0.01)).to_crs(crs)
+    ptsp = pts.to_crs(crs)
+    for rv in sorted(set(pts["r"]) - {0.0}):
+        sub = ptsp.loc[ptsp["r"] == rv]
+        near = gpd.sjoin(sub, fp, predicate="dwithin", distance=rv)
+        pairs |= {(i, fid) for i, fid in zip(near.index, near["id"], strict=True)}
+    fi = f.set_index("id")
+    out, unsure = set(), set()
+    inside_set = {(i, fid) for i, fid in zip(inside.index, inside["id"], strict=True)}
+    for i, fid in pairs:
+        day = pd.Timestamp(events.loc[i, "event_date"]).normalize()
+        start, end = fi.loc[fid, "start_date"], fi.loc[fid, "end_date"]
+        if not (day >= start and (pd.isna(end) or day <= end)):
+            continue
+        r = pts.loc[i, "r"]
+        if r == 0:
+            certain = True
+        else:
+            geom = fp.set_index("id").geometry[fid]
+            disc = ptsp.geometry[i].buffer(r, quad_segs=64)
+            certain = (i, fid) in inside_set and disc.within(geom)
+            if geom.geom_type in ("Polygon", "MultiPolygon"):
+                gap = abs(ptsp.geometry[i].distance(geom.boundary) - r)
+                if gap < 5e-4 * r:
+                    unsure.add((i, fid))
+        out.add((i, fid, "certain" if certain else "possible"))
+    return out, unsure
