@@ -370,12 +370,12 @@ def _attribute_frame(feats: gpd.GeoDataFrame) -> Any:
         values = [r[col] for r in recs]
         if col in ("start_date", "end_date"):
             dates = [None if v is None else _dt.date.fromisoformat(v) for v in values]
-            data[col] = pd.array(dates, dtype=pd.ArrowDtype(pa.date32()))
+            data[col] = pd.arrays.ArrowExtensionArray(pa.array(dates, type=pa.date32()))
         elif col == "sources":
-            data[col] = pd.array([json.dumps(v, ensure_ascii=False) for v in values],
-                                 dtype=pd.ArrowDtype(pa.string()))
+            texts = [json.dumps(v, ensure_ascii=False) for v in values]
+            data[col] = pd.arrays.ArrowExtensionArray(pa.array(texts, type=pa.string()))
         else:
-            data[col] = pd.array(values, dtype=pd.ArrowDtype(pa.string()))
+            data[col] = pd.arrays.ArrowExtensionArray(pa.array(values, type=pa.string()))
     return pd.DataFrame(data)
 
 
