@@ -1,0 +1,121 @@
+"""``geozones cache info|clear [--online]``: what geozones keeps on disk, and forgetting it.
+
+geozones caches two things under ``settings.cache_dir`` (``GEOZONES_CACHE_DIR``,
+by default ``~/.cache/geozones``): compiled timelines (``timelines/``) and the
+answers of the opt-in online geocoder (one SQLite file). ``--online`` limits
+the command to the online answers.
+
+Exit codes: 0 success, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+from typing import Any
+
+from ._common import add_json_flag, print_json
+
+#: Sub-folder of ``settings.cache_dir`` where the compiler keeps compiled timelines.
+TIMELINES = "timelines"
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Declare ``geozones cache``."""
+    p = subparsers.add_parser(
+        "cache",
+        help="show or clear the on-disk caches (compiled timelines, online answers)",
+        description="Show or clear what geozones caches under its cache folder: compiled "
+        "timelines and the answers of the opt-in online geocoder (kept "
+        "settings.online_cache_days days, 'not found' included).",
+    )
+    p.add_argument("action", choices=("info", "clear"), help="info: show; clear: forget")
+    p.add_argument("--online", action="store_true", help="only the online geocoder's answers")
+    add_json_flag(p)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``geozones cache``."""
+    if args.action == "clear":
+        report = _clear(online_only=args.online)
+        if args.json:
+            print_json(report)
+        else:
+            print(f"removed {report['online_answers']} online answer(s)", end="")
+            if not args.online:
+                print(f" and {report['timelines']} compiled timeline(s)", end="")
+            print(f" from {report['cache_dir']}")
+        return 0
+    report = _info(online_only=args.online)
+    if args.json:
+        print_json(report)
+    else:
+        print(_format_info(report))
+    return 0
+
+
+def _info(*, online_only: bool) -> dict[str, Any]:
+    from .. import _cache, settings
+
+    report: dict[str, Any] = {"cache_dir": str(settings.cache_dir), "online": _cache.info()}
+    report["online"]["max_age_days"] = settings.online_cache_days
+    if not online_only:
+        folder = Path(settings.cache_dir) / TIMELINES
+        entries = [p for p in folder.iterdir()] if folder.is_dir() else []
+        report["timelines"] = {
+            "path": str(folder),
+            "entries": len(entries),
+            "bytes": sum(_size(p) for p in entries),
+        }
+    return report
+
+
+def _clear(*, online_only: bool) -> dict[str, Any]:
+    from .. import _cache, settings
+
+    report: dict[str, Any] = {"cache_dir": str(settings.cache_dir)}
+    report["online_answers"] = _cache.clear()
+    if not online_only:
+        folder = Path(settings.cache_dir) / TIMELINES
+        entries = [p for p in folder.iterdir()] if folder.is_dir() else []
+        for p in entries:
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink(missing_ok=True)
+        report["timelines"] = len(entries)
+    return report
+
+
+def _format_info(report: dict[str, Any]) -> str:
+    online = report["online"]
+    lines = [f"cache folder: {report['cache_dir']}"]
+    if "timelines" in report:
+        t = report["timelines"]
+        lines.append(f"compiled timelines: {t['entries']} ({_human(t['bytes'])}) in {t['path']}")
+    lines.append(
+        f"online answers: {online['entries']} ({online['not_found']} not found, "
+        f"{online['expired']} expired after {online['max_age_days']:g} days; "
+        f"{_human(online['bytes'])}) in {online['path']}"
+    )
+    if online["entries"]:
+        per = ", ".join(f"{k} {v}" for k, v in sorted(online["services"].items()))
+        lines.append(f"  by service: {per}; oldest {online['oldest']}, newest {online['newest']}")
+    return "\n".join(lines)
+
+
+def _size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _human(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "kB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"  # pragma: no cover
