@@ -1,0 +1,248 @@
+"""Context rules of the geoparser: what a capitalised name next to a place name is.
+
+General rules first, a small curated list second (``data/geoparse/entities.yaml``):
+
+* a name after a title ("President", "Foreign Minister", "Mr", "envoy") is a person,
+  and so is its surname wherever else it stands in the same text;
+* a capitalised sequence that ends in an organisation word ("Army", "Front",
+  "Forces", "Agency", "News", "Party", "Council" …), starts with an Arabic group
+  word ("Jabhat", "Jaysh", "Hayat", "Harakat", "Liwa", "Ahrar" …) or holds
+  "of"/"for" before such a word is an organisation;
+* words before and after a place say whether it is a region ("western …
+  countryside", "southern …", "… province", "the … plain") or a zone
+  ("… de-escalation zone").
+
+All functions take the original text and return character spans.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ._io import data_path
+
+_NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|[A-Z]{2,}\d*)"
+_LINK = r"(?:al|el|ash|as|ad|ar|at|an|az|bin|ibn|abu|of|for|de|du|la|le|van|von)"
+_CAP_SEQ = re.compile(
+    rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{_LINK}[ \t-]+)*{_NAME_WORD}|-(?:{_LINK}-)?{_NAME_WORD})*"
+)
+
+#: Words that make the name after them a person's.
+TITLES = frozenset(
+    """president presidents minister ministers mr mrs ms dr prof general gen lt col colonel
+    major maj brig brigadier captain capt sergeant lieutenant commander admiral marshal
+    spokesman spokeswoman spokesperson envoy ambassador counterpart leader chief head
+    secretary chancellor premier king queen prince emir sheikh sheik imam pope senator
+    deputy adviser advisor director chairman chairwoman governor mayor judge
+    official officer analyst researcher journalist correspondent reporter""".split()
+)
+#: Last words that make a capitalised sequence an organisation.
+ORG_TAILS = frozenset(
+    """army armies front forces force brigade brigades battalion battalions regiment division
+    corps movement movements agency news party council committee commission ministry
+    organisation organization observatory group groups coalition alliance union league
+    command guard guards militia militias legion network channel television tv radio times
+    post herald tribune gazette daily journal press service services office center centre
+    institute foundation association society bank company corporation court parliament
+    assembly government administration authority authorities police helmets crescent cross
+    mission delegation""".split()
+)
+_NEWS_TAILS = frozenset(
+    "agency news times post herald tribune gazette daily journal press television tv radio "
+    "channel network".split()
+)
+#: First words of Arabic-named armed groups and parties.
+ORG_HEADS = frozenset(
+    """jabhat jabha hayat hayat hayet harakat haraka liwa liwaa faylaq failaq jaysh jaish
+    kataib katibat saraya firqat firqa jund ansar ahrar hizb tajammu tanzim fawj""".split()
+)
+_DIRECTIONS = (
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central|"
+    r"northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western|rural|greater|upper|lower)"
+)
+_REGION_BEFORE = re.compile(rf"(?:\b(?:the|in|of)\s+)?\b(?P<dir>{_DIRECTIONS})\s+$", re.IGNORECASE)
+_REGION_AFTER = re.compile(
+    r"^\s*(?P<noun>(?:province|governorate|countryside|region|district|subdistrict|sub-district|"
+    r"plains?|mountains?|valley|desert|suburbs|outskirts|pocket|enclave|area)s?)\b",
+    re.IGNORECASE,
+)
+_ZONE_AFTER = re.compile(
+    r"^\s*(?P<noun>(?:de-?escalation|demilitari[sz]ed|safe|buffer|security|ceasefire)\s+zones?)\b",
+    re.IGNORECASE,
+)
+#: nouns after a coordinated list ("Latakia, Hama and Aleppo provinces")
+_PLURAL_REGION = re.compile(
+    r"^\s*(?:provinces|governorates|districts|subdistricts|countrysides|regions)\b", re.IGNORECASE
+)
+_COORD_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
+_ADMIN_LEVEL = {"province": 1, "governorate": 1, "countryside": 1, "region": 1,
+                "district": 2, "subdistrict": 3, "sub-district": 3}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A name that is not a place: a person, an organisation, a news outlet, an adjective.
+
+    Attributes
+    ----------
+    text : str
+        As in the text.
+    start, end : int
+        Offsets into the original text.
+    kind : str
+        ``person``, ``organization``, ``news`` or ``adjective``.
+    rule : str
+        What decided it: ``title``, ``surname``, ``org-word``, ``list``.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    rule: str
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict."""
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
+                "rule": self.rule}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def known_entities() -> dict[str, list[str]]:
+    """The curated non-place names, by kind (from ``data/geoparse/entities.yaml``).
+
+    Examples
+    --------
+    >>> "Reuters" in known_entities()["news"]
+    True
+    """
+    import yaml
+
+    with open(data_path("geoparse", "entities.yaml"), encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or {}
+    return {k: [str(x) for x in v or []] for k, v in raw.items()}
+
+
+def _is_title(word: str) -> bool:
+    return any(part.rstrip(".") in TITLES for part in word.split("-"))
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[\w'’]+", s)
+
+
+def rule_entities(text: str) -> list[Entity]:
+    """Persons and organisations found by the general rules (titles, organisation words).
+
+    Examples
+    --------
+    >>> [e.text for e in rule_entities("Foreign Minister Sergei Lavrov met the Free Syrian Army.")]
+    ['Sergei Lavrov', 'Free Syrian Army']
+    """
+    out: list[Entity] = []
+    for m in _CAP_SEQ.finditer(text):
+        seq, s0 = m.group(0), m.start()
+        words = [(w.group(0), w.start()) for w in re.finditer(r"[\w'’]+(?:-[\w'’]+)*", seq)]
+        if not words:
+            continue
+        low = [w.lower().strip("'’") for w, _ in words]
+        # organisation: tail word, Arabic group head word, or "X of/for Y" with an org tail
+        of_for = any(w in ORG_TAILS and nxt in ("of", "for") for w, nxt in zip(low, low[1:]))
+        if low[-1] in ORG_TAILS or low[0].split("-")[0] in ORG_HEADS or of_for:
+            start = s0
+            if low[0] == "the" and len(words) > 1:
+                start = s0 + words[1][1]
+            kind = "news" if low[-1] in _NEWS_TAILS else "organization"
+            out.append(Entity(text[start : m.end()], start, m.end(), kind, "org-word"))
+            continue
+        # a title inside the sequence: the words after the last title are a person
+        title_at = max((i for i, w in enumerate(low) if _is_title(w)), default=-1)
+        if 0 <= title_at < len(words) - 1:
+            p0 = s0 + words[title_at + 1][1]
+            out.append(Entity(text[p0 : m.end()], p0, m.end(), "person", "title"))
+            continue
+        # a lower-case title just before the sequence ("envoy Geir Pedersen", "Mr. X")
+        before = _words(text[max(0, s0 - 30) : s0])
+        if before and _is_title(before[-1].lower()):
+            out.append(Entity(seq, s0, m.end(), "person", "title"))
+    return out
+
+
+def surname_entities(text: str, persons: list[Entity]) -> list[Entity]:
+    """Every other occurrence of a known person's surname ("Lavrov" after "Sergei Lavrov").
+
+    Examples
+    --------
+    >>> t = "President Tayyip Erdogan spoke. Erdogan said more."
+    >>> [e.start for e in surname_entities(t, rule_entities(t))]
+    [32]
+    """
+    names = {e.text.split()[-1] for e in persons if e.kind == "person" and e.text.split()}
+    names = {n for n in names if len(n) > 2}
+    if not names:
+        return []
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
+    taken = [(e.start, e.end) for e in persons]
+    out = []
+    for m in rx.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            out.append(Entity(m.group(0), m.start(), m.end(), "person", "surname"))
+    return out
+
+
+@dataclass(frozen=True)
+class RegionCue:
+    """Words around a place name that make it a region or a zone."""
+
+    kind: str  # "region" or "zone"
+    start: int  # extended span
+    end: int
+    direction: str | None
+    noun: str | None
+    level: int | None
+
+
+def region_cue(text: str, start: int, end: int) -> RegionCue | None:
+    """Look at the words around ``text[start:end]`` for a region or zone.
+
+    Examples
+    --------
+    >>> t = "shelling in the western Aleppo countryside"
+    >>> c = region_cue(t, t.index("Aleppo"), t.index("Aleppo") + 6)
+    >>> t[c.start:c.end], c.direction, c.level
+    ('western Aleppo countryside', 'western', 1)
+    """
+    before = _REGION_BEFORE.search(text[max(0, start - 40) : start])
+    after_text = text[end : end + 40]
+    zone = _ZONE_AFTER.match(after_text)
+    after = _REGION_AFTER.match(after_text)
+    if zone:
+        return RegionCue("zone", start, end + zone.end(), None, zone.group("noun"), 1)
+    if not before and not after:
+        return None
+    s, e = start, end
+    direction = noun = None
+    if before:
+        direction = before.group("dir")
+        s = start - (len(text[max(0, start - 40) : start]) - before.start("dir"))
+    level = None
+    if after:
+        noun = after.group("noun")
+        e = end + after.end()
+        level = _ADMIN_LEVEL.get(noun.lower().rstrip("s"))
+    elif direction:
+        level = 1  # "southern Idlib": the province
+    return RegionCue("region", s, e, direction, noun, level)
+
+
+def plural_region_follows(text: str, end: int) -> bool:
+    """Whether "provinces"/"governorates"… follows ``end`` ("Hama and Aleppo provinces")."""
+    return bool(_PLURAL_REGION.match(text[end : end + 30]))
+
+
+def coordinated(text: str, end: int, next_start: int) -> bool:
+    """Whether two names are joined as a list (", ", " and ", ", and ")."""
+    return bool(_COORD_GAP.match(text[end:next_start]))

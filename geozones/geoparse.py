@@ -1,0 +1,770 @@
+"""From an article to a draft map: the places, roads and dates a text mentions.
+
+:func:`extract` finds place names with the gazetteer's own name variants
+(every variant of every entry, folded with :func:`geozones._text.fold` and
+scanned in one pass with an Aho–Corasick automaton from ``pyahocorasick``),
+maps each match back to the original text, and lets the context decide what
+it is:
+
+* persons ("Foreign Minister Sergei Lavrov", "Mr Cavusoglu", "Putin"),
+  organisations ("the Free Syrian Army", "Jabhat al-Nusra") and news outlets
+  ("Reuters", "SANA") are not places, by general rules (titles, organisation
+  words, surnames seen earlier) and a short curated list
+  (``data/geoparse/entities.yaml``);
+* a name that is a country is a country; a city abroad ("Ankara", "Geneva")
+  keeps its own country unless a Syrian place of that name is about as
+  prominent;
+* "western Aleppo countryside", "southern Idlib", "Aleppo province" are
+  regions (the admin area); "Jabal al-Zawiya" and "the Ghab plain" are
+  regions from ``data/geoparse/regions.yaml``; "the Idlib de-escalation zone"
+  is a *zone* mention anchored on the Idlib governorate;
+* a place inside a longer name belongs to it: "the Aleppo–Latakia highway" is
+  a road (the M4), "Aleppo Media Center" an organisation.
+
+Dates come from :mod:`geozones._geoparse_dates` (regex candidates, resolved
+against the caller's reference date or the article's own dateline).
+:func:`draft_spec` turns an extraction into a YAML spec skeleton with TODO
+markers where a person must decide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from . import _geoparse_context as ctx
+from ._geoparse_context import Entity
+from ._geoparse_dates import DateMention, extract_dates
+from ._io import atomic_open, data_path
+from ._text import fold, fold_with_offsets
+from .errors import InputError
+from .place import Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .gazetteer import Gazetteer
+
+__all__ = [
+    "Extraction",
+    "PlaceMention",
+    "RoadMention",
+    "DateMention",
+    "Entity",
+    "extract",
+    "draft_spec",
+    "write_draft_spec",
+]
+
+#: A foreign city wins over a Syrian namesake when it has at least this population
+#: and ``FOREIGN_FACTOR`` times the Syrian one's.
+FOREIGN_MIN_POPULATION = 100_000
+FOREIGN_FACTOR = 10
+#: Kilometres of distance that weigh as much as one order of magnitude of population
+#: when choosing between namesakes (closer to the other places of the text wins).
+PROXIMITY_KM = 100.0
+#: Road words that may follow a road's name ("the M4 highway").
+ROAD_WORDS = ("highway", "motorway", "expressway", "road", "route", "international highway")
+
+_ARTICLES = frozenset(
+    "al el il ul ol l ash esh as es ad ed ar er at et an en az ez adh edh ath eth".split()
+)
+_GLUED_SUN = re.compile(r"^[ae](sh|th|dh|[tdrszln])\1(?=[a-z]{2,})")
+_BOUNDARY = re.compile(r"[.,;:!?()\[\]{}\"“”«»/|\n]|\s[-–—]\s|[–—]\s|\s[–—]")
+_CODE_LIKE = re.compile(r"^(?:[a-z]{1,3} ?\d+|\d+)$")
+_DASH_PAIR = re.compile(r"^\s*[-–—/]\s*$")
+_ROAD_AFTER = re.compile(
+    r"^\s*(?:international\s+)?(?P<w>highway|motorway|expressway|road|route)s?\b", re.IGNORECASE
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+#: Common English words that a gazetteer also holds as place names ("The", "Man", "Sea"):
+#: never a place on their own.
+STOPWORDS = frozenset(
+    """a about above across after again against ago all also although am among an and another
+    any are area around as at away back be because been before behind being below between
+    both but by can cannot could day days did do does down during each early east either
+    else end even ever every few first for from further get go good great had has have he
+    her here hers him his how however i if in inside into is it its just last late later
+    least less like long made main make man many may me men might more most much must my
+    near never new next no nor north not now of off on once one only or other our out over
+    own part per same sea see several she should side since so some south still such than
+    that the their them then there these they this those though through thus to today top
+    toward towards two under until up upon us very via was way we week were west what when
+    where which while who whom whose why will with within without would year yet you your
+    air army city day deal field front free hand head hill home line news peace point port
+    post press red road safe state station street time town union valley village war water
+    white zone center centre general major minor north south east west upper lower big little
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december""".split()
+)
+
+
+# ============================================================================ results
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a text.
+
+    Attributes
+    ----------
+    text : str
+        The words as they stand in the text (``source[start:end] == text``), with
+        the words that make it a region or zone ("western Aleppo countryside").
+    start, end : int
+        Offsets into the original text.
+    place : Place
+        The resolved place (its ``score`` is the confidence of the choice).
+    kind : str
+        ``place`` (a populated place, a point), ``region`` (an admin area or a
+        named region), ``zone`` ("the Idlib de-escalation zone", anchored on the
+        area it is named after) or ``country``.
+    name_start, name_end : int
+        Offsets of the name itself ("Aleppo" inside "western Aleppo countryside").
+    direction : str or None
+        "western", "southern" … when the text qualifies a region.
+    alternatives : tuple of Place
+        Other places of the same name, best first, when the name is ambiguous.
+    """
+
+    text: str
+    start: int
+    end: int
+    place: Place
+    kind: str = "place"
+    name_start: int = -1
+    name_end: int = -1
+    direction: str | None = None
+    alternatives: tuple[Place, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The place's canonical name."""
+        return self.place.name
+
+    @property
+    def ambiguous(self) -> bool:
+        """Whether other places share the name."""
+        return bool(self.alternatives)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "direction": self.direction,
+            "place": self.place.to_dict(),
+            "alternatives": [p.to_dict() for p in self.alternatives],
+        }
+
+
+@dataclass(frozen=True)
+class RoadMention:
+    """A road named in a text ("the M4", "the Aleppo–Latakia highway").
+
+    Attributes
+    ----------
+    text : str
+        As in the text.
+    start, end : int
+        Offsets into the original text.
+    road : Place or None
+        The gazetteer's road (kind ``road``), None when the gazetteer has no road
+        of that name (then ``endpoints`` says what the text gives).
+    endpoints : tuple of Place
+        The towns the name is made of ("Aleppo", "Latakia"), when it is.
+    """
+
+    text: str
+    start: int
+    end: int
+    road: Place | None
+    endpoints: tuple[Place, ...] = ()
+
+    @property
+    def ref(self) -> str | None:
+        """The road's id ("M4"), or None."""
+        return self.road.source_id if self.road is not None else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "ref": self.ref,
+            "road": self.road.to_dict() if self.road is not None else None,
+            "endpoints": [p.to_dict() for p in self.endpoints],
+        }
+
+
+@dataclass
+class Extraction:
+    """What :func:`extract` found in a text.
+
+    Attributes
+    ----------
+    text : str
+        The text.
+    places : list of PlaceMention
+        Place, region, zone and country mentions, in text order.
+    roads : list of RoadMention
+        Road mentions, in text order.
+    dates : list of DateMention
+        Dates, periods and date-times, in text order.
+    entities : list of Entity
+        Names recognised as persons, organisations or news outlets (not places).
+    reference_date : datetime.date or None
+        The date relative expressions were resolved against.
+    country_bias : str
+        The country preferred for ambiguous names.
+
+    Examples
+    --------
+    >>> ex = extract("Moscow, 5 March 2020 — a ceasefire in Idlib province.")  # doctest: +SKIP
+    >>> [(m.text, m.kind) for m in ex.places]                                # doctest: +SKIP
+    [('Moscow', 'place'), ('Idlib province', 'region')]
+    """
+
+    text: str
+    places: list[PlaceMention] = field(default_factory=list)
+    roads: list[RoadMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    reference_date: dt.date | None = None
+    country_bias: str = "SY"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (what ``geozones extract --json`` prints)."""
+        return {
+            "reference_date": self.reference_date.isoformat() if self.reference_date else None,
+            "country_bias": self.country_bias,
+            "places": [m.to_dict() for m in self.places],
+            "roads": [m.to_dict() for m in self.roads],
+            "dates": [m.to_dict() for m in self.dates],
+            "entities": [e.to_dict() for e in self.entities],
+        }
+
+    def __repr__(self) -> str:
+        return (
+            f"<Extraction {len(self.places)} places, {len(self.roads)} roads, "
+            f"{len(self.dates)} dates, {len(self.entities)} non-place names>"
+        )
+
+
+# ============================================================================ the index
+
+
+def _word_key(word: str) -> str:
+    """One folded word as matched: articles dropped, glued articles cut ("ezzor" → "zor")."""
+    if word in _ARTICLES:
+        return ""
+    if "\u0600" <= word[:1] <= "\u06ff":
+        if word.startswith("ال") and len(word) > 3:
+            return word[2:]
+        if word.startswith("وال") and len(word) > 4:
+            return word[3:]
+        return word
+    m = _GLUED_SUN.match(word)
+    if m:
+        return word[2:]
+    if word.startswith(("al", "el")) and len(word) >= 6 and word[2] not in "aeiou":
+        return word[2:]  # "elhur", "alhasakeh" (not "aleppo", "alia")
+    return word
+
+
+@functools.lru_cache(maxsize=200_000)
+def _key(folded: str) -> str:
+    return " ".join(k for k in (_word_key(w) for w in folded.split()) if k)
+
+
+@dataclass(frozen=True)
+class _Payload:
+    kind: str  # "g" gazetteer entry, "r" curated region, "e" non-place entity
+    ref: Any  # entry index, region index, or entity kind
+    caps: bool = False  # entity written in capitals: match only capitals
+
+
+class _Index:
+    """The automaton over every name variant, and what each key stands for."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        import ahocorasick
+
+        self.gaz = gaz
+        by_key: dict[str, set[_Payload]] = {}
+        kinds = gaz.kinds
+        for folded, entry in gaz.variants():
+            if _CODE_LIKE.match(folded) and kinds[entry] != "road":
+                continue  # P-codes and ids are not names written in texts
+            k = _key(folded)
+            if k:
+                by_key.setdefault(k, set()).add(_Payload("g", entry))
+        self.regions = _load_regions()
+        for i, (_place, variants) in enumerate(self.regions):
+            for v in variants:
+                if k := _key(fold(v)):
+                    by_key.setdefault(k, set()).add(_Payload("r", i))
+        for kind, names in ctx.known_entities().items():
+            for name in names:
+                if k := _key(fold(name)):
+                    caps = name.isupper() and len(name) <= 6
+                    by_key.setdefault(k, set()).add(_Payload("e", kind, caps))
+        auto = ahocorasick.Automaton()
+        for k, payloads in by_key.items():
+            auto.add_word(f" {k} ", (k.count(" ") + 1, tuple(payloads)))
+        auto.make_automaton()
+        self.automaton = auto
+        self.importance = gaz.importance
+
+    def place(self, p: _Payload) -> Place:
+        if p.kind == "r":
+            return self.regions[p.ref][0]
+        return self.gaz.place(p.ref)
+
+
+def _load_regions() -> list[tuple[Place, list[str]]]:
+    import yaml
+
+    with open(data_path("geoparse", "regions.yaml"), encoding="utf-8") as fh:
+        rows = yaml.safe_load(fh) or []
+    out = []
+    for r in rows:
+        place = Place(
+            name=r["name"], lat=float(r["lat"]), lon=float(r["lon"]), kind="admin area",
+            admin=tuple(r.get("admin") or ()), source="geoparse-regions", source_id=r["name"],
+            country="SY", level=None, precision="approximate",
+            extra={"region": True},
+        )  # fmt: skip
+        out.append((place, [r["name"], *r.get("variants", [])]))
+    return out
+
+
+_INDEXES: dict[int, _Index] = {}
+_INDEX_LOCK = threading.Lock()
+
+
+def _index_for(gaz: Gazetteer | None) -> _Index:
+    if gaz is None:
+        from .gazetteer import Gazetteer
+
+        gaz = Gazetteer.default()
+    idx = _INDEXES.get(id(gaz))
+    if idx is None or idx.gaz is not gaz:
+        with _INDEX_LOCK:
+            idx = _INDEXES.get(id(gaz))
+            if idx is None or idx.gaz is not gaz:
+                idx = _INDEXES[id(gaz)] = _Index(gaz)
+    return idx
+
+
+# ============================================================================ scanning
+
+
+@dataclass
+class _Token:
+    key: str
+    start: int  # original offsets of the word
+    end: int
+    lead: int  # start including an article written just before ("al-" of "al-Bab")
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    name_start: int
+    payloads: tuple[_Payload, ...]
+    nwords: int
+
+
+def _tokens(text: str) -> list[_Token | None]:
+    """The folded words of ``text`` with original offsets; None marks a boundary."""
+    folded, off = fold_with_offsets(text)
+    out: list[_Token | None] = []
+    pending_article: int | None = None
+    prev_end = 0
+    for m in re.finditer(r"\S+", folded):
+        fs, fe = m.span()
+        s, e = off[fs], off[fe - 1] + 1
+        if out and _BOUNDARY.search(text[prev_end:s]):
+            out.append(None)
+            pending_article = None
+        prev_end = e
+        word = m.group(0)
+        if _POSSESSIVE.search(text[s:e]) and word.endswith("s"):
+            word, e = word[:-1], e - 2  # "Syria's" → "syria"
+        k = _word_key(word)
+        if not k:
+            pending_article = s if pending_article is None else pending_article
+            continue
+        lead = pending_article if pending_article is not None else s
+        out.append(_Token(k, s, e, lead))
+        pending_article = None
+    return out
+
+
+def _scan(text: str, index: _Index) -> list[_Match]:
+    toks = _tokens(text)
+    parts, starts, tok_at = [], [], {}
+    pos = 1
+    for i, t in enumerate(toks):
+        word = t.key if t is not None else "|"
+        tok_at[pos] = i
+        starts.append(pos)
+        parts.append(word)
+        pos += len(word) + 1
+    stream = " " + " ".join(parts) + " "
+    found: list[_Match] = []
+    for end_idx, (nwords, payloads) in index.automaton.iter(stream):
+        first = _first_token(tok_at, stream, end_idx, nwords)
+        if first is None:
+            continue
+        last = first + nwords - 1
+        a, b = toks[first], toks[last]
+        if a is None or b is None:
+            continue
+        found.append(_Match(a.lead, b.end, a.start, payloads, nwords))
+    return found
+
+
+def _first_token(tok_at: dict[int, int], stream: str, end_idx: int, nwords: int) -> int | None:
+    # walk back nwords words from the trailing space at end_idx
+    pos = end_idx
+    for _ in range(nwords):
+        pos = stream.rfind(" ", 0, pos)
+    return tok_at.get(pos + 1)
+
+
+# ============================================================================ deciding
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    name_start: int
+    payloads: tuple[_Payload, ...]
+    entity: Entity | None = None
+    cue: ctx.RegionCue | None = None
+
+
+def _is_name_case(s: str) -> bool:
+    """A place name in running English starts with a capital (or is not in Latin script)."""
+    c = s[:1]
+    return not c.isalpha() or c.isupper() or not c.isascii() and not c.islower()
+
+
+def _select(
+    text: str, matches: list[_Match], rule_ents: list[Entity], blocked: list[tuple[int, int]]
+) -> tuple[list[_Item], list[Entity]]:
+    """Longest match wins; non-place names take their span from places."""
+    cands: list[tuple[int, int, int, _Item]] = []
+    for m in matches:
+        name = text[m.name_start : m.end]
+        pls = tuple(p for p in m.payloads if not (p.caps and not name.isupper()))
+        if not pls:
+            continue
+        ent = next((p for p in pls if p.kind == "e"), None)
+        if ent is not None:
+            e = Entity(text[m.name_start : m.end], m.name_start, m.end, ent.ref, "list")
+            cands.append((m.end - m.start, 0, m.start, _Item(m.start, m.end, m.name_start, (), e)))
+            continue
+        if not _is_name_case(name):
+            continue
+        words = re.findall(r"[\w'’]+", name.lower())
+        if all(w in STOPWORDS for w in words):
+            continue
+        cands.append((m.end - m.start, 1, m.start, _Item(m.start, m.end, m.name_start, pls)))
+    for e in rule_ents:
+        cands.append((e.end - e.start, 0, e.start, _Item(e.start, e.end, e.start, (), e)))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    taken: list[tuple[int, int]] = list(blocked)
+    items: list[_Item] = []
+    for _, _, _, it in cands:
+        if any(it.start < b and a < it.end for a, b in taken):
+            continue
+        taken.append((it.start, it.end))
+        items.append(it)
+    items.sort(key=lambda it: it.start)
+    places = [it for it in items if it.entity is None]
+    entities = [it.entity for it in items if it.entity is not None]
+    return places, entities
+
+
+def _mark_regions(text: str, items: list[_Item]) -> None:
+    """Region and zone cues, and lists that end in a plural ("Hama and Aleppo provinces")."""
+    for it in items:
+        it.cue = ctx.region_cue(text, it.name_start, it.end)
+    for i, it in enumerate(items):
+        if not ctx.plural_region_follows(text, it.end):
+            continue
+        j = i
+        while j > 0 and ctx.coordinated(text, items[j - 1].end, items[j].start):
+            prev = items[j - 1]
+            if prev.cue is None:
+                prev.cue = ctx.RegionCue("region", prev.start, prev.end, None, None, 1)
+            j -= 1
+
+
+def _rank_domestic(p: Place, importance: float, centroid: tuple[float, float] | None) -> float:
+    r = importance
+    if centroid is not None and p.kind != "country":
+        r -= _km(p.lat, p.lon, *centroid) / PROXIMITY_KM
+    return r
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _candidates(index: _Index, payloads: Iterable[_Payload]) -> list[tuple[Place, float]]:
+    out = []
+    for p in payloads:
+        if p.kind == "g":
+            out.append((index.place(p), float(index.importance[p.ref])))
+        elif p.kind == "r":
+            out.append((index.place(p), 4.5))
+    return out
+
+
+def _choose(
+    cands: list[tuple[Place, float]],
+    cue: ctx.RegionCue | None,
+    bias: str,
+    centroid: tuple[float, float] | None,
+) -> tuple[Place, str, list[Place], float]:
+    """Pick the place a mention means; return (place, mention kind, alternatives, confidence)."""
+    scored: list[tuple[float, Place]] = []
+    kind = "place"
+    if cue is not None:
+        kind = cue.kind
+        for p, imp in cands:
+            r = _rank_domestic(p, imp, None) + (0 if p.country == bias or not bias else -3)
+            if p.kind == "admin area":
+                r += 10
+                if cue.level and p.level is not None:
+                    r -= abs(p.level - cue.level)
+            scored.append((r, p))
+    elif any(p.kind == "country" for p, _ in cands):
+        kind = "country"
+        scored = [(imp + (10 if p.kind == "country" else 0), p) for p, imp in cands]
+    else:
+        domestic = [(p, i) for p, i in cands if p.country == bias]
+        foreign = [(p, i) for p, i in cands if p.country != bias]
+        best_d = max((p.population for p, _ in domestic), default=-1)
+        best_f = max((p.population for p, _ in foreign), default=-1)
+        go_abroad = not domestic or (
+            best_f >= FOREIGN_MIN_POPULATION and best_f >= FOREIGN_FACTOR * max(best_d, 1)
+        )
+        for p, imp in cands:
+            home = (p.country == bias) != go_abroad
+            r = _rank_domestic(p, imp, centroid if home else None) + (20 if home else 0)
+            r += 1.0 if p.kind == "populated place" else 0.0  # a bare name: the town
+            scored.append((r, p))
+    scored.sort(key=lambda x: -x[0])
+    best_r, best = scored[0]
+    if kind == "place" and best.kind == "admin area":
+        kind = "region"
+    seen = {(best.source, best.source_id)}
+    alts = []
+    for _r, p in scored[1:]:
+        if (p.source, p.source_id) not in seen and p.kind != "road":
+            seen.add((p.source, p.source_id))
+            alts.append(p)
+    margin = best_r - scored[1][0] if len(scored) > 1 else 10.0
+    confidence = 1.0 / (1.0 + math.exp(-2.0 * margin)) if alts else 1.0
+    return best, kind, alts[:5], round(confidence, 3)
+
+
+def _centroid(
+    text: str, items: list[_Item], index: _Index, bias: str
+) -> tuple[float, float] | None:
+    """Mean position of the unambiguous home-country towns of the text."""
+    pts = []
+    for it in items:
+        cands = _candidates(index, it.payloads)
+        if len(cands) == 1 and cands[0][0].country == bias and cands[0][0].kind == "populated place":
+            pts.append((cands[0][0].lat, cands[0][0].lon))
+    if not pts:
+        return None
+    return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+
+
+def _road_tail(text: str, end: int, matched: str) -> int:
+    """Extend a road's span over a road word that follows it ("M4" → "M4 highway")."""
+    if re.search(r"(highway|motorway|expressway|road|route)s?$", matched, re.IGNORECASE):
+        return end
+    m = _ROAD_AFTER.match(text[end : end + 30])
+    return end + m.end() if m else end
+
+
+def _build(
+    text: str, items: list[_Item], index: _Index, bias: str
+) -> tuple[list[PlaceMention], list[RoadMention]]:
+    centroid = _centroid(text, items, index, bias)
+    places: list[PlaceMention] = []
+    roads: list[RoadMention] = []
+    for it in items:
+        cands = _candidates(index, it.payloads)
+        if not cands:
+            continue
+        road = next((p for p, _ in cands if p.kind == "road"), None)
+        if road is not None:
+            end = _road_tail(text, it.end, text[it.start : it.end])
+            roads.append(RoadMention(text[it.start : end], it.start, end, road))
+            continue
+        place, kind, alts, conf = _choose(cands, it.cue, bias, centroid)
+        s, e = (it.cue.start, it.cue.end) if it.cue is not None else (it.start, it.end)
+        s = min(s, it.start)
+        place = place.with_score(conf, text[it.name_start : it.end])
+        direction = it.cue.direction if it.cue is not None else None
+        places.append(
+            PlaceMention(text[s:e], s, e, place, kind, it.name_start, it.end, direction,
+                         tuple(alts))
+        )  # fmt: skip
+    return _pair_roads(text, places, roads)
+
+
+def _pair_roads(
+    text: str, places: list[PlaceMention], roads: list[RoadMention]
+) -> tuple[list[PlaceMention], list[RoadMention]]:
+    """"X–Y highway" and "M4 (X–Y)": two towns joined by a dash name a road."""
+    used: set[int] = set()
+    for i in range(len(places) - 1):
+        a, b = places[i], places[i + 1]
+        if i in used or a.kind != "place" or b.kind != "place":
+            continue
+        if not _DASH_PAIR.match(text[a.end : b.start]):
+            continue
+        tail = _ROAD_AFTER.match(text[b.end : b.end + 30])
+        before = text[max(0, a.start - 40) : a.start]
+        after = text[b.end : b.end + 3]
+        road = None
+        end = b.end
+        if tail:
+            end = b.end + tail.end()
+        elif before.rstrip().endswith("(") and after.lstrip().startswith(")"):
+            prev = [r for r in roads if r.end <= a.start and a.start - r.end <= 6]
+            if not prev:
+                continue
+            road = prev[-1].road
+        else:
+            continue
+        if road is None:
+            road = _known_pair_road(roads, a, b)
+        roads.append(RoadMention(text[a.start : end], a.start, end, road, (a.place, b.place)))
+        used.update((i, i + 1))
+    roads.sort(key=lambda r: r.start)
+    return [p for i, p in enumerate(places) if i not in used], roads
+
+
+def _known_pair_road(roads: list[RoadMention], a: PlaceMention, b: PlaceMention) -> Place | None:
+    return None
+
+
+# ============================================================================ public API
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise InputError(
+        f"reference_date {value!r} is not a date; give a datetime.date or 'YYYY-MM-DD'"
+    )
+
+
+def extract(
+    text: str,
+    *,
+    country_bias: str = "SY",
+    reference_date: dt.date | str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Extraction:
+    """Find the places, roads and dates a text mentions, resolved with the gazetteer.
+
+    Parameters
+    ----------
+    text : str
+        An article, a communiqué, an agreement text (English; Arabic names are
+        matched too).
+    country_bias : str
+        ISO code of the country whose places win ambiguous names ("SY").
+        A big city abroad still beats a small namesake at home.
+    reference_date : datetime.date or str, optional
+        The date the text was written. By default the article's own dateline
+        ("ANKARA, March 5 (Reuters) -", "Moscow, 5 March 2020 —", a
+        "Published: …" line); relative dates stay unresolved without either.
+    gazetteer : Gazetteer, optional
+        Default: :meth:`geozones.Gazetteer.default`.
+
+    Returns
+    -------
+    Extraction
+        ``.places``, ``.roads``, ``.dates``, ``.entities`` (names that are
+        not places) and ``.to_dict()``.
+
+    Raises
+    ------
+    InputError
+        When ``text`` is not a string or ``reference_date`` is not a date.
+
+    Examples
+    --------
+    >>> import geozones
+    >>> ex = geozones.extract(
+    ...     "ANKARA, March 5 (Reuters) - Foreign Minister Mevlut Cavusoglu said a "
+    ...     "ceasefire would start in Idlib province at 00:01 on Friday.",
+    ...     reference_date="2020-03-05")
+    >>> [(m.text, m.kind, m.place.country) for m in ex.places]
+    [('ANKARA', 'place', 'TR'), ('Idlib province', 'region', 'SY')]
+    >>> [d.iso for d in ex.dates]
+    ['2020-03-05', '2020-03-06T00:01']
+    """
+    if not isinstance(text, str):
+        raise InputError(f"extract() needs the text as a str, not {type(text).__name__}")
+    bias = (country_bias or "").upper()
+    ref = _as_date(reference_date)
+    index = _index_for(gazetteer)
+    dates, used_ref = extract_dates(text, ref)
+    rule_ents = ctx.rule_entities(text)
+    rule_ents += ctx.surname_entities(text, rule_ents)
+    blocked = [(d.start, d.end) for d in dates]
+    items, entities = _select(text, _scan(text, index), rule_ents, blocked)
+    entities += _list_surnames(text, entities, items)
+    items = [it for it in items if not any(e.start <= it.start < e.end for e in entities)]
+    _mark_regions(text, items)
+    places, roads = _build(text, items, index, bias)
+    return Extraction(text, places, roads, dates, sorted(entities, key=lambda e: e.start),
+                      used_ref, bias)  # fmt: skip
+
+
+def _list_surnames(text: str, entities: list[Entity], items: list[_Item]) -> list[Entity]:
+    """A person's surname seen once as a person is a person everywhere in the text."""
+    persons = [e for e in entities if e.kind == "person" and " " in e.text]
+    names = {e.text.split()[-1] for e in persons}
+    out = []
+    for it in items:
+        if text[it.name_start : it.end] in names:
+            out.append(Entity(text[it.name_start : it.end], it.name_start, it.end, "person",
+                              "surname"))  # fmt: skip
+    return out
