@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import settings
 from ._io import atomic_open
-from .errors import InputError
+from .errors import GeozonesError, InputError
 from .kinds import CONFIDENCE, KINDS
 from .timeline import Timeline, to_date
 
@@ -46,13 +46,19 @@ BASEMAP_SIMPLIFY_M = 250.0
 BASEMAP_ROADS = ("M4", "M5")
 
 #: Web tile providers offered when ``offline=False`` and no ``tiles`` are given.
-ONLINE_TILES = ("OpenStreetMap.Mapnik", "CartoDB.Positron")
+ONLINE_TILES = ("OpenStreetMap.Mapnik", "Esri.WorldImagery", "OpenTopoMap")
 
 #: Name of the base layer that shows no web tiles.
 OFFLINE_BASE = "No tiles (offline vector basemap)"
 
 _BASEMAP_STYLES: dict[str, dict[str, Any]] = {
-    "countries": {"color": "#7d7d7d", "weight": 1.5, "fillColor": "#f4f1ea", "fillOpacity": 1},
+    "countries": {
+        "color": "#7d7d7d",
+        "weight": 1.5,
+        "fillColor": "#ebe7de",
+        "focusFill": "#faf8f3",
+        "fillOpacity": 1,
+    },
     "admin1": {"color": "#8c8c8c", "weight": 1.2, "dashArray": "6 3", "fill": False},
     "admin2": {"color": "#b9b9b9", "weight": 0.6, "fill": False},
     "roads": {"color": "#c0392b", "weight": 2.5, "opacity": 0.9},
@@ -80,12 +86,12 @@ def render_map(
         Output HTML file; written atomically (a failure leaves no file).
     offline : bool, default True
         ``True`` adds no web tiles unless ``tiles`` names some; ``False`` also
-        offers OpenStreetMap and CartoDB Positron as optional base layers.
+        offers OpenStreetMap, Esri World Imagery and OpenTopoMap as optional base layers.
     date : str or date, optional
         Render this one date (features in force on it, no slider).
     tiles : str or list of str, optional
         xyzservices provider names (``"OpenStreetMap.Mapnik"``,
-        ``"CartoDB.Positron"``, ``"Esri.WorldImagery"`` …) added as optional,
+        ``"OpenTopoMap"``, ``"Esri.WorldImagery"`` …) added as optional,
         non-default base layers.
     title : str, optional
         Page and panel title (default: the timeline's name).
@@ -195,7 +201,6 @@ def _build_map(
     root.header.add_child(me.InlineAssets(), name="gz_assets")
 
     base_layers = _add_tiles(fmap, providers)
-    countries = _add_basemap(fmap, frame, simplify_m) if basemap else None
 
     data = me.FeatureData(collection, _meta(timeline, frame))
     fmap.add_child(data, name="gz_features")
@@ -204,6 +209,8 @@ def _build_map(
         layer = me.KindLayer(data, kind_ids, layer_name)
         fmap.add_child(layer, name=f"gz_layer_{len(layers)}")
         layers.append(layer)
+
+    countries = _add_basemap(fmap, frame, simplify_m) if basemap else None
 
     slices = [d.isoformat() for d in timeline.slices()]
     config = _time_config(timeline, frame, slices, day)
@@ -356,7 +363,8 @@ def _bounds(frame: gpd.GeoDataFrame, basemap: bool) -> list[list[float]] | None:
         return None
     if not np.all(np.isfinite([x0, y0, x1, y1])):
         return None
-    return [[float(y0), float(x0)], [float(y1), float(x1)]]
+    p = int(settings.coordinate_precision)
+    return [[round(float(y0), p), round(float(x0), p)], [round(float(y1), p), round(float(x1), p)]]
 
 
 # --------------------------------------------------------------------------- geometry → GeoJSON
@@ -488,12 +496,12 @@ def _provider(name: str) -> Any:
     except ValueError:
         known = list(xyz.flatten())
         close = difflib.get_close_matches(name, known, n=4, cutoff=0.5)
-        hint = ", ".join(close or ["OpenStreetMap.Mapnik", "CartoDB.Positron", "Esri.WorldImagery"])
+        hint = ", ".join(close or list(ONLINE_TILES))
         raise InputError(f"unknown tile provider {name!r}; try one of: {hint}") from None
     if provider.requires_token():
         raise InputError(
             f"tile provider {provider.name!r} needs an API key; choose one that does not, "
-            "e.g. OpenStreetMap.Mapnik or CartoDB.Positron"
+            "e.g. OpenStreetMap.Mapnik or Esri.WorldImagery"
         )
     return provider
 
@@ -514,16 +522,21 @@ def _add_tiles(fmap: folium.Map, providers: list[Any]) -> bool:
 # --------------------------------------------------------------------------- basemap
 
 
-def _boundaries_available() -> bool:
+def _available(module: str) -> bool:
+    """Whether a geozones module another part of the project provides is installed."""
     import importlib
 
     try:
-        importlib.import_module("geozones.boundaries")
-    except ModuleNotFoundError as exc:  # the gazetteer helper's module, not yet there
-        if exc.name == "geozones.boundaries":
+        importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
             return False
         raise
     return True
+
+
+def _boundaries_available() -> bool:
+    return _available("geozones.boundaries")
 
 
 def _load_boundaries(layer: str) -> gpd.GeoDataFrame:
@@ -540,7 +553,10 @@ def _add_basemap(fmap: folium.Map, frame: gpd.GeoDataFrame, simplify_m: float) -
         return None
     base = basemap_collections(max(simplify_m, BASEMAP_SIMPLIFY_M))
     countries = me.BasemapLayer(
-        base["countries"], "Country borders", style=_BASEMAP_STYLES["countries"], pane="gz-land"
+        _focus_countries(base["countries"], frame),
+        "Country borders",
+        style=_BASEMAP_STYLES["countries"],
+        pane="gz-land",
     )
     fmap.add_child(countries, name="gz_base_countries")
     fmap.add_child(
@@ -554,7 +570,12 @@ def _add_basemap(fmap: folium.Map, frame: gpd.GeoDataFrame, simplify_m: float) -
     if base["roads"]["features"]:
         fmap.add_child(
             me.BasemapLayer(
-                base["roads"], "Roads (M4, M5)", role="road", style=_BASEMAP_STYLES["roads"]
+                base["roads"],
+                "Roads ("
+                + ", ".join(f["properties"]["name"] for f in base["roads"]["features"])
+                + ")",
+                role="road",
+                style=_BASEMAP_STYLES["roads"],
             ),
             name="gz_base_roads",
         )
@@ -563,6 +584,21 @@ def _add_basemap(fmap: folium.Map, frame: gpd.GeoDataFrame, simplify_m: float) -
             me.BasemapLayer(base["towns"], "Main towns", role="town"), name="gz_base_towns"
         )
     return countries
+
+
+def _focus_countries(collection: dict[str, Any], frame: gpd.GeoDataFrame) -> dict[str, Any]:
+    """Mark the countries that hold the features (drawn lighter than their neighbours)."""
+    import shapely
+
+    if not len(frame):
+        return collection
+    points = shapely.points(frame.geometry.representative_point().get_coordinates().to_numpy())
+    features = []
+    for feature in collection["features"]:
+        shape = shapely.geometry.shape(feature["geometry"])
+        focus = bool(shapely.intersects(shape, points).any())
+        features.append({**feature, "properties": {**feature["properties"], "focus": focus}})
+    return {**collection, "features": features}
 
 
 @lru_cache(maxsize=4)
@@ -603,11 +639,11 @@ def _name_column(frame: gpd.GeoDataFrame) -> list[str]:
 def _road_collection(simplify_m: float) -> dict[str, Any]:
     import geopandas as gpd
 
-    from .errors import GeozonesError
-    from .gazetteer import geocode
+    names: list[str] = []
+    geoms: list[Any] = []
+    for name in BASEMAP_ROADS if _available("geozones.gazetteer") else ():
+        from .gazetteer import geocode
 
-    names, geoms = [], []
-    for name in BASEMAP_ROADS:
         try:
             place = geocode(name, kind="road")
             geometry = place.geometry
@@ -628,39 +664,56 @@ def _road_collection(simplify_m: float) -> dict[str, Any]:
 
 
 def _town_collection(admin1: gpd.GeoDataFrame) -> dict[str, Any]:
-    """The main town of each governorate (its capital), as labelled points."""
-    from .errors import GeozonesError
-    from .gazetteer import geocode
+    """Governorate and district seats inside the bundled admin areas, as labelled points.
 
-    features = []
-    seen = set()
+    A town's ``rank`` is its capital level (1 governorate, 2 district). Where the
+    gazetteer does not record seats, the most important populated place of each
+    governorate stands in for its capital.
+    """
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    features: list[dict[str, Any]] = []
+    if not _available("geozones.gazetteer"):
+        return {"type": "FeatureCollection", "features": features}
+    from .gazetteer import Gazetteer
+
+    gz = Gazetteer.default()
+    kinds = np.asarray(gz.kinds)
+    importance = np.asarray(gz.importance, dtype=float)
+    idx = np.flatnonzero(kinds == "populated place")
+    places = [gz.place(int(i)) for i in idx]
+    points = shapely.points([p.lon for p in places], [p.lat for p in places])
+    frame = gpd.GeoDataFrame(
+        {
+            "name": [p.name for p in places],
+            "importance": importance[idx],
+            "rank": [int(p.extra.get("capital_level") or 0) for p in places],
+        },
+        geometry=points,
+        crs=4326,
+    )
+    areas = admin1[["geometry"]].reset_index(drop=True).assign(area=lambda f: f.index)
+    # a little slack (~2 km) keeps coastal towns that simplified coastlines cut off
+    inside = gpd.sjoin(frame, areas, predicate="dwithin", distance=0.02, how="inner")
+    inside = inside.sort_values("area").loc[lambda f: ~f.index.duplicated()]
+    towns = inside.loc[inside["rank"].isin([1, 2])]
+    if towns.empty:  # no seats recorded: the most important place of each area
+        top = inside.sort_values(["importance", "name"], ascending=[False, True])
+        towns = top.drop_duplicates("area").assign(rank=1)
+    towns = towns.sort_values(["rank", "importance", "name"], ascending=[True, False, True])
+    towns = towns.drop_duplicates("name")
     decimals = int(settings.coordinate_precision)
-    for name, area in zip(_name_column(admin1), admin1.geometry, strict=True):
-        if not name:
-            continue
-        rep = area.representative_point()
-        try:
-            place = geocode(name, kind="populated place", near=(rep.y, rep.x))
-        except GeozonesError:
-            continue
-        key = (round(place.lat, 4), round(place.lon, 4))
-        if key in seen or not area.buffer(0.05).contains(_point(place.lon, place.lat)):
-            continue
-        seen.add(key)
+    for name, rank, point in zip(towns["name"], towns["rank"], towns.geometry, strict=True):
         features.append(
             {
                 "type": "Feature",
-                "properties": {"name": place.name},
+                "properties": {"name": str(name), "rank": int(rank)},
                 "geometry": {
                     "type": "Point",
-                    "coordinates": [round(place.lon, decimals), round(place.lat, decimals)],
+                    "coordinates": [round(point.x, decimals), round(point.y, decimals)],
                 },
             }
         )
     return {"type": "FeatureCollection", "features": features}
-
-
-def _point(x: float, y: float) -> Any:
-    import shapely
-
-    return shapely.Point(x, y)

@@ -65,6 +65,8 @@ def make_driver(width: int = 1400, height: int = 900):
         {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0},
     )
     driver.set_window_size(width, height)
+    driver.get("about:blank")
+    driver.get_log("performance")
     return driver
 
 
@@ -95,18 +97,29 @@ def open_map(driver, path: str | Path, timeout: float = 20.0) -> None:
 
 
 def failed_requests(driver) -> list[str]:
-    """URLs whose load failed (from the performance log) since the last call."""
+    """Failed or external loads made by file:// pages since the last call.
+
+    Reads the performance log; requests of the browser's own pages (chrome://)
+    are ignored. Every URL that is not file:, data:, about: or blob: counts as a
+    failure (the page must load nothing from a network), and so does every
+    load that failed.
+    """
     import json
 
+    ours: dict[str, str] = {}
     failed = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
-        if message.get("method") == "Network.loadingFailed":
-            failed.append(str(message.get("params", {}).get("errorText")))
+        params = message.get("params", {})
         if message.get("method") == "Network.requestWillBeSent":
-            url = message["params"]["request"]["url"]
+            if not str(params.get("documentURL", "")).startswith("file:"):
+                continue
+            url = params["request"]["url"]
+            ours[params["requestId"]] = url
             if not url.startswith(("file:", "data:", "about:", "blob:")):
                 failed.append(url)
+        elif message.get("method") == "Network.loadingFailed" and params.get("requestId") in ours:
+            failed.append(f"{ours[params['requestId']]}: {params.get('errorText')}")
     return failed
 
 
@@ -129,3 +142,66 @@ if __name__ == "__main__":  # pragma: no cover
         sys.exit("usage: python tests/_browser.py MAP.html OUT.png [WIDTH HEIGHT]")
     size = [int(v) for v in sys.argv[3:5]] or [1400, 900]
     print(screenshot(sys.argv[1], sys.argv[2], *size))
+
+
+# --------------------------------------------------------------------------- test data
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def synthetic_timeline():
+    """A small Timeline with areas, a line and points, open and closed intervals, hostile text.
+
+    Geometry is real (north-west Syria, around Idlib and Saraqib), built in a metric CRS.
+    """
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    from geozones.timeline import Timeline
+
+    utm = "EPSG:32637"
+    idlib = gpd.GeoSeries([shapely.Point(36.63, 35.93)], crs=4326).to_crs(utm).iloc[0]
+    saraqib = gpd.GeoSeries([shapely.Point(36.80, 35.86)], crs=4326).to_crs(utm).iloc[0]
+    zone = idlib.buffer(30_000, quad_segs=32)
+    dmz = zone.buffer(15_000, quad_segs=32).difference(zone.buffer(-5_000))
+    road = shapely.LineString([(36.30, 35.80), (36.63, 35.87), (36.80, 35.86), (37.10, 35.95)])
+    corridor = gpd.GeoSeries([road], crs=4326).to_crs(utm).buffer(6_000).to_crs(4326).iloc[0]
+    rows = [
+        dict(id="zone", name=f"Idlib zone {HOSTILE}", kind="zone", agreement="astana",
+             agreement_name="Astana memorandum <b>4</b>", start_date="2017-05-06", end_date=None,
+             confidence="approximate", notes=f"Notes with {HOSTILE} and <script>alert(2)</script>",
+             sources=[{"url": "https://example.org/report?a=1&b=2", "title": f"Report {HOSTILE}",
+                       "quote": "four de-escalation zones"},
+                      {"url": "javascript:alert(3)", "title": "not a link", "quote": ""},
+                      {"url": "http://example.net/x", "title": "", "quote": "<i>quoted</i>"}],
+             geometry=gpd.GeoSeries([zone], crs=utm).to_crs(4326).iloc[0]),
+        dict(id="dmz", name="Sochi demilitarized zone", kind="demilitarized-zone",
+             agreement="sochi", agreement_name="Sochi memorandum", start_date="2018-09-17",
+             end_date="2020-03-05", confidence="schematic", notes="", sources=[],
+             geometry=gpd.GeoSeries([dmz], crs=utm).to_crs(4326).iloc[0]),
+        dict(id="m4-corridor", name="M4 security corridor", kind="security-corridor",
+             agreement="moscow", agreement_name="Moscow protocol", start_date="2020-03-06",
+             end_date=None, confidence="approximate", notes="6 km each side of the M4",
+             sources=[{"url": "https://example.org/moscow", "title": "Moscow protocol",
+                       "quote": "6 km deep"}],
+             geometry=corridor),
+        dict(id="m4-patrol", name="M4 joint patrol", kind="patrol-route", agreement="moscow",
+             agreement_name="Moscow protocol", start_date="2020-03-15", end_date=None,
+             confidence="surveyed", notes="", sources=[], geometry=road),
+        dict(id="op-1", name="Observation post Saraqib", kind="observation-post",
+             agreement="astana", agreement_name="Astana memorandum <b>4</b>",
+             start_date="2017-10-12", end_date="2020-02-05", confidence="surveyed", notes="",
+             sources=[{"url": "https://example.org/op", "title": "OP list", "quote": ""}],
+             geometry=gpd.GeoSeries([saraqib], crs=utm).to_crs(4326).iloc[0]),
+    ]
+    frame = gpd.GeoDataFrame(rows, crs=4326)
+    frame["start_date"] = pd.to_datetime(frame["start_date"])
+    frame["end_date"] = pd.to_datetime(frame["end_date"])
+    agreements = [
+        {"id": "astana", "name": "Astana memorandum <b>4</b>", "signed": "2017-05-04"},
+        {"id": "sochi", "name": "Sochi memorandum", "signed": "2018-09-17"},
+        {"id": "moscow", "name": f"Moscow protocol {HOSTILE}", "signed": "2020-03-05"},
+    ]
+    return Timeline(frame, name=f"Synthetic {HOSTILE}", id="synthetic",
+                    description="Test timeline", agreements=agreements)

@@ -29,12 +29,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         metavar="NAME",
         action="append",
         help="add an optional web tile base layer (xyzservices name, e.g. "
-        "OpenStreetMap.Mapnik, CartoDB.Positron); may be repeated",
+        "OpenStreetMap.Mapnik, Esri.WorldImagery, OpenTopoMap); may be repeated",
     )
     p.add_argument(
         "--online",
         action="store_true",
-        help="also offer OpenStreetMap and CartoDB Positron tiles (optional layers)",
+        help="also offer OpenStreetMap, Esri World Imagery and OpenTopoMap tiles (optional layers)",
     )
     p.add_argument("--title", help="map title (default: the timeline's name)")
     p.add_argument(

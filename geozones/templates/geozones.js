@@ -8,6 +8,8 @@
 (function () {
   "use strict";
   var G = (window.geozones = {});
+  /* The time-filtered feature groups of the page (for scripts and tests). */
+  G.layers = [];
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -117,6 +119,7 @@
     var group = L.featureGroup();
     var style = G.style(meta);
     group._gzItems = [];
+    G.layers.push(group);
     L.geoJSON(data, {
       filter: function (f) { return kinds.indexOf(f.properties.kind) >= 0; },
       style: style,
@@ -335,7 +338,13 @@
   };
 
   G.areaLayer = function (map, data, style, pane) {
-    return L.geoJSON(data, { style: style, interactive: false, pane: G.ensurePane(map, pane, 250) });
+    function styleOf(f) {
+      var s = L.Util.extend({}, style);
+      if (f.properties.focus && style.focusFill) s.fillColor = style.focusFill;
+      return s;
+    }
+    return L.geoJSON(data, { style: styleOf, interactive: false,
+      pane: G.ensurePane(map, pane, pane === "gz-land" ? 210 : 250) });
   };
 
   G.roadLayer = function (map, data, style) {
@@ -353,16 +362,26 @@
     return group;
   };
 
+  /* Towns: rank 1 (governorate seats) always labelled, rank 2 (district seats) from zoom 9. */
   G.townLayer = function (map, data) {
     var pane = G.ensurePane(map, "gz-towns", 450);
+    function zoomClass() {
+      map.getContainer().classList.toggle("gz-zoomed-out", map.getZoom() < 9);
+    }
+    map.on("zoomend", zoomClass);
+    map.whenReady(zoomClass);
     return L.geoJSON(data, {
       pointToLayer: function (f, latlng) {
-        return L.circleMarker(latlng, { radius: 3.5, color: "#222222", weight: 1.5, fillColor: "#ffffff",
-          fillOpacity: 1, pane: pane, interactive: false });
+        var rank = f.properties.rank === 1 ? 1 : 2;
+        return L.circleMarker(latlng, { radius: rank === 1 ? 4 : 3, color: "#222222", weight: 1.5,
+          fillColor: rank === 1 ? "#222222" : "#ffffff", fillOpacity: 1, pane: pane, interactive: false,
+          className: "gz-town gz-town-" + rank });
       },
       onEachFeature: function (f, layer) {
+        var rank = f.properties.rank === 1 ? 1 : 2;
         layer.bindTooltip(function () { return el("span", null, f.properties.name); },
-          { permanent: true, direction: "right", offset: [4, 0], className: "gz-town-label", pane: pane });
+          { permanent: true, direction: "right", offset: [4, 0], pane: pane,
+            className: "gz-town-label gz-town-label-" + rank });
       },
     });
   };

@@ -1,0 +1,194 @@
+"""The map in a real browser: Debian's headless Chromium, driven by selenium, network off."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from _browser import (
+    HOSTILE,
+    browser_available,
+    failed_requests,
+    make_driver,
+    open_map,
+    quit_driver,
+    synthetic_timeline,
+)
+
+from geozones.maps import render_map
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not browser_available(), reason="needs /usr/bin/chromium and chromedriver"),
+]
+
+
+@pytest.fixture(scope="module")
+def driver():
+    drv = make_driver()
+    yield drv
+    quit_driver(drv)
+
+
+@pytest.fixture(scope="module")
+def timeline():
+    return synthetic_timeline()
+
+
+@pytest.fixture(scope="module")
+def map_file(timeline, tmp_path_factory):
+    return render_map(timeline, tmp_path_factory.mktemp("browser") / "synthetic.html")
+
+
+@pytest.fixture()
+def page(driver, map_file):
+    """The synthetic map, freshly loaded, with alert() and injected elements watched."""
+    open_map(driver, map_file)
+    failed_requests(driver)  # drop the load's log; each test checks its own actions
+    driver.execute_script(
+        "window.__alerts = [];"
+        "window.alert = window.confirm = window.prompt ="
+        " function (m) { __alerts.push(String(m)); };"
+    )
+    return driver
+
+
+def _drawn_ids(driver) -> list[str]:
+    return sorted(driver.execute_script(
+        "return Array.from(document.querySelectorAll('[data-gz-id]'))"
+        ".map(function (n) { return n.getAttribute('data-gz-id'); });"
+    ))
+
+
+def _set_slider(driver, index: int) -> str:
+    return driver.execute_script(
+        "var s = document.querySelector('.gz-slider'); s.value = String(arguments[0]);"
+        "s.dispatchEvent(new Event('input', {bubbles: true}));"
+        "return document.documentElement.getAttribute('data-gz-date');",
+        index,
+    )
+
+
+def _visible(driver, selector: str, timeout: float = 3.0):
+    """The element once it has faded in (Leaflet animates popups)."""
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(
+        ec.visibility_of_element_located(("css selector", selector))
+    )
+
+
+def _overlay_labels(driver) -> list[str]:
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('.leaflet-control-layers-overlays label'))"
+        ".map(function (l) { return l.textContent.trim(); });"
+    )
+
+
+def test_renders_offline_with_every_layer_and_no_failed_load(driver, map_file, timeline):
+    open_map(driver, map_file)
+    assert driver.execute_script("return typeof L === 'object' && L.version") == "1.9.4"
+    labels = _overlay_labels(driver)
+    for layer in ("Zones", "Demilitarized zone", "Corridors", "Patrol routes", "Observation posts"):
+        assert layer in labels
+    items = driver.execute_script("return document.querySelectorAll('.gz-legend-item').length")
+    assert items == 5 + 3  # the kinds on the map and the three confidence levels
+    # the initial date shows exactly the features in force on it
+    date = driver.execute_script("return document.documentElement.getAttribute('data-gz-date')")
+    assert _drawn_ids(driver) == sorted(timeline.at(date)["id"])
+    assert failed_requests(driver) == []
+    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
+
+
+def test_slider_shows_exactly_the_features_in_force(page, timeline):
+    slices = [d.isoformat() for d in timeline.slices()]
+    seen = set()
+    for i, day in enumerate(slices):
+        assert _set_slider(page, i) == day
+        drawn = _drawn_ids(page)
+        assert drawn == sorted(timeline.at(day)["id"]), day
+        seen.add(tuple(drawn))
+        caption = page.find_element("css selector", ".gz-caption .gz-date").text
+        assert caption.endswith(day[:4])
+    assert len(seen) >= 4  # moving the slider really changes what is drawn
+    _set_slider(page, slices.index("2020-03-06"))
+    events = page.find_element("css selector", ".gz-events").text
+    assert "M4 security corridor comes into force" in events
+    assert "Sochi demilitarized zone no longer in force" in events
+
+
+def test_play_button_steps_through_the_dates(page):
+    _set_slider(page, 0)
+    page.find_element("css selector", ".gz-play").click()
+    time.sleep(1.5)
+    index = int(page.find_element("css selector", ".gz-slider").get_attribute("value"))
+    assert index >= 1
+    page.find_element("css selector", ".gz-play").click()  # pause
+
+
+def test_layer_control_toggles_a_layer(page):
+    _set_slider(page, 2)  # 2018-09-17: zone, dmz and the observation post
+    assert "dmz" in _drawn_ids(page)
+    labels = page.find_elements("css selector", ".leaflet-control-layers-overlays label")
+    label = next(lbl for lbl in labels if lbl.text.strip() == "Demilitarized zone")
+    label.find_element("css selector", "input").click()
+    assert "dmz" not in _drawn_ids(page) and "zone" in _drawn_ids(page)
+    label.find_element("css selector", "input").click()
+    assert "dmz" in _drawn_ids(page)
+
+
+def test_popup_opens_on_click_and_cites_its_sources(page):
+    _set_slider(page, 1)  # 2017-10-12: the observation post is in force
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    post = page.find_element("css selector", '[data-gz-id="op-1"]')
+    ActionChains(page).move_to_element(post).click().perform()
+    popup = _visible(page, ".leaflet-popup-content .gz-popup")
+    assert "Observation post Saraqib" in popup.text
+    assert "12 Oct 2017 – 5 Feb 2020" in popup.text
+    link = popup.find_element("css selector", ".gz-popup-sources a")
+    assert link.get_attribute("href") == "https://example.org/op"
+    assert link.text == "OP list"
+
+
+def test_hostile_text_stays_text_in_every_popup_and_tooltip(page, timeline):
+    scripts_before = page.execute_script("return document.scripts.length")
+    for i in range(len(timeline.slices())):
+        _set_slider(page, i)
+        page.execute_script(
+            "geozones.layers.forEach(function (g) { g.eachLayer(function (l) {"
+            "  l.openTooltip(); l.openPopup(); l.closePopup(); l.openPopup(); }); });"
+        )
+    page.execute_script(
+        "var z = geozones.layers[0].getLayers()[0]; z.openPopup(); z.openTooltip();"
+    )
+    time.sleep(0.3)
+    assert page.execute_script("return window.__alerts") == []
+    injected = "return document.querySelectorAll('img[src=\"x\"], b, i').length"
+    assert page.execute_script(injected) == 0
+    assert page.execute_script("return document.scripts.length") == scripts_before
+    popup = _visible(page, ".leaflet-popup-content .gz-popup")
+    assert f"Idlib zone {HOSTILE}" in popup.text
+    assert "<script>alert(2)</script>" in popup.text
+    hrefs = [a.get_attribute("href") for a in popup.find_elements("css selector", "a")]
+    assert hrefs == ["https://example.org/report?a=1&b=2", "http://example.net/x"]
+    assert "not a link (javascript:alert(3))" in popup.text
+    tooltips = page.execute_script(
+        "return Array.from(document.querySelectorAll('.leaflet-tooltip'))"
+        ".map(function (t) { return t.textContent; });"
+    )
+    assert f"Idlib zone {HOSTILE}" in tooltips
+    title = page.find_element("css selector", ".gz-title h1").text
+    assert title == f"Synthetic {HOSTILE}"
+    assert page.title.startswith(f"Synthetic {HOSTILE}")
+    assert failed_requests(page) == []
+
+
+def test_one_date_map_has_no_slider(driver, timeline, tmp_path):
+    path = render_map(timeline, tmp_path / "day.html", date="2020-03-15", basemap=False)
+    open_map(driver, path)
+    assert driver.find_elements("css selector", ".gz-slider") == []
+    assert _drawn_ids(driver) == sorted(timeline.at("2020-03-15")["id"])
+    assert "15 Mar 2020" in driver.find_element("css selector", ".gz-caption").text
