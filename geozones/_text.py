@@ -1,0 +1,298 @@
+"""Text folding for place names: one normalization shared by the gazetteer and the geoparser.
+
+Three levels, each built on the previous one:
+
+:func:`fold`
+    Case, diacritics, Turkish letters (``İ ı ş ç ğ``), Arabic letter variants
+    (hamza forms ``أ إ آ ٱ`` → ``ا``, ``ة`` → ``ه``, ``ى`` → ``ي``, ``ؤ`` → ``و``,
+    ``ئ`` → ``ي``, tatweel and harakat removed), apostrophes and ayn/hamza signs
+    (``' ʿ ʾ ’ ‘ `` ` ``) removed, every other non-alphanumeric run → one space.
+    Words are kept. This is what texts are matched on.
+:func:`fold_with_offsets`
+    The same string plus, for each of its characters, the index of the
+    character of the original text it comes from, so a match in the folded
+    text maps back to a span of the original (for the geoparser).
+:func:`name_key`
+    :func:`fold`, then articles dropped (``al-``/``el-``/``ash-``/``ad-``/…,
+    Arabic ``ال``) and the spaces removed: the *exact* key of the gazetteer
+    ("Al-Bab", "al Bab", "El Bab" and "الباب" all give ``bab``/``باب``).
+:func:`phonetic_key`
+    :func:`name_key` reduced to a consonant skeleton that absorbs the usual
+    transliteration habits (``ou/u``, ``ee/i``, ``q/k/g``, ``sh/ş/ch``,
+    ``kh/h``, ``dh/z``, ``gh/g``, ``th/t``, ``v/w``, doubled letters, ``-eh/-a``
+    endings, ``nb → mb``; vowels and weak ``w``/``y`` after the first letter
+    dropped, a word-initial vowel kept as ``a``). Two spellings of one
+    name usually share it ("Saraqib", "Saraqeb", "Saraqab" → ``srkb``).
+
+All functions are pure, cached where useful, and import nothing heavy.
+
+Examples
+--------
+>>> fold("İdlib")
+'idlib'
+>>> name_key("Ma'arrat an-Nu'man")
+'maarratnuman'
+>>> phonetic_key("Khan Sheikhoun") == phonetic_key("Khan Shaykhun")
+True
+>>> name_key("إدلب") == name_key("ادلب")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+__all__ = ["fold", "fold_with_offsets", "name_key", "phonetic_key", "is_arabic", "FOLD_VERSION"]
+
+#: Bumped whenever the output of any key function changes; bundled indexes
+#: built with another version are re-keyed at load time.
+FOLD_VERSION = 3
+
+# Characters mapped before Unicode decomposition (decomposition would lose them
+# or map them wrongly). Turkish: ş/ç keep their sound, ı is i, ğ is silent.
+_PRE = {
+    "ı": "i", "İ": "i", "ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch", "ğ": "", "Ğ": "",
+    "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l",
+    "Ł": "l", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d",
+    # Arabic letter variants
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ة": "ه", "ۀ": "ه",
+    "ى": "ي", "ی": "ي", "ي": "ي", "ئ": "ي", "ؤ": "و", "ك": "ك", "ک": "ك", "ڪ": "ك",
+    "گ": "ك", "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف",
+}
+# Removed outright: apostrophes and ayn/hamza signs (a name keeps its letters
+# whether or not they are written), tatweel, Arabic hamza, zero-width marks.
+_DROP = set("'`´ʹʻʼʽʾʿ’‘‛′ˈˊˋ\u0640\u0621\u200b\u200c\u200d\u200e\u200f\ufeff")
+_ARABIC_DIGITS = {chr(0x660 + i): str(i) for i in range(10)}
+_ARABIC_DIGITS.update({chr(0x6F0 + i): str(i) for i in range(10)})
+
+
+def _fold_char(ch: str) -> str:
+    """Fold one character (may return '' or several characters)."""
+    if ch in _DROP:
+        return ""
+    if ch in _PRE:
+        return _PRE[ch]
+    if ch in _ARABIC_DIGITS:
+        return _ARABIC_DIGITS[ch]
+    out = []
+    for c in unicodedata.normalize("NFKD", ch):
+        if unicodedata.combining(c):  # Latin diacritics and Arabic harakat (Mn)
+            continue
+        if c in _DROP:
+            continue
+        c = _PRE.get(c, c)
+        if c.isalnum():
+            out.append(c.lower())
+        else:
+            out.append(" ")
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char_cached(ch: str) -> str:
+    return _fold_char(ch)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` and map each folded character back to its source index.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    folded : str
+        ``fold(text)`` (same result).
+    offsets : list of int
+        ``offsets[i]`` is the index in ``text`` of the character that
+        produced ``folded[i]``; a match ``folded[a:b]`` covers
+        ``text[offsets[a]:offsets[b - 1] + 1]``.
+
+    Examples
+    --------
+    >>> folded, off = fold_with_offsets("Near İdlib.")
+    >>> folded
+    'near idlib'
+    >>> i = folded.index("idlib"); "Near İdlib."[off[i]:off[i + 4] + 1]
+    'İdlib'
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        f = _fold_char_cached(ch)
+        for c in f:
+            if c == " " and (not chars or chars[-1] == " "):
+                continue  # collapse runs of separators, none at the start
+            chars.append(c)
+            offsets.append(i)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    return "".join(chars), offsets
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Fold case, diacritics, Arabic letter variants and punctuation; keep words.
+
+    Parameters
+    ----------
+    text : str
+        A name or any text.
+
+    Returns
+    -------
+    str
+        Lower-case words separated by single spaces.
+
+    Examples
+    --------
+    >>> fold("Ma'arrat an-Nu'man")
+    'maarrat an numan'
+    >>> fold("Kamışlı")
+    'kamishli'
+    >>> fold("أعزاز")
+    'اعزاز'
+    """
+    return fold_with_offsets(text)[0]
+
+
+# --- articles -------------------------------------------------------------------------
+
+_ARTICLES = frozenset(
+    "al el il ul ol l ash esh as es ad ed ar er at et an en az ez adh edh ath eth".split()
+)
+# glued article + sun-letter doubling: ezzor, ashshughur, errastan, ennabk
+_GLUED_SUN = re.compile(r"^[ae](sh|th|dh|[tdrszln])\1(?=[a-z]{2,})")
+# glued al/el before a word of at least 3 letters: elhur, alhasakeh, eljoz
+_GLUED_AL = re.compile(r"^(?:al|el)(?=[a-z]{3,})")
+
+
+def _is_arabic_word(w: str) -> bool:
+    return bool(w) and "\u0600" <= w[0] <= "\u06ff"
+
+
+def _drop_articles(words: list[str]) -> list[str]:
+    """Remove articles from folded words (never the last remaining word)."""
+    out: list[str] = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if _is_arabic_word(w):
+            if w.startswith("ال") and len(w) > 3:
+                w = w[2:]
+            elif w.startswith("وال") and len(w) > 4:
+                w = w[3:]
+            out.append(w)
+            continue
+        if w in _ARTICLES and i < n - 1:
+            continue
+        if i > 0 or n == 1:
+            # a glued article inside a name ("Ein Elhur", "Deir Ezzor"); the first
+            # word only when it is the whole name ("Alhasakeh")
+            m = _GLUED_SUN.match(w)
+            if m:
+                w = w[2:]
+            elif i > 0 and _GLUED_AL.match(w):
+                w = w[2:]
+        out.append(w)
+    return out or words
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """The exact-match key: :func:`fold`, articles dropped, spaces removed.
+
+    Examples
+    --------
+    >>> name_key("Al-Bab"), name_key("El Bab"), name_key("الباب")
+    ('bab', 'bab', 'باب')
+    >>> name_key("Deir ez-Zor") == name_key("Deir Ezzor")
+    True
+    """
+    words = fold(text).split()
+    if not words:
+        return ""
+    return "".join(_drop_articles(words))
+
+
+# --- phonetic skeleton ----------------------------------------------------------------
+
+# ordered digraph rules applied on a folded Latin word
+_DIGRAPHS = [
+    ("tch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "S"), ("zh", "j"), ("dj", "j"),
+    ("kh", "h"), ("gh", "g"), ("dh", "z"), ("th", "t"), ("ph", "f"), ("ck", "k"),
+]
+_LETTERS = str.maketrans({"q": "k", "g": "k", "c": "k", "v": "w", "x": "ks", "p": "b"})
+_VOWELS = set("aeiouwy")
+_FINAL_H = re.compile(r"(?<=[aeiouy])h$")
+_ARABIC_SKELETON = str.maketrans(
+    {
+        "ا": "", "و": "", "ي": "", "ه": "", "ع": "", "ء": "",  # weak letters and ayn
+        "ث": "ت", "ذ": "ز", "ظ": "ز", "ض": "د", "ص": "س", "ط": "ت", "ق": "ك", "غ": "ك",
+    }
+)
+
+
+def _latin_skeleton(word: str) -> str:
+    w = _FINAL_H.sub("", word)  # -eh / -ah endings
+    for a, b in _DIGRAPHS:
+        if a in w:
+            w = w.replace(a, b)
+    w = w.translate(_LETTERS)
+    if not w:
+        return ""
+    first = "a" if w[0] in "aeiou" else w[0]
+    rest = [c for c in w[1:] if c not in _VOWELS]
+    s = first + "".join(rest)
+    s = s.replace("nb", "mb")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+@functools.lru_cache(maxsize=65536)
+def phonetic_key(text: str) -> str:
+    """A consonant skeleton that most transliterations of one name share.
+
+    Parameters
+    ----------
+    text : str
+        A name (Latin or Arabic script).
+
+    Returns
+    -------
+    str
+        The skeleton, words joined without spaces.
+
+    Examples
+    --------
+    >>> phonetic_key("Saraqib"), phonetic_key("Saraqeb")
+    ('srkb', 'srkb')
+    >>> phonetic_key("Trumba") == phonetic_key("Tronba")
+    True
+    """
+    words = _drop_articles(fold(text).split())
+    parts = []
+    for w in words:
+        if _is_arabic_word(w):
+            s = w[0] + w[1:].translate(_ARABIC_SKELETON)
+            parts.append(re.sub(r"(.)\1+", r"\1", s))
+        else:
+            parts.append(_latin_skeleton(w))
+    return "".join(parts)
+
+
+def is_arabic(text: str) -> bool:
+    """Whether ``text`` is mostly Arabic script.
+
+    Examples
+    --------
+    >>> is_arabic("جرابلس"), is_arabic("Jarablus")
+    (True, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    return sum("\u0600" <= c <= "\u06ff" for c in letters) * 2 > len(letters)

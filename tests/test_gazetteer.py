@@ -1,0 +1,257 @@
+"""The offline gazetteer: spellings, ranking, filters, roads, errors, CLI."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+
+import pytest
+
+import geozones
+from geozones import UnknownPlaceError
+from geozones.errors import InputError
+from geozones.gazetteer import Gazetteer, geocode
+
+# Coordinates of the OCHA communities (syr_communities.geojson, LATITUDE/LONGITUDE)
+IDLEB = (35.932, 36.635)
+JARABLUS = (36.819, 38.010)
+AL_BAB = (36.371, 37.515)
+AZAZ = (36.586, 37.046)
+SARAQAB = (35.866, 36.803)
+TROMBA = (35.859, 36.767)
+EIN_ELHUR = (35.711, 36.126)
+KHAN_SHAYKUN = (35.443, 36.645)
+ARIHA = (35.812, 36.611)
+LATTAKIA = (35.513, 35.776)
+ALEPPO = (36.203, 37.141)
+AFRIN = (36.513, 36.864)
+MENBIJ = (36.527, 37.952)
+MAARRAT = (35.648, 36.676)
+JISR = (35.819, 36.322)
+HAMA = (35.129, 36.754)
+HOMS = (34.723, 36.715)
+DAMASCUS = (33.510, 36.291)
+RAQQA = (35.964, 38.996)
+DEIR_EZ_ZOR = (35.338, 40.140)
+TELL_ABIAD = (36.698, 38.955)
+RAS_AL_AIN = (36.852, 40.069)
+AIN_AL_ARAB = (36.891, 38.348)
+DARAYYA = (33.459, 36.233)
+DUMA = (33.570, 36.399)
+DARAA = (32.619, 36.113)
+QAMISHLI = (37.048, 41.225)
+TALL_REFAAT = (36.473, 37.095)
+MURAK = (35.368, 36.692)
+
+# The issue's list, then more of our own.
+SPELLINGS = [
+    ("Idlib", IDLEB), ("Idleb", IDLEB), ("İdlib", IDLEB), ("إدلب", IDLEB),
+    ("Jarablus", JARABLUS), ("Jarabulus", JARABLUS), ("جرابلس", JARABLUS),
+    ("Al-Bab", AL_BAB), ("al Bab", AL_BAB), ("El Bab", AL_BAB), ("الباب", AL_BAB),
+    ("Azaz", AZAZ), ("A'zaz", AZAZ), ("أعزاز", AZAZ),
+    ("Saraqib", SARAQAB), ("Saraqeb", SARAQAB), ("سراقب", SARAQAB),
+    ("Trumba", TROMBA), ("Tronba", TROMBA), ("Ain al-Havr", EIN_ELHUR),
+    ("Khan Shaykhun", KHAN_SHAYKUN), ("Khan Sheikhoun", KHAN_SHAYKUN),
+    ("Ariha", ARIHA), ("Latakia", LATTAKIA), ("Aleppo", ALEPPO), ("Afrin", AFRIN),
+    ("Manbij", MENBIJ),
+    # more
+    ("Maarat al-Numan", MAARRAT), ("Ma'arrat an-Nu'man", MAARRAT), ("معرة النعمان", MAARRAT),
+    ("Maaret al-Numan", MAARRAT), ("Jisr al-Shughur", JISR), ("Jisr ash-Shughur", JISR),
+    ("Jisr el-Shugur", JISR), ("Hama", HAMA), ("Hamah", HAMA), ("حماة", HAMA), ("Homs", HOMS),
+    ("Hims", HOMS), ("Damascus", DAMASCUS), ("Dimashq", DAMASCUS), ("دمشق", DAMASCUS),
+    ("Raqqa", RAQQA), ("Rakka", RAQQA), ("al-Raqqah", RAQQA), ("Deir ez-Zor", DEIR_EZ_ZOR),
+    ("Deir Ezzor", DEIR_EZ_ZOR), ("Dayr az-Zawr", DEIR_EZ_ZOR), ("Tal Abyad", TELL_ABIAD),
+    ("Tell Abiad", TELL_ABIAD), ("Ras al-Ayn", RAS_AL_AIN), ("Resulayn", RAS_AL_AIN),
+    ("Kobani", AIN_AL_ARAB), ("Ayn al-Arab", AIN_AL_ARAB), ("Darayya", DARAYYA),
+    ("Daraya", DARAYYA), ("Douma", DUMA), ("Duma", DUMA), ("Daraa", DARAA), ("Deraa", DARAA),
+    ("Dar'a", DARAA), ("Qamishli", QAMISHLI), ("Kamışlı", QAMISHLI), ("Tal Rifaat", TALL_REFAAT),
+    ("Tell Rifaat", TALL_REFAAT), ("Morek", MURAK), ("Murak", MURAK), ("Cerablus", JARABLUS),
+    ("Azez", AZAZ), ("Halep", ALEPPO), ("Lazkiye", LATTAKIA), ("Menbiç", MENBIJ),
+    ("Lattakia", LATTAKIA), ("AFRIN", AFRIN), ("  saraqib ", SARAQAB), ("Turunbah", TROMBA),
+    ("Ayn al-Hawr", EIN_ELHUR), ("Ain al-Hayr", EIN_ELHUR), ("Khan Shaykhoun", KHAN_SHAYKUN),
+]
+
+
+def km(a, b):
+    (la1, lo1), (la2, lo2) = a, b
+    p1, p2 = math.radians(la1), math.radians(la2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
+        math.radians(lo2 - lo1) / 2
+    ) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(("name", "where"), SPELLINGS, ids=[s[0] for s in SPELLINGS])
+def test_spelling_resolves_within_5_km(name, where):
+    p = geocode(name)
+    assert p.kind == "populated place"
+    assert p.country == "SY"
+    assert km((p.lat, p.lon), where) < 5, (name, p)
+    assert 0.8 <= p.score <= 1.0
+
+
+def test_public_api_is_lazy_and_returns_place():
+    p = geozones.geocode("Azaz")
+    assert isinstance(p, geozones.Place)
+    assert p.source == "ocha-cod" and p.source_id == "C1564"
+    assert p.admin[0] == "Syria" and p.admin[1] == "Aleppo"
+    assert "Azaz" in str(p)
+
+
+def test_world_places_resolve_to_their_country():
+    expect = {"Moscow": "RU", "Sochi": "RU", "Ankara": "TR", "Tehran": "IR", "Geneva": "CH",
+              "Astana": "KZ", "Beirut": "LB", "Gaziantep": "TR", "Kilis": "TR"}
+    for name, cc in expect.items():
+        assert geocode(name).country == cc, name
+    for name, cc in {"Libya": "LY", "Russia": "RU", "Turkey": "TR", "Türkiye": "TR",
+                     "Iran": "IR", "تركيا": "TR"}.items():
+        p = geocode(name)
+        assert p.kind == "country" and p.country == cc, name
+
+
+def test_capital_beats_admin_area_and_kind_filter_selects_area():
+    assert geocode("Afrin").kind == "populated place"
+    assert geocode("Idlib").kind == "populated place"
+    area = geocode("Idlib", kind="admin area")
+    assert area.level == 1 and area.source_id == "SY07"
+    assert geocode("Idlib governorate").source_id == "SY07"
+    assert geocode("محافظة إدلب").source_id == "SY07"
+    assert geocode("Afrin district").source_id == "SY0203"
+    assert geocode("SY0705").name == "Ariha"           # P-code
+    assert geocode("C3908").name == "Tromba"
+
+
+def test_top_k_sorted_and_distinct():
+    res = geocode("Duma", top=3)
+    assert isinstance(res, list) and 1 < len(res) <= 3
+    ranks = [(p.score) for p in res]
+    assert ranks == sorted(ranks, reverse=True)
+    assert len({p.source_id for p in res}) == len(res)
+    assert res[0].admin[1] == "Rural Damascus"       # the big Duma first
+
+
+def test_near_prefers_the_closer_namesake():
+    far = geocode("Duma", near=(35.34, 37.0))          # the village in Hama governorate
+    assert far.admin[1] == "Hama"
+    assert geocode("Duma").admin[1] == "Rural Damascus"
+
+
+def test_country_restricts():
+    assert geocode("Tripoli", country="LB").country == "LB"
+    with pytest.raises(UnknownPlaceError):
+        geocode("Moscow", country="SY", kind="country")
+
+
+def test_roads_are_schematic_lines():
+    from shapely.geometry import LineString
+
+    for name in ["M4", "M-4", "M 4", "M4 highway", "Aleppo–Latakia highway", "Aleppo-Latakia highway",
+                 "Latakia-Aleppo road", "Aleppo—Latakia highway"]:
+        p = geocode(name)
+        assert (p.kind, p.source_id, p.precision) == ("road", "M4", "schematic"), name
+    for name in ["M5", "Aleppo–Damascus highway", "Damascus–Aleppo highway", "Aleppo–Hama highway"]:
+        assert geocode(name).source_id == "M5", name
+    line = geocode("M4").geometry
+    assert isinstance(line, LineString)
+    # passes within 2 km of Ein Elhur, Jisr al-Shughur, Saraqib; ends in Latakia and Aleppo
+    from shapely import Point
+
+    for where in (EIN_ELHUR, JISR, SARAQAB):
+        assert line.distance(Point(where[1], where[0])) < 0.02
+    ends = {tuple(round(c, 2) for c in line.coords[0]), tuple(round(c, 2) for c in line.coords[-1])}
+    assert (round(LATTAKIA[1], 2), round(LATTAKIA[0], 2)) in ends
+
+
+def test_geometry_of_admin_area_is_polygon_containing_its_capital():
+    from shapely import Point
+
+    area = geocode("Idlib", kind="admin area").geometry
+    assert area.geom_type in ("Polygon", "MultiPolygon")
+    assert area.contains(Point(IDLEB[1], IDLEB[0]))
+    assert geocode("Azaz").geometry.geom_type == "Point"
+
+
+def test_unknown_name_lists_candidates_in_one_line():
+    with pytest.raises(UnknownPlaceError) as exc:
+        geocode("Qwzxv Plorb")
+    msg = str(exc.value)
+    assert "Qwzxv Plorb" in msg and "\n" not in msg
+
+
+def test_fuzzy_typos_score_below_exact():
+    p = geocode("Jarabluss")
+    assert p.source_id == "C2227" and p.score < 1.0
+    assert geocode("Saraqip").source_id == "C3916"
+
+
+def test_bad_arguments_raise_input_error():
+    for kwargs in ({"top": 0}, {"kind": "city"}, {"country": "Syria"}, {"near": (100, 0)},
+                   {"near": "x"}):
+        with pytest.raises(InputError):
+            geocode("Azaz", **kwargs)
+    with pytest.raises(InputError):
+        geocode(None)  # type: ignore[arg-type]
+    with pytest.raises(UnknownPlaceError):
+        geocode("   ")
+
+
+def test_variants_and_place_accessors_for_the_geoparser():
+    gz = Gazetteer.default()
+    pairs = dict()
+    for folded, i in gz.variants():
+        if folded in ("jarablus", "al bab", "سراقب"):
+            pairs.setdefault(folded, set()).add(i)
+    assert set(pairs) == {"jarablus", "al bab", "سراقب"}
+    kinds = {gz.kinds[i]: i for i in pairs["jarablus"]}
+    assert {"populated place", "admin area"} <= set(kinds)
+    i = kinds["populated place"]
+    assert gz.place(i, matched="Jarablus").name == "Jarablus"
+    assert gz.importance[i] > gz.importance[kinds["admin area"]]
+
+
+def test_load_road_replaces_schematic_line(tmp_path):
+    gz = Gazetteer()  # a private instance: the shared one stays untouched
+    path = tmp_path / "m5.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {},
+         "geometry": {"type": "LineString", "coordinates": [[37.14, 36.2], [36.8, 35.87], [36.68, 35.65]]}},
+        {"type": "Feature", "properties": {},
+         "geometry": {"type": "LineString", "coordinates": [[36.68, 35.65], [36.64, 35.44]]}},
+    ]}))
+    p = gz.load_road(path, "M5", aliases=["International Highway 5"])
+    assert p.precision == "surveyed"
+    assert gz.geocode("International Highway 5").source_id == "M5"
+    assert len(gz.road_geometry(gz.find_id("M5", "roads")).coords) == 4
+    new = gz.load_road(path, "Test Road")
+    assert gz.geocode("Test Road").kind == "road" and new.source == "file"
+    bad = tmp_path / "points.geojson"
+    bad.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [36, 35]}}]}))
+    with pytest.raises(InputError, match="no line"):
+        gz.load_road(bad, "M5")
+    with pytest.raises(InputError, match="does not exist"):
+        gz.load_road(tmp_path / "nope.gpkg", "M5")
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "geozones", "geocode", *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_cli_plain_json_and_unknown():
+    res = run_cli("Azaz", "Khan Sheikhoun", "إدلب")
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.strip().splitlines()
+    assert len(lines) == 3 and lines[0].startswith("Azaz\t") and lines[2].startswith("Idleb\t")
+    res = run_cli("M4", "--json", "--top", "2")
+    data = json.loads(res.stdout)
+    assert data[0]["query"] == "M4" and data[0]["results"][0]["kind"] == "road"
+    res = run_cli("Zzqxxv")
+    assert res.returncode == 2
+    assert res.stderr.count("\n") == 1 and "closest" in res.stderr and "Traceback" not in res.stderr
+    res = run_cli("Azaz", "--near", "north")
+    assert res.returncode == 2 and "--near" in res.stderr
+    res = run_cli("Idlib", "--kind", "admin area", "--country", "SY")
+    assert res.returncode == 0 and "admin area" in res.stdout
