@@ -1,29 +1,23 @@
-"""Export a :class:`~geozones.timeline.Timeline` to files that GIS tools open unchanged.
+"""Export a Timeline to files that GIS tools open unchanged.
 
-One public function, :func:`export`, and one private writer per format:
+One public function, `export`, and one private writer per format:
 
-========  ===========  ==========================================================
-format    extension    what is written
-========  ===========  ==========================================================
-geojson   .geojson     RFC 7946 FeatureCollection: lon/lat WGS84, no ``crs``,
-                       counter-clockwise exterior rings and clockwise holes,
-                       ``settings.coordinate_precision`` decimals, a ``bbox``.
-gpkg      .gpkg        GeoPackage with layers ``areas``, ``lines``, ``points``
-                       (one per geometry dimension, each with a ``kind``
-                       column); ``start_date``/``end_date`` are DATE columns,
-                       and a default QGIS style per layer turns the Temporal
-                       Controller on and colours features by kind.
-kml       .kml         KML 2.2, one Folder per map layer of the kinds, a
-                       ``<TimeSpan>`` per Placemark (for Google Earth's time
-                       slider), a Style per kind, sources as links.
-fgb       .fgb         FlatGeobuf, one layer, the same columns as the GeoPackage.
-csv       .csv         The gazetteer places the timeline's spec named:
-                       name, lat, lon, kind, source, source_id, admin, country.
-========  ===========  ==========================================================
+- **geojson** (`.geojson`, `.json`): an RFC 7946 FeatureCollection: lon/lat
+  WGS84, no `crs`, counter-clockwise exterior rings and clockwise holes,
+  `settings.coordinate_precision` decimals, a `bbox`.
+- **gpkg** (`.gpkg`): a GeoPackage with layers `areas`, `lines` and `points`
+  (one per geometry dimension, each with a `kind` column); `start_date` and
+  `end_date` are DATE columns; a default QGIS style per layer (colours by
+  kind, outlines by confidence, temporal settings).
+- **kml** (`.kml`): KML 2.2, one Folder per map layer, a `<TimeSpan>` per
+  Placemark for Google Earth's time slider, a Style per kind, sources as links.
+- **fgb** (`.fgb`): FlatGeobuf, one layer, the GeoPackage columns.
+- **csv** (`.csv`): the gazetteer places the spec named (name, lat, lon,
+  kind, source, source_id, admin, country).
 
 Every file is written beside its target and renamed into place only once it
-is complete (:func:`geozones._io.atomic_path`): a failure never leaves a
-partial file.
+is complete (`geozones._io.atomic_path`): a failure never leaves a partial
+file.
 """
 
 from __future__ import annotations
@@ -87,7 +81,7 @@ def export(
     Parameters
     ----------
     timeline : Timeline
-        The compiled timeline, e.g. from :func:`geozones.load_timeline`.
+        The compiled timeline, e.g. from `geozones.load_timeline()`.
     path : str or PathLike
         The file to write. ``"-"`` writes GeoJSON to standard output.
     format : str, optional
@@ -101,12 +95,12 @@ def export(
     Returns
     -------
     Path
-        ``path`` as a :class:`~pathlib.Path` (``Path("-")`` for standard output).
+        `path` as a `pathlib.Path` (`Path("-")` for standard output).
 
     Raises
     ------
     ExportError
-        Unknown format, a format that does not match ``path``, or a file that
+        Unknown format, an extension that names no format, or a file that
         cannot be written (the message says why). Nothing is left behind.
     InputError
         ``date`` is not a date.
@@ -190,7 +184,7 @@ def _clean_geometries(geoms: Any) -> np.ndarray:
     """Snap to the coordinate grid, keep validity, orient rings per RFC 7946.
 
     Vertices are snapped to ``10**-coordinate_precision`` degrees with
-    :func:`shapely.set_precision` (which repairs what snapping could break),
+    `shapely.set_precision` (which repairs what snapping could break),
     then exterior rings are made counter-clockwise and holes clockwise, and
     finally every coordinate is rounded so it prints with at most that many
     decimals.
@@ -356,7 +350,7 @@ def _write_geojson(timeline: Timeline, feats: gpd.GeoDataFrame, path: Path) -> N
 
 
 def _attribute_frame(feats: gpd.GeoDataFrame) -> Any:
-    """A pandas frame of :data:`COLUMNS`, dates typed as Arrow ``date32``.
+    """A pandas frame of `COLUMNS`, dates typed as Arrow ``date32``.
 
     Going through Arrow is what makes GDAL create DATE fields (not text, not
     datetimes), so QGIS sees real dates. ``sources`` becomes a JSON string.
