@@ -148,6 +148,11 @@ def rule_entities(text: str) -> list[Entity]:
         words = [(w.group(0), w.start()) for w in re.finditer(r"[\w'’]+(?:-[\w'’]+)*", seq)]
         if not words:
             continue
+        poss = [i for i, (w, _) in enumerate(words[:-1]) if re.search(r"['’]s$", w)]
+        if poss:  # "Turkey's National Security Council": the name starts after the possessive
+            cut = poss[-1] + 1
+            s0, seq = s0 + words[cut][1], seq[words[cut][1] :]
+            words = [(w, o - words[cut][1]) for w, o in words[cut:]]
         low = [w.lower().strip("'’") for w, _ in words]
         # organisation: tail word, Arabic group head word, or "X of/for Y" with an org tail
         of_for = any(w in ORG_TAILS and nxt in ("of", "for") for w, nxt in zip(low, low[1:]))
@@ -160,7 +165,7 @@ def rule_entities(text: str) -> list[Entity]:
             continue
         # a title inside the sequence: the words after the last title are a person
         title_at = max((i for i, w in enumerate(low) if _is_title(w)), default=-1)
-        if 0 <= title_at < len(words) - 1:
+        if 0 <= title_at < len(words) - 1 and low[title_at + 1] not in ("of", "for"):
             p0 = s0 + words[title_at + 1][1]
             out.append(Entity(text[p0 : m.end()], p0, m.end(), "person", "title"))
             continue

@@ -81,6 +81,15 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 
+# "from 00:01 on Friday", "starting Monday": a start or a deadline, said ahead of it
+_STARTS = re.compile(
+    r"\b(?:from|starting|as of|effective|until|till|by|beginning)\b[^.;]{0,16}$", re.IGNORECASE
+)
+_LATER = re.compile(rf"^(?P<n>{_NUMBER_WORDS})\s+(?P<u>day|week|month|year)s?\s+(?P<d>later|earlier)$")
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS.update({"a": 1, "an": 1})
+
 # dateline forms: "ANKARA, March 5 (Reuters) -", "Moscow, 5 March 2020 —", "Published: …"
 _DATELINE_RE = re.compile(
     r"^\s*(?P<city>[A-Z][\w'’.\- ]{1,40}?)(?:/[\w ]+)?,\s*(?P<date>[^()\n—–-]{3,40}?)\s*"
@@ -294,7 +303,10 @@ def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date) -> dt.date:
     the sentence speaks of the future ("will", "next …"), then the next on or after it."""
     wd = _WEEKDAYS[name.lower()]
     sentence = text[max(0, text.rfind(".", 0, pos) + 1) : _sentence_end(text, pos)]
-    future = rel == "next" or (rel != "last" and bool(_FUTURE.search(sentence)))
+    lead = text[max(0, pos - 25) : pos]
+    future = rel == "next" or (
+        rel != "last" and bool(_FUTURE.search(sentence) or _STARTS.search(lead))
+    )
     if future:
         return ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
     back = (ref.weekday() - wd) % 7
@@ -506,4 +518,39 @@ def extract_dates(
             else m
             for m in mentions
         ]
-    return _merge(mentions, text), ref
+    return _anchor_later(_merge(mentions, text), cands, text), ref
+
+
+def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) -> list[DateMention]:
+    """Resolve "four days later" / "two weeks earlier" from the date mentioned just before."""
+    have = {(m.start, m.end) for m in mentions}
+    extra = []
+    for c in cands:
+        if c.kind != "relative" or (c.start, c.end) in have:
+            continue
+        m = _LATER.match(" ".join(text[c.start : c.end].lower().split()))
+        if not m:
+            continue
+        prev = [x for x in mentions if x.end <= c.start and x.start_date and x.period == "day"]
+        if not prev:
+            continue
+        n = _NUMBERS.get(m.group("n"), None)
+        n = int(m.group("n")) if n is None and m.group("n").isdigit() else n
+        if n is None:
+            continue
+        sign = 1 if m.group("d") == "later" else -1
+        base = prev[-1].end_date or prev[-1].start_date
+        assert base is not None
+        d = _shift(base, sign * n, m.group("u"))
+        extra.append(DateMention(text[c.start : c.end], c.start, c.end, d, d, "day", None, True))
+    return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _shift(d: dt.date, n: int, unit: str) -> dt.date:
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit == "week":
+        return d + dt.timedelta(weeks=n)
+    months = d.month - 1 + (n if unit == "month" else 12 * n)
+    y, m = d.year + months // 12, months % 12 + 1
+    return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))

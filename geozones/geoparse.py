@@ -454,6 +454,7 @@ class _Item:
     payloads: tuple[_Payload, ...]
     entity: Entity | None = None
     cue: ctx.RegionCue | None = None
+    nwords: int = 1
 
 
 def _is_name_case(s: str) -> bool:
@@ -482,7 +483,8 @@ def _select(
         words = re.findall(r"[\w'’]+", name.lower())
         if all(w in STOPWORDS for w in words):
             continue
-        cands.append((m.end - m.start, 1, m.start, _Item(m.start, m.end, m.name_start, pls)))
+        it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords)
+        cands.append((m.end - m.start, 1, m.start, it))
     for e in rule_ents:
         cands.append((e.end - e.start, 0, e.start, _Item(e.start, e.end, e.start, (), e)))
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
@@ -497,6 +499,81 @@ def _select(
     places = [it for it in items if it.entity is None]
     entities = [it.entity for it in items if it.entity is not None]
     return places, entities
+
+
+#: Capitalised words next to a place name that do not make it part of a longer name.
+NAME_NEIGHBOURS = frozenset(
+    """province provinces governorate governorates countryside region district subdistrict
+    plain plains mountain mountains valley desert suburbs outskirts pocket enclave area
+    city town village airport airbase base dam camp gate bridge castle citadel university
+    hospital prison square crossing border highway motorway road route international
+    de-escalation demilitarised demilitarized zone front frontline
+    north south east west northern southern eastern western central rural greater upper lower
+    northwest northeast southwest southeast north-west north-east south-west south-east
+    northwestern northeastern southwestern southeastern""".split()
+)
+_LEFT_WORD = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[ \t]+$")
+_RIGHT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|ash|as|ad|ar|at|an|az)[- ])?[A-Z][\w'’]*)")
+
+
+def _longer_names(
+    text: str, items: list[_Item], entities: list[Entity], index: _Index
+) -> list[_Item]:
+    """A place name glued to unknown capitalised words is part of a longer name
+    ("Sheir Maghar", "Daraa al-Balad"): look the whole name up, or drop the part."""
+    items = _merge_adjacent(text, items, index)
+    spans = [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in spans)
+
+    out = []
+    for it in items:
+        s, e = it.start, it.end
+        left = _LEFT_WORD.search(text[max(0, s - 40) : s])
+        if left and _loose(left.group(1)) and free(s - len(left.group(0)), s):
+            s -= len(left.group(0))
+        right = _RIGHT_WORD.match(text[e : e + 40])
+        if right and _loose(right.group(1)) and free(e, e + right.end()):
+            e += right.end()
+        if (s, e) == (it.start, it.end):
+            out.append(it)
+            continue
+        longer = [
+            p for p in index.gaz.candidates(text[s:e], top=3, fuzzy=False) if p.score >= 0.85
+        ]
+        if longer:
+            pls = tuple(_Payload("g", p.extra["index"]) for p in longer)
+            out.append(_Item(s, e, s, pls, nwords=it.nwords + 1))
+        elif it.nwords > 1:
+            out.append(it)
+    return out
+
+
+def _merge_adjacent(text: str, items: list[_Item], index: _Index) -> list[_Item]:
+    """Two names side by side may be one ("Daraa al-Balad"): keep the whole if the
+    gazetteer knows it."""
+    out: list[_Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"[ \t]+", text[prev.end : it.start]):
+            longer = [
+                p
+                for p in index.gaz.candidates(text[prev.start : it.end], top=3, fuzzy=False)
+                if p.score >= 0.85
+            ]
+            if longer:
+                pls = tuple(_Payload("g", p.extra["index"]) for p in longer)
+                out[-1] = _Item(prev.start, it.end, prev.name_start, pls,
+                                nwords=prev.nwords + it.nwords)  # fmt: skip
+                continue
+        out.append(it)
+    return out
+
+
+def _loose(word: str) -> bool:
+    w = word.lower().strip("'’")
+    return w not in STOPWORDS and w not in NAME_NEIGHBOURS and w not in ctx.TITLES
 
 
 def _mark_regions(text: str, items: list[_Item]) -> None:
@@ -547,6 +624,8 @@ def _choose(
     """Pick the place a mention means; return (place, mention kind, alternatives, confidence)."""
     scored: list[tuple[float, Place]] = []
     kind = "place"
+    if cue is not None and cue.kind == "region" and any(p.kind == "country" for p, _ in cands):
+        cue = None  # "northern Syria": a country with a direction
     if cue is not None:
         kind = cue.kind
         for p, imp in cands:
@@ -574,7 +653,9 @@ def _choose(
             scored.append((r, p))
     scored.sort(key=lambda x: -x[0])
     best_r, best = scored[0]
-    if kind == "place" and best.kind == "admin area":
+    if best.kind == "country":
+        kind = "country"  # "northern Syria" is still Syria
+    elif kind == "place" and best.kind == "admin area":
         kind = "region"
     seen = {(best.source, best.source_id)}
     alts = []
@@ -752,6 +833,7 @@ def extract(
     items, entities = _select(text, _scan(text, index), rule_ents, blocked)
     entities += _list_surnames(text, entities, items)
     items = [it for it in items if not any(e.start <= it.start < e.end for e in entities)]
+    items = _longer_names(text, items, entities, index)
     _mark_regions(text, items)
     places, roads = _build(text, items, index, bias)
     return Extraction(text, places, roads, dates, sorted(entities, key=lambda e: e.start),
