@@ -45,13 +45,15 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Export the timeline; print where it went (or the GeoJSON itself with ``--out -``)."""
     from ..errors import InputError
-    from ..exports import _unique_places, export
+    from ..exports import _resolve_format, _unique_places, export
     from ..timeline import load_timeline
 
     date = parse_date(args.date) if args.date else None
     if args.out is None and args.format is None:
         raise InputError("say what to write: --out PATH (format from its extension) "
                          "or --format FORMAT (geojson, gpkg, kml, fgb, csv)")
+    if args.out is not None:  # fail on a bad name before compiling anything
+        _resolve_format(args.out, args.format)
     timeline = load_timeline(args.spec)
     out = args.out
     if out is None:
@@ -60,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     path = export(timeline, out, format=args.format, date=date)
     if str(path) == "-":
         return 0
-    fmt = args.format or _format_of(path)
+    fmt = _resolve_format(path, args.format)
     if fmt == "csv":
         count, what = len(_unique_places(timeline.places)), "places"
     else:
@@ -77,8 +79,3 @@ def run(args: argparse.Namespace) -> int:
                   f"{when}; the file is empty", file=sys.stderr)
     return 0
 
-
-def _format_of(path: Any) -> str:
-    from ..exports import _resolve_format
-
-    return _resolve_format(path, None)
