@@ -49,6 +49,10 @@ COMPILER_VERSION = "1"
 MAX_ROAD_OFFSET_M = 5000.0
 #: Default tolerance of ``band``'s ``along`` and ``exclude``.
 BAND_TOLERANCE_M = 1000.0
+#: A name in a spec must match the gazetteer at least this well (1 = exact after
+#: folding case, diacritics, articles; a spelling variant scores ~0.9). Below it
+#: the spec is refused with the candidates, never silently moved to a look-alike.
+MIN_PLACE_SCORE = 0.95
 
 Geometry = Any
 
@@ -208,6 +212,14 @@ def _resolve(ctx: _Context, name: Any, line: int | None, *, kind: str | None = N
                         ) from None
     except GeozonesError as exc:
         raise ctx.error(f"cannot resolve {name!r}: {exc}", line) from None
+    if isinstance(place, list):  # pragma: no cover - top=1 returns one Place
+        place = place[0]
+    if place.score < MIN_PLACE_SCORE:
+        where = ", ".join(reversed(place.admin[1:])) if place.admin else place.country
+        raise ctx.error(f"no exact match for place {name!r}: the closest is {place.name!r} "
+                        f"({where}; {place.source_id}; score {place.score:.2f})", line,
+                        f"write '{place.name}' or its code {place.source_id} if that is the "
+                        "place, else 'point: {lat: ..., lon: ...}'")
     ctx.places[key] = place
     return place
 
@@ -325,17 +337,58 @@ def _op_admin(ctx: _Context, arg: Any, line: int | None) -> Geometry:
 
 def _admin_area(ctx: _Context, name: str, level: int | None, within: Any,
                 line: int | None) -> Geometry:
+    """One admin area by P-code or name (``level``/``within`` settle ambiguity)."""
     from . import boundaries
 
-    try:
-        return boundaries.admin_geometry(name, level=level, within=within)
-    except UnknownPlaceError as exc:
-        cands = ", ".join(exc.candidates[:6])
-        raise ctx.error(f"unknown admin area {name!r}", line,
-                        f"did you mean one of: {cands}?" if cands else
-                        "give the English name or the P-code (e.g. SY0700)") from None
-    except GeozonesError as exc:
-        raise ctx.error(str(exc), line) from None
+    layers = [_ADMIN_LAYERS[level]] if level else list(_ADMIN_LAYERS.values())
+    rows = _find_rows(layers, name)
+    if within is not None and len(rows):
+        parent = _find_rows(["admin1", "admin2"], str(within))
+        if not len(parent):
+            raise ctx.error(f"admin within: no governorate or district {within!r}", line,
+                            "give a governorate or district name or P-code, e.g. Idleb")
+        codes = set(parent["pcode"].astype(str))
+        keep = rows["admin1_pcode"].astype(str).isin(codes) | rows["admin2_pcode"].astype(
+            str).isin(codes)
+        rows = rows[keep.to_numpy()]
+    if len(rows) == 0:
+        names = []
+        for lay in layers:
+            names += boundaries.load(lay)["name_en"].dropna().astype(str).tolist()
+        import difflib
+
+        close = difflib.get_close_matches(name, names, n=5, cutoff=0.6)
+        raise ctx.error(f"unknown admin area {name!r}" + (f" at level {level}" if level else ""),
+                        line, f"did you mean one of: {', '.join(close)}?" if close else
+                        "give the English name (OCHA spelling) or the P-code, e.g. SY0700")
+    if len(rows) > 1:
+        listed = "; ".join(f"{r.name_en} ({r.pcode}, level {r.level})" for r in
+                           rows.itertuples())
+        raise ctx.error(f"admin area {name!r} is ambiguous: {listed}", line,
+                        "write the P-code, or add 'level:' (1 governorate, 2 district, "
+                        "3 subdistrict) or 'within:'")
+    return rows.geometry.iloc[0]
+
+
+def _find_rows(layers: list[str], name: str) -> Any:
+    """Rows of the bundled admin layers whose code, English or Arabic name is ``name``."""
+    import geopandas as gpd
+    import pandas as pd
+
+    from . import boundaries
+
+    code = name.strip().upper()
+    parts = []
+    for lay in layers:
+        g = boundaries.load(lay)
+        hit = g[g["pcode"].astype(str).str.upper() == code]
+        if not len(hit):
+            hit = boundaries.find(name, layer=lay)
+        if len(hit):
+            parts.append(hit)
+    if not parts:
+        return boundaries.load(layers[0]).iloc[0:0]
+    return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=4326)
 
 
 @_op("countries")
@@ -345,33 +398,54 @@ def _op_countries(ctx: _Context, arg: Any, line: int | None) -> Geometry:
 
 @_op("area", {"layer", "name", "names"})
 def _op_area(ctx: _Context, arg: Any, line: int | None) -> Geometry:
-    layer = _need(ctx, arg, "layer", "area", line)
+    from . import boundaries
+
+    layer = str(_need(ctx, arg, "layer", "area", line))
+    if layer not in boundaries.LAYERS:
+        raise ctx.error(f"unknown layer {layer!r}", _line(arg, "layer") or line,
+                        suggest(layer, boundaries.LAYERS))
     names = arg.get("names", arg.get("name"))
     if names is None:
-        raise ctx.error("'area' has no 'name'", _line(arg) or line, "add 'name: ...'")
-    return _layer_union(ctx, str(layer), names, _line(arg, "name") or line)
+        raise ctx.error("'area' has no 'name'", line, "add 'name: ...'")
+    return _layer_union(ctx, layer, names, _line(arg, "names") or _line(arg, "name") or line)
 
 
 def _layer_union(ctx: _Context, layer: str, names: Any, line: int | None) -> Geometry:
     import shapely
 
-    from . import boundaries
-
     if isinstance(names, str):
         names = [names]
     if not isinstance(names, list) or not names:
         raise ctx.error(f"give a name or a list of names of the {layer!r} layer", line)
-    geoms = []
-    for i, n in enumerate(names):
-        try:
-            geoms.append(boundaries.layer_geometry(layer, str(n)))
-        except UnknownPlaceError as exc:
-            cands = ", ".join(exc.candidates[:6])
-            raise ctx.error(f"no {n!r} in the {layer!r} layer", _line(names, i) or line,
-                            f"did you mean one of: {cands}?" if cands else "") from None
-        except GeozonesError as exc:
-            raise ctx.error(str(exc), _line(names, i) or line) from None
+    geoms = [_layer_row(ctx, layer, str(n), _line(names, i) or line)
+             for i, n in enumerate(names)]
     return shapely.make_valid(shapely.union_all(geoms))
+
+
+def _layer_row(ctx: _Context, layer: str, name: str, line: int | None) -> Geometry:
+    """The geometry of the one row of ``layer`` whose code or a name matches ``name``.
+
+    Names are compared folded (case, diacritics, articles); a name that is a
+    whole-word part of exactly one row's name also matches ("Euphrates Shield").
+    """
+    from . import boundaries
+    from ._text import fold
+
+    g = boundaries.load(layer)
+    cols = [c for c in ("pcode", "name_en", "name_ar", "operation_en") if c in g.columns]
+    key = fold(name)
+    texts = [[fold(str(v)) for v in g[c].fillna("")] for c in cols]
+    exact = [i for i in range(len(g)) if any(t[i] == key for t in texts)]
+    if not exact:
+        padded = f" {key} "
+        exact = [i for i in range(len(g)) if any(padded in f" {t[i]} " for t in texts)]
+    if len(exact) == 1:
+        return g.geometry.iloc[exact[0]]
+    choices = g["name_en"].astype(str).tolist()
+    if not exact:
+        raise ctx.error(f"no {name!r} in the {layer!r} layer", line, suggest(name, choices))
+    raise ctx.error(f"{name!r} matches several rows of {layer!r}: "
+                    f"{', '.join(choices[i] for i in exact)}", line, "write the full name")
 
 
 # --- roads: along and corridor -------------------------------------------------------------------
@@ -491,6 +565,31 @@ def _op_band(ctx: _Context, arg: Any, line: int | None) -> Geometry:
     strip = shapely.buffer(edge, width, quad_segs=QUAD_SEGS)
     out = shapely.intersection(poly_m, strip) if inside else shapely.difference(strip, poly_m)
     return shapely.make_valid(proj.inverse(out))
+
+
+@_op("boundary", {"of", "exclude", "tolerance"})
+def _op_boundary(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    """The outline of an area, optionally without the stretch near ``exclude``."""
+    import shapely
+
+    from .projection import QUAD_SEGS, fit
+
+    if not isinstance(arg, dict) or "of" not in arg:
+        arg = LineDict(of=arg)
+    poly = evaluate(arg["of"], ctx, _line(arg, "of") or line)
+    if shapely.get_dimensions(poly) != 2:
+        raise ctx.error(f"boundary 'of' must be an area, got a {poly.geom_type}",
+                        _line(arg, "of") or line, "use admin:, area:, ref: to a zone …")
+    edge = shapely.boundary(poly)
+    if "exclude" in arg:
+        tol = (_distance(ctx, arg, "tolerance", "boundary", line, allow_range=False)
+               if "tolerance" in arg else BAND_TOLERANCE_M)
+        proj = fit(poly)
+        excl = proj.forward(evaluate(arg["exclude"], ctx, _line(arg, "exclude") or line))
+        edge_m = shapely.difference(proj.forward(edge),
+                                    shapely.buffer(excl, tol, quad_segs=QUAD_SEGS))
+        edge = proj.inverse(shapely.line_merge(edge_m) if not edge_m.is_empty else edge_m)
+    return edge
 
 
 @_op("hull")

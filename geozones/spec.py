@@ -77,18 +77,23 @@ def _make_loader() -> type:
     }
 
     def construct_mapping(loader: Any, node: Any) -> LineDict:
-        loader.flatten_mapping(node)
+        own = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
+        loader.flatten_mapping(node)  # '<<: *anchor' entries first, so own keys override
         out = LineDict()
         out.line = node.start_mark.line + 1
         out.key_lines = {}
+        seen: set = set()
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 raise SpecError("a key must be a plain word", line=line)
-            if key in out:
-                raise SpecError(f"key {key!r} appears twice in the same mapping", line=line,
-                                hint=f"first at line {out.key_lines[key]}; keep one")
+            if id(key_node) in own:
+                if key in seen:
+                    raise SpecError(f"key {key!r} appears twice in the same mapping",
+                                    line=line,
+                                    hint=f"first at line {out.key_lines[key]}; keep one")
+                seen.add(key)
             out[key] = loader.construct_object(value_node, deep=True)
             out.key_lines[key] = line
         return out
