@@ -1,0 +1,240 @@
+"""The examples in examples/ really run, and say what they should.
+
+Each script runs in a subprocess, in a fresh temporary working directory, the way a user copies
+and runs it; the notebook is executed with nbclient. Nothing may reach the network: the
+subprocesses and the notebook's kernel install the same loopback-only socket guard as the
+suite's conftest before any example code runs.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+#: Installed first in every example process: refuse sockets to anything but loopback.
+GUARD = textwrap.dedent(
+    """
+    import ipaddress as _ip, socket as _s
+
+    def _loopback(address):
+        host = address[0] if isinstance(address, tuple) else address
+        if not isinstance(host, (str, bytes)):
+            return True
+        host = host.decode() if isinstance(host, bytes) else host
+        if host in ("localhost", "ip6-localhost", ""):
+            return True
+        try:
+            return _ip.ip_address(host.split("%")[0]).is_loopback
+        except ValueError:
+            return False
+
+    def _guard(real):
+        def connect(sock, address):
+            if not _loopback(address):
+                raise OSError(f"examples may not reach the network (tried {address!r})")
+            return real(sock, address)
+        return connect
+
+    _s.socket.connect = _guard(_s.socket.connect)
+    _s.socket.connect_ex = _guard(_s.socket.connect_ex)
+    _real_gai = _s.getaddrinfo
+
+    def _getaddrinfo(host, *args, **kwargs):
+        if not _loopback((host, 0)):
+            raise OSError(f"examples may not reach the network (tried {host!r})")
+        return _real_gai(host, *args, **kwargs)
+
+    _s.getaddrinfo = _getaddrinfo
+    """
+)
+
+RUNNER = GUARD + textwrap.dedent(
+    """
+    import runpy, sys
+    script = sys.argv[1]
+    sys.argv = sys.argv[1:]
+    runpy.run_path(script, run_name="__main__")
+    """
+)
+
+
+@pytest.fixture()
+def workdir(tmp_path: Path) -> Path:
+    """An empty working directory with the network guard beside it."""
+    (tmp_path / "work").mkdir()
+    (tmp_path / "_run_guarded.py").write_text(RUNNER)
+    return tmp_path / "work"
+
+
+def _env(cwd: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOZONES_")}
+    env.update(
+        GEOZONES_CACHE_DIR=str(cwd.parent / "cache"),
+        MPLBACKEND="Agg",
+        PYTHONIOENCODING="utf-8",
+        NO_COLOR="1",
+    )
+    return env
+
+
+def run_example(name: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run examples/<name> with ``args`` in ``cwd``; fail with its stderr if it fails."""
+    res = subprocess.run(
+        [sys.executable, str(cwd.parent / "_run_guarded.py"), str(EXAMPLES / name), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env=_env(cwd),
+    )
+    assert res.returncode == 0, f"{name} failed ({res.returncode}):\n{res.stderr[-3000:]}"
+    assert "Traceback" not in res.stderr
+    return res
+
+
+# --- the M4 corridor and the towns it crosses ------------------------------------------------
+
+
+def test_m4_corridor_towns(workdir: Path):
+    res = run_example("m4_corridor_towns.py", "--csv", "towns.csv", cwd=workdir)
+    out = res.stdout
+    # the corridor named by the Moscow protocol, and its size in kilometres
+    assert "security corridor" in out.lower()
+    width = float(out.split("mean width")[1].split("km")[0].strip(" :~"))
+    assert 11.0 <= width <= 13.0  # 6 km each side of the road
+    import pandas as pd
+
+    towns = pd.read_csv(workdir / "towns.csv")
+    names = set(towns["name"])
+    for inside in ("Jisr-Ash-Shugur", "Ariha", "Nayrab"):
+        assert any(inside.lower() in n.lower() for n in names), (inside, sorted(names)[:40])
+    for outside in ("Idleb", "Ma'arrat An Nu'man"):
+        assert outside not in names
+    # sorted west to east along the road, every town within 6 km (+ rounding) of it
+    assert towns["lon"].is_monotonic_increasing
+    assert (towns["km_from_road"] <= 6.05).all()
+    assert len(towns) >= 20
+
+
+# --- events per zone per month --------------------------------------------------------------
+
+
+def test_events_per_zone(workdir: Path):
+    res = run_example("events_per_zone.py", "--out", "per_zone.csv", cwd=workdir)
+    import pandas as pd
+
+    table = pd.read_csv(workdir / "per_zone.csv")
+    assert {"zone", "month", "certain", "possible"} <= set(table.columns)
+    assert len(table) > 0 and (table[["certain", "possible"]] >= 0).all().all()
+    assert (table["certain"] + table["possible"] > 0).all()
+    # months are first days of months, and every zone is a feature of the bundled timeline
+    assert pd.to_datetime(table["month"]).dt.day.eq(1).all()
+    assert "events" in res.stdout and "month" in res.stdout.lower()
+
+
+def test_events_per_zone_on_a_csv_of_your_own(workdir: Path):
+    """The same script on a user's CSV with ACLED's date format and one unreadable row."""
+    (workdir / "mine.csv").write_text(
+        "event_id_cnty,event_date,latitude,longitude,geo_precision,event_type\n"
+        "SYR1,16 March 2020,35.8197,36.6134,1,Shelling\n"  # Ariha: inside the M4 corridor
+        "SYR2,17 March 2020,35.8197,36.6134,1,Shelling\n"
+        "SYR3,not a date,35.8197,36.6134,1,Shelling\n"
+        "SYR4,20 April 2020,35.93,36.63,3,Shelling\n"  # Idlib city, imprecise
+    )
+    res = run_example("events_per_zone.py", "mine.csv", "--out", "mine_out.csv", cwd=workdir)
+    import pandas as pd
+
+    table = pd.read_csv(workdir / "mine_out.csv")
+    march = table[table["month"].str.startswith("2020-03")]
+    assert march["certain"].max() == 2  # both Ariha events certainly inside some feature
+    assert "1 row" in res.stdout + res.stderr  # the unreadable date is reported, not dropped
+
+
+# --- a new timeline for another conflict ----------------------------------------------------
+
+
+def test_new_conflict_timeline(workdir: Path):
+    res = run_example("new_conflict_timeline.py", cwd=workdir)
+    out = res.stdout
+    assert (workdir / "libya-sirte-jufra.html").stat().st_size > 10_000
+    geojson = json.loads((workdir / "libya-sirte-jufra.geojson").read_text())
+    ids = {f["id"] for f in geojson["features"]}
+    assert {"sirte-jufra-line", "frontline-withdrawal-area", "jmc-hq-sirte"} <= ids
+    # the places resolved in Libya, not to a Syrian village
+    hq = next(f for f in geojson["features"] if f["id"] == "jmc-hq-sirte")
+    lon, lat = hq["geometry"]["coordinates"]
+    assert 16.3 < lon < 16.9 and 31.0 < lat < 31.4
+    assert "Sirte" in out and "LY" in out
+    assert "2020-11-03" in out
+
+
+def test_new_conflict_spec_validates_with_the_cli(workdir: Path):
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "geozones",
+            "validate",
+            str(EXAMPLES / "specs" / "libya-sirte-jufra.yaml"),
+        ],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(workdir),
+    )
+    assert res.returncode == 0, res.stderr
+
+
+# --- the notebook ---------------------------------------------------------------------------
+
+
+def test_walkthrough_notebook_executes_offline(workdir: Path):
+    for module in ("nbclient", "nbformat", "ipykernel"):
+        if importlib.util.find_spec(module) is None:
+            pytest.skip(f"{module} is not installed: pip install -e '.[test]'")
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(EXAMPLES / "walkthrough.ipynb", as_version=4)
+    n_cells = len(nb.cells)
+    nb.cells.insert(0, nbformat.v4.new_code_cell(GUARD))
+    env_before = dict(os.environ)
+    os.environ.update(_env(workdir))
+    try:
+        NotebookClient(
+            nb, timeout=240, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}
+        ).execute()
+    finally:
+        os.environ.clear()
+        os.environ.update(env_before)
+    outputs = nb.cells[1:]
+    assert len(outputs) == n_cells
+    errors = [
+        o for c in outputs if c.cell_type == "code" for o in c.outputs if o.output_type == "error"
+    ]
+    assert not errors, errors
+    text = "\n".join(
+        o.get("text", "") + json.dumps(o.get("data", {}))
+        for c in outputs
+        if c.cell_type == "code"
+        for o in c.outputs
+    )
+    assert "Jarablus" in text  # geocode of a Turkish spelling
+    assert (workdir / "north-west-syria.html").exists()
+    assert (workdir / "north-west-syria.geojson").exists()
+    # the last cell shows the timeline itself: an HTML representation
+    last = [c for c in outputs if c.cell_type == "code"][-1]
+    assert any(
+        "text/html" in o.get("data", {}) or "text/plain" in o.get("data", {}) for o in last.outputs
+    )
