@@ -37,6 +37,10 @@ CREATE TABLE IF NOT EXISTS answers (
     created  REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS answers_created ON answers (created);
+CREATE TABLE IF NOT EXISTS slots (
+    server   TEXT PRIMARY KEY,
+    last     REAL NOT NULL
+);
 """
 _DAY = 86400.0
 
@@ -112,6 +116,34 @@ def put(key: str, service: str, query: str, options: Mapping[str, Any], answer: 
             "DELETE FROM answers WHERE created < ?", (now - settings.online_cache_days * _DAY,)
         )
     return now
+
+
+def take_request_slot(server: str, min_delay: float) -> float:
+    """Wait until ``min_delay`` s have passed since any process's last request to ``server``.
+
+    The time of the last request per server is kept in the cache file, so
+    processes running side by side share one rate limit. The slot is claimed
+    before returning; the seconds waited are returned.
+
+    Examples
+    --------
+    >>> take_request_slot("Nominatim:https://nominatim.openstreetmap.org", 1.0)  # doctest: +SKIP
+    0.0
+    """
+    waited = 0.0
+    while True:
+        with _connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            row = con.execute("SELECT last FROM slots WHERE server = ?", (server,)).fetchone()
+            now = time.time()
+            wait = 0.0 if row is None else row[0] + min_delay - now
+            if wait <= 0 or wait > min_delay:  # free, or the clock went back: take it
+                con.execute("INSERT OR REPLACE INTO slots VALUES (?, ?)", (server, now))
+            con.execute("COMMIT")
+        if wait <= 0 or wait > min_delay:
+            return waited
+        time.sleep(wait)
+        waited += wait
 
 
 def info() -> dict[str, Any]:
@@ -213,9 +245,10 @@ def _prepare(con: sqlite3.Connection) -> None:
         try:
             if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 con.execute("PRAGMA journal_mode = WAL")
-            if not con.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answers'"
-            ).fetchone():
+            tables = con.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('answers', 'slots')"
+            ).fetchone()[0]
+            if tables < 2:
                 con.executescript(_SCHEMA)
             break
         except sqlite3.OperationalError as exc:

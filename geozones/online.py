@@ -8,8 +8,10 @@ geopy geocoder is asked (``settings.online_service``, Nominatim by default):
 * with an identifying user agent the user must set
   (``settings.online_user_agent`` or ``GEOZONES_USER_AGENT``), as
   Nominatim's usage policy requires; geopy's stock agent is refused;
-* at most one request per ``settings.online_min_delay`` seconds per server
-  (geopy's :class:`~geopy.extra.rate_limiter.RateLimiter`), retries included;
+* at most one request per ``settings.online_min_delay`` seconds per server,
+  retries included: geopy's :class:`~geopy.extra.rate_limiter.RateLimiter`
+  within a process, and the time of the last request kept in the cache file
+  across processes running side by side;
 * with a timeout (``settings.online_timeout``) and retries with exponential
   back-off on HTTP 429 (honouring ``Retry-After``) and 5xx
   (``settings.online_max_retries``);
@@ -247,7 +249,7 @@ def _limiter(geocoder: Any) -> Any:
     """The process-wide rate limiter of the server this geocoder talks to."""
     from geopy.extra.rate_limiter import RateLimiter
 
-    server = f"{type(geocoder).__name__}:{_where(geocoder)}"
+    server = _server_of(geocoder)
     delay = max(0.0, float(settings.online_min_delay))
     with _LOCK:
         limiter = _LIMITERS.get(server)
@@ -262,6 +264,10 @@ def _limiter(geocoder: Any) -> Any:
             _LIMITERS[server] = limiter
         limiter.min_delay_seconds = limiter.error_wait_seconds = delay
     return limiter
+
+
+def _server_of(geocoder: Any) -> str:
+    return f"{type(geocoder).__name__}:{_where(geocoder)}"
 
 
 def _where(geocoder: Any) -> str:
@@ -402,6 +408,8 @@ def _checked_box(south: float, west: float, north: float, east: float, near: Any
 
 
 def _call(geocoder: Any, query: str, kwargs: dict[str, Any]) -> Any:
+    """One request, once the other processes' requests to the same server are far enough."""
+    _cache.take_request_slot(_server_of(geocoder), max(0.0, float(settings.online_min_delay)))
     return geocoder.geocode(query, **kwargs)
 
 

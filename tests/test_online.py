@@ -231,6 +231,32 @@ def test_the_real_default_delay_is_one_second(online, monkeypatch):
     assert gap >= 1.0 - JITTER
 
 
+def test_processes_side_by_side_share_the_rate_limit(online, tmp_path):
+    code = textwrap.dedent(
+        """
+        import sys, time
+        from geozones import settings
+        from geozones.online import geocode_online
+        settings.online_min_delay = 0.4
+        time.sleep(max(0.0, float(sys.argv[2]) - time.time()))  # start together
+        for name in sys.argv[1].split(","):
+            geocode_online(name)
+        """
+    )
+    env = _env(online, tmp_path / "shared-cache")
+    start = str(time.time() + 2.0)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, names, start], env=env, stderr=subprocess.PIPE, text=True
+        )
+        for names in ("Sochi,Syria", "M4,Idlib")
+    ]
+    for p in procs:
+        assert p.wait(timeout=60) == 0, p.stderr.read()
+    assert online.count == 4
+    assert min(_gaps(online)) >= 0.4 - JITTER
+
+
 def test_cache_hits_neither_sleep_nor_count_against_the_rate_limit(online):
     from geozones import online as online_module
 
