@@ -600,18 +600,20 @@ def _exact(plan: _Plan, k: int, idx: np.ndarray, x: np.ndarray, y: np.ndarray,
     r = radius[idx]
     fz = np.flatnonzero(r > 0)
     if fz.size:
-        fi = idx[fz]
-        pts = shapely.points(px[fi], py[fi])
-        hit[fz] = inside[fz] | shapely.dwithin(plan.proj[k], pts, r[fz])
-        cert = np.zeros(fz.size, dtype=bool)
+        pts = shapely.points(px[idx[fz]], py[idx[fz]])
+        rf, inf = r[fz], inside[fz]
         if plan.polygonal[k]:
-            sub = np.flatnonzero(inside[fz])
-            cert[sub] = True
-            if sub.size:
-                near = shapely.dwithin(plan.boundary[k], pts[sub], r[fz][sub])
-                close = sub[near]
-                cert[close] = shapely.distance(plan.boundary[k], pts[close]) >= r[fz][close]
-        certain[fz] = cert
+            # one prepared distance test against the boundary answers both questions:
+            # outside points touch the feature iff within r of the boundary; inside
+            # points are certain iff no closer than r to it (distance >= r)
+            out_i, in_i = np.flatnonzero(~inf), np.flatnonzero(inf)
+            hit[fz[out_i]] = shapely.dwithin(plan.boundary[k], pts[out_i], rf[out_i])
+            certain[fz[in_i]] = ~shapely.dwithin(plan.boundary[k], pts[in_i],
+                                                 np.nextafter(rf[in_i], 0))
+            certain[fz[out_i]] = False
+        else:
+            hit[fz] = inf | shapely.dwithin(plan.proj[k], pts, rf)
+            certain[fz] = False
     return hit, certain
 
 
