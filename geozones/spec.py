@@ -67,7 +67,9 @@ class LineList(list):
 def _make_loader() -> type:
     import yaml
 
-    class _Loader(yaml.SafeLoader):
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
+
+    class _Loader(base):  # type: ignore[valid-type,misc]
         pass
 
     # dates stay strings: we check them ourselves, with the line and a hint
@@ -90,9 +92,11 @@ def _make_loader() -> type:
                 raise SpecError("a key must be a plain word", line=line)
             if id(key_node) in own:
                 if key in seen:
-                    raise SpecError(f"key {key!r} appears twice in the same mapping",
-                                    line=line,
-                                    hint=f"first at line {out.key_lines[key]}; keep one")
+                    raise SpecError(
+                        f"key {key!r} appears twice in the same mapping",
+                        line=line,
+                        hint=f"first at line {out.key_lines[key]}; keep one",
+                    )
                 seen.add(key)
             out[key] = loader.construct_object(value_node, deep=True)
             out.key_lines[key] = line
@@ -139,9 +143,12 @@ def load_yaml(text: str, path: str | None = None) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = " ".join(str(exc.problem or exc.context or "syntax error").split())
-        raise SpecError(f"YAML syntax error: {problem}", path=path, line=line,
-                        hint="check the indentation and quote text containing ': ' or '#'"
-                        ) from None
+        raise SpecError(
+            f"YAML syntax error: {problem}",
+            path=path,
+            line=line,
+            hint="check the indentation and quote text containing ': ' or '#'",
+        ) from None
     except yaml.YAMLError as exc:
         raise SpecError(f"YAML error: {' '.join(str(exc).split())}", path=path) from None
 
@@ -176,8 +183,10 @@ def parse_date(value: Any, *, end: bool = False) -> tuple[_dt.date, str]:
         return value, "day"
     m = _DATE_RE.match(str(value))
     if not m or isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD (e.g. 2020-03-06), "
-                         "or YYYY-MM when only the month is known")
+        raise ValueError(
+            f"{value!r} is not a date; write YYYY-MM-DD (e.g. 2020-03-06), "
+            "or YYYY-MM when only the month is known"
+        )
     year, month = int(m.group(1)), int(m.group(2))
     if not 1 <= month <= 12:
         raise ValueError(f"{value!r} has no month {month}; months run 01 to 12")
@@ -187,15 +196,28 @@ def parse_date(value: Any, *, end: bool = False) -> tuple[_dt.date, str]:
     day = int(m.group(3))
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        raise ValueError(f"{value!r} is not a day of the calendar: "
-                         f"{calendar.month_name[month]} {year} has {last} days")
+        raise ValueError(
+            f"{value!r} is not a day of the calendar: "
+            f"{calendar.month_name[month]} {year} has {last} days"
+        )
     return _dt.date(year, month, day), "day"
 
 
-_UNITS = {"m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0,
-          "km": 1000.0, "kilometre": 1000.0, "kilometres": 1000.0,
-          "kilometer": 1000.0, "kilometers": 1000.0, "mi": 1609.344, "miles": 1609.344,
-          "nm": 1852.0}
+_UNITS = {
+    "m": 1.0,
+    "metre": 1.0,
+    "metres": 1.0,
+    "meter": 1.0,
+    "meters": 1.0,
+    "km": 1000.0,
+    "kilometre": 1000.0,
+    "kilometres": 1000.0,
+    "kilometer": 1000.0,
+    "kilometers": 1000.0,
+    "mi": 1609.344,
+    "miles": 1609.344,
+    "nm": 1852.0,
+}
 _NUM = r"(\d+(?:\.\d+)?|\.\d+)"
 _DIST_RE = re.compile(rf"^\s*{_NUM}\s*(?:(?:-|–|—|to)\s*{_NUM})?\s*([a-z]*)\s*$", re.I)
 
@@ -238,8 +260,9 @@ def parse_distance(value: Any, *, allow_range: bool = False) -> tuple[float, flo
     if low <= 0 or high <= 0:
         raise ValueError(f"{value!r} is not positive; a distance is more than 0, e.g. 6 km")
     if high < low:
-        raise ValueError(f"{value!r}: the range ends below its start; write low-high, "
-                         "e.g. 15-20 km")
+        raise ValueError(
+            f"{value!r}: the range ends below its start; write low-high, e.g. 15-20 km"
+        )
     return low, high
 
 
@@ -247,10 +270,26 @@ def parse_distance(value: Any, *, allow_range: bool = False) -> tuple[float, flo
 
 TOP_KEYS = {"timeline": False, "agreements": True}
 TIMELINE_KEYS = {"id": False, "name": False, "description": False, "country": False}
-AGREEMENT_KEYS = {"id": True, "name": True, "parties": False, "signed": False,
-                  "sources": False, "notes": False, "features": False}
-FEATURE_KEYS = {"id": True, "name": False, "kind": True, "start": True, "end": False,
-                "confidence": True, "notes": False, "sources": False, "geometry": True}
+AGREEMENT_KEYS = {
+    "id": True,
+    "name": True,
+    "parties": False,
+    "signed": False,
+    "sources": False,
+    "notes": False,
+    "features": False,
+}
+FEATURE_KEYS = {
+    "id": True,
+    "name": False,
+    "kind": True,
+    "start": True,
+    "end": False,
+    "confidence": True,
+    "notes": False,
+    "sources": False,
+    "geometry": True,
+}
 SOURCE_KEYS = {"url": False, "quote": False, "title": False}
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
@@ -318,8 +357,11 @@ class _Checker:
     def keys(self, obj: Any, allowed: dict[str, bool], what: str, line: int | None) -> bool:
         """Check ``obj`` is a mapping with known keys and its required keys."""
         if not isinstance(obj, dict):
-            self.error(f"{what} must be a mapping of keys, not {type(obj).__name__}", line,
-                       "write 'key: value' lines indented under it")
+            self.error(
+                f"{what} must be a mapping of keys, not {type(obj).__name__}",
+                line,
+                "write 'key: value' lines indented under it",
+            )
             return False
         meant = set()
         for key in obj:
@@ -329,8 +371,7 @@ class _Checker:
                 self.error(f"unknown key {key!r} in {what}", obj.line_of(key), hint)
         for key, required in allowed.items():
             if required and key not in meant and obj.get(key) in (None, ""):
-                self.error(f"{what} has no {key!r}", obj.line or line,
-                           f"add '{key}: ...' to it")
+                self.error(f"{what} has no {key!r}", obj.line or line, f"add '{key}: ...' to it")
         return True
 
     def text(self, obj: dict, key: str, default: str = "") -> str:
@@ -338,16 +379,22 @@ class _Checker:
         if value is None:
             return default
         if isinstance(value, (dict, list)):
-            self.error(f"{key!r} must be text", obj.line_of(key), "write it on one line, or "
-                       "use '|' for a block of text")
+            self.error(
+                f"{key!r} must be text",
+                obj.line_of(key),
+                "write it on one line, or use '|' for a block of text",
+            )
             return default
         return str(value).strip()
 
     def ident(self, obj: dict, what: str) -> str:
         value = self.text(obj, "id")
         if value and not _ID_RE.match(value):
-            self.error(f"{what} id {value!r} has spaces or signs", obj.line_of("id"),
-                       "use letters, digits and - _ . : only, e.g. m4-corridor")
+            self.error(
+                f"{what} id {value!r} has spaces or signs",
+                obj.line_of("id"),
+                "use letters, digits and - _ . : only, e.g. m4-corridor",
+            )
         return value
 
     def date(self, obj: dict, key: str, *, end: bool = False) -> tuple[_dt.date | None, str]:
@@ -368,8 +415,11 @@ class _Checker:
             value = LineList([value])
             value.line = obj.line_of("sources")
         if not isinstance(value, list):
-            self.error(f"sources of {what} must be a list", obj.line_of("sources"),
-                       "write '- url: https://...' items with an optional quote and title")
+            self.error(
+                f"sources of {what} must be a list",
+                obj.line_of("sources"),
+                "write '- url: https://...' items with an optional quote and title",
+            )
             return []
         out = []
         for i, item in enumerate(value):
@@ -379,8 +429,11 @@ class _Checker:
                 continue
             src = {k: str(item.get(k) or "").strip() for k in SOURCE_KEYS}
             if not (src["url"] or src["title"]):
-                self.error(f"a source of {what} has neither url nor title",
-                           value.line_of(i), "add 'url: https://...' (or a title for print)")
+                self.error(
+                    f"a source of {what} has neither url nor title",
+                    value.line_of(i),
+                    "add 'url: https://...' (or a title for print)",
+                )
             out.append(src)
         return out
 
@@ -412,8 +465,11 @@ def check(data: Any, path: str | None = None) -> Spec:
         spec.country = c.text(meta, "country") or None
     agreements = data.get("agreements") or []
     if not isinstance(agreements, list):
-        c.error("'agreements' must be a list", data.line_of("agreements"),
-                "write '- id: ...' items under it")
+        c.error(
+            "'agreements' must be a list",
+            data.line_of("agreements"),
+            "write '- id: ...' items under it",
+        )
         agreements = []
     seen: dict[str, int | None] = {}
     for i, ag in enumerate(agreements):
@@ -432,14 +488,22 @@ def _check_agreement(c: _Checker, ag: LineDict, spec: Spec, seen: dict) -> None:
     parties = ag.get("parties") or []
     if isinstance(parties, str):
         parties = [parties]
-    record = {"id": ag_id, "name": c.text(ag, "name", ag_id),
-              "parties": [str(p) for p in parties] if isinstance(parties, list) else [],
-              "signed": signed, "sources": c.sources(ag, what), "notes": c.text(ag, "notes")}
+    record = {
+        "id": ag_id,
+        "name": c.text(ag, "name", ag_id),
+        "parties": [str(p) for p in parties] if isinstance(parties, list) else [],
+        "signed": signed,
+        "sources": c.sources(ag, what),
+        "notes": c.text(ag, "notes"),
+    }
     spec.agreements.append(record)
     features = ag.get("features") or []
     if not isinstance(features, list):
-        c.error(f"'features' of {what} must be a list", ag.line_of("features"),
-                "write '- id: ...' items under it")
+        c.error(
+            f"'features' of {what} must be a list",
+            ag.line_of("features"),
+            "write '- id: ...' items under it",
+        )
         return
     for j, ft in enumerate(features):
         line = features.line_of(j)
@@ -449,8 +513,11 @@ def _check_agreement(c: _Checker, ag: LineDict, spec: Spec, seen: dict) -> None:
         if f is None:
             continue
         if f.id in seen:
-            c.error(f"feature id {f.id!r} is used twice", ft.line_of("id"),
-                    f"first used at line {seen[f.id]}; ids must be unique")
+            c.error(
+                f"feature id {f.id!r} is used twice",
+                ft.line_of("id"),
+                f"first used at line {seen[f.id]}; ids must be unique",
+            )
             continue
         seen[f.id] = ft.line_of("id")
         spec.features.append(f)
@@ -464,21 +531,37 @@ def _check_feature(c: _Checker, ft: LineDict, ag: dict) -> FeatureSpec | None:
         c.error(f"unknown kind {kind!r} in {what}", ft.line_of("kind"), suggest(kind, KINDS))
     confidence = c.text(ft, "confidence")
     if confidence and confidence not in CONFIDENCE:
-        c.error(f"unknown confidence {confidence!r} in {what}", ft.line_of("confidence"),
-                suggest(confidence, CONFIDENCE))
+        c.error(
+            f"unknown confidence {confidence!r} in {what}",
+            ft.line_of("confidence"),
+            suggest(confidence, CONFIDENCE),
+        )
     start, start_prec = c.date(ft, "start")
     end, end_prec = c.date(ft, "end", end=True)
     if start and end and end < start:
-        c.error(f"{what} ends ({end}) before it starts ({start})", ft.line_of("end"),
-                "the end is the last day in force: make it the start day or later")
+        c.error(
+            f"{what} ends ({end}) before it starts ({start})",
+            ft.line_of("end"),
+            "the end is the last day in force: make it the start day or later",
+        )
     sources = c.sources(ft, what) or list(ag["sources"])
     if not fid or not start or kind not in KINDS or confidence not in CONFIDENCE:
         return None
     return FeatureSpec(
-        id=fid, name=c.text(ft, "name", fid), kind=kind, start=start, end=end,
-        confidence=confidence, notes=c.text(ft, "notes"), sources=sources,
-        geometry=ft.get("geometry"), agreement=ag["id"], agreement_name=ag["name"],
-        line=ft.line, start_precision=start_prec, end_precision=end_prec,
+        id=fid,
+        name=c.text(ft, "name", fid),
+        kind=kind,
+        start=start,
+        end=end,
+        confidence=confidence,
+        notes=c.text(ft, "notes"),
+        sources=sources,
+        geometry=ft.get("geometry"),
+        agreement=ag["id"],
+        agreement_name=ag["name"],
+        line=ft.line,
+        start_precision=start_prec,
+        end_precision=end_prec,
     )
 
 
@@ -498,16 +581,18 @@ def read_spec(path: str | Path) -> tuple[Spec, bytes]:
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise SpecError("no such spec file", path=str(p),
-                        hint="give the path of a .yaml spec") from None
+        raise SpecError(
+            "no such spec file", path=str(p), hint="give the path of a .yaml spec"
+        ) from None
     except OSError as exc:
         raise SpecError(f"cannot read the spec: {exc.strerror}", path=str(p)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise SpecError("the spec is not UTF-8 text", path=str(p), line=line,
-                        hint="save the file as UTF-8") from None
+        raise SpecError(
+            "the spec is not UTF-8 text", path=str(p), line=line, hint="save the file as UTF-8"
+        ) from None
     data = load_yaml(text, str(p))
     return check(data, str(p)), raw
 

@@ -208,8 +208,8 @@ def test_file_expression_reads_relative_to_the_spec(tmp_path):
         '{"name": "x"}, "geometry": {"type": "LineString", "coordinates": '
         '[[36, 35], [36.1, 35.1]]}}, {"type": "Feature", "properties": {"name": "y"}, '
         '"geometry": {"type": "Point", "coordinates": [30, 30]}}]}', encoding="utf-8")
-    geoms, _ = _compile(tmp_path, _feature("f", "{file: {path: line.geojson, where: \"name = 'x'\"}}",
-                                           kind="contact-line"))
+    expr = "{file: {path: line.geojson, where: \"name = 'x'\"}}"
+    geoms, _ = _compile(tmp_path, _feature("f", expr, kind="contact-line"))
     assert geoms["f"].equals(shapely.LineString([(36, 35), (36.1, 35.1)]))
     path = _spec(tmp_path, _feature("f", "{file: {path: missing.geojson}}"), "m.yaml")
     with pytest.raises(SpecError, match="not found"):
