@@ -63,7 +63,11 @@ _DIRECTIONS = (
     r"northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|rural|greater|upper|lower)"
 )
-_REGION_BEFORE = re.compile(rf"(?:\b(?:the|in|of)\s+)?\b(?P<dir>{_DIRECTIONS})\s+$", re.IGNORECASE)
+_REGION_BEFORE = re.compile(
+    rf"(?:\b(?:the|in|of)\s+)?\b(?P<dir>{_DIRECTIONS})\s+(?:parts?\s+)?$"
+    rf"|\bthe\s+(?P<dir2>{_DIRECTIONS})\s+(?:part\s+)?of\s+$",
+    re.IGNORECASE,
+)
 _REGION_AFTER = re.compile(
     r"^\s*(?P<noun>(?:province|governorate|countryside|region|district|subdistrict|sub-district|"
     r"plains?|mountains?|valley|desert|suburbs|outskirts|pocket|enclave|area)s?)\b",
@@ -231,8 +235,9 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
     s, e = start, end
     direction = noun = None
     if before:
-        direction = before.group("dir")
-        s = start - (len(text[max(0, start - 40) : start]) - before.start("dir"))
+        g = "dir" if before.group("dir") else "dir2"
+        direction = before.group(g)
+        s = start - (len(text[max(0, start - 40) : start]) - before.start(g))
     level = None
     if after:
         noun = after.group("noun")

@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 _MONTHS = {
@@ -39,9 +39,7 @@ _M = (
 )
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
-_WD = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-)
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 _TIME = (
     r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:GMT|UTC|local time|hours))?"
@@ -51,27 +49,49 @@ _TIME = (
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b(?P<iso_y>{_Y})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b"),
-    ("dmy_range", rf"\b(?P<r1_d1>{_D}){_SEP}(?P<r1_d2>{_D})\s+(?P<r1_m>{_M})(?:,?\s+(?P<r1_y>{_Y}))?\b"),
-    ("mdy_range", rf"\b(?P<r2_m>{_M})\s+(?P<r2_d1>{_D})\s*(?:-|–|to|through)\s*(?P<r2_d2>{_D})(?:,?\s+(?P<r2_y>{_Y}))?\b"),
+    (
+        "dmy_range",
+        rf"\b(?P<r1_d1>{_D}){_SEP}(?P<r1_d2>{_D})\s+(?P<r1_m>{_M})(?:,?\s+(?P<r1_y>{_Y}))?\b",
+    ),
+    (
+        "mdy_range",
+        rf"\b(?P<r2_m>{_M})\s+(?P<r2_d1>{_D})\s*(?:-|–|to|through)\s*(?P<r2_d2>{_D})(?:,?\s+(?P<r2_y>{_Y}))?\b",
+    ),
     ("dmy", rf"\b(?P<a_d>{_D})\s+(?:of\s+)?(?P<a_m>{_M})(?:,?\s+(?P<a_y>{_Y}))?\b"),
     ("mdy", rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y}))?\b"),
     ("my", rf"\b(?P<c_m>{_M})\s+(?:of\s+)?(?P<c_y>{_Y})\b"),
     ("numeric", rf"\b(?P<n_d>[0-3]?\d)[./](?P<n_m>[01]?\d)[./](?P<n_y>{_Y})\b"),
     ("weekday", rf"\b(?:(?P<w_rel>last|next|this|on|late on|early on)\s+)?(?P<w_d>{_WD})\b"),
-    ("relative", rf"\b(?:(?:the\s+)?day before yesterday|yesterday|today|tonight|tomorrow|last night"
-                 rf"|this (?:morning|afternoon|evening)|(?:{_NUMBER_WORDS})\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
-                 rf"|(?:last|next|this|past)\s+(?:week|month|year|weekend)|(?:the|this|last|next)\s+weekend"
-                 rf"|(?:earlier|later)\s+this\s+(?:week|month|year))\b"),
-    ("month", rf"\b(?:in|since|until|by|from|before|after|during|early|late|mid|end of|of)[\s-]+(?P<m_m>{_M})(?!\s*\d)\b"),
-    ("year", rf"\b(?:in|since|until|by|from|before|after|during|throughout|early|late|of|mid)[\s-]+(?P<y_y>{_Y})\b(?![-/.]\d)"),
+    (
+        "relative",
+        rf"\b(?:(?:the\s+)?day before yesterday|yesterday|today|tonight|tomorrow|last night"
+        rf"|this (?:morning|afternoon|evening)|(?:{_NUMBER_WORDS})\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
+        rf"|(?:last|next|this|past)\s+(?:week|month|year|weekend)|(?:the|this|last|next)\s+weekend"
+        rf"|(?:earlier|later)\s+this\s+(?:week|month|year))\b",
+    ),
+    (
+        "month",
+        rf"\b(?:in|since|until|by|from|before|after|during|early|late|mid|end of|of)[\s-]+(?P<m_m>{_M})(?!\s*\d)\b",
+    ),
+    (
+        "year",
+        rf"\b(?:in|since|until|by|from|before|after|during|throughout|early|late|of|mid)[\s-]+(?P<y_y>{_Y})\b(?![-/.]\d)",
+    ),
     ("time", rf"\b(?P<t_t>{_TIME})(?![\w:])"),
 ]
 _CANDIDATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
-_CAPITAL_ONLY = {"mdy", "my", "month"}  # "may" and "march" are also verbs: want a capital
+_CAPITAL_ONLY = {"mdy", "my", "month"}
+_YEARLESS = {
+    "dmy",
+    "mdy",
+    "dmy_range",
+    "mdy_range",
+    "month",
+}  # "may" and "march" are also verbs: want a capital
 
 # what may stand between a time and a date it belongs to ("00:01 on Friday", "6 March at 06:00")
 _TIME_GLUE = re.compile(
-    r"^[\s,()]*(?:on|at|from|of|as of|starting|local time|\(local time\)|hours|GMT|,|\s|\(|\))*[\s,()]*$",
+    r"^[\s,()]*(?:on|at|of|local time|\(local time\)|hours|GMT|,|\s|\(|\))*[\s,()]*$",
     re.IGNORECASE,
 )
 _RANGE_GLUE = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
@@ -85,9 +105,15 @@ _FUTURE = re.compile(
 _STARTS = re.compile(
     r"\b(?:from|starting|as of|effective|until|till|by|beginning)\b[^.;]{0,16}$", re.IGNORECASE
 )
-_LATER = re.compile(rf"^(?P<n>{_NUMBER_WORDS})\s+(?P<u>day|week|month|year)s?\s+(?P<d>later|earlier)$")
-_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_LATER = re.compile(
+    rf"^(?P<n>{_NUMBER_WORDS})\s+(?P<u>day|week|month|year)s?\s+(?P<d>later|earlier)$"
+)
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
 _NUMBERS.update({"a": 1, "an": 1})
 
 # dateline forms: "ANKARA, March 5 (Reuters) -", "Moscow, 5 March 2020 —", "Published: …"
@@ -285,6 +311,8 @@ def _resolve(c: _Cand, text: str, ref: dt.date | None) -> DateMention | None:
             s = e = _weekday(g["w_d"], (g.get("w_rel") or "").lower(), text, c.start, ref)
     elif k == "relative":
         rel = True
+        if _LATER.match(" ".join(text[c.start : c.end].lower().split())):
+            return None  # resolved from the date before it, see _anchor_later
         if ref is not None:
             got = _relative(text[c.start : c.end], ref)
             if got is None:
@@ -331,8 +359,7 @@ def _relative(phrase: str, ref: dt.date) -> tuple[dt.date, dt.date, str] | None:
         elif p.startswith("last") and ref.weekday() in (5, 6):
             sat -= dt.timedelta(days=7)
         return sat, sat + dt.timedelta(days=1), "range"
-    m = re.match(r"(\w+) (day|week|month|year)s? (later|earlier|ago)", p)
-    if m and m.group(3) == "later":
+    if _LATER.match(p):
         return None  # "four days later" counts from an event, not from the article's date
     if p in ("tonight", "this morning", "this afternoon", "this evening"):
         return ref, ref, "day"
@@ -361,7 +388,11 @@ def _parse_relative(phrase: str, base: dt.datetime) -> tuple[dt.date, str] | Non
 
     parser = DateDataParser(
         languages=["en"],
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False},
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "RETURN_TIME_AS_PERIOD": False,
+        },
     )
     data = parser.get_date_data(phrase)
     if data is None or data.date_obj is None:
@@ -400,7 +431,11 @@ def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
         b = mentions[i + 1] if i + 1 < len(mentions) else None
         if b is not None:
             gap = text[a.end : b.start]
-            joined = _join_range(a, b, gap, text) or _join_time(a, b, gap, text)
+            joined = (
+                _join_range(a, b, gap, text)
+                or _join_time(a, b, gap, text)
+                or _join_weekday(a, b, gap, text)
+            )
             if joined is not None:
                 mentions[i + 1] = joined
                 i += 1
@@ -416,7 +451,9 @@ def _join_range(a: DateMention, b: DateMention, gap: str, text: str) -> DateMent
         return None
     if not _RANGE_GLUE.match(gap):
         return None
-    if gap.strip().lower() == "and" and not _RANGE_OPENER.search(text[max(0, a.start - 10) : a.start]):
+    if gap.strip().lower() == "and" and not _RANGE_OPENER.search(
+        text[max(0, a.start - 10) : a.start]
+    ):
         return None
     if a.start_date is None or b.start_date is None or b.start_date <= a.start_date:
         return None
@@ -426,9 +463,18 @@ def _join_range(a: DateMention, b: DateMention, gap: str, text: str) -> DateMent
     )  # fmt: skip
 
 
+def _join_weekday(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:
+    """ "Saturday, February 24, 2018": the calendar date settles the weekday."""
+    if not re.fullmatch(r",?\s*", gap) or b.period != "day" or b.relative and b.start_date is None:
+        return None
+    if not re.search(rf"{_WD}$", a.text, re.IGNORECASE):
+        return None
+    return replace(b, text=text[a.start : b.end], start=a.start)
+
+
 def _join_time(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:
     t, d = (a, b) if a.period == "time" else (b, a)
-    if t.period != "time" or d.period != "day" or d.time or len(gap) > 24:
+    if t.period != "time" or d.period != "day" or d.time or len(gap) > 16:
         return None
     if not _TIME_GLUE.match(gap):
         return None
@@ -510,7 +556,17 @@ def extract_dates(
         dl_date = _safe_date(year, dl_date.month, dl_date.day) if year else None
     if ref is None:
         ref = dl_date
-    mentions = [m for c in cands if (m := _resolve(c, text, ref)) is not None]
+    mentions = []
+    last_full: dt.date | None = None
+    for c in cands:
+        m = _resolve(c, text, ref)
+        if m is None:
+            continue
+        if m.start_date is None and ref is None and last_full is not None and c.kind in _YEARLESS:
+            m = _resolve(c, text, last_full) or m  # no reference: the year of the date before
+        if c.kind in ("dmy", "mdy", "iso", "numeric", "dmy_range", "mdy_range") and not m.relative:
+            last_full = m.start_date
+        mentions.append(m)
     if dl_date is not None:
         mentions = [
             DateMention(m.text, m.start, m.end, dl_date, dl_date, "day", dateline=True)

@@ -100,7 +100,8 @@ STOPWORDS = frozenset(
     post press red road safe state station street time town union valley village war water
     white zone center centre general major minor north south east west upper lower big little
     monday tuesday wednesday thursday friday saturday sunday january february march april
-    june july august september october november december""".split()
+    june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec""".split()
 )
 
 
@@ -403,7 +404,9 @@ def _tokens(text: str) -> list[_Token | None]:
             word, e = word[:-1], e - 2  # "Syria's" → "syria"
         k = _word_key(word)
         if not k:
-            pending_article = s if pending_article is None else pending_article
+            # "al-Bab", "al Bab", "ash-Shughur" belong to the name; English "at", "an" do not
+            if word in ("al", "el") or text[e : e + 1] in ("-", "‑"):
+                pending_article = s if pending_article is None else pending_article
             continue
         lead = pending_article if pending_article is not None else s
         out.append(_Token(k, s, e, lead))
@@ -522,6 +525,7 @@ def _longer_names(
     """A place name glued to unknown capitalised words is part of a longer name
     ("Sheir Maghar", "Daraa al-Balad"): look the whole name up, or drop the part."""
     items = _merge_adjacent(text, items, index)
+    items = sorted(items + _unlisted(text, items, entities, index), key=lambda it: it.start)
     spans = [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
 
     def free(a: int, b: int) -> bool:
@@ -530,7 +534,10 @@ def _longer_names(
     out = []
     for it in items:
         s, e = it.start, it.end
-        left = _LEFT_WORD.search(text[max(0, s - 40) : s])
+        head = text[max(0, s - 40) : s]
+        left = _LEFT_WORD.search(head)
+        if left and _sentence_start(head[: left.start()]):
+            left = None  # "Speaking at Istanbul": a capital that only opens a sentence
         if left and _loose(left.group(1)) and free(s - len(left.group(0)), s):
             s -= len(left.group(0))
         right = _RIGHT_WORD.match(text[e : e + 40])
@@ -539,14 +546,52 @@ def _longer_names(
         if (s, e) == (it.start, it.end):
             out.append(it)
             continue
-        longer = [
-            p for p in index.gaz.candidates(text[s:e], top=3, fuzzy=False) if p.score >= 0.85
-        ]
+        longer = [p for p in index.gaz.candidates(text[s:e], top=3, fuzzy=False) if p.score >= 0.85]
         if longer:
             pls = tuple(_Payload("g", p.extra["index"]) for p in longer)
             out.append(_Item(s, e, s, pls, nwords=it.nwords + 1))
         elif it.nwords > 1:
             out.append(it)
+    return out
+
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|near|around|at|from|to|into|outside|towards?|village of|town of|city of)"
+    r"|(?P<list>,|\band|\bor))\s+"
+    r"(?P<name>(?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[A-Z][\w'’]+"
+    r"(?:[ -](?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[A-Z][\w'’]+)?)"
+)
+#: Minimum gazetteer score for a name found only by its context ("near Atmeh").
+UNLISTED_MIN_SCORE = 0.9
+
+
+def _unlisted(
+    text: str, items: list[_Item], entities: list[Entity], index: _Index
+) -> list[_Item]:
+    """Capitalised words after "in", "near", "around" … or listed with known places that no
+    name variant matched: ask the gazetteer's phonetic matching ("Atmeh" → Atma)."""
+    spans = [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
+    ends = {it.end for it in items}
+    out = []
+    for m in _LOCATIVE.finditer(text):
+        s, e = m.span("name")
+        if any(s < b and a < e for a, b in spans):
+            continue
+        if m.group("list") is not None and m.start() not in ends and m.start() - 1 not in ends:
+            continue  # a list only counts after a known place: "Dana, Sarmada and Atmeh"
+        name = m.group("name")
+        words = re.findall(r"[\w'’]+", name.lower())
+        if name.isupper() or any(w in STOPWORDS or w in ctx.TITLES for w in words):
+            continue
+        found = [
+            p
+            for p in index.gaz.candidates(name, top=3, fuzzy=False)
+            if p.score >= UNLISTED_MIN_SCORE and p.kind in ("populated place", "admin area")
+        ]
+        if found:
+            pls = tuple(_Payload("g", p.extra["index"]) for p in found)
+            out.append(_Item(s, e, s, pls, nwords=len(words)))
+            spans.append((s, e))
     return out
 
 
@@ -573,7 +618,14 @@ def _merge_adjacent(text: str, items: list[_Item], index: _Index) -> list[_Item]
 
 def _loose(word: str) -> bool:
     w = word.lower().strip("'’")
+    if w.endswith(("ing", "ed", "ly")) and len(w) > 5:
+        return False  # verbs and adverbs that open a sentence or a headline word
     return w not in STOPWORDS and w not in NAME_NEIGHBOURS and w not in ctx.TITLES
+
+
+def _sentence_start(before: str) -> bool:
+    b = before.rstrip(" \t")
+    return not b or b[-1] in '.!?\n"“(:;—–'
 
 
 def _mark_regions(text: str, items: list[_Item]) -> None:
@@ -675,7 +727,11 @@ def _centroid(
     pts = []
     for it in items:
         cands = _candidates(index, it.payloads)
-        if len(cands) == 1 and cands[0][0].country == bias and cands[0][0].kind == "populated place":
+        if (
+            len(cands) == 1
+            and cands[0][0].country == bias
+            and cands[0][0].kind == "populated place"
+        ):
             pts.append((cands[0][0].lat, cands[0][0].lon))
     if not pts:
         return None
@@ -720,7 +776,7 @@ def _build(
 def _pair_roads(
     text: str, places: list[PlaceMention], roads: list[RoadMention]
 ) -> tuple[list[PlaceMention], list[RoadMention]]:
-    """"X–Y highway" and "M4 (X–Y)": two towns joined by a dash name a road."""
+    """ "X–Y highway" and "M4 (X–Y)": two towns joined by a dash name a road."""
     used: set[int] = set()
     for i in range(len(places) - 1):
         a, b = places[i], places[i + 1]
@@ -833,11 +889,15 @@ def extract(
     items, entities = _select(text, _scan(text, index), rule_ents, blocked)
     entities += _list_surnames(text, entities, items)
     items = [it for it in items if not any(e.start <= it.start < e.end for e in entities)]
-    items = _longer_names(text, items, entities, index)
+    items = _longer_names(text, items, entities + _date_entities(dates), index)
     _mark_regions(text, items)
     places, roads = _build(text, items, index, bias)
     return Extraction(text, places, roads, dates, sorted(entities, key=lambda e: e.start),
                       used_ref, bias)  # fmt: skip
+
+
+def _date_entities(dates: list[DateMention]) -> list[Entity]:
+    return [Entity(d.text, d.start, d.end, "date", "date") for d in dates]
 
 
 def _list_surnames(text: str, entities: list[Entity], items: list[_Item]) -> list[Entity]:
