@@ -135,6 +135,27 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+_SEP = re.compile(r"[\W_]+")
+_ASCII_DROP = {ord(c): None for c in "'`"}
+_TABLE: dict[int, str] | None = None
+
+
+def _table() -> dict[int, str]:
+    """str.translate table of every Latin, Arabic and punctuation character we fold."""
+    global _TABLE
+    if _TABLE is None:
+        ranges = [(0x80, 0x250), (0x2B0, 0x370), (0x600, 0x700), (0x1E00, 0x1F00), (0x2000, 0x2070)]
+        table = {}
+        for lo, hi in ranges:
+            for cp in range(lo, hi):
+                f = _fold_char(chr(cp))
+                table[cp] = f if f.strip() or not f else " "
+        for ch in _DROP:
+            table[ord(ch)] = ""
+        _TABLE = table
+    return _TABLE
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Fold case, diacritics, Arabic letter variants and punctuation; keep words.
@@ -158,7 +179,12 @@ def fold(text: str) -> str:
     >>> fold("أعزاز")
     'اعزاز'
     """
-    return fold_with_offsets(text)[0]
+    if text.isascii():
+        return _SEP.sub(" ", text.translate(_ASCII_DROP).lower()).strip()
+    t = text.translate(_table())
+    if not t.isascii() and any(not c.isascii() and not "\u0600" <= c <= "\u06ff" for c in t):
+        return fold_with_offsets(text)[0]  # scripts outside the table: the slow exact path
+    return _SEP.sub(" ", t.lower()).strip()
 
 
 # --- articles -------------------------------------------------------------------------
@@ -237,6 +263,13 @@ _ARABIC_SKELETON = str.maketrans(
 )
 
 
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _first(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
 def _latin_skeleton(word: str) -> str:
     w = _FINAL_H.sub("", word)  # -eh / -ah endings
     for a, b in _DIGRAPHS:
@@ -249,7 +282,7 @@ def _latin_skeleton(word: str) -> str:
     rest = [c for c in w[1:] if c not in _VOWELS]
     s = first + "".join(rest)
     s = s.replace("nb", "mb")
-    return re.sub(r"(.)\1+", r"\1", s)
+    return _DOUBLE.sub(_first, s)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -278,7 +311,7 @@ def phonetic_key(text: str) -> str:
     for w in words:
         if _is_arabic_word(w):
             s = w[0] + w[1:].translate(_ARABIC_SKELETON)
-            parts.append(re.sub(r"(.)\1+", r"\1", s))
+            parts.append(_DOUBLE.sub(_first, s))
         else:
             parts.append(_latin_skeleton(w))
     return "".join(parts)

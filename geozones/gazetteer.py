@@ -42,6 +42,7 @@ import gc
 import gzip
 import json
 import math
+import re
 import threading
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -67,6 +68,9 @@ _W_IMPORTANCE = 0.01
 _W_NEAR = 0.12
 _NEAR_KM = 60.0
 _SYRIA_BONUS = 0.01
+_MEMO_SIZE = 100_000
+_FUZZY_GOOD = 85.0
+_HAS_DIGIT = re.compile(r"\d").search
 _FOREIGN_INEXACT = 0.1
 #: Scores below this count as "no good offline match" for ``online=True``.
 ONLINE_THRESHOLD = 0.85
@@ -156,6 +160,7 @@ class Gazetteer:
         self._more_pkey: dict[str, list[int]] = {}
         self._more_vkey: dict[int, str] = {}
         self._fuzzy_ready = False
+        self._memo: dict[tuple, list[tuple[int, int, float]]] = {}
         self._roads: dict[int, Any] = {}  # road entry index -> shapely geometry (loaded lines)
         self._folded: list[str] | None = None
         self._id_index: dict[tuple[str, str], int] | None = None
@@ -180,10 +185,28 @@ class Gazetteer:
             return self._more_vkey[vi]
         return self._keys[bisect.bisect_right(self._key_start, vi) - 1]
 
+    def _fuzzy_worthy(self, vids: Iterable[int]) -> bool:
+        """Syrian names and the canonical names of foreign places (not their many alternates)."""
+        return any(
+            self._country[self._v_entry[vi]] == "SY" or self._v_how[vi] != "a" for vi in vids
+        )
+
     def _build_fuzzy(self) -> None:
-        """Per first character, the keys (already ordered by length) and their lengths."""
-        self._fz = _buckets(self._keys + list(self._more_key))
-        self._pfz = _buckets([k for k in self._pkeys + list(self._more_pkey) if len(k) >= 2])
+        """Per first character, the keys (ordered by length) and their lengths.
+
+        Foreign alternate names (Moskva, Moscou …) are matched exactly only, which
+        keeps the fuzzy pool to about a third of the keys.
+        """
+        keys = [
+            k for k in self._keys
+            if not _HAS_DIGIT(k) and self._fuzzy_worthy(self._vids_key(k))
+        ]
+        pkeys = [
+            k for k in self._pkeys
+            if len(k) >= 3 and not _HAS_DIGIT(k) and self._fuzzy_worthy(self._vids_pkey(k))
+        ]
+        self._fz = _buckets(keys + list(self._more_key))
+        self._pfz = _buckets(pkeys + [k for k in self._more_pkey if len(k) >= 3])
         self._fuzzy_ready = True
 
     @classmethod
@@ -345,7 +368,7 @@ class Gazetteer:
                 return
             lens, keys = table[q[0]]
             n = len(q)
-            slack = max(2, n // 3)
+            slack = max(1, n // 4)
             lo = bisect.bisect_left(lens, n - slack)
             hi = bisect.bisect_right(lens, n + slack)
             for k, sc, _ in process.extract(
@@ -358,8 +381,8 @@ class Gazetteer:
                         found[vi] = s
 
         scan(self._fz, key, False)
-        if len(pkey) >= 3:
-            scan(self._pfz, pkey, True)
+        if len(pkey) >= 3 and max(found.values(), default=0) < _FUZZY_GOOD:
+            scan(self._pfz, pkey, True)  # the skeleton catches what spelling distance misses
         return sorted(((s, vi) for vi, s in found.items()), reverse=True)
 
     def _rank(
@@ -399,6 +422,30 @@ class Gazetteer:
         >>> [p.kind for p in gz.candidates("Afrin", top=3)]
         ['populated place', 'admin area', 'admin area']
         """
+        memo_key = (name, top, country, near, kind, fuzzy)
+        hit = self._memo.get(memo_key)
+        if hit is not None:
+            return [self._to_place(*h) for h in hit]
+        found = self._candidates(name, top, country, near, kind, fuzzy)
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[memo_key] = found
+        return [self._to_place(*h) for h in found]
+
+    def _to_place(self, e: int, vi: int, score: float) -> Place:
+        p = self.place(e, matched=self._v_text[vi], score=score)
+        p.extra["index"] = e
+        return p
+
+    def _candidates(
+        self,
+        name: str,
+        top: int,
+        country: str | None,
+        near: tuple[float, float] | None,
+        kind: str | None,
+        fuzzy: bool,
+    ) -> list[tuple[int, int, float]]:
         kind, country, near = _check_args(name, top, kind, country, near)
         words = fold(name).split()
         if len(words) > 1:
@@ -410,26 +457,32 @@ class Gazetteer:
         return self._match(name, top, country, near, kind, None, fuzzy)
 
     def _match(
-        self, name: str, top: int, country: str | None, near: tuple[float, float] | None,
-        kind: str | None, level: int | None, fuzzy: bool,
-    ) -> list[Place]:
+        self,
+        name: str,
+        top: int,
+        country: str | None,
+        near: tuple[float, float] | None,
+        kind: str | None,
+        level: int | None,
+        fuzzy: bool,
+    ) -> list[tuple[int, int, float]]:
         key = name_key(name)
         if not key:
             return []
-        pkey = phonetic_key(name)
         cands: dict[int, tuple[float, int]] = {}
         exact = self._vids_key(key)
         self._collect(
             exact, lambda vi: self._variant_score(vi, True, key), kind, country, cands, name.strip()
         )
-        if len(cands) < top or not cands:
+        pkey = phonetic_key(name) if len(cands) < top else ""
+        if len(cands) < top:
             ph = self._vids_pkey(pkey) if len(pkey) >= 2 or not cands else ()
             self._collect(
                 (vi for vi in ph if self._key_of(vi) != key),
                 lambda vi: self._variant_score(vi, False, key),
                 kind, country, cands,
             )
-        if fuzzy and (len(cands) < top or not cands):
+        if fuzzy and len(cands) < top:
             fz = self._fuzzy(key, pkey, limit=max(10, top * 3))
             self._collect(
                 (vi for _, vi in fz),
@@ -440,12 +493,7 @@ class Gazetteer:
             lv = {e: c for e, c in cands.items() if self._level[e] == level}
             cands = lv or cands
         ranked = self._rank(cands, near, country)
-        out = []
-        for _, s, e, vi in ranked[:top]:
-            p = self.place(e, matched=self._v_text[vi], score=s)
-            p.extra["index"] = e
-            out.append(p)
-        return out
+        return [(e, vi, s) for _, s, e, vi in ranked[:top]]
 
     def geocode(
         self,
@@ -614,6 +662,7 @@ class Gazetteer:
         self._more_key.setdefault(k, []).append(vi)
         self._more_pkey.setdefault(pk, []).append(vi)
         self._fuzzy_ready = False
+        self._memo.clear()
         if self._folded is not None:
             self._folded.append(fold(text))
 

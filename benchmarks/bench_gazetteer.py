@@ -1,0 +1,112 @@
+"""Benchmark of the offline gazetteer: cold load, exact lookups/s, fuzzy lookups/s.
+
+Run: ``python benchmarks/bench_gazetteer.py [--n 20000]``. Prints figures and the
+ratio to a baseline measured in the same run: a naive rapidfuzz scan
+(``process.extractOne`` over every folded name, the obvious implementation).
+
+- cold load: a fresh interpreter runs ``import geozones; geozones.geocode("Azaz")``
+  (median of 5 runs), minus the same interpreter doing ``import geozones`` only;
+- exact: distinct names taken from the index (every one a known spelling), first
+  pass (nothing cached) and second pass (the per-query result memo warm);
+- fuzzy: the same names with one letter changed (deterministic), so no exact
+  or phonetic key matches and the rapidfuzz fallback runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+
+
+def _cold(code: str, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def _typo(name: str, rng: random.Random) -> str:
+    letters = [i for i, c in enumerate(name) if c.isalpha()]
+    if len(letters) < 5:
+        return name + "x"
+    i = rng.choice(letters[1:-1])
+    return name[:i] + ("x" if name[i] != "x" else "q") + name[i + 1 :]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=20000, help="exact queries (default 20000)")
+    ap.add_argument("--fuzzy-n", type=int, default=3000, help="fuzzy queries (default 3000)")
+    args = ap.parse_args(argv)
+
+    base = _cold("import geozones")
+    full = _cold("import geozones; geozones.geocode('Azaz')")
+    print(f"cold start: python + import geozones       {base * 1000:7.0f} ms")
+    print(f"cold start: + load gazetteer + 1 lookup    {full * 1000:7.0f} ms")
+    print(f"cold load of the gazetteer (difference)     {(full - base) * 1000:7.0f} ms   (target < 300 ms)")
+
+    from rapidfuzz import fuzz, process
+
+    from geozones._text import fold, name_key
+    from geozones.gazetteer import Gazetteer
+
+    t = time.perf_counter()
+    gz = Gazetteer()
+    print(f"Gazetteer() in a warm interpreter          {(time.perf_counter() - t) * 1000:7.0f} ms")
+
+    rng = random.Random(7)
+    syrian = [
+        t for t, e in zip(gz._v_text, gz._v_entry)
+        if gz._country[e] == "SY" and not any(c.isdigit() for c in t)  # names, not P-codes
+    ]
+    names = rng.sample(sorted(set(syrian)), min(args.n, len(set(syrian))))
+
+    t = time.perf_counter()
+    for n in names:
+        gz.geocode(n)
+    cold_rate = len(names) / (time.perf_counter() - t)
+    t = time.perf_counter()
+    for n in names:
+        gz.geocode(n)
+    warm_rate = len(names) / (time.perf_counter() - t)
+    print(f"exact lookups/s, first pass (no memo)     {cold_rate:9,.0f}")
+    print(f"exact lookups/s, repeated names (memo)    {warm_rate:9,.0f}   (target ≥ 100,000)")
+
+    originals = rng.sample(names, min(args.fuzzy_n, len(names)))
+    pairs = [(o, _typo(o, rng)) for o in originals]
+    pairs = [(o, q) for o, q in pairs if not gz._vids_key(name_key(q))]
+    typos = [q for _, q in pairs]
+    gz._memo.clear()
+    t = time.perf_counter()
+    got = [gz.candidates(q, top=1) for q in typos]
+    fuzzy_rate = len(typos) / (time.perf_counter() - t)
+    # recovered: the typo'd name resolves to an entry the original spelling names
+    right = sum(
+        bool(g) and g[0].extra["index"] in {gz._v_entry[v] for v in gz._vids_key(name_key(o))}
+        for (o, _), g in zip(pairs, got)
+    )
+    print(f"fuzzy lookups/s (typo'd names, no memo)   {fuzzy_rate:9,.0f}   (target ≥ 5,000)")
+    print(f"  one letter changed: {sum(map(bool, got)) / len(typos):.0%} answered, "
+          f"{right / len(typos):.0%} resolved to the place the correct spelling names")
+
+    # baseline: naive rapidfuzz scan over every folded name
+    pool = sorted({fold(t) for t in gz._v_text})
+    sample = typos[:200]
+    t = time.perf_counter()
+    for q in sample:
+        process.extractOne(fold(q), pool, scorer=fuzz.ratio)
+    naive_rate = len(sample) / (time.perf_counter() - t)
+    print(f"baseline: naive rapidfuzz scan of {len(pool):,} names {naive_rate:9,.0f} /s")
+    print(f"ratio fuzzy / baseline                      {fuzzy_rate / naive_rate:9.1f} x")
+    print(f"ratio exact first pass / baseline           {cold_rate / naive_rate:9.1f} x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
