@@ -587,7 +587,7 @@ def _to_place(item: dict[str, Any], service: str, query: str, stored: float) -> 
         admin=admin,
         source=f"online:{service}",
         source_id=osm["id"] or str(raw.get("place_id") or raw.get("id") or ""),
-        score=_score(raw),
+        score=_score(query, [name, raw.get("name"), item.get("address"), *names.values()]),
         matched=query,
         country=str(country).upper(),
         level=_level(raw, kind),
@@ -646,10 +646,20 @@ def _level(raw: dict[str, Any], kind: str) -> int | None:
     return 1 if rank <= 8 else 2 if rank <= 12 else 3
 
 
-def _score(raw: dict[str, Any]) -> float:
-    """The service's own relevance (Nominatim ``importance``) in 0..1, else 1."""
-    try:
-        value = float(raw.get("importance", ""))
-    except (TypeError, ValueError):
-        return 1.0
-    return min(max(value, 0.0), 1.0) if math.isfinite(value) else 1.0
+def _score(query: str, variants: list[Any]) -> float:
+    """How well the query matches the answer's names, in 0..1, folded as offline.
+
+    The same folding as the offline gazetteer (case, diacritics, articles,
+    Arabic letter variants), then rapidfuzz's WRatio against the best variant.
+    The service's own ranking stays in the order of the answers and in
+    ``extra["importance"]``.
+    """
+    from rapidfuzz import fuzz
+
+    from ._text import name_key
+
+    key = name_key(query)
+    keys = {name_key(str(v).split(",")[0]) for v in variants if v}
+    if not key or not keys:
+        return 0.0
+    return round(max(fuzz.WRatio(key, k) for k in keys) / 100.0, 4)

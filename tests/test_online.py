@@ -104,8 +104,11 @@ def test_answer_is_a_place_marked_online_with_the_services_id(online):
     assert place.population == 466078
     assert place.extra["name_ar"] == "سوتشي"
     assert place.matched == "Sochi"
+    assert place.score == 1.0  # match quality, folded as offline
+    assert place.extra["importance"] == 0.6581  # the service's own ranking is kept aside
+    assert geocode_online("Bab al-Hawa").score < 1.0  # the answer's name is longer
     # what went over the wire
-    (req,) = online.requests
+    req = online.requests[0]
     assert req.path == "/search"
     assert req.headers["User-Agent"] == AGENT
     assert req.params["q"] == "Sochi" and req.params["format"] in ("json", "jsonv2")
