@@ -266,6 +266,23 @@ class TileAware(MacroElement):
         self.offline_name = offline_name
 
 
+class FitView(MacroElement):
+    """Fit the map to ``bounds``, leaving room for the panels on wide screens."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        geozones.fitView({{ this._parent.get_name() }}, {{ this.bounds|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "gz_fit"
+        self.bounds = bounds
+
+
 def number_ids(root: Element) -> None:
     """Replace the random ids folium gives elements by their order in the tree.
 

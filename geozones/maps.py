@@ -192,7 +192,9 @@ def _build_map(
     collection = geojson_collection(frame, simplify_m=simplify_m)
     heading = title if title is not None else (timeline.name or timeline.id)
 
-    fmap = folium.Map(tiles=None, control_scale=True, zoom_control="topleft", font_size="13px")
+    fmap = folium.Map(
+        tiles=None, control_scale=True, zoom_control="topleft", font_size="13px", zoom_snap=0.25
+    )
     # Everything folium would fetch from CDNs is dropped; Leaflet is inlined instead.
     fmap.default_js = []
     fmap.default_css = []
@@ -222,9 +224,9 @@ def _build_map(
     if base_layers and countries is not None:
         fmap.add_child(me.TileAware(countries, OFFLINE_BASE), name="gz_tile_aware")
 
-    bounds = _bounds(frame, basemap)
+    bounds = _bounds(_initial_view(frame, config), basemap)
     if bounds is not None:
-        fmap.fit_bounds(bounds, padding=(20, 20))
+        fmap.add_child(me.FitView(bounds), name="gz_fit")
     me.number_ids(root)
     return fmap
 
@@ -296,7 +298,7 @@ def _time_config(
         }
     if not slices:
         return None
-    events = {d: _events(timeline, d) for d in slices}
+    events = _events_by_day(timeline, slices)
     return {
         "fixed": None,
         "slices": slices,
@@ -316,6 +318,36 @@ def _events(timeline: Timeline, day: Any) -> list[dict[str, str]]:
         }
         for e in timeline.events(day)
     ]
+
+
+def _events_by_day(timeline: Timeline, days: list[str]) -> dict[str, list[dict[str, str]]]:
+    """:meth:`Timeline.events` of every ISO day in ``days`` in one pass over the features.
+
+    Same items and order as ``Timeline.events``: starts, ends (on the day after
+    the last day in force), then agreements signed that day.
+    """
+    import pandas as pd
+
+    f = timeline.features
+    out: dict[str, list[dict[str, str]]] = {d: [] for d in days}
+    ident = [f[c].astype(str).tolist() for c in ("id", "name", "kind")]
+    starts = f["start_date"].dt.strftime("%Y-%m-%d").tolist()
+    ends = (f["end_date"] + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d").tolist()
+    for kind, column in (("start", starts), ("end", ends)):
+        for day, fid, name, fkind in zip(column, *ident, strict=True):
+            if isinstance(day, str) and day in out:
+                out[day].append({"type": kind, "id": fid, "name": name, "kind": fkind})
+    for ag in timeline.agreements:
+        try:
+            signed = to_date(ag.get("signed")).isoformat() if ag.get("signed") else None
+        except InputError:
+            continue
+        if signed in out:
+            name = str(ag.get("name") or ag.get("id", ""))
+            out[signed].append(
+                {"type": "signed", "id": str(ag.get("id", "")), "name": name, "kind": "agreement"}
+            )
+    return out
 
 
 def _initial_slice(frame: gpd.GeoDataFrame, slices: list[str]) -> int:
@@ -350,6 +382,17 @@ def _title_info(timeline: Timeline, heading: str, day: _dt.date | None) -> dict[
             description + " " if description else ""
         ) + f"Features in force on {day.isoformat()}."
     return {"title": str(heading), "description": description, "agreements": agreements}
+
+
+def _initial_view(frame: gpd.GeoDataFrame, config: dict[str, Any] | None) -> gpd.GeoDataFrame:
+    """The features the map opens on: those in force on the slider's first position."""
+    if config is None or config["fixed"] is not None or not len(frame):
+        return frame
+    import pandas as pd
+
+    day = pd.Timestamp(config["slices"][config["initial"]])
+    active = (frame["start_date"] <= day) & (frame["end_date"].isna() | (day <= frame["end_date"]))
+    return frame.loc[active] if active.any() else frame
 
 
 def _bounds(frame: gpd.GeoDataFrame, basemap: bool) -> list[list[float]] | None:
@@ -387,9 +430,10 @@ def geojson_collection(
     '2018-09-17'
     """
     geometries = simplified_geometries(frame, simplify_m)
-    features = []
-    for (_, row), geometry in zip(frame.iterrows(), geometries, strict=True):
-        features.append({"type": "Feature", "geometry": geometry, "properties": _properties(row)})
+    features = [
+        {"type": "Feature", "geometry": geometry, "properties": props}
+        for geometry, props in zip(geometries, _properties(frame), strict=True)
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -416,13 +460,21 @@ def simplified_geometries(frame: gpd.GeoDataFrame, simplify_m: float) -> list[di
     elif series.crs.to_epsg() != 4326:
         series = series.to_crs(4326)
     if simplify_m > 0:
-        metric = series.estimate_utm_crs()
+        metric = _utm_crs(series)
         projected = series.to_crs(metric)
         simple = shapely.simplify(projected.to_numpy(), simplify_m, preserve_topology=True)
         series = type(series)(simple, index=series.index, crs=metric).to_crs(4326)
     decimals = int(settings.coordinate_precision)
     rounded = shapely.transform(series.to_numpy(), lambda xy: np.round(xy, decimals))
     return [json.loads(text) for text in shapely.to_geojson(rounded)]
+
+
+def _utm_crs(series: gpd.GeoSeries) -> str:
+    """The WGS 84 / UTM zone of the centre of ``series``' bounds (a metric CRS)."""
+    x0, y0, x1, y1 = series.total_bounds
+    lon, lat = (x0 + x1) / 2, (y0 + y1) / 2
+    zone = min(max(int((lon + 180) // 6) + 1, 1), 60)
+    return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
 
 
 def _iso(value: Any) -> str | None:
@@ -459,19 +511,24 @@ def _sources(value: Any) -> list[dict[str, str]]:
     return out
 
 
-def _properties(row: Any) -> dict[str, Any]:
-    return {
-        "id": _text(row["id"]),
-        "name": _text(row["name"]),
-        "kind": _text(row["kind"]),
-        "agreement": _text(row["agreement"]),
-        "agreement_name": _text(row["agreement_name"]),
-        "start": _iso(row["start_date"]),
-        "end": _iso(row["end_date"]),
-        "confidence": _text(row["confidence"]),
-        "notes": _text(row["notes"]),
-        "sources": _sources(row["sources"]),
-    }
+def _properties(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+    """The popup properties of every feature, column by column."""
+    text = {c: [_text(v) for v in frame[c].tolist()] for c in _TEXT_COLUMNS}
+    start = [_iso(v) for v in frame["start_date"].tolist()]
+    end = [_iso(v) for v in frame["end_date"].tolist()]
+    sources = [_sources(v) for v in frame["sources"].tolist()]
+    return [
+        {
+            **{c: text[c][i] for c in _TEXT_COLUMNS},
+            "start": start[i],
+            "end": end[i],
+            "sources": sources[i],
+        }
+        for i in range(len(frame))
+    ]
+
+
+_TEXT_COLUMNS = ("id", "name", "kind", "agreement", "agreement_name", "confidence", "notes")
 
 
 # --------------------------------------------------------------------------- tiles

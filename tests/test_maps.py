@@ -140,6 +140,8 @@ def test_slider_covers_the_timeline_slices_with_their_events(page, timeline):
     assert config["fixed"] is None
     assert [(e["type"], e["id"]) for e in config["events"]["2020-03-06"]] == [
         ("start", "m4-corridor"), ("end", "dmz")]
+    for day in config["slices"]:  # the same as Timeline.events, computed in one pass
+        assert config["events"][day] == timeline.events(day)
     ends = [e for e in config["events"]["2020-02-06"] if e["type"] == "end"]
     assert [e["id"] for e in ends] == ["op-1"]
     # the initial position shows the most features in force (the latest such date)

@@ -263,6 +263,12 @@
     return G.panel(map, "topleft", function (root) {
       root.classList.add("gz-title");
       root.appendChild(el("h1", null, info.title));
+      var more = el("details", "gz-about");
+      if (info.open) more.open = true;
+      more.appendChild(el("summary", null, "About this map and its " + (info.agreements || []).length +
+          " agreements"));
+      root.appendChild(more);
+      root = more;
       if (info.description) root.appendChild(el("p", "gz-description", info.description));
       if (info.agreements && info.agreements.length) {
         var list = el("ul", "gz-agreements");
@@ -321,7 +327,11 @@
         if (conf.dash) attrs["stroke-dasharray"] = conf.dash;
         s.appendChild(shape("rect", attrs));
         item.appendChild(s);
-        item.appendChild(el("span", null, conf.label));
+        var text = String(conf.label);
+        var cut = text.indexOf(":");
+        var span = el("span", null, cut > 0 ? text.slice(0, cut) : text);
+        if (cut > 0) span.appendChild(el("span", "gz-legend-hint", " — " + text.slice(cut + 1).trim()));
+        item.appendChild(span);
         root.appendChild(item);
       });
       if (meta.basemap_note) root.appendChild(el("div", "gz-legend-note", meta.basemap_note));
@@ -362,11 +372,11 @@
     return group;
   };
 
-  /* Towns: rank 1 (governorate seats) always labelled, rank 2 (district seats) from zoom 9. */
+  /* Towns: rank 1 (governorate seats) always labelled, rank 2 (district seats) from zoom 8.5. */
   G.townLayer = function (map, data) {
     var pane = G.ensurePane(map, "gz-towns", 450);
     function zoomClass() {
-      map.getContainer().classList.toggle("gz-zoomed-out", map.getZoom() < 9);
+      map.getContainer().classList.toggle("gz-zoomed-out", map.getZoom() < 8.5);
     }
     map.on("zoomend", zoomClass);
     map.whenReady(zoomClass);
@@ -383,6 +393,16 @@
           { permanent: true, direction: "right", offset: [4, 0], pane: pane,
             className: "gz-town-label gz-town-label-" + rank });
       },
+    });
+  };
+
+  /* Fit the view to bounds; on wide screens keep the features clear of the side panels. */
+  G.fitView = function (map, bounds) {
+    var size = map.getSize();
+    var wide = size.x >= 900;
+    map.fitBounds(bounds, {
+      paddingTopLeft: wide ? [Math.min(380, size.x * 0.28), 20] : [10, 10],
+      paddingBottomRight: wide ? [Math.min(330, size.x * 0.24), 20] : [10, 10],
     });
   };
 
