@@ -61,7 +61,10 @@ def parse(marked: str) -> tuple[str, list[dict]]:
 
 def km(a: float, b: float, c: float, d: float) -> float:
     p1, p2 = math.radians(a), math.radians(c)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+    )
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -86,7 +89,9 @@ def place_ok(m, g: dict) -> bool:
 def score(found: list, gold: list[dict], ok) -> tuple[int, int, int, list[str]]:
     tp, notes, used = 0, [], set()
     for f in found:
-        hit = next((i for i, g in enumerate(gold) if i not in used and overlaps(f, g) and ok(f, g)), None)
+        hit = next(
+            (i for i, g in enumerate(gold) if i not in used and overlaps(f, g) and ok(f, g)), None
+        )
         if hit is None:
             notes.append(f"  FP {f.text!r} → {describe(f)}")
         else:
@@ -172,9 +177,14 @@ def main(argv: list[str] | None = None) -> int:
     print("all texts:")
     for k, (tp, nf, ng) in totals.items():
         p, r = pr(tp, nf, ng)
-        print(f"{k:7} precision {p:.3f}  recall {r:.3f}   ({tp} right of {nf} found, {ng} expected)")
+        print(
+            f"{k:7} precision {p:.3f}  recall {r:.3f}   ({tp} right of {nf} found, {ng} expected)"
+        )
     print(f"persons/organisations/agencies taken for places: {confused}")
-    print(f"{len(files)} texts; index load {load:.2f} s; extraction {1000 * spent / len(files):.1f} ms per text")
+    print(
+        f"{len(files)} texts; index load {load:.2f} s; "
+        f"extraction {1000 * spent / len(files):.1f} ms per text"
+    )
     return 0
 
 

@@ -26,7 +26,8 @@ from ._io import data_path
 _NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|[A-Z]{2,}\d*)"
 _LINK = r"(?:al|el|ash|as|ad|ar|at|an|az|bin|ibn|abu|of|for|de|du|la|le|van|von)"
 _CAP_SEQ = re.compile(
-    rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{_LINK}[ \t-]+)*{_NAME_WORD}|-(?:{_LINK}-)?{_NAME_WORD})*"
+    rf"(?<![\w'’-]){_NAME_WORD}"
+    rf"(?:[ \t]+(?:{_LINK}[ \t-]+)*{_NAME_WORD}|-(?:{_LINK}-)?{_NAME_WORD})*"
 )
 
 #: Words that make the name after them a person's.
@@ -159,7 +160,9 @@ def rule_entities(text: str) -> list[Entity]:
             words = [(w, o - words[cut][1]) for w, o in words[cut:]]
         low = [w.lower().strip("'’") for w, _ in words]
         # organisation: tail word, Arabic group head word, or "X of/for Y" with an org tail
-        of_for = any(w in ORG_TAILS and nxt in ("of", "for") for w, nxt in zip(low, low[1:]))
+        of_for = any(
+            w in ORG_TAILS and nxt in ("of", "for") for w, nxt in zip(low, low[1:], strict=False)
+        )
         if low[-1] in ORG_TAILS or low[0].split("-")[0] in ORG_HEADS or of_for:
             start = s0
             if low[0] == "the" and len(words) > 1:

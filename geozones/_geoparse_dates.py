@@ -65,13 +65,15 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "relative",
         rf"\b(?:(?:the\s+)?day before yesterday|yesterday|today|tonight|tomorrow|last night"
-        rf"|this (?:morning|afternoon|evening)|(?:{_NUMBER_WORDS})\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
+        rf"|this (?:morning|afternoon|evening)"
+        rf"|(?:{_NUMBER_WORDS})\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
         rf"|(?:last|next|this|past)\s+(?:week|month|year|weekend)|(?:the|this|last|next)\s+weekend"
         rf"|(?:earlier|later)\s+this\s+(?:week|month|year))\b",
     ),
     (
         "month",
-        rf"\b(?:in|since|until|by|from|before|after|during|early|late|mid|end of|of)[\s-]+(?P<m_m>{_M})(?!\s*\d)\b",
+        rf"\b(?:in|since|until|by|from|before|after|during|early|late|mid|end of|of)[\s-]+"
+        rf"(?P<m_m>{_M})(?!\s*\d)\b",
     ),
     (
         "year",
@@ -97,7 +99,8 @@ _TIME_GLUE = re.compile(
 _RANGE_GLUE = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
 _FUTURE = re.compile(
-    r"\b(?:will|shall|would start|is to|are to|due|expected|scheduled|planned|plans|next|upcoming)\b",
+    r"\b(?:will|shall|would start|is to|are to|due|expected|scheduled|planned|plans|next"
+    r"|upcoming)\b",
     re.IGNORECASE,
 )
 
@@ -123,7 +126,8 @@ _DATELINE_RE = re.compile(
     re.MULTILINE,
 )
 _PUBLISHED_RE = re.compile(
-    r"^\s*(?:Published|Updated|Posted|Date|Dated|First published)\s*(?:on|at)?\s*:?\s*(?P<date>[^\n]{4,60})$",
+    r"^\s*(?:Published|Updated|Posted|Date|Dated|First published)\s*(?:on|at)?\s*:?\s*"
+    r"(?P<date>[^\n]{4,60})$",
     re.IGNORECASE | re.MULTILINE,
 )
 

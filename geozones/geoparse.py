@@ -34,8 +34,8 @@ import functools
 import math
 import re
 import threading
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import _geoparse_context as ctx
@@ -565,9 +565,7 @@ _LOCATIVE = re.compile(
 UNLISTED_MIN_SCORE = 0.9
 
 
-def _unlisted(
-    text: str, items: list[_Item], entities: list[Entity], index: _Index
-) -> list[_Item]:
+def _unlisted(text: str, items: list[_Item], entities: list[Entity], index: _Index) -> list[_Item]:
     """Capitalised words after "in", "near", "around" … or listed with known places that no
     name variant matched: ask the gazetteer's phonetic matching ("Atmeh" → Atma)."""
     spans = [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
@@ -910,3 +908,333 @@ def _list_surnames(text: str, entities: list[Entity], items: list[_Item]) -> lis
             out.append(Entity(text[it.name_start : it.end], it.name_start, it.end, "person",
                               "surname"))  # fmt: skip
     return out
+
+
+# ============================================================================ draft spec
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“(\[])|\n\s*\n")
+_SIGNING = re.compile(
+    r"\b(?:sign(?:ed|s|ing)?|agree(?:d|s|ment)?|reach(?:ed)?|brokered|concluded|struck|"
+    r"memorandum|protocol|deal)\b",
+    re.IGNORECASE,
+)
+_IN_FORCE = re.compile(
+    r"\b(?:ceasefire|cease-fire|truce|take[sn]? effect|took effect|in force|come into force|"
+    r"halt|stop)\b",
+    re.IGNORECASE,
+)
+_WIDTH = re.compile(
+    r"\b(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*(?:km|kilomet(?:re|er)s?)\b",
+    re.IGNORECASE,
+)
+_FROM = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:(?:settlement|town|village|city|area)\s+of\s+)?$", re.IGNORECASE
+)
+_TO = re.compile(
+    r"\b(?:to|until|as far as)\s+(?:the\s+)?(?:(?:settlement|town|village|city|area)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_POST = re.compile(r"\b(?:observation\s+)?posts?\b|\bpoints?\b|\bbases?\b", re.IGNORECASE)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return next(((a, b) for a, b in spans if a <= pos < b or pos == b), (0, 0))
+
+
+def _slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return s or "feature"
+
+
+def _unique(ident: str, seen: set[str]) -> str:
+    out, n = ident, 2
+    while out in seen:
+        out, n = f"{ident}-{n}", n + 1
+    seen.add(out)
+    return out
+
+
+def _date_value(d: DateMention | None) -> str:
+    if d is None or d.start_date is None:
+        return "TODO: YYYY-MM-DD"
+    if d.period == "month":
+        return f"{d.start_date:%Y-%m}"
+    return d.start_date.isoformat()
+
+
+def _dates_in(ex: Extraction, span: tuple[int, int]) -> list[DateMention]:
+    return [d for d in ex.dates if span[0] <= d.start < span[1] and d.resolved and not d.dateline]
+
+
+def _place_ref(m: PlaceMention) -> dict[str, Any]:
+    """A geometry expression for a place mention."""
+    p = m.place
+    if p.source == "geoparse-regions":
+        return {"buffer": {"of": {"point": {"lat": round(p.lat, 4), "lon": round(p.lon, 4)}},
+                           "distance": "TODO: radius, e.g. 10 km"}}  # fmt: skip
+    if p.kind == "admin area":
+        return {"admin": p.source_id or p.name}
+    if m.alternatives:
+        return {"point": {"lat": round(p.lat, 5), "lon": round(p.lon, 5)}}
+    return {"place": p.name}
+
+
+def _road_features(ex: Extraction, spans: list[tuple[int, int]], start: str, seen: set[str]):
+    feats = []
+    done: set[tuple[str, str]] = set()
+    for r in ex.roads:
+        if r.road is None:
+            continue
+        sent = _sentence_of(spans, r.start)
+        words = ex.text[sent[0] : sent[1]]
+        kinds = []
+        if re.search(r"\bcorridor\b", words, re.IGNORECASE):
+            kinds.append("security-corridor")
+        if re.search(r"\bpatrol", words, re.IGNORECASE):
+            kinds.append("patrol-route")
+        for kind in kinds or ["TODO: kind (security-corridor, patrol-route …)"]:
+            if (r.road.source_id, kind) in done:
+                continue
+            done.add((r.road.source_id, kind))
+            frm, to = _from_to(ex, sent, r.end)
+            dates = _dates_in(ex, sent)
+            ends = {"road": r.road.source_id, "from": frm, "to": to}
+            if kind == "security-corridor":
+                w = _WIDTH.search(words)
+                ends["width"] = f"{w.group(1)} km" if w else "TODO: width each side, e.g. 6 km"
+                geom = {"corridor": ends}
+            else:
+                geom = {"along": ends} if "TODO" not in kind else {"road": r.road.source_id}
+            feats.append({
+                "id": _unique(_slug(f"{r.road.source_id} {kind.split(':')[0]}"), seen),
+                "name": f"{r.road.source_id} {kind.replace('-', ' ')}",
+                "kind": kind,
+                "start": _date_value(dates[0]) if dates else start,
+                "end": None,
+                "confidence": "approximate",
+                "notes": f"TODO: check against the text: {words.strip()[:300]}",
+                "geometry": geom,
+            })  # fmt: skip
+    return feats
+
+
+def _from_to(ex: Extraction, sent: tuple[int, int], after: int) -> tuple[str, str]:
+    """The places after "from" and "to" in a sentence ("from Trumba … to Ain al-Havr")."""
+    frm = to = None
+    for m in ex.places:
+        if not (sent[0] <= m.start < sent[1]) or m.kind != "place":
+            continue
+        before = ex.text[max(sent[0], m.start - 40) : m.start]
+        if frm is None and _FROM.search(before):
+            frm = m
+        elif frm is not None and to is None and _TO.search(before):
+            to = m
+    name = lambda m: m.place.name if m is not None else "TODO: place on the road"  # noqa: E731
+    return name(frm), name(to)
+
+
+def _area_features(ex: Extraction, spans: list[tuple[int, int]], start: str, seen: set[str]):
+    feats = []
+    done: set[tuple[str, str]] = set()
+    for m in ex.places:
+        if m.kind not in ("zone", "region"):
+            continue
+        key = (m.place.source, m.place.source_id)
+        if key in done:
+            continue
+        done.add(key)
+        sent = _sentence_of(spans, m.start)
+        dates = _dates_in(ex, sent)
+        kind = "zone" if m.kind == "zone" else "TODO: kind (zone, operation-area, control-area …)"
+        feats.append({
+            "id": _unique(_slug(m.text), seen),
+            "name": m.text,
+            "kind": kind,
+            "start": _date_value(dates[0]) if dates else start,
+            "end": None,
+            "confidence": "schematic",
+            "notes": f"TODO: is this the whole {m.place.name} area? The text says: "
+                     f"{ex.text[sent[0]:sent[1]].strip()[:300]}",
+            "geometry": _place_ref(m),
+        })  # fmt: skip
+    return feats
+
+
+def _post_features(ex: Extraction, spans: list[tuple[int, int]], start: str, seen: set[str]):
+    feats = []
+    for m in ex.places:
+        if m.kind != "place" or m.place.country != ex.country_bias:
+            continue
+        sent = _sentence_of(spans, m.start)
+        if not re.search(r"\bobservation\s+posts?\b|\bposts?\b", ex.text[sent[0] : sent[1]], re.I):
+            continue
+        dates = _dates_in(ex, sent)
+        feats.append({
+            "id": _unique(_slug(f"post {m.place.name}"), seen),
+            "name": f"Observation post at {m.place.name}",
+            "kind": "observation-post",
+            "start": _date_value(dates[0]) if dates else start,
+            "end": None,
+            "confidence": "approximate",
+            "notes": "TODO: check that the text places a post here",
+            "geometry": _place_ref(m),
+        })  # fmt: skip
+    return feats
+
+
+def _signed(ex: Extraction, spans: list[tuple[int, int]]) -> tuple[str, DateMention | None]:
+    for d in ex.dates:
+        sent = _sentence_of(spans, d.start)
+        if d.resolved and _SIGNING.search(ex.text[sent[0] : sent[1]]) and d.period != "year":
+            return _date_value(d), d
+    dl = next((d for d in ex.dates if d.dateline and d.resolved), None)
+    if dl is not None:
+        return _date_value(dl), dl
+    return "TODO: YYYY-MM-DD", None
+
+
+def _in_force(ex: Extraction, spans: list[tuple[int, int]], signed: str) -> str:
+    for d in ex.dates:
+        sent = ex.text.__getitem__(slice(*_sentence_of(spans, d.start)))
+        if (
+            d.resolved
+            and not d.dateline
+            and d.period in ("day", "range")
+            and _IN_FORCE.search(sent)
+        ):
+            return _date_value(d)
+    return signed
+
+
+def draft_spec(extraction: Extraction, *, name: str | None = None, url: str | None = None) -> str:
+    """A YAML spec skeleton from an extraction, with ``TODO`` where a person must decide.
+
+    The draft follows the spec format of :mod:`geozones.spec` (``timeline``,
+    ``agreements`` with ``features``): parties are the countries named where the
+    text speaks of signing or agreeing, ``signed`` the date in that sentence
+    (else the dateline), roads become a ``security-corridor`` and/or
+    ``patrol-route`` when their sentence says so (width and ``from``/``to``
+    places filled in when stated), zones and regions become area features
+    (``admin: <P-code>``), places near the word "post" become observation
+    posts. Everything else it found is listed in comments at the top. Values
+    it cannot know are the string ``"TODO: …"``, which ``geozones validate``
+    rejects until a person replaces them.
+
+    Parameters
+    ----------
+    extraction : Extraction
+        What :func:`extract` returned.
+    name : str, optional
+        Agreement name; default a TODO.
+    url : str, optional
+        The text's address, for the source; default a TODO.
+
+    Returns
+    -------
+    str
+        YAML text (always valid YAML).
+
+    Examples
+    --------
+    >>> import yaml, geozones
+    >>> ex = geozones.extract("Moscow, 5 March 2020 — Russia and Turkey agreed a ceasefire "
+    ...                       "in the Idlib de-escalation zone from 6 March.")
+    >>> spec = yaml.safe_load(geozones.draft_spec(ex))
+    >>> spec["agreements"][0]["parties"], spec["agreements"][0]["signed"]
+    (['Russia', 'Turkey'], '2020-03-05')
+    """
+    import yaml
+
+    if not isinstance(extraction, Extraction):
+        raise InputError("draft_spec() takes the Extraction that geozones.extract() returns")
+    ex = extraction
+    spans = _sentences(ex.text)
+    signed, signed_d = _signed(ex, spans)
+    start = _in_force(ex, spans, signed)
+    parties = _parties(ex, spans)
+    seen: set[str] = set()
+    features = (
+        _area_features(ex, spans, start, seen)
+        + _road_features(ex, spans, start, seen)
+        + _post_features(ex, spans, start, seen)
+    )
+    quote_span = _sentence_of(spans, signed_d.start) if signed_d is not None else spans[0]
+    agreement = {
+        "id": _slug(name) if name else "TODO-agreement-id",
+        "name": name or "TODO: agreement name",
+        "parties": parties or ["TODO: parties"],
+        "signed": signed,
+        "sources": [
+            {
+                "url": url or "TODO: URL of the text",
+                "quote": " ".join(ex.text[quote_span[0] : quote_span[1]].split())[:400],
+            }
+        ],  # fmt: skip
+        "features": features,
+    }
+    doc = {
+        "timeline": {"id": "TODO-timeline-id", "name": "TODO: timeline name"},
+        "agreements": [agreement],
+    }
+    body = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    return _header(ex) + body
+
+
+def _parties(ex: Extraction, spans: list[tuple[int, int]]) -> list[str]:
+    out: list[str] = []
+    for m in ex.places:
+        if m.kind != "country" or m.place.country == ex.country_bias:
+            continue
+        sent = _sentence_of(spans, m.start)
+        if _SIGNING.search(ex.text[sent[0] : sent[1]]) and m.place.name not in out:
+            out.append(m.place.name)
+    return out
+
+
+def _header(ex: Extraction) -> str:
+    def clean(s: str) -> str:
+        return " ".join(s.split())
+
+    lines = [
+        "# Draft spec written by `geozones extract --spec` from a text. A person must finish it:",
+        "# replace every TODO, check every place and date against the text, then run",
+        "# `geozones validate` on this file.",
+        f"# Reference date: {ex.reference_date.isoformat() if ex.reference_date else 'none'}",
+        "#",
+        "# Places found (name in the text -> gazetteer entry):",
+    ]
+    for m in ex.places:
+        p = m.place
+        alt = f"; also {len(m.alternatives)} other(s) of that name" if m.alternatives else ""
+        lines.append(
+            f"#   {clean(m.text)!r} -> {p.name} ({m.kind}, {p.country}, {p.source}:{p.source_id}, "
+            f"{p.lat:.4f}, {p.lon:.4f}){alt}"
+        )
+    for r in ex.roads:
+        lines.append(f"#   road {clean(r.text)!r} -> {r.ref or 'TODO: unknown road'}")
+    lines.append("# Dates found:")
+    for d in ex.dates:
+        lines.append(f"#   {clean(d.text)!r} -> {d.iso or 'unresolved'}")
+    return "\n".join(lines) + "\n"
+
+
+def write_draft_spec(extraction: Extraction, path: str, **kwargs: Any) -> str:
+    """Write :func:`draft_spec` to ``path`` atomically; return the text.
+
+    Examples
+    --------
+    >>> write_draft_spec(geozones.extract("Saraqib"), "draft.yaml")  # doctest: +SKIP
+    """
+    text = draft_spec(extraction, **kwargs)
+    with atomic_open(path, "w") as fh:
+        fh.write(text)
+    return text
