@@ -965,7 +965,8 @@ def plot_summary(summary: pd.DataFrame, timeline: Timeline | None, path: str | P
 
     One colour per feature (the ``top`` features with most events; the rest
     are summed as "other features"): certain matches solid, certain plus
-    possible dashed. Written atomically (PNG, SVG or PDF by the suffix).
+    possible dashed. Drawn with matplotlib's Agg canvas (no pyplot, no
+    display needed) and written atomically (PNG, SVG or PDF by the suffix).
 
     Examples
     --------
@@ -973,10 +974,8 @@ def plot_summary(summary: pd.DataFrame, timeline: Timeline | None, path: str | P
     PosixPath('counts.png')
     """
     import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-    import pandas as pd
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
 
     from ._io import atomic_path
 
@@ -984,44 +983,46 @@ def plot_summary(summary: pd.DataFrame, timeline: Timeline | None, path: str | P
     if not need <= set(summary.columns):
         raise InputError(f"plot_summary needs the output of summarize; missing "
                          f"{sorted(need - set(summary.columns))}")
-    fig, ax = plt.subplots(figsize=(11, 5.5), dpi=110)
-    try:
-        totals = summary.groupby("feature_id", observed=True)["certain"].sum() + \
-            summary.groupby("feature_id", observed=True)["possible"].sum()
-        keep = list(totals.sort_values(ascending=False).index[:top])
-        labels = summary.drop_duplicates("feature_id").set_index("feature_id")
-        lines = [(fid, summary.loc[summary["feature_id"] == fid]) for fid in keep]
-        rest = summary.loc[~summary["feature_id"].isin(keep)]
-        if len(rest):
-            lines.append(("other features", rest.groupby("period", as_index=False)[
-                ["certain", "possible"]].sum()))
-        for i, (fid, frame) in enumerate(lines):
-            frame = frame.sort_values("period")
-            colour = plt.cm.tab10(i % 10)
-            name = labels["feature_name"].get(fid, fid) if "feature_name" in labels else fid
-            ax.plot(frame["period"], frame["certain"], color=colour, lw=1.8,
-                    label=f"{name} — certain")
-            ax.plot(frame["period"], frame["certain"] + frame["possible"], color=colour,
-                    lw=1.1, ls="--", label=f"{name} — incl. possible")
-        _mark_agreements(ax, timeline)
-        ax.set_ylabel("events per period")
-        ax.set_title(title or (f"Events inside {timeline.name} features" if timeline
-                               else "Events inside timeline features"))
-        ax.grid(alpha=0.3)
-        if lines:
-            ax.legend(fontsize=7, loc="upper left", ncols=2, frameon=False)
-        fig.autofmt_xdate()
-        fig.tight_layout()
-        target = Path(path)
-        with atomic_path(target) as tmp:
-            fig.savefig(tmp, format=(target.suffix.lstrip(".") or "png").lower())
-    finally:
-        plt.close(fig)
-    _ = pd
+    fig = Figure(figsize=(12, 6), dpi=110)  # no pyplot: no global state, no GUI backend
+    ax = fig.add_subplot()
+    palette = matplotlib.colormaps["tab10"]
+    totals = summary.groupby("feature_id", observed=True)[["certain", "possible"]].sum()
+    keep = list(totals.sum(axis=1).sort_values(ascending=False).index[:top])
+    names = summary.drop_duplicates("feature_id").set_index("feature_id")
+    lines = [(str(names["feature_name"].get(fid, fid)) if "feature_name" in names else
+              str(fid), summary.loc[summary["feature_id"] == fid]) for fid in keep]
+    rest = summary.loc[~summary["feature_id"].isin(keep)]
+    if len(rest):
+        lines.append((f"{rest['feature_id'].nunique()} other features",
+                      rest.groupby("period", as_index=False)[["certain", "possible"]].sum()))
+    for i, (name, frame) in enumerate(lines):
+        frame = frame.sort_values("period")
+        colour = palette(i % 10)
+        ax.plot(frame["period"], frame["certain"], color=colour, lw=1.8, label=name)
+        ax.plot(frame["period"], frame["certain"] + frame["possible"], color=colour,
+                lw=1.0, ls="--", alpha=0.8)
+    _mark_agreements(ax, timeline)
+    ax.set_ylabel("events per period")
+    ax.set_ylim(bottom=0)
+    fig.suptitle(title or (f"Events inside the features of {timeline.name}" if timeline
+                           else "Events inside timeline features"), fontsize=11)
+    ax.grid(alpha=0.3)
+    handles, labels = ax.get_legend_handles_labels()
+    handles += [Line2D([], [], color="0.2", lw=1.8),
+                Line2D([], [], color="0.2", lw=1.0, ls="--")]
+    labels += ["certain (solid)", "certain + possible (dashed)"]
+    ax.legend(handles, labels, fontsize=7.5, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+              frameon=False)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        fig.savefig(tmp, format=(target.suffix.lstrip(".") or "png").lower())
     return target
 
 
 def _mark_agreements(ax: Any, timeline: Timeline | None) -> None:
+    """Dotted vertical lines at the agreements' signed dates, labelled above the axes."""
     import pandas as pd
 
     for ag in (timeline.agreements if timeline is not None else []):
@@ -1029,6 +1030,8 @@ def _mark_agreements(ax: Any, timeline: Timeline | None) -> None:
         if pd.isna(signed):
             continue
         ax.axvline(signed, color="0.35", lw=0.8, ls=":")
-        ax.annotate(str(ag.get("name") or ag.get("id")), (signed, 1.0),
-                    xycoords=("data", "axes fraction"), rotation=90, fontsize=6,
-                    va="top", ha="right", color="0.25")
+        label = str(ag.get("name") or ag.get("id"))
+        label = label if len(label) <= 34 else label[:33] + "…"
+        ax.annotate(label, (signed, 1.01), xycoords=("data", "axes fraction"), rotation=90,
+                    fontsize=6.5, va="bottom", ha="center", color="0.25",
+                    annotation_clip=False)
