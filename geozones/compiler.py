@@ -382,19 +382,63 @@ def _op_admin(ctx: _Context, arg: Any, line: int | None) -> Geometry:
                 _line(arg, "level"),
                 "1 governorate, 2 district, 3 subdistrict",
             )
-    if isinstance(names, (str, int)):
-        names = [str(names)]
-    if not isinstance(names, list) or not names:
+    if names is None and within is not None:
+        geoms = [_admin_within(ctx, within, level or 3, _line(arg, "within") or line)]
+    else:
+        if isinstance(names, (str, int)):
+            names = [str(names)]
+        if not isinstance(names, list) or not names:
+            raise ctx.error(
+                "'admin' takes a name, a P-code or a list of them",
+                _line(arg) or line,
+                "write 'admin: Idleb' or 'admin: {names: [Ariha, Saraqab], level: 3}'",
+            )
+        geoms = [
+            _admin_area(ctx, str(n), level, within, _line(names, i) or line)
+            for i, n in enumerate(names)
+        ]
+    return _fill_slivers(shapely.make_valid(shapely.union_all(geoms)))
+
+
+#: Holes smaller than this (km²) in a union of admin areas are gaps between
+#: neighbouring polygons of different sources, not real enclaves: filled.
+SLIVER_KM2 = 1.0
+
+
+def _fill_slivers(geom: Geometry, max_km2: float = SLIVER_KM2) -> Geometry:
+    """Fill the interior rings of an area smaller than ``max_km2`` (gaps between sources)."""
+    import shapely
+
+    from .projection import area_m2
+
+    if geom.geom_type not in ("Polygon", "MultiPolygon"):
+        return geom
+    out = []
+    for poly in shapely.get_parts(geom):
+        holes = [r for r in poly.interiors if area_m2(shapely.Polygon(r)) > max_km2 * 1e6]
+        out.append(shapely.Polygon(poly.exterior, holes))
+    return shapely.make_valid(shapely.union_all(out))
+
+
+def _admin_within(ctx: _Context, within: Any, level: int, line: int | None) -> Geometry:
+    """Every admin area of ``level`` inside a governorate or district."""
+    import shapely
+
+    parent = _find_rows(["admin1", "admin2"], str(within))
+    if len(parent) != 1:
         raise ctx.error(
-            "'admin' takes a name, a P-code or a list of them",
-            _line(arg) or line,
-            "write 'admin: Idleb' or 'admin: {names: [Ariha, Saraqab], level: 3}'",
+            f"admin within: {within!r} is not one governorate or district",
+            line,
+            "give its P-code, e.g. SY07 (Idleb governorate)",
         )
-    geoms = [
-        _admin_area(ctx, str(n), level, within, _line(names, i) or line)
-        for i, n in enumerate(names)
-    ]
-    return shapely.make_valid(shapely.union_all(geoms))
+    code = str(parent["pcode"].iloc[0])
+    frames, _ = _admin_index()
+    g = frames[_ADMIN_LAYERS[level]]
+    cols = [c for c in ("admin1_pcode", "admin2_pcode") if c in g.columns]
+    mask = g[cols].astype(str).eq(code).any(axis=1).to_numpy()
+    if not mask.any():
+        raise ctx.error(f"no level-{level} area within {within!r}", line)
+    return shapely.union_all(g.geometry.values[mask])
 
 
 def _admin_area(
@@ -632,39 +676,32 @@ def _op_buffer(ctx: _Context, arg: Any, line: int | None) -> Geometry:
     return buffer(geom, distance, cap_style=cap)
 
 
-@_op("band", {"of", "width", "inside", "along", "exclude", "tolerance"})
-def _op_band(ctx: _Context, arg: Any, line: int | None) -> Geometry:
-    """The strip of a polygon within ``width`` of its boundary (or part of it).
+_EDGE_KEYS = {"of", "along", "exclude", "tolerance", "min_part"}
 
-    ``along`` keeps only the boundary within ``tolerance`` of that expression
-    (e.g. a contact line); ``exclude`` drops the boundary within ``tolerance``
-    of that one (e.g. ``countries: Turkey``). ``inside: false`` builds the strip
-    outside the polygon instead.
+
+def _edge_m(ctx: _Context, arg: Any, op: str, line: int | None) -> tuple[Any, Any, Any]:
+    """``(projection, area_m, kept boundary_m)`` of ``of``, with ``along``/``exclude`` applied.
+
+    ``along`` keeps the boundary within ``tolerance`` of that expression;
+    ``exclude`` drops the boundary within ``tolerance`` of that one. Pieces of
+    the kept boundary shorter than ``min_part`` (default: twice the tolerance)
+    are dropped: they are where two sources draw one border a few km apart,
+    not stretches of a front line.
     """
     import shapely
 
     from .projection import QUAD_SEGS, fit
 
-    poly = evaluate(_need(ctx, arg, "of", "band", line), ctx, _line(arg, "of") or line)
+    poly = evaluate(_need(ctx, arg, "of", op, line), ctx, _line(arg, "of") or line)
     if shapely.get_dimensions(poly) != 2:
         raise ctx.error(
-            f"band 'of' must be an area, got a {poly.geom_type}",
+            f"{op} 'of' must be an area, got a {poly.geom_type}",
             _line(arg, "of") or line,
             "use admin:, area:, ref: to a zone, buffer:…",
         )
-    width = _distance(ctx, arg, "width", "band", line)
-    tol = (
-        _distance(ctx, arg, "tolerance", "band", line, allow_range=False)
-        if "tolerance" in arg
-        else BAND_TOLERANCE_M
-    )
-    inside = arg.get("inside", True)
-    if not isinstance(inside, bool):
-        raise ctx.error(
-            f"band inside must be true or false, got {inside!r}",
-            _line(arg, "inside"),
-            "write 'inside: true'",
-        )
+    tol = BAND_TOLERANCE_M
+    if "tolerance" in arg:
+        tol = _distance(ctx, arg, "tolerance", op, line, allow_range=False)
     proj = fit(poly)
     poly_m = proj.forward(poly)
     edge = shapely.boundary(poly_m)
@@ -674,12 +711,43 @@ def _op_band(ctx: _Context, arg: Any, line: int | None) -> Geometry:
     if "exclude" in arg:
         excl = proj.forward(evaluate(arg["exclude"], ctx, _line(arg, "exclude") or line))
         edge = shapely.difference(edge, shapely.buffer(excl, tol, quad_segs=QUAD_SEGS))
+    if "along" in arg or "exclude" in arg:
+        min_part = 2 * tol
+        if "min_part" in arg:
+            min_part = _distance(ctx, arg, "min_part", op, line, allow_range=False)
+        parts = shapely.get_parts(shapely.line_merge(shapely.get_parts(edge)).tolist())
+        parts = shapely.get_parts(shapely.line_merge(shapely.union_all(parts)))
+        edge = shapely.union_all(parts[shapely.length(parts) >= min_part])
+        edge = shapely.line_merge(edge) if not edge.is_empty else edge
     if shapely.is_empty(edge):
         raise ctx.error(
-            "band: no part of the boundary is left to build along",
+            f"{op}: no part of the boundary is left",
             _line(arg) or line,
-            "check 'along'/'exclude' and their tolerance",
+            "check 'along'/'exclude', their 'tolerance' and 'min_part'",
         )
+    return proj, poly_m, edge
+
+
+@_op("band", {"width", "inside", *_EDGE_KEYS})
+def _op_band(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    """The strip of a polygon within ``width`` of its boundary (or part of it).
+
+    See :func:`_edge_m` for ``along``, ``exclude``, ``tolerance`` and
+    ``min_part``. ``inside: false`` builds the strip outside the polygon instead.
+    """
+    import shapely
+
+    from .projection import QUAD_SEGS
+
+    width = _distance(ctx, arg, "width", "band", line)
+    inside = arg.get("inside", True) if isinstance(arg, dict) else True
+    if not isinstance(inside, bool):
+        raise ctx.error(
+            f"band inside must be true or false, got {inside!r}",
+            _line(arg, "inside"),
+            "write 'inside: true'",
+        )
+    proj, poly_m, edge = _edge_m(ctx, arg, "band", line)
     # a 10 m simplification of the edge (< 0.1 % of any band width worth drawing) halves
     # the cost of buffering a long, dense outline
     strip = shapely.buffer(shapely.simplify(edge, EDGE_SIMPLIFY_M), width, quad_segs=QUAD_SEGS)
@@ -687,36 +755,13 @@ def _op_band(ctx: _Context, arg: Any, line: int | None) -> Geometry:
     return shapely.make_valid(proj.inverse(out))
 
 
-@_op("boundary", {"of", "exclude", "tolerance"})
+@_op("boundary", _EDGE_KEYS)
 def _op_boundary(ctx: _Context, arg: Any, line: int | None) -> Geometry:
-    """The outline of an area, optionally without the stretch near ``exclude``."""
-    import shapely
-
-    from .projection import QUAD_SEGS, fit
-
+    """The outline of an area, optionally only ``along``/without ``exclude`` (see band)."""
     if not isinstance(arg, dict) or "of" not in arg:
         arg = LineDict(of=arg)
-    poly = evaluate(arg["of"], ctx, _line(arg, "of") or line)
-    if shapely.get_dimensions(poly) != 2:
-        raise ctx.error(
-            f"boundary 'of' must be an area, got a {poly.geom_type}",
-            _line(arg, "of") or line,
-            "use admin:, area:, ref: to a zone …",
-        )
-    edge = shapely.boundary(poly)
-    if "exclude" in arg:
-        tol = (
-            _distance(ctx, arg, "tolerance", "boundary", line, allow_range=False)
-            if "tolerance" in arg
-            else BAND_TOLERANCE_M
-        )
-        proj = fit(poly)
-        excl = proj.forward(evaluate(arg["exclude"], ctx, _line(arg, "exclude") or line))
-        edge_m = shapely.difference(
-            proj.forward(edge), shapely.buffer(excl, tol, quad_segs=QUAD_SEGS)
-        )
-        edge = proj.inverse(shapely.line_merge(edge_m) if not edge_m.is_empty else edge_m)
-    return edge
+    proj, _, edge = _edge_m(ctx, arg, "boundary", line)
+    return proj.inverse(edge)
 
 
 @_op("hull")
