@@ -69,12 +69,10 @@ def main(argv: list[str] | None = None) -> int:
 
     area_km2 = area_m2(corridor.geometry) / 1e6
     length_km = length_m(on_road) / 1e3
-    print(
-        f"{corridor['name']} ({corridor['kind'].replace('-', ' ')}), {corridor['agreement_name']}"
-    )
-    print(
-        f"  in force from {corridor['start_date']:%d %B %Y}; confidence: {corridor['confidence']}"
-    )
+    start = corridor["start_date"]
+    print(f"{corridor['name']} — kind: {corridor['kind']}, confidence: {corridor['confidence']}")
+    print(f"  from: {corridor['agreement_name']}")
+    print(f"  in force from {start.day} {start:%B %Y}")
     print(f"  road inside it: {length_km:.1f} km; area {area_km2:,.0f} km²")
     print(f"  mean width: {area_km2 / length_km:.1f} km")
 
