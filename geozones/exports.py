@@ -181,25 +181,30 @@ def _reason(exc: BaseException) -> str:
 
 
 def _clean_geometries(geoms: Any) -> np.ndarray:
-    """Snap to the coordinate grid, keep validity, orient rings per RFC 7946.
+    """Round to the coordinate grid, keep validity, orient rings per RFC 7946.
 
-    Vertices are snapped to ``10**-coordinate_precision`` degrees with
-    `shapely.set_precision` (which repairs what snapping could break),
-    then exterior rings are made counter-clockwise and holes clockwise, and
-    finally every coordinate is rounded so it prints with at most that many
-    decimals.
+    Coordinates are rounded to ``settings.coordinate_precision`` decimals, so
+    they print with at most that many. Where rounding alone would make a valid
+    geometry invalid (a sliver thinner than the grid folding over), that
+    geometry is snapped with `shapely.set_precision` instead, which repairs
+    what snapping breaks. Finally exterior rings are made counter-clockwise
+    and holes clockwise.
     """
     import numpy as np
     import shapely
 
     digits = int(settings.coordinate_precision)
     arr = np.asarray(geoms, dtype=object)
-    snapped = shapely.set_precision(arr, 10.0**-digits)
-    # a sliver thinner than the grid would vanish: keep it merely rounded
-    lost = shapely.is_empty(snapped) & ~shapely.is_empty(arr)
-    snapped = np.where(lost, arr, snapped)
-    oriented = _orient(snapped)
-    return shapely.transform(oriented, lambda c: np.round(c, digits))
+    rounded = shapely.transform(arr, lambda c: np.round(c, digits))
+    broken = shapely.is_valid(arr) & ~shapely.is_valid(rounded)
+    if broken.any():
+        snapped = shapely.set_precision(arr[broken], 10.0**-digits)
+        snapped = shapely.transform(snapped, lambda c: np.round(c, digits))
+        # a geometry entirely thinner than the grid would vanish: keep it merely rounded
+        keep = ~shapely.is_empty(snapped)
+        idx = np.flatnonzero(broken)[keep]
+        rounded[idx] = snapped[keep]
+    return _orient(rounded)
 
 
 def _orient(geoms: np.ndarray) -> np.ndarray:
