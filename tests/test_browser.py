@@ -192,3 +192,50 @@ def test_one_date_map_has_no_slider(driver, timeline, tmp_path):
     assert driver.find_elements("css selector", ".gz-slider") == []
     assert _drawn_ids(driver) == sorted(timeline.at("2020-03-15")["id"])
     assert "15 Mar 2020" in driver.find_element("css selector", ".gz-caption").text
+
+
+# --------------------------------------------------------------------------- the bundled map
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    import geozones
+
+    return geozones.load_timeline()
+
+
+@pytest.fixture(scope="module")
+def bundled_file(bundled, tmp_path_factory):
+    return render_map(bundled, tmp_path_factory.mktemp("bundled") / "north-west-syria.html")
+
+
+def test_bundled_map_renders_offline_with_all_layers(driver, bundled, bundled_file):
+    from geozones.kinds import KINDS
+
+    open_map(driver, bundled_file)
+    labels = _overlay_labels(driver)
+    layers = {KINDS[k].layer for k in bundled.features["kind"]}
+    for layer in layers | {"Country borders", "Governorates", "Districts", "Main towns"}:
+        assert layer in labels
+    # the basemap is drawn: borders, districts and labelled towns
+    paths = driver.execute_script("return document.querySelectorAll('.leaflet-pane path').length")
+    assert paths > 80
+    towns = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.gz-town-label-1'))"
+        ".map(function (t) { return t.textContent; });"
+    )
+    assert "Aleppo" in towns and "Idleb" in towns
+    assert failed_requests(driver) == []
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_bundled_slider_changes_the_drawn_features(driver, bundled, bundled_file):
+    open_map(driver, bundled_file)
+    slices = [d.isoformat() for d in bundled.slices()]
+    counts = set()
+    for i, day in enumerate(slices):
+        assert _set_slider(driver, i) == day
+        drawn = _drawn_ids(driver)
+        assert drawn == sorted(bundled.at(day)["id"]), day
+        counts.add(len(drawn))
+    assert len(counts) > 3

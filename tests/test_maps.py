@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from html.parser import HTMLParser
+from pathlib import Path
 
 import geopandas as gpd
 import pytest
@@ -15,6 +16,7 @@ from _browser import HOSTILE, synthetic_timeline
 
 from geozones import settings
 from geozones.errors import GeozonesError, InputError
+from geozones.kinds import KINDS
 from geozones.map_elements import inline_assets_html, js_json
 from geozones.maps import geojson_collection, map_html, render_map, simplified_geometries
 
@@ -278,3 +280,118 @@ def test_cli_help_lists_the_options():
     for option in ("--out", "--date", "--tiles", "--json"):
         assert option in res.stdout
 
+
+
+# --------------------------------------------------------------------------- the bundled map
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    import geozones
+
+    return geozones.load_timeline()
+
+
+@pytest.fixture(scope="module")
+def bundled_page(bundled, tmp_path_factory):
+    path = render_map(bundled, tmp_path_factory.mktemp("bundled") / "nw.html")
+    return path.read_bytes()
+
+
+def test_bundled_map_is_small_self_contained_and_complete(bundled, bundled_page):
+    assert len(bundled_page) < MAX_BYTES
+    text = bundled_page.decode("utf-8")
+    assert _resources(text).external == []
+    data = _embedded(text, "gz_features")
+    assert sorted(f["properties"]["id"] for f in data["features"]) == sorted(bundled.features["id"])
+    overlays = re.search(r"overlays :\s*\{(.*?)\}", text, re.S).group(1)
+    names = re.findall(r'"([^"]+)" :', overlays)
+    for layer in {k.layer for k in map(KINDS.get, bundled.features["kind"])}:
+        assert layer in names
+    for layer in ("Country borders", "Governorates", "Districts", "Main towns"):
+        assert layer in names
+    assert any(n.startswith("Roads (M4") for n in names)
+
+
+def test_bundled_map_renders_the_same_bytes_twice(bundled, bundled_page, tmp_path):
+    assert render_map(bundled, tmp_path / "again.html").read_bytes() == bundled_page
+
+
+def test_committed_bundled_map_is_self_contained():
+    root = Path(__file__).resolve().parent.parent / "maps"
+    page = (root / "north-west-syria.html").read_bytes()
+    assert len(page) < MAX_BYTES
+    assert _resources(page.decode("utf-8")).external == []
+    png = (root / "north-west-syria.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000
+
+
+def test_basemap_has_borders_roads_and_labelled_seats():
+    from geozones.maps import basemap_collections
+
+    base = basemap_collections()
+    assert len(base["admin1"]["features"]) == 14
+    assert len(base["admin2"]["features"]) == 61
+    roads = {f["properties"]["name"]: f["geometry"]["type"] for f in base["roads"]["features"]}
+    assert set(roads) == {"M4", "M5"} and set(roads.values()) <= {"LineString", "MultiLineString"}
+    towns = {f["properties"]["name"]: f["properties"]["rank"] for f in base["towns"]["features"]}
+    capitals = [t for t, rank in towns.items() if rank == 1]
+    assert len(capitals) == 13  # every governorate seat (Rif Dimashq's is Damascus)
+    assert towns["Aleppo"] == 1 and towns["Idleb"] == 1
+    assert towns.get("Afrin") == 2 and towns.get("Azaz") == 2
+
+
+def test_cli_default_writes_maps_timeline_id_html(tmp_path):
+    res = _cli("--json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    info = json.loads(res.stdout)
+    out = tmp_path / "maps" / "north-west-syria.html"
+    assert Path(info["path"]) == Path("maps/north-west-syria.html") and out.exists()
+    assert info["bytes"] == out.stat().st_size < MAX_BYTES
+    assert info["slices"] > 10 and info["features"] > 10
+
+
+def test_cli_date_and_tiles(tmp_path):
+    out = tmp_path / "day.html"
+    res = _cli("--date", "2020-03-06", "--tiles", "OpenTopoMap", "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    assert "on 2020-03-06" in res.stdout
+    text = out.read_text(encoding="utf-8")
+    assert '"fixed":"2020-03-06"' in text and "tile.opentopomap.org" in text
+    bad = _cli("--tiles", "NoSuchTiles", "--out", str(tmp_path / "x.html"))
+    assert bad.returncode == 2 and "unknown tile provider" in bad.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_cli_renders_a_hostile_spec_as_text(tmp_path):
+    spec = tmp_path / "hostile.yaml"
+    spec.write_text(
+        f"""timeline:
+  id: hostile
+  name: "Hostile {HOSTILE}"
+agreements:
+  - id: a1
+    name: "Agreement </script><script>alert(1)</script>"
+    signed: 2020-03-05
+    sources:
+      - url: "javascript:alert(2)"
+        title: "{HOSTILE}"
+        quote: "q"
+    features:
+      - id: f1
+        name: "Zone {HOSTILE}"
+        kind: zone
+        start: 2020-03-06
+        confidence: schematic
+        notes: "<svg onload=alert(3)>"
+        geometry:
+          buffer: {{of: {{place: Idlib}}, distance: 5 km}}
+""",
+        encoding="utf-8",
+    )
+    res = _cli(str(spec), "--out", str(tmp_path / "h.html"))
+    assert res.returncode == 0, res.stderr
+    text = (tmp_path / "h.html").read_text(encoding="utf-8")
+    assert HOSTILE not in text and "<svg onload" not in text
+    assert text.count("</script>") == text.count("<script>")
+    assert "alert(1)</script>" not in text
