@@ -49,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     full = _cold("import geozones; geozones.geocode('Azaz')")
     print(f"cold start: python + import geozones       {base * 1000:7.0f} ms")
     print(f"cold start: + load gazetteer + 1 lookup    {full * 1000:7.0f} ms")
-    print(f"cold load of the gazetteer (difference)     {(full - base) * 1000:7.0f} ms   (target < 300 ms)")
+    print(
+        f"cold load of the gazetteer (difference)     {(full - base) * 1000:7.0f} ms   (target < 300 ms)"
+    )
 
     from rapidfuzz import fuzz, process
 
@@ -62,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
 
     rng = random.Random(7)
     syrian = [
-        t for t, e in zip(gz._v_text, gz._v_entry)
+        t
+        for t, e in zip(gz._v_text, gz._v_entry, strict=False)
         if gz._country[e] == "SY" and not any(c.isdigit() for c in t)  # names, not P-codes
     ]
     names = rng.sample(sorted(set(syrian)), min(args.n, len(set(syrian))))
@@ -89,11 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     # recovered: the typo'd name resolves to an entry the original spelling names
     right = sum(
         bool(g) and g[0].extra["index"] in {gz._v_entry[v] for v in gz._vids_key(name_key(o))}
-        for (o, _), g in zip(pairs, got)
+        for (o, _), g in zip(pairs, got, strict=False)
     )
     print(f"fuzzy lookups/s (typo'd names, no memo)   {fuzzy_rate:9,.0f}   (target ≥ 5,000)")
-    print(f"  one letter changed: {sum(map(bool, got)) / len(typos):.0%} answered, "
-          f"{right / len(typos):.0%} resolved to the place the correct spelling names")
+    print(
+        f"  one letter changed: {sum(map(bool, got)) / len(typos):.0%} answered, "
+        f"{right / len(typos):.0%} resolved to the place the correct spelling names"
+    )
 
     # baseline: naive rapidfuzz scan over every folded name
     pool = sorted({fold(t) for t in gz._v_text})

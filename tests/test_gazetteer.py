@@ -47,39 +47,96 @@ MURAK = (35.368, 36.692)
 
 # The issue's list, then more of our own.
 SPELLINGS = [
-    ("Idlib", IDLEB), ("Idleb", IDLEB), ("İdlib", IDLEB), ("إدلب", IDLEB),
-    ("Jarablus", JARABLUS), ("Jarabulus", JARABLUS), ("جرابلس", JARABLUS),
-    ("Al-Bab", AL_BAB), ("al Bab", AL_BAB), ("El Bab", AL_BAB), ("الباب", AL_BAB),
-    ("Azaz", AZAZ), ("A'zaz", AZAZ), ("أعزاز", AZAZ),
-    ("Saraqib", SARAQAB), ("Saraqeb", SARAQAB), ("سراقب", SARAQAB),
-    ("Trumba", TROMBA), ("Tronba", TROMBA), ("Ain al-Havr", EIN_ELHUR),
-    ("Khan Shaykhun", KHAN_SHAYKUN), ("Khan Sheikhoun", KHAN_SHAYKUN),
-    ("Ariha", ARIHA), ("Latakia", LATTAKIA), ("Aleppo", ALEPPO), ("Afrin", AFRIN),
+    ("Idlib", IDLEB),
+    ("Idleb", IDLEB),
+    ("İdlib", IDLEB),
+    ("إدلب", IDLEB),
+    ("Jarablus", JARABLUS),
+    ("Jarabulus", JARABLUS),
+    ("جرابلس", JARABLUS),
+    ("Al-Bab", AL_BAB),
+    ("al Bab", AL_BAB),
+    ("El Bab", AL_BAB),
+    ("الباب", AL_BAB),
+    ("Azaz", AZAZ),
+    ("A'zaz", AZAZ),
+    ("أعزاز", AZAZ),
+    ("Saraqib", SARAQAB),
+    ("Saraqeb", SARAQAB),
+    ("سراقب", SARAQAB),
+    ("Trumba", TROMBA),
+    ("Tronba", TROMBA),
+    ("Ain al-Havr", EIN_ELHUR),
+    ("Khan Shaykhun", KHAN_SHAYKUN),
+    ("Khan Sheikhoun", KHAN_SHAYKUN),
+    ("Ariha", ARIHA),
+    ("Latakia", LATTAKIA),
+    ("Aleppo", ALEPPO),
+    ("Afrin", AFRIN),
     ("Manbij", MENBIJ),
     # more
-    ("Maarat al-Numan", MAARRAT), ("Ma'arrat an-Nu'man", MAARRAT), ("معرة النعمان", MAARRAT),
-    ("Maaret al-Numan", MAARRAT), ("Jisr al-Shughur", JISR), ("Jisr ash-Shughur", JISR),
-    ("Jisr el-Shugur", JISR), ("Hama", HAMA), ("Hamah", HAMA), ("حماة", HAMA), ("Homs", HOMS),
-    ("Hims", HOMS), ("Damascus", DAMASCUS), ("Dimashq", DAMASCUS), ("دمشق", DAMASCUS),
-    ("Raqqa", RAQQA), ("Rakka", RAQQA), ("al-Raqqah", RAQQA), ("Deir ez-Zor", DEIR_EZ_ZOR),
-    ("Deir Ezzor", DEIR_EZ_ZOR), ("Dayr az-Zawr", DEIR_EZ_ZOR), ("Tal Abyad", TELL_ABIAD),
-    ("Tell Abiad", TELL_ABIAD), ("Ras al-Ayn", RAS_AL_AIN), ("Resulayn", RAS_AL_AIN),
-    ("Kobani", AIN_AL_ARAB), ("Ayn al-Arab", AIN_AL_ARAB), ("Darayya", DARAYYA),
-    ("Daraya", DARAYYA), ("Douma", DUMA), ("Duma", DUMA), ("Daraa", DARAA), ("Deraa", DARAA),
-    ("Dar'a", DARAA), ("Qamishli", QAMISHLI), ("Kamışlı", QAMISHLI), ("Tal Rifaat", TALL_REFAAT),
-    ("Tell Rifaat", TALL_REFAAT), ("Morek", MURAK), ("Murak", MURAK), ("Cerablus", JARABLUS),
-    ("Azez", AZAZ), ("Halep", ALEPPO), ("Lazkiye", LATTAKIA), ("Menbiç", MENBIJ),
-    ("Lattakia", LATTAKIA), ("AFRIN", AFRIN), ("  saraqib ", SARAQAB), ("Turunbah", TROMBA),
-    ("Ayn al-Hawr", EIN_ELHUR), ("Ain al-Hayr", EIN_ELHUR), ("Khan Shaykhoun", KHAN_SHAYKUN),
+    ("Maarat al-Numan", MAARRAT),
+    ("Ma'arrat an-Nu'man", MAARRAT),
+    ("معرة النعمان", MAARRAT),
+    ("Maaret al-Numan", MAARRAT),
+    ("Jisr al-Shughur", JISR),
+    ("Jisr ash-Shughur", JISR),
+    ("Jisr el-Shugur", JISR),
+    ("Hama", HAMA),
+    ("Hamah", HAMA),
+    ("حماة", HAMA),
+    ("Homs", HOMS),
+    ("Hims", HOMS),
+    ("Damascus", DAMASCUS),
+    ("Dimashq", DAMASCUS),
+    ("دمشق", DAMASCUS),
+    ("Raqqa", RAQQA),
+    ("Rakka", RAQQA),
+    ("al-Raqqah", RAQQA),
+    ("Deir ez-Zor", DEIR_EZ_ZOR),
+    ("Deir Ezzor", DEIR_EZ_ZOR),
+    ("Dayr az-Zawr", DEIR_EZ_ZOR),
+    ("Tal Abyad", TELL_ABIAD),
+    ("Tell Abiad", TELL_ABIAD),
+    ("Ras al-Ayn", RAS_AL_AIN),
+    ("Resulayn", RAS_AL_AIN),
+    ("Kobani", AIN_AL_ARAB),
+    ("Ayn al-Arab", AIN_AL_ARAB),
+    ("Darayya", DARAYYA),
+    ("Daraya", DARAYYA),
+    ("Douma", DUMA),
+    ("Duma", DUMA),
+    ("Daraa", DARAA),
+    ("Deraa", DARAA),
+    ("Dar'a", DARAA),
+    ("Qamishli", QAMISHLI),
+    ("Kamışlı", QAMISHLI),
+    ("Tal Rifaat", TALL_REFAAT),
+    ("Tell Rifaat", TALL_REFAAT),
+    ("Morek", MURAK),
+    ("Murak", MURAK),
+    ("Cerablus", JARABLUS),
+    ("Azez", AZAZ),
+    ("Halep", ALEPPO),
+    ("Lazkiye", LATTAKIA),
+    ("Menbiç", MENBIJ),
+    ("Lattakia", LATTAKIA),
+    ("AFRIN", AFRIN),
+    ("  saraqib ", SARAQAB),
+    ("Turunbah", TROMBA),
+    ("Ayn al-Hawr", EIN_ELHUR),
+    ("Ain al-Hayr", EIN_ELHUR),
+    ("Khan Shaykhoun", KHAN_SHAYKUN),
 ]
 
 
 def km(a, b):
     (la1, lo1), (la2, lo2) = a, b
     p1, p2 = math.radians(la1), math.radians(la2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
-        math.radians(lo2 - lo1) / 2
-    ) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lo2 - lo1) / 2) ** 2
+    )
     return 12742 * math.asin(math.sqrt(h))
 
 
@@ -101,12 +158,27 @@ def test_public_api_is_lazy_and_returns_place():
 
 
 def test_world_places_resolve_to_their_country():
-    expect = {"Moscow": "RU", "Sochi": "RU", "Ankara": "TR", "Tehran": "IR", "Geneva": "CH",
-              "Astana": "KZ", "Beirut": "LB", "Gaziantep": "TR", "Kilis": "TR"}
+    expect = {
+        "Moscow": "RU",
+        "Sochi": "RU",
+        "Ankara": "TR",
+        "Tehran": "IR",
+        "Geneva": "CH",
+        "Astana": "KZ",
+        "Beirut": "LB",
+        "Gaziantep": "TR",
+        "Kilis": "TR",
+    }
     for name, cc in expect.items():
         assert geocode(name).country == cc, name
-    for name, cc in {"Libya": "LY", "Russia": "RU", "Turkey": "TR", "Türkiye": "TR",
-                     "Iran": "IR", "تركيا": "TR"}.items():
+    for name, cc in {
+        "Libya": "LY",
+        "Russia": "RU",
+        "Turkey": "TR",
+        "Türkiye": "TR",
+        "Iran": "IR",
+        "تركيا": "TR",
+    }.items():
         p = geocode(name)
         assert p.kind == "country" and p.country == cc, name
 
@@ -119,7 +191,7 @@ def test_capital_beats_admin_area_and_kind_filter_selects_area():
     assert geocode("Idlib governorate").source_id == "SY07"
     assert geocode("محافظة إدلب").source_id == "SY07"
     assert geocode("Afrin district").source_id == "SY0203"
-    assert geocode("SY0705").name == "Ariha"           # P-code
+    assert geocode("SY0705").name == "Ariha"  # P-code
     assert geocode("C3908").name == "Tromba"
 
 
@@ -129,11 +201,11 @@ def test_top_k_sorted_and_distinct():
     ranks = [(p.score) for p in res]
     assert ranks == sorted(ranks, reverse=True)
     assert len({p.source_id for p in res}) == len(res)
-    assert res[0].admin[1] == "Rural Damascus"       # the big Duma first
+    assert res[0].admin[1] == "Rural Damascus"  # the big Duma first
 
 
 def test_near_prefers_the_closer_namesake():
-    far = geocode("Duma", near=(35.34, 37.0))          # the village in Hama governorate
+    far = geocode("Duma", near=(35.34, 37.0))  # the village in Hama governorate
     assert far.admin[1] == "Hama"
     assert geocode("Duma").admin[1] == "Rural Damascus"
 
@@ -147,8 +219,16 @@ def test_country_restricts():
 def test_roads_are_schematic_lines():
     from shapely.geometry import LineString
 
-    for name in ["M4", "M-4", "M 4", "M4 highway", "Aleppo–Latakia highway", "Aleppo-Latakia highway",
-                 "Latakia-Aleppo road", "Aleppo—Latakia highway"]:
+    for name in [
+        "M4",
+        "M-4",
+        "M 4",
+        "M4 highway",
+        "Aleppo–Latakia highway",
+        "Aleppo-Latakia highway",
+        "Latakia-Aleppo road",
+        "Aleppo—Latakia highway",
+    ]:
         p = geocode(name)
         assert (p.kind, p.source_id, p.precision) == ("road", "M4", "schematic"), name
     for name in ["M5", "Aleppo–Damascus highway", "Damascus–Aleppo highway", "Aleppo–Hama highway"]:
@@ -187,8 +267,13 @@ def test_fuzzy_typos_score_below_exact():
 
 
 def test_bad_arguments_raise_input_error():
-    for kwargs in ({"top": 0}, {"kind": "city"}, {"country": "Syria"}, {"near": (100, 0)},
-                   {"near": "x"}):
+    for kwargs in (
+        {"top": 0},
+        {"kind": "city"},
+        {"country": "Syria"},
+        {"near": (100, 0)},
+        {"near": "x"},
+    ):
         with pytest.raises(InputError):
             geocode("Azaz", **kwargs)
     with pytest.raises(InputError):
@@ -214,12 +299,31 @@ def test_variants_and_place_accessors_for_the_geoparser():
 def test_load_road_replaces_schematic_line(tmp_path):
     gz = Gazetteer()  # a private instance: the shared one stays untouched
     path = tmp_path / "m5.geojson"
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {},
-         "geometry": {"type": "LineString", "coordinates": [[37.14, 36.2], [36.8, 35.87], [36.68, 35.65]]}},
-        {"type": "Feature", "properties": {},
-         "geometry": {"type": "LineString", "coordinates": [[36.68, 35.65], [36.64, 35.44]]}},
-    ]}))
+    path.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {},
+                        "geometry": {
+                            "type": "LineString",
+                            "coordinates": [[37.14, 36.2], [36.8, 35.87], [36.68, 35.65]],
+                        },
+                    },
+                    {
+                        "type": "Feature",
+                        "properties": {},
+                        "geometry": {
+                            "type": "LineString",
+                            "coordinates": [[36.68, 35.65], [36.64, 35.44]],
+                        },
+                    },
+                ],
+            }
+        )
+    )
     p = gz.load_road(path, "M5", aliases=["International Highway 5"])
     assert p.precision == "surveyed"
     assert gz.geocode("International Highway 5").source_id == "M5"
@@ -227,8 +331,20 @@ def test_load_road_replaces_schematic_line(tmp_path):
     new = gz.load_road(path, "Test Road")
     assert gz.geocode("Test Road").kind == "road" and new.source == "file"
     bad = tmp_path / "points.geojson"
-    bad.write_text(json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [36, 35]}}]}))
+    bad.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {},
+                        "geometry": {"type": "Point", "coordinates": [36, 35]},
+                    }
+                ],
+            }
+        )
+    )
     with pytest.raises(InputError, match="no line"):
         gz.load_road(bad, "M5")
     with pytest.raises(InputError, match="does not exist"):
@@ -236,8 +352,12 @@ def test_load_road_replaces_schematic_line(tmp_path):
 
 
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "geozones", "geocode", *args],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "geozones", "geocode", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_cli_plain_json_and_unknown():
@@ -255,3 +375,65 @@ def test_cli_plain_json_and_unknown():
     assert res.returncode == 2 and "--near" in res.stderr
     res = run_cli("Idlib", "--kind", "admin area", "--country", "SY")
     assert res.returncode == 0 and "admin area" in res.stdout
+
+
+# ---------------------------------------------------------------- folding rules
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from geozones._text import fold, fold_with_offsets, is_arabic, name_key, phonetic_key  # noqa: E402
+
+_ALPHABET = st.sampled_from(
+    list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -'’ʿ`.,_/()0123456789")
+    + list("İıŞşÇçĞğÜüÖöÂâÎîÛûÉéÈèÀàĀāĪīŪūḤḥṢṣṬṭẒẓḌḍ")
+    + list("ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآٱةىؤئءـًٌٍَُِّْ")
+    + ["ß", "Ωmega", "Москва", "東京", "\u200f", "\t", "\n"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=30).map("".join))
+def test_fold_properties(text):
+    f, off = fold_with_offsets(text)
+    assert fold(text) == f  # fast path == exact path
+    assert fold(f) == f  # idempotent
+    assert f == f.strip() and "  " not in f
+    assert len(off) == len(f)
+    assert off == sorted(off) and all(0 <= i < len(text) for i in off)
+    k = name_key(text)
+    assert " " not in k and name_key(k) == k or not k
+    assert isinstance(phonetic_key(text), str)
+
+
+def test_folding_rules_on_examples():
+    assert fold("Ma'arrat an-Nu'man") == "maarrat an numan"
+    assert fold("KAMIŞLI") == "kamishli" and fold("İDLİB") == "idlib"
+    assert fold("أَعْزاز") == fold("اعزاز") == "اعزاز"  # harakat and hamza forms
+    assert fold("حماة") == "حماه" and fold("مصطفى") == "مصطفي"  # ta marbuta, alef maqsura
+    assert fold("جـرابـلس") == "جرابلس"  # tatweel
+    assert name_key("al-Bab") == name_key("El Bab") == name_key("Al Bab") == "bab"
+    assert name_key("الباب") == "باب"
+    assert name_key("Deir ez-Zor") == name_key("Deir Ezzor") == name_key("Deir-ez-Zor")
+    assert name_key("Ein Elhur") == "einhur"
+    # articles only go when something follows: a town named "Al" keeps its name
+    assert name_key("Al") == "al"
+    # the phonetic skeleton absorbs transliteration habits, not just the issue's words
+    same = [
+        ("Saraqib", "Saraqeb"),
+        ("Trumba", "Tronba"),
+        ("Khan Shaykhun", "Khan Sheikhoun"),
+        ("Qamishli", "Kamışlı"),
+        ("Dayr az-Zawr", "Deir ez-Zor"),
+        ("Tell Abiad", "Tal Abyad"),
+        ("Jisr al-Shughur", "Jisr ash-Shugur"),
+        ("Ain al-Havr", "Ayn al-Hawr"),
+        ("Raqqa", "Rakkah"),
+        ("Hawsh", "Housh"),
+        ("Zabadani", "Zebdani"),
+        ("Yabroud", "Yabrud"),
+    ]
+    for a, b in same:
+        assert phonetic_key(a) == phonetic_key(b), (a, b)
+    assert phonetic_key("Hama") != phonetic_key("Homs")
+    assert is_arabic("إدلب") and not is_arabic("Idlib")

