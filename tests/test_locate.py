@@ -1,0 +1,123 @@
+"""geozones.locate and the ``geozones locate`` command."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import shapely
+
+import geozones
+from geozones.analysis import locate
+from geozones.cli import main
+
+
+@pytest.fixture(scope="module")
+def tl():
+    return geozones.load_timeline()
+
+
+def test_locate_a_name_on_a_date(tl):
+    got = locate("Ariha", "2020-03-15", tl)
+    assert {"m4-corridor", "idlib-zone-2020-03"} <= set(got["id"])
+    assert (got.loc[got["kind"] == "security-corridor", "distance_m"] == 0).all()
+    assert got["start_date"].is_monotonic_increasing
+
+
+def test_locate_accepts_a_tuple_a_point_and_a_place(tl):
+    ariha = geozones.geocode("Ariha")
+    by_name = set(locate("Ariha", "2020-03-15", tl)["id"])
+    assert set(locate((ariha.lat, ariha.lon), "2020-03-15", tl)["id"]) == by_name
+    assert set(locate(shapely.Point(ariha.lon, ariha.lat), "2020-03-15", tl)["id"]) == by_name
+    assert set(locate(ariha, "2020-03-15", tl)["id"]) == by_name
+
+
+def test_without_a_date_every_period_counts(tl):
+    ids = set(locate("Douma", timeline=tl)["id"])
+    assert ids == {"eastern-ghouta-zone", "nationwide-ceasefire"}
+    assert locate("Douma", "2018-06-01", tl).empty
+
+
+def test_lines_and_points_match_within_a_tolerance_in_metres(tl):
+    nayrab = geozones.geocode("al-Nayrab")
+    got = locate(nayrab, "2020-03-15", tl).set_index("id")
+    assert "m4-joint-patrol-route" in got.index                  # the route passes the town
+    assert got.loc["m4-joint-patrol-route", "distance_m"] < 1000
+    morek = geozones.geocode("Morek")
+    assert "op-morek" in set(locate(morek, "2019-01-01", tl)["id"])
+    # 1.5 km north of the post: outside the default 1 km, inside a 2 km tolerance
+    north = (morek.lat + 1500 / 111_000, morek.lon)
+    assert "op-morek" not in set(locate(north, "2019-01-01", tl)["id"])
+    assert "op-morek" in set(locate(north, "2019-01-01", tl, tolerance=2000)["id"])
+
+
+def test_locate_uses_the_bundled_timeline_by_default():
+    assert "euphrates-shield-held-area" in set(locate("Azaz", "2017-06-01")["id"])
+
+
+@pytest.mark.parametrize("bad,message", [
+    ((95.0, 36.0), "not a \\(lat, lon\\) pair"),
+    (shapely.LineString([(36, 35), (37, 36)]), "takes a point"),
+    (42, "not int"),
+])
+def test_bad_input(bad, message, tl):
+    with pytest.raises(geozones.InputError, match=message):
+        locate(bad, None, tl)
+
+
+def test_unknown_name_lists_candidates(tl):
+    with pytest.raises(geozones.UnknownPlaceError):
+        locate("Xqzwvkjh", None, tl)
+
+
+# --- the command --------------------------------------------------------------------------------
+
+
+def test_cli_locate_name(capsys):
+    assert main(["locate", "Jisr al-Shughur", "--date", "2020-03-15"]) == 0
+    out = capsys.readouterr().out
+    assert "m4-corridor" in out and "security-corridor" in out and "2020-03-06 → open" in out
+
+
+def test_cli_locate_latlon_json(capsys):
+    assert main(["locate", "36.586,37.046", "--date", "2017-06-01", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["lat"] == pytest.approx(36.586) and data["place"] is None
+    assert [f["id"] for f in data["features"]] == ["euphrates-shield-held-area"]
+    assert data["features"][0]["end_date"] is None
+
+
+def test_cli_locate_nothing_found_exits_1(capsys):
+    assert main(["locate", "Douma", "--date", "2018-06-01"]) == 1
+    assert "no feature" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["locate", "Ariha", "--date", "2020-02-30"], "not a date"),
+    (["locate", "Xqzwvkjh"], "unknown place"),
+    (["locate", "95.1,36.2"], "not a (lat, lon) pair"),
+])
+def test_cli_locate_bad_input_exits_2_with_one_line(argv, message, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_cli_locate_with_another_spec(tmp_path, capsys):
+    spec = tmp_path / "one.yaml"
+    spec.write_text(
+        "timeline: {id: one, name: One}\n"
+        "agreements:\n"
+        "  - id: a\n"
+        "    name: A\n"
+        "    sources: [https://example.org]\n"
+        "    features:\n"
+        "      - id: box\n"
+        "        kind: zone\n"
+        "        start: 2020-01-01\n"
+        "        confidence: schematic\n"
+        "        geometry: {buffer: {of: {point: {lat: 35.8, lon: 36.6}}, distance: 10 km}}\n",
+        encoding="utf-8")
+    assert main(["locate", "35.85,36.6", "--spec", str(spec), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["timeline"] == "one" and [f["id"] for f in data["features"]] == ["box"]

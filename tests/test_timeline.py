@@ -1,0 +1,233 @@
+"""The bundled north-west Syria timeline: the contract, the facts it must show, Timeline methods."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+from pyproj import Geod
+
+import geozones
+from geozones import boundaries
+from geozones.kinds import CONFIDENCE, KINDS
+from geozones.projection import area_m2, fit, length_m
+from geozones.timeline import FEATURE_COLUMNS, Timeline
+
+GEOD = Geod(ellps="WGS84")
+
+
+@pytest.fixture(scope="module")
+def tl() -> Timeline:
+    return geozones.load_timeline()
+
+
+@pytest.fixture(scope="module")
+def feat(tl):
+    return tl.features.set_index("id")
+
+
+def _pt(name: str) -> shapely.Point:
+    p = geozones.geocode(name, country="SY")
+    return shapely.Point(p.lon, p.lat)
+
+
+def _covering(tl: Timeline, name: str, date: str) -> set[str]:
+    active = tl.at(date)
+    return set(active.loc[active.geometry.covers(_pt(name)), "id"])
+
+
+# --- the contract ----------------------------------------------------------------------------
+
+
+def test_features_follow_the_contract(tl):
+    f = tl.features
+    assert list(f.columns[: len(FEATURE_COLUMNS)]) == FEATURE_COLUMNS
+    assert f.crs.to_epsg() == 4326
+    assert f["id"].is_unique
+    assert str(f["start_date"].dtype) == "datetime64[ns]" == str(f["end_date"].dtype)
+    assert f["kind"].isin(list(KINDS)).all() and f["confidence"].isin(list(CONFIDENCE)).all()
+    assert f.geometry.is_valid.all() and not f.geometry.is_empty.any()
+    assert ((f["end_date"].isna()) | (f["end_date"] >= f["start_date"])).all()
+    areal = f["kind"].isin(["zone", "demilitarized-zone", "security-corridor",
+                            "operation-area", "evacuation-area"])
+    assert f.loc[areal].geom_type.isin(["Polygon", "MultiPolygon"]).all()
+    assert (f.loc[f["kind"] == "observation-post"].geom_type == "Point").all()
+    assert tl.id == "north-west-syria" and len(tl.agreements) >= 7
+
+
+def test_every_feature_cites_a_source_and_nothing_claims_to_be_surveyed(tl):
+    for row in tl.features.itertuples():
+        assert row.sources, row.id
+        assert all(s["url"].startswith("https://") or s["url"].startswith("http://")
+                   for s in row.sources), row.id
+        assert all(s["quote"] for s in row.sources), row.id
+    assert "surveyed" not in set(tl.features["confidence"])
+
+
+def test_vague_facts_say_so_in_the_notes(feat):
+    assert "month only" in feat.loc["op-morek", "notes"]
+    assert feat.loc["op-morek", "end_date"].date() == dt.date(2020, 10, 31)
+    assert "15 km–20 km" in feat.loc["sochi-dmz", "notes"]
+    assert "sources differ" in feat.loc["idlib-zone-2020-02", "notes"].lower()
+    assert "not a reported date" in feat.loc["nationwide-ceasefire", "notes"]
+
+
+def test_places_used_by_the_spec_are_listed(tl):
+    names = {p.name for p in tl.places}
+    assert {"Tromba", "Ein Elhur", "Jarablus"} <= names
+    assert all(isinstance(p, geozones.Place) for p in tl.places)
+
+
+# --- what it must show -------------------------------------------------------------------------
+
+
+def test_m4_corridor_on_2020_03_15(tl, feat):
+    for town in ("Jisr al-Shughur", "Ariha", "al-Nayrab"):
+        assert "m4-corridor" in _covering(tl, town, "2020-03-15"), town
+    for town in ("Idlib", "Maarat al-Numan"):
+        assert "m4-corridor" not in _covering(tl, town, "2020-03-15"), town
+    corridor = feat.loc["m4-corridor", "geometry"]
+    road = feat.loc["m4-joint-patrol-route", "geometry"]  # the M4 from Trumba to Ain al-Havr
+    assert 60_000 < length_m(road) < 80_000                  # reported: 71 km
+    assert area_m2(corridor) == pytest.approx(12_000 * length_m(road), rel=0.01)
+
+
+def test_m4_corridor_is_6_km_each_side_of_the_road(feat):
+    corridor = feat.loc["m4-corridor", "geometry"]
+    road = feat.loc["m4-joint-patrol-route", "geometry"]
+    ring = np.asarray(corridor.exterior.coords)
+    proj = fit(road)
+    # measure from vertices away from the flat ends
+    ends = proj.forward(shapely.MultiPoint([road.coords[0], road.coords[-1]]))
+    far = shapely.distance(proj.forward(shapely.points(ring)), ends) > 7000
+    dense = np.asarray(shapely.segmentize(road, 0.0005).coords)
+    pts = ring[far][::5]
+    px, dx = np.meshgrid(pts[:, 0], dense[:, 0], indexing="ij")
+    py, dy = np.meshgrid(pts[:, 1], dense[:, 1], indexing="ij")
+    d = GEOD.inv(px.ravel(), py.ravel(), dx.ravel(), dy.ravel())[2].reshape(px.shape).min(1)
+    assert len(pts) > 20
+    assert np.all(np.abs(d - 6000) <= 30), (d.min(), d.max())
+
+
+def test_euphrates_shield_on_2017_06_01(tl):
+    for town in ("Azaz", "Al-Bab", "Jarablus"):
+        assert "euphrates-shield-held-area" in _covering(tl, town, "2017-06-01"), town
+    for town in ("Afrin", "Manbij"):
+        assert not {i for i in _covering(tl, town, "2017-06-01") if "euphrates" in i}, town
+
+
+def test_nothing_covers_douma_from_mid_april_2018(tl):
+    assert "eastern-ghouta-zone" in _covering(tl, "Douma", "2018-01-01")
+    assert "eastern-ghouta-zone" in _covering(tl, "Douma", "2018-04-14")
+    assert _covering(tl, "Douma", "2018-04-15") == set()
+    assert _covering(tl, "Douma", "2018-06-01") == set()
+
+
+def test_the_idlib_zone_shrinks_and_each_version_lies_in_the_one_before(feat):
+    chain = ["idlib-zone", "idlib-zone-2019-08", "idlib-zone-2020-01", "idlib-zone-2020-02"]
+    areas = [area_m2(feat.loc[i, "geometry"]) for i in chain]
+    assert areas == sorted(areas, reverse=True) and len(set(areas)) == 4
+    for outer, inner in zip(chain, chain[1:], strict=False):
+        assert feat.loc[inner, "geometry"].difference(feat.loc[outer, "geometry"]).area < 1e-9
+    assert 6_000e6 < areas[0] < 10_000e6
+
+
+def test_retaken_towns_leave_the_zone_on_their_dates(tl):
+    assert "idlib-zone" in _covering(tl, "Khan Shaykhun", "2019-08-22")
+    assert not {i for i in _covering(tl, "Khan Shaykhun", "2019-08-23") if "zone" in i}
+    assert "idlib-zone-2019-08" in _covering(tl, "Maarat al-Numan", "2020-01-27")
+    assert not {i for i in _covering(tl, "Maarat al-Numan", "2020-01-28") if "zone" in i}
+    # Saraqib: out, back in when the rebels retook it, out again
+    inside = {d: bool({i for i in _covering(tl, "Saraqib", d) if i.startswith("idlib-zone")})
+              for d in ("2020-02-07", "2020-02-08", "2020-02-28", "2020-03-02")}
+    assert inside == {"2020-02-07": True, "2020-02-08": False, "2020-02-28": True,
+                      "2020-03-02": False}
+
+
+def test_sochi_dmz_is_inside_the_zone_along_the_contact_line_not_the_turkish_border(feat):
+    dmz, zone = feat.loc["sochi-dmz", "geometry"], feat.loc["idlib-zone", "geometry"]
+    assert dmz.difference(zone).area < 1e-6 * dmz.area          # round-trip noise only
+    assert 0.3 < area_m2(dmz) / area_m2(zone) < 0.8
+    turkey = boundaries.load("countries").set_index("pcode").loc["TR", "geometry"]
+    proj = fit(zone)
+    zone_m, dmz_m, turkey_m = proj.forward(zone), proj.forward(dmz), proj.forward(turkey)
+    # the stretch of the zone's outline on the Turkish border has no band along it
+    border = zone_m.boundary.intersection(turkey_m.buffer(2000))
+    mid = shapely.line_interpolate_point(shapely.line_merge(border), 0.5, normalized=True)
+    assert border.length > 30_000
+    assert dmz_m.distance(mid) > 5_000
+    # and the band is at most 17.5 km (the drawn mean of 15–20 km) deep
+    inner = zone_m.buffer(-17_600)
+    assert dmz_m.intersection(inner).area < 1e-3 * dmz_m.area
+    for town in ("Salqin", "Harim", "Idlib"):
+        assert not dmz.covers(_pt(town)), town
+    for town in ("Jisr al-Shughur", "Khan Shaykhun", "Morek"):
+        assert dmz.covers(_pt(town)), town
+
+
+def test_observation_posts(tl, feat):
+    posts = tl.features[tl.features["kind"] == "observation-post"]
+    assert len(posts) == 11                     # the sources used name eleven of the twelve
+    assert feat.loc["op-surman", "start_date"].date() == dt.date(2018, 2, 15)
+    assert (posts["start_date"] <= pd.Timestamp("2018-05-16")).all()
+    assert len(tl.at("2018-05-16").query("kind == 'observation-post'")) == 11
+    assert "op-morek" not in set(tl.at("2020-11-01")["id"])
+    # posts at named places lie within 1 km of the place
+    assert feat.loc["op-morek", "geometry"].distance(_pt("Morek")) < 0.01
+
+
+def test_patrol_route_and_moscow_protocol_dates(tl):
+    assert "m4-joint-patrol-route" in set(tl.at("2020-08-25")["id"])
+    assert "m4-joint-patrol-route" not in set(tl.at("2020-08-26")["id"])
+    assert "m4-joint-patrol-route" not in set(tl.at("2020-03-14")["id"])
+    assert {"m4-corridor", "contact-line-2020", "idlib-zone-2020-03"} <= set(
+        tl.at("2020-03-06")["id"])
+
+
+# --- Timeline methods -------------------------------------------------------------------------
+
+
+def test_slices_are_sorted_change_dates(tl):
+    s = tl.slices()
+    assert s == sorted(set(s)) and s[0] == dt.date(2016, 8, 24)
+    assert dt.date(2020, 3, 6) in s and dt.date(2020, 8, 26) in s      # a start; end + 1 day
+    # between two slices the active set does not change
+    for a, b in zip(s, s[1:], strict=False):
+        if (b - a).days > 1:
+            mid = a + (b - a) / 2
+            assert set(tl.at(a)["id"]) == set(tl.at(mid)["id"])
+
+
+def test_events_on_a_date(tl):
+    ev = tl.events("2020-03-06")
+    assert {"type": "start", "id": "m4-corridor", "name": "M4 security corridor (6 km each side)",
+            "kind": "security-corridor"} in ev
+    signed = [e for e in tl.events("2020-03-05") if e["type"] == "signed"]
+    assert [e["id"] for e in signed] == ["moscow-protocol"]
+    ends = [e["id"] for e in tl.events("2020-08-26") if e["type"] == "end"]
+    assert ends == ["m4-joint-patrol-route"]
+
+
+def test_at_and_active_mask_accept_dates_in_any_form(tl):
+    a = tl.at("2020-03-15")
+    assert set(a["id"]) == set(tl.at(dt.date(2020, 3, 15))["id"]) == set(
+        tl.at(pd.Timestamp("2020-03-15"))["id"])
+    assert tl.active_mask("2015-01-01").sum() == 0
+    with pytest.raises(geozones.InputError, match="YYYY-MM-DD"):
+        tl.at("15 March 2020")
+
+
+def test_filter_keeps_metadata(tl):
+    sub = tl.filter(["m4-corridor"])
+    assert len(sub) == 1 and sub.agreements == tl.agreements and sub.name == tl.name
+
+
+def test_second_load_comes_from_the_cache_and_is_equal(tl):
+    again = geozones.load_timeline()
+    assert again.features["id"].tolist() == tl.features["id"].tolist()
+    assert all(a.equals_exact(b, 1e-12) for a, b in zip(again.features.geometry,
+                                                         tl.features.geometry, strict=True))
+    assert again.places == tl.places
