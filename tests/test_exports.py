@@ -556,15 +556,17 @@ def _qgis_python() -> str | None:
 
 
 @pytest.mark.skipif(_qgis_python() is None, reason="QGIS (python3-qgis) is not installed")
-def test_qgis_opens_gpkg_with_styles_and_day_exact_temporal_filter(tl, tmp_path):
+@pytest.mark.parametrize("which", ["synthetic", "bundled"])
+def test_qgis_opens_gpkg_with_styles_and_day_exact_temporal_filter(tmp_path, which):
     """Where QGIS is installed: its Temporal Controller shows each feature from its
     first to its last day in force, no earlier and no later."""
     import os
     import subprocess
 
+    tl = _synthetic() if which == "synthetic" else _real_timeline()
     path = geozones.export(tl, tmp_path / "z.gpkg")
     days = ["2017-05-03", "2017-05-04", "2018-09-16", "2018-09-17", "2020-03-05", "2020-03-06",
-            "2019-12-31", "2020-01-01", "2020-03-15"]
+            "2019-12-31", "2020-01-01", "2020-03-15", "2020-08-25", "2020-08-26"]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)}
     res = subprocess.run([_qgis_python(), "-c", _QGIS_CHECK, str(path), *days],
                          capture_output=True, text=True, env=env, timeout=120)

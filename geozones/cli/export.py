@@ -17,6 +17,8 @@ from ._common import add_json_flag, parse_date, print_json
 
 #: Formats and their usual extensions (kept here so ``--help`` imports nothing heavy).
 _FORMATS = {"geojson": "geojson", "gpkg": "gpkg", "kml": "kml", "fgb": "fgb", "csv": "csv"}
+_NAMES = {"geojson": "GeoJSON", "gpkg": "GeoPackage", "kml": "KML", "fgb": "FlatGeobuf",
+          "csv": "CSV"}
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -73,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
                     "date": date.isoformat() if date else None})
     else:
         when = f" in force on {date.isoformat()}" if date else ""
-        print(f"wrote {count} {what}{when} to {path} ({fmt})")
+        print(f"wrote {count} {what}{when} to {path} ({_NAMES[fmt]})")
         if count == 0 and fmt != "csv":
             print(f"geozones export: warning: nothing of {timeline.id!r} is in force"
                   f"{when}; the file is empty", file=sys.stderr)
