@@ -83,6 +83,7 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _CANDIDATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
 _CAPITAL_ONLY = {"mdy", "my", "month"}
+_FULL = {"dmy", "mdy", "iso", "numeric", "dmy_range", "mdy_range"}
 _YEARLESS = {
     "dmy",
     "mdy",
@@ -106,7 +107,9 @@ _FUTURE = re.compile(
 
 # "from 00:01 on Friday", "starting Monday": a start or a deadline, said ahead of it
 _STARTS = re.compile(
-    r"\b(?:from|starting|as of|effective|until|till|by|beginning)\b[^.;]{0,16}$", re.IGNORECASE
+    r"\b(?:from|starting|as of|effective|until|till|by|beginning|starts?|begins?|takes? effect)"
+    r"\b[^.;]{0,16}$",
+    re.IGNORECASE,
 )
 _LATER = re.compile(
     rf"^(?P<n>{_NUMBER_WORDS})\s+(?P<u>day|week|month|year)s?\s+(?P<d>later|earlier)$"
@@ -560,15 +563,19 @@ def extract_dates(
         dl_date = _safe_date(year, dl_date.month, dl_date.day) if year else None
     if ref is None:
         ref = dl_date
+    pairs = [(c, m) for c in cands if (m := _resolve(c, text, ref)) is not None]
     mentions = []
     last_full: dt.date | None = None
-    for c in cands:
-        m = _resolve(c, text, ref)
-        if m is None:
-            continue
-        if m.start_date is None and ref is None and last_full is not None and c.kind in _YEARLESS:
-            m = _resolve(c, text, last_full) or m  # no reference: the year of the date before
-        if c.kind in ("dmy", "mdy", "iso", "numeric", "dmy_range", "mdy_range") and not m.relative:
+    for i, (c, m) in enumerate(pairs):
+        if m.start_date is None and ref is None and c.kind in _YEARLESS:
+            # no reference: the year of the date it runs to ("5 March to 9 March 2020"),
+            # else of the date before it
+            nxt = pairs[i + 1][1] if i + 1 < len(pairs) else None
+            if nxt is not None and nxt.start_date and _RANGE_GLUE.match(text[m.end : nxt.start]):
+                m = _resolve(c, text, nxt.start_date) or m
+            elif last_full is not None:
+                m = _resolve(c, text, last_full) or m
+        if c.kind in _FULL and not m.relative:
             last_full = m.start_date
         mentions.append(m)
     if dl_date is not None:
@@ -591,7 +598,11 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
         m = _LATER.match(" ".join(text[c.start : c.end].lower().split()))
         if not m:
             continue
-        prev = [x for x in mentions if x.end <= c.start and x.start_date and x.period == "day"]
+        prev = [
+            x
+            for x in mentions
+            if x.end <= c.start and x.start_date and x.period in ("day", "range")
+        ]
         if not prev:
             continue
         n = _NUMBERS.get(m.group("n"), None)

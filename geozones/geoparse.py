@@ -66,7 +66,7 @@ FOREIGN_MIN_POPULATION = 100_000
 FOREIGN_FACTOR = 10
 #: Kilometres of distance that weigh as much as one order of magnitude of population
 #: when choosing between namesakes (closer to the other places of the text wins).
-PROXIMITY_KM = 100.0
+PROXIMITY_KM = 50.0
 #: Road words that may follow a road's name ("the M4 highway").
 ROAD_WORDS = ("highway", "motorway", "expressway", "road", "route", "international highway")
 
@@ -104,6 +104,13 @@ STOPWORDS = frozenset(
     sept oct nov dec""".split()
 )
 
+#: Arabic words of news prose that are also village names ("وقف", ceasefire; "النار", fire),
+#: as matching keys (folded, article dropped).
+ARABIC_STOPWORDS = frozenset(
+    """وقف اطلاق نار هدنه اتفاق اتفاقيه منطقه مناطق قوات جيش مدينه بلده قريه ريف شمال جنوب
+    شرق غرب محافظه طريق معبر نقطه نقاط مراقبه دوريه دوريات في من علي الي عن مع بين قرب بعد
+    قبل حتي منذ يوم امس اليوم""".split()
+)
 
 # ============================================================================ results
 
@@ -478,13 +485,13 @@ def _select(
             continue
         ent = next((p for p in pls if p.kind == "e"), None)
         if ent is not None:
-            e = Entity(text[m.name_start : m.end], m.name_start, m.end, ent.ref, "list")
+            e = Entity(text[m.start : m.end], m.start, m.end, ent.ref, "list")
             cands.append((m.end - m.start, 0, m.start, _Item(m.start, m.end, m.name_start, (), e)))
             continue
         if not _is_name_case(name):
             continue
         words = re.findall(r"[\w'’]+", name.lower())
-        if all(w in STOPWORDS for w in words):
+        if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words):
             continue
         it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords)
         cands.append((m.end - m.start, 1, m.start, it))
@@ -724,13 +731,9 @@ def _centroid(
     """Mean position of the unambiguous home-country towns of the text."""
     pts = []
     for it in items:
-        cands = _candidates(index, it.payloads)
-        if (
-            len(cands) == 1
-            and cands[0][0].country == bias
-            and cands[0][0].kind == "populated place"
-        ):
-            pts.append((cands[0][0].lat, cands[0][0].lon))
+        towns = [p for p, _ in _candidates(index, it.payloads) if p.kind == "populated place"]
+        if len(towns) == 1 and towns[0].country == bias:
+            pts.append((towns[0].lat, towns[0].lon))
     if not pts:
         return None
     return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
