@@ -469,9 +469,10 @@ def _write_gpkg(timeline: Timeline, feats: gpd.GeoDataFrame, path: Path) -> None
 # Expressions, not the plain fields: QGIS 3.22 compares a DATE field with the
 # frame's datetime as if the date came just before midnight, which shifts every
 # feature one day early (qgis/QGIS#48946); converting explicitly is right in
-# every version. An open end (NULL) means still in force.
-_QGIS_START = 'coalesce(to_datetime("start_date"), make_datetime(1,1,1,0,0,0))'
-_QGIS_END = 'coalesce(to_datetime("end_date"), make_datetime(9999,12,31,0,0,0))'
+# every version. An open end (NULL) means still in force: until now, which
+# also keeps "Set to full range" of the Temporal Controller to real dates.
+_QGIS_START = 'to_datetime("start_date")'
+_QGIS_END = 'coalesce(to_datetime("end_date"), now())'
 _QGIS_SYMBOL = {2: ("fill", "SimpleFill"), 1: ("line", "SimpleLine"), 0: ("marker", "SimpleMarker")}
 _QGIS_DASH = (
     "CASE WHEN \"confidence\" = 'surveyed' THEN 'solid' "
