@@ -59,6 +59,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("dmy", rf"\b(?P<a_d>{_D})\s+(?:of\s+)?(?P<a_m>{_M})(?:,?\s+(?P<a_y>{_Y}))?\b"),
     ("mdy", rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y}))?\b"),
+    (
+        "season",
+        rf"\b(?P<s_q>early|late|mid)?[\s-]*(?P<s_s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+        rf"(?P<s_y>{_Y})\b",
+    ),
     ("my", rf"\b(?P<c_m>{_M})\s+(?:of\s+)?(?P<c_y>{_Y})\b"),
     ("numeric", rf"\b(?P<n_d>[0-3]?\d)[./](?P<n_m>[01]?\d)[./](?P<n_y>{_Y})\b"),
     ("weekday", rf"\b(?:(?P<w_rel>last|next|this|on|late on|early on)\s+)?(?P<w_d>{_WD})\b"),
@@ -77,7 +82,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "year",
-        rf"\b(?:in|since|until|by|from|before|after|during|throughout|early|late|of|mid)[\s-]+(?P<y_y>{_Y})\b(?![-/.]\d)",
+        rf"\b(?:in|since|until|by|from|before|after|during|throughout|early|late|of|mid|between"
+        rf"|(?<=\d\d\d\d )(?:and|to|until))[\s-]+(?P<y_y>{_Y})\b(?![-/.,]\d)",
     ),
     ("time", rf"\b(?P<t_t>{_TIME})(?![\w:])"),
 ]
@@ -149,7 +155,7 @@ class DateMention:
         The first and last day meant (equal for a single day); None when the
         text gives no year and no reference date is known.
     period : str
-        ``day``, ``range``, ``week``, ``month``, ``year`` or ``time``.
+        ``day``, ``range``, ``week``, ``month``, ``season``, ``year`` or ``time``.
     time : str or None
         A clock time ("00:01") when the text gives one.
     relative : bool
@@ -182,6 +188,8 @@ class DateMention:
             return None
         if self.period == "month":
             return f"{s:%Y-%m}"
+        if self.period == "season":
+            return f"{s:%Y-%m}/{e:%Y-%m}"
         if self.period == "year":
             return f"{s:%Y}"
         if s != e:
@@ -309,6 +317,9 @@ def _resolve(c: _Cand, text: str, ref: dt.date | None) -> DateMention | None:
         s = e = _safe_date(int(g["n_y"]), int(g["n_m"]), int(g["n_d"]))
         if s is None:
             return None
+    elif k == "season":
+        s, e = _season(g["s_s"].lower(), int(g["s_y"]))
+        period = "season"
     elif k == "year":
         y = int(g["y_y"])
         s, e, period = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
@@ -331,6 +342,18 @@ def _resolve(c: _Cand, text: str, ref: dt.date | None) -> DateMention | None:
             return None
         period = "time"
     return DateMention(text[c.start : c.end], c.start, c.end, s, e, period, time, rel)
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _season(name: str, year: int) -> tuple[dt.date, dt.date]:
+    """Meteorological seasons of the northern hemisphere; winter runs into the next year."""
+    if name == "winter":
+        end = dt.date(year + 1, 2, calendar.monthrange(year + 1, 2)[1])
+        return dt.date(year, 12, 1), end
+    a, b = _SEASONS[name]
+    return dt.date(year, a, 1), dt.date(year, b, calendar.monthrange(year, b)[1])
 
 
 def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date) -> dt.date:

@@ -527,12 +527,12 @@ _RIGHT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|ash|as|ad|ar|at|an|az)[- ])?[A-Z]
 
 
 def _longer_names(
-    text: str, items: list[_Item], entities: list[Entity], index: _Index
+    text: str, items: list[_Item], entities: list[Entity], index: _Index, bias: str
 ) -> list[_Item]:
     """A place name glued to unknown capitalised words is part of a longer name
     ("Sheir Maghar", "Daraa al-Balad"): look the whole name up, or drop the part."""
     items = _merge_adjacent(text, items, index)
-    items = sorted(items + _unlisted(text, items, entities, index), key=lambda it: it.start)
+    items = sorted(items + _unlisted(text, items, entities, index, bias), key=lambda it: it.start)
     spans = [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
 
     def free(a: int, b: int) -> bool:
@@ -563,7 +563,8 @@ def _longer_names(
 
 
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|around|at|from|to|into|outside|towards?|village of|town of|city of)"
+    r"(?:\b(?:in|near|around|at|from|to|into|outside|towards?|village of|town of|city of"
+    r"|took|taken|captured|seized|retook|recaptured|entered|shelled|stormed|besieged|hit)"
     r"|(?P<list>,|\band|\bor))\s+"
     r"(?P<name>(?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[A-Z][\w'’]+"
     r"(?:[ -](?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[A-Z][\w'’]+)?)"
@@ -572,7 +573,9 @@ _LOCATIVE = re.compile(
 UNLISTED_MIN_SCORE = 0.9
 
 
-def _unlisted(text: str, items: list[_Item], entities: list[Entity], index: _Index) -> list[_Item]:
+def _unlisted(
+    text: str, items: list[_Item], entities: list[Entity], index: _Index, bias: str
+) -> list[_Item]:
     """Capitalised words after "in", "near", "around" … or listed with known places that no
     name variant matched: ask the gazetteer's phonetic matching ("Atmeh" → Atma)."""
     spans = [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
@@ -590,10 +593,12 @@ def _unlisted(text: str, items: list[_Item], entities: list[Entity], index: _Ind
             continue
         found = [
             p
-            for p in index.gaz.candidates(name, top=3, fuzzy=False)
-            if p.score >= UNLISTED_MIN_SCORE and p.kind in ("populated place", "admin area")
+            for p in index.gaz.candidates(name, top=5, fuzzy=False)
+            if p.score >= UNLISTED_MIN_SCORE
+            and p.kind in ("populated place", "admin area")
+            and p.country == bias
         ]
-        if found:
+        if len({p.name for p in found}) == 1:  # one name only: several are a guess
             pls = tuple(_Payload("g", p.extra["index"]) for p in found)
             out.append(_Item(s, e, s, pls, nwords=len(words)))
             spans.append((s, e))
@@ -890,7 +895,7 @@ def extract(
     items, entities = _select(text, _scan(text, index), rule_ents, blocked)
     entities += _list_surnames(text, entities, items)
     items = [it for it in items if not any(e.start <= it.start < e.end for e in entities)]
-    items = _longer_names(text, items, entities + _date_entities(dates), index)
+    items = _longer_names(text, items, entities + _date_entities(dates), index, bias)
     _mark_regions(text, items)
     places, roads = _build(text, items, index, bias)
     return Extraction(text, places, roads, dates, sorted(entities, key=lambda e: e.start),
