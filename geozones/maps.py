@@ -163,7 +163,7 @@ def map_html(
     if not simplify_m >= 0:
         raise InputError(f"simplify_m must be 0 or more metres, not {simplify_m}")
     day = to_date(date, what="date") if date is not None else None
-    providers = _tile_providers(tiles, offline)
+    providers = tile_providers(tiles, offline)
     fmap = _build_map(
         timeline, day=day, providers=providers, title=title, simplify_m=simplify_m, basemap=basemap
     )
@@ -534,8 +534,21 @@ _TEXT_COLUMNS = ("id", "name", "kind", "agreement", "agreement_name", "confidenc
 # --------------------------------------------------------------------------- tiles
 
 
-def _tile_providers(tiles: str | Sequence[str] | None, offline: bool) -> list[Any]:
-    """xyzservices providers for ``tiles`` (names), or the online defaults."""
+def tile_providers(tiles: str | Sequence[str] | None, offline: bool = True) -> list[Any]:
+    """The xyzservices providers for ``tiles`` (names), or the online defaults.
+
+    Raises
+    ------
+    InputError
+        For an unknown name (with close names) or a provider that needs an API key.
+
+    Examples
+    --------
+    >>> [p.name for p in tile_providers("OpenTopoMap")]
+    ['OpenTopoMap']
+    >>> tile_providers(None, offline=True)
+    []
+    """
     if tiles is None:
         names: list[str] = [] if offline else list(ONLINE_TILES)
     elif isinstance(tiles, str):
@@ -552,9 +565,12 @@ def _provider(name: str) -> Any:
         provider = xyz.query_name(name)
     except ValueError:
         known = list(xyz.flatten())
-        close = difflib.get_close_matches(name, known, n=4, cutoff=0.5)
-        hint = ", ".join(close or list(ONLINE_TILES))
-        raise InputError(f"unknown tile provider {name!r}; try one of: {hint}") from None
+        close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+        hint = ", ".join(dict.fromkeys([*close, *ONLINE_TILES]))
+        raise InputError(
+            f"unknown tile provider {name!r}; try one of: {hint} "
+            "(every name: python -c 'import xyzservices; print(*xyzservices.providers.flatten())')"
+        ) from None
     if provider.requires_token():
         raise InputError(
             f"tile provider {provider.name!r} needs an API key; choose one that does not, "

@@ -80,9 +80,10 @@ def quit_driver(driver) -> None:
             shutil.rmtree(profile, ignore_errors=True)
 
 
-def open_map(driver, path: str | Path, timeout: float = 20.0) -> None:
-    """Open a map file and wait until the time control (or the map) has been drawn."""
-    driver.get(Path(path).resolve().as_uri())
+def open_map(driver, path: str | Path, timeout: float = 20.0, reload: bool = True) -> None:
+    """Open a map file (unless ``reload=False``) and wait until its controls are drawn."""
+    if reload:
+        driver.get(Path(path).resolve().as_uri())
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         ready = driver.execute_script(
@@ -168,32 +169,85 @@ def synthetic_timeline():
     road = shapely.LineString([(36.30, 35.80), (36.63, 35.87), (36.80, 35.86), (37.10, 35.95)])
     corridor = gpd.GeoSeries([road], crs=4326).to_crs(utm).buffer(6_000).to_crs(4326).iloc[0]
     rows = [
-        dict(id="zone", name=f"Idlib zone {HOSTILE}", kind="zone", agreement="astana",
-             agreement_name="Astana memorandum <b>4</b>", start_date="2017-05-06", end_date=None,
-             confidence="approximate", notes=f"Notes with {HOSTILE} and <script>alert(2)</script>",
-             sources=[{"url": "https://example.org/report?a=1&b=2", "title": f"Report {HOSTILE}",
-                       "quote": "four de-escalation zones"},
-                      {"url": "javascript:alert(3)", "title": "not a link", "quote": ""},
-                      {"url": "http://example.net/x", "title": "", "quote": "<i>quoted</i>"}],
-             geometry=gpd.GeoSeries([zone], crs=utm).to_crs(4326).iloc[0]),
-        dict(id="dmz", name="Sochi demilitarized zone", kind="demilitarized-zone",
-             agreement="sochi", agreement_name="Sochi memorandum", start_date="2018-09-17",
-             end_date="2020-03-05", confidence="schematic", notes="", sources=[],
-             geometry=gpd.GeoSeries([dmz], crs=utm).to_crs(4326).iloc[0]),
-        dict(id="m4-corridor", name="M4 security corridor", kind="security-corridor",
-             agreement="moscow", agreement_name="Moscow protocol", start_date="2020-03-06",
-             end_date=None, confidence="approximate", notes="6 km each side of the M4",
-             sources=[{"url": "https://example.org/moscow", "title": "Moscow protocol",
-                       "quote": "6 km deep"}],
-             geometry=corridor),
-        dict(id="m4-patrol", name="M4 joint patrol", kind="patrol-route", agreement="moscow",
-             agreement_name="Moscow protocol", start_date="2020-03-15", end_date=None,
-             confidence="surveyed", notes="", sources=[], geometry=road),
-        dict(id="op-1", name="Observation post Saraqib", kind="observation-post",
-             agreement="astana", agreement_name="Astana memorandum <b>4</b>",
-             start_date="2017-10-12", end_date="2020-02-05", confidence="surveyed", notes="",
-             sources=[{"url": "https://example.org/op", "title": "OP list", "quote": ""}],
-             geometry=gpd.GeoSeries([saraqib], crs=utm).to_crs(4326).iloc[0]),
+        dict(
+            id="zone",
+            name=f"Idlib zone {HOSTILE}",
+            kind="zone",
+            agreement="astana",
+            agreement_name="Astana memorandum <b>4</b>",
+            start_date="2017-05-06",
+            end_date=None,
+            confidence="approximate",
+            notes=f"Notes with {HOSTILE} and <script>alert(2)</script>",
+            sources=[
+                {
+                    "url": "https://example.org/report?a=1&b=2",
+                    "title": f"Report {HOSTILE}",
+                    "quote": "four de-escalation zones",
+                },
+                {"url": "javascript:alert(3)", "title": "not a link", "quote": ""},
+                {"url": "http://example.net/x", "title": "", "quote": "<i>quoted</i>"},
+            ],
+            geometry=gpd.GeoSeries([zone], crs=utm).to_crs(4326).iloc[0],
+        ),
+        dict(
+            id="dmz",
+            name="Sochi demilitarized zone",
+            kind="demilitarized-zone",
+            agreement="sochi",
+            agreement_name="Sochi memorandum",
+            start_date="2018-09-17",
+            end_date="2020-03-05",
+            confidence="schematic",
+            notes="",
+            sources=[],
+            geometry=gpd.GeoSeries([dmz], crs=utm).to_crs(4326).iloc[0],
+        ),
+        dict(
+            id="m4-corridor",
+            name="M4 security corridor",
+            kind="security-corridor",
+            agreement="moscow",
+            agreement_name="Moscow protocol",
+            start_date="2020-03-06",
+            end_date=None,
+            confidence="approximate",
+            notes="6 km each side of the M4",
+            sources=[
+                {
+                    "url": "https://example.org/moscow",
+                    "title": "Moscow protocol",
+                    "quote": "6 km deep",
+                }
+            ],
+            geometry=corridor,
+        ),
+        dict(
+            id="m4-patrol",
+            name="M4 joint patrol",
+            kind="patrol-route",
+            agreement="moscow",
+            agreement_name="Moscow protocol",
+            start_date="2020-03-15",
+            end_date=None,
+            confidence="surveyed",
+            notes="",
+            sources=[],
+            geometry=road,
+        ),
+        dict(
+            id="op-1",
+            name="Observation post Saraqib",
+            kind="observation-post",
+            agreement="astana",
+            agreement_name="Astana memorandum <b>4</b>",
+            start_date="2017-10-12",
+            end_date="2020-02-05",
+            confidence="surveyed",
+            notes="",
+            sources=[{"url": "https://example.org/op", "title": "OP list", "quote": ""}],
+            geometry=gpd.GeoSeries([saraqib], crs=utm).to_crs(4326).iloc[0],
+        ),
     ]
     frame = gpd.GeoDataFrame(rows, crs=4326)
     frame["start_date"] = pd.to_datetime(frame["start_date"])
@@ -203,5 +257,10 @@ def synthetic_timeline():
         {"id": "sochi", "name": "Sochi memorandum", "signed": "2018-09-17"},
         {"id": "moscow", "name": f"Moscow protocol {HOSTILE}", "signed": "2020-03-05"},
     ]
-    return Timeline(frame, name=f"Synthetic {HOSTILE}", id="synthetic",
-                    description="Test timeline", agreements=agreements)
+    return Timeline(
+        frame,
+        name=f"Synthetic {HOSTILE}",
+        id="synthetic",
+        description="Test timeline",
+        agreements=agreements,
+    )

@@ -54,10 +54,12 @@ def page(driver, map_file):
 
 
 def _drawn_ids(driver) -> list[str]:
-    return sorted(driver.execute_script(
-        "return Array.from(document.querySelectorAll('[data-gz-id]'))"
-        ".map(function (n) { return n.getAttribute('data-gz-id'); });"
-    ))
+    return sorted(
+        driver.execute_script(
+            "return Array.from(document.querySelectorAll('[data-gz-id]'))"
+            ".map(function (n) { return n.getAttribute('data-gz-id'); });"
+        )
+    )
 
 
 def _set_slider(driver, index: int) -> str:
@@ -184,6 +186,17 @@ def test_hostile_text_stays_text_in_every_popup_and_tooltip(page, timeline):
     assert title == f"Synthetic {HOSTILE}"
     assert page.title.startswith(f"Synthetic {HOSTILE}")
     assert failed_requests(page) == []
+
+
+def test_date_link_opens_on_that_date_and_the_slider_updates_it(driver, map_file, timeline):
+    driver.get(map_file.resolve().as_uri() + "#2019-01-01")  # between two slices
+    open_map(driver, map_file, reload=False)
+    assert driver.execute_script(
+        "return document.documentElement.getAttribute('data-gz-date')"
+    ) == ("2018-09-17")
+    assert _drawn_ids(driver) == sorted(timeline.at("2019-01-01")["id"])
+    _set_slider(driver, 0)
+    assert driver.execute_script("return window.location.hash") == "#2017-05-06"
 
 
 def test_one_date_map_has_no_slider(driver, timeline, tmp_path):

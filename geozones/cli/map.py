@@ -52,8 +52,10 @@ def run(args: argparse.Namespace) -> int:
     """Render the map; print where it went."""
     day = parse_date(args.date) if args.date else None
 
-    from ..maps import SIMPLIFY_M, render_map
+    from ..maps import SIMPLIFY_M, render_map, tile_providers
     from ..timeline import load_timeline
+
+    tile_providers(args.tiles, offline=not args.online)  # bad names fail before the compile
 
     timeline = load_timeline(args.spec)
     out = Path(args.out) if args.out else Path("maps") / f"{timeline.id}.html"

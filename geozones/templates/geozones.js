@@ -175,6 +175,15 @@
     if (list.childNodes.length) box.appendChild(list);
   }
 
+  /* The slider position for a "#YYYY-MM-DD" link: the last slice on or before that day. */
+  G.sliceOf = function (slices, hash, fallback) {
+    var m = /^#(?:date=)?(\d{4}-\d{2}-\d{2})$/.exec(hash || "");
+    if (!m) return fallback;
+    var i = 0;
+    while (i + 1 < slices.length && slices[i + 1] <= m[1]) i += 1;
+    return i;
+  };
+
   /* The time control: a slider and a play button over the slices, or one fixed date. */
   G.timeControl = function (map, groups, cfg, meta) {
     var Control = L.Control.extend({
@@ -211,11 +220,14 @@
         root.appendChild(caption);
         root.appendChild(bar);
         root.appendChild(ends);
-        function show(i) {
+        function show(i, quiet) {
           var d = slices[i];
           var n = G.setDate(groups, d);
           fillCaption(caption, d, cfg.events[d], n, meta);
           slider.setAttribute("data-gz-date", d);
+          if (!quiet && window.history && history.replaceState) {
+            try { history.replaceState(null, "", "#" + d); } catch (e) { /* sandboxed page */ }
+          }
         }
         slider.addEventListener("input", function () { show(+slider.value); });
         slider.addEventListener("change", function () { show(+slider.value); });
@@ -237,7 +249,13 @@
             show(i);
           }, cfg.interval || 1200);
         });
-        show(cfg.initial);
+        var start = G.sliceOf(slices, window.location.hash, cfg.initial);
+        slider.value = String(start);
+        show(start, true);
+        window.addEventListener("hashchange", function () {
+          var i = G.sliceOf(slices, window.location.hash, -1);
+          if (i >= 0 && i !== +slider.value) { slider.value = String(i); show(i, true); }
+        });
         return root;
       },
     });
