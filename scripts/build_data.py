@@ -725,7 +725,8 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     # length, key) so the fuzzy matcher can slice them without sorting at load.
     rows, seen = [], set()
     for i, vs in enumerate(b.variants):
-        for t, how in vs:
+        # on equal folds keep the curated spelling, then the source's own, then alternates
+        for t, how in sorted(vs, key=lambda v: "cpa".index(v[1])):
             f = fold(t)
             if (i, f) in seen:
                 continue
