@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -306,6 +307,23 @@ def test_draft_spec_is_valid_yaml_in_the_spec_format_with_todos():
     # the spec checker accepts it except where a person must choose
     errors = check(load_yaml(draft)).errors
     assert errors and all("TODO" in str(e) for e in errors)
+
+
+def test_a_finished_draft_compiles(tmp_path):
+    from geozones.compiler import validate
+
+    text, _, ref = _eval_text("01_moscow_protocol.yaml")
+    draft = draft_spec(extract(text, reference_date=ref), name="Moscow protocol")
+    # what a person does: choose the kinds and name the timeline
+    finished = re.sub(r"kind: '?TODO[^\n]*", "kind: operation-area", draft)
+    finished = finished.replace("id: TODO-timeline-id", "id: draft-test")
+    path = tmp_path / "draft.yaml"
+    path.write_text(finished, encoding="utf-8")
+    spec, gdf, errors = validate(str(path))
+    assert errors == []
+    assert set(gdf["kind"]) == {"operation-area", "security-corridor", "patrol-route"}
+    corridor = gdf[gdf["kind"] == "security-corridor"].to_crs(3857).geometry.iloc[0]
+    assert corridor.geom_type in ("Polygon", "MultiPolygon") and corridor.area > 1e8
 
 
 def test_draft_spec_of_a_text_with_nothing_is_still_valid_yaml():
