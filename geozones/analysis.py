@@ -29,8 +29,10 @@ def _as_point(where: Any) -> tuple[Any, Any]:
         return shapely.Point(where.lon, where.lat), where
     if isinstance(where, shapely.Geometry):
         if where.geom_type != "Point" or where.is_empty:
-            raise InputError(f"locate takes a point, got a {where.geom_type}; "
-                             "use its centroid or representative_point()")
+            raise InputError(
+                f"locate takes a point, got a {where.geom_type}; "
+                "use its centroid or representative_point()"
+            )
         return where, None
     if isinstance(where, (tuple, list)) and len(where) == 2:
         try:
@@ -39,10 +41,13 @@ def _as_point(where: Any) -> tuple[Any, Any]:
             lat = lon = float("nan")
         if -90 <= lat <= 90 and -180 <= lon <= 180:
             return shapely.Point(lon, lat), None
-        raise InputError(f"{where!r} is not a (lat, lon) pair in degrees; "
-                         "write e.g. (35.87, 36.72)")
-    raise InputError(f"locate takes a place name, a (lat, lon) tuple, a shapely Point or a "
-                     f"Place, not {type(where).__name__}")
+        raise InputError(
+            f"{where!r} is not a (lat, lon) pair in degrees; write e.g. (35.87, 36.72)"
+        )
+    raise InputError(
+        f"locate takes a place name, a (lat, lon) tuple, a shapely Point or a "
+        f"Place, not {type(where).__name__}"
+    )
 
 
 def locate(

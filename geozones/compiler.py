@@ -32,7 +32,6 @@ import datetime as _dt
 import functools
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -438,7 +437,7 @@ def _admin_within(ctx: _Context, within: Any, level: int, line: int | None) -> G
     mask = g[cols].astype(str).eq(code).any(axis=1).to_numpy()
     if not mask.any():
         raise ctx.error(f"no level-{level} area within {within!r}", line)
-    return shapely.union_all(g.geometry.values[mask])
+    return shapely.union_all(g["geometry"].to_numpy()[mask])
 
 
 def _admin_area(
@@ -484,12 +483,14 @@ def _admin_area(
             "write the P-code, or add 'level:' (1 governorate, 2 district, "
             "3 subdistrict) or 'within:'",
         )
-    return rows.geometry.iloc[0]
+    return rows["geometry"].iloc[0]
 
 
 def _find_rows(layers: list[str], name: str) -> Any:
-    """Rows of the bundled admin layers whose code, English or Arabic name is ``name``."""
-    import geopandas as gpd
+    """Rows of the bundled admin layers whose code, English or Arabic name is ``name``.
+
+    A plain DataFrame (no CRS to re-create: this runs once per name in a spec).
+    """
     import pandas as pd
 
     from ._text import name_key
@@ -503,16 +504,18 @@ def _find_rows(layers: list[str], name: str) -> Any:
     parts = [frames[lay].iloc[sorted(rows)] for lay, rows in hits.items() if rows]
     if not parts:
         return frames[layers[0]].iloc[0:0]
-    return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=4326)
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
 
 
 @functools.lru_cache(maxsize=1)
 def _admin_index() -> tuple[dict[str, Any], dict[str, list[tuple[str, int]]]]:
     """The admin layers, and an index: P-code or folded name → (layer, row)."""
+    import pandas as pd
+
     from . import boundaries
     from ._text import name_key
 
-    frames = {lay: boundaries.load(lay) for lay in _ADMIN_LAYERS.values()}
+    frames = {lay: pd.DataFrame(boundaries.load(lay)) for lay in _ADMIN_LAYERS.values()}
     index: dict[str, list[tuple[str, int]]] = {}
     for lay, g in frames.items():
         cols = [c for c in ("name_en", "name_ar", "name_ocha") if c in g.columns]
@@ -1028,20 +1031,32 @@ def compile_timeline(path: str | Path | None = None, use_cache: bool | None = No
     return tl
 
 
+#: Sub-folders of the bundled data that compiled timelines depend on (besides the
+#: files at its top level: the gazetteer, its aliases and roads).
+DATA_DEPENDENCIES = ("boundaries",)
+
+
 def _data_fingerprint() -> str:
-    """Cheap fingerprint of the bundled data: names, sizes and mtimes of its files."""
+    """Cheap fingerprint of the bundled data a compile reads: names, sizes and mtimes.
+
+    The top-level files of ``settings.data_dir`` (gazetteer, aliases, roads) and the
+    folders of :data:`DATA_DEPENDENCIES`; other folders (events, timelines…) do not
+    change a compiled result.
+    """
     h = hashlib.sha256()
     root = Path(settings.data_dir)
-    if root.is_dir():
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames.sort()
-            for name in sorted(filenames):
-                p = Path(dirpath, name)
-                try:
-                    st = p.stat()
-                except OSError:
-                    continue
-                h.update(f"{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns};".encode())
+    if not root.is_dir():
+        return h.hexdigest()
+    files = [p for p in root.iterdir() if p.is_file()]
+    for sub in DATA_DEPENDENCIES:
+        if (root / sub).is_dir():
+            files += [p for p in (root / sub).rglob("*") if p.is_file()]
+    for p in sorted(files):
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        h.update(f"{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()
 
 

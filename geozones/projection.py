@@ -116,8 +116,9 @@ def fit(*geoms: Any) -> LocalProjection:
     return LocalProjection((miny + maxy) / 2.0, (minx + maxx) / 2.0)
 
 
-def buffer(geom: Any, distance: float, *, cap_style: str = "round",
-           join_style: str = "round") -> Any:
+def buffer(
+    geom: Any, distance: float, *, cap_style: str = "round", join_style: str = "round"
+) -> Any:
     """Buffer a lon/lat geometry by ``distance`` metres on the ground.
 
     Parameters
@@ -142,8 +143,13 @@ def buffer(geom: Any, distance: float, *, cap_style: str = "round",
     import shapely
 
     proj = fit(geom)
-    out = shapely.buffer(proj.forward(geom), distance, quad_segs=QUAD_SEGS,
-                         cap_style=cap_style, join_style=join_style)
+    out = shapely.buffer(
+        proj.forward(geom),
+        distance,
+        quad_segs=QUAD_SEGS,
+        cap_style=cap_style,
+        join_style=join_style,
+    )
     return shapely.make_valid(proj.inverse(out))
 
 

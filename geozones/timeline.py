@@ -101,7 +101,8 @@ class Timeline:
         self.path = Path(path) if path else None
 
     def __repr__(self) -> str:
-        return f"<Timeline {self.id!r}: {len(self.features)} features, {len(self.agreements)} agreements>"
+        n, a = len(self.features), len(self.agreements)
+        return f"<Timeline {self.id!r}: {n} features, {a} agreements>"
 
     def __len__(self) -> int:
         return len(self.features)
@@ -158,8 +159,14 @@ class Timeline:
         for ag in self.agreements:
             signed = ag.get("signed")
             if signed is not None and to_date(signed) == d.date():
-                out.append({"type": "signed", "id": ag["id"], "name": ag.get("name", ag["id"]),
-                            "kind": "agreement"})
+                out.append(
+                    {
+                        "type": "signed",
+                        "id": ag["id"],
+                        "name": ag.get("name", ag["id"]),
+                        "kind": "agreement",
+                    }
+                )
         return out
 
     def filter(self, ids: Iterable[str]) -> Timeline:
@@ -167,8 +174,12 @@ class Timeline:
         keep = set(ids)
         return Timeline(
             self.features.loc[self.features["id"].isin(keep)].copy(),
-            name=self.name, id=self.id, description=self.description,
-            agreements=self.agreements, places=self.places, path=self.path,
+            name=self.name,
+            id=self.id,
+            description=self.description,
+            agreements=self.agreements,
+            places=self.places,
+            path=self.path,
         )
 
 

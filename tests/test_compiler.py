@@ -39,8 +39,10 @@ def _compile(tmp_path, features: str):
 
 
 def _feature(fid: str, geometry: str, kind: str = "zone", extra: str = "") -> str:
-    return (f"- id: {fid}\n  kind: {kind}\n  start: 2020-03-06\n  confidence: approximate\n"
-            f"{extra}  geometry: {geometry}\n")
+    return (
+        f"- id: {fid}\n  kind: {kind}\n  start: 2020-03-06\n  confidence: approximate\n"
+        f"{extra}  geometry: {geometry}\n"
+    )
 
 
 def _geodesic_distance_to_line(points: np.ndarray, line: shapely.LineString) -> np.ndarray:
@@ -57,14 +59,14 @@ def _geodesic_distance_to_line(points: np.ndarray, line: shapely.LineString) -> 
 
 def test_a_6_km_point_buffer_is_6_km_geodesically():
     ring = np.asarray(buffer(shapely.Point(36.0, 35.8), 6000).exterior.coords)
-    _, _, d = GEOD.inv(np.full(len(ring), 36.0), np.full(len(ring), 35.8), ring[:, 0],
-                       ring[:, 1])
+    _, _, d = GEOD.inv(np.full(len(ring), 36.0), np.full(len(ring), 35.8), ring[:, 0], ring[:, 1])
     assert np.all(np.abs(d - 6000) <= 0.005 * 6000)
 
 
 def test_a_6_km_buffer_of_a_line_across_36E_is_6_km_all_along(tmp_path):
-    geoms, _ = _compile(tmp_path, _feature("b", f'{{buffer: {{of: {{wkt: "{CROSSING}"}}, '
-                                                 'distance: 6 km}}'))
+    geoms, _ = _compile(
+        tmp_path, _feature("b", f'{{buffer: {{of: {{wkt: "{CROSSING}"}}, distance: 6 km}}}}')
+    )
     ring = np.asarray(geoms["b"].exterior.coords)
     d = _geodesic_distance_to_line(ring, shapely.from_wkt(CROSSING))
     assert len(ring) > 100
@@ -73,9 +75,15 @@ def test_a_6_km_buffer_of_a_line_across_36E_is_6_km_all_along(tmp_path):
 
 def test_the_local_projection_does_not_bend_a_line_at_a_utm_zone_change(tmp_path):
     line = shapely.from_wkt(CROSSING)
-    geoms, _ = _compile(tmp_path, _feature(
-        "r", f'{{along: {{road: {{wkt: "{CROSSING}"}}, from: {{point: {{lat: 35.75, lon: 35.4}}}}, '
-        'to: {point: {lat: 35.85, lon: 36.6}}}}', kind="patrol-route"))
+    geoms, _ = _compile(
+        tmp_path,
+        _feature(
+            "r",
+            f'{{along: {{road: {{wkt: "{CROSSING}"}}, from: {{point: {{lat: 35.75, lon: 35.4}}}}, '
+            "to: {point: {lat: 35.85, lon: 36.6}}}}",
+            kind="patrol-route",
+        ),
+    )
     got = geoms["r"]
     # same line: every vertex of the result lies on the input, and the lengths agree
     assert shapely.hausdorff_distance(got, line) < 1e-6
@@ -93,12 +101,20 @@ def test_fit_centres_on_the_bounding_box():
 
 
 def test_point_wkt_and_buffer_caps(tmp_path):
-    geoms, _ = _compile(tmp_path, (
-        _feature("p", "{point: {lat: 35.8, lon: 36.5}}", kind="observation-post")
-        + _feature("round", '{buffer: {of: {wkt: "LINESTRING (36 35.8, 36.2 35.8)"}, '
-                   'distance: 1 km}}')
-        + _feature("flat", '{buffer: {of: {wkt: "LINESTRING (36 35.8, 36.2 35.8)"}, '
-                   'distance: 1 km, cap: flat}}')))
+    geoms, _ = _compile(
+        tmp_path,
+        (
+            _feature("p", "{point: {lat: 35.8, lon: 36.5}}", kind="observation-post")
+            + _feature(
+                "round", '{buffer: {of: {wkt: "LINESTRING (36 35.8, 36.2 35.8)"}, distance: 1 km}}'
+            )
+            + _feature(
+                "flat",
+                '{buffer: {of: {wkt: "LINESTRING (36 35.8, 36.2 35.8)"}, '
+                "distance: 1 km, cap: flat}}",
+            )
+        ),
+    )
     assert geoms["p"].equals(shapely.Point(36.5, 35.8))
     length = length_m(shapely.from_wkt("LINESTRING (36 35.8, 36.2 35.8)"))
     assert area_m2(geoms["flat"]) == pytest.approx(2000 * length, rel=0.003)
@@ -106,9 +122,18 @@ def test_point_wkt_and_buffer_caps(tmp_path):
 
 
 def test_corridor_is_flat_ended_at_the_two_places_and_width_each_side(tmp_path):
-    geoms, _ = _compile(tmp_path, _feature("c", (
-        f'{{corridor: {{road: {{wkt: "{CROSSING}"}}, from: {{point: {{lat: 35.78, lon: 35.7}}}}, '
-        'to: {point: {lat: 35.83, lon: 36.3}}, width: 6 km}}'), kind="security-corridor"))
+    geoms, _ = _compile(
+        tmp_path,
+        _feature(
+            "c",
+            (
+                f'{{corridor: {{road: {{wkt: "{CROSSING}"}}, '
+                "from: {point: {lat: 35.78, lon: 35.7}}, "
+                "to: {point: {lat: 35.83, lon: 36.3}}, width: 6 km}}"
+            ),
+            kind="security-corridor",
+        ),
+    )
     c = geoms["c"]
     section = shapely.from_wkt(CROSSING).intersection(c)
     # 12 km wide × the road's length between the two ends, within 0.5 %
@@ -119,17 +144,29 @@ def test_corridor_is_flat_ended_at_the_two_places_and_width_each_side(tmp_path):
 
 
 def test_along_is_oriented_from_to(tmp_path):
-    geoms, _ = _compile(tmp_path, _feature(
-        "r", f'{{along: {{road: {{wkt: "{CROSSING}"}}, from: {{point: {{lat: 35.83, lon: 36.3}}}}, '
-        'to: {point: {lat: 35.78, lon: 35.7}}}}', kind="patrol-route"))
+    geoms, _ = _compile(
+        tmp_path,
+        _feature(
+            "r",
+            f'{{along: {{road: {{wkt: "{CROSSING}"}}, from: {{point: {{lat: 35.83, lon: 36.3}}}}, '
+            "to: {point: {lat: 35.78, lon: 35.7}}}}",
+            kind="patrol-route",
+        ),
+    )
     xs = np.asarray(geoms["r"].coords)[:, 0]
     assert xs[0] == pytest.approx(36.3, abs=0.01) and xs[-1] == pytest.approx(35.7, abs=0.01)
 
 
 def test_an_end_far_from_the_road_is_refused(tmp_path):
-    path = _spec(tmp_path, _feature(
-        "r", f'{{along: {{road: {{wkt: "{CROSSING}"}}, from: {{point: {{lat: 36.5, lon: 36.0}}}}, '
-        'to: {point: {lat: 35.78, lon: 35.7}}}}', kind="patrol-route"))
+    path = _spec(
+        tmp_path,
+        _feature(
+            "r",
+            f'{{along: {{road: {{wkt: "{CROSSING}"}}, from: {{point: {{lat: 36.5, lon: 36.0}}}}, '
+            "to: {point: {lat: 35.78, lon: 35.7}}}}",
+            kind="patrol-route",
+        ),
+    )
     with pytest.raises(SpecError, match=r"lies 7\d\.\d km from the road"):
         compile_timeline(path, use_cache=False)
 
@@ -138,10 +175,14 @@ SQUARE = "POLYGON ((36 35, 37 35, 37 36, 36 36, 36 35))"
 
 
 def test_band_is_inside_the_polygon_along_its_boundary(tmp_path):
-    geoms, _ = _compile(tmp_path, _feature("b", f'{{band: {{of: {{wkt: "{SQUARE}"}}, '
-                                                 'width: 10 km}}', kind="demilitarized-zone"))
+    geoms, _ = _compile(
+        tmp_path,
+        _feature(
+            "b", f'{{band: {{of: {{wkt: "{SQUARE}"}}, width: 10 km}}}}', kind="demilitarized-zone"
+        ),
+    )
     band, square = geoms["b"], shapely.from_wkt(SQUARE)
-    assert band.difference(square).area < 1e-9          # inside only
+    assert band.difference(square).area < 1e-9  # inside only
     centre = shapely.Point(36.5, 35.5)
     assert not band.contains(centre)
     inner = buffer(square.boundary, 10_000).intersection(square)
@@ -150,12 +191,19 @@ def test_band_is_inside_the_polygon_along_its_boundary(tmp_path):
 
 def test_band_leaves_out_an_excluded_stretch_and_records_a_width_range(tmp_path):
     # a square whose north edge is a border to be left out; width a range (15–20 km)
-    geoms, tl = _compile(tmp_path, _feature("b", (
-        f'{{band: {{of: {{wkt: "{SQUARE}"}}, width: 15-20 km, '
-        'exclude: {wkt: "LINESTRING (35.5 36, 37.5 36)"}, tolerance: 1 km}}'),
-        kind="demilitarized-zone"))
+    geoms, tl = _compile(
+        tmp_path,
+        _feature(
+            "b",
+            (
+                f'{{band: {{of: {{wkt: "{SQUARE}"}}, width: 15-20 km, '
+                'exclude: {wkt: "LINESTRING (35.5 36, 37.5 36)"}, tolerance: 1 km}}'
+            ),
+            kind="demilitarized-zone",
+        ),
+    )
     band = geoms["b"]
-    near_north_middle = shapely.Point(36.5, 35.99)     # 1 km inside the excluded border
+    near_north_middle = shapely.Point(36.5, 35.99)  # 1 km inside the excluded border
     near_south_middle = shapely.Point(36.5, 35.01)
     assert not band.contains(near_north_middle)
     assert band.contains(near_south_middle)
@@ -169,24 +217,39 @@ def test_band_leaves_out_an_excluded_stretch_and_records_a_width_range(tmp_path)
 
 
 def test_band_along_keeps_only_that_part_of_the_boundary(tmp_path):
-    geoms, _ = _compile(tmp_path, _feature("b", (
-        f'{{band: {{of: {{wkt: "{SQUARE}"}}, width: 5 km, inside: false, '
-        'along: {wkt: "LINESTRING (35.9 35, 37.1 35)"}}}')))
+    geoms, _ = _compile(
+        tmp_path,
+        _feature(
+            "b",
+            (
+                f'{{band: {{of: {{wkt: "{SQUARE}"}}, width: 5 km, inside: false, '
+                'along: {wkt: "LINESTRING (35.9 35, 37.1 35)"}}}'
+            ),
+        ),
+    )
     band = geoms["b"]
-    assert band.intersection(shapely.from_wkt(SQUARE)).area < 1e-9   # outside only
-    assert band.bounds[1] < 35 and band.bounds[3] < 35.1              # only the south side
+    assert band.intersection(shapely.from_wkt(SQUARE)).area < 1e-9  # outside only
+    assert band.bounds[1] < 35 and band.bounds[3] < 35.1  # only the south side
 
 
 def test_hull_union_difference_intersection_and_ref(tmp_path):
     a = "{buffer: {of: {point: {lat: 35.5, lon: 36.0}}, distance: 20 km}}"
     b = "{buffer: {of: {point: {lat: 35.5, lon: 36.2}}, distance: 20 km}}"
-    geoms, _ = _compile(tmp_path, (
-        _feature("a", a) + _feature("b", b)
-        + _feature("u", "{union: [{ref: a}, {ref: b}]}")
-        + _feature("i", "{intersection: [{ref: a}, {ref: b}]}")
-        + _feature("d", "{difference: [{ref: a}, {ref: b}]}")
-        + _feature("h", "{hull: [{point: {lat: 35, lon: 36}}, {point: {lat: 35, lon: 36.1}}, "
-                   "{point: {lat: 35.1, lon: 36}}]}")))
+    geoms, _ = _compile(
+        tmp_path,
+        (
+            _feature("a", a)
+            + _feature("b", b)
+            + _feature("u", "{union: [{ref: a}, {ref: b}]}")
+            + _feature("i", "{intersection: [{ref: a}, {ref: b}]}")
+            + _feature("d", "{difference: [{ref: a}, {ref: b}]}")
+            + _feature(
+                "h",
+                "{hull: [{point: {lat: 35, lon: 36}}, {point: {lat: 35, lon: 36.1}}, "
+                "{point: {lat: 35.1, lon: 36}}]}",
+            )
+        ),
+    )
     area = {k: area_m2(g) for k, g in geoms.items()}
     assert area["u"] + area["i"] == pytest.approx(area["a"] + area["b"], rel=1e-6)
     assert area["d"] == pytest.approx(area["a"] - area["i"], rel=1e-6)
@@ -195,9 +258,13 @@ def test_hull_union_difference_intersection_and_ref(tmp_path):
 
 
 def test_forward_refs_and_notes_stay_with_their_feature(tmp_path):
-    _, tl = _compile(tmp_path, (
-        _feature("late", "{buffer: {of: {ref: early}, distance: 1 km}}")
-        + _feature("early", "{buffer: {of: {point: {lat: 35, lon: 36}}, distance: 1-3 km}}")))
+    _, tl = _compile(
+        tmp_path,
+        (
+            _feature("late", "{buffer: {of: {ref: early}, distance: 1 km}}")
+            + _feature("early", "{buffer: {of: {point: {lat: 35, lon: 36}}, distance: 1-3 km}}")
+        ),
+    )
     notes = tl.features.set_index("id")["notes"]
     assert "2 km" in notes["early"] and "range" not in notes["late"]
 
@@ -207,7 +274,9 @@ def test_file_expression_reads_relative_to_the_spec(tmp_path):
         '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
         '{"name": "x"}, "geometry": {"type": "LineString", "coordinates": '
         '[[36, 35], [36.1, 35.1]]}}, {"type": "Feature", "properties": {"name": "y"}, '
-        '"geometry": {"type": "Point", "coordinates": [30, 30]}}]}', encoding="utf-8")
+        '"geometry": {"type": "Point", "coordinates": [30, 30]}}]}',
+        encoding="utf-8",
+    )
     expr = "{file: {path: line.geojson, where: \"name = 'x'\"}}"
     geoms, _ = _compile(tmp_path, _feature("f", expr, kind="contact-line"))
     assert geoms["f"].equals(shapely.LineString([(36, 35), (36.1, 35.1)]))
@@ -236,8 +305,15 @@ def test_bad_expressions_have_lines_and_hints(tmp_path):
 
 
 def test_features_frame_follows_the_contract(tmp_path):
-    _, tl = _compile(tmp_path, _feature("p", "{point: {lat: 35.8, lon: 36.5}}",
-                                        kind="observation-post", extra="  end: 2020-10\n"))
+    _, tl = _compile(
+        tmp_path,
+        _feature(
+            "p",
+            "{point: {lat: 35.8, lon: 36.5}}",
+            kind="observation-post",
+            extra="  end: 2020-10\n",
+        ),
+    )
     f = tl.features
     assert f.crs.to_epsg() == 4326
     assert str(f["start_date"].dtype) == "datetime64[ns]" == str(f["end_date"].dtype)
@@ -252,21 +328,22 @@ def test_features_frame_follows_the_contract(tmp_path):
 def test_cache_round_trip_and_invalidation(tmp_path):
     import geozones.compiler as compiler
 
-    path = _spec(tmp_path, _feature("b", "{buffer: {of: {point: {lat: 35.8, lon: 36.5}}, "
-                                         "distance: 6 km}}"))
+    path = _spec(
+        tmp_path, _feature("b", "{buffer: {of: {point: {lat: 35.8, lon: 36.5}}, distance: 6 km}}")
+    )
     first = compile_timeline(path, use_cache=True)
     calls = []
     real = compiler.compile_spec
     compiler.compile_spec = lambda *a, **k: calls.append(1) or real(*a, **k)
     try:
         second = compile_timeline(path, use_cache=True)
-        assert calls == []                                   # served from the cache
+        assert calls == []  # served from the cache
         assert second.features.geometry.iloc[0].equals(first.features.geometry.iloc[0])
         assert second.features["sources"].iloc[0] == first.features["sources"].iloc[0]
         assert second.agreements == first.agreements
         path.write_text(path.read_text().replace("6 km", "7 km"))
         third = compile_timeline(path, use_cache=True)
-        assert calls == [1]                                  # the spec changed: recompiled
+        assert calls == [1]  # the spec changed: recompiled
         assert area_m2(third.features.geometry.iloc[0]) > area_m2(first.features.geometry.iloc[0])
     finally:
         compiler.compile_spec = real

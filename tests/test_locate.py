@@ -41,7 +41,7 @@ def test_without_a_date_every_period_counts(tl):
 def test_lines_and_points_match_within_a_tolerance_in_metres(tl):
     nayrab = geozones.geocode("al-Nayrab")
     got = locate(nayrab, "2020-03-15", tl).set_index("id")
-    assert "m4-joint-patrol-route" in got.index                  # the route passes the town
+    assert "m4-joint-patrol-route" in got.index  # the route passes the town
     assert got.loc["m4-joint-patrol-route", "distance_m"] < 1000
     morek = geozones.geocode("Morek")
     assert "op-morek" in set(locate(morek, "2019-01-01", tl)["id"])
@@ -55,11 +55,14 @@ def test_locate_uses_the_bundled_timeline_by_default():
     assert "euphrates-shield-held-area" in set(locate("Azaz", "2017-06-01")["id"])
 
 
-@pytest.mark.parametrize("bad,message", [
-    ((95.0, 36.0), "not a \\(lat, lon\\) pair"),
-    (shapely.LineString([(36, 35), (37, 36)]), "takes a point"),
-    (42, "not int"),
-])
+@pytest.mark.parametrize(
+    "bad,message",
+    [
+        ((95.0, 36.0), "not a \\(lat, lon\\) pair"),
+        (shapely.LineString([(36, 35), (37, 36)]), "takes a point"),
+        (42, "not int"),
+    ],
+)
 def test_bad_input(bad, message, tl):
     with pytest.raises(geozones.InputError, match=message):
         locate(bad, None, tl)
@@ -92,11 +95,14 @@ def test_cli_locate_nothing_found_exits_1(capsys):
     assert "no feature" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("argv,message", [
-    (["locate", "Ariha", "--date", "2020-02-30"], "not a date"),
-    (["locate", "Xqzwvkjh"], "unknown place"),
-    (["locate", "95.1,36.2"], "not a (lat, lon) pair"),
-])
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["locate", "Ariha", "--date", "2020-02-30"], "not a date"),
+        (["locate", "Xqzwvkjh"], "unknown place"),
+        (["locate", "95.1,36.2"], "not a (lat, lon) pair"),
+    ],
+)
 def test_cli_locate_bad_input_exits_2_with_one_line(argv, message, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err
@@ -117,7 +123,8 @@ def test_cli_locate_with_another_spec(tmp_path, capsys):
         "        start: 2020-01-01\n"
         "        confidence: schematic\n"
         "        geometry: {buffer: {of: {point: {lat: 35.8, lon: 36.6}}, distance: 10 km}}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert main(["locate", "35.85,36.6", "--spec", str(spec), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["timeline"] == "one" and [f["id"] for f in data["features"]] == ["box"]

@@ -27,9 +27,20 @@ def _expected(path: Path) -> tuple[int, str]:
 
 def test_there_is_a_fixture_for_each_bad_input_case():
     names = {p.stem for p in BAD}
-    assert {"yaml_syntax", "unknown_key", "unknown_place", "negative_width", "missing_width",
-            "impossible_date", "end_before_start", "missing_ref", "ref_cycle",
-            "empty_geometry", "unknown_kind", "unknown_confidence"} <= names
+    assert {
+        "yaml_syntax",
+        "unknown_key",
+        "unknown_place",
+        "negative_width",
+        "missing_width",
+        "impossible_date",
+        "end_before_start",
+        "missing_ref",
+        "ref_cycle",
+        "empty_geometry",
+        "unknown_kind",
+        "unknown_confidence",
+    } <= names
 
 
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
@@ -55,8 +66,11 @@ def test_compile_raises_spec_error_with_path_and_line(name):
 
 
 def test_cli_bad_spec_in_a_subprocess_is_one_line_without_traceback():
-    res = subprocess.run([sys.executable, "-m", "geozones", "validate",
-                          str(SPECS / "end_before_start.yaml")], capture_output=True, text=True)
+    res = subprocess.run(
+        [sys.executable, "-m", "geozones", "validate", str(SPECS / "end_before_start.yaml")],
+        capture_output=True,
+        text=True,
+    )
     assert res.returncode == 2
     assert "Traceback" not in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
@@ -85,7 +99,9 @@ def test_validate_reports_every_problem_one_per_line(tmp_path, capsys):
         "      - {id: x, kind: zone, start: 2020-13-01, confidence: approximate, geometry: "
         "{point: {lat: 35, lon: 36}}}\n"
         "      - {id: y, kind: zone, start: 2020-01-01, confidence: surveyd, geometry: "
-        "{point: {lat: 35, lon: 36}}}\n", encoding="utf-8")
+        "{point: {lat: 35, lon: 36}}}\n",
+        encoding="utf-8",
+    )
     assert main(["validate", str(spec)]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 2
@@ -109,20 +125,36 @@ def test_yaml_keeps_dates_as_text_and_rejects_duplicate_keys():
     assert info.value.line == 3 and info.value.path == "x.yaml"
 
 
-@pytest.mark.parametrize("text,low,high", [
-    ("6 km", 6000, 6000), ("6000 m", 6000, 6000), (6000, 6000, 6000), ("6km", 6000, 6000),
-    ("0.5 km", 500, 500), ("15-20 km", 15000, 20000), ("15–20 km", 15000, 20000),
-    ("15 to 20 km", 15000, 20000), ("2 mi", 3218.688, 3218.688),
-])
+@pytest.mark.parametrize(
+    "text,low,high",
+    [
+        ("6 km", 6000, 6000),
+        ("6000 m", 6000, 6000),
+        (6000, 6000, 6000),
+        ("6km", 6000, 6000),
+        ("0.5 km", 500, 500),
+        ("15-20 km", 15000, 20000),
+        ("15–20 km", 15000, 20000),
+        ("15 to 20 km", 15000, 20000),
+        ("2 mi", 3218.688, 3218.688),
+    ],
+)
 def test_distances(text, low, high):
     assert parse_distance(text, allow_range=True) == pytest.approx((low, high))
 
 
-@pytest.mark.parametrize("text,message", [
-    ("-6 km", "negative"), (-5, "not positive"), ("0 km", "not positive"),
-    ("six km", "not a distance"), ("6 parsecs", "unknown unit"), (None, "not a distance"),
-    ("20-15 km", "ends below"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("-6 km", "negative"),
+        (-5, "not positive"),
+        ("0 km", "not positive"),
+        ("six km", "not a distance"),
+        ("6 parsecs", "unknown unit"),
+        (None, "not a distance"),
+        ("20-15 km", "ends below"),
+    ],
+)
 def test_bad_distances(text, message):
     with pytest.raises(ValueError, match=message):
         parse_distance(text, allow_range=True)
@@ -137,25 +169,32 @@ def test_dates_and_month_precision():
     assert parse_date("2020-03-06") == (dt.date(2020, 3, 6), "day")
     assert parse_date("2020-10") == (dt.date(2020, 10, 1), "month")
     assert parse_date("2020-02", end=True) == (dt.date(2020, 2, 29), "month")
-    for bad, msg in [("2019-02-29", "has 28 days"), ("2020-13-01", "no month 13"),
-                     ("6 March 2020", "not a date"), (True, "not a date")]:
+    for bad, msg in [
+        ("2019-02-29", "has 28 days"),
+        ("2020-13-01", "no month 13"),
+        ("6 March 2020", "not a date"),
+        (True, "not a date"),
+    ]:
         with pytest.raises(ValueError, match=msg):
             parse_date(bad)
 
 
 def test_feature_inherits_agreement_sources_and_checks_ids():
-    spec = check(load_yaml(
-        "agreements:\n"
-        "  - id: a\n"
-        "    name: A\n"
-        "    sources: [https://example.org/a]\n"
-        "    features:\n"
-        "      - {id: x, kind: zone, start: 2020-01-01, confidence: schematic, geometry: x}\n"
-        "      - {id: x, kind: zone, start: 2020-01-01, confidence: schematic, geometry: x}\n"
-        "      - {id: 'bad id', kind: zone, start: 2020-01-01, confidence: schematic, "
-        "geometry: x}\n"), "s.yaml")
-    assert spec.features[0].sources == [{"url": "https://example.org/a", "quote": "",
-                                         "title": ""}]
+    spec = check(
+        load_yaml(
+            "agreements:\n"
+            "  - id: a\n"
+            "    name: A\n"
+            "    sources: [https://example.org/a]\n"
+            "    features:\n"
+            "      - {id: x, kind: zone, start: 2020-01-01, confidence: schematic, geometry: x}\n"
+            "      - {id: x, kind: zone, start: 2020-01-01, confidence: schematic, geometry: x}\n"
+            "      - {id: 'bad id', kind: zone, start: 2020-01-01, confidence: schematic, "
+            "geometry: x}\n"
+        ),
+        "s.yaml",
+    )
+    assert spec.features[0].sources == [{"url": "https://example.org/a", "quote": "", "title": ""}]
     messages = [(e.line, e.message) for e in spec.errors]
     assert (7, "feature id 'x' is used twice") in messages
     assert any(line == 8 and "has spaces" in m for line, m in messages)

@@ -51,8 +51,9 @@ def test_features_follow_the_contract(tl):
     assert f["kind"].isin(list(KINDS)).all() and f["confidence"].isin(list(CONFIDENCE)).all()
     assert f.geometry.is_valid.all() and not f.geometry.is_empty.any()
     assert ((f["end_date"].isna()) | (f["end_date"] >= f["start_date"])).all()
-    areal = f["kind"].isin(["zone", "demilitarized-zone", "security-corridor",
-                            "operation-area", "evacuation-area"])
+    areal = f["kind"].isin(
+        ["zone", "demilitarized-zone", "security-corridor", "operation-area", "evacuation-area"]
+    )
     assert f.loc[areal].geom_type.isin(["Polygon", "MultiPolygon"]).all()
     assert (f.loc[f["kind"] == "observation-post"].geom_type == "Point").all()
     assert tl.id == "north-west-syria" and len(tl.agreements) >= 7
@@ -61,8 +62,9 @@ def test_features_follow_the_contract(tl):
 def test_every_feature_cites_a_source_and_nothing_claims_to_be_surveyed(tl):
     for row in tl.features.itertuples():
         assert row.sources, row.id
-        assert all(s["url"].startswith("https://") or s["url"].startswith("http://")
-                   for s in row.sources), row.id
+        assert all(
+            s["url"].startswith("https://") or s["url"].startswith("http://") for s in row.sources
+        ), row.id
         assert all(s["quote"] for s in row.sources), row.id
     assert "surveyed" not in set(tl.features["confidence"])
 
@@ -91,7 +93,7 @@ def test_m4_corridor_on_2020_03_15(tl, feat):
         assert "m4-corridor" not in _covering(tl, town, "2020-03-15"), town
     corridor = feat.loc["m4-corridor", "geometry"]
     road = feat.loc["m4-joint-patrol-route", "geometry"]  # the M4 from Trumba to Ain al-Havr
-    assert 60_000 < length_m(road) < 80_000                  # reported: 71 km
+    assert 60_000 < length_m(road) < 80_000  # reported: 71 km
     assert area_m2(corridor) == pytest.approx(12_000 * length_m(road), rel=0.01)
 
 
@@ -141,15 +143,21 @@ def test_retaken_towns_leave_the_zone_on_their_dates(tl):
     assert "idlib-zone-2019-08" in _covering(tl, "Maarat al-Numan", "2020-01-27")
     assert not {i for i in _covering(tl, "Maarat al-Numan", "2020-01-28") if "zone" in i}
     # Saraqib: out, back in when the rebels retook it, out again
-    inside = {d: bool({i for i in _covering(tl, "Saraqib", d) if i.startswith("idlib-zone")})
-              for d in ("2020-02-07", "2020-02-08", "2020-02-28", "2020-03-02")}
-    assert inside == {"2020-02-07": True, "2020-02-08": False, "2020-02-28": True,
-                      "2020-03-02": False}
+    inside = {
+        d: bool({i for i in _covering(tl, "Saraqib", d) if i.startswith("idlib-zone")})
+        for d in ("2020-02-07", "2020-02-08", "2020-02-28", "2020-03-02")
+    }
+    assert inside == {
+        "2020-02-07": True,
+        "2020-02-08": False,
+        "2020-02-28": True,
+        "2020-03-02": False,
+    }
 
 
 def test_sochi_dmz_is_inside_the_zone_along_the_contact_line_not_the_turkish_border(feat):
     dmz, zone = feat.loc["sochi-dmz", "geometry"], feat.loc["idlib-zone", "geometry"]
-    assert dmz.difference(zone).area < 1e-6 * dmz.area          # round-trip noise only
+    assert dmz.difference(zone).area < 1e-6 * dmz.area  # round-trip noise only
     assert 0.3 < area_m2(dmz) / area_m2(zone) < 0.8
     turkey = boundaries.load("countries").set_index("pcode").loc["TR", "geometry"]
     proj = fit(zone)
@@ -170,7 +178,7 @@ def test_sochi_dmz_is_inside_the_zone_along_the_contact_line_not_the_turkish_bor
 
 def test_observation_posts(tl, feat):
     posts = tl.features[tl.features["kind"] == "observation-post"]
-    assert len(posts) == 11                     # the sources used name eleven of the twelve
+    assert len(posts) == 11  # the sources used name eleven of the twelve
     assert feat.loc["op-surman", "start_date"].date() == dt.date(2018, 2, 15)
     assert (posts["start_date"] <= pd.Timestamp("2018-05-16")).all()
     assert len(tl.at("2018-05-16").query("kind == 'observation-post'")) == 11
@@ -184,7 +192,8 @@ def test_patrol_route_and_moscow_protocol_dates(tl):
     assert "m4-joint-patrol-route" not in set(tl.at("2020-08-26")["id"])
     assert "m4-joint-patrol-route" not in set(tl.at("2020-03-14")["id"])
     assert {"m4-corridor", "contact-line-2020", "idlib-zone-2020-03"} <= set(
-        tl.at("2020-03-06")["id"])
+        tl.at("2020-03-06")["id"]
+    )
 
 
 # --- Timeline methods -------------------------------------------------------------------------
@@ -193,7 +202,7 @@ def test_patrol_route_and_moscow_protocol_dates(tl):
 def test_slices_are_sorted_change_dates(tl):
     s = tl.slices()
     assert s == sorted(set(s)) and s[0] == dt.date(2016, 8, 24)
-    assert dt.date(2020, 3, 6) in s and dt.date(2020, 8, 26) in s      # a start; end + 1 day
+    assert dt.date(2020, 3, 6) in s and dt.date(2020, 8, 26) in s  # a start; end + 1 day
     # between two slices the active set does not change
     for a, b in zip(s, s[1:], strict=False):
         if (b - a).days > 1:
@@ -203,8 +212,12 @@ def test_slices_are_sorted_change_dates(tl):
 
 def test_events_on_a_date(tl):
     ev = tl.events("2020-03-06")
-    assert {"type": "start", "id": "m4-corridor", "name": "M4 security corridor (6 km each side)",
-            "kind": "security-corridor"} in ev
+    assert {
+        "type": "start",
+        "id": "m4-corridor",
+        "name": "M4 security corridor (6 km each side)",
+        "kind": "security-corridor",
+    } in ev
     signed = [e for e in tl.events("2020-03-05") if e["type"] == "signed"]
     assert [e["id"] for e in signed] == ["moscow-protocol"]
     ends = [e["id"] for e in tl.events("2020-08-26") if e["type"] == "end"]
@@ -213,8 +226,11 @@ def test_events_on_a_date(tl):
 
 def test_at_and_active_mask_accept_dates_in_any_form(tl):
     a = tl.at("2020-03-15")
-    assert set(a["id"]) == set(tl.at(dt.date(2020, 3, 15))["id"]) == set(
-        tl.at(pd.Timestamp("2020-03-15"))["id"])
+    assert (
+        set(a["id"])
+        == set(tl.at(dt.date(2020, 3, 15))["id"])
+        == set(tl.at(pd.Timestamp("2020-03-15"))["id"])
+    )
     assert tl.active_mask("2015-01-01").sum() == 0
     with pytest.raises(geozones.InputError, match="YYYY-MM-DD"):
         tl.at("15 March 2020")
@@ -228,6 +244,8 @@ def test_filter_keeps_metadata(tl):
 def test_second_load_comes_from_the_cache_and_is_equal(tl):
     again = geozones.load_timeline()
     assert again.features["id"].tolist() == tl.features["id"].tolist()
-    assert all(a.equals_exact(b, 1e-12) for a, b in zip(again.features.geometry,
-                                                         tl.features.geometry, strict=True))
+    assert all(
+        a.equals_exact(b, 1e-12)
+        for a, b in zip(again.features.geometry, tl.features.geometry, strict=True)
+    )
     assert again.places == tl.places

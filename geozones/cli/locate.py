@@ -40,16 +40,33 @@ def run(args: argparse.Namespace) -> int:
     timeline = load_timeline(args.spec)
     found = locate(point, day, timeline)
     label = str(place) if place is not None else f"{point.y:.5f}, {point.x:.5f}"
-    rows = [{
-        "id": r["id"], "name": r["name"], "kind": r["kind"], "agreement": r["agreement"],
-        "start_date": r["start_date"].date().isoformat(),
-        "end_date": None if r["end_date"] != r["end_date"] else r["end_date"].date().isoformat(),
-        "confidence": r["confidence"], "distance_m": float(r["distance_m"]),
-    } for _, r in found.iterrows()]
+    rows = [
+        {
+            "id": r["id"],
+            "name": r["name"],
+            "kind": r["kind"],
+            "agreement": r["agreement"],
+            "start_date": r["start_date"].date().isoformat(),
+            "end_date": None
+            if r["end_date"] != r["end_date"]
+            else r["end_date"].date().isoformat(),
+            "confidence": r["confidence"],
+            "distance_m": float(r["distance_m"]),
+        }
+        for _, r in found.iterrows()
+    ]
     if args.json:
-        print_json({"query": args.where, "place": place.to_dict() if place else None,
-                    "lat": point.y, "lon": point.x, "date": day, "timeline": timeline.id,
-                    "features": rows})
+        print_json(
+            {
+                "query": args.where,
+                "place": place.to_dict() if place else None,
+                "lat": point.y,
+                "lon": point.x,
+                "date": day,
+                "timeline": timeline.id,
+                "features": rows,
+            }
+        )
     else:
         when = f" on {day.isoformat()}" if day else ""
         if not rows:
@@ -58,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{label}: {len(rows)} feature(s) of {timeline.id}{when}")
             for r in rows:
                 end = r["end_date"] or "open"
-                print(f"  {r['id']:<28} {r['kind']:<20} {r['start_date']} → {end:<10} "
-                      f"{r['confidence']}  {r['name']}")
+                print(
+                    f"  {r['id']:<28} {r['kind']:<20} {r['start_date']} → {end:<10} "
+                    f"{r['confidence']}  {r['name']}"
+                )
     return 0 if rows else 1

@@ -30,9 +30,16 @@ def run(args: argparse.Namespace) -> int:
     spec, gdf, errors = validate(args.spec)
     if errors:
         if args.json:
-            print_json({"valid": False, "spec": args.spec, "errors": [
-                {"path": e.path, "line": e.line, "message": e.message, "hint": e.hint}
-                for e in errors]})
+            print_json(
+                {
+                    "valid": False,
+                    "spec": args.spec,
+                    "errors": [
+                        {"path": e.path, "line": e.line, "message": e.message, "hint": e.hint}
+                        for e in errors
+                    ],
+                }
+            )
         for e in errors:
             print(" ".join(str(e).split()), file=sys.stderr)
         return 2
@@ -41,8 +48,12 @@ def run(args: argparse.Namespace) -> int:
     first = gdf["start_date"].min()
     last = gdf["end_date"].max()
     summary = {
-        "valid": True, "spec": args.spec, "timeline": spec.id, "name": spec.name,
-        "agreements": len(spec.agreements), "features": len(gdf),
+        "valid": True,
+        "spec": args.spec,
+        "timeline": spec.id,
+        "name": spec.name,
+        "agreements": len(spec.agreements),
+        "features": len(gdf),
         "kinds": {str(k): int(v) for k, v in kinds.items()},
         "first_date": first.date().isoformat() if len(gdf) else None,
         "last_end_date": last.date().isoformat() if len(gdf) and last == last else None,
@@ -50,8 +61,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary)
     else:
-        print(f"{args.spec}: valid — {summary['agreements']} agreements, "
-              f"{summary['features']} features "
-              f"({', '.join(f'{v} {k}' for k, v in summary['kinds'].items())}), "
-              f"from {summary['first_date']}")
+        print(
+            f"{args.spec}: valid — {summary['agreements']} agreements, "
+            f"{summary['features']} features "
+            f"({', '.join(f'{v} {k}' for k, v in summary['kinds'].items())}), "
+            f"from {summary['first_date']}"
+        )
     return 0

@@ -1,0 +1,98 @@
+"""Benchmark of the spec compiler on the bundled north-west Syria timeline.
+
+Run: ``python benchmarks/bench_timeline.py [--runs 5]``. Prints, as medians:
+
+- cold: a fresh interpreter with an empty cache folder runs
+  ``geozones.load_timeline()`` (spec read, gazetteer and boundaries loaded, every
+  feature compiled, the result cached), timed inside the interpreter after
+  ``import geozones, geopandas`` (the import cost any geopandas script pays); the
+  budget is 2 s;
+- warm: a second compile in the same process (``use_cache=False``: data loaded);
+- cached: a fresh interpreter loading the compiled result from the on-disk cache
+  (timed the same way);
+- baseline (same run): the same interpreter doing by hand, with plain geopandas,
+  ONE of the 37 features: the Sochi band (read the subdistricts, dissolve the Idlib
+  zone, project to UTM 37N, buffer the outline by 17.5 km, intersect, back to
+  EPSG:4326) — the floor of any GIS script that builds the DMZ at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+IMPORTS = "import time, geozones, geopandas"
+TIMED = "t = time.perf_counter()\n{body}\nprint(time.perf_counter() - t)"
+COMPILE = "geozones.load_timeline()"
+BASELINE = """
+from geozones import boundaries
+a3 = boundaries.load("admin3")
+zone = a3[a3["admin1_pcode"] == "SY07"].dissolve()
+utm = zone.to_crs(32637)
+band = utm.intersection(utm.boundary.buffer(17_500))
+band.to_crs(4326)
+"""
+
+
+def _run(body: str, cache: str) -> float:
+    """Seconds ``body`` takes in a fresh interpreter (after the imports)."""
+    import os
+
+    code = IMPORTS + "\n" + TIMED.format(body=body)
+    env = {**os.environ, "GEOZONES_CACHE_DIR": cache}
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True
+    ).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def _median(body: str, runs: int, cache: str | None = None) -> float:
+    return statistics.median(
+        _run(body, cache or tempfile.mkdtemp(prefix="gz-bench-")) for _ in range(runs)
+    )
+
+
+def main() -> None:
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    cold = _median(COMPILE, args.runs)
+    cache = tempfile.mkdtemp(prefix="gz-bench-cache-")
+    _run(COMPILE, cache)
+    cached = _median(COMPILE, args.runs, cache)
+    baseline = _median(BASELINE, args.runs)
+
+    import geozones
+
+    geozones.load_timeline(use_cache=False)
+    warm_times = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        tl = geozones.load_timeline(use_cache=False)
+        warm_times.append(time.perf_counter() - t)
+    warm = statistics.median(warm_times)
+
+    print(
+        f"bundled timeline: {len(tl.features)} features, {len(tl.agreements)} agreements, "
+        f"{len(tl.slices())} slices"
+    )
+    print(
+        f"cold compile (fresh process)  {cold:6.2f} s   budget 2 s: {'OK' if cold < 2 else 'OVER'}"
+    )
+    print(f"warm compile (same process)   {warm:6.2f} s")
+    print(f"cached load (fresh process)   {cached:6.2f} s")
+    print(f"baseline: one DMZ band by hand with geopandas  {baseline:6.2f} s")
+    print(
+        f"ratios: cold/baseline {cold / baseline:5.1f}x, warm/baseline "
+        f"{warm / baseline:5.1f}x, cold/cached {cold / max(cached, 1e-3):5.1f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
