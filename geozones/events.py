@@ -551,9 +551,11 @@ def match_arrays(plan: _Plan, x: np.ndarray, y: np.ndarray, day: np.ndarray,
 
     ``x``/``y`` lon/lat, ``day`` int64 days (``_NAT`` = no date), ``radius`` metres.
     One vectorized pass over all events per feature: bounding box and dates
-    by numpy, then the exact test against the prepared geometry.
+    by numpy, then the exact test of the candidates against the prepared
+    geometry (uncertain candidates are projected to metres once).
     """
     import numpy as np
+    import shapely
 
     plan.ready()
     with np.errstate(invalid="ignore"):
@@ -563,20 +565,25 @@ def match_arrays(plan: _Plan, x: np.ndarray, y: np.ndarray, day: np.ndarray,
     coslat = np.cos(np.radians(np.minimum(np.abs(np.where(ok, y, 0)) + dy, 89.9)))
     dx = radius / (_M_PER_DEG_LON * coslat) * 1.001 + 1e-9
     xlo, xhi, ylo, yhi = x - dx, x + dx, y - dy, y + dy
-    fuzzy = ok & (radius > 0)
-    px = np.full(len(x), np.nan)
-    py = np.full(len(x), np.nan)
-    if fuzzy.any():
-        px[fuzzy], py[fuzzy] = plan.to_metres(x[fuzzy], y[fuzzy])
-    evs, feats, certs = [], [], []
+    candidates = []  # pass 1: bounding boxes and dates, numpy only
     for k in range(len(plan)):
         minx, miny, maxx, maxy = plan.bounds[k]
         m = ok & (xhi >= minx) & (xlo <= maxx) & (yhi >= miny) & (ylo <= maxy)
         m &= (day >= plan.start[k]) & (day <= plan.end[k])
-        idx = np.flatnonzero(m)
+        candidates.append(np.flatnonzero(m))
+    # uncertain events near some feature: projected to metres once, as shapely points
+    near = np.zeros(len(x), dtype=bool)
+    for idx in candidates:
+        near[idx] = True
+    near &= radius > 0
+    pts = np.full(len(x), None, dtype=object)
+    if near.any():
+        pts[near] = shapely.points(*plan.to_metres(x[near], y[near]))
+    evs, feats, certs = [], [], []
+    for k, idx in enumerate(candidates):  # pass 2: exact tests on prepared geometry
         if not idx.size:
             continue
-        hit, certain = _exact(plan, k, idx, x, y, px, py, radius)
+        hit, certain = _exact(plan, k, idx, x, y, pts, radius)
         evs.append(idx[hit])
         feats.append(np.full(int(hit.sum()), k, dtype=np.int64))
         certs.append(certain[hit])
@@ -589,7 +596,7 @@ def match_arrays(plan: _Plan, x: np.ndarray, y: np.ndarray, day: np.ndarray,
 
 
 def _exact(plan: _Plan, k: int, idx: np.ndarray, x: np.ndarray, y: np.ndarray,
-           px: np.ndarray, py: np.ndarray, radius: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+           pts_m: np.ndarray, radius: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For candidate events ``idx`` of feature ``k``: (matches, certain) boolean arrays."""
     import numpy as np
     import shapely
@@ -600,7 +607,7 @@ def _exact(plan: _Plan, k: int, idx: np.ndarray, x: np.ndarray, y: np.ndarray,
     r = radius[idx]
     fz = np.flatnonzero(r > 0)
     if fz.size:
-        pts = shapely.points(px[idx[fz]], py[idx[fz]])
+        pts = pts_m[idx[fz]]
         rf, inf = r[fz], inside[fz]
         if plan.polygonal[k]:
             # one prepared distance test against the boundary answers both questions:
@@ -928,15 +935,19 @@ def _partial_counts(joined: pd.DataFrame, pfreq: str, date: str) -> pd.DataFrame
         dates = parse_dates(dates)
     period = dates.dt.to_period(pfreq).dt.start_time
     certain = (j["match"].astype(object) == "certain").to_numpy()
-    frame = pd.DataFrame({k: j[k].astype(object).to_numpy() for k in _COUNT_KEYS[:4]})
-    frame["period"] = period.to_numpy()
-    frame["certain"] = certain.astype(np.int64)
-    frame["possible"] = (~certain).astype(np.int64)
+    frame = pd.DataFrame({"feature_id": j["feature_id"].array, "period": period.to_numpy(),
+                          "certain": certain.astype(np.int64),
+                          "possible": (~certain).astype(np.int64)})
     if "fatalities" in j.columns:
         fat = pd.to_numeric(j["fatalities"], errors="coerce").fillna(0).to_numpy(dtype=float)
         frame["fatalities_certain"] = np.where(certain, fat, 0.0)
         frame["fatalities_possible"] = np.where(certain, 0.0, fat)
-    return frame.groupby(_COUNT_KEYS, sort=False, dropna=False).sum().reset_index()
+    sums = frame.groupby(["feature_id", "period"], sort=False, observed=True).sum()
+    sums = sums.reset_index()
+    sums["feature_id"] = sums["feature_id"].astype(object)
+    labels = j.drop_duplicates("feature_id")[_COUNT_KEYS[:4]].astype(object)
+    out = labels.merge(sums, on="feature_id", how="inner")
+    return out[[*_COUNT_KEYS, *[c for c in out.columns if c not in _COUNT_KEYS]]]
 
 
 def _finish_counts(parts: pd.DataFrame, pfreq: str) -> pd.DataFrame:
