@@ -467,6 +467,21 @@ class _Item:
     nwords: int = 1
 
 
+class _Occupancy:
+    """Which characters of a text are taken (linear time, unlike pairwise span checks)."""
+
+    def __init__(self, n: int, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._b = bytearray(n + 1)
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        self._b[a:b] = b"\x01" * (b - a)
+
+    def free(self, a: int, b: int) -> bool:
+        return self._b.find(1, a, b) == -1
+
+
 def _is_name_case(s: str) -> bool:
     """A place name in running English starts with a capital (or is not in Latin script)."""
     c = s[:1]
@@ -498,12 +513,12 @@ def _select(
     for e in rule_ents:
         cands.append((e.end - e.start, 0, e.start, _Item(e.start, e.end, e.start, (), e)))
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
-    taken: list[tuple[int, int]] = list(blocked)
+    taken = _Occupancy(len(text), blocked)
     items: list[_Item] = []
     for _, _, _, it in cands:
-        if any(it.start < b and a < it.end for a, b in taken):
+        if not taken.free(it.start, it.end):
             continue
-        taken.append((it.start, it.end))
+        taken.add(it.start, it.end)
         items.append(it)
     items.sort(key=lambda it: it.start)
     places = [it for it in items if it.entity is None]
@@ -533,10 +548,10 @@ def _longer_names(
     ("Sheir Maghar", "Daraa al-Balad"): look the whole name up, or drop the part."""
     items = _merge_adjacent(text, items, index)
     items = sorted(items + _unlisted(text, items, entities, index, bias), key=lambda it: it.start)
-    spans = [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
+    occ = _Occupancy(len(text), [(x.start, x.end) for x in [*entities, *items]])
 
     def free(a: int, b: int) -> bool:
-        return not any(a < y and x < b for x, y in spans)
+        return occ.free(a, b)
 
     out = []
     for it in items:
@@ -578,12 +593,12 @@ def _unlisted(
 ) -> list[_Item]:
     """Capitalised words after "in", "near", "around" … or listed with known places that no
     name variant matched: ask the gazetteer's phonetic matching ("Atmeh" → Atma)."""
-    spans = [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
+    spans = _Occupancy(len(text), [(x.start, x.end) for x in [*entities, *items]])
     ends = {it.end for it in items}
     out = []
     for m in _LOCATIVE.finditer(text):
         s, e = m.span("name")
-        if any(s < b and a < e for a, b in spans):
+        if not spans.free(s, e):
             continue
         if m.group("list") is not None and m.start() not in ends and m.start() - 1 not in ends:
             continue  # a list only counts after a known place: "Dana, Sarmada and Atmeh"
@@ -601,7 +616,7 @@ def _unlisted(
         if len({p.name for p in found}) == 1:  # one name only: several are a guess
             pls = tuple(_Payload("g", p.extra["index"]) for p in found)
             out.append(_Item(s, e, s, pls, nwords=len(words)))
-            spans.append((s, e))
+            spans.add(s, e)
     return out
 
 
@@ -894,7 +909,8 @@ def extract(
     blocked = [(d.start, d.end) for d in dates]
     items, entities = _select(text, _scan(text, index), rule_ents, blocked)
     entities += _list_surnames(text, entities, items)
-    items = [it for it in items if not any(e.start <= it.start < e.end for e in entities)]
+    ents = _Occupancy(len(text), [(e.start, e.end) for e in entities])
+    items = [it for it in items if ents.free(it.start, it.start + 1)]
     items = _longer_names(text, items, entities + _date_entities(dates), index, bias)
     _mark_regions(text, items)
     places, roads = _build(text, items, index, bias)
