@@ -48,7 +48,7 @@ __all__ = ["fold", "fold_with_offsets", "name_key", "phonetic_key", "is_arabic",
 
 #: Bumped whenever the output of any key function changes; bundled indexes
 #: built with another version are re-keyed at load time.
-FOLD_VERSION = 3
+FOLD_VERSION = 4
 
 # Characters mapped before Unicode decomposition (decomposition would lose them
 # or map them wrongly). Turkish: ş/ç keep their sound, ı is i, ğ is silent.
@@ -252,13 +252,10 @@ def _drop_articles(words: list[str]) -> list[str]:
             continue
         if w in _ARTICLES and i < n - 1:
             continue
-        if i > 0 or n == 1:
-            # a glued article inside a name ("Ein Elhur", "Deir Ezzor"); the first
-            # word only when it is the whole name ("Alhasakeh")
-            m = _GLUED_SUN.match(w)
-            if m:
-                w = w[2:]
-            elif i > 0 and _GLUED_AL.match(w):
+        if i > 0:
+            # a glued article inside a name ("Ein Elhur", "Deir Ezzor"); never on the
+            # first word, where it is as often an initial ʿayn ("Annazah", "Ashara")
+            if _GLUED_SUN.match(w) or _GLUED_AL.match(w):
                 w = w[2:]
         out.append(w)
     return out or words
@@ -293,12 +290,19 @@ _DIGRAPHS = [
     ("dj", "j"),
     ("kh", "h"),
     ("gh", "g"),
+    ("rh", "g"),  # French for gh: Rhazale = Ghazala, Chorhour = Shughur
     ("dh", "z"),
     ("th", "t"),
     ("ph", "f"),
     ("ck", "k"),
 ]
-_LETTERS = str.maketrans({"q": "k", "g": "k", "c": "k", "v": "w", "x": "ks", "p": "b"})
+_LETTERS = str.maketrans({"q": "k", "g": "k", "c": "k", "v": "w", "x": "ks", "p": "b", "S": "s"})
+# a ta marbuta in construct before the next word: Jdidet/Jdaide, Maarrat/Maarra, Khirbat/Khirba
+_CONSTRUCT_T = re.compile(r"(?<=[a-z][aeiouy])t$")
+# Turkish c (Cerablus, Ceblê, Cisr) is English j; an English soft c hardly occurs in Arabic names
+_SOFT_C = re.compile(r"c(?=[ei])")
+# Slavic and German j after a vowel is a y: Dajr → Dayr, Kunejtra → Kuneytra (not Hajin, Manbij)
+_J_AS_Y = re.compile(r"(?<=[aeiou])j(?=[^aeiouy])")
 _VOWELS = set("aeiouwy")
 _FINAL_H = re.compile(r"(?<=[aeiouy])h$")
 _ARABIC_SKELETON = str.maketrans(
@@ -330,9 +334,11 @@ def _first(m: re.Match[str]) -> str:
 
 def _latin_skeleton(word: str) -> str:
     w = _FINAL_H.sub("", word)  # -eh / -ah endings
+    w = _J_AS_Y.sub("y", w)
     for a, b in _DIGRAPHS:
         if a in w:
             w = w.replace(a, b)
+    w = _SOFT_C.sub("j", w)
     w = w.translate(_LETTERS)
     if not w:
         return ""
@@ -366,7 +372,10 @@ def phonetic_key(text: str) -> str:
     """
     words = _drop_articles(fold(text).split())
     parts = []
-    for w in words:
+    last = len(words) - 1
+    for i, w in enumerate(words):
+        if i < last and len(w) >= 4 and not _is_arabic_word(w):
+            w = _CONSTRUCT_T.sub("", w)
         if _is_arabic_word(w):
             s = w[0] + w[1:].translate(_ARABIC_SKELETON)
             parts.append(_DOUBLE.sub(_first, s))
