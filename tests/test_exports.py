@@ -370,7 +370,7 @@ def test_fgb_reads_back_with_gdal(tl, tmp_path):
 
 def test_places_csv(tl, tmp_path):
     path = geozones.export(tl, tmp_path / "places.csv")
-    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    rows = list(csv.DictReader(path.read_text("utf-8").splitlines()))
     assert [r["name"] for r in rows] == ["Saraqib", "Jisr al-Shughur"]  # repeat dropped
     assert rows[1]["lat"] == "35.812346" and rows[1]["source"] == "geonames"
     assert rows[1]["source_id"] == "170063" and rows[1]["admin"] == "Syria > Idleb"
@@ -508,7 +508,8 @@ def test_bundled_timeline_round_trips_through_every_format(tmp_path):
     _assert_matches(pyogrio.read_dataframe(fgb), feats, spikes=True)
     kml = geozones.export(tl, tmp_path / "nw.kml")
     assert len(list(ET.parse(kml).getroot().iter(f"{KML}Placemark"))) == len(feats)
-    rows = list(csv.DictReader((geozones.export(tl, tmp_path / "p.csv")).open(encoding="utf-8")))
+    places = geozones.export(tl, tmp_path / "p.csv").read_text("utf-8")
+    rows = list(csv.DictReader(places.splitlines()))
     assert {r["name"] for r in rows} == {p.name for p in tl.places}
     day = tl.slices()[len(tl.slices()) // 2]
     one = json.loads(geozones.export(tl, tmp_path / "d.geojson", date=day).read_text("utf-8"))
@@ -607,3 +608,43 @@ def test_rounding_that_would_break_a_polygon_is_repaired(tmp_path):
     assert shapely.hausdorff_distance(out, notch) < 2e-6
     for poly in _polygons(geometry):
         assert _shoelace(poly[0]) > 0
+
+
+def test_any_valid_polygon_comes_out_valid_rounded_and_wound(tmp_path_factory):
+    """Property: whatever valid polygon the compiler makes, the GeoJSON keeps it valid,
+    within the rounding, with at most 6 decimals and RFC 7946 winding."""
+    from hypothesis import HealthCheck, given
+    from hypothesis import settings as hsettings
+    from hypothesis import strategies as st
+
+    # coordinates finer than the grid: whole micro-degrees plus a random fraction of one
+    coord = st.builds(lambda i, f: (i + f) * 1e-6, st.integers(-50_000, 50_000),
+                      st.floats(min_value=0, max_value=1))
+    pts = st.lists(st.tuples(coord, coord), min_size=3, max_size=25, unique=True)
+    out_dir = tmp_path_factory.mktemp("prop")
+    base = _synthetic().features.iloc[:1]
+
+    @hsettings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(outer=pts, cw=st.booleans())
+    def check(outer, cw):
+        shell = shapely.concave_hull(shapely.multipoints(outer), ratio=0.3)
+        shell = shapely.affinity.translate(shell, 36.1234567, 35.7654321)
+        if shell.geom_type != "Polygon" or shell.area < 1e-9:
+            return
+        hole = shapely.affinity.scale(shell, 0.3, 0.3)
+        poly = shapely.difference(shell, hole)
+        if cw:
+            poly = shapely.orient_polygons(poly, exterior_cw=True)
+        feats = base.copy()
+        feats["geometry"] = [poly]
+        path = geozones.export(Timeline(feats, id="p"), out_dir / "p.geojson")
+        geometry = json.loads(path.read_text("utf-8"))["features"][0]["geometry"]
+        assert all(round(n, 6) == n for n in _numbers(geometry["coordinates"]))
+        for part in _polygons(geometry):
+            assert _shoelace(part[0]) > 0
+            assert all(_shoelace(h) < 0 for h in part[1:])
+        back = shapely.geometry.shape(geometry)
+        assert back.is_valid
+        assert shapely.symmetric_difference(back, poly).area <= 2e-6 * poly.length
+
+    check()
