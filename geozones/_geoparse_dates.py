@@ -240,7 +240,7 @@ def _candidates(text: str) -> list[_Cand]:
 
 def _month_capitalised(s: str) -> bool:
     word = re.search(r"[A-Za-z]+", s)
-    return bool(word) and word.group(0)[0].isupper()
+    return word is not None and word.group(0)[0].isupper()
 
 
 # --------------------------------------------------------------------------- resolving

@@ -548,7 +548,9 @@ def _longer_names(
     ("Sheir Maghar", "Daraa al-Balad"): look the whole name up, or drop the part."""
     items = _merge_adjacent(text, items, index)
     items = sorted(items + _unlisted(text, items, entities, index, bias), key=lambda it: it.start)
-    occ = _Occupancy(len(text), [(x.start, x.end) for x in [*entities, *items]])
+    occ = _Occupancy(
+        len(text), [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
+    )
 
     def free(a: int, b: int) -> bool:
         return occ.free(a, b)
@@ -593,7 +595,9 @@ def _unlisted(
 ) -> list[_Item]:
     """Capitalised words after "in", "near", "around" … or listed with known places that no
     name variant matched: ask the gazetteer's phonetic matching ("Atmeh" → Atma)."""
-    spans = _Occupancy(len(text), [(x.start, x.end) for x in [*entities, *items]])
+    spans = _Occupancy(
+        len(text), [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
+    )
     ends = {it.end for it in items}
     out = []
     for m in _LOCATIVE.finditer(text):
@@ -819,16 +823,10 @@ def _pair_roads(
             road = prev[-1].road
         else:
             continue
-        if road is None:
-            road = _known_pair_road(roads, a, b)
         roads.append(RoadMention(text[a.start : end], a.start, end, road, (a.place, b.place)))
         used.update((i, i + 1))
     roads.sort(key=lambda r: r.start)
     return [p for i, p in enumerate(places) if i not in used], roads
-
-
-def _known_pair_road(roads: list[RoadMention], a: PlaceMention, b: PlaceMention) -> Place | None:
-    return None
 
 
 # ============================================================================ public API
@@ -1035,7 +1033,7 @@ def _road_features(ex: Extraction, spans: list[tuple[int, int]], start: str, see
             if kind == "security-corridor":
                 w = _WIDTH.search(words)
                 ends["width"] = f"{w.group(1)} km" if w else "TODO: width each side, e.g. 6 km"
-                geom = {"corridor": ends}
+                geom: dict[str, Any] = {"corridor": ends}
             else:
                 geom = {"along": ends} if "TODO" not in kind else {"road": r.road.source_id}
             feats.append({
