@@ -60,8 +60,16 @@ GPKG_LAYERS: dict[int, str] = {2: "areas", 1: "lines", 0: "points"}
 
 #: Attribute columns of the table formats (GeoPackage, FlatGeobuf), in order.
 COLUMNS = (
-    "id", "name", "kind", "agreement", "agreement_name", "start_date", "end_date",
-    "confidence", "notes", "sources",
+    "id",
+    "name",
+    "kind",
+    "agreement",
+    "agreement_name",
+    "start_date",
+    "end_date",
+    "confidence",
+    "notes",
+    "sources",
 )
 
 _MULTI_TYPES = {2: "MultiPolygon", 1: "MultiLineString", 0: "MultiPoint"}
@@ -135,7 +143,12 @@ def export(
             _WRITERS[fmt](timeline, features, tmp)
     except GeozonesError:
         raise
-    except (OSError, UnicodeError, ValueError, RuntimeError) as exc:
+    except Exception as exc:
+        # OS and encoding errors, GDAL's (pyogrio raises RuntimeError subclasses), GEOS's
+        if not isinstance(exc, (OSError, UnicodeError, ValueError, RuntimeError)) and not (
+            type(exc).__module__.startswith("shapely")
+        ):
+            raise
         raise ExportError(f"cannot write {fmt} to {target}: {_reason(exc)}") from exc
     return target
 
@@ -264,14 +277,20 @@ def _sources(value: Any) -> list[dict[str, str | None]]:
         except ValueError:
             pass
     if value is None or isinstance(value, (str, bytes, float)):
-        return [] if not isinstance(value, str) or not value else [
-            {"url": value, "quote": None, "title": None}
-        ]
+        return (
+            []
+            if not isinstance(value, str) or not value
+            else [{"url": value, "quote": None, "title": None}]
+        )
     out: list[dict[str, str | None]] = []
     for item in value:
         if isinstance(item, dict):
-            out.append({k: (None if item.get(k) is None else str(item.get(k)))
-                        for k in ("url", "quote", "title")})
+            out.append(
+                {
+                    k: (None if item.get(k) is None else str(item.get(k)))
+                    for k in ("url", "quote", "title")
+                }
+            )
         elif item:
             out.append({"url": str(item), "quote": None, "title": None})
     return out
@@ -282,18 +301,20 @@ def _records(feats: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     cols = {c: feats[c].tolist() for c in COLUMNS}
     out = []
     for i in range(len(feats)):
-        out.append({
-            "id": _text(cols["id"][i]),
-            "name": _text(cols["name"][i]),
-            "kind": _text(cols["kind"][i]),
-            "agreement": _text(cols["agreement"][i]),
-            "agreement_name": _text(cols["agreement_name"][i]),
-            "start_date": _iso(cols["start_date"][i]),
-            "end_date": _iso(cols["end_date"][i]),
-            "confidence": _text(cols["confidence"][i]),
-            "notes": _text(cols["notes"][i]),
-            "sources": _sources(cols["sources"][i]),
-        })
+        out.append(
+            {
+                "id": _text(cols["id"][i]),
+                "name": _text(cols["name"][i]),
+                "kind": _text(cols["kind"][i]),
+                "agreement": _text(cols["agreement"][i]),
+                "agreement_name": _text(cols["agreement_name"][i]),
+                "start_date": _iso(cols["start_date"][i]),
+                "end_date": _iso(cols["end_date"][i]),
+                "confidence": _text(cols["confidence"][i]),
+                "notes": _text(cols["notes"][i]),
+                "sources": _sources(cols["sources"][i]),
+            }
+        )
     return out
 
 
@@ -442,19 +463,27 @@ def _write_gpkg(timeline: Timeline, feats: gpd.GeoDataFrame, path: Path) -> None
         rows, geoms = groups[dim]
         layer = GPKG_LAYERS[dim]
         pyogrio.write_dataframe(
-            _geo_frame(table, rows, geoms), path, layer=layer, driver="GPKG",
-            use_arrow=True, geometry_type=_MULTI_TYPES[dim],
+            _geo_frame(table, rows, geoms),
+            path,
+            layer=layer,
+            driver="GPKG",
+            use_arrow=True,
+            geometry_type=_MULTI_TYPES[dim],
             layer_options={
                 "IDENTIFIER": f"{timeline.name} — {layer}",
                 "DESCRIPTION": f"{layer} of the timeline {timeline.id!r}; "
-                               "end_date is the last day in force (empty = still in force)",
+                "end_date is the last day in force (empty = still in force)",
             },
         )
     kinds = table["kind"].tolist()
-    _write_qgis_styles(path, timeline, {
-        GPKG_LAYERS[d]: (d, list(dict.fromkeys(kinds[i] for i in groups[d][0])))
-        for d in sorted(groups, reverse=True)
-    })
+    _write_qgis_styles(
+        path,
+        timeline,
+        {
+            GPKG_LAYERS[d]: (d, list(dict.fromkeys(kinds[i] for i in groups[d][0])))
+            for d in sorted(groups, reverse=True)
+        },
+    )
 
 
 # QGIS default styles stored in the GeoPackage (table ``layer_styles``, the
@@ -489,23 +518,42 @@ def _rgba(hex_color: str, alpha: float = 1.0) -> str:
 
 def _qml_symbol(parent: ET.Element, name: str, dim: int, color: str) -> None:
     sym_type, layer_class = _QGIS_SYMBOL[dim]
-    sym = _sub(parent, "symbol", type=sym_type, name=name, alpha="1", clip_to_extent="1",
-               force_rhr="0")
-    layer = _sub(sym, "layer", **{"class": layer_class, "enabled": "1", "locked": "0",
-                                  "pass": "0"})
+    sym = _sub(
+        parent, "symbol", type=sym_type, name=name, alpha="1", clip_to_extent="1", force_rhr="0"
+    )
+    layer = _sub(sym, "layer", **{"class": layer_class, "enabled": "1", "locked": "0", "pass": "0"})
     if dim == 2:
-        props = {"color": _rgba(color, 0.3), "outline_color": _rgba(color), "style": "solid",
-                 "outline_style": "solid", "outline_width": "0.6", "outline_width_unit": "MM",
-                 "joinstyle": "round"}
+        props = {
+            "color": _rgba(color, 0.3),
+            "outline_color": _rgba(color),
+            "style": "solid",
+            "outline_style": "solid",
+            "outline_width": "0.6",
+            "outline_width_unit": "MM",
+            "joinstyle": "round",
+        }
         dashed = "outlineStyle"
     elif dim == 1:
-        props = {"line_color": _rgba(color), "line_width": "0.8", "line_width_unit": "MM",
-                 "line_style": "solid", "capstyle": "round", "joinstyle": "round"}
+        props = {
+            "line_color": _rgba(color),
+            "line_width": "0.8",
+            "line_width_unit": "MM",
+            "line_style": "solid",
+            "capstyle": "round",
+            "joinstyle": "round",
+        }
         dashed = "outlineStyle"
     else:
-        props = {"color": _rgba(color), "name": "circle", "size": "3", "size_unit": "MM",
-                 "outline_color": "35,35,35,255", "outline_style": "solid",
-                 "outline_width": "0.3", "outline_width_unit": "MM"}
+        props = {
+            "color": _rgba(color),
+            "name": "circle",
+            "size": "3",
+            "size_unit": "MM",
+            "outline_color": "35,35,35,255",
+            "outline_style": "solid",
+            "outline_width": "0.3",
+            "outline_width_unit": "MM",
+        }
         dashed = ""
     options = _sub(layer, "Option", type="Map")
     for k, v in props.items():
@@ -526,21 +574,45 @@ def _qml_symbol(parent: ET.Element, name: str, dim: int, color: str) -> None:
 def _qml(dim: int, kinds: list[str]) -> str:
     """A QGIS style (QML) for one layer: temporal settings and a renderer by kind."""
     root = ET.Element("qgis", version="3.22.0", styleCategories="Symbology|Temporal")
-    temporal = _sub(root, "temporal", enabled="1", mode="4", limitMode="1",
-                    startField="start_date", endField="end_date", accumulate="0",
-                    durationField="", durationUnit="d", fixedDuration="0",
-                    startExpression=_QGIS_START, endExpression=_QGIS_END)
+    temporal = _sub(
+        root,
+        "temporal",
+        enabled="1",
+        mode="4",
+        limitMode="1",
+        startField="start_date",
+        endField="end_date",
+        accumulate="0",
+        durationField="",
+        durationUnit="d",
+        fixedDuration="0",
+        startExpression=_QGIS_START,
+        endExpression=_QGIS_END,
+    )
     fixed = _sub(temporal, "fixedRange")
     _sub(fixed, "start", "")
     _sub(fixed, "end", "")
-    renderer = _sub(root, "renderer-v2", type="categorizedSymbol", attr="kind",
-                    forceraster="0", enableorderby="0", symbollevels="0")
+    renderer = _sub(
+        root,
+        "renderer-v2",
+        type="categorizedSymbol",
+        attr="kind",
+        forceraster="0",
+        enableorderby="0",
+        symbollevels="0",
+    )
     cats = _sub(renderer, "categories")
     symbols = _sub(renderer, "symbols")
     for i, kind_id in enumerate(kinds):
         k = KINDS.get(kind_id)
-        _sub(cats, "category", value=kind_id, symbol=str(i), label=k.label if k else kind_id,
-             render="true")
+        _sub(
+            cats,
+            "category",
+            value=kind_id,
+            symbol=str(i),
+            label=k.label if k else kind_id,
+            render="true",
+        )
         _qml_symbol(symbols, str(i), dim, k.color if k else "#808080")
     _sub(root, "layerGeometryType", str(dim))
     body = ET.tostring(root, encoding="unicode")
@@ -557,17 +629,26 @@ def _write_qgis_styles(
     rows = []
     for layer, (dim, present) in layers.items():
         kinds = list(KINDS) + [k for k in present if k not in KINDS]
-        rows.append({
-            "f_table_catalog": "", "f_table_schema": "", "f_table_name": layer,
-            "f_geometry_column": "geom", "styleName": f"geozones {layer}",
-            "styleQML": _qml(dim, kinds), "styleSLD": "", "useAsDefault": True,
-            "description": "geozones: coloured by kind, Temporal Controller on "
-                           "start_date..end_date (both days included)",
-            "owner": "", "ui": "",
-            "update_time": _dt.datetime(2000, 1, 1),  # fixed: deterministic output
-        })
-    pyogrio.write_dataframe(pd.DataFrame(rows), path, layer="layer_styles", driver="GPKG",
-                            layer_options={"FID": "id"})
+        rows.append(
+            {
+                "f_table_catalog": "",
+                "f_table_schema": "",
+                "f_table_name": layer,
+                "f_geometry_column": "geom",
+                "styleName": f"geozones {layer}",
+                "styleQML": _qml(dim, kinds),
+                "styleSLD": "",
+                "useAsDefault": True,
+                "description": "geozones: coloured by kind, Temporal Controller on "
+                "start_date..end_date (both days included)",
+                "owner": "",
+                "ui": "",
+                "update_time": _dt.datetime(2000, 1, 1),  # fixed: deterministic output
+            }
+        )
+    pyogrio.write_dataframe(
+        pd.DataFrame(rows), path, layer="layer_styles", driver="GPKG", layer_options={"FID": "id"}
+    )
 
 
 def _write_fgb(timeline: Timeline, feats: gpd.GeoDataFrame, path: Path) -> None:
@@ -608,11 +689,18 @@ def _write_csv(timeline: Timeline, feats: gpd.GeoDataFrame, path: Path) -> None:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(PLACE_COLUMNS)
         for place in _unique_places(timeline.places):
-            writer.writerow([
-                place.name, round(float(place.lat), digits), round(float(place.lon), digits),
-                place.kind, place.source, place.source_id,
-                " > ".join(place.admin), place.country,
-            ])
+            writer.writerow(
+                [
+                    place.name,
+                    round(float(place.lat), digits),
+                    round(float(place.lon), digits),
+                    place.kind,
+                    place.source,
+                    place.source_id,
+                    " > ".join(place.admin),
+                    place.country,
+                ]
+            )
 
 
 # --- KML ------------------------------------------------------------------------

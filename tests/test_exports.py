@@ -648,3 +648,15 @@ def test_any_valid_polygon_comes_out_valid_rounded_and_wound(tmp_path_factory):
         assert shapely.symmetric_difference(back, poly).area <= 2e-6 * poly.length
 
     check()
+
+
+def test_geometry_engine_failure_is_an_export_error(tl, tmp_path, monkeypatch):
+    from shapely.errors import GEOSException
+
+    def broken(*args, **kwargs):
+        raise GEOSException("TopologyException: side location conflict")
+
+    monkeypatch.setattr("geozones.exports._clean_geometries", broken)
+    with pytest.raises(ExportError, match="side location conflict"):
+        geozones.export(tl, tmp_path / "z.gpkg")
+    assert list(tmp_path.iterdir()) == []
