@@ -16,6 +16,7 @@ operator) or, as a shorthand, a bare place name. Operators:
 ``corridor``    ``along`` buffered by ``width`` on each side, flat ends at the two places
 ``buffer``      ``{of, distance}`` (``cap: round|flat``)
 ``band``        the strip of a polygon within ``width`` of (part of) its boundary
+``boundary``    the outline of an area, or the part of it ``along``/not near ``exclude``
 ``hull``        convex hull of expressions or names
 ``union``, ``difference``, ``intersection``  set operations over a list
 ``ref``         the geometry of another feature (by id)

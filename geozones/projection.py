@@ -12,8 +12,9 @@ from the centre, lengths across the radial direction are stretched by about
 ``(ρ/R)² / 6`` (R ≈ 6371 km): 0.0005 % at 35 km, 0.01 % at 150 km, 0.4 % at
 1,000 km. Curves are drawn with 16 segments a quarter circle (chord error
 0.12 %), and straight edges are densified every 1 km before going back to
-longitude/latitude, so a 6 km buffer measures 6 km within 0.2 % geodesically
-(``tests/test_compiler.py`` checks ±0.5 % with :class:`pyproj.Geod`).
+longitude/latitude. Measured with :class:`pyproj.Geod`, the vertices of a 6 km
+buffer of a 110 km line across 36°E lie at 6,000 m ± 0.1 m and its edges sag by
+at most 7 m (``tests/test_compiler.py`` requires ±0.5 %).
 """
 
 from __future__ import annotations
