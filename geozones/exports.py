@@ -814,10 +814,10 @@ def _kml_tree(timeline: Timeline, feats: gpd.GeoDataFrame) -> ET.ElementTree:
     """The KML document: Styles by kind, one Folder per map layer, dated Placemarks."""
     root = ET.Element("kml", xmlns=_KML_NS)
     doc = _sub(root, "Document")
-    _sub(doc, "name", timeline.name)
+    _sub(doc, "name", timeline.name)  # KML 2.2 schema order: name, open, description
+    _sub(doc, "open", "1")
     if timeline.description:
         _sub(doc, "description", timeline.description)
-    _sub(doc, "open", "1")
     recs = _records(feats)
     geoms = _clean_geometries(feats.geometry.array)
     kinds = list(dict.fromkeys(r["kind"] for r in recs))

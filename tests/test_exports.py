@@ -340,6 +340,12 @@ def test_kml_timespans_styles_and_escaped_sources(tl, tmp_path):
     assert zone.findtext(f"{KML}styleUrl") == "#kind-zone"
     # the hole of the polygon is an innerBoundaryIs
     assert zone.find(f".//{KML}innerBoundaryIs") is not None
+    # children in the order the KML 2.2 schema requires
+    order = [c.tag.removeprefix(KML) for c in zone]
+    assert order == ["name", "description", "TimeSpan", "styleUrl", "ExtendedData", "Polygon"]
+    document = root.find(f"{KML}Document")
+    tags = [c.tag.removeprefix(KML) for c in document]
+    assert tags[:2] == ["name", "open"] and tags.index("Style") < tags.index("Folder")
 
 
 def test_kml_reads_back_with_gdal(tl, tmp_path):
