@@ -368,7 +368,7 @@ def test_fgb_reads_back_with_gdal(tl, tmp_path):
     path = geozones.export(tl, tmp_path / "z.fgb")
     info = pyogrio.read_info(path)
     assert info["driver"] == "FlatGeobuf" and info["crs"].endswith("4326")
-    back = pyogrio.read_dataframe(path)
+    back = gpd.read_file(path)
     assert len(back) == len(tl.features)
     _assert_matches(back, tl.features)
     assert back.set_index("id").loc["dmz-1", "name"] == "منطقة خفض التصعيد"
