@@ -183,6 +183,7 @@ def _build_map(
     basemap: bool,
 ) -> folium.Map:
     import folium
+    from branca.element import Figure
 
     from . import map_elements as me
 
@@ -199,6 +200,7 @@ def _build_map(
     fmap.default_js = []
     fmap.default_css = []
     root = fmap.get_root()
+    assert isinstance(root, Figure)
     root.title = html.escape(f"{heading} — geozones map", quote=True)
     root.header.add_child(me.InlineAssets(), name="gz_assets")
 
@@ -206,7 +208,7 @@ def _build_map(
 
     data = me.FeatureData(collection, _meta(timeline, frame))
     fmap.add_child(data, name="gz_features")
-    layers = []
+    layers: list[me.KindLayer] = []
     for layer_name, kind_ids in _layer_groups(frame):
         layer = me.KindLayer(data, kind_ids, layer_name)
         fmap.add_child(layer, name=f"gz_layer_{len(layers)}")
@@ -278,11 +280,31 @@ def _meta(timeline: Timeline, frame: gpd.GeoDataFrame) -> dict[str, Any]:
     }
     return {
         "kinds": kinds,
+        "agreements": _agreements_meta(timeline),
         "confidence": confidence,
         "legend_kinds": legend,
         "basemap_note": "Basemap: OCHA COD-AB boundaries, Natural Earth borders; roads and "
         "towns from the geozones gazetteer. Lines drawn through towns are schematic.",
     }
+
+
+def _agreements_meta(timeline: Timeline) -> dict[str, dict[str, Any]]:
+    """Agreement id → name, signing date (ISO) and parties, for the popups."""
+    out = {}
+    for ag in timeline.agreements:
+        try:
+            signed = to_date(ag["signed"]).isoformat() if ag.get("signed") else None
+        except InputError:
+            signed = None
+        parties = ag.get("parties") or []
+        if isinstance(parties, str):
+            parties = [parties]
+        out[str(ag.get("id", ""))] = {
+            "name": _text(ag.get("name")),
+            "signed": signed,
+            "parties": [_text(p) for p in parties],
+        }
+    return out
 
 
 def _time_config(
@@ -719,7 +741,7 @@ def _road_collection(simplify_m: float) -> dict[str, Any]:
 
         try:
             place = geocode(name, kind="road")
-            geometry = place.geometry
+            geometry = place.geometry if not isinstance(place, list) else None
         except GeozonesError:
             continue
         if geometry is None or geometry.is_empty or geometry.geom_type == "Point":

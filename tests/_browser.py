@@ -253,7 +253,12 @@ def synthetic_timeline():
     frame["start_date"] = pd.to_datetime(frame["start_date"])
     frame["end_date"] = pd.to_datetime(frame["end_date"])
     agreements = [
-        {"id": "astana", "name": "Astana memorandum <b>4</b>", "signed": "2017-05-04"},
+        {
+            "id": "astana",
+            "name": "Astana memorandum <b>4</b>",
+            "signed": "2017-05-04",
+            "parties": ["Russia", "Turkey", "Iran"],
+        },
         {"id": "sochi", "name": "Sochi memorandum", "signed": "2018-09-17"},
         {"id": "moscow", "name": f"Moscow protocol {HOSTILE}", "signed": "2020-03-05"},
     ]

@@ -150,6 +150,7 @@ def test_popup_opens_on_click_and_cites_its_sources(page):
     popup = _visible(page, ".leaflet-popup-content .gz-popup")
     assert "Observation post Saraqib" in popup.text
     assert "12 Oct 2017 – 5 Feb 2020" in popup.text
+    assert "Signed 4 May 2017" in popup.text and "Parties Russia, Turkey, Iran" in popup.text
     link = popup.find_element("css selector", ".gz-popup-sources a")
     assert link.get_attribute("href") == "https://example.org/op"
     assert link.text == "OP list"

@@ -69,7 +69,10 @@
     box.appendChild(el("div", "gz-popup-title", props.name));
     box.appendChild(el("div", "gz-popup-kind", kind.label));
     var table = el("table");
-    row(table, "Agreement", props.agreement_name || props.agreement);
+    var ag = (meta.agreements || {})[props.agreement] || {};
+    row(table, "Agreement", props.agreement_name || ag.name || props.agreement);
+    if (ag.signed) row(table, "Signed", G.formatDate(ag.signed));
+    if (ag.parties && ag.parties.length) row(table, "Parties", ag.parties.join(", "));
     row(table, "In force", G.formatDate(props.start) + " – " +
         (props.end ? G.formatDate(props.end) : "open (no end date)"));
     row(table, "Confidence", conf.label);
@@ -132,7 +135,7 @@
       },
       onEachFeature: function (f, layer) {
         var props = f.properties;
-        layer.bindPopup(function () { return G.popup(props, meta); }, { maxWidth: 360 });
+        layer.bindPopup(function () { return G.popup(props, meta); }, { maxWidth: 360, maxHeight: 420 });
         layer.bindTooltip(function () { return el("span", "gz-tooltip", props.name); }, { sticky: true });
         tag(layer, props);
         group._gzItems.push({ layer: layer, props: props });
@@ -316,8 +319,12 @@
   }
 
   G.legend = function (map, meta) {
-    return G.panel(map, "bottomright", function (root) {
-      root.classList.add("gz-legend");
+    return G.panel(map, "bottomright", function (panel) {
+      panel.classList.add("gz-legend");
+      var root = el("details", "gz-legend-box");
+      root.open = map.getSize().x >= 700;
+      root.appendChild(el("summary", "gz-legend-summary", "Legend"));
+      panel.appendChild(root);
       root.appendChild(el("div", "gz-legend-head", "Kinds"));
       meta.legend_kinds.forEach(function (k) {
         var kind = meta.kinds[k.id];
