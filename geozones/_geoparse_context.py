@@ -54,6 +54,11 @@ _NEWS_TAILS = frozenset(
     "agency news times post herald tribune gazette daily journal press television tv radio "
     "channel network".split()
 )
+#: Two last words that look like an organisation's but name a facility at a place.
+NOT_ORG_ENDINGS = frozenset(
+    {"observation post", "observation posts", "observation point", "observation points",
+     "military post", "border post", "military base", "air base", "police station"}
+)  # fmt: skip
 #: First words of Arabic-named armed groups and parties.
 ORG_HEADS = frozenset(
     """jabhat jabha hayat hayat hayet harakat haraka liwa liwaa faylaq failaq jaysh jaish
@@ -160,6 +165,8 @@ def rule_entities(text: str) -> list[Entity]:
             words = [(w, o - words[cut][1]) for w, o in words[cut:]]
         low = [w.lower().strip("'’") for w, _ in words]
         # organisation: tail word, Arabic group head word, or "X of/for Y" with an org tail
+        if len(low) >= 2 and f"{low[-2]} {low[-1]}" in NOT_ORG_ENDINGS:
+            continue  # "Morek Observation Post" is a place's post, not a newspaper
         of_for = any(
             w in ORG_TAILS and nxt in ("of", "for") for w, nxt in zip(low, low[1:], strict=False)
         )

@@ -101,7 +101,11 @@ STOPWORDS = frozenset(
     white zone center centre general major minor north south east west upper lower big little
     monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec""".split()
+    sept oct nov dec hit took killed attack attacks strike strikes shelling troops rebels
+    fighters regime opposition talks agreement memorandum protocol patrol patrols corridor
+    withdrawal control offensive operation crossing convoy soldiers civilians people refugees
+    camp camps aid said says told reported according officials sources monitor report
+    ceasefire truce agreed signed killed wounded fire""".split()
 )
 
 #: Arabic words of news prose that are also village names ("وقف", ceasefire; "النار", fire),
@@ -558,6 +562,9 @@ def _longer_names(
     out = []
     for it in items:
         s, e = it.start, it.end
+        if _title_case_line(text, s):
+            out.append(it)  # in "Russia And Turkey Agree …" every word has a capital
+            continue
         head = text[max(0, s - 40) : s]
         left = _LEFT_WORD.search(head)
         if left and _sentence_start(head[: left.start()]):
@@ -574,7 +581,7 @@ def _longer_names(
         if longer:
             pls = tuple(_Payload("g", p.extra["index"]) for p in longer)
             out.append(_Item(s, e, s, pls, nwords=it.nwords + 1))
-        elif it.nwords > 1:
+        elif it.nwords > 1 or _prominent(index, it):
             out.append(it)
     return out
 
@@ -643,6 +650,23 @@ def _merge_adjacent(text: str, items: list[_Item], index: _Index) -> list[_Item]
                 continue
         out.append(it)
     return out
+
+
+def _prominent(index: _Index, it: _Item) -> bool:
+    """A country or a big city keeps its name next to a stray capital ("Turkey Agree")."""
+    return any(
+        p.kind == "country" or p.population >= FOREIGN_MIN_POPULATION
+        for p, _ in _candidates(index, it.payloads)
+    )
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` capitalises most of its words (a headline, all caps)."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    words = re.findall(r"[A-Za-z][\w'’]+", text[a : b if b != -1 else len(text)])
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
 
 
 def _loose(word: str) -> bool:

@@ -217,6 +217,19 @@ def test_place_inside_a_longer_name_belongs_to_it():
                                                             "SY07")  # fmt: skip
 
 
+def test_headlines_in_title_case_or_capitals_keep_their_places():
+    got = _places("Russia And Turkey Agree New Ceasefire In Idlib Province\n\nThe deal holds.")
+    assert [(t, k) for t, k, _, _ in got] == [
+        ("Russia", "country"), ("Turkey", "country"), ("Idlib Province", "region")]  # fmt: skip
+    got = _places("SHELLING HIT SARAQIB AND ARIHA ON MONDAY")
+    assert [n for _, _, n, _ in got] == ["Saraqab", "Ariha"]  # not "Hit", a town in Iraq
+
+
+def test_a_post_named_after_a_place_is_the_place():
+    got = _places("Troops reached the Morek Observation Post.")
+    assert [(t, n) for t, _, n, _ in got] == [("Morek", "Murak")]
+
+
 def test_transliterations_and_unlisted_spellings():
     got = _places("Convoys reached Cerablus, Azez and Tal Rifaat, and camps near Atmeh.")
     assert [n for _, _, n, _ in got] == ["Jarablus", "Azaz", "Tall Refaat", "Atma"]
