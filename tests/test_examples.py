@@ -61,18 +61,28 @@ GUARD = textwrap.dedent(
 RUNNER = GUARD + textwrap.dedent(
     """
     import runpy, sys
-    script = sys.argv[1]
-    sys.argv = sys.argv[1:]
-    runpy.run_path(script, run_name="__main__")
+    if sys.argv[1] == "-m":  # python _run_guarded.py -m MODULE ARGS...
+        sys.argv = sys.argv[2:]
+        runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+    else:  # python _run_guarded.py SCRIPT ARGS...
+        sys.argv = sys.argv[1:]
+        runpy.run_path(sys.argv[0], run_name="__main__")
     """
 )
 
 
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One geozones cache for all examples: the timeline is compiled once, as for a user."""
+    return tmp_path_factory.mktemp("examples-cache")
+
+
 @pytest.fixture()
-def workdir(tmp_path: Path) -> Path:
-    """An empty working directory with the network guard beside it."""
+def workdir(tmp_path: Path, shared_cache: Path) -> Path:
+    """An empty working directory, with the network guard and the shared cache beside it."""
     (tmp_path / "work").mkdir()
     (tmp_path / "_run_guarded.py").write_text(RUNNER)
+    (tmp_path / "cache").symlink_to(shared_cache, target_is_directory=True)
     return tmp_path / "work"
 
 
@@ -238,3 +248,51 @@ def test_walkthrough_notebook_executes_offline(workdir: Path):
     assert any(
         "text/html" in o.get("data", {}) or "text/plain" in o.get("data", {}) for o in last.outputs
     )
+
+
+# --- the getting-started page, command by command -------------------------------------------
+
+
+def _documented_commands(page: Path) -> list[tuple[list[str], list[str]]]:
+    """``$ geozones ...`` commands of a page's console blocks, each with its shown output."""
+    import shlex
+
+    commands: list[tuple[list[str], list[str]]] = []
+    in_console = False
+    for line in page.read_text().splitlines():
+        if line.startswith("```"):
+            in_console = line.strip() == "```console"
+            continue
+        if not in_console:
+            continue
+        if line.startswith("$ "):
+            commands.append((shlex.split(line[2:]), []))
+        elif commands:
+            commands[-1][1].append(line)
+    return [(argv, out) for argv, out in commands if argv[0] == "geozones"]
+
+
+def test_getting_started_commands_run_as_documented(workdir: Path):
+    """Every geozones command on the getting-started page runs, with the output it shows."""
+    commands = _documented_commands(ROOT / "docs" / "getting-started.md")
+    names = [argv[1] for argv, _ in commands]
+    for needed in ("geocode", "map", "export", "locate"):
+        assert needed in names
+    for argv, shown in commands:
+        res = subprocess.run(
+            [sys.executable, str(workdir.parent / "_run_guarded.py"), "-m", *argv],
+            cwd=workdir,
+            capture_output=True,
+            text=True,
+            timeout=240,
+            env=_env(workdir),
+        )
+        expected_rc = 2 if any("error:" in line for line in shown) else 0
+        assert res.returncode == expected_rc, (argv, res.stderr[-2000:])
+        actual = res.stdout + res.stderr
+        for line in shown:
+            first = line.split()[0] if line.split() else ""
+            assert first in actual, f"`{' '.join(argv)}` no longer prints {line!r}:\n{actual}"
+        if "--out" in argv:
+            out = workdir / argv[argv.index("--out") + 1]
+            assert out.stat().st_size > 1000, out

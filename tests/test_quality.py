@@ -143,3 +143,17 @@ def test_license_changelog_and_single_version():
         or f'version = "{__version__}"' in (ROOT / f).read_text(errors="replace")
     ]
     assert defining == ["geozones/_version.py"], defining
+
+
+def test_sphinx_roles_render_as_code_in_the_api_reference():
+    """The docs build's griffe extension turns Sphinx roles into inline code, never links."""
+    import importlib.util as iu
+
+    spec = iu.spec_from_file_location("roles", ROOT / "scripts" / "griffe_sphinx_roles.py")
+    if spec is None or spec.loader is None or iu.find_spec("griffe") is None:
+        pytest.skip("griffe is not installed: pip install -e '.[test]'")
+    roles = iu.module_from_spec(spec)
+    spec.loader.exec_module(roles)
+    text = "See :class:`~geozones.place.Place`, :func:`geozones.geocode` and :meth:`x <A.b>`."
+    assert roles.rewrite_roles(text) == "See `Place`, `geozones.geocode` and `x`."
+    assert roles.rewrite_roles("no roles: `code` stays") == "no roles: `code` stays"
