@@ -208,6 +208,7 @@ class Gazetteer:
         self._fz = _buckets(keys + list(self._more_key))
         self._pfz = _buckets(pkeys + [k for k in self._more_pkey if len(k) >= 3])
         self._fuzzy_ready = True
+        self._fz_all: list[str] | None = None
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -530,7 +531,9 @@ class Gazetteer:
 
             return geocode_online(name, top=top, country=country, near=near)
         if not found:
-            raise UnknownPlaceError(name, self.closest(name), hint=_hint(kind, country))
+            raise UnknownPlaceError(
+                name, self.closest(name, kind=kind, country=country), hint=_hint(kind, country)
+            )
         return found if top > 1 else found[0]
 
     def search(self, name: str, limit: int = 10) -> list[Place]:
@@ -543,13 +546,18 @@ class Gazetteer:
         """
         return self.candidates(name, top=limit)
 
-    def closest(self, name: str, n: int = 5) -> list[str]:
-        """Names of the ``n`` closest entries, for error messages (no cutoff).
+    def closest(
+        self, name: str, n: int = 5, *, kind: str | None = None, country: str | None = None
+    ) -> list[str]:
+        """Labels of the ``n`` closest entries, for error messages (no cutoff).
+
+        A label is the name and, to tell namesakes apart, the governorate (Syria)
+        or the country code.
 
         Examples
         --------
         >>> Gazetteer.default().closest("Jarabls", 1)
-        ['Jarablus']
+        ['Jarablus (Aleppo)']
         """
         from rapidfuzz import fuzz, process
 
@@ -558,17 +566,37 @@ class Gazetteer:
             return []
         if not self._fuzzy_ready:
             self._build_fuzzy()
-        lens, keys = self._fz.get(key[0], ([], []))
-        pool = keys or self._keys
-        names: list[str] = []
-        for k, _, _ in process.extract(key, pool, scorer=fuzz.WRatio, limit=n * 3):
-            e = self._v_entry[self._vids_key(k)[0]]
-            label = self._name[e]
-            if label not in names:
-                names.append(label)
-            if len(names) == n:
+        if self._fz_all is None:
+            self._fz_all = [k for _, ks in self._fz.values() for k in ks]
+        pool = self._fz_all
+        if kind is not None or country is not None:  # error path only: a filtered pool
+            pool = [
+                k
+                for k in self._keys
+                if any(self._accept(self._v_entry[vi], kind, country) for vi in self._vids_key(k))
+            ]
+        labels: list[str] = []
+        for k, _, _ in process.extract(key, pool, scorer=fuzz.ratio, limit=n * 8):
+            for vi in self._vids_key(k):
+                e = self._v_entry[vi]
+                if not self._accept(e, kind, country):
+                    continue
+                label = self._label(e)
+                if label not in labels:
+                    labels.append(label)
                 break
-        return names
+            if len(labels) == n:
+                break
+        return labels
+
+    def _label(self, e: int) -> str:
+        if self._country[e] == "SY":
+            path = self._admin_paths[self._admin[e]]
+            where = path[1] if len(path) > 1 else "Syria"
+            if self._kind[e] != "populated place":
+                where = self._kind[e] if len(path) < 2 else f"{self._kind[e]}, {where}"
+            return f"{self._name[e]} ({where})"
+        return f"{self._name[e]} ({self._country[e] or self._kind[e]})"
 
     # ------------------------------------------------------------------ roads
     def road_geometry(self, index: int) -> Any:

@@ -257,7 +257,14 @@ def test_unknown_name_lists_candidates_in_one_line():
     with pytest.raises(UnknownPlaceError) as exc:
         geocode("Qwzxv Plorb")
     msg = str(exc.value)
-    assert "Qwzxv Plorb" in msg and "\n" not in msg
+    assert "Qwzxv Plorb" in msg and "\n" not in msg and "closest: " in msg
+    assert len(exc.value.candidates) == 5
+    with pytest.raises(UnknownPlaceError) as exc:
+        geocode("Jarablusxyzzy qq")
+    assert exc.value.candidates[0] == "Jarablus (Aleppo)"
+    with pytest.raises(UnknownPlaceError) as exc:
+        geocode("Moskvaa", kind="country")
+    assert all(c.endswith(")") for c in exc.value.candidates) and "kind='country'" in str(exc.value)
 
 
 def test_fuzzy_typos_score_below_exact():
@@ -437,3 +444,39 @@ def test_folding_rules_on_examples():
         assert phonetic_key(a) == phonetic_key(b), (a, b)
     assert phonetic_key("Hama") != phonetic_key("Homs")
     assert is_arabic("إدلب") and not is_arabic("Idlib")
+
+
+def test_m4_agrees_with_the_reported_facts():
+    """AGREEMENTS-FACTS.md: Bsanqul < 2 km north, M1 junction ~10 km N of Hmeimim, patrol 71 km."""
+    import shapely
+    from pyproj import Transformer
+
+    to_m = Transformer.from_crs(4326, 32637, always_xy=True)
+    line = shapely.transform(geocode("M4").geometry, to_m.transform, interleaved=False)
+
+    def where(name):
+        p = geocode(name)
+        return shapely.Point(to_m.transform(p.lon, p.lat))
+
+    bsanqul = where("Bsanqul")
+    assert line.distance(bsanqul) < 3000
+    assert bsanqul.y > line.interpolate(line.project(bsanqul)).y  # north of the road
+    assert 8000 < shapely.Point(line.coords[1]).distance(where("Hmeimim")) < 13000
+    patrol = abs(line.project(where("Trumba")) - line.project(where("Ain al-Havr")))
+    assert 60_000 < patrol < 80_000  # reported: 71 km
+
+
+def test_online_fallback_only_when_offline_fails(monkeypatch):
+    import geozones.online
+
+    calls = []
+
+    def fake(name, *, top=1, country=None, near=None):
+        calls.append(name)
+        return geozones.Place(name=name, lat=1.0, lon=2.0, source="online:test", score=0.9)
+
+    monkeypatch.setattr(geozones.online, "geocode_online", fake)
+    assert geocode("Azaz", online=True).source == "ocha-cod"
+    assert calls == []
+    assert geocode("Qwzxv Plorb", online=True).source == "online:test"
+    assert calls == ["Qwzxv Plorb"]
