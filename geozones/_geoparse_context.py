@@ -190,6 +190,31 @@ def rule_entities(text: str) -> list[Entity]:
     return out
 
 
+_ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Z0-9-]{1,7})\)")
+
+
+def acronym_entities(text: str, named: list[Entity]) -> list[Entity]:
+    """ "(GNA)" right after an organisation's name is that organisation, wherever it stands.
+
+    Examples
+    --------
+    >>> t = "The Libyan National Army (LNA) advanced. The LNA said."
+    >>> [(e.text, e.start) for e in acronym_entities(t, rule_entities(t))]
+    [('LNA', 26), ('LNA', 45)]
+    """
+    acr: dict[str, str] = {}
+    for e in named:
+        if e.kind in ("organization", "news"):
+            m = _ACRONYM_AFTER.match(text[e.end : e.end + 12])
+            if m:
+                acr[m.group(1)] = e.kind
+    if not acr:
+        return []
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(acr))) + r")(?![\w-])")
+    return [Entity(m.group(0), m.start(), m.end(), acr[m.group(0)], "acronym")
+            for m in rx.finditer(text)]  # fmt: skip
+
+
 def surname_entities(text: str, persons: list[Entity]) -> list[Entity]:
     """Every other occurrence of a known person's surname ("Lavrov" after "Sergei Lavrov").
 

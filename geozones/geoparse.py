@@ -486,6 +486,18 @@ class _Occupancy:
         return self._b.find(1, a, b) == -1
 
 
+def _acronym(text: str, start: int, end: int) -> bool:
+    """A short word in capitals inside running text is an acronym ("GNA", "(SDF)"), not a
+    place; a dateline ("HAMA, Syria") or a line in capitals is another matter."""
+    word = text[start:end]
+    if not (word.isupper() and len(word) <= 5 and word.isalpha()):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip():
+        return False  # first word of its line: a dateline
+    return not _title_case_line(text, start)
+
+
 def _is_name_case(s: str) -> bool:
     """A place name in running English starts with a capital (or is not in Latin script)."""
     c = s[:1]
@@ -511,6 +523,8 @@ def _select(
             continue
         words = re.findall(r"[\w'’]+", name.lower())
         if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words):
+            continue
+        if _acronym(text, m.name_start, m.end):
             continue
         it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords)
         cands.append((m.end - m.start, 1, m.start, it))
@@ -927,7 +941,7 @@ def extract(
     index = _index_for(gazetteer)
     dates, used_ref = extract_dates(text, ref)
     rule_ents = ctx.rule_entities(text)
-    rule_ents += ctx.surname_entities(text, rule_ents)
+    rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]
     items, entities = _select(text, _scan(text, index), rule_ents, blocked)
     entities += _list_surnames(text, entities, items)

@@ -128,6 +128,14 @@ def test_a_possessive_country_stays_out_of_the_organisation_after_it():
     assert [e.text for e in ex.entities] == ["National Security Council"]
 
 
+def test_acronyms_of_organisations_are_not_places():
+    text = ("The Government of National Accord (GNA) and the Libyan National Army (LNA) met "
+            "in Geneva; the GNA said the LNA had left Sirte.")  # fmt: skip
+    ex = extract(text, country_bias="LY")
+    assert [(m.text, m.place.country) for m in ex.places] == [("Geneva", "CH"), ("Sirte", "LY")]
+    assert [e.text for e in ex.entities if e.rule == "acronym"] == ["GNA", "LNA", "GNA", "LNA"]
+
+
 def test_agency_acronym_only_in_capitals():
     # SANA the agency is written in capitals; the curated entry does not block other words
     ex = extract("SANA reported shelling.")
