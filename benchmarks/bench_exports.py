@@ -40,10 +40,10 @@ def synthetic_timeline(n: int, seed: int = 0) -> Timeline:
     areas = shapely.buffer(centres[:n_area], rng.uniform(0.01, 0.1, n_area), quad_segs=32)
     holes = shapely.buffer(centres[:n_area], 0.004, quad_segs=8)
     areas = shapely.difference(areas, holes)
-    starts = np.column_stack([x[n_area:n_area + n_line], y[n_area:n_area + n_line]])
+    starts = np.column_stack([x[n_area : n_area + n_line], y[n_area : n_area + n_line]])
     steps = rng.normal(0, 0.01, (n_line, 50, 2)).cumsum(axis=1) + starts[:, None, :]
     lines = shapely.linestrings(steps)
-    points = centres[n_area + n_line:]
+    points = centres[n_area + n_line :]
     start = pd.Timestamp("2016-01-01") + pd.to_timedelta(rng.integers(0, 1500, n), unit="D")
     end = start + pd.to_timedelta(rng.integers(1, 900, n), unit="D")
     end = end.where(rng.random(n) > 0.3)
@@ -87,13 +87,19 @@ def main(n: int = 2000) -> None:
         base_gpkg = _time(lambda: plain.to_file(out / "b.gpkg", engine="pyogrio", layer="x"))
         print(f"baseline GDAL GeoJSON writer: {base_json:.3f} s")
         print(f"baseline GDAL GPKG writer:    {base_gpkg:.3f} s")
-        for fmt, base in (("geojson", base_json), ("gpkg", base_gpkg), ("kml", base_json),
-                          ("fgb", base_json)):
+        for fmt, base in (
+            ("geojson", base_json),
+            ("gpkg", base_gpkg),
+            ("kml", base_json),
+            ("fgb", base_json),
+        ):
             secs = _time(lambda f=fmt: geozones.export(tl, out / f"z.{f}"))
             size = (out / f"z.{fmt}").stat().st_size / 1e6
             what = "GPKG" if fmt == "gpkg" else "GeoJSON"
-            print(f"geozones {fmt:8s} {secs:7.3f} s  {size:6.1f} MB  "
-                  f"x{secs / base:.2f} of the GDAL {what} baseline")
+            print(
+                f"geozones {fmt:8s} {secs:7.3f} s  {size:6.1f} MB  "
+                f"x{secs / base:.2f} of the GDAL {what} baseline"
+            )
 
 
 if __name__ == "__main__":

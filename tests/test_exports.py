@@ -36,11 +36,15 @@ def _synthetic() -> Timeline:
         [(36.0, 35.0), (36.0, 36.0), (37.0, 36.0), (37.0, 35.0)],
         [[(36.2, 35.2), (36.4, 35.2), (36.4, 35.4), (36.2, 35.4)]],
     )
-    multi = shapely.MultiPolygon([
-        shapely.Polygon([(36.1234567, 35.5), (36.3, 35.5), (36.3, 35.7), (36.1234567, 35.7)],
-                        [[(36.15, 35.55), (36.15, 35.6), (36.2, 35.6), (36.2, 35.55)]]),
-        shapely.box(36.5, 35.5, 36.7, 35.7, ccw=False),
-    ])
+    multi = shapely.MultiPolygon(
+        [
+            shapely.Polygon(
+                [(36.1234567, 35.5), (36.3, 35.5), (36.3, 35.7), (36.1234567, 35.7)],
+                [[(36.15, 35.55), (36.15, 35.6), (36.2, 35.6), (36.2, 35.55)]],
+            ),
+            shapely.box(36.5, 35.5, 36.7, 35.7, ccw=False),
+        ]
+    )
     line = shapely.LineString([(36.1, 35.1), (36.55555555, 35.66666666), (37.0, 35.9)])
     point = shapely.Point(36.7123456789, 35.9876543219)
     features = gpd.GeoDataFrame(
@@ -55,8 +59,13 @@ def _synthetic() -> Timeline:
             "confidence": ["approximate", "schematic", "surveyed", "approximate"],
             "notes": ["<script>alert(1)</script> ]]> x\x01y", "", "عربي", "ok"],
             "sources": [
-                [{"url": "https://example.org/a?x=1&y=2", "quote": 'he said "<stop>"',
-                  "title": "A & B"}],
+                [
+                    {
+                        "url": "https://example.org/a?x=1&y=2",
+                        "quote": 'he said "<stop>"',
+                        "title": "A & B",
+                    }
+                ],
                 [],
                 [{"url": "javascript:alert(1)", "quote": "q", "title": "evil"}],
                 [{"url": "https://example.org/b", "quote": "قال", "title": "Arabic"}],
@@ -67,8 +76,15 @@ def _synthetic() -> Timeline:
     )
     places = [
         Place("Saraqib", 35.8641, 36.8054, source="ocha-cod", source_id="C4179"),
-        Place("Jisr al-Shughur", 35.8123456789, 36.3191, source="geonames", source_id="170063",
-              admin=("Syria", "Idleb"), country="SY"),
+        Place(
+            "Jisr al-Shughur",
+            35.8123456789,
+            36.3191,
+            source="geonames",
+            source_id="170063",
+            admin=("Syria", "Idleb"),
+            country="SY",
+        ),
         Place("Saraqib", 35.8641, 36.8054, source="ocha-cod", source_id="C4179"),  # repeated
     ]
     return Timeline(features, name="Synthetic <test>", id="synth", places=places)
@@ -146,10 +162,17 @@ def _assert_matches(frame: pd.DataFrame, expected: gpd.GeoDataFrame, spikes: boo
 # --- format choice and bad input -------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, fmt", [
-    ("a.geojson", "geojson"), ("a.JSON", "geojson"), ("a.gpkg", "gpkg"), ("a.kml", "kml"),
-    ("a.fgb", "fgb"), ("a.csv", "csv"),
-])
+@pytest.mark.parametrize(
+    "name, fmt",
+    [
+        ("a.geojson", "geojson"),
+        ("a.JSON", "geojson"),
+        ("a.gpkg", "gpkg"),
+        ("a.kml", "kml"),
+        ("a.fgb", "fgb"),
+        ("a.csv", "csv"),
+    ],
+)
 def test_format_is_inferred_from_the_extension(tl, tmp_path, name, fmt):
     path = geozones.export(tl, tmp_path / name)
     assert path.exists() and path.stat().st_size > 0
@@ -218,10 +241,20 @@ def test_geojson_features_carry_ids_dates_and_sources(tl, tmp_path):
     zone = by_id["zone-1"]["properties"]
     assert zone["name"] == HOSTILE
     assert zone["end_date"] is None and zone["start_date"] == "2017-05-04"
-    assert zone["sources"] == [{"url": "https://example.org/a?x=1&y=2",
-                                "quote": 'he said "<stop>"', "title": "A & B"}]
-    assert set(zone) == {"name", "kind", "agreement", "agreement_name", "start_date",
-                         "end_date", "confidence", "sources", "notes"}
+    assert zone["sources"] == [
+        {"url": "https://example.org/a?x=1&y=2", "quote": 'he said "<stop>"', "title": "A & B"}
+    ]
+    assert set(zone) == {
+        "name",
+        "kind",
+        "agreement",
+        "agreement_name",
+        "start_date",
+        "end_date",
+        "confidence",
+        "sources",
+        "notes",
+    }
     assert by_id["dmz-1"]["properties"]["end_date"] == "2020-03-05"
     assert by_id["route-1"]["geometry"]["type"] == "LineString"
     assert by_id["op-1"]["geometry"] == {"type": "Point", "coordinates": [36.712346, 35.987654]}
@@ -303,8 +336,11 @@ def test_gpkg_default_qgis_style_turns_on_temporal_and_colours_kinds(tl, tmp_pat
         cats = {c.get("value"): c.get("symbol") for c in renderer.iter("category")}
         assert set(KINDS) <= set(cats)
         symbol = renderer.find(f"symbols/symbol[@name='{cats['zone']}']")
-        colours = [o.get("value") for o in symbol.iter("Option")
-                   if o.get("name") in ("color", "line_color", "outline_color")]
+        colours = [
+            o.get("value")
+            for o in symbol.iter("Option")
+            if o.get("name") in ("color", "line_color", "outline_color")
+        ]
         assert "31,120,180,255" in colours  # #1f78b4
 
 
@@ -380,8 +416,16 @@ def test_places_csv(tl, tmp_path):
     assert [r["name"] for r in rows] == ["Saraqib", "Jisr al-Shughur"]  # repeat dropped
     assert rows[1]["lat"] == "35.812346" and rows[1]["source"] == "geonames"
     assert rows[1]["source_id"] == "170063" and rows[1]["admin"] == "Syria > Idleb"
-    assert list(rows[0]) == ["name", "lat", "lon", "kind", "source", "source_id", "admin",
-                             "country"]
+    assert list(rows[0]) == [
+        "name",
+        "lat",
+        "lon",
+        "kind",
+        "source",
+        "source_id",
+        "admin",
+        "country",
+    ]
 
 
 # --- one date, empty selections, atomicity -----------------------------------------------
@@ -407,12 +451,15 @@ def test_date_with_nothing_in_force_writes_valid_empty_files(tl, tmp_path):
     assert not list(ET.parse(kml).getroot().iter(f"{KML}Placemark"))
 
 
-@pytest.mark.parametrize("ext, target", [
-    ("gpkg", "pyogrio.write_dataframe"),
-    ("kml", "geozones.exports._kml_geometry"),
-    ("geojson", "geozones.exports._records"),
-    ("fgb", "pyogrio.write_dataframe"),
-])
+@pytest.mark.parametrize(
+    "ext, target",
+    [
+        ("gpkg", "pyogrio.write_dataframe"),
+        ("kml", "geozones.exports._kml_geometry"),
+        ("geojson", "geozones.exports._records"),
+        ("fgb", "pyogrio.write_dataframe"),
+    ],
+)
 def test_failure_mid_way_leaves_old_file_and_no_temporary(tl, tmp_path, monkeypatch, ext, target):
     out = tmp_path / f"z.{ext}"
     out.write_bytes(b"previous export")
@@ -450,11 +497,28 @@ def test_cli_writes_each_format(cli_timeline, tmp_path, capsys):
     assert main(["export", "--out", str(out)]) == 0
     assert "wrote 4 features" in capsys.readouterr().out
     assert len(pyogrio.read_dataframe(out, layer="areas")) == 2
-    assert main(["export", "--format", "kml", "--out", str(tmp_path / "k.xml"),
-                 "--date", "2020-03-05", "--json"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "kml",
+                "--out",
+                str(tmp_path / "k.xml"),
+                "--date",
+                "2020-03-05",
+                "--json",
+            ]
+        )
+        == 0
+    )
     info = json.loads(capsys.readouterr().out)
-    assert info == {"path": str(tmp_path / "k.xml"), "format": "kml", "features": 2,
-                    "date": "2020-03-05"}
+    assert info == {
+        "path": str(tmp_path / "k.xml"),
+        "format": "kml",
+        "features": 2,
+        "date": "2020-03-05",
+    }
     assert main(["export", "--out", str(tmp_path / "p.csv")]) == 0
     assert "wrote 2 places" in capsys.readouterr().out
 
@@ -471,15 +535,19 @@ def test_cli_default_name_from_timeline_id(cli_timeline, tmp_path, monkeypatch, 
     assert (tmp_path / "synth-2020-03-16.fgb").exists()
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["export", "--out", "x.txt"], "extension"),
-    (["export", "--out", "x.geojson", "--date", "2020-13-01"], "YYYY-MM-DD"),
-    (["export"], "--out PATH"),
-    (["export", "--out", "-", "--format", "gpkg"], "standard output"),
-    (["export", "--format", "shp", "--out", "x.shp"], "invalid choice"),
-])
-def test_cli_bad_input_exits_2_with_one_line(cli_timeline, tmp_path, monkeypatch, capsys,
-                                              argv, message):
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["export", "--out", "x.txt"], "extension"),
+        (["export", "--out", "x.geojson", "--date", "2020-13-01"], "YYYY-MM-DD"),
+        (["export"], "--out PATH"),
+        (["export", "--out", "-", "--format", "gpkg"], "standard output"),
+        (["export", "--format", "shp", "--out", "x.shp"], "invalid choice"),
+    ],
+)
+def test_cli_bad_input_exits_2_with_one_line(
+    cli_timeline, tmp_path, monkeypatch, capsys, argv, message
+):
     monkeypatch.chdir(tmp_path)
     try:
         code = main(argv)
@@ -572,11 +640,27 @@ def test_qgis_opens_gpkg_with_styles_and_day_exact_temporal_filter(tmp_path, whi
 
     tl = _synthetic() if which == "synthetic" else _real_timeline()
     path = geozones.export(tl, tmp_path / "z.gpkg")
-    days = ["2017-05-03", "2017-05-04", "2018-09-16", "2018-09-17", "2020-03-05", "2020-03-06",
-            "2019-12-31", "2020-01-01", "2020-03-15", "2020-08-25", "2020-08-26"]
+    days = [
+        "2017-05-03",
+        "2017-05-04",
+        "2018-09-16",
+        "2018-09-17",
+        "2020-03-05",
+        "2020-03-06",
+        "2019-12-31",
+        "2020-01-01",
+        "2020-03-15",
+        "2020-08-25",
+        "2020-08-26",
+    ]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)}
-    res = subprocess.run([_qgis_python(), "-c", _QGIS_CHECK, str(path), *days],
-                         capture_output=True, text=True, env=env, timeout=120)
+    res = subprocess.run(
+        [_qgis_python(), "-c", _QGIS_CHECK, str(path), *days],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert res.returncode == 0, res.stderr[-2000:]
     got = json.loads(res.stdout.strip().splitlines()[-1])
     for layer in ("areas", "lines", "points"):
@@ -601,8 +685,17 @@ def test_projected_features_and_json_sources_are_normalised(tmp_path):
 
 def test_rounding_that_would_break_a_polygon_is_repaired(tmp_path):
     # a notch whose tip rounds onto the bottom edge: plain rounding self-intersects
-    notch = shapely.Polygon([(36.0, 35.0), (36.01, 35.0), (36.01, 35.01), (36.005002, 35.01),
-                             (36.005, 35.0000004), (36.004998, 35.01), (36.0, 35.01)])
+    notch = shapely.Polygon(
+        [
+            (36.0, 35.0),
+            (36.01, 35.0),
+            (36.01, 35.01),
+            (36.005002, 35.01),
+            (36.005, 35.0000004),
+            (36.004998, 35.01),
+            (36.0, 35.01),
+        ]
+    )
     assert notch.is_valid
     assert not shapely.transform(notch, lambda c: np.round(c, 6)).is_valid
     feats = _synthetic().features.copy()
@@ -624,8 +717,11 @@ def test_any_valid_polygon_comes_out_valid_rounded_and_wound(tmp_path_factory):
     from hypothesis import strategies as st
 
     # coordinates finer than the grid: whole micro-degrees plus a random fraction of one
-    coord = st.builds(lambda i, f: (i + f) * 1e-6, st.integers(-50_000, 50_000),
-                      st.floats(min_value=0, max_value=1))
+    coord = st.builds(
+        lambda i, f: (i + f) * 1e-6,
+        st.integers(-50_000, 50_000),
+        st.floats(min_value=0, max_value=1),
+    )
     pts = st.lists(st.tuples(coord, coord), min_size=3, max_size=25, unique=True)
     out_dir = tmp_path_factory.mktemp("prop")
     base = _synthetic().features.iloc[:1]
