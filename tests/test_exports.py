@@ -762,3 +762,39 @@ def test_geometry_engine_failure_is_an_export_error(tl, tmp_path, monkeypatch):
     with pytest.raises(ExportError, match="side location conflict"):
         geozones.export(tl, tmp_path / "z.gpkg")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_bad_spec_exits_2_and_writes_nothing(tmp_path, capsys):
+    spec = Path(__file__).parent / "specs" / "unknown_kind.yaml"
+    code = main(["export", str(spec), "--out", str(tmp_path / "z.gpkg")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "unknown_kind.yaml:" in err and len(err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_exports_a_user_spec(tmp_path, capsys):
+    spec = tmp_path / "mini.yaml"
+    spec.write_text(
+        "timeline: {id: mini, name: Mini & <test>}\n"
+        "agreements:\n"
+        "  - id: a1\n"
+        "    name: Test agreement\n"
+        "    signed: 2020-03-05\n"
+        '    sources: [{url: "https://example.org/a1", quote: "a quote"}]\n'
+        "    features:\n"
+        "      - id: box\n"
+        "        kind: zone\n"
+        "        start: 2020-03-06\n"
+        "        end: 2020-03-10\n"
+        "        confidence: approximate\n"
+        '        geometry: {wkt: "POLYGON ((36 35, 36 35.1, 36.1 35.1, 36.1 35, 36 35))"}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "mini.geojson"
+    assert main(["export", str(spec), "--out", str(out)]) == 0
+    doc = json.loads(out.read_text("utf-8"))
+    (feature,) = doc["features"]
+    assert feature["id"] == "box"
+    assert feature["properties"]["end_date"] == "2020-03-10"
+    assert _shoelace(feature["geometry"]["coordinates"][0]) > 0  # written clockwise above
