@@ -185,6 +185,10 @@ class Gazetteer:
             return self._more_vkey[vi]
         return self._keys[bisect.bisect_right(self._key_start, vi) - 1]
 
+    def _guessable(self, vi: int) -> bool:
+        """Whether a variant may match inexactly: not a foreign place's alternate name."""
+        return self._country[self._v_entry[vi]] == "SY" or self._v_how[vi] != "a"
+
     def _fuzzy_worthy(self, vids: Iterable[int]) -> bool:
         """Syrian names and the canonical names of foreign places (not their many alternates)."""
         return any(
@@ -487,7 +491,7 @@ class Gazetteer:
         if len(cands) < top:
             ph = self._vids_pkey(pkey) if len(pkey) >= 2 or not cands else ()
             self._collect(
-                (vi for vi in ph if self._key_of(vi) != key),
+                (vi for vi in ph if self._key_of(vi) != key and self._guessable(vi)),
                 lambda vi: self._variant_score(vi, False, key),
                 kind,
                 country,
