@@ -15,7 +15,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -43,6 +45,8 @@ CREATE TABLE IF NOT EXISTS slots (
 );
 """
 _DAY = 86400.0
+#: Open connections of this thread: (path, pid) -> (connection, inode of the file).
+_LOCAL = threading.local()
 
 
 def db_path() -> Path:
@@ -146,6 +150,17 @@ def take_request_slot(server: str, min_delay: float) -> float:
         waited += wait
 
 
+def end_request(server: str) -> None:
+    """Record that a request to ``server`` just ended: the next slot counts from now.
+
+    Examples
+    --------
+    >>> end_request("Nominatim:https://nominatim.openstreetmap.org")  # doctest: +SKIP
+    """
+    with _connect() as con:
+        con.execute("UPDATE slots SET last = max(last, ?) WHERE server = ?", (time.time(), server))
+
+
 def info() -> dict[str, Any]:
     """Figures about the answer cache: path, size, entries, not-found and expired entries.
 
@@ -207,6 +222,7 @@ def clear() -> int:
             con.execute("VACUUM")
         return n
     except OnlineGeocodingError as exc:
+        _forget(path)
         try:
             for p in _files(path):
                 p.unlink(missing_ok=True)
@@ -217,29 +233,65 @@ def clear() -> int:
 
 @contextlib.contextmanager
 def _connect() -> Iterator[sqlite3.Connection]:
+    """The process's open connection to the cache file, inside one ``with con`` block.
+
+    The connection stays open (one per thread and file): closing the last
+    connection of a WAL database checkpoints and deletes the log, which would
+    cost a few fsyncs on every question.
+    """
     path = db_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        con = sqlite3.connect(path, timeout=30.0, isolation_level=None)
-    except (OSError, sqlite3.Error) as exc:
-        raise _cache_error(path, exc) from None
-    try:
-        _prepare(con)
-        with con:  # one transaction
+        con = _open(path)
+        with con:  # commit on success, roll back on error
             yield con
     except sqlite3.Error as exc:
+        _forget(path)
         raise _cache_error(path, exc) from None
-    finally:
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        existed = path.exists()
+        stat = path.stat() if existed else None
+    except OSError as exc:
+        raise _cache_error(path, exc) from None
+    key = (str(path), os.getpid())
+    cons: dict[tuple[str, int], tuple[sqlite3.Connection, int]] = _LOCAL.__dict__.setdefault(
+        "cons", {}
+    )
+    if key in cons:
+        con, inode = cons[key]
+        if stat is not None and stat.st_ino == inode:
+            return con
+        _forget(path)  # the file was deleted or replaced meanwhile
+    con = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=True)
+    try:
+        _prepare(con)
+    except BaseException:
         con.close()
+        raise
+    cons[key] = (con, path.stat().st_ino)
+    return con
+
+
+def _forget(path: Path) -> None:
+    """Close this thread's connection to ``path``, if any."""
+    cons = _LOCAL.__dict__.get("cons", {})
+    entry = cons.pop((str(path), os.getpid()), None)
+    if entry is not None:
+        with contextlib.suppress(sqlite3.Error):
+            entry[0].close()
 
 
 def _prepare(con: sqlite3.Connection) -> None:
-    """WAL mode and the table, once per file; tolerant of another process doing the same.
+    """WAL mode and the tables; tolerant of another process doing the same at once.
 
     Switching to WAL needs a moment alone with the file and SQLite does not wait
     for that on its own, so a busy answer there is retried for a while.
     """
     con.execute("PRAGMA busy_timeout = 30000")
+    con.execute("PRAGMA synchronous = NORMAL")
     deadline = time.monotonic() + 30.0
     while True:
         try:
@@ -250,14 +302,13 @@ def _prepare(con: sqlite3.Connection) -> None:
             ).fetchone()[0]
             if tables < 2:
                 con.executescript(_SCHEMA)
-            break
+            return
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.01)
-    con.execute("PRAGMA synchronous = NORMAL")
 
 
 def _cache_error(path: Path, exc: Exception) -> OnlineGeocodingError:

@@ -29,6 +29,7 @@ Answers are :class:`~geozones.place.Place` objects marked
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import logging
@@ -210,7 +211,7 @@ def _geocoder(service: str, cls: Any, options: dict[str, Any], agent: str) -> An
     with _LOCK:
         geocoder = _GEOCODERS.get(config)
         if geocoder is None:
-            allowed = inspect.signature(cls.__init__).parameters
+            allowed = _parameters(cls.__init__)
             unknown = sorted(set(options) - set(allowed))
             if unknown:
                 raise InputError(
@@ -303,7 +304,7 @@ def _query_kwargs(cls: Any, *, top: int, country: Any, near: Any) -> dict[str, A
     geocoder gets what it understands: a country filter, a bias towards
     ``near`` (never a hard bound), English names, details and enough results.
     """
-    params = inspect.signature(cls.geocode).parameters
+    params = _parameters(cls.geocode)
     kwargs: dict[str, Any] = {}
     if "exactly_one" in params:
         kwargs["exactly_one"] = False
@@ -347,6 +348,11 @@ def _query_kwargs(cls: Any, *, top: int, country: Any, near: Any) -> dict[str, A
                     kwargs["bounded"] = False
                 break
     return kwargs
+
+
+@functools.lru_cache(maxsize=64)
+def _parameters(function: Any) -> tuple[str, ...]:
+    return tuple(inspect.signature(function).parameters)
 
 
 def _with_objects(kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -408,9 +414,19 @@ def _checked_box(south: float, west: float, north: float, east: float, near: Any
 
 
 def _call(geocoder: Any, query: str, kwargs: dict[str, Any]) -> Any:
-    """One request, once the other processes' requests to the same server are far enough."""
-    _cache.take_request_slot(_server_of(geocoder), max(0.0, float(settings.online_min_delay)))
-    return geocoder.geocode(query, **kwargs)
+    """One request, spaced from the end of the previous one to the server, in any process.
+
+    geopy's RateLimiter spaces the *starts* of this process's requests; the
+    shared slot also spaces them from when the previous answer *arrived*, so
+    the server sees them at least ``online_min_delay`` apart however long
+    each request took to leave.
+    """
+    server = _server_of(geocoder)
+    _cache.take_request_slot(server, max(0.0, float(settings.online_min_delay)))
+    try:
+        return geocoder.geocode(query, **kwargs)
+    finally:
+        _cache.end_request(server)
 
 
 def _ask(service: str, geocoder: Any, query: str, kwargs: dict[str, Any]) -> list[dict[str, Any]]:
