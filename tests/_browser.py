@@ -248,6 +248,19 @@ def synthetic_timeline():
             sources=[{"url": "https://example.org/op", "title": "OP list", "quote": ""}],
             geometry=gpd.GeoSeries([saraqib], crs=utm).to_crs(4326).iloc[0],
         ),
+        dict(
+            id="op-pair",
+            name="Observation posts (pair)",
+            kind="observation-post",
+            agreement="sochi",
+            agreement_name="Sochi memorandum",
+            start_date="2018-05-16",
+            end_date=None,
+            confidence="approximate",
+            notes="two posts, one feature",
+            sources=[],
+            geometry=shapely.MultiPoint([(36.55, 35.70), (36.95, 36.05)]),
+        ),
     ]
     frame = gpd.GeoDataFrame(rows, crs=4326)
     frame["start_date"] = pd.to_datetime(frame["start_date"])

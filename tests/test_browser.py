@@ -54,12 +54,12 @@ def page(driver, map_file):
 
 
 def _drawn_ids(driver) -> list[str]:
-    return sorted(
-        driver.execute_script(
-            "return Array.from(document.querySelectorAll('[data-gz-id]'))"
-            ".map(function (n) { return n.getAttribute('data-gz-id'); });"
-        )
+    """Ids of the features drawn (once each, even when drawn in several parts)."""
+    ids = driver.execute_script(
+        "return Array.from(document.querySelectorAll('[data-gz-id]'))"
+        ".map(function (n) { return n.getAttribute('data-gz-id'); });"
     )
+    return sorted(set(ids))
 
 
 def _set_slider(driver, index: int) -> str:
@@ -115,6 +115,8 @@ def test_slider_shows_exactly_the_features_in_force(page, timeline):
         caption = page.find_element("css selector", ".gz-caption .gz-date").text
         assert caption.endswith(day[:4])
     assert len(seen) >= 4  # moving the slider really changes what is drawn
+    parts = "return document.querySelectorAll('[data-gz-id=\"op-pair\"]').length"
+    assert page.execute_script(parts) == 2  # a MultiPoint: both posts drawn and tagged
     _set_slider(page, slices.index("2020-03-06"))
     events = page.find_element("css selector", ".gz-events").text
     assert "M4 security corridor comes into force" in events
@@ -131,7 +133,7 @@ def test_play_button_steps_through_the_dates(page):
 
 
 def test_layer_control_toggles_a_layer(page):
-    _set_slider(page, 2)  # 2018-09-17: zone, dmz and the observation post
+    _set_slider(page, 3)  # 2018-09-17: zone, dmz and the observation posts
     assert "dmz" in _drawn_ids(page)
     labels = page.find_elements("css selector", ".leaflet-control-layers-overlays label")
     label = next(lbl for lbl in labels if lbl.text.strip() == "Demilitarized zone")

@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import geopandas as gpd
+import hypothesis
+import hypothesis.strategies as st
 import pytest
 import shapely
 from _browser import HOSTILE, synthetic_timeline
@@ -136,12 +138,17 @@ def test_features_embedded_once_with_intervals(page, timeline):
 
 
 def test_slider_covers_the_timeline_slices_with_their_events(page, timeline):
-    config = json.loads(re.search(r"geozones\.timeControl\(\s*\w+,\s*\[[^\]]*\],\s*(\{.*?\}), ",
-                                  page, re.S).group(1))
+    config = json.loads(
+        re.search(r"geozones\.timeControl\(\s*\w+,\s*\[[^\]]*\],\s*(\{.*?\}), ", page, re.S).group(
+            1
+        )
+    )
     assert config["slices"] == [d.isoformat() for d in timeline.slices()]
     assert config["fixed"] is None
     assert [(e["type"], e["id"]) for e in config["events"]["2020-03-06"]] == [
-        ("start", "m4-corridor"), ("end", "dmz")]
+        ("start", "m4-corridor"),
+        ("end", "dmz"),
+    ]
     for day in config["slices"]:  # the same as Timeline.events, computed in one pass
         assert config["events"][day] == timeline.events(day)
     ends = [e for e in config["events"]["2020-02-06"] if e["type"] == "end"]
@@ -154,8 +161,13 @@ def test_slider_covers_the_timeline_slices_with_their_events(page, timeline):
 def test_one_kind_layer_per_layer_name_in_the_control(page):
     overlays = re.search(r"overlays :\s*\{(.*?)\}", page, re.S).group(1)
     names = re.findall(r'"([^"]+)" :', overlays)
-    assert names == ["Zones", "Demilitarized zone", "Corridors", "Patrol routes",
-                     "Observation posts"]
+    assert names == [
+        "Zones",
+        "Demilitarized zone",
+        "Corridors",
+        "Patrol routes",
+        "Observation posts",
+    ]
 
 
 def test_date_renders_one_date_without_slider(timeline, tmp_path):
@@ -212,8 +224,14 @@ def test_geometry_rounded_and_simplified_within_tolerance(timeline):
 def test_collection_drops_nothing_and_keeps_points(timeline):
     fc = geojson_collection(timeline.features, simplify_m=0)
     kinds = {f["properties"]["id"]: f["geometry"]["type"] for f in fc["features"]}
-    assert kinds == {"zone": "Polygon", "dmz": "Polygon", "m4-corridor": "Polygon",
-                     "m4-patrol": "LineString", "op-1": "Point"}
+    assert kinds == {
+        "zone": "Polygon",
+        "dmz": "Polygon",
+        "m4-corridor": "Polygon",
+        "m4-patrol": "LineString",
+        "op-1": "Point",
+        "op-pair": "MultiPoint",
+    }
 
 
 def test_tiles_are_optional_base_layers_never_shown_by_default(timeline):
@@ -251,8 +269,13 @@ def test_synthetic_map_with_basemap_is_small(timeline, tmp_path):
 
 
 def _cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "geozones", "map", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "geozones", "map", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
 
 
 def test_cli_bad_date_exits_2_with_one_line(tmp_path):
@@ -279,7 +302,6 @@ def test_cli_help_lists_the_options():
     assert res.returncode == 0
     for option in ("--out", "--date", "--tiles", "--json"):
         assert option in res.stdout
-
 
 
 # --------------------------------------------------------------------------- the bundled map
@@ -395,3 +417,11 @@ agreements:
     assert HOSTILE not in text and "<svg onload" not in text
     assert text.count("</script>") == text.count("<script>")
     assert "alert(1)</script>" not in text
+
+
+@hypothesis.given(st.text())
+@hypothesis.settings(max_examples=300, deadline=None)
+def test_js_json_keeps_any_text_and_never_emits_markup(text):
+    out = js_json({"name": text, "list": [text]})
+    assert not set(out) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(out) == {"name": text, "list": [text]}

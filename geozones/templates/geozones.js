@@ -105,14 +105,18 @@
     return box;
   };
 
+  /* Mark the drawn SVG elements of a feature (one, or several for multi-part geometry). */
   function tag(layer, props) {
-    layer.on("add", function () {
-      var node = layer.getElement && layer.getElement();
+    function mark(part) {
+      var node = part.getElement && part.getElement();
       if (node) {
         node.setAttribute("data-gz-id", props.id);
         node.setAttribute("data-gz-kind", props.kind);
         node.setAttribute("data-gz-confidence", props.confidence);
       }
+    }
+    layer.on("add", function () {
+      if (layer.eachLayer) layer.eachLayer(mark); else mark(layer);
     });
   }
 
