@@ -798,3 +798,34 @@ def test_cli_exports_a_user_spec(tmp_path, capsys):
     assert feature["id"] == "box"
     assert feature["properties"]["end_date"] == "2020-03-10"
     assert _shoelace(feature["geometry"]["coordinates"][0]) > 0  # written clockwise above
+
+
+def test_commands_on_the_exports_page_run_as_shown(tmp_path, monkeypatch, capsys):
+    """docs/exports.md shows real output: every `$ geozones export` line there still runs,
+    exits as shown and prints lines that start the same way."""
+    import shlex
+
+    _real_timeline()  # skips until the bundled timeline compiles
+    page = Path(__file__).resolve().parent.parent / "docs" / "exports.md"
+    commands: list[tuple[list[str], list[str]]] = []
+    in_console = False
+    for line in page.read_text("utf-8").splitlines():
+        if line.startswith("```"):
+            in_console = line.strip() == "```console"
+        elif in_console and line.startswith("$ "):
+            commands.append((shlex.split(line[2:]), []))
+        elif in_console and commands:
+            commands[-1][1].append(line)
+    runnable = [(a, o) for a, o in commands if a[0] == "geozones" and "|" not in a]
+    assert len(runnable) >= 5
+    monkeypatch.chdir(tmp_path)
+    for argv, shown in runnable:
+        try:
+            code = main(argv[1:])
+        except SystemExit as exc:
+            code = exc.code
+        captured = capsys.readouterr()
+        actual = captured.out + captured.err
+        assert code == (2 if any("error:" in s for s in shown) else 0), argv
+        for line in shown:
+            assert line.split()[0] in actual, f"{argv} no longer prints {line!r}: {actual}"
