@@ -3,25 +3,23 @@
 A feature's ``geometry`` is an *expression*: a mapping with one key (the
 operator) or, as a shorthand, a bare place name. Operators:
 
-==============  ===========================================================================
-``place``       a named place → Point (``place: Saraqib`` or ``{name, country, kind}``)
-``places``      several names → MultiPoint
-``point``       ``{lat, lon}`` → Point
-``wkt``         a WKT string in lon/lat
-``admin``       union of admin areas by name or P-code (``{name(s), level, within}``)
-``countries``   union of countries (Natural Earth)
-``area``        a polygon of a bundled layer (``{layer: operation-areas, name: ...}``)
-``road``        the whole line of a named road
-``along``       a road between the points on it nearest two places
-``corridor``    ``along`` buffered by ``width`` on each side, flat ends at the two places
-``buffer``      ``{of, distance}`` (``cap: round|flat``)
-``band``        the strip of a polygon within ``width`` of (part of) its boundary
-``boundary``    the outline of an area, or the part of it ``along``/not near ``exclude``
-``hull``        convex hull of expressions or names
-``union``, ``difference``, ``intersection``  set operations over a list
-``ref``         the geometry of another feature (by id)
-``file``        ``{path, layer, where}``: any file GDAL reads (relative to the spec)
-==============  ===========================================================================
+- ``place``: a named place → Point (``place: Saraqib`` or ``{name, country, kind}``)
+- ``places``: several names → MultiPoint
+- ``point``: ``{lat, lon}`` → Point
+- ``wkt``: a WKT string in lon/lat
+- ``admin``: union of admin areas by name or P-code (``{name(s), level, within}``)
+- ``countries``: union of countries (Natural Earth)
+- ``area``: a polygon of a bundled layer (``{layer: operation-areas, name: ...}``)
+- ``road``: the whole line of a named road
+- ``along``: a road between the points on it nearest two places
+- ``corridor``: ``along`` buffered by ``width`` on each side, flat ends at the two places
+- ``buffer``: ``{of, distance}`` (``cap: round|flat``)
+- ``band``: the strip of an area within ``width`` of (part of) its boundary
+- ``boundary``: the outline of an area, or the part of it ``along``/not near ``exclude``
+- ``hull``: convex hull of expressions or names
+- ``union``, ``difference``, ``intersection``: set operations over a list
+- ``ref``: the geometry of another feature (by id)
+- ``file``: ``{path, layer, where}``: any file GDAL reads (relative to the spec)
 
 Distances are metres on the ground, worked in a local projection fitted to
 each expression (:mod:`geozones.projection`); results are EPSG:4326 and valid.
@@ -874,6 +872,16 @@ def _feature_geometry(ctx: _Context, fid: str, line: int | None = None) -> Geome
         if f.geometry is None:
             raise ctx.error(f"feature {fid!r} has no geometry", f.line, "add 'geometry: ...'")
         geom = _clean(evaluate(f.geometry, ctx, f.line))
+    except (SpecError, KeyboardInterrupt):
+        raise
+    except GeozonesError as exc:
+        raise ctx.error(f"feature {fid!r}: {exc}", f.line) from None
+    except Exception as exc:  # a GEOS, GDAL or pyproj failure on odd input: still one line
+        raise ctx.error(
+            f"cannot build the geometry of feature {fid!r}: {type(exc).__name__}: {exc}",
+            f.line,
+            "simplify the expression or check its inputs",
+        ) from None
     finally:
         ctx.stack.pop()
         ctx.feature_notes[fid], ctx.notes = ctx.notes, outer_notes
@@ -932,13 +940,16 @@ def compile_spec(spec: Spec, *, collect: bool = False) -> tuple[Any, list, list[
         raise _first(errors)
     ctx = _Context(spec=spec, features={f.id: f for f in spec.features})
     rows = []
+    seen: set[tuple] = {(e.line, e.message) for e in errors}
     for f in spec.features:
         try:
             geom = _feature_geometry(ctx, f.id, f.line)
         except SpecError as exc:
             if not collect:
                 raise
-            errors.append(exc)
+            if (exc.line, exc.message) not in seen:  # a broken ref'd feature: report once
+                seen.add((exc.line, exc.message))
+                errors.append(exc)
             continue
         notes = [f.notes] if f.notes else []
         notes += ctx.feature_notes.get(f.id, [])

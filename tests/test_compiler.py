@@ -347,3 +347,30 @@ def test_cache_round_trip_and_invalidation(tmp_path):
         assert area_m2(third.features.geometry.iloc[0]) > area_m2(first.features.geometry.iloc[0])
     finally:
         compiler.compile_spec = real
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "{buffer: 5}",
+        "{along: M4}",
+        "{hull: 5}",
+        "{countries: 5}",
+        "{point: [35, 36]}",
+        "{wkt: 5}",
+        "{file: 5}",
+        "{ref: 5}",
+        "{admin: {names: 5}}",
+        "{band: {of: {wkt: 'POINT (36 35)'}, width: 5 km}}",
+        "{corridor: {road: {wkt: 'POINT (36 35)'}, from: x, to: y, width: 1 km}}",
+        "{buffer: {of: {point: {lat: 35, lon: 36}}, distance: [1, 2]}}",
+        "{union: [{point: {lat: 35, lon: 36}}, 7]}",
+        "[1, 2]",
+        "7",
+    ],
+)
+def test_malformed_expressions_are_spec_errors_never_tracebacks(tmp_path, expr):
+    path = _spec(tmp_path, _feature("f", expr))
+    with pytest.raises(SpecError) as info:
+        compile_timeline(path, use_cache=False)
+    assert info.value.path == str(path) and info.value.line is not None
