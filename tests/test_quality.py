@@ -1,4 +1,4 @@
-"""The quality gates, as tests: ruff lint and format, the documentation build.
+"""The quality gates, as tests: ruff lint and format, mypy, the documentation build.
 
 Each gate runs the real tool in a subprocess, the way CI and a contributor run it. A gate is
 skipped, with the command that installs it, only when its tool is not installed (the ``test``
@@ -57,6 +57,23 @@ def test_ruff_format_check_is_clean():
     assert present, "none of the formatted files exist"
     res = _run("ruff", "format", "--check", "--no-cache", *present)
     assert res.returncode == 0, f"run `ruff format {' '.join(present)}`:\n{res.stdout}"
+
+
+def test_mypy_on_the_package_is_clean():
+    """The package ships py.typed, so its annotations must hold up under mypy.
+
+    Imports of untyped third-party libraries (geopandas, shapely, folium…) are taken as Any;
+    pandas is checked against pandas-stubs.
+    """
+    _need("mypy")
+    res = _run(
+        "mypy",
+        "--follow-imports=silent",
+        "--ignore-missing-imports",
+        "--no-error-summary",
+        "geozones",
+    )
+    assert res.returncode == 0, f"mypy found problems:\n{res.stdout[-6000:]}{res.stderr}"
 
 
 @pytest.fixture(scope="module")
