@@ -739,6 +739,8 @@ def _choose(
     cue: ctx.RegionCue | None,
     bias: str,
     centroid: tuple[float, float] | None,
+    key: str = "",
+    named_countries: frozenset[str] = frozenset(),
 ) -> tuple[Place, str, list[Place], float]:
     """Pick the place a mention means; return (place, mention kind, alternatives, confidence)."""
     scored: list[tuple[float, Place]] = []
@@ -761,13 +763,18 @@ def _choose(
         domestic = [(p, i) for p, i in cands if p.country == bias]
         foreign = [(p, i) for p, i in cands if p.country != bias]
         best_d = max((p.population for p, _ in domestic), default=-1)
-        best_f = max((p.population for p, _ in foreign), default=-1)
+        best_f = max(
+            (p.population for p, _ in foreign if _abroad_plausible(p, key, named_countries)),
+            default=-1,
+        )
         go_abroad = not domestic or (
             best_f >= FOREIGN_MIN_POPULATION and best_f >= FOREIGN_FACTOR * max(best_d, 1)
         )
         for p, imp in cands:
             home = (p.country == bias) != go_abroad
             r = _rank_domestic(p, imp, centroid if home else None) + (20 if home else 0)
+            if go_abroad and p.country != bias and _abroad_plausible(p, key, named_countries):
+                r += 5  # Kita (Japan) by its own name, not Quito by an alternate
             r += 1.0 if p.kind == "populated place" else 0.0  # a bare name: the town
             scored.append((r, p))
     scored.sort(key=lambda x: -x[0])
@@ -785,6 +792,21 @@ def _choose(
     margin = best_r - scored[1][0] if len(scored) > 1 else 10.0
     confidence = 1.0 / (1.0 + math.exp(-2.0 * margin)) if alts else 1.0
     return best, kind, alts[:5], round(confidence, 3)
+
+
+#: Countries next to the default bias (Syria): their towns are named by the press at ~15,000.
+NEIGHBOURS = frozenset({"TR", "LB", "JO", "IQ", "IL", "PS", "CY"})
+
+
+def _abroad_plausible(p: Place, key: str, named_countries: frozenset[str]) -> bool:
+    """Whether a foreign namesake may win: named by its own name (not one of the many
+    GeoNames alternates, "Dar" for Dar es Salaam), or its country is named in the text."""
+    if p.country in named_countries:
+        return True
+    own = _key(fold(p.name)) == key
+    if p.country in NEIGHBOURS:
+        return own
+    return own or (p.population >= 10 * FOREIGN_MIN_POPULATION and len(key) >= 5)
 
 
 def _centroid(
@@ -813,6 +835,9 @@ def _build(
     text: str, items: list[_Item], index: _Index, bias: str
 ) -> tuple[list[PlaceMention], list[RoadMention]]:
     centroid = _centroid(text, items, index, bias)
+    named = frozenset(
+        p.country for it in items for p, _ in _candidates(index, it.payloads) if p.kind == "country"
+    )
     places: list[PlaceMention] = []
     roads: list[RoadMention] = []
     for it in items:
@@ -824,7 +849,8 @@ def _build(
             end = _road_tail(text, it.end, text[it.start : it.end])
             roads.append(RoadMention(text[it.start : end], it.start, end, road))
             continue
-        place, kind, alts, conf = _choose(cands, it.cue, bias, centroid)
+        key = _key(fold(text[it.name_start : it.end]))
+        place, kind, alts, conf = _choose(cands, it.cue, bias, centroid, key, named)
         s, e = (it.cue.start, it.cue.end) if it.cue is not None else (it.start, it.end)
         s = min(s, it.start)
         place = place.with_score(conf, text[it.name_start : it.end])

@@ -173,6 +173,19 @@ def test_cities_abroad_are_never_put_in_syria(city):
         assert found[0].kind == "place"
 
 
+@pytest.mark.parametrize("name", ["Dar", "Busra", "Ada", "Balat", "Tiba", "Sala"])
+def test_syrian_villages_beat_foreign_cities_known_by_another_name(name):
+    # GeoNames lists these as alternate names of Dar es Salaam, Basrah, Adana, Jerusalem …
+    got = _places(f"Shelling hit {name} on Monday.")
+    assert len(got) == 1 and got[0][3] == "SY", got
+
+
+def test_a_foreign_city_wins_by_its_own_name_or_when_its_country_is_named():
+    assert _places("Talks were held in Doha.")[0][3] == "QA"
+    got = _places("Talks were held in Dar, Tanzania.")
+    assert got[0][2:] == ("Dar es Salaam", "TZ") and got[1][1] == "country"
+
+
 def test_a_country_is_a_country_also_with_a_direction_or_possessive():
     got = _places("Russia, Iran, Lebanon and Kazakhstan; fighting in northern Syria; Syria's army.")
     assert [(k, c) for _, k, _, c in got] == [
