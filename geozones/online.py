@@ -431,7 +431,7 @@ def _call(geocoder: Any, query: str, kwargs: dict[str, Any]) -> Any:
 
 def _ask(service: str, geocoder: Any, query: str, kwargs: dict[str, Any]) -> list[dict[str, Any]]:
     """One answer from the service, rate limited, retried on 429 and 5xx; JSON-ready."""
-    from geopy.exc import GeocoderRateLimited, GeocoderServiceError, GeocoderTimedOut
+    from geopy.exc import GeocoderServiceError
 
     where = _where(geocoder)
     attempts = max(0, int(settings.online_max_retries)) + 1
@@ -441,30 +441,7 @@ def _ask(service: str, geocoder: Any, query: str, kwargs: dict[str, Any]) -> lis
         try:
             found = limiter(geocoder, query, {**kwargs, "timeout": settings.online_timeout})
         except GeocoderServiceError as exc:
-            status = _status_of(exc)
-            if isinstance(exc, GeocoderRateLimited) or status == 429:
-                retry_after = getattr(exc, "retry_after", None)
-                wait = float(retry_after) if retry_after is not None else _backoff(attempt)
-                if wait > _MAX_RETRY_AFTER:
-                    raise OnlineServiceError(
-                        f"{service} at {where} refuses more requests for {wait:.0f} s (HTTP 429 "
-                        f"Retry-After); try again later"
-                    ) from None
-                problem = "HTTP 429 (too many requests)"
-            elif status is not None and status >= 500:
-                wait, problem = _backoff(attempt), f"HTTP {status}"
-            elif isinstance(exc, GeocoderTimedOut) and status is None:
-                raise OnlineServiceError(
-                    f"{service} at {where} did not answer within {settings.online_timeout:g} s "
-                    f"(settings.online_timeout) for {query!r}; try again later or raise the "
-                    "timeout"
-                ) from None
-            else:
-                what = f"HTTP {status}" if status else str(exc) or type(exc).__name__
-                raise OnlineServiceError(
-                    f"{service} at {where} failed for {query!r}: {what}; check "
-                    "settings.online_service and settings.online_options"
-                ) from None
+            wait, problem = _retry_wait(exc, attempt, f"{service} at {where}", query)
             if attempt + 1 == attempts:
                 raise OnlineServiceError(
                     f"{service} at {where} answered {problem} to {attempts} attempt(s) for "
@@ -480,6 +457,52 @@ def _ask(service: str, geocoder: Any, query: str, kwargs: dict[str, Any]) -> lis
             ) from None
         return [_json_ready(loc) for loc in _as_list(found)]
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _retry_wait(exc: Exception, attempt: int, who: str, query: str) -> tuple[float, str]:
+    """(seconds to wait, what happened) for a failure worth retrying; raise for the others.
+
+    Retried: HTTP 429 (after ``Retry-After`` when given) and 5xx (exponential
+    back-off). Not retried: timeouts, refusals (4xx), an unreachable server.
+    """
+    from geopy.exc import GeocoderRateLimited, GeocoderTimedOut, GeocoderUnavailable
+
+    status = _status_of(exc)
+    if isinstance(exc, GeocoderRateLimited) or status == 429:
+        retry_after = getattr(exc, "retry_after", None)
+        wait = float(retry_after) if retry_after is not None else _backoff(attempt)
+        if wait > _MAX_RETRY_AFTER:
+            raise OnlineServiceError(
+                f"{who} refuses more requests for {wait:.0f} s (HTTP 429 Retry-After); "
+                "try again later"
+            ) from None
+        return wait, "HTTP 429 (too many requests)"
+    if status is not None and status >= 500:
+        return _backoff(attempt), f"HTTP {status}"
+    if isinstance(exc, GeocoderTimedOut):
+        raise OnlineServiceError(
+            f"{who} did not answer within {settings.online_timeout:g} s "
+            f"(settings.online_timeout) for {query!r}; try again later or raise the timeout"
+        ) from None
+    if isinstance(exc, GeocoderUnavailable):
+        raise OnlineServiceError(
+            f"cannot reach {who} ({_first_line(exc)}); check the network connection and "
+            "settings.online_options"
+        ) from None
+    what = f"HTTP {status}" if status else _first_line(exc)
+    raise OnlineServiceError(
+        f"{who} failed for {query!r}: {what}; check settings.online_service and "
+        "settings.online_options"
+    ) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    """A short reason: the innermost cause's message, e.g. 'Connection refused'."""
+    text = str(exc) or type(exc).__name__
+    for marker in ("] ", "Errno "):
+        if marker in text:
+            text = text.rsplit(marker, 1)[1]
+    return " ".join(text.split())[:160].rstrip("')\"")
 
 
 def _backoff(attempt: int) -> float:

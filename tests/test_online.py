@@ -323,6 +323,20 @@ def test_timeout_is_a_clear_error_and_is_not_retried(online, monkeypatch):
     assert online.count == 1  # neither geozones nor urllib3 retried behind our back
 
 
+def test_an_unreachable_server_is_a_clear_error(online, monkeypatch):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setattr(
+        settings, "online_options", {"domain": f"127.0.0.1:{port}", "scheme": "http", "proxies": {}}
+    )
+    with pytest.raises(OnlineServiceError, match=r"cannot reach Nominatim at .*Connection refused"):
+        geocode_online("Sochi")
+    assert _cache.info()["entries"] == 0  # a failure is not cached as "not found"
+
+
 def test_unknown_service_and_options_are_clear_errors(online, monkeypatch):
     monkeypatch.setattr(settings, "online_service", "NoSuchGeocoder")
     with pytest.raises(InputError, match="Nominatim"):
