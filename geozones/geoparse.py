@@ -666,6 +666,38 @@ def _merge_adjacent(text: str, items: list[_Item], index: _Index) -> list[_Item]
     return out
 
 
+_SPEECH = re.compile(
+    r"^\s+(?:said|says|told|added|stated|noted|explained|wrote|tweeted|argued|warned)\b"
+)
+
+
+def _person_like(text: str, items: list[_Item], index: _Index) -> tuple[list[_Item], list[Entity]]:
+    """Village names that are a person's here: two side by side that the gazetteer does not
+    know together ("Khaled Mustafa"), or one that speaks ("Mustafa said"). A country or a
+    big city that "said" is its government and stays a place."""
+    drop: set[int] = set()
+    for i in range(len(items) - 1):
+        a, b = items[i], items[i + 1]
+        if (
+            a.nwords == 1
+            and b.nwords == 1
+            and re.fullmatch(r" ", text[a.end : b.start])
+            and not _prominent(index, a)
+            and not _prominent(index, b)
+        ):
+            drop.update((i, i + 1))
+    for i, it in enumerate(items):
+        if _SPEECH.match(text[it.end : it.end + 20]) and not _prominent(index, it):
+            drop.add(i)
+    persons: list[Entity] = []
+    for i in sorted(drop):
+        a0, b0 = items[i].start, items[i].end
+        if persons and re.fullmatch(r" ", text[persons[-1].end : a0]):
+            a0 = persons.pop().start  # "Khaled Mustafa" is one name
+        persons.append(Entity(text[a0:b0], a0, b0, "person", "name"))
+    return [it for i, it in enumerate(items) if i not in drop], persons
+
+
 def _prominent(index: _Index, it: _Item) -> bool:
     """A country or a big city keeps its name next to a stray capital ("Turkey Agree")."""
     return any(
@@ -974,6 +1006,8 @@ def extract(
     ents = _Occupancy(len(text), [(e.start, e.end) for e in entities])
     items = [it for it in items if ents.free(it.start, it.start + 1)]
     items = _longer_names(text, items, entities + _date_entities(dates), index, bias)
+    items, persons = _person_like(text, items, index)
+    entities += persons
     _mark_regions(text, items)
     places, roads = _build(text, items, index, bias)
     return Extraction(text, places, roads, dates, sorted(entities, key=lambda e: e.start),

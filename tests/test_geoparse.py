@@ -103,6 +103,18 @@ def test_persons_are_never_places_even_when_a_place_has_the_name():
     assert _places("Air strikes hit villages in Bara.")[0][2:] == ("Bara", "SY")
 
 
+def test_village_names_that_are_a_persons_name_here():
+    # Khaled, Mustafa and Ariha are all villages; Damascus and Ankara "said": governments
+    text = ("Khaled Mustafa, a resident of Ariha, said shelling hit Saraqib. Mustafa said he "
+            "fled. Damascus said the army advanced.")  # fmt: skip
+    ex = extract(text)
+    assert [m.text for m in ex.places] == ["Ariha", "Saraqib", "Damascus"]
+    assert [e.text for e in ex.entities if e.rule == "name"] == ["Khaled Mustafa", "Mustafa"]
+    assert [m.text for m in extract("The flag flew over Daraa al-Balad.").places] == [
+        "Daraa al-Balad"
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
