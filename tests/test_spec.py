@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -206,3 +207,25 @@ def test_not_utf8_is_reported_with_its_line(tmp_path):
     with pytest.raises(SpecError, match="not UTF-8") as info:
         read_spec(p)
     assert info.value.line == 3
+
+
+def test_validate_the_bundled_timeline_exits_0_with_a_summary(capsys):
+    from geozones.spec import bundled_path
+
+    assert main(["validate", str(bundled_path())]) == 0
+    out = capsys.readouterr().out
+    assert "valid" in out and "security-corridor" in out and "from 2016-08-24" in out
+    assert main(["validate", str(bundled_path()), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["valid"] is True and data["timeline"] == "north-west-syria"
+    assert data["features"] == sum(data["kinds"].values()) and data["agreements"] >= 7
+
+
+def test_validate_json_lists_errors_with_lines(capsys):
+    path = SPECS / "unknown_kind.yaml"
+    assert main(["validate", str(path), "--json"]) == 2
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["valid"] is False
+    assert data["errors"][0]["line"] == 11 and "security-corridor" in data["errors"][0]["hint"]
+    assert captured.err.startswith(f"{path}:11:")
