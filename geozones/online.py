@@ -177,8 +177,9 @@ def _service() -> tuple[str, Any]:
     from geopy.geocoders import SERVICE_TO_GEOCODER, get_geocoder_for_service
 
     wanted = str(settings.online_service or "").strip()
+    by_class = {c.__name__.lower(): c for c in SERVICE_TO_GEOCODER.values()}
     try:
-        cls = get_geocoder_for_service(wanted.lower())
+        cls = by_class.get(wanted.lower()) or get_geocoder_for_service(wanted.lower())
     except GeocoderNotFound:
         known = ", ".join(sorted({c.__name__ for c in SERVICE_TO_GEOCODER.values()}))
         raise InputError(

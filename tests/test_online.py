@@ -341,6 +341,9 @@ def test_unknown_service_and_options_are_clear_errors(online, monkeypatch):
     monkeypatch.setattr(settings, "online_service", "NoSuchGeocoder")
     with pytest.raises(InputError, match="Nominatim"):
         geocode_online("Sochi")
+    monkeypatch.setattr(settings, "online_service", "AzureMaps")  # a class name, not a key
+    with pytest.raises(InputError, match="AzureMaps.*subscription_key"):
+        geocode_online("Sochi")  # known geocoder; its required key is missing
     monkeypatch.setattr(settings, "online_service", "Nominatim")
     monkeypatch.setattr(settings, "online_options", {"domian": online.domain})
     with pytest.raises(InputError, match="domian"):
