@@ -1088,6 +1088,8 @@ def _date_value(d: DateMention | None) -> str:
         return "TODO: YYYY-MM-DD"
     if d.period == "month":
         return f"{d.start_date:%Y-%m}"
+    if d.period in ("year", "season", "week"):
+        return f"TODO: YYYY-MM-DD (the text says {' '.join(d.text.split())!r})"
     return d.start_date.isoformat()
 
 
@@ -1125,6 +1127,7 @@ def _road_features(ex: Extraction, spans: list[tuple[int, int]], start: str, see
             if (r.road.source_id, kind) in done:
                 continue
             done.add((r.road.source_id, kind))
+            label = "" if "TODO" in kind else kind
             frm, to = _from_to(ex, sent, r.end)
             dates = _dates_in(ex, sent)
             ends = {"road": r.road.source_id, "from": frm, "to": to}
@@ -1135,8 +1138,8 @@ def _road_features(ex: Extraction, spans: list[tuple[int, int]], start: str, see
             else:
                 geom = {"along": ends} if "TODO" not in kind else {"road": r.road.source_id}
             feats.append({
-                "id": _unique(_slug(f"{r.road.source_id} {kind.split(':')[0]}"), seen),
-                "name": f"{r.road.source_id} {kind.replace('-', ' ')}",
+                "id": _unique(_slug(f"{r.road.source_id} {label}"), seen),
+                "name": f"{r.road.source_id} {label.replace('-', ' ')}".strip(),
                 "kind": kind,
                 "start": _date_value(dates[0]) if dates else start,
                 "end": None,
@@ -1185,6 +1188,42 @@ def _area_features(ex: Extraction, spans: list[tuple[int, int]], start: str, see
             "notes": f"TODO: is this the whole {m.place.name} area? The text says: "
                      f"{ex.text[sent[0]:sent[1]].strip()[:300]}",
             "geometry": _place_ref(m),
+        })  # fmt: skip
+    return feats
+
+
+_STRIP = re.compile(
+    r"\b(?P<what>demilitari[sz]ed (?:zone|strip|area)|buffer zone|safe zone|security zone)\b",
+    re.IGNORECASE,
+)
+
+
+def _strip_features(ex: Extraction, spans: list[tuple[int, int]], start: str, seen: set[str]):
+    """A demilitarised or buffer zone the text describes by its depth ("15 to 20 km deep
+    along the contact line"): a band whose edges a person must give."""
+    feats = []
+    for m in _STRIP.finditer(ex.text):
+        sent = _sentence_of(spans, m.start())
+        words = ex.text[sent[0] : sent[1]]
+        w = _WIDTH.search(words, m.end() - sent[0]) or _WIDTH.search(words)
+        width = "TODO: depth, e.g. 15-20 km"
+        if w:
+            width = f"{w.group(1)}-{w.group(2)} km" if w.group(2) else f"{w.group(1)} km"
+        dates = _dates_in(ex, sent)
+        kind = "demilitarized-zone" if "demilitar" in m.group("what").lower() else "zone"
+        feats.append({
+            "id": _unique(_slug(m.group("what")), seen),
+            "name": m.group("what"),
+            "kind": kind,
+            "start": _date_value(dates[0]) if dates else start,
+            "end": None,
+            "confidence": "schematic",
+            "notes": f"TODO: draw it from the text: {' '.join(words.split())[:300]}",
+            "geometry": {"band": {
+                "inside": "TODO: the area it lies in, e.g. {ref: idlib-zone}",
+                "along": "TODO: the line it follows, e.g. the contact line",
+                "width": width,
+            }},
         })  # fmt: skip
     return feats
 
@@ -1284,6 +1323,7 @@ def draft_spec(extraction: Extraction, *, name: str | None = None, url: str | No
     seen: set[str] = set()
     features = (
         _area_features(ex, spans, start, seen)
+        + _strip_features(ex, spans, start, seen)
         + _road_features(ex, spans, start, seen)
         + _post_features(ex, spans, start, seen)
     )

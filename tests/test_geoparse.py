@@ -355,6 +355,16 @@ def test_draft_spec_is_valid_yaml_in_the_spec_format_with_todos():
     assert errors and all("TODO" in str(e) for e in errors)
 
 
+def test_draft_spec_drafts_a_demilitarised_band_and_leaves_vague_dates_to_a_person():
+    text, _, ref = _eval_text("02_sochi_memorandum.yaml")
+    feats = {f["id"]: f for f in yaml.safe_load(draft_spec(extract(text)))["agreements"][0][
+        "features"]}  # fmt: skip
+    dmz = feats["demilitarised-zone"]
+    assert dmz["kind"] == "demilitarized-zone" and dmz["start"] == "2018-09-17"
+    assert dmz["geometry"]["band"]["width"] == "15-20 km"
+    assert feats["m4"]["start"].startswith("TODO") and "2018" in feats["m4"]["start"]
+
+
 def test_a_finished_draft_compiles(tmp_path):
     from geozones.compiler import validate
 
