@@ -75,6 +75,7 @@ _ARTICLES = frozenset(
 )
 _GLUED_SUN = re.compile(r"^[ae](sh|th|dh|[tdrszln])\1(?=[a-z]{2,})")
 _BOUNDARY = re.compile(r"[.,;:!?()\[\]{}\"“”«»/|\n]|\s[-–—]\s|[–—]\s|\s[–—]")
+_PROCLITICS = frozenset("وفبل")
 _CODE_LIKE = re.compile(r"^(?:[a-z]{1,3} ?\d+|\d+)$")
 _DASH_PAIR = re.compile(r"^\s*[-–—/]\s*$")
 _ROAD_AFTER = re.compile(
@@ -334,6 +335,7 @@ class _Index:
             auto.add_word(f" {k} ", (k.count(" ") + 1, tuple(payloads)))
         auto.make_automaton()
         self.automaton = auto
+        self.words = frozenset(k for k in by_key if " " not in k)
         self.importance = gaz.importance
 
     def place(self, p: _Payload) -> Place:
@@ -397,8 +399,11 @@ class _Match:
     nwords: int
 
 
-def _tokens(text: str) -> list[_Token | None]:
-    """The folded words of ``text`` with original offsets; None marks a boundary."""
+def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | None]:
+    """The folded words of ``text`` with original offsets; None marks a boundary.
+
+    ``known`` holds the one-word keys of the index: an Arabic word that is not one but
+    is one after a one-letter proclitic (و and, ب in, ل to, ف so) loses the proclitic."""
     folded, off = fold_with_offsets(text)
     out: list[_Token | None] = []
     pending_article: int | None = None
@@ -414,6 +419,10 @@ def _tokens(text: str) -> list[_Token | None]:
         if _POSSESSIVE.search(text[s:e]) and word.endswith("s"):
             word, e = word[:-1], e - 2  # "Syria's" → "syria"
         k = _word_key(word)
+        if known and k not in known and word[:1] in _PROCLITICS and len(word) > 3:
+            k2 = _word_key(word[1:])
+            if k2 in known:
+                k, s = k2, off[fs + 1]  # "وإدلب" → "إدلب"
         if not k:
             # "al-Bab", "al Bab", "ash-Shughur" belong to the name; English "at", "an" do not
             if word in ("al", "el") or text[e : e + 1] in ("-", "‑"):
@@ -426,7 +435,7 @@ def _tokens(text: str) -> list[_Token | None]:
 
 
 def _scan(text: str, index: _Index) -> list[_Match]:
-    toks = _tokens(text)
+    toks = _tokens(text, index.words)
     parts, starts, tok_at = [], [], {}
     pos = 1
     for i, t in enumerate(toks):
