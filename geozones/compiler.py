@@ -1130,8 +1130,28 @@ def _cache_store(key: str, tl: Any) -> None:
         }
         with atomic_open(folder / "meta.json") as fh:
             json.dump(meta, fh, ensure_ascii=False)
+        _prune_cache(folder.parent)
     except (OSError, ValueError, TypeError):
         return
+
+
+#: How many compiled timelines the cache keeps (the most recently written).
+CACHE_KEEP = 32
+
+
+def _prune_cache(root: Path, keep: int | None = None) -> None:
+    """Remove all but the ``keep`` (default :data:`CACHE_KEEP`) most recent compiled timelines."""
+    import shutil
+
+    keep = CACHE_KEEP if keep is None else keep
+
+    entries = sorted(
+        (p for p in root.iterdir() if p.is_dir()),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in entries[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _place_dict(place: Any) -> dict[str, Any]:

@@ -374,3 +374,21 @@ def test_malformed_expressions_are_spec_errors_never_tracebacks(tmp_path, expr):
     with pytest.raises(SpecError) as info:
         compile_timeline(path, use_cache=False)
     assert info.value.path == str(path) and info.value.line is not None
+
+
+def test_the_cache_keeps_only_the_most_recent_timelines(tmp_path, monkeypatch):
+    import geozones.compiler as compiler
+    from geozones import settings
+
+    monkeypatch.setattr(settings, "cache_dir", tmp_path / "cache")
+    monkeypatch.setattr(compiler, "CACHE_KEEP", 2)
+    for km in (1, 2, 3):
+        path = _spec(
+            tmp_path,
+            _feature(
+                "b", f"{{buffer: {{of: {{point: {{lat: 35, lon: 36}}}}, distance: {km} km}}}}"
+            ),
+            f"s{km}.yaml",
+        )
+        compile_timeline(path, use_cache=True)
+    assert len(list((tmp_path / "cache" / "timelines").iterdir())) == 2
