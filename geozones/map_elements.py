@@ -220,6 +220,7 @@ class Legend(MacroElement):
         """
         {% macro script(this, kwargs) %}
         geozones.legend({{ this._parent.get_name() }}, {{ this.source.get_name() }}_meta);
+        geozones.credit({{ this._parent.get_name() }}, {{ this.source.get_name() }}_meta.credit);
         {% endmacro %}
         """
     )

@@ -48,6 +48,9 @@ BASEMAP_ROADS = ("M4", "M5")
 #: Web tile providers offered when ``offline=False`` and no ``tiles`` are given.
 ONLINE_TILES = ("OpenStreetMap.Mapnik", "Esri.WorldImagery", "OpenTopoMap")
 
+#: Credit line of the bundled data shown in the map's attribution control.
+CREDIT = "Boundaries: OCHA COD-AB (CC BY-IGO), Natural Earth · Places: OCHA, GeoNames (CC BY 4.0)"
+
 #: Name of the base layer that shows no web tiles.
 OFFLINE_BASE = "No tiles (offline vector basemap)"
 
@@ -190,7 +193,7 @@ def _build_map(
     frame = _features_4326(timeline)
     if day is not None:
         frame = frame.loc[timeline.active_mask(day).reindex(frame.index, fill_value=False)]
-    collection = geojson_collection(frame, simplify_m=simplify_m)
+    collection = geojson_collection(_draw_order(frame), simplify_m=simplify_m)
     heading = title if title is not None else (timeline.name or timeline.id)
 
     fmap = folium.Map(
@@ -206,7 +209,10 @@ def _build_map(
 
     base_layers = _add_tiles(fmap, providers)
 
-    data = me.FeatureData(collection, _meta(timeline, frame))
+    meta = _meta(timeline, frame)
+    if not (basemap and _boundaries_available()):
+        meta["credit"] = meta["basemap_note"] = ""
+    data = me.FeatureData(collection, meta)
     fmap.add_child(data, name="gz_features")
     layers: list[me.KindLayer] = []
     for layer_name, kind_ids in _layer_groups(frame):
@@ -242,7 +248,11 @@ def _features_4326(timeline: Timeline) -> gpd.GeoDataFrame:
 
 
 def _layer_groups(frame: gpd.GeoDataFrame) -> list[tuple[str, list[str]]]:
-    """Layer name → kinds, in the order of :data:`KINDS`, only for kinds present."""
+    """Layer name → kinds, only for kinds present, drawn areas first, then lines, then points.
+
+    Within each geometry class the order of :data:`KINDS` is kept, so small
+    things stay on top of large ones and can be clicked.
+    """
     present = set(frame["kind"].astype(str))
     groups: dict[str, list[str]] = {}
     for kind_id, kind in KINDS.items():
@@ -251,7 +261,23 @@ def _layer_groups(frame: gpd.GeoDataFrame) -> list[tuple[str, list[str]]]:
     unknown = sorted(present - set(KINDS))
     if unknown:
         groups.setdefault("Other features", []).extend(unknown)
-    return list(groups.items())
+    types = frame.geometry.geom_type.groupby(frame["kind"].astype(str)).agg(set)
+    rank = {"area": 0, "line": 1, "point": 2}
+
+    def order(item: tuple[str, list[str]]) -> int:
+        return min(rank[_geometry_class(types[k])] for k in item[1])
+
+    return sorted(groups.items(), key=order)
+
+
+def _draw_order(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Features from the largest to the smallest (points and lines last)."""
+    import numpy as np
+    import shapely
+
+    area = shapely.area(frame.geometry.to_numpy())  # degrees², only to order
+    order = np.argsort(-area, kind="stable")
+    return frame.iloc[order]
 
 
 def _geometry_class(geom_types: set[str]) -> str:
@@ -285,6 +311,8 @@ def _meta(timeline: Timeline, frame: gpd.GeoDataFrame) -> dict[str, Any]:
         "legend_kinds": legend,
         "basemap_note": "Basemap: OCHA COD-AB boundaries, Natural Earth borders; roads and "
         "towns from the geozones gazetteer. Lines drawn through towns are schematic.",
+        # shown by Leaflet's attribution control as HTML: static, escaped text only
+        "credit": html.escape(CREDIT),
     }
 
 

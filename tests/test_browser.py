@@ -123,6 +123,25 @@ def test_slider_shows_exactly_the_features_in_force(page, timeline):
     assert "Sochi demilitarized zone no longer in force" in events
 
 
+def _stack(driver) -> list[str]:
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('.leaflet-overlay-pane [data-gz-id]'))"
+        ".map(function (n) { return n.getAttribute('data-gz-id'); });"
+    )
+
+
+def test_small_features_stay_on_top_whatever_the_slider_did(page, timeline):
+    last = len(timeline.slices()) - 1
+    _set_slider(page, 0)  # only the zone
+    _set_slider(page, last)
+    first = _stack(page)
+    _set_slider(page, 3)  # 2018-09-17: the posts are drawn before the corridor and patrol
+    _set_slider(page, last)
+    assert _stack(page) == first
+    assert first.index("zone") < first.index("m4-corridor") < first.index("m4-patrol")
+    assert first[-2:] == ["op-pair", "op-pair"]  # points above every area and line
+
+
 def test_play_button_steps_through_the_dates(page):
     _set_slider(page, 0)
     page.find_element("css selector", ".gz-play").click()

@@ -148,7 +148,9 @@
     return group;
   };
 
-  /* Show exactly the features active on ISO day d; return how many are. */
+  /* Show exactly the features active on ISO day d; return how many are.
+     Drawn features are then restacked in data order (large areas below, points on top),
+     whatever order they were added in. */
   G.setDate = function (groups, d) {
     var n = 0;
     groups.forEach(function (group) {
@@ -157,6 +159,13 @@
         if (on) n += 1;
         if (on && !group.hasLayer(item.layer)) group.addLayer(item.layer);
         if (!on && group.hasLayer(item.layer)) group.removeLayer(item.layer);
+      });
+    });
+    groups.forEach(function (group) {
+      group._gzItems.forEach(function (item) {
+        if (group.hasLayer(item.layer) && item.layer._map && item.layer.bringToFront) {
+          item.layer.bringToFront();
+        }
       });
     });
     document.documentElement.setAttribute("data-gz-date", d);
@@ -321,6 +330,12 @@
     Object.keys(attrs).forEach(function (k) { n.setAttribute(k, attrs[k]); });
     return n;
   }
+
+  /* Credit the bundled data in the attribution control (static text, set as text). */
+  G.credit = function (map, text) {
+    if (!map.attributionControl || !text) return;
+    map.attributionControl.addAttribution(text);
+  };
 
   G.legend = function (map, meta) {
     return G.panel(map, "bottomright", function (panel) {
