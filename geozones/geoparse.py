@@ -336,12 +336,16 @@ class _Index:
         auto.make_automaton()
         self.automaton = auto
         self.words = frozenset(k for k in by_key if " " not in k)
+        self._places: dict[int, Place] = {}  # Place objects are frozen: safe to share
         self.importance = gaz.importance
 
     def place(self, p: _Payload) -> Place:
         if p.kind == "r":
             return self.regions[p.ref][0]
-        return self.gaz.place(p.ref)
+        got = self._places.get(p.ref)
+        if got is None:
+            got = self._places[p.ref] = self.gaz.place(p.ref)
+        return got
 
 
 def _load_regions() -> list[tuple[Place, list[str]]]:
