@@ -60,6 +60,8 @@ NEAR_BOX_KM = 50.0
 _MIN_LIMIT = 5
 #: Longest Retry-After (seconds) we wait for; beyond it we give up with a clear message.
 _MAX_RETRY_AFTER = 120.0
+#: Servers of the OpenStreetMap Foundation, held to one request a second whatever the settings.
+_OSMF_DOMAINS = ("nominatim.openstreetmap.org",)
 #: User agents of HTTP libraries that do not identify an application.
 _STOCK_AGENTS = (
     "geopy/",
@@ -252,7 +254,7 @@ def _limiter(geocoder: Any) -> Any:
     from geopy.extra.rate_limiter import RateLimiter
 
     server = _server_of(geocoder)
-    delay = max(0.0, float(settings.online_min_delay))
+    delay = _min_delay(geocoder)
     with _LOCK:
         limiter = _LIMITERS.get(server)
         if limiter is None:
@@ -266,6 +268,18 @@ def _limiter(geocoder: Any) -> Any:
             _LIMITERS[server] = limiter
         limiter.min_delay_seconds = limiter.error_wait_seconds = delay
     return limiter
+
+
+def _min_delay(geocoder: Any) -> float:
+    """``settings.online_min_delay``, but never under 1 s on the OSM Foundation's servers.
+
+    Their usage policy allows one request a second at most; a lower setting is
+    for a service of your own.
+    """
+    delay = max(0.0, float(settings.online_min_delay))
+    if str(getattr(geocoder, "domain", "")).lower().endswith(_OSMF_DOMAINS):
+        delay = max(delay, 1.0)
+    return delay
 
 
 def _server_of(geocoder: Any) -> str:
@@ -423,7 +437,7 @@ def _call(geocoder: Any, query: str, kwargs: dict[str, Any]) -> Any:
     each request took to leave.
     """
     server = _server_of(geocoder)
-    _cache.take_request_slot(server, max(0.0, float(settings.online_min_delay)))
+    _cache.take_request_slot(server, _min_delay(geocoder))
     try:
         return geocoder.geocode(query, **kwargs)
     finally:

@@ -260,6 +260,16 @@ def test_processes_side_by_side_share_the_rate_limit(online, tmp_path):
     assert min(_gaps(online)) >= 0.4 - JITTER
 
 
+def test_the_public_nominatim_is_never_asked_faster_than_once_a_second(online):
+    from geopy.geocoders import Nominatim
+
+    from geozones.online import _min_delay
+
+    public = Nominatim(user_agent=AGENT)  # no request is made
+    assert _min_delay(public) == 1.0  # settings say 0.3 here
+    assert _min_delay(Nominatim(user_agent=AGENT, domain=online.domain, scheme="http")) == 0.3
+
+
 def test_cache_hits_neither_sleep_nor_count_against_the_rate_limit(online):
     from geozones import online as online_module
 
@@ -499,6 +509,8 @@ def test_online_true_falls_back_to_the_service(online):
     assert online.count == 1
     assert _offline(PEAK, online=True, top=2)[0].source == "online:nominatim"
     assert online.count == 1  # top=1..5 share one cached answer
+    point = place.geometry  # the gazetteer's geometry hook copes with online places
+    assert (point.geom_type, round(point.x, 4), round(point.y, 4)) == ("Point", 36.1178, 34.2985)
 
 
 @needs_gazetteer
