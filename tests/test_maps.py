@@ -425,3 +425,22 @@ def test_js_json_keeps_any_text_and_never_emits_markup(text):
     out = js_json({"name": text, "list": [text]})
     assert not set(out) & {"<", ">", "&", "\u2028", "\u2029"}
     assert json.loads(out) == {"name": text, "list": [text]}
+
+
+def test_cli_output_does_not_depend_on_the_process(tmp_path):
+    import os
+
+    pages = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = tmp_path / f"seed{seed}.html"
+        res = subprocess.run(
+            [sys.executable, "-m", "geozones", "map", "--out", str(out)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+        assert res.returncode == 0, res.stderr
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]
