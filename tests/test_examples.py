@@ -241,6 +241,7 @@ def test_walkthrough_notebook_executes_offline(workdir: Path):
         for o in c.outputs
     )
     assert "Jarablus" in text  # geocode of a Turkish spelling
+    assert "-> Moscow (RU" in text and "-> 2020-03-15" in text  # extract: abroad stays abroad
     assert (workdir / "north-west-syria.html").exists()
     assert (workdir / "north-west-syria.geojson").exists()
     # the last cell shows the timeline itself: an HTML representation
