@@ -102,7 +102,10 @@ def _op(name: str, keys: set[str] | None = None) -> Callable:
 
 
 def evaluate(expr: Any, ctx: _Context, line: int | None = None) -> Geometry:
-    """Evaluate a geometry expression to a shapely geometry in EPSG:4326."""
+    """Evaluate a parsed geometry expression in a compilation context (internal).
+
+    Use :func:`compile_expression` from outside a spec.
+    """
     if isinstance(expr, str):
         return _place_geom(ctx, expr, line)
     if not isinstance(expr, dict) or len(expr) != 1:
@@ -1208,7 +1211,7 @@ def validate(path: str | Path) -> tuple[Spec | None, Any, list[SpecError]]:
 
     Examples
     --------
-    >>> spec, gdf, errors = validate(bundled_path())          # doctest: +SKIP
+    >>> spec, gdf, errors = validate(bundled_path())
     >>> errors
     []
     """
@@ -1218,3 +1221,42 @@ def validate(path: str | Path) -> tuple[Spec | None, Any, list[SpecError]]:
         return None, None, [exc]
     gdf, _, errors = compile_spec(spec, collect=True)
     return spec, gdf, errors
+
+
+def compile_expression(expr: Any, *, country: str | None = None) -> Geometry:
+    """Build the geometry of one expression, outside any spec.
+
+    Parameters
+    ----------
+    expr : str or dict
+        YAML text (``"corridor: {road: M4, from: Trumba, to: Ain al-Havr, width: 6 km}"``)
+        or the parsed mapping. ``ref`` is not available (there are no features).
+    country : str, optional
+        ISO alpha-2 code the place names are looked up in.
+
+    Returns
+    -------
+    shapely geometry in EPSG:4326, valid.
+
+    Raises
+    ------
+    SpecError
+        With the line in the text and what to write instead.
+
+    Examples
+    --------
+    >>> from geozones.projection import area_m2
+    >>> g = compile_expression("buffer: {of: {point: {lat: 35.8, lon: 36.6}}, distance: 1 km}")
+    >>> round(area_m2(g) / 1e6, 2)
+    3.14
+    """
+    from .spec import load_yaml
+
+    if isinstance(expr, str):
+        expr = load_yaml(expr, "<expression>")
+    spec = Spec("<expression>", "expression", "expression", "", country, [], [])
+    ctx = _Context(spec=spec, features={})
+    geom = _clean(evaluate(expr, ctx, 1))
+    if geom.is_empty:
+        raise ctx.error("the expression comes out empty", 1)
+    return geom

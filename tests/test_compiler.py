@@ -392,3 +392,21 @@ def test_the_cache_keeps_only_the_most_recent_timelines(tmp_path, monkeypatch):
         )
         compile_timeline(path, use_cache=True)
     assert len(list((tmp_path / "cache" / "timelines").iterdir())) == 2
+
+
+@pytest.mark.parametrize("module", ["geozones.spec", "geozones.projection", "geozones.compiler"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_compile_expression_outside_a_spec():
+    from geozones.compiler import compile_expression
+
+    g = compile_expression("buffer: {of: {point: {lat: 35.8, lon: 36.6}}, distance: 2 km}")
+    assert area_m2(g) == pytest.approx(np.pi * 4e6, rel=0.003)
+    with pytest.raises(SpecError, match="did you mean 'distance'"):
+        compile_expression("buffer: {of: {point: {lat: 35.8, lon: 36.6}}, distanse: 2 km}")
