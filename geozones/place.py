@@ -86,4 +86,5 @@ class Place:
 
     def __str__(self) -> str:
         where = ", ".join(reversed(self.admin)) if self.admin else self.country
-        return f"{self.name} ({self.kind}{', ' + where if where else ''}) {self.lat:.5f}, {self.lon:.5f}"
+        label = f"{self.kind}, {where}" if where else self.kind
+        return f"{self.name} ({label}) {self.lat:.5f}, {self.lon:.5f}"

@@ -7,7 +7,8 @@ import sys
 def test_import_does_not_load_heavy_libraries():
     code = (
         "import sys, geozones; "
-        "heavy = [m for m in ('geopandas', 'folium', 'shapely', 'pandas', 'pyproj') if m in sys.modules]; "
+        "heavy = [m for m in ('geopandas', 'folium', 'shapely', 'pandas', 'pyproj') "
+        "if m in sys.modules]; "
         "print(','.join(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -24,7 +25,9 @@ def test_cli_help_is_light_and_exits_zero():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
-    res = subprocess.run([sys.executable, "-m", "geozones", "--help"], capture_output=True, text=True)
+    res = subprocess.run(
+        [sys.executable, "-m", "geozones", "--help"], capture_output=True, text=True
+    )
     assert res.returncode == 0
     assert "geocode" in res.stdout or "COMMAND" in res.stdout
 
