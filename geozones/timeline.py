@@ -108,7 +108,14 @@ class Timeline:
         return len(self.features)
 
     def active_mask(self, date: Any) -> pd.Series:
-        """Boolean Series: which features are active on ``date``."""
+        """Boolean Series: which features are active on ``date``.
+
+        Examples
+        --------
+        >>> tl = load_timeline()                                  # doctest: +SKIP
+        >>> tl.features.loc[tl.active_mask("2020-03-15"), "id"].tolist()[:2]  # doctest: +SKIP
+        ['euphrates-shield-held-area', 'm5-government-control']
+        """
         import pandas as pd
 
         d = pd.Timestamp(to_date(date))
@@ -146,6 +153,11 @@ class Timeline:
 
         Each item: ``{"type": "start"|"end"|"signed", "id", "name", "kind"}``;
         an ``end`` event is reported on the day after the last day in force.
+
+        Examples
+        --------
+        >>> [e["id"] for e in load_timeline().events("2020-03-05")]  # doctest: +SKIP
+        ['moscow-protocol']
         """
         import pandas as pd
 
@@ -170,7 +182,13 @@ class Timeline:
         return out
 
     def filter(self, ids: Iterable[str]) -> Timeline:
-        """A timeline with only the features whose ids are given."""
+        """A timeline with only the features whose ids are given.
+
+        Examples
+        --------
+        >>> len(load_timeline().filter(["m4-corridor"]))          # doctest: +SKIP
+        1
+        """
         keep = set(ids)
         return Timeline(
             self.features.loc[self.features["id"].isin(keep)].copy(),
