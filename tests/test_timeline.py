@@ -249,3 +249,14 @@ def test_second_load_comes_from_the_cache_and_is_equal(tl):
         for a, b in zip(again.features.geometry, tl.features.geometry, strict=True)
     )
     assert again.places == tl.places
+
+
+def test_one_version_of_the_idlib_zone_and_of_the_dmz_at_a_time(tl):
+    f = tl.features
+    zone = f["id"].str.startswith("idlib-zone")
+    dmz = f["kind"] == "demilitarized-zone"
+    for day in tl.slices():
+        active = tl.active_mask(day)
+        assert (active & zone).sum() == (1 if day >= dt.date(2017, 5, 4) else 0), day
+        in_dmz_period = dt.date(2018, 9, 17) <= day <= dt.date(2020, 3, 5)
+        assert (active & dmz).sum() == (1 if in_dmz_period else 0), day
