@@ -177,3 +177,16 @@ def test_sphinx_roles_render_as_code_in_the_api_reference():
     text = "See :class:`~geozones.place.Place`, :func:`geozones.geocode` and :meth:`x <A.b>`."
     assert roles.rewrite_roles(text) == "See `Place`, `geozones.geocode` and `x`."
     assert roles.rewrite_roles("no roles: `code` stays") == "no roles: `code` stays"
+
+
+def test_every_geometry_expression_has_its_picture():
+    """docs/spec-pictures.md shows a picture for each operator the compiler knows."""
+    from geozones import compiler
+
+    gallery = (ROOT / "docs" / "spec-pictures.md").read_text()
+    missing = [
+        op
+        for op in sorted(compiler._OPS)
+        if f"## `{op}`" not in gallery or not (ROOT / "docs" / "img" / f"expr-{op}.png").exists()
+    ]
+    assert not missing, f"no picture for {missing}: run python scripts/make_doc_images.py"
