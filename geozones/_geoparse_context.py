@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ._io import data_path
 
@@ -121,7 +122,7 @@ class Entity:
 
 
 @functools.lru_cache(maxsize=1)
-def known_entities() -> dict[str, list[str]]:
+def known_entities() -> dict[str, Any]:
     """The curated non-place names, by kind (from ``data/geoparse/entities.yaml``).
 
     Examples
@@ -133,7 +134,11 @@ def known_entities() -> dict[str, list[str]]:
 
     with open(data_path("geoparse", "entities.yaml"), encoding="utf-8") as fh:
         raw = yaml.safe_load(fh) or {}
-    return {k: [str(x) for x in v or []] for k, v in raw.items()}
+    return {
+        k: {str(a): str(b) for a, b in v.items()} if isinstance(v, dict) else [str(x) for x in v]
+        for k, v in raw.items()
+        if v
+    }
 
 
 def _is_title(word: str) -> bool:

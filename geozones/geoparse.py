@@ -326,6 +326,8 @@ class _Index:
                 if k := _key(fold(v)):
                     by_key.setdefault(k, set()).add(_Payload("r", i))
         for kind, names in ctx.known_entities().items():
+            if kind == "demonym":
+                continue  # a mapping for draft specs; the words are in "adjective"
             for name in names:
                 if k := _key(fold(name)):
                     caps = name.isupper() and len(name) <= 6
@@ -1060,13 +1062,9 @@ _WIDTH = re.compile(
     r"\b(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*(?:km|kilomet(?:re|er)s?)\b",
     re.IGNORECASE,
 )
-_FROM = re.compile(
-    r"\bfrom\s+(?:the\s+)?(?:(?:settlement|town|village|city|area)\s+of\s+)?$", re.IGNORECASE
-)
-_TO = re.compile(
-    r"\b(?:to|until|as far as)\s+(?:the\s+)?(?:(?:settlement|town|village|city|area)\s+of\s+)?$",
-    re.IGNORECASE,
-)
+_PLACE_NOUN = r"(?:the\s+)?(?:(?:settlements?|towns?|villages?|city|cities|areas?)\s+of\s+)?"
+_FROM = re.compile(rf"\b(?:from|between)\s+{_PLACE_NOUN}$", re.IGNORECASE)
+_TO = re.compile(rf"\b(?:to|until|as far as|and)\s+{_PLACE_NOUN}$", re.IGNORECASE)
 _POST = re.compile(r"\b(?:observation\s+)?posts?\b|\bpoints?\b|\bbases?\b", re.IGNORECASE)
 
 
@@ -1363,14 +1361,37 @@ def draft_spec(extraction: Extraction, *, name: str | None = None, url: str | No
 
 
 def _parties(ex: Extraction, spans: list[tuple[int, int]]) -> list[str]:
-    out: list[str] = []
+    """Countries named where the text speaks of agreeing, or whose leaders agree there
+    ("Russian President Vladimir Putin and Turkish President …")."""
+    found: list[tuple[int, str]] = []
     for m in ex.places:
         if m.kind != "country" or m.place.country == ex.country_bias:
             continue
         sent = _sentence_of(spans, m.start)
-        if _SIGNING.search(ex.text[sent[0] : sent[1]]) and m.place.name not in out:
-            out.append(m.place.name)
+        if _SIGNING.search(ex.text[sent[0] : sent[1]]):
+            found.append((m.start, m.place.name))
+    demonyms = ctx.known_entities().get("demonym", {})
+    for e in ex.entities:
+        country = demonyms.get(e.text) if isinstance(demonyms, dict) else None
+        if e.kind != "adjective" or not country:
+            continue
+        sent = _sentence_of(spans, e.start)
+        after = ex.text[e.end : e.end + 40]
+        if _SIGNING.search(ex.text[sent[0] : sent[1]]) and re.match(
+            r"\s+(?:[A-Z]\w+\s+)?(?:President|Prime Minister|Foreign Minister|Minister|leader)",
+            after,
+        ):
+            found.append((e.start, country))
+    out: list[str] = []
+    for _, name in sorted(found):
+        if name not in out and name != _country_name(ex.country_bias, ex):
+            out.append(name)
     return out
+
+
+def _country_name(code: str, ex: Extraction) -> str:
+    return next((m.place.name for m in ex.places if m.kind == "country" and
+                 m.place.country == code), code)  # fmt: skip
 
 
 def _header(ex: Extraction) -> str:

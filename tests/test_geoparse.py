@@ -366,6 +366,19 @@ def test_draft_spec_drafts_a_demilitarised_band_and_leaves_vague_dates_to_a_pers
     assert feats["m4"]["start"].startswith("TODO") and "2018" in feats["m4"]["start"]
 
 
+def test_draft_spec_reads_parties_from_leaders_and_ends_from_between_and():
+    text = (
+        "MOSCOW, March 5 (Reuters) - Russian President Vladimir Putin and Turkish President "
+        "Tayyip Erdogan agreed on Thursday a ceasefire in Syria's Idlib province. Patrols "
+        "run from March 15 between the settlements of Trumba and Ain al-Havr on the M4."
+    )
+    ag = yaml.safe_load(draft_spec(extract(text)))["agreements"][0]
+    assert ag["parties"] == ["Russia", "Turkey"]
+    patrol = next(f for f in ag["features"] if f["kind"] == "patrol-route")
+    assert patrol["geometry"]["along"] == {"road": "M4", "from": "Tromba", "to": "Ein Elhur"}
+    assert patrol["start"] == "2020-03-15"
+
+
 def test_a_finished_draft_compiles(tmp_path):
     from geozones.compiler import validate
 
