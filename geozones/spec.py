@@ -292,6 +292,8 @@ FEATURE_KEYS = {
 }
 SOURCE_KEYS = {"url": False, "quote": False, "title": False}
 
+#: Source addresses must be web addresses: maps and exports turn them into links.
+_URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
 
@@ -434,6 +436,13 @@ class _Checker:
                     value.line_of(i),
                     "add 'url: https://...' (or a title for print)",
                 )
+            elif src["url"] and not _URL_RE.match(src["url"]):
+                self.error(
+                    f"source url {src['url'][:60]!r} of {what} is not a web address",
+                    item.line_of("url") if isinstance(item, LineDict) else value.line_of(i),
+                    "write the full address starting with https:// (maps link to it)",
+                )
+                continue
             out.append(src)
         return out
 

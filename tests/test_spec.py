@@ -229,3 +229,19 @@ def test_validate_json_lists_errors_with_lines(capsys):
     assert data["valid"] is False
     assert data["errors"][0]["line"] == 11 and "security-corridor" in data["errors"][0]["hint"]
     assert captured.err.startswith(f"{path}:11:")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "jpost.com/x", "https://a b.org"])
+def test_source_urls_must_be_web_addresses(url):
+    spec = check(
+        load_yaml(
+            "agreements:\n"
+            "  - id: a\n"
+            "    name: A\n"
+            "    sources:\n"
+            f"      - url: '{url}'\n"
+            "        title: T\n"
+        ),
+        "s.yaml",
+    )
+    assert [(e.line, "not a web address" in e.message) for e in spec.errors] == [(5, True)]
