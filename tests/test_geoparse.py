@@ -372,7 +372,7 @@ def test_draft_spec_reads_parties_from_leaders_and_ends_from_between_and():
         "Tayyip Erdogan agreed on Thursday a ceasefire in Syria's Idlib province. Patrols "
         "run from March 15 between the settlements of Trumba and Ain al-Havr on the M4."
     )
-    ag = yaml.safe_load(draft_spec(extract(text)))["agreements"][0]
+    ag = yaml.safe_load(draft_spec(extract(text, reference_date="2020-03-05")))["agreements"][0]
     assert ag["parties"] == ["Russia", "Turkey"]
     patrol = next(f for f in ag["features"] if f["kind"] == "patrol-route")
     assert patrol["geometry"]["along"] == {"road": "M4", "from": "Tromba", "to": "Ein Elhur"}
@@ -383,7 +383,9 @@ def test_a_finished_draft_compiles(tmp_path):
     from geozones.compiler import validate
 
     text, _, ref = _eval_text("01_moscow_protocol.yaml")
-    draft = draft_spec(extract(text, reference_date=ref), name="Moscow protocol")
+    draft = draft_spec(
+        extract(text, reference_date=ref), name="Moscow protocol", url="https://example.org/a"
+    )
     # what a person does: choose the kinds and name the timeline
     finished = re.sub(r"kind: '?TODO[^\n]*", "kind: operation-area", draft)
     finished = finished.replace("id: TODO-timeline-id", "id: draft-test")
@@ -432,6 +434,10 @@ def test_cli_json_and_spec(tmp_path, capsys):
     assert out["places"][4]["place"]["source_id"] == "C3908"
     assert any(d["iso"] == "2020-03-06T00:01" for d in out["dates"])
     assert yaml.safe_load(spec.read_text("utf-8"))["agreements"][0]["features"]
+    url = "https://example.org/moscow"
+    assert main(["extract", str(src), "--spec", str(spec), "--url", url, "--name", "Moscow"]) == 0
+    ag = yaml.safe_load(spec.read_text("utf-8"))["agreements"][0]
+    assert (ag["id"], ag["name"], ag["sources"][0]["url"]) == ("moscow", "Moscow", url)
 
 
 def test_cli_table_and_exit_codes(tmp_path, capsys):

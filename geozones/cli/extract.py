@@ -22,6 +22,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE", help="text file (UTF-8), or - for standard input")
     p.add_argument("--spec", metavar="OUT.yaml", help="also write a draft spec (YAML) there")
+    p.add_argument("--url", help="the text's web address, for the draft spec's source")
+    p.add_argument("--name", help="the agreement's name, for the draft spec")
     p.add_argument(
         "--date", metavar="YYYY-MM-DD", help="the date the text was written (default: its dateline)"
     )
@@ -62,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     text = _read(args.file)
     ex = extract(text, country_bias=args.country, reference_date=ref)
     if args.spec:
-        write_draft_spec(ex, args.spec)
+        write_draft_spec(ex, args.spec, name=args.name, url=args.url)
     if args.json:
         print_json(ex.to_dict())
     else:
