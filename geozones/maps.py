@@ -373,9 +373,14 @@ def _events(timeline: Timeline, day: Any) -> list[dict[str, str]]:
 def _events_by_day(timeline: Timeline, days: list[str]) -> dict[str, list[dict[str, str]]]:
     """:meth:`Timeline.events` of every ISO day in ``days`` in one pass over the features.
 
-    Same items and order as ``Timeline.events``: starts, ends (on the day after
-    the last day in force), then agreements signed that day.
+    Starts and ends (on the day after the last day in force) are exactly those
+    of ``Timeline.events``. An agreement signed between two slider positions
+    is reported at the next position, with its own ``date``, so no signing
+    is skipped by the slider (e.g. a protocol signed the day before its
+    features come into force).
     """
+    import bisect
+
     import pandas as pd
 
     f = timeline.features
@@ -387,16 +392,27 @@ def _events_by_day(timeline: Timeline, days: list[str]) -> dict[str, list[dict[s
         for day, fid, name, fkind in zip(column, *ident, strict=True):
             if isinstance(day, str) and day in out:
                 out[day].append({"type": kind, "id": fid, "name": name, "kind": fkind})
+    ordered = sorted(days)
     for ag in timeline.agreements:
         try:
             signed = to_date(ag.get("signed")).isoformat() if ag.get("signed") else None
         except InputError:
             continue
-        if signed in out:
-            name = str(ag.get("name") or ag.get("id", ""))
-            out[signed].append(
-                {"type": "signed", "id": str(ag.get("id", "")), "name": name, "kind": "agreement"}
-            )
+        if signed is None:
+            continue
+        at = bisect.bisect_left(ordered, signed)
+        if at == len(ordered) or (at == 0 and signed != ordered[0]):
+            continue  # signed after the last or before the first position
+        name = str(ag.get("name") or ag.get("id", ""))
+        out[ordered[at]].append(
+            {
+                "type": "signed",
+                "id": str(ag.get("id", "")),
+                "name": name,
+                "kind": "agreement",
+                "date": signed,
+            }
+        )
     return out
 
 

@@ -121,6 +121,7 @@ def test_slider_shows_exactly_the_features_in_force(page, timeline):
     events = page.find_element("css selector", ".gz-events").text
     assert "M4 security corridor comes into force" in events
     assert "Sochi demilitarized zone no longer in force" in events
+    assert f"Moscow protocol {HOSTILE} signed on 5 Mar 2020" in events
 
 
 def _stack(driver) -> list[str]:

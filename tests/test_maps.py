@@ -148,9 +148,20 @@ def test_slider_covers_the_timeline_slices_with_their_events(page, timeline):
     assert [(e["type"], e["id"]) for e in config["events"]["2020-03-06"]] == [
         ("start", "m4-corridor"),
         ("end", "dmz"),
+        ("signed", "moscow"),
     ]
     for day in config["slices"]:  # the same as Timeline.events, computed in one pass
-        assert config["events"][day] == timeline.events(day)
+        ours = [e for e in config["events"][day] if e["type"] != "signed"]
+        assert ours == [e for e in timeline.events(day) if e["type"] != "signed"]
+    # signings between two positions are reported at the next one, with their own date
+    signed = {
+        e["id"]: (day, e["date"])
+        for day, evs in config["events"].items()
+        for e in evs
+        if e["type"] == "signed"
+    }
+    assert signed == {"sochi": ("2018-09-17", "2018-09-17"), "moscow": ("2020-03-06", "2020-03-05")}
+    # (Astana, signed 2017-05-04, is before the first position and not on the slider)
     ends = [e for e in config["events"]["2020-02-06"] if e["type"] == "end"]
     assert [e["id"] for e in ends] == ["op-1"]
     # the initial position shows the most features in force (the latest such date)

@@ -184,8 +184,9 @@
       var li = el("li", "gz-event gz-event-" + (EVENT_WORDS[e.type] ? e.type : "other"));
       var kind = meta.kinds[e.kind];
       li.appendChild(el("span", "gz-event-name", e.name));
-      li.appendChild(document.createTextNode(" " + (EVENT_WORDS[e.type] || e.type) +
-          (kind ? " (" + kind.label.toLowerCase() + ")" : e.kind === "agreement" ? " (agreement)" : "")));
+      var when = e.date && e.date !== d ? " on " + G.formatDate(e.date) : "";
+      li.appendChild(document.createTextNode(" " + (EVENT_WORDS[e.type] || e.type) + when +
+          (kind ? " (" + kind.label.toLowerCase() + ")" : "")));
       list.appendChild(li);
     });
     if (list.childNodes.length) box.appendChild(list);
@@ -228,8 +229,18 @@
         slider.step = "1";
         slider.value = String(cfg.initial);
         slider.setAttribute("aria-label", "date");
+        var ticks = el("datalist");
+        ticks.id = "gz-ticks-" + L.stamp(slider);
+        slices.forEach(function (d, i) {
+          var option = el("option");
+          option.value = String(i);
+          option.label = d;
+          ticks.appendChild(option);
+        });
+        slider.setAttribute("list", ticks.id);
         bar.appendChild(play);
         bar.appendChild(slider);
+        bar.appendChild(ticks);
         var ends = el("div", "gz-ends");
         ends.appendChild(el("span", null, G.formatDate(slices[0])));
         ends.appendChild(el("span", null, G.formatDate(slices[slices.length - 1])));
