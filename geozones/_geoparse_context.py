@@ -289,10 +289,22 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
 
 
 def plural_region_follows(text: str, end: int) -> bool:
-    """Whether "provinces"/"governorates"… follows ``end`` ("Hama and Aleppo provinces")."""
+    """Whether "provinces"/"governorates"… follows ``end`` ("Hama and Aleppo provinces").
+
+    Examples
+    --------
+    >>> plural_region_follows("Hama and Aleppo provinces", 15)
+    True
+    """
     return bool(_PLURAL_REGION.match(text[end : end + 30]))
 
 
 def coordinated(text: str, end: int, next_start: int) -> bool:
-    """Whether two names are joined as a list (", ", " and ", ", and ")."""
+    """Whether two names are joined as a list (", ", " and ", ", and ").
+
+    Examples
+    --------
+    >>> coordinated("Latakia, Hama and Aleppo", 7, 9), coordinated("Latakia to Hama", 7, 11)
+    (True, False)
+    """
     return bool(_COORD_GAP.match(text[end:next_start]))
