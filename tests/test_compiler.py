@@ -410,3 +410,72 @@ def test_compile_expression_outside_a_spec():
     assert area_m2(g) == pytest.approx(np.pi * 4e6, rel=0.003)
     with pytest.raises(SpecError, match="did you mean 'distance'"):
         compile_expression("buffer: {of: {point: {lat: 35.8, lon: 36.6}}, distanse: 2 km}")
+
+
+# --- named things: the gazetteer and the bundled boundaries ----------------------------------
+
+
+def _one(expr: str, **kw):
+    from geozones.compiler import compile_expression
+
+    return compile_expression(expr, **kw)
+
+
+def test_place_places_and_codes():
+    ariha = _one("place: Ariha", country="SY")
+    assert ariha.geom_type == "Point" and ariha.distance(shapely.Point(36.611, 35.812)) < 0.01
+    assert _one("place: C3908").equals(_one("place: Trumba", country="SY"))  # P-code = name
+    assert _one("place: {name: Tronba, country: SY}").equals(_one("place: C3908"))
+    two = _one("places: [Ariha, Saraqib]", country="SY")
+    assert two.geom_type == "MultiPoint" and len(two.geoms) == 2
+    with pytest.raises(SpecError, match="no exact match .* closest is 'Saraqab'"):
+        _one("place: Saraqibbb", country="SY")
+
+
+def test_admin_by_code_name_level_and_within():
+    from geozones import boundaries
+
+    idleb = _one("admin: SY07")
+    assert 5_000e6 < area_m2(idleb) < 6_500e6
+    assert idleb.covers(_one("place: Ariha", country="SY"))
+    subs = _one("admin: {within: SY07, level: 3}")
+    assert area_m2(subs) == pytest.approx(area_m2(idleb), rel=0.02)  # two sources, one area
+    assert len(getattr(subs, "interiors", [])) == 0  # gaps between sources filled
+    hama_suran = _one("admin: {name: Suran, within: Hama, level: 3}")
+    a3 = boundaries.load("admin3").set_index("pcode")
+    assert hama_suran.equals_exact(a3.loc["SY050101", "geometry"], 1e-9) or (
+        hama_suran.symmetric_difference(a3.loc["SY050101", "geometry"]).area < 1e-9
+    )
+    with pytest.raises(SpecError, match=r"'Suran' is ambiguous: .*SY020405.*SY050101"):
+        _one("admin: Suran")
+    with pytest.raises(SpecError, match="ambiguous"):
+        _one("admin: Idleb")  # governorate, district and subdistrict share the name
+    with pytest.raises(SpecError, match="did you mean one of: .*Ariha"):
+        _one("admin: {name: Arihaa, level: 3}")
+    with pytest.raises(SpecError, match="level 4 is not 1, 2 or 3"):
+        _one("admin: {name: Ariha, level: 4}")
+
+
+def test_countries_and_layer_areas():
+    turkey = _one("countries: Turkey")
+    assert turkey.covers(shapely.Point(36.16, 36.20))  # Antakya
+    shield = _one("area: {layer: operation-areas, name: Euphrates Shield}")
+    assert shield.covers(_one("place: Al-Bab", country="SY"))
+    assert not shield.covers(_one("place: Afrin", country="SY"))
+    with pytest.raises(SpecError, match="no 'Narnia' in the 'countries' layer"):
+        _one("countries: Narnia")
+    with pytest.raises(SpecError, match="unknown layer 'operation-area'"):
+        _one("area: {layer: operation-area, name: Euphrates Shield}")
+
+
+def test_a_named_road_and_a_stretch_of_it():
+    m4 = _one("road: M4")
+    assert m4.geom_type == "LineString"
+    assert m4.distance(_one("place: Ariha", country="SY")) < 0.01
+    stretch = _one("along: {road: M4, from: Trumba, to: Ain al-Havr}", country="SY")
+    assert 60_000 < length_m(stretch) < length_m(m4)
+    assert shapely.Point(stretch.coords[0]).distance(_one("place: Trumba", country="SY")) < 0.01
+    with pytest.raises(SpecError, match="unknown place 'Ariha' .*M4"):
+        _one("road: Ariha", country="SY")  # only roads are looked up
+    with pytest.raises(SpecError, match="is not a line"):
+        _one("road: {place: Ariha}", country="SY")
