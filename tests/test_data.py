@@ -97,10 +97,8 @@ def test_geometry_of_and_find():
 def test_gazetteer_index_matches_this_folding(doc):
     assert doc["fold_version"] == FOLD_VERSION
     e = doc["entries"]
-    assert (
-        sum(s == "ocha-cod" and k == "populated place" for s, k in zip(e["source"], e["kind"], strict=False))
-        == 5251
-    )
+    pairs = zip(e["source"], e["kind"], strict=True)
+    assert sum(s == "ocha-cod" and k == "populated place" for s, k in pairs) == 5251
     assert len(e["name"]) == len(e["lat"]) == len(e["extra"])
     v = doc["variants"]
     assert v["key_start"][-1] == len(v["text"]) == len(v["entry"]) == len(v["how"])
