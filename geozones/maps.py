@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import settings
 from ._io import atomic_open
-from .errors import GeozonesError, InputError
+from .errors import ExportError, GeozonesError, InputError
 from .kinds import CONFIDENCE, KINDS
 from .timeline import Timeline, to_date
 
@@ -112,6 +112,8 @@ def render_map(
     ------
     InputError
         A bad date, tile name or tolerance.
+    ExportError
+        When the file cannot be written (a folder, no permission, disk full).
 
     Examples
     --------
@@ -132,8 +134,15 @@ def render_map(
         basemap=basemap,
     )
     target = Path(path)
-    with atomic_open(target, "w", newline="\n") as fh:
-        fh.write(text)
+    if target.is_dir():
+        raise ExportError(
+            f"{target} is a folder; give the map a file name, e.g. {target / 'map.html'}"
+        )
+    try:
+        with atomic_open(target, "w", newline="\n") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise ExportError(f"cannot write the map to {target}: {exc.strerror or exc}") from exc
     return target
 
 

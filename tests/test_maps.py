@@ -217,6 +217,18 @@ def test_failed_render_leaves_no_file_and_keeps_the_old_one(timeline, tmp_path, 
     assert not (tmp_path / "new.html").exists()
 
 
+def test_unwritable_targets_are_clear_errors(timeline, tmp_path):
+    from geozones.errors import ExportError
+
+    with pytest.raises(ExportError, match="is a folder"):
+        render_map(timeline, tmp_path, basemap=False)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(ExportError, match="cannot write the map"):
+        render_map(timeline, blocker / "map.html", basemap=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
 def test_geometry_rounded_and_simplified_within_tolerance(timeline):
     frame = timeline.features
     geoms = simplified_geometries(frame, 50.0)
