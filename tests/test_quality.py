@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FORMATTED = [
     "examples",
     "scripts/make_doc_images.py",
+    "scripts/griffe_sphinx_roles.py",
+    "scripts/refresh_doc_outputs.py",
     "tests/test_examples.py",
     "tests/test_quality.py",
 ]
