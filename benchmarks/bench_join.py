@@ -244,7 +244,7 @@ def bench_dask(n, tl, bounds, start, end, anchors, part_rows=500_000):
         workers = client.run(_maxrss_mb)
     return {"events": nparts * part_rows, "partitions": nparts, "secs": secs,
             "rows": int(summary["total"].sum()), "worker_peak_mb": max(workers.values()),
-            "client_peak_mb": _maxrss_mb()}
+            "client_rss_mb": _rss_mb()}
 
 
 # --------------------------------------------------------------------------- main
@@ -252,7 +252,8 @@ def bench_dask(n, tl, bounds, start, end, anchors, part_rows=500_000):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=1_000_000, help="events for the in-memory runs")
+    ap.add_argument("--n", type=int, default=1_000_000,
+                    help="events for the in-memory runs (0: skip them)")
     ap.add_argument("--dask-n", type=int, default=10_000_000, help="events for dask (0: skip)")
     ap.add_argument("--skip", nargs="*", default=[], help="methods to skip")
     args = ap.parse_args(argv)
@@ -270,12 +271,13 @@ def main(argv=None):
           f"dates {start.date()}..{end.date()}")
     anchors = shapely.get_coordinates(f.geometry.values)
     ev = make_events(args.n, bounds, start, end, anchors=anchors)
-    print(f"events: {len(ev):,} (in-memory runs, each in a forked child; "
-          f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})")
+    if args.n:
+        print(f"events: {len(ev):,} (in-memory runs, each in a forked child; "
+              f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})")
 
     results = {}
     for name in METHODS:
-        if name in args.skip:
+        if name in args.skip or not args.n:
             continue
         results[name] = r = run_forked(name, ev, tl)
         rate = len(ev) / r["secs"] / 1e6
@@ -304,8 +306,9 @@ def main(argv=None):
         print(f"dask: {d['events']:,} events in {d['partitions']} generated partitions on a "
               f"LocalCluster (2 worker processes): {d['secs']:.1f} s "
               f"({d['events'] / d['secs'] / 1e6:.2f} M events/s), {d['rows']:,} matches "
-              f"summarized; peak RSS per worker {d['worker_peak_mb']:.0f} MB, client "
-              f"{d['client_peak_mb']:.0f} MB")
+              f"summarized; peak RSS per worker {d['worker_peak_mb']:.0f} MB (partitions of "
+              f"500,000 events; the client holds only the summary: RSS "
+              f"{d['client_rss_mb']:.0f} MB)")
 
 
 if __name__ == "__main__":

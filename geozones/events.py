@@ -152,6 +152,15 @@ def clean_events(frame: pd.DataFrame, cols: _Columns) -> tuple[pd.DataFrame, pd.
     """Split raw rows into readable events and rejected rows (with reasons).
 
     ``frame``'s index must be the 0-based record number in the source.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> raw = pd.DataFrame({"event_date": ["1 May 2020", "soon"], "latitude": ["35.8", "35.8"],
+    ...                     "longitude": ["36.5", "36.5"]})
+    >>> good, bad = clean_events(raw, _Columns("event_date", "latitude", "longitude", None))
+    >>> len(good), bad["reason"].tolist()
+    (1, ['unreadable event_date'])
     """
     import numpy as np
     import pandas as pd
@@ -323,7 +332,13 @@ def iter_chunks(path: str | Path, chunksize: int | None = 200_000) -> Iterator[p
     """Yield the rows of an events file in chunks (CSV values as text).
 
     Each chunk's index is the 0-based record number in the file.
-    ``chunksize=None`` yields the whole CSV at once (Parquet: each row group).
+    ``chunksize=None`` yields the whole CSV at once (Parquet: batches of 1,000,000).
+
+    Examples
+    --------
+    >>> from geozones._io import data_path
+    >>> [len(c) for c in iter_chunks(data_path("events", "synthetic_events.csv"), 800)]
+    [800, 800, 400]
     """
     import pandas as pd
 
@@ -366,7 +381,14 @@ def _iter_parquet(p: Path, chunksize: int | None) -> Iterator[pd.DataFrame]:
 
 
 def count_rows(path: str | Path) -> int | None:
-    """Rows in an events file, cheaply (Parquet metadata; CSV line count), for progress bars."""
+    """Rows in an events file, cheaply (Parquet metadata; CSV line count), for progress bars.
+
+    Examples
+    --------
+    >>> from geozones._io import data_path
+    >>> count_rows(data_path("events", "synthetic_events.csv"))
+    2000
+    """
     p = _check_readable(path)
     if _is_parquet(p):
         import pyarrow.parquet as pq
@@ -492,7 +514,7 @@ class _Plan:
 
         if not self._ready:
             shapely.prepare(self.geoms)
-            self.proj = project_features(self.geoms, self.crs)
+            self.proj = _project_features(self.geoms, self.crs)
             polys = np.where(self.polygonal, self.proj, None).astype(object)
             self.boundary = shapely.boundary(polys)
             shapely.prepare(self.proj)
@@ -505,7 +527,7 @@ class _Plan:
         return _transformer(self.crs).transform(x, y)
 
 
-def project_features(geoms: Any, crs: str) -> Any:
+def _project_features(geoms: Any, crs: str) -> Any:
     """Lon/lat geometry to the metric ``crs``, edges densified every 0.01° first."""
     import shapely
 
@@ -545,7 +567,7 @@ def _days(values: pd.Series, *, nat: int) -> np.ndarray:
 # --------------------------------------------------------------------------- matching
 
 
-def match_arrays(plan: _Plan, x: np.ndarray, y: np.ndarray, day: np.ndarray,
+def _match_arrays(plan: _Plan, x: np.ndarray, y: np.ndarray, day: np.ndarray,
                  radius: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The (event, feature, certain) triples, sorted by event then feature.
 
@@ -710,9 +732,16 @@ def join_events(
 def plan_of(timeline: Timeline) -> _Plan:
     """The timeline's features ready for matching, kept on the timeline for reuse.
 
-    Rebuilt when ``timeline.features`` is replaced by another frame.
+    Rebuilt whenever the features change (a fingerprint of their ids, dates
+    and geometry is compared; hashing even a large timeline takes
+    milliseconds).
+
+    Examples
+    --------
+    >>> plan_of(load_timeline()) is plan_of(load_timeline())       # doctest: +SKIP
+    False
     """
-    key = (id(timeline.features), len(timeline.features))
+    key = _fingerprint(timeline.features)
     cached = getattr(timeline, "_events_plan", None)
     if cached is not None and cached[0] == key:
         return cached[1]
@@ -722,6 +751,21 @@ def plan_of(timeline: Timeline) -> _Plan:
     except AttributeError:  # pragma: no cover - slotted objects
         pass
     return plan
+
+
+def _fingerprint(features: Any) -> str:
+    import hashlib
+
+    import pandas as pd
+    import shapely
+
+    h = hashlib.blake2b(digest_size=16)
+    for col in ("id", "name", "kind", "agreement", "start_date", "end_date"):
+        h.update(pd.util.hash_pandas_object(features[col].astype(str), index=False).values)
+    for wkb in shapely.to_wkb(features.geometry.values):
+        h.update(wkb or b"-")
+    h.update(str(features.crs).encode())
+    return h.hexdigest()
 
 
 def _is_dask(obj: Any) -> bool:
@@ -746,15 +790,22 @@ def _radii(radii: Mapping[int, float] | None) -> dict[int, float]:
 
 def join_frame(events: pd.DataFrame, plan: _Plan, cols: _Columns, *, how: str = "inner",
                radii: Mapping[int, float] | None = None) -> pd.DataFrame:
-    """:func:`join_events` on one in-memory frame with a ready plan (the per-chunk worker)."""
+    """:func:`join_events` on one in-memory frame with a ready plan (the per-chunk worker).
+
+    Examples
+    --------
+    >>> tl = load_timeline()                                              # doctest: +SKIP
+    >>> cols = _Columns("event_date", "latitude", "longitude", "geo_precision")
+    >>> join_frame(events, plan_of(tl), cols, how="left")                 # doctest: +SKIP
+    """
     import numpy as np
 
     clash = [c for c in ["event_index", *FEATURE_COLUMNS] if c in events.columns]
     if clash:
         raise InputError(f"the events already have column(s) {clash} that join_events adds; "
                          "rename or drop them first")
-    x, y, day, radius = event_arrays(events, cols, _radii(radii))
-    ev, ft, ce = match_arrays(plan, x, y, day, radius)
+    x, y, day, radius = _event_arrays(events, cols, _radii(radii))
+    ev, ft, ce = _match_arrays(plan, x, y, day, radius)
     if how == "left":
         lone = np.setdiff1d(np.arange(len(events)), ev, assume_unique=False)
         ev = np.concatenate([ev, lone])
@@ -765,7 +816,7 @@ def join_frame(events: pd.DataFrame, plan: _Plan, cols: _Columns, *, how: str = 
     return _assemble(events, plan, ev, ft, ce)
 
 
-def event_arrays(events: pd.DataFrame, cols: _Columns, radii: Mapping[int, float]
+def _event_arrays(events: pd.DataFrame, cols: _Columns, radii: Mapping[int, float]
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """x, y (lon/lat floats), day (int64) and radius (metres) arrays of the events."""
     import numpy as np
@@ -1009,14 +1060,14 @@ def plot_summary(summary: pd.DataFrame, timeline: Timeline | None, path: str | P
     for i, (name, frame) in enumerate(lines):
         frame = frame.sort_values("period")
         colour = palette(i % 10)
-        ax.plot(frame["period"], frame["certain"], color=colour, lw=1.8, label=name)
+        ax.plot(frame["period"], frame["certain"], color=colour, lw=1.8, label=_plain(name))
         ax.plot(frame["period"], frame["certain"] + frame["possible"], color=colour,
                 lw=1.0, ls="--", alpha=0.8)
     _mark_agreements(ax, timeline)
     ax.set_ylabel("events per period")
     ax.set_ylim(bottom=0)
-    fig.suptitle(title or (f"Events inside the features of {timeline.name}" if timeline
-                           else "Events inside timeline features"), fontsize=11)
+    fig.suptitle(_plain(title or (f"Events inside the features of {timeline.name}" if timeline
+                                  else "Events inside timeline features")), fontsize=11)
     ax.grid(alpha=0.3)
     handles, labels = ax.get_legend_handles_labels()
     handles += [Line2D([], [], color="0.2", lw=1.8),
@@ -1042,7 +1093,12 @@ def _mark_agreements(ax: Any, timeline: Timeline | None) -> None:
             continue
         ax.axvline(signed, color="0.35", lw=0.8, ls=":")
         label = str(ag.get("name") or ag.get("id"))
-        label = label if len(label) <= 34 else label[:33] + "…"
+        label = _plain(label if len(label) <= 34 else label[:33] + "…")
         ax.annotate(label, (signed, 1.01), xycoords=("data", "axes fraction"), rotation=90,
                     fontsize=6.5, va="bottom", ha="center", color="0.25",
                     annotation_clip=False)
+
+
+def _plain(text: str) -> str:
+    """Text from specs shown literally by matplotlib (no ``$…$`` mathtext)."""
+    return str(text).replace("$", r"\$")

@@ -80,6 +80,7 @@ def reference_join(events: pd.DataFrame, timeline, radii: dict[int, float]) -> s
     too close to call (|distance to the boundary − r| < 0.05 %).
     """
     import geopandas as gpd
+    import shapely
 
     from geozones.events import _Plan
 
@@ -98,24 +99,26 @@ def reference_join(events: pd.DataFrame, timeline, radii: dict[int, float]) -> s
         sub = ptsp.loc[ptsp["r"] == rv]
         near = gpd.sjoin(sub, fp, predicate="dwithin", distance=rv)
         pairs |= {(i, fid) for i, fid in zip(near.index, near["id"], strict=True)}
-    fi = f.set_index("id")
-    out, unsure = set(), set()
     inside_set = {(i, fid) for i, fid in zip(inside.index, inside["id"], strict=True)}
-    for i, fid in pairs:
-        day = pd.Timestamp(events.loc[i, "event_date"]).normalize()
-        start, end = fi.loc[fid, "start_date"], fi.loc[fid, "end_date"]
-        if not (day >= start and (pd.isna(end) or day <= end)):
-            continue
-        r = pts.loc[i, "r"]
-        if r == 0:
-            certain = True
-        else:
-            geom = fp.set_index("id").geometry[fid]
-            disc = ptsp.geometry[i].buffer(r, quad_segs=64)
-            certain = (i, fid) in inside_set and disc.within(geom)
-            if geom.geom_type in ("Polygon", "MultiPolygon"):
-                gap = abs(ptsp.geometry[i].distance(geom.boundary) - r)
-                if gap < 5e-4 * r:
-                    unsure.add((i, fid))
-        out.add((i, fid, "certain" if certain else "possible"))
+    cand = pd.DataFrame(sorted(pairs), columns=["ev", "fid"])
+    cand = cand.merge(f[["id", "start_date", "end_date"]], left_on="fid", right_on="id")
+    day = pd.to_datetime(events["event_date"]).dt.normalize()
+    cand["day"] = day.loc[cand["ev"]].to_numpy()
+    keep = (cand["day"] >= cand["start_date"]) & (
+        cand["end_date"].isna() | (cand["day"] <= cand["end_date"]))
+    cand = cand.loc[keep].reset_index(drop=True)
+    r = pts["r"].loc[cand["ev"]].to_numpy()
+    p = ptsp.geometry.loc[cand["ev"]].to_numpy()
+    g = fp.set_index("id").geometry.loc[cand["fid"]].to_numpy()
+    is_in = np.array([(i, fid) in inside_set for i, fid in zip(cand["ev"], cand["fid"],
+                                                                  strict=True)], dtype=bool)
+    discs = shapely.buffer(p, np.where(r > 0, r, 1.0), quad_segs=64)
+    certain = np.where(r == 0, True, is_in & shapely.within(discs, g))
+    polygonal = np.isin(shapely.get_type_id(g), (3, 6))
+    gap = np.abs(shapely.distance(p, shapely.boundary(np.where(polygonal, g, None))) - r)
+    close = polygonal & (r > 0) & (gap < 5e-4 * r)
+    out = {(int(i), str(fid), "certain" if c else "possible")
+           for i, fid, c in zip(cand["ev"], cand["fid"], certain, strict=True)}
+    unsure = {(int(i), str(fid)) for i, fid in zip(cand["ev"][close], cand["fid"][close],
+                                                   strict=True)}
     return out, unsure

@@ -140,9 +140,9 @@ def test_geodataframe_input_in_another_crs_and_text_dates():
 # --------------------------------------------------------------------------- vs geopandas
 
 
-def test_matches_plain_geopandas_on_20000_random_events():
+def test_matches_plain_geopandas_on_10000_random_events():
     rng = np.random.default_rng(7)
-    n = 20_000
+    n = 10_000
     minx, miny, maxx, maxy = TL.features.total_bounds
     days = pd.to_datetime("2016-06-01") + pd.to_timedelta(rng.integers(0, 5 * 365, n), "D")
     ev = pd.DataFrame({"event_date": days,
@@ -150,48 +150,71 @@ def test_matches_plain_geopandas_on_20000_random_events():
                        "longitude": rng.uniform(minx - 0.3, maxx + 0.3, n),
                        "geo_precision": rng.choice([1, 2, 3], n, p=[0.6, 0.25, 0.15])})
     got = _assert_same_as_reference(ev, TL)
-    assert len(got) > 2000
+    assert len(got) > 1000
     assert {m for *_, m in got} == {"certain", "possible"}
 
 
-_VERTICES = shapely.get_coordinates(TL.features.geometry.values)
-_EDGE_MIDS = (_VERTICES[:-1] + _VERTICES[1:]) / 2
-_DAYS = sorted({d for col in ("start_date", "end_date") for d in TL.features[col].dropna()}
-               | {d + pd.Timedelta(days=k) for col in ("start_date", "end_date")
-                  for d in TL.features[col].dropna() for k in (-1, 1)})
+def _event_strategy(features):
+    """Events aimed at the features: on their vertices, edges and insides, on their first and
+    last days and the days around them; plus random points and days."""
+    rows = []
+    for geom, start, end in zip(features.geometry, features["start_date"],
+                                features["end_date"], strict=True):
+        coords = shapely.get_coordinates(geom)
+        spots = [tuple(c) for c in coords[:: max(1, len(coords) // 40)]]
+        spots += [tuple(c) for c in (coords[:-1] + coords[1:])[:: max(1, len(coords) // 40)] / 2]
+        spots.append(tuple(shapely.get_coordinates(geom.representative_point())[0]))
+        days = [start + pd.Timedelta(days=k) for k in (-1, 0, 1)]
+        if not pd.isna(end):
+            days += [end + pd.Timedelta(days=k) for k in (-1, 0, 1)]
+        rows.append((spots, days))
+    minx, miny, maxx, maxy = features.total_bounds
+    aimed = st.sampled_from(rows).flatmap(
+        lambda r: st.tuples(st.sampled_from(r[0]), st.sampled_from(r[1])))
+    random = st.tuples(st.tuples(st.floats(minx - 0.2, maxx + 0.2), st.floats(miny - 0.2,
+                                                                               maxy + 0.2)),
+                       st.dates(pd.Timestamp("2016-01-01").date(),
+                                pd.Timestamp("2021-12-31").date()).map(pd.Timestamp))
+    return st.tuples(st.one_of(aimed, aimed, random),
+                     st.sampled_from([1, 1, 1, 2, 3, np.nan]))
 
-_point = st.one_of(
-    st.sampled_from([tuple(v) for v in _VERTICES]),
-    st.sampled_from([tuple(v) for v in _EDGE_MIDS]),
-    st.tuples(st.floats(35.8, 37.6), st.floats(34.9, 36.4)),
-)
-_event = st.tuples(
-    _point,
-    st.one_of(st.sampled_from(_DAYS), st.dates(pd.Timestamp("2016-01-01").date(),
-                                                pd.Timestamp("2021-12-31").date())),
-    st.sampled_from([1, 1, 1, 2, 3, np.nan]),
-)
+
+def _events_from(drawn):
+    return _events([(d, xy[1], xy[0], p) for (xy, d), p in drawn])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_event, min_size=1, max_size=40),
+@given(st.lists(_event_strategy(TL.features), min_size=1, max_size=40),
        st.fixed_dictionaries({2: st.sampled_from([0.0, 500.0, 5000.0]),
                               3: st.sampled_from([2000.0, 25000.0])}))
 def test_property_same_as_sjoin_plus_date_filter(rows, radii):
-    ev = _events([(pd.Timestamp(d), xy[1], xy[0], p) for xy, d, p in rows])
-    _assert_same_as_reference(ev, TL, {**DEFAULT_RADII, **radii})
+    _assert_same_as_reference(_events_from(rows), TL, {**DEFAULT_RADII, **radii})
 
 
-def test_bundled_timeline_if_available():
+@pytest.fixture(scope="module")
+def bundled():
     import geozones
 
     try:
-        tl = geozones.load_timeline()
-    except (ImportError, Exception) as exc:  # the compiler may not have landed yet
+        return geozones.load_timeline()
+    except Exception as exc:  # noqa: BLE001 - the compiler may not have landed yet
         pytest.skip(f"bundled timeline not available: {exc}")
-    ev = read_events(SYNTHETIC)
-    got = _assert_same_as_reference(ev, tl)
-    assert len(got) > 0
+
+
+def test_bundled_timeline_same_as_geopandas_on_the_synthetic_events(bundled):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", EventsWarning)
+        ev = read_events(SYNTHETIC)
+    got = _assert_same_as_reference(ev, bundled)
+    assert len(got) > 500 and {m for *_, m in got} == {"certain", "possible"}
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_property_bundled_timeline_same_as_sjoin_plus_date_filter(bundled, data):
+    rows = data.draw(st.lists(_event_strategy(bundled.features), min_size=1, max_size=30))
+    _assert_same_as_reference(_events_from(rows), bundled)
 
 
 # --------------------------------------------------------------------------- reading
