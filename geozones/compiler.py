@@ -1097,12 +1097,31 @@ def _cache_key(raw: bytes, spec: Spec) -> str:
     h = hashlib.sha256()
     h.update(raw)
     h.update(f"|{__version__}|{COMPILER_VERSION}|{_data_fingerprint()}|".encode())
+    h.update(_code_fingerprint().encode())
     refs: list[str] = []
     base = Path(spec.path).parent if spec.path else Path.cwd()
     for f in spec.features:
         _file_refs(f.geometry, base, refs)
     h.update("|".join(refs).encode())
     return h.hexdigest()[:32]
+
+
+#: Modules whose code decides a compiled result (a change to one recompiles).
+_CODE = ("compiler", "projection", "spec", "gazetteer", "boundaries", "_text", "place")
+
+
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """Sizes and mtimes of the modules in :data:`_CODE` (a checkout being edited)."""
+    parts = []
+    here = Path(__file__).resolve().parent
+    for name in _CODE:
+        try:
+            st = (here / f"{name}.py").stat()
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:-")
+    return ";".join(parts)
 
 
 def _cache_dir(key: str) -> Path:

@@ -30,16 +30,22 @@ DENSIFY_M = 1000.0
 DENSIFY_DEG = 0.01
 
 
-@lru_cache(maxsize=256)
-def _transformers(lat0: float, lon0: float) -> tuple[Any, Any]:
-    from pyproj import CRS, Transformer
+def _proj4(lat0: float, lon0: float) -> str:
+    return f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +x_0=0 +y_0=0 +ellps=WGS84 +units=m"
 
-    crs = CRS.from_proj4(
-        f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+
+@lru_cache(maxsize=256)
+def _transformer(lat0: float, lon0: float) -> Any:
+    """A PROJ pipeline lon/lat (degrees, WGS84) → AEQD metres; inverse by direction.
+
+    A pipeline string needs no CRS objects and no look-up in PROJ's database,
+    which would cost a few tenths of a second on first use.
+    """
+    from pyproj import Transformer
+
+    return Transformer.from_pipeline(
+        f"+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step {_proj4(lat0, lon0)}"
     )
-    fwd = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
-    inv = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
-    return fwd, inv
 
 
 class LocalProjection:
@@ -62,15 +68,17 @@ class LocalProjection:
         # rounding keeps the transformer cache small and results reproducible
         self.lat0 = round(float(lat0), 3)
         self.lon0 = round(float(lon0), 3)
-        self._fwd, self._inv = _transformers(self.lat0, self.lon0)
+        self._tr = _transformer(self.lat0, self.lon0)
 
     def __repr__(self) -> str:
         return f"LocalProjection(lat0={self.lat0}, lon0={self.lon0})"
 
     @property
     def crs(self) -> Any:
-        """The :class:`pyproj.CRS` of the projection."""
-        return self._fwd.target_crs
+        """The :class:`pyproj.CRS` of the projection (for GeoDataFrame.to_crs)."""
+        from pyproj import CRS
+
+        return CRS.from_proj4(_proj4(self.lat0, self.lon0))
 
     def forward(self, geom: Any) -> Any:
         """Project a lon/lat geometry (or array of them) to metres, densifying first."""
@@ -89,13 +97,15 @@ class LocalProjection:
     def _forward_xy(self, xy: Any) -> Any:
         import numpy as np
 
-        x, y = self._fwd.transform(xy[:, 0], xy[:, 1])
+        x, y = self._tr.transform(xy[:, 0], xy[:, 1])
         return np.column_stack([x, y])
 
     def _inverse_xy(self, xy: Any) -> Any:
         import numpy as np
 
-        x, y = self._inv.transform(xy[:, 0], xy[:, 1])
+        from pyproj.enums import TransformDirection
+
+        x, y = self._tr.transform(xy[:, 0], xy[:, 1], direction=TransformDirection.INVERSE)
         return np.column_stack([x, y])
 
 

@@ -14,7 +14,8 @@ from geozones.cli import main
 
 @pytest.fixture(scope="module")
 def tl():
-    return geozones.load_timeline()
+    # module fixtures run before the per-test cache isolation: never touch the user's cache
+    return geozones.load_timeline(use_cache=False)
 
 
 def test_locate_a_name_on_a_date(tl):

@@ -21,7 +21,8 @@ GEOD = Geod(ellps="WGS84")
 
 @pytest.fixture(scope="module")
 def tl() -> Timeline:
-    return geozones.load_timeline()
+    # module fixtures run before the per-test cache isolation: never touch the user's cache
+    return geozones.load_timeline(use_cache=False)
 
 
 @pytest.fixture(scope="module")
@@ -242,6 +243,7 @@ def test_filter_keeps_metadata(tl):
 
 
 def test_second_load_comes_from_the_cache_and_is_equal(tl):
+    geozones.load_timeline()  # compiles into this session's cache folder
     again = geozones.load_timeline()
     assert again.features["id"].tolist() == tl.features["id"].tolist()
     assert all(
