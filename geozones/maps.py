@@ -719,9 +719,11 @@ def _add_basemap(fmap: folium.Map, frame: gpd.GeoDataFrame, simplify_m: float) -
         fmap.add_child(
             me.BasemapLayer(
                 base["roads"],
-                "Roads ("
-                + ", ".join(f["properties"]["name"] for f in base["roads"]["features"])
-                + ")",
+                html.escape(  # Leaflet's layer control shows names as HTML
+                    "Roads ("
+                    + ", ".join(f["properties"]["name"] for f in base["roads"]["features"])
+                    + ")"
+                ),
                 role="road",
                 style=_BASEMAP_STYLES["roads"],
             ),

@@ -275,3 +275,26 @@ def test_bundled_slider_changes_the_drawn_features(driver, bundled, bundled_file
         assert drawn == sorted(bundled.at(day)["id"]), day
         counts.add(len(drawn))
     assert len(counts) > 3
+
+
+def test_bundled_popups_cite_their_sources(driver, bundled, bundled_file):
+    open_map(driver, bundled_file)
+    found = driver.execute_script(
+        "var out = {};"
+        "geozones.layers.forEach(function (g) { g.eachLayer(function (l) {"
+        "  l.openPopup();"
+        "  var box = l.getPopup().getElement().querySelector('.gz-popup');"
+        "  out[l.feature.properties.id] = {"
+        "    links: Array.from(box.querySelectorAll('a')).map(function (a) { return a.href; }),"
+        "    text: box.textContent };"
+        "  l.closePopup(); }); });"
+        "return out;"
+    )
+    date = driver.execute_script("return document.documentElement.getAttribute('data-gz-date')")
+    active = bundled.at(date).set_index("id")
+    assert sorted(found) == sorted(active.index)
+    for fid, popup in found.items():
+        assert active.loc[fid, "name"] in popup["text"]
+        urls = [s["url"] for s in active.loc[fid, "sources"] if s.get("url", "").startswith("http")]
+        assert popup["links"] == urls, fid
+        assert all(link.startswith(("http://", "https://")) for link in popup["links"])
