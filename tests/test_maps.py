@@ -419,9 +419,9 @@ agreements:
     name: "Agreement </script><script>alert(1)</script>"
     signed: 2020-03-05
     sources:
-      - url: "javascript:alert(2)"
+      - url: "https://example.org/a?b=1&c=%3Cscript%3E"
         title: "{HOSTILE}"
-        quote: "q"
+        quote: "<script>alert(2)</script>"
     features:
       - id: f1
         name: "Zone {HOSTILE}"
@@ -437,7 +437,7 @@ agreements:
     res = _cli(str(spec), "--out", str(tmp_path / "h.html"))
     assert res.returncode == 0, res.stderr
     text = (tmp_path / "h.html").read_text(encoding="utf-8")
-    assert HOSTILE not in text and "<svg onload" not in text
+    assert HOSTILE not in text and "<svg onload" not in text and "<script>alert(2)" not in text
     assert text.count("</script>") == text.count("<script>")
     assert "alert(1)</script>" not in text
 
