@@ -256,7 +256,7 @@ def test_second_load_comes_from_the_cache_and_is_equal(tl):
 def test_one_version_of_the_idlib_zone_and_of_the_dmz_at_a_time(tl):
     f = tl.features
     zone = f["id"].str.startswith("idlib-zone")
-    dmz = f["kind"] == "demilitarized-zone"
+    dmz = f["id"].str.startswith("sochi-dmz")
     for day in tl.slices():
         active = tl.active_mask(day)
         assert (active & zone).sum() == (1 if day >= dt.date(2017, 5, 4) else 0), day
