@@ -72,6 +72,7 @@ class _Context:
     places: dict[tuple, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     feature_notes: dict[str, list[str]] = field(default_factory=dict)
+    in_cycle: set[str] = field(default_factory=set)
 
     @property
     def path(self) -> str | None:
@@ -862,7 +863,9 @@ def _feature_geometry(ctx: _Context, fid: str, line: int | None = None) -> Geome
     if fid in ctx.done:
         return ctx.done[fid]
     if fid in ctx.stack:
-        cycle = " → ".join([*ctx.stack[ctx.stack.index(fid) :], fid])
+        members = ctx.stack[ctx.stack.index(fid) :]
+        ctx.in_cycle.update(members)
+        cycle = " → ".join([*members, fid])
         raise ctx.error(
             f"reference cycle: {cycle}",
             line,
@@ -945,6 +948,8 @@ def compile_spec(spec: Spec, *, collect: bool = False) -> tuple[Any, list, list[
     rows = []
     seen: set[tuple] = {(e.line, e.message) for e in errors}
     for f in spec.features:
+        if f.id in ctx.in_cycle:  # its cycle is reported already
+            continue
         try:
             geom = _feature_geometry(ctx, f.id, f.line)
         except SpecError as exc:

@@ -245,3 +245,34 @@ def test_source_urls_must_be_web_addresses(url):
         "s.yaml",
     )
     assert [(e.line, "not a web address" in e.message) for e in spec.errors] == [(5, True)]
+
+
+def _doc_commands():
+    """(command, expected output) of every ``$ geozones ...`` in docs/spec.md's console blocks."""
+    import shlex
+
+    doc = Path(__file__).resolve().parent.parent / "docs" / "spec.md"
+    blocks = re.findall(r"```console\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)
+    out = []
+    for block in blocks:
+        lines = block.splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("$ geozones "):
+                expected = []
+                for nxt in lines[i + 1 :]:
+                    if nxt.startswith("$ ") or not nxt.strip():
+                        break
+                    expected.append(nxt)
+                out.append((shlex.split(line[2:])[1:], expected))
+    return out
+
+
+@pytest.mark.parametrize("argv,expected", _doc_commands(), ids=lambda v: " ".join(v)[:40])
+def test_docs_show_real_output(argv, expected, capsys, monkeypatch):
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    if not all((root / a).exists() for a in argv if a.endswith(".yaml")):
+        pytest.skip("the page's example file is the reader's own")
+    main(argv)
+    captured = capsys.readouterr()
+    assert (captured.out + captured.err).splitlines() == expected
