@@ -479,3 +479,29 @@ def test_a_named_road_and_a_stretch_of_it():
         _one("road: Ariha", country="SY")  # only roads are looked up
     with pytest.raises(SpecError, match="is not a line"):
         _one("road: {place: Ariha}", country="SY")
+
+
+def test_band_drops_short_leftovers_of_an_excluded_border(tmp_path):
+    # the excluded border has a 3 km gap: by default (min_part = 2 x tolerance) the 1 km of
+    # outline left in the gap is noise, not a front line; min_part 500 m keeps it
+    gap = "MULTILINESTRING ((35.9 36, 36.4833 36), (36.5167 36, 37.1 36))"
+    north_middle = shapely.Point(36.5, 35.99)
+    band = (
+        "{{band: {{of: {{wkt: '{sq}'}}, width: 5 km, exclude: {{wkt: '{gap}'}}, "
+        "tolerance: 1 km{extra}}}}}"
+    )
+    geoms, _ = _compile(
+        tmp_path,
+        _feature("a", band.format(sq=SQUARE, gap=gap, extra=""))
+        + _feature("b", band.format(sq=SQUARE, gap=gap, extra=", min_part: 500 m"))
+        + _feature("c", f"{{boundary: {{of: {{wkt: '{SQUARE}'}}, exclude: {{wkt: '{gap}'}}}}}}"),
+    )
+    assert not geoms["a"].covers(north_middle)
+    assert geoms["b"].covers(north_middle)
+    # the outline less the border: the three other sides, in one piece
+    assert geoms["c"].geom_type == "LineString"
+    assert length_m(geoms["c"]) == pytest.approx(
+        length_m(shapely.from_wkt(SQUARE).exterior)
+        - length_m(shapely.from_wkt("LINESTRING (36 36, 37 36)")),
+        rel=0.01,
+    )
