@@ -1006,7 +1006,8 @@ def compile_timeline(path: str | Path | None = None, use_cache: bool | None = No
     Parameters
     ----------
     path : str or Path, optional
-        The spec. ``None``: the bundled ``data/timelines/north-west-syria.yaml``.
+        The spec, or the name of a bundled timeline (``"north-west-syria"``).
+        ``None``: the bundled ``data/timelines/north-west-syria.yaml``.
     use_cache : bool, optional
         Reuse (and store) the compiled result under ``settings.cache_dir``, keyed
         by the spec's bytes, the bundled data and the geozones version.
@@ -1028,7 +1029,7 @@ def compile_timeline(path: str | Path | None = None, use_cache: bool | None = No
     """
     from .timeline import Timeline
 
-    path = Path(path) if path is not None else bundled_path()
+    path = _spec_path(path)
     use_cache = settings.use_cache if use_cache is None else use_cache
     spec, raw = read_spec(path)
     key = _cache_key(raw, spec) if use_cache else None
@@ -1054,6 +1055,18 @@ def compile_timeline(path: str | Path | None = None, use_cache: bool | None = No
 #: Sub-folders of the bundled data that compiled timelines depend on (besides the
 #: files at its top level: the gazetteer, its aliases and roads).
 DATA_DEPENDENCIES = ("boundaries",)
+
+
+def _spec_path(path: str | Path | None) -> Path:
+    """The spec file: a path, or the name of a bundled timeline (``north-west-syria``)."""
+    if path is None:
+        return bundled_path()
+    p = Path(path)
+    if not p.exists() and not p.suffix and p.name == str(path):
+        bundled = bundled_path(str(path))
+        if bundled.exists():
+            return bundled
+    return p
 
 
 def _data_fingerprint() -> str:
@@ -1240,7 +1253,7 @@ def validate(path: str | Path) -> tuple[Spec | None, Any, list[SpecError]]:
     []
     """
     try:
-        spec, _ = read_spec(path)
+        spec, _ = read_spec(_spec_path(path))
     except SpecError as exc:
         return None, None, [exc]
     gdf, _, errors = compile_spec(spec, collect=True)

@@ -262,3 +262,11 @@ def test_one_version_of_the_idlib_zone_and_of_the_dmz_at_a_time(tl):
         assert (active & zone).sum() == (1 if day >= dt.date(2017, 5, 4) else 0), day
         in_dmz_period = dt.date(2018, 9, 17) <= day <= dt.date(2020, 3, 5)
         assert (active & dmz).sum() == (1 if in_dmz_period else 0), day
+
+
+def test_a_bundled_timeline_can_be_named(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    named = geozones.load_timeline("north-west-syria", use_cache=False)
+    assert named.id == "north-west-syria" and named.path.name == "north-west-syria.yaml"
+    with pytest.raises(geozones.SpecError, match="no such spec file"):
+        geozones.load_timeline("no-such-timeline")
