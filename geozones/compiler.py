@@ -239,7 +239,7 @@ def _resolve(
     if country:
         kwargs["country"] = country
     try:
-        place = gz.geocode(name, **kwargs)
+        found = gz.geocode(name, top=5, **kwargs)
     except UnknownPlaceError as exc:
         cands = ", ".join(exc.candidates[:5])
         raise ctx.error(
@@ -253,8 +253,8 @@ def _resolve(
         ) from None
     except GeozonesError as exc:
         raise ctx.error(f"cannot resolve {name!r}: {exc}", line) from None
-    if isinstance(place, list):  # pragma: no cover - top=1 returns one Place
-        place = place[0]
+    found = found if isinstance(found, list) else [found]
+    place = found[0]
     if place.score < MIN_PLACE_SCORE:
         where = ", ".join(reversed(place.admin[1:])) if place.admin else place.country
         raise ctx.error(
@@ -264,8 +264,44 @@ def _resolve(
             f"write '{place.name}' or its code {place.source_id} if that is the "
             "place, else 'point: {lat: ..., lon: ...}'",
         )
+    _check_unique(ctx, name, place, found[1:], line)
     ctx.places[key] = place
     return place
+
+
+#: Two places of one name further apart than this (km) are different places.
+SAME_PLACE_KM = 10.0
+
+
+def _check_unique(ctx: _Context, name: str, place: Any, others: list, line: int | None) -> None:
+    """Refuse a name that fits several places equally, unless one clearly dominates.
+
+    A town of 48,000 beats a hamlet of the same name (population ten times larger);
+    three villages called Zaytuneh do not beat each other: the spec must say which.
+    """
+    from .gazetteer import _haversine_km
+
+    ties = [
+        p
+        for p in others
+        if p.kind == place.kind
+        and p.score >= place.score
+        and _haversine_km(p.lat, p.lon, place.lat, place.lon) > SAME_PLACE_KM
+    ]
+    if not ties:
+        return
+    if place.population > 0 and place.population >= 10 * max(p.population for p in ties):
+        return
+    listed = "; ".join(
+        f"{p.name} ({', '.join(reversed(p.admin[1:])) or p.country}; {p.source_id})"
+        for p in [place, *ties]
+    )
+    raise ctx.error(
+        f"place {name!r} names several places: {listed}",
+        line,
+        "write the code of the one you mean (e.g. 'place: "
+        f"{place.source_id}'), or 'point: {{lat: ..., lon: ...}}'",
+    )
 
 
 def _place_geom(ctx: _Context, name: Any, line: int | None) -> Geometry:

@@ -505,3 +505,11 @@ def test_band_drops_short_leftovers_of_an_excluded_border(tmp_path):
         - length_m(shapely.from_wkt("LINESTRING (36 36, 37 36)")),
         rel=0.01,
     )
+
+
+def test_a_name_shared_by_several_places_must_be_settled():
+    with pytest.raises(SpecError, match=r"'Zaytuneh' names several places: .*C3552.*C1499"):
+        _one("place: Zaytuneh", country="SY")
+    assert _one("place: C1499").geom_type == "Point"  # the code settles it
+    # a town of ~49,000 is not ambiguous with a hamlet of the same name
+    assert _one("place: Afrin", country="SY").distance(shapely.Point(36.864, 36.513)) < 0.01
