@@ -45,6 +45,12 @@ BASEMAP_SIMPLIFY_M = 250.0
 #: Roads drawn on the basemap (names the gazetteer resolves with ``kind="road"``).
 BASEMAP_ROADS = ("M4", "M5")
 
+#: Gazetteer importance (about log10 of the population) of a "large" town labelled on any map.
+LARGE_TOWN_IMPORTANCE = 5.0
+
+#: At most this many large towns (rank 3, not admin seats) are labelled on one map.
+MAX_LARGE_TOWNS = 12
+
 #: Web tile providers offered when ``offline=False`` and no ``tiles`` are given.
 ONLINE_TILES = ("OpenStreetMap.Mapnik", "Esri.WorldImagery", "OpenTopoMap")
 
@@ -218,9 +224,18 @@ def _build_map(
 
     base_layers = _add_tiles(fmap, providers)
 
+    base = _basemap_near(frame, simplify_m) if basemap else None
     meta = _meta(timeline, frame)
-    if not (basemap and _boundaries_available()):
-        meta["credit"] = meta["basemap_note"] = ""
+    if base is None or not base["countries"]["features"]:
+        # no bundled land here: say so, and do not paint the whole map as sea
+        meta["land"] = False
+        meta["credit"] = ""
+        meta["basemap_note"] = (
+            "No bundled basemap covers this area: add web tiles with --tiles "
+            "(e.g. OpenStreetMap.Mapnik)."
+            if basemap
+            else ""
+        )
     data = me.FeatureData(collection, meta)
     fmap.add_child(data, name="gz_features")
     layers: list[me.KindLayer] = []
@@ -229,7 +244,7 @@ def _build_map(
         fmap.add_child(layer, name=f"gz_layer_{len(layers)}")
         layers.append(layer)
 
-    countries = _add_basemap(fmap, frame, simplify_m) if basemap else None
+    countries = _add_basemap(fmap, base, frame) if base is not None else None
 
     slices = [d.isoformat() for d in timeline.slices()]
     config = _time_config(timeline, frame, slices, day)
@@ -322,6 +337,7 @@ def _meta(timeline: Timeline, frame: gpd.GeoDataFrame) -> dict[str, Any]:
         "towns from the geozones gazetteer. Lines drawn through towns are schematic.",
         # shown by Leaflet's attribution control as HTML: static, escaped text only
         "credit": html.escape(CREDIT),
+        "land": True,
     }
 
 
@@ -693,37 +709,46 @@ def _load_boundaries(layer: str) -> gpd.GeoDataFrame:
     return boundaries.load(layer)
 
 
-def _add_basemap(fmap: folium.Map, frame: gpd.GeoDataFrame, simplify_m: float) -> Any:
-    """Add the vector basemap layers; return the countries layer (or None)."""
-    from . import map_elements as me
-
+def _basemap_near(frame: gpd.GeoDataFrame, simplify_m: float) -> dict[str, Any] | None:
+    """The bundled basemap around the features (:func:`_near`), or None without boundaries."""
     if not _boundaries_available():
         return None
-    base = basemap_collections(max(simplify_m, BASEMAP_SIMPLIFY_M))
-    countries = me.BasemapLayer(
-        _focus_countries(base["countries"], frame),
-        "Country borders",
-        style=_BASEMAP_STYLES["countries"],
-        pane="gz-land",
-    )
-    fmap.add_child(countries, name="gz_base_countries")
-    fmap.add_child(
-        me.BasemapLayer(base["admin1"], "Governorates", style=_BASEMAP_STYLES["admin1"]),
-        name="gz_base_admin1",
-    )
-    fmap.add_child(
-        me.BasemapLayer(base["admin2"], "Districts", style=_BASEMAP_STYLES["admin2"]),
-        name="gz_base_admin2",
-    )
+    base = {
+        name: _near(collection, frame)
+        for name, collection in basemap_collections(max(simplify_m, BASEMAP_SIMPLIFY_M)).items()
+    }
+    towns = base["towns"]["features"]  # ordered by rank, then importance
+    large = [f for f in towns if f["properties"]["rank"] == 3][:MAX_LARGE_TOWNS]
+    seats = [f for f in towns if f["properties"]["rank"] in (1, 2)]
+    base["towns"] = {**base["towns"], "features": seats + large}
+    return base
+
+
+def _add_basemap(fmap: folium.Map, base: dict[str, Any], frame: gpd.GeoDataFrame) -> Any:
+    """Add the vector basemap layers that have something to show; return the countries layer."""
+    from . import map_elements as me
+
+    countries = None
+    if base["countries"]["features"]:
+        countries = me.BasemapLayer(
+            _focus_countries(base["countries"], frame),
+            "Country borders",
+            style=_BASEMAP_STYLES["countries"],
+            pane="gz-land",
+        )
+        fmap.add_child(countries, name="gz_base_countries")
+    for name, label in (("admin1", "Governorates"), ("admin2", "Districts")):
+        if base[name]["features"]:
+            fmap.add_child(
+                me.BasemapLayer(base[name], label, style=_BASEMAP_STYLES[name]),
+                name=f"gz_base_{name}",
+            )
     if base["roads"]["features"]:
+        roads = ", ".join(f["properties"]["name"] for f in base["roads"]["features"])
         fmap.add_child(
             me.BasemapLayer(
                 base["roads"],
-                html.escape(  # Leaflet's layer control shows names as HTML
-                    "Roads ("
-                    + ", ".join(f["properties"]["name"] for f in base["roads"]["features"])
-                    + ")"
-                ),
+                html.escape(f"Roads ({roads})"),  # Leaflet's layer control shows names as HTML
                 role="road",
                 style=_BASEMAP_STYLES["roads"],
             ),
@@ -734,6 +759,24 @@ def _add_basemap(fmap: folium.Map, frame: gpd.GeoDataFrame, simplify_m: float) -
             me.BasemapLayer(base["towns"], "Main towns", role="town"), name="gz_base_towns"
         )
     return countries
+
+
+def _near(collection: dict[str, Any], frame: gpd.GeoDataFrame) -> dict[str, Any]:
+    """The basemap features within reach of the timeline's features.
+
+    Reach: the features' bounding box grown by half its size, at least 1 degree.
+    """
+    import shapely
+
+    if not len(frame) or not collection["features"]:
+        return collection
+    x0, y0, x1, y1 = frame.total_bounds
+    margin = max(1.0, 0.5 * max(x1 - x0, y1 - y0))
+    view = shapely.box(x0 - margin, y0 - margin, x1 + margin, y1 + margin)
+    shapes = [shapely.geometry.shape(f["geometry"]) for f in collection["features"]]
+    keep = shapely.intersects(shapes, view)
+    features = [f for f, k in zip(collection["features"], keep, strict=True) if k]
+    return {**collection, "features": features}
 
 
 def _focus_countries(collection: dict[str, Any], frame: gpd.GeoDataFrame) -> dict[str, Any]:
@@ -814,11 +857,14 @@ def _road_collection(simplify_m: float) -> dict[str, Any]:
 
 
 def _town_collection(admin1: gpd.GeoDataFrame) -> dict[str, Any]:
-    """Governorate and district seats inside the bundled admin areas, as labelled points.
+    """Labelled towns: seats of the bundled admin areas and large places anywhere.
 
-    A town's ``rank`` is its capital level (1 governorate, 2 district). Where the
-    gazetteer does not record seats, the most important populated place of each
-    governorate stands in for its capital.
+    ``rank`` 1 is a governorate seat, 2 a district seat (the gazetteer's capital
+    levels; where it records none, the most important populated place of each
+    governorate stands in), 3 a place of at least :data:`LARGE_TOWN_IMPORTANCE`
+    (about 100,000 people) that is no seat, so a map outside the bundled admin
+    areas still has towns to read it by. Which rank-3 towns are drawn is decided
+    per map: the :data:`MAX_LARGE_TOWNS` most important near the features.
     """
     import geopandas as gpd
     import numpy as np
@@ -848,18 +894,28 @@ def _town_collection(admin1: gpd.GeoDataFrame) -> dict[str, Any]:
     # a little slack (~2 km) keeps coastal towns that simplified coastlines cut off
     inside = gpd.sjoin(frame, areas, predicate="dwithin", distance=0.02, how="inner")
     inside = inside.sort_values("area").loc[lambda f: ~f.index.duplicated()]
-    towns = inside.loc[inside["rank"].isin([1, 2])]
-    if towns.empty:  # no seats recorded: the most important place of each area
+    seats = inside.loc[inside["rank"].isin([1, 2])]
+    if seats.empty:  # no seats recorded: the most important place of each area
         top = inside.sort_values(["importance", "name"], ascending=[False, True])
-        towns = top.drop_duplicates("area").assign(rank=1)
+        seats = top.drop_duplicates("area").assign(rank=1)
+    large = frame.loc[(frame["importance"] >= LARGE_TOWN_IMPORTANCE) & ~frame["rank"].isin([1, 2])]
+    if len(seats):  # a large place within ~10 km of a seat is that seat under another name
+        near_seat = shapely.dwithin(
+            large.geometry.to_numpy(), shapely.union_all(seats.geometry.to_numpy()), 0.1
+        )
+        large = large.loc[~near_seat]
+    columns = ["name", "importance", "rank", "geometry"]
+    towns = _concat([seats[columns], large[columns].assign(rank=3)])
     towns = towns.sort_values(["rank", "importance", "name"], ascending=[True, False, True])
     towns = towns.drop_duplicates("name")
     decimals = int(settings.coordinate_precision)
-    for name, rank, point in zip(towns["name"], towns["rank"], towns.geometry, strict=True):
+    for name, rank, imp, point in zip(
+        towns["name"], towns["rank"], towns["importance"], towns.geometry, strict=True
+    ):
         features.append(
             {
                 "type": "Feature",
-                "properties": {"name": str(name), "rank": int(rank)},
+                "properties": {"name": str(name), "rank": int(rank), "importance": round(imp, 3)},
                 "geometry": {
                     "type": "Point",
                     "coordinates": [round(point.x, decimals), round(point.y, decimals)],
@@ -867,3 +923,11 @@ def _town_collection(admin1: gpd.GeoDataFrame) -> dict[str, Any]:
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def _concat(frames: list[Any]) -> Any:
+    """Concatenate GeoDataFrames, keeping the CRS of the first."""
+    import geopandas as gpd
+    import pandas as pd
+
+    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)

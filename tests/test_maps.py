@@ -467,3 +467,34 @@ def test_cli_output_does_not_depend_on_the_process(tmp_path):
         assert res.returncode == 0, res.stderr
         pages.append(out.read_bytes())
     assert pages[0] == pages[1]
+
+
+def test_map_elsewhere_keeps_only_the_basemap_near_its_features(tmp_path):
+    import pandas as pd
+
+    from geozones.timeline import Timeline
+
+    frame = gpd.GeoDataFrame(
+        {
+            "id": ["line"],
+            "name": ["Sirte–Jufra line"],
+            "kind": ["contact-line"],
+            "agreement": ["a"],
+            "agreement_name": ["A"],
+            "start_date": pd.to_datetime(["2020-06-20"]),
+            "end_date": pd.to_datetime([None]),
+            "confidence": ["schematic"],
+            "notes": [""],
+            "sources": [[]],
+        },
+        geometry=[shapely.LineString([(16.6, 31.2), (16.0, 29.1)])],
+        crs=4326,
+    )
+    text = render_map(Timeline(frame, name="Libya", id="libya"), tmp_path / "l.html").read_text(
+        encoding="utf-8"
+    )
+    overlays = re.findall(r'"([^"]+)" :', re.search(r"overlays :\s*\{(.*?)\}", text, re.S).group(1))
+    assert overlays == ["Contact lines", "Main towns"]  # no Syrian borders, districts or roads
+    assert "Idleb" not in text and "Sirte" in text  # a large town near the line is labelled
+    assert '"land":false' in text and "No bundled basemap covers this area" in text
+    assert len(text.encode()) < 400_000

@@ -349,6 +349,7 @@
   };
 
   G.legend = function (map, meta) {
+    if (meta.land === false) map.getContainer().classList.add("gz-no-land");
     return G.panel(map, "bottomright", function (panel) {
       panel.classList.add("gz-legend");
       var root = el("details", "gz-legend-box");
@@ -427,7 +428,8 @@
     return group;
   };
 
-  /* Towns: rank 1 (governorate seats) always labelled, rank 2 (district seats) from zoom 8.5. */
+  /* Towns: governorate seats (rank 1) and large towns (rank 3) always labelled,
+     district seats (rank 2) from zoom 8.5. */
   G.townLayer = function (map, data) {
     var pane = G.ensurePane(map, "gz-towns", 450);
     function zoomClass() {
@@ -437,13 +439,13 @@
     map.whenReady(zoomClass);
     return L.geoJSON(data, {
       pointToLayer: function (f, latlng) {
-        var rank = f.properties.rank === 1 ? 1 : 2;
-        return L.circleMarker(latlng, { radius: rank === 1 ? 4 : 3, color: "#222222", weight: 1.5,
-          fillColor: rank === 1 ? "#222222" : "#ffffff", fillOpacity: 1, pane: pane, interactive: false,
-          className: "gz-town gz-town-" + rank });
+        var rank = [1, 2, 3].indexOf(f.properties.rank) >= 0 ? f.properties.rank : 2;
+        return L.circleMarker(latlng, { radius: rank === 2 ? 3 : 4, color: "#222222", weight: 1.5,
+          fillColor: rank === 2 ? "#ffffff" : rank === 1 ? "#222222" : "#777777", fillOpacity: 1,
+          pane: pane, interactive: false, className: "gz-town gz-town-" + rank });
       },
       onEachFeature: function (f, layer) {
-        var rank = f.properties.rank === 1 ? 1 : 2;
+        var rank = [1, 2, 3].indexOf(f.properties.rank) >= 0 ? f.properties.rank : 2;
         layer.bindTooltip(function () { return el("span", null, f.properties.name); },
           { permanent: true, direction: "right", offset: [4, 0], pane: pane,
             className: "gz-town-label gz-town-label-" + rank });
