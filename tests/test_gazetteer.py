@@ -480,3 +480,18 @@ def test_online_fallback_only_when_offline_fails(monkeypatch):
     assert calls == []
     assert geocode("Qwzxv Plorb", online=True).source == "online:test"
     assert calls == ["Qwzxv Plorb"]
+
+
+def test_fast_place_equals_the_dataclass():
+    from geozones.gazetteer import _PLACE_FIELDS
+
+    gz = Gazetteer.default()
+    p = gz.geocode("Azaz")
+    fields = {f: getattr(p, f) for f in _PLACE_FIELDS}
+    assert set(fields) == set(geozones.Place.__dataclass_fields__)
+    q = geozones.Place(**fields)
+    assert p == q and hash(p) == hash(q) and repr(p) == repr(q)
+    assert p.to_dict() == q.to_dict()
+    with pytest.raises(AttributeError):
+        p.name = "x"  # still frozen
+    assert p.extra["index"] == gz.find_id("C1564")
