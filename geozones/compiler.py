@@ -73,6 +73,8 @@ class _Context:
     notes: list[str] = field(default_factory=list)
     feature_notes: dict[str, list[str]] = field(default_factory=dict)
     in_cycle: set[str] = field(default_factory=set)
+    #: while the ends of a road stretch are resolved: the road (namesakes far off it lose)
+    near: Any = None
 
     @property
     def path(self) -> str | None:
@@ -230,7 +232,7 @@ def _resolve(
         )
     country = country if country is not None else ctx.spec.country
     key = (name, kind, country)
-    if key in ctx.places:
+    if key in ctx.places and ctx.near is None:
         return ctx.places[key]
     gz = _gazetteer()
     kwargs: dict[str, Any] = {}
@@ -254,6 +256,8 @@ def _resolve(
     except GeozonesError as exc:
         raise ctx.error(f"cannot resolve {name!r}: {exc}", line) from None
     found = found if isinstance(found, list) else [found]
+    if ctx.near is not None:
+        found = _nearest_first(found, ctx.near)
     place = found[0]
     if place.score < MIN_PLACE_SCORE:
         where = ", ".join(reversed(place.admin[1:])) if place.admin else place.country
@@ -267,6 +271,19 @@ def _resolve(
     _check_unique(ctx, name, place, found[1:], line)
     ctx.places[key] = place
     return place
+
+
+def _nearest_first(found: list, near: Any) -> list:
+    """The good matches ordered by distance to ``near``; namesakes far from it dropped."""
+    import shapely
+
+    good = [p for p in found if p.score >= MIN_PLACE_SCORE]
+    if not good:
+        return found
+    deg = [shapely.distance(near, shapely.Point(p.lon, p.lat)) for p in good]
+    order = sorted(range(len(good)), key=deg.__getitem__)
+    limit = deg[order[0]] + 1.5 * MAX_ROAD_OFFSET_M / 111_000.0
+    return [good[i] for i in order if deg[i] <= limit]
 
 
 #: Two places of one name further apart than this (km) are different places.
@@ -645,7 +662,11 @@ def _along_m(ctx: _Context, arg: Any, op: str, line: int | None) -> tuple[Any, G
     ends = []
     for key in ("from", "to"):
         expr = _need(ctx, arg, key, op, line)
-        geom = evaluate(expr, ctx, _line(arg, key) or line)
+        ctx.near = road  # of two namesakes, the one on the road
+        try:
+            geom = evaluate(expr, ctx, _line(arg, key) or line)
+        finally:
+            ctx.near = None
         ends.append((key, expr, geom, _line(arg, key) or line))
     proj = fit(road, *(g for _, _, g, _ in ends))
     road_m = proj.forward(road)
@@ -910,6 +931,7 @@ def _feature_geometry(ctx: _Context, fid: str, line: int | None = None) -> Geome
     f = ctx.features[fid]
     ctx.stack.append(fid)
     outer_notes, ctx.notes = ctx.notes, []
+    outer_near, ctx.near = ctx.near, None  # a referenced feature resolves its own names
     try:
         if f.geometry is None:
             raise ctx.error(f"feature {fid!r} has no geometry", f.line, "add 'geometry: ...'")
@@ -927,6 +949,7 @@ def _feature_geometry(ctx: _Context, fid: str, line: int | None = None) -> Geome
     finally:
         ctx.stack.pop()
         ctx.feature_notes[fid], ctx.notes = ctx.notes, outer_notes
+        ctx.near = outer_near
     if geom is None or geom.is_empty:
         raise ctx.error(
             f"the geometry of feature {fid!r} comes out empty",

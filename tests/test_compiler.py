@@ -513,3 +513,11 @@ def test_a_name_shared_by_several_places_must_be_settled():
     assert _one("place: C1499").geom_type == "Point"  # the code settles it
     # a town of ~49,000 is not ambiguous with a hamlet of the same name
     assert _one("place: Afrin", country="SY").distance(shapely.Point(36.864, 36.513)) < 0.01
+
+
+def test_the_ends_of_a_road_stretch_are_the_namesakes_on_the_road():
+    # 'Ein Elhur' is also 'Ein Hur' near Damascus: alone it is ambiguous, on the M4 it is not
+    with pytest.raises(SpecError, match="names several places"):
+        _one("place: Ein Elhur", country="SY")
+    stretch = _one("along: {road: M4, from: Tromba, to: Ein Elhur}", country="SY")
+    assert shapely.Point(stretch.coords[-1]).distance(_one("place: C3728")) < 0.01
