@@ -437,6 +437,8 @@ class Gazetteer:
         >>> [p.kind for p in gz.candidates("Afrin", top=3)]
         ['populated place', 'admin area', 'admin area']
         """
+        if near is not None and not isinstance(near, tuple) or not isinstance(name, str):
+            kind, country, near = _check_args(name, top, kind, country, near)  # hashable near
         memo_key = (name, top, country, near, kind, fuzzy)
         hit = self._memo.get(memo_key)
         if hit is not None:

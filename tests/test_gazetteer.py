@@ -207,6 +207,7 @@ def test_top_k_sorted_and_distinct():
 def test_near_prefers_the_closer_namesake():
     far = geocode("Duma", near=(35.34, 37.0))  # the village in Hama governorate
     assert far.admin[1] == "Hama"
+    assert geocode("Duma", near=[35.34, 37.0]) == far  # a list works as well as a tuple
     assert geocode("Duma").admin[1] == "Rural Damascus"
 
 
