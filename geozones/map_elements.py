@@ -109,6 +109,21 @@ class InlineAssets(Element):
         return inline_assets_html()
 
 
+class NoScript(Element):
+    """A message for browsers with JavaScript switched off."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "NoScript"
+
+    def render(self, **kwargs: Any) -> str:
+        return (
+            '<noscript><p style="font: 15px sans-serif; padding: 1em">This map needs '
+            "JavaScript: allow it for this file (nothing is loaded from the network).</p>"
+            "</noscript>"
+        )
+
+
 class FeatureData(MacroElement):
     """The timeline's features, embedded once as GeoJSON (``start``/``end`` properties)."""
 

@@ -185,7 +185,8 @@ def map_html(
     fmap = _build_map(
         timeline, day=day, providers=providers, title=title, simplify_m=simplify_m, basemap=basemap
     )
-    return fmap.get_root().render()
+    text = fmap.get_root().render()
+    return text.replace("<html>", '<html lang="en">', 1)
 
 
 # --------------------------------------------------------------------------- building
@@ -221,6 +222,7 @@ def _build_map(
     assert isinstance(root, Figure)
     root.title = html.escape(f"{heading} — geozones map", quote=True)
     root.header.add_child(me.InlineAssets(), name="gz_assets")
+    root.html.add_child(me.NoScript(), name="gz_noscript")
 
     base_layers = _add_tiles(fmap, providers)
 
