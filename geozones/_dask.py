@@ -51,15 +51,14 @@ def join(events: Any, plan: Any, cols: Any, *, how: str, radii: dict[int, float]
     >>> summarize(joined)                                              # doctest: +SKIP
     """
     dask, dd = _import_dask()
-    from .events import join_frame
+    from .events import _is_geo, join_frame
 
     if not lazy:
         n = max(1, -(-len(events) // PARTITION_ROWS))
         ddf = dd.from_pandas(events, npartitions=n, sort=False)
     else:
         ddf = events
-    geometry = hasattr(ddf._meta, "geometry") and (
-        cols.lat not in ddf.columns or cols.lon not in ddf.columns)
+    geometry = _is_geo(ddf._meta) and (cols.lat not in ddf.columns or cols.lon not in ddf.columns)
     cols.check(ddf.columns, where="events", geometry=geometry)
     meta = join_frame(ddf._meta, plan, cols, how=how, radii=radii)
     plan_task = dask.delayed(plan, pure=True, traverse=False)

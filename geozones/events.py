@@ -822,8 +822,8 @@ def _event_arrays(events: pd.DataFrame, cols: _Columns, radii: Mapping[int, floa
     import numpy as np
     import pandas as pd
 
-    geometry = hasattr(events, "geometry") and (cols.lat not in events.columns
-                                               or cols.lon not in events.columns)
+    geometry = _is_geo(events) and (cols.lat not in events.columns
+                                    or cols.lon not in events.columns)
     cols.check(events.columns, where="events", geometry=geometry)
     if geometry:
         x, y = _xy_of_geometry(events)
@@ -842,6 +842,13 @@ def _event_arrays(events: pd.DataFrame, cols: _Columns, radii: Mapping[int, floa
                       "they match nothing (read_events lists such rows)", EventsWarning,
                       stacklevel=4)
     return x, y, day, _radius_of(events, cols, radii)
+
+
+def _is_geo(frame: Any) -> bool:
+    """Whether ``frame`` is a GeoDataFrame (not a DataFrame with a 'geometry' column)."""
+    import geopandas as gpd
+
+    return isinstance(frame, gpd.GeoDataFrame) and frame._geometry_column_name in frame
 
 
 def _xy_of_geometry(events: Any) -> tuple[np.ndarray, np.ndarray]:

@@ -137,6 +137,16 @@ def test_geodataframe_input_in_another_crs_and_text_dates():
     assert sorted(out.loc[out["feature_id"] == "zone", "event_index"]) == [0, 1]
 
 
+def test_plain_frame_with_a_geometry_column_uses_lat_lon_and_options_are_checked():
+    ev = pd.DataFrame({"event_date": ["2020-01-01"], "latitude": [35.8], "longitude": [36.5],
+                       "geometry": ["POINT (0 0)"]})
+    assert join_events(ev, TL)["feature_id"].astype(str).tolist() == ["zone"]
+    with pytest.raises(InputError, match="'inner' or 'left'"):
+        join_events(ev, TL, how="outer")
+    with pytest.raises(InputError, match="'auto', 'pandas' or 'dask'"):
+        join_events(ev, TL, backend="spark")
+
+
 # --------------------------------------------------------------------------- vs geopandas
 
 
