@@ -372,7 +372,7 @@ def test_committed_bundled_map_is_self_contained():
 
 
 def test_basemap_has_borders_roads_and_labelled_seats():
-    from geozones.maps import basemap_collections
+    from geozones.map_basemap import basemap_collections
 
     base = basemap_collections()
     assert len(base["admin1"]["features"]) == 14
