@@ -348,12 +348,12 @@ def iter_chunks(path: str | Path, chunksize: int | None = 200_000) -> Iterator[p
         return
     sep = "\t" if ".tsv" in p.name.lower() else ","
     try:
-        reader = pd.read_csv(p, sep=sep, dtype=str, keep_default_na=False, na_values=[""],
-                             chunksize=chunksize, encoding="utf-8-sig")
+        options: dict[str, Any] = {"sep": sep, "dtype": str, "keep_default_na": False,
+                                   "na_values": [""], "encoding": "utf-8-sig"}
         if chunksize is None:
-            yield reader
+            yield pd.read_csv(p, **options)
             return
-        with reader:
+        with pd.read_csv(p, chunksize=chunksize, **options) as reader:
             yield from reader
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError,
             OSError) as exc:
@@ -515,7 +515,8 @@ class _Plan:
         if not self._ready:
             shapely.prepare(self.geoms)
             self.proj = _project_features(self.geoms, self.crs)
-            polys = np.where(self.polygonal, self.proj, None).astype(object)
+            polys = np.asarray(self.proj, dtype=object).copy()
+            polys[~self.polygonal] = None
             self.boundary = shapely.boundary(polys)
             shapely.prepare(self.proj)
             shapely.prepare(self.boundary)
@@ -761,7 +762,8 @@ def _fingerprint(features: Any) -> str:
 
     h = hashlib.blake2b(digest_size=16)
     for col in ("id", "name", "kind", "agreement", "start_date", "end_date"):
-        h.update(pd.util.hash_pandas_object(features[col].astype(str), index=False).values)
+        h.update(pd.util.hash_pandas_object(features[col].astype(str), index=False)
+                 .to_numpy().tobytes())
     for wkb in shapely.to_wkb(features.geometry.values):
         h.update(wkb or b"-")
     h.update(str(features.crs).encode())
@@ -864,8 +866,10 @@ def _xy_of_geometry(events: Any) -> tuple[np.ndarray, np.ndarray]:
         raise InputError("event geometries must be points; give lat=/lon= columns or use "
                          "representative points (GeoSeries.representative_point())")
     empty = shapely.is_missing(arr) | shapely.is_empty(arr)
-    x = np.where(empty, np.nan, shapely.get_x(np.where(empty, None, arr)))
-    y = np.where(empty, np.nan, shapely.get_y(np.where(empty, None, arr)))
+    pts = arr.copy()
+    pts[empty] = None
+    x = np.where(empty, np.nan, shapely.get_x(pts))
+    y = np.where(empty, np.nan, shapely.get_y(pts))
     return x.astype("float64"), y.astype("float64")
 
 
@@ -909,7 +913,7 @@ def _assemble(events: pd.DataFrame, plan: _Plan, ev: np.ndarray, ft: np.ndarray,
     out["kind"] = _categorical(plan.kinds, ft)
     out["agreement"] = _categorical(plan.agreements, ft)
     codes = np.where(ft < 0, -1, np.where(ce, 0, 1))
-    out["match"] = pd.Categorical.from_codes(codes, categories=["certain", "possible"])
+    out["match"] = pd.Categorical.from_codes(codes, categories=pd.Index(["certain", "possible"]))
     return out
 
 
@@ -1095,7 +1099,7 @@ def _mark_agreements(ax: Any, timeline: Timeline | None) -> None:
     import pandas as pd
 
     for ag in (timeline.agreements if timeline is not None else []):
-        signed = pd.to_datetime(ag.get("signed"), errors="coerce")
+        signed = pd.to_datetime(str(ag.get("signed") or ""), errors="coerce")
         if pd.isna(signed):
             continue
         ax.axvline(signed, color="0.35", lw=0.8, ls=":")
