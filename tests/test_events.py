@@ -343,6 +343,9 @@ def test_cli_join_reports_rejected_rows_in_a_sidecar(cli, tmp_path, capsys):
     side = pd.read_csv(tmp_path / "o.rejected.csv")
     assert side["row"].tolist() == [2, 3]
     assert pd.read_csv(out)["event_index"].unique().tolist() == [0]
+    src.write_text("event_date,latitude,longitude\n15 March 2020,35.8,36.5\n", encoding="utf-8")
+    assert cli(["join", str(src), "--out", str(out)]) == 0
+    assert not (tmp_path / "o.rejected.csv").exists()  # no stale sidecar from the last run
 
 
 def test_cli_join_bad_input_exits_2_with_one_line_and_no_output(cli, tmp_path, capsys):

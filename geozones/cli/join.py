@@ -104,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"geozones join: {stats['rejected']} of {stats['read']} rows left out (unreadable "
               f"date or coordinates; rows {rows}{', …' if stats['rejected'] > 5 else ''}); "
               f"see {rejected_path}", file=sys.stderr)
+    elif rejected_path.exists():  # left by an earlier run of the same command: now stale
+        rejected_path.unlink()
     counts = E._finish_counts(stats.pop("counts"), pfreq)
     if summary_path:
         from .._io import atomic_open
