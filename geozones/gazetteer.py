@@ -77,6 +77,7 @@ _FOREIGN_INEXACT = 0.1
 ONLINE_THRESHOLD = 0.85
 
 _GAZ_FILE = "gazetteer.json.gz"
+_ALT_FILE = "gazetteer-alternates.json.gz"
 _DEFAULT: Gazetteer | None = None
 _LOCK = threading.Lock()
 
@@ -160,6 +161,11 @@ class Gazetteer:
         self._more_key: dict[str, list[int]] = {}
         self._more_pkey: dict[str, list[int]] = {}
         self._more_vkey: dict[int, str] = {}
+        # foreign places' alternate names ("Moskva", "Moscou"), loaded on first need
+        self._alt_path = path.with_name(_ALT_FILE)
+        self._alt_key: dict[str, list[int]] | None = None
+        self._alt_lock = threading.Lock()
+        self._n_added = 0  # entries added at run time (load_road)
         self._fuzzy_ready = False
         self._memo: dict[tuple, list[tuple[int, int, float]]] = {}
         self._roads: dict[int, Any] = {}  # road entry index -> shapely geometry (loaded lines)
@@ -186,6 +192,46 @@ class Gazetteer:
             return self._more_vkey[vi]
         return self._keys[bisect.bisect_right(self._key_start, vi) - 1]
 
+    def _alternates(self, key: str) -> Sequence[int]:
+        """Variant ids of foreign alternate names with this exact key (loads them once)."""
+        if self._alt_key is None:
+            self._load_alternates()
+        return self._alt_key.get(key, ()) if self._alt_key else ()
+
+    def _load_alternates(self) -> None:
+        """Append the foreign places' alternate names (a second file: they are many, and
+        only an exact match with no Syrian or canonical name reaches them)."""
+        with self._alt_lock:
+            if self._alt_key is not None:
+                return
+            if not self._alt_path.exists():
+                self._alt_key = {}
+                return
+            alt = _read_doc(self._alt_path)
+            if alt.get("entries") != len(self._source) - self._n_added:
+                raise InputError(
+                    f"{self._alt_path} does not belong to {self.path}; rebuild the data "
+                    "with 'python scripts/build_data.py'"
+                )
+            keys = alt["key"]
+            if alt.get("fold_version") != _text.FOLD_VERSION:
+                keys = [name_key(t) for t in alt["text"]]
+            start = len(self._v_text)
+            index: dict[str, list[int]] = {}
+            for vi, k in enumerate(keys, start):
+                lst = index.get(k)
+                if lst is None:
+                    index[k] = [vi]
+                else:
+                    lst.append(vi)
+                self._more_vkey[vi] = k
+            self._v_text.extend(alt["text"])
+            self._v_entry.extend(alt["entry"])
+            self._v_how += "a" * len(keys)
+            if self._folded is not None:
+                self._folded.extend(fold(t) for t in alt["text"])
+            self._alt_key = index
+
     def _guessable(self, vi: int) -> bool:
         """Whether a variant may match inexactly: not a foreign place's alternate name."""
         return self._country[self._v_entry[vi]] == "SY" or self._v_how[vi] != "a"
@@ -210,8 +256,10 @@ class Gazetteer:
             for k in self._pkeys
             if len(k) >= 3 and not _HAS_DIGIT(k) and self._fuzzy_worthy(self._vids_pkey(k))
         ]
-        self._fz = _buckets(keys + list(self._more_key))
-        self._pfz = _buckets(pkeys + [k for k in self._more_pkey if len(k) >= 3])
+        keys += [k for k, vids in self._more_key.items() if self._fuzzy_worthy(vids)]
+        pkeys += [k for k, v in self._more_pkey.items() if len(k) >= 3 and self._fuzzy_worthy(v)]
+        self._fz = _buckets(keys)
+        self._pfz = _buckets(pkeys)
         self._fuzzy_ready = True
         self._fz_all: list[str] | None = None
 
@@ -309,6 +357,8 @@ class Gazetteer:
         >>> ("jarablus", gz.geocode("Jarablus").extra["index"]) in set(gz.variants())
         True
         """
+        if self._alt_key is None:
+            self._load_alternates()
         if self._folded is None:
             self._folded = [fold(t) for t in self._v_text]
         return zip(self._folded, self._v_entry, strict=False)
@@ -489,6 +539,15 @@ class Gazetteer:
         self._collect(
             exact, lambda vi: self._variant_score(vi, True, key), kind, country, cands, name.strip()
         )
+        if len(cands) < top:  # foreign alternate names count only when nothing closer does
+            self._collect(
+                self._alternates(key),
+                lambda vi: self._variant_score(vi, True, key),
+                kind,
+                country,
+                cands,
+                name.strip(),
+            )
         pkey = phonetic_key(name) if len(cands) < top else ""
         if len(cands) < top:
             ph = self._vids_pkey(pkey) if len(pkey) >= 2 or not cands else ()
@@ -716,6 +775,7 @@ class Gazetteer:
         ):
             getattr(self, f"_{col}").append(e[col])
         self._id_index = None
+        self._n_added += 1
         return len(self._name) - 1
 
     def _add_variant(self, entry: int, text: str, how: str) -> None:

@@ -733,7 +733,7 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     # variants, one per (entry, folded text), sorted by exact key so that the
     # variants of one key are a contiguous run; keys ordered by (first char,
     # length, key) so the fuzzy matcher can slice them without sorting at load.
-    rows, seen = [], set()
+    rows, alt_rows, seen = [], [], set()
     for i, vs in enumerate(b.variants):
         # on equal folds keep the curated spelling, then the source's own, then alternates
         for t, how in sorted(vs, key=lambda v: "cpa".index(v[1])):
@@ -741,57 +741,48 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
             if (i, f) in seen:
                 continue
             seen.add((i, f))
-            rows.append((name_key(t), i, t, how, phonetic_key(t)))
-    order_key = lambda k: (k[:1], len(k), k)  # noqa: E731
-    rows.sort(key=lambda r: (order_key(r[0]), r[1]))
-    keys, key_start = [], []
-    for n, r in enumerate(rows):
-        if not keys or keys[-1] != r[0]:
-            keys.append(r[0])
-            key_start.append(n)
-    key_start.append(len(rows))
-    pk_sorted = sorted(range(len(rows)), key=lambda n: (order_key(rows[n][4]), n))
-    pkeys, pkey_start = [], []
-    for m, n in enumerate(pk_sorted):
-        if not pkeys or pkeys[-1] != rows[n][4]:
-            pkeys.append(rows[n][4])
-            pkey_start.append(m)
-    pkey_start.append(len(rows))
+            if how == "a" and b.entries[i]["country"] != "SY":
+                alt_rows.append((name_key(t), i, t))  # foreign alternates: a second, lazy file
+            else:
+                rows.append((t, i, how))
+    from geozones.gazetteer import _rekey
+
     doc = {
-        "format": 2,
+        "format": 3,
         "fold_version": FOLD_VERSION,
         "admin_paths": [list(p) for p in admin_paths],
         "entries": table,
-        "variants": {
-            "text": [r[2] for r in rows],
-            "entry": [r[1] for r in rows],
-            "how": "".join(r[3] for r in rows),
-            "keys": keys,
-            "key_start": key_start,
-            "pkeys": pkeys,
-            "pkey_start": pkey_start,
-            "pkey_order": pk_sorted,
-        },
+        "variants": _rekey([r[0] for r in rows], [r[1] for r in rows], "".join(r[2] for r in rows)),
     }
-    v_text = rows
-    payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    with (
-        open(out / "gazetteer.json.gz", "wb") as raw,
-        gzip.GzipFile(
-            fileobj=raw,
-            mode="wb",
-            compresslevel=9,
-            mtime=0,  # mtime=0: byte-for-byte reproducible
-        ) as fh,
-    ):
-        fh.write(payload)
+    alt_rows.sort()
+    alt = {
+        "format": 3,
+        "fold_version": FOLD_VERSION,
+        "entries": len(b.entries),
+        "key": [r[0] for r in alt_rows],
+        "entry": [r[1] for r in alt_rows],
+        "text": [r[2] for r in alt_rows],
+    }
+    _write_gz(out / "gazetteer.json.gz", doc)
+    _write_gz(out / "gazetteer-alternates.json.gz", alt)
+    v_text = rows + alt_rows
     REPORT["counts"].update(
         entries=len(b.entries),
         variants=len(v_text),
         kinds=dict(Counter(table["kind"])),
         sources=dict(Counter(table["source"])),
     )
-    print(f"gazetteer: {len(b.entries)} entries, {len(v_text)} variants")
+    REPORT["counts"]["foreign_alternates"] = len(alt_rows)
+    print(f"gazetteer: {len(b.entries)} entries, {len(v_text)} variants ({len(alt_rows)} lazy)")
+
+
+def _write_gz(path: Path, doc: dict) -> None:
+    payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with (
+        open(path, "wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh,  # reproducible
+    ):
+        fh.write(payload)
 
 
 def main(argv=None) -> int:

@@ -171,6 +171,14 @@ def test_world_places_resolve_to_their_country():
     }
     for name, cc in expect.items():
         assert geocode(name).country == cc, name
+    # foreign alternate names (a second, lazily loaded file) resolve exactly, at 0.97
+    alternates = {"Moskva": "RU", "Moscou": "RU", "Constantinople": "TR", "Genf": "CH"}
+    for name, cc in alternates.items():
+        p = geocode(name)
+        assert (p.country, p.score, p.matched) == (cc, 0.97, name), name
+    # ... but never push a Syrian place off an exact match (Al Khums, Libya, is also "Homs")
+    assert {p.country for p in geocode("Homs", top=3)} == {"SY"}
+    assert geocode("Homs", country="LY").name == "Al Khums"
     for name, cc in {
         "Libya": "LY",
         "Russia": "RU",
