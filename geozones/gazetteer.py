@@ -898,6 +898,10 @@ def _read_line(path: str | Path, layer: str | int | None) -> Any:
 def _check_args(name, top, kind, country, near):
     if not isinstance(name, str):
         raise InputError(f"a place name must be text, not {type(name).__name__}")
+    if not name_key(name):
+        raise InputError(
+            f"place name {name!r} has no letters or digits; give a name such as 'Azaz'"
+        )
     if not isinstance(top, int) or isinstance(top, bool) or top < 1:
         raise InputError(f"top={top!r}: give a whole number ≥ 1")
     if kind is not None and kind not in PLACE_KINDS:

@@ -294,8 +294,9 @@ def test_bad_arguments_raise_input_error():
             geocode("Azaz", **kwargs)
     with pytest.raises(InputError):
         geocode(None)  # type: ignore[arg-type]
-    with pytest.raises(UnknownPlaceError):
-        geocode("   ")
+    for empty in ("", "   ", "--", "‘’"):
+        with pytest.raises(InputError, match="no letters"):
+            geocode(empty)
 
 
 def test_variants_and_place_accessors_for_the_geoparser():
