@@ -102,7 +102,6 @@ class LocalProjection:
 
     def _inverse_xy(self, xy: Any) -> Any:
         import numpy as np
-
         from pyproj.enums import TransformDirection
 
         x, y = self._tr.transform(xy[:, 0], xy[:, 1], direction=TransformDirection.INVERSE)

@@ -64,6 +64,23 @@ class LineList(list):
         return lines[index] if 0 <= index < len(lines) else self.line
 
 
+def line_of(node: Any, key: Any = None) -> int | None:
+    """Line (1-based) of ``key`` in a YAML mapping/list from :func:`load_yaml`, or of the node.
+
+    ``None`` for plain Python values (no line known).
+
+    Examples
+    --------
+    >>> line_of(load_yaml("a: 1\\nb: [x, y]\\n"), "b")
+    2
+    >>> line_of({"a": 1}, "a") is None
+    True
+    """
+    if isinstance(node, (LineDict, LineList)):
+        return node.line_of(key) if key is not None else node.line
+    return None
+
+
 def _make_loader() -> type:
     import yaml
 
@@ -365,61 +382,63 @@ class _Checker:
                 "write 'key: value' lines indented under it",
             )
             return False
-        meant = set()
+        meant: set[str] = set()
         for key in obj:
             if key not in allowed:
                 hint = suggest(key, allowed)
                 meant.update(k for k in allowed if hint == f"did you mean {k!r}?")
-                self.error(f"unknown key {key!r} in {what}", obj.line_of(key), hint)
+                self.error(f"unknown key {key!r} in {what}", line_of(obj, key), hint)
         for key, required in allowed.items():
             if required and key not in meant and obj.get(key) in (None, ""):
-                self.error(f"{what} has no {key!r}", obj.line or line, f"add '{key}: ...' to it")
+                self.error(
+                    f"{what} has no {key!r}", line_of(obj) or line, f"add '{key}: ...' to it"
+                )
         return True
 
-    def text(self, obj: dict, key: str, default: str = "") -> str:
+    def text(self, obj: Any, key: str, default: str = "") -> str:
         value = obj.get(key)
         if value is None:
             return default
         if isinstance(value, (dict, list)):
             self.error(
                 f"{key!r} must be text",
-                obj.line_of(key),
+                line_of(obj, key),
                 "write it on one line, or use '|' for a block of text",
             )
             return default
         return str(value).strip()
 
-    def ident(self, obj: dict, what: str) -> str:
+    def ident(self, obj: Any, what: str) -> str:
         value = self.text(obj, "id")
         if value and not _ID_RE.match(value):
             self.error(
                 f"{what} id {value!r} has spaces or signs",
-                obj.line_of("id"),
+                line_of(obj, "id"),
                 "use letters, digits and - _ . : only, e.g. m4-corridor",
             )
         return value
 
-    def date(self, obj: dict, key: str, *, end: bool = False) -> tuple[_dt.date | None, str]:
+    def date(self, obj: Any, key: str, *, end: bool = False) -> tuple[_dt.date | None, str]:
         value = obj.get(key)
         if value is None or value == "":
             return None, "day"
         try:
             return parse_date(value, end=end)
         except ValueError as exc:
-            self.error(f"{key}: {exc}", obj.line_of(key))
+            self.error(f"{key}: {exc}", line_of(obj, key))
             return None, "day"
 
-    def sources(self, obj: dict, what: str) -> list[dict[str, str]]:
+    def sources(self, obj: Any, what: str) -> list[dict[str, str]]:
         value = obj.get("sources")
         if value is None:
             return []
         if isinstance(value, (str, dict)):
             value = LineList([value])
-            value.line = obj.line_of("sources")
+            value.line = line_of(obj, "sources")
         if not isinstance(value, list):
             self.error(
                 f"sources of {what} must be a list",
-                obj.line_of("sources"),
+                line_of(obj, "sources"),
                 "write '- url: https://...' items with an optional quote and title",
             )
             return []
@@ -427,19 +446,19 @@ class _Checker:
         for i, item in enumerate(value):
             if isinstance(item, str):
                 item = {"url": item}
-            elif not self.keys(item, SOURCE_KEYS, f"a source of {what}", value.line_of(i)):
+            elif not self.keys(item, SOURCE_KEYS, f"a source of {what}", line_of(value, i)):
                 continue
             src = {k: str(item.get(k) or "").strip() for k in SOURCE_KEYS}
             if not (src["url"] or src["title"]):
                 self.error(
                     f"a source of {what} has neither url nor title",
-                    value.line_of(i),
+                    line_of(value, i),
                     "add 'url: https://...' (or a title for print)",
                 )
             elif src["url"] and not _URL_RE.match(src["url"]):
                 self.error(
                     f"source url {src['url'][:60]!r} of {what} is not a web address",
-                    item.line_of("url") if isinstance(item, LineDict) else value.line_of(i),
+                    line_of(item, "url") if isinstance(item, LineDict) else line_of(value, i),
                     "write the full address starting with https:// (maps link to it)",
                 )
                 continue
@@ -467,22 +486,22 @@ def check(data: Any, path: str | None = None) -> Spec:
         spec.errors = c.errors
         return spec
     meta = data.get("timeline") or LineDict()
-    if c.keys(meta, TIMELINE_KEYS, "timeline", data.line_of("timeline")):
+    if c.keys(meta, TIMELINE_KEYS, "timeline", line_of(data, "timeline")):
         spec.id = c.ident(meta, "timeline") or stem
         spec.name = c.text(meta, "name", spec.id)
         spec.description = c.text(meta, "description")
         spec.country = c.text(meta, "country") or None
-    agreements = data.get("agreements") or []
+    agreements: Any = data.get("agreements") or []
     if not isinstance(agreements, list):
         c.error(
             "'agreements' must be a list",
-            data.line_of("agreements"),
+            line_of(data, "agreements"),
             "write '- id: ...' items under it",
         )
         agreements = []
     seen: dict[str, int | None] = {}
     for i, ag in enumerate(agreements):
-        line = agreements.line_of(i)
+        line = line_of(agreements, i)
         if not c.keys(ag, AGREEMENT_KEYS, f"agreement #{i + 1}", line):
             continue
         _check_agreement(c, ag, spec, seen)
@@ -506,16 +525,16 @@ def _check_agreement(c: _Checker, ag: LineDict, spec: Spec, seen: dict) -> None:
         "notes": c.text(ag, "notes"),
     }
     spec.agreements.append(record)
-    features = ag.get("features") or []
+    features: Any = ag.get("features") or []
     if not isinstance(features, list):
         c.error(
             f"'features' of {what} must be a list",
-            ag.line_of("features"),
+            line_of(ag, "features"),
             "write '- id: ...' items under it",
         )
         return
     for j, ft in enumerate(features):
-        line = features.line_of(j)
+        line = line_of(features, j)
         if not c.keys(ft, FEATURE_KEYS, f"feature #{j + 1} of {what}", line):
             continue
         f = _check_feature(c, ft, record)
@@ -524,11 +543,11 @@ def _check_agreement(c: _Checker, ag: LineDict, spec: Spec, seen: dict) -> None:
         if f.id in seen:
             c.error(
                 f"feature id {f.id!r} is used twice",
-                ft.line_of("id"),
+                line_of(ft, "id"),
                 f"first used at line {seen[f.id]}; ids must be unique",
             )
             continue
-        seen[f.id] = ft.line_of("id")
+        seen[f.id] = line_of(ft, "id")
         spec.features.append(f)
 
 
@@ -537,12 +556,12 @@ def _check_feature(c: _Checker, ft: LineDict, ag: dict) -> FeatureSpec | None:
     what = f"feature {fid!r}"
     kind = c.text(ft, "kind")
     if kind and kind not in KINDS:
-        c.error(f"unknown kind {kind!r} in {what}", ft.line_of("kind"), suggest(kind, KINDS))
+        c.error(f"unknown kind {kind!r} in {what}", line_of(ft, "kind"), suggest(kind, KINDS))
     confidence = c.text(ft, "confidence")
     if confidence and confidence not in CONFIDENCE:
         c.error(
             f"unknown confidence {confidence!r} in {what}",
-            ft.line_of("confidence"),
+            line_of(ft, "confidence"),
             suggest(confidence, CONFIDENCE),
         )
     start, start_prec = c.date(ft, "start")
@@ -550,7 +569,7 @@ def _check_feature(c: _Checker, ft: LineDict, ag: dict) -> FeatureSpec | None:
     if start and end and end < start:
         c.error(
             f"{what} ends ({end}) before it starts ({start})",
-            ft.line_of("end"),
+            line_of(ft, "end"),
             "the end is the last day in force: make it the start day or later",
         )
     sources = c.sources(ft, what) or list(ag["sources"])
@@ -568,7 +587,7 @@ def _check_feature(c: _Checker, ft: LineDict, ag: dict) -> FeatureSpec | None:
         geometry=ft.get("geometry"),
         agreement=ag["id"],
         agreement_name=ag["name"],
-        line=ft.line,
+        line=line_of(ft),
         start_precision=start_prec,
         end_precision=end_prec,
     )
