@@ -48,7 +48,7 @@ __all__ = ["fold", "fold_with_offsets", "name_key", "phonetic_key", "is_arabic",
 
 #: Bumped whenever the output of any key function changes; bundled indexes
 #: built with another version are re-keyed at load time.
-FOLD_VERSION = 4
+FOLD_VERSION = 5
 
 # Characters mapped before Unicode decomposition (decomposition would lose them
 # or map them wrongly). Turkish: ş/ç keep their sound, ı is i, ğ is silent.
@@ -334,6 +334,8 @@ def _first(m: re.Match[str]) -> str:
 
 def _latin_skeleton(word: str) -> str:
     w = _FINAL_H.sub("", word)  # -eh / -ah endings
+    if w.startswith("ou") and len(w) > 2 and w[2] in "aei":
+        w = "w" + w[2:]  # French initial ou before a vowel is a w: Ouadi = Wadi
     w = _J_AS_Y.sub("y", w)
     for a, b in _DIGRAPHS:
         if a in w:

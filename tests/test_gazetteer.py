@@ -449,6 +449,9 @@ def test_folding_rules_on_examples():
         ("Hawsh", "Housh"),
         ("Zabadani", "Zebdani"),
         ("Yabroud", "Yabrud"),
+        ("Ouadi el-Deif", "Wadi al-Dayf"),
+        ("Cheikh Maqsoud", "Sheikh Maqsud"),
+        ("Jdaide", "Jdeideh"),
     ]
     for a, b in same:
         assert phonetic_key(a) == phonetic_key(b), (a, b)
