@@ -129,3 +129,15 @@ def test_cli_locate_with_another_spec(tmp_path, capsys):
     assert main(["locate", "35.85,36.6", "--spec", str(spec), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["timeline"] == "one" and [f["id"] for f in data["features"]] == ["box"]
+
+
+def test_cli_locate_tolerance(capsys):
+    morek = geozones.geocode("Morek")
+    where = f"{morek.lat + 1500 / 111_000:.5f},{morek.lon:.5f}"
+    assert main(["locate", where, "--date", "2019-01-01", "--json"]) == 0
+    assert "op-morek" not in {f["id"] for f in json.loads(capsys.readouterr().out)["features"]}
+    argv = ["locate", where, "--date", "2019-01-01", "--tolerance", "2000", "--json"]
+    assert main(argv) == 0
+    assert "op-morek" in {f["id"] for f in json.loads(capsys.readouterr().out)["features"]}
+    assert main(["locate", where, "--tolerance", "-5"]) == 2
+    assert "negative" in capsys.readouterr().err

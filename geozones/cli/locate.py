@@ -6,6 +6,7 @@ import argparse
 import re
 from typing import Any
 
+from ..errors import InputError
 from ._common import add_json_flag, parse_date, print_json
 
 _LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
@@ -22,7 +23,16 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("where", metavar="NAME|LAT,LON", help="a place name or 'lat,lon' in degrees")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="only features in force that day")
-    p.add_argument("--spec", metavar="SPEC", help="timeline spec (YAML); default: bundled")
+    p.add_argument(
+        "--spec", metavar="SPEC", help="timeline spec (YAML) or bundled name; default: bundled"
+    )
+    p.add_argument(
+        "--tolerance",
+        metavar="METRES",
+        type=float,
+        default=None,
+        help="how near a route or post counts as containing the place (default: 1000)",
+    )
     add_json_flag(p)
     return p
 
@@ -38,7 +48,10 @@ def run(args: argparse.Namespace) -> int:
     where: Any = (float(m.group(1)), float(m.group(2))) if m else args.where
     point, place = _as_point(where)
     timeline = load_timeline(args.spec)
-    found = locate(point, day, timeline)
+    if args.tolerance is not None and not args.tolerance >= 0:
+        raise InputError(f"--tolerance {args.tolerance:g} is negative; give metres, e.g. 500")
+    kwargs = {} if args.tolerance is None else {"tolerance": args.tolerance}
+    found = locate(point, day, timeline, **kwargs)
     label = str(place) if place is not None else f"{point.y:.5f}, {point.x:.5f}"
     rows = [
         {
