@@ -114,7 +114,7 @@ class Gazetteer:
     def __init__(self, path: str | Path | None = None) -> None:
         path = Path(path) if path is not None else data_path(_GAZ_FILE)
         gc_was_enabled = gc.isenabled()
-        gc.disable()  # ~12k dicts and 150k strings: the collector would triple the load time
+        gc.disable()  # ~200k strings and ints in lists: the collector would double the load time
         try:
             doc = _read_doc(path)
         finally:
@@ -238,9 +238,7 @@ class Gazetteer:
 
     def _fuzzy_worthy(self, vids: Iterable[int]) -> bool:
         """Syrian names and the canonical names of foreign places (not their many alternates)."""
-        return any(
-            self._country[self._v_entry[vi]] == "SY" or self._v_how[vi] != "a" for vi in vids
-        )
+        return any(self._guessable(vi) for vi in vids)
 
     def _build_fuzzy(self) -> None:
         """Per first character, the keys (ordered by length) and their lengths.
@@ -292,7 +290,7 @@ class Gazetteer:
         Parameters
         ----------
         index : int
-            An entry index (from :meth:`variants` or :meth:`entries`).
+            An entry index (from :meth:`variants`, :meth:`find_id` or ``Place.extra["index"]``).
         matched : str
             The name variant that matched (default: the canonical name).
         score : float
