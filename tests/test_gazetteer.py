@@ -508,3 +508,16 @@ def test_fast_place_equals_the_dataclass():
     with pytest.raises(AttributeError):
         p.name = "x"  # still frozen
     assert p.extra["index"] == gz.find_id("C1564")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.integers(1, 4))
+def test_geocode_never_crashes_on_any_text(text, top):
+    try:
+        res = geocode(text, top=top)
+    except (UnknownPlaceError, InputError) as exc:
+        assert "\n" not in str(exc)
+        return
+    places = res if isinstance(res, list) else [res]
+    assert 1 <= len(places) <= top
+    assert all(0 < p.score <= 1 and -90 <= p.lat <= 90 and -180 <= p.lon <= 180 for p in places)
