@@ -18,11 +18,15 @@ Three levels, each built on the previous one:
     ("Al-Bab", "al Bab", "El Bab" and "الباب" all give ``bab``/``باب``).
 :func:`phonetic_key`
     :func:`name_key` reduced to a consonant skeleton that absorbs the usual
-    transliteration habits (``ou/u``, ``ee/i``, ``q/k/g``, ``sh/ş/ch``,
-    ``kh/h``, ``dh/z``, ``gh/g``, ``th/t``, ``v/w``, doubled letters, ``-eh/-a``
-    endings, ``nb → mb``; vowels and weak ``w``/``y`` after the first letter
-    dropped, a word-initial vowel kept as ``a``). Two spellings of one
-    name usually share it ("Saraqib", "Saraqeb", "Saraqab" → ``srkb``).
+    transliteration habits of English, French, German, Turkish and BGN
+    romanizations (``ou/u``, ``ee/i``, ``q/k/g``, ``sh/ş/ch/s``, ``kh/h``,
+    ``dh/z``, ``gh/g/rh``, ``th/t``, ``v/w``, Turkish ``c`` = ``j``, Slavic
+    ``j`` = ``y``, doubled letters, ``-eh/-a`` endings, construct ``-at``,
+    ``nb → mb``; vowels and weak ``w``/``y`` after the first letter dropped, a
+    word-initial vowel kept as ``a``). Arabic script keeps its consonants with
+    emphatics merged (``ص/س``, ``ط/ت``, ``ق/ك`` …). Two spellings of one name
+    usually share it ("Saraqib", "Saraqeb", "Saraqab" → ``srkb``). It is coarse
+    on purpose: the gazetteer ranks its matches below exact ones.
 
 All functions are pure, cached where useful, and import nothing heavy.
 
