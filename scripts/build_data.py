@@ -10,6 +10,8 @@ Writes (all derived, all committed):
 - ``data/gazetteer.json.gz``: the name index (entries + name variants with
   their precomputed keys), loaded by :mod:`geozones.gazetteer` without
   geopandas;
+- ``data/gazetteer-alternates.json.gz``: the foreign places' GeoNames alternate
+  names, loaded only when a name matches nothing else exactly;
 - ``data/boundaries/{admin1,admin2,admin3,countries,operation-areas}.parquet``:
   GeoParquet polygons, EPSG:4326, loaded by :mod:`geozones.boundaries`;
 - ``data/build-report.json``: counts and every repair made, for SOURCES.md.
