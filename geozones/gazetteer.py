@@ -73,6 +73,8 @@ _MEMO_SIZE = 100_000
 _FUZZY_GOOD = 85.0
 _HAS_DIGIT = re.compile(r"\d").search
 _FOREIGN_INEXACT = 0.1
+#: Score factor of "northern X", "western X countryside": a part of X, not X.
+PART_OF = 0.9
 #: Scores below this count as "no good offline match" for ``online=True``.
 ONLINE_THRESHOLD = 0.85
 
@@ -511,13 +513,30 @@ class Gazetteer:
     ) -> list[tuple[int, int, float]]:
         kind, country, near = _check_args(name, top, kind, country, near)
         words = fold(name).split()
-        if len(words) > 1:
+        if len(words) > 1 and not self._named_exactly(name, kind, country):
+            inner = _strip_compass(words)
+            if inner:  # "southern Idlib", "ريف حلب الغربي": the area, scored as a part of it
+                found = []
+                if kind is None:  # a region of a named area before the town of that name
+                    found = self._candidates(inner, top, country, near, "admin area", False)
+                    found = [f for f in found if f[2] == EXACT]
+                found = found or self._candidates(inner, top, country, near, kind, fuzzy)
+                return [(e, vi, s * PART_OF) for e, vi, s in found]
             base, q_kind, q_level = _qualifier(words)
             if base and (kind is None or kind == q_kind):
-                found = self._match(base, top, country, near, q_kind, q_level, fuzzy=False)
-                if found:
-                    return found
+                # "Damascus countryside" is the governorate named "Rural Damascus"
+                tries = [f"rural {base}", base] if q_level == _RURAL else [base]
+                for b in tries:
+                    level = None if q_level == _RURAL else q_level
+                    found = self._match(b, top, country, near, q_kind, level, fuzzy=False)
+                    if found and (b == base or found[0][2] == EXACT):
+                        return found
         return self._match(name, top, country, near, kind, None, fuzzy)
+
+    def _named_exactly(self, name: str, kind: str | None, country: str | None) -> bool:
+        """Whether the whole name is an exact variant ("Rural Damascus", "Jebel Saman")."""
+        vids = self._vids_key(name_key(name))
+        return any(self._accept(self._v_entry[vi], kind, country) for vi in vids)
 
     def _match(
         self,
@@ -963,6 +982,7 @@ _QUALIFIERS: dict[str, tuple[str, int | None]] = {
     "قريه": ("populated place", None),
 }
 _JOINERS = {"of", "the", "de", "du", "des"}
+_RURAL = -1  # the "level" of a countryside qualifier
 
 
 def _qualifier(words: list[str]) -> tuple[str, str | None, int | None]:
@@ -977,12 +997,31 @@ def _qualifier(words: list[str]) -> tuple[str, str | None, int | None]:
             while rest and rest[-1] in _JOINERS:
                 rest = rest[:-1]
             if w in ("countryside", "rural", "ريف"):
-                level = 1 if len(rest) == 1 else None
+                level = _RURAL
             if rest:
                 return " ".join(rest), kind, level
     if words[0] in _JOINERS:
         return _qualifier(words[1:]) if len(words) > 2 else ("", None, None)
     return "", None, None
+
+
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central "
+    "northeastern northwestern southeastern southwestern north-east north-west "
+    "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي الشمالي الجنوبي الشرقي الغربي".split()
+)
+
+
+def _strip_compass(words: list[str]) -> str:
+    """'northern Hama countryside' → 'hama countryside'; '' when no compass word leads or ends."""
+    i, j = 0, len(words)
+    while i < j - 1 and (words[i] in _COMPASS or words[i] in _JOINERS):
+        i += 1
+    while j - 1 > i and words[j - 1] in _COMPASS:
+        j -= 1
+    if (i, j) == (0, len(words)) or i == j:
+        return ""
+    return " ".join(words[i:j])
 
 
 def _hint(kind: str | None, country: str | None) -> str:

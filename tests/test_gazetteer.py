@@ -521,3 +521,25 @@ def test_geocode_never_crashes_on_any_text(text, top):
     places = res if isinstance(res, list) else [res]
     assert 1 <= len(places) <= top
     assert all(0 < p.score <= 1 and -90 <= p.lat <= 90 and -180 <= p.lon <= 180 for p in places)
+
+
+def test_regions_countryside_and_compass_phrases():
+    # a whole name wins over its words: "Rural Damascus" is a governorate, not Damascus
+    assert geocode("Rural Damascus").source_id == "SY03"
+    assert geocode("ريف دمشق").source_id == "SY03"
+    assert geocode("Damascus countryside").source_id == "SY03"
+    assert geocode("Aleppo countryside").source_id == "SY02"
+    assert geocode("ريف حلب").source_id == "SY02"
+    # compass words: the area, scored as a part of it
+    for text, code in [
+        ("southern Idlib", "SY07"),
+        ("western Aleppo countryside", "SY02"),
+        ("ريف حلب الغربي", "SY02"),
+        ("northern Hama countryside", "SY05"),
+    ]:
+        p = geocode(text)
+        assert (p.source_id, p.score) == (code, 0.9), text
+    # ... unless the whole phrase is a name
+    assert (
+        geocode("Western Brie").score == 1.0 and geocode("Western Brie").kind == "populated place"
+    )
