@@ -377,6 +377,22 @@ def run_cli(*args):
     )
 
 
+def test_cli_reads_stdin_and_reports_unknown_after_the_known():
+    res = subprocess.run(
+        [sys.executable, "-m", "geozones", "geocode", "-"],
+        input="Azaz\nBlorpqx zz\n\nM5\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert res.returncode == 2
+    assert [line.split("\t")[0] for line in res.stdout.splitlines()] == ["Azaz", "M5 highway"]
+    assert res.stderr.count("\n") == 1 and "Blorpqx zz" in res.stderr
+    res = run_cli("Azaz", "Blorpqx zz", "--json")
+    data = json.loads(res.stdout)
+    assert res.returncode == 2 and data[0]["results"] and "error" in data[1]
+
+
 def test_cli_plain_json_and_unknown():
     res = run_cli("Azaz", "Khan Sheikhoun", "إدلب")
     assert res.returncode == 0, res.stderr

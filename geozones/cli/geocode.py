@@ -1,9 +1,10 @@
 """``geozones geocode NAME...``: resolve place names with the offline gazetteer.
 
-Plain output: one line per result (``name<TAB>kind<TAB>lat, lon<TAB>admin path<TAB>
-source:id<TAB>score``); ``--json``: a list of objects (one per NAME, each with
-its ``results``). An unknown name exits 2 with one line naming the closest
-candidates.
+``-`` reads one name per line from standard input. Plain output: one line per
+result (``name<TAB>kind<TAB>lat, lon<TAB>admin path<TAB>source:id<TAB>score``);
+``--json``: a list of objects (one per NAME, each with its ``results``). The names found are printed even when another is unknown;
+then the command exits 2 with one line naming the closest candidates of the
+first unknown name.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "offline gazetteer. Examples: geozones geocode Azaz 'Khan Sheikhoun' إدلب ; "
         "geozones geocode Idlib --kind 'admin area' ; geozones geocode M4 --json",
     )
-    p.add_argument("names", nargs="+", metavar="NAME", help="names to resolve")
+    p.add_argument("names", nargs="+", metavar="NAME", help="names to resolve ('-': read stdin)")
     p.add_argument("--top", type=int, default=1, metavar="K", help="results per name (default 1)")
     p.add_argument("--country", metavar="CC", help="only places of this ISO country code, e.g. SY")
     p.add_argument("--kind", choices=KINDS, help="only this kind of place")
@@ -65,21 +66,54 @@ def _line(p: Any) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Resolve every NAME; raise UnknownPlaceError (exit 2) for the first unknown one."""
+    """Resolve every NAME (``-``: one name per line on stdin).
+
+    The names found are printed; if any is unknown, its error (with the closest
+    candidates) is raised after them, so the command exits 2 with one line on stderr.
+    """
+    import sys
+
+    from ..errors import GeozonesError, InputError
     from ..gazetteer import geocode
 
     near = _parse_near(args.near)
-    out = []
-    for name in args.names:
-        res = geocode(
-            name, top=args.top, country=args.country, near=near, kind=args.kind, online=args.online
-        )
-        places = res if isinstance(res, list) else [res]
-        out.append((name, places))
+    names = args.names
+    if names == ["-"]:
+        names = [line.strip() for line in sys.stdin if line.strip()]
+        if not names:
+            raise InputError("no names on standard input; give one name per line")
+    out: list[tuple[str, list[Any] | None, GeozonesError | None]] = []
+    for name in names:
+        try:
+            res = geocode(
+                name,
+                top=args.top,
+                country=args.country,
+                near=near,
+                kind=args.kind,
+                online=args.online,
+            )
+        except InputError:
+            raise  # a bad option: nothing is worth printing
+        except GeozonesError as exc:  # an unknown name: report it after the others
+            out.append((name, None, exc))
+            continue
+        out.append((name, res if isinstance(res, list) else [res], None))
     if args.json:
-        print_json([{"query": q, "results": [p.to_dict() for p in ps]} for q, ps in out])
+        print_json(
+            [
+                {"query": q, "results": [p.to_dict() for p in ps]}
+                if ps is not None
+                else {"query": q, "results": [], "error": str(err)}
+                for q, ps, err in out
+            ]
+        )
     else:
-        for _, ps in out:
-            for p in ps:
+        for _, ps, _err in out:
+            for p in ps or ():
                 print(_line(p))
+    errors = [err for _, _, err in out if err is not None]
+    if errors:
+        sys.stdout.flush()
+        raise errors[0]
     return 0
