@@ -2,9 +2,9 @@
 
 ``-`` reads one name per line from standard input. Plain output: one line per
 result (``name<TAB>kind<TAB>lat, lon<TAB>admin path<TAB>source:id<TAB>score``);
-``--json``: a list of objects (one per NAME, each with its ``results``). The names found are printed even when another is unknown;
-then the command exits 2 with one line naming the closest candidates of the
-first unknown name.
+``--json``: a list of objects (one per NAME, each with its ``results``). The
+names found are printed even when another is unknown; then the command exits 2
+with one line naming the closest candidates of the first unknown name.
 """
 
 from __future__ import annotations
