@@ -222,6 +222,21 @@ def test_date_link_opens_on_that_date_and_the_slider_updates_it(driver, map_file
     assert driver.execute_script("return window.location.hash") == "#2017-05-06"
 
 
+def test_phone_sized_window_collapses_the_layer_control_and_legend(driver, map_file):
+    size = driver.get_window_size()
+    try:
+        driver.set_window_size(420, 800)
+        open_map(driver, map_file)
+        control = driver.find_element("css selector", ".leaflet-control-layers")
+        assert "leaflet-control-layers-expanded" not in control.get_attribute("class")
+        assert (
+            driver.execute_script("return document.querySelector('.gz-legend-box').open") is False
+        )
+        assert driver.find_element("css selector", ".gz-slider").is_displayed()
+    finally:
+        driver.set_window_size(size["width"], size["height"])
+
+
 def test_one_date_map_has_no_slider(driver, timeline, tmp_path):
     path = render_map(timeline, tmp_path / "day.html", date="2020-03-15", basemap=False)
     open_map(driver, path)
