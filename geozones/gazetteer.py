@@ -73,6 +73,7 @@ _MEMO_SIZE = 100_000
 _FUZZY_GOOD = 85.0
 _HAS_DIGIT = re.compile(r"\d").search
 _FOREIGN_INEXACT = 0.1
+_CLOSEST_SYRIA_BONUS = 5.0
 #: Score factor of "northern X", "western X countryside": a part of X, not X.
 PART_OF = 0.9
 #: Scores below this count as "no good offline match" for ``online=True``.
@@ -657,19 +658,18 @@ class Gazetteer:
                 for k in self._keys
                 if any(self._accept(self._v_entry[vi], kind, country) for vi in self._vids_key(k))
             ]
-        labels: list[str] = []
-        for k, _, _ in process.extract(key, pool, scorer=fuzz.ratio, limit=n * 8):
+        scored: dict[str, float] = {}
+        for k, sc, _ in process.extract(key, pool, scorer=fuzz.ratio, limit=n * 8):
             for vi in self._vids_key(k):
                 e = self._v_entry[vi]
                 if not self._accept(e, kind, country):
                     continue
                 label = self._label(e)
-                if label not in labels:
-                    labels.append(label)
+                # a Syrian name is the likelier intent among equally close spellings
+                s = sc + (_CLOSEST_SYRIA_BONUS if self._country[e] == "SY" else 0.0)
+                scored[label] = max(s, scored.get(label, 0.0))
                 break
-            if len(labels) == n:
-                break
-        return labels
+        return sorted(scored, key=lambda lab: -scored[lab])[:n]
 
     def _label(self, e: int) -> str:
         if self._country[e] == "SY":
