@@ -226,10 +226,10 @@ def _build_map(
         fmap.add_child(me.TimeControl(data, layers, config), name="gz_time")
     fmap.add_child(me.TitlePanel(_title_info(timeline, heading, day)), name="gz_title")
     fmap.add_child(me.Legend(data), name="gz_legend")
-    # expanded on wide screens, a button on phones
-    folium.LayerControl(collapsed=JsCode("window.innerWidth < 640"), position="topright").add_to(
-        fmap
-    )
+    control = folium.LayerControl(collapsed=False, position="topright")
+    # a button on phones (folium writes a JsCode option as raw JavaScript)
+    control.options["collapsed"] = JsCode("window.innerWidth < 640")  # type: ignore[assignment]
+    control.add_to(fmap)
     if base_layers and countries is not None:
         fmap.add_child(me.TileAware(countries, OFFLINE_BASE), name="gz_tile_aware")
 
