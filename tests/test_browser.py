@@ -237,6 +237,24 @@ def test_phone_sized_window_collapses_the_layer_control_and_legend(driver, map_f
         driver.set_window_size(size["width"], size["height"])
 
 
+def test_web_tiles_are_an_optional_base_layer(driver, timeline, tmp_path):
+    path = render_map(timeline, tmp_path / "tiles.html", tiles="OpenStreetMap.Mapnik")
+    open_map(driver, path)
+    assert driver.execute_script("return document.querySelectorAll('.leaflet-tile').length") == 0
+    assert failed_requests(driver) == []  # nothing is fetched until tiles are picked
+    radios = driver.find_elements("css selector", ".leaflet-control-layers-base label")
+    assert [r.text.strip() for r in radios] == [
+        "No tiles (offline vector basemap)",
+        "OpenStreetMap.Mapnik",
+    ]
+    radios[1].find_element("css selector", "input").click()
+    container = driver.find_element("css selector", ".leaflet-container")
+    assert "gz-with-tiles" in container.get_attribute("class")
+    assert driver.execute_script("return document.querySelectorAll('.leaflet-tile').length") > 0
+    radios[0].find_element("css selector", "input").click()
+    assert "gz-with-tiles" not in container.get_attribute("class")
+
+
 def test_one_date_map_has_no_slider(driver, timeline, tmp_path):
     path = render_map(timeline, tmp_path / "day.html", date="2020-03-15", basemap=False)
     open_map(driver, path)
