@@ -83,6 +83,9 @@ def quit_driver(driver) -> None:
 def open_map(driver, path: str | Path, timeout: float = 20.0, reload: bool = True) -> None:
     """Open a map file (unless ``reload=False``) and wait until its controls are drawn."""
     if reload:
+        driver.get("about:blank")  # leave the previous page, and forget its requests and logs
+        driver.get_log("performance")
+        driver.get_log("browser")
         driver.get(Path(path).resolve().as_uri())
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
