@@ -267,7 +267,7 @@ def admin_polygons(src: Path, communities: list[dict]) -> dict[str, gpd.GeoDataF
     unused = sorted({c["ADMIN3_COD"] for c in communities} - set(g3.pcode))
     if unused:
         note(f"OCHA admin3 codes that won no geoBoundaries polygon: {', '.join(unused)}")
-    low = g3[g3.pcode_share < 0.5]
+    low = g3[(g3.pcode_share > 0) & (g3.pcode_share < 0.5)]
     for r in low.itertuples():
         note(
             f"admin3 '{r.shapeName}': P-code {r.pcode} by a weak majority "
