@@ -559,3 +559,35 @@ def test_regions_countryside_and_compass_phrases():
     assert (
         geocode("Western Brie").score == 1.0 and geocode("Western Brie").kind == "populated place"
     )
+
+
+def test_index_built_with_another_folding_is_rekeyed(tmp_path):
+    import gzip
+
+    from geozones import settings as gz_settings
+
+    for name in ("gazetteer.json.gz", "gazetteer-alternates.json.gz"):
+        with gzip.open(gz_settings.data_dir / name, "rt", encoding="utf-8") as fh:
+            doc = json.load(fh)
+        doc["fold_version"] = -1
+        if "variants" in doc:  # stale keys must not be trusted
+            doc["variants"]["keys"] = ["stale"] * len(doc["variants"]["keys"])
+        else:
+            doc["key"] = ["stale"] * len(doc["key"])
+        with gzip.open(tmp_path / name, "wt", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False)
+    with pytest.warns(UserWarning, match="another folding version"):
+        gz = Gazetteer(tmp_path / "gazetteer.json.gz")
+    assert gz.geocode("Saraqeb").source_id == "C3916"
+    assert gz.geocode("Moskva").country == "RU"
+    with pytest.raises(UnknownPlaceError):
+        gz.geocode("stale", kind="road")
+
+
+def test_missing_or_broken_data_is_a_clear_error(tmp_path):
+    with pytest.raises(InputError, match="build_data"):
+        Gazetteer(tmp_path / "nope.json.gz")
+    bad = tmp_path / "bad.json.gz"
+    bad.write_bytes(b"not gzip")
+    with pytest.raises(InputError, match="unreadable"):
+        Gazetteer(bad)
