@@ -521,3 +521,22 @@ def test_the_ends_of_a_road_stretch_are_the_namesakes_on_the_road():
         _one("place: Ein Elhur", country="SY")
     stretch = _one("along: {road: M4, from: Tromba, to: Ein Elhur}", country="SY")
     assert shapely.Point(stretch.coords[-1]).distance(_one("place: C3728")) < 0.01
+
+
+def test_buffers_are_metres_on_the_ground_anywhere_on_earth():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=40, deadline=None)
+    @given(
+        lat=st.floats(-80, 80),
+        lon=st.floats(-179, 179),
+        metres=st.floats(100, 50_000),
+    )
+    def check(lat, lon, metres):
+        ring = np.asarray(buffer(shapely.Point(lon, lat), metres).exterior.coords)
+        n = len(ring)
+        d = GEOD.inv(np.full(n, lon), np.full(n, lat), ring[:, 0], ring[:, 1])[2]
+        assert np.all(np.abs(d - metres) <= 0.005 * metres)
+
+    check()
