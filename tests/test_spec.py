@@ -276,3 +276,16 @@ def test_docs_show_real_output(argv, expected, capsys, monkeypatch):
     main(argv)
     captured = capsys.readouterr()
     assert (captured.out + captured.err).splitlines() == expected
+
+
+def test_the_example_spec_in_the_docs_compiles(tmp_path):
+    from geozones.compiler import validate
+
+    doc = Path(__file__).resolve().parent.parent / "docs" / "spec.md"
+    blocks = re.findall(r"```yaml\n(timeline:.*?)```", doc.read_text(encoding="utf-8"), re.S)
+    assert blocks
+    for i, block in enumerate(blocks):
+        path = tmp_path / f"doc{i}.yaml"
+        path.write_text(block, encoding="utf-8")
+        spec, gdf, errors = validate(path)
+        assert errors == [] and len(gdf) >= 1
