@@ -121,6 +121,12 @@ def test_hostile_text_never_appears_as_markup(page):
     assert "Idlib" not in body
 
 
+def test_title_option_replaces_the_timeline_name_escaped(timeline):
+    text = map_html(timeline, basemap=False, title="Idlib & the M4 <2020>")
+    assert "<title>Idlib &amp; the M4 &lt;2020&gt; — geozones map</title>" in text
+    assert '"title":"Idlib \\u0026 the M4 \\u003c2020\\u003e"' in text
+
+
 def test_js_json_cannot_close_a_script():
     text = js_json({"a": "</script><script>alert(1)</script>", "b": "x\u2028y", "c": "<!--"})
     assert "<" not in text and ">" not in text and "\u2028" not in text
