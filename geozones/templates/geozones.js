@@ -422,7 +422,7 @@
       style: style, pane: pane,
       onEachFeature: function (f, layer) {
         layer.bindTooltip(function () { return el("span", null, f.properties.name); },
-          { permanent: true, direction: "center", className: "gz-road-label", interactive: false });
+          { permanent: true, direction: "top", offset: [0, -4], className: "gz-road-label", interactive: false });
       },
     }).addTo(group);
     return group;
