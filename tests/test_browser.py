@@ -143,6 +143,20 @@ def test_small_features_stay_on_top_whatever_the_slider_did(page, timeline):
     assert first[-2:] == ["op-pair", "op-pair"]  # points above every area and line
 
 
+def test_an_event_in_the_caption_shows_its_feature(page, timeline):
+    _set_slider(page, [d.isoformat() for d in timeline.slices()].index("2020-03-06"))
+    link = page.find_element("css selector", ".gz-event-link")
+    assert link.text == "M4 security corridor"
+    link.click()
+    popup = _visible(page, ".leaflet-popup-content .gz-popup")
+    assert popup.find_element("css selector", ".gz-popup-title").text == "M4 security corridor"
+    # hovering a feature thickens its outline, leaving restores it
+    page.execute_script("geozones.features['zone'].layer.fire('mouseover');")
+    assert page.execute_script("return geozones.features['zone'].layer.options.weight") == 5
+    page.execute_script("geozones.features['zone'].layer.fire('mouseout');")
+    assert page.execute_script("return geozones.features['zone'].layer.options.weight") == 3
+
+
 def test_play_button_steps_through_the_dates(page):
     _set_slider(page, 0)
     page.find_element("css selector", ".gz-play").click()

@@ -10,6 +10,8 @@
   var G = (window.geozones = {});
   /* The time-filtered feature groups of the page (for scripts and tests). */
   G.layers = [];
+  /* Feature id -> its Leaflet layer and group. */
+  G.features = {};
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -143,6 +145,11 @@
         layer.bindTooltip(function () { return el("span", "gz-tooltip", props.name); }, { sticky: true });
         tag(layer, props);
         group._gzItems.push({ layer: layer, props: props });
+        G.features[props.id] = { layer: layer, group: group };
+        layer.on("mouseover", function () {
+          if (layer.setStyle) layer.setStyle({ weight: style(f).weight + 2 });
+        });
+        layer.on("mouseout", function () { if (layer.setStyle) layer.setStyle(style(f)); });
       },
     });
     return group;
@@ -175,7 +182,21 @@
 
   var EVENT_WORDS = { start: "comes into force", end: "no longer in force", signed: "signed" };
 
-  function fillCaption(box, d, events, active, meta) {
+  /* Zoom to a drawn feature and open its popup (from the event list). */
+  G.focus = function (map, id) {
+    var hit = G.features[id];
+    if (!hit || !hit.group.hasLayer(hit.layer) || !map.hasLayer(hit.group)) return false;
+    var layer = hit.layer;
+    if (layer.getBounds) {
+      map.fitBounds(layer.getBounds(), { padding: [40, 40], maxZoom: 11 });
+    } else if (layer.getLatLng) {
+      map.setView(layer.getLatLng(), Math.max(map.getZoom(), 10));
+    }
+    layer.openPopup();
+    return true;
+  };
+
+  function fillCaption(box, d, events, active, meta, map) {
     box.textContent = "";
     box.appendChild(el("div", "gz-date", G.formatDate(d)));
     box.appendChild(el("div", "gz-active", active + (active === 1 ? " feature" : " features") + " in force"));
@@ -183,7 +204,21 @@
     (events || []).forEach(function (e) {
       var li = el("li", "gz-event gz-event-" + (EVENT_WORDS[e.type] ? e.type : "other"));
       var kind = meta.kinds[e.kind];
-      li.appendChild(el("span", "gz-event-name", e.name));
+      var name = el("span", "gz-event-name", e.name);
+      if (e.type === "start" && map && G.features[e.id]) {
+        name.classList.add("gz-event-link");
+        name.setAttribute("role", "button");
+        name.tabIndex = 0;
+        name.title = "Show on the map";
+        var go = function (ev) {
+          if (ev.type === "keydown" && ev.key !== "Enter" && ev.key !== " ") return;
+          ev.preventDefault();
+          G.focus(map, e.id);
+        };
+        name.addEventListener("click", go);
+        name.addEventListener("keydown", go);
+      }
+      li.appendChild(name);
       var when = e.date && e.date !== d ? " on " + G.formatDate(e.date) : "";
       li.appendChild(document.createTextNode(" " + (EVENT_WORDS[e.type] || e.type) + when +
           (kind ? " (" + kind.label.toLowerCase() + ")" : "")));
@@ -212,7 +247,7 @@
         var caption = el("div", "gz-caption");
         if (cfg.fixed) {
           var n = G.setDate(groups, cfg.fixed);
-          fillCaption(caption, cfg.fixed, cfg.events[cfg.fixed], n, meta);
+          fillCaption(caption, cfg.fixed, cfg.events[cfg.fixed], n, meta, map);
           root.appendChild(caption);
           return root;
         }
@@ -250,7 +285,7 @@
         function show(i, quiet) {
           var d = slices[i];
           var n = G.setDate(groups, d);
-          fillCaption(caption, d, cfg.events[d], n, meta);
+          fillCaption(caption, d, cfg.events[d], n, meta, map);
           slider.setAttribute("data-gz-date", d);
           if (!quiet && window.history && history.replaceState) {
             try { history.replaceState(null, "", "#" + d); } catch (e) { /* sandboxed page */ }
