@@ -104,6 +104,29 @@ class Timeline:
         n, a = len(self.features), len(self.agreements)
         return f"<Timeline {self.id!r}: {n} features, {a} agreements>"
 
+    def _repr_html_(self) -> str:
+        """The timeline's map, inline in Jupyter.
+
+        The self-contained map of :func:`geozones.render_map` inside an
+        ``<iframe srcdoc>`` (escaped, sandboxed: its scripts run, it cannot reach
+        the notebook), so it shows with no network like the HTML file.
+
+        Examples
+        --------
+        >>> tl = load_timeline()                                  # doctest: +SKIP
+        >>> tl                                                    # in a notebook cell: the map
+        """
+        import html
+
+        from .maps import map_html
+
+        doc = map_html(self)
+        return (
+            f'<iframe title="{html.escape(self.name)}" srcdoc="{html.escape(doc, quote=True)}" '
+            'style="width:100%;height:600px;border:1px solid #ccc" '
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
+        )
+
     def __len__(self) -> int:
         return len(self.features)
 
