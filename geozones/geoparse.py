@@ -317,6 +317,8 @@ class _Index:
         for folded, entry in gaz.variants():
             if _CODE_LIKE.match(folded) and kinds[entry] != "road":
                 continue  # P-codes and ids are not names written in texts
+            if kinds[entry] == "region":
+                continue  # the curated regions come in below, with their own payload
             k = _key(folded)
             if k:
                 by_key.setdefault(k, set()).add(_Payload("g", entry))

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 #: The kinds of place the gazetteer knows.
-PLACE_KINDS = ("populated place", "road", "admin area", "country")
+PLACE_KINDS = ("populated place", "road", "admin area", "region", "country")
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,8 @@ class Place:
         WGS84 coordinates of a representative point (a road: its midpoint;
         an area: a point inside it).
     kind : str
-        One of :data:`PLACE_KINDS`.
+        One of :data:`PLACE_KINDS` (a ``region`` is a natural or historical
+        region such as Eastern Ghouta or Jabal al-Zawiya: a centre point, no polygon).
     admin : tuple of str
         Administrative path, widest first (``("Syria", "Idleb", "Ariha")``).
     source : str

@@ -674,6 +674,29 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
             names,
         )
 
+    # --- natural and historical regions (curated, approximate centres)
+    regions = yaml.safe_load((out / "geoparse" / "regions.yaml").read_text(encoding="utf-8"))
+    for r in regions:
+        b.add(
+            dict(
+                name=r["name"],
+                lat=float(r["lat"]),
+                lon=float(r["lon"]),
+                kind="region",
+                admin=list(r.get("admin") or []),
+                source="regions",
+                source_id=r["name"],
+                country=r.get("country", "SY"),
+                level=None,
+                precision="approximate",
+                population=0,
+                importance=6.0,
+                extra={},
+            ),
+            [r["name"], *r.get("variants", [])],
+        )
+    note(f"geoparse/regions.yaml: {len(regions)} natural regions")
+
     # --- curated aliases
     n_alias = 0
     with open(out / "aliases.csv", encoding="utf-8", newline="") as fh:

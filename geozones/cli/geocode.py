@@ -12,9 +12,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..place import PLACE_KINDS as KINDS
 from ._common import add_json_flag, print_json
-
-KINDS = ("populated place", "road", "admin area", "country")
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
