@@ -244,11 +244,10 @@ def test_walkthrough_notebook_executes_offline(workdir: Path):
     assert "-> Moscow (RU" in text and "-> 2020-03-15" in text  # extract: abroad stays abroad
     assert (workdir / "north-west-syria.html").exists()
     assert (workdir / "north-west-syria.geojson").exists()
-    # the last cell shows the timeline itself: an HTML representation
+    # the last cell shows the timeline itself: its map, inline, in a sandboxed iframe
     last = [c for c in outputs if c.cell_type == "code"][-1]
-    assert any(
-        "text/html" in o.get("data", {}) or "text/plain" in o.get("data", {}) for o in last.outputs
-    )
+    shown = [o["data"]["text/html"] for o in last.outputs if "text/html" in o.get("data", {})]
+    assert shown and "<iframe" in shown[0]
 
 
 # --- the getting-started page, command by command -------------------------------------------
