@@ -63,7 +63,9 @@ EXACT, PHONETIC_MIN, PHONETIC_MAX, FUZZY_MAX = 1.0, 0.85, 0.95, 0.85
 #: An alternate name of a foreign place scores a little lower than a Syrian name.
 FOREIGN_ALTERNATE = 0.97
 #: Fuzzy matches below this (rapidfuzz ratio, 0..100) are not returned.
-FUZZY_CUTOFF = 75.0
+FUZZY_CUTOFF = 80.0
+#: Least spelling similarity (0..100) of a phonetic-skeleton match to the name asked for.
+PHONETIC_LOOKALIKE = 60.0
 #: Rank weight of importance (≈ log10 population) and of proximity with ``near=``.
 _W_IMPORTANCE = 0.01
 _W_NEAR = 0.12
@@ -382,6 +384,14 @@ class Gazetteer:
         return self._id_index.get((source or "", str(source_id).upper()))
 
     # ------------------------------------------------------------------ matching
+    def _looks_alike(self, key: str, vi: int) -> bool:
+        """A skeleton match must also look like the name: 'Hun' is not 'Khan', nor
+        'Qwertyuiop' 'Curitiba', though their consonant skeletons agree."""
+        from rapidfuzz.fuzz import ratio
+
+        need = PHONETIC_LOOKALIKE if len(key) > 4 else FUZZY_CUTOFF  # short names: stricter
+        return ratio(key, self._key_of(vi)) >= need
+
     def _variant_score(self, vi: int, exact: bool, key: str) -> float:
         if exact:
             if self._v_how[vi] == "a" and self._country[self._v_entry[vi]] != "SY":
@@ -570,7 +580,13 @@ class Gazetteer:
         if len(cands) < top:
             ph = self._vids_pkey(pkey) if len(pkey) >= 2 or not cands else ()
             self._collect(
-                (vi for vi in ph if self._key_of(vi) != key and self._guessable(vi)),
+                (
+                    vi
+                    for vi in ph
+                    if self._key_of(vi) != key
+                    and self._guessable(vi)
+                    and self._looks_alike(key, vi)
+                ),
                 lambda vi: self._variant_score(vi, False, key),
                 kind,
                 country,
