@@ -79,31 +79,68 @@ def synthetic_timeline():
     rows = []
     zone = wavy(36.6, 35.8, 0.75, 20_000)
     rows.append(("idlib-zone", "zone", "2017-05-06", None, zone))
-    rows.append(("dmz", "demilitarized-zone", "2018-09-17", "2019-08-04",
-                 zone.difference(wavy(36.6, 35.8, 0.6, 20_000))))
+    rows.append(
+        (
+            "dmz",
+            "demilitarized-zone",
+            "2018-09-17",
+            "2019-08-04",
+            zone.difference(wavy(36.6, 35.8, 0.6, 20_000)),
+        )
+    )
     for i, (cx, cy) in enumerate([(37.3, 36.5), (37.8, 36.6), (36.9, 36.4)]):
-        rows.append((f"op-area-{i}", "operation-area", f"{2016 + i}-08-24", f"{2017 + i}-03-29",
-                     wavy(cx, cy, 0.25, 5_000)))
+        rows.append(
+            (
+                f"op-area-{i}",
+                "operation-area",
+                f"{2016 + i}-08-24",
+                f"{2017 + i}-03-29",
+                wavy(cx, cy, 0.25, 5_000),
+            )
+        )
     road = LineString([(35.85, 35.55), (36.2, 35.75), (36.6, 35.82), (36.9, 35.88)])
     road = shapely.segmentize(road, 0.002)
-    rows.append(("m4-corridor", "security-corridor", "2020-03-06", None,
-                 road.buffer(0.055, quad_segs=16)))
+    rows.append(
+        ("m4-corridor", "security-corridor", "2020-03-06", None, road.buffer(0.055, quad_segs=16))
+    )
     rows.append(("m4-patrol", "patrol-route", "2020-03-15", "2020-08-25", road))
     for i in range(12):
-        rows.append((f"post-{i + 1}", "observation-post", "2018-02-15",
-                     "2020-10-20" if i % 3 else None,
-                     Point(rng.uniform(36.2, 37.0), rng.uniform(35.4, 36.2))))
+        rows.append(
+            (
+                f"post-{i + 1}",
+                "observation-post",
+                "2018-02-15",
+                "2020-10-20" if i % 3 else None,
+                Point(rng.uniform(36.2, 37.0), rng.uniform(35.4, 36.2)),
+            )
+        )
     for i in range(10):
         cx, cy = rng.uniform(36.0, 37.2), rng.uniform(35.3, 36.3)
-        rows.append((f"area-{i}", "control-area", f"{2016 + i % 5}-0{1 + i % 9}-01",
-                     None if i % 2 else f"{2018 + i % 4}-12-31", wavy(cx, cy, 0.12, 2_000)))
+        rows.append(
+            (
+                f"area-{i}",
+                "control-area",
+                f"{2016 + i % 5}-0{1 + i % 9}-01",
+                None if i % 2 else f"{2018 + i % 4}-12-31",
+                wavy(cx, cy, 0.12, 2_000),
+            )
+        )
     f = gpd.GeoDataFrame(
-        {"id": [r[0] for r in rows], "name": [r[0] for r in rows], "kind": [r[1] for r in rows],
-         "agreement": "synthetic", "agreement_name": "Synthetic",
-         "start_date": pd.to_datetime([r[2] for r in rows]).astype("datetime64[ns]"),
-         "end_date": pd.to_datetime([r[3] for r in rows]).astype("datetime64[ns]"),
-         "confidence": "schematic", "notes": "", "sources": [[] for _ in rows]},
-        geometry=[r[4] for r in rows], crs="EPSG:4326")
+        {
+            "id": [r[0] for r in rows],
+            "name": [r[0] for r in rows],
+            "kind": [r[1] for r in rows],
+            "agreement": "synthetic",
+            "agreement_name": "Synthetic",
+            "start_date": pd.to_datetime([r[2] for r in rows]).astype("datetime64[ns]"),
+            "end_date": pd.to_datetime([r[3] for r in rows]).astype("datetime64[ns]"),
+            "confidence": "schematic",
+            "notes": "",
+            "sources": [[] for _ in rows],
+        },
+        geometry=[r[4] for r in rows],
+        crs="EPSG:4326",
+    )
     return Timeline(f, name="Synthetic benchmark timeline", id="synthetic-bench")
 
 
@@ -113,8 +150,10 @@ def load_timeline():
     try:
         return geozones.load_timeline(), "bundled"
     except Exception as exc:  # noqa: BLE001 - fall back whatever the reason
-        print(f"(bundled timeline not available: {str(exc).splitlines()[0]}; using a synthetic "
-              "one of similar size)")
+        print(
+            f"(bundled timeline not available: {str(exc).splitlines()[0]}; using a synthetic "
+            "one of similar size)"
+        )
         return synthetic_timeline(), "synthetic"
 
 
@@ -132,13 +171,15 @@ def make_events(n: int, bounds, start, end, seed: int = 0, anchors=None) -> pd.D
         lon[near] = pick[:, 0] + rng.normal(0, 0.11, len(pick))
         lat[near] = pick[:, 1] + rng.normal(0, 0.09, len(pick))
     span = max((end - start).days, 1)
-    return pd.DataFrame({
-        "event_date": start + pd.to_timedelta(rng.integers(0, span, n), unit="D"),
-        "latitude": lat,
-        "longitude": lon,
-        "geo_precision": rng.choice(np.array([1, 2, 3], dtype=np.int8), n, p=[0.7, 0.2, 0.1]),
-        "fatalities": rng.integers(0, 3, n, dtype=np.int16),
-    })
+    return pd.DataFrame(
+        {
+            "event_date": start + pd.to_timedelta(rng.integers(0, span, n), unit="D"),
+            "latitude": lat,
+            "longitude": lon,
+            "geo_precision": rng.choice(np.array([1, 2, 3], dtype=np.int8), n, p=[0.7, 0.2, 0.1]),
+            "fatalities": rng.integers(0, 3, n, dtype=np.int16),
+        }
+    )
 
 
 # --------------------------------------------------------------------------- methods
@@ -148,11 +189,13 @@ def m_geopandas(ev, tl):
     import geopandas as gpd
 
     f = tl.features[["id", "start_date", "end_date", "geometry"]]
-    pts = gpd.GeoDataFrame(ev, geometry=gpd.points_from_xy(ev["longitude"], ev["latitude"]),
-                           crs="EPSG:4326")
+    pts = gpd.GeoDataFrame(
+        ev, geometry=gpd.points_from_xy(ev["longitude"], ev["latitude"]), crs="EPSG:4326"
+    )
     j = gpd.sjoin(pts, f, predicate="intersects", how="inner")
     keep = (j["event_date"] >= j["start_date"]) & (
-        j["end_date"].isna() | (j["event_date"] <= j["end_date"]))
+        j["end_date"].isna() | (j["event_date"] <= j["end_date"])
+    )
     j = j.loc[keep]
     return j.index.to_numpy(), j["id"].to_numpy()
 
@@ -165,8 +208,9 @@ def m_floor(ev, tl):
     geoms = shapely.from_wkb(shapely.to_wkb(tl.features.geometry.values))
     shapely.prepare(geoms)
     evs, ids = [], []
-    for g, fid, s, e in zip(geoms, tl.features["id"], tl.features["start_date"],
-                            tl.features["end_date"], strict=True):
+    for g, fid, s, e in zip(
+        geoms, tl.features["id"], tl.features["start_date"], tl.features["end_date"], strict=True
+    ):
         m = shapely.intersects_xy(g, x, y) & (day >= s.to_datetime64())
         if not pd.isna(e):
             m &= day <= e.to_datetime64()
@@ -187,12 +231,19 @@ def m_geozones(ev, tl):
     from geozones.events import join_events
 
     out = join_events(ev, tl)
-    return out["event_index"].to_numpy(), out["feature_id"].astype(object).to_numpy(), \
-        (out["match"] == "certain").to_numpy()
+    return (
+        out["event_index"].to_numpy(),
+        out["feature_id"].astype(object).to_numpy(),
+        (out["match"] == "certain").to_numpy(),
+    )
 
 
-METHODS = {"geopandas": m_geopandas, "floor": m_floor, "geozones exact": m_geozones_exact,
-           "geozones": m_geozones}
+METHODS = {
+    "geopandas": m_geopandas,
+    "floor": m_floor,
+    "geozones exact": m_geozones_exact,
+    "geozones": m_geozones,
+}
 
 
 def _child(name, ev, tl, conn):
@@ -237,7 +288,8 @@ def run_spawned(func, *args):
 
 def _dask_partition(i, rows, bounds, start, end, anchors):
     return make_events(rows, bounds, start, end, seed=1000 + i, anchors=anchors).set_axis(
-        pd.RangeIndex(i * rows, (i + 1) * rows))
+        pd.RangeIndex(i * rows, (i + 1) * rows)
+    )
 
 
 def bench_dask(n, tl, bounds, start, end, anchors, part_rows=500_000):
@@ -248,21 +300,42 @@ def bench_dask(n, tl, bounds, start, end, anchors, part_rows=500_000):
 
     nparts = max(1, n // part_rows)
     meta = make_events(0, bounds, start, end)
-    ddf = dd.from_map(_dask_partition, range(nparts), rows=part_rows, bounds=bounds,
-                      start=start, end=end, anchors=anchors, meta=meta,
-                      enforce_metadata=False)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, memory_limit="3GiB") as cluster, \
-            Client(cluster) as client:
+    ddf = dd.from_map(
+        _dask_partition,
+        range(nparts),
+        rows=part_rows,
+        bounds=bounds,
+        start=start,
+        end=end,
+        anchors=anchors,
+        meta=meta,
+        enforce_metadata=False,
+    )
+    with (
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            memory_limit="3GiB",
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         client.run(lambda: __import__("geozones.events"))
         t0 = time.perf_counter()
         joined = join_events(ddf, tl)
         summary = summarize(joined)
         secs = time.perf_counter() - t0
         workers = client.run(_maxrss_mb)
-    return {"events": nparts * part_rows, "partitions": nparts, "secs": secs,
-            "rows": int(summary["total"].sum()), "worker_peak_mb": max(workers.values()),
-            "client_rss_mb": _rss_mb()}
+    return {
+        "events": nparts * part_rows,
+        "partitions": nparts,
+        "secs": secs,
+        "rows": int(summary["total"].sum()),
+        "worker_peak_mb": max(workers.values()),
+        "client_rss_mb": _rss_mb(),
+    }
 
 
 # --------------------------------------------------------------------------- main
@@ -270,12 +343,17 @@ def bench_dask(n, tl, bounds, start, end, anchors, part_rows=500_000):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=1_000_000,
-                    help="events for the in-memory runs (0: skip them)")
+    ap.add_argument(
+        "--n", type=int, default=1_000_000, help="events for the in-memory runs (0: skip them)"
+    )
     ap.add_argument("--dask-n", type=int, default=10_000_000, help="events for dask (0: skip)")
     ap.add_argument("--skip", nargs="*", default=[], help="methods to skip")
-    ap.add_argument("--repeat", type=int, default=2,
-                    help="runs of each fast method; the best is kept (geopandas runs once)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="runs of each fast method; the best is kept (geopandas runs once)",
+    )
     args = ap.parse_args(argv)
 
     import shapely
@@ -284,54 +362,71 @@ def main(argv=None):
     f = tl.features
     bounds = tuple(f.total_bounds)
     start = f["start_date"].min() - pd.Timedelta(days=365)
-    end = (f["end_date"].max() if f["end_date"].notna().any() else f["start_date"].max()) + \
-        pd.Timedelta(days=365)
-    print(f"timeline: {which} {tl.id!r}: {len(f)} features, "
-          f"{int(shapely.get_num_coordinates(f.geometry.values).sum()):,} vertices; "
-          f"dates {start.date()}..{end.date()}")
+    end = (
+        f["end_date"].max() if f["end_date"].notna().any() else f["start_date"].max()
+    ) + pd.Timedelta(days=365)
+    print(
+        f"timeline: {which} {tl.id!r}: {len(f)} features, "
+        f"{int(shapely.get_num_coordinates(f.geometry.values).sum()):,} vertices; "
+        f"dates {start.date()}..{end.date()}"
+    )
     anchors = shapely.get_coordinates(f.geometry.values)
     ev = make_events(args.n, bounds, start, end, anchors=anchors)
     if args.n:
-        print(f"events: {len(ev):,} (in-memory runs, each in a forked child; "
-              f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})")
+        print(
+            f"events: {len(ev):,} (in-memory runs, each in a forked child; "
+            f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})"
+        )
 
     results = {}
     for name in METHODS:
         if name in args.skip or not args.n:
             continue
-        runs = [run_forked(name, ev, tl) for _ in range(1 if name == "geopandas" else
-                                                         args.repeat)]
+        runs = [run_forked(name, ev, tl) for _ in range(1 if name == "geopandas" else args.repeat)]
         results[name] = r = min(runs, key=lambda x: x["secs"])  # best of the runs: less noise
         rate = len(ev) / r["secs"] / 1e6
         extra = f", {r['certain']:,} certain" if "certain" in r else ""
-        print(f"  {name:<15} {r['secs']:8.2f} s  {rate:6.2f} M events/s  peak +{r['peak_mb']:7.0f}"
-              f" MB  {len(r['pairs']):,} matches{extra}")
+        print(
+            f"  {name:<15} {r['secs']:8.2f} s  {rate:6.2f} M events/s  peak +{r['peak_mb']:7.0f}"
+            f" MB  {len(r['pairs']):,} matches{extra}"
+        )
     ref = results.get("geopandas") or results.get("floor")
     mine = results.get("geozones exact")
     if ref and mine:
         same = np.array_equal(ref["pairs"], mine["pairs"])
-        print(f"identical (event, feature) pairs, geozones exact vs "
-              f"{'geopandas' if 'geopandas' in results else 'floor'}: {same}")
+        print(
+            f"identical (event, feature) pairs, geozones exact vs "
+            f"{'geopandas' if 'geopandas' in results else 'floor'}: {same}"
+        )
         if "floor" in results:
-            print(f"identical pairs, floor vs geozones exact: "
-                  f"{np.array_equal(results['floor']['pairs'], mine['pairs'])}")
+            print(
+                f"identical pairs, floor vs geozones exact: "
+                f"{np.array_equal(results['floor']['pairs'], mine['pairs'])}"
+            )
     if mine and "geopandas" in results:
-        print(f"speed-up vs geopandas sjoin + date filter: exact "
-              f"{results['geopandas']['secs'] / mine['secs']:.1f}×, with precision discs "
-              f"{results['geopandas']['secs'] / results['geozones']['secs']:.1f}×"
-              if "geozones" in results else "")
+        print(
+            f"speed-up vs geopandas sjoin + date filter: exact "
+            f"{results['geopandas']['secs'] / mine['secs']:.1f}×, with precision discs "
+            f"{results['geopandas']['secs'] / results['geozones']['secs']:.1f}×"
+            if "geozones" in results
+            else ""
+        )
     if mine and "floor" in results:
-        print(f"geozones exact / prepared floor time: "
-              f"{mine['secs'] / results['floor']['secs']:.2f} (≤ 1.5 required)")
+        print(
+            f"geozones exact / prepared floor time: "
+            f"{mine['secs'] / results['floor']['secs']:.2f} (≤ 1.5 required)"
+        )
     if args.dask_n:
         del ev, results
         d = run_spawned(bench_dask, args.dask_n, tl, bounds, start, end, anchors)
-        print(f"dask: {d['events']:,} events in {d['partitions']} generated partitions on a "
-              f"LocalCluster (2 worker processes): {d['secs']:.1f} s "
-              f"({d['events'] / d['secs'] / 1e6:.2f} M events/s), {d['rows']:,} matches "
-              f"summarized; peak RSS per worker {d['worker_peak_mb']:.0f} MB (partitions of "
-              f"500,000 events; the client holds only the summary: RSS "
-              f"{d['client_rss_mb']:.0f} MB)")
+        print(
+            f"dask: {d['events']:,} events in {d['partitions']} generated partitions on a "
+            f"LocalCluster (2 worker processes): {d['secs']:.1f} s "
+            f"({d['events'] / d['secs'] / 1e6:.2f} M events/s), {d['rows']:,} matches "
+            f"summarized; peak RSS per worker {d['worker_peak_mb']:.0f} MB (partitions of "
+            f"500,000 events; the client holds only the summary: RSS "
+            f"{d['client_rss_mb']:.0f} MB)"
+        )
 
 
 if __name__ == "__main__":

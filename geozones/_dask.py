@@ -29,8 +29,9 @@ def _import_dask() -> Any:
     return dask, dd
 
 
-def join(events: Any, plan: Any, cols: Any, *, how: str, radii: dict[int, float],
-         lazy: bool) -> Any:
+def join(
+    events: Any, plan: Any, cols: Any, *, how: str, radii: dict[int, float], lazy: bool
+) -> Any:
     """Join a dask (or pandas) frame of events, partition by partition.
 
     Parameters
@@ -62,8 +63,9 @@ def join(events: Any, plan: Any, cols: Any, *, how: str, radii: dict[int, float]
     cols.check(ddf.columns, where="events", geometry=geometry)
     meta = join_frame(ddf._meta, plan, cols, how=how, radii=radii)
     plan_task = dask.delayed(plan, pure=True, traverse=False)
-    out = ddf.map_partitions(_join_partition, plan_task, cols, how, radii, meta=meta,
-                             align_dataframes=False)
+    out = ddf.map_partitions(
+        _join_partition, plan_task, cols, how, radii, meta=meta, align_dataframes=False
+    )
     if lazy:
         return out
     result = out.compute()

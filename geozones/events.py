@@ -75,8 +75,18 @@ DEFAULT_RADII: dict[int, float] = {1: 0.0, 2: 5_000.0, 3: 25_000.0}
 FEATURE_COLUMNS = ["feature_id", "feature_name", "kind", "agreement", "match"]
 
 #: ACLED export columns read as numbers (when every value in them is one).
-NUMERIC_COLUMNS = ("year", "geo_precision", "time_precision", "fatalities", "inter1",
-                   "inter2", "interaction", "iso", "timestamp", "population_best")
+NUMERIC_COLUMNS = (
+    "year",
+    "geo_precision",
+    "time_precision",
+    "fatalities",
+    "inter1",
+    "inter2",
+    "interaction",
+    "iso",
+    "timestamp",
+    "population_best",
+)
 
 _NAT = -(2**63)
 _NEVER = 2**63 - 1
@@ -189,13 +199,15 @@ def clean_events(frame: pd.DataFrame, cols: _Columns) -> tuple[pd.DataFrame, pd.
     good[cols.date] = dates[~bad]
     good[cols.lat] = lat[~bad]
     good[cols.lon] = lon[~bad]
-    rejected = pd.DataFrame({
-        "row": frame.index[bad] + 1,
-        "reason": reasons[bad].to_numpy(dtype=object),
-        cols.date: frame.loc[bad, cols.date].astype(object).to_numpy(),
-        cols.lat: frame.loc[bad, cols.lat].astype(object).to_numpy(),
-        cols.lon: frame.loc[bad, cols.lon].astype(object).to_numpy(),
-    })
+    rejected = pd.DataFrame(
+        {
+            "row": frame.index[bad] + 1,
+            "reason": reasons[bad].to_numpy(dtype=object),
+            cols.date: frame.loc[bad, cols.date].astype(object).to_numpy(),
+            cols.lat: frame.loc[bad, cols.lat].astype(object).to_numpy(),
+            cols.lon: frame.loc[bad, cols.lon].astype(object).to_numpy(),
+        }
+    )
     return good, rejected
 
 
@@ -257,8 +269,11 @@ def _parse_day(value: Any) -> Any:
         return nat
     if _ISO.match(text):
         try:
-            return np.datetime64(dt.date.fromisoformat(
-                "-".join(p.zfill(2) for p in re.split(r"[ T]", text)[0].split("-"))))
+            return np.datetime64(
+                dt.date.fromisoformat(
+                    "-".join(p.zfill(2) for p in re.split(r"[ T]", text)[0].split("-"))
+                )
+            )
         except ValueError:
             return nat
     m = _NUMERIC.match(text)
@@ -293,8 +308,11 @@ def _numeric_columns(frame: pd.DataFrame, skip: tuple[str, ...]) -> pd.DataFrame
     import pandas as pd
 
     for col in NUMERIC_COLUMNS:
-        if col in frame.columns and col not in skip and not pd.api.types.is_numeric_dtype(
-                frame[col].dtype):
+        if (
+            col in frame.columns
+            and col not in skip
+            and not pd.api.types.is_numeric_dtype(frame[col].dtype)
+        ):
             num = pd.to_numeric(frame[col], errors="coerce")
             if num.isna().sum() == frame[col].isna().sum():
                 whole = bool(((num.dropna() % 1) == 0).all())
@@ -306,8 +324,11 @@ def _read_table(path: str | Path) -> pd.DataFrame:
     """The whole file as a frame (CSV as text columns); clear errors."""
     import pandas as pd
 
-    return pd.concat(list(iter_chunks(path, chunksize=None))) if _is_parquet(path) else \
-        next(iter_chunks(path, chunksize=None))
+    return (
+        pd.concat(list(iter_chunks(path, chunksize=None)))
+        if _is_parquet(path)
+        else next(iter_chunks(path, chunksize=None))
+    )
 
 
 def _is_parquet(path: str | Path) -> bool:
@@ -348,15 +369,25 @@ def iter_chunks(path: str | Path, chunksize: int | None = 200_000) -> Iterator[p
         return
     sep = "\t" if ".tsv" in p.name.lower() else ","
     try:
-        options: dict[str, Any] = {"sep": sep, "dtype": str, "keep_default_na": False,
-                                   "na_values": [""], "encoding": "utf-8-sig"}
+        options: dict[str, Any] = {
+            "sep": sep,
+            "dtype": str,
+            "keep_default_na": False,
+            "na_values": [""],
+            "encoding": "utf-8-sig",
+        }
         if chunksize is None:
             yield pd.read_csv(p, **options)
             return
         with pd.read_csv(p, chunksize=chunksize, **options) as reader:
             yield from reader
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError,
-            OSError) as exc:
+    except (
+        pd.errors.ParserError,
+        pd.errors.EmptyDataError,
+        UnicodeDecodeError,
+        ValueError,
+        OSError,
+    ) as exc:
         raise InputError(f"cannot read {str(p)!r} as CSV: {_first_line(exc)}") from None
 
 
@@ -415,7 +446,10 @@ def _warn_rejected(rejected: pd.DataFrame, total: int, where: str) -> None:
         warnings.warn(
             f"{where}: {len(rejected)} of {total} rows have an unreadable date or coordinates "
             f"and were left out (rows {rows}{more}: {rejected['reason'].iloc[0]}); "
-            "pass with_rejected=True to get them all", EventsWarning, stacklevel=3)
+            "pass with_rejected=True to get them all",
+            EventsWarning,
+            stacklevel=3,
+        )
 
 
 # --------------------------------------------------------------------------- columns
@@ -427,8 +461,9 @@ class _Columns:
     def __init__(self, date: str, lat: str, lon: str, precision: str | None) -> None:
         self.date, self.lat, self.lon, self.precision = date, lat, lon, precision
 
-    def check(self, columns: Any, *, where: str, how: str = "keyword",
-              geometry: bool = False) -> None:
+    def check(
+        self, columns: Any, *, where: str, how: str = "keyword", geometry: bool = False
+    ) -> None:
         """Raise :class:`InputError` naming each missing column and how to set it."""
         present = [str(c) for c in columns]
         need = {"date": self.date}
@@ -437,9 +472,11 @@ class _Columns:
         missing = [(opt, col) for opt, col in need.items() if col not in present]
         if missing:
             hints = "; ".join(
-                f"no column {col!r} (set it with " + (f"--{opt}" if how == "option" else
-                                                      f"{opt}=") + " COLUMN)"
-                for opt, col in missing)
+                f"no column {col!r} (set it with "
+                + (f"--{opt}" if how == "option" else f"{opt}=")
+                + " COLUMN)"
+                for opt, col in missing
+            )
             shown = ", ".join(present[:20]) + (", …" if len(present) > 20 else "")
             raise InputError(f"{where}: {hints}; its columns are: {shown or '(none)'}")
 
@@ -470,8 +507,9 @@ class _Plan:
         self.start = _days(pd.Series(features["start_date"]), nat=_NEVER)
         self.end = _days(pd.Series(features["end_date"]), nat=_NEVER)
         bounds = shapely.bounds(self.geoms)
-        self.bounds = np.where(np.isnan(bounds), np.array([np.inf, np.inf, -np.inf, -np.inf]),
-                               bounds)
+        self.bounds = np.where(
+            np.isnan(bounds), np.array([np.inf, np.inf, -np.inf, -np.inf]), bounds
+        )
         self.polygonal = np.isin(shapely.get_type_id(self.geoms), (3, 6))
         finite = np.isfinite(bounds).all(axis=1)
         if finite.any():
@@ -488,8 +526,7 @@ class _Plan:
     def __getstate__(self) -> dict[str, Any]:
         import shapely
 
-        state = {k: v for k, v in self.__dict__.items()
-                 if k not in ("proj", "boundary", "_ready")}
+        state = {k: v for k, v in self.__dict__.items() if k not in ("proj", "boundary", "_ready")}
         state["geoms"] = shapely.to_wkb(self.geoms)
         return state
 
@@ -504,8 +541,10 @@ class _Plan:
     def crs(self) -> str:
         """The local metric CRS (PROJ string): azimuthal equidistant on the features' centre."""
         lat0, lon0 = self.center
-        return (f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +x_0=0 +y_0=0 +datum=WGS84 "
-                "+units=m +no_defs +type=crs")
+        return (
+            f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +x_0=0 +y_0=0 +datum=WGS84 "
+            "+units=m +no_defs +type=crs"
+        )
 
     def ready(self) -> _Plan:
         """Prepare the lon/lat geometry; project it (and its boundary) to metres."""
@@ -568,8 +607,9 @@ def _days(values: pd.Series, *, nat: int) -> np.ndarray:
 # --------------------------------------------------------------------------- matching
 
 
-def _match_arrays(plan: _Plan, x: np.ndarray, y: np.ndarray, day: np.ndarray,
-                 radius: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _match_arrays(
+    plan: _Plan, x: np.ndarray, y: np.ndarray, day: np.ndarray, radius: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The (event, feature, certain) triples, sorted by event then feature.
 
     ``x``/``y`` lon/lat, ``day`` int64 days (``_NAT`` = no date), ``radius`` metres.
@@ -618,8 +658,15 @@ def _match_arrays(plan: _Plan, x: np.ndarray, y: np.ndarray, day: np.ndarray,
     return ev[order], ft[order], ce[order]
 
 
-def _exact(plan: _Plan, k: int, idx: np.ndarray, x: np.ndarray, y: np.ndarray,
-           pts_m: np.ndarray, radius: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _exact(
+    plan: _Plan,
+    k: int,
+    idx: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    pts_m: np.ndarray,
+    radius: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
     """For candidate events ``idx`` of feature ``k``: (matches, certain) boolean arrays."""
     import numpy as np
     import shapely
@@ -638,8 +685,9 @@ def _exact(plan: _Plan, k: int, idx: np.ndarray, x: np.ndarray, y: np.ndarray,
             # points are certain iff no closer than r to it (distance >= r)
             out_i, in_i = np.flatnonzero(~inf), np.flatnonzero(inf)
             hit[fz[out_i]] = shapely.dwithin(plan.boundary[k], pts[out_i], rf[out_i])
-            certain[fz[in_i]] = ~shapely.dwithin(plan.boundary[k], pts[in_i],
-                                                 np.nextafter(rf[in_i], 0))
+            certain[fz[in_i]] = ~shapely.dwithin(
+                plan.boundary[k], pts[in_i], np.nextafter(rf[in_i], 0)
+            )
             certain[fz[out_i]] = False
         else:
             hit[fz] = inf | shapely.dwithin(plan.proj[k], pts, rf)
@@ -762,8 +810,9 @@ def _fingerprint(features: Any) -> str:
 
     h = hashlib.blake2b(digest_size=16)
     for col in ("id", "name", "kind", "agreement", "start_date", "end_date"):
-        h.update(pd.util.hash_pandas_object(features[col].astype(str), index=False)
-                 .to_numpy().tobytes())
+        h.update(
+            pd.util.hash_pandas_object(features[col].astype(str), index=False).to_numpy().tobytes()
+        )
     for wkb in shapely.to_wkb(features.geometry.values):
         h.update(wkb or b"-")
     h.update(str(features.crs).encode())
@@ -782,16 +831,24 @@ def _radii(radii: Mapping[int, float] | None) -> dict[int, float]:
         try:
             key, val = int(code), float(metres)
         except (TypeError, ValueError):
-            raise InputError(f"radii must map precision codes to metres, got {code!r}: "
-                             f"{metres!r}; e.g. radii={{2: 5000, 3: 25000}}") from None
+            raise InputError(
+                f"radii must map precision codes to metres, got {code!r}: "
+                f"{metres!r}; e.g. radii={{2: 5000, 3: 25000}}"
+            ) from None
         if not math.isfinite(val) or val < 0:
             raise InputError(f"radius for precision {key} must be metres >= 0, got {metres!r}")
         table[key] = val
     return table
 
 
-def join_frame(events: pd.DataFrame, plan: _Plan, cols: _Columns, *, how: str = "inner",
-               radii: Mapping[int, float] | None = None) -> pd.DataFrame:
+def join_frame(
+    events: pd.DataFrame,
+    plan: _Plan,
+    cols: _Columns,
+    *,
+    how: str = "inner",
+    radii: Mapping[int, float] | None = None,
+) -> pd.DataFrame:
     """:func:`join_events` on one in-memory frame with a ready plan (the per-chunk worker).
 
     Examples
@@ -804,8 +861,10 @@ def join_frame(events: pd.DataFrame, plan: _Plan, cols: _Columns, *, how: str = 
 
     clash = [c for c in ["event_index", *FEATURE_COLUMNS] if c in events.columns]
     if clash:
-        raise InputError(f"the events already have column(s) {clash} that join_events adds; "
-                         "rename or drop them first")
+        raise InputError(
+            f"the events already have column(s) {clash} that join_events adds; "
+            "rename or drop them first"
+        )
     x, y, day, radius = _event_arrays(events, cols, _radii(radii))
     ev, ft, ce = _match_arrays(plan, x, y, day, radius)
     if how == "left":
@@ -818,31 +877,38 @@ def join_frame(events: pd.DataFrame, plan: _Plan, cols: _Columns, *, how: str = 
     return _assemble(events, plan, ev, ft, ce)
 
 
-def _event_arrays(events: pd.DataFrame, cols: _Columns, radii: Mapping[int, float]
-                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _event_arrays(
+    events: pd.DataFrame, cols: _Columns, radii: Mapping[int, float]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """x, y (lon/lat floats), day (int64) and radius (metres) arrays of the events."""
     import numpy as np
     import pandas as pd
 
-    geometry = _is_geo(events) and (cols.lat not in events.columns
-                                    or cols.lon not in events.columns)
+    geometry = _is_geo(events) and (
+        cols.lat not in events.columns or cols.lon not in events.columns
+    )
     cols.check(events.columns, where="events", geometry=geometry)
     if geometry:
         x, y = _xy_of_geometry(events)
     else:
-        x = pd.to_numeric(events[cols.lon], errors="coerce").to_numpy(dtype="float64",
-                                                                       na_value=np.nan)
-        y = pd.to_numeric(events[cols.lat], errors="coerce").to_numpy(dtype="float64",
-                                                                       na_value=np.nan)
+        x = pd.to_numeric(events[cols.lon], errors="coerce").to_numpy(
+            dtype="float64", na_value=np.nan
+        )
+        y = pd.to_numeric(events[cols.lat], errors="coerce").to_numpy(
+            dtype="float64", na_value=np.nan
+        )
     dates = events[cols.date]
     if not pd.api.types.is_datetime64_any_dtype(dates.dtype):
         dates = parse_dates(dates)
     day = _days(dates, nat=_NAT)
     bad = int((~(np.isfinite(x) & np.isfinite(y) & (np.abs(y) <= 90)) | (day == _NAT)).sum())
     if bad:
-        warnings.warn(f"{bad} of {len(events)} events have no readable date or coordinates; "
-                      "they match nothing (read_events lists such rows)", EventsWarning,
-                      stacklevel=4)
+        warnings.warn(
+            f"{bad} of {len(events)} events have no readable date or coordinates; "
+            "they match nothing (read_events lists such rows)",
+            EventsWarning,
+            stacklevel=4,
+        )
     return x, y, day, _radius_of(events, cols, radii)
 
 
@@ -863,8 +929,10 @@ def _xy_of_geometry(events: Any) -> tuple[np.ndarray, np.ndarray]:
     arr = np.asarray(geo.values, dtype=object)
     types = shapely.get_type_id(arr)
     if ((types != 0) & (types != -1) & ~shapely.is_empty(arr)).any():
-        raise InputError("event geometries must be points; give lat=/lon= columns or use "
-                         "representative points (GeoSeries.representative_point())")
+        raise InputError(
+            "event geometries must be points; give lat=/lon= columns or use "
+            "representative points (GeoSeries.representative_point())"
+        )
     empty = shapely.is_missing(arr) | shapely.is_empty(arr)
     pts = arr.copy()
     pts[empty] = None
@@ -882,7 +950,8 @@ def _radius_of(events: pd.DataFrame, cols: _Columns, radii: Mapping[int, float])
     if not cols.precision or cols.precision not in events.columns:
         return np.full(n, float(radii.get(1, 0.0)))
     codes = pd.to_numeric(events[cols.precision], errors="coerce").to_numpy(
-        dtype="float64", na_value=np.nan)
+        dtype="float64", na_value=np.nan
+    )
     worst = max(radii.values()) if radii else 0.0
     out = np.full(n, worst)
     known = np.zeros(n, dtype=bool)
@@ -892,14 +961,19 @@ def _radius_of(events: pd.DataFrame, cols: _Columns, radii: Mapping[int, float])
         known |= m
     if n and not known.all():
         odd = pd.unique(codes[~known])[:5]
-        warnings.warn(f"{int((~known).sum())} events have a {cols.precision} that is not one of "
-                      f"{sorted(radii)} (e.g. {list(odd)}); they get the largest radius, "
-                      f"{worst:g} m", EventsWarning, stacklevel=4)
+        warnings.warn(
+            f"{int((~known).sum())} events have a {cols.precision} that is not one of "
+            f"{sorted(radii)} (e.g. {list(odd)}); they get the largest radius, "
+            f"{worst:g} m",
+            EventsWarning,
+            stacklevel=4,
+        )
     return out
 
 
-def _assemble(events: pd.DataFrame, plan: _Plan, ev: np.ndarray, ft: np.ndarray,
-              ce: np.ndarray) -> pd.DataFrame:
+def _assemble(
+    events: pd.DataFrame, plan: _Plan, ev: np.ndarray, ft: np.ndarray, ce: np.ndarray
+) -> pd.DataFrame:
     """The long result: the matched events' rows plus the feature columns."""
     import numpy as np
     import pandas as pd
@@ -957,8 +1031,9 @@ def summarize(joined: Any, freq: str = "MS", *, date: str = "event_date") -> pd.
     """
     pfreq = _period_freq(freq)
     if _is_dask(joined):
-        parts = joined.map_partitions(_partial_counts, pfreq, date, meta=_partial_counts(
-            joined._meta, pfreq, date)).compute()
+        parts = joined.map_partitions(
+            _partial_counts, pfreq, date, meta=_partial_counts(joined._meta, pfreq, date)
+        ).compute()
     else:
         parts = _partial_counts(joined, pfreq, date)
     return _finish_counts(parts, pfreq)
@@ -968,14 +1043,23 @@ def _period_freq(freq: str) -> str:
     import pandas as pd
 
     text = str(freq).strip()
-    aliases = {"MS": "M", "QS": "Q", "YS": "Y", "AS": "Y", "ME": "M", "QE": "Q", "YE": "Y",
-               "A": "Y"}
+    aliases = {
+        "MS": "M",
+        "QS": "Q",
+        "YS": "Y",
+        "AS": "Y",
+        "ME": "M",
+        "QE": "Q",
+        "YE": "Y",
+        "A": "Y",
+    }
     cand = aliases.get(text.upper(), text)
     try:
         pd.Period("2020-01-01", freq=cand)
     except (ValueError, TypeError):
-        raise InputError(f"freq {freq!r} is not a period; use MS (months), QS, YS, W or D"
-                         ) from None
+        raise InputError(
+            f"freq {freq!r} is not a period; use MS (months), QS, YS, W or D"
+        ) from None
     return cand
 
 
@@ -989,17 +1073,24 @@ def _partial_counts(joined: pd.DataFrame, pfreq: str, date: str) -> pd.DataFrame
 
     missing = [c for c in ("feature_id", "match", date) if c not in joined.columns]
     if missing:
-        raise InputError(f"summarize needs the output of join_events; missing column(s) "
-                         f"{missing} (set date= to the events' date column)")
+        raise InputError(
+            f"summarize needs the output of join_events; missing column(s) "
+            f"{missing} (set date= to the events' date column)"
+        )
     j = joined.loc[joined["feature_id"].notna()]
     dates = j[date]
     if not pd.api.types.is_datetime64_any_dtype(dates.dtype):
         dates = parse_dates(dates)
     period = dates.dt.to_period(pfreq).dt.start_time
     certain = (j["match"].astype(object) == "certain").to_numpy()
-    frame = pd.DataFrame({"feature_id": j["feature_id"].array, "period": period.to_numpy(),
-                          "certain": certain.astype(np.int64),
-                          "possible": (~certain).astype(np.int64)})
+    frame = pd.DataFrame(
+        {
+            "feature_id": j["feature_id"].array,
+            "period": period.to_numpy(),
+            "certain": certain.astype(np.int64),
+            "possible": (~certain).astype(np.int64),
+        }
+    )
     if "fatalities" in j.columns:
         fat = pd.to_numeric(j["fatalities"], errors="coerce").fillna(0).to_numpy(dtype=float)
         frame["fatalities_certain"] = np.where(certain, fat, 0.0)
@@ -1032,8 +1123,14 @@ def _finish_counts(parts: pd.DataFrame, pfreq: str) -> pd.DataFrame:
     return out.sort_values(["feature_id", "period"], kind="stable").reset_index(drop=True)
 
 
-def plot_summary(summary: pd.DataFrame, timeline: Timeline | None, path: str | Path, *,
-                 top: int = 8, title: str | None = None) -> Path:
+def plot_summary(
+    summary: pd.DataFrame,
+    timeline: Timeline | None,
+    path: str | Path,
+    *,
+    top: int = 8,
+    title: str | None = None,
+) -> Path:
     """Chart the counts of :func:`summarize` over time, agreements' signed dates marked.
 
     One colour per feature (the ``top`` features with most events; the rest
@@ -1054,38 +1151,64 @@ def plot_summary(summary: pd.DataFrame, timeline: Timeline | None, path: str | P
 
     need = {"feature_id", "period", "certain", "possible"}
     if not need <= set(summary.columns):
-        raise InputError(f"plot_summary needs the output of summarize; missing "
-                         f"{sorted(need - set(summary.columns))}")
+        raise InputError(
+            f"plot_summary needs the output of summarize; missing "
+            f"{sorted(need - set(summary.columns))}"
+        )
     fig = Figure(figsize=(12, 6), dpi=110)  # no pyplot: no global state, no GUI backend
     ax = fig.add_subplot()
     palette = matplotlib.colormaps["tab10"]
     totals = summary.groupby("feature_id", observed=True)[["certain", "possible"]].sum()
     keep = list(totals.sum(axis=1).sort_values(ascending=False).index[:top])
     names = summary.drop_duplicates("feature_id").set_index("feature_id")
-    lines = [(str(names["feature_name"].get(fid, fid)) if "feature_name" in names else
-              str(fid), summary.loc[summary["feature_id"] == fid]) for fid in keep]
+    lines = [
+        (
+            str(names["feature_name"].get(fid, fid)) if "feature_name" in names else str(fid),
+            summary.loc[summary["feature_id"] == fid],
+        )
+        for fid in keep
+    ]
     rest = summary.loc[~summary["feature_id"].isin(keep)]
     if len(rest):
-        lines.append((f"{rest['feature_id'].nunique()} other features",
-                      rest.groupby("period", as_index=False)[["certain", "possible"]].sum()))
+        lines.append(
+            (
+                f"{rest['feature_id'].nunique()} other features",
+                rest.groupby("period", as_index=False)[["certain", "possible"]].sum(),
+            )
+        )
     for i, (name, frame) in enumerate(lines):
         frame = frame.sort_values("period")
         colour = palette(i % 10)
         ax.plot(frame["period"], frame["certain"], color=colour, lw=1.8, label=_plain(name))
-        ax.plot(frame["period"], frame["certain"] + frame["possible"], color=colour,
-                lw=1.0, ls="--", alpha=0.8)
+        ax.plot(
+            frame["period"],
+            frame["certain"] + frame["possible"],
+            color=colour,
+            lw=1.0,
+            ls="--",
+            alpha=0.8,
+        )
     _mark_agreements(ax, timeline)
     ax.set_ylabel("events per period")
     ax.set_ylim(bottom=0)
-    fig.suptitle(_plain(title or (f"Events inside the features of {timeline.name}" if timeline
-                                  else "Events inside timeline features")), fontsize=11)
+    fig.suptitle(
+        _plain(
+            title
+            or (
+                f"Events inside the features of {timeline.name}"
+                if timeline
+                else "Events inside timeline features"
+            )
+        ),
+        fontsize=11,
+    )
     ax.grid(alpha=0.3)
     handles, labels = ax.get_legend_handles_labels()
-    handles += [Line2D([], [], color="0.2", lw=1.8),
-                Line2D([], [], color="0.2", lw=1.0, ls="--")]
+    handles += [Line2D([], [], color="0.2", lw=1.8), Line2D([], [], color="0.2", lw=1.0, ls="--")]
     labels += ["certain (solid)", "certain + possible (dashed)"]
-    ax.legend(handles, labels, fontsize=7.5, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-              frameon=False)
+    ax.legend(
+        handles, labels, fontsize=7.5, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False
+    )
     fig.autofmt_xdate()
     fig.tight_layout()
     target = Path(path)
@@ -1098,16 +1221,24 @@ def _mark_agreements(ax: Any, timeline: Timeline | None) -> None:
     """Dotted vertical lines at the agreements' signed dates, labelled above the axes."""
     import pandas as pd
 
-    for ag in (timeline.agreements if timeline is not None else []):
+    for ag in timeline.agreements if timeline is not None else []:
         signed = pd.to_datetime(str(ag.get("signed") or ""), errors="coerce")
         if pd.isna(signed):
             continue
         ax.axvline(signed, color="0.35", lw=0.8, ls=":")
         label = str(ag.get("name") or ag.get("id"))
         label = _plain(label if len(label) <= 34 else label[:33] + "…")
-        ax.annotate(label, (signed, 1.01), xycoords=("data", "axes fraction"), rotation=90,
-                    fontsize=6.5, va="bottom", ha="center", color="0.25",
-                    annotation_clip=False)
+        ax.annotate(
+            label,
+            (signed, 1.01),
+            xycoords=("data", "axes fraction"),
+            rotation=90,
+            fontsize=6.5,
+            va="bottom",
+            ha="center",
+            color="0.25",
+            annotation_clip=False,
+        )
 
 
 def _plain(text: str) -> str:

@@ -44,12 +44,24 @@ KINDS: dict[str, Kind] = {
 
 #: Confidence levels, most to least certain, with the line style that shows them.
 CONFIDENCE: dict[str, dict[str, object]] = {
-    "surveyed": {"dash": None, "weight": 3, "fill_opacity": 0.35,
-                 "label": "surveyed: drawn from a published map or survey"},
-    "approximate": {"dash": "8 6", "weight": 3, "fill_opacity": 0.25,
-                    "label": "approximate: built from named places and stated distances"},
-    "schematic": {"dash": "2 6", "weight": 2, "fill_opacity": 0.15,
-                  "label": "schematic: the sources give only the idea of the shape"},
+    "surveyed": {
+        "dash": None,
+        "weight": 3,
+        "fill_opacity": 0.35,
+        "label": "surveyed: drawn from a published map or survey",
+    },
+    "approximate": {
+        "dash": "8 6",
+        "weight": 3,
+        "fill_opacity": 0.25,
+        "label": "approximate: built from named places and stated distances",
+    },
+    "schematic": {
+        "dash": "2 6",
+        "weight": 2,
+        "fill_opacity": 0.15,
+        "label": "schematic: the sources give only the idea of the shape",
+    },
 }
 
 

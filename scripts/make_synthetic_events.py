@@ -39,13 +39,21 @@ TOWNS = [
 ]
 EVENT_TYPES = {
     "Battles": ["Armed clash", "Government regains territory"],
-    "Explosions/Remote violence": ["Shelling/artillery/missile attack", "Air/drone strike",
-                                   "Remote explosive/landmine/IED"],
+    "Explosions/Remote violence": [
+        "Shelling/artillery/missile attack",
+        "Air/drone strike",
+        "Remote explosive/landmine/IED",
+    ],
     "Violence against civilians": ["Attack"],
     "Strategic developments": ["Agreement", "Other"],
 }
-ACTORS = ["Military Forces of Syria", "Military Forces of Russia", "Military Forces of Turkey",
-          "Opposition faction (synthetic)", "Unidentified Armed Group (Syria)"]
+ACTORS = [
+    "Military Forces of Syria",
+    "Military Forces of Russia",
+    "Military Forces of Turkey",
+    "Opposition faction (synthetic)",
+    "Unidentified Armed Group (Syria)",
+]
 
 
 def make(n: int = 2000, seed: int = 20200305) -> pd.DataFrame:
@@ -63,21 +71,23 @@ def make(n: int = 2000, seed: int = 20200305) -> pd.DataFrame:
     types = list(EVENT_TYPES)
     etype = rng.choice(len(types), n, p=[0.3, 0.5, 0.1, 0.1])
     sub = [EVENT_TYPES[types[t]][rng.integers(0, len(EVENT_TYPES[types[t]]))] for t in etype]
-    frame = pd.DataFrame({
-        "event_id_cnty": [f"SYN{i + 1:05d}" for i in range(n)],
-        "event_date": [d.strftime("%d %B %Y").lstrip("0") for d in dates],
-        "year": dates.year,
-        "event_type": [types[t] for t in etype],
-        "sub_event_type": sub,
-        "actor1": rng.choice(ACTORS, n),
-        "admin1": [TOWNS[i][1] for i in town],
-        "location": [TOWNS[i][0] for i in town],
-        "latitude": lat.round(4),
-        "longitude": lon.round(4),
-        "geo_precision": precision,
-        "fatalities": rng.poisson(0.6, n),
-        "notes": "Synthetic event for geozones examples; not real data.",
-    })
+    frame = pd.DataFrame(
+        {
+            "event_id_cnty": [f"SYN{i + 1:05d}" for i in range(n)],
+            "event_date": [d.strftime("%d %B %Y").lstrip("0") for d in dates],
+            "year": dates.year,
+            "event_type": [types[t] for t in etype],
+            "sub_event_type": sub,
+            "actor1": rng.choice(ACTORS, n),
+            "admin1": [TOWNS[i][1] for i in town],
+            "location": [TOWNS[i][0] for i in town],
+            "latitude": lat.round(4),
+            "longitude": lon.round(4),
+            "geo_precision": precision,
+            "fatalities": rng.poisson(0.6, n),
+            "notes": "Synthetic event for geozones examples; not real data.",
+        }
+    )
     return frame
 
 
@@ -85,8 +95,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=20200305)
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent
-                        / "data" / "events" / "synthetic_events.csv")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "data" / "events" / "synthetic_events.csv",
+    )
     args = parser.parse_args(argv)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     make(args.n, args.seed).to_csv(args.out, index=False, lineterminator="\n")

@@ -25,8 +25,10 @@ def metric_corridor(line, half_width_m: float):
     crs = f"+proj=aeqd +lat_0={c.y} +lon_0={c.x} +datum=WGS84 +units=m +type=crs"
     fwd = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
     inv = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
-    proj = shapely.transform(shapely.segmentize(line, 0.01), lambda xy: np.column_stack(
-        fwd.transform(xy[:, 0], xy[:, 1])))
+    proj = shapely.transform(
+        shapely.segmentize(line, 0.01),
+        lambda xy: np.column_stack(fwd.transform(xy[:, 0], xy[:, 1])),
+    )
     buf = shapely.segmentize(proj.buffer(half_width_m, cap_style="flat"), 500)
     return shapely.transform(buf, lambda xy: np.column_stack(inv.transform(xy[:, 0], xy[:, 1])))
 
@@ -46,27 +48,61 @@ def synthetic_timeline():
     rows = [
         ("zone", "Zone", "zone", "ag1", "2017-05-06", None, zone),
         ("holed", "Holed", "demilitarized-zone", "ag2", "2018-09-17", "2019-08-04", hole),
-        ("corridor", "Corridor", "security-corridor", "ag3", "2020-03-06", None,
-         metric_corridor(road, 6000)),
+        (
+            "corridor",
+            "Corridor",
+            "security-corridor",
+            "ag3",
+            "2020-03-06",
+            None,
+            metric_corridor(road, 6000),
+        ),
         ("patrol", "Patrol", "patrol-route", "ag3", "2020-03-15", "2020-08-25", road),
-        ("post", "Post", "observation-post", "ag1", "2018-02-15", "2020-10-20",
-         Point(36.6, 35.7)),
-        ("multi", "Multi", "operation-area", "ag0", "2016-08-24", "2017-03-29",
-         MultiPolygon([box(37.0, 36.0, 37.2, 36.2), box(37.3, 36.0, 37.5, 36.3)])),
-        ("tri", "Triangle", "control-area", "ag0", "2019-01-01", "2019-01-01",
-         Polygon([(36.0, 35.0), (36.4, 35.0), (36.2, 35.4)])),
+        ("post", "Post", "observation-post", "ag1", "2018-02-15", "2020-10-20", Point(36.6, 35.7)),
+        (
+            "multi",
+            "Multi",
+            "operation-area",
+            "ag0",
+            "2016-08-24",
+            "2017-03-29",
+            MultiPolygon([box(37.0, 36.0, 37.2, 36.2), box(37.3, 36.0, 37.5, 36.3)]),
+        ),
+        (
+            "tri",
+            "Triangle",
+            "control-area",
+            "ag0",
+            "2019-01-01",
+            "2019-01-01",
+            Polygon([(36.0, 35.0), (36.4, 35.0), (36.2, 35.4)]),
+        ),
     ]
     features = gpd.GeoDataFrame(
-        {"id": [r[0] for r in rows], "name": [r[1] for r in rows],
-         "kind": [r[2] for r in rows], "agreement": [r[3] for r in rows],
-         "agreement_name": [r[3].upper() for r in rows],
-         "start_date": pd.to_datetime([r[4] for r in rows]).astype("datetime64[ns]"),
-         "end_date": pd.to_datetime([r[5] for r in rows]).astype("datetime64[ns]"),
-         "confidence": "approximate", "notes": "", "sources": [[] for _ in rows]},
-        geometry=[r[6] for r in rows], crs="EPSG:4326")
-    agreements = [{"id": a, "name": a.upper(), "signed": s} for a, s in
-                  [("ag0", "2016-08-24"), ("ag1", "2017-05-04"), ("ag2", "2018-09-17"),
-                   ("ag3", "2020-03-05")]]
+        {
+            "id": [r[0] for r in rows],
+            "name": [r[1] for r in rows],
+            "kind": [r[2] for r in rows],
+            "agreement": [r[3] for r in rows],
+            "agreement_name": [r[3].upper() for r in rows],
+            "start_date": pd.to_datetime([r[4] for r in rows]).astype("datetime64[ns]"),
+            "end_date": pd.to_datetime([r[5] for r in rows]).astype("datetime64[ns]"),
+            "confidence": "approximate",
+            "notes": "",
+            "sources": [[] for _ in rows],
+        },
+        geometry=[r[6] for r in rows],
+        crs="EPSG:4326",
+    )
+    agreements = [
+        {"id": a, "name": a.upper(), "signed": s}
+        for a, s in [
+            ("ag0", "2016-08-24"),
+            ("ag1", "2017-05-04"),
+            ("ag2", "2018-09-17"),
+            ("ag3", "2020-03-05"),
+        ]
+    ]
     return Timeline(features, name="Synthetic", id="synthetic", agreements=agreements)
 
 
@@ -85,9 +121,11 @@ def reference_join(events: pd.DataFrame, timeline, radii: dict[int, float]) -> s
     from geozones.events import _Plan
 
     f = timeline.features.reset_index(drop=True)[["id", "start_date", "end_date", "geometry"]]
-    pts = gpd.GeoDataFrame(events[["event_date", "geo_precision"]].copy(),
-                           geometry=gpd.points_from_xy(events.longitude, events.latitude),
-                           crs="EPSG:4326")
+    pts = gpd.GeoDataFrame(
+        events[["event_date", "geo_precision"]].copy(),
+        geometry=gpd.points_from_xy(events.longitude, events.latitude),
+        crs="EPSG:4326",
+    )
     worst = max(radii.values())
     pts["r"] = pts["geo_precision"].map(radii).fillna(worst).astype(float)
     inside = gpd.sjoin(pts, f, predicate="intersects")
@@ -105,20 +143,25 @@ def reference_join(events: pd.DataFrame, timeline, radii: dict[int, float]) -> s
     day = pd.to_datetime(events["event_date"]).dt.normalize()
     cand["day"] = day.loc[cand["ev"]].to_numpy()
     keep = (cand["day"] >= cand["start_date"]) & (
-        cand["end_date"].isna() | (cand["day"] <= cand["end_date"]))
+        cand["end_date"].isna() | (cand["day"] <= cand["end_date"])
+    )
     cand = cand.loc[keep].reset_index(drop=True)
     r = pts["r"].loc[cand["ev"]].to_numpy()
     p = ptsp.geometry.loc[cand["ev"]].to_numpy()
     g = fp.set_index("id").geometry.loc[cand["fid"]].to_numpy()
-    is_in = np.array([(i, fid) in inside_set for i, fid in zip(cand["ev"], cand["fid"],
-                                                                  strict=True)], dtype=bool)
+    is_in = np.array(
+        [(i, fid) in inside_set for i, fid in zip(cand["ev"], cand["fid"], strict=True)], dtype=bool
+    )
     discs = shapely.buffer(p, np.where(r > 0, r, 1.0), quad_segs=64)
     certain = np.where(r == 0, True, is_in & shapely.within(discs, g))
     polygonal = np.isin(shapely.get_type_id(g), (3, 6))
     gap = np.abs(shapely.distance(p, shapely.boundary(np.where(polygonal, g, None))) - r)
     close = polygonal & (r > 0) & (gap < 5e-4 * r)
-    out = {(int(i), str(fid), "certain" if c else "possible")
-           for i, fid, c in zip(cand["ev"], cand["fid"], certain, strict=True)}
-    unsure = {(int(i), str(fid)) for i, fid in zip(cand["ev"][close], cand["fid"][close],
-                                                   strict=True)}
+    out = {
+        (int(i), str(fid), "certain" if c else "possible")
+        for i, fid, c in zip(cand["ev"], cand["fid"], certain, strict=True)
+    }
+    unsure = {
+        (int(i), str(fid)) for i, fid in zip(cand["ev"][close], cand["fid"][close], strict=True)
+    }
     return out, unsure

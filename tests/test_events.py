@@ -40,8 +40,12 @@ def _events(rows):
 
 
 def _triples(joined):
-    return {(int(i), str(f), str(m)) for i, f, m in
-            zip(joined["event_index"], joined["feature_id"], joined["match"], strict=True)}
+    return {
+        (int(i), str(f), str(m))
+        for i, f, m in zip(
+            joined["event_index"], joined["feature_id"], joined["match"], strict=True
+        )
+    }
 
 
 def _assert_same_as_reference(events, timeline, radii=DEFAULT_RADII):
@@ -63,21 +67,28 @@ def _assert_same_as_reference(events, timeline, radii=DEFAULT_RADII):
 def test_boundary_and_vertex_points_are_inside_and_end_day_is_inclusive():
     tri = TL.features.set_index("id").geometry["tri"]
     vx, vy = tri.exterior.coords[0]
-    ev = _events([
-        ("2019-01-01", vy, vx, 1),            # a vertex, on the only day in force
-        ("2019-01-01", 35.0, 36.2, 1),        # on an edge
-        ("2019-01-02", vy, vx, 1),            # the day after the end
-        ("2018-12-31", 35.1, 36.2, 1),        # the day before the start
-        ("2019-01-01", 35.1, 36.2, 1),        # inside
-    ])
+    ev = _events(
+        [
+            ("2019-01-01", vy, vx, 1),  # a vertex, on the only day in force
+            ("2019-01-01", 35.0, 36.2, 1),  # on an edge
+            ("2019-01-02", vy, vx, 1),  # the day after the end
+            ("2018-12-31", 35.1, 36.2, 1),  # the day before the start
+            ("2019-01-01", 35.1, 36.2, 1),  # inside
+        ]
+    )
     out = join_events(ev, TL.filter(["tri"]))
     assert out["event_index"].tolist() == [0, 1, 4]
     assert set(out["match"]) == {"certain"}
 
 
 def test_open_end_and_left_join_keeps_unmatched_events_once():
-    ev = _events([("2030-01-01", 35.8, 36.5, 1), ("2030-01-01", 10.0, 10.0, 1),
-                  ("2010-01-01", 35.8, 36.5, 1)])
+    ev = _events(
+        [
+            ("2030-01-01", 35.8, 36.5, 1),
+            ("2030-01-01", 10.0, 10.0, 1),
+            ("2010-01-01", 35.8, 36.5, 1),
+        ]
+    )
     inner = join_events(ev, TL)
     assert "zone" in set(inner["feature_id"].astype(str))  # open end: still in force in 2030
     left = join_events(ev, TL, how="left")
@@ -95,8 +106,9 @@ def test_precision_three_is_never_certain_in_a_6km_corridor():
     ev2 = _events([("2020-04-01", y + 5000 / 111_000, x, 2)])
     assert join_events(ev2, TL.filter(["corridor"]))["match"].astype(str).tolist() == ["possible"]
     # 20 km off: no exact match, but a 25 km disc touches the corridor
-    ev3 = _events([("2020-04-01", y + 20_000 / 111_000, x, 1),
-                   ("2020-04-01", y + 20_000 / 111_000, x, 3)])
+    ev3 = _events(
+        [("2020-04-01", y + 20_000 / 111_000, x, 1), ("2020-04-01", y + 20_000 / 111_000, x, 3)]
+    )
     out3 = join_events(ev3, TL.filter(["corridor"]))
     assert out3["event_index"].tolist() == [1] and out3["match"].iloc[0] == "possible"
 
@@ -129,17 +141,25 @@ def test_missing_columns_are_named_with_the_keyword_that_sets_them():
 def test_geodataframe_input_in_another_crs_and_text_dates():
     import geopandas as gpd
 
-    gdf = gpd.GeoDataFrame({"event_date": ["15 March 2020", "2020-03-15"]},
-                           geometry=gpd.points_from_xy([36.5, 36.5], [35.8, 35.8]),
-                           crs="EPSG:4326").to_crs(3857)
+    gdf = gpd.GeoDataFrame(
+        {"event_date": ["15 March 2020", "2020-03-15"]},
+        geometry=gpd.points_from_xy([36.5, 36.5], [35.8, 35.8]),
+        crs="EPSG:4326",
+    ).to_crs(3857)
     out = join_events(gdf, TL)
     assert isinstance(out, gpd.GeoDataFrame)
     assert sorted(out.loc[out["feature_id"] == "zone", "event_index"]) == [0, 1]
 
 
 def test_plain_frame_with_a_geometry_column_uses_lat_lon_and_options_are_checked():
-    ev = pd.DataFrame({"event_date": ["2020-01-01"], "latitude": [35.8], "longitude": [36.5],
-                       "geometry": ["POINT (0 0)"]})
+    ev = pd.DataFrame(
+        {
+            "event_date": ["2020-01-01"],
+            "latitude": [35.8],
+            "longitude": [36.5],
+            "geometry": ["POINT (0 0)"],
+        }
+    )
     assert join_events(ev, TL)["feature_id"].astype(str).tolist() == ["zone"]
     with pytest.raises(InputError, match="'inner' or 'left'"):
         join_events(ev, TL, how="outer")
@@ -155,10 +175,14 @@ def test_matches_plain_geopandas_on_10000_random_events():
     n = 10_000
     minx, miny, maxx, maxy = TL.features.total_bounds
     days = pd.to_datetime("2016-06-01") + pd.to_timedelta(rng.integers(0, 5 * 365, n), "D")
-    ev = pd.DataFrame({"event_date": days,
-                       "latitude": rng.uniform(miny - 0.3, maxy + 0.3, n),
-                       "longitude": rng.uniform(minx - 0.3, maxx + 0.3, n),
-                       "geo_precision": rng.choice([1, 2, 3], n, p=[0.6, 0.25, 0.15])})
+    ev = pd.DataFrame(
+        {
+            "event_date": days,
+            "latitude": rng.uniform(miny - 0.3, maxy + 0.3, n),
+            "longitude": rng.uniform(minx - 0.3, maxx + 0.3, n),
+            "geo_precision": rng.choice([1, 2, 3], n, p=[0.6, 0.25, 0.15]),
+        }
+    )
     got = _assert_same_as_reference(ev, TL)
     assert len(got) > 1000
     assert {m for *_, m in got} == {"certain", "possible"}
@@ -168,8 +192,9 @@ def _event_strategy(features):
     """Events aimed at the features: on their vertices, edges and insides, on their first and
     last days and the days around them; plus random points and days."""
     rows = []
-    for geom, start, end in zip(features.geometry, features["start_date"],
-                                features["end_date"], strict=True):
+    for geom, start, end in zip(
+        features.geometry, features["start_date"], features["end_date"], strict=True
+    ):
         coords = shapely.get_coordinates(geom)
         spots = [tuple(c) for c in coords[:: max(1, len(coords) // 40)]]
         spots += [tuple(c) for c in (coords[:-1] + coords[1:])[:: max(1, len(coords) // 40)] / 2]
@@ -180,13 +205,15 @@ def _event_strategy(features):
         rows.append((spots, days))
     minx, miny, maxx, maxy = features.total_bounds
     aimed = st.sampled_from(rows).flatmap(
-        lambda r: st.tuples(st.sampled_from(r[0]), st.sampled_from(r[1])))
-    random = st.tuples(st.tuples(st.floats(minx - 0.2, maxx + 0.2), st.floats(miny - 0.2,
-                                                                               maxy + 0.2)),
-                       st.dates(pd.Timestamp("2016-01-01").date(),
-                                pd.Timestamp("2021-12-31").date()).map(pd.Timestamp))
-    return st.tuples(st.one_of(aimed, aimed, random),
-                     st.sampled_from([1, 1, 1, 2, 3, np.nan]))
+        lambda r: st.tuples(st.sampled_from(r[0]), st.sampled_from(r[1]))
+    )
+    random = st.tuples(
+        st.tuples(st.floats(minx - 0.2, maxx + 0.2), st.floats(miny - 0.2, maxy + 0.2)),
+        st.dates(pd.Timestamp("2016-01-01").date(), pd.Timestamp("2021-12-31").date()).map(
+            pd.Timestamp
+        ),
+    )
+    return st.tuples(st.one_of(aimed, aimed, random), st.sampled_from([1, 1, 1, 2, 3, np.nan]))
 
 
 def _events_from(drawn):
@@ -194,9 +221,12 @@ def _events_from(drawn):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_event_strategy(TL.features), min_size=1, max_size=40),
-       st.fixed_dictionaries({2: st.sampled_from([0.0, 500.0, 5000.0]),
-                              3: st.sampled_from([2000.0, 25000.0])}))
+@given(
+    st.lists(_event_strategy(TL.features), min_size=1, max_size=40),
+    st.fixed_dictionaries(
+        {2: st.sampled_from([0.0, 500.0, 5000.0]), 3: st.sampled_from([2000.0, 25000.0])}
+    ),
+)
 def test_property_same_as_sjoin_plus_date_filter(rows, radii):
     _assert_same_as_reference(_events_from(rows), TL, {**DEFAULT_RADII, **radii})
 
@@ -219,8 +249,11 @@ def test_bundled_timeline_same_as_geopandas_on_the_synthetic_events(bundled):
     assert len(got) > 500 and {m for *_, m in got} == {"certain", "possible"}
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data())
 def test_property_bundled_timeline_same_as_sjoin_plus_date_filter(bundled, data):
     rows = data.draw(st.lists(_event_strategy(bundled.features), min_size=1, max_size=30))
@@ -231,9 +264,23 @@ def test_property_bundled_timeline_same_as_sjoin_plus_date_filter(bundled, data)
 
 
 def test_parse_dates_reads_acled_and_iso_and_refuses_ambiguous():
-    out = parse_dates(pd.Series(["15 March 2020", "2020-03-15", "March 15, 2020", "15-Mar-2020",
-                                 "25/03/2020", "03/04/2020", "2020", "March 2020", "", None,
-                                 "2020-02-30"]))
+    out = parse_dates(
+        pd.Series(
+            [
+                "15 March 2020",
+                "2020-03-15",
+                "March 15, 2020",
+                "15-Mar-2020",
+                "25/03/2020",
+                "03/04/2020",
+                "2020",
+                "March 2020",
+                "",
+                None,
+                "2020-02-30",
+            ]
+        )
+    )
     want = [pd.Timestamp("2020-03-15")] * 4 + [pd.Timestamp("2020-03-25")]
     assert out.iloc[:5].tolist() == want
     assert out.iloc[5:].isna().all()
@@ -241,18 +288,23 @@ def test_parse_dates_reads_acled_and_iso_and_refuses_ambiguous():
 
 def test_read_events_reports_bad_rows_with_numbers(tmp_path):
     path = tmp_path / "ev.csv"
-    path.write_text("event_date,latitude,longitude,geo_precision,fatalities\n"
-                    "15 March 2020,35.8,36.5,1,2\n"
-                    "someday,35.8,36.5,1,0\n"
-                    "2020-03-16,,36.5,2,0\n"
-                    "2020-03-17,35.8,361,3,1\n"
-                    "16 March 2020,35.9,36.4,2,3\n")
+    path.write_text(
+        "event_date,latitude,longitude,geo_precision,fatalities\n"
+        "15 March 2020,35.8,36.5,1,2\n"
+        "someday,35.8,36.5,1,0\n"
+        "2020-03-16,,36.5,2,0\n"
+        "2020-03-17,35.8,361,3,1\n"
+        "16 March 2020,35.9,36.4,2,3\n"
+    )
     with pytest.warns(EventsWarning, match=r"3 of 5 rows .*rows 2, 3, 4"):
         ev, bad = read_events(path, with_rejected=True)
     assert ev.index.tolist() == [0, 4] and ev["fatalities"].sum() == 5
     assert bad["row"].tolist() == [2, 3, 4]
-    assert bad["reason"].tolist() == ["unreadable event_date", "no latitude",
-                                      "longitude outside -180..180"]
+    assert bad["reason"].tolist() == [
+        "unreadable event_date",
+        "no latitude",
+        "longitude outside -180..180",
+    ]
 
 
 def test_read_events_parquet_and_bad_files(tmp_path):
@@ -281,16 +333,30 @@ def test_summarize_counts_certain_and_possible_per_month():
     ev = read_events(SYNTHETIC)
     joined = join_events(ev, TL)
     s = summarize(joined, "MS")
-    assert list(s.columns[:8]) == ["feature_id", "feature_name", "kind", "agreement", "period",
-                                   "certain", "possible", "total"]
+    assert list(s.columns[:8]) == [
+        "feature_id",
+        "feature_name",
+        "kind",
+        "agreement",
+        "period",
+        "certain",
+        "possible",
+        "total",
+    ]
     assert s["certain"].sum() == (joined["match"] == "certain").sum()
     assert s["possible"].sum() == (joined["match"] == "possible").sum()
     assert (s["period"].dt.day == 1).all()
-    assert s["fatalities_certain"].sum() == joined.loc[joined["match"] == "certain",
-                                                       "fatalities"].sum()
+    assert (
+        s["fatalities_certain"].sum()
+        == joined.loc[joined["match"] == "certain", "fatalities"].sum()
+    )
     per_feature = s.groupby("feature_id")["period"].agg(["min", "max", "count"])
-    months = ((per_feature["max"].dt.year - per_feature["min"].dt.year) * 12
-              + per_feature["max"].dt.month - per_feature["min"].dt.month + 1)
+    months = (
+        (per_feature["max"].dt.year - per_feature["min"].dt.year) * 12
+        + per_feature["max"].dt.month
+        - per_feature["min"].dt.month
+        + 1
+    )
     assert (months == per_feature["count"]).all()  # gaps filled with zeros
     assert summarize(joined, "YS")["total"].sum() == len(joined)
     with pytest.raises(InputError, match="not a period"):
@@ -319,8 +385,21 @@ def cli(monkeypatch):
 
 def test_cli_join_writes_out_summary_plot_and_json(cli, tmp_path, capsys):
     out, summ, png = tmp_path / "j.parquet", tmp_path / "s.csv", tmp_path / "p.png"
-    code = cli(["join", str(SYNTHETIC), "--out", str(out), "--summary", str(summ), "--plot",
-                str(png), "--chunksize", "300", "--json"])
+    code = cli(
+        [
+            "join",
+            str(SYNTHETIC),
+            "--out",
+            str(out),
+            "--summary",
+            str(summ),
+            "--plot",
+            str(png),
+            "--chunksize",
+            "300",
+            "--json",
+        ]
+    )
     assert code == 0
     report = json.loads(capsys.readouterr().out)
     joined = pd.read_parquet(out)
@@ -334,8 +413,10 @@ def test_cli_join_writes_out_summary_plot_and_json(cli, tmp_path, capsys):
 
 def test_cli_join_reports_rejected_rows_in_a_sidecar(cli, tmp_path, capsys):
     src = tmp_path / "ev.csv"
-    src.write_text("event_date,latitude,longitude\n15 March 2020,35.8,36.5\nxx,35.8,36.5\n"
-                   "2020-03-20,,36.5\n", encoding="utf-8")
+    src.write_text(
+        "event_date,latitude,longitude\n15 March 2020,35.8,36.5\nxx,35.8,36.5\n2020-03-20,,36.5\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "o.csv"
     assert cli(["join", str(src), "--out", str(out), "--how", "left"]) == 0
     err = capsys.readouterr().err

@@ -17,8 +17,13 @@ from ._common import add_json_flag, parse_date, print_json
 
 #: Formats and their usual extensions (kept here so ``--help`` imports nothing heavy).
 _FORMATS = {"geojson": "geojson", "gpkg": "gpkg", "kml": "kml", "fgb": "fgb", "csv": "csv"}
-_NAMES = {"geojson": "GeoJSON", "gpkg": "GeoPackage", "kml": "KML", "fgb": "FlatGeobuf",
-          "csv": "CSV"}
+_NAMES = {
+    "geojson": "GeoJSON",
+    "gpkg": "GeoPackage",
+    "kml": "KML",
+    "fgb": "FlatGeobuf",
+    "csv": "CSV",
+}
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -31,15 +36,29 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "(.geojson/.json, .gpkg, .kml, .fgb, .csv). '--out -' writes GeoJSON to standard "
         "output. The csv format lists the gazetteer places the spec named.",
     )
-    p.add_argument("spec", nargs="?", metavar="SPEC",
-                   help="timeline spec (YAML); default: the bundled timeline")
-    p.add_argument("--format", "-f", choices=list(_FORMATS), type=str.lower,
-                   help="output format (default: from the extension of --out)")
-    p.add_argument("--out", "-o", metavar="PATH",
-                   help="file to write, or '-' for GeoJSON on standard output "
-                        "(default: <timeline id>[-<date>].<format> in the current folder)")
-    p.add_argument("--date", "-d", metavar="YYYY-MM-DD",
-                   help="export only the features in force on this day")
+    p.add_argument(
+        "spec",
+        nargs="?",
+        metavar="SPEC",
+        help="timeline spec (YAML); default: the bundled timeline",
+    )
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=list(_FORMATS),
+        type=str.lower,
+        help="output format (default: from the extension of --out)",
+    )
+    p.add_argument(
+        "--out",
+        "-o",
+        metavar="PATH",
+        help="file to write, or '-' for GeoJSON on standard output "
+        "(default: <timeline id>[-<date>].<format> in the current folder)",
+    )
+    p.add_argument(
+        "--date", "-d", metavar="YYYY-MM-DD", help="export only the features in force on this day"
+    )
     add_json_flag(p)
     return p
 
@@ -52,8 +71,10 @@ def run(args: argparse.Namespace) -> int:
 
     date = parse_date(args.date) if args.date else None
     if args.out is None and args.format is None:
-        raise InputError("say what to write: --out PATH (format from its extension) "
-                         "or --format FORMAT (geojson, gpkg, kml, fgb, csv)")
+        raise InputError(
+            "say what to write: --out PATH (format from its extension) "
+            "or --format FORMAT (geojson, gpkg, kml, fgb, csv)"
+        )
     if args.out is not None:  # fail on a bad name before compiling anything
         _resolve_format(args.out, args.format)
     timeline = load_timeline(args.spec)
@@ -71,13 +92,21 @@ def run(args: argparse.Namespace) -> int:
         count = len(timeline.features) if date is None else int(timeline.active_mask(date).sum())
         what = "features"
     if args.json:
-        print_json({"path": str(path), "format": fmt, what: count,
-                    "date": date.isoformat() if date else None})
+        print_json(
+            {
+                "path": str(path),
+                "format": fmt,
+                what: count,
+                "date": date.isoformat() if date else None,
+            }
+        )
     else:
         when = f" in force on {date.isoformat()}" if date else ""
         print(f"wrote {count} {what}{when} to {path} ({_NAMES[fmt]})")
         if count == 0 and fmt != "csv":
-            print(f"geozones export: warning: nothing of {timeline.id!r} is in force"
-                  f"{when}; the file is empty", file=sys.stderr)
+            print(
+                f"geozones export: warning: nothing of {timeline.id!r} is in force"
+                f"{when}; the file is empty",
+                file=sys.stderr,
+            )
     return 0
-

@@ -27,29 +27,61 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "OUT.rejected.csv. Exit 0 on success, 2 on bad input.",
     )
     p.add_argument("events", metavar="EVENTS", help="events file (.csv or .parquet)")
-    p.add_argument("--out", required=True, metavar="OUT",
-                   help="output file, .csv or .parquet (written only when complete)")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="OUT",
+        help="output file, .csv or .parquet (written only when complete)",
+    )
     p.add_argument("--spec", metavar="SPEC", help="timeline spec (YAML); default: bundled")
-    p.add_argument("--how", choices=("inner", "left"), default="inner",
-                   help="left: keep events that match no feature (default: inner)")
-    p.add_argument("--summary", metavar="SUMMARY.csv",
-                   help="also write counts per feature and period (certain/possible)")
-    p.add_argument("--freq", default="MS", metavar="FREQ",
-                   help="period of --summary/--plot: MS (month, default), QS, YS, W, D")
+    p.add_argument(
+        "--how",
+        choices=("inner", "left"),
+        default="inner",
+        help="left: keep events that match no feature (default: inner)",
+    )
+    p.add_argument(
+        "--summary",
+        metavar="SUMMARY.csv",
+        help="also write counts per feature and period (certain/possible)",
+    )
+    p.add_argument(
+        "--freq",
+        default="MS",
+        metavar="FREQ",
+        help="period of --summary/--plot: MS (month, default), QS, YS, W, D",
+    )
     p.add_argument("--plot", metavar="OUT.png", help="chart the counts over time (png/svg/pdf)")
-    p.add_argument("--date", default="event_date", metavar="COLUMN",
-                   help="date column (default: event_date)")
-    p.add_argument("--lat", default="latitude", metavar="COLUMN",
-                   help="latitude column (default: latitude)")
-    p.add_argument("--lon", default="longitude", metavar="COLUMN",
-                   help="longitude column (default: longitude)")
-    p.add_argument("--precision", default="geo_precision", metavar="COLUMN",
-                   help="ACLED geo_precision column; if absent every event is exact")
-    p.add_argument("--radius", action="append", default=[], metavar="CODE=METRES",
-                   help="uncertainty radius of a precision code (default 1=0 2=5000 "
-                   "3=25000); repeat for several codes")
-    p.add_argument("--chunksize", type=int, default=200_000, metavar="N",
-                   help="events read and joined at a time (default 200000)")
+    p.add_argument(
+        "--date", default="event_date", metavar="COLUMN", help="date column (default: event_date)"
+    )
+    p.add_argument(
+        "--lat", default="latitude", metavar="COLUMN", help="latitude column (default: latitude)"
+    )
+    p.add_argument(
+        "--lon", default="longitude", metavar="COLUMN", help="longitude column (default: longitude)"
+    )
+    p.add_argument(
+        "--precision",
+        default="geo_precision",
+        metavar="COLUMN",
+        help="ACLED geo_precision column; if absent every event is exact",
+    )
+    p.add_argument(
+        "--radius",
+        action="append",
+        default=[],
+        metavar="CODE=METRES",
+        help="uncertainty radius of a precision code (default 1=0 2=5000 "
+        "3=25000); repeat for several codes",
+    )
+    p.add_argument(
+        "--chunksize",
+        type=int,
+        default=200_000,
+        metavar="N",
+        help="events read and joined at a time (default 200000)",
+    )
     add_json_flag(p)
     return p
 
@@ -63,8 +95,9 @@ def _parse_radii(items: list[str]) -> dict[int, float]:
                 raise ValueError
             radii[int(code)] = float(metres)
         except ValueError:
-            raise InputError(f"--radius {item!r} is not CODE=METRES; write e.g. --radius 3=25000"
-                             ) from None
+            raise InputError(
+                f"--radius {item!r} is not CODE=METRES; write e.g. --radius 3=25000"
+            ) from None
     return radii
 
 
@@ -101,9 +134,12 @@ def run(args: argparse.Namespace) -> int:
         with atomic_open(rejected_path, newline="") as fh:
             stats.pop("rejected_frame").to_csv(fh, index=False)
         rows = ", ".join(str(r) for r in stats["rejected_rows"][:5])
-        print(f"geozones join: {stats['rejected']} of {stats['read']} rows left out (unreadable "
-              f"date or coordinates; rows {rows}{', …' if stats['rejected'] > 5 else ''}); "
-              f"see {rejected_path}", file=sys.stderr)
+        print(
+            f"geozones join: {stats['rejected']} of {stats['read']} rows left out (unreadable "
+            f"date or coordinates; rows {rows}{', …' if stats['rejected'] > 5 else ''}); "
+            f"see {rejected_path}",
+            file=sys.stderr,
+        )
     elif rejected_path.exists():  # left by an earlier run of the same command: now stale
         rejected_path.unlink()
     counts = E._finish_counts(stats.pop("counts"), pfreq)
@@ -115,25 +151,40 @@ def run(args: argparse.Namespace) -> int:
     if plot_path:
         E.plot_summary(counts, timeline, plot_path)
     report = {
-        "events": str(args.events), "timeline": timeline.id, "read": stats["read"],
-        "rejected": stats["rejected"], "matched_events": stats["matched_events"],
-        "rows": stats["rows"], "certain": stats["certain"], "possible": stats["possible"],
-        "out": str(out), "rejected_file": str(rejected_path) if stats["rejected"] else None,
+        "events": str(args.events),
+        "timeline": timeline.id,
+        "read": stats["read"],
+        "rejected": stats["rejected"],
+        "matched_events": stats["matched_events"],
+        "rows": stats["rows"],
+        "certain": stats["certain"],
+        "possible": stats["possible"],
+        "out": str(out),
+        "rejected_file": str(rejected_path) if stats["rejected"] else None,
         "summary": str(summary_path) if summary_path else None,
         "plot": str(plot_path) if plot_path else None,
     }
     if args.json:
         print_json(report)
     else:
-        print(f"{stats['read']} events read, {stats['rejected']} left out; "
-              f"{stats['matched_events']} fell inside a feature of {timeline.id} on their date: "
-              f"{stats['rows']} rows ({stats['certain']} certain, {stats['possible']} possible) "
-              f"→ {out}")
+        print(
+            f"{stats['read']} events read, {stats['rejected']} left out; "
+            f"{stats['matched_events']} fell inside a feature of {timeline.id} on their date: "
+            f"{stats['rows']} rows ({stats['certain']} certain, {stats['possible']} possible) "
+            f"→ {out}"
+        )
     return 0
 
 
-def _join_file(args: argparse.Namespace, out: Path, cols: Any, plan: Any, radii: dict,
-               pfreq: str, total: int | None) -> dict[str, Any]:
+def _join_file(
+    args: argparse.Namespace,
+    out: Path,
+    cols: Any,
+    plan: Any,
+    radii: dict,
+    pfreq: str,
+    total: int | None,
+) -> dict[str, Any]:
     """Stream the events through the join into ``out`` (atomically), with a progress bar."""
     import pandas as pd
     from tqdm import tqdm
@@ -141,12 +192,21 @@ def _join_file(args: argparse.Namespace, out: Path, cols: Any, plan: Any, radii:
     from .. import events as E
     from .._io import atomic_path
 
-    stats: dict[str, Any] = {"read": 0, "rejected": 0, "rows": 0, "certain": 0,
-                             "possible": 0, "matched_events": 0, "rejected_rows": []}
+    stats: dict[str, Any] = {
+        "read": 0,
+        "rejected": 0,
+        "rows": 0,
+        "certain": 0,
+        "possible": 0,
+        "matched_events": 0,
+        "rejected_rows": [],
+    }
     rejected, counts = [], []
     writer = _Writer(out)
-    with atomic_path(out) as tmp, tqdm(total=total, unit=" events", file=sys.stderr,
-                                      disable=None, desc="join") as bar:
+    with (
+        atomic_path(out) as tmp,
+        tqdm(total=total, unit=" events", file=sys.stderr, disable=None, desc="join") as bar,
+    ):
         writer.open(tmp)
         try:
             for n, chunk in enumerate(E.iter_chunks(args.events, args.chunksize)):
@@ -169,11 +229,14 @@ def _join_file(args: argparse.Namespace, out: Path, cols: Any, plan: Any, radii:
         finally:
             writer.close()
     stats["rejected_frame"] = pd.concat(rejected, ignore_index=True) if rejected else None
-    stats["rejected_rows"] = (stats["rejected_frame"]["row"].head(5).tolist()
-                              if rejected else [])
-    stats["counts"] = pd.concat(counts, ignore_index=True) if counts else \
-        E._partial_counts(pd.DataFrame(columns=["feature_id", "match", cols.date]), pfreq,
-                          cols.date)
+    stats["rejected_rows"] = stats["rejected_frame"]["row"].head(5).tolist() if rejected else []
+    stats["counts"] = (
+        pd.concat(counts, ignore_index=True)
+        if counts
+        else E._partial_counts(
+            pd.DataFrame(columns=["feature_id", "match", cols.date]), pfreq, cols.date
+        )
+    )
     return stats
 
 
@@ -194,8 +257,7 @@ class _Writer:
 
     def write(self, frame: Any) -> None:
         if not self.parquet:
-            frame.to_csv(self.fh, header=self.fh.tell() == 0, index=False,
-                         date_format="%Y-%m-%d")
+            frame.to_csv(self.fh, header=self.fh.tell() == 0, index=False, date_format="%Y-%m-%d")
             return
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -208,8 +270,10 @@ class _Writer:
             try:
                 table = table.cast(self.schema)
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError) as exc:
-                raise InputError(f"a column changes type part-way through the events file "
-                                 f"({exc}); write the output as .csv instead") from None
+                raise InputError(
+                    f"a column changes type part-way through the events file "
+                    f"({exc}); write the output as .csv instead"
+                ) from None
         self.pq.write_table(table)
 
     def close(self) -> None:
