@@ -39,6 +39,7 @@ from . import settings
 from ._io import atomic_path
 from .errors import ExportError, GeozonesError, InputError
 from .kinds import KINDS
+from .timeline import FEATURE_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -58,19 +59,9 @@ FORMATS: dict[str, tuple[str, ...]] = {
 #: GeoPackage layer for each geometry dimension (2 areas, 1 lines, 0 points).
 GPKG_LAYERS: dict[int, str] = {2: "areas", 1: "lines", 0: "points"}
 
-#: Attribute columns of the table formats (GeoPackage, FlatGeobuf), in order.
-COLUMNS = (
-    "id",
-    "name",
-    "kind",
-    "agreement",
-    "agreement_name",
-    "start_date",
-    "end_date",
-    "confidence",
-    "notes",
-    "sources",
-)
+#: Attribute columns of the table formats (GeoPackage, FlatGeobuf), in order:
+#: the timeline's feature columns but the geometry.
+COLUMNS = tuple(c for c in FEATURE_COLUMNS if c != "geometry")
 
 _MULTI_TYPES = {2: "MultiPolygon", 1: "MultiLineString", 0: "MultiPoint"}
 _KML_NS = "http://www.opengis.net/kml/2.2"
