@@ -22,40 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 #: Installed first in every example process: refuse sockets to anything but loopback.
-GUARD = textwrap.dedent(
-    """
-    import ipaddress as _ip, socket as _s
-
-    def _loopback(address):
-        host = address[0] if isinstance(address, tuple) else address
-        if not isinstance(host, (str, bytes)):
-            return True
-        host = host.decode() if isinstance(host, bytes) else host
-        if host in ("localhost", "ip6-localhost", ""):
-            return True
-        try:
-            return _ip.ip_address(host.split("%")[0]).is_loopback
-        except ValueError:
-            return False
-
-    def _guard(real):
-        def connect(sock, address):
-            if not _loopback(address):
-                raise OSError(f"examples may not reach the network (tried {address!r})")
-            return real(sock, address)
-        return connect
-
-    _s.socket.connect = _guard(_s.socket.connect)
-    _s.socket.connect_ex = _guard(_s.socket.connect_ex)
-    _real_gai = _s.getaddrinfo
-
-    def _getaddrinfo(host, *args, **kwargs):
-        if not _loopback((host, 0)):
-            raise OSError(f"examples may not reach the network (tried {host!r})")
-        return _real_gai(host, *args, **kwargs)
-
-    _s.getaddrinfo = _getaddrinfo
-    """
+GUARD = (
+    f"import sys as _sys; _sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+    "import _netguard; _netguard.install('examples')\n"
 )
 
 RUNNER = GUARD + textwrap.dedent(
