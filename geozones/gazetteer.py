@@ -58,6 +58,24 @@ from .place import PLACE_KINDS, Place
 
 __all__ = ["Gazetteer", "geocode", "load_road", "search"]
 
+#: The per-entry columns of the bundled index (``data/gazetteer.json.gz``), in the order
+#: ``scripts/build_data.py`` writes them; ``admin`` is an index into ``admin_paths``.
+ENTRY_COLUMNS = (
+    "name",
+    "lat",
+    "lon",
+    "kind",
+    "admin",
+    "source",
+    "source_id",
+    "country",
+    "level",
+    "precision",
+    "population",
+    "importance",
+    "extra",
+)
+
 #: Score of a match on the exact key, on the phonetic skeleton, and the cap of fuzzy matches.
 EXACT, PHONETIC_MIN, PHONETIC_MAX, FUZZY_MAX = 1.0, 0.85, 0.95, 0.85
 #: An alternate name of a foreign place scores a little lower than a Syrian name.
@@ -792,21 +810,9 @@ class Gazetteer:
         if admin not in self._admin_paths:
             self._admin_paths.append(admin)
         self._admin.append(self._admin_paths.index(admin))
-        for col in (
-            "name",
-            "lat",
-            "lon",
-            "kind",
-            "source",
-            "source_id",
-            "country",
-            "level",
-            "precision",
-            "population",
-            "importance",
-            "extra",
-        ):
-            getattr(self, f"_{col}").append(e[col])
+        for col in ENTRY_COLUMNS:
+            if col != "admin":
+                getattr(self, f"_{col}").append(e[col])
         self._id_index = None
         self._n_added += 1
         return len(self._name) - 1

@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geozones._text import FOLD_VERSION, fold, name_key, phonetic_key  # noqa: E402
+from geozones.gazetteer import ENTRY_COLUMNS  # noqa: E402
 
 #: Douglas-Peucker tolerance (degrees) of the topology-preserving simplification
 #: of the OCHA admin 1/2 polygons (0.0005° ≈ 55 m north-south, 45 m east-west here).
@@ -726,21 +727,7 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     note(f"aliases.csv: {n_alias} curated aliases")
 
     # --- write
-    cols = [
-        "name",
-        "lat",
-        "lon",
-        "kind",
-        "admin",
-        "source",
-        "source_id",
-        "country",
-        "level",
-        "precision",
-        "population",
-        "importance",
-        "extra",
-    ]
+    cols = ENTRY_COLUMNS
     admin_paths: dict[tuple, int] = {}
     table = {c: [] for c in cols}
     for e in b.entries:
