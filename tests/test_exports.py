@@ -455,8 +455,8 @@ def test_date_with_nothing_in_force_writes_valid_empty_files(tl, tmp_path):
     "ext, target",
     [
         ("gpkg", "pyogrio.write_dataframe"),
-        ("kml", "geozones.exports._kml_geometry"),
-        ("geojson", "geozones.exports._records"),
+        ("kml", "geozones.exports._kml._kml_geometry"),
+        ("geojson", "geozones.exports._geojson.records"),
         ("fgb", "pyogrio.write_dataframe"),
     ],
 )
@@ -758,7 +758,7 @@ def test_geometry_engine_failure_is_an_export_error(tl, tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise GEOSException("TopologyException: side location conflict")
 
-    monkeypatch.setattr("geozones.exports._clean_geometries", broken)
+    monkeypatch.setattr("geozones.exports._tables.clean_geometries", broken)
     with pytest.raises(ExportError, match="side location conflict"):
         geozones.export(tl, tmp_path / "z.gpkg")
     assert list(tmp_path.iterdir()) == []
@@ -829,3 +829,79 @@ def test_commands_on_the_exports_page_run_as_shown(tmp_path, monkeypatch, capsys
         assert code == (2 if any("error:" in s for s in shown) else 0), argv
         for line in shown:
             assert line.split()[0] in actual, f"{argv} no longer prints {line!r}: {actual}"
+
+
+# --- one rule for feature values (geozones.feature_values), hostile values ---------------
+
+
+def test_feature_values_rule_empty_text_is_blank_and_empty_date_is_none():
+    from geozones import feature_values as fv
+
+    frame = pd.DataFrame(
+        {
+            "id": ["a", None],
+            "name": [float("nan"), "N\x00am\x1be"],
+            "kind": ["zone", pd.NA],
+            "agreement": ["x", "y"],
+            "agreement_name": [None, ""],
+            "start_date": pd.to_datetime(["2020-03-05 13:00", None]),
+            "end_date": [None, "2021-01-02"],
+            "confidence": ["approximate", None],
+            "notes": ["tab\tand\nnewline kept", "\ufffe"],
+            "sources": [
+                [{"url": " https://e.org/x ", "title": None}, {"quote": None}],
+                '[{"url": "https://e.org/y", "quote": "q"}]',
+            ],
+        }
+    )
+    first, second = fv.records(frame)
+    assert list(first) == list(fv.COLUMNS)
+    assert first["name"] == "" and first["agreement_name"] == ""
+    assert second["id"] == "" and second["kind"] == "" and second["confidence"] == ""
+    assert second["name"] == "Name"  # NUL and ESC removed, not cut at
+    assert first["notes"] == "tab\tand\nnewline kept" and second["notes"] == ""
+    assert first["start_date"] == "2020-03-05" and second["start_date"] is None
+    assert first["end_date"] is None and second["end_date"] == "2021-01-02"
+    assert first["sources"] == [{"url": "https://e.org/x", "title": "", "quote": ""}]
+    assert second["sources"] == [{"url": "https://e.org/y", "title": "", "quote": "q"}]
+    assert all(isinstance(v, str) for r in (first, second) for c in fv.TEXT_COLUMNS for v in [r[c]])
+
+
+@pytest.mark.parametrize("ext", ["gpkg", "fgb", "geojson", "kml"])
+def test_control_characters_do_not_truncate_names(tmp_path, ext):
+    tl = _synthetic()
+    tl.features.loc[0, "name"] = "Idlib\x00 de-escalation\x07 zone"
+    tl.features.loc[1, "notes"] = "before\x00after"
+    out = geozones.export(tl, tmp_path / f"n.{ext}")
+    if ext in ("gpkg", "fgb"):
+        layers = ["areas"] if ext == "gpkg" else [None]
+        back = pyogrio.read_dataframe(out, layer=layers[0]).set_index("id")
+        assert back.loc["zone-1", "name"] == "Idlib de-escalation zone"
+        assert back.loc["dmz-1", "notes"] == "beforeafter"
+    elif ext == "geojson":
+        props = {f["id"]: f["properties"] for f in json.loads(out.read_text())["features"]}
+        assert props["zone-1"]["name"] == "Idlib de-escalation zone"
+    else:
+        names = [e.text for e in ET.parse(out).getroot().iter(f"{KML}name")]
+        assert "Idlib de-escalation zone" in names
+
+
+@pytest.mark.parametrize("ext", ["gpkg", "fgb", "kml", "geojson"])
+@pytest.mark.parametrize(
+    "bad", [(float("inf"), 35.0), (500.0, 35.0), (36.0, -91.0), (1e308, 1e308)]
+)
+def test_coordinates_off_the_globe_are_never_written(tmp_path, ext, bad):
+    tl = _synthetic()
+    tl.features.loc[2, "geometry"] = shapely.LineString([(36.1, 35.1), bad])
+    out = tmp_path / f"z.{ext}"
+    with pytest.raises(InputError, match=r"'route-1' has a coordinate off the globe"):
+        geozones.export(tl, out)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_coordinates_off_the_globe_exit_2_one_line(cli_timeline, tmp_path, capsys):
+    cli_timeline.features.loc[3, "geometry"] = shapely.Point(36.0, float("inf"))
+    code = main(["export", "--out", str(tmp_path / "z.kml")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "'op-1'" in err
+    assert list(tmp_path.iterdir()) == []

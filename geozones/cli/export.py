@@ -66,7 +66,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Export the timeline; print where it went (or the GeoJSON itself with ``--out -``)."""
     from ..errors import InputError
-    from ..exports import _resolve_format, _unique_places, export
+    from ..exports import export, resolve_format, unique_places
     from ..timeline import load_timeline
 
     date = parse_date(args.date) if args.date else None
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
             "or --format FORMAT (geojson, gpkg, kml, fgb, csv)"
         )
     if args.out is not None:  # fail on a bad name before compiling anything
-        _resolve_format(args.out, args.format)
+        resolve_format(args.out, args.format)
     timeline = load_timeline(args.spec)
     out = args.out
     if out is None:
@@ -85,9 +85,9 @@ def run(args: argparse.Namespace) -> int:
     path = export(timeline, out, format=args.format, date=date)
     if str(path) == "-":
         return 0
-    fmt = _resolve_format(path, args.format)
+    fmt = resolve_format(path, args.format)
     if fmt == "csv":
-        count, what = len(_unique_places(timeline.places)), "places"
+        count, what = len(unique_places(timeline.places)), "places"
     else:
         count = len(timeline.features) if date is None else int(timeline.active_mask(date).sum())
         what = "features"
