@@ -341,6 +341,11 @@ def _check_readable(path: str | Path) -> Path:
         raise InputError(f"events file {str(p)!r} does not exist")
     if p.is_dir():
         raise InputError(f"{str(p)!r} is a folder; give an events .csv or .parquet file")
+    if not p.is_file():  # a FIFO, socket or device would block or never end
+        raise InputError(
+            f"{str(p)!r} is not a regular file (a pipe or device); "
+            "save the events to a .csv or .parquet file first"
+        )
     name = p.name.lower()
     for comp in (".gz", ".bz2", ".zip", ".xz", ".zst"):
         name = name.removesuffix(comp)
@@ -367,6 +372,7 @@ def iter_chunks(path: str | Path, chunksize: int | None = 200_000) -> Iterator[p
     if _is_parquet(p):
         yield from _iter_parquet(p, chunksize)
         return
+    errors = _csv_errors()
     sep = "\t" if ".tsv" in p.name.lower() else ","
     try:
         options: dict[str, Any] = {
@@ -381,14 +387,33 @@ def iter_chunks(path: str | Path, chunksize: int | None = 200_000) -> Iterator[p
             return
         with pd.read_csv(p, chunksize=chunksize, **options) as reader:
             yield from reader
-    except (
+    except errors as exc:
+        raise InputError(
+            f"cannot read {str(p)!r} as CSV: {_first_line(exc)} "
+            "(is the file complete and of the type its name says?)"
+        ) from None
+
+
+@lru_cache(maxsize=1)
+def _csv_errors() -> tuple[type[BaseException], ...]:
+    """What a corrupt, truncated or mislabelled (compressed) CSV raises while read."""
+    import lzma
+    import zipfile
+    import zlib
+
+    import pandas as pd
+
+    return (
         pd.errors.ParserError,
         pd.errors.EmptyDataError,
         UnicodeDecodeError,
         ValueError,
         OSError,
-    ) as exc:
-        raise InputError(f"cannot read {str(p)!r} as CSV: {_first_line(exc)}") from None
+        EOFError,
+        zlib.error,
+        lzma.LZMAError,
+        zipfile.BadZipFile,
+    )
 
 
 def _iter_parquet(p: Path, chunksize: int | None) -> Iterator[pd.DataFrame]:
@@ -422,9 +447,13 @@ def count_rows(path: str | Path) -> int | None:
     """
     p = _check_readable(path)
     if _is_parquet(p):
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        return pq.ParquetFile(p).metadata.num_rows
+        try:
+            return pq.ParquetFile(p).metadata.num_rows
+        except (pa.ArrowException, OSError) as exc:
+            raise InputError(f"cannot read {str(p)!r} as Parquet: {_first_line(exc)}") from None
     if p.suffix.lower() != ".csv":
         return None
     n = 0
@@ -450,6 +479,48 @@ def _warn_rejected(rejected: pd.DataFrame, total: int, where: str) -> None:
             EventsWarning,
             stacklevel=3,
         )
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+def _csv_safe_text(value: Any) -> Any:
+    """One cell: text that a spreadsheet would run as a formula gets a leading ``'``."""
+    if (
+        isinstance(value, str)
+        and value.startswith(_FORMULA_START)
+        and not _PLAIN_NUMBER.match(value)
+    ):
+        return "'" + value
+    return value
+
+
+def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` safe to open in a spreadsheet (OWASP CSV injection advice).
+
+    Text cells starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return get a leading ``'``; numbers (numeric columns, and text that is a
+    plain number such as ``-3.5``) are left as they are.
+    """
+    import pandas as pd
+
+    out = frame.copy(deep=False)
+    for col in out.columns:
+        series = out[col]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            cats = series.cat.categories
+            if cats.dtype == object or pd.api.types.is_string_dtype(cats.dtype):
+                new = [_csv_safe_text(c) for c in cats]
+                if new == list(cats):
+                    continue
+                if len(set(new)) == len(new):
+                    out[col] = series.cat.rename_categories(new)
+                else:  # "=x" and "'=x" both present: plain text instead
+                    out[col] = series.astype(object).map(_csv_safe_text, na_action="ignore")
+        elif series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
+            out[col] = series.map(_csv_safe_text, na_action="ignore")
+    return out
 
 
 # --------------------------------------------------------------------------- columns

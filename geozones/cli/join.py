@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -102,15 +104,39 @@ def _parse_radii(items: list[str]) -> dict[int, float]:
 
 
 def _check_out(path: str, what: str, suffixes: tuple[str, ...]) -> Path:
+    """An output path that can be written to atomically, or one line saying why not."""
     p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{what} {path!r} is a folder; give a file name inside it")
     if p.suffix.lower() not in suffixes:
         raise InputError(f"{what} {path!r}: give a file name ending in {' or '.join(suffixes)}")
+    if p.exists() and not p.is_file():
+        raise InputError(f"{what} {path!r} is not a regular file (a device or pipe)")
+    parent = next((a for a in p.absolute().parents if a.exists()), None)
+    if parent is not None and not parent.is_dir():
+        raise InputError(f"{what} {path!r}: {str(parent)!r} is a file, not a folder")
     return p
+
+
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """Turn an OS error while writing ``path`` (full disk, no permission) into one line."""
+    try:
+        yield
+    except OSError as exc:
+        reason = exc.strerror or _first_line(exc)
+        raise InputError(f"cannot write {str(path)!r}: {reason}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
 
 
 def run(args: argparse.Namespace) -> int:
     """Join the events file chunk by chunk; write OUT, the sidecar, summary and plot."""
     out = _check_out(args.out, "--out", _OUT_SUFFIXES)
+    _check_out(str(out.with_name(out.stem + ".rejected.csv")), "the rejected-rows file", (".csv",))
     summary_path = _check_out(args.summary, "--summary", (".csv",)) if args.summary else None
     plot_path = _check_out(args.plot, "--plot", (".png", ".svg", ".pdf")) if args.plot else None
     if args.chunksize < 1:
@@ -125,14 +151,15 @@ def run(args: argparse.Namespace) -> int:
     total = E.count_rows(args.events)  # also checks the file exists and is readable
     timeline = load_timeline(args.spec)
     plan = E.plan_of(timeline).ready()
-    stats = _join_file(args, out, cols, plan, radii, pfreq, total)
+    with _writing(out):
+        stats = _join_file(args, out, cols, plan, radii, pfreq, total)
 
     rejected_path = out.with_name(out.stem + ".rejected.csv")
     if stats["rejected"]:
         from .._io import atomic_open
 
-        with atomic_open(rejected_path, newline="") as fh:
-            stats.pop("rejected_frame").to_csv(fh, index=False)
+        with _writing(rejected_path), atomic_open(rejected_path, newline="") as fh:
+            E._csv_safe(stats.pop("rejected_frame")).to_csv(fh, index=False)
         rows = ", ".join(str(r) for r in stats["rejected_rows"][:5])
         print(
             f"geozones join: {stats['rejected']} of {stats['read']} rows left out (unreadable "
@@ -146,10 +173,11 @@ def run(args: argparse.Namespace) -> int:
     if summary_path:
         from .._io import atomic_open
 
-        with atomic_open(summary_path, newline="") as fh:
-            counts.to_csv(fh, index=False, date_format="%Y-%m-%d")
+        with _writing(summary_path), atomic_open(summary_path, newline="") as fh:
+            E._csv_safe(counts).to_csv(fh, index=False, date_format="%Y-%m-%d")
     if plot_path:
-        E.plot_summary(counts, timeline, plot_path)
+        with _writing(plot_path):
+            E.plot_summary(counts, timeline, plot_path)
     report = {
         "events": str(args.events),
         "timeline": timeline.id,
@@ -257,7 +285,11 @@ class _Writer:
 
     def write(self, frame: Any) -> None:
         if not self.parquet:
-            frame.to_csv(self.fh, header=self.fh.tell() == 0, index=False, date_format="%Y-%m-%d")
+            from ..events import _csv_safe
+
+            _csv_safe(frame).to_csv(
+                self.fh, header=self.fh.tell() == 0, index=False, date_format="%Y-%m-%d"
+            )
             return
         import pyarrow as pa
         import pyarrow.parquet as pq
