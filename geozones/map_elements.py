@@ -6,6 +6,14 @@ Jinja template that calls the runtime in ``geozones/templates/geozones.js``
 through :func:`js_json`, which escapes everything an HTML parser could read as
 markup; spec and data text is turned into DOM text nodes by the runtime.
 
+Data are never template source. branca's ``MacroElement.render`` wraps each
+macro's output in an ``Element`` and renders it as a Jinja template a second
+time, so text such as ``{{ 7*7 }}`` in a spec would be evaluated. Every macro
+element of a geozones map is a :class:`SafeMacro`, whose output goes into the
+page through :class:`RawText` (``render()`` returns the text as is), and
+:func:`js_json` also writes ``{`` and ``}`` inside strings as ``\\u007b`` and
+``\\u007d``; :func:`check_safe` refuses a tree that holds any other macro element.
+
 Examples
 --------
 >>> js_json({"name": "</script><img src=x>"})
@@ -21,7 +29,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from branca.element import Element, MacroElement
+import folium
+from branca.element import Element, Figure, MacroElement
 from folium.map import Layer
 from folium.template import Template
 
@@ -33,25 +42,36 @@ _JSON_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
     "&": "\\u0026",
+    "{": "\\u007b",
+    "}": "\\u007d",
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
-_JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+_JSON_ESCAPE_RE = re.compile("[<>&{}\u2028\u2029]")
+#: A JSON string literal (json.dumps output: every quote inside is escaped).
+_JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 def js_json(obj: Any) -> str:
     """Serialize ``obj`` as JSON that is safe inside an HTML ``<script>`` element.
 
     ``<``, ``>`` and ``&`` (and the JavaScript line separators) are written as
-    ``\\uXXXX`` escapes, so no data can close the script or open a comment.
+    ``\\uXXXX`` escapes, so no data can close the script or open a comment;
+    ``{`` and ``}`` inside strings too, so no data can read as Jinja syntax.
 
     Examples
     --------
     >>> js_json(["a<b"])
     '["a\\\\u003cb"]'
+    >>> js_json({"n": "{{ 7*7 }}"})
+    '{"n":"\\\\u007b\\\\u007b 7*7 \\\\u007d\\\\u007d"}'
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+    return _JSON_STRING_RE.sub(_escape_string, text)
+
+
+def _escape_string(match: re.Match[str]) -> str:
+    return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group(0)], match.group(0))
 
 
 def _leaflet_file(name: str) -> bytes:
@@ -124,7 +144,106 @@ class NoScript(Element):
         )
 
 
-class FeatureData(MacroElement):
+class RawText(Element):
+    """Text that goes into the page exactly as given: never read as a template.
+
+    Examples
+    --------
+    >>> RawText("{{ 7*7 }}").render()
+    '{{ 7*7 }}'
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "RawText"
+        self.text = str(text)
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class SafeMacro(MacroElement):
+    """A macro element whose rendered macros are put in the page as :class:`RawText`.
+
+    branca's ``MacroElement.render`` wraps the output of each macro (which
+    holds data) in an ``Element`` whose template *is* that output, so the
+    data would be rendered as Jinja source a second time. This render does
+    the same work without that second pass. Subclass it last, after any
+    folium class (``class X(folium.map.Layer, SafeMacro)``), so that
+    folium's own ``render`` steps run and end here.
+    """
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        if not isinstance(figure, Figure):  # pragma: no cover - a programming fault
+            raise RuntimeError(f"{type(self).__name__} is not in a Figure")
+        module = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            macro = module.get(part)
+            if macro is not None:
+                target = getattr(figure, part)
+                target.add_child(RawText(str(macro(self, kwargs))), name=self.get_name())
+        for element in list(self._children.values()):
+            element.render(**kwargs)
+
+
+class SafeMap(folium.Map, SafeMacro):
+    """``folium.Map`` rendered without the second template pass (:class:`SafeMacro`)."""
+
+
+class SafeLayerControl(folium.LayerControl, SafeMacro):
+    """folium's layer control (layer names may be spec text) without the second pass."""
+
+
+class SafeTileLayer(folium.TileLayer, SafeMacro):
+    """An optional web tile base layer without the second pass."""
+
+
+class SafeFeatureGroup(folium.FeatureGroup, SafeMacro):
+    """An empty base layer (the offline choice) without the second pass."""
+
+
+def check_safe(root: Element) -> None:
+    """Refuse to render a tree holding a macro element that re-renders its output.
+
+    Raises
+    ------
+    RuntimeError
+        Naming the first element that is a ``MacroElement`` but not a :class:`SafeMacro`.
+
+    Examples
+    --------
+    >>> check_safe(SafeMap(tiles=None).get_root())
+    >>> check_safe(folium.Map(tiles=None).get_root())
+    Traceback (most recent call last):
+    ...
+    RuntimeError: Map would render its data as template source; make it a SafeMacro
+    """
+    for element in _walk(root):
+        if isinstance(element, MacroElement) and not isinstance(element, SafeMacro):
+            raise RuntimeError(
+                f"{type(element).__name__} would render its data as template source; "
+                "make it a SafeMacro"
+            )
+
+
+def _walk(root: Element) -> list[Element]:
+    """Every element of the tree under ``root``, breadth first (the figure's parts too)."""
+    out: list[Element] = []
+    stack = [root]
+    while stack:
+        element = stack.pop(0)
+        out.append(element)
+        children = list(element._children.values())
+        for part in ("header", "html", "script"):
+            sub = getattr(element, part, None)
+            if isinstance(sub, Element):
+                children.append(sub)
+        stack.extend(children)
+    return out
+
+
+class FeatureData(SafeMacro):
     """The timeline's features, embedded once as GeoJSON (``start``/``end`` properties)."""
 
     _template = Template(
@@ -143,7 +262,7 @@ class FeatureData(MacroElement):
         self.meta = js_json(meta)
 
 
-class KindLayer(Layer):
+class KindLayer(Layer, SafeMacro):
     """One layer of the layer control: the features of some kinds, filtered by date in JS."""
 
     _template = Template(
@@ -163,7 +282,7 @@ class KindLayer(Layer):
         self.kinds = list(kinds)
 
 
-class BasemapLayer(Layer):
+class BasemapLayer(Layer, SafeMacro):
     """A vector basemap layer (areas, roads or towns) from bundled data."""
 
     _template = Template(
@@ -202,7 +321,7 @@ class BasemapLayer(Layer):
         self.pane = pane
 
 
-class TimeControl(MacroElement):
+class TimeControl(SafeMacro):
     """The date caption with a slider and a play button over the slices, or one fixed date."""
 
     _template = Template(
@@ -228,7 +347,7 @@ class TimeControl(MacroElement):
         self.config = js_json(config)
 
 
-class Legend(MacroElement):
+class Legend(SafeMacro):
     """Kinds (colour swatches) and confidence styles (dash patterns)."""
 
     _template = Template(
@@ -246,7 +365,7 @@ class Legend(MacroElement):
         self.source = source
 
 
-class TitlePanel(MacroElement):
+class TitlePanel(SafeMacro):
     """The title, description and signed agreements of the timeline."""
 
     _template = Template(
@@ -263,7 +382,7 @@ class TitlePanel(MacroElement):
         self.info = js_json(info)
 
 
-class TileAware(MacroElement):
+class TileAware(SafeMacro):
     """Clear the country fills while a web tile layer is the base layer."""
 
     _template = Template(
@@ -282,7 +401,7 @@ class TileAware(MacroElement):
         self.offline_name = offline_name
 
 
-class FitView(MacroElement):
+class FitView(SafeMacro):
     """Fit the map to ``bounds``, leaving room for the panels on wide screens."""
 
     _template = Template(
@@ -312,15 +431,5 @@ def number_ids(root: Element) -> None:
     >>> m.get_name()
     'map_1'
     """
-    counter = 0
-    stack = [root]
-    while stack:
-        element = stack.pop(0)
+    for counter, element in enumerate(_walk(root)):
         element._id = str(counter)
-        counter += 1
-        children = list(element._children.values())
-        for part in ("header", "html", "script"):
-            sub = getattr(element, part, None)
-            if isinstance(sub, Element):
-                children.append(sub)
-        stack.extend(children)

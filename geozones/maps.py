@@ -172,7 +172,6 @@ def _build_map(
     simplify_m: float,
     basemap: bool,
 ) -> folium.Map:
-    import folium
     from branca.element import Figure
     from folium.utilities import JsCode
 
@@ -184,7 +183,7 @@ def _build_map(
     collection = geojson_collection(_draw_order(frame), simplify_m=simplify_m)
     heading = title if title is not None else (timeline.name or timeline.id)
 
-    fmap = folium.Map(
+    fmap = me.SafeMap(
         tiles=None, control_scale=True, zoom_control="topleft", font_size="13px", zoom_snap=0.25
     )
     # Everything folium would fetch from CDNs is dropped; Leaflet is inlined instead.
@@ -226,7 +225,7 @@ def _build_map(
         fmap.add_child(me.TimeControl(data, layers, config), name="gz_time")
     fmap.add_child(me.TitlePanel(_title_info(timeline, heading, day)), name="gz_title")
     fmap.add_child(me.Legend(data), name="gz_legend")
-    control = folium.LayerControl(collapsed=False, position="topright")
+    control = me.SafeLayerControl(collapsed=False, position="topright")
     # a button on phones (folium writes a JsCode option as raw JavaScript)
     control.options["collapsed"] = JsCode("window.innerWidth < 640")  # type: ignore[assignment]
     control.add_to(fmap)
@@ -237,6 +236,7 @@ def _build_map(
     if bounds is not None:
         fmap.add_child(me.FitView(bounds), name="gz_fit")
     me.number_ids(root)
+    me.check_safe(root)  # no element may render data as template source
     return fmap
 
 
@@ -648,13 +648,13 @@ def _provider(name: str) -> Any:
 
 
 def _add_tiles(fmap: folium.Map, providers: list[Any]) -> bool:
-    import folium
+    from . import map_elements as me
 
     if not providers:
         return False
-    folium.FeatureGroup(name=OFFLINE_BASE, overlay=False, control=True, show=True).add_to(fmap)
+    me.SafeFeatureGroup(name=OFFLINE_BASE, overlay=False, control=True, show=True).add_to(fmap)
     for provider in providers:
-        folium.TileLayer(
+        me.SafeTileLayer(
             tiles=provider, name=provider.name, overlay=False, control=True, show=False
         ).add_to(fmap)
     return True
