@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geozones._text import FOLD_VERSION, fold, name_key, phonetic_key  # noqa: E402
+from geozones.control import cell_edges  # noqa: E402
 from geozones.gazetteer import ENTRY_COLUMNS  # noqa: E402
 
 #: Douglas-Peucker tolerance (degrees) of the topology-preserving simplification
@@ -788,6 +789,145 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     print(f"gazetteer: {len(b.entries)} entries, {len(v_text)} variants ({len(alt_rows)} lazy)")
 
 
+# --------------------------------------------------------------------------- control cells
+# (issue #14) The land divided into one cell per OCHA community: Voronoi cells per
+# subdistrict, clipped to Syria, noded into an exact coverage so that neighbouring cells
+# share their edges vertex for vertex (coverage_union and shared edges then need no overlay).
+
+#: Coordinate grid (degrees) the cells are noded on: 1e-6° ≈ 0.1 m.
+CELL_GRID = 1e-6
+
+
+def _subdistrict_cells(territory, lon, lat, members) -> list[tuple[object, list[int]]]:
+    """Voronoi cells of one subdistrict's communities (deduplicated points), clipped to it."""
+    if len(members) == 0:
+        return [(territory, [])]
+    xy = np.round(np.c_[lon[members], lat[members]], 6)
+    uniq, inv = np.unique(xy, axis=0, return_inverse=True)
+    inv = inv.ravel()
+    groups = [[int(members[i]) for i in np.flatnonzero(inv == j)] for j in range(len(uniq))]
+    if len(uniq) == 1:
+        return [(territory, groups[0])]
+    parts = shapely.get_parts(
+        shapely.voronoi_polygons(shapely.multipoints(uniq), extend_to=territory)
+    )
+    pi, gi = shapely.STRtree(parts).query(shapely.points(uniq), predicate="intersects")
+    first = {}
+    for p, g in zip(pi, gi, strict=True):
+        first.setdefault(int(p), int(g))
+    polys = shapely.intersection(parts[[first[j] for j in range(len(uniq))]], territory)
+    return list(zip(polys, groups, strict=True))
+
+
+def _node_coverage(cells: np.ndarray) -> np.ndarray:
+    """The cells re-made from the noded linework of all of them: an exact coverage."""
+    lines = shapely.union_all(shapely.boundary(cells), grid_size=CELL_GRID)
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(lines)))
+    fi, ci = shapely.STRtree(cells).query(shapely.point_on_surface(faces), predicate="within")
+    owner = np.full(len(faces), -1)
+    owner[fi[::-1]] = ci[::-1]  # the first cell wins where two overlap by rounding
+    out = np.empty(len(cells), dtype=object)
+    for k in range(len(cells)):
+        f = faces[owner == k]
+        out[k] = f[0] if len(f) == 1 else shapely.coverage_union_all(f) if len(f) else None
+    return out
+
+
+def control_cells(
+    communities: list[dict], layers: dict
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Cells (one per community; communities at one point share one) and their shared edges."""
+    a3 = layers["admin3"]
+    syria = layers["countries"].set_index("pcode").geometry["SY"]
+    territory = shapely.intersection(a3.geometry.values, syria)
+    lon = np.array([c["LONGITUDE"] for c in communities], dtype=float)
+    lat = np.array([c["LATITUDE"] for c in communities], dtype=float)
+    code = np.array([c["PCODE"] for c in communities])
+    pts = shapely.points(lon, lat)
+    tree = shapely.STRtree(territory)
+    owner = np.full(len(pts), -1)
+    pi, ti = tree.query(pts, predicate="within")
+    owner[pi] = ti
+    outside = np.flatnonzero(owner < 0)
+    if len(outside):
+        owner[outside] = tree.query_nearest(pts[outside], all_matches=False)[1]
+        note(
+            f"control cells: {len(outside)} communities outside every subdistrict (clipped to "
+            "Syria) join the nearest one"
+        )
+    built = []
+    for k in range(len(territory)):
+        for geom, group in _subdistrict_cells(territory[k], lon, lat, np.flatnonzero(owner == k)):
+            built.append((geom, group, str(a3.pcode.iloc[k])))
+    geoms = _node_coverage(np.array([b[0] for b in built], dtype=object))
+    keep = [i for i, g in enumerate(geoms) if g is not None and not g.is_empty]
+    lost = [c for i, b in enumerate(built) if i not in set(keep) for c in b[1]]
+    cells = gpd.GeoDataFrame(
+        {
+            "communities": [";".join(sorted(code[built[i][1]])) for i in keep],
+            "admin3_pcode": [built[i][2] for i in keep],
+        },
+        geometry=list(geoms[keep]),
+        crs=4326,
+    )
+    if lost:  # cells too thin to survive the noding: their communities join the cell they are in
+        ci = shapely.STRtree(cells.geometry.values).query_nearest(pts[lost], all_matches=False)[1]
+        for c, k in zip(lost, ci, strict=True):
+            cells.loc[k, "communities"] = ";".join(
+                sorted([*cells.communities[k].split(";"), code[c]])
+            )
+        note(
+            f"control cells: {len(lost)} communities whose cell vanished at the {CELL_GRID}° grid "
+            "share the cell they lie in"
+        )
+    assert shapely.coverage_is_valid(cells.geometry.values)
+    return cells, _cell_edges(cells)
+
+
+def _cell_edges(cells: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Every pair of cells sharing a line, with that line (geozones.control.cell_edges)."""
+    a, b, lines = cell_edges(cells.geometry.values)
+    return gpd.GeoDataFrame({"a": a, "b": b}, geometry=list(lines), crs=4326)
+
+
+def disputed_areas(src: Path) -> gpd.GeoDataFrame:
+    """The Israeli-occupied Golan, the UNDOF zone and the Shebaa Farms (Natural Earth)."""
+    d = gpd.read_file(src / "natural-earth/golan_undof_shebaa.geojson").set_crs(
+        4326, allow_override=True
+    )
+    codes = {"Golan Heights": "GOLAN", "UNDOF Zone": "UNDOF", "Shebaa Farms": "SHEBAA"}
+    arabic = {"GOLAN": "الجولان المحتل", "UNDOF": "منطقة الأندوف", "SHEBAA": "مزارع شبعا"}
+    for name in d.loc[~d.is_valid, "NAME"]:
+        note(f"Natural Earth disputed area '{name}': invalid ring repaired with shapely.make_valid")
+    pcodes = [codes[n] for n in d.NAME]
+    return gpd.GeoDataFrame(
+        {
+            "pcode": pcodes,
+            "name_en": d.NAME.values,
+            "name_ar": [arabic[c] for c in pcodes],
+            "level": -2,
+            "held_by": d.ADMIN.values,
+            "type": d.TYPE.values,
+        },
+        geometry=shapely.make_valid(d.geometry.values),
+        crs=4326,
+    )
+
+
+def write_control_layers(src: Path, out: Path, communities: list[dict], layers: dict) -> None:
+    """``boundaries/disputed.parquet`` and the control cells ``control/{cells,edges}.parquet``."""
+    print("disputed areas, control cells")
+    disputed = disputed_areas(src)
+    disputed.to_parquet(out / "boundaries" / "disputed.parquet", index=False, compression="zstd")
+    REPORT["counts"]["disputed"] = len(disputed)
+    cells, edges = control_cells(communities, layers)
+    (out / "control").mkdir(exist_ok=True)
+    cells.to_parquet(out / "control" / "cells.parquet", index=False, compression="zstd")
+    edges.to_parquet(out / "control" / "edges.parquet", index=False, compression="zstd")
+    REPORT["counts"].update(control_cells=len(cells), control_edges=len(edges))
+    print(f"control: {len(cells)} cells, {len(edges)} shared edges")
+
+
 def _write_gz(path: Path, doc: dict) -> None:
     payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with (
@@ -816,6 +956,7 @@ def main(argv=None) -> int:
         REPORT["counts"][name] = len(g)
     print("gazetteer")
     build_gazetteer(src, out, communities, layers)
+    write_control_layers(src, out, communities, layers)
     (out / "build-report.json").write_text(
         json.dumps(REPORT, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )

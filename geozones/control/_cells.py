@@ -1,0 +1,258 @@
+"""Cells: the land divided around communities, with the edges neighbouring cells share.
+
+The bundled cells (``data/control/cells.parquet``, built by ``scripts/build_data.py``)
+are the Voronoi cells of the 5,251 OCHA communities, computed per subdistrict, clipped
+to Syria and noded into an exact coverage: two neighbouring cells share their edge vertex
+for vertex, so a party's area is a fast ``coverage_union`` and the line between two
+holders is a set of precomputed shared edges (``data/control/edges.parquet``), never an
+international border or the coast (those are edges of one cell only).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .._io import data_path
+from ..errors import InputError
+
+
+@dataclass(frozen=True, eq=False)
+class Cells:
+    """A coverage of polygons (lon/lat) and the lines that neighbouring ones share.
+
+    Parameters
+    ----------
+    geometry : ndarray of shapely Polygon/MultiPolygon
+        The cells, a valid coverage (no overlaps; shared edges noded alike).
+    edge_a, edge_b : ndarray of int
+        For each shared edge, the two cells (``a < b``).
+    edge_geometry : ndarray of shapely LineString/MultiLineString
+        The shared line of each pair.
+    communities : ndarray of str
+        ``;``-joined community codes per cell ("" for none).
+    admin3 : ndarray of str
+        The subdistrict code of each cell ("" when unknown).
+
+    Examples
+    --------
+    >>> import shapely
+    >>> c = Cells.from_polygons([shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1)])
+    >>> len(c), c.edge_geometry[0].wkt
+    (2, 'LINESTRING (1 0, 1 1)')
+    """
+
+    geometry: np.ndarray
+    edge_a: np.ndarray
+    edge_b: np.ndarray
+    edge_geometry: np.ndarray
+    communities: np.ndarray
+    admin3: np.ndarray
+    _index: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.geometry)
+
+    @classmethod
+    def from_polygons(cls, polygons: Any, *, communities: Any = None, admin3: Any = None) -> Cells:
+        """Cells from a coverage of polygons, computing the shared edges.
+
+        Examples
+        --------
+        >>> import shapely
+        >>> Cells.from_polygons([shapely.box(0, 0, 1, 1)]).edge_a.size
+        0
+        """
+        geoms = np.asarray(list(polygons), dtype=object)
+        a, b, lines = cell_edges(geoms)
+        n = len(geoms)
+        com = np.asarray(communities if communities is not None else [""] * n, dtype=object)
+        adm = np.asarray(admin3 if admin3 is not None else [""] * n, dtype=object)
+        return cls(geoms, a, b, lines, com, adm, _community_index(com))
+
+    @functools.cached_property
+    def _tree(self) -> Any:
+        import shapely
+
+        return shapely.STRtree(self.geometry)
+
+    @functools.cached_property
+    def centroid_lonlat(self) -> tuple[np.ndarray, np.ndarray]:
+        """Longitudes and latitudes of the cells' centroids (arrays).
+
+        Examples
+        --------
+        >>> import shapely
+        >>> Cells.from_polygons([shapely.box(0, 0, 2, 2)]).centroid_lonlat[0].tolist()
+        [1.0]
+        """
+        import shapely
+
+        xy = shapely.get_coordinates(shapely.centroid(self.geometry))
+        return xy[:, 0], xy[:, 1]
+
+    def locate(self, lons: Any, lats: Any) -> np.ndarray:
+        """The cell holding each point (``-1`` outside every cell), vectorized.
+
+        A point on an edge goes to the lower-numbered cell.
+
+        Examples
+        --------
+        >>> import shapely
+        >>> c = Cells.from_polygons([shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1)])
+        >>> c.locate([0.5, 1.5, 5.0], [0.5, 0.5, 5.0]).tolist()
+        [0, 1, -1]
+        """
+        import shapely
+
+        pts = shapely.points(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
+        out = np.full(len(pts), -1, dtype=np.int64)
+        pi, ci = self._tree.query(pts, predicate="intersects")
+        order = np.lexsort((-ci, pi))  # per point, the lowest cell last
+        out[pi[order]] = ci[order]
+        return out
+
+    def of_community(self, code: str) -> int | None:
+        """The cell of a community code (e.g. an OCHA P-code ``"C4268"``), or None.
+
+        Examples
+        --------
+        >>> import shapely
+        >>> Cells.from_polygons([shapely.box(0, 0, 1, 1)], communities=["C1"]).of_community("C1")
+        0
+        """
+        return self._index.get(str(code).upper())
+
+    def within_m(self, lon: float, lat: float, metres: float) -> np.ndarray:
+        """Indices of the cells whose centroid lies within ``metres`` of a point.
+
+        Examples
+        --------
+        >>> import shapely
+        >>> c = Cells.from_polygons([shapely.box(0, 0, 0.01, 0.01), shapely.box(1, 0, 1.01, 0.01)])
+        >>> c.within_m(0.0, 0.0, 5000).tolist()
+        [0]
+        """
+        from ..projection import haversine_m
+
+        x, y = self.centroid_lonlat
+        return np.flatnonzero(haversine_m(lat, lon, y, x) <= metres)
+
+    def in_admin3(self, code: str) -> np.ndarray:
+        """Indices of the cells of one subdistrict code.
+
+        Examples
+        --------
+        >>> import shapely
+        >>> c = Cells.from_polygons([shapely.box(0, 0, 1, 1)], admin3=["SY070500"])
+        >>> c.in_admin3("SY070500")
+        array([0])
+        """
+        return np.flatnonzero(self.admin3 == code)
+
+    def covered_by(self, area: Any) -> np.ndarray:
+        """Indices of the cells whose interior point lies in ``area`` (a lon/lat polygon).
+
+        Examples
+        --------
+        >>> import shapely
+        >>> c = Cells.from_polygons([shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1)])
+        >>> c.covered_by(shapely.box(0, 0, 1.2, 1)).tolist()
+        [0]
+        """
+        import shapely
+
+        if area is None or shapely.is_empty(area):
+            return np.zeros(0, dtype=np.int64)
+        pts = self._points
+        shapely.prepare(area)
+        return np.flatnonzero(shapely.contains(area, pts))
+
+    @functools.cached_property
+    def _points(self) -> np.ndarray:
+        import shapely
+
+        return shapely.point_on_surface(self.geometry)
+
+
+def _community_index(communities: np.ndarray) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for i, codes in enumerate(communities):
+        for code in str(codes or "").split(";"):
+            if code:
+                index.setdefault(code.upper(), i)
+    return index
+
+
+def cell_edges(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of cells of a coverage that share a line, and that line.
+
+    Returns
+    -------
+    (a, b, lines)
+        Cell indices (``a < b``, int32) and the shared (line-merged) geometry.
+
+    Examples
+    --------
+    >>> import shapely, numpy as np
+    >>> a, b, g = cell_edges(np.array([shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1)]))
+    >>> a.tolist(), b.tolist(), g[0].wkt
+    ([0], [1], 'LINESTRING (1 0, 1 1)')
+    """
+    import shapely
+
+    a, b = shapely.STRtree(geoms).query(geoms, predicate="touches")
+    pair = a < b
+    a, b = a[pair], b[pair]
+    shared = shapely.intersection(shapely.boundary(geoms[a]), shapely.boundary(geoms[b]))
+    lines = np.empty(len(shared), dtype=object)
+    for k, geom in enumerate(shared):
+        parts = [p for p in shapely.get_parts(geom) if shapely.get_dimensions(p) == 1]
+        if parts:
+            lines[k] = shapely.line_merge(shapely.multilinestrings(parts))
+    ok = np.array([x is not None for x in lines], dtype=bool)
+    return a[ok].astype(np.int32), b[ok].astype(np.int32), lines[ok]
+
+
+@functools.cache
+def load_cells() -> Cells:
+    """The bundled cells of Syria (one per OCHA community) and their shared edges.
+
+    Read once per process from ``data/control/``.
+
+    Raises
+    ------
+    InputError
+        When the bundled files are missing (rebuild with ``scripts/build_data.py``).
+
+    Examples
+    --------
+    >>> len(load_cells()) > 5000                              # doctest: +SKIP
+    True
+    """
+    import geopandas as gpd
+
+    cells_path, edges_path = (
+        data_path("control", "cells.parquet"),
+        data_path("control", "edges.parquet"),
+    )
+    if not cells_path.exists() or not edges_path.exists():
+        raise InputError(
+            f"the bundled control cells are missing at {cells_path.parent}; "
+            "rebuild the data with 'python scripts/build_data.py'"
+        )
+    cells = gpd.read_parquet(cells_path)
+    edges = gpd.read_parquet(edges_path)
+    com = cells["communities"].to_numpy(dtype=object)
+    return Cells(
+        cells.geometry.to_numpy(),
+        edges["a"].to_numpy(),
+        edges["b"].to_numpy(),
+        edges.geometry.to_numpy(),
+        com,
+        cells["admin3_pcode"].to_numpy(dtype=object),
+        _community_index(com),
+    )

@@ -1,0 +1,309 @@
+"""The control surface: who holds each cell on each change day, from dated events.
+
+Events are applied in date order (file order within a day); the latest event that
+covers a cell gives its holder. The holder table is a numpy array (change days × cells)
+built one day at a time with array assignments, never a Python loop over cells.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ._cells import Cells
+
+#: Holder code of a cell no baseline or event covers.
+NOBODY = -1
+
+
+@dataclass(frozen=True)
+class ControlEvent:
+    """One dated change of control (or a baseline) over a set of cells.
+
+    Parameters
+    ----------
+    date : datetime.date
+        The day from which ``party`` holds the cells.
+    party : str
+        A declared party.
+    cells : ndarray of int
+        The cells it covers.
+    kind : str
+        ``"capture"`` or ``"baseline"``.
+    place : str
+        What it was written about (a place name, a point).
+    reach : str
+        How far it reaches, as written ("" = the place's own cell).
+    source : dict
+        ``url``, ``title``, ``publisher``, ``published``, ``quote``, ``notes`` …
+
+    Examples
+    --------
+    >>> import datetime, numpy as np
+    >>> ControlEvent(datetime.date(2020, 1, 28), "government", np.array([3])).kind
+    'capture'
+    """
+
+    date: _dt.date
+    party: str
+    cells: np.ndarray
+    kind: str = "capture"
+    place: str = ""
+    reach: str = ""
+    source: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Holding:
+    """Who held a place on a day: the answer of ``Timeline.control_at``.
+
+    ``holder`` is None where no baseline or event covers the place (or before the
+    first one); ``since`` is the first day of the holder's unbroken hold as far as the
+    table goes; ``event`` is the capture (or baseline) that gave it, with its source.
+
+    Examples
+    --------
+    >>> Holding(None, None, None).holder is None
+    True
+    """
+
+    holder: str | None
+    since: _dt.date | None
+    event: ControlEvent | None
+
+    @property
+    def source(self) -> dict[str, Any]:
+        """The source of the event that gave the holder ({} when none).
+
+        Examples
+        --------
+        >>> Holding(None, None, None).source
+        {}
+        """
+        return dict(self.event.source) if self.event is not None else {}
+
+
+class ControlSurface:
+    """The holder of every cell on every change day.
+
+    Parameters
+    ----------
+    cells : Cells
+        The land, divided.
+    parties : list of str
+        Declared parties, in order (their index is the holder code).
+    events : list of ControlEvent
+        Baselines and captures, any order (sorted stably by date).
+
+    Examples
+    --------
+    >>> import datetime, numpy as np, shapely
+    >>> cells = Cells.from_polygons([shapely.box(i, 0, i + 1, 1) for i in range(3)])
+    >>> d = datetime.date
+    >>> s = ControlSurface(cells, ["a", "b"], [
+    ...     ControlEvent(d(2020, 1, 1), "a", np.arange(3), kind="baseline"),
+    ...     ControlEvent(d(2020, 2, 1), "b", np.array([2]))])
+    >>> s.holder_names(d(2020, 2, 5))
+    ['a', 'a', 'b']
+    """
+
+    def __init__(self, cells: Cells, parties: list[str], events: list[ControlEvent]) -> None:
+        self.cells = cells
+        self.parties = list(parties)
+        order = sorted(range(len(events)), key=lambda i: (events[i].date, i))
+        self.events = [events[i] for i in order]
+        self.days = sorted({e.date for e in self.events})
+        self.holders, self.event_of = self._build()
+
+    def _build(self) -> tuple[np.ndarray, np.ndarray]:
+        n_days, n_cells = len(self.days), len(self.cells)
+        holders = np.full((n_days, n_cells), NOBODY, dtype=np.int16)
+        event_of = np.full((n_days, n_cells), -1, dtype=np.int32)
+        code = {p: i for i, p in enumerate(self.parties)}
+        day_of = {d: k for k, d in enumerate(self.days)}
+        current_h = np.full(n_cells, NOBODY, dtype=np.int16)
+        current_e = np.full(n_cells, -1, dtype=np.int32)
+        k_prev = 0
+        for i, ev in enumerate(self.events):
+            k = day_of[ev.date]
+            if k != k_prev:
+                holders[k_prev:k], event_of[k_prev:k] = current_h, current_e
+                k_prev = k
+            current_h[ev.cells] = code[ev.party]
+            current_e[ev.cells] = i
+        if n_days:
+            holders[k_prev:], event_of[k_prev:] = current_h, current_e
+        return holders, event_of
+
+    def day_index(self, dates: Any) -> np.ndarray:
+        """For each date, the row of the holder table in force (``-1`` before the first).
+
+        Examples
+        --------
+        >>> import datetime, numpy as np, shapely
+        >>> s = ControlSurface(Cells.from_polygons([shapely.box(0, 0, 1, 1)]), ["a"],
+        ...     [ControlEvent(datetime.date(2020, 1, 1), "a", np.array([0]))])
+        >>> s.day_index(["2019-12-31", "2020-01-01", "2021-01-01"]).tolist()
+        [-1, 0, 0]
+        """
+        days = np.array(self.days, dtype="datetime64[D]")
+        when = np.asarray(dates, dtype="datetime64[D]")
+        return np.searchsorted(days, when, side="right") - 1
+
+    def holder_codes(self, cell: np.ndarray, dates: Any) -> np.ndarray:
+        """Holder codes (``-1`` = nobody) of cells on dates (arrays of one length).
+
+        Examples
+        --------
+        >>> import datetime, numpy as np, shapely
+        >>> s = ControlSurface(Cells.from_polygons([shapely.box(0, 0, 1, 1)]), ["a"],
+        ...     [ControlEvent(datetime.date(2020, 1, 1), "a", np.array([0]))])
+        >>> when = ["2019-01-01", "2020-06-01", "2020-06-01"]
+        >>> s.holder_codes(np.array([0, 0, -1]), when).tolist()
+        [-1, 0, -1]
+        """
+        cell = np.asarray(cell, dtype=np.int64)
+        k = self.day_index(dates)
+        out = np.full(len(cell), NOBODY, dtype=np.int16)
+        ok = (k >= 0) & (cell >= 0)
+        if self.days:
+            out[ok] = self.holders[k[ok], cell[ok]]
+        return out
+
+    def holder_names(self, date: Any) -> list[str | None]:
+        """The holder of every cell on ``date`` (party name or None).
+
+        Examples
+        --------
+        >>> import datetime, numpy as np, shapely
+        >>> s = ControlSurface(Cells.from_polygons([shapely.box(0, 0, 1, 1)]), ["a"],
+        ...     [ControlEvent(datetime.date(2020, 1, 1), "a", np.array([0]))])
+        >>> s.holder_names("2020-01-02")
+        ['a']
+        """
+        n = len(self.cells)
+        codes = self.holder_codes(np.arange(n), np.full(n, np.datetime64(str(date)[:10], "D")))
+        return [self.parties[c] if c >= 0 else None for c in codes]
+
+    def holding(self, cell: int, date: Any) -> Holding:
+        """Who held ``cell`` on ``date``, since when, by which event.
+
+        Examples
+        --------
+        >>> import datetime, numpy as np, shapely
+        >>> s = ControlSurface(Cells.from_polygons([shapely.box(0, 0, 1, 1)]), ["a"],
+        ...     [ControlEvent(datetime.date(2020, 1, 1), "a", np.array([0]))])
+        >>> s.holding(0, "2020-03-01").since
+        datetime.date(2020, 1, 1)
+        """
+        k = int(self.day_index([str(date)[:10]])[0])
+        if cell < 0 or k < 0 or self.holders[k, cell] == NOBODY:
+            return Holding(None, None, None)
+        column = self.holders[: k + 1, cell]
+        other = np.flatnonzero(column != column[k])
+        start = int(other[-1]) + 1 if len(other) else 0
+        event = self.events[int(self.event_of[start, cell])]
+        return Holding(self.parties[column[k]], self.days[start], event)
+
+    def _end_of(self, k_last: int) -> _dt.date | None:
+        """The last day of a run ending at row ``k_last`` (None: still in force)."""
+        if k_last + 1 >= len(self.days):
+            return None
+        return self.days[k_last + 1] - _dt.timedelta(days=1)
+
+    def _runs(self, keys: np.ndarray) -> list[tuple[int, int]]:
+        """Runs of equal rows of a 2-d boolean array (first row, last row)."""
+        if len(keys) == 0:
+            return []
+        change = np.r_[True, np.any(keys[1:] != keys[:-1], axis=1)]
+        starts = np.flatnonzero(change)
+        ends = np.r_[starts[1:] - 1, len(keys) - 1]
+        return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
+    def areas(self) -> list[tuple[str, _dt.date, _dt.date | None, Any]]:
+        """The area each party holds, one row per period of unchanged holdings.
+
+        Returns
+        -------
+        list of (party, start, end, geometry)
+            ``end`` is the last day (inclusive), None when still in force; periods
+            in which a party holds nothing are left out.
+
+        Examples
+        --------
+        >>> import datetime, numpy as np, shapely
+        >>> cells = Cells.from_polygons([shapely.box(i, 0, i + 1, 1) for i in range(2)])
+        >>> ev = ControlEvent(datetime.date(2020, 1, 1), "a", np.arange(2))
+        >>> s = ControlSurface(cells, ["a"], [ev])
+        >>> [(p, g.area) for p, _, _, g in s.areas()]
+        [('a', 2.0)]
+        """
+        out = []
+        for code, party in enumerate(self.parties):
+            mask = self.holders == code
+            for k0, k1 in self._runs(mask):
+                if mask[k0].any():
+                    geom = self.union(np.flatnonzero(mask[k0]))
+                    out.append((party, self.days[k0], self._end_of(k1), geom))
+        return out
+
+    def union(self, cells: np.ndarray) -> Any:
+        """The dissolved polygon of some cells (a MultiPolygon).
+
+        Examples
+        --------
+        >>> import numpy as np, shapely
+        >>> c = Cells.from_polygons([shapely.box(i, 0, i + 1, 1) for i in range(2)])
+        >>> s = ControlSurface(c, [], [])
+        >>> s.union(np.arange(2)).area
+        2.0
+        """
+        import shapely
+
+        geom = shapely.coverage_union_all(self.cells.geometry[cells])
+        if geom.geom_type == "Polygon":
+            geom = shapely.MultiPolygon([geom])
+        return geom
+
+    def contact_lines(self) -> list[tuple[_dt.date, _dt.date | None, Any]]:
+        """The lines between cells of different holders, per period in which they stand.
+
+        Only edges shared by two cells count, so a coast or an international border
+        is never part of a contact line; a cell nobody holds has no contact line.
+
+        Returns
+        -------
+        list of (start, end, geometry)
+            ``geometry`` a (Multi)LineString; periods without any contact are left out.
+
+        Examples
+        --------
+        >>> import datetime, numpy as np, shapely
+        >>> cells = Cells.from_polygons([shapely.box(i, 0, i + 1, 1) for i in range(2)])
+        >>> s = ControlSurface(cells, ["a", "b"], [
+        ...     ControlEvent(datetime.date(2020, 1, 1), "a", np.array([0])),
+        ...     ControlEvent(datetime.date(2020, 1, 1), "b", np.array([1]))])
+        >>> s.contact_lines()[0][2].wkt
+        'LINESTRING (1 0, 1 1)'
+        """
+        import shapely
+
+        c = self.cells
+        ha, hb = self.holders[:, c.edge_a], self.holders[:, c.edge_b]
+        front = (ha != hb) & (ha != NOBODY) & (hb != NOBODY)
+        out = []
+        for k0, k1 in self._runs(front):
+            edges = c.edge_geometry[front[k0]]
+            if len(edges):
+                parts = shapely.get_parts(edges)
+                out.append(
+                    (
+                        self.days[k0],
+                        self._end_of(k1),
+                        shapely.line_merge(shapely.multilinestrings(parts)),
+                    )
+                )
+        return out

@@ -1,0 +1,150 @@
+"""The control engine on a small synthetic grid, and the bundled cells of Syria."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+import shapely
+
+from geozones.control import Cells, ControlEvent, ControlSurface, load_cells
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def grid():
+    """A 4 × 3 grid of unit squares, cell i at column i % 4, row i // 4."""
+    return Cells.from_polygons(
+        [shapely.box(i % 4, i // 4, i % 4 + 1, i // 4 + 1) for i in range(12)]
+    )
+
+
+def _surface(grid, *events):
+    base = ControlEvent(D(2020, 1, 1), "opp", np.arange(12), kind="baseline")
+    return ControlSurface(grid, ["gov", "opp"], [base, *events])
+
+
+def test_grid_edges_are_the_shared_sides(grid):
+    assert len(grid.edge_a) == 3 * 3 + 4 * 2  # horizontal neighbours + vertical neighbours
+    assert all(g.length == pytest.approx(1.0) for g in grid.edge_geometry)
+
+
+def test_a_capture_flips_exactly_its_cells(grid):
+    s = _surface(grid, ControlEvent(D(2020, 2, 1), "gov", np.array([0, 4])))
+    before, after = s.holder_names("2020-01-31"), s.holder_names("2020-02-01")
+    assert before == ["opp"] * 12
+    changed = [i for i in range(12) if before[i] != after[i]]
+    assert changed == [0, 4] and after[0] == after[4] == "gov"
+    assert s.holder_names("2019-12-31") == [None] * 12
+
+
+def test_the_later_event_wins_whatever_the_order_given(grid):
+    late = ControlEvent(D(2020, 3, 1), "opp", np.array([0]))
+    early = ControlEvent(D(2020, 2, 1), "gov", np.array([0, 1]))
+    s = _surface(grid, late, early)
+    assert s.holder_names("2020-02-15")[:2] == ["gov", "gov"]
+    assert s.holder_names("2020-03-01")[:2] == ["opp", "gov"]
+    h = s.holding(0, "2020-03-05")
+    assert (h.holder, h.since, h.event.date) == ("opp", D(2020, 3, 1), D(2020, 3, 1))
+    # a cell never taken is held since the baseline, by the baseline
+    h = s.holding(5, "2020-03-05")
+    assert (h.holder, h.since, h.event.kind) == ("opp", D(2020, 1, 1), "baseline")
+    # same day: the one written later wins
+    a = ControlEvent(D(2020, 2, 1), "gov", np.array([7]))
+    b = ControlEvent(D(2020, 2, 1), "opp", np.array([7]))
+    assert _surface(grid, a, b).holder_names("2020-02-01")[7] == "opp"
+    assert _surface(grid, b, a).holder_names("2020-02-01")[7] == "gov"
+
+
+def test_holding_since_runs_back_over_confirmations(grid):
+    s = _surface(
+        grid,
+        ControlEvent(D(2020, 2, 1), "gov", np.array([3])),
+        ControlEvent(D(2020, 2, 9), "gov", np.array([3])),
+    )
+    h = s.holding(3, "2020-03-01")
+    assert h.since == D(2020, 2, 1) and h.event.date == D(2020, 2, 1)
+
+
+def test_the_contact_line_is_the_boundary_between_holders(grid):
+    # government takes the left column: the line is x = 1 from y = 0 to y = 3
+    s = _surface(grid, ControlEvent(D(2020, 2, 1), "gov", np.array([0, 4, 8])))
+    lines = s.contact_lines()
+    assert [(a, b) for a, b, _ in lines] == [(D(2020, 2, 1), None)]
+    line = lines[0][2]
+    assert line.equals(shapely.LineString([(1, 0), (1, 3)]))
+    # never along the outer edge of the grid (the "border")
+    assert line.intersection(shapely.box(0, 0, 4, 3).boundary).length == 0
+
+
+def test_areas_per_party_and_period(grid):
+    s = _surface(grid, ControlEvent(D(2020, 2, 1), "gov", np.array([0, 4, 8])))
+    rows = [(p, a, b, round(g.area, 6)) for p, a, b, g in s.areas()]
+    assert rows == [
+        ("gov", D(2020, 2, 1), None, 3.0),
+        ("opp", D(2020, 1, 1), D(2020, 1, 31), 12.0),
+        ("opp", D(2020, 2, 1), None, 9.0),
+    ]
+    assert all(g.geom_type == "MultiPolygon" for *_, g in s.areas())
+
+
+def test_an_enclave_is_ringed_and_nobody_draws_no_line(grid):
+    s = _surface(grid, ControlEvent(D(2020, 2, 1), "gov", np.array([5])))
+    ring = s.contact_lines()[0][2]
+    assert ring.is_ring and ring.length == pytest.approx(4.0)
+    # a cell that nobody holds: no line around it
+    partial = ControlSurface(grid, ["gov"], [ControlEvent(D(2020, 1, 1), "gov", np.array([0]))])
+    assert partial.contact_lines() == []
+
+
+def test_vectorized_holders_match_per_cell_answers(grid):
+    s = _surface(
+        grid,
+        ControlEvent(D(2020, 2, 1), "gov", np.array([0, 1, 2])),
+        ControlEvent(D(2020, 3, 1), "opp", np.array([1])),
+    )
+    lons = np.array([0.5, 1.5, 1.5, 2.5, 9.0])
+    cells = grid.locate(lons, np.full(5, 0.5))
+    dates = ["2020-02-15", "2020-02-15", "2020-03-15", "2019-01-01", "2020-03-15"]
+    codes = s.holder_codes(cells, dates)
+    assert codes.tolist() == [0, 0, 1, -1, -1]
+
+
+@pytest.fixture(scope="module")
+def syria():
+    return load_cells()
+
+
+def test_bundled_cells_cover_syria_as_an_exact_coverage(syria):
+    assert 5200 < len(syria) <= 5251
+    assert shapely.coverage_is_valid(syria.geometry)
+    # every OCHA community has a cell, and its point lies in it
+    assert syria.of_community("C4268") is not None  # Bazabur, Ariha
+    cell = syria.of_community("C4268")
+    assert syria.locate([36.6148441], [35.7747819])[0] == cell
+
+
+def test_bundled_contact_lines_never_run_along_the_border(syria):
+    from geozones import boundaries
+
+    # one party holds everything north of 36° N, another the rest
+    cx, cy = syria.centroid_lonlat
+    north = np.flatnonzero(cy > 36.0)
+    s = ControlSurface(
+        syria,
+        ["a", "b"],
+        [
+            ControlEvent(D(2020, 1, 1), "b", np.arange(len(syria))),
+            ControlEvent(D(2020, 1, 1), "a", north),
+        ],
+    )
+    line = s.contact_lines()[0][2]
+    sy = boundaries.load("countries").set_index("pcode").geometry["SY"]
+    # the line crosses the country from west to east, and never runs along its edge
+    assert line.length > 6.0
+    along_border = line.intersection(sy.boundary.buffer(0.001)).length
+    assert along_border < 0.01
+    area_a = [g for p, _, _, g in s.areas() if p == "a"][0]
+    assert area_a.bounds[1] == pytest.approx(36.0, abs=0.3)
