@@ -15,6 +15,9 @@ Layers (GeoParquet under ``data/boundaries/``, EPSG:4326, valid geometries):
 ``operation-areas``
     Schematic polygons of Turkey's operations Euphrates Shield, Olive Branch
     and Peace Spring (``pcode`` is the area id, ``announced`` its date).
+``disputed``
+    Natural Earth's Israeli-occupied Golan Heights, UNDOF zone and Shebaa Farms
+    (``pcode`` GOLAN, UNDOF, SHEBAA; level -2), to subtract from zones.
 
 Every layer has the columns ``pcode``, ``name_en``, ``name_ar``, ``level``
 (0 country, 1–3 admin, -1 operation area) and, for admin areas,
@@ -43,7 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["LAYERS", "load", "geometry_of", "find"]
 
 #: The bundled layers.
-LAYERS = ("admin1", "admin2", "admin3", "countries", "operation-areas")
+LAYERS = ("admin1", "admin2", "admin3", "countries", "operation-areas", "disputed")
 
 
 @functools.cache
