@@ -234,10 +234,12 @@ def surname_entities(text: str, persons: list[Entity]) -> list[Entity]:
     if not names:
         return []
     rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
-    taken = [(e.start, e.end) for e in persons]
+    taken = bytearray(len(text) + 1)  # characters already inside a person's name
+    for e in persons:
+        taken[e.start : e.end] = b"\x01" * (e.end - e.start)
     out = []
     for m in rx.finditer(text):
-        if not any(a <= m.start() < b for a, b in taken):
+        if not taken[m.start()]:
             out.append(Entity(m.group(0), m.start(), m.end(), "person", "surname"))
     return out
 

@@ -12,6 +12,7 @@ through :mod:`dateparser` with ``RELATIVE_BASE`` set to the reference.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -278,7 +279,9 @@ def _safe_date(y: int | None, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _resolve(c: _Cand, text: str, ref: dt.date | None) -> DateMention | None:
+def _resolve(
+    c: _Cand, text: str, ref: dt.date | None, sents: _Sentences | None = None
+) -> DateMention | None:
     g = c.groups
     k = c.kind
     s = e = None
@@ -326,7 +329,8 @@ def _resolve(c: _Cand, text: str, ref: dt.date | None) -> DateMention | None:
     elif k == "weekday":
         rel = True
         if ref is not None:
-            s = e = _weekday(g["w_d"], (g.get("w_rel") or "").lower(), text, c.start, ref)
+            sents = sents if sents is not None else _Sentences(text)
+            s = e = _weekday(g["w_d"], (g.get("w_rel") or "").lower(), text, c.start, ref, sents)
     elif k == "relative":
         rel = True
         if _LATER.match(" ".join(text[c.start : c.end].lower().split())):
@@ -356,26 +360,52 @@ def _season(name: str, year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, a, 1), dt.date(year, b, calendar.monthrange(year, b)[1])
 
 
-def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date) -> dt.date:
+class _Sentences:
+    """Sentence bounds around positions of a text, each sentence judged once (linear time).
+
+    A sentence runs from just after the last full stop before a position to the end of the
+    next ``.``/``!``/``?`` followed by a space or the end of the text."""
+
+    _END = re.compile(r"[.!?](?:\s|$)")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._stops = [i for i, ch in enumerate(text) if ch == "."]
+        self._ends = [m.end() for m in self._END.finditer(text)]
+        self._future: dict[tuple[int, int], bool] = {}
+
+    def span(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self._stops, pos)
+        a = self._stops[i - 1] + 1 if i else 0
+        j = bisect.bisect_right(self._ends, pos)
+        b = self._ends[j] if j < len(self._ends) else len(self.text)
+        return a, b
+
+    def future(self, pos: int) -> bool:
+        """Whether the sentence around ``pos`` speaks of the future ("will", "next" …)."""
+        span = self.span(pos)
+        got = self._future.get(span)
+        if got is None:
+            got = self._future[span] = _speaks_of_future(self.text[span[0] : span[1]])
+        return got
+
+
+def _speaks_of_future(sentence: str) -> bool:
+    return bool(_FUTURE.search(sentence))
+
+
+def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date, sents: _Sentences) -> dt.date:
     """A weekday named in a news text: the latest one on or before the reference, unless
     the sentence speaks of the future ("will", "next …"), then the next on or after it."""
     wd = _WEEKDAYS[name.lower()]
-    sentence = text[max(0, text.rfind(".", 0, pos) + 1) : _sentence_end(text, pos)]
     lead = text[max(0, pos - 25) : pos]
-    future = rel == "next" or (
-        rel != "last" and bool(_FUTURE.search(sentence) or _STARTS.search(lead))
-    )
+    future = rel == "next" or (rel != "last" and (sents.future(pos) or bool(_STARTS.search(lead))))
     if future:
         return ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
     back = (ref.weekday() - wd) % 7
     if rel == "last" and back == 0:
         back = 7
     return ref - dt.timedelta(days=back)
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    m = re.compile(r"[.!?](?:\s|$)").search(text, pos)
-    return m.end() if m else len(text)
 
 
 @functools.lru_cache(maxsize=512)
@@ -586,7 +616,8 @@ def extract_dates(
         dl_date = _safe_date(year, dl_date.month, dl_date.day) if year else None
     if ref is None:
         ref = dl_date
-    pairs = [(c, m) for c in cands if (m := _resolve(c, text, ref)) is not None]
+    sents = _Sentences(text)
+    pairs = [(c, m) for c in cands if (m := _resolve(c, text, ref, sents)) is not None]
     mentions = []
     last_full: dt.date | None = None
     for i, (c, m) in enumerate(pairs):
@@ -595,9 +626,9 @@ def extract_dates(
             # else of the date before it
             nxt = pairs[i + 1][1] if i + 1 < len(pairs) else None
             if nxt is not None and nxt.start_date and _RANGE_GLUE.match(text[m.end : nxt.start]):
-                m = _resolve(c, text, nxt.start_date) or m
+                m = _resolve(c, text, nxt.start_date, sents) or m
             elif last_full is not None:
-                m = _resolve(c, text, last_full) or m
+                m = _resolve(c, text, last_full, sents) or m
         if c.kind in _FULL and not m.relative:
             last_full = m.start_date
         mentions.append(m)
@@ -615,25 +646,25 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
     """Resolve "four days later" / "two weeks earlier" from the date mentioned just before."""
     have = {(m.start, m.end) for m in mentions}
     extra = []
-    for c in cands:
-        if c.kind != "relative" or (c.start, c.end) in have:
+    ordered = sorted(mentions, key=lambda x: x.end)
+    i, prev = 0, None  # the last resolved day or range ending before the candidate
+    for c in sorted(cands, key=lambda c: c.start):
+        while i < len(ordered) and ordered[i].end <= c.start:
+            x = ordered[i]
+            if x.start_date and x.period in ("day", "range"):
+                prev = x
+            i += 1
+        if c.kind != "relative" or (c.start, c.end) in have or prev is None:
             continue
         m = _LATER.match(" ".join(text[c.start : c.end].lower().split()))
         if not m:
-            continue
-        prev = [
-            x
-            for x in mentions
-            if x.end <= c.start and x.start_date and x.period in ("day", "range")
-        ]
-        if not prev:
             continue
         n = _NUMBERS.get(m.group("n"), None)
         n = int(m.group("n")) if n is None and m.group("n").isdigit() else n
         if n is None:
             continue
         sign = 1 if m.group("d") == "later" else -1
-        base = prev[-1].end_date or prev[-1].start_date
+        base = prev.end_date or prev.start_date
         assert base is not None
         d = _shift(base, sign * n, m.group("u"))
         extra.append(DateMention(text[c.start : c.end], c.start, c.end, d, d, "day", None, True))

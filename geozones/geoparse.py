@@ -29,6 +29,7 @@ markers where a person must decide.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import math
@@ -39,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import _geoparse_context as ctx
+from . import settings
 from ._geoparse_context import Entity
 from ._geoparse_dates import DateMention, extract_dates
 from ._io import atomic_open, data_path
@@ -503,7 +505,7 @@ class _Occupancy:
         return self._b.find(1, a, b) == -1
 
 
-def _acronym(text: str, start: int, end: int) -> bool:
+def _acronym(text: str, start: int, end: int, title: _TitleLines) -> bool:
     """A short word in capitals inside running text is an acronym ("GNA", "(SDF)"), not a
     place; a dateline ("HAMA, Syria") or a line in capitals is another matter."""
     word = text[start:end]
@@ -512,7 +514,7 @@ def _acronym(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip():
         return False  # first word of its line: a dateline
-    return not _title_case_line(text, start)
+    return not title(start)
 
 
 def _is_name_case(s: str) -> bool:
@@ -522,7 +524,11 @@ def _is_name_case(s: str) -> bool:
 
 
 def _select(
-    text: str, matches: list[_Match], rule_ents: list[Entity], blocked: list[tuple[int, int]]
+    text: str,
+    matches: list[_Match],
+    rule_ents: list[Entity],
+    blocked: list[tuple[int, int]],
+    title: _TitleLines,
 ) -> tuple[list[_Item], list[Entity]]:
     """Longest match wins; non-place names take their span from places."""
     cands: list[tuple[int, int, int, _Item]] = []
@@ -541,7 +547,7 @@ def _select(
         words = re.findall(r"[\w'’]+", name.lower())
         if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words):
             continue
-        if _acronym(text, m.name_start, m.end):
+        if _acronym(text, m.name_start, m.end, title):
             continue
         it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords)
         cands.append((m.end - m.start, 1, m.start, it))
@@ -577,7 +583,12 @@ _RIGHT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|ash|as|ad|ar|at|an|az)[- ])?[A-Z]
 
 
 def _longer_names(
-    text: str, items: list[_Item], entities: list[Entity], index: _Index, bias: str
+    text: str,
+    items: list[_Item],
+    entities: list[Entity],
+    index: _Index,
+    bias: str,
+    title: _TitleLines,
 ) -> list[_Item]:
     """A place name glued to unknown capitalised words is part of a longer name
     ("Sheir Maghar", "Daraa al-Balad"): look the whole name up, or drop the part."""
@@ -593,7 +604,7 @@ def _longer_names(
     out = []
     for it in items:
         s, e = it.start, it.end
-        if _title_case_line(text, s):
+        if title(s):
             out.append(it)  # in "Russia And Turkey Agree …" every word has a capital
             continue
         head = text[max(0, s - 40) : s]
@@ -723,11 +734,28 @@ def _prominent(index: _Index, it: _Item) -> bool:
     )
 
 
-def _title_case_line(text: str, pos: int) -> bool:
-    """Whether the line around ``pos`` capitalises most of its words (a headline, all caps)."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    words = re.findall(r"[A-Za-z][\w'’]+", text[a : b if b != -1 else len(text)])
+class _TitleLines:
+    """Whether the line around a position capitalises most of its words (a headline, all
+    caps). Each line is looked at once, however many names it holds (linear time)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks = [m.start() for m in re.finditer("\n", text)]
+        self._seen: dict[int, bool] = {}
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_left(self._breaks, pos)
+        got = self._seen.get(i)
+        if got is None:
+            a = self._breaks[i - 1] + 1 if i else 0
+            b = self._breaks[i] if i < len(self._breaks) else len(self.text)
+            got = self._seen[i] = _line_is_title(self.text[a:b])
+        return got
+
+
+def _line_is_title(line: str) -> bool:
+    """Whether a line capitalises most of its longer words ("Russia And Turkey Agree …")."""
+    words = re.findall(r"[A-Za-z][\w'’]+", line)
     long = [w for w in words if len(w) > 3]
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
 
@@ -916,6 +944,7 @@ def _pair_roads(
 ) -> tuple[list[PlaceMention], list[RoadMention]]:
     """ "X–Y highway" and "M4 (X–Y)": two towns joined by a dash name a road."""
     used: set[int] = set()
+    road_ends = [r.end for r in roads]  # roads come in text order
     for i in range(len(places) - 1):
         a, b = places[i], places[i + 1]
         if i in used or a.kind != "place" or b.kind != "place":
@@ -930,10 +959,10 @@ def _pair_roads(
         if tail:
             end = b.end + tail.end()
         elif before.rstrip().endswith("(") and after.lstrip().startswith(")"):
-            prev = [r for r in roads if r.end <= a.start and a.start - r.end <= 6]
-            if not prev:
+            j = bisect.bisect_right(road_ends, a.start) - 1
+            if j < 0 or a.start - road_ends[j] > 6:
                 continue
-            road = prev[-1].road
+            road = roads[j].road
         else:
             continue
         roads.append(RoadMention(text[a.start : end], a.start, end, road, (a.place, b.place)))
@@ -995,7 +1024,9 @@ def extract(
     Raises
     ------
     InputError
-        When ``text`` is not a string or ``reference_date`` is not a date.
+        When ``text`` is not a string, is longer than
+        ``geozones.settings.extract_max_chars`` characters, or ``reference_date``
+        is not a date.
 
     Examples
     --------
@@ -1011,6 +1042,7 @@ def extract(
     """
     if not isinstance(text, str):
         raise InputError(f"extract() needs the text as a str, not {type(text).__name__}")
+    _check_size(text)
     bias = (country_bias or "").upper()
     ref = _as_date(reference_date)
     index = _index_for(gazetteer)
@@ -1018,17 +1050,28 @@ def extract(
     rule_ents = ctx.rule_entities(text)
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]
-    items, entities = _select(text, _scan(text, index), rule_ents, blocked)
+    title = _TitleLines(text)
+    items, entities = _select(text, _scan(text, index), rule_ents, blocked, title)
     entities += _list_surnames(text, entities, items)
     ents = _Occupancy(len(text), [(e.start, e.end) for e in entities])
     items = [it for it in items if ents.free(it.start, it.start + 1)]
-    items = _longer_names(text, items, entities + _date_entities(dates), index, bias)
+    items = _longer_names(text, items, entities + _date_entities(dates), index, bias, title)
     items, persons = _person_like(text, items, index)
     entities += persons
     _mark_regions(text, items)
     places, roads = _build(text, items, index, bias)
     return Extraction(text, places, roads, dates, sorted(entities, key=lambda e: e.start),
                       used_ref, bias)  # fmt: skip
+
+
+def _check_size(text: str) -> None:
+    limit = settings.extract_max_chars
+    if len(text) > limit:
+        raise InputError(
+            f"the text has {len(text):,} characters, more than extract() reads "
+            f"(geozones.settings.extract_max_chars = {limit:,}); split it into articles, "
+            "or raise the setting (environment: GEOZONES_EXTRACT_MAX_CHARS)"
+        )
 
 
 def _date_entities(dates: list[DateMention]) -> list[Entity]:
@@ -1067,20 +1110,49 @@ _WIDTH = re.compile(
 _PLACE_NOUN = r"(?:the\s+)?(?:(?:settlements?|towns?|villages?|city|cities|areas?)\s+of\s+)?"
 _FROM = re.compile(rf"\b(?:from|between)\s+{_PLACE_NOUN}$", re.IGNORECASE)
 _TO = re.compile(rf"\b(?:to|until|as far as|and)\s+{_PLACE_NOUN}$", re.IGNORECASE)
-_POST = re.compile(r"\b(?:observation\s+)?posts?\b|\bpoints?\b|\bbases?\b", re.IGNORECASE)
+_POST_WORD = re.compile(r"\bobservation\s+posts?\b|\bposts?\b", re.IGNORECASE)
+_CORRIDOR = re.compile(r"\bcorridor\b", re.IGNORECASE)
+_PATROL = re.compile(r"\bpatrol", re.IGNORECASE)
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
+class _Spans(list):
+    """The sentences of a text as ``(start, end)`` pairs, found by position in log time;
+    what a sentence says (a regex search) is asked once per sentence and remembered."""
+
+    def __init__(self, text: str, ex: Extraction | None = None) -> None:
+        out, start = [], 0
+        for m in _SENTENCE_END.finditer(text):
+            out.append((start, m.start()))
+            start = m.end()
+        out.append((start, len(text)))
+        super().__init__(out)
+        self.text = text
+        self._starts = [a for a, _ in out]
+        self._said: dict[tuple[int, int, int], bool] = {}
+        self._dates: dict[tuple[int, int], list[DateMention]] = {}
+        if ex is not None:
+            for d in ex.dates:
+                if d.resolved and not d.dateline:
+                    self._dates.setdefault(_sentence_of(self, d.start), []).append(d)
+
+    def says(self, rx: re.Pattern[str], span: tuple[int, int]) -> bool:
+        key = (id(rx), *span)
+        got = self._said.get(key)
+        if got is None:
+            got = self._said[key] = rx.search(self.text, span[0], span[1]) is not None
+        return got
 
 
-def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    return next(((a, b) for a, b in spans if a <= pos < b or pos == b), (0, 0))
+def _sentence_of(spans: _Spans, pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(spans._starts, pos) - 1
+    while i >= 0:
+        a, b = spans[i]
+        if a <= pos < b or pos == b:
+            return a, b
+        if b < pos:
+            break
+        i -= 1
+    return (0, 0)
 
 
 def _slug(text: str) -> str:
@@ -1088,12 +1160,23 @@ def _slug(text: str) -> str:
     return s or "feature"
 
 
-def _unique(ident: str, seen: set[str]) -> str:
-    out, n = ident, 2
-    while out in seen:
-        out, n = f"{ident}-{n}", n + 1
-    seen.add(out)
-    return out
+def _unique(ident: str, seen: dict[str, int]) -> str:
+    """``ident``, or ``ident-2``, ``ident-3`` … when taken (``seen`` maps each id given to
+    the next number to try, so a thousand namesakes cost a thousand steps, not a million)."""
+    if ident not in seen:
+        seen[ident] = 2
+        return ident
+    n = seen[ident]
+    while f"{ident}-{n}" in seen:
+        n += 1
+    seen[ident] = n + 1
+    seen[f"{ident}-{n}"] = 2
+    return f"{ident}-{n}"
+
+
+def _quote(text: str, span: tuple[int, int], n: int) -> str:
+    """At most ``n`` characters of a sentence, blanks squeezed (reads a bounded slice)."""
+    return " ".join(text[span[0] : min(span[1], span[0] + 4 * n)].split())[:n]
 
 
 def _date_value(d: DateMention | None) -> str:
@@ -1106,8 +1189,8 @@ def _date_value(d: DateMention | None) -> str:
     return d.start_date.isoformat()
 
 
-def _dates_in(ex: Extraction, span: tuple[int, int]) -> list[DateMention]:
-    return [d for d in ex.dates if span[0] <= d.start < span[1] and d.resolved and not d.dateline]
+def _dates_in(spans: _Spans, span: tuple[int, int]) -> list[DateMention]:
+    return spans._dates.get(span, [])
 
 
 def _place_ref(m: PlaceMention) -> dict[str, Any]:
@@ -1123,18 +1206,17 @@ def _place_ref(m: PlaceMention) -> dict[str, Any]:
     return {"place": p.name}
 
 
-def _road_features(ex: Extraction, spans: list[tuple[int, int]], start: str, seen: set[str]):
+def _road_features(ex: Extraction, spans: _Spans, start: str, seen: dict[str, int]):
     feats = []
     done: set[tuple[str, str]] = set()
     for r in ex.roads:
         if r.road is None:
             continue
         sent = _sentence_of(spans, r.start)
-        words = ex.text[sent[0] : sent[1]]
         kinds = []
-        if re.search(r"\bcorridor\b", words, re.IGNORECASE):
+        if spans.says(_CORRIDOR, sent):
             kinds.append("security-corridor")
-        if re.search(r"\bpatrol", words, re.IGNORECASE):
+        if spans.says(_PATROL, sent):
             kinds.append("patrol-route")
         for kind in kinds or ["TODO: kind (security-corridor, patrol-route …)"]:
             if (r.road.source_id, kind) in done:
@@ -1142,10 +1224,10 @@ def _road_features(ex: Extraction, spans: list[tuple[int, int]], start: str, see
             done.add((r.road.source_id, kind))
             label = "" if "TODO" in kind else kind
             frm, to = _from_to(ex, sent, r.end)
-            dates = _dates_in(ex, sent)
+            dates = _dates_in(spans, sent)
             ends = {"road": r.road.source_id, "from": frm, "to": to}
             if kind == "security-corridor":
-                w = _WIDTH.search(words)
+                w = _WIDTH.search(ex.text, *sent)
                 ends["width"] = f"{w.group(1)} km" if w else "TODO: width each side, e.g. 6 km"
                 geom: dict[str, Any] = {"corridor": ends}
             else:
@@ -1157,7 +1239,7 @@ def _road_features(ex: Extraction, spans: list[tuple[int, int]], start: str, see
                 "start": _date_value(dates[0]) if dates else start,
                 "end": None,
                 "confidence": "approximate",
-                "notes": f"TODO: check against the text: {words.strip()[:300]}",
+                "notes": f"TODO: check against the text: {_quote(ex.text, sent, 300)}",
                 "geometry": geom,
             })  # fmt: skip
     return feats
@@ -1178,7 +1260,7 @@ def _from_to(ex: Extraction, sent: tuple[int, int], after: int) -> tuple[str, st
     return name(frm), name(to)
 
 
-def _area_features(ex: Extraction, spans: list[tuple[int, int]], start: str, seen: set[str]):
+def _area_features(ex: Extraction, spans: _Spans, start: str, seen: dict[str, int]):
     feats = []
     done: set[tuple[str, str]] = set()
     for m in ex.places:
@@ -1189,7 +1271,7 @@ def _area_features(ex: Extraction, spans: list[tuple[int, int]], start: str, see
             continue
         done.add(key)
         sent = _sentence_of(spans, m.start)
-        dates = _dates_in(ex, sent)
+        dates = _dates_in(spans, sent)
         kind = "zone" if m.kind == "zone" else "TODO: kind (zone, operation-area, control-area …)"
         feats.append({
             "id": _unique(_slug(m.text), seen),
@@ -1199,7 +1281,7 @@ def _area_features(ex: Extraction, spans: list[tuple[int, int]], start: str, see
             "end": None,
             "confidence": "schematic",
             "notes": f"TODO: is this the whole {m.place.name} area? The text says: "
-                     f"{ex.text[sent[0]:sent[1]].strip()[:300]}",
+                     f"{_quote(ex.text, sent, 300)}",
             "geometry": _place_ref(m),
         })  # fmt: skip
     return feats
@@ -1211,18 +1293,17 @@ _STRIP = re.compile(
 )
 
 
-def _strip_features(ex: Extraction, spans: list[tuple[int, int]], start: str, seen: set[str]):
+def _strip_features(ex: Extraction, spans: _Spans, start: str, seen: dict[str, int]):
     """A demilitarised or buffer zone the text describes by its depth ("15 to 20 km deep
     along the contact line"): a band whose edges a person must give."""
     feats = []
     for m in _STRIP.finditer(ex.text):
         sent = _sentence_of(spans, m.start())
-        words = ex.text[sent[0] : sent[1]]
-        w = _WIDTH.search(words, m.end() - sent[0]) or _WIDTH.search(words)
+        w = _WIDTH.search(ex.text, m.end(), sent[1]) or _WIDTH.search(ex.text, *sent)
         width = "TODO: depth, e.g. 15-20 km"
         if w:
             width = f"{w.group(1)}-{w.group(2)} km" if w.group(2) else f"{w.group(1)} km"
-        dates = _dates_in(ex, sent)
+        dates = _dates_in(spans, sent)
         kind = "demilitarized-zone" if "demilitar" in m.group("what").lower() else "zone"
         feats.append({
             "id": _unique(_slug(m.group("what")), seen),
@@ -1231,7 +1312,7 @@ def _strip_features(ex: Extraction, spans: list[tuple[int, int]], start: str, se
             "start": _date_value(dates[0]) if dates else start,
             "end": None,
             "confidence": "schematic",
-            "notes": f"TODO: draw it from the text: {' '.join(words.split())[:300]}",
+            "notes": f"TODO: draw it from the text: {_quote(ex.text, sent, 300)}",
             "geometry": {"band": {
                 "inside": "TODO: the area it lies in, e.g. {ref: idlib-zone}",
                 "along": "TODO: the line it follows, e.g. the contact line",
@@ -1241,15 +1322,15 @@ def _strip_features(ex: Extraction, spans: list[tuple[int, int]], start: str, se
     return feats
 
 
-def _post_features(ex: Extraction, spans: list[tuple[int, int]], start: str, seen: set[str]):
+def _post_features(ex: Extraction, spans: _Spans, start: str, seen: dict[str, int]):
     feats = []
     for m in ex.places:
         if m.kind != "place" or m.place.country != ex.country_bias:
             continue
         sent = _sentence_of(spans, m.start)
-        if not re.search(r"\bobservation\s+posts?\b|\bposts?\b", ex.text[sent[0] : sent[1]], re.I):
+        if not spans.says(_POST_WORD, sent):
             continue
-        dates = _dates_in(ex, sent)
+        dates = _dates_in(spans, sent)
         feats.append({
             "id": _unique(_slug(f"post {m.place.name}"), seen),
             "name": f"Observation post at {m.place.name}",
@@ -1263,10 +1344,10 @@ def _post_features(ex: Extraction, spans: list[tuple[int, int]], start: str, see
     return feats
 
 
-def _signed(ex: Extraction, spans: list[tuple[int, int]]) -> tuple[str, DateMention | None]:
+def _signed(ex: Extraction, spans: _Spans) -> tuple[str, DateMention | None]:
     for d in ex.dates:
         sent = _sentence_of(spans, d.start)
-        if d.resolved and _SIGNING.search(ex.text[sent[0] : sent[1]]) and d.period != "year":
+        if d.resolved and spans.says(_SIGNING, sent) and d.period != "year":
             return _date_value(d), d
     dl = next((d for d in ex.dates if d.dateline and d.resolved), None)
     if dl is not None:
@@ -1274,14 +1355,13 @@ def _signed(ex: Extraction, spans: list[tuple[int, int]]) -> tuple[str, DateMent
     return "TODO: YYYY-MM-DD", None
 
 
-def _in_force(ex: Extraction, spans: list[tuple[int, int]], signed: str) -> str:
+def _in_force(ex: Extraction, spans: _Spans, signed: str) -> str:
     for d in ex.dates:
-        sent = ex.text.__getitem__(slice(*_sentence_of(spans, d.start)))
         if (
             d.resolved
             and not d.dateline
             and d.period in ("day", "range")
-            and _IN_FORCE.search(sent)
+            and spans.says(_IN_FORCE, _sentence_of(spans, d.start))
         ):
             return _date_value(d)
     return signed
@@ -1329,11 +1409,11 @@ def draft_spec(extraction: Extraction, *, name: str | None = None, url: str | No
     if not isinstance(extraction, Extraction):
         raise InputError("draft_spec() takes the Extraction that geozones.extract() returns")
     ex = extraction
-    spans = _sentences(ex.text)
+    spans = _Spans(ex.text, ex)
     signed, signed_d = _signed(ex, spans)
     start = _in_force(ex, spans, signed)
     parties = _parties(ex, spans)
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     features = (
         _area_features(ex, spans, start, seen)
         + _strip_features(ex, spans, start, seen)
@@ -1349,7 +1429,7 @@ def draft_spec(extraction: Extraction, *, name: str | None = None, url: str | No
         "sources": [
             {
                 "url": url or "TODO: URL of the text",
-                "quote": " ".join(ex.text[quote_span[0] : quote_span[1]].split())[:400],
+                "quote": _quote(ex.text, quote_span, 400),
             }
         ],  # fmt: skip
         "features": features,
@@ -1362,7 +1442,7 @@ def draft_spec(extraction: Extraction, *, name: str | None = None, url: str | No
     return _header(ex) + body
 
 
-def _parties(ex: Extraction, spans: list[tuple[int, int]]) -> list[str]:
+def _parties(ex: Extraction, spans: _Spans) -> list[str]:
     """Countries named where the text speaks of agreeing, or whose leaders agree there
     ("Russian President Vladimir Putin and Turkish President …")."""
     found: list[tuple[int, str]] = []
@@ -1370,7 +1450,7 @@ def _parties(ex: Extraction, spans: list[tuple[int, int]]) -> list[str]:
         if m.kind != "country" or m.place.country == ex.country_bias:
             continue
         sent = _sentence_of(spans, m.start)
-        if _SIGNING.search(ex.text[sent[0] : sent[1]]):
+        if spans.says(_SIGNING, sent):
             found.append((m.start, m.place.name))
     demonyms = ctx.known_entities().get("demonym", {})
     for e in ex.entities:
@@ -1379,7 +1459,7 @@ def _parties(ex: Extraction, spans: list[tuple[int, int]]) -> list[str]:
             continue
         sent = _sentence_of(spans, e.start)
         after = ex.text[e.end : e.end + 40]
-        if _SIGNING.search(ex.text[sent[0] : sent[1]]) and re.match(
+        if spans.says(_SIGNING, sent) and re.match(
             r"\s+(?:[A-Z]\w+\s+)?(?:President|Prime Minister|Foreign Minister|Minister|leader)",
             after,
         ):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..errors import InputError
 from ._common import add_json_flag, parse_date, print_json
 
@@ -34,13 +37,15 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _read(path: str) -> str:
+    # read at most what the size cap allows (UTF-8 takes up to 4 bytes a character), plus one
+    cap = 4 * settings.extract_max_chars + 1
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(cap)
         where = "standard input"
     else:
         try:
             with open(path, "rb") as fh:
-                data = fh.read()
+                data = fh.read(cap)
         except FileNotFoundError:
             raise InputError(f"{path}: no such file; give a text file or - for stdin") from None
         except IsADirectoryError:
@@ -48,6 +53,12 @@ def _read(path: str) -> str:
         except OSError as exc:
             raise InputError(f"{path}: cannot read it ({exc.strerror})") from None
         where = path
+    if len(data) >= cap:
+        raise InputError(
+            f"{where} is larger than {cap - 1:,} bytes, more than extract reads "
+            f"(geozones.settings.extract_max_chars = {settings.extract_max_chars:,} characters); "
+            "split it into articles or set GEOZONES_EXTRACT_MAX_CHARS"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -61,17 +72,52 @@ def run(args: argparse.Namespace) -> int:
     from ..geoparse import extract, write_draft_spec
 
     ref = parse_date(args.date) if args.date else None
+    if args.spec:
+        _check_output(args.spec)  # before the work, so a wrong path fails at once
     text = _read(args.file)
     ex = extract(text, country_bias=args.country, reference_date=ref)
     if args.spec:
-        write_draft_spec(ex, args.spec, name=args.name, url=args.url)
-    if args.json:
-        print_json(ex.to_dict())
-    else:
-        _print_table(ex)
-        if args.spec:
-            print(f"draft spec written to {args.spec} (finish every TODO, then geozones validate)")
+        try:
+            write_draft_spec(ex, args.spec, name=args.name, url=args.url)
+        except OSError as exc:
+            raise InputError(
+                f"--spec {args.spec}: cannot write the draft there ({_reason(exc)}); "
+                "nothing was written; give a writable file path"
+            ) from None
+    try:
+        if args.json:
+            print_json(ex.to_dict())
+        else:
+            _print_table(ex)
+            if args.spec:
+                print(f"draft spec written to {args.spec} (finish every TODO, then "
+                      "geozones validate)")  # fmt: skip
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise InputError(f"cannot write to standard output ({_reason(exc)})") from None
     return 0 if (ex.places or ex.roads or ex.dates) else 1
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def _check_output(path: str) -> None:
+    """Refuse a draft path that cannot take a file: a folder, a device or a pipe (writing
+    beside it and renaming would replace the device), or a folder that is a file."""
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"--spec {path} is a folder; give a file name, e.g. {path}/draft.yaml")
+    if p.exists() and not p.is_file():
+        raise InputError(f"--spec {path} is not a regular file (a device or a pipe); "
+                         "give a file path")  # fmt: skip
+    parent = p.parent
+    if parent.exists() and not parent.is_dir():
+        raise InputError(f"--spec {path}: {parent} is a file, not a folder")
+    if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"--spec {path}: the folder {parent} is not writable")
 
 
 def _print_table(ex: Any) -> None:
