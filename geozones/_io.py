@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -23,12 +25,48 @@ def data_path(*parts: str) -> Path:
     return Path(settings.data_dir, *parts)
 
 
+#: Signals that end a process by default and that a writer turns into an exception
+#: while it holds a temporary file, so the file is removed before the process ends.
+_CLEANUP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def _raise_exit(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _exit_on_signals() -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP raise ``SystemExit(128 + signal)``.
+
+    Only where they would otherwise kill the process outright (the default
+    handler, in the main thread): an application's own handlers are left alone.
+    SIGINT already raises ``KeyboardInterrupt``.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    saved = {}
+    for sig in _CLEANUP_SIGNALS:
+        if signal.getsignal(sig) is signal.SIG_DFL:
+            saved[sig] = signal.signal(sig, _raise_exit)
+    try:
+        yield
+    finally:
+        for sig, previous in saved.items():
+            signal.signal(sig, previous)
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; move it into place only on success.
 
     Use it for writers that want a file name (GDAL, folium). On any exception
-    the temporary file is removed and ``path`` is left as it was.
+    the temporary file is removed and ``path`` is left as it was; so it is
+    when the process is interrupted (Ctrl-C) or terminated (SIGTERM, SIGHUP:
+    in the main thread they raise `SystemExit` while the file is written, and
+    the process then ends with status 128 + the signal's number).
 
     Examples
     --------
@@ -37,6 +75,11 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    with _exit_on_signals():
+        yield from _write_beside(target)
+
+
+def _write_beside(target: Path) -> Iterator[Path]:
     fd, tmp_name = tempfile.mkstemp(
         prefix=f".{target.stem}.", suffix=target.suffix or ".tmp", dir=target.parent
     )

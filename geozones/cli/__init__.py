@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from .._version import __version__
 from ..errors import GeozonesError
+from ._common import printable
 
 #: sub-command -> module under geozones.cli
 COMMANDS: dict[str, str] = {
@@ -37,6 +40,36 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        # argparse swallows write errors; a --help sent to a full disk must say it failed
+        if message:
+            (file or sys.stderr).write(message)
+
+
+class _WatchedStdout:
+    """Standard output that remembers whether writing to it failed."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.failed = False
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self.inner.write(text))
+        except OSError:
+            self.failed = True
+            raise
+
+    def flush(self) -> None:
+        try:
+            self.inner.flush()
+        except OSError:
+            self.failed = True
+            raise
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,20 +102,57 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     """
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "_run", None):
-        parser.print_help()
-        return 2
+    watched = _WatchedStdout(sys.stdout)
+    sys.stdout = watched
     try:
-        return int(args._run(args) or 0)
+        return _parse_and_run(parser, argv, watched)
+    finally:
+        sys.stdout = watched.inner
+
+
+def _parse_and_run(
+    parser: argparse.ArgumentParser, argv: Sequence[str] | None, watched: _WatchedStdout
+) -> int:
+    command = "geozones"
+    try:
+        args = parser.parse_args(argv)  # --help and --version print and raise SystemExit
+        command = f"geozones {args.command}" if args.command else command
+        if not getattr(args, "_run", None):
+            parser.print_help()
+            return 2
+        code = int(args._run(args) or 0)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
     except GeozonesError as exc:
-        print(f"geozones {args.command}: error: {_one_line(str(exc))}", file=sys.stderr)
-        return 2
+        return _fail(command, str(exc))
     except KeyboardInterrupt:
-        print(f"geozones {args.command}: interrupted", file=sys.stderr)
+        print(f"{command}: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (| head): not an error
+        _silence_stdout()
         return 0
+    except OSError as exc:  # a full disk, an I/O error: one line, never a traceback
+        if watched.failed:
+            _silence_stdout()
+            return _fail(command, f"cannot write to standard output: {exc.strerror or exc}")
+        where = f": {exc.filename}" if exc.filename else ""
+        return _fail(command, f"{exc.strerror or exc}{where}")
+
+
+def _fail(command: str, message: str) -> int:
+    """One line on stderr, escaped for the terminal; exit code 2."""
+    print(f"{command}: error: {printable(_one_line(message))}", file=sys.stderr)
+    return 2
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file behind sys.stdout
+        pass
 
 
 def _one_line(text: str) -> str:

@@ -13,7 +13,7 @@ import argparse
 from typing import Any
 
 from ..place import PLACE_KINDS as KINDS
-from ._common import add_json_flag, print_json
+from ._common import add_json_flag, print_json, printable
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -57,10 +57,12 @@ def _parse_near(text: str | None) -> tuple[float, float] | None:
 
 
 def _line(p: Any) -> str:
+    """One tab-separated line; text from the data or the query escaped for the terminal."""
+    e = printable
     admin = " > ".join(p.admin) if p.admin else p.country
     return (
-        f"{p.name}\t{p.kind}\t{p.lat:.5f}, {p.lon:.5f}\t{admin}\t"
-        f"{p.source}:{p.source_id}\t{p.score:.2f}\t(matched {p.matched!r})"
+        f"{e(p.name)}\t{e(p.kind)}\t{p.lat:.5f}, {p.lon:.5f}\t{e(admin)}\t"
+        f"{e(p.source)}:{e(p.source_id)}\t{p.score:.2f}\t(matched {e(repr(p.matched))})"
     )
 
 

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from ._common import add_json_flag, parse_date, print_json
+from ._common import add_json_flag, parse_date, print_json, printable
 
 _LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
 
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--tolerance {args.tolerance:g} is negative; give metres, e.g. 500")
     kwargs = {} if args.tolerance is None else {"tolerance": args.tolerance}
     found = locate(point, day, timeline, **kwargs)
-    label = str(place) if place is not None else f"{point.y:.5f}, {point.x:.5f}"
+    label = printable(place) if place is not None else f"{point.y:.5f}, {point.x:.5f}"
     rows = [
         {
             "id": r["id"],
@@ -81,15 +81,18 @@ def run(args: argparse.Namespace) -> int:
             }
         )
     else:
-        when = f" on {day.isoformat()}" if day else ""
-        if not rows:
-            print(f"{label}: no feature of {timeline.id}{when}")
-        else:
-            print(f"{label}: {len(rows)} feature(s) of {timeline.id}{when}")
-            for r in rows:
-                end = r["end_date"] or "open"
-                print(
-                    f"  {r['id']:<28} {r['kind']:<20} {r['start_date']} → {end:<10} "
-                    f"{r['confidence']}  {r['name']}"
-                )
+        _print_rows(label, printable(timeline.id), day, rows)
     return 0 if rows else 1
+
+
+def _print_rows(label: str, timeline_id: str, day: Any, rows: list[dict[str, Any]]) -> None:
+    """The human-readable answer; every text from the spec is escaped for the terminal."""
+    when = f" on {day.isoformat()}" if day else ""
+    if not rows:
+        print(f"{label}: no feature of {timeline_id}{when}")
+        return
+    print(f"{label}: {len(rows)} feature(s) of {timeline_id}{when}")
+    for r in rows:
+        end = r["end_date"] or "open"
+        fid, kind, conf, name = (printable(r[k]) for k in ("id", "kind", "confidence", "name"))
+        print(f"  {fid:<28} {kind:<20} {r['start_date']} → {end:<10} {conf}  {name}")
