@@ -90,12 +90,35 @@ def test_areas_per_party_and_period(grid):
     assert all(g.geom_type == "MultiPolygon" for *_, g in s.areas())
 
 
-def test_an_enclave_is_ringed_and_nobody_draws_no_line(grid):
+def test_an_enclave_the_front_passed_goes_to_the_party_around_it(grid):
+    # cell 5 is inland (no outer edge): taken alone, it is an island the front passed
     s = _surface(grid, ControlEvent(D(2020, 2, 1), "gov", np.array([5])))
-    ring = s.contact_lines()[0][2]
-    assert ring.is_ring and ring.length == pytest.approx(4.0)
-    # a cell that nobody holds: no line around it
-    partial = ControlSurface(grid, ["gov"], [ControlEvent(D(2020, 1, 1), "gov", np.array([0]))])
+    assert s.holder_names("2020-02-01")[5] == "opp"
+    assert s.contact_lines() == []
+    assert s.holding(5, "2020-02-02").since == D(2020, 1, 1)
+    # an opposition pocket left behind by a government advance is taken too …
+    s = _surface(grid, ControlEvent(D(2020, 2, 1), "gov", np.array([0, 1, 2, 4, 6, 8, 9, 10])))
+    assert s.holder_names("2020-02-01")[5] == "gov"
+    h = s.holding(5, "2020-02-02")
+    assert h.holder == "gov" and h.enclosed and h.event is None and h.since == D(2020, 2, 1)
+    # … unless a report describes the pocket as besieged: then it stays, ringed
+    siege = [(D(2020, 2, 1), D(2020, 2, 10), np.array([5]))]
+    base = ControlEvent(D(2020, 1, 1), "opp", np.arange(12), kind="baseline")
+    gov = ControlEvent(D(2020, 2, 1), "gov", np.array([0, 1, 2, 4, 6, 8, 9, 10]))
+    s = ControlSurface(grid, ["gov", "opp"], [base, gov], besieged=siege)
+    assert s.holder_names("2020-02-10")[5] == "opp"
+    assert s.holder_names("2020-02-11")[5] == "gov"  # the siege over, the pocket falls
+    ring = [g for a, _, g in s.contact_lines() if a == D(2020, 2, 1)][0]
+    assert shapely.Polygon(shapely.box(1, 1, 2, 2).exterior).boundary.within(ring.buffer(1e-9))
+    # a group touching the outer edge (a border) is never filled
+    s = _surface(grid, ControlEvent(D(2020, 2, 1), "gov", np.array([0])))
+    assert s.holder_names("2020-02-01")[0] == "gov"
+
+
+def test_nobody_draws_no_line(grid):
+    partial = ControlSurface(
+        grid, ["gov"], [ControlEvent(D(2020, 1, 1), "gov", np.array([0]))], fill_enclaves=False
+    )
     assert partial.contact_lines() == []
 
 

@@ -20,9 +20,10 @@ Examples
 from __future__ import annotations
 
 from ._cells import Cells, cell_edges, load_cells
-from ._surface import NOBODY, ControlEvent, ControlSurface, Holding
+from ._surface import ENCLOSED, NOBODY, ControlEvent, ControlSurface, Holding
 
 __all__ = [
+    "ENCLOSED",
     "NOBODY",
     "Cells",
     "ControlEvent",

@@ -94,6 +94,54 @@ class Cells:
         xy = shapely.get_coordinates(shapely.centroid(self.geometry))
         return xy[:, 0], xy[:, 1]
 
+    @functools.cached_property
+    def outer(self) -> np.ndarray:
+        """Whether each cell has an edge no other cell shares (a border or the coast).
+
+        Examples
+        --------
+        >>> import shapely
+        >>> c = Cells.from_polygons([shapely.box(i % 3, i // 3, i % 3 + 1, i // 3 + 1)
+        ...                          for i in range(9)])
+        >>> c.outer.tolist()
+        [True, True, True, True, False, True, True, True, True]
+        """
+        import shapely
+
+        n = len(self.geometry)
+        lengths = shapely.length(self.edge_geometry)
+        shared = np.bincount(self.edge_a, lengths, n) + np.bincount(self.edge_b, lengths, n)
+        perimeter = shapely.length(shapely.boundary(self.geometry))
+        return perimeter - shared > 1e-6 * np.maximum(perimeter, 1e-9)
+
+    def components(self, labels: np.ndarray) -> np.ndarray:
+        """Connected groups of neighbouring cells with equal ``labels``.
+
+        Returns, per cell, the lowest cell index of its group (min-label propagation
+        with pointer jumping on the shared edges: numpy only).
+
+        Examples
+        --------
+        >>> import numpy as np, shapely
+        >>> c = Cells.from_polygons([shapely.box(i, 0, i + 1, 1) for i in range(4)])
+        >>> c.components(np.array([1, 1, 2, 1])).tolist()
+        [0, 0, 2, 3]
+        """
+        a, b = self.edge_a, self.edge_b
+        same = labels[a] == labels[b]
+        a, b = a[same], b[same]
+        lab = np.arange(len(labels))
+        while True:
+            low = np.minimum(lab[a], lab[b])
+            new = lab.copy()
+            np.minimum.at(new, a, low)
+            np.minimum.at(new, b, low)
+            new = new[new]
+            new = new[new]
+            if np.array_equal(new, lab):
+                return lab
+            lab = new
+
     def locate(self, lons: Any, lats: Any) -> np.ndarray:
         """The cell holding each point (``-1`` outside every cell), vectorized.
 

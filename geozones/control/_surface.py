@@ -17,6 +17,8 @@ from ._cells import Cells
 
 #: Holder code of a cell no baseline or event covers.
 NOBODY = -1
+#: Event code of a cell given to the party around it (an enclave the front passed).
+ENCLOSED = -2
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,9 @@ class Holding:
 
     ``holder`` is None where no baseline or event covers the place (or before the
     first one); ``since`` is the first day of the holder's unbroken hold as far as the
-    table goes; ``event`` is the capture (or baseline) that gave it, with its source.
+    table goes; ``event`` is the capture (or baseline) that gave it, with its source,
+    or None with ``enclosed`` True when the cell was an enclave the front passed (its
+    neighbours all fell to the holder that day).
 
     Examples
     --------
@@ -73,6 +77,7 @@ class Holding:
     holder: str | None
     since: _dt.date | None
     event: ControlEvent | None
+    enclosed: bool = False
 
     @property
     def source(self) -> dict[str, Any]:
@@ -110,33 +115,84 @@ class ControlSurface:
     ['a', 'a', 'b']
     """
 
-    def __init__(self, cells: Cells, parties: list[str], events: list[ControlEvent]) -> None:
+    def __init__(
+        self,
+        cells: Cells,
+        parties: list[str],
+        events: list[ControlEvent],
+        *,
+        besieged: list[tuple[_dt.date, _dt.date | None, np.ndarray]] = (),
+        fill_enclaves: bool = True,
+    ) -> None:
         self.cells = cells
         self.parties = list(parties)
         order = sorted(range(len(events)), key=lambda i: (events[i].date, i))
         self.events = [events[i] for i in order]
-        self.days = sorted({e.date for e in self.events})
+        self.besieged = list(besieged)
+        self.fill_enclaves = fill_enclaves
+        self.days = sorted({e.date for e in self.events} | self._siege_days())
         self.holders, self.event_of = self._build()
+
+    def _siege_days(self) -> set[_dt.date]:
+        days = set()
+        for start, end, _ in self.besieged:
+            days.add(start)
+            if end is not None:
+                days.add(end + _dt.timedelta(days=1))
+        return days
 
     def _build(self) -> tuple[np.ndarray, np.ndarray]:
         n_days, n_cells = len(self.days), len(self.cells)
         holders = np.full((n_days, n_cells), NOBODY, dtype=np.int16)
         event_of = np.full((n_days, n_cells), -1, dtype=np.int32)
         code = {p: i for i, p in enumerate(self.parties)}
-        day_of = {d: k for k, d in enumerate(self.days)}
-        current_h = np.full(n_cells, NOBODY, dtype=np.int16)
-        current_e = np.full(n_cells, -1, dtype=np.int32)
-        k_prev = 0
+        by_day: dict[_dt.date, list[int]] = {}
         for i, ev in enumerate(self.events):
-            k = day_of[ev.date]
-            if k != k_prev:
-                holders[k_prev:k], event_of[k_prev:k] = current_h, current_e
-                k_prev = k
-            current_h[ev.cells] = code[ev.party]
-            current_e[ev.cells] = i
-        if n_days:
-            holders[k_prev:], event_of[k_prev:] = current_h, current_e
+            by_day.setdefault(ev.date, []).append(i)
+        h = np.full(n_cells, NOBODY, dtype=np.int16)
+        e = np.full(n_cells, -1, dtype=np.int32)
+        for k, day in enumerate(self.days):
+            for i in by_day.get(day, ()):
+                h[self.events[i].cells] = code[self.events[i].party]
+                e[self.events[i].cells] = i
+            if self.fill_enclaves:
+                flipped = self._fill(h, day)
+                e[flipped] = ENCLOSED
+            holders[k], event_of[k] = h, e
         return holders, event_of
+
+    def _fill(self, h: np.ndarray, day: _dt.date) -> np.ndarray:
+        """Give every enclosed group of cells to the one party around it (in place).
+
+        A group of neighbouring cells of one holder that touches no border or coast
+        and whose neighbours all belong to one other party is taken by that party
+        (the front passed it), unless a declared siege covers it that day.
+        Returns the cells given.
+        """
+        c = self.cells
+        kept = np.zeros(len(h), dtype=bool)
+        for start, end, cells in self.besieged:
+            if start <= day and (end is None or day <= end):
+                kept[cells] = True
+        given = []
+        for _ in range(8):
+            comp = c.components(h)
+            a, b = c.edge_a, c.edge_b
+            cross = h[a] != h[b]
+            ca, cb = np.r_[comp[a[cross]], comp[b[cross]]], np.r_[h[b[cross]], h[a[cross]]]
+            pairs = np.unique(np.c_[ca, cb], axis=0)
+            n_around = np.bincount(pairs[:, 0], minlength=len(h))
+            around = np.full(len(h), NOBODY, dtype=np.int64)
+            around[pairs[:, 0]] = pairs[:, 1]
+            blocked = np.zeros(len(h), dtype=bool)
+            blocked[comp[c.outer | kept]] = True
+            enclosed = (n_around == 1) & (around != NOBODY) & ~blocked
+            cells = np.flatnonzero(enclosed[comp])
+            if not len(cells):
+                break
+            h[cells] = around[comp[cells]]
+            given.append(cells)
+        return np.concatenate(given) if given else np.zeros(0, dtype=np.int64)
 
     def day_index(self, dates: Any) -> np.ndarray:
         """For each date, the row of the holder table in force (``-1`` before the first).
@@ -205,8 +261,9 @@ class ControlSurface:
         column = self.holders[: k + 1, cell]
         other = np.flatnonzero(column != column[k])
         start = int(other[-1]) + 1 if len(other) else 0
-        event = self.events[int(self.event_of[start, cell])]
-        return Holding(self.parties[column[k]], self.days[start], event)
+        i = int(self.event_of[start, cell])
+        event = self.events[i] if i >= 0 else None
+        return Holding(self.parties[column[k]], self.days[start], event, enclosed=i == ENCLOSED)
 
     def _end_of(self, k_last: int) -> _dt.date | None:
         """The last day of a run ending at row ``k_last`` (None: still in force)."""
