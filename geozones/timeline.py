@@ -16,6 +16,7 @@ from .errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
+    import numpy as np
     import pandas as pd
 
 #: Columns every ``Timeline.features`` frame has, in this order.
@@ -32,6 +33,11 @@ FEATURE_COLUMNS = [
     "sources",
     "geometry",
 ]
+
+
+#: The function that draws a timeline as one HTML page for ``Timeline._repr_html_``
+#: ("module:function"). Named rather than imported: maps are a higher layer than the model.
+HTML_RENDERER = "geozones.maps:map_html"
 
 
 def to_date(value: Any, *, what: str = "date") -> _dt.date:
@@ -114,13 +120,14 @@ class Timeline:
         Examples
         --------
         >>> tl = load_timeline()                                  # doctest: +SKIP
-        >>> tl                                                    # in a notebook cell: the map
+        >>> tl  # in a notebook cell, shows the map                 # doctest: +SKIP
         """
         import html
+        import importlib
 
-        from .maps import map_html
-
-        doc = map_html(self)
+        # named, not imported: the map is an output, a layer above the model
+        module, _, name = HTML_RENDERER.partition(":")
+        doc = getattr(importlib.import_module(module), name)(self)
         return (
             f'<iframe title="{html.escape(self.name)}" srcdoc="{html.escape(doc, quote=True)}" '
             'style="width:100%;height:600px;border:1px solid #ccc" '
@@ -130,13 +137,18 @@ class Timeline:
     def __len__(self) -> int:
         return len(self.features)
 
-    def active_mask(self, date: Any) -> pd.Series:
-        """Boolean Series: which features are active on ``date``.
+    def in_force(self, date: Any) -> pd.Series:
+        """Boolean Series: which features are in force on ``date``.
+
+        The one rule of the project: a feature is in force on day ``d`` when
+        ``start_date <= d`` and either ``end_date`` is open (NaT) or
+        ``d <= end_date`` (the last day in force). Maps, locate and the
+        event join all use it (or :meth:`in_force_matrix`).
 
         Examples
         --------
         >>> tl = load_timeline()                                  # doctest: +SKIP
-        >>> tl.features.loc[tl.active_mask("2020-03-15"), "id"].tolist()[:2]  # doctest: +SKIP
+        >>> tl.features.loc[tl.in_force("2020-03-15"), "id"].tolist()[:2]  # doctest: +SKIP
         ['euphrates-shield-held-area', 'm5-government-control']
         """
         import pandas as pd
@@ -144,6 +156,37 @@ class Timeline:
         d = pd.Timestamp(to_date(date))
         f = self.features
         return (f["start_date"] <= d) & (f["end_date"].isna() | (d <= f["end_date"]))
+
+    def active_mask(self, date: Any) -> pd.Series:
+        """Boolean Series: which features are active on ``date`` (:meth:`in_force`).
+
+        Examples
+        --------
+        >>> tl = load_timeline()                                  # doctest: +SKIP
+        >>> tl.active_mask("2020-03-15").equals(tl.in_force("2020-03-15"))  # doctest: +SKIP
+        True
+        """
+        return self.in_force(date)
+
+    def in_force_matrix(self, dates: Iterable[Any]) -> np.ndarray:
+        """Boolean array (dates × features): :meth:`in_force` of many days at once.
+
+        Examples
+        --------
+        >>> tl = load_timeline()                                  # doctest: +SKIP
+        >>> tl.in_force_matrix(["2017-01-01", "2020-03-15"]).sum(axis=1)  # doctest: +SKIP
+        array([ 3, 14])
+        """
+        import numpy as np
+        import pandas as pd
+
+        days = pd.to_datetime(pd.Series([to_date(d) for d in dates], dtype=object)).to_numpy()
+        days = days.astype("datetime64[ns]")
+        start = self.features["start_date"].to_numpy(dtype="datetime64[ns]")
+        end = self.features["end_date"].to_numpy(dtype="datetime64[ns]")
+        return (start[None, :] <= days[:, None]) & (
+            np.isnat(end)[None, :] | (days[:, None] <= end[None, :])
+        )
 
     def at(self, date: Any) -> gpd.GeoDataFrame:
         """The features active on ``date`` (a copy).
@@ -171,37 +214,104 @@ class Timeline:
         stamps = pd.concat([f["start_date"].dropna(), ends]).drop_duplicates().sort_values()
         return [t.date() for t in stamps]
 
+    def change_days(self) -> list[_dt.date]:
+        """Every day on which the map changes: :meth:`slices` and the control changes.
+
+        The same as :meth:`slices` for a timeline without a control table.
+
+        Examples
+        --------
+        >>> load_timeline().change_days()[:1]                     # doctest: +SKIP
+        [datetime.date(2016, 8, 24)]
+        """
+        import pandas as pd
+
+        days = set(self.slices())
+        for name in ("control", "contact_lines"):
+            frame = getattr(self, name, None)
+            if frame is None or not len(frame):
+                continue
+            days.update(t.date() for t in pd.to_datetime(frame["start_date"]).dropna())
+            ends = pd.to_datetime(frame["end_date"]).dropna() + pd.Timedelta(days=1)
+            days.update(t.date() for t in ends)
+        return sorted(days)
+
     def events(self, date: Any) -> list[dict[str, Any]]:
         """What happened on ``date``: features that start or end, agreements signed.
 
-        Each item: ``{"type": "start"|"end"|"signed", "id", "name", "kind"}``;
-        an ``end`` event is reported on the day after the last day in force.
+        Each item: ``{"type": "start"|"end"|"signed", "id", "name", "kind"}``
+        (a signing also has its ``"date"``); an ``end`` event is reported on the
+        day after the last day in force.
 
         Examples
         --------
         >>> [e["id"] for e in load_timeline().events("2020-03-05")]  # doctest: +SKIP
         ['moscow-protocol']
         """
+        day = to_date(date).isoformat()
+        return self.events_by_day([day])[day]
+
+    def events_by_day(self, days: Iterable[Any] | None = None) -> dict[str, list[dict[str, str]]]:
+        """:meth:`events` of many days in one pass: ISO day → its events.
+
+        Parameters
+        ----------
+        days : iterable of dates, optional
+            The days to report. ``None``: every day on which something happens.
+            With ``days`` given, an agreement signed between two of them is
+            reported on the next one (with its own ``"date"``, as every
+            signing), so that no signing falls between two positions of a
+            time axis.
+
+        Examples
+        --------
+        >>> load_timeline().events_by_day()["2020-03-05"][0]["type"]  # doctest: +SKIP
+        'signed'
+        """
+        import bisect
+
         import pandas as pd
 
-        d = pd.Timestamp(to_date(date))
         f = self.features
-        out: list[dict[str, Any]] = []
-        for _, row in f.loc[f["start_date"] == d].iterrows():
-            out.append({"type": "start", "id": row["id"], "name": row["name"], "kind": row["kind"]})
-        for _, row in f.loc[f["end_date"] + pd.Timedelta(days=1) == d].iterrows():
-            out.append({"type": "end", "id": row["id"], "name": row["name"], "kind": row["kind"]})
+        starts = f["start_date"].dt.strftime("%Y-%m-%d").tolist()
+        ends = (f["end_date"] + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d").tolist()
+        signed = self._signed_days()
+        if days is None:
+            every = {d for d in starts + ends if isinstance(d, str)} | {d for d, _ in signed}
+            out: dict[str, list[dict[str, str]]] = {d: [] for d in sorted(every)}
+        else:
+            out = {to_date(d).isoformat(): [] for d in days}
+        ident = [f[c].astype(str).tolist() for c in ("id", "name", "kind")]
+        for kind, column in (("start", starts), ("end", ends)):
+            for day, fid, name, fkind in zip(column, *ident, strict=True):
+                if isinstance(day, str) and day in out:
+                    out[day].append({"type": kind, "id": fid, "name": name, "kind": fkind})
+        ordered = sorted(out)
+        for day, ag in signed:
+            at = bisect.bisect_left(ordered, day)
+            if at == len(ordered) or (at == 0 and day != ordered[0]):
+                continue  # signed after the last or before the first day asked for
+            out[ordered[at]].append(
+                {
+                    "type": "signed",
+                    "id": str(ag.get("id", "")),
+                    "name": str(ag.get("name") or ag.get("id", "")),
+                    "kind": "agreement",
+                    "date": day,
+                }
+            )
+        return out
+
+    def _signed_days(self) -> list[tuple[str, dict[str, Any]]]:
+        """(ISO signing day, agreement) of every agreement with a readable signing date."""
+        out = []
         for ag in self.agreements:
-            signed = ag.get("signed")
-            if signed is not None and to_date(signed) == d.date():
-                out.append(
-                    {
-                        "type": "signed",
-                        "id": ag["id"],
-                        "name": ag.get("name", ag["id"]),
-                        "kind": "agreement",
-                    }
-                )
+            try:
+                day = to_date(ag.get("signed")).isoformat() if ag.get("signed") else None
+            except InputError:
+                continue
+            if day is not None:
+                out.append((day, ag))
         return out
 
     def filter(self, ids: Iterable[str]) -> Timeline:

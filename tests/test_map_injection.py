@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from _browser import browser_available, make_driver, open_map, quit_driver, synthetic_timeline
 
-from geozones.map_elements import SafeMacro, _walk, check_safe, js_json
-from geozones.maps import map_html, render_map
+from geozones.maps import js_json, map_html, render_map
+from geozones.maps._elements import SafeMacro, _walk, check_safe
 
 
 def _payloads(marker: Path) -> dict[str, str]:
@@ -178,7 +178,7 @@ agreements:
 def test_every_macro_element_of_a_map_is_safe(marker):
     import folium
 
-    from geozones.maps import _build_map
+    from geozones.maps._render import _build_map
 
     fmap = _build_map(
         _hostile_timeline(_payloads(marker)),

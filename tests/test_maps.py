@@ -19,8 +19,8 @@ from _browser import HOSTILE, synthetic_timeline
 from geozones import settings
 from geozones.errors import GeozonesError, InputError
 from geozones.kinds import KINDS
-from geozones.map_elements import inline_assets_html, js_json
-from geozones.maps import geojson_collection, map_html, render_map, simplified_geometries
+from geozones.maps import geojson_collection, js_json, map_html, render_map, simplified_geometries
+from geozones.maps._assets import inline_assets_html
 
 MAX_BYTES = 1_500_000
 
@@ -205,7 +205,7 @@ def test_same_input_gives_the_same_bytes(timeline, tmp_path):
 
 
 def test_failed_render_leaves_no_file_and_keeps_the_old_one(timeline, tmp_path, monkeypatch):
-    import geozones.map_elements as me
+    import geozones.maps._elements as me
 
     target = tmp_path / "out.html"
     target.write_text("previous map")
@@ -378,7 +378,7 @@ def test_committed_bundled_map_is_self_contained():
 
 
 def test_basemap_has_borders_roads_and_labelled_seats():
-    from geozones.map_basemap import basemap_collections
+    from geozones.maps import basemap_collections
 
     base = basemap_collections()
     assert len(base["admin1"]["features"]) == 14

@@ -20,8 +20,9 @@ import html
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from . import settings
-from .errors import GeozonesError
+from .. import feature_values, settings
+from ..errors import GeozonesError
+from ._geometry import simplified_geometries
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -76,7 +77,7 @@ def boundaries_available() -> bool:
 
 def load_boundaries(layer: str) -> gpd.GeoDataFrame:
     """One bundled boundary layer (``geozones.boundaries.load``)."""
-    from . import boundaries
+    from .. import boundaries  # optional part of the project (boundaries_available)
 
     return boundaries.load(layer)
 
@@ -98,7 +99,7 @@ def basemap_near(frame: gpd.GeoDataFrame, simplify_m: float) -> dict[str, Any] |
 
 def add_basemap(fmap: folium.Map, base: dict[str, Any], frame: gpd.GeoDataFrame) -> Any:
     """Add the vector basemap layers that have something to show; return the countries layer."""
-    from . import map_elements as me
+    from . import _elements as me
 
     countries = None
     if base["countries"]["features"]:
@@ -207,7 +208,7 @@ def _road_collection(simplify_m: float) -> dict[str, Any]:
     names: list[str] = []
     geoms: list[Any] = []
     for name in BASEMAP_ROADS if _available("geozones.gazetteer") else ():
-        from .gazetteer import geocode
+        from ..gazetteer import geocode  # optional part of the project (_available)
 
         try:
             place = geocode(name, kind="road")
@@ -245,7 +246,7 @@ def _town_collection(admin1: gpd.GeoDataFrame) -> dict[str, Any]:
     features: list[dict[str, Any]] = []
     if not _available("geozones.gazetteer"):
         return {"type": "FeatureCollection", "features": features}
-    from .gazetteer import Gazetteer
+    from ..gazetteer import Gazetteer  # optional part of the project (_available)
 
     gz = Gazetteer.default()
     kinds = np.asarray(gz.kinds)
@@ -306,12 +307,8 @@ def _concat(frames: list[Any]) -> Any:
 
 
 def _simplified(frame: gpd.GeoDataFrame, simplify_m: float) -> list[dict[str, Any]]:
-    from .maps import simplified_geometries
-
     return simplified_geometries(frame, simplify_m)
 
 
 def _text_of(value: Any) -> str:
-    from .maps import _text
-
-    return _text(value)
+    return feature_values.text(value)

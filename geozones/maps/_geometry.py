@@ -1,0 +1,150 @@
+"""Geometry of a map: features as GeoJSON, simplified in metres and rounded in degrees.
+
+Simplification works in the features' UTM zone (the projection the committed
+maps were drawn in); coordinates are rounded to ``settings.coordinate_precision``
+decimals.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .. import feature_values, settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+
+#: Default tolerance (metres on the ground) for simplifying feature geometry.
+SIMPLIFY_M = 20.0
+
+#: The text columns of a feature's popup, in the order they are embedded.
+TEXT_COLUMNS = ("id", "name", "kind", "agreement", "agreement_name", "confidence", "notes")
+
+
+def geojson_collection(
+    frame: gpd.GeoDataFrame, *, simplify_m: float = SIMPLIFY_M
+) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection of timeline features for the map runtime.
+
+    Geometry is simplified within ``simplify_m`` metres and rounded to
+    ``settings.coordinate_precision`` decimals; dates become ISO strings
+    (``end`` is ``None`` when open and is the last day in force).
+
+    Examples
+    --------
+    >>> fc = geojson_collection(load_timeline().features)        # doctest: +SKIP
+    >>> fc["features"][0]["properties"]["start"]                  # doctest: +SKIP
+    '2018-09-17'
+    """
+    geometries = simplified_geometries(frame, simplify_m)
+    features = [
+        {"type": "Feature", "geometry": geometry, "properties": props}
+        for geometry, props in zip(geometries, properties(frame), strict=True)
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def simplified_geometries(frame: gpd.GeoDataFrame, simplify_m: float) -> list[dict[str, Any]]:
+    """GeoJSON geometry dicts of ``frame``: simplified in metres, rounded in degrees.
+
+    Examples
+    --------
+    >>> import geopandas as gpd, shapely
+    >>> f = gpd.GeoDataFrame(geometry=[shapely.Point(36.123456789, 35.9)], crs=4326)
+    >>> simplified_geometries(f, 10)
+    [{'type': 'Point', 'coordinates': [36.123457, 35.9]}]
+    """
+    import json
+
+    import numpy as np
+    import shapely
+
+    if not len(frame):
+        return []
+    series = frame.geometry
+    if series.crs is None:
+        series = series.set_crs(4326)
+    elif series.crs.to_epsg() != 4326:
+        series = series.to_crs(4326)
+    if simplify_m > 0:
+        metric = _utm_crs(series)
+        projected = series.to_crs(metric)
+        simple = shapely.simplify(projected.to_numpy(), simplify_m, preserve_topology=True)
+        series = type(series)(simple, index=series.index, crs=metric).to_crs(4326)
+    decimals = int(settings.coordinate_precision)
+    rounded = shapely.transform(series.to_numpy(), lambda xy: np.round(xy, decimals))
+    return [json.loads(text) for text in shapely.to_geojson(rounded)]
+
+
+def _utm_crs(series: gpd.GeoSeries) -> str:
+    """The WGS 84 / UTM zone of the centre of ``series``' bounds (a metric CRS)."""
+    x0, y0, x1, y1 = series.total_bounds
+    lon, lat = (x0 + x1) / 2, (y0 + y1) / 2
+    zone = min(max(int((lon + 180) // 6) + 1, 1), 60)
+    return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
+
+
+def properties(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+    """The popup properties of every feature, column by column (:mod:`geozones.feature_values`)."""
+    text = {c: [feature_values.text(v) for v in frame[c].tolist()] for c in TEXT_COLUMNS}
+    start = [feature_values.iso_date(v) for v in frame["start_date"].tolist()]
+    end = [feature_values.iso_date(v) for v in frame["end_date"].tolist()]
+    sources = [feature_values.sources(v) for v in frame["sources"].tolist()]
+    return [
+        {
+            **{c: text[c][i] for c in TEXT_COLUMNS},
+            "start": start[i],
+            "end": end[i],
+            "sources": sources[i],
+        }
+        for i in range(len(frame))
+    ]
+
+
+def geometry_class(geom_types: set[str]) -> str:
+    """``"point"``, ``"line"`` or ``"area"`` for a set of geometry type names.
+
+    Examples
+    --------
+    >>> geometry_class({"LineString", "MultiLineString"})
+    'line'
+    """
+    if geom_types <= {"Point", "MultiPoint"}:
+        return "point"
+    if geom_types <= {"LineString", "MultiLineString"}:
+        return "line"
+    return "area"
+
+
+def features_4326(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The features with a geometry, in EPSG:4326."""
+    if frame.crs is not None and frame.crs.to_epsg() != 4326:
+        frame = frame.to_crs(4326)
+    keep = frame.geometry.notna() & ~frame.geometry.is_empty
+    return frame.loc[keep]
+
+
+def draw_order(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Features from the largest to the smallest (points and lines last)."""
+    import numpy as np
+    import shapely
+
+    area = shapely.area(frame.geometry.to_numpy())  # degrees², only to order
+    order = np.argsort(-area, kind="stable")
+    return frame.iloc[order]
+
+
+def bounds(frame: gpd.GeoDataFrame, fallback: Any = None) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` of ``frame`` (or of ``fallback``), rounded."""
+    import numpy as np
+
+    if len(frame):
+        x0, y0, x1, y1 = frame.total_bounds
+    elif fallback is not None:
+        x0, y0, x1, y1 = fallback.total_bounds
+    else:
+        return None
+    if not np.all(np.isfinite([x0, y0, x1, y1])):
+        return None
+    p = int(settings.coordinate_precision)
+    return [[round(float(y0), p), round(float(x0), p)], [round(float(y1), p), round(float(x1), p)]]
