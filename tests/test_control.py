@@ -171,3 +171,18 @@ def test_bundled_contact_lines_never_run_along_the_border(syria):
     assert along_border < 0.01
     area_a = [g for p, _, _, g in s.areas() if p == "a"][0]
     assert area_a.bounds[1] == pytest.approx(36.0, abs=0.3)
+
+
+def test_a_town_taken_ahead_of_the_front_takes_the_way_to_it(grid):
+    # government holds the left column (cells 0, 4, 8); it takes cell 7 (x 3..4, y 1..2)
+    base = ControlEvent(D(2020, 1, 1), "opp", np.arange(12), kind="baseline")
+    left = ControlEvent(D(2020, 1, 1), "gov", np.array([0, 4, 8]), kind="baseline")
+    ahead = ControlEvent(D(2020, 2, 1), "gov", np.array([7]), at=(3.5, 1.5))
+    # (the grid's cells are 1° wide: allow a long way)
+    s = ControlSurface(grid, ["gov", "opp"], [base, left, ahead], advance_max_m=1e6)
+    after = s.holder_names("2020-02-01")
+    assert [i for i in range(12) if after[i] == "gov"] == [0, 4, 5, 6, 7, 8]
+    assert s.holding(5, "2020-02-01").event is ahead
+    # beyond advance_max_m nothing is added (the capture stands alone, on the border)
+    far = ControlSurface(grid, ["gov", "opp"], [base, left, ahead], advance_max_m=1.0)
+    assert [i for i, x in enumerate(far.holder_names("2020-02-01")) if x == "gov"] == [0, 4, 7, 8]

@@ -41,6 +41,9 @@ class ControlEvent:
         How far it reaches, as written ("" = the place's own cell).
     source : dict
         ``url``, ``title``, ``publisher``, ``published``, ``quote``, ``notes`` …
+    at : (lon, lat), optional
+        The place's point: a capture also takes the cells on the straight way from
+        the capturing party's nearest held cell to it (see ``ControlSurface``).
 
     Examples
     --------
@@ -56,6 +59,7 @@ class ControlEvent:
     place: str = ""
     reach: str = ""
     source: dict[str, Any] = field(default_factory=dict)
+    at: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,7 @@ class ControlSurface:
         *,
         besieged: list[tuple[_dt.date, _dt.date | None, np.ndarray]] = (),
         fill_enclaves: bool = True,
+        advance_max_m: float = 25_000.0,
     ) -> None:
         self.cells = cells
         self.parties = list(parties)
@@ -130,6 +135,7 @@ class ControlSurface:
         self.events = [events[i] for i in order]
         self.besieged = list(besieged)
         self.fill_enclaves = fill_enclaves
+        self.advance_max_m = advance_max_m
         self.days = sorted({e.date for e in self.events} | self._siege_days())
         self.holders, self.event_of = self._build()
 
@@ -153,13 +159,42 @@ class ControlSurface:
         e = np.full(n_cells, -1, dtype=np.int32)
         for k, day in enumerate(self.days):
             for i in by_day.get(day, ()):
-                h[self.events[i].cells] = code[self.events[i].party]
-                e[self.events[i].cells] = i
+                ev, party = self.events[i], code[self.events[i].party]
+                way = self._advance(h, ev, party)
+                h[way], e[way] = party, i
+                h[ev.cells], e[ev.cells] = party, i
             if self.fill_enclaves:
                 flipped = self._fill(h, day)
                 e[flipped] = ENCLOSED
             holders[k], event_of[k] = h, e
         return holders, event_of
+
+    def _advance(self, h: np.ndarray, ev: ControlEvent, party: int) -> np.ndarray:
+        """The cells on the way from the party's nearest held cell to a captured place.
+
+        A town taken ahead of the front means the ground between was taken too:
+        the cells the straight line from the nearest cell the party already holds
+        (within ``advance_max_m``) to the place crosses.
+        """
+        import shapely
+
+        from ..projection import haversine_m
+
+        none = np.zeros(0, dtype=np.int64)
+        if ev.kind != "capture" or ev.at is None or self.advance_max_m <= 0:
+            return none
+        held = np.flatnonzero(h == party)
+        held = held[~np.isin(held, ev.cells)]
+        if not len(held):
+            return none
+        x, y = self.cells.centroid_lonlat
+        dist = haversine_m(ev.at[1], ev.at[0], y[held], x[held])
+        j = int(np.argmin(dist))
+        if dist[j] > self.advance_max_m:
+            return none
+        way = shapely.LineString([ev.at, (x[held[j]], y[held[j]])])
+        hits = self.cells._tree.query(way, predicate="intersects")
+        return hits[(h[hits] != party) & (h[hits] != NOBODY)]
 
     def _fill(self, h: np.ndarray, day: _dt.date) -> np.ndarray:
         """Give every enclosed group of cells to the one party around it (in place).

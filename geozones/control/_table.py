@@ -288,8 +288,8 @@ Resolver = Callable[[str, "tuple[float, float] | None", Row], "tuple[float, floa
 
 def event_cells(
     row: Row, cells: Cells, resolve: Resolver, subdistrict: Callable[[str, Row], str]
-) -> tuple[np.ndarray, str]:
-    """The cells an event covers and the place's label.
+) -> tuple[np.ndarray, str, tuple[float, float]]:
+    """The cells an event covers, the place's label and its point.
 
     ``resolve`` turns a name into ``(lon, lat, community code)``; ``subdistrict``
     a subdistrict name into its code.
@@ -316,7 +316,7 @@ def event_cells(
                 )
             found.append(np.array([_cell_of(cells, vx, vy, vcode)]))
     out = np.unique(np.concatenate(found))
-    return out[out >= 0], place
+    return out[out >= 0], place, (lon, lat)
 
 
 def _cell_of(cells: Cells, lon: float, lat: float, code: str | None) -> int:
@@ -344,7 +344,7 @@ def build_events(
     out = []
     for row in rows:
         check_row(row, parties)
-        covered, place = event_cells(row, cells, resolve, subdistrict)
+        covered, place, at = event_cells(row, cells, resolve, subdistrict)
         source = {k: row.fields.get(k, "") for k in SOURCE_FIELDS if row.fields.get(k, "")}
         out.append(
             ControlEvent(
@@ -355,6 +355,7 @@ def build_events(
                 place=place,
                 reach=row.fields.get("reach", ""),
                 source=source,
+                at=at,
             )
         )
     return out
