@@ -1,15 +1,15 @@
 """Geometry of a map: features as GeoJSON, simplified in metres and rounded in degrees.
 
-Simplification works in the features' UTM zone (the projection the committed
-maps were drawn in); coordinates are rounded to ``settings.coordinate_precision``
-decimals.
+Simplification works in metres in the project's local projection
+(:func:`geozones.projection.fit`, an azimuthal equidistant projection centred on
+the features); coordinates are rounded to ``settings.coordinate_precision`` decimals.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import feature_values, settings
+from .. import feature_values, projection, settings
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -67,21 +67,14 @@ def simplified_geometries(frame: gpd.GeoDataFrame, simplify_m: float) -> list[di
     elif series.crs.to_epsg() != 4326:
         series = series.to_crs(4326)
     if simplify_m > 0:
-        metric = _utm_crs(series)
+        # the CRS only (no densifying): the simplified shape is all the map needs
+        metric = projection.fit(shapely.box(*series.total_bounds)).crs
         projected = series.to_crs(metric)
         simple = shapely.simplify(projected.to_numpy(), simplify_m, preserve_topology=True)
         series = type(series)(simple, index=series.index, crs=metric).to_crs(4326)
     decimals = int(settings.coordinate_precision)
     rounded = shapely.transform(series.to_numpy(), lambda xy: np.round(xy, decimals))
     return [json.loads(text) for text in shapely.to_geojson(rounded)]
-
-
-def _utm_crs(series: gpd.GeoSeries) -> str:
-    """The WGS 84 / UTM zone of the centre of ``series``' bounds (a metric CRS)."""
-    x0, y0, x1, y1 = series.total_bounds
-    lon, lat = (x0 + x1) / 2, (y0 + y1) / 2
-    zone = min(max(int((lon + 180) // 6) + 1, 1), 60)
-    return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
 
 
 def properties(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
