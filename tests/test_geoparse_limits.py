@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 import geozones
-from geozones import _geoparse_dates as dates_mod
-from geozones import geoparse as gp
 from geozones.cli import main
 from geozones.errors import InputError
+from geozones.geoparse import _date_resolve as dates_mod
+from geozones.geoparse import _select as gp
+from geozones.geoparse._dates import extract_dates
 
 ARTICLE = "Saraqib, 5 March 2020 - Russia and Turkey agreed a ceasefire in Idlib province.\n"
 
@@ -50,7 +51,7 @@ def test_each_sentence_is_searched_once_for_future_words(monkeypatch):
     """``_weekday`` searched the sentence per weekday (98 KB of dates took 36 s)."""
     calls = _count_calls(monkeypatch, dates_mod, "_speaks_of_future")
     text = "Clashes on Friday, Monday, Sunday and Tuesday, " * 300  # one sentence, no stop
-    ms, _ = dates_mod.extract_dates(text, dt.date(2020, 3, 5))
+    ms, _ = extract_dates(text, dt.date(2020, 3, 5))
     assert len(ms) >= 600
     assert calls[0] == 1
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ._io import data_path
+from .._io import data_path
 
 _NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|[A-Z]{2,}\d*)"
 _LINK = r"(?:al|el|ash|as|ad|ar|at|an|az|bin|ibn|abu|of|for|de|du|la|le|van|von)"
@@ -130,7 +130,7 @@ def known_entities() -> dict[str, Any]:
     >>> "Reuters" in known_entities()["news"]
     True
     """
-    import yaml
+    import yaml  # lazy: keeps `import geozones` fast
 
     with open(data_path("geoparse", "entities.yaml"), encoding="utf-8") as fh:
         raw = yaml.safe_load(fh) or {}

@@ -1,0 +1,148 @@
+"""Which place a name means: home or abroad, the nearest namesake, region or town."""
+
+from __future__ import annotations
+
+import math
+
+from .._text import fold
+from ..place import Place
+from ..projection import haversine_km
+from . import _context as ctx
+from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index, _key
+from ._results import PlaceMention, RoadMention
+from ._roads import _pair_roads, _road_tail
+from ._select import _Item
+
+#: A foreign city wins over a Syrian namesake when it has ``FOREIGN_FACTOR`` times the
+#: Syrian one's population (and at least ``FOREIGN_MIN_POPULATION``).
+FOREIGN_FACTOR = 10
+#: Kilometres of distance that weigh as much as one order of magnitude of population
+#: when choosing between namesakes (closer to the other places of the text wins).
+PROXIMITY_KM = 50.0
+
+
+def _rank_domestic(p: Place, importance: float, centroid: tuple[float, float] | None) -> float:
+    r = importance
+    if centroid is not None and p.kind != "country":
+        r -= float(haversine_km(p.lat, p.lon, *centroid)) / PROXIMITY_KM
+    return r
+
+
+def _choose(
+    cands: list[tuple[Place, float]],
+    cue: ctx.RegionCue | None,
+    bias: str,
+    centroid: tuple[float, float] | None,
+    key: str = "",
+    named_countries: frozenset[str] = frozenset(),
+) -> tuple[Place, str, list[Place], float]:
+    """Pick the place a mention means; return (place, mention kind, alternatives, confidence)."""
+    scored: list[tuple[float, Place]] = []
+    kind = "place"
+    if cue is not None and cue.kind == "region" and any(p.kind == "country" for p, _ in cands):
+        cue = None  # "northern Syria": a country with a direction
+    if cue is not None:
+        kind = cue.kind
+        for p, imp in cands:
+            r = _rank_domestic(p, imp, None) + (0 if p.country == bias or not bias else -3)
+            if p.kind == "admin area":
+                r += 10
+                if cue.level and p.level is not None:
+                    r -= abs(p.level - cue.level)
+            scored.append((r, p))
+    elif any(p.kind == "country" for p, _ in cands):
+        kind = "country"
+        scored = [(imp + (10 if p.kind == "country" else 0), p) for p, imp in cands]
+    else:
+        domestic = [(p, i) for p, i in cands if p.country == bias]
+        foreign = [(p, i) for p, i in cands if p.country != bias]
+        best_d = max((p.population for p, _ in domestic), default=-1)
+        best_f = max(
+            (p.population for p, _ in foreign if _abroad_plausible(p, key, named_countries)),
+            default=-1,
+        )
+        go_abroad = not domestic or (
+            best_f >= FOREIGN_MIN_POPULATION and best_f >= FOREIGN_FACTOR * max(best_d, 1)
+        )
+        for p, imp in cands:
+            home = (p.country == bias) != go_abroad
+            r = _rank_domestic(p, imp, centroid if home else None) + (20 if home else 0)
+            if go_abroad and p.country != bias and _abroad_plausible(p, key, named_countries):
+                r += 5  # Kita (Japan) by its own name, not Quito by an alternate
+            r += 1.0 if p.kind == "populated place" else 0.0  # a bare name: the town
+            scored.append((r, p))
+    scored.sort(key=lambda x: -x[0])
+    best_r, best = scored[0]
+    if best.kind == "country":
+        kind = "country"  # "northern Syria" is still Syria
+    elif kind == "place" and best.kind == "admin area":
+        kind = "region"
+    seen = {(best.source, best.source_id)}
+    alts = []
+    for _r, p in scored[1:]:
+        if (p.source, p.source_id) not in seen and p.kind != "road":
+            seen.add((p.source, p.source_id))
+            alts.append(p)
+    margin = best_r - scored[1][0] if len(scored) > 1 else 10.0
+    confidence = 1.0 / (1.0 + math.exp(-2.0 * margin)) if alts else 1.0
+    return best, kind, alts[:5], round(confidence, 3)
+
+
+#: Countries next to the default bias (Syria): their towns are named by the press at ~15,000.
+NEIGHBOURS = frozenset({"TR", "LB", "JO", "IQ", "IL", "PS", "CY"})
+
+
+def _abroad_plausible(p: Place, key: str, named_countries: frozenset[str]) -> bool:
+    """Whether a foreign namesake may win: named by its own name (not one of the many
+    GeoNames alternates, "Dar" for Dar es Salaam), or its country is named in the text."""
+    if p.country in named_countries:
+        return True
+    own = _key(fold(p.name)) == key
+    if p.country in NEIGHBOURS:
+        return own
+    return own or (p.population >= 10 * FOREIGN_MIN_POPULATION and len(key) >= 5)
+
+
+def _centroid(
+    text: str, items: list[_Item], index: _Index, bias: str
+) -> tuple[float, float] | None:
+    """Mean position of the unambiguous home-country towns of the text."""
+    pts = []
+    for it in items:
+        towns = [p for p, _ in _candidates(index, it.payloads) if p.kind == "populated place"]
+        if len(towns) == 1 and towns[0].country == bias:
+            pts.append((towns[0].lat, towns[0].lon))
+    if not pts:
+        return None
+    return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+
+
+def _build(
+    text: str, items: list[_Item], index: _Index, bias: str
+) -> tuple[list[PlaceMention], list[RoadMention]]:
+    centroid = _centroid(text, items, index, bias)
+    named = frozenset(
+        p.country for it in items for p, _ in _candidates(index, it.payloads) if p.kind == "country"
+    )
+    places: list[PlaceMention] = []
+    roads: list[RoadMention] = []
+    for it in items:
+        cands = _candidates(index, it.payloads)
+        if not cands:
+            continue
+        road = next((p for p, _ in cands if p.kind == "road"), None)
+        if road is not None:
+            end = _road_tail(text, it.end, text[it.start : it.end])
+            roads.append(RoadMention(text[it.start : end], it.start, end, road))
+            continue
+        key = _key(fold(text[it.name_start : it.end]))
+        place, kind, alts, conf = _choose(cands, it.cue, bias, centroid, key, named)
+        s, e = (it.cue.start, it.cue.end) if it.cue is not None else (it.start, it.end)
+        s = min(s, it.start)
+        place = place.with_score(conf, text[it.name_start : it.end])
+        direction = it.cue.direction if it.cue is not None else None
+        places.append(
+            PlaceMention(text[s:e], s, e, place, kind, it.name_start, it.end, direction,
+                         tuple(alts))
+        )  # fmt: skip
+    return _pair_roads(text, places, roads)

@@ -1,0 +1,231 @@
+"""Date candidates in news text: month and weekday tables, the regular expressions, and
+:class:`DateMention`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|\\d{1,3}"
+
+_M = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+_TIME = (
+    r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:GMT|UTC|local time|hours))?"
+    r"|(?:[01]?\d)\s*[ap]\.?m\.?|midnight|noon)"
+)
+
+# Ordered: the first alternative that matches at a position wins, so longer forms come first.
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", rf"\b(?P<iso_y>{_Y})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b"),
+    (
+        "dmy_range",
+        rf"\b(?P<r1_d1>{_D}){_SEP}(?P<r1_d2>{_D})\s+(?P<r1_m>{_M})(?:,?\s+(?P<r1_y>{_Y}))?\b",
+    ),
+    (
+        "mdy_range",
+        rf"\b(?P<r2_m>{_M})\s+(?P<r2_d1>{_D})\s*(?:-|–|to|through)\s*(?P<r2_d2>{_D})(?:,?\s+(?P<r2_y>{_Y}))?\b",
+    ),
+    ("dmy", rf"\b(?P<a_d>{_D})\s+(?:of\s+)?(?P<a_m>{_M})(?:,?\s+(?P<a_y>{_Y}))?\b"),
+    ("mdy", rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y}))?\b"),
+    (
+        "season",
+        rf"\b(?P<s_q>early|late|mid)?[\s-]*(?P<s_s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+        rf"(?P<s_y>{_Y})\b",
+    ),
+    ("my", rf"\b(?P<c_m>{_M})\s+(?:of\s+)?(?P<c_y>{_Y})\b"),
+    ("numeric", rf"\b(?P<n_d>[0-3]?\d)[./](?P<n_m>[01]?\d)[./](?P<n_y>{_Y})\b"),
+    ("weekday", rf"\b(?:(?P<w_rel>last|next|this|on|late on|early on)\s+)?(?P<w_d>{_WD})\b"),
+    (
+        "relative",
+        rf"\b(?:(?:the\s+)?day before yesterday|yesterday|today|tonight|tomorrow|last night"
+        rf"|this (?:morning|afternoon|evening)"
+        rf"|(?:{_NUMBER_WORDS})\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
+        rf"|(?:last|next|this|past)\s+(?:week|month|year|weekend)|(?:the|this|last|next)\s+weekend"
+        rf"|(?:earlier|later)\s+this\s+(?:week|month|year))\b",
+    ),
+    (
+        "month",
+        rf"\b(?:in|since|until|by|from|before|after|during|early|late|mid|end of|of)[\s-]+"
+        rf"(?P<m_m>{_M})(?!\s*\d)\b",
+    ),
+    (
+        "year",
+        rf"\b(?:in|since|until|by|from|before|after|during|throughout|early|late|of|mid|between"
+        rf"|(?<=\d\d\d\d )(?:and|to|until))[\s-]+(?P<y_y>{_Y})\b(?![-/.,]\d)",
+    ),
+    ("time", rf"\b(?P<t_t>{_TIME})(?![\w:])"),
+]
+_CANDIDATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
+_CAPITAL_ONLY = {"mdy", "my", "month"}
+_FULL = {"dmy", "mdy", "iso", "numeric", "dmy_range", "mdy_range"}
+_YEARLESS = {
+    "dmy",
+    "mdy",
+    "dmy_range",
+    "mdy_range",
+    "month",
+}  # "may" and "march" are also verbs: want a capital
+
+# what may stand between a time and a date it belongs to ("00:01 on Friday", "6 March at 06:00")
+_TIME_GLUE = re.compile(
+    r"^[\s,()]*(?:on|at|of|local time|\(local time\)|hours|GMT|,|\s|\(|\))*[\s,()]*$",
+    re.IGNORECASE,
+)
+_RANGE_GLUE = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
+_RANGE_OPENER = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would start|is to|are to|due|expected|scheduled|planned|plans|next"
+    r"|upcoming)\b",
+    re.IGNORECASE,
+)
+
+# "from 00:01 on Friday", "starting Monday": a start or a deadline, said ahead of it
+_STARTS = re.compile(
+    r"\b(?:from|starting|as of|effective|until|till|by|beginning|starts?|begins?|takes? effect)"
+    r"\b[^.;]{0,16}$",
+    re.IGNORECASE,
+)
+_LATER = re.compile(
+    rf"^(?P<n>{_NUMBER_WORDS})\s+(?P<u>day|week|month|year)s?\s+(?P<d>later|earlier)$"
+)
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_NUMBERS.update({"a": 1, "an": 1})
+
+# dateline forms: "ANKARA, March 5 (Reuters) -", "Moscow, 5 March 2020 —", "Published: …"
+_DATELINE_RE = re.compile(
+    r"^\s*(?P<city>[A-Z][\w'’.\- ]{1,40}?)(?:/[\w ]+)?,\s*(?P<date>[^()\n—–-]{3,40}?)\s*"
+    r"(?:\((?P<agency>[^)\n]{1,40})\)\s*)?[—–-]",
+    re.MULTILINE,
+)
+_PUBLISHED_RE = re.compile(
+    r"^\s*(?:Published|Updated|Posted|Date|Dated|First published)\s*(?:on|at)?\s*:?\s*"
+    r"(?P<date>[^\n]{4,60})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date, period or time found in a text.
+
+    Attributes
+    ----------
+    text : str
+        The words as they stand in the text (``text == source[start:end]``).
+    start, end : int
+        Offsets into the original text.
+    start_date, end_date : datetime.date or None
+        The first and last day meant (equal for a single day); None when the
+        text gives no year and no reference date is known.
+    period : str
+        ``day``, ``range``, ``week``, ``month``, ``season``, ``year`` or ``time``.
+    time : str or None
+        A clock time ("00:01") when the text gives one.
+    relative : bool
+        Whether it was resolved against the reference date ("on Friday").
+    dateline : bool
+        Whether it is the article's own dateline.
+    """
+
+    text: str
+    start: int
+    end: int
+    start_date: dt.date | None
+    end_date: dt.date | None
+    period: str
+    time: str | None = None
+    relative: bool = False
+    dateline: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the calendar date is known."""
+        return self.start_date is not None
+
+    @property
+    def iso(self) -> str | None:
+        """ISO 8601 form: ``2020-03-05``, ``2020-03``, ``2020``, ``2020-03-05/2020-03-07``,
+        ``2020-03-06T00:01``; None when unresolved."""
+        s, e = self.start_date, self.end_date
+        if s is None or e is None:
+            return None
+        if self.period == "month":
+            return f"{s:%Y-%m}"
+        if self.period == "season":
+            return f"{s:%Y-%m}/{e:%Y-%m}"
+        if self.period == "year":
+            return f"{s:%Y}"
+        if s != e:
+            return f"{s.isoformat()}/{e.isoformat()}"
+        if self.time:
+            return f"{s.isoformat()}T{self.time}"
+        return s.isoformat()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "iso": self.iso,
+            "start_date": self.start_date.isoformat() if self.start_date else None,
+            "end_date": self.end_date.isoformat() if self.end_date else None,
+            "period": self.period,
+            "time": self.time,
+            "relative": self.relative,
+            "dateline": self.dateline,
+        }
+
+
+@dataclass
+class _Cand:
+    kind: str
+    start: int
+    end: int
+    groups: dict[str, str]
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def _candidates(text: str) -> list[_Cand]:
+    out = []
+    for m in _CANDIDATE_RE.finditer(text):
+        # lastgroup is the innermost closed group: find the outer alternative
+        kind = next(k for k, _ in _PATTERNS if m.group(k) is not None)
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or m.group(kind)):
+            continue
+        span = {"month": "m_m", "year": "y_y"}.get(kind, kind)  # the preposition is context
+        out.append(_Cand(kind, m.start(span), m.end(span), groups))
+    return out
+
+
+def _month_capitalised(s: str) -> bool:
+    word = re.search(r"[A-Za-z]+", s)
+    return word is not None and word.group(0)[0].isupper()

@@ -1,0 +1,254 @@
+"""One date candidate to a calendar date: against a reference, by weekday, relative words
+(through :mod:`dateparser`), clock times."""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import functools
+import re
+
+from ._date_patterns import (
+    _FUTURE,
+    _LATER,
+    _MONTHS,
+    _STARTS,
+    _WEEKDAYS,
+    DateMention,
+    _Cand,
+)
+
+# --------------------------------------------------------------------------- resolving
+
+
+def _month(s: str) -> int:
+    return _MONTHS[s.lower().rstrip(".")]
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))  # type: ignore[union-attr]
+
+
+def _nearest_year(month: int, day: int, ref: dt.date | None) -> int | None:
+    """The year that puts a year-less ``day month`` nearest to the reference date."""
+    if ref is None:
+        return None
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
+        except ValueError:
+            continue
+        if best is None or abs((d - ref).days) < abs((best - ref).days):
+            best = d
+    return best.year if best else None
+
+
+def _safe_date(y: int | None, m: int, d: int) -> dt.date | None:
+    if y is None:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _resolve(
+    c: _Cand, text: str, ref: dt.date | None, sents: _Sentences | None = None
+) -> DateMention | None:
+    g = c.groups
+    k = c.kind
+    s = e = None
+    period, rel, time = "day", False, None
+    if k == "iso":
+        s = e = _safe_date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+        if s is None:
+            return None
+    elif k in ("dmy", "mdy"):
+        p = "a" if k == "dmy" else "b"
+        m, d = _month(g[f"{p}_m"]), _day(g[f"{p}_d"])
+        y = int(g[f"{p}_y"]) if g.get(f"{p}_y") else _nearest_year(m, d, ref)
+        rel = not g.get(f"{p}_y")
+        s = e = _safe_date(y, m, d)
+        if s is None and y is not None:
+            return None
+    elif k in ("dmy_range", "mdy_range"):
+        p = "r1" if k == "dmy_range" else "r2"
+        m, d1, d2 = _month(g[f"{p}_m"]), _day(g[f"{p}_d1"]), _day(g[f"{p}_d2"])
+        if d2 < d1:
+            return None
+        y = int(g[f"{p}_y"]) if g.get(f"{p}_y") else _nearest_year(m, d1, ref)
+        rel = not g.get(f"{p}_y")
+        s, e = _safe_date(y, m, d1), _safe_date(y, m, d2)
+        period = "range"
+    elif k == "my":
+        y, m = int(g["c_y"]), _month(g["c_m"])
+        s, e, period = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+    elif k == "month":
+        m = _month(g["m_m"])
+        y = _nearest_year(m, 15, ref)
+        rel, period = True, "month"
+        if y is not None:
+            s, e = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+    elif k == "numeric":
+        s = e = _safe_date(int(g["n_y"]), int(g["n_m"]), int(g["n_d"]))
+        if s is None:
+            return None
+    elif k == "season":
+        s, e = _season(g["s_s"].lower(), int(g["s_y"]))
+        period = "season"
+    elif k == "year":
+        y = int(g["y_y"])
+        s, e, period = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+    elif k == "weekday":
+        rel = True
+        if ref is not None:
+            sents = sents if sents is not None else _Sentences(text)
+            s = e = _weekday(g["w_d"], (g.get("w_rel") or "").lower(), text, c.start, ref, sents)
+    elif k == "relative":
+        rel = True
+        if _LATER.match(" ".join(text[c.start : c.end].lower().split())):
+            return None  # resolved from the date before it, see _anchor_later
+        if ref is not None:
+            got = _relative(text[c.start : c.end], ref)
+            if got is None:
+                return None
+            s, e, period = got
+    elif k == "time":
+        time = _clock(g["t_t"])
+        if time is None:
+            return None
+        period = "time"
+    return DateMention(text[c.start : c.end], c.start, c.end, s, e, period, time, rel)
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _season(name: str, year: int) -> tuple[dt.date, dt.date]:
+    """Meteorological seasons of the northern hemisphere; winter runs into the next year."""
+    if name == "winter":
+        end = dt.date(year + 1, 2, calendar.monthrange(year + 1, 2)[1])
+        return dt.date(year, 12, 1), end
+    a, b = _SEASONS[name]
+    return dt.date(year, a, 1), dt.date(year, b, calendar.monthrange(year, b)[1])
+
+
+class _Sentences:
+    """Sentence bounds around positions of a text, each sentence judged once (linear time).
+
+    A sentence runs from just after the last full stop before a position to the end of the
+    next ``.``/``!``/``?`` followed by a space or the end of the text."""
+
+    _END = re.compile(r"[.!?](?:\s|$)")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._stops = [i for i, ch in enumerate(text) if ch == "."]
+        self._ends = [m.end() for m in self._END.finditer(text)]
+        self._future: dict[tuple[int, int], bool] = {}
+
+    def span(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self._stops, pos)
+        a = self._stops[i - 1] + 1 if i else 0
+        j = bisect.bisect_right(self._ends, pos)
+        b = self._ends[j] if j < len(self._ends) else len(self.text)
+        return a, b
+
+    def future(self, pos: int) -> bool:
+        """Whether the sentence around ``pos`` speaks of the future ("will", "next" …)."""
+        span = self.span(pos)
+        got = self._future.get(span)
+        if got is None:
+            got = self._future[span] = _speaks_of_future(self.text[span[0] : span[1]])
+        return got
+
+
+def _speaks_of_future(sentence: str) -> bool:
+    return bool(_FUTURE.search(sentence))
+
+
+def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date, sents: _Sentences) -> dt.date:
+    """A weekday named in a news text: the latest one on or before the reference, unless
+    the sentence speaks of the future ("will", "next …"), then the next on or after it."""
+    wd = _WEEKDAYS[name.lower()]
+    lead = text[max(0, pos - 25) : pos]
+    future = rel == "next" or (rel != "last" and (sents.future(pos) or bool(_STARTS.search(lead))))
+    if future:
+        return ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
+    back = (ref.weekday() - wd) % 7
+    if rel == "last" and back == 0:
+        back = 7
+    return ref - dt.timedelta(days=back)
+
+
+@functools.lru_cache(maxsize=512)
+def _relative(phrase: str, ref: dt.date) -> tuple[dt.date, dt.date, str] | None:
+    """Resolve "yesterday", "two days ago", "last week", "the weekend" against ``ref``."""
+    p = " ".join(phrase.lower().split())
+    if "weekend" in p:
+        sat = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)
+        if p.startswith("next"):
+            sat += dt.timedelta(days=7)
+        elif p.startswith("last") and ref.weekday() in (5, 6):
+            sat -= dt.timedelta(days=7)
+        return sat, sat + dt.timedelta(days=1), "range"
+    if _LATER.match(p):
+        return None  # "four days later" counts from an event, not from the article's date
+    if p in ("tonight", "this morning", "this afternoon", "this evening"):
+        return ref, ref, "day"
+    if p == "last night":
+        d = ref - dt.timedelta(days=1)
+        return d, d, "day"
+    if p.startswith(("earlier this", "later this")):
+        p = p.split(" ", 1)[1]
+    base = dt.datetime.combine(ref, dt.time(12))
+    data = _parse_relative(p, base)
+    if data is None:
+        return None
+    d, period = data
+    if period == "week":
+        start = d - dt.timedelta(days=d.weekday())
+        return start, start + dt.timedelta(days=6), "week"
+    if period == "month":
+        return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1]), "month"
+    if period == "year":
+        return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), "year"
+    return d, d, "day"
+
+
+def _parse_relative(phrase: str, base: dt.datetime) -> tuple[dt.date, str] | None:
+    from dateparser.date import DateDataParser  # lazy: slow to import
+
+    parser = DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "RETURN_TIME_AS_PERIOD": False,
+        },
+    )
+    data = parser.get_date_data(phrase)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _clock(s: str) -> str | None:
+    s = s.lower()
+    if s.startswith("midnight"):
+        return "00:00"
+    if s.startswith("noon"):
+        return "12:00"
+    m = re.match(r"(\d{1,2})(?:[:.h](\d\d))?\s*([ap])?", s)
+    if not m:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) == "p" and h < 12:
+        h += 12
+    if m.group(3) == "a" and h == 12:
+        h = 0
+    if h > 23 or mi > 59:
+        return None
+    return f"{h:02d}:{mi:02d}"

@@ -1,0 +1,240 @@
+"""The automaton over every name variant of the gazetteer, and the scan of a text."""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .._io import data_path
+from .._text import fold, fold_with_offsets
+from ..place import Place
+from . import _context as ctx
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..gazetteer import Gazetteer
+
+#: Population from which a place counts as prominent (a foreign city may then beat a
+#: home namesake, and its name survives next to a stray capital).
+FOREIGN_MIN_POPULATION = 100_000
+
+_ARTICLES = frozenset(
+    "al el il ul ol l ash esh as es ad ed ar er at et an en az ez adh edh ath eth".split()
+)
+_GLUED_SUN = re.compile(r"^[ae](sh|th|dh|[tdrszln])\1(?=[a-z]{2,})")
+_BOUNDARY = re.compile(r"[.,;:!?()\[\]{}\"“”«»/|\n]|\s[-–—]\s|[–—]\s|\s[–—]")
+_PROCLITICS = frozenset("وفبل")
+_CODE_LIKE = re.compile(r"^(?:[a-z]{1,3} ?\d+|\d+)$")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _word_key(word: str) -> str:
+    """One folded word as matched: articles dropped, glued articles cut ("ezzor" → "zor")."""
+    if word in _ARTICLES:
+        return ""
+    if "\u0600" <= word[:1] <= "\u06ff":
+        if word.startswith("ال") and len(word) > 3:
+            return word[2:]
+        if word.startswith("وال") and len(word) > 4:
+            return word[3:]
+        return word
+    m = _GLUED_SUN.match(word)
+    if m:
+        return word[2:]
+    if word.startswith(("al", "el")) and len(word) >= 6 and word[2] not in "aeiou":
+        return word[2:]  # "elhur", "alhasakeh" (not "aleppo", "alia")
+    return word
+
+
+@functools.lru_cache(maxsize=200_000)
+def _key(folded: str) -> str:
+    return " ".join(k for k in (_word_key(w) for w in folded.split()) if k)
+
+
+@dataclass(frozen=True)
+class _Payload:
+    kind: str  # "g" gazetteer entry, "r" curated region, "e" non-place entity
+    ref: Any  # entry index, region index, or entity kind
+    caps: bool = False  # entity written in capitals: match only capitals
+
+
+class _Index:
+    """The automaton over every name variant, and what each key stands for."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        import ahocorasick  # lazy: keeps `import geozones` fast
+
+        self.gaz = gaz
+        by_key: dict[str, set[_Payload]] = {}
+        kinds = gaz.kinds
+        for folded, entry in gaz.variants():
+            if _CODE_LIKE.match(folded) and kinds[entry] != "road":
+                continue  # P-codes and ids are not names written in texts
+            if kinds[entry] == "region":
+                continue  # the curated regions come in below, with their own payload
+            k = _key(folded)
+            if k:
+                by_key.setdefault(k, set()).add(_Payload("g", entry))
+        self.regions = _load_regions()
+        for i, (_place, variants) in enumerate(self.regions):
+            for v in variants:
+                if k := _key(fold(v)):
+                    by_key.setdefault(k, set()).add(_Payload("r", i))
+        for kind, names in ctx.known_entities().items():
+            if kind == "demonym":
+                continue  # a mapping for draft specs; the words are in "adjective"
+            for name in names:
+                if k := _key(fold(name)):
+                    caps = name.isupper() and len(name) <= 6
+                    by_key.setdefault(k, set()).add(_Payload("e", kind, caps))
+        auto = ahocorasick.Automaton()
+        for k, payloads in by_key.items():
+            auto.add_word(f" {k} ", (k.count(" ") + 1, tuple(payloads)))
+        auto.make_automaton()
+        self.automaton = auto
+        self.words = frozenset(k for k in by_key if " " not in k)
+        self._places: dict[int, Place] = {}  # Place objects are frozen: safe to share
+        self.importance = gaz.importance
+
+    def place(self, p: _Payload) -> Place:
+        if p.kind == "r":
+            return self.regions[p.ref][0]
+        got = self._places.get(p.ref)
+        if got is None:
+            got = self._places[p.ref] = self.gaz.place(p.ref)
+        return got
+
+
+def _load_regions() -> list[tuple[Place, list[str]]]:
+    import yaml  # lazy: keeps `import geozones` fast
+
+    with open(data_path("geoparse", "regions.yaml"), encoding="utf-8") as fh:
+        rows = yaml.safe_load(fh) or []
+    out = []
+    for r in rows:
+        place = Place(
+            name=r["name"], lat=float(r["lat"]), lon=float(r["lon"]), kind="admin area",
+            admin=tuple(r.get("admin") or ()), source="geoparse-regions", source_id=r["name"],
+            country="SY", level=None, precision="approximate",
+            extra={"region": True},
+        )  # fmt: skip
+        out.append((place, [r["name"], *r.get("variants", [])]))
+    return out
+
+
+_INDEXES: dict[int, _Index] = {}
+_INDEX_LOCK = threading.Lock()
+
+
+def _index_for(gaz: Gazetteer | None) -> _Index:
+    if gaz is None:
+        from ..gazetteer import Gazetteer  # lazy: the gazetteer loads its data on first use
+
+        gaz = Gazetteer.default()
+    idx = _INDEXES.get(id(gaz))
+    if idx is None or idx.gaz is not gaz:
+        with _INDEX_LOCK:
+            idx = _INDEXES.get(id(gaz))
+            if idx is None or idx.gaz is not gaz:
+                idx = _INDEXES[id(gaz)] = _Index(gaz)
+    return idx
+
+
+# ============================================================================ scanning
+
+
+@dataclass
+class _Token:
+    key: str
+    start: int  # original offsets of the word
+    end: int
+    lead: int  # start including an article written just before ("al-" of "al-Bab")
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    name_start: int
+    payloads: tuple[_Payload, ...]
+    nwords: int
+
+
+def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | None]:
+    """The folded words of ``text`` with original offsets; None marks a boundary.
+
+    ``known`` holds the one-word keys of the index: an Arabic word that is not one but
+    is one after a one-letter proclitic (و and, ب in, ل to, ف so) loses the proclitic."""
+    folded, off = fold_with_offsets(text)
+    out: list[_Token | None] = []
+    pending_article: int | None = None
+    prev_end = 0
+    for m in re.finditer(r"\S+", folded):
+        fs, fe = m.span()
+        s, e = off[fs], off[fe - 1] + 1
+        if out and _BOUNDARY.search(text[prev_end:s]):
+            out.append(None)
+            pending_article = None
+        prev_end = e
+        word = m.group(0)
+        if _POSSESSIVE.search(text[s:e]) and word.endswith("s"):
+            word, e = word[:-1], e - 2  # "Syria's" → "syria"
+        k = _word_key(word)
+        if known and k not in known and word[:1] in _PROCLITICS and len(word) > 3:
+            k2 = _word_key(word[1:])
+            if k2 in known:
+                k, s = k2, off[fs + 1]  # "وإدلب" → "إدلب"
+        if not k:
+            # "al-Bab", "al Bab", "ash-Shughur" belong to the name; English "at", "an" do not
+            if word in ("al", "el") or text[e : e + 1] in ("-", "‑"):
+                pending_article = s if pending_article is None else pending_article
+            continue
+        lead = pending_article if pending_article is not None else s
+        out.append(_Token(k, s, e, lead))
+        pending_article = None
+    return out
+
+
+def _scan(text: str, index: _Index) -> list[_Match]:
+    toks = _tokens(text, index.words)
+    parts, starts, tok_at = [], [], {}
+    pos = 1
+    for i, t in enumerate(toks):
+        word = t.key if t is not None else "|"
+        tok_at[pos] = i
+        starts.append(pos)
+        parts.append(word)
+        pos += len(word) + 1
+    stream = " " + " ".join(parts) + " "
+    found: list[_Match] = []
+    for end_idx, (nwords, payloads) in index.automaton.iter(stream):
+        first = _first_token(tok_at, stream, end_idx, nwords)
+        if first is None:
+            continue
+        last = first + nwords - 1
+        a, b = toks[first], toks[last]
+        if a is None or b is None:
+            continue
+        found.append(_Match(a.lead, b.end, a.start, payloads, nwords))
+    return found
+
+
+def _first_token(tok_at: dict[int, int], stream: str, end_idx: int, nwords: int) -> int | None:
+    # walk back nwords words from the trailing space at end_idx
+    pos = end_idx
+    for _ in range(nwords):
+        pos = stream.rfind(" ", 0, pos)
+    return tok_at.get(pos + 1)
+
+
+def _candidates(index: _Index, payloads: Iterable[_Payload]) -> list[tuple[Place, float]]:
+    out = []
+    for p in payloads:
+        if p.kind == "g":
+            out.append((index.place(p), float(index.importance[p.ref])))
+        elif p.kind == "r":
+            out.append((index.place(p), 4.5))
+    return out

@@ -1,0 +1,57 @@
+"""Roads in a text: a road word after a road's name, and two towns joined by a dash."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ._results import PlaceMention, RoadMention
+
+#: Road words that may follow a road's name ("the M4 highway").
+ROAD_WORDS = ("highway", "motorway", "expressway", "road", "route", "international highway")
+
+
+_DASH_PAIR = re.compile(r"^\s*[-–—/]\s*$")
+_ROAD_AFTER = re.compile(
+    r"^\s*(?:international\s+)?(?P<w>highway|motorway|expressway|road|route)s?\b", re.IGNORECASE
+)
+
+
+def _road_tail(text: str, end: int, matched: str) -> int:
+    """Extend a road's span over a road word that follows it ("M4" → "M4 highway")."""
+    if re.search(r"(highway|motorway|expressway|road|route)s?$", matched, re.IGNORECASE):
+        return end
+    m = _ROAD_AFTER.match(text[end : end + 30])
+    return end + m.end() if m else end
+
+
+def _pair_roads(
+    text: str, places: list[PlaceMention], roads: list[RoadMention]
+) -> tuple[list[PlaceMention], list[RoadMention]]:
+    """ "X–Y highway" and "M4 (X–Y)": two towns joined by a dash name a road."""
+    used: set[int] = set()
+    road_ends = [r.end for r in roads]  # roads come in text order
+    for i in range(len(places) - 1):
+        a, b = places[i], places[i + 1]
+        if i in used or a.kind != "place" or b.kind != "place":
+            continue
+        if not _DASH_PAIR.match(text[a.end : b.start]):
+            continue
+        tail = _ROAD_AFTER.match(text[b.end : b.end + 30])
+        before = text[max(0, a.start - 40) : a.start]
+        after = text[b.end : b.end + 3]
+        road = None
+        end = b.end
+        if tail:
+            end = b.end + tail.end()
+        elif before.rstrip().endswith("(") and after.lstrip().startswith(")"):
+            j = bisect.bisect_right(road_ends, a.start) - 1
+            if j < 0 or a.start - road_ends[j] > 6:
+                continue
+            road = roads[j].road
+        else:
+            continue
+        roads.append(RoadMention(text[a.start : end], a.start, end, road, (a.place, b.place)))
+        used.update((i, i + 1))
+    roads.sort(key=lambda r: r.start)
+    return [p for i, p in enumerate(places) if i not in used], roads

@@ -1,0 +1,356 @@
+"""Which matches of the scan are names of places: the context decides (capitals, longer
+names, persons, lists, region cues)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .._text import fold
+from . import _context as ctx
+from ._context import Entity
+from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index, _key, _Match, _Payload
+
+#: Common English words that a gazetteer also holds as place names ("The", "Man", "Sea"):
+#: never a place on their own.
+STOPWORDS = frozenset(
+    """a about above across after again against ago all also although am among an and another
+    any are area around as at away back be because been before behind being below between
+    both but by can cannot could day days did do does down during each early east either
+    else end even ever every few first for from further get go good great had has have he
+    her here hers him his how however i if in inside into is it its just last late later
+    least less like long made main make man many may me men might more most much must my
+    near never new next no nor north not now of off on once one only or other our out over
+    own part per same sea see several she should side since so some south still such than
+    that the their them then there these they this those though through thus to today top
+    toward towards two under until up upon us very via was way we week were west what when
+    where which while who whom whose why will with within without would year yet you your
+    air army city day deal field front free hand head hill home line news peace point port
+    post press red road safe state station street time town union valley village war water
+    white zone center centre general major minor north south east west upper lower big little
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec hit took killed attack attacks strike strikes shelling troops rebels
+    fighters regime opposition talks agreement memorandum protocol patrol patrols corridor
+    withdrawal control offensive operation crossing convoy soldiers civilians people refugees
+    camp camps aid said says told reported according officials sources monitor report
+    ceasefire truce agreed signed killed wounded fire""".split()
+)
+
+#: Arabic words of news prose that are also village names ("وقف", ceasefire; "النار", fire),
+#: as matching keys (folded, article dropped).
+ARABIC_STOPWORDS = frozenset(
+    """وقف اطلاق نار هدنه اتفاق اتفاقيه منطقه مناطق قوات جيش مدينه بلده قريه ريف شمال جنوب
+    شرق غرب محافظه طريق معبر نقطه نقاط مراقبه دوريه دوريات في من علي الي عن مع بين قرب بعد
+    قبل حتي منذ يوم امس اليوم""".split()
+)
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    name_start: int
+    payloads: tuple[_Payload, ...]
+    entity: Entity | None = None
+    cue: ctx.RegionCue | None = None
+    nwords: int = 1
+
+
+class _Occupancy:
+    """Which characters of a text are taken (linear time, unlike pairwise span checks)."""
+
+    def __init__(self, n: int, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._b = bytearray(n + 1)
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        self._b[a:b] = b"\x01" * (b - a)
+
+    def free(self, a: int, b: int) -> bool:
+        return self._b.find(1, a, b) == -1
+
+
+def _acronym(text: str, start: int, end: int, title: _TitleLines) -> bool:
+    """A short word in capitals inside running text is an acronym ("GNA", "(SDF)"), not a
+    place; a dateline ("HAMA, Syria") or a line in capitals is another matter."""
+    word = text[start:end]
+    if not (word.isupper() and len(word) <= 5 and word.isalpha()):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip():
+        return False  # first word of its line: a dateline
+    return not title(start)
+
+
+def _is_name_case(s: str) -> bool:
+    """A place name in running English starts with a capital (or is not in Latin script)."""
+    c = s[:1]
+    return not c.isalpha() or c.isupper() or not c.isascii() and not c.islower()
+
+
+def _select(
+    text: str,
+    matches: list[_Match],
+    rule_ents: list[Entity],
+    blocked: list[tuple[int, int]],
+    title: _TitleLines,
+) -> tuple[list[_Item], list[Entity]]:
+    """Longest match wins; non-place names take their span from places."""
+    cands: list[tuple[int, int, int, _Item]] = []
+    for m in matches:
+        name = text[m.name_start : m.end]
+        pls = tuple(p for p in m.payloads if not (p.caps and not name.isupper()))
+        if not pls:
+            continue
+        ent = next((p for p in pls if p.kind == "e"), None)
+        if ent is not None:
+            e = Entity(text[m.start : m.end], m.start, m.end, ent.ref, "list")
+            cands.append((m.end - m.start, 0, m.start, _Item(m.start, m.end, m.name_start, (), e)))
+            continue
+        if not _is_name_case(name):
+            continue
+        words = re.findall(r"[\w'’]+", name.lower())
+        if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words):
+            continue
+        if _acronym(text, m.name_start, m.end, title):
+            continue
+        it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords)
+        cands.append((m.end - m.start, 1, m.start, it))
+    for e in rule_ents:
+        cands.append((e.end - e.start, 0, e.start, _Item(e.start, e.end, e.start, (), e)))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    taken = _Occupancy(len(text), blocked)
+    items: list[_Item] = []
+    for _, _, _, it in cands:
+        if not taken.free(it.start, it.end):
+            continue
+        taken.add(it.start, it.end)
+        items.append(it)
+    items.sort(key=lambda it: it.start)
+    places = [it for it in items if it.entity is None]
+    entities = [it.entity for it in items if it.entity is not None]
+    return places, entities
+
+
+#: Capitalised words next to a place name that do not make it part of a longer name.
+NAME_NEIGHBOURS = frozenset(
+    """province provinces governorate governorates countryside region district subdistrict
+    plain plains mountain mountains valley desert suburbs outskirts pocket enclave area
+    city town village airport airbase base dam camp gate bridge castle citadel university
+    hospital prison square crossing border highway motorway road route international
+    de-escalation demilitarised demilitarized zone front frontline
+    north south east west northern southern eastern western central rural greater upper lower
+    northwest northeast southwest southeast north-west north-east south-west south-east
+    northwestern northeastern southwestern southeastern""".split()
+)
+_LEFT_WORD = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[ \t]+$")
+_RIGHT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|ash|as|ad|ar|at|an|az)[- ])?[A-Z][\w'’]*)")
+
+
+def _longer_names(
+    text: str,
+    items: list[_Item],
+    entities: list[Entity],
+    index: _Index,
+    bias: str,
+    title: _TitleLines,
+) -> list[_Item]:
+    """A place name glued to unknown capitalised words is part of a longer name
+    ("Sheir Maghar", "Daraa al-Balad"): look the whole name up, or drop the part."""
+    items = _merge_adjacent(text, items, index)
+    items = sorted(items + _unlisted(text, items, entities, index, bias), key=lambda it: it.start)
+    occ = _Occupancy(
+        len(text), [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
+    )
+
+    def free(a: int, b: int) -> bool:
+        return occ.free(a, b)
+
+    out = []
+    for it in items:
+        s, e = it.start, it.end
+        if title(s):
+            out.append(it)  # in "Russia And Turkey Agree …" every word has a capital
+            continue
+        head = text[max(0, s - 40) : s]
+        left = _LEFT_WORD.search(head)
+        if left and _sentence_start(head[: left.start()]):
+            left = None  # "Speaking at Istanbul": a capital that only opens a sentence
+        if left and _loose(left.group(1)) and free(s - len(left.group(0)), s):
+            s -= len(left.group(0))
+        right = _RIGHT_WORD.match(text[e : e + 40])
+        if right and _loose(right.group(1)) and free(e, e + right.end()):
+            e += right.end()
+        if (s, e) == (it.start, it.end):
+            out.append(it)
+            continue
+        longer = [p for p in index.gaz.candidates(text[s:e], top=3, fuzzy=False) if p.score >= 0.85]
+        if longer:
+            pls = tuple(_Payload("g", p.extra["index"]) for p in longer)
+            out.append(_Item(s, e, s, pls, nwords=it.nwords + 1))
+        elif it.nwords > 1 or _prominent(index, it):
+            out.append(it)
+    return out
+
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|near|around|at|from|to|into|outside|towards?|village of|town of|city of"
+    r"|took|taken|captured|seized|retook|recaptured|entered|shelled|stormed|besieged|hit)"
+    r"|(?P<list>,|\band|\bor))\s+"
+    r"(?P<name>(?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[A-Z][\w'’]+"
+    r"(?:[ -](?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[A-Z][\w'’]+)?)"
+)
+#: Minimum gazetteer score for a name found only by its context ("near Atmeh").
+UNLISTED_MIN_SCORE = 0.9
+
+
+def _unlisted(
+    text: str, items: list[_Item], entities: list[Entity], index: _Index, bias: str
+) -> list[_Item]:
+    """Capitalised words after "in", "near", "around" … or listed with known places that no
+    name variant matched: ask the gazetteer's phonetic matching ("Atmeh" → Atma)."""
+    spans = _Occupancy(
+        len(text), [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
+    )
+    ends = {it.end for it in items}
+    out = []
+    for m in _LOCATIVE.finditer(text):
+        s, e = m.span("name")
+        if not spans.free(s, e):
+            continue
+        if m.group("list") is not None and m.start() not in ends and m.start() - 1 not in ends:
+            continue  # a list only counts after a known place: "Dana, Sarmada and Atmeh"
+        name = m.group("name")
+        words = re.findall(r"[\w'’]+", name.lower())
+        if name.isupper() or any(w in STOPWORDS or w in ctx.TITLES for w in words):
+            continue
+        found = [
+            p
+            for p in index.gaz.candidates(name, top=5, fuzzy=False)
+            if p.score >= UNLISTED_MIN_SCORE
+            and p.kind in ("populated place", "admin area")
+            and p.country == bias
+        ]
+        if len({p.name for p in found}) == 1:  # one name only: several are a guess
+            pls = tuple(_Payload("g", p.extra["index"]) for p in found)
+            out.append(_Item(s, e, s, pls, nwords=len(words)))
+            spans.add(s, e)
+    return out
+
+
+def _merge_adjacent(text: str, items: list[_Item], index: _Index) -> list[_Item]:
+    """Two names side by side may be one ("Daraa al-Balad"): keep the whole if the
+    gazetteer knows it."""
+    out: list[_Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"[ \t]+", text[prev.end : it.start]):
+            longer = [
+                p
+                for p in index.gaz.candidates(text[prev.start : it.end], top=3, fuzzy=False)
+                if p.score >= 0.85
+            ]
+            if longer:
+                pls = tuple(_Payload("g", p.extra["index"]) for p in longer)
+                out[-1] = _Item(prev.start, it.end, prev.name_start, pls,
+                                nwords=prev.nwords + it.nwords)  # fmt: skip
+                continue
+        out.append(it)
+    return out
+
+
+_SPEECH = re.compile(
+    r"^\s+(?:said|says|told|added|stated|noted|explained|wrote|tweeted|argued|warned)\b"
+)
+
+
+def _person_like(text: str, items: list[_Item], index: _Index) -> tuple[list[_Item], list[Entity]]:
+    """Village names that are a person's here: two side by side that the gazetteer does not
+    know together ("Khaled Mustafa"), or one that speaks ("Mustafa said"). A country or a
+    big city that "said" is its government and stays a place."""
+    drop: set[int] = set()
+    for i in range(len(items) - 1):
+        a, b = items[i], items[i + 1]
+        if (
+            a.nwords == 1
+            and b.nwords == 1
+            and re.fullmatch(r" ", text[a.end : b.start])
+            and not _prominent(index, a)
+            and not _prominent(index, b)
+        ):
+            drop.update((i, i + 1))
+    for i, it in enumerate(items):
+        if _SPEECH.match(text[it.end : it.end + 20]) and not _prominent(index, it):
+            drop.add(i)
+    persons: list[Entity] = []
+    for i in sorted(drop):
+        a0, b0 = items[i].start, items[i].end
+        if persons and re.fullmatch(r" ", text[persons[-1].end : a0]):
+            a0 = persons.pop().start  # "Khaled Mustafa" is one name
+        persons.append(Entity(text[a0:b0], a0, b0, "person", "name"))
+    return [it for i, it in enumerate(items) if i not in drop], persons
+
+
+def _prominent(index: _Index, it: _Item) -> bool:
+    """A country or a big city keeps its name next to a stray capital ("Turkey Agree")."""
+    return any(
+        p.kind == "country" or p.population >= FOREIGN_MIN_POPULATION
+        for p, _ in _candidates(index, it.payloads)
+    )
+
+
+class _TitleLines:
+    """Whether the line around a position capitalises most of its words (a headline, all
+    caps). Each line is looked at once, however many names it holds (linear time)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks = [m.start() for m in re.finditer("\n", text)]
+        self._seen: dict[int, bool] = {}
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_left(self._breaks, pos)
+        got = self._seen.get(i)
+        if got is None:
+            a = self._breaks[i - 1] + 1 if i else 0
+            b = self._breaks[i] if i < len(self._breaks) else len(self.text)
+            got = self._seen[i] = _line_is_title(self.text[a:b])
+        return got
+
+
+def _line_is_title(line: str) -> bool:
+    """Whether a line capitalises most of its longer words ("Russia And Turkey Agree …")."""
+    words = re.findall(r"[A-Za-z][\w'’]+", line)
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+
+
+def _loose(word: str) -> bool:
+    w = word.lower().strip("'’")
+    if w.endswith(("ing", "ed", "ly")) and len(w) > 5:
+        return False  # verbs and adverbs that open a sentence or a headline word
+    return w not in STOPWORDS and w not in NAME_NEIGHBOURS and w not in ctx.TITLES
+
+
+def _sentence_start(before: str) -> bool:
+    b = before.rstrip(" \t")
+    return not b or b[-1] in '.!?\n"“(:;—–'
+
+
+def _mark_regions(text: str, items: list[_Item]) -> None:
+    """Region and zone cues, and lists that end in a plural ("Hama and Aleppo provinces")."""
+    for it in items:
+        it.cue = ctx.region_cue(text, it.name_start, it.end)
+    for i, it in enumerate(items):
+        if not ctx.plural_region_follows(text, it.end):
+            continue
+        j = i
+        while j > 0 and ctx.coordinated(text, items[j - 1].end, items[j].start):
+            prev = items[j - 1]
+            if prev.cue is None:
+                prev.cue = ctx.RegionCue("region", prev.start, prev.end, None, None, 1)
+            j -= 1
