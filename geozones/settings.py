@@ -73,3 +73,12 @@ online_max_retries: int = 3
 
 #: Days an online answer (or a "not found") stays in the on-disk cache.
 online_cache_days: float = 30.0
+
+# --- event joins -------------------------------------------------------------
+
+#: Threads ``join_events`` matches events with (None: one per core, ``os.cpu_count()``).
+join_workers: int | None = int(_env("join_workers") or 0) or None
+
+#: A ``dask.distributed`` scheduler (``"tcp://host:8786"``) that ``geozones join`` runs on
+#: (None: this machine); ``--scheduler`` overrides it.
+dask_scheduler: str | None = _env("dask_scheduler")

@@ -438,3 +438,57 @@ def test_cli_join_bad_input_exits_2_with_one_line_and_no_output(cli, tmp_path, c
     assert cli(["join", str(SYNTHETIC), "--out", str(tmp_path / "o.txt")]) == 2
     assert cli(["join", str(SYNTHETIC), "--out", str(out), "--radius", "3:5"]) == 2
     assert "CODE=METRES" in capsys.readouterr().err
+
+
+def test_cli_date_column_and_the_deprecated_date_alias(cli, tmp_path, capsys):
+    src = tmp_path / "ev.csv"
+    src.write_text("day,latitude,longitude\n15 March 2020,35.8,36.5\n", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    assert cli(["join", str(src), "--out", str(out), "--date-column", "day"]) == 0
+    assert "deprecated" not in capsys.readouterr().err
+    first = pd.read_csv(out)
+    assert cli(["join", str(src), "--out", str(out), "--date", "day"]) == 0
+    err = capsys.readouterr().err
+    assert "--date is deprecated" in err and "--date-column" in err
+    pd.testing.assert_frame_equal(pd.read_csv(out), first)
+    assert cli(["join", str(src), "--out", str(out)]) == 2
+    assert "set it with --date-column COLUMN" in capsys.readouterr().err
+
+
+def test_join_file_returns_a_report_and_matches_join_events(tmp_path):
+    from geozones.events import JoinReport, join_file
+
+    out = tmp_path / "j.csv"
+    report = join_file(SYNTHETIC, out, TL, summary=tmp_path / "s.csv", chunksize=700, workers=2)
+    assert isinstance(report, JoinReport)
+    expected = join_events(read_events(SYNTHETIC), TL)
+    assert report.read == 2000 and report.rows == len(expected)
+    assert report.certain == int((expected["match"] == "certain").sum())
+    assert report.matched_events == expected["event_index"].nunique()
+    assert _triples(pd.read_csv(out)) == _triples(expected)
+    assert report.to_dict()["summary"] == str(tmp_path / "s.csv")
+    with pytest.raises(InputError, match="is a folder"):
+        join_file(SYNTHETIC, tmp_path, TL)
+
+
+def test_workers_split_the_events_and_give_the_same_rows():
+    from geozones.events import _frame
+
+    rng = np.random.default_rng(5)
+    n = 120_000
+    days = pd.to_datetime("2016-06-01") + pd.to_timedelta(rng.integers(0, 5 * 365, n), "D")
+    ev = pd.DataFrame(
+        {
+            "event_date": days,
+            "latitude": rng.uniform(34.9, 36.5, n),
+            "longitude": rng.uniform(35.7, 37.6, n),
+            "geo_precision": rng.choice([1, 2, 3], n, p=[0.7, 0.2, 0.1]),
+        }
+    )
+    one = join_events(ev, TL, workers=1)
+    assert n > 2 * _frame.MIN_CHUNK  # really split into chunks on two threads
+    two = join_events(ev, TL, workers=2)
+    pd.testing.assert_frame_equal(one, two)
+    assert len(one) > 10_000
+    with pytest.raises(InputError, match="workers"):
+        join_events(ev.head(3), TL, workers=0)

@@ -139,10 +139,6 @@ def test_a_write_that_fails_part_way_is_one_line_and_leaves_nothing(tmp_path, su
     assert not out.exists() and _leftovers(tmp_path) == []
 
 
-@pytest.mark.xfail(
-    reason="waits for geozones._io's atomic writer to clean up on SIGTERM (issue #12, outputs)",
-    strict=False,
-)
 def test_sigterm_during_a_join_leaves_no_temporary_file(tmp_path):
     rng = np.random.default_rng(0)
     n = 400_000
@@ -213,7 +209,7 @@ def test_csv_outputs_quote_formulas_but_not_numbers(cli, tmp_path, capsys):
 
 
 def test_csv_safe_keeps_negative_numbers_and_quotes_categorical_text():
-    from geozones.events import _csv_safe
+    from geozones.events._output import _csv_safe
 
     frame = pd.DataFrame(
         {

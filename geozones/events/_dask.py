@@ -3,7 +3,8 @@
 Imported only when a dask collection is joined or ``backend="dask"`` is asked
 for. The events are split into partitions and each partition is joined by
 the same vectorized code as the pandas path
-(:func:`geozones.events.join_frame`), with :meth:`DataFrame.map_partitions`.
+(:func:`geozones.events.join_frame`, one thread per partition: dask runs the
+partitions in parallel), with :meth:`DataFrame.map_partitions`.
 The timeline's prepared *plan* travels once, as one task of the graph that
 every partition depends on, so a ``dask.distributed`` cluster ships it to
 each worker once. Whatever scheduler is current runs the graph: the
@@ -14,7 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import InputError
+from ..errors import InputError
+from ._frame import _is_geo, join_frame
 
 #: Events per partition when a pandas frame is handed to the dask backend.
 PARTITION_ROWS = 250_000
@@ -37,8 +39,8 @@ def join(
     Parameters
     ----------
     events : dask DataFrame, dask-geopandas GeoDataFrame, or pandas DataFrame
-    plan : geozones.events._Plan
-    cols : geozones.events._Columns
+    plan : geozones.events._plan._Plan
+    cols : geozones.events._columns._Columns
     how, radii
         As for :func:`geozones.join_events`.
     lazy : bool
@@ -52,7 +54,6 @@ def join(
     >>> summarize(joined)                                              # doctest: +SKIP
     """
     dask, dd = _import_dask()
-    from .events import _is_geo, join_frame
 
     if not lazy:
         n = max(1, -(-len(events) // PARTITION_ROWS))
@@ -73,6 +74,4 @@ def join(
 
 
 def _join_partition(part: Any, plan: Any, cols: Any, how: str, radii: dict[int, float]) -> Any:
-    from .events import join_frame
-
     return join_frame(part, plan, cols, how=how, radii=radii)

@@ -1,0 +1,114 @@
+"""The public join: :func:`join_events` on a pandas or a dask frame of events."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+from . import _dask
+from ._columns import _Columns, is_dask_collection, radii_table
+from ._frame import join_frame
+from ._plan import plan_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..timeline import Timeline
+
+
+def join_events(
+    events: Any,
+    timeline: Timeline | None = None,
+    *,
+    date: str = "event_date",
+    lat: str = "latitude",
+    lon: str = "longitude",
+    precision: str | None = "geo_precision",
+    how: str = "inner",
+    radii: Mapping[int, float] | None = None,
+    backend: str = "auto",
+    workers: int | None = None,
+) -> Any:
+    """Label each event with the timeline features in force at its place and date.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame, geopandas.GeoDataFrame, or a dask (-geopandas) DataFrame
+        One row per event. A GeoDataFrame without ``lat``/``lon`` columns is
+        read from its point geometry (any CRS; converted to EPSG:4326). Dates
+        may be ``datetime64`` or text (see :func:`parse_dates`).
+    timeline : Timeline, optional
+        Default: the bundled timeline (:func:`geozones.load_timeline`).
+    date, lat, lon : str
+        Column names.
+    precision : str or None
+        The ACLED ``geo_precision`` column. If it is absent (or ``None``),
+        every event is exact.
+    how : {"inner", "left"}
+        ``"left"`` keeps events that match nothing, once, with null feature columns.
+    radii : mapping, optional
+        Metres of uncertainty per precision code, merged over :data:`DEFAULT_RADII`,
+        e.g. ``{2: 2000, 3: 50000}``.
+    backend : {"auto", "pandas", "dask"}
+        ``"auto"``: dask for dask collections, pandas otherwise. ``"dask"`` on
+        a pandas frame partitions it, runs on the current dask scheduler (a
+        ``dask.distributed`` client if one is active) and returns pandas.
+
+    Returns
+    -------
+    pandas.DataFrame (GeoDataFrame for GeoDataFrame input; lazy dask frame for dask input)
+        One row per (event, feature) match, ordered by event then feature:
+        ``event_index`` (the event's index label), the event's columns, then
+        ``feature_id``, ``feature_name``, ``kind``, ``agreement`` and
+        ``match`` (``"certain"`` or ``"possible"``), as categoricals.
+        Events without a readable date or coordinates match nothing (an
+        :class:`EventsWarning` counts them; :func:`read_events` lists them).
+
+    Raises
+    ------
+    InputError
+        A missing column, an unknown ``how``/``backend``, bad radii, or event
+        columns that clash with the ones added.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ev = pd.DataFrame({"event_date": ["2020-03-20"], "latitude": [35.85],
+    ...                    "longitude": [36.6], "geo_precision": [1]})
+    >>> out = join_events(ev)                                   # doctest: +SKIP
+    >>> out[["event_index", "feature_id", "match"]]             # doctest: +SKIP
+    """
+    if how not in ("inner", "left"):
+        raise InputError(f"how={how!r} is not a join type; use 'inner' or 'left'")
+    if backend not in ("auto", "pandas", "dask"):
+        raise InputError(f"backend={backend!r} is unknown; use 'auto', 'pandas' or 'dask'")
+    table = radii_table(radii)
+    if timeline is None:
+        from ..timeline import load_timeline
+
+        timeline = load_timeline()
+    plan = plan_of(timeline)
+    cols = _Columns(date, lat, lon, precision)
+    is_dask = is_dask_collection(events)
+    if backend == "dask" or is_dask:
+        return _dask.join(events, plan, cols, how=how, radii=table, lazy=is_dask)
+    return join_frame(events, plan, cols, how=how, radii=table, workers=default_workers(workers))
+
+
+def default_workers(workers: int | None = None) -> int:
+    """``workers``, else :data:`geozones.settings.join_workers`, else the number of cores.
+
+    Examples
+    --------
+    >>> default_workers(3)
+    3
+    """
+    import os
+
+    from .. import settings
+
+    value = workers if workers is not None else settings.join_workers
+    if value is None:
+        value = os.cpu_count() or 1
+    if int(value) < 1:
+        raise InputError(f"workers must be at least 1, got {value!r}")
+    return int(value)

@@ -1,0 +1,168 @@
+"""A timeline's features made ready for matching: arrays of days, prepared and metric geometry."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ._columns import NEVER, days_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+    from ..timeline import Timeline
+
+
+class _Plan:
+    """The features ready for matching: lon/lat and metric geometry, day ranges, labels.
+
+    Distances are measured in :func:`geozones.projection.fit`'s azimuthal
+    equidistant projection centred on the features' bounding box. Picklable
+    (prepared state is rebuilt after unpickling), so the dask backend ships
+    one plan to every worker; :meth:`subset` cuts a plan down to the features
+    near one partition of events.
+    """
+
+    def __init__(self, features: Any) -> None:
+        import numpy as np
+        import pandas as pd
+        import shapely
+
+        from .. import projection
+
+        if features.crs is not None and not features.crs.equals("EPSG:4326"):
+            features = features.to_crs("EPSG:4326")
+        geoms = np.asarray(features.geometry.values, dtype=object)
+        self.geoms = shapely.from_wkb(shapely.to_wkb(geoms))  # own copies, prepared below
+        self.ids = np.asarray(features["id"].astype(str), dtype=object)
+        self.names = np.asarray(features["name"].astype(str), dtype=object)
+        self.kinds = np.asarray(features["kind"].astype(str), dtype=object)
+        self.agreements = np.asarray(features["agreement"].astype(str), dtype=object)
+        self.start = days_of(pd.Series(features["start_date"]), nat=NEVER)
+        self.end = days_of(pd.Series(features["end_date"]), nat=NEVER)
+        bounds = shapely.bounds(self.geoms)
+        self.bounds = np.where(
+            np.isnan(bounds), np.array([np.inf, np.inf, -np.inf, -np.inf]), bounds
+        )
+        self.polygonal = np.isin(shapely.get_type_id(self.geoms), (3, 6))
+        local = projection.fit(*self.geoms[np.isfinite(bounds).all(axis=1)])
+        self.center = (local.lat0, local.lon0)
+        self._ready = False
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getstate__(self) -> dict[str, Any]:
+        import shapely
+
+        drop = ("proj", "boundary", "_ready")
+        state = {k: v for k, v in self.__dict__.items() if k not in drop}
+        state["geoms"] = shapely.to_wkb(self.geoms)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        import shapely
+
+        state["geoms"] = shapely.from_wkb(state["geoms"])
+        self.__dict__.update(state)
+        self._ready = False
+
+    @property
+    def projection(self) -> Any:
+        """The :class:`geozones.projection.LocalProjection` distances are measured in."""
+        from ..projection import LocalProjection
+
+        return LocalProjection(*self.center)
+
+    @property
+    def crs(self) -> Any:
+        """The metric CRS (a :class:`pyproj.CRS`) of :attr:`projection`."""
+        return self.projection.crs
+
+    def ready(self) -> _Plan:
+        """Prepare the lon/lat geometry; project it (and its boundary) to metres."""
+        import numpy as np
+        import shapely
+
+        if not self._ready:
+            shapely.prepare(self.geoms)
+            self.proj = self.projection.forward(self.geoms)
+            polys = np.asarray(self.proj, dtype=object).copy()
+            polys[~self.polygonal] = None
+            self.boundary = shapely.boundary(polys)
+            shapely.prepare(self.proj)
+            shapely.prepare(self.boundary)
+            self._ready = True
+        return self
+
+    def to_metres(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Project lon/lat arrays to the plan's metric CRS."""
+        return _transformer(*self.center).transform(x, y)
+
+    def subset(self, keep: np.ndarray) -> _Plan:
+        """A plan of the features ``keep`` (indices or mask), measured in the same projection."""
+        import copy
+
+        import numpy as np
+
+        out = copy.copy(self)
+        for name in ("geoms", "ids", "names", "kinds", "agreements", "start", "end", "polygonal"):
+            setattr(out, name, getattr(self, name)[keep])
+        out.bounds = self.bounds[keep]
+        if self._ready:
+            out.proj = np.asarray(self.proj)[keep]
+            out.boundary = np.asarray(self.boundary)[keep]
+        return out
+
+
+@lru_cache(maxsize=32)
+def _transformer(lat0: float, lon0: float) -> Any:
+    """lon/lat → metres in the CRS of ``LocalProjection(lat0, lon0)`` (cached: PROJ setup)."""
+    from pyproj import Transformer
+
+    from ..projection import LocalProjection
+
+    return Transformer.from_crs("EPSG:4326", LocalProjection(lat0, lon0).crs, always_xy=True)
+
+
+def plan_of(timeline: Timeline) -> _Plan:
+    """The timeline's features ready for matching, kept on the timeline for reuse.
+
+    Rebuilt whenever the features change (a fingerprint of their ids, dates
+    and geometry is compared; hashing even a large timeline takes
+    milliseconds).
+
+    Examples
+    --------
+    >>> from geozones import load_timeline
+    >>> tl = load_timeline()                                       # doctest: +SKIP
+    >>> plan_of(tl) is plan_of(tl)                                 # doctest: +SKIP
+    True
+    """
+    key = _fingerprint(timeline.features)
+    cached = getattr(timeline, "_events_plan", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    plan = _Plan(timeline.features)
+    try:
+        timeline._events_plan = (key, plan)  # type: ignore[attr-defined]
+    except AttributeError:  # pragma: no cover - slotted objects
+        pass
+    return plan
+
+
+def _fingerprint(features: Any) -> str:
+    import hashlib
+
+    import pandas as pd
+    import shapely
+
+    h = hashlib.blake2b(digest_size=16)
+    for col in ("id", "name", "kind", "agreement", "start_date", "end_date"):
+        h.update(
+            pd.util.hash_pandas_object(features[col].astype(str), index=False).to_numpy().tobytes()
+        )
+    for wkb in shapely.to_wkb(features.geometry.values):
+        h.update(wkb or b"-")
+    h.update(str(features.crs).encode())
+    return h.hexdigest()
