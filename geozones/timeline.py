@@ -94,6 +94,7 @@ class Timeline:
         agreements: list[dict[str, Any]] | None = None,
         places: list[Any] | None = None,
         path: str | Path | None = None,
+        control: Any = None,
     ) -> None:
         missing = [c for c in FEATURE_COLUMNS if c not in features.columns]
         if missing:
@@ -105,6 +106,9 @@ class Timeline:
         self.agreements = list(agreements or [])
         self.places = list(places or [])
         self.path = Path(path) if path else None
+        #: The compiled control table (``geozones.control.Control``), or None. Held, not
+        #: imported: control is an engine, a layer above the model.
+        self._control = control
 
     def __repr__(self) -> str:
         n, a = len(self.features), len(self.agreements)
@@ -212,7 +216,10 @@ class Timeline:
         f = self.features
         ends = f["end_date"].dropna() + pd.Timedelta(days=1)
         stamps = pd.concat([f["start_date"].dropna(), ends]).drop_duplicates().sort_values()
-        return [t.date() for t in stamps]
+        days = [t.date() for t in stamps]
+        if self._control is not None:  # the change days of control count too
+            days = sorted(set(days) | set(self._control.days))
+        return days
 
     def change_days(self) -> list[_dt.date]:
         """Every day on which the map changes: :meth:`slices` and the control changes.
@@ -331,7 +338,106 @@ class Timeline:
             agreements=self.agreements,
             places=self.places,
             path=self.path,
+            control=self._control,
         )
+
+    # --- control through time (issue #14) ----------------------------------------------------
+
+    @property
+    def parties(self) -> dict[str, dict[str, str]]:
+        """The spec's parties: name → ``{"colour": "#rrggbb", "label": str}`` ({} if none).
+
+        Examples
+        --------
+        >>> sorted(load_timeline().parties)[:2]                   # doctest: +SKIP
+        ['government', 'isis']
+        """
+        return dict(self._control.parties) if self._control is not None else {}
+
+    @property
+    def control(self) -> gpd.GeoDataFrame:
+        """Area held by each party per period: party, start_date, end_date, geometry.
+
+        ``end_date`` is the last day (inclusive), NaT while still held; one row per
+        party and period of unchanged area (MultiPolygons). Empty without a control table.
+
+        Examples
+        --------
+        >>> load_timeline().control.columns.tolist()              # doctest: +SKIP
+        ['party', 'start_date', 'end_date', 'geometry']
+        """
+        return self._control.frame if self._control is not None else _empty_control()[0]
+
+    @property
+    def contact_lines(self) -> gpd.GeoDataFrame:
+        """The contact line per period: start_date, end_date, geometry (on land only).
+
+        Examples
+        --------
+        >>> load_timeline().contact_lines.geometry.iloc[-1].geom_type  # doctest: +SKIP
+        'MultiLineString'
+        """
+        if self._control is None:
+            return _empty_control()[1]
+        return self._control.contact_frame
+
+    def control_at(self, place_or_point: Any, date: Any) -> Any:
+        """Who held a place on ``date``, since when, by which report.
+
+        Parameters
+        ----------
+        place_or_point : str, (lat, lon), shapely Point or Place
+        date : str or date
+
+        Returns
+        -------
+        Holding
+            ``holder`` (a party, or None where the table says nothing), ``since``
+            (first day of the unbroken hold), ``event`` and ``source`` (the report).
+
+        Raises
+        ------
+        InputError
+            When the timeline has no control table, or for a bad place or date.
+
+        Examples
+        --------
+        >>> h = load_timeline().control_at("Kafranbel", "2020-03-15")  # doctest: +SKIP
+        >>> h.holder, h.since                                      # doctest: +SKIP
+        ('government', datetime.date(2020, 2, 25))
+        """
+        if self._control is None:
+            raise InputError(
+                f"timeline {self.id!r} has no control table; add 'parties:' and 'control:' "
+                "to its spec (see docs/spec.md)"
+            )
+        return self._control.at(place_or_point, date)
+
+    def holders(self, lons: Any, lats: Any, dates: Any) -> np.ndarray:
+        """The holder (party or None) of each point on its date, vectorized.
+
+        Examples
+        --------
+        >>> load_timeline().holders([36.56], [35.61], ["2020-03-15"]).tolist()  # doctest: +SKIP
+        ['government']
+        """
+        import numpy as np
+
+        if self._control is None:
+            return np.full(len(np.asarray(lons)), None, dtype=object)
+        return self._control.holders(lons, lats, dates)
+
+
+def _empty_control() -> tuple[Any, Any]:
+    """Empty control and contact-line frames (for a timeline without a control table)."""
+    import geopandas as gpd
+    import pandas as pd
+
+    def frame(cols: list[str]) -> Any:
+        data = {c: pd.Series([], dtype="datetime64[ns]" if "date" in c else object) for c in cols}
+        return gpd.GeoDataFrame(data, geometry=[], crs="EPSG:4326")
+
+    return frame(["party", "start_date", "end_date"]), frame(["start_date", "end_date"])
 
 
 def load_timeline(path: str | Path | None = None, *, use_cache: bool | None = None) -> Timeline:

@@ -20,9 +20,14 @@ Examples
 from __future__ import annotations
 
 from ._cells import Cells, cell_edges, load_cells
+from ._model import CONTACT_FRAME_COLUMNS, CONTROL_FRAME_COLUMNS, Control, empty_frames
 from ._surface import ENCLOSED, NOBODY, ControlEvent, ControlSurface, Holding
 
 __all__ = [
+    "CONTACT_FRAME_COLUMNS",
+    "CONTROL_FRAME_COLUMNS",
+    "Control",
+    "empty_frames",
     "ENCLOSED",
     "NOBODY",
     "Cells",

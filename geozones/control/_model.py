@@ -1,0 +1,236 @@
+"""A timeline's compiled control: parties, the surface, its frames and answers."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from ..errors import InputError
+from ._surface import NOBODY, ControlSurface, Holding
+
+#: Columns of ``Timeline.control`` and ``Timeline.contact_lines``.
+CONTROL_FRAME_COLUMNS = ("party", "start_date", "end_date", "geometry")
+CONTACT_FRAME_COLUMNS = ("start_date", "end_date", "geometry")
+
+
+class Control:
+    """The control table of a timeline, compiled: who held which cell on which day.
+
+    Parameters
+    ----------
+    parties : dict
+        name → ``{"colour": "#rrggbb", "label": str}``, in the spec's order.
+    surface : ControlSurface
+    resolve : callable, optional
+        name → ``(lon, lat, community code or None)``, for answers about a named place.
+
+    Examples
+    --------
+    >>> import datetime, numpy as np, shapely
+    >>> from geozones.control import Cells, ControlEvent, ControlSurface
+    >>> cells = Cells.from_polygons([shapely.box(i, 0, i + 1, 1) for i in range(2)])
+    >>> ev = ControlEvent(datetime.date(2020, 1, 1), "a", np.arange(2))
+    >>> c = Control({"a": {"colour": "#000000", "label": "A"}}, ControlSurface(cells, ["a"], [ev]))
+    >>> c.at((0.5, 0.5), "2020-02-01").holder
+    'a'
+    """
+
+    def __init__(
+        self,
+        parties: dict[str, dict[str, str]],
+        surface: ControlSurface,
+        resolve: Callable[[str], tuple[float, float, str | None]] | None = None,
+    ) -> None:
+        self.parties = dict(parties)
+        self.surface = surface
+        self._resolve = resolve
+
+    @property
+    def days(self) -> list[_dt.date]:
+        """The change days of the control table, sorted.
+
+        Examples
+        --------
+        >>> Control({}, ControlSurface(_empty_cells(), [], [])).days
+        []
+        """
+        return list(self.surface.days)
+
+    # --- geometry of one day ------------------------------------------------------------
+
+    def area(self, party: str, date: Any) -> Any:
+        """The area ``party`` holds on ``date`` (a MultiPolygon, empty when none).
+
+        Examples
+        --------
+        >>> Control({}, ControlSurface(_empty_cells(), [], [])).area("a", "2020-01-01").is_empty
+        True
+        """
+        import shapely
+
+        s = self.surface
+        k = int(s.day_index([str(date)[:10]])[0])
+        if k < 0 or party not in s.parties:
+            return shapely.MultiPolygon()
+        code = s.parties.index(party)
+        return self._area_row(code, int(self._run_starts(code)[k]))
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Control per compiled timeline
+    def _run_starts(self, code: int) -> np.ndarray:
+        """For each row, the first row of the run of days with the same area of ``code``."""
+        out = np.zeros(len(self.surface.days), dtype=np.int64)
+        for k0, k1 in self.surface._runs(self.surface.holders == code):
+            out[k0 : k1 + 1] = k0
+        return out
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Control per compiled timeline
+    def _area_row(self, code: int, k: int) -> Any:
+        import shapely
+
+        cells = np.flatnonzero(self.surface.holders[k] == code)
+        return self.surface.union(cells) if len(cells) else shapely.MultiPolygon()
+
+    def contact_line(self, date: Any) -> Any:
+        """The contact line on ``date`` (a (Multi)LineString, empty when none).
+
+        Examples
+        --------
+        >>> Control({}, ControlSurface(_empty_cells(), [], [])).contact_line("2020-01-01").is_empty
+        True
+        """
+        import shapely
+
+        d = _day(date)
+        for start, end, geom in self._lines:
+            if start <= d and (end is None or d <= end):
+                return geom
+        return shapely.MultiLineString()
+
+    @functools.cached_property
+    def _lines(self) -> list[tuple[_dt.date, _dt.date | None, Any]]:
+        return self.surface.contact_lines()
+
+    # --- frames -------------------------------------------------------------------------
+
+    @functools.cached_property
+    def frame(self) -> Any:
+        """GeoDataFrame: party, start_date, end_date (inclusive, NaT = open), geometry.
+
+        Examples
+        --------
+        >>> list(Control({}, ControlSurface(_empty_cells(), [], [])).frame.columns)
+        ['party', 'start_date', 'end_date', 'geometry']
+        """
+        rows = [(p, a, b, g) for p, a, b, g in self.surface.areas() if p in self.parties]
+        return _frame(CONTROL_FRAME_COLUMNS, rows)
+
+    @functools.cached_property
+    def contact_frame(self) -> Any:
+        """GeoDataFrame of the contact lines: start_date, end_date, geometry.
+
+        Examples
+        --------
+        >>> len(Control({}, ControlSurface(_empty_cells(), [], [])).contact_frame)
+        0
+        """
+        return _frame(CONTACT_FRAME_COLUMNS, self._lines)
+
+    # --- answers ------------------------------------------------------------------------
+
+    def at(self, place_or_point: Any, date: Any) -> Holding:
+        """Who held a place (name, ``(lat, lon)``, shapely Point or Place) on ``date``.
+
+        Examples
+        --------
+        >>> Control({}, ControlSurface(_empty_cells(), [], [])).at((35.0, 36.0), "2020-01-01")
+        Holding(holder=None, since=None, event=None, enclosed=False)
+        """
+        cell = self._cell(place_or_point)
+        return self.surface.holding(cell, _day(date).isoformat())
+
+    def holders(self, lons: Any, lats: Any, dates: Any) -> np.ndarray:
+        """The holder (party name or None) of each point on its date, vectorized.
+
+        Examples
+        --------
+        >>> Control({}, ControlSurface(_empty_cells(), [], [])).holders([36.0], [35.0],
+        ...     ["2020-01-01"]).tolist()
+        [None]
+        """
+        s = self.surface
+        cells = s.cells.locate(lons, lats)
+        when = np.asarray(
+            [str(d)[:10] for d in np.asarray(dates, dtype=object)], dtype="datetime64[D]"
+        )
+        codes = s.holder_codes(cells, when)
+        names = np.array([*s.parties, None], dtype=object)
+        return names[np.where(codes == NOBODY, len(s.parties), codes)]
+
+    def _cell(self, where: Any) -> int:
+        import shapely
+
+        code = None
+        if isinstance(where, str):
+            if self._resolve is None:
+                raise InputError("this timeline cannot resolve place names; give (lat, lon)")
+            lon, lat, code = self._resolve(where)
+        elif hasattr(where, "lat") and hasattr(where, "lon"):
+            lon, lat = float(where.lon), float(where.lat)
+            if getattr(where, "source", "") == "ocha-cod":
+                code = where.source_id
+        elif isinstance(where, shapely.Geometry) and where.geom_type == "Point":
+            lon, lat = where.x, where.y
+        elif isinstance(where, (tuple, list)) and len(where) == 2:
+            lat, lon = float(where[0]), float(where[1])
+        else:
+            raise InputError(
+                "control_at takes a place name, a (lat, lon) tuple, a shapely Point or a "
+                f"Place, not {type(where).__name__}"
+            )
+        cells = self.surface.cells
+        if code and cells.of_community(code) is not None:
+            return int(cells.of_community(code))
+        return int(cells.locate([lon], [lat])[0])
+
+
+def _day(date: Any) -> _dt.date:
+    if isinstance(date, _dt.datetime):
+        return date.date()
+    if isinstance(date, _dt.date):
+        return date
+    try:
+        return _dt.date.fromisoformat(str(date).strip()[:10])
+    except ValueError:
+        raise InputError(f"date {date!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _frame(columns: tuple[str, ...], rows: list[tuple]) -> Any:
+    import geopandas as gpd
+    import pandas as pd
+
+    data = {c: [r[i] for r in rows] for i, c in enumerate(columns[:-1])}
+    frame = pd.DataFrame(data, columns=list(columns[:-1]))
+    for col in ("start_date", "end_date"):
+        frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
+    return gpd.GeoDataFrame(frame, geometry=[r[-1] for r in rows], crs="EPSG:4326")
+
+
+def empty_frames() -> tuple[Any, Any]:
+    """The control and contact-line frames of a timeline without a control table.
+
+    Examples
+    --------
+    >>> [len(f) for f in empty_frames()]
+    [0, 0]
+    """
+    return _frame(CONTROL_FRAME_COLUMNS, []), _frame(CONTACT_FRAME_COLUMNS, [])
+
+
+def _empty_cells() -> Any:
+    from ._cells import Cells
+
+    return Cells.from_polygons([])
