@@ -17,19 +17,17 @@ if TYPE_CHECKING:  # pragma: no cover
 # QGIS default styles stored in the GeoPackage (table ``layer_styles``, the
 # table QGIS itself writes with "Save as Default → Datasource Database"):
 # features are coloured by kind with solid / dashed / dotted outlines for
-# surveyed / approximate / schematic, and the temporal settings show a feature
-# from start_date to end_date, both days included (end_date is the last day in
-# force). QGIS applies the colours on opening but switches the temporal part
-# off again (it re-guesses it from the DATE fields); docs/exports.md says how
-# to turn it on.
+# surveyed / approximate / schematic. The temporal part is exactly what QGIS
+# guesses by itself from the fields (mode "Separate Fields" on start_date and
+# end_date, its default limits), switched on: a user who only ticks Dynamic
+# Temporal Control gets the same filter as one who restores this style. It is
+# right because the fields are datetimes from the start day's 00:00:00 to the
+# end day's 23:59:59 (see ``_tables._attribute_frame``); NULL ends are open.
 
-# Expressions, not the plain fields: QGIS 3.22 compares a DATE field with the
-# frame's datetime as if the date came just before midnight, which shifts every
-# feature one day early (qgis/QGIS#48946); converting explicitly is right in
-# every version. An open end (NULL) means still in force: until now, which
-# also keeps "Set to full range" of the Temporal Controller to real dates.
-_QGIS_START = 'to_datetime("start_date")'
-_QGIS_END = 'coalesce(to_datetime("end_date"), now())'
+#: ``Qgis::VectorTemporalMode::FeatureDateTimeStartAndEndFromFields``
+_MODE_FIELDS = "2"
+#: ``Qgis::VectorTemporalLimitMode::IncludeBeginExcludeEnd``, QGIS's default
+_LIMIT_DEFAULT = "0"
 _QGIS_SYMBOL = {2: ("fill", "SimpleFill"), 1: ("line", "SimpleLine"), 0: ("marker", "SimpleMarker")}
 _QGIS_DASH = (
     "CASE WHEN \"confidence\" = 'surveyed' THEN 'solid' "
@@ -106,16 +104,16 @@ def _qml(dim: int, kinds: list[str]) -> str:
         root,
         "temporal",
         enabled="1",
-        mode="4",
-        limitMode="1",
+        mode=_MODE_FIELDS,
+        limitMode=_LIMIT_DEFAULT,
         startField="start_date",
         endField="end_date",
         accumulate="0",
         durationField="",
         durationUnit="d",
         fixedDuration="0",
-        startExpression=_QGIS_START,
-        endExpression=_QGIS_END,
+        startExpression="",
+        endExpression="",
     )
     fixed = sub(temporal, "fixedRange")
     sub(fixed, "start", "")

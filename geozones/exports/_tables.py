@@ -23,11 +23,23 @@ GPKG_LAYERS: dict[int, str] = {2: "areas", 1: "lines", 0: "points"}
 _MULTI_TYPES = {2: "MultiPolygon", 1: "MultiLineString", 0: "MultiPoint"}
 
 
-def _attribute_frame(feats: gpd.GeoDataFrame) -> Any:
-    """A pandas frame of `COLUMNS`, dates typed as Arrow ``date32``.
+#: Time of day written with each date: a feature is in force from the first instant of
+#: its start day to the last second of its end day.
+DAY_BOUNDS = {"start_date": _dt.time(0, 0, 0), "end_date": _dt.time(23, 59, 59)}
 
-    Going through Arrow is what makes GDAL create DATE fields (not text, not
-    datetimes), so QGIS sees real dates. ``sources`` becomes a JSON string.
+
+def _attribute_frame(feats: gpd.GeoDataFrame) -> Any:
+    """A pandas frame of `COLUMNS`, the dates as Arrow timestamps (local, no time zone).
+
+    ``start_date`` is the start day at 00:00:00 and ``end_date`` the last day
+    in force at 23:59:59 (NULL: still in force). These are the values QGIS's
+    own temporal defaults read right: ticking *Dynamic Temporal Control* on a
+    layer opened as usual filters with ``"start_date" < end of frame`` and
+    ``"end_date" > start of frame``, so a day frame shows exactly the
+    features in force that day (DATE fields are shifted a day in QGIS 3.22,
+    whose SQL compares ``'2020-03-06'`` with ``'2020-03-06T00:00:00'`` as
+    text). No time zone: QGIS builds its frames in local time, and so reads
+    these. ``sources`` becomes a JSON string.
     """
     import pandas as pd
     import pyarrow as pa
@@ -36,9 +48,14 @@ def _attribute_frame(feats: gpd.GeoDataFrame) -> Any:
     data: dict[str, Any] = {}
     for col in COLUMNS:
         values = [r[col] for r in recs]
-        if col in ("start_date", "end_date"):
-            dates = [None if v is None else _dt.date.fromisoformat(v) for v in values]
-            data[col] = pd.arrays.ArrowExtensionArray(pa.array(dates, type=pa.date32()))
+        if col in DAY_BOUNDS:
+            stamps = [
+                None
+                if v is None
+                else _dt.datetime.combine(_dt.date.fromisoformat(v), DAY_BOUNDS[col])
+                for v in values
+            ]
+            data[col] = pd.arrays.ArrowExtensionArray(pa.array(stamps, type=pa.timestamp("s")))
         elif col == "sources":
             texts = [json.dumps(v, ensure_ascii=False) for v in values]
             data[col] = pd.arrays.ArrowExtensionArray(pa.array(texts, type=pa.string()))
@@ -117,10 +134,12 @@ def write_gpkg(timeline: Timeline, feats: gpd.GeoDataFrame, path: Path) -> None:
             driver="GPKG",
             use_arrow=True,
             geometry_type=_MULTI_TYPES[dim],
+            # GeoPackage 1.2: what every GDAL of the last years reads without a warning
+            dataset_options={"VERSION": "1.2"},
             layer_options={
                 "IDENTIFIER": f"{timeline.name} — {layer}",
-                "DESCRIPTION": f"{layer} of the timeline {timeline.id!r}; "
-                "end_date is the last day in force (empty = still in force)",
+                "DESCRIPTION": f"{layer} of the timeline {timeline.id!r}: in force from "
+                "start_date 00:00:00 to end_date 23:59:59 (empty = still in force)",
             },
         )
     kinds = table["kind"].tolist()
