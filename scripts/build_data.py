@@ -14,6 +14,7 @@ Writes (all derived, all committed):
   names, loaded only when a name matches nothing else exactly;
 - ``data/boundaries/{admin1,admin2,admin3,countries,operation-areas}.parquet``:
   GeoParquet polygons, EPSG:4326, loaded by :mod:`geozones.boundaries`;
+- ``data/basemap/{rivers,lakes,golan-line}.parquet``: the map's natural basemap;
 - ``data/build-report.json``: counts and every repair made, for SOURCES.md.
 
 Hand-curated inputs that live in data/ itself: ``aliases.csv``, ``roads.yaml``.
@@ -928,6 +929,53 @@ def write_control_layers(src: Path, out: Path, communities: list[dict], layers: 
     print(f"control: {len(cells)} cells, {len(edges)} shared edges")
 
 
+def natural_layers(src: Path, countries: gpd.GeoDataFrame) -> dict[str, gpd.GeoDataFrame]:
+    """The map's natural basemap: rivers, lakes and the Golan line (``data/basemap/``).
+
+    Rivers and lakes: Natural Earth (``natural-earth/rivers_syria_region.geojson``,
+    ``lakes_syria_region.geojson``), names and ``scalerank`` kept. The Golan line:
+    the part of the Natural Earth Golan Heights outline (``golan_undof_shebaa.geojson``)
+    that lies along Syria (within 1 km of Syria's Natural Earth border) — the 1974
+    line between the Israeli-occupied Golan and the rest of Syria.
+    """
+    base = src / "natural-earth"
+    out = {}
+    for name, file in (("rivers", "rivers_syria_region"), ("lakes", "lakes_syria_region")):
+        g = gpd.read_file(base / f"{file}.geojson").set_crs(4326, allow_override=True)
+        g = g.loc[g.geometry.notna() & ~g.geometry.is_empty].reset_index(drop=True)
+        label = g["name_en"] if "name_en" in g.columns else g["name"]
+        out[name] = gpd.GeoDataFrame(
+            {
+                "name_en": label.fillna(g["name"]).astype(str),
+                "kind": g["featurecla"].astype(str),
+                "scalerank": g["scalerank"].astype(float),
+            },
+            geometry=shapely.make_valid(g.geometry.values),
+            crs=4326,
+        )
+    d = gpd.read_file(base / "golan_undof_shebaa.geojson").set_crs(4326, allow_override=True)
+    golan = shapely.make_valid(d.loc[d["NAME"] == "Golan Heights"].geometry.values).tolist()
+    syria = countries.loc[countries["pcode"] == "SY"].geometry.values
+    lines = []
+    if golan and len(syria):
+        near = shapely.buffer(shapely.boundary(syria[0]), 0.01)  # ~1 km
+        line = shapely.line_merge(shapely.intersection(shapely.boundary(golan[0]), near))
+        lines = [line] if not line.is_empty else []
+    out["golan-line"] = gpd.GeoDataFrame(
+        {"name_en": ["Golan line (1974 disengagement)"] * len(lines)}, geometry=lines, crs=4326
+    )
+    return out
+
+
+def write_natural_layers(src: Path, out: Path, countries: gpd.GeoDataFrame) -> None:
+    """Write :func:`natural_layers` to ``data/basemap/{rivers,lakes,golan-line}.parquet``."""
+    print("natural basemap: rivers, lakes, Golan line")
+    (out / "basemap").mkdir(parents=True, exist_ok=True)
+    for name, g in natural_layers(src, countries).items():
+        g.to_parquet(out / "basemap" / f"{name}.parquet", index=False, compression="zstd")
+        REPORT["counts"][f"basemap/{name}"] = len(g)
+
+
 def _write_gz(path: Path, doc: dict) -> None:
     payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with (
@@ -957,6 +1005,7 @@ def main(argv=None) -> int:
     print("gazetteer")
     build_gazetteer(src, out, communities, layers)
     write_control_layers(src, out, communities, layers)
+    write_natural_layers(src, out, layers["countries"])
     (out / "build-report.json").write_text(
         json.dumps(REPORT, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
