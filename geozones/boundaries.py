@@ -35,15 +35,19 @@ Examples
 from __future__ import annotations
 
 import functools
+import os
+import stat
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import settings
 from ._io import data_path
 from .errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-__all__ = ["LAYERS", "load", "geometry_of", "find"]
+__all__ = ["LAYERS", "LOCAL_FORMATS", "load", "geometry_of", "find", "read_file"]
 
 #: The bundled layers.
 LAYERS = ("admin1", "admin2", "admin3", "countries", "operation-areas", "disputed")
@@ -198,3 +202,168 @@ def find(name: str, *, layer: str | None = None) -> gpd.GeoDataFrame:
     import geopandas as gpd
 
     return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=4326)
+
+
+# --- the user's own vector files, opened safely ----------------------------------------------
+
+#: File endings geozones opens from a spec, and the GDAL driver each one must be.
+#: Every one of these formats is self-contained: none makes GDAL open another dataset or a
+#: web address. VRT, GML (remote schemas), zip archives and ``/vsi*`` paths are refused
+#: unless ``online=True`` (``settings.online_files``).
+LOCAL_FORMATS = {
+    ".geojson": "GeoJSON",
+    ".json": "GeoJSON",
+    ".topojson": "TopoJSON",
+    ".gpkg": "GPKG",
+    ".shp": "ESRI Shapefile",
+    ".fgb": "FlatGeobuf",
+    ".kml": "KML",
+    ".csv": "CSV",
+    ".parquet": "Parquet",
+    ".geoparquet": "Parquet",
+}
+
+_NETWORK_MARKERS = ("/vsi", "://", "<OGRVRTDataSource", "<VRTDataset", "<NetworkLink")
+
+
+def _sniff(head: bytes, ext: str) -> str | None:
+    """What is wrong with a file's first bytes for its ending (None: it looks right)."""
+    text = head.decode("latin-1")
+    for marker in ("<OGRVRTDataSource", "<VRTDataset"):
+        if marker in text:
+            return "is a GDAL virtual dataset (VRT), which can make GDAL open web addresses"
+    driver = LOCAL_FORMATS[ext]
+    body = text.lstrip("\ufeff\xef\xbb\xbf \t\r\n")
+    magic = {
+        "GPKG": head[:16] == b"SQLite format 3\x00" and head[68:72] in (b"GPKG", b"GP10", b"GP11"),
+        "FlatGeobuf": head[:3] == b"fgb",
+        "Parquet": head[:4] == b"PAR1",
+        "ESRI Shapefile": head[:4] == b"\x00\x00\x27\x0a",
+        "GeoJSON": body[:1] in ("{", "["),
+        "TopoJSON": body[:1] == "{",
+        "KML": body[:1] == "<" and "<NetworkLink" not in text,
+        "CSV": b"\x00" not in head and not body.startswith("<"),
+    }
+    if not magic[driver]:
+        return f"is not a {driver} file (its first bytes say otherwise)"
+    return None
+
+
+def check_local_file(path: str | os.PathLike[str], *, online: bool | None = None) -> Path:
+    """Refuse a path GDAL must not open from untrusted input; return it as a Path.
+
+    A file named by a spec must be a regular local file of a self-contained vector
+    format (:data:`LOCAL_FORMATS`), no larger than ``settings.max_input_file_bytes``:
+    no ``/vsicurl/`` or other ``/vsi*`` path, no web address, no VRT (whose sources
+    can be web addresses), no FIFO or device (which would hang the reader). With
+    ``online=True`` (default ``settings.online_files``) VRT and ``/vsi*`` are allowed.
+
+    Raises
+    ------
+    InputError
+        Saying what the file is and what to give instead.
+
+    Examples
+    --------
+    >>> check_local_file("/vsicurl/http://example.org/x.geojson")
+    Traceback (most recent call last):
+    ...
+    geozones.errors.InputError: '/vsicurl/http://example.org/x.geojson' is a GDAL network path ...
+    """
+    online = settings.online_files if online is None else online
+    text = os.fspath(path)
+    if not online and any(m in text for m in _NETWORK_MARKERS[:2]):
+        raise InputError(
+            f"{text!r} is a GDAL network path or web address; geozones reads only local "
+            "files unless --online (settings.online_files) is given"
+        )
+    p = Path(text)
+    try:
+        st = os.stat(p)
+    except OSError as exc:
+        raise InputError(f"{text!r}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(
+            f"{text!r} is not a regular file (a folder, FIFO or device); give a vector file"
+        )
+    if st.st_size > settings.max_input_file_bytes:
+        raise InputError(
+            f"{text!r} is {st.st_size:,} bytes, more than settings.max_input_file_bytes "
+            f"({settings.max_input_file_bytes:,})"
+        )
+    if online:
+        return p
+    ext = p.suffix.lower()
+    if ext not in LOCAL_FORMATS:
+        raise InputError(
+            f"{text!r}: geozones opens only these vector formats from a spec: "
+            f"{', '.join(sorted(LOCAL_FORMATS))} (VRT and archives need --online)"
+        )
+    with open(p, "rb") as fh:
+        head = fh.read(4096 if ext != ".kml" else None)  # a KML NetworkLink may come anywhere
+    problem = _sniff(head, ext)
+    if problem:
+        raise InputError(f"{text!r} {problem}; give a {LOCAL_FORMATS[ext]} file")
+    return p
+
+
+def read_file(
+    path: str | os.PathLike[str],
+    *,
+    layer: str | int | None = None,
+    where: str | None = None,
+    online: bool | None = None,
+) -> gpd.GeoDataFrame:
+    """Read a user's vector file (boundaries, places, lines) safely, in EPSG:4326.
+
+    The path is checked first with :func:`check_local_file`; then GDAL reads it.
+
+    Parameters
+    ----------
+    path : str or Path
+        A GeoJSON, GeoPackage, Shapefile, FlatGeobuf, KML, CSV, TopoJSON or
+        GeoParquet file.
+    layer : str or int, optional
+        Layer of a multi-layer file.
+    where : str, optional
+        An SQL condition on the attributes (``"name = 'x'"``).
+    online : bool, optional
+        Allow VRT and ``/vsi*`` network paths (default ``settings.online_files``).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        In EPSG:4326 (a file without a CRS is taken to be in it).
+
+    Raises
+    ------
+    InputError
+        When the file is refused or cannot be read.
+
+    Examples
+    --------
+    >>> from geozones import boundaries
+    >>> g = boundaries.read_file("examples/specs/libya_sirte_jufra_line.geojson")  # doctest: +SKIP
+    >>> g.crs.to_epsg()                                                          # doctest: +SKIP
+    4326
+    """
+    import geopandas as gpd
+
+    p = check_local_file(path, online=online)
+    kwargs: dict[str, Any] = {
+        k: v for k, v in (("layer", layer), ("where", where)) if v is not None
+    }
+    try:
+        if p.suffix.lower() in (".parquet", ".geoparquet"):
+            if kwargs:
+                raise InputError(f"{os.fspath(path)!r}: 'layer' and 'where' are not for Parquet")
+            gdf = gpd.read_parquet(p)
+        else:
+            gdf = gpd.read_file(p, **kwargs)
+    except InputError:
+        raise
+    except Exception as exc:  # GDAL and pyarrow raise many kinds
+        raise InputError(f"cannot read {os.fspath(path)!r}: {' '.join(str(exc).split())}") from None
+    if gdf.crs is None:
+        return gdf.set_crs(4326)
+    return gdf if gdf.crs.to_epsg() == 4326 else gdf.to_crs(4326)

@@ -39,7 +39,7 @@ from typing import Any
 
 from . import settings
 from ._version import __version__
-from .errors import GeozonesError, SpecError, UnknownPlaceError
+from .errors import GeozonesError, InputError, SpecError, UnknownPlaceError
 from .spec import LineDict, LineList, Spec, bundled_path, parse_distance, read_spec, suggest
 
 #: Bumped whenever compiled output changes for the same spec and data.
@@ -73,6 +73,8 @@ class _Context:
     notes: list[str] = field(default_factory=list)
     feature_notes: dict[str, list[str]] = field(default_factory=dict)
     in_cycle: set[str] = field(default_factory=set)
+    #: whether ``file:`` may open VRT and /vsi* network paths (``--online``)
+    online: bool = False
     #: while the ends of a road stretch are resolved: the road (namesakes far off it lose)
     near: Any = None
 
@@ -165,6 +167,16 @@ def _distance(
         low, high = parse_distance(value, allow_range=allow_range)
     except ValueError as exc:
         raise ctx.error(f"{op} {key}: {exc}", _line(arg, key) or line) from None
+    from .projection import MAX_RADIUS_M
+
+    if high > MAX_RADIUS_M:
+        raise ctx.error(
+            f"{op} {key} {_km(high)} is beyond the {_km(MAX_RADIUS_M)} within which "
+            "distances are drawn accurately",
+            _line(arg, key) or line,
+            "geozones draws distances in a local projection; use a smaller distance, "
+            "or draw the area from admin areas or a file",
+        )
     if high != low:
         mid = (low + high) / 2.0
         ctx.notes.append(
@@ -172,6 +184,35 @@ def _distance(
         )
         return mid
     return low
+
+
+def _fit(ctx: _Context, line: int | None, *geoms: Geometry, distance_m: float = 0.0) -> Any:
+    """The local projection for metric work on ``geoms``, refusing what it cannot draw right."""
+    from .projection import fit, metric_problem
+
+    problem = metric_problem(*geoms, distance_m=distance_m)
+    if problem:
+        raise ctx.error(
+            f"cannot work in metres here: {problem}",
+            line,
+            "keep metric operators (buffer, band, corridor, hull) within about 1,000 km, "
+            "away from the poles and the antimeridian",
+        )
+    return fit(*geoms)
+
+
+def _check_lonlat(ctx: _Context, geom: Geometry, what: str, line: int | None) -> Geometry:
+    """``geom`` when its coordinates are finite degrees on the globe, else a SpecError."""
+    from .projection import lonlat_problem
+
+    problem = lonlat_problem(geom)
+    if problem:
+        raise ctx.error(
+            f"{what}: {problem}",
+            line,
+            "write longitude -180..180 and latitude -90..90, in degrees (EPSG:4326)",
+        )
+    return geom
 
 
 def _km(metres: float) -> str:
@@ -371,7 +412,8 @@ def _op_wkt(ctx: _Context, arg: Any, line: int | None) -> Geometry:
     import shapely
 
     try:
-        return shapely.make_valid(shapely.from_wkt(str(arg)))
+        geom = shapely.from_wkt(str(arg))
+        return shapely.make_valid(_check_lonlat(ctx, geom, "wkt", line))
     except shapely.errors.GEOSException as exc:
         raise ctx.error(
             f"bad WKT: {exc}",
@@ -651,12 +693,12 @@ def _layer_row(ctx: _Context, layer: str, name: str, line: int | None) -> Geomet
 # --- roads: along and corridor -------------------------------------------------------------------
 
 
-def _along_m(ctx: _Context, arg: Any, op: str, line: int | None) -> tuple[Any, Geometry]:
+def _along_m(
+    ctx: _Context, arg: Any, op: str, line: int | None, grow: float = 0.0
+) -> tuple[Any, Geometry]:
     """The road between two places, in a local projection; returns (projection, line_m)."""
     import shapely
     from shapely.ops import substring
-
-    from .projection import fit
 
     road = _road_line(ctx, _need(ctx, arg, "road", op, line), _line(arg, "road") or line)
     ends = []
@@ -668,7 +710,7 @@ def _along_m(ctx: _Context, arg: Any, op: str, line: int | None) -> tuple[Any, G
         finally:
             ctx.near = None
         ends.append((key, expr, geom, _line(arg, key) or line))
-    proj = fit(road, *(g for _, _, g, _ in ends))
+    proj = _fit(ctx, line, road, *(g for _, _, g, _ in ends), distance_m=grow)
     road_m = proj.forward(road)
     positions = []
     for key, expr, geom, kline in ends:
@@ -715,7 +757,7 @@ def _op_corridor(ctx: _Context, arg: Any, line: int | None) -> Geometry:
     from .projection import QUAD_SEGS
 
     width = _distance(ctx, arg, "width", "corridor", line)
-    proj, part = _along_m(ctx, arg, "corridor", line)
+    proj, part = _along_m(ctx, arg, "corridor", line, grow=width)
     poly = shapely.buffer(part, width, quad_segs=QUAD_SEGS, cap_style="flat")
     return shapely.make_valid(proj.inverse(poly))
 
@@ -729,6 +771,7 @@ def _op_buffer(ctx: _Context, arg: Any, line: int | None) -> Geometry:
 
     geom = evaluate(_need(ctx, arg, "of", "buffer", line), ctx, _line(arg, "of") or line)
     distance = _distance(ctx, arg, "distance", "buffer", line)
+    _fit(ctx, line, geom, distance_m=distance)
     cap = arg.get("cap", "round")
     if cap not in ("round", "flat", "square"):
         raise ctx.error(
@@ -742,7 +785,9 @@ def _op_buffer(ctx: _Context, arg: Any, line: int | None) -> Geometry:
 _EDGE_KEYS = {"of", "along", "exclude", "tolerance", "min_part"}
 
 
-def _edge_m(ctx: _Context, arg: Any, op: str, line: int | None) -> tuple[Any, Any, Any]:
+def _edge_m(
+    ctx: _Context, arg: Any, op: str, line: int | None, grow: float = 0.0
+) -> tuple[Any, Any, Any]:
     """``(projection, area_m, kept boundary_m)`` of ``of``, with ``along``/``exclude`` applied.
 
     ``along`` keeps the boundary within ``tolerance`` of that expression;
@@ -753,7 +798,7 @@ def _edge_m(ctx: _Context, arg: Any, op: str, line: int | None) -> tuple[Any, An
     """
     import shapely
 
-    from .projection import QUAD_SEGS, fit
+    from .projection import QUAD_SEGS
 
     poly = evaluate(_need(ctx, arg, "of", op, line), ctx, _line(arg, "of") or line)
     if shapely.get_dimensions(poly) != 2:
@@ -765,7 +810,7 @@ def _edge_m(ctx: _Context, arg: Any, op: str, line: int | None) -> tuple[Any, An
     tol = BAND_TOLERANCE_M
     if "tolerance" in arg:
         tol = _distance(ctx, arg, "tolerance", op, line, allow_range=False)
-    proj = fit(poly)
+    proj = _fit(ctx, line, poly, distance_m=grow)
     poly_m = proj.forward(poly)
     edge = shapely.boundary(poly_m)
     if "along" in arg:
@@ -810,7 +855,7 @@ def _op_band(ctx: _Context, arg: Any, line: int | None) -> Geometry:
             _line(arg, "inside"),
             "write 'inside: true'",
         )
-    proj, poly_m, edge = _edge_m(ctx, arg, "band", line)
+    proj, poly_m, edge = _edge_m(ctx, arg, "band", line, grow=width)
     # a 10 m simplification of the edge (< 0.1 % of any band width worth drawing) halves
     # the cost of buffering a long, dense outline
     strip = shapely.buffer(shapely.simplify(edge, EDGE_SIMPLIFY_M), width, quad_segs=QUAD_SEGS)
@@ -831,10 +876,8 @@ def _op_boundary(ctx: _Context, arg: Any, line: int | None) -> Geometry:
 def _op_hull(ctx: _Context, arg: Any, line: int | None) -> Geometry:
     import shapely
 
-    from .projection import fit
-
     geoms = _items(ctx, _list(ctx, arg, "hull", line), line)
-    proj = fit(*geoms)
+    proj = _fit(ctx, line, *geoms)
     hull = shapely.convex_hull(shapely.union_all([proj.forward(g) for g in geoms]))
     return shapely.make_valid(proj.inverse(hull))
 
@@ -879,38 +922,48 @@ def _op_ref(ctx: _Context, arg: Any, line: int | None) -> Geometry:
 
 @_op("file", {"path", "layer", "where"})
 def _op_file(ctx: _Context, arg: Any, line: int | None) -> Geometry:
+    """Any local vector file (relative to the spec); see :func:`geozones.boundaries.read_file`."""
+    import numpy as np
     import shapely
+
+    from .boundaries import read_file
 
     if isinstance(arg, str):
         arg = {"path": arg}
-    rel = Path(str(_need(ctx, arg, "path", "file", line)))
-    base = Path(ctx.path).parent if ctx.path else Path.cwd()
-    path = rel if rel.is_absolute() else base / rel
-    if not path.exists():
+    rel = str(_need(ctx, arg, "path", "file", line))
+    where = _line(arg, "path") or line
+    path = _spec_relative(ctx, rel)
+    if not ctx.online and not path.exists() and not rel.startswith("/vsi"):
         raise ctx.error(
-            f"file {str(rel)!r} not found (looked in {base})",
-            _line(arg, "path") or line,
+            f"file {rel!r} not found (looked in {path.parent})",
+            where,
             "paths are relative to the spec file",
         )
-    import geopandas as gpd
-
     kwargs = {k: arg[k] for k in ("layer", "where") if arg.get(k) is not None}
     try:
-        gdf = gpd.read_file(path, **kwargs)
-    except Exception as exc:  # GDAL raises many kinds
+        gdf = read_file(rel if rel.startswith("/vsi") else path, online=ctx.online, **kwargs)
+    except InputError as exc:
         raise ctx.error(
-            f"cannot read {str(rel)!r}: {' '.join(str(exc).split())}",
-            _line(arg) or line,
-            "give a file GDAL reads, and an existing "
-            "layer; 'where' is an SQL condition such as \"name = 'x'\"",
+            f"file: {exc}",
+            where,
+            "give a local GeoJSON, GeoPackage, Shapefile, FlatGeobuf, KML or CSV file, an "
+            "existing layer, and as 'where' an SQL condition such as \"name = 'x'\"",
         ) from None
     if gdf.empty:
         raise ctx.error(
-            f"{str(rel)!r} has no features" + (" matching 'where'" if "where" in kwargs else ""),
+            f"{rel!r} has no features" + (" matching 'where'" if "where" in kwargs else ""),
             _line(arg) or line,
         )
-    gdf = gdf.set_crs(4326) if gdf.crs is None else gdf.to_crs(4326)
-    return shapely.make_valid(shapely.union_all(gdf.geometry.values))
+    geoms = np.asarray(gdf.geometry.values)
+    _check_lonlat(ctx, geoms, f"file {rel!r}", where)
+    return shapely.make_valid(shapely.union_all(geoms))
+
+
+def _spec_relative(ctx: _Context, rel: str) -> Path:
+    """A path written in the spec: absolute, or relative to the spec's folder."""
+    p = Path(rel)
+    base = Path(ctx.path).parent if ctx.path and ctx.path != "<expression>" else Path.cwd()
+    return p if p.is_absolute() else base / p
 
 
 # --- features ------------------------------------------------------------------------------------
@@ -987,7 +1040,9 @@ def _clean(geom: Geometry) -> Geometry:
     return shapely.union_all(keep) if len(keep) > 1 else keep[0]
 
 
-def compile_spec(spec: Spec, *, collect: bool = False) -> tuple[Any, list, list[SpecError]]:
+def compile_spec(
+    spec: Spec, *, collect: bool = False, online: bool | None = None
+) -> tuple[Any, list, list[SpecError]]:
     """Compile a checked :class:`~geozones.spec.Spec` into a features GeoDataFrame.
 
     Parameters
@@ -996,6 +1051,9 @@ def compile_spec(spec: Spec, *, collect: bool = False) -> tuple[Any, list, list[
         From :func:`geozones.spec.read_spec`.
     collect : bool
         Collect every error instead of raising the first.
+    online : bool, optional
+        Let ``file:`` open VRT and ``/vsi*`` network paths (default
+        ``settings.online_files``).
 
     Returns
     -------
@@ -1014,7 +1072,8 @@ def compile_spec(spec: Spec, *, collect: bool = False) -> tuple[Any, list, list[
     errors = list(spec.errors)
     if errors and not collect:
         raise _first(errors)
-    ctx = _Context(spec=spec, features={f.id: f for f in spec.features})
+    online = settings.online_files if online is None else online
+    ctx = _Context(spec=spec, features={f.id: f for f in spec.features}, online=online)
     rows = []
     seen: set[tuple] = {(e.line, e.message) for e in errors}
     for f in spec.features:
@@ -1309,8 +1368,13 @@ def _cache_load(key: str, path: Path) -> Any:
     )
 
 
-def validate(path: str | Path) -> tuple[Spec | None, Any, list[SpecError]]:
+def validate(
+    path: str | Path, *, online: bool | None = None
+) -> tuple[Spec | None, Any, list[SpecError]]:
     """Check and compile a spec, collecting every problem.
+
+    ``online=True`` lets ``file:`` open VRT and network paths (default
+    ``settings.online_files``).
 
     Returns
     -------
@@ -1326,7 +1390,7 @@ def validate(path: str | Path) -> tuple[Spec | None, Any, list[SpecError]]:
         spec, _ = read_spec(_spec_path(path))
     except SpecError as exc:
         return None, None, [exc]
-    gdf, _, errors = compile_spec(spec, collect=True)
+    gdf, _, errors = compile_spec(spec, collect=True, online=online)
     return spec, gdf, errors
 
 

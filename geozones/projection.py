@@ -22,6 +22,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+#: The accuracy limit of the local projection: metric work (buffers, bands, corridors,
+#: hulls) is done only on geometry whose every point, grown by the distance, lies within
+#: this many metres of the projection's centre, where lengths across are stretched by at
+#: most 0.4 %. Beyond it geozones refuses the expression instead of drawing it wrong.
+MAX_RADIUS_M = 1_000_000.0
+#: Metric work may not reach closer to a pole than this latitude (degrees).
+MAX_ABS_LAT = 85.0
 #: Segments per quarter circle for round buffers and joins.
 QUAD_SEGS = 16
 #: Longest straight edge (metres) kept when geometry goes back to lon/lat.
@@ -225,3 +232,83 @@ def haversine_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
     56
     """
     return haversine_m(lat1, lon1, lat2, lon2) / 1000.0
+
+
+def lonlat_problem(geom: Any) -> str | None:
+    """What is wrong with the coordinates of a lon/lat geometry, or None when they are fine.
+
+    Every coordinate must be a finite number, longitude in -180..180 and latitude in
+    -90..90 (a swapped pair or a projected file shows up here).
+
+    Examples
+    --------
+    >>> from shapely import Point
+    >>> lonlat_problem(Point(36.6, 35.8)) is None
+    True
+    >>> lonlat_problem(Point(500, 35.8))
+    'longitude 500 is outside -180..180 (are the coordinates in degrees, lon before lat?)'
+    """
+    import numpy as np
+    import shapely
+
+    xy = shapely.get_coordinates(geom, include_z=bool(np.any(shapely.has_z(geom))))
+    if not np.isfinite(xy).all():
+        return "a coordinate is not a finite number (inf or NaN)"
+    if len(xy) == 0:
+        return None
+    for col, name, lim in ((0, "longitude", 180.0), (1, "latitude", 90.0)):
+        worst = xy[np.argmax(np.abs(xy[:, col])), col]
+        if abs(worst) > lim:
+            return (
+                f"{name} {worst:g} is outside -{lim:g}..{lim:g} "
+                "(are the coordinates in degrees, lon before lat?)"
+            )
+    return None
+
+
+def metric_problem(*geoms: Any, distance_m: float = 0.0) -> str | None:
+    """Why metric work on ``geoms`` grown by ``distance_m`` would be inaccurate, or None.
+
+    Refused: a distance or an extent beyond :data:`MAX_RADIUS_M` from the centre of
+    the local projection, reaching beyond latitude :data:`MAX_ABS_LAT`, or crossing the
+    antimeridian (longitude ±180).
+
+    Examples
+    --------
+    >>> from shapely import Point
+    >>> metric_problem(Point(36.6, 35.8), distance_m=5000) is None
+    True
+    >>> metric_problem(Point(0, 89.9), distance_m=100_000)
+    'it reaches latitude 90.8, closer to a pole than 85° (the local projection breaks down there)'
+    """
+    import numpy as np
+    import shapely
+
+    if distance_m > MAX_RADIUS_M:
+        return (
+            f"the distance {distance_m / 1000:,.0f} km is beyond the {MAX_RADIUS_M / 1000:,.0f} km "
+            "within which the local projection is accurate"
+        )
+    parts = [g for g in geoms if g is not None and not shapely.is_empty(g)]
+    if not parts:
+        return None
+    minx, miny, maxx, maxy = shapely.total_bounds(parts)
+    grow = distance_m / 111_195.0
+    if max(abs(miny - grow), abs(maxy + grow)) > MAX_ABS_LAT:
+        reach = maxy + grow if abs(maxy + grow) >= abs(miny - grow) else miny - grow
+        return (
+            f"it reaches latitude {reach:.1f}, closer to a pole than {MAX_ABS_LAT:g}° "
+            "(the local projection breaks down there)"
+        )
+    dlon = grow / max(np.cos(np.radians(max(abs(miny), abs(maxy)) + grow)), 1e-6)
+    if maxx - minx > 180.0 or maxx + dlon > 180.0 or minx - dlon < -180.0:
+        return "it crosses the antimeridian (longitude ±180), which the local projection cannot"
+    proj = fit(*parts)
+    xy = np.vstack([shapely.get_coordinates(g) for g in parts])
+    radius = float(np.max(haversine_m(proj.lat0, proj.lon0, xy[:, 1], xy[:, 0]))) + distance_m
+    if radius > MAX_RADIUS_M:
+        return (
+            f"it reaches {radius / 1000:,.0f} km from its centre, beyond the "
+            f"{MAX_RADIUS_M / 1000:,.0f} km within which the local projection is accurate"
+        )
+    return None

@@ -74,6 +74,28 @@ online_max_retries: int = 3
 #: Days an online answer (or a "not found") stays in the on-disk cache.
 online_cache_days: float = 30.0
 
+# --- untrusted specs (bounds on size, nesting and work) -------------------------------
+
+#: Let ``file:`` geometry (and files a spec declares) open GDAL virtual datasets (VRT) and
+#: ``/vsi*`` network paths. Off by default: such a file can make GDAL fetch a web address.
+#: ``geozones validate --online`` turns it on for one run.
+online_files: bool = (_env("online_files", "0") or "0") not in ("0", "false", "no")
+
+#: Largest spec file read (bytes).
+max_spec_bytes: int = 2_000_000
+
+#: Largest number of YAML nodes a spec may hold once its aliases are expanded.
+max_spec_nodes: int = 200_000
+
+#: Largest number of characters of text a spec may hold once its aliases are expanded.
+max_spec_chars: int = 20_000_000
+
+#: Deepest nesting of mappings and lists in a spec.
+max_spec_depth: int = 64
+
+#: Largest vector file (bytes) a spec may name in ``file:`` or declare as data.
+max_input_file_bytes: int = 500_000_000
+
 # --- event joins -------------------------------------------------------------
 
 #: Threads ``join_events`` matches events with (None: one per core, ``os.cpu_count()``).

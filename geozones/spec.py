@@ -607,7 +607,7 @@ def read_spec(path: str | Path) -> tuple[Spec, bytes]:
     """
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        raw = _read_bounded(p)
     except FileNotFoundError:
         raise SpecError(
             "no such spec file", path=str(p), hint="give the path of a .yaml spec"
@@ -623,6 +623,32 @@ def read_spec(path: str | Path) -> tuple[Spec, bytes]:
         ) from None
     data = load_yaml(text, str(p))
     return check(data, str(p)), raw
+
+
+def _read_bounded(p: Path) -> bytes:
+    """The bytes of a regular file of at most ``settings.max_spec_bytes`` (no FIFO, no device)."""
+    import os
+    import stat
+
+    from . import settings
+
+    st = os.stat(p)
+    if not stat.S_ISREG(st.st_mode):
+        raise SpecError(
+            "the spec is not a regular file (a folder, FIFO or device)",
+            path=str(p),
+            hint="give the path of a .yaml spec",
+        )
+    limit = settings.max_spec_bytes
+    with open(p, "rb") as fh:
+        raw = fh.read(limit + 1)
+    if len(raw) > limit:
+        raise SpecError(
+            f"the spec is larger than settings.max_spec_bytes ({limit:,} bytes)",
+            path=str(p),
+            hint="split it into several timelines, or raise the setting for a file you trust",
+        )
+    return raw
 
 
 def bundled_path(name: str | None = None) -> Path:

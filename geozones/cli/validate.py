@@ -19,6 +19,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "write instead) when it does not.",
     )
     p.add_argument("spec", metavar="SPEC", help="timeline spec (YAML)")
+    p.add_argument(
+        "--online",
+        action="store_true",
+        help="let 'file:' open GDAL virtual datasets (VRT) and /vsi* network paths",
+    )
     add_json_flag(p)
     return p
 
@@ -27,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     """Validate; print a summary (exit 0) or the problems (exit 2)."""
     from ..compiler import validate
 
-    spec, gdf, errors = validate(args.spec)
+    spec, gdf, errors = validate(args.spec, online=args.online or None)
     if errors:
         if args.json:
             print_json(
