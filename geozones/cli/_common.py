@@ -10,6 +10,12 @@ from typing import Any
 
 from ..errors import InputError
 
+#: How every sub-command describes its SPEC argument.
+SPEC_HELP = (
+    "a timeline: a YAML spec file, or a bundled timeline's name (north-west-syria); "
+    "default: the bundled north-west-syria"
+)
+
 
 def add_json_flag(parser: Any) -> None:
     """Add the ``--json`` flag every sub-command has."""

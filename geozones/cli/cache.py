@@ -27,8 +27,13 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "cache",
         help="show or clear the on-disk caches (compiled timelines, online answers)",
         description="Show or clear what geozones caches under its cache folder: compiled "
-        "timelines and the answers of the opt-in online geocoder (kept "
-        "settings.online_cache_days days, 'not found' included).",
+        "timelines and the answers of the opt-in online geocoder ('not found' included). "
+        "The folder is the environment variable GEOZONES_CACHE_DIR, or geozones.settings."
+        "cache_dir in Python (default: $XDG_CACHE_HOME/geozones, else ~/.cache/geozones); "
+        "online answers are kept "
+        "geozones.settings.online_cache_days days (default 30), a setting of the Python "
+        "module: set it in a script (import geozones; geozones.settings.online_cache_days "
+        "= 7) before geocoding.",
     )
     p.add_argument("action", choices=("info", "clear"), help="info: show; clear: forget")
     p.add_argument("--online", action="store_true", help="only the online geocoder's answers")

@@ -2,6 +2,7 @@
 
 Examples::
 
+    geozones export                      # north-west-syria.geojson in the current folder
     geozones export --out nw-syria.gpkg
     geozones export my-spec.yaml --format kml --out zones.kml --date 2020-03-15
     geozones export --out - | jq '.features | length'
@@ -13,10 +14,12 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import add_json_flag, parse_date, print_json
+from ._common import SPEC_HELP, add_json_flag, parse_date, print_json
 
 #: Formats and their usual extensions (kept here so ``--help`` imports nothing heavy).
 _FORMATS = {"geojson": "geojson", "gpkg": "gpkg", "kml": "kml", "fgb": "fgb", "csv": "csv"}
+#: The format written when neither --out nor --format says one.
+DEFAULT_FORMAT = "geojson"
 _NAMES = {
     "geojson": "GeoJSON",
     "gpkg": "GeoPackage",
@@ -40,14 +43,14 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "spec",
         nargs="?",
         metavar="SPEC",
-        help="timeline spec (YAML); default: the bundled timeline",
+        help=SPEC_HELP,
     )
     p.add_argument(
         "--format",
         "-f",
         choices=list(_FORMATS),
         type=str.lower,
-        help="output format (default: from the extension of --out)",
+        help="output format (default: from the extension of --out; geojson without --out)",
     )
     p.add_argument(
         "--out",
@@ -65,16 +68,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Export the timeline; print where it went (or the GeoJSON itself with ``--out -``)."""
-    from ..errors import InputError
     from ..exports import export, resolve_format, unique_places
     from ..timeline import load_timeline
 
     date = parse_date(args.date) if args.date else None
     if args.out is None and args.format is None:
-        raise InputError(
-            "say what to write: --out PATH (format from its extension) "
-            "or --format FORMAT (geojson, gpkg, kml, fgb, csv)"
-        )
+        args.format = DEFAULT_FORMAT
     if args.out is not None:  # fail on a bad name before compiling anything
         resolve_format(args.out, args.format)
     timeline = load_timeline(args.spec)

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from ._common import add_json_flag, parse_date, print_json, printable
+from ._common import SPEC_HELP, add_json_flag, parse_date, print_json, printable
 
 _LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
 
@@ -23,9 +23,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("where", metavar="NAME|LAT,LON", help="a place name or 'lat,lon' in degrees")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="only features in force that day")
-    p.add_argument(
-        "--spec", metavar="SPEC", help="timeline spec (YAML) or bundled name; default: bundled"
-    )
+    p.add_argument("--spec", metavar="SPEC", help=SPEC_HELP)
     p.add_argument(
         "--tolerance",
         metavar="METRES",

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ._common import add_json_flag, parse_date, print_json
+from ._common import SPEC_HELP, add_json_flag, parse_date, print_json
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -19,7 +19,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "kind, a time slider over the dates at which anything changes, a legend and popups "
         "that cite their sources.",
     )
-    p.add_argument("spec", nargs="?", metavar="SPEC", help="timeline spec (YAML); default: bundled")
+    p.add_argument("spec", nargs="?", metavar="SPEC", help=SPEC_HELP)
     p.add_argument(
         "--out", "-o", metavar="PATH", help="output HTML file (default: maps/<timeline id>.html)"
     )
