@@ -75,6 +75,8 @@ class _Context:
     in_cycle: set[str] = field(default_factory=set)
     #: whether ``file:`` may open VRT and /vsi* network paths (``--online``)
     online: bool = False
+    #: results by expression node: a sub-expression shared through a YAML alias is built once
+    memo: dict[tuple[int, int], tuple[Any, Any, Geometry, list[str]]] = field(default_factory=dict)
     #: while the ends of a road stretch are resolved: the road (namesakes far off it lose)
     near: Any = None
 
@@ -129,6 +131,19 @@ def evaluate(expr: Any, ctx: _Context, line: int | None = None) -> Geometry:
             "write e.g. 'place: Saraqib' or 'buffer: {of: {place: Saraqib}, "
             "distance: 5 km}'; operators: " + ", ".join(_OPS),
         )
+    key = (id(expr), id(ctx.near))
+    hit = ctx.memo.get(key)
+    if hit is not None:
+        ctx.notes.extend(hit[3])
+        return hit[2]
+    before = len(ctx.notes)
+    geom = _evaluate_op(expr, ctx, line)
+    ctx.memo[key] = (expr, ctx.near, geom, ctx.notes[before:])
+    return geom
+
+
+def _evaluate_op(expr: dict, ctx: _Context, line: int | None) -> Geometry:
+    """Evaluate one operator mapping (after :func:`evaluate`'s memo missed)."""
     ((op, arg),) = expr.items()
     op_line = _line(expr, op) or line
     if op not in _OPS:

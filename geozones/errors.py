@@ -35,8 +35,12 @@ class UnknownPlaceError(GeozonesError, LookupError):
         super().__init__(msg)
 
 
-class SpecError(GeozonesError, ValueError):
-    """A timeline spec that cannot be compiled.
+class InputError(GeozonesError, ValueError):
+    """Bad input to a function or command (a file, a date, an option)."""
+
+
+class SpecError(InputError):
+    """A timeline spec that cannot be compiled (a kind of :class:`InputError`).
 
     The message names the file and line, what is wrong and what to write instead.
     """
@@ -55,10 +59,6 @@ class SpecError(GeozonesError, ValueError):
         if hint:
             text += f" — {hint}"
         super().__init__(text)
-
-
-class InputError(GeozonesError, ValueError):
-    """Bad input to a function or command (a file, a date, an option)."""
 
 
 class ExportError(GeozonesError):

@@ -136,10 +136,16 @@ _LOADER: type | None = None
 def load_yaml(text: str, path: str | None = None) -> Any:
     """Parse YAML text into :class:`LineDict`/:class:`LineList` with line numbers.
 
+    The text is bounded before any Python object is built: at most
+    ``settings.max_spec_bytes`` characters, and once aliases (``*name``) are
+    expanded at most ``settings.max_spec_nodes`` nodes, ``settings.max_spec_chars``
+    characters of text and ``settings.max_spec_depth`` levels of nesting. An alias
+    is built once and shared, so a small spec cannot grow into gigabytes.
+
     Raises
     ------
     SpecError
-        On a YAML syntax error or a duplicate key, with the line.
+        On a YAML syntax error, a duplicate key or a spec beyond the bounds, with the line.
 
     Examples
     --------
@@ -149,11 +155,24 @@ def load_yaml(text: str, path: str | None = None) -> Any:
     """
     import yaml
 
+    from . import settings
+
     global _LOADER
     if _LOADER is None:
         _LOADER = _make_loader()
+    if len(text) > settings.max_spec_bytes:
+        raise SpecError(
+            f"the spec is longer than settings.max_spec_bytes ({settings.max_spec_bytes:,})",
+            path=path,
+            hint="split it into several timelines",
+        )
+    loader = _LOADER(text)
     try:
-        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a SafeLoader subclass
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_bounds(node, path)
+        return loader.construct_document(node)
     except SpecError as exc:
         raise SpecError(exc.message, path=path, line=exc.line, hint=exc.hint) from None
     except yaml.MarkedYAMLError as exc:
@@ -168,6 +187,82 @@ def load_yaml(text: str, path: str | None = None) -> Any:
         ) from None
     except yaml.YAMLError as exc:
         raise SpecError(f"YAML error: {' '.join(str(exc).split())}", path=path) from None
+    finally:
+        loader.dispose()
+
+
+def _children(node: Any) -> list:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_bounds(root: Any, path: str | None) -> None:
+    """Refuse a YAML node graph too big or too deep once its aliases are expanded.
+
+    Walks each distinct node once (iteratively, so depth cannot exhaust the stack) and
+    adds up, per node, the nodes, characters and depth of its expanded subtree.
+    """
+    from . import settings
+
+    limits = (settings.max_spec_nodes, settings.max_spec_chars, settings.max_spec_depth)
+    memo: dict[int, tuple[int, int, int]] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        nid = id(node)
+        kids = _children(node)
+        if finished:
+            sizes = [memo[id(k)] for k in kids]
+            own = len(node.value) if isinstance(node.value, str) else 0
+            total = (
+                1 + sum(s[0] for s in sizes),
+                own + sum(s[1] for s in sizes),
+                1 + max((s[2] for s in sizes), default=0),
+            )
+            on_path.discard(nid)
+            memo[nid] = total
+            _refuse_beyond(total, limits, node, path)
+            continue
+        if nid in memo:
+            continue
+        if nid in on_path:
+            raise SpecError(
+                "an alias refers to the mapping or list that contains it",
+                path=path,
+                line=node.start_mark.line + 1,
+                hint="a spec cannot contain itself; copy the part you need",
+            )
+        on_path.add(nid)
+        stack.append((node, True))
+        stack.extend((k, False) for k in kids if id(k) not in memo)
+
+
+def _refuse_beyond(total: tuple, limits: tuple, node: Any, path: str | None) -> None:
+    nodes, chars, depth = total
+    max_nodes, max_chars, max_depth = limits
+    line = node.start_mark.line + 1
+    if depth > max_depth:
+        raise SpecError(
+            f"the spec nests mappings and lists more than {max_depth} levels deep",
+            path=path,
+            line=line,
+            hint="write a flatter expression (union takes a list of any length)",
+        )
+    if nodes > max_nodes or chars > max_chars:
+        what = f"{nodes:,} values" if nodes > max_nodes else f"{chars:,} characters"
+        raise SpecError(
+            f"the spec expands to {what} once its aliases (*name) are repeated",
+            path=path,
+            line=line,
+            hint=f"the limits are {max_nodes:,} values and {max_chars:,} characters "
+            "(settings.max_spec_nodes, settings.max_spec_chars); use fewer aliases",
+        )
 
 
 # --- values: dates, distances ---------------------------------------------------------
@@ -448,7 +543,7 @@ class _Checker:
                 item = {"url": item}
             elif not self.keys(item, SOURCE_KEYS, f"a source of {what}", line_of(value, i)):
                 continue
-            src = {k: str(item.get(k) or "").strip() for k in SOURCE_KEYS}
+            src = {k: self.text(item, k) for k in SOURCE_KEYS}
             if not (src["url"] or src["title"]):
                 self.error(
                     f"a source of {what} has neither url nor title",

@@ -152,3 +152,81 @@ def test_a_file_that_is_not_what_its_name_says_is_refused(tmp_path, capsys):
     (tmp_path / "fake.gpkg").write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     spec = _spec(tmp_path, "{file: fake.gpkg}")
     assert "is not a GPKG file" in _validate_fails(capsys, spec)
+
+
+# --- item 3: alias bombs, nesting, size ------------------------------------------------------
+
+
+def _bomb(levels: int, where: str) -> str:
+    """A 'billion laughs' spec: each level repeats the one before nine times."""
+    lines = ['x0: &x0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, levels + 1):
+        lines.append(f"x{i}: &x{i} [" + ", ".join([f"*x{i - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n" + where.replace("LAST", f"*x{levels}")
+
+
+def test_an_alias_bomb_is_refused_while_loading_with_its_line(tmp_path, capsys):
+    from geozones.spec import load_yaml
+
+    text = _bomb(9, "agreements: LAST\n")
+    assert len(text) < 1000  # 9^10 strings once expanded
+    with pytest.raises(SpecError, match="once its aliases") as exc:
+        load_yaml(text, "bomb.yaml")
+    assert exc.value.line is not None and exc.value.path == "bomb.yaml"
+    path = tmp_path / "bomb.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert "aliases" in _validate_fails(capsys, path)
+
+
+def test_an_alias_bomb_in_a_quote_is_refused(tmp_path, capsys):
+    head = _bomb(8, "") + HEAD.replace(
+        "    name: A\n", "    name: A\n    sources: [{url: 'https://example.org', quote: LAST}]\n"
+    )
+    path = _spec(tmp_path, "{place: Saraqib}", head=head.replace("LAST", "*x8"))
+    assert "aliases" in _validate_fails(capsys, path)
+
+
+def test_a_small_alias_graph_is_within_bounds_and_a_quote_must_be_text(tmp_path, capsys):
+    quote = "[&q [a, b, c], *q, *q]"
+    source = f"    sources: [{{url: 'https://example.org', quote: {quote}}}]\n"
+    head = HEAD.replace("    name: A\n", "    name: A\n" + source)
+    path = _spec(tmp_path, "{place: Saraqib}", head=head)
+    assert "'quote' must be text" in _validate_fails(capsys, path)
+
+
+def test_300_nested_brackets_are_one_line(tmp_path, capsys):
+    path = _spec(tmp_path, "[" * 300 + "]" * 300)
+    first = _validate_fails(capsys, path)
+    assert "more than 64 levels deep" in first
+
+
+def test_an_alias_that_contains_itself_is_refused():
+    from geozones.spec import load_yaml
+
+    with pytest.raises(SpecError, match="contains it"):
+        load_yaml("a: &a [1, *a]\n")
+
+
+def test_an_oversized_spec_is_refused_before_parsing(tmp_path, capsys, monkeypatch):
+    import geozones
+
+    monkeypatch.setattr(geozones.settings, "max_spec_bytes", 1000)
+    path = _spec(tmp_path, "{place: Saraqib}", head=HEAD + "        notes: " + "x" * 2000 + "\n")
+    assert "larger than settings.max_spec_bytes" in _validate_fails(capsys, path)
+
+
+def test_an_aliased_sub_expression_is_compiled_once(tmp_path, monkeypatch):
+    import geozones.projection as projection
+    from geozones.compiler import compile_spec
+    from geozones.spec import read_spec
+
+    calls = []
+    real = projection.buffer
+    monkeypatch.setattr(projection, "buffer", lambda *a, **k: calls.append(1) or real(*a, **k))
+    shared = "&b {buffer: {of: {place: Saraqib}, distance: '2-4 km'}}"
+    path = _spec(tmp_path, f"{{union: [{shared}, *b, *b, *b, {{union: [*b, *b]}}]}}")
+    spec, _ = read_spec(path)
+    gdf, _, errors = compile_spec(spec, collect=True)
+    assert errors == [] and len(gdf) == 1
+    assert len(calls) == 1
+    assert "drawn at the mean, 3 km" in gdf["notes"].iloc[0]
