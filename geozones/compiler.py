@@ -32,6 +32,7 @@ import functools
 import hashlib
 import json
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -427,7 +428,9 @@ def _op_wkt(ctx: _Context, arg: Any, line: int | None) -> Geometry:
     import shapely
 
     try:
-        geom = shapely.from_wkt(str(arg))
+        with warnings.catch_warnings():  # NaN in WKT: reported below, with the line
+            warnings.simplefilter("ignore", RuntimeWarning)
+            geom = shapely.from_wkt(str(arg))
         return shapely.make_valid(_check_lonlat(ctx, geom, "wkt", line))
     except shapely.errors.GEOSException as exc:
         raise ctx.error(

@@ -230,3 +230,118 @@ def test_an_aliased_sub_expression_is_compiled_once(tmp_path, monkeypatch):
     assert errors == [] and len(gdf) == 1
     assert len(calls) == 1
     assert "drawn at the mean, 3 km" in gdf["notes"].iloc[0]
+
+
+# --- item 5: silently wrong geometry ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("geometry", "message"),
+    [
+        ("{wkt: 'POINT (500 35)'}", "longitude 500 is outside"),
+        ("{wkt: 'POINT (36 1e308)'}", "latitude 1e+308 is outside"),
+        ("{wkt: 'LINESTRING (36 35, inf 35)'}", "not a finite number"),
+        ("{wkt: 'POLYGON ((36 35, 37 35, 37 nan, 36 35))'}", "not a finite number"),
+        ("{point: {lat: .nan, lon: 36}}", "off the globe"),
+        ("{buffer: {of: {point: {lat: 35.8, lon: 36.6}}, distance: 20000 km}}", "beyond"),
+        ("{buffer: {of: {point: {lat: 89.9, lon: 0}}, distance: 100 km}}", "pole"),
+        ("{buffer: {of: {point: {lat: 64, lon: 179.9}}, distance: 20 km}}", "antimeridian"),
+        (
+            "{hull: [{point: {lat: 35, lon: 36}}, {point: {lat: 35, lon: 66}}]}",
+            "within which the local projection is accurate",
+        ),
+        (
+            "{band: {of: {wkt: 'POLYGON ((170 10, 179.9 10, 179.9 20, 170 20, 170 10))'}, "
+            "width: 50 km}}",
+            "antimeridian",
+        ),
+    ],
+)
+def test_coordinates_and_distances_beyond_what_can_be_drawn_are_refused(
+    tmp_path, capsys, geometry, message
+):
+    path = _spec(tmp_path, geometry)
+    first = _validate_fails(capsys, path)
+    assert message in first, first
+
+
+def test_a_file_with_coordinates_off_the_globe_is_refused(tmp_path, capsys):
+    (tmp_path / "utm.geojson").write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {},
+                        "geometry": {"type": "Point", "coordinates": [312000.0, 3965000.0]},
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    path = _spec(tmp_path, "{file: utm.geojson}")
+    assert "longitude 312000 is outside" in _validate_fails(capsys, path)
+
+
+def test_a_legitimate_buffer_still_compiles(tmp_path, capsys):
+    path = _spec(tmp_path, "{buffer: {of: {point: {lat: 35.8, lon: 36.6}}, distance: 500 km}}")
+    assert main(["validate", str(path)]) == 0, capsys.readouterr().err
+
+
+# --- item 6: dates outside what can be drawn -------------------------------------------------
+
+
+def test_end_9999_12_31_is_an_open_end(tmp_path):
+    from geozones.compiler import validate
+
+    path = _spec(tmp_path, "{place: Saraqib}", head=HEAD + "        end: 9999-12-31\n")
+    _, gdf, errors = validate(path)
+    assert errors == []
+    assert gdf["end_date"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("start", "0001-01-01"), ("start", "9999-12-31"), ("end", "2500-01-01"), ("start", "1600-05")],
+)
+def test_dates_outside_the_drawable_span_are_one_line(tmp_path, capsys, field, value):
+    head = HEAD.replace("start: 2020-03-06", f"start: {value}") if field == "start" else HEAD
+    if field == "end":
+        head += f"        end: {value}\n"
+    path = _spec(tmp_path, "{place: Saraqib}", head=head)
+    first = _validate_fails(capsys, path)
+    assert "outside the dates geozones can draw" in first and "9999-12-31" in first
+
+
+def test_signed_in_year_one_is_one_line_too(tmp_path, capsys):
+    head = HEAD.replace("    name: A\n", "    name: A\n    signed: 0001-01-01\n")
+    assert "outside the dates" in _validate_fails(capsys, _spec(tmp_path, "Saraqib", head=head))
+
+
+# --- item 8: duplicate ids, unfinished drafts ------------------------------------------------
+
+
+def test_duplicate_agreement_ids_are_refused(tmp_path, capsys):
+    text = HEAD + "        geometry: {place: Saraqib}\n"
+    second = text.split("agreements:\n", 1)[1].replace("id: f\n", "id: g\n")
+    path = tmp_path / "dup.yaml"
+    path.write_text(text + second, encoding="utf-8")
+    first = _validate_fails(capsys, path)
+    assert "agreement id 'a' is used twice" in first and ":11:" in first
+
+
+def test_duplicate_feature_ids_are_refused(tmp_path, capsys):
+    text = HEAD + "        geometry: {place: Saraqib}\n"
+    feature = text.split("    features:\n", 1)[1]
+    path = tmp_path / "dup.yaml"
+    path.write_text(text + feature, encoding="utf-8")
+    assert "feature id 'f' is used twice" in _validate_fails(capsys, path)
+
+
+def test_a_draft_still_holding_todo_fails_validate_with_the_line(tmp_path, capsys):
+    head = HEAD.replace("    name: A\n", "    name: 'TODO: name of the agreement'\n")
+    path = _spec(tmp_path, "{place: Saraqib}", head=head)
+    first = _validate_fails(capsys, path)
+    assert first.startswith(f"{path}:4: ") and "TODO" in first
