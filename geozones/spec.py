@@ -378,6 +378,15 @@ def parse_distance(value: Any, *, allow_range: bool = False) -> tuple[float, flo
     return low, high
 
 
+#: Dates a spec may use: the span of pandas' nanosecond timestamps, which maps and
+#: exports are built on (1677-09-21 to 2262-04-11), in whole years.
+FIRST_DATE = _dt.date(1678, 1, 1)
+LAST_DATE = _dt.date(2261, 12, 31)
+#: An ``end`` in this year (``9999-12-31``, GIS data's habit for "no end yet") is open.
+OPEN_END_YEAR = 9999
+#: A word left in a draft for the author to fill in (``geozones extract --spec``).
+_TODO_RE = re.compile(r"\bTODO\b")
+
 # --- the schema --------------------------------------------------------------------------
 
 TOP_KEYS = {"timeline": False, "agreements": True}
@@ -514,14 +523,26 @@ class _Checker:
         return value
 
     def date(self, obj: Any, key: str, *, end: bool = False) -> tuple[_dt.date | None, str]:
+        """A checked date; an ``end`` in year 9999 (GIS data's "no end") is an open end."""
         value = obj.get(key)
         if value is None or value == "":
             return None, "day"
         try:
-            return parse_date(value, end=end)
+            day, precision = parse_date(value, end=end)
         except ValueError as exc:
             self.error(f"{key}: {exc}", line_of(obj, key))
             return None, "day"
+        if end and day.year == OPEN_END_YEAR:
+            return None, "day"
+        if not FIRST_DATE <= day <= LAST_DATE:
+            self.error(
+                f"{key}: {value!r} is outside the dates geozones can draw "
+                f"({FIRST_DATE} to {LAST_DATE})",
+                line_of(obj, key),
+                "for an open end write 9999-12-31 or leave 'end' out",
+            )
+            return None, "day"
+        return day, precision
 
     def sources(self, obj: Any, what: str) -> list[dict[str, str]]:
         value = obj.get("sources")
@@ -595,13 +616,48 @@ def check(data: Any, path: str | None = None) -> Spec:
         )
         agreements = []
     seen: dict[str, int | None] = {}
+    agreement_lines: dict[str, int | None] = {}
     for i, ag in enumerate(agreements):
         line = line_of(agreements, i)
         if not c.keys(ag, AGREEMENT_KEYS, f"agreement #{i + 1}", line):
             continue
+        ag_id = c.text(ag, "id")
+        if ag_id and ag_id in agreement_lines:
+            c.error(
+                f"agreement id {ag_id!r} is used twice",
+                line_of(ag, "id"),
+                f"first used at line {agreement_lines[ag_id]}; ids must be unique",
+            )
+            continue
+        agreement_lines[ag_id] = line_of(ag, "id")
         _check_agreement(c, ag, spec, seen)
+    _check_todos(c, data)
     spec.errors = c.errors
     return spec
+
+
+def _check_todos(c: _Checker, data: Any) -> None:
+    """Report every text still holding TODO (a draft from ``extract --spec`` not finished)."""
+    stack: list[tuple[Any, int | None]] = [(data, line_of(data))]
+    seen: set[int] = set()
+    while stack:
+        node, line = stack.pop()
+        if isinstance(node, str):
+            if _TODO_RE.search(node):
+                c.error(
+                    f"the spec still says {' '.join(node.split())[:60]!r}",
+                    line,
+                    "a draft is finished when no TODO is left: replace it with the value",
+                )
+            continue
+        if id(node) in seen:
+            continue
+        if isinstance(node, dict):
+            seen.add(id(node))
+            stack.extend((v, line_of(node, k)) for k, v in reversed(list(node.items())))
+        elif isinstance(node, list):
+            seen.add(id(node))
+            stack.extend((v, line_of(node, i)) for i, v in reversed(list(enumerate(node))))
 
 
 def _check_agreement(c: _Checker, ag: LineDict, spec: Spec, seen: dict) -> None:
