@@ -165,3 +165,81 @@ def reference_join(events: pd.DataFrame, timeline, radii: dict[int, float]) -> s
         (int(i), str(fid)) for i, fid in zip(cand["ev"][close], cand["fid"][close], strict=True)
     }
     return out, unsure
+
+
+def many_features_timeline(n: int = 300, seed: int = 7):
+    """``n`` small features (wavy polygons, holed squares, lines, points) with random dates.
+
+    Polygons are ~2-20 km across over north-west Syria, so a grid index puts
+    each in several cells and many cells hold several features.
+    """
+    import geopandas as gpd
+    from shapely.geometry import LineString, Point, Polygon, box
+
+    from geozones.timeline import Timeline
+
+    rng = np.random.default_rng(seed)
+    geoms, starts, ends = [], [], []
+    for i in range(n):
+        cx, cy = rng.uniform(35.8, 37.5), rng.uniform(35.0, 36.6)
+        r = rng.uniform(0.01, 0.1)
+        kind = i % 5
+        if kind in (0, 1):
+            geoms.append(_wavy(cx, cy, r, n=int(rng.integers(20, 200)), seed=i))
+        elif kind == 2:
+            outer = box(cx - r, cy - r, cx + r, cy + r)
+            geoms.append(
+                Polygon(
+                    outer.exterior.coords, [box(cx - r / 2, cy - r / 2, cx, cy).exterior.coords]
+                )
+            )
+        elif kind == 3:
+            geoms.append(LineString([(cx - r, cy), (cx, cy + r / 2), (cx + r, cy)]))
+        else:
+            geoms.append(Point(cx, cy))
+        start = pd.Timestamp("2016-01-01") + pd.Timedelta(days=int(rng.integers(0, 1500)))
+        starts.append(start)
+        ends.append(
+            None if rng.random() < 0.3 else start + pd.Timedelta(days=int(rng.integers(0, 700)))
+        )
+    features = gpd.GeoDataFrame(
+        {
+            "id": [f"f{i}" for i in range(n)],
+            "name": [f"F{i}" for i in range(n)],
+            "kind": "zone",
+            "agreement": "ag",
+            "agreement_name": "AG",
+            "start_date": pd.to_datetime(starts).astype("datetime64[ns]"),
+            "end_date": pd.to_datetime(ends).astype("datetime64[ns]"),
+            "confidence": "approximate",
+            "notes": "",
+            "sources": [[] for _ in range(n)],
+        },
+        geometry=geoms,
+        crs="EPSG:4326",
+    )
+    return Timeline(features, name="Many", id="many", agreements=[])
+
+
+def events_near(timeline, n: int, seed: int = 0) -> pd.DataFrame:
+    """``n`` events: a third on the features' vertices, the rest uniform around them."""
+    import shapely
+
+    rng = np.random.default_rng(seed)
+    f = timeline.features
+    minx, miny, maxx, maxy = f.total_bounds
+    lon, lat = rng.uniform(minx - 0.2, maxx + 0.2, n), rng.uniform(miny - 0.2, maxy + 0.2, n)
+    coords = shapely.get_coordinates(f.geometry.values)
+    on = rng.random(n) < 0.33
+    pick = coords[rng.integers(0, len(coords), int(on.sum()))]
+    lon[on], lat[on] = pick[:, 0], pick[:, 1]
+    start, end = f["start_date"].min(), f["end_date"].max()
+    days = start + pd.to_timedelta(rng.integers(-30, (end - start).days + 30, n), "D")
+    return pd.DataFrame(
+        {
+            "event_date": days.strftime("%Y-%m-%d"),
+            "latitude": lat,
+            "longitude": lon,
+            "geo_precision": rng.choice([1, 2, 3], n, p=[0.6, 0.3, 0.1]),
+        }
+    )

@@ -492,3 +492,15 @@ def test_workers_split_the_events_and_give_the_same_rows():
     assert len(one) > 10_000
     with pytest.raises(InputError, match="workers"):
         join_events(ev.head(3), TL, workers=0)
+
+
+def test_many_small_features_same_as_geopandas_on_vertices_and_dates():
+    # the grid index classifies (feature, cell) pairs as outside / deep inside / edge:
+    # with hundreds of small features, points on vertices and every precision code,
+    # the matches must still be exactly sjoin's
+    from _events_synth import events_near, many_features_timeline
+
+    tl = many_features_timeline(300)
+    events = events_near(tl, 6000, seed=2)
+    got = _assert_same_as_reference(events, tl)
+    assert len(got) > 500 and {m for _, _, m in got} == {"certain", "possible"}

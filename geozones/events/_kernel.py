@@ -4,14 +4,15 @@ For a chunk of events (``x``/``y`` lon/lat, ``day`` int64 days, ``radius``
 metres) the kernel returns the (event, feature, certain) triples:
 
 1. **candidates**: the features' bounding boxes, padded by each radius in
-   use, are bucketed into the cells of a regular lon/lat grid (cells about
-   the size of a typical feature, at most about a million of them). An
-   event's cell is integer arithmetic on its coordinates, so finding the
-   candidate features of all events is one vectorized gather: no Python
-   loop, no shapely object per event, cost proportional to events +
-   candidates whatever the number of features;
+   use, are bucketed by cell of a regular lon/lat grid (cells a quarter of a
+   typical feature, at most about a million) and by period (a regular split
+   of the timeline's dates, a quarter or longer). An event's bucket is
+   integer arithmetic on its coordinates and day, so finding the candidate
+   features of all events is one vectorized gather: no Python loop, no
+   shapely object per event, cost proportional to events + candidates
+   whatever the number of features;
 2. **dates** on the candidate pairs only: ``start <= day <= end`` as
-   integer days;
+   integer days, then the padded box;
 3. **exact test** of the remaining pairs, sorted by feature (each feature's
    prepared geometry is reused while it is hot in the cache), in one
    vectorized call: ``intersects_xy`` for the point, and for events with an
@@ -33,53 +34,115 @@ if TYPE_CHECKING:  # pragma: no cover
 _M_PER_DEG_LAT = 110_574.0  # metres in a degree of latitude at the equator (the least)
 _M_PER_DEG_LON = 111_320.0  # metres in a degree of longitude at the equator
 _MAX_CELLS = 1 << 20
+_MIN_CELLS = 1 << 16
+_MAX_ENTRIES = 200_000  # about how many (feature, cell) pairs a grid classifies
+_OUT, _DEEP, _EDGE = 0, 1, 2  # what a feature is in a grid cell (see _Grid._bucket)
 
 
 class _Grid:
-    """Feature boxes padded by ``radius`` metres, bucketed into the cells of a lon/lat grid."""
+    """Feature boxes padded by ``radius`` metres, bucketed by lon/lat cell and by period.
 
-    def __init__(self, bounds: np.ndarray, radius: float) -> None:
+    A bucket is (cell of a regular lon/lat grid, period of a regular split of
+    the timeline's dates); a feature is listed in every bucket its padded box
+    and its day range touch. An event looks up the one bucket of its point and
+    day, so features far away *or* not in force then are never candidates.
+    """
+
+    def __init__(self, plan: _Plan, radius: float) -> None:
         import numpy as np
 
-        finite = np.isfinite(bounds).all(axis=1)
-        b = np.where(finite[:, None], bounds, 0.0)
-        pad_y = radius / _M_PER_DEG_LAT * 1.001 + 1e-9 if radius > 0 else 0.0
-        far = np.minimum(np.maximum(np.abs(b[:, 1]), np.abs(b[:, 3])) + pad_y, 89.9)
-        pad_x = radius / (_M_PER_DEG_LON * np.cos(np.radians(far))) * 1.001 + 1e-9
-        pad_x = pad_x if radius > 0 else np.zeros(len(b))
-        box = np.column_stack([b[:, 0] - pad_x, b[:, 1] - pad_y, b[:, 2] + pad_x, b[:, 3] + pad_y])
-        self.box = np.where(finite[:, None], box, np.array([np.inf, np.inf, -np.inf, -np.inf]))
-        live = box[finite]
-        if not len(live):
+        self.radius = radius
+        self.box = _padded(plan.bounds, radius)
+        live = np.flatnonzero(np.isfinite(self.box).all(axis=1) & (plan.start <= plan.end))
+        self._space(self.box[live])
+        self._time(plan.start[live], plan.end[live])
+        self._bucket(plan, live)
+
+    def _space(self, box: np.ndarray) -> None:
+        import numpy as np
+
+        if not len(box):
             self.x0 = self.y0 = 0.0
             self.side, self.nx, self.ny = 1.0, 1, 1
-            self.indptr, self.feat = np.zeros(2, dtype=np.int64), np.zeros(0, dtype=np.int64)
             return
-        self.x0, self.y0 = live[:, 0].min(), live[:, 1].min()
-        width, height = live[:, 2].max() - self.x0, live[:, 3].max() - self.y0
-        extent = np.maximum(live[:, 2] - live[:, 0], live[:, 3] - live[:, 1])
-        cells = min(max(16 * len(live), 1024), _MAX_CELLS)
-        self.side = max(float(np.median(extent)), float(np.sqrt(width * height / cells)), 1e-9)
+        self.x0, self.y0 = box[:, 0].min(), box[:, 1].min()
+        width, height = box[:, 2].max() - self.x0, box[:, 3].max() - self.y0
+        extent = np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1])
+        cells = min(max(64 * len(box), _MIN_CELLS), _MAX_CELLS)
+        across = min(max(np.sqrt(_MAX_ENTRIES / len(box)) - 1, 2), 16)  # bounded set-up work
+        typical = float(np.median(extent)) / across
+        self.side = max(typical, float(np.sqrt(width * height / cells)), 1e-9)
         self.nx, self.ny = int(width // self.side) + 1, int(height // self.side) + 1
-        self._bucket(np.flatnonzero(finite), live)
 
-    def _bucket(self, ids: np.ndarray, live: np.ndarray) -> None:
-        """CSR arrays: ``feat[indptr[c]:indptr[c + 1]]`` are the features touching cell ``c``."""
+    def _time(self, start: np.ndarray, end: np.ndarray) -> None:
         import numpy as np
 
-        ix0, iy0 = self._cell_xy(live[:, 0], live[:, 1])
-        ix1, iy1 = self._cell_xy(live[:, 2], live[:, 3])
+        from ._columns import NEVER
+
+        dates = np.concatenate([start, end[end != NEVER]])
+        self.t0 = int(dates.min()) if len(dates) else 0
+        span = int(dates.max()) - self.t0 + 1 if len(dates) else 1
+        self.nt = int(min(max(span // 90, 1), max(_MAX_CELLS // (self.nx * self.ny), 1), 64))
+        self.tlen = -(-span // self.nt)  # days per period (a quarter or longer)
+
+    def _period(self, day: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        return np.clip((day - self.t0) // self.tlen, 0, self.nt - 1)
+
+    def _bucket(self, plan: _Plan, ids: np.ndarray) -> None:
+        """CSR arrays: ``feat[indptr[b]:indptr[b + 1]]`` are the features of bucket ``b``.
+
+        ``state`` (aligned with ``feat``) says what the feature is in the
+        bucket's cell: :data:`_OUT` (no event there can match),
+        :data:`_DEEP` (every event there matches with certainty) or
+        :data:`_EDGE` (the exact test decides).
+        """
+        import numpy as np
+
+        box = self.box[ids]
+        ix0, iy0 = self._cell_xy(box[:, 0], box[:, 1])
+        ix1, iy1 = self._cell_xy(box[:, 2], box[:, 3])
         w = ix1 - ix0 + 1
         counts = w * (iy1 - iy0 + 1)
         local = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
         wr = np.repeat(w, counts)
-        cell = (
-            (np.repeat(iy0, counts) + local // wr) * self.nx + np.repeat(ix0, counts) + local % wr
+        feat = np.repeat(ids, counts)
+        cx, cy = np.repeat(ix0, counts) + local % wr, np.repeat(iy0, counts) + local // wr
+        state = self._states(plan, feat, cx, cy)
+        it0 = self._period(plan.start[feat])
+        nper = self._period(np.minimum(plan.end[feat], 2**62)) - it0 + 1
+        step = np.arange(nper.sum()) - np.repeat(np.cumsum(nper) - nper, nper)
+        cell = np.repeat(cy * self.nx + cx, nper)
+        bucket = (np.repeat(it0, nper) + step) * (self.nx * self.ny) + cell
+        order = np.argsort(bucket, kind="stable")
+        self.feat = np.repeat(feat, nper)[order].astype(np.int32)
+        self.state = np.repeat(state, nper)[order]
+        size = self.nx * self.ny * self.nt
+        self.indptr = np.zeros(size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(bucket, minlength=size), out=self.indptr[1:])
+
+    def _states(self, plan: _Plan, feat: np.ndarray, cx: np.ndarray, cy: np.ndarray):
+        """:data:`_OUT`, :data:`_DEEP` or :data:`_EDGE` per (feature, cell)."""
+        import numpy as np
+        import shapely
+
+        eps = 1e-9  # cells a hair larger: both answers stay on the safe side
+        pad_x = (self.box[feat, 2] - self.box[feat, 0]) - (
+            plan.bounds[feat, 2] - plan.bounds[feat, 0]
         )
-        order = np.argsort(cell, kind="stable")
-        self.feat = np.repeat(ids, counts)[order]
-        self.indptr = np.zeros(self.nx * self.ny + 1, dtype=np.int64)
-        np.cumsum(np.bincount(cell, minlength=self.nx * self.ny), out=self.indptr[1:])
+        pad_y = (self.box[feat, 3] - self.box[feat, 1]) - (
+            plan.bounds[feat, 3] - plan.bounds[feat, 1]
+        )
+        x0, y0 = self.x0 + cx * self.side - eps, self.y0 + cy * self.side - eps
+        x1, y1 = x0 + self.side + 2 * eps, y0 + self.side + 2 * eps
+        reach = shapely.box(x0 - pad_x / 2, y0 - pad_y / 2, x1 + pad_x / 2, y1 + pad_y / 2)
+        geoms = plan.geoms[feat]
+        state = np.full(len(feat), _EDGE, dtype=np.int8)
+        state[~shapely.intersects(geoms, reach)] = _OUT
+        poly = plan.polygonal[feat] & (state == _EDGE)
+        state[np.flatnonzero(poly)[shapely.contains(geoms[poly], reach[poly])]] = _DEEP
+        return state
 
     def _cell_xy(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         import numpy as np
@@ -88,30 +151,49 @@ class _Grid:
         iy = np.clip(np.floor((y - self.y0) / self.side), 0, self.ny - 1).astype(np.int64)
         return ix, iy
 
-    def pairs(self, x: np.ndarray, y: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(event, feature) pairs of the events ``idx`` whose point is in a padded feature box."""
+    def pairs(
+        self, x: np.ndarray, y: np.ndarray, day: np.ndarray, idx: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(event, feature, deep) candidates of the events ``idx`` from the bucket of each.
+
+        ``deep``: the event's cell lies inside the feature, farther than the
+        radius from its boundary, so the pair matches with certainty (if in force).
+        """
         import numpy as np
 
         fx, fy = (x[idx] - self.x0) / self.side, (y[idx] - self.y0) / self.side
         on = (fx >= 0) & (fx < self.nx) & (fy >= 0) & (fy < self.ny)
         idx = idx[on]
-        cell = fy[on].astype(np.int64) * self.nx + fx[on].astype(np.int64)
-        first = self.indptr[cell]
-        count = self.indptr[cell + 1] - first
-        ev = np.repeat(idx, count)
+        bucket = (self._period(day[idx]) * self.ny + fy[on].astype(np.int64)) * self.nx
+        bucket += fx[on].astype(np.int64)
+        first = self.indptr[bucket]
+        count = self.indptr[bucket + 1] - first
+        ev = np.repeat(idx.astype(np.int32), count)
         pos = np.arange(count.sum()) + np.repeat(first - (np.cumsum(count) - count), count)
-        ft = self.feat[pos]
-        b = self.box[ft]
-        xe, ye = x[ev], y[ev]
-        keep = (xe >= b[:, 0]) & (xe <= b[:, 2]) & (ye >= b[:, 1]) & (ye <= b[:, 3])
-        return ev[keep], ft[keep]
+        state = self.state[pos]
+        keep = state != _OUT
+        return ev[keep], self.feat[pos[keep]], state[keep] == _DEEP
+
+
+def _padded(bounds: np.ndarray, radius: float) -> np.ndarray:
+    """Feature boxes grown by ``radius`` metres (generously: degrees shrink towards the poles)."""
+    import numpy as np
+
+    finite = np.isfinite(bounds).all(axis=1)
+    b = np.where(finite[:, None], bounds, 0.0)
+    if radius > 0:
+        pad_y = radius / _M_PER_DEG_LAT * 1.001 + 1e-9
+        far = np.minimum(np.maximum(np.abs(b[:, 1]), np.abs(b[:, 3])) + pad_y, 89.9)
+        pad_x = radius / (_M_PER_DEG_LON * np.cos(np.radians(far))) * 1.001 + 1e-9
+        b = np.column_stack([b[:, 0] - pad_x, b[:, 1] - pad_y, b[:, 2] + pad_x, b[:, 3] + pad_y])
+    return np.where(finite[:, None], b, np.array([np.inf, np.inf, -np.inf, -np.inf]))
 
 
 def grids_for(plan: _Plan, radii: np.ndarray) -> dict[float, _Grid]:
     """One :class:`_Grid` per distinct radius (metres) in ``radii``."""
     import numpy as np
 
-    return {float(r): _Grid(plan.bounds, float(r)) for r in np.unique(radii[np.isfinite(radii)])}
+    return {float(r): _Grid(plan, float(r)) for r in np.unique(radii[np.isfinite(radii)])}
 
 
 def match(
@@ -131,21 +213,35 @@ def match(
 
     with np.errstate(invalid="ignore"):
         ok = np.isfinite(x) & np.isfinite(y) & (day != NAT) & (np.abs(y) <= 90)
-    evs, fts = [], []
+    sure, edge = [], []
     for r, grid in grids.items():
-        ev, ft = grid.pairs(x, y, np.flatnonzero(ok & (radius == r)))
+        ev, ft, deep = grid.pairs(x, y, day, np.flatnonzero(ok & (radius == r)))
         d = day[ev]
-        live = (d >= plan.start[ft]) & (d <= plan.end[ft])  # dates on candidate pairs only
-        evs.append(ev[live])
-        fts.append(ft[live])
-    ev = np.concatenate(evs) if evs else np.zeros(0, dtype=np.int64)
-    ft = np.concatenate(fts) if fts else np.zeros(0, dtype=np.int64)
+        keep = (d >= plan.start[ft]) & (d <= plan.end[ft])  # dates on candidate pairs only
+        ev, ft, deep = ev[keep], ft[keep], deep[keep]
+        sure.append((ev[deep], ft[deep]))
+        ev, ft = ev[~deep], ft[~deep]
+        b, xe, ye = grid.box, x[ev], y[ev]
+        keep = (xe >= b[ft, 0]) & (xe <= b[ft, 2]) & (ye >= b[ft, 1]) & (ye <= b[ft, 3])
+        edge.append((ev[keep], ft[keep]))
+    ev, ft = _cat(edge)
     by_feature = np.argsort(ft, kind="stable")
     ev, ft = ev[by_feature], ft[by_feature]
     hit, certain = _exact(plan, ev, ft, x, y, radius)
-    ev, ft, certain = ev[hit], ft[hit], certain[hit]
+    sev, sft = _cat(sure)
+    ev = np.concatenate([sev, ev[hit]])
+    ft = np.concatenate([sft, ft[hit]])
+    certain = np.concatenate([np.ones(len(sev), dtype=bool), certain[hit]])
     order = np.lexsort((ft, ev))
-    return ev[order], ft[order].astype(np.int64), certain[order]
+    return ev[order].astype(np.int64), ft[order].astype(np.int64), certain[order]
+
+
+def _cat(pairs: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
+
+    if not pairs:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+    return np.concatenate([p[0] for p in pairs]), np.concatenate([p[1] for p in pairs])
 
 
 def _exact(

@@ -55,7 +55,7 @@ class _Plan:
     def __getstate__(self) -> dict[str, Any]:
         import shapely
 
-        drop = ("proj", "boundary", "_ready")
+        drop = ("proj", "boundary", "_ready", "_grids")
         state = {k: v for k, v in self.__dict__.items() if k not in drop}
         state["geoms"] = shapely.to_wkb(self.geoms)
         return state
@@ -106,6 +106,7 @@ class _Plan:
         import numpy as np
 
         out = copy.copy(self)
+        out.__dict__.pop("_grids", None)
         for name in ("geoms", "ids", "names", "kinds", "agreements", "start", "end", "polygonal"):
             setattr(out, name, getattr(self, name)[keep])
         out.bounds = self.bounds[keep]
