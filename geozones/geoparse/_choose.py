@@ -9,6 +9,7 @@ from ..place import Place
 from ..projection import haversine_km
 from . import _context as ctx
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index, _key
+from ._parts import Part, compass, shift
 from ._results import PlaceMention, RoadMention
 from ._roads import _pair_roads, _road_tail
 from ._select import _Item
@@ -117,6 +118,56 @@ def _centroid(
     return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
 
 
+def _region_sized(cands: list[tuple[Place, float]], cue: ctx.RegionCue) -> bool:
+    """Whether a name with a region cue means an area (a governorate, a named region, or
+    an admin noun: "Saraqib district"), rather than a town with a direction or a ring
+    ("south of Khan Sheikhun", "the outskirts of Saraqib", "ريف معرة النعمان")."""
+    if cue.ring in ("outskirts", "direction"):
+        return False  # "the outskirts of Aleppo", "west of Aleppo": the city
+    if cue.noun and not cue.ring:
+        return True
+    return any(
+        p.kind == "admin area" and (p.level == 1 or p.extra.get("region")) or p.kind == "country"
+        for p, _ in cands
+    )
+
+
+def _part(
+    place: Place, kind: str, cue: ctx.RegionCue | None, town: bool
+) -> tuple[Place, str, Part | None]:
+    """The part of the place a cue names: a sector of an area (its point moved into it),
+    or a ring or sector around a town (the town's point kept)."""
+    if cue is None or cue.kind != "region" or kind == "country":
+        return place, kind, None
+    d = compass(cue.direction)
+    if not town and place.kind == "admin area":
+        return (shift(place, d), kind, Part(d)) if d else (place, kind, None)
+    ring = cue.ring or ("direction" if d else None)
+    if ring is None:
+        return place, kind, None
+    return place, "region" if ring == "countryside" else "place", Part(d, ring)
+
+
+#: Population from which a city abroad may be named by one Arabic word.
+ARABIC_ABROAD_MIN_POPULATION = 1_000_000
+
+
+def _far_for_arabic(
+    name: str, cands: list[tuple[Place, float]], bias: str, named: frozenset[str]
+) -> bool:
+    """One Arabic word whose every namesake is a smaller town far abroad is a common word
+    ("كان", was, against Caen): Arabic news name such towns with their country nearby."""
+    if " " in name.strip() or not any("\u0600" <= c <= "\u06ff" for c in name):
+        return False
+    return all(
+        p.kind == "populated place"
+        and p.country not in (bias, *NEIGHBOURS)
+        and p.country not in named
+        and p.population < ARABIC_ABROAD_MIN_POPULATION
+        for p, _ in cands
+    )
+
+
 def _build(
     text: str, items: list[_Item], index: _Index, bias: str
 ) -> tuple[list[PlaceMention], list[RoadMention]]:
@@ -135,14 +186,20 @@ def _build(
             end = _road_tail(text, it.end, text[it.start : it.end])
             roads.append(RoadMention(text[it.start : end], it.start, end, road))
             continue
+        if _far_for_arabic(text[it.name_start : it.end], cands, bias, named):
+            continue
         key = _key(fold(text[it.name_start : it.end]))
-        place, kind, alts, conf = _choose(cands, it.cue, bias, centroid, key, named)
-        s, e = (it.cue.start, it.cue.end) if it.cue is not None else (it.start, it.end)
+        cue = it.cue
+        town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
+        place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,
+                                          named)  # fmt: skip
+        place, kind, part = _part(place, kind, cue, town)
+        s, e = (cue.start, cue.end) if cue is not None else (it.start, it.end)
         s = min(s, it.start)
         place = place.with_score(conf, text[it.name_start : it.end])
-        direction = it.cue.direction if it.cue is not None else None
+        direction = cue.direction if cue is not None else None
         places.append(
             PlaceMention(text[s:e], s, e, place, kind, it.name_start, it.end, direction,
-                         tuple(alts))
+                         tuple(alts), part)
         )  # fmt: skip
     return _pair_roads(text, places, roads)

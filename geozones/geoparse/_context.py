@@ -70,16 +70,59 @@ _DIRECTIONS = (
     r"northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|rural|greater|upper|lower)"
 )
-_REGION_BEFORE = re.compile(
-    rf"(?:\b(?:the|in|of)\s+)?\b(?P<dir>{_DIRECTIONS})\s+(?:parts?\s+)?$"
-    rf"|\bthe\s+(?P<dir2>{_DIRECTIONS})\s+(?:part\s+)?of\s+$",
-    re.IGNORECASE,
+_AR_DIR = r"(?:شمال|جنوب|شرق|غرب)(?:ي)?(?:\s*(?:ال)?(?:شرق|غرب)(?:ي)?)?"
+_FR_DIR = r"(?:nord|sud|est|ouest)(?:-(?:est|ouest))?"
+_DE_DIR = (
+    r"(?:nord|süd)?(?:östlich|westlich)|nördlich|südlich|(?:nord|süd)?(?:osten|westen)"
+    r"|norden|süden"
 )
-_REGION_AFTER = re.compile(
-    r"^\s*(?P<noun>(?:province|governorate|countryside|region|district|subdistrict|sub-district|"
-    r"plains?|mountains?|valley|desert|suburbs|outskirts|pocket|enclave|area)s?)\b",
-    re.IGNORECASE,
-)
+#: Words before a name that make it (a part of) a region: English, Arabic, French, German.
+_REGION_BEFORE = [
+    re.compile(rf"(?:\b(?:the|in|of)\s+)?\b(?P<dir>{_DIRECTIONS})\s+(?:parts?\s+)?$", re.I),
+    re.compile(
+        rf"\b(?:the\s+)?(?:(?P<dir>{_DIRECTIONS})\s+)?(?:parts?\s+)?"
+        r"(?P<noun>countryside|outskirts|suburbs|environs|vicinity|province|governorate|region"
+        r"|district|subdistrict|area|part)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+        re.I,
+    ),
+    # "west of Aleppo": a position next to the town, not a part of its province
+    re.compile(
+        rf"(?<!the )\b(?P<dir>{_DIRECTIONS})\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
+        r"(?P<near>)$",
+        re.I,
+    ),
+    re.compile(
+        rf"(?:^|[\s،(])(?:[وب]|في\s+)?(?:(?P<dir>{_AR_DIR})\s+)?"
+        r"(?P<noun>ريف|محافظة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية)\s+$"
+    ),
+    re.compile(rf"(?:^|[\s،(])(?:[وب]|في\s+|ل)?(?P<dir>{_AR_DIR})\s+$"),
+    re.compile(
+        rf"\b(?:au|le|du|dans le)\s+(?P<dir>{_FR_DIR})\s+(?:de\s+(?:la\s+)?|d['’]\s*)"
+        r"(?:(?:province|région|ville)\s+(?:de\s+|d['’]\s*))?$"
+        r"|\b(?P<noun>province|région|campagne|banlieue)\s+(?:de\s+|d['’]\s*)$",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:im\s+)?(?P<dir>{_DE_DIR})\s+(?:von\s+|der\s+(?:Provinz|Stadt)\s+)?$"
+        r"|\b(?:der\s+|die\s+)?(?P<noun>Provinz|Region)\s+$",
+        re.I,
+    ),
+]
+_REGION_AFTER = [
+    re.compile(
+        rf"^\s*(?:(?P<dir>{_DIRECTIONS})\s+)?(?P<noun>(?:province|governorate|countryside|region"
+        r"|district|subdistrict|sub-district|plains?|mountains?|valley|desert|suburbs|outskirts"
+        r"|pocket|enclave|area)s?)\b",
+        re.I,
+    ),
+    re.compile(r"^\s+(?P<dir>ال(?:شمالي|جنوبي|شرقي|غربي)[ةه]?(?:\s+ال(?:شرقي|غربي)[ةه]?)?)"),
+    re.compile(
+        r"^(?:['’]?(?:n[ıi]n|[ıi]n|un|ün|nun|nün))?\s+(?P<dir>kuzey|güney|doğu|batı)"
+        r"(?:\s*(?:doğu|batı))?\w*"
+        r"|^\s+(?P<noun>kırsal\w*|vilayeti\w*|ili|ilinde|bölgesi\w*|kenti\w*)",
+        re.I,
+    ),
+]
 _ZONE_AFTER = re.compile(
     r"^\s*(?P<noun>(?:de-?escalation|demilitari[sz]ed|safe|buffer|security|ceasefire)\s+zones?)\b",
     re.IGNORECASE,
@@ -89,7 +132,14 @@ _PLURAL_REGION = re.compile(
     r"^\s*(?:provinces|governorates|districts|subdistricts|countrysides|regions)\b", re.IGNORECASE
 )
 _COORD_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
-_ADMIN_LEVEL = {"province": 1, "governorate": 1, "countryside": 1, "region": 1,
+#: What a noun of a region cue makes of a town: a ring around it.
+_RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "outskirts",
+               "vicinity": "outskirts", "أطراف": "outskirts", "اطراف": "outskirts",
+               "ضواحي": "outskirts", "محيط": "outskirts", "banlieue": "outskirts",
+               "countryside": "countryside", "ريف": "countryside", "campagne": "countryside",
+               "kırsal": "countryside"}  # fmt: skip
+_ADMIN_LEVEL = {"محافظة": 1, "provinz": 1, "ili": 1, "vilayeti": 1, "منطقة": 2, "ناحية": 3,
+                "province": 1, "governorate": 1, "countryside": 1, "region": 1,
                 "district": 2, "subdistrict": 3, "sub-district": 3}  # fmt: skip
 
 
@@ -139,6 +189,30 @@ def known_entities() -> dict[str, Any]:
         for k, v in raw.items()
         if v
     }
+
+
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ـ": None})
+
+
+@functools.lru_cache(maxsize=1)
+def _arabic_adjectives() -> frozenset[str]:
+    words = known_entities().get("arabic_adjective", [])
+    return frozenset(str(w).translate(_ALEF) for w in words)
+
+
+def arabic_adjective(word: str) -> bool:
+    """Whether an Arabic word is a nationality adjective with its article ("السوري",
+    "والتركية"), which folds to a country's name once the article is dropped.
+
+    Examples
+    --------
+    >>> arabic_adjective("السوري"), arabic_adjective("وسورية")
+    (True, False)
+    """
+    w = word.strip().translate(_ALEF)
+    if len(w) > 4 and w[0] in "وفبل" and w[1:3] == "ال":
+        w = w[1:]
+    return w in _arabic_adjectives()
 
 
 def _is_title(word: str) -> bool:
@@ -254,6 +328,7 @@ class RegionCue:
     direction: str | None
     noun: str | None
     level: int | None
+    ring: str | None = None  # "outskirts", "countryside": a ring around a town
 
 
 def region_cue(text: str, start: int, end: int) -> RegionCue | None:
@@ -266,28 +341,36 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
     >>> t[c.start:c.end], c.direction, c.level
     ('western Aleppo countryside', 'western', 1)
     """
-    before = _REGION_BEFORE.search(text[max(0, start - 40) : start])
+    head = text[max(0, start - 50) : start]
     after_text = text[end : end + 40]
     zone = _ZONE_AFTER.match(after_text)
-    after = _REGION_AFTER.match(after_text)
     if zone:
         return RegionCue("zone", start, end + zone.end(), None, zone.group("noun"), 1)
+    before = next((m for rx in _REGION_BEFORE if (m := rx.search(head))), None)
+    after = next((m for rx in _REGION_AFTER if (m := rx.match(after_text))), None)
     if not before and not after:
         return None
     s, e = start, end
-    direction = noun = None
+    words, nouns = [], []
     if before:
-        g = "dir" if before.group("dir") else "dir2"
-        direction = before.group(g)
-        s = start - (len(text[max(0, start - 40) : start]) - before.start(g))
-    level = None
+        firsts = [before.start(g) for g in ("dir", "noun") if before.groupdict().get(g)]
+        s = start - len(head) + (min(firsts) if firsts else before.start())
+        words += [before.group("dir") or ""]
+        nouns += [before.groupdict().get("noun") or ""]
     if after:
-        noun = after.group("noun")
         e = end + after.end()
-        level = _ADMIN_LEVEL.get(noun.lower().rstrip("s"))
-    elif direction:
-        level = 1  # "southern Idlib": the province
-    return RegionCue("region", s, e, direction, noun, level)
+        words += [after.group("dir") or ""]
+        nouns += [after.groupdict().get("noun") or ""]
+    direction = " ".join(w for w in words if w) or None
+    noun = next((n for n in nouns if n), None)
+    key = noun.lower() if noun else ""
+    ring = next((v for k, v in _RING_NOUNS.items() if key and key.startswith(k.rstrip("s"))), None)
+    level = next((v for k, v in _ADMIN_LEVEL.items() if key and key.startswith(k)), None)
+    if before is not None and before.groupdict().get("near") is not None:
+        ring = ring or "direction"
+    if level is None and (ring == "countryside" or direction and not ring):
+        level = 1  # "southern Idlib", "ريف إدلب": the province
+    return RegionCue("region", s, e, direction, noun, level, ring)
 
 
 def plural_region_follows(text: str, end: int) -> bool:

@@ -8,30 +8,30 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
-_WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-}  # fmt: skip
+from . import _date_words as W
+
+_MONTHS = W.MONTHS
+_WEEKDAYS = W.WEEKDAYS
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|\\d{1,3}"
 
-_M = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_M1 = rf"(?:{W.alternation(W.MONTHS)})\.?"
+#: a month, or two names of it ("آذار/مارس", "September/ Eylül")
+_M = rf"(?:{_M1}(?:\s*/\s*{_M1})?)"
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.(?=\s))?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+#: words between a month and its year ("تشرين الأول/ أكتوبر عام 2012")
+_YEAR_WORD = r"(?:(?:عام|سنة|العام)\s+)?"
+_WD = rf"(?:{W.alternation(W.WEEKDAYS, short=False)})"
+_SEP = r"\s*(?:-|–|—|to|until|till|through|and|au|bis|et|und|ve|إلى|الى|و)\s*"
 _TIME = (
     r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:GMT|UTC|local time|hours))?"
     r"|(?:[01]?\d)\s*[ap]\.?m\.?|midnight|noon)"
+)
+_REL_WORDS = W.alternation(W.RELATIVE)
+_SEASON = W.alternation(W.SEASONS)
+_MONTH_LEAD = (
+    r"(?:in|since|until|by|from|before|after|during|early|late|mid|end of|of"
+    r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتى|مطلع|أواخر|اواخر)"
 )
 
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
@@ -39,38 +39,46 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b(?P<iso_y>{_Y})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b"),
     (
         "dmy_range",
-        rf"\b(?P<r1_d1>{_D}){_SEP}(?P<r1_d2>{_D})\s+(?P<r1_m>{_M})(?:,?\s+(?P<r1_y>{_Y}))?\b",
+        rf"\b(?P<r1_d1>{_D}){_SEP}(?P<r1_d2>{_D})\s+(?P<r1_m>{_M})"
+        rf"(?:,?\s+{_YEAR_WORD}(?P<r1_y>{_Y}))?\b",
     ),
     (
         "mdy_range",
         rf"\b(?P<r2_m>{_M})\s+(?P<r2_d1>{_D})\s*(?:-|–|to|through)\s*(?P<r2_d2>{_D})(?:,?\s+(?P<r2_y>{_Y}))?\b",
     ),
-    ("dmy", rf"\b(?P<a_d>{_D})\s+(?:of\s+)?(?P<a_m>{_M})(?:,?\s+(?P<a_y>{_Y}))?\b"),
+    (
+        "dmy",
+        rf"\b(?P<a_d>{_D})\s+(?:of\s+|de\s+)?(?P<a_m>{_M})(?:,?\s+{_YEAR_WORD}(?P<a_y>{_Y}))?\b",
+    ),
     ("mdy", rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y}))?\b"),
     (
         "season",
-        rf"\b(?P<s_q>early|late|mid)?[\s-]*(?P<s_s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+        rf"\b(?P<s_q>early|late|mid)?[\s-]*(?P<s_s>{_SEASON})\s+(?:of\s+)?"
         rf"(?P<s_y>{_Y})\b",
     ),
-    ("my", rf"\b(?P<c_m>{_M})\s+(?:of\s+)?(?P<c_y>{_Y})\b"),
+    ("my", rf"\b(?P<c_m>{_M})\s+(?:of\s+)?{_YEAR_WORD}(?P<c_y>{_Y})\b"),
     ("numeric", rf"\b(?P<n_d>[0-3]?\d)[./](?P<n_m>[01]?\d)[./](?P<n_y>{_Y})\b"),
-    ("weekday", rf"\b(?:(?P<w_rel>last|next|this|on|late on|early on)\s+)?(?P<w_d>{_WD})\b"),
+    (
+        "weekday",
+        rf"\b(?:(?P<w_rel>last|next|this|on|late on|early on|{W.ARABIC_DAY_WORDS})\s+)?"
+        rf"(?P<w_d>{_WD})(?:{W.DAY_PARTS})?\b",
+    ),
     (
         "relative",
         rf"\b(?:(?:the\s+)?day before yesterday|yesterday|today|tonight|tomorrow|last night"
         rf"|this (?:morning|afternoon|evening)"
         rf"|(?:{_NUMBER_WORDS})\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
         rf"|(?:last|next|this|past)\s+(?:week|month|year|weekend)|(?:the|this|last|next)\s+weekend"
-        rf"|(?:earlier|later)\s+this\s+(?:week|month|year))\b",
+        rf"|(?:earlier|later)\s+this\s+(?:week|month|year)|{_REL_WORDS})\b",
     ),
     (
         "month",
-        rf"\b(?:in|since|until|by|from|before|after|during|early|late|mid|end of|of)[\s-]+"
-        rf"(?P<m_m>{_M})(?!\s*\d)\b",
+        rf"\b{_MONTH_LEAD}[\s-]+(?P<m_m>{_M})(?![\s/]*\d)(?!\s*/)\b",
     ),
     (
         "year",
         rf"\b(?:in|since|until|by|from|before|after|during|throughout|early|late|of|mid|between"
+        rf"|عام|سنة|العام|en|im|seit|depuis"
         rf"|(?<=\d\d\d\d )(?:and|to|until))[\s-]+(?P<y_y>{_Y})\b(?![-/.,]\d)",
     ),
     ("time", rf"\b(?P<t_t>{_TIME})(?![\w:])"),
@@ -88,14 +96,15 @@ _YEARLESS = {
 
 # what may stand between a time and a date it belongs to ("00:01 on Friday", "6 March at 06:00")
 _TIME_GLUE = re.compile(
-    r"^[\s,()]*(?:on|at|of|local time|\(local time\)|hours|GMT|,|\s|\(|\))*[\s,()]*$",
+    r"^[\s,()]*(?:on|at|of|le|am|um|à|local time|\(local time\)|hours|GMT|,|\s|\(|\))*"
+    r"[\s,()]*$",
     re.IGNORECASE,
 )
 _RANGE_GLUE = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would start|is to|are to|due|expected|scheduled|planned|plans|next"
-    r"|upcoming)\b",
+    r"|upcoming|wird|werden|sera|seront|سوف|المقبل|القادم)\b",
     re.IGNORECASE,
 )
 
@@ -150,6 +159,9 @@ class DateMention:
         Whether it was resolved against the reference date ("on Friday").
     dateline : bool
         Whether it is the article's own dateline.
+    year_known : bool
+        False when the year is a guess: the text gives none and neither the
+        publication date nor the dateline's weekday settles it ("year unknown").
     """
 
     text: str
@@ -161,6 +173,7 @@ class DateMention:
     time: str | None = None
     relative: bool = False
     dateline: bool = False
+    year_known: bool = True
 
     @property
     def resolved(self) -> bool:
@@ -199,6 +212,7 @@ class DateMention:
             "time": self.time,
             "relative": self.relative,
             "dateline": self.dateline,
+            "year_known": self.year_known,
         }
 
 
@@ -215,7 +229,7 @@ class _Cand:
 
 def _candidates(text: str) -> list[_Cand]:
     out = []
-    for m in _CANDIDATE_RE.finditer(text):
+    for m in _CANDIDATE_RE.finditer(text.translate(W.DIGITS)):  # same length: same offsets
         # lastgroup is the innermost closed group: find the outer alternative
         kind = next(k for k, _ in _PATTERNS if m.group(k) is not None)
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -227,5 +241,9 @@ def _candidates(text: str) -> list[_Cand]:
 
 
 def _month_capitalised(s: str) -> bool:
-    word = re.search(r"[A-Za-z]+", s)
-    return word is not None and word.group(0)[0].isupper()
+    """English month words are verbs and names too ("may", "march"): they need a capital.
+    Other languages' month names (lower case in French, Turkish; no case in Arabic) do not."""
+    for word in re.findall(r"[^\W\d_]+", s):
+        if W.key(word) in W.MONTHS:
+            return W.key(word) not in W.ENGLISH_MONTHS or word[0].isupper()
+    return True

@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import re
 
+from . import _date_words as W
 from ._date_patterns import (
     _FUTURE,
     _LATER,
@@ -23,7 +24,7 @@ from ._date_patterns import (
 
 
 def _month(s: str) -> int:
-    return _MONTHS[s.lower().rstrip(".")]
+    return _MONTHS[W.key(s.split("/")[0])]
 
 
 def _day(s: str) -> int:
@@ -96,7 +97,7 @@ def _resolve(
         if s is None:
             return None
     elif k == "season":
-        s, e = _season(g["s_s"].lower(), int(g["s_y"]))
+        s, e = _season(W.SEASONS[W.key(g["s_s"])], int(g["s_y"]))
         period = "season"
     elif k == "year":
         y = int(g["y_y"])
@@ -172,7 +173,7 @@ def _speaks_of_future(sentence: str) -> bool:
 def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date, sents: _Sentences) -> dt.date:
     """A weekday named in a news text: the latest one on or before the reference, unless
     the sentence speaks of the future ("will", "next …"), then the next on or after it."""
-    wd = _WEEKDAYS[name.lower()]
+    wd = _WEEKDAYS[W.key(name)]
     lead = text[max(0, pos - 25) : pos]
     future = rel == "next" or (rel != "last" and (sents.future(pos) or bool(_STARTS.search(lead))))
     if future:
@@ -186,7 +187,7 @@ def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date, sents: _Sen
 @functools.lru_cache(maxsize=512)
 def _relative(phrase: str, ref: dt.date) -> tuple[dt.date, dt.date, str] | None:
     """Resolve "yesterday", "two days ago", "last week", "the weekend" against ``ref``."""
-    p = " ".join(phrase.lower().split())
+    p = W.RELATIVE.get(W.key(phrase)) or " ".join(phrase.lower().split())
     if "weekend" in p:
         sat = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)
         if p.startswith("next"):

@@ -16,9 +16,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import replace
 
+from . import _date_words as W
 from ._date_patterns import (
     _DATELINE_RE,
     _FULL,
@@ -34,7 +34,7 @@ from ._date_patterns import (
     _Cand,
     _candidates,
 )
-from ._date_resolve import _day, _month, _resolve, _safe_date, _Sentences
+from ._date_resolve import _day, _month, _nearest_year, _resolve, _safe_date, _Sentences
 
 # --------------------------------------------------------------------------- merging
 
@@ -134,12 +134,48 @@ def find_dateline(text: str, head: int = 600) -> tuple[int, int, dt.date | None,
     return -1, -1, None, False
 
 
-def _likely_year(cands: list[_Cand]) -> int | None:
-    years = Counter(
-        int(v) for c in cands for k, v in c.groups.items() if k.endswith("_y") and k != "y_y"
-    )
-    years.update(int(c.groups["y_y"]) for c in cands if "y_y" in c.groups)
-    return years.most_common(1)[0][0] if years else None
+def _mentioned_years(cands: list[_Cand]) -> list[int]:
+    """Every year the text writes out (in full dates, months, seasons, "in 2019")."""
+    return [int(v) for c in cands for k, v in c.groups.items() if k.endswith("_y")]
+
+
+def _dateline_weekday(text: str, ds: int, de: int) -> int | None:
+    """The weekday a dateline names with its date ("Thursday, March 5", "5 mars, jeudi")."""
+    around = text[max(0, ds - 30) : de + 15]
+    m = re.search(rf"\b({_WD})", around, re.IGNORECASE)
+    return W.WEEKDAYS.get(W.key(m.group(1))) if m else None
+
+
+def dateline_year(
+    month: int, day: int, weekday: int | None, years: list[int], published: dt.date | None
+) -> tuple[int | None, bool]:
+    """The year of a dateline that gives none, as a reader finds it; and whether it is sure.
+
+    With the publication date: the year that puts the day nearest to it (sure). Else the
+    article is not older than the latest year it writes out, so the year is the first
+    from that one on whose calendar puts the day on the weekday the dateline names (sure:
+    a date falls on the same weekday only every 5 to 11 years). Without a weekday the
+    latest year written is a guess (not sure); without any year the year stays unknown.
+
+    Examples
+    --------
+    >>> dateline_year(3, 5, 3, [2019], None)  # Thursday, March 5, in a text that cites 2019
+    (2020, True)
+    >>> dateline_year(3, 5, None, [2019], None)
+    (2019, False)
+    """
+    if published is not None:
+        return _nearest_year(month, day, published), True
+    if not years:
+        return None, False
+    lo = max(years)
+    if weekday is None:
+        return lo, False
+    for y in range(lo, lo + 12):
+        d = _safe_date(y, month, day)
+        if d is not None and d.weekday() == weekday:
+            return y, True
+    return lo, False
 
 
 def extract_dates(
@@ -152,7 +188,10 @@ def extract_dates(
     text : str
         The article.
     reference_date : datetime.date, optional
-        The date the text was written; by default its own dateline.
+        The date the text was published; by default its own dateline. A dateline
+        without a year takes its year from this date, else from the weekday it
+        names and the years the text writes out (:func:`dateline_year`); when the
+        year stays a guess, every date resolved against it has ``year_known`` False.
 
     Returns
     -------
@@ -167,12 +206,32 @@ def extract_dates(
     """
     cands = _candidates(text)
     ds, de, dl_date, has_year = find_dateline(text)
-    ref = reference_date
+    ref, sure = reference_date, True
     if dl_date is not None and not has_year:
-        year = reference_date.year if reference_date else _likely_year(cands)
-        dl_date = _safe_date(year, dl_date.month, dl_date.day) if year else None
+        weekday = _dateline_weekday(text, ds, de)
+        year, sure = dateline_year(
+            dl_date.month, dl_date.day, weekday, _mentioned_years(cands), reference_date
+        )
+        dl_date = _safe_date(year, dl_date.month, dl_date.day)
     if ref is None:
         ref = dl_date
+    mentions = _resolve_all(text, cands, ref)
+    if dl_date is not None:
+        mentions = [
+            DateMention(
+                m.text, m.start, m.end, dl_date, dl_date, "day", dateline=True, year_known=sure
+            )  # fmt: skip
+            if m.start == ds and m.end == de
+            else m
+            for m in mentions
+        ]
+    if not sure:  # resolved against a dateline whose year is a guess: say so
+        mentions = [replace(m, year_known=False) if m.relative and m.resolved else m
+                    for m in mentions]  # fmt: skip
+    return _anchor_later(_merge(mentions, text), cands, text), ref
+
+
+def _resolve_all(text: str, cands: list[_Cand], ref: dt.date | None) -> list[DateMention]:
     sents = _Sentences(text)
     pairs = [(c, m) for c in cands if (m := _resolve(c, text, ref, sents)) is not None]
     mentions = []
@@ -189,14 +248,7 @@ def extract_dates(
         if c.kind in _FULL and not m.relative:
             last_full = m.start_date
         mentions.append(m)
-    if dl_date is not None:
-        mentions = [
-            DateMention(m.text, m.start, m.end, dl_date, dl_date, "day", dateline=True)
-            if m.start == ds and m.end == de
-            else m
-            for m in mentions
-        ]
-    return _anchor_later(_merge(mentions, text), cands, text), ref
+    return mentions
 
 
 def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) -> list[DateMention]:

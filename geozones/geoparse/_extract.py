@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..gazetteer import Gazetteer
 
 
-def _as_date(value: Any) -> dt.date | None:
+def _as_date(value: Any, what: str = "published") -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -39,14 +39,13 @@ def _as_date(value: Any) -> dt.date | None:
             return dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             pass
-    raise InputError(
-        f"reference_date {value!r} is not a date; give a datetime.date or 'YYYY-MM-DD'"
-    )
+    raise InputError(f"{what} {value!r} is not a date; give a datetime.date or 'YYYY-MM-DD'")
 
 
 def extract(
     text: str,
     *,
+    published: dt.date | str | None = None,
     country_bias: str = "SY",
     reference_date: dt.date | str | None = None,
     gazetteer: Gazetteer | None = None,
@@ -56,15 +55,24 @@ def extract(
     Parameters
     ----------
     text : str
-        An article, a communiqué, an agreement text (English; Arabic names are
-        matched too).
+        An article, a communiqué, an agreement text: English, Arabic, French,
+        German or Turkish (place names from the gazetteer in any script; dates
+        with the month and weekday names of those languages).
+    published : datetime.date or str, optional
+        The day the text was published, when you have it (a scraper's date, the
+        page's date). Relative dates ("on Friday", "yesterday", "اليوم") and a
+        dateline without a year are read against it. Without it the article's
+        own dateline is used ("ANKARA, March 5 (Reuters) -", "Moscow, 5 March
+        2020 —", a "Published: …" line); a dateline without a year takes the
+        year in which its weekday falls on its day, counting from the latest
+        year the text writes out; when nothing settles the year, the dates
+        that depend on it have ``year_known`` False. Relative dates stay
+        unresolved when there is no date at all.
     country_bias : str
         ISO code of the country whose places win ambiguous names ("SY").
         A big city abroad still beats a small namesake at home.
     reference_date : datetime.date or str, optional
-        The date the text was written. By default the article's own dateline
-        ("ANKARA, March 5 (Reuters) -", "Moscow, 5 March 2020 —", a
-        "Published: …" line); relative dates stay unresolved without either.
+        Former name of ``published`` (kept working).
     gazetteer : Gazetteer, optional
         Default: :meth:`geozones.Gazetteer.default`.
 
@@ -78,7 +86,7 @@ def extract(
     ------
     InputError
         When ``text`` is not a string, is longer than
-        ``geozones.settings.extract_max_chars`` characters, or ``reference_date``
+        ``geozones.settings.extract_max_chars`` characters, or ``published``
         is not a date.
 
     Examples
@@ -87,7 +95,7 @@ def extract(
     >>> ex = geozones.extract(
     ...     "ANKARA, March 5 (Reuters) - Foreign Minister Mevlut Cavusoglu said a "
     ...     "ceasefire would start in Idlib province at 00:01 on Friday.",
-    ...     reference_date="2020-03-05")
+    ...     published="2020-03-05")
     >>> [(m.text, m.kind, m.place.country) for m in ex.places]
     [('ANKARA', 'place', 'TR'), ('Idlib province', 'region', 'SY')]
     >>> [d.iso for d in ex.dates]
@@ -97,7 +105,7 @@ def extract(
         raise InputError(f"extract() needs the text as a str, not {type(text).__name__}")
     _check_size(text)
     bias = (country_bias or "").upper()
-    ref = _as_date(reference_date)
+    ref = _as_date(published) or _as_date(reference_date, "reference_date")
     index = _index_for(gazetteer)
     dates, used_ref = extract_dates(text, ref)
     rule_ents = ctx.rule_entities(text)

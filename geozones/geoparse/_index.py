@@ -84,8 +84,8 @@ class _Index:
                 if k := _key(fold(v)):
                     by_key.setdefault(k, set()).add(_Payload("r", i))
         for kind, names in ctx.known_entities().items():
-            if kind == "demonym":
-                continue  # a mapping for draft specs; the words are in "adjective"
+            if kind in ("demonym", "arabic_adjective"):
+                continue  # draft-spec mapping; Arabic adjectives are checked as written
             for name in names:
                 if k := _key(fold(name)):
                     caps = name.isupper() and len(name) <= 6

@@ -9,6 +9,7 @@ from typing import Any
 from ..place import Place
 from ._context import Entity
 from ._dates import DateMention
+from ._parts import Part, part_geometry
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,11 @@ class PlaceMention:
         "western", "southern" … when the text qualifies a region.
     alternatives : tuple of Place
         Other places of the same name, best first, when the name is ambiguous.
+    part : Part or None
+        The part of the place the text means ("northern Hama": the northern sector
+        of the governorate, whose point ``place`` is then moved into; "the outskirts
+        of Saraqib", "south of Khan Sheikhun": a ring or sector around the town),
+        drawn by :meth:`geometry`.
     """
 
     text: str
@@ -45,6 +51,7 @@ class PlaceMention:
     name_end: int = -1
     direction: str | None = None
     alternatives: tuple[Place, ...] = ()
+    part: Part | None = None
 
     @property
     def name(self) -> str:
@@ -56,6 +63,20 @@ class PlaceMention:
         """Whether other places share the name."""
         return bool(self.alternatives)
 
+    def geometry(self) -> Any:
+        """The shape meant, lon/lat: the part of the place when the text names one (a
+        sector of an admin area, a ring around a town), else the place's own geometry.
+
+        Examples
+        --------
+        >>> m = extract("Shelling in the northern Hama countryside.").places[0]  # doctest: +SKIP
+        >>> m.geometry().geom_type                                                # doctest: +SKIP
+        'Polygon'
+        """
+        if self.part is not None:
+            return part_geometry(self.place, self.part)
+        return self.place.geometry()
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return {
@@ -63,6 +84,7 @@ class PlaceMention:
             "start": self.start,
             "end": self.end,
             "kind": self.kind,
+            "part": self.part.to_dict() if self.part is not None else None,
             "direction": self.direction,
             "place": self.place.to_dict(),
             "alternatives": [p.to_dict() for p in self.alternatives],

@@ -44,7 +44,11 @@ STOPWORDS = frozenset(
 ARABIC_STOPWORDS = frozenset(
     """وقف اطلاق نار هدنه اتفاق اتفاقيه منطقه مناطق قوات جيش مدينه بلده قريه ريف شمال جنوب
     شرق غرب محافظه طريق معبر نقطه نقاط مراقبه دوريه دوريات في من علي الي عن مع بين قرب بعد
-    قبل حتي منذ يوم امس اليوم""".split()
+    قبل حتي منذ يوم امس اليوم
+    تل تله كفر دير جبل خربه عين بير بئر معره سهل وادي نهر جسر بيت راس ابو ام قصر حي
+    كان كانت يكون تكون جديد جديده عديد عديده عده كبير كبيره صغير صغيره اخر اخري الذي التي
+    هذا هذه ذلك تلك حيث كما ايضا عند خلال اكثر اقل حول ضد عبر عام سنه شهر اسبوع مصدر مصادر
+    مقاتل مقاتلين عسكري عسكريه سيطره تقدم هجوم معارك اشتباكات قصف غارات""".split()
 )
 
 
@@ -115,6 +119,10 @@ def _select(
             continue
         words = re.findall(r"[\w'’]+", name.lower())
         if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words):
+            continue
+        if ctx.arabic_adjective(text[m.start : m.end]):
+            e = Entity(text[m.start : m.end], m.start, m.end, "adjective", "arabic-adjective")
+            cands.append((m.end - m.start, 0, m.start, _Item(m.start, m.end, m.name_start, (), e)))
             continue
         if _acronym(text, m.name_start, m.end, title):
             continue
