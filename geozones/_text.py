@@ -47,8 +47,17 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 
-__all__ = ["fold", "fold_with_offsets", "name_key", "phonetic_key", "is_arabic", "FOLD_VERSION"]
+__all__ = [
+    "fold",
+    "fold_with_offsets",
+    "name_key",
+    "phonetic_key",
+    "is_arabic",
+    "did_you_mean",
+    "FOLD_VERSION",
+]
 
 #: Bumped whenever the output of any key function changes; bundled indexes
 #: built with another version are re-keyed at load time.
@@ -176,24 +185,31 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 _SEP = re.compile(r"[\W_]+")
-_ASCII_DROP = {ord(c): None for c in "'`"}
+# ASCII folded with one precompiled table: letters lowered, apostrophes dropped, every
+# other non-alphanumeric character a space (then ``split`` collapses the runs).
+_ASCII_TABLE = {
+    cp: (chr(cp).lower() if chr(cp).isalnum() else None if chr(cp) in "'`" else " ")
+    for cp in range(128)
+}
+# A character the non-ASCII table does not cover (scripts beyond Latin and Arabic).
+_OUTSIDE = re.compile(r"[^\x00-\x7f\u0600-\u06ff]").search
 _TABLE: dict[int, str] | None = None
 
 
 def _table() -> dict[int, str]:
-    """str.translate table of every Latin, Arabic and punctuation character we fold."""
+    """str.translate table of every ASCII, Latin, Arabic and punctuation character we fold."""
     global _TABLE
     if _TABLE is None:
         ranges = [(0x80, 0x250), (0x2B0, 0x370), (0x600, 0x700), (0x1E00, 0x1F00), (0x2000, 0x2070)]
-        table = {}
+        table: dict[int, str | None] = dict(_ASCII_TABLE)
         for lo, hi in ranges:
             for cp in range(lo, hi):
                 f = _fold_char(chr(cp))
                 table[cp] = f if f.strip() or not f else " "
         for ch in _DROP:
             table[ord(ch)] = ""
-        _TABLE = table
-    return _TABLE
+        _TABLE = table  # type: ignore[assignment]
+    return _TABLE  # type: ignore[return-value]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -220,11 +236,11 @@ def fold(text: str) -> str:
     'اعزاز'
     """
     if text.isascii():
-        return _SEP.sub(" ", text.translate(_ASCII_DROP).lower()).strip()
-    t = text.translate(_table())
-    if not t.isascii() and any(not c.isascii() and not "\u0600" <= c <= "\u06ff" for c in t):
+        return " ".join(text.translate(_ASCII_TABLE).split())
+    t = text.translate(_TABLE or _table())
+    if _OUTSIDE(t):
         return fold_with_offsets(text)[0]  # scripts outside the table: the slow exact path
-    return _SEP.sub(" ", t.lower()).strip()
+    return " ".join(_SEP.sub(" ", t).lower().split())
 
 
 # --- articles -------------------------------------------------------------------------
@@ -276,7 +292,17 @@ def name_key(text: str) -> str:
     >>> name_key("Deir ez-Zor") == name_key("Deir Ezzor")
     True
     """
-    words = fold(text).split()
+    if text.isascii():  # fold's ASCII path, without joining words only to split them again
+        words = text.translate(_ASCII_TABLE).split()
+    else:
+        words = fold(text).split()
+    if len(words) == 1:  # the common case: no article to drop but an Arabic ال
+        w = words[0]
+        if len(w) > 3 and w[0] == "ا" and w[1] == "ل":
+            return w[2:]
+        if len(w) > 4 and w.startswith("وال"):
+            return w[3:]
+        return w
     if not words:
         return ""
     return "".join(_drop_articles(words))
@@ -402,3 +428,55 @@ def is_arabic(text: str) -> bool:
     if not letters:
         return False
     return sum("\u0600" <= c <= "\u06ff" for c in letters) * 2 > len(letters)
+
+
+def did_you_mean(
+    name: str,
+    candidates: Iterable[str],
+    *,
+    n: int = 5,
+    cutoff: float = 0.0,
+    key: Callable[[str], str] | None = None,
+) -> list[str]:
+    """The candidates closest to ``name``, best first: the one "did you mean" helper.
+
+    Names are compared folded (:func:`name_key` by default, so case, accents,
+    articles and Arabic letter variants do not count) with rapidfuzz's
+    ``ratio``; ties keep the candidates' order.
+
+    Parameters
+    ----------
+    name : str
+        What the user wrote.
+    candidates : iterable of str
+        The names that exist.
+    n : int
+        How many to return at most.
+    cutoff : float
+        Least similarity in 0..100 (0: always the ``n`` closest).
+    key : callable, optional
+        How to fold a string before comparing (default :func:`name_key`).
+
+    Returns
+    -------
+    list of str
+        Up to ``n`` candidates as given (not folded).
+
+    Examples
+    --------
+    >>> did_you_mean("confidance", ["kind", "confidence", "notes"], n=1)
+    ['confidence']
+    >>> did_you_mean("Jarabls", ["Azaz", "Jarablus"], n=1)
+    ['Jarablus']
+    """
+    from rapidfuzz import fuzz, process  # lazy: rapidfuzz only on the error path
+
+    fold_ = key or name_key
+    cands = list(dict.fromkeys(str(c) for c in candidates))
+    if not cands or n < 1:
+        return []
+    folded = [fold_(c) or c.lower() for c in cands]
+    q = fold_(str(name)) or str(name).lower()
+    hits = process.extract(q, folded, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff)
+    hits.sort(key=lambda h: (-h[1], h[2]))
+    return [cands[i] for _, _, i in hits[:n]]

@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 #: The kinds of place the gazetteer knows.
 PLACE_KINDS = ("populated place", "road", "admin area", "region", "country")
+
+#: How a Place becomes a geometry beyond its point (roads, areas); the gazetteer registers
+#: itself here when imported, so this foundation module never imports an engine.
+_GEOMETRY_RESOLVER: Callable[[Place], Any] | None = None
+
+
+def register_geometry(resolver: Callable[[Place], Any] | None) -> None:
+    """Set the function that turns a :class:`Place` into its shapely geometry.
+
+    :mod:`geozones.gazetteer` registers one that returns a road's line and an
+    admin area's polygon; without it a place is its point.
+
+    Examples
+    --------
+    >>> import geozones.gazetteer  # registers the gazetteer's resolver
+    >>> Place("X", 1.0, 2.0).geometry.wkt
+    'POINT (2 1)'
+    """
+    global _GEOMETRY_RESOLVER
+    _GEOMETRY_RESOLVER = resolver
 
 
 @dataclass(frozen=True)
@@ -70,9 +91,11 @@ class Place:
     @property
     def geometry(self) -> Any:
         """The place's shapely geometry: a Point, a road's LineString, an area's polygon."""
-        from .gazetteer import _geometry_of  # lazy: shapely only when asked for
+        if _GEOMETRY_RESOLVER is not None:
+            return _GEOMETRY_RESOLVER(self)
+        import shapely  # lazy: shapely only when a geometry is asked for
 
-        return _geometry_of(self)
+        return shapely.Point(self.lon, self.lat)
 
     def with_score(self, score: float, matched: str) -> Place:
         """A copy with another score and matched variant."""

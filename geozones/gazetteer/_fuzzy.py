@@ -1,0 +1,122 @@
+"""Inexact matching: a symmetric-deletion index for typos, rapidfuzz blocks for the rest.
+
+One-letter typos (a letter changed, added, dropped or two letters swapped)
+are the commonest misspellings. Every key and every typo of it share a
+string with one letter deleted, so an index from "key minus one letter" to
+keys finds them all with ``len(query) + 1`` dictionary look-ups (the
+symmetric-deletion idea of SymSpell); they are then scored with rapidfuzz's
+``ratio`` exactly as a brute-force scan over all keys would. Names further
+off fall back to ``rapidfuzz.process.extract`` over keys of similar length
+that start with the same letter.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+#: Fuzzy matches below this (rapidfuzz ratio, 0..100) are not returned.
+FUZZY_CUTOFF = 80.0
+#: Keys shorter than this need a closer match (a one-letter change is a third of "hun").
+SHORT = 5
+SHORT_CUTOFF = 85.0
+
+
+def deletes(key: str) -> set[str]:
+    """The key and every string made by deleting one of its letters.
+
+    Examples
+    --------
+    >>> sorted(deletes("bab"))
+    ['ab', 'ba', 'bab', 'bb']
+    """
+    out = {key}
+    for i in range(len(key)):
+        out.add(key[:i] + key[i + 1 :])
+    return out
+
+
+class FuzzyIndex:
+    """Deletion index and length blocks over a set of keys.
+
+    Parameters
+    ----------
+    keys : iterable of str
+        The keys that may match inexactly.
+    deletions : bool
+        Build the deletion index (:meth:`near`); without it only :meth:`scan` works.
+
+    Examples
+    --------
+    >>> ix = FuzzyIndex(["saraqib", "jarablus", "azaz"])
+    >>> ix.near("saraqip")
+    [('saraqib', 85.71428571428572)]
+    """
+
+    def __init__(self, keys: Iterable[str], *, deletions: bool = True) -> None:
+        self.keys = sorted({k for k in keys if k}, key=lambda k: (k[0], len(k), k))
+        dels: dict[str, list[str] | str] = {}
+        for k in self.keys if deletions else ():
+            for d in deletes(k) if len(k) > 2 else (k,):
+                old = dels.get(d)
+                if old is None:
+                    dels[d] = k  # most deletions belong to one key: no list for them
+                elif isinstance(old, str):
+                    dels[d] = [old, k]
+                else:
+                    old.append(k)
+        self._dels = dels
+        blocks: dict[str, tuple[list[int], list[str]]] = {}
+        for k in self.keys:
+            lens, ks = blocks.setdefault(k[0], ([], []))
+            lens.append(len(k))
+            ks.append(k)
+        self._blocks = blocks
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def near(self, query: str, cutoff: float = FUZZY_CUTOFF) -> list[tuple[str, float]]:
+        """Keys at most one edit (Damerau) from ``query``, with their ratio, best first."""
+        from rapidfuzz.fuzz import ratio
+
+        if len(query) < 3:
+            return []
+        need = max(cutoff, SHORT_CUTOFF) if len(query) < SHORT else cutoff
+        seen: set[str] = set()
+        dels = self._dels
+        for d in deletes(query):
+            hit = dels.get(d)
+            if hit is None:
+                continue
+            if isinstance(hit, str):
+                seen.add(hit)
+            else:
+                seen.update(hit)
+        found = [(k, ratio(query, k)) for k in seen]
+        found = [(k, s) for k, s in found if s >= need]
+        found.sort(key=lambda t: (-t[1], t[0]))
+        return found
+
+    def scan(self, query: str, limit: int, cutoff: float = FUZZY_CUTOFF) -> list[tuple[str, float]]:
+        """rapidfuzz ``ratio`` over the keys of similar length that start like ``query``."""
+        from rapidfuzz import fuzz, process
+
+        if not query or query[0] not in self._blocks:
+            return []
+        lens, keys = self._blocks[query[0]]
+        n = len(query)
+        slack = max(1, n // 4)
+        lo = bisect.bisect_left(lens, n - slack)
+        hi = bisect.bisect_right(lens, n + slack)
+        need = max(cutoff, SHORT_CUTOFF) if n < SHORT else cutoff
+        return [
+            (k, s)
+            for k, s, _ in process.extract(
+                query, keys[lo:hi], scorer=fuzz.ratio, limit=limit, score_cutoff=need
+            )
+        ]
+
+    def all_keys(self) -> list[str]:
+        """Every key (for "did you mean" hints, which have no cutoff)."""
+        return self.keys

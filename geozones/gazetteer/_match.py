@@ -1,0 +1,293 @@
+"""Matching a name against the index: exact key, phonetic skeleton, then fuzzy.
+
+Scores: the exact key 1.0 (a foreign place's alternate name 0.97); the phonetic
+skeleton 0.85–0.95 by spelling similarity; a typo or another inexact match at
+most 0.85. Ranking and the regional prior live in :mod:`._rank`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .._text import fold, name_key, phonetic_key
+from ..place import Place
+from ._fuzzy import FUZZY_CUTOFF, FuzzyIndex
+from ._query import _check_args, _qualifier, _strip_compass
+from ._rank import _Ranker
+
+#: Score of a match on the exact key, on the phonetic skeleton, and the cap of fuzzy matches.
+EXACT, PHONETIC_MIN, PHONETIC_MAX, FUZZY_MAX = 1.0, 0.85, 0.95, 0.85
+#: An alternate name of a foreign place scores a little lower than a Syrian name.
+FOREIGN_ALTERNATE = 0.97
+#: Least spelling similarity (0..100) of a phonetic-skeleton match to the name asked for.
+PHONETIC_LOOKALIKE = 60.0
+#: Score factor of "northern X", "western X countryside": a part of X, not X.
+PART_OF = 0.9
+_MEMO_SIZE = 100_000
+_FUZZY_GOOD = 85.0
+_RURAL = -1  # the "level" of a countryside qualifier
+
+
+def _has_digit(k: str) -> bool:
+    return not k.isalpha()  # keys hold letters and digits only
+
+
+class _Matcher(_Ranker):
+    """The matching half of :class:`~geozones.gazetteer.Gazetteer`."""
+
+    # ------------------------------------------------------------------ helpers
+    def _guessable(self, vi: int) -> bool:
+        """Whether a variant may match inexactly: not a foreign place's alternate name."""
+        return self._v_how[vi] != "a" or self._country[self._v_entry[vi]] in self._home
+
+    def _fuzzy_worthy(self, vids: Iterable[int]) -> bool:
+        """Syrian names and the canonical names of foreign places (not their many alternates)."""
+        return any(self._guessable(vi) for vi in vids)
+
+    def _fuzzy_ix(self) -> tuple[FuzzyIndex, FuzzyIndex]:
+        """The fuzzy indexes of the keys and of the phonetic skeletons (built on first use).
+
+        Besides each key, the variant's *full key* (folded, articles kept, spaces
+        removed: "alsahl") is indexed, so a typo inside an article still finds it.
+        Foreign alternate names (Moskva, Moscou …) are matched exactly only, which
+        keeps the fuzzy pool to about a third of the keys.
+        """
+        ix = self._fuzzy_index
+        if ix is None:
+            keys = [
+                k for k in self._keys if not _has_digit(k) and self._fuzzy_worthy(self._vids_key(k))
+            ]
+            keys += [k for k, v in self._more_key.items() if self._fuzzy_worthy(v)]
+            full: dict[str, list[int]] = {}
+            for vi, text in enumerate(self._v_text):
+                if self._guessable(vi):
+                    fk = fold(text).replace(" ", "")
+                    if fk != self._key_of(vi) and not _has_digit(fk):
+                        full.setdefault(fk, []).append(vi)
+            self._full_vids = full
+            pkeys = [
+                k
+                for k in self._pkeys
+                if len(k) >= 3 and not _has_digit(k) and self._fuzzy_worthy(self._vids_pkey(k))
+            ]
+            pkeys += [
+                k for k, v in self._more_pkey.items() if len(k) >= 3 and self._fuzzy_worthy(v)
+            ]
+            ix = self._fuzzy_index = (
+                FuzzyIndex([*keys, *full]),
+                FuzzyIndex(pkeys, deletions=False),
+            )
+        return ix
+
+    def _vids_any(self, k: str) -> list[int]:
+        """Variants whose key or full key is ``k``."""
+        return [*self._vids_key(k), *self._full_vids.get(k, ())]
+
+    def _looks_alike(self, key: str, vi: int) -> bool:
+        """A skeleton match must also look like the name: 'Hun' is not 'Khan', nor
+        'Qwertyuiop' 'Curitiba', though their consonant skeletons agree."""
+        from rapidfuzz.fuzz import ratio
+
+        need = PHONETIC_LOOKALIKE if len(key) > 4 else FUZZY_CUTOFF  # short names: stricter
+        return ratio(key, self._key_of(vi)) >= need
+
+    def _phonetic_score(self, vi: int, key: str) -> float:
+        from rapidfuzz.fuzz import ratio
+
+        return PHONETIC_MIN + (PHONETIC_MAX - PHONETIC_MIN) * ratio(key, self._key_of(vi)) / 100.0
+
+    def _accept(self, e: int, kind: str | None, country: str | None) -> bool:
+        if kind is not None and self._kind[e] != kind:
+            return False
+        if country is not None and self._country[e] != country:
+            return False
+        return True
+
+    def _collect(self, scored, kind, country, out: dict, query: str = "") -> None:
+        """Keep, per entry, its best ``(score, variant)`` from ``(variant, score)`` pairs."""
+        for vi, s in scored:
+            e = self._v_entry[vi]
+            if not self._accept(e, kind, country):
+                continue
+            old = out.get(e)
+            if old is None or s > old[0]:
+                out[e] = (s, vi)
+            elif s == old[0] and query and self._v_text[vi] == query:
+                out[e] = (s, vi)  # report the spelling the user wrote as the matched variant
+
+    def _exact(self, key: str, kind, country, query: str) -> dict[int, tuple[float, int]]:
+        """The entries whose key is ``key`` (the hot path: no closures, no sorting)."""
+        out: dict[int, tuple[float, int]] = {}
+        v_entry, v_how, ccs, home = self._v_entry, self._v_how, self._country, self._home
+        for vi in self._vids_key(key):
+            e = v_entry[vi]
+            if (kind is not None and self._kind[e] != kind) or (
+                country is not None and ccs[e] != country
+            ):
+                continue
+            s = FOREIGN_ALTERNATE if v_how[vi] == "a" and ccs[e] not in home else EXACT
+            old = out.get(e)
+            if old is None or s > old[0] or (s == old[0] and self._v_text[vi] == query):
+                out[e] = (s, vi)
+        return out
+
+    def _typos(self, name: str, key: str) -> dict[int, float]:
+        """Variants one edit (a letter changed, added, dropped, swapped) from the name,
+        by key or full key, with their rapidfuzz ratio."""
+        kix, _ = self._fuzzy_ix()
+        found: dict[int, float] = {}
+        fk = fold(name).replace(" ", "")
+        for q in (key, fk) if fk != key else (key,):
+            for k, sc in kix.near(q):
+                for vi in self._vids_any(k):
+                    if sc > found.get(vi, 0.0) and self._guessable(vi):
+                        found[vi] = sc
+        return found
+
+    def _fuzzy(self, key: str, pkey: str, limit: int) -> list[tuple[float, int]]:
+        """(score 0..100, variant index) of the keys most similar to ``key``/``pkey``."""
+        from rapidfuzz import fuzz
+
+        kix, pix = self._fuzzy_ix()
+        found: dict[int, float] = {}
+        for k, sc in kix.scan(key, limit):
+            for vi in self._vids_any(k):
+                if sc > found.get(vi, 0):
+                    found[vi] = sc
+        if len(pkey) >= 3 and max(found.values(), default=0) < _FUZZY_GOOD:
+            for k, sc in pix.scan(pkey, limit):  # the skeleton catches what spelling misses
+                for vi in self._vids_pkey(k):
+                    s = (sc + fuzz.ratio(key, self._key_of(vi))) / 2  # must look like the name
+                    if s >= FUZZY_CUTOFF and s > found.get(vi, 0):
+                        found[vi] = s
+        return sorted(((s, vi) for vi, s in found.items()), reverse=True)
+
+    # ------------------------------------------------------------------ queries
+    def candidates(
+        self,
+        name: str,
+        *,
+        top: int = 5,
+        country: str | None = None,
+        near: Any = None,
+        kind: str | None = None,
+        fuzzy: bool = True,
+    ) -> list[Place]:
+        """Up to ``top`` matches for ``name``, best first (empty list if none).
+
+        Same parameters as :meth:`geocode`; never raises for an unknown name.
+
+        Examples
+        --------
+        >>> from geozones import Gazetteer
+        >>> gz = Gazetteer.default()
+        >>> [p.kind for p in gz.candidates("Afrin", top=3)]
+        ['populated place', 'admin area', 'admin area']
+        """
+        if top == 1 and kind is None and country is None and near is None and type(name) is str:
+            hit = self._exact_one(name)  # the commonest question: one exact name
+            if hit is not None:
+                return hit
+        if near is not None and not isinstance(near, tuple) or not isinstance(name, str):
+            kind, country, near = _check_args(name, top, kind, country, near)  # hashable near
+        memo_key = (name, top, country, near, kind, fuzzy)
+        found = self._memo.get(memo_key)
+        if found is None:
+            found = self._candidates(name, top, country, near, kind, fuzzy)
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[memo_key] = found
+        out = [self.place(e, matched=self._v_text[vi], score=s) for e, vi, s in found]
+        if out and out[0].score < FOREIGN_ALTERNATE:
+            self._warn_if_far(name, out[0], near)
+        return out
+
+    def _exact_one(self, name: str) -> list[Place] | None:
+        """The best exact match of ``name`` with default options, or None to take the long way."""
+        key = name_key(name)
+        j = self._by_key.get(key)
+        if j is None or key in self._more_key:
+            return None
+        a, b = self._key_start[j], self._key_start[j + 1]
+        if b - a == 1:
+            e = self._v_entry[a]
+            s = (
+                FOREIGN_ALTERNATE
+                if self._v_how[a] == "a" and self._country[e] not in self._home
+                else EXACT
+            )
+            return [self.place(e, matched=self._v_text[a], score=s)]
+        cands = self._exact(key, None, None, name.strip())
+        ((e, vi, s),) = self._ranked(cands, None, None, 1)
+        return [self.place(e, matched=self._v_text[vi], score=s)]
+
+    def _candidates(self, name, top, country, near, kind, fuzzy) -> list[tuple[int, int, float]]:
+        kind, country, near = _check_args(name, top, kind, country, near)
+        if country is not None and country not in self._home:
+            self._ensure_country(country)  # the first use of a country builds its index
+        key = name_key(name)
+        if key in self._by_key or key in self._more_key:  # named exactly: the fast path
+            cands = self._exact(key, kind, country, name.strip())
+            if len(cands) >= top:
+                return self._ranked(cands, near, country, top)
+        words = fold(name).split()
+        if len(words) > 1 and not self._named_exactly(key, kind, country):
+            inner = _strip_compass(words)
+            if inner:  # "southern Idlib", "ريف حلب الغربي": the area, scored as a part of it
+                found = []
+                if kind is None:  # a region of a named area before the town of that name
+                    found = self._candidates(inner, top, country, near, "admin area", False)
+                    found = [f for f in found if f[2] == EXACT]
+                found = found or self._candidates(inner, top, country, near, kind, fuzzy)
+                return [(e, vi, s * PART_OF) for e, vi, s in found]
+            base, q_kind, q_level = _qualifier(words)
+            if base and (kind is None or kind == q_kind):
+                # "Damascus countryside" is the governorate named "Rural Damascus"
+                tries = [f"rural {base}", base] if q_level == _RURAL else [base]
+                for b in tries:
+                    level = None if q_level == _RURAL else q_level
+                    found = self._match(b, top, country, near, q_kind, level, fuzzy=False)
+                    if found and (b == base or found[0][2] == EXACT):
+                        return found
+        return self._match(name, top, country, near, kind, None, fuzzy)
+
+    def _named_exactly(self, key: str, kind: str | None, country: str | None) -> bool:
+        """Whether the whole name is an exact variant ("Rural Damascus", "Jebel Saman")."""
+        return any(self._accept(self._v_entry[vi], kind, country) for vi in self._vids_key(key))
+
+    def _match(self, name, top, country, near, kind, level, fuzzy) -> list[tuple[int, int, float]]:
+        key = name_key(name)
+        if not key:
+            return []
+        query = name.strip()
+        cands = self._exact(key, kind, country, query)
+        if len(cands) < top:  # foreign alternate names count only when nothing closer does
+            self._collect(
+                ((vi, FOREIGN_ALTERNATE) for vi in self._alternates(key)),
+                kind,
+                country,
+                cands,
+                query,
+            )
+        pkey = phonetic_key(name) if len(cands) < top else ""
+        if len(cands) < top:  # spellings that sound alike, and one-letter typos, on one scale
+            ph = self._vids_pkey(pkey) if len(pkey) >= 2 or not cands else ()
+            inexact = {
+                vi: self._phonetic_score(vi, key)
+                for vi in ph
+                if self._key_of(vi) != key and self._guessable(vi) and self._looks_alike(key, vi)
+            }
+            if fuzzy:
+                for vi, sc in self._typos(name, key).items():
+                    s = PHONETIC_MIN + (PHONETIC_MAX - PHONETIC_MIN) * sc / 100.0
+                    if s > inexact.get(vi, 0.0):
+                        inexact[vi] = s
+            self._collect(inexact.items(), kind, country, cands)
+        if fuzzy and len(cands) < top:
+            fz = self._fuzzy(key, pkey, limit=max(10, top * 3))
+            self._collect(((vi, FUZZY_MAX * s / 100.0) for s, vi in fz), kind, country, cands)
+        if level is not None:
+            lv = {e: c for e, c in cands.items() if self._level[e] == level}
+            cands = lv or cands
+        return self._ranked(cands, near, country, top)

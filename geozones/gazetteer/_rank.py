@@ -1,0 +1,155 @@
+"""Ranking matches: score, importance, the regional prior, and far guesses.
+
+Among equal matches the more important place wins (capital level,
+population). The *regional prior* breaks ties between namesakes in favour of
+the area being mapped: ``near=`` (a point or a ``(south, west, north, east)``
+box) or else :attr:`Gazetteer.region` (``settings.gazetteer_region``; by
+default the area of the bundled Syrian data). An inexact match (phonetic or
+fuzzy) farther than :data:`FAR_KM` from that area is a guess: its score is
+multiplied by :data:`FAR_FACTOR` and :class:`FarGuessWarning` is issued.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from typing import Any
+
+from .. import settings
+from ..projection import haversine_km
+
+#: Rank weight of importance (≈ log10 population) and of proximity with a point ``near=``.
+_W_IMPORTANCE = 0.01
+_W_NEAR = 0.12
+_NEAR_KM = 60.0
+#: Rank weight of the regional prior and the distance (km) over which it fades.
+_W_PRIOR = 0.05
+_PRIOR_KM = 200.0
+_SYRIA_BONUS = 0.01
+_FOREIGN_INEXACT = 0.1
+#: An inexact match farther than this (km) from the region is a guess ...
+FAR_KM = 250.0
+#: ... and its score is multiplied by this.
+FAR_FACTOR = 0.5
+_INEXACT = 0.97  # scores below this are phonetic or fuzzy matches
+
+
+class FarGuessWarning(UserWarning):
+    """An inexact match far from the region being mapped: check it, or give ``near=``."""
+
+
+Box = tuple[float, float, float, float]
+
+
+def _as_box(near: Any) -> Box:
+    """``(south, west, north, east)`` of a point ``(lat, lon)`` or a box."""
+    if len(near) == 2:
+        return (near[0], near[1], near[0], near[1])
+    return near
+
+
+def _box_km(box: Box, lat: Any, lon: Any) -> Any:
+    """Great-circle distance (km) from points to the nearest point of a lat/lon box (0 inside)."""
+    import numpy as np  # lazy: numpy only when namesakes must be told apart
+
+    s, w, n, e = box
+    lat = np.asarray(lat, dtype=float)
+    lon = np.asarray(lon, dtype=float)
+    return haversine_km(lat, lon, np.clip(lat, s, n), np.clip(lon, w, e))
+
+
+class _Ranker:
+    """Ranking half of the matcher (mixed into :class:`Gazetteer`)."""
+
+    _region: Box | None = None
+
+    @property
+    def region(self) -> Box:
+        """The area of interest ``(south, west, north, east)`` used when ``near`` is not given.
+
+        ``settings.gazetteer_region`` when set, else the bounds of the bundled
+        Syrian places. Set it (e.g. to a timeline's bounds) to prefer another area.
+
+        Examples
+        --------
+        >>> from geozones import Gazetteer
+        >>> s, w, n, e = Gazetteer.default().region
+        >>> s < 35.9 < n and w < 36.6 < e     # Idlib is inside
+        True
+        """
+        if self._region is not None:
+            return self._region
+        configured = getattr(settings, "gazetteer_region", None)
+        if configured:
+            return tuple(float(v) for v in configured)  # type: ignore[return-value]
+        lat = [y for y, c in zip(self._lat, self._country, strict=False) if c == "SY"]
+        lon = [x for x, c in zip(self._lon, self._country, strict=False) if c == "SY"]
+        self._region = (min(lat), min(lon), max(lat), max(lon)) if lat else (-90, -180, 90, 180)
+        return self._region
+
+    @region.setter
+    def region(self, box: Box | None) -> None:
+        from ._query import _check_near  # the same checks as near=
+
+        self._region = None if box is None else _as_box(_check_near(box))
+        self._memo.clear()
+
+    def _ranked(
+        self, cands: dict[int, tuple[float, int]], near: Any, country: str | None, top: int
+    ) -> list[tuple[int, int, float]]:
+        """The ``top`` best ``(entry, variant, score)``; far guesses scored down."""
+        if len(cands) == 1:
+            ((e, (s, vi)),) = cands.items()
+            if s < _INEXACT and self._far_km(e, near) > FAR_KM:
+                s *= FAR_FACTOR
+            return [(e, vi, s)]
+        box = _as_box(near) if near is not None else self._region or self.region
+        point = near is not None and len(near) == 2
+        dist = self._distances(box, cands)
+        imp, ccs = self._importance, self._country
+        ranked = []
+        for e, (s, vi) in cands.items():
+            d = dist.get(e, 0.0)
+            if s < _INEXACT and d > FAR_KM:
+                s *= FAR_FACTOR
+            # among guesses, spelling similarity counts more than size
+            r = s + _W_IMPORTANCE * imp[e] * (1.0 if s >= _INEXACT else 0.25)
+            if country is None and ccs[e] == "SY":
+                r += _SYRIA_BONUS
+            elif s < _INEXACT:
+                r -= _FOREIGN_INEXACT  # a foreign place must be named, not guessed
+            if point:
+                r += _W_NEAR * math.exp(-d / _NEAR_KM)
+            elif d:
+                r += _W_PRIOR * (math.exp(-d / _PRIOR_KM) - 1.0)  # 0 inside the region
+            ranked.append((-r, e, vi, s))
+        ranked.sort()
+        return [(e, vi, s) for _, e, vi, s in ranked[:top]]
+
+    def _distances(self, box: Box, ents: Any) -> dict[int, float]:
+        """Distance (km) from the box of the entries outside it (no trigonometry for the rest)."""
+        s, w, n, e_ = box
+        lat, lon = self._lat, self._lon
+        out = [e for e in ents if not (s <= lat[e] <= n and w <= lon[e] <= e_)]
+        if not out:
+            return {}
+        d = _box_km(box, [lat[e] for e in out], [lon[e] for e in out]).tolist()
+        return dict(zip(out, d, strict=True))
+
+    def _far_km(self, e: int, near: Any) -> float:
+        box = _as_box(near) if near is not None else self._region or self.region
+        return self._distances(box, (e,)).get(e, 0.0)
+
+    def _warn_if_far(self, name: str, place: Any, near: Any) -> None:
+        e = place.extra.get("index")
+        if e is None:
+            return
+        d = self._far_km(e, near)
+        if d > FAR_KM:
+            warnings.warn(
+                f"{name!r} matched {place.name!r} ({place.country or place.kind}) only "
+                f"inexactly, {d:,.0f} km from the region searched; its score is lowered to "
+                f"{place.score:.2f}. Check it, or pass near=(lat, lon) or country=",
+                FarGuessWarning,
+                stacklevel=4,
+            )
