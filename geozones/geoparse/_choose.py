@@ -118,6 +118,20 @@ def _centroid(
     return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
 
 
+def _only_far_alternates(
+    cands: list[tuple[Place, float]], key: str, bias: str, named: frozenset[str]
+) -> bool:
+    """Every namesake is a place abroad that this spelling names only through one of its
+    many alternate names ("Der" for Győr, "Spî" for Springfield): not a place here."""
+    return all(
+        p.kind == "populated place"
+        and p.country != bias
+        and not p.extra.get("region")
+        and not _abroad_plausible(p, key, named)
+        for p, _ in cands
+    )
+
+
 def _region_sized(cands: list[tuple[Place, float]], cue: ctx.RegionCue) -> bool:
     """Whether a name with a region cue means an area (a governorate, a named region, or
     an admin noun: "Saraqib district"), rather than a town with a direction or a ring
@@ -189,6 +203,8 @@ def _build(
         if _far_for_arabic(text[it.name_start : it.end], cands, bias, named):
             continue
         key = _key(fold(text[it.name_start : it.end]))
+        if _only_far_alternates(cands, key, bias, named):
+            continue
         cue = it.cue
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,

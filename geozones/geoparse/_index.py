@@ -54,6 +54,30 @@ def _key(folded: str) -> str:
     return " ".join(k for k in (_word_key(w) for w in folded.split()) if k)
 
 
+#: First words of Arabic village names that writers join to the next word or not
+#: ("كفر نبل" and "كفرنبل", "أبو الظهور" and "أبوالظهور"), as matching keys.
+ARABIC_HEADS = frozenset("كفر دير تل عين بيت خربه ابو معره جسر بير راس بني ام قصر".split())
+
+
+def _arabic_spellings(k: str) -> tuple[str, ...]:
+    """The other ways Arabic writers space a name that starts with a common head word:
+    joined ("كفر موسي" → "كفرموسي", "ابو ظهور" → "ابوالظهور") or split ("كفرسجنه" →
+    "كفر سجنه"). Keys are folded and have no article."""
+    if not "\u0600" <= k[:1] <= "\u06ff":
+        return ()
+    words = k.split()
+    if len(words) >= 2 and words[0] in ARABIC_HEADS:
+        rest = " ".join(words[2:])
+        joined = (words[0] + words[1], words[0] + "ال" + words[1])
+        return tuple(f"{j} {rest}".strip() for j in joined)
+    if len(words) == 1:
+        head = next((h for h in ARABIC_HEADS if k.startswith(h) and len(k) >= len(h) + 3), None)
+        if head is not None:
+            rest = k[len(head) :].removeprefix("ال")
+            return (f"{head} {rest}",) if len(rest) >= 3 else ()
+    return ()
+
+
 @dataclass(frozen=True)
 class _Payload:
     kind: str  # "g" gazetteer entry, "r" curated region, "e" non-place entity
@@ -77,7 +101,8 @@ class _Index:
                 continue  # the curated regions come in below, with their own payload
             k = _key(folded)
             if k:
-                by_key.setdefault(k, set()).add(_Payload("g", entry))
+                for variant in (k, *_arabic_spellings(k)):
+                    by_key.setdefault(variant, set()).add(_Payload("g", entry))
         self.regions = _load_regions()
         for i, (_place, variants) in enumerate(self.regions):
             for v in variants:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .._text import fold
+from ..projection import haversine_km
 from . import _context as ctx
 from ._context import Entity
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index, _key, _Match, _Payload
@@ -206,14 +207,19 @@ def _longer_names(
 
 
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|around|at|from|to|into|outside|towards?|village of|town of|city of"
-    r"|took|taken|captured|seized|retook|recaptured|entered|shelled|stormed|besieged|hit)"
+    r"(?:\b(?:in|near|around|at|from|to|into|outside|towards?"
+    r"|(?:the\s+)?(?:villages?|towns?|cities|areas?)(?:\s+and\s+(?:villages?|towns?))?\s+of"
+    r"|took|taken|captured|seized|retook|recaptured|entered|shelled|stormed|besieged|hit"
+    r"|liberated|liberating|reached|controlled)"
     r"|(?P<list>,|\band|\bor))\s+"
     r"(?P<name>(?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[A-Z][\w'’]+"
     r"(?:[ -](?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[A-Z][\w'’]+)?)"
 )
 #: Minimum gazetteer score for a name found only by its context ("near Atmeh").
 UNLISTED_MIN_SCORE = 0.9
+#: Among several names that sound alike, those within this distance (km) of the text's
+#: other towns; when one name is left, it is taken ("Bleisa" → Ballisa near Abu al-Duhur).
+UNLISTED_NEAR_KM = 40.0
 
 
 def _unlisted(
@@ -225,6 +231,7 @@ def _unlisted(
         len(text), [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
     )
     ends = {it.end for it in items}
+    centre = _home_centre(items, index, bias)
     out = []
     for m in _LOCATIVE.finditer(text):
         s, e = m.span("name")
@@ -243,11 +250,26 @@ def _unlisted(
             and p.kind in ("populated place", "admin area")
             and p.country == bias
         ]
+        if len({p.name for p in found}) > 1 and centre is not None:
+            found = [p for p in found if haversine_km(p.lat, p.lon, *centre) <= UNLISTED_NEAR_KM]
         if len({p.name for p in found}) == 1:  # one name only: several are a guess
             pls = tuple(_Payload("g", p.extra["index"]) for p in found)
             out.append(_Item(s, e, s, pls, nwords=len(words)))
             spans.add(s, e)
+            ends.add(e)  # the list goes on after it: "Kuweres, Bleisa and Jdeideh"
     return out
+
+
+def _home_centre(items: list[_Item], index: _Index, bias: str) -> tuple[float, float] | None:
+    """Mean position of the towns of the text that have one namesake at home."""
+    pts = []
+    for it in items:
+        towns = [p for p, _ in _candidates(index, it.payloads) if p.kind == "populated place"]
+        if len(towns) == 1 and towns[0].country == bias:
+            pts.append((towns[0].lat, towns[0].lon))
+    if not pts:
+        return None
+    return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
 
 
 def _merge_adjacent(text: str, items: list[_Item], index: _Index) -> list[_Item]:
@@ -287,6 +309,8 @@ def _person_like(text: str, items: list[_Item], index: _Index) -> tuple[list[_It
             a.nwords == 1
             and b.nwords == 1
             and re.fullmatch(r" ", text[a.end : b.start])
+            and text[a.start : a.start + 1].isascii()  # capitals say names in Latin script
+            and text[b.start : b.start + 1].isascii()  # only ("بليصة والمشرفة" are two)
             and not _prominent(index, a)
             and not _prominent(index, b)
         ):
