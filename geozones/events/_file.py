@@ -140,6 +140,10 @@ def join_file(
     scheduler = scheduler or settings.dask_scheduler
     if scheduler == "local":
         scheduler = None
+    if scheduler:
+        from ._cluster import check_address
+
+        check_address(scheduler)
     job = _Job.make(events, out, summary, plot, how, chunksize, freq, dataset=bool(scheduler))
     cols = _Columns(date, lat, lon, precision)
     table = radii_table(radii)
@@ -152,9 +156,10 @@ def join_file(
     if scheduler:
         from . import _cluster
 
-        rejected, counts = _cluster.join_dataset(
-            job, plan, cols, table, scheduler, report, progress=progress
-        )
+        with writing(job.out):
+            rejected, counts = _cluster.join_dataset(
+                job, plan, cols, table, scheduler, report, progress=progress
+            )
     else:
         from ._join import default_workers
 
