@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from .._text import fold
 from ..place import Place
@@ -118,6 +119,44 @@ def _centroid(
     return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
 
 
+#: Population from which a governorate's capital named alone is the city, not the province
+#: ("Aleppo" is the city; "Idlib", "Hama", "إدلب" alone are, in the news, the province).
+CITY_OVER_PROVINCE_POPULATION = 1_000_000
+_CITY_BEFORE = re.compile(
+    r"(?:\b(?:city|town)\s+of\s+(?:the\s+)?|مدينة\s+|\bville\s+d['’]?\s*|\bStadt\s+)$", re.I
+)
+_CITY_AFTER = re.compile(r"^(?:\s+(?:city|town|kenti|şehri|المدينة)\b|,\s*(?:Syria|Syrie|Syrien))",
+                         re.I)  # fmt: skip
+
+
+_IN_PAIR_AFTER = re.compile(r"^\s?[-–—]\s?\w")
+_IN_PAIR_BEFORE = re.compile(r"\w\s?[-–—]\s?$")
+
+
+def _province_reading(
+    text: str, it: _Item, cands: list[tuple[Place, float]], bias: str
+) -> ctx.RegionCue | None:
+    """A governorate named after its capital, named alone, is the governorate ("fighting in
+    Idlib", "ريف" aside) unless the text says the city ("Idlib city", "مدينة إدلب"), writes
+    it as a dateline, or the city is a metropolis (Aleppo, Damascus)."""
+    areas = [p for p, _ in cands if p.kind == "admin area" and p.level == 1 and p.country == bias]
+    towns = [p for p, _ in cands if p.kind == "populated place" and p.country == bias]
+    if not areas or not towns or max(t.population for t in towns) >= CITY_OVER_PROVINCE_POPULATION:
+        return None
+    line_start = text.rfind("\n", 0, it.start) + 1
+    if not text[line_start : it.start].strip() and text[it.end : it.end + 1] == ",":
+        return None  # a dateline: "HAMA, Syria"
+    if _CITY_BEFORE.search(text[max(0, it.start - 20) : it.start]):
+        return None
+    if _CITY_AFTER.match(text[it.end : it.end + 12]):
+        return None
+    if _IN_PAIR_AFTER.match(text[it.end : it.end + 4]) or _IN_PAIR_BEFORE.search(
+        text[max(0, it.start - 4) : it.start]
+    ):
+        return None  # "the Idlib–Latakia road": a town at each end
+    return ctx.RegionCue("region", it.start, it.end, None, None, 1)
+
+
 def _only_far_alternates(
     cands: list[tuple[Place, float]], key: str, bias: str, named: frozenset[str]
 ) -> bool:
@@ -205,7 +244,7 @@ def _build(
         key = _key(fold(text[it.name_start : it.end]))
         if _only_far_alternates(cands, key, bias, named):
             continue
-        cue = it.cue
+        cue = it.cue or _province_reading(text, it, cands, bias)
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,
                                           named)  # fmt: skip

@@ -29,6 +29,13 @@ _BOUNDARY = re.compile(r"[.,;:!?()\[\]{}\"“”«»/|\n]|\s[-–—]\s|[–—]
 _PROCLITICS = frozenset("وفبل")
 _CODE_LIKE = re.compile(r"^(?:[a-z]{1,3} ?\d+|\d+)$")
 _POSSESSIVE = re.compile(r"['’]s$")
+_ELISION = re.compile(r"[dlDL]['’](?=[A-ZÀ-ÖØ-Þİ])")
+#: Turkish case endings written after an apostrophe ("İdlib'in", "Numan'da", "Halep'e").
+_CASE_SUFFIX = re.compile(
+    r"(?<=\w)['’](?:d[ae]ki|t[ae]ki|n[ıiuü]n|y?l[ae]|d[ae]n?|t[ae]n?|y?[ıiuü]n?|y?[ae]|"
+    r"ns[ıiuü]|d[ıi]r)$",
+    re.IGNORECASE,
+)
 
 
 def _word_key(word: str) -> str:
@@ -103,6 +110,7 @@ class _Index:
             if k:
                 for variant in (k, *_arabic_spellings(k)):
                     by_key.setdefault(variant, set()).add(_Payload("g", entry))
+        _add_exonyms(by_key, kinds)
         self.regions = _load_regions()
         for i, (_place, variants) in enumerate(self.regions):
             for v in variants:
@@ -131,6 +139,21 @@ class _Index:
         if got is None:
             got = self._places[p.ref] = self.gaz.place(p.ref)
         return got
+
+
+def _add_exonyms(by_key: dict[str, set[_Payload]], kinds: Any) -> None:
+    """Country names of other languages (``data/geoparse/exonyms.yaml``) as more spellings
+    of the gazetteer's country entries ("Russland", "Suriye")."""
+    import yaml  # lazy: keeps `import geozones` fast
+
+    with open(data_path("geoparse", "exonyms.yaml"), encoding="utf-8") as fh:
+        table = yaml.safe_load(fh) or {}
+    for english, names in table.items():
+        entries = {p for p in by_key.get(_key(fold(str(english))), ()) if p.kind == "g"}
+        country = {p for p in entries if kinds[p.ref] == "country"}
+        for name in names if country else ():
+            if k := _key(fold(str(name))):
+                by_key.setdefault(k, set()).update(country)
 
 
 def _load_regions() -> list[tuple[Place, list[str]]]:
@@ -205,8 +228,14 @@ def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | Non
             pending_article = None
         prev_end = e
         word = m.group(0)
+        if _ELISION.match(text[s:e]) and e - s > 4:
+            s += 2  # French "d’Idleb", "l’Euphrate"
+            word = fold(text[s:e]).strip() or word
         if _POSSESSIVE.search(text[s:e]) and word.endswith("s"):
             word, e = word[:-1], e - 2  # "Syria's" → "syria"
+        elif suffix := _CASE_SUFFIX.search(text[s:e]):
+            e = s + suffix.start()  # "İdlib'in", "Halep'te", "d’Idleb" (below): the name
+            word = fold(text[s:e]).strip() or word
         k = _word_key(word)
         if known and k not in known and word[:1] in _PROCLITICS and len(word) > 3:
             k2 = _word_key(word[1:])

@@ -28,7 +28,8 @@ def _road_tail(text: str, end: int, matched: str) -> int:
 def _pair_roads(
     text: str, places: list[PlaceMention], roads: list[RoadMention]
 ) -> tuple[list[PlaceMention], list[RoadMention]]:
-    """ "X–Y highway" and "M4 (X–Y)": two towns joined by a dash name a road."""
+    """ "X–Y highway" and "M4 (X–Y)": two towns joined by a dash name a road; the towns
+    are its ``endpoints`` and stay in the place mentions."""
     used: set[int] = set()
     road_ends = [r.end for r in roads]  # roads come in text order
     for i in range(len(places) - 1):
@@ -54,4 +55,4 @@ def _pair_roads(
         roads.append(RoadMention(text[a.start : end], a.start, end, road, (a.place, b.place)))
         used.update((i, i + 1))
     roads.sort(key=lambda r: r.start)
-    return [p for i, p in enumerate(places) if i not in used], roads
+    return places, roads  # the towns stay places too: "the Damascus–Daraa highway" names both
