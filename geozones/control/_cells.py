@@ -142,6 +142,41 @@ class Cells:
                 return lab
             lab = new
 
+    @functools.cached_property
+    def adjacency(self) -> tuple[np.ndarray, np.ndarray]:
+        """Neighbours of each cell in CSR form: ``indices[indptr[i]:indptr[i + 1]]``.
+
+        Examples
+        --------
+        >>> import shapely
+        >>> c = Cells.from_polygons([shapely.box(i, 0, i + 1, 1) for i in range(3)])
+        >>> sorted(c.neighbours(np.array([1])).tolist())
+        [0, 2]
+        """
+        a = np.r_[self.edge_a, self.edge_b].astype(np.int64)
+        b = np.r_[self.edge_b, self.edge_a].astype(np.int64)
+        order = np.argsort(a, kind="stable")
+        counts = np.bincount(a, minlength=len(self.geometry))
+        return np.r_[0, np.cumsum(counts)], b[order]
+
+    def neighbours(self, cells: np.ndarray) -> np.ndarray:
+        """All neighbours of some cells (with repeats), vectorized.
+
+        Examples
+        --------
+        >>> import shapely
+        >>> c = Cells.from_polygons([shapely.box(i, 0, i + 1, 1) for i in range(3)])
+        >>> sorted(c.neighbours(np.array([0, 2])).tolist())
+        [1, 1]
+        """
+        indptr, indices = self.adjacency
+        start, stop = indptr[cells], indptr[cells + 1]
+        lengths = stop - start
+        if not lengths.sum():
+            return np.zeros(0, dtype=np.int64)
+        offsets = np.repeat(start - np.r_[0, np.cumsum(lengths)[:-1]], lengths)
+        return indices[np.arange(lengths.sum()) + offsets]
+
     def locate(self, lons: Any, lats: Any) -> np.ndarray:
         """The cell holding each point (``-1`` outside every cell), vectorized.
 

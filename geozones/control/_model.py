@@ -62,8 +62,10 @@ class Control:
 
     # --- geometry of one day ------------------------------------------------------------
 
-    def area(self, party: str, date: Any) -> Any:
+    def area(self, party: str, date: Any, *, within: np.ndarray | None = None) -> Any:
         """The area ``party`` holds on ``date`` (a MultiPolygon, empty when none).
+
+        ``within``: only these cells (indices), e.g. those of an agreement's outline.
 
         Examples
         --------
@@ -73,29 +75,47 @@ class Control:
         import shapely
 
         s = self.surface
-        k = int(s.day_index([str(date)[:10]])[0])
+        k = int(s.day_index([_day(date).isoformat()])[0])
         if k < 0 or party not in s.parties:
             return shapely.MultiPolygon()
         code = s.parties.index(party)
-        return self._area_row(code, int(self._run_starts(code)[k]))
+        if within is None:
+            return self._area_row(code, int(self._run_starts(code)[k]), None)
+        inside = np.zeros(len(s.cells), dtype=bool)
+        inside[within] = True
+        key = id(within)
+        self._within[key] = inside  # keep the mask alive for the cache key
+        return self._area_row(code, int(self._run_starts(code, key)[k]), key)
 
-    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Control per compiled timeline
-    def _run_starts(self, code: int) -> np.ndarray:
+    @functools.cached_property
+    def _within(self) -> dict[int, np.ndarray]:
+        return {}
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one Control per compiled timeline
+    def _run_starts(self, code: int, within: int | None = None) -> np.ndarray:
         """For each row, the first row of the run of days with the same area of ``code``."""
+        held = self.surface.holders == code
+        if within is not None:
+            held = held & self._within[within][None, :]
         out = np.zeros(len(self.surface.days), dtype=np.int64)
-        for k0, k1 in self.surface._runs(self.surface.holders == code):
+        for k0, k1 in self.surface._runs(held):
             out[k0 : k1 + 1] = k0
         return out
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Control per compiled timeline
-    def _area_row(self, code: int, k: int) -> Any:
+    def _area_row(self, code: int, k: int, within: int | None) -> Any:
         import shapely
 
-        cells = np.flatnonzero(self.surface.holders[k] == code)
+        held = self.surface.holders[k] == code
+        if within is not None:
+            held = held & self._within[within]
+        cells = np.flatnonzero(held)
         return self.surface.union(cells) if len(cells) else shapely.MultiPolygon()
 
-    def contact_line(self, date: Any) -> Any:
+    def contact_line(self, date: Any, between: tuple[str, str] | None = None) -> Any:
         """The contact line on ``date`` (a (Multi)LineString, empty when none).
+
+        ``between``: only the line between these two parties.
 
         Examples
         --------
@@ -104,11 +124,17 @@ class Control:
         """
         import shapely
 
-        d = _day(date)
-        for start, end, geom in self._lines:
-            if start <= d and (end is None or d <= end):
-                return geom
-        return shapely.MultiLineString()
+        s = self.surface
+        k = int(s.day_index([_day(date).isoformat()])[0])
+        if k < 0:
+            return shapely.MultiLineString()
+        codes = None
+        if between is not None:
+            unknown = [p for p in between if p not in s.parties]
+            if unknown:
+                raise InputError(f"unknown parties {unknown}; use {', '.join(s.parties)}")
+            codes = (s.parties.index(between[0]), s.parties.index(between[1]))
+        return s.front(k, codes)
 
     @functools.cached_property
     def _lines(self) -> list[tuple[_dt.date, _dt.date | None, Any]]:

@@ -158,13 +158,18 @@ class ControlSurface:
         h = np.full(n_cells, NOBODY, dtype=np.int16)
         e = np.full(n_cells, -1, dtype=np.int32)
         for k, day in enumerate(self.days):
+            before = h.copy()
             for i in by_day.get(day, ()):
                 ev, party = self.events[i], code[self.events[i].party]
                 way = self._advance(h, ev, party)
                 h[way], e[way] = party, i
                 h[ev.cells], e[ev.cells] = party, i
             if self.fill_enclaves:
-                flipped = self._fill(h, day)
+                changed = np.flatnonzero(h != before) if k else np.arange(n_cells)
+                for _start, end, cells in self.besieged:  # a siege lifted: its pocket may fall
+                    if end is not None and end + _dt.timedelta(days=1) == day:
+                        changed = np.r_[changed, cells]
+                flipped = self._fill(h, day, changed)
                 e[flipped] = ENCLOSED
             holders[k], event_of[k] = h, e
         return holders, event_of
@@ -196,12 +201,13 @@ class ControlSurface:
         hits = self.cells._tree.query(way, predicate="intersects")
         return hits[(h[hits] != party) & (h[hits] != NOBODY)]
 
-    def _fill(self, h: np.ndarray, day: _dt.date) -> np.ndarray:
+    def _fill(self, h: np.ndarray, day: _dt.date, changed: np.ndarray) -> np.ndarray:
         """Give every enclosed group of cells to the one party around it (in place).
 
         A group of neighbouring cells of one holder that touches no border or coast
         and whose neighbours all belong to one other party is taken by that party
-        (the front passed it), unless a declared siege covers it that day.
+        (the front passed it), unless a declared siege covers it that day. Only the
+        groups next to the cells that changed hands that day are searched.
         Returns the cells given.
         """
         c = self.cells
@@ -209,25 +215,45 @@ class ControlSurface:
         for start, end, cells in self.besieged:
             if start <= day and (end is None or day <= end):
                 kept[cells] = True
+        blocked = c.outer | kept
+        seen = np.zeros(len(h), dtype=bool)
         given = []
-        for _ in range(8):
-            comp = c.components(h)
-            a, b = c.edge_a, c.edge_b
-            cross = h[a] != h[b]
-            ca, cb = np.r_[comp[a[cross]], comp[b[cross]]], np.r_[h[b[cross]], h[a[cross]]]
-            pairs = np.unique(np.c_[ca, cb], axis=0)
-            n_around = np.bincount(pairs[:, 0], minlength=len(h))
-            around = np.full(len(h), NOBODY, dtype=np.int64)
-            around[pairs[:, 0]] = pairs[:, 1]
-            blocked = np.zeros(len(h), dtype=bool)
-            blocked[comp[c.outer | kept]] = True
-            enclosed = (n_around == 1) & (around != NOBODY) & ~blocked
-            cells = np.flatnonzero(enclosed[comp])
-            if not len(cells):
-                break
-            h[cells] = around[comp[cells]]
-            given.append(cells)
+        for seed in np.unique(np.r_[changed, c.neighbours(changed)]):
+            if seen[seed] or h[seed] == NOBODY:
+                continue
+            group, around = self._group(h, int(seed), seen, blocked)
+            if group is not None:
+                h[group] = around
+                given.append(group)
         return np.concatenate(given) if given else np.zeros(0, dtype=np.int64)
+
+    def _group(
+        self, h: np.ndarray, seed: int, seen: np.ndarray, blocked: np.ndarray
+    ) -> tuple[np.ndarray | None, int]:
+        """The enclosed group of ``seed`` and the one party around it, or (None, -1).
+
+        Grows the group ring by ring (numpy) and stops at the first sign that it is
+        not enclosed: a border or besieged cell, or two holders around it.
+        """
+        c, holder = self.cells, h[seed]
+        members, frontier = [np.array([seed])], np.array([seed])
+        seen[seed] = True
+        around = -2
+        while len(frontier):
+            if blocked[frontier].any():
+                return None, -1
+            nb = c.neighbours(frontier)
+            other = np.unique(h[nb][h[nb] != holder])
+            if len(other) > 1 or (
+                len(other) == 1 and (other[0] == NOBODY or around not in (-2, other[0]))
+            ):
+                return None, -1
+            if len(other):
+                around = int(other[0])
+            frontier = np.unique(nb[(h[nb] == holder) & ~seen[nb]])
+            seen[frontier] = True
+            members.append(frontier)
+        return (np.concatenate(members), around) if around >= 0 else (None, -1)
 
     def day_index(self, dates: Any) -> np.ndarray:
         """For each date, the row of the holder table in force (``-1`` before the first).
@@ -359,6 +385,34 @@ class ControlSurface:
         if geom.geom_type == "Polygon":
             geom = shapely.MultiPolygon([geom])
         return geom
+
+    def front(self, k: int, between: tuple[int, int] | None = None) -> Any:
+        """The contact line on row ``k`` of the holder table (only between two party codes).
+
+        Examples
+        --------
+        >>> import datetime, numpy as np, shapely
+        >>> cells = Cells.from_polygons([shapely.box(i, 0, i + 1, 1) for i in range(3)])
+        >>> s = ControlSurface(cells, ["a", "b", "c"], [
+        ...     ControlEvent(datetime.date(2020, 1, 1), "a", np.array([0])),
+        ...     ControlEvent(datetime.date(2020, 1, 1), "b", np.array([1])),
+        ...     ControlEvent(datetime.date(2020, 1, 1), "c", np.array([2]))])
+        >>> s.front(0, (1, 2)).wkt
+        'LINESTRING (2 0, 2 1)'
+        """
+        import shapely
+
+        c = self.cells
+        ha, hb = self.holders[k, c.edge_a], self.holders[k, c.edge_b]
+        if between is None:
+            mask = (ha != hb) & (ha != NOBODY) & (hb != NOBODY)
+        else:
+            p, q = between
+            mask = ((ha == p) & (hb == q)) | ((ha == q) & (hb == p))
+        edges = c.edge_geometry[mask]
+        if not len(edges):
+            return shapely.MultiLineString()
+        return shapely.line_merge(shapely.multilinestrings(shapely.get_parts(edges)))
 
     def contact_lines(self) -> list[tuple[_dt.date, _dt.date | None, Any]]:
         """The lines between cells of different holders, per period in which they stand.
