@@ -74,6 +74,18 @@ online_max_retries: int = 3
 #: Days an online answer (or a "not found") stays in the on-disk cache.
 online_cache_days: float = 30.0
 
+#: Largest online answer read (bytes); a larger one is refused, not read into memory.
+online_max_bytes: int = 2_000_000
+
+#: Most results kept from one online answer.
+online_max_results: int = 50
+
+# --- gazetteer ------------------------------------------------------------------
+
+#: Area ``(south, west, north, east)`` whose places win among namesakes when ``near=`` is
+#: not given (the regional prior); None: the area of the bundled Syrian places.
+gazetteer_region: tuple[float, float, float, float] | None = None
+
 # --- untrusted specs (bounds on size, nesting and work) -------------------------------
 
 #: Let ``file:`` geometry (and files a spec declares) open GDAL virtual datasets (VRT) and

@@ -240,6 +240,14 @@ class Action:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    #: Raw answer body instead of the search results (JSON-encoded unless bytes).
+    body: Any = None
+    #: Seconds between bytes: the whole response (status line included) trickles out.
+    trickle: float = 0.0
+    #: Bytes of filler to stream after the headers, with no Content-Length (a huge answer).
+    stream: int = 0
+    #: Content-Length to declare instead of the real one.
+    declared_length: int | None = None
 
 
 class NominatimStandIn:
@@ -248,6 +256,7 @@ class NominatimStandIn:
     def __init__(self, places: list[dict[str, Any]] | None = None) -> None:
         self.places = PLACES if places is None else places
         self.requests: list[Request] = []
+        self.streamed = 0  # bytes of filler sent by stream= answers
         self._plan: deque[Action] = deque()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
@@ -289,11 +298,19 @@ class NominatimStandIn:
         return [r.time for r in self.requests]
 
     def then(
-        self, status: int = 200, headers: dict[str, str] | None = None, delay: float = 0.0
+        self,
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+        delay: float = 0.0,
+        **how: Any,
     ) -> NominatimStandIn:
-        """Queue one misbehaviour for the next request that has none queued."""
+        """Queue one misbehaviour for the next request that has none queued.
+
+        ``how``: ``body=`` (an answer of our own), ``trickle=`` (seconds per byte),
+        ``stream=`` (bytes of filler, no length), ``declared_length=``.
+        """
         with self._lock:
-            self._plan.append(Action(status, dict(headers or {}), delay))
+            self._plan.append(Action(status, dict(headers or {}), delay, **how))
         return self
 
     # -- the service
@@ -355,6 +372,8 @@ def _handler_for(server: NominatimStandIn) -> type[BaseHTTPRequestHandler]:
             action = server._next_action()
             if action.delay:
                 time.sleep(action.delay)
+            if action.trickle or action.stream or action.body is not None:
+                return self._misbehave(action)
             if action.status != 200:
                 return self._send(
                     action.status,
@@ -379,6 +398,35 @@ def _handler_for(server: NominatimStandIn) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(data)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout test)
+
+        def _misbehave(self, action: Action) -> None:
+            """A trickling, huge, or hand-written answer."""
+            body = action.body if action.body is not None else []
+            data = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
+            head = [f"HTTP/1.1 {action.status} OK", "Content-Type: application/json"]
+            if action.stream:
+                head.append("Connection: close")
+                self.close_connection = True
+            else:
+                length = action.declared_length if action.declared_length is not None else len(data)
+                head.append(f"Content-Length: {length}")
+            raw = ("\r\n".join(head) + "\r\n\r\n").encode() + (b"" if action.stream else data)
+            try:
+                if action.trickle:
+                    for i in range(len(raw)):
+                        self.wfile.write(raw[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(action.trickle)
+                    return
+                self.wfile.write(raw)
+                if action.stream:
+                    self.wfile.write(b"[")
+                    filler = b'{"display_name": "x", "lat": "1", "lon": "2"},' * 1400
+                    for _ in range(action.stream // len(filler) + 1):
+                        self.wfile.write(filler)
+                        server.streamed += len(filler)
+            except (BrokenPipeError, ConnectionResetError, OSError):
+                pass  # the client gave up: what it must do
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             pass

@@ -591,3 +591,18 @@ def test_missing_or_broken_data_is_a_clear_error(tmp_path):
     bad.write_bytes(b"not gzip")
     with pytest.raises(InputError, match="unreadable"):
         Gazetteer(bad)
+
+
+def test_cli_escapes_terminal_control_characters_in_names(tmp_path, monkeypatch, capsys):
+    from geozones.cli import main
+    from geozones.gazetteer import _gazetteer
+
+    csv = tmp_path / "mine.csv"
+    csv.write_text("name,lat,lon\nEvil\x1b[2JTown\u202e,35.1,36.2\n", encoding="utf-8")
+    gz = Gazetteer()
+    assert gz.add_places_file(csv) == 1
+    monkeypatch.setattr(_gazetteer, "_DEFAULT", gz)
+    assert main(["geocode", "Evil Town"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "Evil\\x1b[2JTown\\u202e" in out

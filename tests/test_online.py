@@ -550,3 +550,89 @@ def test_cli_online_marks_the_source_and_uses_the_cache_across_runs(online, tmp_
     (error,) = [line for line in no_agent.stderr.splitlines() if "error:" in line]
     assert "GEOZONES_USER_AGENT" in error and "Traceback" not in no_agent.stderr
     assert online.count == 1
+
+
+# --- bounded answers (issue #12, item 7) -------------------------------------------------
+
+
+def test_a_trickling_server_cannot_hold_a_request_past_its_deadline(online, monkeypatch):
+    from geozones.online import OnlineTimeoutError
+
+    monkeypatch.setattr(settings, "online_timeout", 1.0)
+    # one byte every 0.3 s: each socket read succeeds, the whole answer would take a minute
+    online.then(trickle=0.3, body=[{"display_name": "Sochi", "lat": "43.6", "lon": "39.7"}])
+    t0 = time.monotonic()
+    with pytest.raises(OnlineTimeoutError, match=r"did not answer within 1 s"):
+        geocode_online("Sochi")
+    assert time.monotonic() - t0 < 1.8  # the deadline bounds the request, not each read
+    assert online.count == 1
+    assert geocode_online("Sochi").source_id == "relation/1478916"  # nothing was cached
+    assert online.count == 2
+
+
+def test_a_huge_answer_is_refused_without_reading_it(online, monkeypatch):
+    from geozones.online import OnlineAnswerTooLargeError
+
+    monkeypatch.setattr(settings, "online_max_bytes", 1_000_000)
+    online.then(body=b"[]", declared_length=300_000_000)  # says 300 MB
+    with pytest.raises(OnlineAnswerTooLargeError, match="online_max_bytes"):
+        geocode_online("Sochi")
+    online.then(stream=50_000_000)  # 50 MB with no length: reading stops at the cap
+    with pytest.raises(OnlineAnswerTooLargeError, match=r"more than 1,0\d\d,\d\d\d bytes"):
+        geocode_online("Sochi")
+    time.sleep(0.3)
+    assert online.streamed < 20_000_000  # the server was cut off long before 50 MB
+    assert geocode_online("Sochi").country == "RU"  # and nothing was cached
+    assert online.count == 3
+
+
+def test_results_without_coordinates_are_refused_never_zero_zero_never_cached(online):
+    from geozones.online import OnlineBadAnswerError
+
+    bare = {"display_name": "Nowhere", "osm_type": "node", "osm_id": 1, "class": "place"}
+    online.then(body=[bare, {**bare, "osm_id": 3}])  # geopy would make them (0, 0)
+    with pytest.raises(OnlineBadAnswerError, match="no valid coordinates"):
+        geocode_online("Sochi")
+    online.then(body=[{**bare, "lat": "95", "lon": "1"}])  # outside the world
+    with pytest.raises(OnlineBadAnswerError):
+        geocode_online("Sochi")
+    assert geocode_online("Sochi").lat == pytest.approx(43.5853, abs=0.01)  # asked again
+    assert online.count == 3
+    good = {**bare, "display_name": "Somewhere", "lat": "34.5", "lon": "36.1", "osm_id": 2}
+    online.then(body=[bare, good])
+    (place,) = geocode_online("Qqq Somewhere", top=5)  # the bad result dropped, not (0, 0)
+    assert (place.lat, place.lon, place.source_id) == (34.5, 36.1, "node/2")
+
+
+def test_an_error_answer_is_not_cached_as_not_found(online):
+    from geozones.online import OnlineBadAnswerError
+
+    online.then(body={"error": {"code": 503, "message": "database busy"}})
+    with pytest.raises(OnlineBadAnswerError, match="database busy"):
+        geocode_online("Sochi")
+    assert geocode_online("Sochi").country == "RU"  # not "not found" for 30 days
+    online.then(body=b"<html>proxy error</html>")
+    with pytest.raises(OnlineBadAnswerError, match="not a list of places"):
+        geocode_online("Tripoli")
+    assert geocode_online("Tripoli").country == "LY"
+    assert online.count == 4
+
+
+def test_results_are_capped(online, monkeypatch):
+    monkeypatch.setattr(settings, "online_max_results", 2)
+    many = [
+        {"display_name": f"P{i}", "lat": str(30 + i), "lon": "36", "osm_type": "node", "osm_id": i}
+        for i in range(40)
+    ]
+    online.then(body=many)
+    assert len(geocode_online("Qqq Many", top=10)) == 2
+
+
+def test_the_errors_form_one_hierarchy():
+    from geozones import errors, online
+
+    assert issubclass(online.OnlineTimeoutError, errors.OnlineServiceError)
+    assert issubclass(online.OnlineAnswerTooLargeError, online.OnlineBadAnswerError)
+    assert issubclass(online.OnlineRateLimitedError, errors.OnlineGeocodingError)
+    assert type(online.service_for("Nominatim")).__name__ == "NominatimService"
+    assert isinstance(online.service_for("photon"), online.OnlineService)

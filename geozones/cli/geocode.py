@@ -23,11 +23,17 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="resolve place names offline (any spelling, Latin or Arabic)",
         description="Resolve place, admin-area, country and road names with the bundled "
         "offline gazetteer. Examples: geozones geocode Azaz 'Khan Sheikhoun' إدلب ; "
+        "geozones geocode Sirte --country LY ; "
         "geozones geocode Idlib --kind 'admin area' ; geozones geocode M4 --json",
     )
     p.add_argument("names", nargs="+", metavar="NAME", help="names to resolve ('-': read stdin)")
     p.add_argument("--top", type=int, default=1, metavar="K", help="results per name (default 1)")
-    p.add_argument("--country", metavar="CC", help="only places of this ISO country code, e.g. SY")
+    p.add_argument(
+        "--country",
+        metavar="CC",
+        help="only places of this ISO country code, e.g. LY; the first use of a country "
+        "builds its index from GeoNames (the geozones[world] extra), offline",
+    )
     p.add_argument("--kind", choices=KINDS, help="only this kind of place")
     p.add_argument(
         "--near", metavar="LAT,LON", help="prefer places near this point, e.g. 35.9,36.6"
