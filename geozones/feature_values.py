@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .timeline import FEATURE_COLUMNS, to_date
@@ -178,7 +179,7 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     '2017-05-06'
     """
     cols = {c: frame[c].tolist() for c in COLUMNS}
-    convert = {c: text for c in TEXT_COLUMNS}
+    convert: dict[str, Callable[[Any], Any]] = {c: text for c in TEXT_COLUMNS}
     convert.update(start_date=iso_date, end_date=iso_date, sources=sources)
     return [{c: convert[c](cols[c][i]) for c in COLUMNS} for i in range(len(frame))]
 
