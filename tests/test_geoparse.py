@@ -107,7 +107,7 @@ def test_arabic_names_are_found_with_offsets_and_prose_words_are_not_places():
     text = "اتفاق وقف إطلاق النار في سراقب وإدلب"
     ex = extract(text)
     assert [(m.text, m.place.source_id) for m in ex.places] == [
-        ("سراقب", "C3916"), ("إدلب", "C3871")]  # fmt: skip
+        ("سراقب", "C3916"), ("إدلب", "SY07")]  # fmt: skip  # Idlib alone: the province (#16)
     for m in ex.places:
         assert text[m.start : m.end] == m.text  # "و" (and) is not part of Idlib
 
@@ -271,7 +271,14 @@ def test_ambiguous_names_prefer_the_place_near_the_others():
 def test_place_inside_a_longer_name_belongs_to_it():
     text = "Traffic on the Aleppo–Latakia highway and the M5 (Aleppo–Hama) resumed."
     ex = extract(text)
-    assert ex.places == []
+    # the towns a road is named after are places too, and the road's ends (issue 16)
+    assert [(m.text, m.kind) for m in ex.places] == [
+        ("Aleppo", "place"),
+        ("Latakia", "place"),
+        ("Aleppo", "place"),
+        ("Hama", "place"),
+    ]
+    assert [p.name for p in ex.roads[0].endpoints] == ["Aleppo", "Lattakia"]
     assert [(r.text, r.ref) for r in ex.roads] == [
         ("Aleppo–Latakia highway", "M4"), ("M5", "M5"), ("Aleppo–Hama", "M5")]  # fmt: skip
     zone = extract("inside the Idlib de-escalation zone").places[0]

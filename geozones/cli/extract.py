@@ -14,13 +14,13 @@ from ._common import add_json_flag, parse_date, print_json
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Declare ``geozones extract FILE|- [--json] [--spec OUT.yaml] [--date REFERENCE]``."""
+    """Declare ``geozones extract FILE|- [--json] [--spec OUT.yaml] [--published DATE]``."""
     p = subparsers.add_parser(
         "extract",
         help="find the places, roads and dates in an article; draft a spec from them",
         description="Read a text (a news article, a communiqué, an agreement) and list the "
         "places, roads and dates it mentions, resolved with the offline gazetteer. Relative "
-        "dates ('on Friday') are read against --date, or else the article's own dateline. "
+        "dates ('on Friday') are read against --published, or else the article's own dateline. "
         "Exit 0 when something was found, 1 when nothing was, 2 on bad input.",
     )
     p.add_argument("file", metavar="FILE", help="text file (UTF-8), or - for standard input")
@@ -28,8 +28,13 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--url", help="the text's web address, for the draft spec's source")
     p.add_argument("--name", help="the agreement's name, for the draft spec")
     p.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="the date the text was written (default: its dateline)"
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="the day the text was published: relative dates ('on Friday', 'yesterday', "
+        "'اليوم') and a dateline without a year are read against it (default: the text's "
+        "own dateline; a year that stays a guess is flagged 'year unknown')",
     )
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="former name of --published")
     p.add_argument("--country", default="SY", metavar="CC",
                    help="country whose places win ambiguous names (default SY)")  # fmt: skip
     add_json_flag(p)
@@ -71,11 +76,13 @@ def run(args: argparse.Namespace) -> int:
     """Extract; print a table (or JSON); write the draft spec when asked."""
     from ..geoparse import extract, write_draft_spec
 
-    ref = parse_date(args.date) if args.date else None
+    ref = None
+    if args.published or args.date:
+        ref = parse_date(args.published or args.date, what="--published")
     if args.spec:
         _check_output(args.spec)  # before the work, so a wrong path fails at once
     text = _read(args.file)
-    ex = extract(text, country_bias=args.country, reference_date=ref)
+    ex = extract(text, country_bias=args.country, published=ref)
     if args.spec:
         try:
             write_draft_spec(ex, args.spec, name=args.name, url=args.url)
@@ -129,12 +136,16 @@ def _print_table(ex: Any) -> None:
     for m in ex.places:
         p = m.place
         alt = f"  (+{len(m.alternatives)} other of that name)" if m.alternatives else ""
+        if m.part is not None:
+            ring = f", {m.part.ring}" if m.part.ring else ""
+            alt += f"  [part: {m.part.direction or 'all round'}{ring}]"
         print(f"{m.start:>6}  {m.kind:8} {one(m.text)!r} → {p.name}, {p.country} "
               f"[{p.kind}] {p.lat:.4f}, {p.lon:.4f}{alt}")  # fmt: skip
     for r in ex.roads:
         print(f"{r.start:>6}  road     {one(r.text)!r} → {r.ref or 'unknown road'}")
     for d in ex.dates:
-        print(f"{d.start:>6}  date     {one(d.text)!r} → {d.iso or 'unresolved'}")
+        guess = "  (year unknown: a guess)" if d.resolved and not d.year_known else ""
+        print(f"{d.start:>6}  date     {one(d.text)!r} → {d.iso or 'unresolved'}{guess}")
     if ex.entities:
         names = ", ".join(f"{one(e.text)} ({e.kind})" for e in ex.entities)
         print(f"not places: {names}")

@@ -134,15 +134,18 @@ _IN_PAIR_BEFORE = re.compile(r"\w\s?[-–—]\s?$")
 
 
 def _province_reading(
-    text: str, it: _Item, cands: list[tuple[Place, float]], bias: str
+    text: str, it: _Item, cands: list[tuple[Place, float]], bias: str, first: Place
 ) -> ctx.RegionCue | None:
     """A governorate named after its capital, named alone, is the governorate ("fighting in
     Idlib", "ريف" aside) unless the text says the city ("Idlib city", "مدينة إدلب"), writes
     it as a dateline, or the city is a metropolis (Aleppo, Damascus)."""
     areas = [p for p, _ in cands if p.kind == "admin area" and p.level == 1 and p.country == bias]
-    towns = [p for p, _ in cands if p.kind == "populated place" and p.country == bias]
-    if not areas or not towns or max(t.population for t in towns) >= CITY_OVER_PROVINCE_POPULATION:
+    if not areas or first.kind != "populated place" or first.country != bias:
         return None
+    if first.population >= CITY_OVER_PROVINCE_POPULATION:
+        return None
+    if not any(a.name in first.admin for a in areas):
+        return None  # the town meant lies elsewhere ("Quneitra" among Idlib villages)
     line_start = text.rfind("\n", 0, it.start) + 1
     if not text[line_start : it.start].strip() and text[it.end : it.end + 1] == ",":
         return None  # a dateline: "HAMA, Syria"
@@ -155,6 +158,29 @@ def _province_reading(
     ):
         return None  # "the Idlib–Latakia road": a town at each end
     return ctx.RegionCue("region", it.start, it.end, None, None, 1)
+
+
+_PAIR_NAME = re.compile(r"^(?P<a>[^-–—/]+?)\s*[-–—/]\s*(?P<b>[^-–—/]+?)(?=\s+\w+|$)")
+
+
+def _towns_in_road_name(
+    text: str, start: int, end: int, index: _Index, bias: str
+) -> list[PlaceMention]:
+    """The towns a road's own name is made of ("the Aleppo–Latakia highway")."""
+    m = _PAIR_NAME.match(text[start:end])
+    if m is None:
+        return []
+    out = []
+    for g in ("a", "b"):
+        s, e = start + m.start(g), start + m.end(g)
+        towns = [p for p in index.gaz.candidates(text[s:e], top=5, fuzzy=False)
+                 if p.kind == "populated place" and p.score >= 0.9]  # fmt: skip
+        home = [p for p in towns if p.country == bias] or towns
+        if home:
+            best = max(home, key=lambda p: p.population)
+            out.append(PlaceMention(text[s:e], s, e, best.with_score(1.0, text[s:e]), "place",
+                                    s, e))  # fmt: skip
+    return out if len(out) == 2 else []
 
 
 def _only_far_alternates(
@@ -237,14 +263,20 @@ def _build(
         road = next((p for p, _ in cands if p.kind == "road"), None)
         if road is not None:
             end = _road_tail(text, it.end, text[it.start : it.end])
-            roads.append(RoadMention(text[it.start : end], it.start, end, road))
+            ends = _towns_in_road_name(text, it.start, end, index, bias)
+            places += ends
+            roads.append(RoadMention(text[it.start : end], it.start, end, road,
+                                     tuple(m.place for m in ends)))  # fmt: skip
             continue
         if _far_for_arabic(text[it.name_start : it.end], cands, bias, named):
             continue
         key = _key(fold(text[it.name_start : it.end]))
         if _only_far_alternates(cands, key, bias, named):
             continue
-        cue = it.cue or _province_reading(text, it, cands, bias)
+        cue = it.cue
+        if cue is None:
+            first = _choose(cands, None, bias, centroid, key, named)[0]
+            cue = _province_reading(text, it, cands, bias, first)
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,
                                           named)  # fmt: skip
@@ -257,4 +289,5 @@ def _build(
             PlaceMention(text[s:e], s, e, place, kind, it.name_start, it.end, direction,
                          tuple(alts), part)
         )  # fmt: skip
+    places.sort(key=lambda m: m.start)
     return _pair_roads(text, places, roads)

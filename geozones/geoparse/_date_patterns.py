@@ -73,7 +73,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month",
-        rf"\b{_MONTH_LEAD}[\s-]+(?P<m_m>{_M})(?![\s/]*\d)(?!\s*/)\b",
+        rf"\b{_MONTH_LEAD}[\s-]+(?P<m_m>{_M})(?![\s/]*(?:(?:عام|سنة|العام)\s+)?\d)(?!\s*/)\b",
     ),
     (
         "year",

@@ -128,7 +128,8 @@ class _Index:
             auto.add_word(f" {k} ", (k.count(" ") + 1, tuple(payloads)))
         auto.make_automaton()
         self.automaton = auto
-        self.words = frozenset(k for k in by_key if " " not in k)
+        # one-word keys, and first words of longer ones: what a proclitic may stand before
+        self.words = frozenset(k.split(" ", 1)[0] for k in by_key)
         self._places: dict[int, Place] = {}  # Place objects are frozen: safe to share
         self.importance = gaz.importance
 
@@ -214,8 +215,9 @@ class _Match:
 def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | None]:
     """The folded words of ``text`` with original offsets; None marks a boundary.
 
-    ``known`` holds the one-word keys of the index: an Arabic word that is not one but
-    is one after a one-letter proclitic (و and, ب in, ل to, ف so) loses the proclitic."""
+    ``known`` holds the first words of the index's keys: an Arabic word that is not one
+    but is one after a one-letter proclitic (و and, ب in, ل to, ف so) loses the proclitic
+    ("وإدلب", "وسهل الغاب")."""
     folded, off = fold_with_offsets(text)
     out: list[_Token | None] = []
     pending_article: int | None = None

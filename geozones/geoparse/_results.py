@@ -75,7 +75,9 @@ class PlaceMention:
         """
         if self.part is not None:
             return part_geometry(self.place, self.part)
-        return self.place.geometry()
+        if self.place.extra.get("region"):  # a named region: an area round its centre
+            return part_geometry(self.place, Part(None))
+        return self.place.geometry
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""

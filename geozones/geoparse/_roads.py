@@ -32,9 +32,12 @@ def _pair_roads(
     are its ``endpoints`` and stay in the place mentions."""
     used: set[int] = set()
     road_ends = [r.end for r in roads]  # roads come in text order
+    in_road = bytearray(len(text) + 1)  # characters inside a road's name already found
+    for r in roads:
+        in_road[r.start : r.end] = b"\x01" * (r.end - r.start)
     for i in range(len(places) - 1):
         a, b = places[i], places[i + 1]
-        if i in used or a.kind != "place" or b.kind != "place":
+        if i in used or a.kind != "place" or b.kind != "place" or in_road[a.start]:
             continue
         if not _DASH_PAIR.match(text[a.end : b.start]):
             continue

@@ -1,0 +1,263 @@
+"""Reading real reports (issue 16): compound names, parts of places, Arabic names and dates,
+German/French/Turkish wire copy, dates anchored like a reader, and the real-report set."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import shapely
+
+import geozones
+from geozones import boundaries
+from geozones.cli import main
+from geozones.geoparse._dates import dateline_year, extract_dates
+from geozones.projection import haversine_km
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import eval_geoparse as ev  # noqa: E402
+
+
+def _one(text: str, needle: str, **kw):
+    ex = geozones.extract(text, **kw)
+    i, j = text.index(needle), text.index(needle) + len(needle)
+    hits = [m for m in ex.places if m.start < j and i < m.end]
+    assert len(hits) == 1, [(m.text, m.kind) for m in ex.places]
+    return hits[0]
+
+
+def _dates(text: str, **kw) -> dict[str, tuple[str | None, bool]]:
+    return {d.text: (d.iso, d.year_known) for d in geozones.extract(text, **kw).dates}
+
+
+# --------------------------------------------------------------------------- compound names
+
+
+def test_a_road_named_after_two_cities_yields_both_cities_and_the_road():
+    ex = geozones.extract("Rebels cut the Damascus–Daraa highway near Sanamayn.")
+    names = {m.place.name for m in ex.places}
+    assert {"Damascus", "Dar'a"} <= names
+    (road,) = ex.roads
+    assert road.text == "Damascus–Daraa highway"
+    assert [p.name for p in road.endpoints] == ["Damascus", "Dar'a"]
+
+
+def test_a_province_capital_at_a_road_end_is_the_town():
+    ex = geozones.extract("Traffic resumed on the Idlib-Latakia road.")
+    assert [(m.text, m.kind) for m in ex.places] == [("Idlib", "place"), ("Latakia", "place")]
+
+
+# --------------------------------------------------------------------------- parts of places
+
+
+def test_a_direction_on_a_governorate_is_its_sector_not_its_centre():
+    m = _one("Shelling hit northern Hama on Monday.", "Hama")
+    assert m.kind == "region" and m.part is not None and m.part.direction == "north"
+    area = boundaries.geometry_of(m.place.source_id)
+    assert m.place.lat > area.centroid.y + 0.15  # moved north, into the part
+    part = m.geometry()
+    assert part.area < 0.5 * area.area and area.buffer(1e-6).contains(part)
+    assert part.centroid.y > area.centroid.y
+
+
+@pytest.mark.parametrize(
+    "text, name, direction",
+    [
+        ("Clashes in the southern countryside of Idlib.", "Idlib", "south"),
+        ("Clashes in Idleb southern countryside.", "Idleb", "south"),
+        ("قصف على ريف إدلب الجنوبي الشرقي اليوم.", "إدلب", "south-east"),
+        ("اشتباكات في جنوب إدلب.", "إدلب", "south"),
+        ("Gefechte südlich von Idlib.", "Idlib", "south"),
+        ("Combats au sud-est de la province d'Idleb.", "Idleb", "south-east"),
+        ("Suriye güçleri İdlib'in güneyindeki köyleri aldı.", "İdlib", "south"),
+    ],
+)
+def test_parts_of_a_province_in_five_languages(text, name, direction):
+    m = _one(text, name)
+    assert m.kind == "region" and m.place.kind == "admin area" and m.place.level == 1
+    assert m.part is not None and m.part.direction == direction
+
+
+def test_a_town_with_a_direction_stays_the_town_never_a_governorate():
+    m = _one("Troops advanced south of Khan Sheikhun on Monday.", "Khan Sheikhun")
+    assert m.kind == "place" and m.place.kind == "populated place"
+    assert m.text == "south of Khan Sheikhun"
+    g = m.geometry()
+    assert g.centroid.y < m.place.lat and not g.contains(shapely.Point(m.place.lon, m.place.lat))
+    assert haversine_km(g.centroid.y, g.centroid.x, m.place.lat, m.place.lon) < 15
+
+
+def test_outskirts_and_countryside_of_a_town_are_rings_around_it():
+    m = _one("Shells fell on the outskirts of Saraqib.", "Saraqib")
+    assert m.place.kind == "populated place" and m.part.ring == "outskirts"
+    ring = m.geometry()
+    assert not ring.contains(shapely.Point(m.place.lon, m.place.lat))
+    assert ring.buffer(0.01).contains(shapely.Point(m.place.lon, m.place.lat))
+    m = _one("قصف على ريف معرة النعمان.", "معرة النعمان")
+    assert m.kind == "region" and m.place.kind == "populated place"
+    assert m.part.ring == "countryside"
+
+
+@pytest.mark.parametrize(
+    "text, name, region",
+    [
+        ("Airstrikes hit Jabal al-Zawiya.", "Jabal al-Zawiya", "Jabal al-Zawiya"),
+        ("غارات على جبل الزاوية وسهل الغاب.", "جبل الزاوية", "Jabal al-Zawiya"),
+        ("غارات على جبل الزاوية وسهل الغاب.", "سهل الغاب", "Ghab plain"),
+        ("Troops entered eastern Ghouta.", "Ghouta", "Eastern Ghouta"),
+        ("Fighting in the Ghab plain.", "Ghab", "Ghab plain"),
+    ],
+)
+def test_named_regions_in_english_and_arabic(text, name, region):
+    m = _one(text, name)
+    assert m.kind == "region" and m.place.name == region
+    assert m.geometry().area > 0  # drawn as an area, not a point
+
+
+def test_a_province_named_alone_is_the_province_and_its_city_when_the_text_says_so():
+    assert _one("Fighting raged in Idlib on Monday.", "Idlib").kind == "region"
+    assert _one("Fighting raged in Idlib city on Monday.", "Idlib").kind == "place"
+    assert _one("قتلى في مدينة إدلب.", "إدلب").kind == "place"
+    assert _one("Fighting raged in Aleppo on Monday.", "Aleppo").kind == "place"  # metropolis
+
+
+# --------------------------------------------------------------------------- Arabic names
+
+
+@pytest.mark.parametrize(
+    "spelling", ["كفرنبل", "كفر نبل", "وكفرنبل", "بكفر نبل"]
+)  # fmt: skip
+def test_arabic_village_names_joined_apart_or_with_a_proclitic(spelling):
+    m = _one(f"سيطرت القوات على {spelling} أمس.", spelling)
+    assert m.place.country == "SY" and haversine_km(m.place.lat, m.place.lon, 35.614, 36.56) < 3
+
+
+def test_arabic_names_with_an_article_the_gazetteer_lacks_and_joined_heads():
+    a = _one("تقدم الجيش نحو أبوالظهور.", "أبوالظهور")
+    b = _one("تقدم الجيش نحو أبو الظهور.", "أبو الظهور")
+    assert a.place.name == b.place.name and a.place.country == "SY"
+    m = _one("سيطرت القوات على الزربة.", "الزربة")
+    assert m.place.country == "SY"
+
+
+def test_arabic_adjectives_and_common_words_are_not_places():
+    text = "قال الجيش السوري إن القوات التركية كانت في تل عديدة، وكان القصف كبيراً."
+    ex = geozones.extract(text)
+    assert ex.places == []
+    assert "السوري" in {e.text for e in ex.entities}
+
+
+def test_very_short_arabic_names_are_found_when_they_are_villages():
+    m = _one("قصفت الطائرات بلدة حيش جنوب إدلب.", "حيش")
+    assert m.place.country == "SY" and m.place.kind == "populated place"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("منذ آذار/مارس 2020", "2020-03"),
+        ("في تشرين الأول/ أكتوبر عام 2012", "2012-10"),
+        ("في ١٥ آذار ٢٠٢٠", "2020-03-15"),
+        ("يوم 5 مارس 2020", "2020-03-05"),
+        ("في 15 كانون الثاني 2019", "2019-01-15"),
+        ("في أيلول 2018", "2018-09"),
+        ("am 17. September 2018", "2018-09-17"),
+        ("im Sommer 2018", "2018-06/2018-08"),
+        ("le 31 août 2019", "2019-08-31"),
+        ("4-5 Mayıs 2017", "2017-05-04/2017-05-05"),
+        ("28 Şubat 2020", "2020-02-28"),
+    ],
+)
+def test_dates_in_arabic_german_french_and_turkish(text, iso):
+    ms, _ = extract_dates(text)
+    assert [m.iso for m in ms] == [iso]
+
+
+def test_relative_days_in_arabic_and_other_languages_read_against_published():
+    got = _dates("قالت المصادر اليوم الأربعاء إن القوات دخلت البلدة أمس.", published="2020-02-26")
+    assert got == {"اليوم الأربعاء": ("2020-02-26", True), "أمس": ("2020-02-25", True)}
+    got = _dates("Les combats ont repris jeudi soir.", published="2019-08-03")
+    assert got == {"jeudi": ("2019-08-01", True)}
+    got = _dates("Die Waffenruhe gilt seit Donnerstagabend.", published="2020-03-06")
+    assert got == {"Donnerstagabend": ("2020-03-05", True)}
+
+
+def test_a_dateline_without_year_is_placed_by_its_weekday_and_the_years_the_text_cites():
+    text = ("DAMASCUS, Thursday, March 5 (Reuters) - Talks that began in December 2019 "
+            "resumed on Monday.")  # fmt: skip
+    got = _dates(text)
+    # 5 March fell on a Thursday in 2020 (not in 2019, the year the text cites as past)
+    assert got["Thursday, March 5"] == ("2020-03-05", True)
+    assert got["on Monday"] == ("2020-03-02", True)
+    assert dateline_year(3, 5, 3, [2019], None) == (2020, True)
+    assert dateline_year(3, 5, 3, [], None) == (None, False)
+
+
+def test_an_uncertain_year_is_said_not_guessed_silently():
+    got = _dates("DAMASCUS, March 5 (Reuters) - Talks that began in December 2019 resumed "
+                 "on Monday.")  # fmt: skip
+    assert got["March 5"] == ("2019-03-05", False)
+    assert got["on Monday"][1] is False
+    assert got["December 2019"] == ("2019-12", True)
+    # with the publication date the year is known
+    got = _dates("DAMASCUS, March 5 (Reuters) - Talks resumed on Monday.", published="2020-03-06")
+    assert got == {"March 5": ("2020-03-05", True), "on Monday": ("2020-03-02", True)}
+
+
+def test_no_reference_leaves_a_weekday_unresolved():
+    assert _dates("Clashes resumed on Thursday.") == {"on Thursday": (None, True)}
+
+
+def test_published_is_checked(capsys, tmp_path):
+    with pytest.raises(geozones.errors.InputError, match="published"):
+        geozones.extract("Saraqib", published="last week")
+    src = tmp_path / "a.txt"
+    src.write_text(
+        "DAMASCUS, March 5 (Reuters) - Talks held since December 2019 resumed on Monday.\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(src)]) == 0
+    assert "year unknown" in capsys.readouterr().out
+    assert main(["extract", str(src), "--published", "2020-03-06"]) == 0
+    out = capsys.readouterr().out
+    assert "2020-03-02" in out and "year unknown" not in out
+    assert main(["extract", str(src), "--published", "6 March"]) == 2
+    assert "--published" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- wire copy
+
+
+def test_german_french_and_turkish_wire_copy_keep_their_village_and_countries():
+    de = geozones.extract("Russland und die Türkei einigten sich bei Sarakib in Syrien.")
+    assert [(m.place.name, m.kind) for m in de.places] == [
+        ("Russia", "country"), ("Turkey", "country"), ("Saraqab", "place"), ("Syria", "country"),
+    ]  # fmt: skip
+    fr = _one("Les rebelles tiennent la province d’Idleb.", "Idleb")
+    assert fr.kind == "region" and fr.text == "province d’Idleb"
+    tr = _one("Rejim güçleri Maarat el Numan'da kontrolü sağladı.", "Maarat")
+    assert tr.text == "Maarat el Numan" and tr.place.country == "SY"
+
+
+# --------------------------------------------------------------------------- the real set
+
+
+def test_real_report_set_is_measured_and_keeps_its_floor():
+    """The figures benchmarks/eval_geoparse.py prints for the real reports (issue 16): the
+    floor below is what the extractor reaches now; the issue's targets are higher."""
+    files = sorted(ev.REAL.glob("*.yaml"))
+    assert len(files) >= 40
+    tot: dict = {}
+    for path in files:
+        _doc, res, bad, _t, _ex = ev.run_file(path, geozones)
+        ev.add(tot, res, bad)
+    p, r = ev.pr(*tot["places"])
+    _, day = ev.pr(*tot["dates"])
+    assert p >= 0.85 and r >= 0.75, (p, r)
+    assert day >= 0.90, day
+    assert tot["confused"] <= 3
