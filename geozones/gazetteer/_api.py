@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ def geocode(
     name: str,
     *,
     top: int = 1,
-    country: str | None = None,
+    country: str | Sequence[str] | None = None,
     near: Any = None,
     kind: str | None = None,
     online: bool = False,
@@ -29,8 +29,9 @@ def geocode(
         or a P-code ("C3908", "SY07").
     top : int
         1 → the best :class:`Place`; more → a list of up to ``top`` places.
-    country : str, optional
-        ISO alpha-2 code; only places of that country are returned. The first use
+    country : str or list of str, optional
+        ISO alpha-2 code (or several: ``"LY,TN"``, ``["LY", "TN"]``); only places of
+        those countries are returned. The first use
         of a country other than Syria builds its index from the GeoNames places of
         the ``geozones[world]`` extra (see :meth:`Gazetteer.load_country`).
     near : (lat, lon) or (south, west, north, east), optional

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .._text import did_you_mean, name_key
@@ -12,7 +12,7 @@ from ..place import Place
 from ._index import _Index
 from ._match import _Matcher
 from ._places import _Places
-from ._query import _hint
+from ._query import _check_countries, _hint
 from ._roads import _Roads
 
 #: Scores below this count as "no good offline match" for ``online=True``.
@@ -83,7 +83,7 @@ class Gazetteer(_Places, _Roads, _Matcher, _Index):
         name: str,
         *,
         top: int = 1,
-        country: str | None = None,
+        country: str | Sequence[str] | None = None,
         near: Any = None,
         kind: str | None = None,
         online: bool = False,
@@ -135,6 +135,8 @@ class Gazetteer(_Places, _Roads, _Matcher, _Index):
         if not key:
             return []
         pool = self._fuzzy_ix()[0].all_keys()
+        if country is not None:
+            country = _check_countries(country)
         if kind is not None or country is not None:  # error path only: a filtered pool
             pool = [
                 k

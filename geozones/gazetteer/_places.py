@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import math
 import zipfile
@@ -68,8 +69,13 @@ class _Places:
         with self._alt_lock:
             if cc in self._home:
                 return
-            doc = _world.country_doc(cc)
-            self._add_country(doc)
+            gc_was_enabled = gc.isenabled()
+            gc.disable()  # tens of thousands of small lists: the collector would triple the time
+            try:
+                self._add_country(_world.country_doc(cc))
+            finally:
+                if gc_was_enabled:
+                    gc.enable()
             self._home.add(cc)
             self._loaded.append(f"country:{cc}:{_world.cache_path(cc).name}")
 
@@ -83,44 +89,56 @@ class _Places:
             self._no_world.add(cc)  # no extra installed: the bundled places only
 
     def _add_country(self, doc: dict[str, Any]) -> None:
+        """Append a country's entries and variants in bulk (column by column)."""
         cc = doc["country"]
         e = doc["entries"]
-        country_name = self._country_name(cc)
         have = {
             sid
             for s, sid, c in zip(self._source, self._source_id, self._country, strict=False)
             if c == cc and s == "geonames"
         }
-        ids: list[int | None] = []
-        for n in range(len(e["name"])):
-            if e["source_id"][n] in have:
-                ids.append(None)  # a city the bundled index already holds
-                continue
-            ids.append(
-                self._add_entry(
-                    name=e["name"][n],
-                    lat=e["lat"][n],
-                    lon=e["lon"][n],
-                    kind="populated place",
-                    admin=(country_name,) if country_name else (),
-                    source="geonames",
-                    source_id=e["source_id"][n],
-                    country=cc,
-                    level=None,
-                    precision="approximate",
-                    population=e["population"][n],
-                    importance=e["importance"][n],
-                    extra={"admin1": e["admin1"][n]},
-                )
-            )
+        keep = [n for n, sid in enumerate(e["source_id"]) if sid not in have]  # not bundled yet
+        first = len(self._name)
+        new_id = dict(zip(keep, range(first, first + len(keep)), strict=True))
+        name = self._country_name(cc)
+        admin = (name,) if name else ()
+        pos = self._admin_pos.get(admin)
+        if pos is None:
+            pos = self._admin_pos[admin] = len(self._admin_paths)
+            self._admin_paths.append(admin)
+        n = len(keep)
+        for col in ("name", "lat", "lon", "population", "importance", "source_id"):
+            src = e[col]
+            getattr(self, f"_{col}").extend([src[i] for i in keep])
+        admin1 = e["admin1"]
+        self._extra.extend([{"admin1": admin1[i], "index": new_id[i]} for i in keep])
+        for col, value in (
+            ("kind", "populated place"),
+            ("source", "geonames"),
+            ("country", cc),
+            ("level", None),
+            ("precision", "approximate"),
+            ("admin", pos),
+        ):
+            getattr(self, f"_{col}").extend([value] * n)
+        self._n_added += n
+        self._id_index = None
+        v = doc["variants"]
+        cols = (v["entry"], v["text"], v["how"], v["key"], v["pkey"])
         rows = [
-            (ids[v[0]], v[1], v[2], v[3], v[4]) for v in doc["variants"] if ids[v[0]] is not None
+            (new_id[en], t, h, k, pk) for en, t, h, k, pk in zip(*cols, strict=True) if en in new_id
         ]
         self._add_keyed_variants(rows)
 
     def _country_name(self, cc: str) -> str:
-        i = self.find_id(cc)
-        return self._name[i] if i is not None and self._kind[i] == "country" else ""
+        names = self._country_names
+        if names is None:
+            names = self._country_names = {
+                sid: name
+                for name, kind, sid in zip(self._name, self._kind, self._source_id, strict=False)
+                if kind == "country"
+            }
+        return names.get(cc, "")
 
     def _add_keyed_variants(self, rows: list[tuple[int, str, str, str, str]]) -> None:
         """Index ``(entry, text, how, key, phonetic key)`` rows whose keys are already made."""

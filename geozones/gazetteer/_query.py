@@ -24,16 +24,27 @@ def _check_args(name: Any, top: Any, kind: Any, country: Any, near: Any) -> tupl
     if kind is not None and kind not in PLACE_KINDS:
         raise InputError(f"kind={kind!r}: use one of {', '.join(repr(k) for k in PLACE_KINDS)}")
     if country is not None:
-        if (
-            not isinstance(country, str)
-            or len(country.strip()) != 2
-            or not country.strip().isalpha()
-        ):
-            raise InputError(f"country={country!r}: give an ISO 3166-1 alpha-2 code such as 'SY'")
-        country = country.strip().upper()
+        country = _check_countries(country)
     if near is not None:
         near = _check_near(near)
     return kind, country, near
+
+
+def _check_countries(country: Any) -> frozenset[str]:
+    """ISO alpha-2 codes from ``"LY"``, ``"LY,TN"`` or a list of codes, upper case."""
+    if isinstance(country, frozenset):
+        return country
+    items = country.split(",") if isinstance(country, str) else country
+    try:
+        codes = frozenset(str(c).strip().upper() for c in items)
+    except TypeError:
+        codes = frozenset()
+    if not codes or any(len(c) != 2 or not c.isalpha() or not c.isascii() for c in codes):
+        raise InputError(
+            f"country={country!r}: give an ISO 3166-1 alpha-2 code such as 'SY', "
+            "or several ('LY,TN' or ['LY', 'TN'])"
+        )
+    return codes
 
 
 def _check_near(near: Any) -> tuple[float, ...]:
@@ -138,5 +149,6 @@ def _hint(kind: str | None, country: str | None) -> str:
     if kind:
         parts.append(f"kind={kind!r}")
     if country:
-        parts.append(f"country={country!r}")
+        codes = sorted(country) if not isinstance(country, str) else [country]
+        parts.append(f"country={','.join(codes)!r}")
     return ("searched only " + ", ".join(parts)) if parts else ""

@@ -23,7 +23,7 @@ from .._text import fold, name_key, phonetic_key
 from ..errors import InputError
 
 #: Bumped when the cached country files change shape.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _MAX_NAME = 64
 
 
@@ -106,7 +106,7 @@ def build_country(cc: str) -> dict[str, Any]:
     cols: dict[str, list[Any]] = {
         k: [] for k in ("name", "lat", "lon", "population", "importance", "source_id", "admin1")
     }
-    variants: list[list[Any]] = []
+    variants: dict[str, list[Any]] = {k: [] for k in ("entry", "text", "how", "key", "pkey")}
     for e, r in enumerate(
         sorted(recs, key=lambda r: (-int(r.get("population") or 0), r["geonameid"]))
     ):
@@ -124,7 +124,8 @@ def build_country(cc: str) -> dict[str, Any]:
             if not k or k in seen or (how == "a" and not usable_name(t)):
                 continue
             seen.add(k)
-            variants.append([e, t, how, k, phonetic_key(t)])
+            for col, v in zip(variants, (e, t, how, k, phonetic_key(t)), strict=True):
+                variants[col].append(v)
     return {
         "version": CACHE_VERSION,
         "fold_version": _text.FOLD_VERSION,
