@@ -34,7 +34,7 @@ _LAZY: dict[str, str] = {
     "Gazetteer": "geozones.gazetteer",
     "geocode": "geozones.gazetteer",
     "Timeline": "geozones.timeline",
-    "load_timeline": "geozones.timeline",
+    "load_timeline": "geozones.compiler",
     "locate": "geozones.analysis",
     "render_map": "geozones.maps",
     "export": "geozones.exports",
@@ -73,10 +73,11 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .analysis import locate
+    from .compiler import load_timeline
     from .events import join_events, read_events, summarize
     from .exports import export
     from .gazetteer import Gazetteer, geocode
     from .geoparse import draft_spec, extract
     from .maps import render_map
     from .place import Place
-    from .timeline import Timeline, load_timeline
+    from .timeline import Timeline

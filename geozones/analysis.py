@@ -15,16 +15,16 @@ if TYPE_CHECKING:  # pragma: no cover
 LINE_TOLERANCE_M = 1000.0
 
 
-def _as_point(where: Any) -> tuple[Any, Any]:
+def _as_point(where: Any, gazetteer: Any = None) -> tuple[Any, Any]:
     """``(shapely Point, Place or None)`` for a name, ``(lat, lon)``, Point or Place."""
     import shapely
 
     from .place import Place
 
     if isinstance(where, str):
-        from .gazetteer import geocode
+        from .gazetteer import Gazetteer  # lazy: the index loads only for a name
 
-        where = geocode(where)
+        where = (gazetteer or Gazetteer.default()).geocode(where)
     if isinstance(where, Place):
         return shapely.Point(where.lon, where.lat), where
     if isinstance(where, shapely.Geometry):
@@ -56,6 +56,7 @@ def locate(
     timeline: Timeline | None = None,
     *,
     tolerance: float = LINE_TOLERANCE_M,
+    gazetteer: Any = None,
 ) -> gpd.GeoDataFrame:
     """The features of a timeline that contain a place (on a date).
 
@@ -73,6 +74,9 @@ def locate(
         Default: the bundled timeline (:func:`geozones.load_timeline`).
     tolerance : float
         Metres, for lines and points.
+    gazetteer : Gazetteer, optional
+        Where a name is looked up, and the default timeline compiled; default
+        :meth:`geozones.Gazetteer.default`.
 
     Returns
     -------
@@ -93,11 +97,11 @@ def locate(
 
     from .projection import fit
 
-    point, _ = _as_point(place_or_point)
+    point, _ = _as_point(place_or_point, gazetteer)
     if timeline is None:
-        from .timeline import load_timeline
+        from .compiler import load_timeline  # lazy: the compiler only for the default timeline
 
-        timeline = load_timeline()
+        timeline = load_timeline(gazetteer=gazetteer)
     features = timeline.features if date is None else timeline.at(date)
     geoms = np.asarray(features.geometry.values)
     areal = shapely.get_dimensions(geoms) == 2

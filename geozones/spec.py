@@ -389,7 +389,33 @@ _TODO_RE = re.compile(r"\bTODO\b")
 
 # --- the schema --------------------------------------------------------------------------
 
-TOP_KEYS = {"timeline": False, "agreements": True}
+TOP_KEYS = {
+    "timeline": False,
+    "gazetteer": False,
+    "boundaries": False,
+    "roads": False,
+    "agreements": True,
+}
+#: ``gazetteer:``: countries whose GeoNames places to load, and the user's places files.
+GAZETTEER_KEYS = {"countries": False, "files": False}
+#: an item of ``gazetteer: files:`` (a bare path is the same as ``{path: ...}``).
+PLACES_FILE_KEYS = {
+    "path": True,
+    "name_field": False,
+    "lat_field": False,
+    "lon_field": False,
+    "layer": False,
+}
+#: an item of ``boundaries:``: an admin layer (geoBoundaries, OCHA COD …) of one level.
+BOUNDARY_KEYS = {
+    "path": True,
+    "level": True,
+    "layer": False,
+    "name_field": False,
+    "code_field": False,
+}
+#: an item of ``roads:``: a named line from a file (as ``geozones.gazetteer.load_road``).
+ROAD_KEYS = {"path": True, "name": True, "aliases": False, "layer": False}
 TIMELINE_KEYS = {"id": False, "name": False, "description": False, "country": False}
 AGREEMENT_KEYS = {
     "id": True,
@@ -465,6 +491,9 @@ class Spec:
     agreements: list[dict[str, Any]]
     features: list[FeatureSpec]
     errors: list[SpecError] = field(default_factory=list)
+    #: the data the spec declares, checked: ``{"gazetteer": {"countries": [...], "files":
+    #: [...]}, "boundaries": [...], "roads": [...]}`` (items are the YAML mappings, with lines)
+    declared: dict[str, Any] = field(default_factory=dict)
 
 
 class _Checker:
@@ -607,6 +636,7 @@ def check(data: Any, path: str | None = None) -> Spec:
         spec.name = c.text(meta, "name", spec.id)
         spec.description = c.text(meta, "description")
         spec.country = c.text(meta, "country") or None
+    spec.declared = _check_declared(c, data)
     agreements: Any = data.get("agreements") or []
     if not isinstance(agreements, list):
         c.error(
@@ -634,6 +664,62 @@ def check(data: Any, path: str | None = None) -> Spec:
     _check_todos(c, data)
     spec.errors = c.errors
     return spec
+
+
+def _check_declared(c: _Checker, data: Any) -> dict[str, Any]:
+    """Check the ``gazetteer:``, ``boundaries:`` and ``roads:`` blocks; return them normalised."""
+    out: dict[str, Any] = {"gazetteer": {"countries": [], "files": []}}
+    gz = data.get("gazetteer")
+    if gz is not None and c.keys(gz, GAZETTEER_KEYS, "gazetteer", line_of(data, "gazetteer")):
+        countries = gz.get("countries") or []
+        countries = [countries] if isinstance(countries, str) else countries
+        if not isinstance(countries, list) or not all(
+            isinstance(x, str) and re.fullmatch(r"[A-Za-z]{2}", x) for x in countries
+        ):
+            c.error(
+                "gazetteer countries must be a list of two-letter ISO codes",
+                line_of(gz, "countries"),
+                "write e.g. 'countries: [LY]'",
+            )
+            countries = []
+        out["gazetteer"]["countries"] = [x.upper() for x in countries]
+        out["gazetteer"]["files"] = _file_items(c, gz, "files", PLACES_FILE_KEYS, "a places file")
+    for key, keys, what in (
+        ("boundaries", BOUNDARY_KEYS, "a boundary layer"),
+        ("roads", ROAD_KEYS, "a road"),
+    ):
+        out[key] = _file_items(c, data, key, keys, what)
+    for item in out["boundaries"]:
+        if not isinstance(item.get("level"), int) or not 0 <= item["level"] <= 5:
+            c.error(
+                f"boundary level must be a whole number 0 to 5, not {item.get('level')!r}",
+                line_of(item, "level"),
+                "1 for the first admin level (governorate, province …), 2 for the next",
+            )
+    return out
+
+
+def _file_items(c: _Checker, obj: Any, key: str, keys: dict, what: str) -> list:
+    """The items of a list of files (``- path: ...`` or a bare path), each checked."""
+    value = obj.get(key)
+    if value is None:
+        return []
+    if isinstance(value, (str, dict)):
+        value = LineList([value])
+        value.line = line_of(obj, key)
+    if not isinstance(value, list):
+        c.error(f"{key!r} must be a list", line_of(obj, key), "write '- path: ...' items")
+        return []
+    items = []
+    for i, item in enumerate(value):
+        if isinstance(item, str) and "path" in keys and "name" not in keys:
+            item = LineDict(path=item)
+            item.line = line_of(value, i)
+            item.key_lines = {"path": item.line} if item.line is not None else {}
+        if c.keys(item, keys, what, line_of(value, i)):
+            if all(item.get(k) not in (None, "") for k, req in keys.items() if req):
+                items.append(item)
+    return items
 
 
 def _check_todos(c: _Checker, data: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 
 import numpy as np
@@ -325,28 +326,25 @@ def test_features_frame_follows_the_contract(tmp_path):
     assert tl.agreements[0]["signed"].isoformat() == "2020-03-05"
 
 
-def test_cache_round_trip_and_invalidation(tmp_path):
-    import geozones.compiler as compiler
+def test_cache_round_trip_and_invalidation(tmp_path, monkeypatch):
+    import geozones.compiler._api as api
 
     path = _spec(
         tmp_path, _feature("b", "{buffer: {of: {point: {lat: 35.8, lon: 36.5}}, distance: 6 km}}")
     )
     first = compile_timeline(path, use_cache=True)
     calls = []
-    real = compiler.compile_spec
-    compiler.compile_spec = lambda *a, **k: calls.append(1) or real(*a, **k)
-    try:
-        second = compile_timeline(path, use_cache=True)
-        assert calls == []  # served from the cache
-        assert second.features.geometry.iloc[0].equals(first.features.geometry.iloc[0])
-        assert second.features["sources"].iloc[0] == first.features["sources"].iloc[0]
-        assert second.agreements == first.agreements
-        path.write_text(path.read_text().replace("6 km", "7 km"))
-        third = compile_timeline(path, use_cache=True)
-        assert calls == [1]  # the spec changed: recompiled
-        assert area_m2(third.features.geometry.iloc[0]) > area_m2(first.features.geometry.iloc[0])
-    finally:
-        compiler.compile_spec = real
+    real = api.compile_spec
+    monkeypatch.setattr(api, "compile_spec", lambda *a, **k: calls.append(1) or real(*a, **k))
+    second = compile_timeline(path, use_cache=True)
+    assert calls == []  # served from the cache
+    assert second.features.geometry.iloc[0].equals(first.features.geometry.iloc[0])
+    assert second.features["sources"].iloc[0] == first.features["sources"].iloc[0]
+    assert second.agreements == first.agreements
+    path.write_text(path.read_text().replace("6 km", "7 km"))
+    third = compile_timeline(path, use_cache=True)
+    assert calls == [1]  # the spec changed: recompiled
+    assert area_m2(third.features.geometry.iloc[0]) > area_m2(first.features.geometry.iloc[0])
 
 
 @pytest.mark.parametrize(
@@ -377,11 +375,11 @@ def test_malformed_expressions_are_spec_errors_never_tracebacks(tmp_path, expr):
 
 
 def test_the_cache_keeps_only_the_most_recent_timelines(tmp_path, monkeypatch):
-    import geozones.compiler as compiler
+    import geozones.compiler._cache as cache
     from geozones import settings
 
     monkeypatch.setattr(settings, "cache_dir", tmp_path / "cache")
-    monkeypatch.setattr(compiler, "CACHE_KEEP", 2)
+    monkeypatch.setattr(cache, "CACHE_KEEP", 2)
     for km in (1, 2, 3):
         path = _spec(
             tmp_path,
@@ -394,7 +392,20 @@ def test_the_cache_keeps_only_the_most_recent_timelines(tmp_path, monkeypatch):
     assert len(list((tmp_path / "cache" / "timelines").iterdir())) == 2
 
 
-@pytest.mark.parametrize("module", ["geozones.spec", "geozones.projection", "geozones.compiler"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "geozones.spec",
+        "geozones.projection",
+        "geozones.boundaries",
+        "geozones.compiler._api",
+        "geozones.compiler._cache",
+        "geozones.compiler._declared",
+        "geozones.compiler._evaluator",
+        "geozones.compiler._features",
+        "geozones.compiler._ops_admin",
+    ],
+)
 def test_docstring_examples_run(module):
     import doctest
     import importlib
@@ -540,3 +551,88 @@ def test_buffers_are_metres_on_the_ground_anywhere_on_earth():
         assert np.all(np.abs(d - metres) <= 0.005 * metres)
 
     check()
+
+
+def _shifted_m4(gz, tmp_path, dlat: float = 0.01):
+    """A GeoJSON file of the M4's line moved ``dlat`` degrees north (about 1.1 km)."""
+    import json
+
+    line = gz.road_geometry(gz.find_id("M4", "roads"))
+    coords = [[x, y + dlat] for x, y in line.coords]
+    path = tmp_path / "m4_surveyed.geojson"
+    feature = {"type": "Feature", "properties": {"name": "M4"}}
+    feature["geometry"] = {"type": "LineString", "coordinates": coords}
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    return path
+
+
+def test_load_road_then_load_timeline_gives_the_new_geometry_not_the_cached_one(
+    tmp_path, monkeypatch
+):
+    """Issue #13: the compile cache key holds the gazetteer's state (loaded roads too)."""
+    import geozones
+    from geozones import Gazetteer, settings
+    from geozones.gazetteer import load_road
+
+    gz = Gazetteer()  # a fresh default for this test: load_road changes it
+    monkeypatch.setattr(Gazetteer, "default", classmethod(lambda cls: gz))
+    monkeypatch.setattr(settings, "cache_dir", tmp_path / "cache")
+    path = _spec(tmp_path, _feature("c", "{along: {road: M4, from: Trumba, to: Ain al-Havr}}"))
+    before = geozones.load_timeline(path, use_cache=True).features.geometry.iloc[0]
+    cached = geozones.load_timeline(path, use_cache=True).features.geometry.iloc[0]
+    assert cached.equals(before)
+    fingerprint = gz.fingerprint()
+    load_road(_shifted_m4(gz, tmp_path), "M4")
+    assert gz.fingerprint() != fingerprint
+    after = geozones.load_timeline(path, use_cache=True).features.geometry.iloc[0]
+    shift_km = (after.centroid.y - before.centroid.y) * 111.2
+    assert 0.9 < shift_km < 1.3, shift_km  # the surveyed line, not the cached schematic one
+
+
+def test_the_gazetteer_is_passed_in_and_the_default_is_left_alone(tmp_path):
+    from geozones import Gazetteer
+    from geozones.compiler import compile_spec
+    from geozones.spec import read_spec
+
+    mine = Gazetteer()
+    mine.load_road(_shifted_m4(mine, tmp_path, dlat=0.02), "M4")
+    spec, _ = read_spec(_spec(tmp_path, _feature("c", "{road: M4}")))
+    own, _, _ = compile_spec(spec, gazetteer=mine)
+    bundled, _, _ = compile_spec(spec)
+    dy = own.geometry.iloc[0].centroid.y - bundled.geometry.iloc[0].centroid.y
+    assert dy == pytest.approx(0.02, abs=1e-4)
+
+
+def test_the_code_fingerprint_walks_the_package():
+    from pathlib import Path
+
+    import geozones
+    from geozones.compiler import _cache
+
+    _cache.code_fingerprint.cache_clear()
+    first = _cache.code_fingerprint()
+    module = Path(geozones.__file__).parent / "compiler" / "_ops_sets.py"
+    stat = module.stat()
+    try:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        _cache.code_fingerprint.cache_clear()
+        assert _cache.code_fingerprint() != first  # a module nobody listed by hand
+    finally:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        _cache.code_fingerprint.cache_clear()
+
+
+def test_cache_cli_uses_the_compilers_cache_object(tmp_path, monkeypatch, capsys):
+    import json
+
+    from geozones import settings
+    from geozones.cli import main
+
+    monkeypatch.setattr(settings, "cache_dir", tmp_path / "cache")
+    compile_timeline(_spec(tmp_path, _feature("b", "{point: {lat: 35, lon: 36}}")), use_cache=True)
+    assert main(["cache", "info", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["timelines"]["entries"] == 1 and info["timelines"]["bytes"] > 0
+    assert main(["cache", "clear", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["timelines"] == 1
+    assert not any((tmp_path / "cache" / "timelines").iterdir())

@@ -11,14 +11,9 @@ Exit codes: 0 success, 2 bad input.
 from __future__ import annotations
 
 import argparse
-import shutil
-from pathlib import Path
 from typing import Any
 
 from ._common import add_json_flag, print_json
-
-#: Sub-folder of ``settings.cache_dir`` where the compiler keeps compiled timelines.
-TIMELINES = "timelines"
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -67,13 +62,9 @@ def _info(*, online_only: bool) -> dict[str, Any]:
     report: dict[str, Any] = {"cache_dir": str(settings.cache_dir), "online": _cache.info()}
     report["online"]["max_age_days"] = settings.online_cache_days
     if not online_only:
-        folder = Path(settings.cache_dir) / TIMELINES
-        entries = [p for p in folder.iterdir()] if folder.is_dir() else []
-        report["timelines"] = {
-            "path": str(folder),
-            "entries": len(entries),
-            "bytes": sum(_size(p) for p in entries),
-        }
+        from ..compiler import timeline_cache  # heavy: only for the compiled timelines
+
+        report["timelines"] = timeline_cache.info()
     return report
 
 
@@ -83,14 +74,9 @@ def _clear(*, online_only: bool) -> dict[str, Any]:
     report: dict[str, Any] = {"cache_dir": str(settings.cache_dir)}
     report["online_answers"] = _cache.clear()
     if not online_only:
-        folder = Path(settings.cache_dir) / TIMELINES
-        entries = [p for p in folder.iterdir()] if folder.is_dir() else []
-        for p in entries:
-            if p.is_dir() and not p.is_symlink():
-                shutil.rmtree(p, ignore_errors=True)
-            else:
-                p.unlink(missing_ok=True)
-        report["timelines"] = len(entries)
+        from ..compiler import timeline_cache  # heavy: only for the compiled timelines
+
+        report["timelines"] = timeline_cache.clear()
     return report
 
 
@@ -109,12 +95,6 @@ def _format_info(report: dict[str, Any]) -> str:
         per = ", ".join(f"{k} {v}" for k, v in sorted(online["services"].items()))
         lines.append(f"  by service: {per}; oldest {online['oldest']}, newest {online['newest']}")
     return "\n".join(lines)
-
-
-def _size(path: Path) -> int:
-    if path.is_file():
-        return path.stat().st_size
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 def _human(n: int) -> str:

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     day = parse_date(args.date) if args.date else None
 
     from ..analysis import _as_point, locate
-    from ..timeline import load_timeline
+    from ..compiler import load_timeline
 
     m = _LATLON.match(args.where)
     where: Any = (float(m.group(1)), float(m.group(2))) if m else args.where

@@ -52,8 +52,8 @@ def run(args: argparse.Namespace) -> int:
     """Render the map; print where it went."""
     day = parse_date(args.date) if args.date else None
 
+    from ..compiler import load_timeline
     from ..maps import SIMPLIFY_M, render_map, tile_providers
-    from ..timeline import load_timeline
 
     tile_providers(args.tiles, offline=not args.online)  # bad names fail before the compile
 

@@ -148,9 +148,9 @@ def join_file(
     cols = _Columns(date, lat, lon, precision)
     table = radii_table(radii)
     if timeline is None or isinstance(timeline, (str, Path)):
-        from .. import timeline as _timeline
+        from ..compiler import load_timeline
 
-        timeline = _timeline.load_timeline(timeline)
+        timeline = load_timeline(timeline)
     plan = plan_of(timeline).ready()
     report = JoinReport(events=str(events), timeline=timeline.id, out=str(job.out))
     if scheduler:

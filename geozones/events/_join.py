@@ -83,7 +83,7 @@ def join_events(
         raise InputError(f"backend={backend!r} is unknown; use 'auto', 'pandas' or 'dask'")
     table = radii_table(radii)
     if timeline is None:
-        from ..timeline import load_timeline
+        from ..compiler import load_timeline
 
         timeline = load_timeline()
     plan = plan_of(timeline)
