@@ -173,7 +173,7 @@ def _towns_in_road_name(
     out = []
     for g in ("a", "b"):
         s, e = start + m.start(g), start + m.end(g)
-        towns = [p for p in index.gaz.candidates(text[s:e], top=5, fuzzy=False)
+        towns = [p for p in index.lookup(text[s:e], top=5)
                  if p.kind == "populated place" and p.score >= 0.9]  # fmt: skip
         home = [p for p in towns if p.country == bias] or towns
         if home:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,9 +21,9 @@ _M = rf"(?:{_M1}(?:\s*/\s*{_M1})?)"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.(?=\s))?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 #: words between a month and its year ("تشرين الأول/ أكتوبر عام 2012")
-_YEAR_WORD = r"(?:(?:عام|سنة|العام)\s+)?"
+_YEAR_WORD = r"(?:(?:عام|سنه|العام)\s+)?"
 _WD = rf"(?:{W.alternation(W.WEEKDAYS, short=False)})"
-_SEP = r"\s*(?:-|–|—|to|until|till|through|and|au|bis|et|und|ve|إلى|الى|و)\s*"
+_SEP = r"\s*(?:-|–|—|to|until|till|through|and|au|bis|et|und|ve|الي|و)\s*"
 _TIME = (
     r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:GMT|UTC|local time|hours))?"
     r"|(?:[01]?\d)\s*[ap]\.?m\.?|midnight|noon)"
@@ -31,7 +32,7 @@ _REL_WORDS = W.alternation(W.RELATIVE)
 _SEASON = W.alternation(W.SEASONS)
 _MONTH_LEAD = (
     r"(?:in|since|until|by|from|before|after|during|early|late|mid|end of|of"
-    r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتى|مطلع|أواخر|اواخر)"
+    r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتي|مطلع|اواخر)"
 )
 
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
@@ -73,17 +74,30 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month",
-        rf"\b{_MONTH_LEAD}[\s-]+(?P<m_m>{_M})(?![\s/]*(?:(?:عام|سنة|العام)\s+)?\d)(?!\s*/)\b",
+        rf"\b{_MONTH_LEAD}[\s-]+(?P<m_m>{_M})(?![\s/]*(?:(?:عام|سنه|العام)\s+)?\d)(?!\s*/)\b",
     ),
     (
         "year",
         rf"\b(?:in|since|until|by|from|before|after|during|throughout|early|late|of|mid|between"
-        rf"|عام|سنة|العام|en|im|seit|depuis"
+        rf"|عام|سنه|العام|en|im|seit|depuis"
         rf"|(?<=\d\d\d\d )(?:and|to|until))[\s-]+(?P<y_y>{_Y})\b(?![-/.,]\d)",
     ),
     ("time", rf"\b(?P<t_t>{_TIME})(?![\w:])"),
 ]
 _CANDIDATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
+#: Every date holds a digit or one of these words: the full patterns run only around them.
+_TRIGGER_RE = re.compile(
+    r"\d|(?:midnight|noon)|\b"
+    + W.alternation(
+        {**W.MONTHS, **W.WEEKDAYS, **W.RELATIVE, **W.SEASONS}.keys()
+        | set("yesterday today tonight tomorrow night morning afternoon evening day days week "
+              "weeks weekend month months year years ago later earlier".split())
+    ),
+    re.IGNORECASE,
+)  # fmt: skip
+#: Characters before and after a trigger that a date around it may take ("the day before
+#: yesterday", "early spring 2019", "from 5 to 7 March 2020").
+_WINDOW = (40, 60)
 _CAPITAL_ONLY = {"mdy", "my", "month"}
 _FULL = {"dmy", "mdy", "iso", "numeric", "dmy_range", "mdy_range"}
 _YEARLESS = {
@@ -229,7 +243,7 @@ class _Cand:
 
 def _candidates(text: str) -> list[_Cand]:
     out = []
-    for m in _CANDIDATE_RE.finditer(text.translate(W.DIGITS)):  # same length: same offsets
+    for m in _matches(text.translate(W.MATCH_FOLD)):  # same length and offsets
         # lastgroup is the innermost closed group: find the outer alternative
         kind = next(k for k, _ in _PATTERNS if m.group(k) is not None)
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -238,6 +252,23 @@ def _candidates(text: str) -> list[_Cand]:
         span = {"month": "m_m", "year": "y_y"}.get(kind, kind)  # the preposition is context
         out.append(_Cand(kind, m.start(span), m.end(span), groups))
     return out
+
+
+def _matches(folded: str) -> Iterator[re.Match[str]]:
+    """The candidate matches, searched only in windows around trigger words (the full
+    pattern at every position of a long text costs ten times more)."""
+    windows: list[list[int]] = []
+    for t in _TRIGGER_RE.finditer(folded):
+        a, b = max(0, t.start() - _WINDOW[0]), min(len(folded), t.end() + _WINDOW[1])
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    last_end = 0
+    for a, b in windows:
+        for m in _CANDIDATE_RE.finditer(folded, max(a, last_end), b):
+            last_end = m.end()
+            yield m
 
 
 def _month_capitalised(s: str) -> bool:

@@ -4,7 +4,7 @@ the Levantine/Iraqi names "آذار", "تشرين الأول" and the Egyptian/M
 
 Every table maps a *key* (lower case; Arabic with the alef forms, ta marbuta, alef maqsura
 and tatweel folded by :func:`key`) to a number, and :func:`alternation` turns a table into
-a regular expression that also accepts the unfolded spellings.
+a regular expression over text folded with ``MATCH_FOLD`` (same length, same offsets).
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ import re
 #: Arabic-Indic and Extended Arabic-Indic (Persian) digits, mapped to ASCII one for one
 #: (same length, so offsets into the text stay valid).
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+#: What the date finder reads: those digits, and the Arabic letters folded one for one
+#: (alef forms, ta marbuta, alef maqsura), so that the patterns hold one spelling.
+MATCH_FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹أإآةى", "01234567890123456789اااهي")
 
 _EN_MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -62,7 +65,7 @@ _SHORT = frozenset("mon tue tues wed thu thurs fri sat sun".split())
 #: Parts of a day glued to a German weekday ("Montagabend") or after it ("samedi matin").
 DAY_PARTS = r"(?:abend|morgen|nacht|nachmittag|vormittag|mittag)"
 #: Words before a weekday that keep it the same day ("اليوم الأربعاء", today Wednesday).
-ARABIC_DAY_WORDS = r"(?:اليوم|يوم|صباح|مساء|ليل[ةه]|فجر|ظهر|عصر)"
+ARABIC_DAY_WORDS = r"(?:اليوم|يوم|صباح|مساء|ليله|فجر|ظهر|عصر)"
 
 #: Relative days in other languages, as the English words the resolver knows.
 RELATIVE = {
@@ -94,35 +97,39 @@ def key(word: str) -> str:
     return " ".join(word.lower().translate(_ALEF).split()).rstrip(".")
 
 
-def _loose_arabic(word: str) -> str:
-    """A pattern for a folded Arabic word that accepts every alef/ta marbuta spelling."""
-    out = []
-    for ch in word:
-        if ch == "ا":
-            out.append("[اأإآ]")
-        elif ch == "ه":
-            out.append("[هة]")
-        elif ch == "ي":
-            out.append("[يى]")
-        elif ch == " ":
-            out.append(r"\s+")
-        else:
-            out.append(re.escape(ch))
-    return "ـ?".join(out)
-
-
 def alternation(words: object, *, short: bool = True) -> str:
     """A regex alternation of the words of a table, longest first.
 
     Examples
     --------
-    >>> re.fullmatch(alternation(["اذار"]), "آذار") is not None
+    >>> re.fullmatch(alternation(["تشرين الاول"]), "تشرين  الاول") is not None
     True
     """
     keys = [str(w) for w in words if short or str(w) not in _SHORT]  # type: ignore[attr-defined]
-    keys.sort(key=len, reverse=True)
-    parts = [
-        _loose_arabic(k) if "\u0600" <= k[:1] <= "\u06ff" else re.escape(k).replace(r"\ ", r"\s+")
-        for k in keys
-    ]
-    return "(?:" + "|".join(parts) + ")"
+    trie: dict = {}
+    for k in keys:
+        node = trie
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    """A regex for the words of a trie, prefixes shared (the engine tries one branch per
+    letter instead of every word at every position); longer words win."""
+    ends = "" in node
+    branches = []
+    for ch in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+        head = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(head + _trie_pattern(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(n) for n in node.values()), default=0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -132,6 +133,14 @@ class _Index:
         self.words = frozenset(k.split(" ", 1)[0] for k in by_key)
         self._places: dict[int, Place] = {}  # Place objects are frozen: safe to share
         self.importance = gaz.importance
+
+    def lookup(self, name: str, top: int) -> list[Place]:
+        """The gazetteer's exact and phonetic candidates for a name found in a text. The
+        geoparser weighs them itself (score, country, nearness), so the gazetteer's warnings
+        about far guesses, meant for a person's query, are not passed on."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return list(self.gaz.candidates(name, top=top, fuzzy=False))
 
     def place(self, p: _Payload) -> Place:
         if p.kind == "r":

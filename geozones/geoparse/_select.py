@@ -197,7 +197,7 @@ def _longer_names(
         if (s, e) == (it.start, it.end):
             out.append(it)
             continue
-        longer = [p for p in index.gaz.candidates(text[s:e], top=3, fuzzy=False) if p.score >= 0.85]
+        longer = [p for p in index.lookup(text[s:e], top=3) if p.score >= 0.85]
         if longer:
             pls = tuple(_Payload("g", p.extra["index"]) for p in longer)
             out.append(_Item(s, e, s, pls, nwords=it.nwords + 1))
@@ -247,7 +247,7 @@ def _unlisted(
             continue
         found = [
             p
-            for p in index.gaz.candidates(name, top=5, fuzzy=False)
+            for p in index.lookup(name, top=5)
             if p.score >= UNLISTED_MIN_SCORE
             and p.kind in ("populated place", "admin area")
             and p.country == bias
@@ -281,11 +281,7 @@ def _merge_adjacent(text: str, items: list[_Item], index: _Index) -> list[_Item]
     for it in items:
         prev = out[-1] if out else None
         if prev is not None and re.fullmatch(r"[ \t]+", text[prev.end : it.start]):
-            longer = [
-                p
-                for p in index.gaz.candidates(text[prev.start : it.end], top=3, fuzzy=False)
-                if p.score >= 0.85
-            ]
+            longer = [p for p in index.lookup(text[prev.start : it.end], top=3) if p.score >= 0.85]
             if longer:
                 pls = tuple(_Payload("g", p.extra["index"]) for p in longer)
                 out[-1] = _Item(prev.start, it.end, prev.name_start, pls,
