@@ -8,6 +8,7 @@ suite's conftest before any example code runs.
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import json
 import os
@@ -211,57 +212,109 @@ def test_walkthrough_notebook_executes_offline(workdir: Path):
     )
     assert "Jarablus" in text  # geocode of a Turkish spelling
     assert "-> Moscow (RU" in text and "-> 2020-03-15" in text  # extract: abroad stays abroad
-    assert (workdir / "north-west-syria.html").exists()
-    assert (workdir / "north-west-syria.geojson").exists()
+    # the files go to a temporary folder, not into the folder the notebook runs in
+    assert list(workdir.iterdir()) == []
+    assert "north-west-syria.html" in text and "2020-03-15.gpkg" in text
+    # and no call is wrapped in a warnings filter that hides nothing
+    assert not any("catch_warnings" in "".join(c.source) for c in outputs)
     # the last cell shows the timeline itself: its map, inline, in a sandboxed iframe
     last = [c for c in outputs if c.cell_type == "code"][-1]
     shown = [o["data"]["text/html"] for o in last.outputs if "text/html" in o.get("data", {})]
     assert shown and "<iframe" in shown[0]
 
 
-# --- the getting-started page, command by command -------------------------------------------
+# --- the getting-started page, end to end, as written ---------------------------------------
 
 
-def _documented_commands(page: Path) -> list[tuple[list[str], list[str]]]:
-    """``$ geozones ...`` commands of a page's console blocks, each with its shown output."""
-    import shlex
-
-    commands: list[tuple[list[str], list[str]]] = []
-    in_console = False
-    for line in page.read_text().splitlines():
-        if line.startswith("```"):
-            in_console = line.strip() == "```console"
-            continue
-        if not in_console:
-            continue
-        if line.startswith("$ "):
-            commands.append((shlex.split(line[2:]), []))
-        elif commands:
-            commands[-1][1].append(line)
-    return [(argv, out) for argv, out in commands if argv[0] == "geozones"]
+def _load_refresh():
+    """scripts/refresh_doc_outputs.py, which writes the pages' outputs and checks them."""
+    spec = importlib.util.spec_from_file_location(
+        "refresh_doc_outputs", ROOT / "scripts" / "refresh_doc_outputs.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def test_getting_started_commands_run_as_documented(workdir: Path):
-    """Every geozones command on the getting-started page runs, with the output it shows."""
-    commands = _documented_commands(ROOT / "docs" / "getting-started.md")
-    names = [argv[1] for argv, _ in commands]
-    for needed in ("geocode", "map", "export", "locate"):
-        assert needed in names
-    for argv, shown in commands:
-        res = subprocess.run(
-            [sys.executable, str(workdir.parent / "_run_guarded.py"), "-m", *argv],
-            cwd=workdir,
-            capture_output=True,
-            text=True,
-            timeout=240,
-            env=_env(workdir),
-        )
-        expected_rc = 2 if any("error:" in line for line in shown) else 0
-        assert res.returncode == expected_rc, (argv, res.stderr[-2000:])
-        actual = res.stdout + res.stderr
-        for line in shown:
-            first = line.split()[0] if line.split() else ""
-            assert first in actual, f"`{' '.join(argv)}` no longer prints {line!r}:\n{actual}"
-        if "--out" in argv:
-            out = workdir / argv[argv.index("--out") + 1]
-            assert out.stat().st_size > 1000, out
+def _guard_dir(tmp: Path) -> Path:
+    """A folder whose sitecustomize installs the loopback-only socket guard in every Python."""
+    folder = tmp / "guard"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(GUARD)
+    return folder
+
+
+def _install_block(page: Path) -> str:
+    """The first bash block of the page: the install steps a user types."""
+    text = page.read_text("utf-8")
+    start = text.index("```bash\n") + len("```bash\n")
+    return text[start : text.index("```", start)]
+
+
+def _copy_of_the_repository(dest: Path) -> None:
+    """What a clone holds: the project's files as they are in this working tree (tracked or
+    new, never ignored ones such as .venv)."""
+    files = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    for name in filter(None, files):
+        src = ROOT / os.fsdecode(name)
+        if src.is_file():
+            target = dest / os.fsdecode(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(src.read_bytes())
+
+
+def test_getting_started_runs_end_to_end_as_written(tmp_path: Path, workdir: Path):
+    """The page as a new user follows it: from the folder that holds the copy, its install
+    block exactly as written (`cd geozones` included) into a fresh venv, then every command
+    and the Python block with exactly the output the page shows.
+
+    Offline: pip finds every dependency already installed (this suite's environment on
+    PYTHONPATH) and builds without isolation; no index is asked.
+    """
+    import sysconfig
+
+    page = ROOT / "docs" / "getting-started.md"
+    _copy_of_the_repository(tmp_path / "geozones")
+    site = sysconfig.get_paths()["purelib"]
+    env = {k: v for k, v in _env(workdir).items() if k != "VIRTUAL_ENV"}
+    env.update(
+        PYTHONPATH=os.pathsep.join([str(_guard_dir(tmp_path)), site]),
+        PIP_NO_INDEX="1",
+        PIP_NO_BUILD_ISOLATION="0",  # pip's spelling of --no-build-isolation
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+    )
+    script = "set -e\n" + _install_block(page) + "\ngeozones --version\n"
+    res = subprocess.run(
+        ["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-3000:]
+    venv = tmp_path / "geozones" / ".venv"
+    from geozones import __version__
+
+    assert res.stdout.strip().splitlines()[-1] == f"geozones {__version__}"
+    # the rest of the page, run in the activated venv, must print exactly what the page shows
+    env.update(VIRTUAL_ENV=str(venv), PATH=f"{venv / 'bin'}{os.pathsep}{env['PATH']}")
+    got = _load_refresh().refresh(page, env=env, cwd=workdir)
+    diff = "\n".join(
+        difflib.unified_diff(page.read_text("utf-8").splitlines(), got.splitlines(), lineterm="")
+    )
+    assert not diff, f"docs/getting-started.md is stale (scripts/refresh_doc_outputs.py):\n{diff}"
+    assert (workdir / "north-west-syria.html").stat().st_size > 100_000
+
+
+def test_readme_python_comments_show_what_a_repl_shows():
+    """README's `geocode("Cerablus")` comment is the start of the Place's repr, as a REPL
+    prints it (not a str() form the REPL never shows)."""
+    import re
+
+    import geozones
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    m = re.search(r'^geozones\.geocode\("Cerablus"\)\s+# (.+?)…\)?$', readme, re.M)
+    assert m, "README no longer shows geocode('Cerablus') with its result"
+    assert repr(geozones.geocode("Cerablus")).startswith(m.group(1).rstrip())

@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 
 def test_import_does_not_load_heavy_libraries():
     code = (
@@ -38,3 +40,23 @@ def test_cli_unknown_option_exits_2_with_one_line():
     )
     assert res.returncode == 2
     assert "error" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_every_subpackage_is_installed():
+    """`pip install .` ships every folder of geozones/ that holds Python: a subpackage
+    missing from pyproject's list installs a geozones that cannot import itself."""
+    from pathlib import Path
+
+    tomllib = pytest.importorskip("tomllib")  # Python >= 3.11
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    folders = {
+        ".".join(p.parent.relative_to(root).parts)
+        for p in (root / "geozones").rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
+    missing = sorted(folders - listed)
+    assert not missing, f"add to [tool.setuptools] packages in pyproject.toml: {missing}"
