@@ -201,11 +201,20 @@ def _area_features(ex: Extraction, spans: _Spans, start: str, seen: dict[str, in
             "start": _date_value(dates[0]) if dates else start,
             "end": None,
             "confidence": "schematic",
-            "notes": f"TODO: is this the whole {m.place.name} area? The text says: "
-                     f"{_quote(ex.text, sent, 300)}",
+            "notes": _area_note(m) + f" The text says: {_quote(ex.text, sent, 300)}",
             "geometry": _place_ref(m),
         })  # fmt: skip
     return feats
+
+
+def _area_note(m: PlaceMention) -> str:
+    name = m.place.extra.get("part_of", m.place.name)
+    if m.part is not None and m.part.direction:
+        return (
+            f"TODO: the text means the {m.part.direction} part of {name}, not all of it: "
+            "intersect the area with that part (PlaceMention.geometry() draws one)."
+        )
+    return f"TODO: is this the whole {name} area?"
 
 
 _STRIP = re.compile(
