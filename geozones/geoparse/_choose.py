@@ -30,6 +30,10 @@ def _rank_domestic(p: Place, importance: float, centroid: tuple[float, float] | 
     return r
 
 
+#: How much nearer (km) a town in a governorate the text names weighs among namesakes.
+AREA_BONUS_KM = 75.0
+
+
 def _choose(
     cands: list[tuple[Place, float]],
     cue: ctx.RegionCue | None,
@@ -37,8 +41,13 @@ def _choose(
     centroid: tuple[float, float] | None,
     key: str = "",
     named_countries: frozenset[str] = frozenset(),
+    named_areas: frozenset[str] = frozenset(),
 ) -> tuple[Place, str, list[Place], float]:
-    """Pick the place a mention means; return (place, mention kind, alternatives, confidence)."""
+    """Pick the place a mention means; return (place, mention kind, alternatives, confidence).
+
+    ``named_areas`` are the governorates the text names: a town among namesakes that lies
+    in one of them weighs as if ``AREA_BONUS_KM`` nearer ("Deir Sunbul" in a text about
+    the Idlib countryside is the Ariha one, not its namesake in Hama)."""
     scored: list[tuple[float, Place]] = []
     kind = "place"
     if cue is not None and cue.kind == "region" and any(p.kind == "country" for p, _ in cands):
@@ -69,6 +78,8 @@ def _choose(
         for p, imp in cands:
             home = (p.country == bias) != go_abroad
             r = _rank_domestic(p, imp, centroid if home else None) + (20 if home else 0)
+            if home and p.kind == "populated place" and named_areas & set(p.admin):
+                r += AREA_BONUS_KM / PROXIMITY_KM
             if go_abroad and p.country != bias and _abroad_plausible(p, key, named_countries):
                 r += 5  # Kita (Japan) by its own name, not Quito by an alternate
             r += 1.0 if p.kind == "populated place" else 0.0  # a bare name: the town
@@ -197,14 +208,22 @@ def _only_far_alternates(
     )
 
 
+_ADMIN_NOUNS = frozenset(
+    "province governorate district subdistrict sub-district محافظة منطقة ناحية provinz ili "
+    "vilayeti".split()
+)
+
+
 def _region_sized(cands: list[tuple[Place, float]], cue: ctx.RegionCue) -> bool:
     """Whether a name with a region cue means an area (a governorate, a named region, or
     an admin noun: "Saraqib district"), rather than a town with a direction or a ring
     ("south of Khan Sheikhun", "the outskirts of Saraqib", "ريف معرة النعمان")."""
     if cue.ring in ("outskirts", "direction"):
         return False  # "the outskirts of Aleppo", "west of Aleppo": the city
-    if cue.noun and not cue.ring:
-        return True
+    if cue.noun and not cue.ring and cue.noun.lower().rstrip("s") in _ADMIN_NOUNS:
+        return True  # "Saraqib district"
+    if cue.noun and not cue.ring:  # "the Ghab plain", "Saraqib areas": an area if one is known
+        return any(p.kind == "admin area" or p.kind == "country" for p, _ in cands)
     return any(
         p.kind == "admin area" and (p.level == 1 or p.extra.get("region")) or p.kind == "country"
         for p, _ in cands
@@ -254,6 +273,12 @@ def _build(
     named = frozenset(
         p.country for it in items for p, _ in _candidates(index, it.payloads) if p.kind == "country"
     )
+    areas = frozenset(
+        p.name
+        for it in items
+        for p, _ in _candidates(index, it.payloads)
+        if p.kind == "admin area" and p.level == 1 and p.country == bias
+    )
     places: list[PlaceMention] = []
     roads: list[RoadMention] = []
     for it in items:
@@ -275,11 +300,11 @@ def _build(
             continue
         cue = it.cue
         if cue is None:
-            first = _choose(cands, None, bias, centroid, key, named)[0]
+            first = _choose(cands, None, bias, centroid, key, named, areas)[0]
             cue = _province_reading(text, it, cands, bias, first)
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,
-                                          named)  # fmt: skip
+                                          named, areas)  # fmt: skip
         place, kind, part = _part(place, kind, cue, town)
         s, e = (cue.start, cue.end) if cue is not None else (it.start, it.end)
         s = min(s, it.start)

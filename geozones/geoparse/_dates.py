@@ -84,7 +84,7 @@ def _join_weekday(a: DateMention, b: DateMention, gap: str, text: str) -> DateMe
     """ "Saturday, February 24, 2018": the calendar date settles the weekday."""
     if not re.fullmatch(r",?\s*", gap) or b.period != "day" or b.relative and b.start_date is None:
         return None
-    if not re.search(rf"{_WD}$", a.text, re.IGNORECASE):
+    if not re.search(rf"{_WD}$", a.text.translate(W.MATCH_FOLD), re.IGNORECASE):
         return None
     return replace(b, text=text[a.start : b.end], start=a.start)
 

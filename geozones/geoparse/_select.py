@@ -127,6 +127,8 @@ def _select(
             continue
         if _acronym(text, m.name_start, m.end, title):
             continue
+        if _BACKED.match(text, m.end):
+            continue  # "Turkey-backed fighters": who backs them, not where
         it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords)
         cands.append((m.end - m.start, 1, m.start, it))
     for e in rule_ents:
@@ -144,6 +146,11 @@ def _select(
     entities = [it.entity for it in items if it.entity is not None]
     return places, entities
 
+
+_BACKED = re.compile(
+    r"\s?[-‑–]\s?(?:backed|led|allied|aligned|sponsored|brokered|funded|trained|supported)\b",
+    re.IGNORECASE,
+)
 
 #: Capitalised words next to a place name that do not make it part of a longer name.
 NAME_NEIGHBOURS = frozenset(
