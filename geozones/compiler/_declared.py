@@ -67,7 +67,7 @@ def _once(ctx: _Context, key: tuple, load: Any, item: Any) -> None:
         raise ctx.error(
             f"cannot load {key[0]} {key[1]!r}: {' '.join(str(exc).split())}",
             line,
-            "paths are relative to the spec; give a local file",
+            "check the file and its columns (paths are relative to the spec)",
         ) from None
     done.add(key)
 

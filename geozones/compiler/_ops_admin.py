@@ -138,7 +138,9 @@ def _admin_area(
             line,
             f"did you mean one of: {', '.join(close)}?"
             if close
-            else "give the English name (OCHA spelling) or the P-code, e.g. SY0700",
+            else "give the English name (OCHA spelling) or the P-code, e.g. SY0700"
+            if ctx.admin_index is None
+            else "give a name or code of the layers the spec's 'boundaries:' declares",
         )
     if len(rows) > 1:
         listed = "; ".join(f"{r.name_en} ({r.pcode}, level {r.level})" for r in rows.itertuples())

@@ -49,18 +49,13 @@ def _resolve(
             line,
             "write the name as text, e.g. 'place: Saraqib'",
         )
+    implicit = country is None
     country = country if country is not None else ctx.spec.country
     key = (name, kind, country)
     if key in ctx.places and ctx.near is None:
         return ctx.places[key]
-    gz = ctx.gazetteer
-    kwargs: dict[str, Any] = {}
-    if kind:
-        kwargs["kind"] = kind
-    if country:
-        kwargs["country"] = country
     try:
-        found = gz.geocode(name, top=5, **kwargs)
+        found = _lookup(ctx, name, kind, country, implicit)
     except UnknownPlaceError as exc:
         cands = ", ".join(exc.candidates[:5])
         raise ctx.error(
@@ -90,6 +85,30 @@ def _resolve(
     _check_unique(ctx, name, place, found[1:], line)
     ctx.places[key] = place
     return place
+
+
+def _lookup(ctx: _Context, name: str, kind: Any, country: Any, implicit: bool) -> list:
+    """The gazetteer's candidates for a name.
+
+    Places and roads the spec declares from files may have no country: when the
+    spec's default country (``timeline: country:``) finds nothing, they are
+    looked up without it (and only they are kept).
+    """
+    kwargs: dict[str, Any] = {"kind": kind} if kind else {}
+    try:
+        where = {"country": country} if country else {}
+        found = ctx.gazetteer.geocode(name, top=5, **kwargs, **where)
+    except UnknownPlaceError:
+        declared = ctx.spec.declared or {}
+        own = (declared.get("gazetteer") or {}).get("files") or declared.get("roads")
+        if not (implicit and country and own):
+            raise
+        anywhere = ctx.gazetteer.geocode(name, top=5, **kwargs)
+        listed = anywhere if isinstance(anywhere, list) else [anywhere]
+        found = [p for p in listed if not p.country]
+        if not found:
+            raise
+    return found if isinstance(found, list) else [found]
 
 
 def _nearest_first(found: list, near: Any) -> list:
