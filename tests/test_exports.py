@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
@@ -99,6 +100,8 @@ def _real_timeline() -> Timeline:
     try:
         return geozones.load_timeline()
     except (ImportError, geozones.GeozonesError, FileNotFoundError) as exc:
+        if os.environ.get("CI"):  # in CI the bundled timeline must compile: fail, never skip
+            raise
         pytest.skip(f"bundled timeline not available yet: {exc}")
 
 
