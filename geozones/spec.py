@@ -394,6 +394,8 @@ TOP_KEYS = {
     "gazetteer": False,
     "boundaries": False,
     "roads": False,
+    "parties": False,
+    "control": False,
     "agreements": True,
 }
 #: ``gazetteer:``: countries whose GeoNames places to load, and the user's places files.
@@ -420,6 +422,7 @@ TIMELINE_KEYS = {"id": False, "name": False, "description": False, "country": Fa
 AGREEMENT_KEYS = {
     "id": True,
     "name": True,
+    "kind": False,
     "parties": False,
     "signed": False,
     "sources": False,
@@ -437,7 +440,19 @@ FEATURE_KEYS = {
     "sources": False,
     "geometry": True,
 }
-SOURCE_KEYS = {"url": False, "quote": False, "title": False}
+SOURCE_KEYS = {
+    "url": False,
+    "quote": False,
+    "summary": False,
+    "title": False,
+    "publisher": False,
+    "published": False,
+}
+
+#: Kinds of agreement record (``kind:`` of an agreement). Only agreements and truces
+#: are signed: an operation, offensive or capture carries no ``signed`` date.
+AGREEMENT_KINDS = ("agreement", "truce", "operation", "offensive", "capture")
+SIGNED_KINDS = ("agreement", "truce")
 
 #: Source addresses must be web addresses: maps and exports turn them into links.
 _URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
@@ -494,6 +509,12 @@ class Spec:
     #: the data the spec declares, checked: ``{"gazetteer": {"countries": [...], "files":
     #: [...]}, "boundaries": [...], "roads": [...]}`` (items are the YAML mappings, with lines)
     declared: dict[str, Any] = field(default_factory=dict)
+    #: The ``parties:`` and ``control:`` tables as written (checked by the compiler's
+    #: control step, issue #14), and their lines; None when absent.
+    parties: Any = None
+    parties_line: int | None = None
+    control: Any = None
+    control_line: int | None = None
 
 
 class _Checker:
@@ -594,6 +615,15 @@ class _Checker:
             elif not self.keys(item, SOURCE_KEYS, f"a source of {what}", line_of(value, i)):
                 continue
             src = {k: self.text(item, k) for k in SOURCE_KEYS}
+            src = {k: v for k, v in src.items() if v or k in ("url", "quote", "title")}
+            problem = source_problem(src)
+            if problem:
+                self.error(
+                    f"a source of {what} {problem}",
+                    line_of(item, "url") if isinstance(item, LineDict) else line_of(value, i),
+                    "cite the article that states the fact (a paraphrase goes in 'summary')",
+                )
+                continue
             if not (src["url"] or src["title"]):
                 self.error(
                     f"a source of {what} has neither url nor title",
@@ -609,6 +639,70 @@ class _Checker:
                 continue
             out.append(src)
         return out
+
+
+def url_problem(url: str) -> str | None:
+    """What is wrong with a source address (None: an article's address).
+
+    A source must be an http(s) address with a path beyond the domain: a site's
+    home page does not say where the fact is.
+
+    Examples
+    --------
+    >>> url_problem("https://www.mfa.gov.tr/")
+    'is a home page, not an article: cite the page that states the fact'
+    >>> url_problem("https://www.syriahr.com/en/139035/") is None
+    True
+    """
+    from urllib.parse import urlsplit
+
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return "is not a web address"
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in text:
+        return "is not a web address (http:// or https://)"
+    if parts.path.strip("/") == "" and not parts.query:
+        return "is a home page, not an article: cite the page that states the fact"
+    return None
+
+
+def shared_problem(fields: dict[str, Any]) -> str | None:
+    """Whether a source cites the project's private ``../shared`` folder (None: it does not).
+
+    Examples
+    --------
+    >>> shared_problem({"url": "../shared/data/AGREEMENTS-FACTS.md"})
+    "cites '../shared', which a clone of the project does not have"
+    """
+    for value in fields.values():
+        if isinstance(value, str) and re.search(r"(^|[\s/(])\.\./shared\b", value):
+            return "cites '../shared', which a clone of the project does not have"
+    return None
+
+
+def source_problem(src: dict[str, Any]) -> str | None:
+    """What is wrong with a checked source (None: fine): a home page, ``../shared``,
+    or a ``published`` that is not a date.
+
+    Examples
+    --------
+    >>> source_problem({"url": "https://english.alarabiya.net/", "quote": "x"})[:40]
+    "url 'https://english.alarabiya.net/' is "
+    """
+    problem = shared_problem(src)
+    if problem:
+        return problem
+    url = src.get("url") or ""
+    if url:
+        problem = url_problem(url)
+        if problem and "home page" in problem:
+            return f"url {url[:60]!r} {problem}"
+    published = src.get("published") or ""
+    if published and not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", published):
+        return f"has published {published[:20]!r}, not a date (YYYY-MM-DD or YYYY-MM)"
+    return None
 
 
 def check(data: Any, path: str | None = None) -> Spec:
@@ -630,6 +724,10 @@ def check(data: Any, path: str | None = None) -> Spec:
     if not c.keys(data, TOP_KEYS, "the spec", 1):
         spec.errors = c.errors
         return spec
+    spec.parties, spec.parties_line = data.get("parties"), line_of(data, "parties")
+    spec.control, spec.control_line = data.get("control"), line_of(data, "control")
+    if spec.control is not None and not isinstance(spec.control, dict):
+        c.error("'control' must be a mapping", spec.control_line, "write 'file:', 'baselines:' …")
     meta = data.get("timeline") or LineDict()
     if c.keys(meta, TIMELINE_KEYS, "timeline", line_of(data, "timeline")):
         spec.id = c.ident(meta, "timeline") or stem
@@ -750,6 +848,18 @@ def _check_agreement(c: _Checker, ag: LineDict, spec: Spec, seen: dict) -> None:
     ag_id = c.ident(ag, "agreement") or f"agreement-{len(spec.agreements) + 1}"
     what = f"agreement {ag_id!r}"
     signed, _ = c.date(ag, "signed")
+    kind = c.text(ag, "kind", "agreement")
+    if kind not in AGREEMENT_KINDS:
+        c.error(
+            f"unknown kind {kind!r} of {what}", line_of(ag, "kind"), suggest(kind, AGREEMENT_KINDS)
+        )
+    elif signed is not None and kind not in SIGNED_KINDS:
+        c.error(
+            f"{what} is a {kind}, which is not signed",
+            line_of(ag, "signed"),
+            "remove 'signed:' (only agreements and truces are signed)",
+        )
+        signed = None
     parties = ag.get("parties") or []
     if isinstance(parties, str):
         parties = [parties]
@@ -758,6 +868,7 @@ def _check_agreement(c: _Checker, ag: LineDict, spec: Spec, seen: dict) -> None:
         "name": c.text(ag, "name", ag_id),
         "parties": [str(p) for p in parties] if isinstance(parties, list) else [],
         "signed": signed,
+        "kind": kind,
         "sources": c.sources(ag, what),
         "notes": c.text(ag, "notes"),
     }

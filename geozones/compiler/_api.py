@@ -11,6 +11,7 @@ from ..spec import Spec, bundled_path, load_yaml, read_spec
 from ..timeline import Timeline
 from ._cache import TimelineCache, cache_key
 from ._context import Geometry, _Context
+from ._control import LazyControl, build_control
 from ._declared import default_gazetteer, prepare
 from ._evaluator import evaluate
 from ._features import _clean, compile_spec
@@ -70,8 +71,11 @@ def load_timeline(
         key = cache_key(raw, spec, gz)
         cached = timeline_cache.load(key, path)
         if cached is not None:
+            if spec.parties is not None or spec.control is not None:  # rebuilt when first used
+                cached._control = LazyControl(lambda: _control_only(spec, gz))
             return cached
-    gdf, places, _ = compile_spec(spec, online=online, gazetteer=gz)
+    out: dict[str, Any] = {}
+    gdf, places, _ = compile_spec(spec, online=online, gazetteer=gz, out=out)
     tl = Timeline(
         gdf,
         name=spec.name,
@@ -80,10 +84,18 @@ def load_timeline(
         agreements=spec.agreements,
         places=places,
         path=path,
+        control=out.get("control"),
     )
     if key is not None:
         timeline_cache.store(key, tl)
     return tl
+
+
+def _control_only(spec: Spec, gazetteer: Any) -> Any:
+    """The compiled control table of a spec alone (for a timeline loaded from the cache)."""
+    ctx = _Context(spec=spec, features={f.id: f for f in spec.features}, gazetteer=gazetteer)
+    prepare(ctx)
+    return build_control(ctx)
 
 
 def compile_timeline(path: str | Path | None = None, use_cache: bool | None = None) -> Timeline:

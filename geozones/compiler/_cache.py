@@ -28,7 +28,7 @@ from ..timeline import Timeline
 COMPILER_VERSION = "2"
 #: Sub-folders of the bundled data that compiled timelines depend on (besides the
 #: files at its top level: the gazetteer, its aliases and roads).
-DATA_DEPENDENCIES = ("boundaries",)
+DATA_DEPENDENCIES = ("boundaries", "control")
 #: How many compiled timelines the cache keeps (the most recently written).
 CACHE_KEEP = 32
 #: Keys of a spec whose value names a file (``file:``, and the files a spec declares).
@@ -125,6 +125,7 @@ def cache_key(raw: bytes, spec: Spec, gazetteer: Any) -> str:
     refs: list[str] = []
     base = Path(spec.path).parent if spec.path else Path.cwd()
     _file_refs(spec.declared, base, refs)
+    _file_refs(spec.control, base, refs)  # the control table's CSV (issue #14)
     for f in spec.features:
         _file_refs(f.geometry, base, refs)
     h.update("|".join(refs).encode())

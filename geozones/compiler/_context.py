@@ -35,6 +35,14 @@ class _Context:
     memo: dict[tuple[int, int], tuple[Any, Any, Geometry, list[str]]] = field(default_factory=dict)
     #: while the ends of a road stretch are resolved: the road (namesakes far off it lose)
     near: Any = None
+    #: control (issue #14): the spec's compiled control table, the day a feature that
+    #: follows control is being built for, the ids of such features, their geometries of
+    #: that day, and whether an expression node depends on the day (see ``_control``)
+    control: Any = None
+    day: Any = None
+    dynamic: set[str] = field(default_factory=set)
+    day_done: dict[str, Geometry] = field(default_factory=dict)
+    day_node: Any = None
 
     @property
     def path(self) -> str | None:

@@ -60,7 +60,11 @@ def evaluate(expr: Any, ctx: _Context, line: int | None = None) -> Geometry:
             "write e.g. 'place: Saraqib' or 'buffer: {of: {place: Saraqib}, "
             "distance: 5 km}'; operators: " + ", ".join(OPS),
         )
-    key = (id(expr), id(ctx.near))
+    # a node whose value depends on the day (held_by, contact_line …) is memoised per day
+    day = (
+        ctx.day if ctx.day is not None and ctx.day_node is not None and ctx.day_node(expr) else None
+    )
+    key = (id(expr), id(ctx.near), day)
     hit = ctx.memo.get(key)
     if hit is not None:
         ctx.notes.extend(hit[3])

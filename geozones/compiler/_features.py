@@ -11,13 +11,16 @@ from ..errors import GeozonesError, SpecError
 from ..spec import Spec
 from ..timeline import FEATURE_COLUMNS
 from ._context import Geometry, _Context
+from ._control import periods, start_control
 from ._declared import default_gazetteer, prepare
 from ._evaluator import evaluate
 
 
 def _feature_geometry(ctx: _Context, fid: str, line: int | None = None) -> Geometry:
-    if fid in ctx.done:
-        return ctx.done[fid]
+    # a feature that follows control has geometries of the day being built
+    done = ctx.day_done if fid in ctx.dynamic else ctx.done
+    if fid in done:
+        return done[fid]
     if fid in ctx.stack:
         members = ctx.stack[ctx.stack.index(fid) :]
         ctx.in_cycle.update(members)
@@ -56,7 +59,7 @@ def _feature_geometry(ctx: _Context, fid: str, line: int | None = None) -> Geome
             "check that the areas overlap (intersection) or that a difference "
             "does not remove everything",
         )
-    ctx.done[fid] = geom
+    done[fid] = geom
     return geom
 
 
@@ -88,6 +91,7 @@ def compile_spec(
     collect: bool = False,
     online: bool | None = None,
     gazetteer: Any = None,
+    out: dict[str, Any] | None = None,
 ) -> tuple[Any, list, list[SpecError]]:
     """Compile a checked :class:`~geozones.spec.Spec` into a features GeoDataFrame.
 
@@ -105,6 +109,9 @@ def compile_spec(
         (:meth:`geozones.Gazetteer.default`). Places, countries, roads and admin
         areas the spec declares (``gazetteer:``, ``boundaries:``, ``roads:``) are
         added to it first.
+    out : dict, optional
+        Receives ``"control"``: the compiled control table (``geozones.control.Control``)
+        or None.
 
     Returns
     -------
@@ -137,10 +144,22 @@ def compile_spec(
         return _frame([]), [], errors
     rows = []
     seen: set[tuple] = {(e.line, e.message) for e in errors}
+    try:
+        start_control(ctx)
+    except SpecError as exc:
+        if not collect:
+            raise
+        errors.append(exc)
+    if out is not None:
+        out["control"] = ctx.control
     for f in spec.features:
         if f.id in ctx.in_cycle:  # its cycle is reported already
             continue
         try:
+            if f.id in ctx.dynamic:  # one row per period of unchanged geometry
+                for start, end, geom in periods(ctx, f, _feature_geometry):
+                    rows.append(_period_row(f, _notes(ctx, f, start, end), geom, start, end))
+                continue
             geom = _feature_geometry(ctx, f.id, f.line)
         except SpecError as exc:
             if not collect:
@@ -149,15 +168,27 @@ def compile_spec(
                 seen.add((exc.line, exc.message))
                 errors.append(exc)
             continue
-        notes = [f.notes] if f.notes else []
-        notes += ctx.feature_notes.get(f.id, [])
-        if f.start_precision == "month":
-            notes.append(f"start known to the month only: drawn from {f.start}")
-        if f.end and f.end_precision == "month":
-            notes.append(f"end known to the month only: drawn up to {f.end}")
-        rows.append(_row(f, notes, geom))
+        rows.append(_row(f, _notes(ctx, f), geom))
     places = list({id(p): p for p in ctx.places.values()}.values())
     return _frame(rows), places, errors
+
+
+def _notes(ctx: _Context, f: Any, start: Any = None, end: Any = None) -> list[str]:
+    """A feature's notes, with what month-only dates mean (for a period: its own ends)."""
+    notes = [f.notes] if f.notes else []
+    notes += ctx.feature_notes.get(f.id, [])
+    if f.start_precision == "month" and start in (None, f.start):
+        notes.append(f"start known to the month only: drawn from {f.start}")
+    if f.end and f.end_precision == "month" and end in (None, f.end):
+        notes.append(f"end known to the month only: drawn up to {f.end}")
+    return notes
+
+
+def _period_row(f: Any, notes: list[str], geom: Geometry, start: Any, end: Any) -> dict:
+    """The row of one period of a feature that follows control: id ends with its start."""
+    row = _row(f, notes, geom)
+    row.update(id=f"{f.id}-{start.isoformat()}", start_date=start, end_date=end)
+    return row
 
 
 def _row(f: Any, notes: list[str], geom: Geometry) -> dict[str, Any]:

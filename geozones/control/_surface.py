@@ -54,7 +54,7 @@ class ControlEvent:
 
     date: _dt.date
     party: str
-    cells: np.ndarray
+    cells: np.ndarray = field(repr=False)
     kind: str = "capture"
     place: str = ""
     reach: str = ""
@@ -105,7 +105,8 @@ class ControlSurface:
     parties : list of str
         Declared parties, in order (their index is the holder code).
     events : list of ControlEvent
-        Baselines and captures, any order (sorted stably by date).
+        Baselines and captures, any order (sorted stably by date); captures dated
+        before the first baseline are dropped (the baseline already includes them).
 
     Examples
     --------
@@ -131,6 +132,9 @@ class ControlSurface:
     ) -> None:
         self.cells = cells
         self.parties = list(parties)
+        bases = [e.date for e in events if e.kind == "baseline"]
+        if bases:  # a baseline sets its whole area: captures before the first are history
+            events = [e for e in events if e.kind == "baseline" or e.date >= min(bases)]
         order = sorted(range(len(events)), key=lambda i: (events[i].date, i))
         self.events = [events[i] for i in order]
         self.besieged = list(besieged)

@@ -23,12 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import numpy as np
 
 from ..errors import SpecError
 from ..projection import haversine_m
+from ..spec import shared_problem, url_problem
 from ._cells import Cells
 from ._surface import ControlEvent
 
@@ -130,44 +130,6 @@ def parse_parties(raw: Any, *, path: str | None = None, line: int | None = None)
             )
         out[name] = {"colour": colour.lower(), "label": str(label)[:200]}
     return out
-
-
-def url_problem(url: str) -> str | None:
-    """What is wrong with a source address (None: an article address).
-
-    A source must be an http(s) address with a path beyond the domain: a site's
-    home page does not say where the fact is.
-
-    Examples
-    --------
-    >>> url_problem("https://www.mfa.gov.tr/") is not None
-    True
-    >>> url_problem("https://www.syriahr.com/en/139035/") is None
-    True
-    """
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return "is not a web address"
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in url.strip():
-        return "is not a web address (http:// or https://)"
-    if parts.path.strip("/") == "" and not parts.query:
-        return "is a home page, not an article: cite the page that states the fact"
-    return None
-
-
-def shared_problem(fields: dict[str, Any]) -> str | None:
-    """Whether a source cites the project's private ``../shared`` folder (None: it does not).
-
-    Examples
-    --------
-    >>> shared_problem({"url": "../shared/data/AGREEMENTS-FACTS.md"})
-    "cites '../shared', which a clone of the project does not have"
-    """
-    for value in fields.values():
-        if isinstance(value, str) and re.search(r"(^|[\s/(])\.\./shared\b", value):
-            return "cites '../shared', which a clone of the project does not have"
-    return None
 
 
 def check_row(row: Row, parties: dict) -> None:

@@ -1,0 +1,171 @@
+"""The bundled timeline against dated reports: who held a town on a day, and whether it
+was inside the Idlib zone (issue #14).
+
+``tests/data/control_facts.csv`` lists town–date facts taken from dated reports (each
+with its article and a verbatim passage); they are independent of the captures the
+timeline is built from, though both come from the same kind of reporting.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+
+import geozones
+
+FACTS = Path(__file__).parent / "data" / "control_facts.csv"
+#: The facts the issue lists (town, day, inside the Idlib zone?).
+ISSUE_FACTS = [
+    *[(t, "2020-03-15", True) for t in ("Idlib", "Ariha", "Jisr al-Shughur", "Sarmada")],
+    *[
+        (t, "2020-03-15", False)
+        for t in (
+            "Abu al-Duhur",
+            "Qalaat al-Madiq",
+            "al-Tamanah",
+            "Kafranbel",
+            "Haritan",
+            "Maarat al-Numan",
+            "Saraqib",
+        )
+    ],
+    ("Khan Shaykhun", "2018-11-01", True),
+    ("Morek", "2018-11-01", True),
+    ("Abu al-Duhur", "2018-11-01", False),
+]
+#: Pockets a report describes as besieged (none drawn in the bundled timeline).
+BESIEGED: set[str] = set()
+
+
+@pytest.fixture(scope="module")
+def tl():
+    return geozones.load_timeline()
+
+
+def _facts() -> list[dict[str, str]]:
+    with FACTS.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _in_zone(tl, place: str, day: str) -> bool:
+    found = geozones.locate(place, day, timeline=tl)
+    return bool(found["id"].str.startswith("idlib-zone").any())
+
+
+def test_the_facts_sheet_is_large_and_sourced():
+    facts = _facts()
+    assert len(facts) >= 40
+    for f in facts:
+        assert f["url"].startswith("http") and f["quote"].strip(), f
+
+
+@pytest.mark.parametrize("place,day,inside", ISSUE_FACTS)
+def test_the_issue_s_towns_in_and_out_of_the_idlib_zone(tl, place, day, inside):
+    assert _in_zone(tl, place, day) is inside
+
+
+@pytest.mark.parametrize("fact", _facts(), ids=lambda f: f"{f['place']}@{f['date']}")
+def test_every_reported_holder(tl, fact):
+    h = tl.control_at(fact["place"], fact["date"])
+    if fact["date"] < tl._control.days[0].isoformat():  # before the table starts: unknown
+        assert h.holder is None
+        return
+    assert h.holder == fact["holder"], (fact["place"], fact["date"], h)
+    # in the north-west, held by the opposition ⇔ inside the Idlib zone (from its start)
+    if fact["date"] >= "2017-05-04" and fact["holder"] in ("opposition", "government"):
+        outline = tl.control_at(fact["place"], fact["date"])
+        assert outline.since is not None
+        if fact["holder"] == "government":
+            assert not _in_zone(tl, fact["place"], fact["date"])
+
+
+def test_control_at_says_since_when_and_by_which_report(tl):
+    h = tl.control_at("Kafranbel", "2020-03-15")
+    assert h.holder == "government"
+    assert h.since is not None and "2020-02-01" <= h.since.isoformat() <= "2020-02-25"
+    src = h.source
+    assert src["url"].startswith("http") and src.get("quote") or src.get("summary")
+
+
+def _holes(geom) -> int:
+    return sum(len(p.interiors) for p in shapely.get_parts(geom))
+
+
+def test_no_zone_has_an_enclave_on_any_day(tl):
+    zones = tl.features[tl.features["kind"] == "zone"]
+    for _, row in zones.iterrows():
+        if row["id"] in BESIEGED:
+            continue
+        # holes larger than 1 km² (a hole of a few cells would be an enclave)
+        big = [
+            r
+            for p in shapely.get_parts(row.geometry)
+            for r in p.interiors
+            if shapely.Polygon(r).area > 1e-4
+        ]
+        assert not big, (row["id"], len(big))
+
+
+def test_no_contact_line_rings_an_enclave(tl):
+    """The government–opposition line of every change day has no closed ring.
+
+    (Lines between three parties may close around a pocket that borders two others, such
+    as Nubl and al-Zahraa between the opposition and the SDF-held Tall Refaat area.)
+    """
+    assert len(tl.contact_lines) > 10
+    for day in tl._control.days:
+        line = tl._control.contact_line(day, ("government", "opposition"))
+        rings = [g for g in shapely.get_parts(line) if g.is_ring]
+        assert not rings, (day, [r.centroid.coords[0] for r in rings])
+
+
+def test_the_contact_line_stays_on_land_and_off_the_borders(tl):
+    from geozones import boundaries
+
+    sy = boundaries.load("countries").set_index("pcode").geometry["SY"]
+    edge = sy.boundary.buffer(0.002)
+    for _, row in tl.contact_lines.iterrows():
+        line = row.geometry
+        assert line.intersection(edge).length < 0.02 * line.length + 0.01, row["start_date"]
+
+
+def test_the_idlib_zone_follows_the_front(tl):
+    zone = tl.features[tl.features["id"].str.startswith("idlib-zone-")]
+    assert len(zone) > 20  # one feature per period of unchanged geometry
+    # the zone never covers a cell the government holds that day
+    starts = zone["start_date"].dt.date.astype(str).tolist()
+    for day, geom in zip(starts, zone.geometry, strict=True):
+        pt = geom.representative_point()
+        assert tl.holders([pt.x], [pt.y], [day])[0] == "opposition"
+    from geozones.projection import area_m2
+
+    first, last = area_m2(zone.geometry.iloc[0]), area_m2(zone.geometry.iloc[-1])
+    assert last < 0.8 * first
+
+
+def test_the_southern_zone_leaves_out_the_golan_and_homs_has_rastan_and_houla(tl):
+    from geozones import boundaries
+    from geozones.projection import area_m2
+
+    south = tl.features.set_index("id").geometry["southern-zone"]
+    golan = boundaries.load("disputed").set_index("pcode").geometry["GOLAN"]
+    assert area_m2(south.intersection(golan)) < 1e6  # was 1,240 km²
+    assert not south.covers(shapely.Point(35.69, 32.99))  # Katzrin
+    assert 2500e6 < area_m2(south) < 3500e6
+    homs = tl.features.set_index("id").geometry["northern-homs-zone"]
+    for town in ("Rastan", "Talbiseh", "Houla"):
+        p = geozones.geocode(town, country="SY")
+        assert homs.covers(shapely.Point(p.lon, p.lat)), town
+
+
+def test_holders_is_vectorized_and_says_none_outside_the_table(tl):
+    out = tl.holders(
+        np.array([36.63, 36.63, 40.0]),
+        np.array([35.93, 35.93, 35.0]),
+        ["2020-03-15", "2010-01-01", "2020-03-15"],
+    )
+    assert out.tolist() == ["opposition", None, None]
