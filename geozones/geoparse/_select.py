@@ -218,6 +218,7 @@ _LOCATIVE = re.compile(
     r"|(?:the\s+)?(?:villages?|towns?|cities|areas?)(?:\s+and\s+(?:villages?|towns?))?\s+of"
     r"|took|taken|captured|seized|retook|recaptured|entered|shelled|stormed|besieged|hit"
     r"|liberated|liberating|reached|controlled"
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
     r"|bei|nahe|nahe\s+(?:der|dem)\s+(?:Stadt|Ort|Ortschaft|Dorf)|Stadt|Ortschaft|Dorf"
     r"|près\s+de|autour\s+de|vers|(?:ville|village|localité)\s+de)"
     r"|(?P<list>,|\band|\bor))\s+"
@@ -226,8 +227,9 @@ _LOCATIVE = re.compile(
 )
 #: Minimum gazetteer score for a name found only by its context ("near Atmeh").
 UNLISTED_MIN_SCORE = 0.9
-#: Among several names that sound alike, those within this distance (km) of the text's
-#: other towns; when one name is left, it is taken ("Bleisa" → Ballisa near Abu al-Duhur).
+#: A name found by its sound only is kept within this distance (km) of the text's other
+#: towns (when the text has some); among several names that sound alike, one must be left
+#: ("Bleisa" → Ballisa near Abu al-Duhur; "Shinshrah" is not Shinshar near Homs).
 UNLISTED_NEAR_KM = 40.0
 
 
@@ -259,7 +261,7 @@ def _unlisted(
             and p.kind in ("populated place", "admin area")
             and p.country == bias
         ]
-        if len({p.name for p in found}) > 1 and centre is not None:
+        if centre is not None:  # a guess by sound must lie near the text's other towns
             found = [p for p in found if haversine_km(p.lat, p.lon, *centre) <= UNLISTED_NEAR_KM]
         if len({p.name for p in found}) == 1:  # one name only: several are a guess
             pls = tuple(_Payload("g", p.extra["index"]) for p in found)
