@@ -41,7 +41,7 @@ def _validate_fails(capsys, path: Path, *extra: str) -> str:
     err = capsys.readouterr().err
     assert "Traceback" not in err
     lines = err.strip().splitlines()
-    assert lines, "no message on stderr"
+    assert len(lines) == 1, err  # one problem, one line
     assert lines[0].startswith(str(path)), lines[0]
     return lines[0]
 
@@ -126,6 +126,18 @@ def test_a_vrt_with_a_vsicurl_source_is_refused_and_fetches_nothing(tmp_path, ca
     assert requests == []
 
 
+def test_map_and_export_refuse_the_vrt_too_and_write_nothing(tmp_path, capsys, recorder):
+    url, requests = recorder
+    _vrt(tmp_path, url)
+    spec = _spec(tmp_path, "{buffer: {of: {file: remote.vrt}, distance: 1 km}}")
+    for command, out in (("map", "m.html"), ("export", "e.geojson")):
+        assert main([command, str(spec), "--out", str(tmp_path / out)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "vector formats" in err[0] and "Traceback" not in err[0]
+        assert not (tmp_path / out).exists()
+    assert requests == []
+
+
 def test_with_online_the_same_vrt_is_read_from_the_server(tmp_path, capsys, recorder):
     """The control: the server above does answer GDAL, so 'no request' above means refused."""
     url, requests = recorder
@@ -179,16 +191,15 @@ def test_an_alias_bomb_is_refused_while_loading_with_its_line(tmp_path, capsys):
 
 
 def test_an_alias_bomb_in_a_quote_is_refused(tmp_path, capsys):
-    head = _bomb(8, "") + HEAD.replace(
-        "    name: A\n", "    name: A\n    sources: [{url: 'https://example.org', quote: LAST}]\n"
-    )
+    source = "    sources: [{url: 'https://example.org/2020/03/06/report', quote: LAST}]\n"
+    head = _bomb(8, "") + HEAD.replace("    name: A\n", "    name: A\n" + source)
     path = _spec(tmp_path, "{place: Saraqib}", head=head.replace("LAST", "*x8"))
     assert "aliases" in _validate_fails(capsys, path)
 
 
 def test_a_small_alias_graph_is_within_bounds_and_a_quote_must_be_text(tmp_path, capsys):
     quote = "[&q [a, b, c], *q, *q]"
-    source = f"    sources: [{{url: 'https://example.org', quote: {quote}}}]\n"
+    source = f"    sources: [{{url: 'https://example.org/2020/03/06/report', quote: {quote}}}]\n"
     head = HEAD.replace("    name: A\n", "    name: A\n" + source)
     path = _spec(tmp_path, "{place: Saraqib}", head=head)
     assert "'quote' must be text" in _validate_fails(capsys, path)
