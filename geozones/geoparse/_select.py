@@ -227,10 +227,12 @@ _LOCATIVE = re.compile(
 )
 #: Minimum gazetteer score for a name found only by its context ("near Atmeh").
 UNLISTED_MIN_SCORE = 0.9
-#: A name found by its sound only is kept within this distance (km) of the text's other
-#: towns (when the text has some); among several names that sound alike, one must be left
-#: ("Bleisa" → Ballisa near Abu al-Duhur; "Shinshrah" is not Shinshar near Homs).
+#: A name found by its sound only is kept within ``UNLISTED_REGION_KM`` of the text's other
+#: towns (when the text has some: "Shinshrah" in a text on Kafranbel is not Shinshar near
+#: Homs); among several names that sound alike, those within ``UNLISTED_NEAR_KM``, and one
+#: must be left ("Bleisa" → Ballisa near Abu al-Duhur).
 UNLISTED_NEAR_KM = 40.0
+UNLISTED_REGION_KM = 100.0
 
 
 def _unlisted(
@@ -261,8 +263,9 @@ def _unlisted(
             and p.kind in ("populated place", "admin area")
             and p.country == bias
         ]
-        if centre is not None:  # a guess by sound must lie near the text's other towns
-            found = [p for p in found if haversine_km(p.lat, p.lon, *centre) <= UNLISTED_NEAR_KM]
+        if centre is not None:  # a guess by sound must lie in the region of the story
+            near = UNLISTED_NEAR_KM if len({p.name for p in found}) > 1 else UNLISTED_REGION_KM
+            found = [p for p in found if haversine_km(p.lat, p.lon, *centre) <= near]
         if len({p.name for p in found}) == 1:  # one name only: several are a guess
             pls = tuple(_Payload("g", p.extra["index"]) for p in found)
             out.append(_Item(s, e, s, pls, nwords=len(words)))
