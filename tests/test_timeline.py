@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
@@ -66,21 +67,24 @@ def test_every_feature_cites_a_source_and_nothing_claims_to_be_surveyed(tl):
         assert all(
             s["url"].startswith("https://") or s["url"].startswith("http://") for s in row.sources
         ), row.id
-        assert all(s["quote"] for s in row.sources), row.id
+        # a verbatim quote, or a summary in our own words (never shown as a quote)
+        assert all(s["quote"] or s.get("summary") for s in row.sources), row.id
+        # an article, never a site's home page (issue #14)
+        assert all(urlsplit(s["url"]).path.strip("/") for s in row.sources), row.id
     assert "surveyed" not in set(tl.features["confidence"])
 
 
 def test_vague_facts_say_so_in_the_notes(feat):
-    assert "month only" in feat.loc["op-morek", "notes"]
-    assert feat.loc["op-morek", "end_date"].date() == dt.date(2020, 10, 31)
-    assert "15 km–20 km" in feat.loc["sochi-dmz", "notes"]
-    assert "sources differ" in feat.loc["idlib-zone-2020-02", "notes"].lower()
+    assert "month only" in feat.loc["op-anadan", "notes"]
+    assert feat.loc["op-anadan", "end_date"].date() == dt.date(2020, 12, 31)
+    assert "15 km–20 km" in feat.loc["sochi-dmz-2018-09-17", "notes"]
+    assert "latest it can have stood" in feat.loc["op-zeytunah", "notes"]
     assert "not a reported date" in feat.loc["nationwide-ceasefire", "notes"]
 
 
 def test_places_used_by_the_spec_are_listed(tl):
     names = {p.name for p in tl.places}
-    assert {"Tromba", "Ein Elhur", "Jarablus"} <= names
+    assert {"Tromba", "Ein Elhur", "Selwa"} <= names
     assert all(isinstance(p, geozones.Place) for p in tl.places)
 
 
@@ -116,10 +120,13 @@ def test_m4_corridor_is_6_km_each_side_of_the_road(feat):
 
 
 def test_euphrates_shield_on_2017_06_01(tl):
+    # the operation area is gone; who held what comes from the control table
     for town in ("Azaz", "Al-Bab", "Jarablus"):
-        assert "euphrates-shield-held-area" in _covering(tl, town, "2017-06-01"), town
-    for town in ("Afrin", "Manbij"):
         assert not {i for i in _covering(tl, town, "2017-06-01") if "euphrates" in i}, town
+        assert tl.control_at(town, "2017-06-01").holder == "turkish-backed", town
+    assert "euphrates-shield-operation" in _covering(tl, "Jarablus", "2016-09-01")
+    for town in ("Afrin", "Manbij"):
+        assert tl.control_at(town, "2017-06-01").holder == "sdf", town
 
 
 def test_nothing_covers_douma_from_mid_april_2018(tl):
@@ -129,37 +136,44 @@ def test_nothing_covers_douma_from_mid_april_2018(tl):
     assert _covering(tl, "Douma", "2018-06-01") == set()
 
 
-def test_the_idlib_zone_shrinks_and_each_version_lies_in_the_one_before(feat):
-    chain = ["idlib-zone", "idlib-zone-2019-08", "idlib-zone-2020-01", "idlib-zone-2020-02"]
-    areas = [area_m2(feat.loc[i, "geometry"]) for i in chain]
-    assert areas == sorted(areas, reverse=True) and len(set(areas)) == 4
-    for outer, inner in zip(chain, chain[1:], strict=False):
-        assert feat.loc[inner, "geometry"].difference(feat.loc[outer, "geometry"]).area < 1e-9
-    assert 6_000e6 < areas[0] < 10_000e6
+def _zone_on(tl: Timeline, day: str) -> shapely.Geometry:
+    active = tl.at(day)
+    rows = active[active["id"].str.startswith("idlib-zone-")]
+    assert len(rows) == 1, (day, list(rows["id"]))
+    return rows.geometry.iloc[0]
+
+
+def test_the_idlib_zone_follows_the_front_within_its_outline(tl):
+    zone = tl.features[tl.features["id"].str.startswith("idlib-zone-")].sort_values("start_date")
+    assert len(zone) > 20 and zone["id"].is_unique
+    # the periods tile the span from the memorandum on, one after the other
+    assert zone["start_date"].iloc[0] == pd.Timestamp("2017-05-04")
+    ends = zone["end_date"].iloc[:-1].to_numpy()
+    starts = zone["start_date"].iloc[1:].to_numpy()
+    assert (starts - ends == np.timedelta64(1, "D")).all() and pd.isna(zone["end_date"].iloc[-1])
+    first = zone.geometry.iloc[0]
+    assert 6_000e6 < area_m2(first) < 12_000e6
+    for geom in zone.geometry:
+        assert geom.difference(first).area < 1e-9
+    # after the offensives of 2019 and 2020 less than two thirds is left
+    assert area_m2(_zone_on(tl, "2020-03-15")) < 0.67 * area_m2(_zone_on(tl, "2019-04-01"))
 
 
 def test_retaken_towns_leave_the_zone_on_their_dates(tl):
-    assert "idlib-zone" in _covering(tl, "Khan Shaykhun", "2019-08-22")
-    assert not {i for i in _covering(tl, "Khan Shaykhun", "2019-08-23") if "zone" in i}
-    assert "idlib-zone-2019-08" in _covering(tl, "Maarat al-Numan", "2020-01-27")
-    assert not {i for i in _covering(tl, "Maarat al-Numan", "2020-01-28") if "zone" in i}
+    def inside(town: str, day: str) -> bool:
+        return bool({i for i in _covering(tl, town, day) if i.startswith("idlib-zone")})
+
+    assert inside("Khan Shaykhun", "2019-08-20") and not inside("Khan Shaykhun", "2019-08-21")
+    assert inside("Maarat al-Numan", "2020-01-27") and not inside("Maarat al-Numan", "2020-01-28")
     # Saraqib: out, back in when the rebels retook it, out again
-    inside = {
-        d: bool({i for i in _covering(tl, "Saraqib", d) if i.startswith("idlib-zone")})
-        for d in ("2020-02-07", "2020-02-08", "2020-02-28", "2020-03-02")
-    }
-    assert inside == {
-        "2020-02-07": True,
-        "2020-02-08": False,
-        "2020-02-28": True,
-        "2020-03-02": False,
-    }
+    days = ("2020-02-06", "2020-02-07", "2020-02-28", "2020-03-02")
+    assert [inside("Saraqib", d) for d in days] == [True, False, True, False]
 
 
-def test_sochi_dmz_is_inside_the_zone_along_the_contact_line_not_the_turkish_border(feat):
-    dmz, zone = feat.loc["sochi-dmz", "geometry"], feat.loc["idlib-zone", "geometry"]
+def test_sochi_dmz_is_inside_the_zone_along_the_contact_line_not_the_turkish_border(tl, feat):
+    dmz, zone = feat.loc["sochi-dmz-2018-09-17", "geometry"], _zone_on(tl, "2018-09-17")
     assert dmz.difference(zone).area < 1e-6 * dmz.area  # round-trip noise only
-    assert 0.3 < area_m2(dmz) / area_m2(zone) < 0.8
+    assert 0.2 < area_m2(dmz) / area_m2(zone) < 0.8
     turkey = boundaries.load("countries").set_index("pcode").loc["TR", "geometry"]
     proj = fit(zone)
     zone_m, dmz_m, turkey_m = proj.forward(zone), proj.forward(dmz), proj.forward(turkey)
@@ -168,22 +182,31 @@ def test_sochi_dmz_is_inside_the_zone_along_the_contact_line_not_the_turkish_bor
     mid = shapely.line_interpolate_point(shapely.line_merge(border), 0.5, normalized=True)
     assert border.length > 30_000
     assert dmz_m.distance(mid) > 5_000
-    # and the band is at most 17.5 km (the drawn mean of 15–20 km) deep
-    inner = zone_m.buffer(-17_600)
-    assert dmz_m.intersection(inner).area < 1e-3 * dmz_m.area
+    # measured from the government–opposition line of its day, at most 20 km deep
+    line = proj.forward(tl._control.contact_line("2018-09-17", ("government", "opposition")))
+    assert dmz_m.difference(line.buffer(20_100)).area < 1e-3 * dmz_m.area
     for town in ("Salqin", "Harim", "Idlib"):
         assert not dmz.covers(_pt(town)), town
-    for town in ("Jisr al-Shughur", "Khan Shaykhun", "Morek"):
+    for town in ("Khan Shaykhun", "Morek"):
         assert dmz.covers(_pt(town)), town
+    # what was left of it shrank with the zone, and it ends with the Moscow protocol
+    left = tl.features[tl.features["id"].str.startswith("sochi-dmz-")]
+    assert left["end_date"].max() == pd.Timestamp("2020-03-05")
+    assert area_m2(left.sort_values("start_date").geometry.iloc[-1]) < 0.5 * area_m2(dmz)
 
 
 def test_observation_posts(tl, feat):
     posts = tl.features[tl.features["kind"] == "observation-post"]
-    assert len(posts) == 11  # the sources used name eleven of the twelve
+    assert len(posts) == 12
+    assert feat.loc["op-salwa", "start_date"].date() == dt.date(2017, 10, 13)  # the first
     assert feat.loc["op-surman", "start_date"].date() == dt.date(2018, 2, 15)
     assert (posts["start_date"] <= pd.Timestamp("2018-05-16")).all()
-    assert len(tl.at("2018-05-16").query("kind == 'observation-post'")) == 11
-    assert "op-morek" not in set(tl.at("2020-11-01")["id"])
+    assert len(tl.at("2018-05-16").query("kind == 'observation-post'")) == 12
+    assert "op-morek" in set(tl.at("2020-10-19")["id"])
+    assert "op-morek" not in set(tl.at("2020-10-20")["id"])
+    # the Zaytuna post stood in the opposition's Jabal al-Turkman, not in government Latakia
+    z = feat.loc["op-zeytunah", "geometry"]
+    assert tl.holders([z.x], [z.y], ["2019-01-01"])[0] == "opposition"
     # posts at named places lie within 1 km of the place
     assert feat.loc["op-morek", "geometry"].distance(_pt("Morek")) < 0.01
 
@@ -192,9 +215,9 @@ def test_patrol_route_and_moscow_protocol_dates(tl):
     assert "m4-joint-patrol-route" in set(tl.at("2020-08-25")["id"])
     assert "m4-joint-patrol-route" not in set(tl.at("2020-08-26")["id"])
     assert "m4-joint-patrol-route" not in set(tl.at("2020-03-14")["id"])
-    assert {"m4-corridor", "contact-line-2020", "idlib-zone-2020-03"} <= set(
-        tl.at("2020-03-06")["id"]
-    )
+    ids = set(tl.at("2020-03-06")["id"])
+    assert "m4-corridor" in ids
+    assert {i.rsplit("-", 3)[0] for i in ids} >= {"contact-line-2020", "idlib-zone"}
 
 
 # --- Timeline methods -------------------------------------------------------------------------
@@ -202,7 +225,7 @@ def test_patrol_route_and_moscow_protocol_dates(tl):
 
 def test_slices_are_sorted_change_dates(tl):
     s = tl.slices()
-    assert s == sorted(set(s)) and s[0] == dt.date(2016, 8, 24)
+    assert s == sorted(set(s)) and s[0] == dt.date(2016, 8, 23)  # the control table's start
     assert dt.date(2020, 3, 6) in s and dt.date(2020, 8, 26) in s  # a start; end + 1 day
     # between two slices the active set does not change
     for a, b in zip(s, s[1:], strict=False):
