@@ -119,3 +119,44 @@ def locate(
     out = features.loc[hit].copy()
     out["distance_m"] = np.round(dist[hit], 1)
     return out.sort_values(["start_date", "id"], kind="stable")
+
+
+def label_holders(events: Any, timeline: Timeline | None = None, *, column: str = "holder") -> Any:
+    """Label dated events with who held their place on their date (issue #14).
+
+    Vectorized over the events (the timeline's control cells and holder table):
+    ``column`` gets the party, or a missing value where the control table says nothing (no
+    control table, outside its cells or before its first day).
+
+    Parameters
+    ----------
+    events : DataFrame
+        ACLED-style: ``event_date``, ``latitude``, ``longitude``.
+    timeline : Timeline, optional
+        Default: the bundled timeline.
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``events`` with the new column.
+
+    Examples
+    --------
+    >>> import pandas as pd, geozones
+    >>> ev = pd.DataFrame({"event_date": ["2020-03-15"], "latitude": [35.61],
+    ...                    "longitude": [36.56]})
+    >>> from geozones.analysis import label_holders
+    >>> label_holders(ev)["holder"].tolist()                    # doctest: +SKIP
+    ['government']
+    """
+    missing = [c for c in ("event_date", "latitude", "longitude") if c not in events.columns]
+    if missing:
+        raise InputError(f"events lack the columns {missing}; ACLED's names are expected")
+    if timeline is None:
+        from .compiler import load_timeline  # the compiler is heavy: loaded when needed
+
+        timeline = load_timeline()
+    out = events.copy()
+    dates = [str(d)[:10] for d in out["event_date"]]
+    out[column] = timeline.holders(out["longitude"].to_numpy(), out["latitude"].to_numpy(), dates)
+    return out

@@ -169,3 +169,36 @@ def test_holders_is_vectorized_and_says_none_outside_the_table(tl):
         ["2020-03-15", "2010-01-01", "2020-03-15"],
     )
     assert out.tolist() == ["opposition", None, None]
+
+
+def test_locate_says_who_held_the_place(capsys):
+    import json
+
+    from geozones.cli import main
+
+    assert main(["locate", "Kafranbel", "--date", "2020-03-15"]) == 1  # in no zone that day
+    out = capsys.readouterr().out
+    assert "held by Syrian government and allies (government) since 2020-02-25" in out
+    assert "https://" in out
+    assert main(["locate", "Ariha", "--date", "2020-03-15", "--json"]) == 0
+    held = json.loads(capsys.readouterr().out)["control"]
+    assert held["holder"] == "opposition" and held["source"]["url"].startswith("http")
+    main(["locate", "Ariha", "--json"])  # no date: no holder
+    assert json.loads(capsys.readouterr().out)["control"] is None
+
+
+def test_events_are_labelled_with_the_holder_of_their_cell(tl):
+    import pandas as pd
+
+    from geozones.analysis import label_holders
+
+    ev = pd.DataFrame(
+        {
+            "event_date": ["2020-03-15", "2019-06-01", "2020-03-15"],
+            "latitude": [35.6134, 35.6134, 33.5],
+            "longitude": [36.5610, 36.5610, 36.3],
+        }
+    )
+    out = label_holders(ev, tl)
+    assert out["holder"].iloc[:2].tolist() == ["government", "opposition"]  # Kafranbel
+    assert pd.isna(out["holder"].iloc[2])  # Damascus: outside the table

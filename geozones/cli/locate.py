@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--tolerance {args.tolerance:g} is negative; give metres, e.g. 500")
     kwargs = {} if args.tolerance is None else {"tolerance": args.tolerance}
     found = locate(point, day, timeline, **kwargs)
+    held = _held(timeline, point, day)
     label = printable(place) if place is not None else f"{point.y:.5f}, {point.x:.5f}"
     rows = [
         {
@@ -76,10 +77,12 @@ def run(args: argparse.Namespace) -> int:
                 "date": day,
                 "timeline": timeline.id,
                 "features": rows,
+                "control": held,
             }
         )
     else:
         _print_rows(label, printable(timeline.id), day, rows)
+        _print_held(held)
     return 0 if rows else 1
 
 
@@ -94,3 +97,35 @@ def _print_rows(label: str, timeline_id: str, day: Any, rows: list[dict[str, Any
         end = r["end_date"] or "open"
         fid, kind, conf, name = (printable(r[k]) for k in ("id", "kind", "confidence", "name"))
         print(f"  {fid:<28} {kind:<20} {r['start_date']} → {end:<10} {conf}  {name}")
+
+
+def _held(timeline: Any, point: Any, day: Any) -> dict[str, Any] | None:
+    """Who held the point that day, since when, by which report (None without a date,
+    a control table, or a holder there)."""
+    if day is None or not timeline.parties:
+        return None
+    h = timeline.control_at(point, day)
+    if h.holder is None:
+        return None
+    src = h.source
+    return {
+        "holder": h.holder,
+        "label": timeline.parties[h.holder]["label"],
+        "since": h.since.isoformat() if h.since else None,
+        "enclosed": h.enclosed,
+        "source": {k: src[k] for k in ("url", "title", "publisher", "published") if src.get(k)},
+    }
+
+
+def _print_held(held: dict[str, Any] | None) -> None:
+    """The holder line of the human-readable answer (spec and table text escaped)."""
+    if held is None:
+        return
+    src = held["source"]
+    how = "the front passed it" if held["enclosed"] else printable(src.get("publisher", ""))
+    when = printable(src.get("published", ""))
+    print(
+        f"  held by {printable(held['label'])} ({printable(held['holder'])}) since "
+        f"{held['since']} — {how}{', ' + when if when else ''}"
+        f"{': ' + printable(src['url']) if src.get('url') else ''}"
+    )
