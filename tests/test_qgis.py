@@ -110,10 +110,11 @@ def _days(tl: Timeline, at_least: int = 20) -> list[str]:
     return [d.isoformat() for d in ordered]
 
 
-def _run_qgis(path: Path, how: str, days: list[str], tmp_path: Path) -> dict:
+def _run_qgis(path: Path, how: str, days: list[str], tmp_path: Path, tz: str = "UTC") -> dict:
     assert _qgis_python(), "CI must have QGIS: scripts/test.sh installs python3-qgis"
     env = {
         **os.environ,
+        "TZ": tz,
         "QT_QPA_PLATFORM": "offscreen",
         "XDG_RUNTIME_DIR": str(tmp_path),
         "HOME": str(tmp_path),  # a fresh QGIS profile, with QGIS's default settings
@@ -170,8 +171,10 @@ def test_ticking_dynamic_temporal_control_shows_what_is_in_force_each_day(tmp_pa
     assert got["extent"][0] == first  # "Set to full range" starts at the first feature
 
 
-def test_one_day_features_and_open_ends_in_qgis(tmp_path):
-    """A feature that lasts one day, one that ends on a month's last day and an open one."""
+@pytest.mark.parametrize("tz", ["UTC", "America/New_York", "Pacific/Kiritimati"])
+def test_one_day_features_and_open_ends_in_qgis(tmp_path, tz):
+    """A feature that lasts one day, one that ends on a month's last day and an open one;
+    in the time zones of users east and west of UTC too."""
     import geopandas as gpd
     import pandas as pd
     import shapely
@@ -199,4 +202,4 @@ def test_one_day_features_and_open_ends_in_qgis(tmp_path):
     tl = Timeline(feats, name="edges", id="edges")
     path = geozones.export(tl, tmp_path / "edges.gpkg")
     days = _days(tl, at_least=8) + ["2021-06-01"]
-    _check(tl, _run_qgis(path, "tick", days, tmp_path), days, "tick")
+    _check(tl, _run_qgis(path, "tick", days, tmp_path, tz), days, f"tick in {tz}")
