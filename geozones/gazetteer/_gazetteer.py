@@ -9,7 +9,6 @@ from typing import Any
 from .._text import did_you_mean, name_key
 from ..errors import UnknownPlaceError
 from ..place import Place
-from ._index import _Index
 from ._match import _Matcher
 from ._places import _Places
 from ._query import _check_countries, _hint
@@ -24,7 +23,7 @@ _DEFAULT: Gazetteer | None = None
 _LOCK = threading.Lock()
 
 
-class Gazetteer(_Places, _Roads, _Matcher, _Index):
+class Gazetteer(_Places, _Roads, _Matcher):
     """An in-memory name index over the bundled places.
 
     Use :meth:`Gazetteer.default` for the shared instance built from the
@@ -116,7 +115,7 @@ class Gazetteer(_Places, _Roads, _Matcher, _Index):
         return self.candidates(name, top=limit)
 
     def closest(
-        self, name: str, n: int = 5, *, kind: str | None = None, country: str | None = None
+        self, name: str, n: int = 5, *, kind: str | None = None, country: Any = None
     ) -> list[str]:
         """Labels of the ``n`` closest entries, for error messages (no cutoff).
 

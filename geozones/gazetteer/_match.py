@@ -7,7 +7,7 @@ most 0.85. Ranking and the regional prior live in :mod:`._rank`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .._text import fold, name_key, phonetic_key
@@ -37,6 +37,9 @@ class _Matcher(_Ranker):
     """The matching half of :class:`~geozones.gazetteer.Gazetteer`."""
 
     # ------------------------------------------------------------------ helpers
+    def _ensure_country(self, cc: str) -> None:
+        """Load country ``cc`` on its first use: :class:`._places._Places` does it."""
+
     def _guessable(self, vi: int) -> bool:
         """Whether a variant may match inexactly: not a foreign place's alternate name."""
         return self._v_how[vi] != "a" or self._country[self._v_entry[vi]] in self._home
@@ -97,7 +100,7 @@ class _Matcher(_Ranker):
 
         return PHONETIC_MIN + (PHONETIC_MAX - PHONETIC_MIN) * ratio(key, self._key_of(vi)) / 100.0
 
-    def _accept(self, e: int, kind: str | None, country: str | None) -> bool:
+    def _accept(self, e: int, kind: str | None, country: Any) -> bool:
         if kind is not None and self._kind[e] != kind:
             return False
         if country is not None and self._country[e] not in country:
@@ -169,7 +172,7 @@ class _Matcher(_Ranker):
         name: str,
         *,
         top: int = 5,
-        country: str | None = None,
+        country: str | Sequence[str] | None = None,
         near: Any = None,
         kind: str | None = None,
         fuzzy: bool = True,
@@ -252,7 +255,7 @@ class _Matcher(_Ranker):
                         return found
         return self._match(name, top, country, near, kind, None, fuzzy)
 
-    def _named_exactly(self, key: str, kind: str | None, country: str | None) -> bool:
+    def _named_exactly(self, key: str, kind: str | None, country: Any) -> bool:
         """Whether the whole name is an exact variant ("Rural Damascus", "Jebel Saman")."""
         return any(self._accept(self._v_entry[vi], kind, country) for vi in self._vids_key(key))
 

@@ -14,6 +14,7 @@ from .._text import name_key, phonetic_key
 from ..errors import InputError
 from . import _world
 from ._files import local_file
+from ._index import _Index
 
 #: GeoNames feature classes → the gazetteer's kinds (A is refined by feature code).
 _GEONAMES_KIND = {
@@ -33,7 +34,7 @@ MAX_ROWS = 2_000_000
 _ALT_SEPARATORS = ("|", ";")
 
 
-class _Places:
+class _Places(_Index):
     """Country and file loading of :class:`~geozones.gazetteer.Gazetteer`."""
 
     def load_country(self, cc: str) -> None:

@@ -144,7 +144,7 @@ def _strip_compass(words: list[str]) -> str:
     return " ".join(words[i:j])
 
 
-def _hint(kind: str | None, country: str | None) -> str:
+def _hint(kind: str | None, country: Any) -> str:
     parts = []
     if kind:
         parts.append(f"kind={kind!r}")

@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import settings
 from ..projection import haversine_km
+from ._index import _Index
 
 #: Rank weight of importance (≈ log10 population) and of proximity with a point ``near=``.
 _W_IMPORTANCE = 0.01
@@ -58,7 +59,7 @@ def _box_km(box: Box, lat: Any, lon: Any) -> Any:
     return haversine_km(lat, lon, np.clip(lat, s, n), np.clip(lon, w, e))
 
 
-class _Ranker:
+class _Ranker(_Index):
     """Ranking half of the matcher (mixed into :class:`Gazetteer`)."""
 
     _region: Box | None = None

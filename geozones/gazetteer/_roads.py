@@ -10,10 +10,10 @@ from .._text import name_key
 from ..errors import InputError
 from ..place import Place
 from ._files import local_file
-from ._index import _file_digest
+from ._index import _file_digest, _Index
 
 
-class _Roads:
+class _Roads(_Index):
     """Road methods of :class:`~geozones.gazetteer.Gazetteer`."""
 
     def road_geometry(self, index: int) -> Any:

@@ -120,6 +120,7 @@ class BoundedAdapter(BaseSyncAdapter):
 
     def _connection(self, url: str, timeout: float) -> tuple[http.client.HTTPConnection, str]:
         u = urlsplit(url)
+        host = u.hostname or ""
         target = u.path or "/"
         if u.query:
             target += "?" + u.query
@@ -133,13 +134,13 @@ class BoundedAdapter(BaseSyncAdapter):
                 conn.set_tunnel(u.hostname, u.port)
                 return conn, target
             conn = http.client.HTTPSConnection(
-                u.hostname, u.port, timeout=timeout, context=self.ssl_context
+                host, u.port, timeout=timeout, context=self.ssl_context
             )
             return conn, target
         if proxy:
             p = urlsplit(proxy if "://" in proxy else "http://" + proxy)
             return http.client.HTTPConnection(p.hostname, p.port, timeout=timeout), url
-        return http.client.HTTPConnection(u.hostname, u.port, timeout=timeout), target
+        return http.client.HTTPConnection(host, u.port, timeout=timeout), target
 
     def _read(self, resp: Any, headers: dict[str, str], deadline: float) -> bytes:
         cap = int(self.max_bytes or settings.online_max_bytes)
