@@ -9,7 +9,9 @@ of a 3,000-character article, next to baselines measured in the same run on the 
   capitalised word (no context, no dates);
 * ``dateparser.search_dates``: the library's own date finder (dates only).
 
-Target: under 50 ms per 3,000-character article after load.
+Target: under 50 ms per 3,000-character article after load. On a shared machine the
+wall-clock figures include time spent waiting for a core; the CPU time of the process
+(``time.process_time``) is printed too.
 
 ``--scaling`` then times texts of 8, 16, 32 and 64 thousand characters made of repeated
 place names on one line and of dates in one sentence (the inputs that were quadratic,
@@ -99,7 +101,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extract: min {1000 * min(ext):.1f} ms, median {1000 * med:.1f} ms, "
           f"p90 {1000 * p90:.1f} ms over {args.runs} runs "
           f"({len(ex.places)} places, {len(ex.roads)} roads, {len(ex.dates)} dates)")  # fmt: skip
-    print(f"target < 50 ms (median): {'met' if med < 0.05 else 'NOT met'}")
+    c0 = time.process_time()
+    for _ in range(args.runs):
+        geozones.extract(text, gazetteer=gz)
+    cpu = (time.process_time() - c0) / args.runs
+    print(f"extract CPU time (process_time, unaffected by other jobs waiting for the cores): "
+          f"{1000 * cpu:.1f} ms per article")  # fmt: skip
+    print(
+        f"target < 50 ms: median wall {'met' if med < 0.05 else 'NOT met'}, "
+        f"CPU {'met' if cpu < 0.05 else 'NOT met'}"
+    )
     for name, ts in base.items():
         m = statistics.median(ts)
         print(f"  baseline {name:32} median {1000 * m:8.1f} ms   extract/baseline = {med / m:6.2f}")

@@ -23,11 +23,24 @@ FOREIGN_FACTOR = 10
 PROXIMITY_KM = 50.0
 
 
-def _rank_domestic(p: Place, importance: float, centroid: tuple[float, float] | None) -> float:
-    r = importance
-    if centroid is not None and p.kind != "country":
-        r -= float(haversine_km(p.lat, p.lon, *centroid)) / PROXIMITY_KM
-    return r
+def _rank_domestic(p: Place, importance: float, km: float | None) -> float:
+    """Importance, less one order of magnitude per ``PROXIMITY_KM`` from the text's towns."""
+    if km is None or p.kind == "country":
+        return importance
+    return importance - km / PROXIMITY_KM
+
+
+def _distances(
+    cands: list[tuple[Place, float]], centroid: tuple[float, float] | None
+) -> list[float | None]:
+    """Kilometres from each candidate to the text's centre, in one vectorized call."""
+    if centroid is None:
+        return [None] * len(cands)
+    import numpy as np  # lazy: keeps `import geozones` fast
+
+    lats = np.fromiter((p.lat for p, _ in cands), float, len(cands))
+    lons = np.fromiter((p.lon for p, _ in cands), float, len(cands))
+    return [float(d) for d in haversine_km(lats, lons, centroid[0], centroid[1])]
 
 
 #: How much nearer (km) a town in a governorate the text names weighs among namesakes.
@@ -75,9 +88,9 @@ def _choose(
         go_abroad = not domestic or (
             best_f >= FOREIGN_MIN_POPULATION and best_f >= FOREIGN_FACTOR * max(best_d, 1)
         )
-        for p, imp in cands:
+        for (p, imp), km in zip(cands, _distances(cands, centroid), strict=True):
             home = (p.country == bias) != go_abroad
-            r = _rank_domestic(p, imp, centroid if home else None) + (20 if home else 0)
+            r = _rank_domestic(p, imp, km if home else None) + (20 if home else 0)
             if home and p.kind == "populated place" and named_areas & set(p.admin):
                 r += AREA_BONUS_KM / PROXIMITY_KM
             if go_abroad and p.country != bias and _abroad_plausible(p, key, named_countries):

@@ -108,6 +108,15 @@ _REGION_BEFORE = [
         re.I,
     ),
 ]
+#: Words one of which every "before" cue holds (a cheap test before the full patterns).
+_CUE_WORD = re.compile(
+    r"north|south|east|west|central|rural|greater|upper|lower|countryside|outskirts|suburbs"
+    r"|environs|vicinity|province|governorate|region|district|area|part"
+    r"|ريف|محافظة|منطقة|ناحية|طراف|ضواحي|محيط|بادية|شمال|جنوب|شرق|غرب"
+    r"|nord|sud|est|ouest|campagne|banlieue|östlich|westlich|nördlich|südlich|norden|süden"
+    r"|osten|westen|provinz|région",
+    re.IGNORECASE,
+)
 _REGION_AFTER = [
     re.compile(
         rf"^\s*(?:(?P<dir>{_DIRECTIONS})\s+)?(?P<noun>(?:province|governorate|countryside|region"
@@ -346,7 +355,9 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
     zone = _ZONE_AFTER.match(after_text)
     if zone:
         return RegionCue("zone", start, end + zone.end(), None, zone.group("noun"), 1)
-    before = next((m for rx in _REGION_BEFORE if (m := rx.search(head))), None)
+    before = None
+    if _CUE_WORD.search(head):  # most names have none of these words before them
+        before = next((m for rx in _REGION_BEFORE if (m := rx.search(head))), None)
     after = next((m for rx in _REGION_AFTER if (m := rx.match(after_text))), None)
     if not before and not after:
         return None
