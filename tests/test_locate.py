@@ -117,7 +117,7 @@ def test_cli_locate_with_another_spec(tmp_path, capsys):
         "agreements:\n"
         "  - id: a\n"
         "    name: A\n"
-        "    sources: [https://example.org]\n"
+        "    sources: [https://example.org/2020/01/01/report]\n"
         "    features:\n"
         "      - id: box\n"
         "        kind: zone\n"
@@ -141,3 +141,20 @@ def test_cli_locate_tolerance(capsys):
     assert "op-morek" in {f["id"] for f in json.loads(capsys.readouterr().out)["features"]}
     assert main(["locate", where, "--tolerance", "-5"]) == 2
     assert "negative" in capsys.readouterr().err
+
+
+def test_locate_takes_the_gazetteer_to_look_names_up_in(tl, tmp_path):
+    """Issue #13: the gazetteer is passed in; the shared default is left alone."""
+    from geozones import Gazetteer
+
+    ariha = geozones.geocode("Ariha", country="SY")
+    (tmp_path / "mine.csv").write_text(
+        f"name,lat,lon,country\nOur Checkpoint Seven,{ariha.lat},{ariha.lon},SY\n",
+        encoding="utf-8",
+    )
+    mine = Gazetteer()
+    mine.add_places_file(tmp_path / "mine.csv")
+    got = locate("Our Checkpoint Seven", "2020-03-15", timeline=tl, gazetteer=mine)
+    assert list(got["id"]) == list(locate(ariha, "2020-03-15", timeline=tl)["id"])
+    with pytest.raises(geozones.UnknownPlaceError):
+        locate("Our Checkpoint Seven", "2020-03-15", timeline=tl)
