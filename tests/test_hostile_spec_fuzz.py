@@ -148,7 +148,24 @@ class _Gen:
         out = {"timeline": {"id": self.word()}, "agreements": agreements}
         if self.r.random() < 0.05:
             out["extra"] = self.value(NUMBERS)
+        if not self.good and self.r.random() < 0.1:
+            out.update(self.declared())
         return out
+
+    def declared(self) -> dict:
+        """A ``gazetteer:``/``roads:``/``boundaries:`` block, mostly wrong (no network, no I/O
+        beyond missing files, /dev/null and a folder)."""
+        path = lambda: self.pick(["nope.geojson", "/dev/null", ".", "/vsicurl/http://x/a"])  # noqa: E731
+        blocks = {
+            "gazetteer": lambda: {
+                "countries": self.pick([["LY"], ["XX"], "sy", 5, ["Libya"], []]),
+                "files": self.pick([[path()], path(), [{"path": path(), "name_field": 3}]]),
+            },
+            "roads": lambda: [{"path": path(), "name": self.word(), "aliases": self.word()}],
+            "boundaries": lambda: [{"path": path(), "level": self.value([1, 2, 9, -1])}],
+        }
+        key = self.pick(list(blocks))
+        return {key: blocks[key]()}
 
     def text(self) -> str:
         text = yaml.dump(self.spec(), Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
