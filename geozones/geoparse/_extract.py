@@ -11,8 +11,8 @@ from . import _context as ctx
 from ._choose import _build
 from ._context import Entity
 from ._dates import DateMention, extract_dates
-from ._index import _index_for, _scan
-from ._results import Extraction
+from ._index import _Index, _index_for, _scan
+from ._results import Extraction, PlaceMention, RoadMention
 from ._select import (
     _Item,
     _longer_names,
@@ -108,6 +108,14 @@ def extract(
     ref = _as_date(published) or _as_date(reference_date, "reference_date")
     index = _index_for(gazetteer)
     dates, used_ref = extract_dates(text, ref)
+    places, roads, entities = _names(text, dates, index, bias)
+    return Extraction(text, places, roads, dates, entities, used_ref, bias)
+
+
+def _names(
+    text: str, dates: list[DateMention], index: _Index, bias: str
+) -> tuple[list[PlaceMention], list[RoadMention], list[Entity]]:
+    """Places, roads and the names that are not places, dates' words aside."""
     rule_ents = ctx.rule_entities(text)
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]
@@ -121,8 +129,7 @@ def extract(
     entities += persons
     _mark_regions(text, items)
     places, roads = _build(text, items, index, bias)
-    return Extraction(text, places, roads, dates, sorted(entities, key=lambda e: e.start),
-                      used_ref, bias)  # fmt: skip
+    return places, roads, sorted(entities, key=lambda e: e.start)
 
 
 def _check_size(text: str) -> None:
