@@ -130,6 +130,8 @@ def pr(tp: int, nf: int, ng: int) -> tuple[float, float]:
 def date_ok(f, g: dict) -> bool:
     if g["value"] == "unknown":
         return f.iso is None or getattr(f, "year_known", True) is False
+    if "T" not in g["value"] and f.iso and "T" in f.iso:
+        return f.iso.split("T")[0] == g["value"]  # the right day, its clock time aside
     return f.iso == g["value"]
 
 
