@@ -186,3 +186,37 @@ def test_a_town_taken_ahead_of_the_front_takes_the_way_to_it(grid):
     # beyond advance_max_m nothing is added (the capture stands alone, on the border)
     far = ControlSurface(grid, ["gov", "opp"], [base, left, ahead], advance_max_m=1.0)
     assert [i for i, x in enumerate(far.holder_names("2020-02-01")) if x == "gov"] == [0, 4, 7, 8]
+
+
+@pytest.mark.slow
+def test_build_data_reproduces_the_control_cells_byte_for_byte(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    shared = root.parent / "shared" / "data"
+    if not shared.exists():
+        pytest.skip("raw sources (../shared/data) not available")
+    # the curated inputs live in data/ too: build over a copy, without our outputs
+    out = tmp_path / "data"
+    shutil.copytree(root / "data", out)
+    for name in ("control/cells.parquet", "control/edges.parquet", "boundaries/disputed.parquet"):
+        (out / name).unlink()
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(root / "scripts/build_data.py"),
+            "--source",
+            str(shared),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    for name in ("control/cells.parquet", "control/edges.parquet", "boundaries/disputed.parquet"):
+        assert (out / name).read_bytes() == (root / "data" / name).read_bytes(), name
