@@ -38,6 +38,15 @@ def _cold(code: str, runs: int = 5) -> float:
     return statistics.median(times)
 
 
+def _rates(fn, items) -> tuple[float, float]:
+    """Calls per second of ``fn`` over ``items``: by the wall clock and per CPU second."""
+    t, c = time.perf_counter(), time.process_time()
+    for x in items:
+        fn(x)
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    return len(items) / wall, len(items) / max(cpu, 1e-9)
+
+
 def _typo(name: str, rng: random.Random) -> str:
     letters = [i for i, c in enumerate(name) if c.isalpha()]
     if len(letters) < 5:
@@ -162,16 +171,15 @@ def main(argv: list[str] | None = None) -> int:
     ]
     names = rng.sample(sorted(set(syrian)), min(args.n, len(set(syrian))))
 
-    t = time.perf_counter()
-    for n in names:
-        gz.geocode(n)
-    cold_rate = len(names) / (time.perf_counter() - t)
-    t = time.perf_counter()
-    for n in names:
-        gz.geocode(n)
-    warm_rate = len(names) / (time.perf_counter() - t)
-    print(f"exact lookups/s, first pass (no memo)     {cold_rate:9,.0f}")
-    print(f"exact lookups/s, repeated names (memo)    {warm_rate:9,.0f}   (target ≥ 100,000)")
+    gz.geocode("Tripoli")  # one-time work (numpy, the region's distances), not a Syrian name
+    cold_rate, cold_cpu = _rates(gz.geocode, names)
+    warm_rate, warm_cpu = _rates(gz.geocode, names)
+    print("lookups/s: wall clock, and per CPU second (what the process got of a shared core)")
+    print(
+        f"exact lookups/s, names not seen before    {cold_rate:9,.0f}  cpu {cold_cpu:9,.0f}"
+        "   (target ≥ 100,000)"
+    )
+    print(f"exact lookups/s, the same names again     {warm_rate:9,.0f}  cpu {warm_cpu:9,.0f}")
 
     originals = rng.sample(names, min(args.fuzzy_n, len(names)))
     pairs = [(o, _typo(o, rng)) for o in originals]
@@ -183,9 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         f"first inexact lookup (builds the typo index) {(time.perf_counter() - t) * 1000:5.0f} ms"
     )
     gz._memo.clear()
-    t = time.perf_counter()
-    got = [gz.candidates(q, top=1) for q in typos]
-    fuzzy_rate = len(typos) / (time.perf_counter() - t)
+    got: list = []
+    fuzzy_rate, fuzzy_cpu = _rates(lambda q: got.append(gz.candidates(q, top=1)), typos)
 
     def meant(o: str) -> set[int]:
         return {gz._v_entry[v] for v in gz._vids_key(name_key(o))}
@@ -193,7 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     right = [
         bool(g) and g[0].extra["index"] in meant(o) for (o, _), g in zip(pairs, got, strict=True)
     ]
-    print(f"fuzzy lookups/s (typo'd names, no memo)   {fuzzy_rate:9,.0f}   (target ≥ 5,000)")
+    print(
+        f"fuzzy lookups/s (typo'd names, no memo)   {fuzzy_rate:9,.0f}  cpu {fuzzy_cpu:9,.0f}"
+        "   (target ≥ 5,000)"
+    )
     print(
         f"  one letter changed: {sum(map(bool, got)) / len(typos):.0%} answered, "
         f"{sum(right) / len(typos):.1%} resolved to the place the correct spelling names"

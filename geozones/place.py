@@ -83,6 +83,26 @@ class Place:
     population: int = 0
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
+    def __getattr__(self, name: str) -> Any:
+        # ``extra`` may be made on first access: the gazetteer leaves ``_extra_fn`` (a
+        # function returning the dict) instead, so the exact-match path parses no JSON.
+        if name == "extra":
+            fn = self.__dict__.pop("_extra_fn", None)
+            value = fn() if fn is not None else {}
+            self.__dict__["extra"] = value
+            return value
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        if "_extra_fn" in state:
+            state["extra"] = self.extra
+            state.pop("_extra_fn", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
     @property
     def point(self) -> tuple[float, float]:
         """``(lon, lat)``, the order GeoJSON and shapely use."""

@@ -18,6 +18,7 @@ import json
 import threading
 import warnings
 from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -215,14 +216,6 @@ class _Index:
         >>> gz.place(0).source
         'ocha-cod'
         """
-        x = self._extra[index]
-        if type(x) is str:
-            x = json.loads(x) if x else {}
-            x["index"] = index
-            self._extra[index] = x
-        elif "index" not in x:
-            x = {**x, "index": index}
-            self._extra[index] = x
         p = _new(Place)  # the frozen dataclass's __init__ costs 4x as much
         _set(
             p,
@@ -241,17 +234,23 @@ class _Index:
                 "level": self._level[index],
                 "precision": self._precision[index],
                 "population": self._population[index] or 0,
-                "extra": x.copy(),
+                "_extra_fn": partial(self._extra_copy, index),  # parsed on first access
             },
         )
         return p
 
+    def _extra_copy(self, index: int) -> dict:
+        """A copy of entry ``index``'s extra attributes, ``index`` included."""
+        return self._extra_of(index).copy()
+
     def _extra_of(self, index: int) -> dict:
         x = self._extra[index]
-        if isinstance(x, str):
+        if type(x) is str:
             x = json.loads(x) if x else {}
             x["index"] = index
             self._extra[index] = x
+        elif "index" not in x:
+            x = self._extra[index] = {**x, "index": index}
         return x
 
     @property

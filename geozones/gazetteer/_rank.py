@@ -63,6 +63,9 @@ class _Ranker(_Index):
     """Ranking half of the matcher (mixed into :class:`Gazetteer`)."""
 
     _region: Box | None = None
+    _default_region: Box | None = None
+    _region_box: Box | None = None
+    _region_km: list[float] = []
 
     @property
     def region(self) -> Box:
@@ -78,15 +81,23 @@ class _Ranker(_Index):
         >>> s < 35.9 < n and w < 36.6 < e     # Idlib is inside
         True
         """
-        if self._region is not None:
-            return self._region
         configured = getattr(settings, "gazetteer_region", None)
-        if configured:
-            return tuple(float(v) for v in configured)  # type: ignore[return-value]
-        lat = [y for y, c in zip(self._lat, self._country, strict=False) if c == "SY"]
-        lon = [x for x, c in zip(self._lon, self._country, strict=False) if c == "SY"]
-        self._region = (min(lat), min(lon), max(lat), max(lon)) if lat else (-90, -180, 90, 180)
-        return self._region
+        if self._region is not None:
+            box = self._region
+        elif configured:
+            box = tuple(float(v) for v in configured)  # type: ignore[assignment]
+        else:
+            if self._default_region is None:
+                sy = [
+                    (y, x)
+                    for y, x, c in zip(self._lat, self._lon, self._country, strict=False)
+                    if c == "SY"
+                ]
+                lat = [y for y, _ in sy] or [-90.0, 90.0]
+                lon = [x for _, x in sy] or [-180.0, 180.0]
+                self._default_region = (min(lat), min(lon), max(lat), max(lon))
+            box = self._default_region
+        return self._set_region_box(box)
 
     @region.setter
     def region(self, box: Box | None) -> None:
@@ -94,6 +105,11 @@ class _Ranker(_Index):
 
         self._region = None if box is None else _as_box(_check_near(box))
         self._memo.clear()
+
+    def _set_region_box(self, box: Box) -> Box:
+        if box != self._region_box:  # a new region: its distances are computed on first need
+            self._region_box, self._region_km = box, []
+        return box
 
     def _ranked(
         self, cands: dict[int, tuple[float, int]], near: Any, country: str | None, top: int
@@ -104,7 +120,7 @@ class _Ranker(_Index):
             if s < _INEXACT and self._far_km(e, near) > FAR_KM:
                 s *= FAR_FACTOR
             return [(e, vi, s)]
-        box = _as_box(near) if near is not None else self._region or self.region
+        box = _as_box(near) if near is not None else self.region
         point = near is not None and len(near) == 2
         dist = self._distances(box, cands)
         imp, ccs = self._importance, self._country
@@ -128,17 +144,26 @@ class _Ranker(_Index):
         return [(e, vi, s) for _, e, vi, s in ranked[:top]]
 
     def _distances(self, box: Box, ents: Any) -> dict[int, float]:
-        """Distance (km) from the box of the entries outside it (no trigonometry for the rest)."""
+        """Distance (km) from the box of the entries outside it (no trigonometry for the rest).
+
+        For the default region the distances of all entries are computed once, in one
+        vectorized call, and looked up after that.
+        """
         s, w, n, e_ = box
         lat, lon = self._lat, self._lon
         out = [e for e in ents if not (s <= lat[e] <= n and w <= lon[e] <= e_)]
         if not out:
             return {}
+        if box == self._region_box:
+            km = self._region_km
+            if len(km) < len(lat):  # entries added since: extend for them
+                km.extend(_box_km(box, lat[len(km) :], lon[len(km) :]).tolist())
+            return {e: km[e] for e in out}
         d = _box_km(box, [lat[e] for e in out], [lon[e] for e in out]).tolist()
         return dict(zip(out, d, strict=True))
 
     def _far_km(self, e: int, near: Any) -> float:
-        box = _as_box(near) if near is not None else self._region or self.region
+        box = _as_box(near) if near is not None else self.region
         return self._distances(box, (e,)).get(e, 0.0)
 
     def _warn_if_far(self, name: str, place: Any, near: Any) -> None:
