@@ -376,10 +376,10 @@ def test_plot_summary_writes_a_png(tmp_path):
 
 @pytest.fixture()
 def cli(monkeypatch):
-    import geozones.timeline
+    import geozones.compiler
     from geozones.cli import main
 
-    monkeypatch.setattr(geozones.timeline, "load_timeline", lambda spec=None, **kw: TL)
+    monkeypatch.setattr(geozones.compiler, "load_timeline", lambda spec=None, **kw: TL)
     return main
 
 
@@ -504,3 +504,17 @@ def test_many_small_features_same_as_geopandas_on_vertices_and_dates():
     events = events_near(tl, 6000, seed=2)
     got = _assert_same_as_reference(events, tl)
     assert len(got) > 500 and {m for _, _, m in got} == {"certain", "possible"}
+
+
+def test_the_join_date_rule_is_the_timelines_in_force_rule():
+    # the kernel compares integer days on candidate pairs; Timeline.in_force_matrix is
+    # the one home of the rule: both must agree on every feature, on and around its ends
+    from geozones.events import plan_of
+
+    plan = plan_of(TL)
+    ends = pd.concat([TL.features["start_date"], TL.features["end_date"].dropna()])
+    days = sorted({d + pd.Timedelta(days=k) for d in ends for k in (-1, 0, 1)})
+    want = TL.in_force_matrix([d.date() for d in days])
+    day = np.array([(d - pd.Timestamp("1970-01-01")).days for d in days])[:, None]
+    got = (plan.start[None, :] <= day) & (day <= plan.end[None, :])
+    assert (got == want).all() and want.any() and not want.all()

@@ -101,10 +101,10 @@ def scheduler(tmp_path_factory):
 
 @pytest.fixture()
 def cli(monkeypatch):
-    import geozones.timeline
+    import geozones.compiler
     from geozones.cli import main
 
-    monkeypatch.setattr(geozones.timeline, "load_timeline", lambda spec=None, **kw: TL)
+    monkeypatch.setattr(geozones.compiler, "load_timeline", lambda spec=None, **kw: TL)
     return main
 
 

@@ -28,10 +28,10 @@ SYNTHETIC = data_path("events", "synthetic_events.csv")
 
 @pytest.fixture()
 def cli(monkeypatch):
-    import geozones.timeline
+    import geozones.compiler
     from geozones.cli import main
 
-    monkeypatch.setattr(geozones.timeline, "load_timeline", lambda spec=None, **kw: TL)
+    monkeypatch.setattr(geozones.compiler, "load_timeline", lambda spec=None, **kw: TL)
     return main
 
 

@@ -226,7 +226,7 @@ def match_all(
     """
     import numpy as np
 
-    plan.ready()
+    plan = plan.for_thread()  # dask may call this from several threads with one plan
     grids = grids_for(plan, radius)
     n = len(x)
     workers = max(1, int(workers))
@@ -235,7 +235,8 @@ def match_all(
 
     def one(s: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         sl = slice(s, s + size)
-        ev, ft, ce = match(plan, grids, x[sl], y[sl], day[sl], radius[sl])
+        mine = plan.for_thread()  # GEOS prepared geometry is not thread-safe: one copy each
+        ev, ft, ce = match(mine, grids, x[sl], y[sl], day[sl], radius[sl])
         return ev + s, ft, ce
 
     if workers == 1 or len(starts) == 1:

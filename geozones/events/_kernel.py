@@ -35,7 +35,8 @@ _M_PER_DEG_LAT = 110_574.0  # metres in a degree of latitude at the equator (the
 _M_PER_DEG_LON = 111_320.0  # metres in a degree of longitude at the equator
 _MAX_CELLS = 1 << 20
 _MIN_CELLS = 1 << 16
-_MAX_ENTRIES = 200_000  # about how many (feature, cell) pairs a grid classifies
+_MAX_ENTRIES = 200_000  # about how many (feature, cell) pairs a grid classifies, at most
+_MIN_ENTRIES = 20_000  # ... and at least (between: a quarter of the events joined)
 _OUT, _DEEP, _EDGE = 0, 1, 2  # what a feature is in a grid cell (see _Grid._bucket)
 
 
@@ -48,10 +49,10 @@ class _Grid:
     day, so features far away *or* not in force then are never candidates.
     """
 
-    def __init__(self, plan: _Plan, radius: float) -> None:
+    def __init__(self, plan: _Plan, radius: float, budget: int = _MAX_ENTRIES) -> None:
         import numpy as np
 
-        self.radius = radius
+        self.radius, self.budget = radius, budget
         self.box = _padded(plan.bounds, radius)
         live = np.flatnonzero(np.isfinite(self.box).all(axis=1) & (plan.start <= plan.end))
         self._space(self.box[live])
@@ -69,7 +70,7 @@ class _Grid:
         width, height = box[:, 2].max() - self.x0, box[:, 3].max() - self.y0
         extent = np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1])
         cells = min(max(64 * len(box), _MIN_CELLS), _MAX_CELLS)
-        across = min(max(np.sqrt(_MAX_ENTRIES / len(box)) - 1, 2), 16)  # bounded set-up work
+        across = min(max(np.sqrt(self.budget / len(box)) - 1, 2), 16)  # bounded set-up work
         typical = float(np.median(extent)) / across
         self.side = max(typical, float(np.sqrt(width * height / cells)), 1e-9)
         self.nx, self.ny = int(width // self.side) + 1, int(height // self.side) + 1
@@ -269,12 +270,11 @@ def _exact(
     uniq, back = np.unique(ev[fz], return_inverse=True)  # each uncertain event projected once
     pts = shapely.points(*plan.to_metres(x[uniq], y[uniq]))[back]
     r, inf, fk = radius[ev[fz]], inside[fz], ft[fz]
+    proj, boundary = plan.metric(fk)
     poly = plan.polygonal[fk]
     out_p, in_p, line = poly & ~inf, poly & inf, ~poly
-    hit[fz[out_p]] = shapely.dwithin(plan.boundary[fk[out_p]], pts[out_p], r[out_p])
-    certain[fz[in_p]] = ~shapely.dwithin(
-        plan.boundary[fk[in_p]], pts[in_p], np.nextafter(r[in_p], 0)
-    )
-    hit[fz[line]] = inf[line] | shapely.dwithin(plan.proj[fk[line]], pts[line], r[line])
+    hit[fz[out_p]] = shapely.dwithin(boundary[fk[out_p]], pts[out_p], r[out_p])
+    certain[fz[in_p]] = ~shapely.dwithin(boundary[fk[in_p]], pts[in_p], np.nextafter(r[in_p], 0))
+    hit[fz[line]] = inf[line] | shapely.dwithin(proj[fk[line]], pts[line], r[line])
     certain[fz[out_p | line]] = False
     return hit, certain

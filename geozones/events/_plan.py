@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +34,8 @@ class _Plan:
         if features.crs is not None and not features.crs.equals("EPSG:4326"):
             features = features.to_crs("EPSG:4326")
         geoms = np.asarray(features.geometry.values, dtype=object)
-        self.geoms = shapely.from_wkb(shapely.to_wkb(geoms))  # own copies, prepared below
+        self._wkb = shapely.to_wkb(geoms)  # for the copies of other threads (for_thread)
+        self.geoms = shapely.from_wkb(self._wkb)  # own copies, prepared below
         self.ids = np.asarray(features["id"].astype(str), dtype=object)
         self.names = np.asarray(features["name"].astype(str), dtype=object)
         self.kinds = np.asarray(features["kind"].astype(str), dtype=object)
@@ -53,16 +55,17 @@ class _Plan:
         return len(self.ids)
 
     def __getstate__(self) -> dict[str, Any]:
-        import shapely
 
-        drop = ("proj", "boundary", "_ready", "_grids")
+        drop = ("proj", "boundary", "_ready", "_grids", "_projected", "_metric_lock")
+        drop += ("_owner", "_copies", "_wkb")
         state = {k: v for k, v in self.__dict__.items() if k not in drop}
-        state["geoms"] = shapely.to_wkb(self.geoms)
+        state["geoms"] = self._wkb
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         import shapely
 
+        state["_wkb"] = state["geoms"]
         state["geoms"] = shapely.from_wkb(state["geoms"])
         self.__dict__.update(state)
         self._ready = False
@@ -80,20 +83,73 @@ class _Plan:
         return self.projection.crs
 
     def ready(self) -> _Plan:
-        """Prepare the lon/lat geometry; project it (and its boundary) to metres."""
+        """Prepare the lon/lat geometry (the metric copies are made on demand: :meth:`metric`)."""
         import numpy as np
         import shapely
 
         if not self._ready:
             shapely.prepare(self.geoms)
-            self.proj = self.projection.forward(self.geoms)
-            polys = np.asarray(self.proj, dtype=object).copy()
-            polys[~self.polygonal] = None
-            self.boundary = shapely.boundary(polys)
-            shapely.prepare(self.proj)
-            shapely.prepare(self.boundary)
+            self._metric_lock = threading.Lock()
+            self.proj = np.full(len(self), None, dtype=object)
+            self.boundary = np.full(len(self), None, dtype=object)
+            self._projected = np.zeros(len(self), dtype=bool)
             self._ready = True
         return self
+
+    def metric(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The metric geometry and (polygons) boundary arrays, with ``features`` projected.
+
+        Only features that an uncertain event comes near are ever projected
+        (densified every 0.01°, then prepared): exact joins project nothing.
+        """
+        import numpy as np
+        import shapely
+
+        self.ready()
+        todo = np.unique(features[~self._projected[features]])
+        if todo.size:
+            with self._metric_lock:
+                todo = todo[~self._projected[todo]]
+                proj = self.projection.forward(self.geoms[todo])
+                polys = np.where(self.polygonal[todo], proj, None)
+                bound = shapely.boundary(polys)
+                shapely.prepare(proj)
+                shapely.prepare(bound)
+                self.proj[todo], self.boundary[todo] = proj, bound
+                self._projected[todo] = True
+        return self.proj, self.boundary
+
+    def for_thread(self) -> _Plan:
+        """This plan's geometry for the calling thread, prepared (made once per thread).
+
+        GEOS prepared geometry builds its indexes lazily and is not safe to
+        share between threads (libgeos/geos#825), so the first thread to ask
+        uses this plan and every other thread gets its own copy of the
+        geometry; the grid indexes (numpy arrays only) are shared.
+        """
+        me = threading.get_ident()
+        with _THREADS:
+            self.__dict__.setdefault("_grids", {})
+            if self.__dict__.get("_owner") is None:
+                self._owner = me
+            if self._owner == me:
+                mine = self
+            else:
+                copies = self.__dict__.setdefault("_copies", {})
+                mine = copies.get(me) or copies.setdefault(me, self._copy(me))
+        return mine.ready()
+
+    def _copy(self, owner: int) -> _Plan:
+        import copy
+
+        import shapely
+
+        out = copy.copy(self)
+        for name in ("proj", "boundary", "_projected", "_metric_lock", "_copies"):
+            out.__dict__.pop(name, None)
+        out.geoms = shapely.from_wkb(self._wkb)
+        out._owner, out._ready = owner, False
+        return out
 
     def to_metres(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Project lon/lat arrays to the plan's metric CRS."""
@@ -103,17 +159,19 @@ class _Plan:
         """A plan of the features ``keep`` (indices or mask), measured in the same projection."""
         import copy
 
-        import numpy as np
-
         out = copy.copy(self)
-        out.__dict__.pop("_grids", None)
+        for name in ("_grids", "proj", "boundary", "_projected", "_metric_lock", "_owner"):
+            out.__dict__.pop(name, None)
+        out.__dict__.pop("_copies", None)
+        out._ready = False
+        out._wkb = self._wkb[keep]
         for name in ("geoms", "ids", "names", "kinds", "agreements", "start", "end", "polygonal"):
             setattr(out, name, getattr(self, name)[keep])
         out.bounds = self.bounds[keep]
-        if self._ready:
-            out.proj = np.asarray(self.proj)[keep]
-            out.boundary = np.asarray(self.boundary)[keep]
         return out
+
+
+_THREADS = threading.Lock()  # guards the per-thread copies of every plan
 
 
 @lru_cache(maxsize=32)
