@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._text import did_you_mean
 from .errors import SpecError
 from .kinds import CONFIDENCE, KINDS
 
@@ -462,13 +462,16 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 def suggest(word: Any, choices: Any) -> str:
     """A ``did you mean`` hint for ``word`` among ``choices`` (or the full list).
 
+    The closest choice comes from :func:`geozones._text.did_you_mean`, the one
+    "did you mean" helper of the package.
+
     Examples
     --------
     >>> suggest("confidance", ["confidence", "kind"])
     "did you mean 'confidence'?"
     """
     choices = list(choices)
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    close = did_you_mean(str(word), [str(c) for c in choices], n=1, cutoff=60)
     if close:
         return f"did you mean {close[0]!r}?"
     return "use one of: " + ", ".join(map(str, choices))

@@ -32,7 +32,7 @@ class _Context:
     #: whether ``file:`` may open VRT and /vsi* network paths (``--online``)
     online: bool = False
     #: results by expression node: a sub-expression shared through a YAML alias is built once
-    memo: dict[tuple[int, int], tuple[Any, Any, Geometry, list[str]]] = field(default_factory=dict)
+    memo: dict[tuple, tuple[Any, Any, Geometry, list[str]]] = field(default_factory=dict)
     #: while the ends of a road stretch are resolved: the road (namesakes far off it lose)
     near: Any = None
     #: control (issue #14): the spec's compiled control table, the day a feature that
