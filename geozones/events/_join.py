@@ -27,6 +27,7 @@ def join_events(
     radii: Mapping[int, float] | None = None,
     backend: str = "auto",
     workers: int | None = None,
+    control: bool = False,
 ) -> Any:
     """Label each event with the timeline features in force at its place and date.
 
@@ -79,6 +80,11 @@ def join_events(
     """
     if how not in ("inner", "left"):
         raise InputError(f"how={how!r} is not a join type; use 'inner' or 'left'")
+    if control and (backend == "dask" or is_dask_collection(events)):
+        raise InputError(
+            "control=True works on pandas frames; join the dask frame, then "
+            "label the computed rows with geozones.analysis.label_holders"
+        )
     if backend not in ("auto", "pandas", "dask"):
         raise InputError(f"backend={backend!r} is unknown; use 'auto', 'pandas' or 'dask'")
     table = radii_table(radii)
@@ -91,7 +97,39 @@ def join_events(
     is_dask = is_dask_collection(events)
     if backend == "dask" or is_dask:
         return _dask.join(events, plan, cols, how=how, radii=table, lazy=is_dask)
-    return join_frame(events, plan, cols, how=how, radii=table, workers=default_workers(workers))
+    if control and "holder" in events.columns:
+        raise InputError("the events already have a 'holder' column; rename or drop it first")
+    out = join_frame(events, plan, cols, how=how, radii=table, workers=default_workers(workers))
+    if control:
+        out["holder"] = _holders(out, timeline, cols)
+    return out
+
+
+def _holders(joined: Any, timeline: Timeline, cols: _Columns) -> Any:
+    """The holder of each joined row's event (computed once per event), as a categorical."""
+    import numpy as np
+    import pandas as pd
+
+    from ._frame import _is_geo, _xy_of_geometry
+    from ._read import parse_dates
+
+    first = ~joined["event_index"].duplicated().to_numpy()
+    rows = joined.loc[first]
+    if _is_geo(rows) and (cols.lon not in rows.columns or cols.lat not in rows.columns):
+        x, y = _xy_of_geometry(rows)
+    else:
+        x = pd.to_numeric(rows[cols.lon], errors="coerce").to_numpy(dtype="float64")
+        y = pd.to_numeric(rows[cols.lat], errors="coerce").to_numpy(dtype="float64")
+    dates = rows[cols.date]
+    if not pd.api.types.is_datetime64_any_dtype(dates.dtype):
+        dates = parse_dates(dates)
+    known = np.isfinite(x) & np.isfinite(y) & dates.notna().to_numpy()
+    held = np.full(len(rows), None, dtype=object)
+    if known.any():
+        days = dates.to_numpy()[known].astype("datetime64[D]").astype(str)
+        held[known] = timeline.holders(x[known], y[known], list(days))
+    per_event = pd.Series(held, index=rows["event_index"].to_numpy())
+    return pd.Categorical(per_event.reindex(joined["event_index"].to_numpy()).to_numpy())
 
 
 def default_workers(workers: int | None = None) -> int:
