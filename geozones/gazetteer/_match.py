@@ -237,13 +237,15 @@ class _Matcher(_Ranker):
         words = fold(name).split()
         if len(words) > 1 and not self._named_exactly(key, kind, country):
             inner = _strip_compass(words)
-            if inner:  # "southern Idlib", "ريف حلب الغربي": the area, scored as a part of it
+            if inner and not (fuzzy and self._typo_of_a_whole_name(name, key, kind, country)):
+                # "southern Idlib", "ريف حلب الغربي": the area, scored as a part of it
                 found = []
                 if kind is None:  # a region of a named area before the town of that name
                     found = self._candidates(inner, top, country, near, "admin area", False)
                     found = [f for f in found if f[2] == EXACT]
                 found = found or self._candidates(inner, top, country, near, kind, fuzzy)
-                return [(e, vi, s * PART_OF) for e, vi, s in found]
+                if found:
+                    return [(e, vi, s * PART_OF) for e, vi, s in found]
             base, q_kind, q_level = _qualifier(words)
             if base and (kind is None or kind == q_kind):
                 # "Damascus countryside" is the governorate named "Rural Damascus"
@@ -254,6 +256,14 @@ class _Matcher(_Ranker):
                     if found and (b == base or found[0][2] == EXACT):
                         return found
         return self._match(name, top, country, near, kind, None, fuzzy)
+
+    def _typo_of_a_whole_name(self, name: str, key: str, kind: Any, country: Any) -> bool:
+        """Whether the whole name is one letter off a name that has its compass word
+        ("Eastern Ghazxla" is a typo of the village "Eastern Ghazala", not east of Ghazla)."""
+        return any(
+            s >= 90.0 and self._accept(self._v_entry[vi], kind, country)
+            for vi, s in self._typos(name, key).items()
+        )
 
     def _named_exactly(self, key: str, kind: str | None, country: Any) -> bool:
         """Whether the whole name is an exact variant ("Rural Damascus", "Jebel Saman")."""
