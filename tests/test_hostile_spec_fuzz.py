@@ -4,7 +4,7 @@ InputError.
 Hypothesis draws a seed; a seeded generator builds a random tree shaped like a spec (keys
 right or wrong, leaves from lists of good and hostile values), dumps it as YAML and sometimes
 damages the text. Generating this way costs far less than drawing every node through
-hypothesis, and most specs fail early, so the 10,000 examples run in about a minute (``slow``;
+hypothesis, and most specs fail early, so the 10,000 examples run in about two minutes (``slow``;
 CI runs it). A failure prints the seed and the YAML text.
 """
 
@@ -50,8 +50,8 @@ class _Gen:
 
     def __init__(self, seed: int) -> None:
         self.r = random.Random(seed)
-        #: about one spec in seven is well formed, with values that compile: the compiler is reached
-        self.good = self.r.random() < 0.15
+        #: one spec in ten is well formed, with values that compile: the compiler is reached
+        self.good = self.r.random() < 0.1
 
     def pick(self, items: list):
         return self.r.choice(items)
@@ -206,7 +206,7 @@ def test_no_spec_raises_anything_but_input_error(seed):
     gen = _Gen(seed)
     text = gen.text()
     try:
-        _compile(text, collect=gen.good or seed % 4 == 0)
+        _compile(text, collect=gen.good or seed % 8 == 0)
     except Exception as exc:  # say which spec, then fail with the original error
         raise AssertionError(f"seed {seed}: {type(exc).__name__}: {exc}\n{text}") from exc
 
