@@ -606,3 +606,31 @@ def test_cli_escapes_terminal_control_characters_in_names(tmp_path, monkeypatch,
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out
     assert "Evil\\x1b[2JTown\\u202e" in out
+
+
+def test_the_online_geocoder_is_injected_not_imported():
+    asked = []
+
+    def fake(name, *, top=1, country=None, near=None):
+        asked.append((name, country, near))
+        return geozones.Place(name=name, lat=1.0, lon=2.0, source="online:fake", score=0.9)
+
+    gz = Gazetteer(online=fake)
+    assert gz.geocode("Azaz", online=True).source == "ocha-cod"  # a good offline match
+    box = (35.0, 36.0, 37.0, 38.0)
+    assert gz.geocode("Qwzxv Plorb", online=True, near=box, country="SY").source == "online:fake"
+    assert asked == [("Qwzxv Plorb", "SY", box)]
+
+
+def test_place_geometry_needs_no_gazetteer_import_in_the_foundation():
+    import ast
+    from pathlib import Path
+
+    import geozones.place
+
+    tree = ast.parse(Path(geozones.place.__file__).read_text(encoding="utf-8"))
+    imported = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
+        a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
+    }
+    assert not any("gazetteer" in m or "online" in m for m in imported)
+    assert geozones.geocode("M4").geometry.geom_type == "LineString"  # through the resolver

@@ -118,6 +118,12 @@ def _near_box(near: Any) -> tuple[float, float, float, float] | None:
         return None
     if hasattr(near, "lat") and hasattr(near, "lon"):
         near = (near.lat, near.lon)
+    elif isinstance(near, (tuple, list)) and len(near) == 4:  # the gazetteer's area form
+        try:
+            south, west, north, east = (float(v) for v in near)
+        except (TypeError, ValueError):
+            raise InputError(f"near {near!r}: give (south, west, north, east) in degrees") from None
+        return _checked_box(south, west, north, east, near)
     elif hasattr(near, "bounds") and not isinstance(near, (tuple, list)):
         west, south, east, north = (float(v) for v in near.bounds)
         if west < east or south < north:
