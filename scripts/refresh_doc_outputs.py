@@ -13,8 +13,8 @@ an earlier one wrote (``head places.csv`` after ``geozones export --out places.c
 - in a ```` ```console ```` block every ``$ command`` line is run with ``bash`` (pipes work)
   and the lines after it, up to the next ``$``, are replaced by what it printed (stdout and
   stderr, as a terminal shows them);
-- a ```` ```python ```` block directly followed by a ```` ```text ```` block is run, and the
-  text block replaced by what it printed;
+- a ```` ```python ```` block followed (after blank lines at most) by a ```` ```text ````
+  block is run, and the text block replaced by what it printed;
 - a block right after a line ``<!-- output of: COMMAND -->`` is replaced by what COMMAND
   printed (e.g. a feature of the GeoJSON file written above it);
 - other blocks (``bash`` install steps, examples to copy) are left alone.
@@ -108,13 +108,17 @@ def refresh(page: Path, env: dict[str, str] | None = None, cwd: Path | None = No
                 body = _run(directive.group(1), work, env)
             elif m.group(1) == "console":
                 body = _console(body, work, env)
-            elif m.group(1) == "python" and end + 1 < len(lines):
-                nxt = FENCE.match(lines[end + 1])
+            elif m.group(1) == "python":
+                k = end + 1  # the text block may follow after blank lines
+                while k < len(lines) and not lines[k].strip():
+                    k += 1
+                nxt = FENCE.match(lines[k]) if k < len(lines) else None
                 if nxt and nxt.group(1) == "text":
-                    text_end = _block_end(lines, end + 1)
+                    text_end = _block_end(lines, k)
                     printed = _run("\n".join(body), work, env, shell=False)
-                    result += [lines[i], *body, lines[end], lines[end + 1], *printed]
-                    i = text_end
+                    result += [lines[i], *body, *lines[end:k], lines[k], *printed]
+                    result.append(lines[text_end])
+                    i = text_end + 1
                     continue
             result += [lines[i], *body, lines[end]]
             i = end + 1
