@@ -362,6 +362,7 @@ def _first(m: re.Match[str]) -> str:
     return m.group(1)
 
 
+@functools.lru_cache(maxsize=65536)
 def _latin_skeleton(word: str) -> str:
     w = _FINAL_H.sub("", word)  # -eh / -ah endings
     if w.startswith("ou") and len(w) > 2 and w[2] in "aei":
