@@ -219,7 +219,7 @@ class ControlSurface:
         for start, end, cells in self.besieged:
             if start <= day and (end is None or day <= end):
                 kept[cells] = True
-        blocked = c.outer | kept
+        blocked = c.outer | kept  # and, as groups are found free, their cells
         seen = np.zeros(len(h), dtype=bool)
         given = []
         for seed in np.unique(np.r_[changed, c.neighbours(changed)]):
@@ -237,27 +237,35 @@ class ControlSurface:
         """The enclosed group of ``seed`` and the one party around it, or (None, -1).
 
         Grows the group ring by ring (numpy) and stops at the first sign that it is
-        not enclosed: a border or besieged cell, or two holders around it.
+        not enclosed: a border, besieged or already-free cell, or two holders around
+        it. The cells of a group found not enclosed are marked free in ``blocked``, so
+        a later seed of the same group stops as soon as it reaches one of them.
         """
         c, holder = self.cells, h[seed]
         members, frontier = [np.array([seed])], np.array([seed])
         seen[seed] = True
         around = -2
         while len(frontier):
-            if blocked[frontier].any():
-                return None, -1
             nb = c.neighbours(frontier)
+            same = nb[h[nb] == holder]
             other = np.unique(h[nb][h[nb] != holder])
-            if len(other) > 1 or (
-                len(other) == 1 and (other[0] == NOBODY or around not in (-2, other[0]))
+            if (
+                blocked[frontier].any()
+                or blocked[same].any()
+                or len(other) > 1
+                or (len(other) == 1 and (other[0] == NOBODY or around not in (-2, other[0])))
             ):
+                blocked[np.concatenate(members)] = True  # free: not an enclave
                 return None, -1
             if len(other):
                 around = int(other[0])
-            frontier = np.unique(nb[(h[nb] == holder) & ~seen[nb]])
+            frontier = np.unique(same[~seen[same]])
             seen[frontier] = True
             members.append(frontier)
-        return (np.concatenate(members), around) if around >= 0 else (None, -1)
+        if around < 0:
+            blocked[np.concatenate(members)] = True
+            return None, -1
+        return np.concatenate(members), around
 
     def day_index(self, dates: Any) -> np.ndarray:
         """For each date, the row of the holder table in force (``-1`` before the first).
