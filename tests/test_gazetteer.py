@@ -634,3 +634,36 @@ def test_place_geometry_needs_no_gazetteer_import_in_the_foundation():
     }
     assert not any("gazetteer" in m or "online" in m for m in imported)
     assert geozones.geocode("M4").geometry.geom_type == "LineString"  # through the resolver
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "geozones._text",
+        "geozones.place",
+        "geozones.gazetteer",
+        "geozones.gazetteer._api",
+        "geozones.gazetteer._files",
+        "geozones.gazetteer._fuzzy",
+        "geozones.gazetteer._gazetteer",
+        "geozones.gazetteer._index",
+        "geozones.gazetteer._match",
+        "geozones.gazetteer._places",
+        "geozones.gazetteer._rank",
+        "geozones.gazetteer._roads",
+        "geozones.online._http",
+        "geozones.online._services",
+    ],
+)
+def test_docstring_examples_run(module, tmp_path, monkeypatch):
+    import doctest
+    import importlib
+    import warnings
+
+    from geozones import settings as gz_settings
+
+    monkeypatch.setattr(gz_settings, "cache_dir", tmp_path)  # load_country's cache
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0

@@ -59,7 +59,7 @@ class _Places(_Index):
         Examples
         --------
         >>> from geozones import Gazetteer
-        >>> gz = Gazetteer.default()
+        >>> gz = Gazetteer()                                # or Gazetteer.default()
         >>> gz.load_country("LY")
         >>> gz.geocode("Hun", country="LY").name
         'Hūn'
