@@ -395,7 +395,11 @@ def test_the_cache_keeps_only_the_most_recent_timelines(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "module",
     [
-        "geozones.spec",
+        "geozones.spec._yaml",
+        "geozones.spec._values",
+        "geozones.spec._sources",
+        "geozones.spec._model",
+        "geozones.spec._check",
         "geozones.projection",
         "geozones.boundaries",
         "geozones.compiler._api",
