@@ -36,7 +36,7 @@ KINDS: dict[str, Kind] = {
         Kind("patrol-route", "Joint patrol route", "Patrol routes", "#6a3d9a"),
         Kind("observation-post", "Observation post", "Observation posts", "#33a02c"),
         Kind("operation-area", "Military operation area", "Operation areas", "#b15928"),
-        Kind("control-area", "Area of control", "Areas of control", "#a6761d"),
+        Kind("control-area", "Area of control", "Areas of control", "#737373"),
         Kind("contact-line", "Contact line", "Contact lines", "#000000"),
         Kind("evacuation-area", "Evacuation / besieged area", "Zones", "#fb9a99"),
     )

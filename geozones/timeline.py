@@ -62,6 +62,33 @@ def to_date(value: Any, *, what: str = "date") -> _dt.date:
     raise InputError(f"{what} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2020-03-06")
 
 
+def in_force_matrix(start: Any, end: Any, dates: Iterable[Any]) -> np.ndarray:
+    """The in-force rule for any dated rows: boolean array (dates × rows).
+
+    Row ``j`` is in force on day ``d`` when ``start[j] <= d`` and ``end[j]`` is
+    open (NaT) or ``d <= end[j]`` (the last day in force). Used for features
+    (:meth:`Timeline.in_force_matrix`) and for the control rows of a timeline.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> start = pd.to_datetime(pd.Series(["2020-01-01", "2020-02-01"]))
+    >>> end = pd.to_datetime(pd.Series(["2020-01-31", None]))
+    >>> in_force_matrix(start, end, ["2020-01-31", "2020-02-01"]).tolist()
+    [[True, False], [False, True]]
+    """
+    import numpy as np
+    import pandas as pd
+
+    days = pd.to_datetime(pd.Series([to_date(d) for d in dates], dtype=object))
+    day = days.to_numpy().astype("datetime64[ns]")
+    first = pd.to_datetime(pd.Series(start)).to_numpy().astype("datetime64[ns]")
+    last = pd.to_datetime(pd.Series(end)).to_numpy().astype("datetime64[ns]")
+    return (first[None, :] <= day[:, None]) & (
+        np.isnat(last)[None, :] | (day[:, None] <= last[None, :])
+    )
+
+
 class Timeline:
     """Dated features of one or more agreements.
 
@@ -181,16 +208,7 @@ class Timeline:
         >>> tl.in_force_matrix(["2017-01-01", "2020-03-15"]).sum(axis=1)  # doctest: +SKIP
         array([ 3, 14])
         """
-        import numpy as np
-        import pandas as pd
-
-        days = pd.to_datetime(pd.Series([to_date(d) for d in dates], dtype=object)).to_numpy()
-        days = days.astype("datetime64[ns]")
-        start = self.features["start_date"].to_numpy(dtype="datetime64[ns]")
-        end = self.features["end_date"].to_numpy(dtype="datetime64[ns]")
-        return (start[None, :] <= days[:, None]) & (
-            np.isnat(end)[None, :] | (days[:, None] <= end[None, :])
-        )
+        return in_force_matrix(self.features["start_date"], self.features["end_date"], dates)
 
     def at(self, date: Any) -> gpd.GeoDataFrame:
         """The features active on ``date`` (a copy).

@@ -285,3 +285,64 @@ def synthetic_timeline():
         description="Test timeline",
         agreements=agreements,
     )
+
+
+def synthetic_control_timeline():
+    """:func:`synthetic_timeline` with a control model (the contract of ``Timeline.control``).
+
+    Two parties split a box around Idlib along a meridian that moves east on
+    2018-01-01 and west on 2020-03-01; the contact line is that meridian.
+    """
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    from geozones.timeline import Timeline
+
+    class ControlTimeline(Timeline):
+        """A Timeline whose control model is given (the real one comes from a spec)."""
+
+        parties = property(lambda self: self._gz_parties)
+        control = property(lambda self: self._gz_control)
+        contact_lines = property(lambda self: self._gz_contact)
+
+    base = synthetic_timeline()
+    tl = ControlTimeline(
+        base.features,
+        name=base.name,
+        id="synthetic-control",
+        description=base.description,
+        agreements=base.agreements,
+    )
+    west, east, south, north = 36.0, 37.4, 35.4, 36.4
+    periods = [("2016-08-24", "2017-12-31", 36.5), ("2018-01-01", "2020-02-29", 36.9)]
+    periods.append(("2020-03-01", None, 36.7))
+    rows, lines = [], []
+    for start, end, x in periods:
+        rows.append(("government", start, end, shapely.box(x, south, east, north)))
+        rows.append(("opposition <b>", start, end, shapely.box(west, south, x, north)))
+        lines.append((start, end, shapely.LineString([(x, south), (x, north)])))
+    control = gpd.GeoDataFrame(
+        {
+            "party": [r[0] for r in rows],
+            "start_date": pd.to_datetime([r[1] for r in rows]),
+            "end_date": pd.to_datetime([r[2] for r in rows]),
+        },
+        geometry=[r[3] for r in rows],
+        crs=4326,
+    )
+    contact = gpd.GeoDataFrame(
+        {
+            "start_date": pd.to_datetime([r[0] for r in lines]),
+            "end_date": pd.to_datetime([r[1] for r in lines]),
+        },
+        geometry=[r[2] for r in lines],
+        crs=4326,
+    )
+    tl._gz_parties = {
+        "government": {"colour": "#d62728", "label": "Government"},
+        "opposition <b>": {"colour": "#2ca02c", "label": f"Opposition {HOSTILE}"},
+    }
+    tl._gz_control = control
+    tl._gz_contact = contact
+    return tl

@@ -22,7 +22,7 @@ from geozones.kinds import KINDS
 from geozones.maps import geojson_collection, js_json, map_html, render_map, simplified_geometries
 from geozones.maps._assets import inline_assets_html
 
-MAX_BYTES = 1_500_000
+MAX_BYTES = 2_000_000  # issue #15: the bundled map under 2 MB
 
 
 class _Resources(HTMLParser):
@@ -143,36 +143,56 @@ def test_features_embedded_once_with_intervals(page, timeline):
     assert props["zone"]["sources"][0]["url"] == "https://example.org/report?a=1&b=2"
 
 
-def test_slider_covers_the_timeline_slices_with_their_events(page, timeline):
-    config = json.loads(
-        re.search(r"geozones\.timeControl\(\s*\w+,\s*\[[^\]]*\],\s*(\{.*?\}), ", page, re.S).group(
-            1
-        )
-    )
-    assert config["slices"] == [d.isoformat() for d in timeline.slices()]
+def _time_config(page: str) -> dict:
+    match = re.search(r"geozones\.timeControl\(\s*\w+,\s*(\{.*?\}), \w+_meta", page, re.S)
+    assert match, "no time control in the page"
+    return json.loads(match.group(1))
+
+
+def test_time_axis_holds_the_state_of_every_change_day(page, timeline):
+    config = _time_config(page)
+    data = _embedded(page, "gz_features")
+    ids = [f["properties"]["id"] for f in data["features"]]
     assert config["fixed"] is None
+    assert config["days"] == [d.isoformat() for d in timeline.change_days()]
+    assert config["days"] == [d.isoformat() for d in timeline.slices()]  # no control table here
+    for day, on in zip(config["days"], config["states"], strict=True):
+        assert sorted(ids[i] for i in on) == sorted(timeline.at(day)["id"])  # Timeline's rule
+    # the axis starts before the first change (an honest empty state) and ends after the last
+    assert config["axis"][0] < config["days"][0] and config["axis"][1] > config["days"][-1]
+    assert config["events"] == timeline.events_by_day()
     assert [(e["type"], e["id"]) for e in config["events"]["2020-03-06"]] == [
         ("start", "m4-corridor"),
         ("end", "dmz"),
-        ("signed", "moscow"),
     ]
-    for day in config["slices"]:  # the same as Timeline.events, computed in one pass
-        ours = [e for e in config["events"][day] if e["type"] != "signed"]
-        assert ours == [e for e in timeline.events(day) if e["type"] != "signed"]
-    # signings between two positions are reported at the next one, with their own date
+    assert [e["id"] for e in config["events"]["2020-03-05"]] == ["moscow"]  # its own day
+    assert [e["id"] for e in config["events"]["2017-05-04"]] == ["astana"]  # before any change
+    counts = [len(on) for on in config["states"]]
+    assert config["initial"] == config["days"][len(counts) - 1 - counts[::-1].index(max(counts))]
+
+
+def test_timeline_events_by_day_agrees_with_events(timeline):
+    by_day = timeline.events_by_day()
+    for day in [*by_day, "2019-01-01", "2016-01-01"]:
+        assert timeline.events(day) == by_day.get(day, [])
+    # with positions: a signing between two of them is reported on the next one, dated
+    days = [d.isoformat() for d in timeline.slices()]
     signed = {
         e["id"]: (day, e["date"])
-        for day, evs in config["events"].items()
+        for day, evs in timeline.events_by_day(days).items()
         for e in evs
         if e["type"] == "signed"
     }
     assert signed == {"sochi": ("2018-09-17", "2018-09-17"), "moscow": ("2020-03-06", "2020-03-05")}
-    # (Astana, signed 2017-05-04, is before the first position and not on the slider)
-    ends = [e for e in config["events"]["2020-02-06"] if e["type"] == "end"]
-    assert [e["id"] for e in ends] == ["op-1"]
-    # the initial position shows the most features in force (the latest such date)
-    counts = [len(timeline.at(d)) for d in config["slices"]]
-    assert counts[config["initial"]] == max(counts)
+
+
+def test_in_force_matrix_is_in_force_of_each_day(timeline):
+    days = ["2015-01-01", "2017-05-06", "2018-09-17", "2020-03-05", "2020-03-06", "2030-01-01"]
+    matrix = timeline.in_force_matrix(days)
+    for day, row in zip(days, matrix, strict=True):
+        assert row.tolist() == timeline.in_force(day).tolist()
+        assert timeline.active_mask(day).tolist() == row.tolist()
+    assert not matrix[0].any()
 
 
 def test_one_kind_layer_per_layer_name_in_the_control(page):
@@ -359,9 +379,11 @@ def test_bundled_map_is_small_self_contained_and_complete(bundled, bundled_page)
     names = re.findall(r'"([^"]+)" :', overlays)
     for layer in {k.layer for k in map(KINDS.get, bundled.features["kind"])}:
         assert layer in names
-    for layer in ("Country borders", "Governorates", "Districts", "Main towns"):
+    for layer in ("Country borders", "Governorates", "Districts", "Rivers and lakes"):
         assert layer in names
+    assert "Golan line (1974)" in names
     assert any(n.startswith("Roads (M4") for n in names)
+    assert any(n.startswith("Places (5,") for n in names)
 
 
 def test_bundled_map_renders_the_same_bytes_twice(bundled, bundled_page, tmp_path):
@@ -377,7 +399,7 @@ def test_committed_bundled_map_is_self_contained():
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000
 
 
-def test_basemap_has_borders_roads_and_labelled_seats():
+def test_basemap_has_borders_roads_water_and_the_golan_line():
     from geozones.maps import basemap_collections
 
     base = basemap_collections()
@@ -385,11 +407,32 @@ def test_basemap_has_borders_roads_and_labelled_seats():
     assert len(base["admin2"]["features"]) == 61
     roads = {f["properties"]["name"]: f["geometry"]["type"] for f in base["roads"]["features"]}
     assert set(roads) == {"M4", "M5"} and set(roads.values()) <= {"LineString", "MultiLineString"}
-    towns = {f["properties"]["name"]: f["properties"]["rank"] for f in base["towns"]["features"]}
-    capitals = [t for t, rank in towns.items() if rank == 1]
-    assert len(capitals) == 13  # every governorate seat (Rif Dimashq's is Damascus)
-    assert towns["Aleppo"] == 1 and towns["Idleb"] == 1
-    assert towns.get("Afrin") == 2 and towns.get("Azaz") == 2
+    rivers = {f["properties"]["name"] for f in base["rivers"]["features"]}
+    assert {"Euphrates", "Al Furat", "Jordan"} <= rivers
+    assert any("Assad" in f["properties"]["name"] for f in base["lakes"]["features"])
+    (golan,) = base["golan-line"]["features"]
+    assert golan["geometry"]["type"] in ("LineString", "MultiLineString")
+    xy = shapely.get_coordinates(shapely.geometry.shape(golan["geometry"]))
+    lon, lat = xy[:, 0], xy[:, 1]
+    assert 35.6 < min(lon) and max(lon) < 36.1 and 32.6 < min(lat) and max(lat) < 33.5
+
+
+def test_every_bundled_community_is_a_place_with_one_display_name(bundled):
+    from geozones.maps._geometry import features_4326
+    from geozones.maps._places import place_table
+
+    places = place_table(bundled, features_4326(bundled.features))
+    ranks: dict[str, int] = {}
+    for name, rank in zip(places["name"], places["rank"], strict=True):
+        ranks[name] = rank if rank in (1, 2) else ranks.get(name, rank)
+    assert sum(1 for r in places["rank"] if r != 3) >= 5251 - 10  # every OCHA community
+    assert ranks["Aleppo"] == 1 and ranks["Afrin"] == 2 and ranks["Azaz"] == 2
+    # a place the spec names is shown by the spec's spelling (as in the popups)
+    written = {p.matched for p in bundled.places}
+    assert "Morek" in written and "Morek" in ranks and "Murak" not in ranks
+    i = places["name"].index("Morek")
+    assert "Murak" in places["alt"][i].split("|")  # the other spellings stay searchable
+    assert places["rank"][:13] == [1] * 13  # seats first: they are labelled first
 
 
 def test_cli_default_writes_maps_timeline_id_html(tmp_path):
@@ -500,7 +543,32 @@ def test_map_elsewhere_keeps_only_the_basemap_near_its_features(tmp_path):
         encoding="utf-8"
     )
     overlays = re.findall(r'"([^"]+)" :', re.search(r"overlays :\s*\{(.*?)\}", text, re.S).group(1))
-    assert overlays == ["Contact lines", "Main towns"]  # no Syrian borders, districts or roads
+    assert overlays[0] == "Contact lines" and overlays[1].startswith("Places (")
+    assert len(overlays) == 2  # no Syrian borders, districts, roads or communities
     assert "Idleb" not in text and "Sirte" in text  # a large town near the line is labelled
     assert '"land":false' in text and "No bundled basemap covers this area" in text
-    assert len(text.encode()) < 400_000
+    assert len(text.encode()) < 450_000
+
+
+def test_legend_labels_come_from_the_timelines_own_kinds(timeline):
+    from geozones.maps._legend import meta
+
+    labels = {k: v["label"] for k, v in meta(timeline, timeline.features)["kinds"].items()}
+    assert labels["zone"] == "Zone" and labels["patrol-route"] == "Patrol route"
+    assert "De-escalation" not in " ".join(labels.values())  # no Syria wording for any spec
+    timeline.kind_labels = {"zone": "Buffer zone <b>"}
+    try:
+        page = map_html(timeline, basemap=False)
+    finally:
+        del timeline.kind_labels
+    assert _embedded(page, "gz_features")  # still well formed
+    assert '"label":"Buffer zone \\u003cb\\u003e"' in page
+
+
+def test_line_kinds_get_a_line_swatch_and_each_layer_its_place_in_the_drawing_order(page):
+    legend = json.loads(re.search(r'"legend_kinds":(\[.*?\])', page).group(1))
+    kinds = {e["id"]: e["geometry"] for e in legend}
+    assert kinds["patrol-route"] == "line" and kinds["observation-post"] == "point"
+    assert kinds["zone"] == "area"
+    layers = [e["layer"] for e in legend]
+    assert layers == sorted(layers)  # areas, then lines, then points

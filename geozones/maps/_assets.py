@@ -14,6 +14,9 @@ from branca.element import Element
 LEAFLET_PACKAGE = "js_lib_leaflet"
 LEAFLET_DIR = ("static", "js_lib_leaflet")
 
+#: The geozones runtime, in load order (``geozones/templates/``).
+RUNTIME = ("geozones.js", "geozones-time.js", "geozones-base.js")
+
 
 def _leaflet_file(name: str) -> bytes:
     return resources.files(LEAFLET_PACKAGE).joinpath(*LEAFLET_DIR, *name.split("/")).read_bytes()
@@ -46,9 +49,9 @@ def inline_assets_html() -> str:
     css = re.sub(r"url\(\s*['\"]?images/([\w.-]+\.png)['\"]?\s*\)", _data_uri, css)
     js = _leaflet_file("leaflet.js").decode("utf-8").replace("\r\n", "\n")
     js = re.sub(r"\n//# sourceMappingURL=\S*\s*$", "\n", js)
-    own_js = _own_file("geozones.js")
+    own_js = "\n".join(_own_file(name) for name in RUNTIME)
     own_css = _own_file("geozones.css")
-    for name, text in (("leaflet.js", js), ("geozones.js", own_js)):
+    for name, text in (("leaflet.js", js), ("geozones runtime", own_js)):
         if re.search(r"</script|<!--", text, re.IGNORECASE):  # pragma: no cover - a packaging fault
             raise RuntimeError(f"{name} cannot be inlined in a <script> element")
     if "url(" in re.sub(r"url\(\"data:", "", css + own_css):  # pragma: no cover - a packaging fault

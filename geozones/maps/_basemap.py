@@ -1,11 +1,11 @@
 """The vector basemap of geozones maps, drawn from the bundled data.
 
 Country borders (Natural Earth), governorates and districts (OCHA COD-AB),
-the M4/M5 roads (schematic lines of the gazetteer) and labelled towns: the
-seats of the admin areas and the largest places near the features. Only the
-parts near a map's features are kept (:func:`basemap_near`), so a timeline
-elsewhere gets no Syrian districts. Geometry is simplified within
-:data:`BASEMAP_SIMPLIFY_M` metres in a metric CRS.
+rivers and lakes (Natural Earth), the Golan line, the M4/M5 roads (schematic
+lines of the gazetteer) and every bundled community (:mod:`._places`, labelled
+on a canvas with collision handling). Only the parts near a map's features are
+kept (:func:`basemap_near`), so a timeline elsewhere gets no Syrian districts.
+Geometry is simplified within :data:`BASEMAP_SIMPLIFY_M` metres in a metric CRS.
 
 Examples
 --------
@@ -31,17 +31,20 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Tolerance (metres) for simplifying the basemap boundaries.
 BASEMAP_SIMPLIFY_M = 250.0
 
+#: Decimals of the basemap's coordinates (4 ≈ 11 m, well within its simplification).
+BASEMAP_DECIMALS = 4
+
 #: Roads drawn on the basemap (names the gazetteer resolves with ``kind="road"``).
 BASEMAP_ROADS = ("M4", "M5")
 
-#: Gazetteer importance (about log10 of the population) of a "large" town labelled on any map.
-LARGE_TOWN_IMPORTANCE = 5.0
-
-#: At most this many large towns (rank 3, not admin seats) are labelled on one map.
-MAX_LARGE_TOWNS = 12
-
 #: Credit line of the bundled data shown in the map's attribution control.
-CREDIT = "Boundaries: OCHA COD-AB (CC BY-IGO), Natural Earth · Places: OCHA, GeoNames (CC BY 4.0)"
+CREDIT = (
+    "Boundaries: OCHA COD-AB (CC BY-IGO), Natural Earth · Rivers, lakes: Natural Earth · "
+    "Places: OCHA, GeoNames (CC BY 4.0)"
+)
+
+#: The natural layers of ``data/basemap/`` (built by ``scripts/build_data.py``).
+NATURAL_LAYERS = ("lakes", "rivers", "golan-line")
 
 _BASEMAP_STYLES: dict[str, dict[str, Any]] = {
     "countries": {
@@ -54,6 +57,9 @@ _BASEMAP_STYLES: dict[str, dict[str, Any]] = {
     "admin1": {"color": "#8c8c8c", "weight": 1.2, "dashArray": "6 3", "fill": False},
     "admin2": {"color": "#b9b9b9", "weight": 0.6, "fill": False},
     "roads": {"color": "#c0392b", "weight": 2.5, "opacity": 0.9},
+    "lakes": {"color": "#7fa7c4", "weight": 0.8, "fillColor": "#b9d3e6", "fillOpacity": 1},
+    "rivers": {"color": "#6e9cc0", "weight": 1.4, "fill": False},
+    "golan-line": {"color": "#5b3a8c", "weight": 2, "dashArray": "10 4 2 4", "fill": False},
 }
 
 
@@ -86,18 +92,15 @@ def basemap_near(frame: gpd.GeoDataFrame, simplify_m: float) -> dict[str, Any] |
     """The bundled basemap around the features (:func:`_near`), or None without boundaries."""
     if not boundaries_available():
         return None
-    base = {
+    return {
         name: _near(collection, frame)
         for name, collection in basemap_collections(max(simplify_m, BASEMAP_SIMPLIFY_M)).items()
     }
-    towns = base["towns"]["features"]  # ordered by rank, then importance
-    large = [f for f in towns if f["properties"]["rank"] == 3][:MAX_LARGE_TOWNS]
-    seats = [f for f in towns if f["properties"]["rank"] in (1, 2)]
-    base["towns"] = {**base["towns"], "features": seats + large}
-    return base
 
 
-def add_basemap(fmap: folium.Map, base: dict[str, Any], frame: gpd.GeoDataFrame) -> Any:
+def add_basemap(
+    fmap: folium.Map, base: dict[str, Any], frame: gpd.GeoDataFrame, places: dict[str, Any]
+) -> Any:
     """Add the vector basemap layers that have something to show; return the countries layer."""
     from . import _elements as me
 
@@ -110,11 +113,26 @@ def add_basemap(fmap: folium.Map, base: dict[str, Any], frame: gpd.GeoDataFrame)
             pane="gz-land",
         )
         fmap.add_child(countries, name="gz_base_countries")
-    for name, label in (("admin1", "Governorates"), ("admin2", "Districts")):
-        if base[name]["features"]:
+    water = base.get("lakes", {}).get("features", []) + base.get("rivers", {}).get("features", [])
+    if water:
+        fmap.add_child(
+            me.BasemapLayer(
+                {"type": "FeatureCollection", "features": water},
+                "Rivers and lakes",
+                role="water",
+                style={"lake": _BASEMAP_STYLES["lakes"], "river": _BASEMAP_STYLES["rivers"]},
+            ),
+            name="gz_base_water",
+        )
+    for name, label, role in (
+        ("admin1", "Governorates", "area"),
+        ("admin2", "Districts", "area"),
+        ("golan-line", "Golan line (1974)", "area"),
+    ):
+        if base.get(name, {}).get("features"):
             fmap.add_child(
-                me.BasemapLayer(base[name], label, style=_BASEMAP_STYLES[name]),
-                name=f"gz_base_{name}",
+                me.BasemapLayer(base[name], label, role=role, style=_BASEMAP_STYLES[name]),
+                name=f"gz_base_{name.replace('-', '_')}",
             )
     if base["roads"]["features"]:
         roads = ", ".join(f["properties"]["name"] for f in base["roads"]["features"])
@@ -127,10 +145,9 @@ def add_basemap(fmap: folium.Map, base: dict[str, Any], frame: gpd.GeoDataFrame)
             ),
             name="gz_base_roads",
         )
-    if base["towns"]["features"]:
-        fmap.add_child(
-            me.BasemapLayer(base["towns"], "Main towns", role="town"), name="gz_base_towns"
-        )
+    if places["name"]:
+        label = f"Places ({len(places['name']):,})"
+        fmap.add_child(me.PlacesLayer(places, label), name="gz_base_places")
     return countries
 
 
@@ -169,14 +186,14 @@ def _focus_countries(collection: dict[str, Any], frame: gpd.GeoDataFrame) -> dic
 
 @lru_cache(maxsize=4)
 def basemap_collections(simplify_m: float = BASEMAP_SIMPLIFY_M) -> dict[str, dict[str, Any]]:
-    """GeoJSON of the vector basemap: countries, admin1, admin2, roads and main towns.
+    """GeoJSON of the vector basemap: countries, admin areas, roads, rivers, lakes, Golan line.
 
     Cached per process (the same for every map).
 
     Examples
     --------
     >>> sorted(basemap_collections())                               # doctest: +SKIP
-    ['admin1', 'admin2', 'countries', 'roads', 'towns']
+    ['admin1', 'admin2', 'countries', 'golan-line', 'lakes', 'rivers', 'roads']
     """
     out = {}
     for layer in ("countries", "admin1", "admin2"):
@@ -191,8 +208,27 @@ def basemap_collections(simplify_m: float = BASEMAP_SIMPLIFY_M) -> dict[str, dic
             ],
         }
     out["roads"] = _road_collection(simplify_m)
-    out["towns"] = _town_collection(load_boundaries("admin1"))
+    for layer in NATURAL_LAYERS:
+        out[layer] = _natural_collection(layer, simplify_m)
     return out
+
+
+def _natural_collection(layer: str, simplify_m: float) -> dict[str, Any]:
+    """A layer of ``data/basemap/`` as GeoJSON (empty when the file is not there)."""
+    import geopandas as gpd
+
+    path = settings.data_dir / "basemap" / f"{layer}.parquet"
+    if not path.exists():
+        return {"type": "FeatureCollection", "features": []}
+    frame = gpd.read_parquet(path)
+    names = _name_column(frame)
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": g, "properties": {"name": n}}
+            for g, n in zip(_simplified(frame, simplify_m), names, strict=True)
+        ],
+    }
 
 
 def _name_column(frame: gpd.GeoDataFrame) -> list[str]:
@@ -229,85 +265,8 @@ def _road_collection(simplify_m: float) -> dict[str, Any]:
     }
 
 
-def _town_collection(admin1: gpd.GeoDataFrame) -> dict[str, Any]:
-    """Labelled towns: seats of the bundled admin areas and large places anywhere.
-
-    ``rank`` 1 is a governorate seat, 2 a district seat (the gazetteer's capital
-    levels; where it records none, the most important populated place of each
-    governorate stands in), 3 a place of at least :data:`LARGE_TOWN_IMPORTANCE`
-    (about 100,000 people) that is no seat, so a map outside the bundled admin
-    areas still has towns to read it by. Which rank-3 towns are drawn is decided
-    per map: the :data:`MAX_LARGE_TOWNS` most important near the features.
-    """
-    import geopandas as gpd
-    import numpy as np
-    import shapely
-
-    features: list[dict[str, Any]] = []
-    if not _available("geozones.gazetteer"):
-        return {"type": "FeatureCollection", "features": features}
-    from ..gazetteer import Gazetteer  # optional part of the project (_available)
-
-    gz = Gazetteer.default()
-    kinds = np.asarray(gz.kinds)
-    importance = np.asarray(gz.importance, dtype=float)
-    idx = np.flatnonzero(kinds == "populated place")
-    places = [gz.place(int(i)) for i in idx]
-    points = shapely.points([p.lon for p in places], [p.lat for p in places])
-    frame = gpd.GeoDataFrame(
-        {
-            "name": [p.name for p in places],
-            "importance": importance[idx],
-            "rank": [int(p.extra.get("capital_level") or 0) for p in places],
-        },
-        geometry=points,
-        crs=4326,
-    )
-    areas = admin1[["geometry"]].reset_index(drop=True).assign(area=lambda f: f.index)
-    # a little slack (~2 km) keeps coastal towns that simplified coastlines cut off
-    inside = gpd.sjoin(frame, areas, predicate="dwithin", distance=0.02, how="inner")
-    inside = inside.sort_values("area").loc[lambda f: ~f.index.duplicated()]
-    seats = inside.loc[inside["rank"].isin([1, 2])]
-    if seats.empty:  # no seats recorded: the most important place of each area
-        top = inside.sort_values(["importance", "name"], ascending=[False, True])
-        seats = top.drop_duplicates("area").assign(rank=1)
-    large = frame.loc[(frame["importance"] >= LARGE_TOWN_IMPORTANCE) & ~frame["rank"].isin([1, 2])]
-    if len(seats):  # a large place within ~10 km of a seat is that seat under another name
-        near_seat = shapely.dwithin(
-            large.geometry.to_numpy(), shapely.union_all(seats.geometry.to_numpy()), 0.1
-        )
-        large = large.loc[~near_seat]
-    columns = ["name", "importance", "rank", "geometry"]
-    towns = _concat([seats[columns], large[columns].assign(rank=3)])
-    towns = towns.sort_values(["rank", "importance", "name"], ascending=[True, False, True])
-    towns = towns.drop_duplicates("name")
-    decimals = int(settings.coordinate_precision)
-    for name, rank, imp, point in zip(
-        towns["name"], towns["rank"], towns["importance"], towns.geometry, strict=True
-    ):
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {"name": str(name), "rank": int(rank), "importance": round(imp, 3)},
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [round(point.x, decimals), round(point.y, decimals)],
-                },
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
-
-
-def _concat(frames: list[Any]) -> Any:
-    """Concatenate GeoDataFrames, keeping the CRS of the first."""
-    import geopandas as gpd
-    import pandas as pd
-
-    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
-
-
 def _simplified(frame: gpd.GeoDataFrame, simplify_m: float) -> list[dict[str, Any]]:
-    return simplified_geometries(frame, simplify_m)
+    return simplified_geometries(frame, simplify_m, BASEMAP_DECIMALS)
 
 
 def _text_of(value: Any) -> str:

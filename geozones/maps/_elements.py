@@ -166,62 +166,73 @@ def _walk(root: Element) -> list[Element]:
     return out
 
 
+#: Decimals of the features' coordinates in the page (5 ≈ 1 m, far below the 20 m the
+#: geometry is simplified within); exports keep ``settings.coordinate_precision``.
+PAGE_DECIMALS = 5
+
+
 class FeatureData(SafeMacro):
-    """The timeline's features, embedded once as GeoJSON (``start``/``end`` properties)."""
+    """The timeline's features, embedded once (``start``/``end`` properties).
+
+    The coordinates are delta-encoded (:func:`~geozones.maps._geometry.encode_collection`)
+    and decoded to plain GeoJSON by the runtime before anything is drawn.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = {{ this.data }};
+        geozones.decode({{ this.get_name() }});
         var {{ this.get_name() }}_meta = {{ this.meta }};
         {% endmacro %}
         """
     )
 
     def __init__(self, collection: dict[str, Any], meta: dict[str, Any]) -> None:
+        from ._geometry import encode_collection
+
         super().__init__()
         self._name = "gz_features"
-        self.data = js_json(collection)
+        self.data = js_json(encode_collection(collection, PAGE_DECIMALS))
         self.meta = js_json(meta)
 
 
 class KindLayer(Layer, SafeMacro):
-    """One layer of the layer control: the features of some kinds, filtered by date in JS."""
+    """One layer of the layer control: the features of some kinds, shown by day in JS.
+
+    ``index`` is the layer's place in the drawing order (and the legend's): each
+    layer draws in panes of its own, so switching a layer off and on keeps the order.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = geozones.kindLayer(
-            {{ this.source.get_name() }}, {{ this.kinds|tojson }},
-            {{ this.source.get_name() }}_meta);
+        var {{ this.get_name() }} = geozones.kindLayer({{ this._parent.get_name() }},
+            {{ this.source.get_name() }}, {{ this.kinds }}, {{ this.source.get_name() }}_meta,
+            {{ this.index }}, {{ this.label }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, source: FeatureData, kinds: list[str], name: str, show: bool = True) -> None:
+    def __init__(
+        self, source: FeatureData, kinds: list[str], name: str, index: int, show: bool = True
+    ) -> None:
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "gz_kind_layer"
         self.source = source
-        self.kinds = list(kinds)
+        self.kinds = js_json(list(kinds))
+        self.index = int(index)
+        self.label = js_json(name)
 
 
 class BasemapLayer(Layer, SafeMacro):
-    """A vector basemap layer (areas, roads or towns) from bundled data."""
+    """A vector basemap layer (areas, water or roads) from bundled data."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {%- if this.role == "area" %}
-        var {{ this.get_name() }} = geozones.areaLayer(
-            {{ this._parent.get_name() }}, {{ this.data }}, {{ this.style|tojson }},
-            {{ this.pane|tojson }});
-        {%- elif this.role == "road" %}
-        var {{ this.get_name() }} = geozones.roadLayer(
-            {{ this._parent.get_name() }}, {{ this.data }}, {{ this.style|tojson }});
-        {%- else %}
-        var {{ this.get_name() }} = geozones.townLayer(
-            {{ this._parent.get_name() }}, {{ this.data }});
-        {%- endif %}
+        var {{ this.get_name() }} = geozones.basemapLayer({{ this._parent.get_name() }},
+            {{ this.role }}, {{ this.data }}, {{ this.style }}, {{ this.pane }}, {{ this.label }});
         {% endmacro %}
         """
     )
@@ -239,53 +250,129 @@ class BasemapLayer(Layer, SafeMacro):
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "gz_basemap"
         self.data = js_json(collection)
-        self.role = role
-        self.style = style or {}
-        self.pane = pane
+        self.role = js_json(role)
+        self.style = js_json(style or {})
+        self.pane = js_json(pane)
+        self.label = js_json(name)
+
+
+class PlacesLayer(Layer, SafeMacro):
+    """Every place of the basemap, labelled on a canvas where labels do not collide."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = geozones.placesLayer({{ this._parent.get_name() }},
+            {{ this.data }}, {{ this.label }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, places: dict[str, Any], name: str, show: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "gz_places"
+        self.data = js_json(places)
+        self.label = js_json(name)
+
+
+class ControlData(SafeMacro):
+    """The timeline's control model (areas by party, contact lines, changes, chart)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = {{ this.data }};
+        ["areas", "lines", "changes"].forEach(function (k) {
+            geozones.decode({{ this.get_name() }}[k]); });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "gz_control"
+        self.data = js_json(data)
+
+
+class ControlLayer(Layer, SafeMacro):
+    """One control layer of the layer control: ``areas``, ``lines`` or ``changes``."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = geozones.controlLayer({{ this._parent.get_name() }},
+            {{ this.source.get_name() }}, {{ this.role }}, {{ this.label }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, source: ControlData, role: str, name: str, show: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "gz_control_layer"
+        self.source = source
+        self.role = js_json(role)
+        self.label = js_json(name)
 
 
 class TimeControl(SafeMacro):
-    """The date caption with a slider and a play button over the slices, or one fixed date."""
+    """The calendar time axis (date field, steps, play, chart) or one fixed date."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = geozones.timeControl(
-            {{ this._parent.get_name() }},
-            [{% for layer in this.layers -%}
-                {{ layer.get_name() }}{{ "," if not loop.last }}
-            {%- endfor %}],
-            {{ this.config }}, {{ this.source.get_name() }}_meta);
+            {{ this._parent.get_name() }}, {{ this.config }}, {{ this.source.get_name() }}_meta,
+            {{ this.control.get_name() if this.control is not none else "null" }});
         {% endmacro %}
         """
     )
 
     def __init__(
-        self, source: FeatureData, layers: list[KindLayer], config: dict[str, Any]
+        self, source: FeatureData, config: dict[str, Any], control: ControlData | None = None
     ) -> None:
         super().__init__()
         self._name = "gz_time"
         self.source = source
-        self.layers = list(layers)
         self.config = js_json(config)
+        self.control = control
 
 
-class Legend(SafeMacro):
-    """Kinds (colour swatches) and confidence styles (dash patterns)."""
+class Search(SafeMacro):
+    """A search box over the basemap's places (every spelling) and the features."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        geozones.legend({{ this._parent.get_name() }}, {{ this.source.get_name() }}_meta);
-        geozones.credit({{ this._parent.get_name() }}, {{ this.source.get_name() }}_meta.credit);
+        geozones.search({{ this._parent.get_name() }}, {{ this.source.get_name() }},
+            {{ this.source.get_name() }}_meta);
         {% endmacro %}
         """
     )
 
     def __init__(self, source: FeatureData) -> None:
         super().__init__()
+        self._name = "gz_search"
+        self.source = source
+
+
+class Legend(SafeMacro):
+    """Kinds (swatches by geometry), parties, and confidence styles (dash patterns)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        geozones.legend({{ this._parent.get_name() }}, {{ this.source.get_name() }}_meta,
+            {{ this.control.get_name() if this.control is not none else "null" }});
+        geozones.credit({{ this._parent.get_name() }}, {{ this.source.get_name() }}_meta.credit);
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, source: FeatureData, control: ControlData | None = None) -> None:
+        super().__init__()
         self._name = "gz_legend"
         self.source = source
+        self.control = control
 
 
 class TitlePanel(SafeMacro):
@@ -312,7 +399,7 @@ class TileAware(SafeMacro):
         """
         {% macro script(this, kwargs) %}
         geozones.tileAware({{ this._parent.get_name() }}, {{ this.countries.get_name() }},
-            {{ this.offline_name|tojson }});
+            {{ this.offline_name }});
         {% endmacro %}
         """
     )
@@ -321,7 +408,7 @@ class TileAware(SafeMacro):
         super().__init__()
         self._name = "gz_tile_aware"
         self.countries = countries
-        self.offline_name = offline_name
+        self.offline_name = js_json(offline_name)
 
 
 class FitView(SafeMacro):
@@ -330,7 +417,7 @@ class FitView(SafeMacro):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        geozones.fitView({{ this._parent.get_name() }}, {{ this.bounds|tojson }});
+        geozones.fitView({{ this._parent.get_name() }}, {{ this.bounds }});
         {% endmacro %}
         """
     )
@@ -338,7 +425,23 @@ class FitView(SafeMacro):
     def __init__(self, bounds: list[list[float]]) -> None:
         super().__init__()
         self._name = "gz_fit"
-        self.bounds = bounds
+        self.bounds = js_json(bounds)
+
+
+class Startup(SafeMacro):
+    """Last script of the page: restore date, view and layers from the address."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        geozones.start({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "gz_start"
 
 
 def number_ids(root: Element) -> None:

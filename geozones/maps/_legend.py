@@ -42,13 +42,42 @@ def layer_groups(frame: gpd.GeoDataFrame) -> list[tuple[str, list[str]]]:
     return sorted(groups.items(), key=order)
 
 
+def kind_label(kind_id: str, timeline: Timeline | None = None) -> str:
+    """The legend's label of a kind: the spec's own label, else the kind id in words.
+
+    Examples
+    --------
+    >>> kind_label("patrol-route")
+    'Patrol route'
+    >>> kind_label("demilitarized-zone")
+    'Demilitarized zone'
+    """
+    declared = getattr(timeline, "kind_labels", None) or {}
+    label = declared.get(kind_id) if isinstance(declared, dict) else None
+    if label:
+        return str(label)
+    words = kind_id.replace("_", " ").replace("-", " ").split()
+    return " ".join(words).capitalize() if words else kind_id
+
+
 def meta(timeline: Timeline, frame: gpd.GeoDataFrame) -> dict[str, Any]:
-    """Kinds, confidence styles and legend entries the runtime needs."""
-    kinds = {k: {"label": v.label, "layer": v.layer, "color": v.color} for k, v in KINDS.items()}
-    for other in sorted(set(frame["kind"].astype(str)) - set(KINDS)):
-        kinds[other] = {"label": other, "layer": OTHER_LAYER, "color": "#555555"}
-    types = frame.geometry.geom_type.groupby(frame["kind"].astype(str)).agg(set)
-    legend = [{"id": k, "geometry": geometry_class(types[k])} for k in kinds if k in types.index]
+    """Kinds, confidence styles, legend entries (in drawing order) the runtime needs."""
+    present = frame["kind"].astype(str)
+    types = frame.geometry.geom_type.groupby(present).agg(set)
+    kinds = {}
+    for kind_id in [k for k in KINDS if k in types.index] + sorted(set(types.index) - set(KINDS)):
+        known = KINDS.get(kind_id)
+        kinds[kind_id] = {
+            "label": kind_label(kind_id, timeline),
+            "layer": known.layer if known else OTHER_LAYER,
+            "color": known.color if known else "#555555",
+        }
+    legend = [
+        {"id": k, "geometry": cls, "layer": i}
+        for i, (_, ids) in enumerate(layer_groups(frame))
+        for k in ids
+        for cls in _classes(types[k])
+    ]
     confidence = {
         c: {
             "dash": v["dash"],
@@ -63,9 +92,16 @@ def meta(timeline: Timeline, frame: gpd.GeoDataFrame) -> dict[str, Any]:
         "agreements": agreements_meta(timeline),
         "confidence": confidence,
         "legend_kinds": legend,
-        "basemap_note": "Basemap: OCHA COD-AB boundaries, Natural Earth borders; roads and "
-        "towns from the geozones gazetteer. Lines drawn through towns are schematic.",
+        "basemap_note": "Basemap: OCHA COD-AB boundaries and communities, Natural Earth borders, "
+        "rivers and lakes; roads from the geozones gazetteer. Lines drawn through towns are "
+        "schematic.",
         # shown by Leaflet's attribution control as HTML: static, escaped text only
         "credit": html.escape(CREDIT),
         "land": True,
     }
+
+
+def _classes(geom_types: set[str]) -> list[str]:
+    """The geometry classes of a kind's features, areas first (one legend swatch each)."""
+    found = {geometry_class({t}) for t in geom_types}
+    return [c for c in ("area", "line", "point") if c in found]

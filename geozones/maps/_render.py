@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from folium.utilities import JsCode
 from .._io import atomic_open
 from ..errors import ExportError, InputError
 from ..timeline import Timeline, to_date
-from . import _basemap, _legend, _popup, _time
+from . import _basemap, _control, _legend, _places, _popup, _time
 from . import _elements as me
 from ._assets import InlineAssets, NoScript
 from ._geometry import SIMPLIFY_M, bounds, draw_order, features_4326, geojson_collection
@@ -133,7 +134,19 @@ def map_html(
         timeline, day=day, providers=providers, title=title, simplify_m=simplify_m, basemap=basemap
     )
     text = fmap.get_root().render()
-    return text.replace("<html>", '<html lang="en">', 1)
+    return _viewport(text.replace("<html>", '<html lang="en">', 1))
+
+
+#: The page's viewport: folium's forbids zooming the page (``user-scalable=no``), which
+#: phone users need (WCAG 1.4.4).
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
+
+
+def _viewport(text: str) -> str:
+    """Replace folium's viewport meta element by :data:`VIEWPORT`."""
+    head, sep, rest = text.partition("</head>")
+    head = re.sub(r'<meta name="viewport"[^>]*>', lambda _: VIEWPORT, head)
+    return head + sep + rest
 
 
 # --------------------------------------------------------------------------- building
@@ -151,43 +164,74 @@ def _build_map(
     frame = features_4326(timeline.features)
     if day is not None:
         frame = frame.loc[timeline.in_force(day).reindex(frame.index, fill_value=False)]
+    ordered = draw_order(frame)
     heading = title if title is not None else (timeline.name or timeline.id)
     fmap = _new_map(heading)
     base_layers = add_tiles(fmap, providers)
     base = _basemap.basemap_near(frame, simplify_m) if basemap else None
     data = me.FeatureData(
-        geojson_collection(draw_order(frame), simplify_m=simplify_m),
+        geojson_collection(ordered, simplify_m=simplify_m),
         _page_meta(timeline, frame, base, basemap),
     )
     fmap.add_child(data, name="gz_features")
-    layers: list[me.KindLayer] = []
-    for layer_name, kind_ids in _legend.layer_groups(frame):
-        layer = me.KindLayer(data, kind_ids, layer_name)
-        fmap.add_child(layer, name=f"gz_layer_{len(layers)}")
-        layers.append(layer)
-    countries = _basemap.add_basemap(fmap, base, frame) if base is not None else None
-    slices = [d.isoformat() for d in timeline.slices()]
-    config = _time.time_config(timeline, frame, slices, day)
+    config = _time.time_config(timeline, ordered, day)
+    control = _add_control(fmap, timeline, config, simplify_m, day)
+    for i, (layer_name, kind_ids) in enumerate(_legend.layer_groups(frame)):
+        # Leaflet's layer control shows names as HTML: escape them
+        label = html.escape(layer_name)
+        fmap.add_child(me.KindLayer(data, kind_ids, label, i), name=f"gz_layer_{i}")
+    places = _places.place_table(timeline, frame) if base is not None else None
+    countries = _basemap.add_basemap(fmap, base, frame, places) if base is not None else None
     if config is not None:
-        fmap.add_child(me.TimeControl(data, layers, config), name="gz_time")
+        fmap.add_child(me.TimeControl(data, config, control), name="gz_time")
     fmap.add_child(me.TitlePanel(_popup.title_info(timeline, heading, day)), name="gz_title")
-    fmap.add_child(me.Legend(data), name="gz_legend")
-    control = me.SafeLayerControl(collapsed=False, position="topright")
+    fmap.add_child(me.Search(data), name="gz_search")
+    fmap.add_child(me.Legend(data, control), name="gz_legend")
+    layer_control = me.SafeLayerControl(collapsed=False, position="topright")
     # a button on phones (folium writes a JsCode option as raw JavaScript)
-    control.options["collapsed"] = JsCode("window.innerWidth < 640")  # type: ignore[assignment]
-    control.add_to(fmap)
+    layer_control.options["collapsed"] = JsCode(  # type: ignore[assignment]
+        "window.innerWidth < 640 || window.innerHeight < 700"
+    )
+    layer_control.add_to(fmap)
     if base_layers and countries is not None:
         fmap.add_child(me.TileAware(countries, OFFLINE_BASE), name="gz_tile_aware")
     fallback = (
         _basemap.load_boundaries("admin1") if basemap and _basemap.boundaries_available() else None
     )
-    view = bounds(_time.initial_view(timeline, frame, config), fallback)
+    view = bounds(_time.initial_view(ordered, config), fallback)
     if view is not None:
         fmap.add_child(me.FitView(view), name="gz_fit")
+    fmap.add_child(me.Startup(), name="gz_start")
     root = fmap.get_root()
     me.number_ids(root)
     me.check_safe(root)  # no element may render data as template source
     return fmap
+
+
+def _add_control(
+    fmap: me.SafeMap,
+    timeline: Timeline,
+    config: dict[str, Any] | None,
+    simplify_m: float,
+    day: _dt.date | None,
+) -> me.ControlData | None:
+    """The control layers (areas by party, contact line, changes), when the timeline has them."""
+    if config is None:
+        return None
+    data = _control.control_data(timeline, config["days"], simplify_m)
+    if data is None:
+        return None
+    source = me.ControlData(data)
+    fmap.add_child(source, name="gz_control")
+    layers = (
+        ("areas", "Control: areas by party"),
+        ("changes", "Control: changed since the previous change day"),
+        ("lines", "Control: contact line"),
+    )
+    for role, name in layers:
+        if data[role]["features"]:
+            fmap.add_child(me.ControlLayer(source, role, name), name=f"gz_control_{role}")
+    return source
 
 
 def _new_map(heading: str) -> me.SafeMap:

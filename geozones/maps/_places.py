@@ -1,0 +1,174 @@
+"""The places of the basemap: every bundled community, one display name each, every spelling.
+
+The runtime labels them on a canvas with collision handling (a label is drawn
+only where it overlaps no label of a more important place) and searches them by
+any spelling the gazetteer knows (English, Arabic, press and Turkish variants,
+the OCHA P-code).
+
+**One display name per place.** A place the timeline's spec names is shown by
+the spelling the spec uses (so the basemap says what the popups say:
+"Morek", not OCHA's "Murak"); any other place by its gazetteer name.
+
+Examples
+--------
+>>> places = place_table(load_timeline())                   # doctest: +SKIP
+>>> len(places["name"])                                       # doctest: +SKIP
+5263
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import shapely
+
+from ..errors import GeozonesError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+
+    from ..timeline import Timeline
+
+#: Gazetteer importance (about log10 of the population) of a "large" town: shown on
+#: any map (also outside the bundled communities), labelled first.
+LARGE_TOWN_IMPORTANCE = 5.0
+
+#: Decimals of the places' coordinates (4 ≈ 11 m: a label's position, not a survey).
+PLACE_DECIMALS = 4
+
+#: The bundled communities (the gazetteer source whose places the basemap labels).
+COMMUNITY_SOURCE = "ocha-cod"
+
+_CODE_LIKE = re.compile(r"^[A-Z]{1,3}\d{3,}$")
+
+
+def place_table(timeline: Timeline, frame: gpd.GeoDataFrame) -> dict[str, list[Any]]:
+    """Columns of the basemap's places: name, lon, lat, rank, importance, spellings.
+
+    ``rank`` 1 is a governorate seat, 2 a district seat, 3 a large town, 0 any
+    other community. The bundled communities are all kept when any of them lies
+    within reach of the features (so a map of north-west Syria can be panned to
+    any Syrian village); large towns only within reach.
+    """
+    empty: dict[str, list[Any]] = {k: [] for k in ("name", "lon", "lat", "rank", "imp", "alt")}
+    try:
+        from ..gazetteer import Gazetteer  # optional part of the project
+    except ModuleNotFoundError:  # pragma: no cover - a stripped install
+        return empty
+    try:
+        gz = Gazetteer.default()
+    except GeozonesError:  # pragma: no cover - no bundled data
+        return empty
+    index = _candidates(gz, frame)
+    if not len(index):
+        return empty
+    places = [gz.place(int(i)) for i in index]
+    shown = _display_names(timeline)
+    spellings = _spellings(gz, set(int(i) for i in index))
+    decimals = PLACE_DECIMALS
+    importance = np.asarray(gz.importance, dtype=float)[index]
+    out = dict(empty)
+    out["name"] = [shown.get((p.source, p.source_id), p.name) for p in places]
+    out["lon"] = [round(p.lon, decimals) for p in places]
+    out["lat"] = [round(p.lat, decimals) for p in places]
+    out["rank"] = [_rank(p, imp) for p, imp in zip(places, importance, strict=True)]
+    out["imp"] = [round(float(v), 2) for v in importance]
+    out["alt"] = [
+        "|".join(_alternates(p, name, spellings.get(int(i), [])))
+        for p, name, i in zip(places, out["name"], index, strict=True)
+    ]
+    return _sorted(out)
+
+
+def _candidates(gz: Any, frame: gpd.GeoDataFrame) -> np.ndarray:
+    """Entry indices of the communities (all, if any is near) and of the large towns near."""
+    kinds = np.asarray(gz.kinds)
+    idx = np.flatnonzero(kinds == "populated place")
+    if not len(idx):
+        return idx
+    places = [gz.place(int(i)) for i in idx]
+    lon = np.array([p.lon for p in places])
+    lat = np.array([p.lat for p in places])
+    community = np.array([p.source == COMMUNITY_SOURCE for p in places])
+    large = np.asarray(gz.importance, dtype=float)[idx] >= LARGE_TOWN_IMPORTANCE
+    near = _near_mask(lon, lat, frame)
+    communities = community if (community & near).any() else np.zeros_like(community)
+    keep = communities | (large & near & ~community)
+    return idx[keep]
+
+
+def _near_mask(lon: np.ndarray, lat: np.ndarray, frame: gpd.GeoDataFrame) -> np.ndarray:
+    """Points within reach of the features: their box grown by half its size, at least 1°."""
+    if not len(frame):
+        return np.ones(len(lon), dtype=bool)
+    x0, y0, x1, y1 = frame.total_bounds
+    margin = max(1.0, 0.5 * max(x1 - x0, y1 - y0))
+    box = shapely.box(x0 - margin, y0 - margin, x1 + margin, y1 + margin)
+    return shapely.contains_xy(box, lon, lat)
+
+
+def _display_names(timeline: Timeline) -> dict[tuple[str, str], str]:
+    """(source, source id) → the spelling the spec wrote for that place."""
+    out = {}
+    for place in timeline.places:
+        written = str(getattr(place, "matched", "") or "").strip()
+        if written and not _CODE_LIKE.match(written) and getattr(place, "source_id", None):
+            out.setdefault((place.source, str(place.source_id)), written)
+    return out
+
+
+def _spellings(gz: Any, wanted: set[int]) -> dict[int, list[str]]:
+    """Entry index → its folded name variants (the gazetteer's own list)."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for text, i in gz.variants():
+        if i in wanted:
+            out[i].append(text)
+    return out
+
+
+def _alternates(place: Any, name: str, folded: list[str]) -> list[str]:
+    """The spellings a search matches, besides the display name (no duplicates)."""
+    out = [place.name, str(place.extra.get("name_ar") or ""), str(place.source_id or "")]
+    out += [str(place.extra.get("geonames_name") or ""), *folded]
+    seen = {_key(name)}
+    kept = []
+    for text in out:
+        key = _key(text)
+        if text and key not in seen:  # a spelling the search folds to a kept one is left out
+            seen.add(key)
+            kept.append(text)
+    return kept
+
+
+def _key(text: str) -> str:
+    """What the runtime's search compares, roughly: letters and digits only, no case or marks."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text.casefold()).translate(_ARABIC_FOLD)
+    return "".join(c for c in folded if c.isalnum() and not unicodedata.combining(c))
+
+
+#: The Arabic letter variants the runtime's search folds together (as the gazetteer does).
+_ARABIC_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
+)
+
+
+def _rank(place: Any, importance: float) -> int:
+    level = int(place.extra.get("capital_level") or 0)
+    if level in (1, 2):
+        return level
+    return 3 if importance >= LARGE_TOWN_IMPORTANCE else 0
+
+
+def _sorted(table: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Rows by label priority: seats, large towns, then by importance, then name."""
+    priority = {1: 0, 2: 1, 3: 2, 0: 3}
+    order = sorted(
+        range(len(table["name"])),
+        key=lambda i: (priority[table["rank"][i]], -table["imp"][i], table["name"][i]),
+    )
+    return {k: [v[i] for i in order] for k, v in table.items()}
