@@ -356,3 +356,13 @@ def test_a_draft_still_holding_todo_fails_validate_with_the_line(tmp_path, capsy
     path = _spec(tmp_path, "{place: Saraqib}", head=head)
     first = _validate_fails(capsys, path)
     assert first.startswith(f"{path}:4: ") and "TODO" in first
+
+
+def test_an_expression_nested_deep_in_python_is_one_error_not_a_recursion_error():
+    from geozones.compiler import compile_expression
+
+    expr: dict = {"point": {"lat": 35.8, "lon": 36.6}}
+    for _ in range(2000):
+        expr = {"union": [expr]}
+    with pytest.raises(SpecError, match="nests more than 64 levels"):
+        compile_expression(expr)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..spec import suggest
 from ._context import Geometry, _Context, _line
 
@@ -70,7 +71,17 @@ def evaluate(expr: Any, ctx: _Context, line: int | None = None) -> Geometry:
         ctx.notes.extend(hit[3])
         return hit[2]
     before = len(ctx.notes)
-    geom = _evaluate_op(expr, ctx, line)
+    if ctx.depth >= settings.max_spec_depth:  # a tree built in Python, not read from YAML
+        raise ctx.error(
+            f"the expression nests more than {settings.max_spec_depth} levels deep",
+            _line(expr) or line,
+            "write a flatter expression (union takes a list of any length)",
+        )
+    ctx.depth += 1
+    try:
+        geom = _evaluate_op(expr, ctx, line)
+    finally:
+        ctx.depth -= 1
     ctx.memo[key] = (expr, ctx.near, geom, ctx.notes[before:])
     return geom
 
