@@ -292,10 +292,11 @@ def name_key(text: str) -> str:
     >>> name_key("Deir ez-Zor") == name_key("Deir Ezzor")
     True
     """
-    if text.isascii():  # fold's ASCII path, without joining words only to split them again
+    if text.isascii():  # fold's paths, without joining words only to split them again
         words = text.translate(_ASCII_TABLE).split()
     else:
-        words = fold(text).split()
+        t = text.translate(_TABLE or _table())
+        words = fold(text).split() if _OUTSIDE(t) else _SEP.sub(" ", t).lower().split()
     if len(words) == 1:  # the common case: no article to drop but an Arabic ال
         w = words[0]
         if len(w) > 3 and w[0] == "ا" and w[1] == "ل":
