@@ -593,6 +593,27 @@ def test_load_road_then_load_timeline_gives_the_new_geometry_not_the_cached_one(
     assert 0.9 < shift_km < 1.3, shift_km  # the surveyed line, not the cached schematic one
 
 
+def test_load_road_then_the_bundled_load_timeline_follows_the_new_m4(tmp_path, monkeypatch):
+    """The README's order: load_timeline(), load_road(...), load_timeline() again."""
+    import geozones
+    from geozones import Gazetteer, settings
+    from geozones.gazetteer import load_road
+
+    gz = Gazetteer()
+    monkeypatch.setattr(Gazetteer, "default", classmethod(lambda cls: gz))
+    monkeypatch.setattr(settings, "cache_dir", tmp_path / "cache")
+
+    def corridor():
+        features = geozones.load_timeline(use_cache=True).features.set_index("id")
+        return features.geometry["m4-corridor"]
+
+    before = corridor()
+    assert corridor().equals(before)  # served from the cache
+    load_road(_shifted_m4(gz, tmp_path), "M4")
+    shift_km = (corridor().centroid.y - before.centroid.y) * 111.2
+    assert 0.9 < shift_km < 1.3, shift_km
+
+
 def test_the_gazetteer_is_passed_in_and_the_default_is_left_alone(tmp_path):
     from geozones import Gazetteer
     from geozones.compiler import compile_spec
