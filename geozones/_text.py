@@ -272,7 +272,7 @@ def _drop_articles(words: list[str]) -> list[str]:
             continue
         if w in _ARTICLES and i < n - 1:
             continue
-        if i > 0:
+        if i > 0 and w[:1] in ("a", "e"):
             # a glued article inside a name ("Ein Elhur", "Deir Ezzor"); never on the
             # first word, where it is as often an initial ʿayn ("Annazah", "Ashara")
             if _GLUED_SUN.match(w) or _GLUED_AL.match(w):
