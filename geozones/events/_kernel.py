@@ -35,8 +35,8 @@ _M_PER_DEG_LAT = 110_574.0  # metres in a degree of latitude at the equator (the
 _M_PER_DEG_LON = 111_320.0  # metres in a degree of longitude at the equator
 _MAX_CELLS = 1 << 20
 _MIN_CELLS = 1 << 16
-_MAX_ENTRIES = 200_000  # about how many (feature, cell) pairs a grid classifies, at most
-_MIN_ENTRIES = 20_000  # ... and at least (between: a quarter of the events joined)
+_MAX_ENTRIES = 100_000  # about how many (feature, cell) pairs a grid classifies, at most
+_MIN_ENTRIES = 20_000  # ... and at least (between: a sixteenth of the events joined)
 _OUT, _DEEP, _EDGE = 0, 1, 2  # what a feature is in a grid cell (see _Grid._bucket)
 
 
@@ -68,11 +68,13 @@ class _Grid:
             return
         self.x0, self.y0 = box[:, 0].min(), box[:, 1].min()
         width, height = box[:, 2].max() - self.x0, box[:, 3].max() - self.y0
-        extent = np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1])
+        w, h = box[:, 2] - box[:, 0], box[:, 3] - box[:, 1]
+        # the side at which the features' boxes cover about `budget` cells in all:
+        # sum((w/side + 1)(h/side + 1)) = budget, a quadratic in 1/side
+        a, b, c = float((w * h).sum()), float((w + h).sum()), len(box) - 2.0 * self.budget
+        u = (-b + np.sqrt(b * b - 4 * a * c)) / (2 * a) if a > 0 else (-c / b if b > 0 else 1.0)
         cells = min(max(64 * len(box), _MIN_CELLS), _MAX_CELLS)
-        across = min(max(np.sqrt(self.budget / len(box)) - 1, 2), 16)  # bounded set-up work
-        typical = float(np.median(extent)) / across
-        self.side = max(typical, float(np.sqrt(width * height / cells)), 1e-9)
+        self.side = max(1 / max(u, 1e-12), float(np.sqrt(width * height / cells)), 1e-9)
         self.nx, self.ny = int(width // self.side) + 1, int(height // self.side) + 1
 
     def _time(self, start: np.ndarray, end: np.ndarray) -> None:
@@ -82,9 +84,18 @@ class _Grid:
 
         dates = np.concatenate([start, end[end != NEVER]])
         self.t0 = int(dates.min()) if len(dates) else 0
-        span = int(dates.max()) - self.t0 + 1 if len(dates) else 1
-        self.nt = int(min(max(span // 90, 1), max(_MAX_CELLS // (self.nx * self.ny), 1), 64))
-        self.tlen = -(-span // self.nt)  # days per period (a quarter or longer)
+        self.span = int(dates.max()) - self.t0 + 1 if len(dates) else 1
+        self.nt, self.tlen = 1, self.span
+
+    def _periods(self, start: np.ndarray, end: np.ndarray) -> None:
+        """As many periods (a quarter or longer, at most 64) as the entry budget allows."""
+        import numpy as np
+
+        last = self.t0 + self.span - 1
+        share = float(((np.minimum(end, last) - np.maximum(start, self.t0) + 1) / self.span).sum())
+        room = (4 * self.budget - len(start)) / max(share, 1e-9)  # entries ≈ S + share × nt
+        self.nt = int(min(max(room, 1), max(self.span // 90, 1), 64))
+        self.tlen = -(-self.span // self.nt)
 
     def _period(self, day: np.ndarray) -> np.ndarray:
         import numpy as np
@@ -111,6 +122,9 @@ class _Grid:
         feat = np.repeat(ids, counts)
         cx, cy = np.repeat(ix0, counts) + local % wr, np.repeat(iy0, counts) + local // wr
         state = self._states(plan, feat, cx, cy)
+        keep = state != _OUT  # no event in such a cell can match the feature
+        feat, cx, cy, state = feat[keep], cx[keep], cy[keep], state[keep]
+        self._periods(plan.start[feat], plan.end[feat])
         it0 = self._period(plan.start[feat])
         nper = self._period(np.minimum(plan.end[feat], 2**62)) - it0 + 1
         step = np.arange(nper.sum()) - np.repeat(np.cumsum(nper) - nper, nper)
@@ -191,10 +205,21 @@ def _padded(bounds: np.ndarray, radius: float) -> np.ndarray:
 
 
 def grids_for(plan: _Plan, radii: np.ndarray) -> dict[float, _Grid]:
-    """One :class:`_Grid` per distinct radius (metres) in ``radii``."""
+    """One :class:`_Grid` per distinct radius (metres) in ``radii``, kept on the plan.
+
+    The first call sizes the grids to its events (set-up work about a
+    sixteenth of the events); later calls, such as the next chunks of a file,
+    reuse them.
+    """
     import numpy as np
 
-    return {float(r): _Grid(plan, float(r)) for r in np.unique(radii[np.isfinite(radii)])}
+    cache = plan.__dict__.setdefault("_grids", {})
+    budget = min(max(len(radii) // 16, _MIN_ENTRIES), _MAX_ENTRIES)
+    wanted = [float(r) for r in np.unique(radii[np.isfinite(radii)])]
+    for r in wanted:
+        if r not in cache:
+            cache[r] = _Grid(plan, r, budget)
+    return {r: cache[r] for r in wanted}
 
 
 def match(
