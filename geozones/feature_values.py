@@ -10,9 +10,11 @@ so they agree on what an empty value is:
 - **dates** (``start_date``, ``end_date``) are ``"YYYY-MM-DD"`` strings, or
   ``None`` where there is no date (an open end): ``null`` in JSON, an empty
   DATE field in a GeoPackage. There is no empty-string date.
-- **sources** are a list of ``{"url", "title", "quote"}``, each a ``str``
-  (``""`` when missing, the URL stripped of surrounding blanks); an entry
-  with nothing in it is dropped.
+- **sources** are a list of dicts with ``"url"``, ``"title"`` and ``"quote"``
+  always (each a ``str``, ``""`` when missing, the URL stripped of
+  surrounding blanks), then ``"summary"`` (a paraphrase where no verbatim
+  quote is given), ``"publisher"`` and ``"published"`` (``YYYY-MM-DD``) only
+  when the spec gives them; an entry with nothing in it is dropped.
 - Text never carries a character that XML 1.0 cannot hold or at which GDAL
   cuts a string: NUL and the other C0 control characters except tab, line
   feed and carriage return, U+FFFE, U+FFFF and lone surrogates are removed.
@@ -42,8 +44,11 @@ TEXT_COLUMNS: tuple[str, ...] = tuple(
     c for c in COLUMNS if c not in ("start_date", "end_date", "sources")
 )
 
-#: The fields of one source, in output order.
+#: The fields every written source has, in output order.
 SOURCE_FIELDS: tuple[str, ...] = ("url", "title", "quote")
+
+#: The fields a written source has only when the spec gives them, after those.
+OPTIONAL_SOURCE_FIELDS: tuple[str, ...] = ("summary", "publisher", "published")
 
 # characters XML 1.0 cannot carry at all, even escaped; GDAL also cuts text at NUL
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -135,6 +140,9 @@ def sources(value: Any) -> list[dict[str, str]]:
     --------
     >>> sources([{"url": " https://example.org/a ", "quote": "6 km"}, None, ""])
     [{'url': 'https://example.org/a', 'title': '', 'quote': '6 km'}]
+    >>> import datetime
+    >>> sources([{"url": "e.org", "summary": "signed", "published": datetime.date(2020, 3, 5)}])
+    [{'url': 'e.org', 'title': '', 'quote': '', 'summary': 'signed', 'published': '2020-03-05'}]
     >>> sources('[{"url": "https://example.org/b", "title": null}]')
     [{'url': 'https://example.org/b', 'title': '', 'quote': ''}]
     """
@@ -148,7 +156,7 @@ def sources(value: Any) -> list[dict[str, str]]:
     out = []
     for item in value:
         entry = (
-            {k: text(item.get(k)) for k in SOURCE_FIELDS}
+            _source(item)
             if isinstance(item, dict)
             else {"url": text(item), "title": "", "quote": ""}
         )
@@ -156,6 +164,17 @@ def sources(value: Any) -> list[dict[str, str]]:
         if any(entry.values()):
             out.append(entry)
     return out
+
+
+def _source(item: dict[str, Any]) -> dict[str, str]:
+    entry = {k: text(item.get(k)) for k in SOURCE_FIELDS}
+    for key in OPTIONAL_SOURCE_FIELDS:
+        value = item.get(key)
+        if key == "published" and not isinstance(value, str) and not _missing(value):
+            value = iso_date(value)
+        if not _missing(value) and text(value).strip():
+            entry[key] = text(value)
+    return entry
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -184,4 +203,13 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{c: convert[c](cols[c][i]) for c in COLUMNS} for i in range(len(frame))]
 
 
-__all__ = ["COLUMNS", "TEXT_COLUMNS", "SOURCE_FIELDS", "text", "iso_date", "sources", "records"]
+__all__ = [
+    "COLUMNS",
+    "TEXT_COLUMNS",
+    "SOURCE_FIELDS",
+    "OPTIONAL_SOURCE_FIELDS",
+    "text",
+    "iso_date",
+    "sources",
+    "records",
+]

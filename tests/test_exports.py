@@ -494,7 +494,7 @@ def test_failure_mid_way_leaves_old_file_and_no_temporary(tl, tmp_path, monkeypa
 @pytest.fixture
 def cli_timeline(monkeypatch):
     tl = _synthetic()
-    monkeypatch.setattr("geozones.timeline.load_timeline", lambda path=None, **kw: tl)
+    monkeypatch.setattr("geozones.compiler.load_timeline", lambda path=None, **kw: tl)
     return tl
 
 
@@ -829,3 +829,32 @@ def test_cli_coordinates_off_the_globe_exit_2_one_line(cli_timeline, tmp_path, c
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "'op-1'" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_sources_keep_summary_publisher_and_date_where_given(tmp_path):
+    tl = _synthetic()
+    tl.features.at[1, "sources"] = [
+        {
+            "url": "https://pax.example/2273",
+            "quote": "",
+            "summary": "signed 2020-03-05; fighting stops",
+            "publisher": "PA-X",
+            "published": dt.date(2020, 3, 6),
+        }
+    ]
+    doc = json.loads(geozones.export(tl, tmp_path / "s.geojson").read_text("utf-8"))
+    src = next(f for f in doc["features"] if f["id"] == "dmz-1")["properties"]["sources"]
+    assert src == [
+        {
+            "url": "https://pax.example/2273",
+            "title": "",
+            "quote": "",
+            "summary": "signed 2020-03-05; fighting stops",
+            "publisher": "PA-X",
+            "published": "2020-03-06",
+        }
+    ]
+    zone = next(f for f in doc["features"] if f["id"] == "zone-1")["properties"]["sources"]
+    assert set(zone[0]) == {"url", "title", "quote"}  # optional fields only when given
+    kml = geozones.export(tl, tmp_path / "s.kml").read_text("utf-8")
+    assert "(PA-X, 2020-03-06) — signed 2020-03-05; fighting stops" in kml

@@ -76,8 +76,13 @@ def _description_html(rec: dict[str, Any]) -> str:
             title = e(s.get("title") or s.get("url") or "source")
             url = _safe_url(s.get("url"))
             link = f'<a href="{e(url, quote=True)}">{title}</a>' if url else title
-            quote = f" — “{e(s['quote'])}”" if s.get("quote") else ""
-            items.append(f"<li>{link}{quote}</li>")
+            by = ", ".join(e(s[k]) for k in ("publisher", "published") if s.get(k))
+            by = f" ({by})" if by else ""
+            if s.get("quote"):
+                said = f" — “{e(s['quote'])}”"
+            else:
+                said = f" — {e(s['summary'])}" if s.get("summary") else ""
+            items.append(f"<li>{link}{by}{said}</li>")
         parts.append("<p>Sources:</p><ul>" + "".join(items) + "</ul>")
     return "".join(parts)
 
