@@ -457,32 +457,3 @@ def _empty_control() -> tuple[Any, Any]:
 
     return frame(["party", "start_date", "end_date"]), frame(["start_date", "end_date"])
 
-
-def load_timeline(path: str | Path | None = None, *, use_cache: bool | None = None) -> Timeline:
-    """Load and compile a timeline spec (YAML).
-
-    Parameters
-    ----------
-    path : str or Path, optional
-        A spec file. ``None`` loads the bundled north-west Syria timeline.
-    use_cache : bool, optional
-        Reuse a compiled result cached on disk (default: ``settings.use_cache``).
-
-    Returns
-    -------
-    Timeline
-
-    Raises
-    ------
-    SpecError
-        With the file, the line and what to write instead.
-
-    Examples
-    --------
-    >>> tl = load_timeline()                                  # doctest: +SKIP
-    >>> len(tl.features) > 10                                 # doctest: +SKIP
-    True
-    """
-    from .compiler import compile_timeline
-
-    return compile_timeline(path, use_cache=use_cache)

@@ -68,8 +68,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Export the timeline; print where it went (or the GeoJSON itself with ``--out -``)."""
+    from ..compiler import load_timeline
     from ..exports import export, resolve_format, unique_places
-    from ..timeline import load_timeline
 
     date = parse_date(args.date) if args.date else None
     if args.out is None and args.format is None:
