@@ -105,7 +105,13 @@ class Place:
 
     @property
     def point(self) -> tuple[float, float]:
-        """``(lon, lat)``, the order GeoJSON and shapely use."""
+        """``(lon, lat)``, the order GeoJSON and shapely use.
+
+        Examples
+        --------
+        >>> Place("Azaz", 36.59, 37.05).point
+        (37.05, 36.59)
+        """
         return (self.lon, self.lat)
 
     @property
@@ -118,11 +124,23 @@ class Place:
         return shapely.Point(self.lon, self.lat)
 
     def with_score(self, score: float, matched: str) -> Place:
-        """A copy with another score and matched variant."""
+        """A copy with another score and matched variant.
+
+        Examples
+        --------
+        >>> Place("Azaz", 36.59, 37.05).with_score(0.5, "Azez").score
+        0.5
+        """
         return replace(self, score=score, matched=matched)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (used by ``--json``)."""
+        """A JSON-ready dict (used by ``--json``).
+
+        Examples
+        --------
+        >>> Place("Azaz", 36.59, 37.05, admin=("Syria",)).to_dict()["admin"]
+        ['Syria']
+        """
         d = asdict(self)
         d["admin"] = list(self.admin)
         d.pop("extra", None)

@@ -653,6 +653,7 @@ def test_place_geometry_needs_no_gazetteer_import_in_the_foundation():
         "geozones.gazetteer._roads",
         "geozones.online._http",
         "geozones.online._services",
+        "geozones.gazetteer._world",
     ],
 )
 def test_docstring_examples_run(module, tmp_path, monkeypatch):

@@ -77,7 +77,13 @@ class FuzzyIndex:
         return len(self.keys)
 
     def near(self, query: str, cutoff: float = FUZZY_CUTOFF) -> list[tuple[str, float]]:
-        """Keys at most one edit (Damerau) from ``query``, with their ratio, best first."""
+        """Keys at most one edit (Damerau) from ``query``, with their ratio, best first.
+
+        Examples
+        --------
+        >>> FuzzyIndex(["jarablus", "azaz"]).near("jarablsu")    # two letters swapped
+        [('jarablus', 87.5)]
+        """
         from rapidfuzz.fuzz import ratio
 
         if len(query) < 3:
@@ -99,7 +105,13 @@ class FuzzyIndex:
         return found
 
     def scan(self, query: str, limit: int, cutoff: float = FUZZY_CUTOFF) -> list[tuple[str, float]]:
-        """rapidfuzz ``ratio`` over the keys of similar length that start like ``query``."""
+        """rapidfuzz ``ratio`` over the keys of similar length that start like ``query``.
+
+        Examples
+        --------
+        >>> FuzzyIndex(["saraqib", "sarmada"]).scan("saraqeeb", limit=1)
+        [('saraqib', 80.0)]
+        """
         from rapidfuzz import fuzz, process
 
         if not query or query[0] not in self._blocks:
@@ -118,5 +130,11 @@ class FuzzyIndex:
         ]
 
     def all_keys(self) -> list[str]:
-        """Every key (for "did you mean" hints, which have no cutoff)."""
+        """Every key (for "did you mean" hints, which have no cutoff).
+
+        Examples
+        --------
+        >>> FuzzyIndex(["b", "a"]).all_keys()
+        ['a', 'b']
+        """
         return self.keys

@@ -255,12 +255,27 @@ class _Index:
 
     @property
     def kinds(self) -> Sequence[str]:
-        """Kind of each entry (``populated place``, ``road``, ``admin area``, ``country``)."""
+        """Kind of each entry (``populated place``, ``road``, ``admin area``, ``country``).
+
+        Examples
+        --------
+        >>> from geozones import Gazetteer
+        >>> Gazetteer.default().kinds[0]
+        'populated place'
+        """
         return self._kind
 
     @property
     def importance(self) -> Sequence[float]:
-        """Importance of each entry (≈ log10 of population; capitals and countries higher)."""
+        """Importance of each entry (≈ log10 of population; capitals and countries higher).
+
+        Examples
+        --------
+        >>> from geozones import Gazetteer
+        >>> gz = Gazetteer.default()
+        >>> gz.importance[gz.find_id("SY")] > gz.importance[gz.find_id("C1564")]
+        True
+        """
         return self._importance
 
     def variants(self) -> Iterator[tuple[str, int]]:

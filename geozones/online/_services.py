@@ -72,7 +72,14 @@ class OnlineService:
 
     def fields(self, raw: dict[str, Any]) -> dict[str, Any]:
         """``osm`` (id, class, type …), ``address``, ``names``, ``name``, ``country``,
-        ``population`` and ``level`` from the raw answer (empty for an unknown format)."""
+        ``population`` and ``level`` from the raw answer (empty for an unknown format).
+
+        Examples
+        --------
+        >>> raw = {"name": "Azaz", "address": {"country_code": "sy"}}
+        >>> NominatimService().fields(raw)["country"]
+        'sy'
+        """
         return {
             "osm": _osm_fields({}, None),
             "address": {},
@@ -83,7 +90,15 @@ class OnlineService:
         }
 
     def place(self, item: dict[str, Any], service: str, query: str, stored: float) -> Place:
-        """The :class:`Place` of one JSON-ready result (valid ``lat``/``lon`` checked before)."""
+        """The :class:`Place` of one JSON-ready result (valid ``lat``/``lon`` checked before).
+
+        Examples
+        --------
+        >>> item = {"lat": 36.59, "lon": 37.05, "address": "Azaz", "raw": {"osm_type": "node",
+        ...         "osm_id": 1, "class": "place", "type": "town", "name": "Azaz"}}
+        >>> NominatimService().place(item, "nominatim", "Azaz", 0.0).source_id
+        'node/1'
+        """
         raw = _dict(item.get("raw"))
         f = self.fields(raw)
         osm, address, names = f["osm"], f["address"], f["names"]
