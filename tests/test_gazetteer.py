@@ -668,3 +668,20 @@ def test_docstring_examples_run(module, tmp_path, monkeypatch):
         warnings.simplefilter("ignore")
         result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_cli_warns_of_a_far_guess_and_takes_an_area_for_near(capsys):
+    import json
+
+    from geozones.cli import main
+
+    assert main(["geocode", "Managuax"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Managua\t") and "\t0.4" in out  # returned, with a low score
+    (line,) = [x for x in err.splitlines() if x]
+    assert line.startswith("geozones geocode: warning: 'Managuax' matched 'Managua'")
+    assert main(["geocode", "Managuax", "Azaz", "--json"]) == 0
+    far, azaz = json.loads(capsys.readouterr().out)
+    assert "km from the region" in far["warnings"][0] and "warnings" not in azaz
+    assert main(["geocode", "Qahtaniyyeh", "--near", "35.5,38.5,36.5,39.5"]) == 0
+    assert "ocha-cod:C5726" in capsys.readouterr().out

@@ -36,7 +36,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("--kind", choices=KINDS, help="only this kind of place")
     p.add_argument(
-        "--near", metavar="LAT,LON", help="prefer places near this point, e.g. 35.9,36.6"
+        "--near",
+        metavar="LAT,LON",
+        help="prefer places near this point, e.g. 35.9,36.6, or inside an area "
+        "SOUTH,WEST,NORTH,EAST (default: the area of the bundled data)",
     )
     p.add_argument(
         "--online",
@@ -48,18 +51,21 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return p
 
 
-def _parse_near(text: str | None) -> tuple[float, float] | None:
+def _parse_near(text: str | None) -> tuple[float, ...] | None:
     from ..errors import InputError
 
     if text is None:
         return None
     try:
-        lat, lon = (float(x) for x in text.replace(" ", "").split(","))
+        values = tuple(float(x) for x in text.replace(" ", "").split(","))
     except ValueError:
+        values = ()
+    if len(values) not in (2, 4):
         raise InputError(
-            f"--near {text!r}: write it as LAT,LON in degrees, e.g. 35.93,36.63"
-        ) from None
-    return lat, lon
+            f"--near {text!r}: write it as LAT,LON in degrees, e.g. 35.93,36.63, or an area "
+            "SOUTH,WEST,NORTH,EAST"
+        )
+    return values
 
 
 def _line(p: Any) -> str:
@@ -72,16 +78,33 @@ def _line(p: Any) -> str:
     )
 
 
+def _resolve(name: str, args: argparse.Namespace, near: Any) -> tuple[list[Any], list[str]]:
+    """The places found for one name and the warnings issued (far guesses)."""
+    import warnings
+
+    from ..gazetteer import FarGuessWarning, geocode
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FarGuessWarning)
+        res = geocode(
+            name, top=args.top, country=args.country, near=near, kind=args.kind, online=args.online
+        )
+    notes = [str(w.message) for w in caught if issubclass(w.category, FarGuessWarning)]
+    return (res if isinstance(res, list) else [res]), notes
+
+
 def run(args: argparse.Namespace) -> int:
     """Resolve every NAME (``-``: one name per line on stdin).
 
     The names found are printed; if any is unknown, its error (with the closest
     candidates) is raised after them, so the command exits 2 with one line on stderr.
+    A guess far from the region searched is printed with a warning line on stderr
+    (``--json``: in the answer's ``warnings``).
     """
     import sys
 
     from ..errors import GeozonesError, InputError
-    from ..gazetteer import geocode
+    from ._common import printable
 
     near = _parse_near(args.near)
     names = args.names
@@ -89,38 +112,35 @@ def run(args: argparse.Namespace) -> int:
         names = [line.strip() for line in sys.stdin if line.strip()]
         if not names:
             raise InputError("no names on standard input; give one name per line")
-    out: list[tuple[str, list[Any] | None, GeozonesError | None]] = []
+    out: list[tuple[str, list[Any] | None, GeozonesError | None, list[str]]] = []
     for name in names:
         try:
-            res = geocode(
-                name,
-                top=args.top,
-                country=args.country,
-                near=near,
-                kind=args.kind,
-                online=args.online,
-            )
+            places, notes = _resolve(name, args, near)
         except InputError:
             raise  # a bad option: nothing is worth printing
         except GeozonesError as exc:  # an unknown name: report it after the others
-            out.append((name, None, exc))
+            out.append((name, None, exc, []))
             continue
-        out.append((name, res if isinstance(res, list) else [res], None))
+        out.append((name, places, None, notes))
     if args.json:
-        print_json(
-            [
-                {"query": q, "results": [p.to_dict() for p in ps]}
-                if ps is not None
-                else {"query": q, "results": [], "error": str(err)}
-                for q, ps, err in out
-            ]
-        )
+        print_json([_json_entry(q, ps, err, notes) for q, ps, err, notes in out])
     else:
-        for _, ps, _err in out:
+        for _, ps, _err, notes in out:
             for p in ps or ():
                 print(_line(p))
-    errors = [err for _, _, err in out if err is not None]
+            for note in notes:
+                print(f"geozones geocode: warning: {printable(note)}", file=sys.stderr)
+    errors = [err for _, _, err, _ in out if err is not None]
     if errors:
         sys.stdout.flush()
         raise errors[0]
     return 0
+
+
+def _json_entry(query: str, places: Any, err: Any, notes: list[str]) -> dict[str, Any]:
+    entry: dict[str, Any] = {"query": query, "results": [p.to_dict() for p in places or ()]}
+    if err is not None:
+        entry["error"] = str(err)
+    if notes:
+        entry["warnings"] = notes
+    return entry
