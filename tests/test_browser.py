@@ -101,6 +101,17 @@ def _overlay_labels(driver) -> list[str]:
     )
 
 
+def _wait_for(driver, script: str, timeout: float = 5.0):
+    """The first truthy value ``script`` returns."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = driver.execute_script(script)
+        if value:
+            return value
+        time.sleep(0.05)
+    raise TimeoutError(script)
+
+
 def _toggle(driver, label_text: str) -> None:
     labels = driver.find_elements("css selector", ".leaflet-control-layers-overlays label")
     label = next(lbl for lbl in labels if lbl.get_attribute("textContent").strip() == label_text)
@@ -592,7 +603,9 @@ def test_control_layers_draw_who_held_what_on_the_day(driver, tmp_path):
     def drawn(role):
         return driver.execute_script(
             "var g = geozones.control.groups[arguments[0]], out = [];"
-            "g.eachLayer(function (l) { l.eachLayer(function (p) {"
+            "g._gzItems.forEach(function (item) { if (!item.shown) return;"
+            " item.layer.eachLayer(function (p) {"
+            "  if (p.getElement().style.display === 'none') return;"
             "  out.push([p.options.fillColor || p.options.color,"
             "            JSON.stringify(p.feature.geometry.coordinates).slice(0, 60)]); }); });"
             "return out;",
@@ -651,7 +664,7 @@ def test_bundled_map_renders_offline_with_all_layers(driver, bundled, bundled_fi
     assert any(label.startswith("Places (5,") for label in labels)
     paths = driver.execute_script("return document.querySelectorAll('.leaflet-pane path').length")
     assert paths > 80
-    drawn = driver.execute_script("return geozones.placesDrawn")
+    drawn = _wait_for(driver, "return geozones.placesDrawn")  # drawn after the first frame
     assert "Aleppo" in drawn and "Idleb" in drawn
     assert failed_requests(driver) == []
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []

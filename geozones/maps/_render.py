@@ -167,6 +167,13 @@ def _build_map(
     ordered = draw_order(frame)
     heading = title if title is not None else (timeline.name or timeline.id)
     fmap = _new_map(heading)
+    config = _time.time_config(timeline, ordered, day)
+    fallback = (
+        _basemap.load_boundaries("admin1") if basemap and _basemap.boundaries_available() else None
+    )
+    view = bounds(_time.initial_view(ordered, config), fallback)
+    if view is not None:  # first: every layer is then drawn once, in the view it opens on
+        fmap.add_child(me.FitView(view), name="gz_fit")
     base_layers = add_tiles(fmap, providers)
     base = _basemap.basemap_near(frame, simplify_m) if basemap else None
     data = me.FeatureData(
@@ -174,7 +181,6 @@ def _build_map(
         _page_meta(timeline, frame, base, basemap),
     )
     fmap.add_child(data, name="gz_features")
-    config = _time.time_config(timeline, ordered, day)
     control = _add_control(fmap, timeline, config, simplify_m, day)
     for i, (layer_name, kind_ids) in enumerate(_legend.layer_groups(frame)):
         # Leaflet's layer control shows names as HTML: escape them
@@ -195,12 +201,6 @@ def _build_map(
     layer_control.add_to(fmap)
     if base_layers and countries is not None:
         fmap.add_child(me.TileAware(countries, OFFLINE_BASE), name="gz_tile_aware")
-    fallback = (
-        _basemap.load_boundaries("admin1") if basemap and _basemap.boundaries_available() else None
-    )
-    view = bounds(_time.initial_view(ordered, config), fallback)
-    if view is not None:
-        fmap.add_child(me.FitView(view), name="gz_fit")
     fmap.add_child(me.Startup(), name="gz_start")
     root = fmap.get_root()
     me.number_ids(root)

@@ -74,7 +74,10 @@
       this._canvas.setAttribute("aria-hidden", "true");
       map.on("moveend zoomend resize viewreset", this._redraw, this);
       map.on("zoomstart", this._hide, this);
-      this._redraw();
+      /* labels after the first frame: the features are drawn first */
+      var self = this;
+      if (window.requestAnimationFrame) requestAnimationFrame(function () { if (self._map) self._redraw(); });
+      else this._redraw();
     },
     onRemove: function (map) {
       map.off("moveend zoomend resize viewreset", this._redraw, this);

@@ -219,6 +219,19 @@
     return y + "-" + (m < 9 ? "0" : "") + (m + 1) + "-" + String(Math.min(p[2], last)).padStart(2, "0");
   }
 
+  /* Control paths are large: once drawn they are hidden and shown again (no new
+     projection of thousands of points at each step of the axis). */
+  function showPart(group, item, on) {
+    if (on && !group.hasLayer(item.layer)) { group.addLayer(item.layer); item.shown = true; return; }
+    if (!group.hasLayer(item.layer) || item.shown === on) return;
+    item.shown = on;
+    item.layer.eachLayer(function (p) {
+      var node = p.getElement && p.getElement();
+      if (node) node.style.display = on ? "" : "none";
+    });
+  }
+  G.controlShown = function (item) { return !!item.shown; };
+
   function updateControl(k, cfg) {
     var c = G.control, data = c.data;
     if (!data) return;
@@ -230,8 +243,7 @@
       if (k >= 0 && role === "lines") data.line_states[k].forEach(function (i) { on[i] = true; });
       g._gzItems.forEach(function (item, i) {
         var now = role === "changes" ? item.props.day === day : !!on[i];
-        if (now && !g.hasLayer(item.layer)) g.addLayer(item.layer);
-        if (!now && g.hasLayer(item.layer)) g.removeLayer(item.layer);
+        showPart(g, item, now);
       });
     });
   }
