@@ -56,8 +56,8 @@ class _Plan:
 
     def __getstate__(self) -> dict[str, Any]:
 
-        drop = ("proj", "boundary", "_ready", "_grids", "_projected", "_metric_lock")
-        drop += ("_owner", "_copies", "_wkb")
+        drop = {"proj", "boundary", "_ready", "_grids", "_projected", "_metric_lock"}
+        drop |= {"_owner", "_copies", "_wkb"}  # per-process and per-thread state
         state = {k: v for k, v in self.__dict__.items() if k not in drop}
         state["geoms"] = self._wkb
         return state
