@@ -220,16 +220,34 @@ class ControlSurface:
             if start <= day and (end is None or day <= end):
                 kept[cells] = True
         blocked = c.outer | kept  # and, as groups are found free, their cells
+        seeds = np.unique(np.r_[changed, c.neighbours(changed)])
+        if len(seeds) > len(h) // 10:  # a baseline day: find every free cell at once
+            blocked = self._free(h, blocked)
         seen = np.zeros(len(h), dtype=bool)
         given = []
-        for seed in np.unique(np.r_[changed, c.neighbours(changed)]):
-            if seen[seed] or h[seed] == NOBODY:
+        for seed in seeds:
+            if seen[seed] or blocked[seed] or h[seed] == NOBODY:
                 continue
             group, around = self._group(h, int(seed), seen, blocked)
             if group is not None:
                 h[group] = around
                 given.append(group)
         return np.concatenate(given) if given else np.zeros(0, dtype=np.int64)
+
+    def _free(self, h: np.ndarray, free: np.ndarray) -> np.ndarray:
+        """Every cell joined through cells of its own holder to a ``free`` one (numpy)."""
+        a, b = self.cells.edge_a, self.cells.edge_b
+        same = h[a] == h[b]
+        a, b = a[same], b[same]
+        free = free.copy()
+        while True:
+            grow = np.zeros_like(free)
+            grow[b[free[a]]] = True
+            grow[a[free[b]]] = True
+            new = grow & ~free
+            if not new.any():
+                return free
+            free |= new
 
     def _group(
         self, h: np.ndarray, seed: int, seen: np.ndarray, blocked: np.ndarray
