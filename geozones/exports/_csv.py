@@ -18,7 +18,26 @@ PLACE_COLUMNS = ("name", "lat", "lon", "kind", "source", "source_id", "admin", "
 
 
 def unique_places(places: list[Any]) -> list[Any]:
-    """The places without repeats (same name, source, id and point), first seen order."""
+    """The places without repeats (same name, source, id and point), first seen order.
+
+    These are the rows of the places CSV (``export(tl, "places.csv")``).
+
+    Parameters
+    ----------
+    places : list of Place
+        E.g. ``Timeline.places``, the gazetteer places a spec named.
+
+    Returns
+    -------
+    list of Place
+
+    Examples
+    --------
+    >>> from geozones.place import Place
+    >>> a = Place("Saraqib", 35.8641, 36.8054, source="ocha-cod", source_id="C4179")
+    >>> [p.name for p in unique_places([a, a])]
+    ['Saraqib']
+    """
     seen: set[tuple[Any, ...]] = set()
     out = []
     for place in places:
