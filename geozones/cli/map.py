@@ -16,14 +16,15 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="render a timeline as one self-contained HTML map",
         description="Render an agreement timeline (a YAML spec; default: the bundled "
         "north-west Syria timeline) as one HTML file that works offline: layers by feature "
-        "kind, a time slider over the dates at which anything changes, a legend and popups "
-        "that cite their sources.",
+        "kind, control by party when the spec has a control table, a calendar time axis "
+        "(any day; the change days marked), a basemap with every bundled community, search, "
+        "a legend and popups that cite their sources.",
     )
     p.add_argument("spec", nargs="?", metavar="SPEC", help=SPEC_HELP)
     p.add_argument(
         "--out", "-o", metavar="PATH", help="output HTML file (default: maps/<timeline id>.html)"
     )
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="render one date only (no slider)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="render one date only (no time axis)")
     p.add_argument(
         "--tiles",
         metavar="NAME",
@@ -75,13 +76,13 @@ def run(args: argparse.Namespace) -> int:
         "path": str(path),
         "bytes": size,
         "features": shown,
-        "slices": 0 if day else len(timeline.slices()),
+        "slices": 0 if day else len(timeline.change_days()),
         "date": day.isoformat() if day else None,
         "timeline": timeline.id,
     }
     if args.json:
         print_json(info)
     else:
-        when = f"on {info['date']}" if day else f"{info['slices']} dates on the slider"
+        when = f"on {info['date']}" if day else f"{info['slices']} change days on the time axis"
         print(f"{path} ({size / 1024:.0f} KB): {shown} features, {when}")
     return 0
