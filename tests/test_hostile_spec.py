@@ -366,3 +366,37 @@ def test_an_expression_nested_deep_in_python_is_one_error_not_a_recursion_error(
         expr = {"union": [expr]}
     with pytest.raises(SpecError, match="nests more than 64 levels"):
         compile_expression(expr)
+
+
+# --- the same check when a VRT is given from Python, not from a spec -----------------------
+
+
+def test_gazetteer_files_from_python_are_checked_like_spec_files(tmp_path, recorder):
+    """load_road and add_places_file refuse a VRT (by name or by content) before GDAL opens it."""
+    from geozones import Gazetteer
+
+    url, requests = recorder
+    gz = Gazetteer()
+    vrt = _vrt(tmp_path, url)
+    disguised = _vrt(tmp_path, url, "disguised.gpkg")
+    with pytest.raises(InputError, match="vector formats"):
+        gz.load_road(vrt, "Remote road")
+    with pytest.raises(InputError, match="virtual dataset"):
+        gz.load_road(disguised, "Remote road")
+    with pytest.raises(InputError, match="vector formats"):
+        gz.add_places_file(vrt, name_field="name")
+    with pytest.raises(InputError, match="virtual dataset"):
+        gz.add_places_file(disguised, name_field="name")
+    assert requests == []
+    assert gz.find_id("Remote road", "file") is None
+
+
+def test_gazetteer_with_online_opens_the_same_vrt(tmp_path, recorder):
+    """The control: with online=True GDAL does reach the server (so [] above means refused)."""
+    from geozones import Gazetteer
+
+    url, requests = recorder
+    vrt = _vrt(tmp_path, url)
+    with pytest.raises(InputError, match="holds no line"):  # the server serves a point
+        Gazetteer().load_road(vrt, "Remote road", online=True)
+    assert any("points.geojson" in r for r in requests)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from ..boundaries import check_local_file, read_file
+from ..boundaries import read_file
 from ..errors import GeozonesError
 from ..gazetteer import Gazetteer
 from ._context import _Context, _line, _spec_relative
@@ -84,10 +84,9 @@ def _load_places(ctx: _Context, item: Any) -> None:
     path = _spec_relative(ctx, str(item["path"]))
     options = {k: item.get(k) for k in ("name_field", "lat_field", "lon_field", "layer")}
 
-    def load() -> None:
-        if path.suffix.lower() not in (".txt", ".zip", ".tsv", ".csv"):
-            check_local_file(path, online=ctx.online)  # a GDAL layer: no VRT, no /vsi*
-        ctx.gazetteer.add_places_file(path, **{k: v for k, v in options.items() if v})
+    def load() -> None:  # the gazetteer checks a GDAL layer as check_local_file does
+        given = {k: v for k, v in options.items() if v}
+        ctx.gazetteer.add_places_file(path, online=ctx.online, **given)
 
     key = ("places file", str(item["path"]), _signature(path), tuple(options.items()))
     _once(ctx, key, load, item)
@@ -98,9 +97,9 @@ def _load_road(ctx: _Context, item: Any) -> None:
     aliases = item.get("aliases") or []
     aliases = [aliases] if isinstance(aliases, str) else [str(a) for a in aliases]
 
-    def load() -> None:
-        check_local_file(path, online=ctx.online)
-        ctx.gazetteer.load_road(path, str(item["name"]), aliases=aliases, layer=item.get("layer"))
+    def load() -> None:  # load_road checks the file as check_local_file does
+        name, layer = str(item["name"]), item.get("layer")
+        ctx.gazetteer.load_road(path, name, aliases=aliases, layer=layer, online=ctx.online)
 
     key = ("road", str(item["path"]), _signature(path), str(item["name"]), tuple(aliases))
     _once(ctx, key, load, item)

@@ -92,7 +92,12 @@ def search(name: str, limit: int = 10) -> list[Place]:
 
 
 def load_road(
-    path: str | Path, name: str, aliases: Iterable[str] = (), layer: str | int | None = None
+    path: str | Path,
+    name: str,
+    aliases: Iterable[str] = (),
+    layer: str | int | None = None,
+    *,
+    online: bool | None = None,
 ) -> Place:
     """Replace a bundled road (or add one) with a line from a file; see :meth:`Gazetteer.load_road`.
 
@@ -101,7 +106,7 @@ def load_road(
     >>> import geozones.gazetteer as gz
     >>> gz.load_road("m4_osm.gpkg", "M4", layer="roads")   # doctest: +SKIP
     """
-    return Gazetteer.default().load_road(path, name, aliases=aliases, layer=layer)
+    return Gazetteer.default().load_road(path, name, aliases=aliases, layer=layer, online=online)
 
 
 def _geometry_of(place: Place) -> Any:

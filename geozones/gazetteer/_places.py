@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .._text import name_key, phonetic_key
+from ..boundaries import check_local_file
 from ..errors import InputError
 from . import _world
 from ._files import local_file
@@ -178,6 +179,7 @@ class _Places(_Index):
         lat_field: str | None = None,
         lon_field: str | None = None,
         layer: str | int | None = None,
+        online: bool | None = None,
     ) -> int:
         """Add the user's own places from a local file; returns how many were added.
 
@@ -193,7 +195,9 @@ class _Places(_Index):
           ``name_field`` naming the attribute that holds the name.
 
         Only local regular files are read (no ``/vsi*`` paths or URLs), of at
-        most 512 MB and :data:`MAX_ROWS` rows.
+        most 512 MB and :data:`MAX_ROWS` rows. A file GDAL opens is first checked
+        like a spec's ``file:`` (:func:`geozones.boundaries.check_local_file`: no
+        VRT, whatever its name, unless ``online=True`` or ``settings.online_files``).
 
         Examples
         --------
@@ -209,6 +213,7 @@ class _Places(_Index):
         elif suffix in (".txt", ".zip", ".tsv"):
             rows = _read_geonames_dump(p)
         else:
+            check_local_file(p, online=online)  # GDAL opens it: sniff for VRT, size cap
             rows = _read_layer(p, name_field, layer)
         n = self._add_rows(rows, str(p))
         self._loaded.append(f"file:{p.resolve()}:{_file_sig(p)}:{name_field}:{layer}")

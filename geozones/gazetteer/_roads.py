@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .._text import name_key
+from ..boundaries import check_local_file
 from ..errors import InputError
 from ..place import Place
 from ._files import local_file
@@ -41,6 +42,8 @@ class _Roads(_Index):
         name: str,
         aliases: Iterable[str] = (),
         layer: str | int | None = None,
+        *,
+        online: bool | None = None,
     ) -> Place:
         """Replace (or add) a named road with a line from any file GDAL reads.
 
@@ -55,6 +58,10 @@ class _Roads(_Index):
             More names for the road.
         layer : str or int, optional
             Layer of a multi-layer file.
+        online : bool, optional
+            Allow VRT and ``/vsi*`` content (default ``settings.online_files``);
+            otherwise the file is checked like a spec's ``file:``
+            (:func:`geozones.boundaries.check_local_file`) before GDAL opens it.
 
         Returns
         -------
@@ -74,7 +81,7 @@ class _Roads(_Index):
         """
         import shapely
 
-        geom = _read_line(path, layer)
+        geom = _read_line(path, layer, online)
         idx = None
         for vi in self._vids_key(name_key(name)):
             e = self._v_entry[vi]
@@ -111,10 +118,11 @@ class _Roads(_Index):
         return self.place(idx, matched=name)
 
 
-def _read_line(path: str | Path, layer: str | int | None) -> Any:
+def _read_line(path: str | Path, layer: str | int | None, online: bool | None) -> Any:
     import shapely
 
     p = local_file(path, "road file")
+    check_local_file(p, online=online)  # sniffs the content: no VRT, FIFO or oversized file
     try:
         import pyogrio
 
