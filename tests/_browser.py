@@ -127,12 +127,21 @@ def failed_requests(driver) -> list[str]:
     return failed
 
 
-def screenshot(html: str | Path, png: str | Path, width: int = 1400, height: int = 900) -> Path:
-    """Save a PNG screenshot of a rendered map taken with headless Chromium, offline."""
+def screenshot(
+    html: str | Path, png: str | Path, width: int = 1400, height: int = 900, address: str = ""
+) -> Path:
+    """Save a PNG screenshot of a rendered map taken with headless Chromium, offline.
+
+    ``address`` is the map's state after ``#`` (e.g. ``date=2020-03-15``).
+    """
     driver = make_driver(width, height)
     try:
-        open_map(driver, html)
-        time.sleep(0.5)
+        if address:
+            driver.get(Path(html).resolve().as_uri() + "#" + address)
+            open_map(driver, html, reload=False)
+        else:
+            open_map(driver, html)
+        time.sleep(0.8)
         out = Path(png)
         out.parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(out))
@@ -143,9 +152,10 @@ def screenshot(html: str | Path, png: str | Path, width: int = 1400, height: int
 
 if __name__ == "__main__":  # pragma: no cover
     if len(sys.argv) < 3:
-        sys.exit("usage: python tests/_browser.py MAP.html OUT.png [WIDTH HEIGHT]")
+        sys.exit("usage: python tests/_browser.py MAP.html OUT.png [WIDTH HEIGHT [ADDRESS]]")
     size = [int(v) for v in sys.argv[3:5]] or [1400, 900]
-    print(screenshot(sys.argv[1], sys.argv[2], *size))
+    address = sys.argv[5] if len(sys.argv) > 5 else ""
+    print(screenshot(sys.argv[1], sys.argv[2], *size, address=address))
 
 
 # --------------------------------------------------------------------------- test data
