@@ -456,4 +456,3 @@ def _empty_control() -> tuple[Any, Any]:
         return gpd.GeoDataFrame(data, geometry=[], crs="EPSG:4326")
 
     return frame(["party", "start_date", "end_date"]), frame(["start_date", "end_date"])
-

@@ -218,8 +218,9 @@ class Control:
                 f"Place, not {type(where).__name__}"
             )
         cells = self.surface.cells
-        if code and cells.of_community(code) is not None:
-            return int(cells.of_community(code))
+        known = cells.of_community(code) if code else None
+        if known is not None:
+            return int(known)
         return int(cells.locate([lon], [lat])[0])
 
 

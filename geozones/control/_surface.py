@@ -8,6 +8,7 @@ built one day at a time with array assignments, never a Python loop over cells.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,7 +127,7 @@ class ControlSurface:
         parties: list[str],
         events: list[ControlEvent],
         *,
-        besieged: list[tuple[_dt.date, _dt.date | None, np.ndarray]] = (),
+        besieged: Sequence[tuple[_dt.date, _dt.date | None, np.ndarray]] = (),
         fill_enclaves: bool = True,
         advance_max_m: float = 25_000.0,
     ) -> None:
