@@ -96,7 +96,7 @@ class SafeMacro(MacroElement):
     folium's own ``render`` steps run and end here.
     """
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # as branca's: no text
         figure = self.get_root()
         if not isinstance(figure, Figure):  # pragma: no cover - a programming fault
             raise RuntimeError(f"{type(self).__name__} is not in a Figure")

@@ -112,7 +112,7 @@ def _near_mask(lon: np.ndarray, lat: np.ndarray, frame: gpd.GeoDataFrame) -> np.
 
 def _display_names(timeline: Timeline) -> dict[tuple[str, str], str]:
     """(source, source id) → the spelling the spec wrote for that place."""
-    out = {}
+    out: dict[tuple[str, str], str] = {}
     for place in timeline.places:
         written = str(getattr(place, "matched", "") or "").strip()
         if written and not _CODE_LIKE.match(written) and getattr(place, "source_id", None):

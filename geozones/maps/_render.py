@@ -186,8 +186,10 @@ def _build_map(
         # Leaflet's layer control shows names as HTML: escape them
         label = html.escape(layer_name)
         fmap.add_child(me.KindLayer(data, kind_ids, label, i), name=f"gz_layer_{i}")
-    places = _places.place_table(timeline, frame) if base is not None else None
-    countries = _basemap.add_basemap(fmap, base, frame, places) if base is not None else None
+    countries = None
+    if base is not None:
+        places = _places.place_table(timeline, frame)
+        countries = _basemap.add_basemap(fmap, base, frame, places)
     if config is not None:
         fmap.add_child(me.TimeControl(data, config, control), name="gz_time")
     fmap.add_child(me.TitlePanel(_popup.title_info(timeline, heading, day)), name="gz_title")
