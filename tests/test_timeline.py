@@ -294,3 +294,20 @@ def test_a_bundled_timeline_can_be_named(tmp_path, monkeypatch):
     assert named.id == "north-west-syria" and named.path.name == "north-west-syria.yaml"
     with pytest.raises(geozones.SpecError, match="no such spec file"):
         geozones.load_timeline("no-such-timeline")
+
+
+def test_one_home_for_in_force_change_days_and_events(tl):
+    days = tl.change_days()
+    assert days == sorted(set(days)) and set(tl.slices()) <= set(days)
+    iso = [d.isoformat() for d in days]
+    matrix = tl.in_force_matrix(iso)
+    for day, row in zip(iso, matrix, strict=True):
+        assert row.tolist() == tl.in_force(day).tolist() == tl.active_mask(day).tolist()
+    # between two change days nothing changes (the map shows the last change day's state)
+    for a, b in zip(days, days[1:], strict=False):
+        if (b - a).days > 1:
+            mid = a + (b - a) / 2
+            assert tl.in_force(mid).tolist() == tl.in_force(a).tolist()
+    by_day = tl.events_by_day()
+    assert all(tl.events(day) == events for day, events in by_day.items())
+    assert tl.events("1999-01-01") == [] and not tl.in_force_matrix(["1999-01-01"]).any()
