@@ -142,6 +142,18 @@ PICTURES: list[Picture] = [
     ),
     Picture("ref", {"ref": "m4-corridor"}, {"m4-corridor": CORRIDOR}, ["Ariha", "Trumba"]),
     Picture("file", {"file": {"path": "hand-drawn.geojson"}}, labels=["Ariha", "Saraqib", "Idlib"]),
+    Picture(
+        "held_by",
+        {"held_by": {"party": "opposition", "within": IDLIB, "date": "2020-03-15"}},
+        {"within": IDLIB},
+        ["Idlib", "Ariha", "Saraqib"],
+    ),
+    Picture(
+        "contact_line",
+        {"contact_line": {"between": ["government", "opposition"], "date": "2020-03-15"}},
+        {"opposition": {"held_by": {"party": "opposition", "date": "2020-03-15"}}},
+        ["Idlib", "Ariha", "Saraqib"],
+    ),
 ]
 
 
@@ -169,6 +181,40 @@ ABOUT: dict[str, str] = {
     "ref": "The geometry of another feature of the spec, by its id.",
     "file": "Geometry from any file GDAL reads, relative to the spec (here a hand-drawn "
     "GeoJSON polygon).",
+    "held_by": "The cells a party holds on the day (the spec's control table), within an "
+    "outline: here the opposition in Idleb governorate after Saraqib was taken.",
+    "contact_line": "The line between two parties' cells on the day, on land only (grey: the "
+    "opposition's area).",
+}
+
+#: The small control table the held_by and contact_line pictures use (issue #14).
+CONTROL_SOURCE = {"url": "https://example.org/geozones/doc-pictures", "summary": "for the docs"}
+PARTIES = {
+    "government": {"colour": "#c0392b", "label": "Government"},
+    "opposition": {"colour": "#2e8b57", "label": "Opposition"},
+}
+CONTROL = {
+    "baselines": [
+        {"date": "2019-01-01", "party": "government", "area": IDLIB, **CONTROL_SOURCE},
+        {
+            "date": "2019-01-01",
+            "party": "opposition",
+            "area": {"admin": {"names": ["Ariha", "Saraqab", "Idleb"], "level": 3}},
+            **CONTROL_SOURCE,
+        },
+    ],
+    "events": [
+        {
+            "date": "2020-02-07",
+            "place": "Saraqib",
+            "party": "government",
+            "reach": "5 km",
+            "title": "Saraqib taken (example)",
+            "publisher": "example",
+            "published": "2020-02-07",
+            **CONTROL_SOURCE,
+        }
+    ],
 }
 
 GALLERY_HEAD = """# Geometry expressions, pictured
@@ -207,13 +253,15 @@ def _spec(pictures: list[Picture]) -> dict:
         features.append(_feature(f"{pic.op}--result", pic.expr))
     return {
         "timeline": {"id": "doc-images", "name": "Pictures of the geometry expressions"},
+        "parties": PARTIES,
+        "control": CONTROL,
         "agreements": [
             {
                 "id": "doc",
                 "name": "Documentation pictures",
                 "parties": ["nobody"],
                 "signed": "2020-01-01",
-                "sources": [{"url": "https://example.org/", "quote": "pictures for the docs"}],
+                "sources": [{"url": "https://example.org/geozones/doc-pictures", "quote": "-"}],
                 "features": features,
             }
         ],
