@@ -3,6 +3,7 @@ knowledge (issue #16): Kurdish names, the neighbours' border towns, the regional
 
 import csv
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +144,50 @@ def test_a_fuzzy_guess_far_from_the_region_is_low_and_warned(gz):
         assert near.source_id == "C2227" and near.score > 0.85
         assert gz.geocode("Moscow").country == "RU"  # far but exact: no warning
     assert FAR_KM >= 100
+
+
+# --- the regional prior of a spec: its own area (issue #16 item 4) ---------------------------
+
+
+def _names_spec(tmp_path: Path, head: str, *names: str) -> Path:
+    text = f"{head}\nagreements:\n  - id: a\n    name: A\n    features:\n"
+    for i, n in enumerate(names):
+        text += (
+            f"      - {{id: f{i}, kind: zone, start: 2020-10-23, confidence: schematic, "
+            f"geometry: {{place: {n}}}}}\n"
+        )
+    path = tmp_path / f"spec{len(list(tmp_path.iterdir()))}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_shared_name_resolves_in_the_specs_own_area(tmp_path):
+    """Tripoli is Lebanon's for a Syria spec and Libya's for a Libya spec, by the spec's area."""
+    from geozones.compiler import validate
+
+    gz = geozones.Gazetteer.default()
+    region = gz.region
+    syria = _names_spec(tmp_path, "timeline: {id: s, name: S}", "Idlib", "Tripoli")
+    libya = _names_spec(tmp_path, "timeline: {id: l, name: L}", "Sirte", "Tripoli")
+    declared = _names_spec(
+        tmp_path, "timeline: {id: d, name: D}\ngazetteer: {countries: [LY]}", "Tripoli"
+    )
+    tripoli = {}
+    for name, path in (("syria", syria), ("libya", libya), ("declared", declared)):
+        _, gdf, errors = validate(path)
+        assert errors == [], errors
+        tripoli[name] = gdf.geometry.iloc[-1]
+    assert 34.3 < tripoli["syria"].y < 34.6 and 35.7 < tripoli["syria"].x < 36.0  # Lebanon
+    for name in ("libya", "declared"):
+        assert 32.8 < tripoli[name].y < 33.0 and 13.0 < tripoli[name].x < 13.4  # Libya
+    # the shared default gazetteer is left as it was for everyone else
+    assert gz.region == region
+    assert gz.geocode("Tripoli").country == "LB"
+
+
+def test_a_shared_name_with_no_area_to_decide_is_still_refused(tmp_path):
+    from geozones.compiler import validate
+
+    path = _names_spec(tmp_path, "timeline: {id: n, name: N}", "Tripoli")
+    _, _, errors = validate(path)
+    assert len(errors) == 1 and "names several places" in str(errors[0])

@@ -35,6 +35,8 @@ class _Context:
     memo: dict[tuple, tuple[Any, Any, Geometry, list[str]]] = field(default_factory=dict)
     #: while the ends of a road stretch are resolved: the road (namesakes far off it lose)
     near: Any = None
+    #: (south, west, north, east) of the places resolved so far (see ``_ops_names._spec_area``)
+    resolved_box: Any = None
     #: how deep the evaluator is in nested expressions (bounded by settings.max_spec_depth)
     depth: int = 0
     #: control (issue #14): the spec's compiled control table, the day a feature that

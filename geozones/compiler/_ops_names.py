@@ -9,6 +9,7 @@ from typing import Any
 import shapely
 
 from ..errors import GeozonesError, UnknownPlaceError
+from ..gazetteer import FAR_KM
 from ..projection import haversine_km
 from ..spec import suggest
 from ._context import Geometry, _check_lonlat, _Context, _line, _list, _need
@@ -84,7 +85,40 @@ def _resolve(
         )
     _check_unique(ctx, name, place, found[1:], line)
     ctx.places[key] = place
+    _widen(ctx, place)
     return place
+
+
+def _widen(ctx: _Context, place: Any) -> None:
+    """Grow the box of the places the spec has resolved (the regional prior's fallback)."""
+    box = ctx.resolved_box
+    y, x = place.lat, place.lon
+    if box is None:
+        ctx.resolved_box = (y, x, y, x)
+    else:
+        ctx.resolved_box = (min(box[0], y), min(box[1], x), max(box[2], y), max(box[3], x))
+
+
+def _spec_area(ctx: _Context) -> Any:
+    """The spec's area for the regional prior (issue #16): names shared by several places
+    resolve to the one there.
+
+    The bounds of the countries it declares (``gazetteer: countries:``), else of the
+    places it has already resolved, else of ``timeline: country``; None (the gazetteer's
+    own region) when it says nothing. Passed as ``near=``, so the shared gazetteer's
+    region is never changed for other callers.
+    """
+    bounds = getattr(ctx.gazetteer, "country_bounds", None)
+    if bounds is None:  # a user's own gazetteer object without country bounds
+        return ctx.resolved_box
+    declared = (ctx.spec.declared or {}).get("gazetteer") or {}
+    codes = declared.get("countries") or []
+    box = bounds(codes) if codes else None
+    if box is None:
+        box = ctx.resolved_box
+    if box is None and ctx.spec.country:
+        box = bounds([ctx.spec.country])
+    return box
 
 
 def _lookup(ctx: _Context, name: str, kind: Any, country: Any, implicit: bool) -> list:
@@ -95,6 +129,9 @@ def _lookup(ctx: _Context, name: str, kind: Any, country: Any, implicit: bool) -
     looked up without it (and only they are kept).
     """
     kwargs: dict[str, Any] = {"kind": kind} if kind else {}
+    area = _spec_area(ctx)
+    if area is not None:
+        kwargs["near"] = area
     try:
         where = {"country": country} if country else {}
         found = ctx.gazetteer.geocode(name, top=5, **kwargs, **where)
@@ -143,6 +180,11 @@ def _check_unique(ctx: _Context, name: str, place: Any, others: list, line: int 
         return
     if place.population > 0 and place.population >= 10 * max(p.population for p in ties):
         return
+    area = _spec_area(ctx)
+    if area is not None:  # the regional prior decides: one is near the spec's area, the rest far
+        near = _km_from(area, place)
+        if all(_km_from(area, p) > max(near + FAR_KM, 3 * near) for p in ties):
+            return
     listed = "; ".join(
         f"{p.name} ({', '.join(reversed(p.admin[1:])) or p.country}; {p.source_id})"
         for p in [place, *ties]
@@ -152,6 +194,14 @@ def _check_unique(ctx: _Context, name: str, place: Any, others: list, line: int 
         line,
         "write the code of the one you mean (e.g. 'place: "
         f"{place.source_id}'), or 'point: {{lat: ..., lon: ...}}'",
+    )
+
+
+def _km_from(box: Any, place: Any) -> float:
+    """Great-circle km from a place to the nearest point of a (south, west, north, east) box."""
+    s, w, n, e = box
+    return float(
+        haversine_km(place.lat, place.lon, min(max(place.lat, s), n), min(max(place.lon, w), e))
     )
 
 

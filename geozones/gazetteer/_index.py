@@ -100,6 +100,7 @@ class _Index:
         self._fuzzy_index: Any = None  # built on the first inexact query (see ._fuzzy)
         self._full_vids: dict[str, list[int]] = {}
         self._memo: dict[tuple, list[tuple[int, int, float]]] = {}
+        self._country_boxes: dict[str, tuple[int, Any]] = {}  # country -> (entries, box)
         self._roads: dict[int, Any] = {}  # road entry index -> shapely geometry (loaded lines)
         self._folded: list[str] | None = None
         self._id_index: dict[tuple[str, str], int] | None = None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Iterable
 from typing import Any
 
 from .. import settings
@@ -105,6 +106,47 @@ class _Ranker(_Index):
 
         self._region = None if box is None else _as_box(_check_near(box))
         self._memo.clear()
+
+    def country_bounds(self, countries: Iterable[str]) -> Box | None:
+        """The box ``(south, west, north, east)`` around the places of ``countries``.
+
+        None when the gazetteer holds no place of any of them. A spec's compiler
+        uses it as the regional prior of a timeline about those countries.
+
+        Examples
+        --------
+        >>> from geozones import Gazetteer
+        >>> s, w, n, e = Gazetteer.default().country_bounds(["SY"])
+        >>> s < 35.9 < n and w < 36.6 < e     # Idlib is inside
+        True
+        >>> Gazetteer.default().country_bounds(["XX"]) is None
+        True
+        """
+        boxes = [b for b in (self._country_box(str(cc).upper()) for cc in countries) if b]
+        if not boxes:
+            return None
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
+    def _country_box(self, cc: str) -> Box | None:
+        n = len(self._lat)
+        cached = self._country_boxes.get(cc)
+        if cached is not None and cached[0] == n:  # entries added since: compute again
+            return cached[1]
+        pts = [
+            (y, x) for y, x, c in zip(self._lat, self._lon, self._country, strict=False) if c == cc
+        ]
+        box = None
+        if pts:
+            lat = [y for y, _ in pts]
+            lon = [x for _, x in pts]
+            box = (min(lat), min(lon), max(lat), max(lon))
+        self._country_boxes[cc] = (n, box)
+        return box
 
     def _set_region_box(self, box: Box) -> Box:
         if box != self._region_box:  # a new region: its distances are computed on first need
