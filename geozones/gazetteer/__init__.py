@@ -49,7 +49,6 @@ Examples
 from __future__ import annotations
 
 from .. import place as _place
-from ..projection import haversine_km as _haversine_km  # noqa: F401 (compiler still imports it)
 from ._api import _geometry_of, geocode, load_road, search
 from ._fuzzy import FUZZY_CUTOFF
 from ._gazetteer import ONLINE_THRESHOLD, Gazetteer
