@@ -37,7 +37,8 @@ _MAX_CELLS = 1 << 20
 _MIN_CELLS = 1 << 16
 _MAX_ENTRIES = 100_000  # about how many (feature, cell) pairs a grid classifies, at most
 _MIN_ENTRIES = 20_000  # ... and at least (between: a sixteenth of the events joined)
-_OUT, _DEEP, _EDGE = 0, 1, 2  # what a feature is in a grid cell (see _Grid._bucket)
+_OUT, _DEEP, _EDGE, _NEAR = 0, 1, 2, 3  # what a feature is in a grid cell (see _bucket)
+_M_PER_DEG_MAX = 111_700.0  # metres in a degree of latitude at the poles (the most)
 
 
 class _Grid:
@@ -138,7 +139,7 @@ class _Grid:
         np.cumsum(np.bincount(bucket, minlength=size), out=self.indptr[1:])
 
     def _states(self, plan: _Plan, feat: np.ndarray, cx: np.ndarray, cy: np.ndarray):
-        """:data:`_OUT`, :data:`_DEEP` or :data:`_EDGE` per (feature, cell)."""
+        """:data:`_OUT`, :data:`_DEEP`, :data:`_NEAR` or :data:`_EDGE` per (feature, cell)."""
         import numpy as np
         import shapely
 
@@ -157,7 +158,33 @@ class _Grid:
         state[~shapely.intersects(geoms, reach)] = _OUT
         poly = plan.polygonal[feat] & (state == _EDGE)
         state[np.flatnonzero(poly)[shapely.contains(geoms[poly], reach[poly])]] = _DEEP
+        if self.radius > 0:
+            edge = np.flatnonzero(state == _EDGE)
+            state[edge[self._near(plan, feat[edge], x0[edge], y0[edge])]] = _NEAR
         return state
+
+    def _near(self, plan: _Plan, feat: np.ndarray, x0: np.ndarray, y0: np.ndarray) -> np.ndarray:
+        """Cells whose every point is closer than the radius to the feature's boundary.
+
+        Measured from the cell's centre, in the plan's metres, less half the
+        cell's diagonal (with the most metres a degree can hold, and 1 % for the
+        projection's stretch, so only within 1,500 km of its centre): every
+        event there matches, and only possibly.
+        """
+        import numpy as np
+        import shapely
+
+        if not len(feat):
+            return np.zeros(0, dtype=bool)
+        proj, boundary = plan.metric(feat)
+        target = np.where(plan.polygonal[feat], boundary[feat], proj[feat])
+        cx, cy = plan.to_metres(x0 + self.side / 2, y0 + self.side / 2)
+        half = self.side * _M_PER_DEG_MAX * np.sqrt(2) / 2 * 1.01
+        room = self.radius - half - 1.0
+        if room <= 0:
+            return np.zeros(len(feat), dtype=bool)
+        close = np.hypot(cx, cy) < 1.5e6  # the projection stretches lengths < 1 % there
+        return close & shapely.dwithin(target, shapely.points(cx, cy), room)
 
     def _cell_xy(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         import numpy as np
@@ -169,10 +196,10 @@ class _Grid:
     def pairs(
         self, x: np.ndarray, y: np.ndarray, day: np.ndarray, idx: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(event, feature, deep) candidates of the events ``idx`` from the bucket of each.
+        """(event, feature, state) candidates of the events ``idx`` from the bucket of each.
 
-        ``deep``: the event's cell lies inside the feature, farther than the
-        radius from its boundary, so the pair matches with certainty (if in force).
+        ``state`` :data:`_DEEP`: the pair matches with certainty (if in force);
+        :data:`_NEAR`: it matches, possibly; :data:`_EDGE`: the exact test decides.
         """
         import numpy as np
 
@@ -187,7 +214,7 @@ class _Grid:
         pos = np.arange(count.sum()) + np.repeat(first - (np.cumsum(count) - count), count)
         state = self.state[pos]
         keep = state != _OUT
-        return ev[keep], self.feat[pos[keep]], state[keep] == _DEEP
+        return ev[keep], self.feat[pos[keep]], state[keep]
 
 
 def _padded(bounds: np.ndarray, radius: float) -> np.ndarray:
@@ -239,14 +266,15 @@ def match(
 
     with np.errstate(invalid="ignore"):
         ok = np.isfinite(x) & np.isfinite(y) & (day != NAT) & (np.abs(y) <= 90)
-    sure, edge = [], []
+    sure, near, edge = [], [], []
     for r, grid in grids.items():
-        ev, ft, deep = grid.pairs(x, y, day, np.flatnonzero(ok & (radius == r)))
+        ev, ft, state = grid.pairs(x, y, day, np.flatnonzero(ok & (radius == r)))
         d = day[ev]
         keep = (d >= plan.start[ft]) & (d <= plan.end[ft])  # dates on candidate pairs only
-        ev, ft, deep = ev[keep], ft[keep], deep[keep]
-        sure.append((ev[deep], ft[deep]))
-        ev, ft = ev[~deep], ft[~deep]
+        ev, ft, state = ev[keep], ft[keep], state[keep]
+        sure.append((ev[state == _DEEP], ft[state == _DEEP]))
+        near.append((ev[state == _NEAR], ft[state == _NEAR]))
+        ev, ft = ev[state == _EDGE], ft[state == _EDGE]
         b, xe, ye = grid.box, x[ev], y[ev]
         keep = (xe >= b[ft, 0]) & (xe <= b[ft, 2]) & (ye >= b[ft, 1]) & (ye <= b[ft, 3])
         edge.append((ev[keep], ft[keep]))
@@ -255,9 +283,12 @@ def match(
     ev, ft = ev[by_feature], ft[by_feature]
     hit, certain = _exact(plan, ev, ft, x, y, radius)
     sev, sft = _cat(sure)
-    ev = np.concatenate([sev, ev[hit]])
-    ft = np.concatenate([sft, ft[hit]])
-    certain = np.concatenate([np.ones(len(sev), dtype=bool), certain[hit]])
+    nev, nft = _cat(near)
+    ev = np.concatenate([sev, nev, ev[hit]])
+    ft = np.concatenate([sft, nft, ft[hit]])
+    certain = np.concatenate(
+        [np.ones(len(sev), dtype=bool), np.zeros(len(nev), dtype=bool), certain[hit]]
+    )
     order = np.lexsort((ft, ev))
     return ev[order].astype(np.int64), ft[order].astype(np.int64), certain[order]
 
