@@ -22,7 +22,7 @@ language, per set part (dev, heldout …) and in total, precision and recall for
 
 and the number of persons/organisations/news outlets taken for places (must be 0).
 
-Run:  python benchmarks/eval_geoparse.py [--set real|eval|both] [--verbose]
+Run:  python benchmarks/eval_geoparse.py [--set real|eval|both] [--verbose [--show dev]]
 """
 
 from __future__ import annotations
@@ -187,7 +187,9 @@ def line(name: str, acc: dict) -> str:
             + f"   non-places as places {acc.get('confused', 0)}")  # fmt: skip
 
 
-def run_set(name: str, folder: Path, geozones, verbose: bool) -> dict:
+def run_set(
+    name: str, folder: Path, geozones, verbose: bool, verbose_parts: tuple[str, ...] = ("dev",)
+) -> dict:
     files = sorted(folder.glob("*.yaml"))
     total: dict = {}
     groups: dict[str, dict] = {}
@@ -204,7 +206,7 @@ def run_set(name: str, folder: Path, geozones, verbose: bool) -> dict:
         cells = [f"{pr(tp, nf, ng)[0]:.2f}/{pr(tp, nf, ng)[1]:.2f}" for tp, nf, ng, _ in
                  res.values()]  # fmt: skip
         print(f"{path.stem:40} {cells[0]:>12} {cells[1]:>11} {cells[2]:>11}")
-        if verbose:
+        if verbose and part in verbose_parts:
             for _, _, _, notes in res.values():
                 for n in notes:
                     print(n)
@@ -222,6 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     ap.add_argument("--set", choices=("real", "eval", "both"), default="both")
+    ap.add_argument(
+        "--show",
+        default="dev",
+        help="with --verbose, the parts whose misses are listed (comma-separated; default "
+        "dev: held-out misses stay unseen while tuning)",
+    )
     args = ap.parse_args(argv)
 
     import geozones
@@ -231,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"index load {time.perf_counter() - t0:.2f} s")
     for name, folder in SETS.items():
         if args.set in (name, "both") and folder.is_dir():
-            run_set(name, folder, geozones, args.verbose)
+            run_set(name, folder, geozones, args.verbose, tuple(args.show.split(",")))
     return 0
 
 

@@ -139,6 +139,8 @@ def _print_table(ex: Any) -> None:
         if m.part is not None:
             ring = f", {m.part.ring}" if m.part.ring else ""
             alt += f"  [part: {m.part.direction or 'all round'}{ring}]"
+        if not m.resolved:
+            alt += "  [not in the gazetteer: position from the towns around it]"
         print(f"{m.start:>6}  {m.kind:8} {one(m.text)!r} → {p.name}, {p.country} "
               f"[{p.kind}] {p.lat:.4f}, {p.lon:.4f}{alt}")  # fmt: skip
     for r in ex.roads:

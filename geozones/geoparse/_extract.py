@@ -22,6 +22,7 @@ from ._select import (
     _select,
     _TitleLines,
 )
+from ._unknown import context_places, rechoose_near
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..gazetteer import Gazetteer
@@ -129,6 +130,11 @@ def _names(
     entities += persons
     _mark_regions(text, items)
     places, roads = _build(text, items, index, bias)
+    road_spans = [(r.start, r.end) for r in roads]
+    places = rechoose_near(text, places, bias)
+    taken = [(e.start, e.end) for e in entities] + blocked + road_spans
+    found = context_places(text, places, taken, bias, road_spans)
+    places = sorted(places + found, key=lambda m: m.start)
     return places, roads, sorted(entities, key=lambda e: e.start)
 
 

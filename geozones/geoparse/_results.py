@@ -40,6 +40,11 @@ class PlaceMention:
         of the governorate, whose point ``place`` is then moved into; "the outskirts
         of Saraqib", "south of Khan Sheikhun": a ring or sector around the town),
         drawn by :meth:`geometry`.
+    resolved : bool
+        False for a name the gazetteer does not hold that the text's construction
+        shows to be a place ("the villages of Kaddour and Ruwehah", "قريتي أرينبة
+        وسطوح الدير"): its ``place`` is then approximate, placed at the centre of the
+        resolved towns around it (``place.precision == "context"``, a low score).
     """
 
     text: str
@@ -52,6 +57,7 @@ class PlaceMention:
     direction: str | None = None
     alternatives: tuple[Place, ...] = ()
     part: Part | None = None
+    resolved: bool = True
 
     @property
     def name(self) -> str:
@@ -88,6 +94,7 @@ class PlaceMention:
             "kind": self.kind,
             "part": self.part.to_dict() if self.part is not None else None,
             "direction": self.direction,
+            "resolved": self.resolved,
             "place": self.place.to_dict(),
             "alternatives": [p.to_dict() for p in self.alternatives],
         }

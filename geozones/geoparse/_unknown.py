@@ -1,0 +1,291 @@
+"""Places the gazetteer does not hold, known as places by their construction.
+
+A reader knows "Kaddour" is a place in "captured the towns of Kaddour and Ruwehah", and
+"سطوح الدير" in "حررت قريتي أرينبة وسطوح الدير", without any list of villages: the noun
+before the names (towns, villages, areas; قرى، بلدات، قرية; Dorf; köyü; village de) says
+so. Such names are reported as place mentions that are *not resolved*: their ``place`` is
+made here (``source="context"``, ``precision="context"``, a low ``score``) at the centre of
+the resolved towns of the same sentence (else paragraph, else text) when those lie close
+together, and ``PlaceMention.resolved`` is False. With no resolved town nearby in the text
+nothing is reported: a position from nowhere would be a silent guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .._text import fold
+from ..place import Place
+from ..projection import haversine_km
+from . import _context as ctx
+from ._index import ARABIC_HEADS, _key
+from ._results import PlaceMention
+from ._select import ARABIC_STOPWORDS, STOPWORDS
+
+#: The score of a place found by its construction only (a gazetteer match is 0.85–1).
+CONTEXT_SCORE = 0.3
+#: The resolved towns that give an unknown place its position must lie within this distance
+#: of their medoid; farther ones are left out of the centre.
+CONTEXT_CLUSTER_KM = 30.0
+
+_P = r"(?:al|el|ash|as|ad|ar|at|an|az)[-‑]"
+_TOKEN = rf"(?:{_P})?[A-Z][\w'’]*(?:[-‑](?:{_P})?[\w'’]+)*"
+_NAME = rf"{_TOKEN}(?: (?:{_P}[\w'’]+|[A-Z][\w'’]*(?:[-‑][\w'’]+)*)){{0,2}}"
+_LIST = rf"{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+and\s+{_NAME})*"
+_NOUNS = r"(?:villages?|towns?|hamlets?|settlements?|localities|communities|areas?)"
+#: "the villages of A, B and C", "the town of X", "the border village of X".
+_BEFORE = re.compile(rf"\b{_NOUNS}(?:\s+and\s+{_NOUNS})?\s+of\s+(?P<list>{_LIST})")
+#: "in A, B and C areas", "towards X and Y areas", "with X town".
+_AFTER = re.compile(
+    rf"\b(?:in|near|towards?|around|at|from|to|of|into|outside|between|with|on)\s+(?:the\s+)?"
+    rf"(?P<list>{_LIST})\s+(?:villages?|towns?|hamlets?|areas?|axis|axes|front)\b"
+)
+#: German, French, Turkish: "Dorf X", "Ortschaft X", "village de X", "X köyü".
+_OTHER = re.compile(
+    rf"\b(?:Dorf|Dörfer|Ortschaft|Ortschaften|(?:villages?|localités?|bourgs?)\s+d[e']\s*)"
+    rf"\s*(?P<list>{_LIST.replace(' and', ' (?:und|et|ve)')})"
+    rf"|(?P<tr>{_NAME})\s+(?:köyü|köyünü|köyüne|köyünde|beldesi|beldesini|beldesinde)\b"
+)
+_SPLIT = re.compile(r"\s*,\s*(?:(?:and|und|et|ve)\s+)?|\s+(?:and|und|et|ve)\s+")
+#: Words for peoples and faiths: "the Kurdish town", "Alawite villages" name no place.
+_DEMONYM = re.compile(r"(?:ian|ish|ese|ite|ic|i)$|^(?:Druze|Arab|Turkmen|Kurd|Arabs)$")
+
+_AR_WORD = r"[\u0621-\u064a\u0671-\u06d3\u0640]+"
+#: Arabic nouns that introduce settlements: قرى، بلدات، قرية، بلدة، قريتي، بلدتي، مزارع.
+_AR_NOUN = re.compile(
+    r"(?<![\u0600-\u06ff])[وبلف]?(?:قرى|بلدات|قرية|بلدة|قريتي|بلدتي|قريتا|بلدتا|مزارع|مزرعة)"
+    r"(?:\s+و(?:قرى|بلدات|مزارع))?\s+"
+)
+#: Words after which an Arabic list of villages ends ("… وسطوح الدير بريف إدلب").
+_AR_END = frozenset(
+    """في من قرب عند على ضمن جنوب شمال شرق غرب جنوبي شمالي شرقي غربي باتجاه بالقرب
+    الواقعه الواقعي الواقعتين بريف ريف بمحافظه محافظه بمنطقه منطقه الاستراتيجيه
+    جنوب-غرب بعد""".split()
+)
+
+
+def context_places(
+    text: str,
+    places: list[PlaceMention],
+    taken: Iterable[tuple[int, int]],
+    bias: str,
+    roads: Iterable[tuple[int, int]] = (),
+) -> list[PlaceMention]:
+    """Unresolved place mentions for names whose construction says they are places.
+
+    Examples
+    --------
+    >>> import geozones
+    >>> ex = geozones.extract("The army took Saraqib and the villages of Kaddour and Ruwehah.")
+    >>> [(m.text, m.resolved, m.place.precision) for m in ex.places]
+    [('Saraqib', True, 'exact'), ('Kaddour', False, 'context'), ('Ruwehah', False, 'context')]
+    """
+    road_spans = list(roads)
+    anchors = [m for m in places if not any(a < m.end and m.start < b for a, b in road_spans)]
+    busy = bytearray(len(text) + 1)
+    for a, b in taken:
+        busy[a:b] = b"\x01" * (b - a)
+    for m in places:
+        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    spans = _english_spans(text) + _arabic_spans(text)
+    out: list[PlaceMention] = []
+    for s, e in sorted(set(spans)):
+        if busy.find(1, s, e) != -1:
+            continue
+        where = _context_point(text, s, anchors, bias)
+        if where is None:
+            continue
+        busy[s:e] = b"\x01" * (e - s)
+        name = text[s:e]
+        place = Place(
+            name, where[0], where[1], "populated place", (), "context", "", CONTEXT_SCORE,
+            name, bias, None, "context", 0, {"resolved": False, "position": "context"},
+        )  # fmt: skip
+        out.append(PlaceMention(name, s, e, place, "place", s, e, resolved=False))
+    return out
+
+
+#: A namesake this far from the other towns of its sentence …
+RECHOOSE_FAR_KM = 50.0
+#: … gives way to another namesake this close to them.
+RECHOOSE_NEAR_KM = 25.0
+
+
+def rechoose_near(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
+    """Among namesakes, the one near the other towns of the sentence (or the sentences
+    around it): "Naqir" in a list of villages south of Idlib is not the Naqir near Hama.
+
+    Examples
+    --------
+    >>> rechoose_near("", [], "SY")
+    []
+    """
+    out = list(places)
+    for i, m in enumerate(places):
+        if m.kind != "place" or not m.alternatives or not m.resolved:
+            continue
+        others = [o for j, o in enumerate(places) if j != i and not o.alternatives]
+        where = _context_point(text, m.start, others, bias)
+        if where is None or haversine_km(m.place.lat, m.place.lon, *where) <= RECHOOSE_FAR_KM:
+            continue
+        near = [a for a in m.alternatives if a.country == m.place.country and a.kind == m.place.kind
+                and haversine_km(a.lat, a.lon, *where) <= RECHOOSE_NEAR_KM]  # fmt: skip
+        if near:
+            best = near[0]
+            alts = (m.place, *(a for a in m.alternatives if a is not best))
+            out[i] = replace(m, place=best.with_score(m.place.score, m.place.matched),
+                             alternatives=alts)  # fmt: skip
+    return out
+
+
+def _english_spans(text: str) -> list[tuple[int, int]]:
+    out = []
+    for rx in (_BEFORE, _AFTER, _OTHER):
+        for m in rx.finditer(text):
+            g = "list" if m.group("list") is not None else "tr"
+            base = m.start(g)
+            for part in _split(m.group(g)):
+                s = base + part[0]
+                name = text[s : base + part[1]]
+                if _name_ok(name):
+                    out.append((s, s + len(name)))
+    return out
+
+
+def _split(s: str) -> list[tuple[int, int]]:
+    parts, last = [], 0
+    for m in _SPLIT.finditer(s):
+        parts.append((last, m.start()))
+        last = m.end()
+    parts.append((last, len(s)))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _name_ok(name: str) -> bool:
+    words = re.findall(r"[\w'’]+", name)
+    if not words or name.isupper() and len(name) <= 5:
+        return False  # an acronym
+    low = [w.lower() for w in words]
+    if any(w in STOPWORDS or w in ctx.TITLES for w in low):
+        return False
+    return not (len(words) == 1 and _DEMONYM.search(words[0]))
+
+
+def _arabic_spans(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _AR_NOUN.finditer(text):
+        items = _arabic_items(text, m.end())
+        out.extend(items)
+    return out
+
+
+def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """The villages of an Arabic list: "أرينبة وسطوح الدير" → two spans (no proclitic)."""
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", text[pos : pos + 400])]
+    words = [(pos + a, pos + b) for a, b in words]
+    items: list[tuple[int, int]] = []
+    i, first = 0, True
+    while i < len(words):
+        a, b = words[i]
+        w = text[a:b]
+        if not first:
+            if w.startswith("و") and len(w) > 2:
+                a += 1
+            elif w == "،" and i + 1 < len(words):
+                i += 1
+                continue
+            else:
+                break
+        if not re.fullmatch(_AR_WORD, text[a:b]):
+            break
+        n = 2 if i + 1 < len(words) and _two_words(text, a, b, words[i + 1]) else 1
+        if n == 1 and _ar_key(text[a:b]) in ARABIC_STOPWORDS:
+            break  # "تل" alone is a hill, "تل أغر" a village
+        e = words[i + n - 1][1]
+        items.append((a, e))
+        i += n
+        first = False
+        if text[e - 1 : e] in "،,.":
+            break
+    while items and not _ends_list(text, items[-1][1]):
+        items.pop()  # "… وكفر سجنة وتدمير عتاد": the list ended before the last word
+    return [(a, e) for a, e in items if len(_ar_key(text[a:e]).replace(" ", "")) >= 3]
+
+
+def _two_words(text: str, a: int, b: int, nxt: tuple[int, int]) -> bool:
+    """Whether the next word belongs to the name: after a head word (تل، كفر، سطوح …), or a
+    word with the article after one without it (سطوح الدير) or an adjective (الدار الكبيرة)."""
+    second = text[nxt[0] : nxt[1]]
+    if not re.fullmatch(_AR_WORD, second) or second.startswith("و"):
+        return False
+    k = _ar_key(second)
+    if (
+        k in _AR_END
+        or fold(second) in _AR_END
+        or k in ARABIC_STOPWORDS
+        and not second.startswith("ال")
+    ):
+        return False
+    first = _ar_key(text[a:b])
+    return (
+        first in ARABIC_HEADS
+        or first in {"سطوح", "شيخ", "دار", "مزرعه"}
+        or (second.startswith("ال"))
+    )
+
+
+def _ends_list(text: str, end: int) -> bool:
+    rest = text[end : end + 30]
+    if not rest.strip() or rest.lstrip(" ")[:1] in '،,.;:\n)»"':
+        return True
+    nxt = rest.split()[0]
+    k = _ar_key(nxt)
+    return nxt.startswith("و") or k in _AR_END or nxt in _AR_END or nxt.startswith("بريف")
+
+
+def _ar_key(word: str) -> str:
+    return _key(fold(word))
+
+
+def _context_point(
+    text: str, pos: int, places: list[PlaceMention], bias: str
+) -> tuple[float, float] | None:
+    """The centre of the resolved towns of the sentence, else paragraph, else text."""
+    towns = [m for m in places if m.kind == "place" and m.place.country == bias and m.resolved]
+    a, b = _sentence(text, pos)
+    j = len(text[:a].rstrip(" \t\n.!?")) - 1
+    k = b + len(text[b:]) - len(text[b:].lstrip(" \t\n.!?"))
+    before, after = _sentence(text, max(0, j)), _sentence(text, k)
+    for lo, hi in ((a, b), (before[0], after[1]), _paragraph(text, pos), (0, len(text))):
+        near = [m for m in towns if lo <= m.start < hi]
+        if near:
+            return _cluster_centre(near, pos)
+    return None
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    a = max(text.rfind(c, 0, pos) for c in ".\n!?") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".\n!?") if i != -1]
+    return a, min(ends) if ends else len(text)
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n\n", 0, pos) + 1
+    b = text.find("\n\n", pos)
+    return a, b if b != -1 else len(text)
+
+
+def _cluster_centre(towns: list[PlaceMention], pos: int) -> tuple[float, float]:
+    """Mean of the towns within ``CONTEXT_CLUSTER_KM`` of their medoid (an outlier, a
+    namesake chosen wrong, does not drag the centre away); when the towns do not gather
+    (no group holds most of them), of those around the town nearest in the text ("the
+    village of Katouf, 15 km southeast of Ras al-Ayn")."""
+    pts = [(m.place.lat, m.place.lon) for m in towns]
+    med = min(pts, key=lambda p: sum(haversine_km(*p, *q) for q in pts))
+    near = [q for q in pts if haversine_km(*med, *q) <= CONTEXT_CLUSTER_KM]
+    if 2 * len(near) <= len(pts):
+        m = min(towns, key=lambda m: abs(m.start - pos))
+        near = [q for q in pts if haversine_km(m.place.lat, m.place.lon, *q) <= CONTEXT_CLUSTER_KM]
+    return sum(q[0] for q in near) / len(near), sum(q[1] for q in near) / len(near)
