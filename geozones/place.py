@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 #: The kinds of place the gazetteer knows.
@@ -84,21 +84,24 @@ class Place:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __getattr__(self, name: str) -> Any:
-        # ``extra`` may be made on first access: the gazetteer leaves ``_extra_fn`` (a
-        # function returning the dict) instead, so the exact-match path parses no JSON.
+        # The gazetteer may leave ``_fill`` (a function returning the other fields) so that
+        # a look-up builds no field it is not asked for, and ``_extra_fn`` (a function
+        # returning ``extra``) so that the exact-match path parses no JSON.
+        d = self.__dict__
+        fill = d.pop("_fill", None)
+        if fill is not None:
+            d.update(fill())
+            return getattr(self, name)
         if name == "extra":
-            fn = self.__dict__.pop("_extra_fn", None)
+            fn = d.pop("_extra_fn", None)
             value = fn() if fn is not None else {}
-            self.__dict__["extra"] = value
+            d["extra"] = value
             return value
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        if "_extra_fn" in state:
-            state["extra"] = self.extra
-            state.pop("_extra_fn", None)
-        return state
+        self.extra  # noqa: B018 - fills the lazy fields and extra before copying them
+        return dict(self.__dict__)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
@@ -150,3 +153,12 @@ class Place:
         where = ", ".join(reversed(self.admin)) if self.admin else self.country
         label = f"{self.kind}, {where}" if where else self.kind
         return f"{self.name} ({label}) {self.lat:.5f}, {self.lon:.5f}"
+
+
+# The dataclass leaves each field's default as a class attribute, which an instance whose
+# fields are filled lazily (``_fill``, see Place.__getattr__) would show instead of its own
+# value. __init__ keeps its defaults (they live in its signature), so the class attributes go.
+for _f in fields(Place):
+    if _f.name in Place.__dict__:
+        delattr(Place, _f.name)
+del _f

@@ -95,6 +95,11 @@ class Gazetteer(_Places, _Roads, _Matcher):
         >>> Gazetteer.default().geocode("Sochi").country
         'RU'
         """
+        plain = kind is None and country is None and near is None and not online
+        if top == 1 and plain and type(name) is str:
+            hit = self._exact_one(name)  # the commonest question: one exact name
+            if hit is not None:
+                return hit
         found = self.candidates(name, top=top, country=country, near=near, kind=kind)
         if online and (not found or found[0].score < ONLINE_THRESHOLD):
             return self._online(name, top=top, country=country, near=near)

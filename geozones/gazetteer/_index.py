@@ -218,27 +218,34 @@ class _Index:
         'ocha-cod'
         """
         p = _new(Place)  # the frozen dataclass's __init__ costs 4x as much
+        # score and matched now; the other fields on first access (Place.__getattr__)
         _set(
             p,
             "__dict__",
             {
-                "name": self._name[index],
-                "lat": self._lat[index],
-                "lon": self._lon[index],
-                "kind": self._kind[index],
-                "admin": self._admin_paths[self._admin[index]],
-                "source": self._source[index],
-                "source_id": self._source_id[index],
                 "score": score if score == 1.0 else round(float(score), 4),
                 "matched": matched or self._name[index],
-                "country": self._country[index],
-                "level": self._level[index],
-                "precision": self._precision[index],
-                "population": self._population[index] or 0,
-                "_extra_fn": partial(self._extra_copy, index),  # parsed on first access
+                "_fill": partial(self._fields, index),
             },
         )
         return p
+
+    def _fields(self, index: int) -> dict[str, Any]:
+        """The fields of entry ``index``'s Place other than ``score`` and ``matched``."""
+        return {
+            "name": self._name[index],
+            "lat": self._lat[index],
+            "lon": self._lon[index],
+            "kind": self._kind[index],
+            "admin": self._admin_paths[self._admin[index]],
+            "source": self._source[index],
+            "source_id": self._source_id[index],
+            "country": self._country[index],
+            "level": self._level[index],
+            "precision": self._precision[index],
+            "population": self._population[index] or 0,
+            "_extra_fn": partial(self._extra_copy, index),  # parsed on first access
+        }
 
     def _extra_copy(self, index: int) -> dict:
         """A copy of entry ``index``'s extra attributes, ``index`` included."""

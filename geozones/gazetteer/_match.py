@@ -191,7 +191,7 @@ class _Matcher(_Ranker):
         if top == 1 and kind is None and country is None and near is None and type(name) is str:
             hit = self._exact_one(name)  # the commonest question: one exact name
             if hit is not None:
-                return hit
+                return [hit]
         kind, country, near = _check_args(name, top, kind, country, near)  # hashable values
         memo_key = (name, top, country, near, kind, fuzzy)
         found = self._memo.get(memo_key)
@@ -205,7 +205,7 @@ class _Matcher(_Ranker):
             self._warn_if_far(name, out[0], near)
         return out
 
-    def _exact_one(self, name: str) -> list[Place] | None:
+    def _exact_one(self, name: str) -> Place | None:
         """The best exact match of ``name`` with default options, or None to take the long way."""
         key = name_key(name)
         j = self._by_key.get(key)
@@ -219,10 +219,28 @@ class _Matcher(_Ranker):
                 if self._v_how[a] == "a" and self._country[e] not in self._home
                 else EXACT
             )
-            return [self.place(e, matched=self._v_text[a], score=s)]
-        cands = self._exact(key, None, None, name.strip())
-        ((e, vi, s),) = self._ranked(cands, None, None, 1)
-        return [self.place(e, matched=self._v_text[vi], score=s)]
+            return self.place(e, matched=self._v_text[a], score=s)
+        # several variants: the best by score, then by the entry's default rank (no sorting)
+        rank0 = self._default_rank()
+        v_entry, v_how, v_text, ccs, home = (
+            self._v_entry,
+            self._v_how,
+            self._v_text,
+            self._country,
+            self._home,
+        )
+        query = name.strip()
+        best = None
+        for vi in range(a, b):
+            e = v_entry[vi]
+            s = FOREIGN_ALTERNATE if v_how[vi] == "a" and ccs[e] not in home else EXACT
+            r = s + rank0[e]
+            if best is None or r > best[0] or (r == best[0] and e < best[1]):
+                best = (r, e, vi, s)
+            elif e == best[1] and s == best[3] and v_text[vi] == query:
+                best = (r, e, vi, s)  # report the spelling the user wrote
+        _, e, vi, s = best  # type: ignore[misc]
+        return self.place(e, matched=v_text[vi], score=s)
 
     def _candidates(self, name, top, country, near, kind, fuzzy) -> list[tuple[int, int, float]]:
         kind, country, near = _check_args(name, top, kind, country, near)
