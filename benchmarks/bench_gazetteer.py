@@ -154,10 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     base, base_cpu = _cold("import geozones")
     full, full_cpu = _cold("import geozones; geozones.geocode('Azaz')")
     print(
-        f"cold start: python + import geozones       {base * 1000:7.0f} ms  cpu {base_cpu * 1000:5.0f} ms"
+        f"cold start: python + import geozones       {base * 1000:7.0f} ms  "
+        f"cpu {base_cpu * 1000:5.0f} ms"
     )
     print(
-        f"cold start: + load gazetteer + 1 lookup    {full * 1000:7.0f} ms  cpu {full_cpu * 1000:5.0f} ms"
+        f"cold start: + load gazetteer + 1 lookup    {full * 1000:7.0f} ms  "
+        f"cpu {full_cpu * 1000:5.0f} ms"
     )
     print(
         f"cold load of the gazetteer (difference)     {(full - base) * 1000:7.0f} ms  "
