@@ -433,6 +433,8 @@ def test_every_bundled_community_is_a_place_with_one_display_name(bundled):
     i = places["name"].index("Morek")
     assert "Murak" in places["alt"][i].split("|")  # the other spellings stay searchable
     assert places["rank"][:13] == [1] * 13  # seats first: they are labelled first
+    # a place the timeline's texts write in another known spelling is shown as they write it
+    assert "Idlib" in ranks and "Idleb" not in ranks and "Saraqib" in ranks
 
 
 def test_cli_default_writes_maps_timeline_id_html(tmp_path):

@@ -6,8 +6,11 @@ any spelling the gazetteer knows (English, Arabic, press and Turkish variants,
 the OCHA P-code).
 
 **One display name per place.** A place the timeline's spec names is shown by
-the spelling the spec uses (so the basemap says what the popups say:
-"Morek", not OCHA's "Murak"); any other place by its gazetteer name.
+the spelling the timeline writes most often — in its place expressions and
+in its texts (feature and agreement names, notes) — so the basemap says what
+the popups say ("Morek", not OCHA's "Murak"; "Idlib", "Saraqib" where OCHA
+writes "Idleb", "Saraqab"); any other place by its gazetteer name. Every
+other spelling stays searchable.
 
 Examples
 --------
@@ -71,7 +74,11 @@ def place_table(timeline: Timeline, frame: gpd.GeoDataFrame) -> dict[str, list[A
     decimals = PLACE_DECIMALS
     importance = np.asarray(gz.importance, dtype=float)[index]
     out = dict(empty)
-    out["name"] = [shown.get((p.source, p.source_id), p.name) for p in places]
+    written = _written_in(timeline)
+    out["name"] = [
+        _as_written(p, spellings.get(int(i), []), written, shown.get((p.source, str(p.source_id))))
+        for p, i in zip(places, index, strict=True)
+    ]
     out["lon"] = [round(p.lon, decimals) for p in places]
     out["lat"] = [round(p.lat, decimals) for p in places]
     out["rank"] = [_rank(p, imp) for p, imp in zip(places, importance, strict=True)]
@@ -118,6 +125,46 @@ def _display_names(timeline: Timeline) -> dict[tuple[str, str], str]:
         if written and not _CODE_LIKE.match(written) and getattr(place, "source_id", None):
             out.setdefault((place.source, str(place.source_id)), written)
     return out
+
+
+#: Shortest spelling (letters and digits) looked for in the timeline's texts: shorter
+#: names ("Tal", "Bab") are ordinary words too often.
+MIN_WRITTEN = 5
+
+
+def _written_in(timeline: Timeline) -> dict[str, tuple[str, int]]:
+    """Key (:func:`_key`) → (first surface, count) of every capitalised run of 1-4 words
+    in the timeline's texts."""
+    texts = [str(v) for c in ("name", "notes", "agreement_name") for v in timeline.features[c]]
+    texts += [str(ag.get("name") or "") for ag in timeline.agreements]
+    out: dict[str, tuple[str, int]] = {}
+    for text in texts:
+        words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
+        for i, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for n in range(1, 5):
+                surface = " ".join(words[i : i + n])
+                key = _key(surface)
+                if len(key) >= MIN_WRITTEN:
+                    first, count = out.get(key, (surface, 0))
+                    out[key] = (first, count + 1)
+    return out
+
+
+def _as_written(
+    place: Any, folded: list[str], written: dict[str, tuple[str, int]], spec: str | None = None
+) -> str:
+    """The spelling the timeline writes most often (a place expression of the spec counts
+    too), else the gazetteer name."""
+    best, most = spec or place.name, 1 if spec else 0
+    for spelling in [place.name, *folded]:
+        surface, count = written.get(_key(spelling), ("", 0))
+        if spec and _key(spec) == _key(spelling):
+            surface, count = spec, count + 1
+        if count > most:
+            best, most = surface, count
+    return best
 
 
 def _spellings(gz: Any, wanted: set[int]) -> dict[int, list[str]]:
