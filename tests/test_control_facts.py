@@ -37,7 +37,8 @@ ISSUE_FACTS = [
     ("Morek", "2018-11-01", True),
     ("Abu al-Duhur", "2018-11-01", False),
 ]
-#: Pockets a report describes as besieged (none drawn in the bundled timeline).
+#: Zone ids allowed a hole: pockets a report describes as besieged (none in the bundled
+#: timeline: its spec lists no ``besieged:`` pocket).
 BESIEGED: set[str] = set()
 
 
@@ -104,17 +105,61 @@ def test_no_zone_has_an_enclave_on_any_day(tl):
         assert not holes, (row["id"], len(holes))
 
 
-def test_no_contact_line_rings_an_enclave(tl):
-    """The government–opposition line of every change day has no closed ring.
+def _besieged_cells(tl, day) -> np.ndarray:
+    """The cells of the spec's ``besieged:`` pockets in force on ``day``."""
+    found = [
+        cells
+        for start, stop, cells in tl._control.surface.besieged
+        if start <= day and (stop is None or day <= stop)
+    ]
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
-    (Lines between three parties may close around a pocket that borders two others, such
-    as Nubl and al-Zahraa between the opposition and the SDF-held Tall Refaat area.)
+
+def test_no_contact_line_rings_an_enclave(tl):
+    """No contact line of any day, between any parties, closes around a pocket, unless a
+    report describes the pocket as besieged (the spec's ``besieged:``).
+
+    A ring in the line of all parties or of any pair encloses a besieged cell.
     """
+    import itertools
+
+    c = tl._control
+    s = c.surface
+    cells = s.cells
     assert len(tl.contact_lines) > 10
-    for day in tl._control.days:
-        line = tl._control.contact_line(day, ("government", "opposition"))
-        rings = [g for g in shapely.get_parts(line) if g.is_ring]
-        assert not rings, (day, [r.centroid.coords[0] for r in rings])
+    pairs = [None, *itertools.combinations(s.parties, 2)]
+    for day in s.days:
+        kept = _besieged_cells(tl, day)
+        for pair in pairs:
+            line = c.contact_line(day, pair)
+            for ring in (g for g in shapely.get_parts(line) if g.is_ring):
+                inside = cells.covered_by(shapely.Polygon(ring))
+                assert np.isin(inside, kept).any(), (day, pair, ring.centroid.coords[0])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the Mare' cells (with the Haritan cells north-east of Aleppo) form a pocket "
+    "from 2016-08-23: their link to A'zaz (Kaljibrin, Kafr Kalbin) is given to IS by the "
+    "Euphrates Shield baseline; the lines pass because a pocket bordering three parties "
+    "has no closed ring (see the report of 2026-11-28)",
+)
+def test_no_group_of_cells_is_ringed_by_other_parties(tl):
+    """The same on the cells: no group of one holder has only other parties around it
+    (no border, coast or unheld cell), unless it is a declared besieged pocket."""
+    s = tl._control.surface
+    cells = s.cells
+    for k, day in enumerate(s.days):
+        kept = _besieged_cells(tl, day)
+        h = s.holders[k]
+        group = cells.components(h)
+        open_ = cells.outer | (h == -1)
+        nb = cells.neighbours(np.flatnonzero(h == -1))
+        open_[nb] = True  # a group beside an unheld cell is not ringed by a contact line
+        free = np.zeros(len(h), dtype=bool)
+        free[np.unique(group[open_ | np.isin(np.arange(len(h)), kept)])] = True
+        enclaves = np.unique(group[(h != -1) & ~free[group]])
+        assert not len(enclaves), (day, [cells.communities[g] for g in enclaves[:5]])
 
 
 def test_the_contact_line_stays_on_land_and_off_the_borders(tl):

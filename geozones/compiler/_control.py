@@ -38,7 +38,7 @@ DAY_OPS = ("held_by", "contact_line")
 _SOURCE_KEYS = {"url", "title", "publisher", "published", "quote", "summary", "notes"}
 #: Keys of the control table, of a baseline and of a siege.
 CONTROL_KEYS = {"file", "events", "baselines", "besieged", "places"}
-BASELINE_KEYS = {"date", "party", "area", *_SOURCE_KEYS}
+BASELINE_KEYS = {"date", "party", "area", "place", "reach", *_SOURCE_KEYS}
 SIEGE_KEYS = {"place", "reach", "from", "to", *_SOURCE_KEYS}
 
 
@@ -84,7 +84,9 @@ def build_control(ctx: _Context) -> Control | None:
             )
     cells = load_cells()
     resolve = _resolver(ctx, table)
-    base = _baselines(ctx, _items(ctx, table, "baselines"), parties, cells)
+    # baselines resolve with their own resolver: the table's "nearest to the previous row"
+    # chain starts at its first row
+    base = _baselines(ctx, _items(ctx, table, "baselines"), parties, cells, _resolver(ctx, table))
     sieges = _sieges(ctx, _items(ctx, table, "besieged"), cells, resolve)
     events = build_events(_rows(ctx, table), parties, cells, resolve, _subdistrict)
     surface = ControlSurface(cells, list(parties), base + events, besieged=sieges)
@@ -266,7 +268,11 @@ def _checked(ctx: _Context, node: Any, keys: set[str], what: str, line: int | No
     return Row(_fields(node), ctx.path, line)
 
 
-def _baselines(ctx: _Context, items: list, parties: dict, cells: Any) -> list[ControlEvent]:
+def _baselines(
+    ctx: _Context, items: list, parties: dict, cells: Any, resolve: Callable
+) -> list[ControlEvent]:
+    """A baseline covers the cells of its ``area`` (a geometry expression), or those of
+    a ``place`` and its ``reach`` (named villages, a radius, a subdistrict), as an event."""
     out = []
     for i, b in enumerate(items):
         line = _line(b) or _line(items, i)
@@ -274,14 +280,20 @@ def _baselines(ctx: _Context, items: list, parties: dict, cells: Any) -> list[Co
         party = row.fields.get("party", "")
         if party not in parties:
             raise row.error(f"unknown party {party[:40]!r}", f"use one of: {', '.join(parties)}")
-        if b.get("area") is None:
-            raise row.error("a baseline has no 'area'", "add 'area: <a geometry expression>'")
-        area = evaluate(b["area"], ctx, _line(b, "area") or line)
+        if (b.get("area") is None) == (not row.fields.get("place")):
+            raise row.error(
+                "a baseline needs either 'area' or 'place' (with an optional 'reach')",
+                "add 'area: <a geometry expression>' or 'place: <name>' and 'reach: A;B;C'",
+            )
+        if b.get("area") is not None:
+            covered = cells.covered_by(evaluate(b["area"], ctx, _line(b, "area") or line))
+        else:
+            covered = event_cells(row, cells, resolve, _subdistrict)[0]
         out.append(
             ControlEvent(
                 parse_day(row.fields.get("date", ""), row),
                 party,
-                cells.covered_by(area),
+                covered,
                 kind="baseline",
                 place=f"baseline #{i + 1}",
                 source=_source_of(ctx, b, "a baseline"),
