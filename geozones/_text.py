@@ -252,6 +252,7 @@ _ARTICLES = frozenset(
 _GLUED_SUN = re.compile(r"^[ae](sh|th|dh|[tdrszln])\1(?=[a-z]{2,})")
 # glued al/el before a word of at least 3 letters: elhur, alhasakeh, eljoz
 _GLUED_AL = re.compile(r"^(?:al|el)(?=[a-z]{3,})")
+_GLUED = re.compile(f"{_GLUED_SUN.pattern}|{_GLUED_AL.pattern}").match
 
 
 def _is_arabic_word(w: str) -> bool:
@@ -261,22 +262,21 @@ def _is_arabic_word(w: str) -> bool:
 def _drop_articles(words: list[str]) -> list[str]:
     """Remove articles from folded words (never the last remaining word)."""
     out: list[str] = []
-    n = len(words)
+    last = len(words) - 1
     for i, w in enumerate(words):
-        if _is_arabic_word(w):
-            if w.startswith("ال") and len(w) > 3:
+        c = w[:1]
+        if "\u0600" <= c <= "\u06ff":  # an Arabic word: its ال or وال
+            if len(w) > 3 and w.startswith("ال"):
                 w = w[2:]
-            elif w.startswith("وال") and len(w) > 4:
+            elif len(w) > 4 and w.startswith("وال"):
                 w = w[3:]
-            out.append(w)
-            continue
-        if w in _ARTICLES and i < n - 1:
-            continue
-        if i > 0 and w[:1] in ("a", "e"):
+        elif w in _ARTICLES:
+            if i < last:
+                continue  # (an article is too short to be glued to a word)
+        elif i and (c == "a" or c == "e") and _GLUED(w):
             # a glued article inside a name ("Ein Elhur", "Deir Ezzor"); never on the
             # first word, where it is as often an initial ʿayn ("Annazah", "Ashara")
-            if _GLUED_SUN.match(w) or _GLUED_AL.match(w):
-                w = w[2:]
+            w = w[2:]
         out.append(w)
     return out or words
 

@@ -19,6 +19,7 @@ at most 7 m (``tests/test_compiler.py`` requires ±0.5 %).
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import Any
 
@@ -214,7 +215,12 @@ def haversine_m(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
     >>> round(haversine_m(35.93, 36.63, 36.20, 37.16) / 1000)  # Idlib to Aleppo, km
     56
     """
-    import numpy as np
+    if all(type(v) in (float, int) for v in (lat1, lon1, lat2, lon2)):  # no numpy for scalars
+        p1, p2 = math.radians(lat1), math.radians(lat2)
+        dp, dl = p2 - p1, math.radians(lon2 - lon1)
+        a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+        return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
+    import numpy as np  # lazy: `import geozones` and the geocode path stay free of numpy
 
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(np.subtract(lon2, lon1))

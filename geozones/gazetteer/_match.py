@@ -221,7 +221,8 @@ class _Matcher(_Ranker):
             )
             return self.place(e, matched=self._v_text[a], score=s)
         # several variants: the best by score, then by the entry's default rank (no sorting)
-        rank0 = self._default_rank()
+        box, ranks = self._default_ranks()
+        rank = self._default_rank
         v_entry, v_how, v_text, ccs, home = (
             self._v_entry,
             self._v_how,
@@ -234,7 +235,7 @@ class _Matcher(_Ranker):
         for vi in range(a, b):
             e = v_entry[vi]
             s = FOREIGN_ALTERNATE if v_how[vi] == "a" and ccs[e] not in home else EXACT
-            r = s + rank0[e]
+            r = s + rank(e, box, ranks)
             if best is None or r > best[0] or (r == best[0] and e < best[1]):
                 best = (r, e, vi, s)
             elif e == best[1] and s == best[3] and v_text[vi] == query:

@@ -67,7 +67,7 @@ class _Ranker(_Index):
     _default_region: Box | None = None
     _region_box: Box | None = None
     _region_km: list[float] = []
-    _rank0: tuple[Any, list[float]] | None = None
+    _rank0: tuple[Box, dict[int, float]] | None = None
 
     @property
     def region(self) -> Box:
@@ -186,35 +186,30 @@ class _Ranker(_Index):
         ranked.sort()
         return [(e, vi, s) for _, e, vi, s in ranked[:top]]
 
-    def _default_rank(self) -> list[float]:
-        """Per entry, what :meth:`_ranked` adds to an exact score with default options
-        (importance, the Syria bonus, the default region's prior), computed in one
-        vectorized pass and kept until entries are added or the region changes."""
+    def _default_ranks(self) -> tuple[Box, dict[int, float]]:
+        """The default region and the per-entry ranks computed so far for it (see
+        :meth:`_default_rank`); a new region starts a new table."""
         box = self.region
-        cached = self._rank0
-        if cached is not None and cached[0] == (box, len(self._lat)):
-            return cached[1]
-        import numpy as np  # lazy: numpy only once several places share a name
+        if self._rank0 is None or self._rank0[0] != box:
+            self._rank0 = (box, {})
+        return self._rank0
 
-        km = np.asarray(self._region_km_all(box))
-        sy = np.fromiter((c == "SY" for c in self._country), dtype=bool, count=len(km))
-        rank = _W_IMPORTANCE * np.asarray(self._importance, dtype=float) + np.where(
-            sy, _SYRIA_BONUS, 0.0
-        )
-        rank = rank + np.where(km > 0, _W_PRIOR * (np.exp(-km / _PRIOR_KM) - 1.0), 0.0)
-        values = rank.tolist()
-        self._rank0 = ((box, len(self._lat)), values)
-        return values
-
-    def _region_km_all(self, box: Box) -> list[float]:
-        """Distance (km) of every entry from the region box (0 inside)."""
-        lat, lon = self._lat, self._lon
-        if box != self._region_box:
-            self._set_region_box(box)
-        km = self._region_km
-        if len(km) < len(lat):
-            km.extend(_box_km(box, lat[len(km) :], lon[len(km) :]).tolist())
-        return km
+    def _default_rank(self, e: int, box: Box, ranks: dict[int, float]) -> float:
+        """What :meth:`_ranked` adds to an exact score of entry ``e`` with default options
+        (importance, the Syria bonus, the prior of the region ``box``), kept in ``ranks``."""
+        r = ranks.get(e)
+        if r is None:
+            r = _W_IMPORTANCE * self._importance[e]
+            if self._country[e] == "SY":
+                r += _SYRIA_BONUS
+            s, w, n, e_ = box
+            lat, lon = self._lat[e], self._lon[e]
+            if not (s <= lat <= n and w <= lon <= e_):
+                d = haversine_km(lat, lon, min(max(lat, s), n), min(max(lon, w), e_))
+                if d:
+                    r += _W_PRIOR * (math.exp(-d / _PRIOR_KM) - 1.0)
+            ranks[e] = r
+        return r
 
     def _distances(self, box: Box, ents: Any) -> dict[int, float]:
         """Distance (km) from the box of the entries outside it (no trigonometry for the rest).
