@@ -73,3 +73,70 @@ def test_the_town_nearest_in_the_text_places_an_unknown_village_when_towns_scatt
     m = _by_text(ex)["Katouf"]
     assert not m.resolved
     assert haversine_km(m.place.lat, m.place.lon, 36.852, 40.069) < 5
+
+
+def test_an_unknown_village_takes_its_position_from_the_sentence_before_first():
+    text = (
+        "The assault began near the town of Tal Abyad. Sources said it came near the border "
+        "village of Sousek. Shells also fell on Ras al-Ayn, Qamishli and Derik."
+    )
+    m = _by_text(geozones.extract(text))["Sousek"]
+    assert haversine_km(m.place.lat, m.place.lon, 36.698, 38.955) < 5
+
+
+def test_a_namesake_far_from_the_sentence_gives_way_to_one_near_it():
+    from geozones.geoparse._results import PlaceMention
+    from geozones.geoparse._unknown import rechoose_near
+
+    g = geozones.Gazetteer.default()
+    mashrafas = [p for p in g.search("Mashrafa", limit=10) if p.name == "Mashrafa"]
+    assert len(mashrafas) >= 2
+    far, near = mashrafas[0], mashrafas[1]
+    text = "Clashes in Mashrafa and Hamlet."
+    hamlet = near.with_score(1.0, "Hamlet")  # a town next to the second Mashrafa
+    places = [
+        PlaceMention("Mashrafa", 11, 19, far, "place", 11, 19, alternatives=(near,)),
+        PlaceMention("Hamlet", 24, 30, hamlet, "place", 24, 30),
+    ]
+    got = rechoose_near(text, places, "SY")
+    assert haversine_km(far.lat, far.lon, near.lat, near.lon) > 60
+    assert got[0].place.lat == near.lat and got[0].alternatives[0] == far
+    # a namesake already near its neighbours stays
+    assert rechoose_near(text, got, "SY") == got
+
+
+def test_the_place_in_an_agreements_name_names_the_agreement():
+    cases = [
+        ("Under the Sochi memorandum, patrols began in Idlib.", "Sochi"),
+        ("Rejim güçleri, Astana anlaşmaları ve Soçi mutabakatını hiçe saydı.", "Soçi"),
+        ("Das Sotschi-Abkommen gilt für Idlib.", "Sotschi"),
+        ("Selon l'accord de Sotchi, Idleb est une zone de désescalade.", "Sotchi"),
+        ("وفق اتفاق سوتشي بين روسيا وتركيا في إدلب", "سوتشي"),
+    ]
+    for text, name in cases:
+        ex = geozones.extract(text)
+        assert name not in [m.text for m in ex.places], text
+        assert (name, "agreement") in [(e.text, e.kind) for e in ex.entities], text
+    # the city where talks are held stays a place
+    ex = geozones.extract("He told reporters in Sochi that talks would follow.")
+    assert [m.text for m in ex.places] == ["Sochi"]
+
+
+def test_titles_and_speech_verbs_in_german_french_and_turkish_make_persons():
+    ex = geozones.extract("Außenminister Heiko Maas sagte in Berlin, Idlib sei bedroht.")
+    assert ("Heiko Maas", "person") in [(e.text, e.kind) for e in ex.entities]
+    ex = geozones.extract("Cumhurbaşkanı Erdoğan Halep'te konuştu.")
+    assert "Erdoğan" not in [m.text for m in ex.places]
+    ex = geozones.extract("Le président Macron a déclaré qu'Idleb était menacée.")
+    assert "Macron" not in [m.text for m in ex.places]
+
+
+def test_the_draft_spec_never_takes_an_unknown_village_for_a_gazetteer_place():
+    ex = geozones.extract(
+        "Joint patrols will run along the M4 from Saraqib to the village of Kaddour "
+        "near Saraqib, 15 March 2020."
+    )
+    assert any(not m.resolved for m in ex.places)
+    draft = geozones.draft_spec(ex)
+    assert "NOT IN THE GAZETTEER" in draft
+    assert "Kaddour is not in the gazetteer" in draft  # the road's end is a TODO

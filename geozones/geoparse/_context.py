@@ -38,7 +38,13 @@ TITLES = frozenset(
     spokesman spokeswoman spokesperson envoy ambassador counterpart leader chief head
     secretary chancellor premier king queen prince emir sheikh sheik imam pope senator
     deputy adviser advisor director chairman chairwoman governor mayor judge
-    official officer analyst researcher journalist correspondent reporter""".split()
+    official officer analyst researcher journalist correspondent reporter
+    président présidente ministre porte-parole général émissaire ambassadeur chef
+    präsident präsidentin minister ministerin außenminister aussenminister
+    verteidigungsminister kanzler kanzlerin sprecher sprecherin gesandte botschafter
+    herr frau staatschef machthaber
+    cumhurbaşkanı cumhurbaşkani bakanı bakani başbakan başbakanı sözcüsü sozcusu
+    başkanı temsilcisi büyükelçisi""".split()
 )
 #: Last words that make a capitalised sequence an organisation.
 ORG_TAILS = frozenset(
@@ -279,6 +285,41 @@ def rule_entities(text: str) -> list[Entity]:
 
 
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Z0-9-]{1,7})\)")
+
+
+_AGREEMENT_AFTER = (
+    r"(?:memorandum|memorandums|agreement|agreements|accord|accords|protocol"
+    r"|anlaşma\w*|mutabakat\w*|abkommen\w*|vereinbarung\w*)"
+)
+#: The place in an agreement's name ("the Sochi memorandum", "Astana anlaşmaları",
+#: "Sotschi-Abkommen", "l'accord de Sotchi", "اتفاق سوتشي") names the agreement here.
+_AGREEMENT = re.compile(
+    rf"(?<![\w'’-])(?P<a>[A-ZÀ-ÝÇĞİÖŞÜ][\w'’]+)(?:\s+|-)(?={_AGREEMENT_AFTER}\b)"
+    r"|\b(?:accords?|mémorandum|protocole|Abkommen|Memorandum)\s+(?:de\s+|d['’]\s*|von\s+)"
+    r"(?P<b>[A-ZÀ-ÝÇĞİÖŞÜ][\w'’]+)"
+    r"|(?<![\u0600-\u06ff])(?:[وبل]?(?:ال)?(?:اتفاق|اتفاقية|مذكرة|تفاهمات|تفاهم|بروتوكول))\s+"
+    r"(?P<c>[\u0621-\u064a]+)",
+    re.IGNORECASE,
+)
+
+
+def agreement_entities(text: str) -> list[Entity]:
+    """The place word of an agreement's name, which is no place mention here.
+
+    Examples
+    --------
+    >>> [e.text for e in agreement_entities("Under the Sochi memorandum, patrols began.")]
+    ['Sochi']
+    """
+    out = []
+    for m in _AGREEMENT.finditer(text):
+        g = next(k for k in ("a", "b", "c") if m.group(k) is not None)
+        if g == "a" and not m.group(g)[0].isupper():
+            continue
+        if g == "c" and m.group(g) in ("بين", "مع", "على", "في", "الذي", "التي"):
+            continue
+        out.append(Entity(m.group(g), m.start(g), m.end(g), "agreement", "agreement-name"))
+    return out
 
 
 def acronym_entities(text: str, named: list[Entity]) -> list[Entity]:

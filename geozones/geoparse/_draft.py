@@ -177,8 +177,15 @@ def _from_to(ex: Extraction, sent: tuple[int, int], after: int) -> tuple[str, st
             frm = m
         elif frm is not None and to is None and _TO.search(before):
             to = m
-    name = lambda m: m.place.name if m is not None else "TODO: place on the road"  # noqa: E731
-    return name(frm), name(to)
+    return _end_name(frm), _end_name(to)
+
+
+def _end_name(m: PlaceMention | None) -> str:
+    if m is None:
+        return "TODO: place on the road"
+    if not m.resolved:  # the compiler could not find it: a person must place it
+        return f"TODO: place on the road ({m.text} is not in the gazetteer)"
+    return m.place.name
 
 
 def _area_features(ex: Extraction, spans: _Spans, start: str, seen: dict[str, int]):
@@ -421,6 +428,8 @@ def _header(ex: Extraction) -> str:
     for m in ex.places:
         p = m.place
         alt = f"; also {len(m.alternatives)} other(s) of that name" if m.alternatives else ""
+        if not m.resolved:
+            alt += "; NOT IN THE GAZETTEER: position from the towns around it, check it"
         lines.append(
             f"#   {clean(m.text)!r} -> {p.name} ({m.kind}, {p.country}, {p.source}:{p.source_id}, "
             f"{p.lat:.4f}, {p.lon:.4f}){alt}"

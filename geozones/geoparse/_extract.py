@@ -117,7 +117,7 @@ def _names(
     text: str, dates: list[DateMention], index: _Index, bias: str
 ) -> tuple[list[PlaceMention], list[RoadMention], list[Entity]]:
     """Places, roads and the names that are not places, dates' words aside."""
-    rule_ents = ctx.rule_entities(text)
+    rule_ents = ctx.rule_entities(text) + ctx.agreement_entities(text)
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)

@@ -304,7 +304,8 @@ def _merge_adjacent(text: str, items: list[_Item], index: _Index) -> list[_Item]
 
 
 _SPEECH = re.compile(
-    r"^\s+(?:said|says|told|added|stated|noted|explained|wrote|tweeted|argued|warned)\b"
+    r"^\s+(?:said|says|told|added|stated|noted|explained|wrote|tweeted|argued|warned"
+    r"|sagte|sagt|erklärte|betonte|a\s+déclaré|a\s+dit|a\s+affirmé|a\s+annoncé|dedi)\b"
 )
 
 

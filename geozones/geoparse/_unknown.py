@@ -12,6 +12,7 @@ nothing is reported: a position from nowhere would be a silent guess.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -84,6 +85,7 @@ def context_places(
     """
     road_spans = list(roads)
     anchors = [m for m in places if not any(a < m.end and m.start < b for a, b in road_spans)]
+    towns = _Towns(anchors, bias)
     busy = bytearray(len(text) + 1)
     for a, b in taken:
         busy[a:b] = b"\x01" * (b - a)
@@ -94,7 +96,7 @@ def context_places(
     for s, e in sorted(set(spans)):
         if busy.find(1, s, e) != -1:
             continue
-        where = _context_point(text, s, anchors, bias)
+        where = _context_point(text, s, towns)
         if where is None:
             continue
         busy[s:e] = b"\x01" * (e - s)
@@ -123,11 +125,11 @@ def rechoose_near(text: str, places: list[PlaceMention], bias: str) -> list[Plac
     []
     """
     out = list(places)
+    others = _Towns([o for o in places if not o.alternatives], bias)  # one namesake only
     for i, m in enumerate(places):
         if m.kind != "place" or not m.alternatives or not m.resolved:
             continue
-        others = [o for j, o in enumerate(places) if j != i and not o.alternatives]
-        where = _context_point(text, m.start, others, bias)
+        where = _context_point(text, m.start, others)
         if where is None or haversine_km(m.place.lat, m.place.lon, *where) <= RECHOOSE_FAR_KM:
             continue
         near = [a for a in m.alternatives if a.country == m.place.country and a.kind == m.place.kind
@@ -249,32 +251,57 @@ def _ar_key(word: str) -> str:
     return _key(fold(word))
 
 
-def _context_point(
-    text: str, pos: int, places: list[PlaceMention], bias: str
-) -> tuple[float, float] | None:
-    """The centre of the resolved towns of the sentence, else paragraph, else text."""
-    towns = [m for m in places if m.kind == "place" and m.place.country == bias and m.resolved]
+#: How far (characters) a sentence or paragraph is searched for its ends, and how many
+#: towns nearest in the text give a position: the work per name stays bounded, so a long
+#: text costs linear time.
+_WINDOW = 2000
+_MAX_TOWNS = 24
+
+
+class _Towns:
+    """The resolved towns of a text at home, in text order, for windows by offset."""
+
+    def __init__(self, places: list[PlaceMention], bias: str) -> None:
+        self.towns = sorted(
+            (m for m in places if m.kind == "place" and m.place.country == bias and m.resolved),
+            key=lambda m: m.start,
+        )
+        self.starts = [m.start for m in self.towns]
+
+    def within(self, lo: int, hi: int, pos: int) -> list[PlaceMention]:
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        if j - i > _MAX_TOWNS:  # the towns nearest in the text
+            k = min(max(bisect.bisect_left(self.starts, pos) - _MAX_TOWNS // 2, i), j - _MAX_TOWNS)
+            i, j = k, k + _MAX_TOWNS
+        return self.towns[i:j]
+
+
+def _context_point(text: str, pos: int, towns: _Towns) -> tuple[float, float] | None:
+    """The centre of the resolved towns of the sentence, else of the sentence before, the
+    sentence after, the paragraph, the text."""
     a, b = _sentence(text, pos)
-    j = len(text[:a].rstrip(" \t\n.!?")) - 1
-    k = b + len(text[b:]) - len(text[b:].lstrip(" \t\n.!?"))
+    j = len(text[max(0, a - _WINDOW) : a].rstrip(" \t\n.!?")) - 1 + max(0, a - _WINDOW)
+    k = b + len(text[b : b + _WINDOW]) - len(text[b : b + _WINDOW].lstrip(" \t\n.!?"))
     before, after = _sentence(text, max(0, j)), _sentence(text, k)
-    for lo, hi in ((a, b), (before[0], after[1]), _paragraph(text, pos), (0, len(text))):
-        near = [m for m in towns if lo <= m.start < hi]
+    for lo, hi in ((a, b), before, after, _paragraph(text, pos), (0, len(text))):
+        near = towns.within(lo, hi, pos)
         if near:
             return _cluster_centre(near, pos)
     return None
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    a = max(text.rfind(c, 0, pos) for c in ".\n!?") + 1
-    ends = [i for i in (text.find(c, pos) for c in ".\n!?") if i != -1]
-    return a, min(ends) if ends else len(text)
+    w0, w1 = max(0, pos - _WINDOW), min(len(text), pos + _WINDOW)
+    a = max(max(text.rfind(c, w0, pos) for c in ".\n!?") + 1, w0)
+    ends = [i for i in (text.find(c, pos, w1) for c in ".\n!?") if i != -1]
+    return a, min(ends) if ends else w1
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    a = text.rfind("\n\n", 0, pos) + 1
-    b = text.find("\n\n", pos)
-    return a, b if b != -1 else len(text)
+    w0, w1 = max(0, pos - 2 * _WINDOW), min(len(text), pos + 2 * _WINDOW)
+    a = max(text.rfind("\n\n", w0, pos) + 1, w0)
+    b = text.find("\n\n", pos, w1)
+    return a, b if b != -1 else w1
 
 
 def _cluster_centre(towns: list[PlaceMention], pos: int) -> tuple[float, float]:
@@ -282,10 +309,13 @@ def _cluster_centre(towns: list[PlaceMention], pos: int) -> tuple[float, float]:
     namesake chosen wrong, does not drag the centre away); when the towns do not gather
     (no group holds most of them), of those around the town nearest in the text ("the
     village of Katouf, 15 km southeast of Ras al-Ayn")."""
-    pts = [(m.place.lat, m.place.lon) for m in towns]
-    med = min(pts, key=lambda p: sum(haversine_km(*p, *q) for q in pts))
-    near = [q for q in pts if haversine_km(*med, *q) <= CONTEXT_CLUSTER_KM]
-    if 2 * len(near) <= len(pts):
-        m = min(towns, key=lambda m: abs(m.start - pos))
-        near = [q for q in pts if haversine_km(m.place.lat, m.place.lon, *q) <= CONTEXT_CLUSTER_KM]
-    return sum(q[0] for q in near) / len(near), sum(q[1] for q in near) / len(near)
+    import numpy as np  # lazy, as in geozones.projection: importing the geoparser stays light
+
+    lat = np.array([m.place.lat for m in towns])
+    lon = np.array([m.place.lon for m in towns])
+    d = haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])  # all pairs
+    row = d[int(np.argmin(d.sum(axis=1)))]
+    if 2 * int((row <= CONTEXT_CLUSTER_KM).sum()) <= len(towns):
+        row = d[min(range(len(towns)), key=lambda i: abs(towns[i].start - pos))]
+    near = row <= CONTEXT_CLUSTER_KM
+    return float(lat[near].mean()), float(lon[near].mean())
