@@ -354,9 +354,18 @@ def periods(
         d for d in ctx.control.days if f.start < d and (f.end is None or d <= f.end)
     ]
     out: list[list] = []
+    leaves = _day_leaves(ctx, f.geometry, [], set())
+    last: list[Any] | None = None
     for day in days:
         ctx.day, ctx.day_done = day, {}
         try:
+            # the control operators of the day first (cheap: their results are cached
+            # per run of unchanged holdings); all the same objects as the day before:
+            # the feature is unchanged, so it is not rebuilt
+            now = _leaf_values(ctx, leaves)
+            if now is not None and last is not None and _all_same(now, last):
+                continue
+            last = now
             geom = feature_geometry(ctx, f.id, f.line)
         except SpecError as exc:
             if "comes out empty" not in exc.message:
@@ -370,6 +379,39 @@ def periods(
             out[-1][1] = day - _dt.timedelta(days=1)
         out.append([day, f.end, geom])
     return [(a, b, g) for a, b, g in out if g is not None]
+
+
+def _day_leaves(ctx: _Context, expr: Any, out: list, seen: set[str]) -> list:
+    """The control operators (without a fixed date) a feature's geometry uses on a day,
+    through the features it refers to."""
+    if isinstance(expr, dict):
+        for op, arg in expr.items():
+            if op in DAY_OPS and not (isinstance(arg, dict) and arg.get("date") is not None):
+                out.append(expr)
+            elif op == "ref" and str(arg) in ctx.dynamic and str(arg) not in seen:
+                seen.add(str(arg))
+                target = ctx.features.get(str(arg))
+                if target is not None:
+                    _day_leaves(ctx, target.geometry, out, seen)
+            else:
+                _day_leaves(ctx, arg, out, seen)
+    elif isinstance(expr, list):
+        for x in expr:
+            _day_leaves(ctx, x, out, seen)
+    return out
+
+
+def _leaf_values(ctx: _Context, leaves: list) -> list[Any] | None:
+    """The geometries of the day's control operators (None when one cannot be built:
+    the feature is then always rebuilt, and reports the error itself)."""
+    try:
+        return [evaluate(node, ctx, _line(node)) for node in leaves]
+    except SpecError:
+        return None
+
+
+def _all_same(now: list[Any], before: list[Any]) -> bool:
+    return len(now) == len(before) and all(a is b for a, b in zip(now, before, strict=True))
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -134,7 +134,15 @@ class Control:
             if unknown:
                 raise InputError(f"unknown parties {unknown}; use {', '.join(s.parties)}")
             codes = (s.parties.index(between[0]), s.parties.index(between[1]))
-        return s.front(k, codes)
+        mask = s.front_mask(k, codes)
+        key = (codes, np.packbits(mask).tobytes())  # an unchanged line: the same object
+        if key not in self._fronts:
+            self._fronts[key] = s.front_of(mask)
+        return self._fronts[key]
+
+    @functools.cached_property
+    def _fronts(self) -> dict[tuple, Any]:
+        return {}
 
     @functools.cached_property
     def _lines(self) -> list[tuple[_dt.date, _dt.date | None, Any]]:

@@ -431,16 +431,42 @@ class ControlSurface:
         >>> s.front(0, (1, 2)).wkt
         'LINESTRING (2 0, 2 1)'
         """
-        import shapely
+        return self.front_of(self.front_mask(k, between))
 
+    def front_mask(self, k: int, between: tuple[int, int] | None = None) -> np.ndarray:
+        """Which shared edges are on the contact line on row ``k`` (a boolean array).
+
+        Examples
+        --------
+        >>> import datetime, numpy as np, shapely
+        >>> cells = Cells.from_polygons([shapely.box(i, 0, i + 1, 1) for i in range(2)])
+        >>> s = ControlSurface(cells, ["a", "b"], [
+        ...     ControlEvent(datetime.date(2020, 1, 1), "a", np.array([0])),
+        ...     ControlEvent(datetime.date(2020, 1, 1), "b", np.array([1]))])
+        >>> s.front_mask(0).tolist()
+        [True]
+        """
         c = self.cells
         ha, hb = self.holders[k, c.edge_a], self.holders[k, c.edge_b]
         if between is None:
-            mask = (ha != hb) & (ha != NOBODY) & (hb != NOBODY)
-        else:
-            p, q = between
-            mask = ((ha == p) & (hb == q)) | ((ha == q) & (hb == p))
-        edges = c.edge_geometry[mask]
+            return (ha != hb) & (ha != NOBODY) & (hb != NOBODY)
+        p, q = between
+        return ((ha == p) & (hb == q)) | ((ha == q) & (hb == p))
+
+    def front_of(self, mask: np.ndarray) -> Any:
+        """The merged line of the shared edges selected by ``mask``.
+
+        Examples
+        --------
+        >>> import numpy as np, shapely
+        >>> s = ControlSurface(Cells.from_polygons([shapely.box(i, 0, i + 1, 1)
+        ...                                        for i in range(2)]), [], [])
+        >>> s.front_of(np.array([True])).wkt
+        'LINESTRING (1 0, 1 1)'
+        """
+        import shapely
+
+        edges = self.cells.edge_geometry[mask]
         if not len(edges):
             return shapely.MultiLineString()
         return shapely.line_merge(shapely.multilinestrings(shapely.get_parts(edges)))
