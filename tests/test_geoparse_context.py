@@ -92,17 +92,20 @@ def test_a_namesake_far_from_the_sentence_gives_way_to_one_near_it():
     mashrafas = [p for p in g.search("Mashrafa", limit=10) if p.name == "Mashrafa"]
     assert len(mashrafas) >= 2
     far, near = mashrafas[0], mashrafas[1]
-    text = "Clashes in Mashrafa and Hamlet."
-    hamlet = near.with_score(1.0, "Hamlet")  # a town next to the second Mashrafa
+    text = "Clashes in Mashrafa, Hamlet and Hamlet."
+    hamlet = near.with_score(1.0, "Hamlet")  # towns next to the second Mashrafa
     places = [
         PlaceMention("Mashrafa", 11, 19, far, "place", 11, 19, alternatives=(near,)),
-        PlaceMention("Hamlet", 24, 30, hamlet, "place", 24, 30),
+        PlaceMention("Hamlet", 21, 27, hamlet, "place", 21, 27),
+        PlaceMention("Hamlet", 32, 38, hamlet, "place", 32, 38),
     ]
+    assert text[21:27] == text[32:38] == "Hamlet"
     got = rechoose_near(text, places, "SY")
     assert haversine_km(far.lat, far.lon, near.lat, near.lon) > 60
     assert got[0].place.lat == near.lat and got[0].alternatives[0] == far
-    # a namesake already near its neighbours stays
+    # a namesake already near its neighbours stays; one neighbour alone is no group
     assert rechoose_near(text, got, "SY") == got
+    assert rechoose_near(text, places[:2], "SY") == places[:2]
 
 
 def test_the_place_in_an_agreements_name_names_the_agreement():
@@ -140,3 +143,19 @@ def test_the_draft_spec_never_takes_an_unknown_village_for_a_gazetteer_place():
     draft = geozones.draft_spec(ex)
     assert "NOT IN THE GAZETTEER" in draft
     assert "Kaddour is not in the gazetteer" in draft  # the road's end is a TODO
+
+
+def test_a_small_namesake_far_from_its_list_is_an_unknown_village_of_that_name():
+    ex = geozones.extract(
+        "Clashes went on in the villages of Kafranbel, Hass, Naqir and Maarat al-Numan."
+    )
+    got = _by_text(ex)
+    m = got["Naqir"]
+    far = [a for a in m.alternatives if a.name == "Naqir"]  # the gazetteer's, near Hama
+    assert far and haversine_km(far[0].lat, far[0].lon, 35.61, 36.56) > 50
+    assert m.resolved is False and m.place.precision == "context"
+    assert haversine_km(m.place.lat, m.place.lon, 35.61, 36.58) < 15
+    assert got["Kafranbel"].resolved and got["Hass"].resolved
+    # a town named alone keeps its gazetteer entry however far the others are
+    ex = geozones.extract("Shells fell near the town of Tal Abyad. Ras al-Ayn was hit too.")
+    assert all(m.resolved for m in ex.places)

@@ -22,7 +22,7 @@ from ._select import (
     _select,
     _TitleLines,
 )
-from ._unknown import context_places, rechoose_near
+from ._unknown import construction_spans, context_places, rechoose_near
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..gazetteer import Gazetteer
@@ -131,9 +131,10 @@ def _names(
     _mark_regions(text, items)
     places, roads = _build(text, items, index, bias)
     road_spans = [(r.start, r.end) for r in roads]
-    places = rechoose_near(text, places, bias)
+    listed = construction_spans(text)
+    places = rechoose_near(text, places, bias, listed)
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
-    found = context_places(text, places, taken, bias, road_spans)
+    found = context_places(text, places, taken, bias, road_spans, listed)
     places = sorted(places + found, key=lambda m: m.start)
     return places, roads, sorted(entities, key=lambda e: e.start)
 

@@ -73,6 +73,7 @@ def context_places(
     taken: Iterable[tuple[int, int]],
     bias: str,
     roads: Iterable[tuple[int, int]] = (),
+    listed: list[tuple[int, int]] | None = None,
 ) -> list[PlaceMention]:
     """Unresolved place mentions for names whose construction says they are places.
 
@@ -91,7 +92,7 @@ def context_places(
         busy[a:b] = b"\x01" * (b - a)
     for m in places:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
-    spans = _english_spans(text) + _arabic_spans(text)
+    spans = construction_spans(text) if listed is None else listed
     out: list[PlaceMention] = []
     for s, e in sorted(set(spans)):
         if busy.find(1, s, e) != -1:
@@ -101,10 +102,7 @@ def context_places(
             continue
         busy[s:e] = b"\x01" * (e - s)
         name = text[s:e]
-        place = Place(
-            name, where[0], where[1], "populated place", (), "context", "", CONTEXT_SCORE,
-            name, bias, None, "context", 0, {"resolved": False, "position": "context"},
-        )  # fmt: skip
+        place = _context_place(name, where, bias)
         out.append(PlaceMention(name, s, e, place, "place", s, e, resolved=False))
     return out
 
@@ -115,9 +113,15 @@ RECHOOSE_FAR_KM = 50.0
 RECHOOSE_NEAR_KM = 25.0
 
 
-def rechoose_near(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
+def rechoose_near(
+    text: str, places: list[PlaceMention], bias: str, listed: list[tuple[int, int]] = ()
+) -> list[PlaceMention]:
     """Among namesakes, the one near the other towns of the sentence (or the sentences
     around it): "Naqir" in a list of villages south of Idlib is not the Naqir near Hama.
+    A small town named in a list of villages (``listed``: the spans of such lists) that
+    lies far from the group its list forms, with no namesake near it, is another village
+    of that name that the gazetteer lacks: it becomes unresolved, placed with its list,
+    the gazetteer's namesakes among its alternatives.
 
     Examples
     --------
@@ -126,10 +130,19 @@ def rechoose_near(text: str, places: list[PlaceMention], bias: str) -> list[Plac
     """
     out = list(places)
     others = _Towns([o for o in places if not o.alternatives], bias)  # one namesake only
+    in_list = _Spans(listed)
     for i, m in enumerate(places):
-        if m.kind != "place" or not m.alternatives or not m.resolved:
+        if m.kind != "place" or not m.resolved or m.place.country != bias:
             continue
-        where = _context_point(text, m.start, others)
+        listed_here = in_list(m.start, m.end)
+        if not m.alternatives and not listed_here:
+            continue
+        if m.alternatives:
+            where = _context_point(text, m.start, others, exclude=m, majority=True)
+        else:  # a list's own group: two towns or more of its sentence, most of them
+            a, b = _sentence(text, m.start)
+            group = [t for t in others.within(a, b, m.start) if t is not m]
+            where = _cluster_centre(group, m.start, True) if len(group) >= 2 else None
         if where is None or haversine_km(m.place.lat, m.place.lon, *where) <= RECHOOSE_FAR_KM:
             continue
         near = [a for a in m.alternatives if a.country == m.place.country and a.kind == m.place.kind
@@ -139,7 +152,46 @@ def rechoose_near(text: str, places: list[PlaceMention], bias: str) -> list[Plac
             alts = (m.place, *(a for a in m.alternatives if a is not best))
             out[i] = replace(m, place=best.with_score(m.place.score, m.place.matched),
                              alternatives=alts)  # fmt: skip
+        elif listed_here and m.place.population < LISTED_NAMESAKE_MAX_POPULATION:
+            place = _context_place(text[m.name_start : m.name_end], where, bias)
+            out[i] = replace(m, place=place, alternatives=(m.place, *m.alternatives),
+                             resolved=False)  # fmt: skip
     return out
+
+
+#: A town bigger than this named in a list of villages far from the others stays itself.
+LISTED_NAMESAKE_MAX_POPULATION = 20_000
+
+
+class _Spans:
+    """Whether a span overlaps one of a sorted list of spans."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def __call__(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)
+        return any(b > s for _, b in self.spans[max(0, i - 3) : i])
+
+
+def construction_spans(text: str) -> list[tuple[int, int]]:
+    """The names that a construction shows to be places ("the villages of A and B").
+
+    Examples
+    --------
+    >>> t = "the villages of Kaddour and Ruwehah"
+    >>> [t[a:b] for a, b in construction_spans(t)]
+    ['Kaddour', 'Ruwehah']
+    """
+    return sorted(set(_english_spans(text) + _arabic_spans(text)))
+
+
+def _context_place(name: str, where: tuple[float, float], bias: str) -> Place:
+    return Place(
+        name, where[0], where[1], "populated place", (), "context", "", CONTEXT_SCORE,
+        name, bias, None, "context", 0, {"resolved": False, "position": "context"},
+    )  # fmt: skip
 
 
 def _english_spans(text: str) -> list[tuple[int, int]]:
@@ -276,7 +328,13 @@ class _Towns:
         return self.towns[i:j]
 
 
-def _context_point(text: str, pos: int, towns: _Towns) -> tuple[float, float] | None:
+def _context_point(
+    text: str,
+    pos: int,
+    towns: _Towns,
+    exclude: PlaceMention | None = None,
+    majority: bool = False,
+) -> tuple[float, float] | None:
     """The centre of the resolved towns of the sentence, else of the sentence before, the
     sentence after, the paragraph, the text."""
     a, b = _sentence(text, pos)
@@ -284,9 +342,9 @@ def _context_point(text: str, pos: int, towns: _Towns) -> tuple[float, float] | 
     k = b + len(text[b : b + _WINDOW]) - len(text[b : b + _WINDOW].lstrip(" \t\n.!?"))
     before, after = _sentence(text, max(0, j)), _sentence(text, k)
     for lo, hi in ((a, b), before, after, _paragraph(text, pos), (0, len(text))):
-        near = towns.within(lo, hi, pos)
+        near = [t for t in towns.within(lo, hi, pos) if t is not exclude]
         if near:
-            return _cluster_centre(near, pos)
+            return _cluster_centre(near, pos, majority)
     return None
 
 
@@ -304,18 +362,25 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return a, b if b != -1 else w1
 
 
-def _cluster_centre(towns: list[PlaceMention], pos: int) -> tuple[float, float]:
+def _cluster_centre(
+    towns: list[PlaceMention], pos: int, majority: bool = False
+) -> tuple[float, float] | None:
     """Mean of the towns within ``CONTEXT_CLUSTER_KM`` of their medoid (an outlier, a
     namesake chosen wrong, does not drag the centre away); when the towns do not gather
     (no group holds most of them), of those around the town nearest in the text ("the
-    village of Katouf, 15 km southeast of Ras al-Ayn")."""
+    village of Katouf, 15 km southeast of Ras al-Ayn"), unless ``majority`` asks for a
+    group of most of them (then None)."""
     import numpy as np  # lazy, as in geozones.projection: importing the geoparser stays light
 
     lat = np.array([m.place.lat for m in towns])
     lon = np.array([m.place.lon for m in towns])
     d = haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])  # all pairs
     row = d[int(np.argmin(d.sum(axis=1)))]
-    if 2 * int((row <= CONTEXT_CLUSTER_KM).sum()) <= len(towns):
+    if 2 * int((row <= CONTEXT_CLUSTER_KM).sum()) <= len(towns) or (
+        majority and int((row <= CONTEXT_CLUSTER_KM).sum()) < 2
+    ):
+        if majority:
+            return None  # the towns do not gather: no group to measure a namesake against
         row = d[min(range(len(towns)), key=lambda i: abs(towns[i].start - pos))]
     near = row <= CONTEXT_CLUSTER_KM
     return float(lat[near].mean()), float(lon[near].mean())
