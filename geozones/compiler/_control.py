@@ -202,9 +202,20 @@ def _near(ctx: _Context, name: str, near: tuple[float, float]) -> Any:
     """The exact match of ``name`` nearest to ``near`` (lon, lat), or None; a town or
     village before any other kind of place (a subdistrict named after its town)."""
     opts = {"country": ctx.spec.country} if ctx.spec.country else {}
+    candidates = getattr(ctx.gazetteer, "candidates", None)
     for kind in ("populated place", None):
         try:
-            place = ctx.gazetteer.geocode(name, top=1, near=(near[1], near[0]), kind=kind, **opts)
+            if candidates is not None:  # no typo search: only an exact match is taken
+                found = candidates(
+                    name, top=1, near=(near[1], near[0]), kind=kind, fuzzy=False, **opts
+                )
+                if not found:
+                    continue
+                place = found[0]
+            else:  # a user's own gazetteer object
+                place = ctx.gazetteer.geocode(
+                    name, top=1, near=(near[1], near[0]), kind=kind, **opts
+                )
         except GeozonesError:
             continue
         if place.score >= MIN_PLACE_SCORE:
