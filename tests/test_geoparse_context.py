@@ -159,3 +159,12 @@ def test_a_small_namesake_far_from_its_list_is_an_unknown_village_of_that_name()
     # a town named alone keeps its gazetteer entry however far the others are
     ex = geozones.extract("Shells fell near the town of Tal Abyad. Ras al-Ayn was hit too.")
     assert all(m.resolved for m in ex.places)
+
+
+def test_villages_including_a_list_in_english_and_arabic():
+    ex = geozones.extract(
+        "The army seized several villages south of Saraqib, including Kaddour and Ruwehah."
+    )
+    assert {"Kaddour", "Ruwehah"} <= {m.text for m in ex.places if not m.resolved}
+    ex = geozones.extract("حررت العديد من البلدات والقرى في ريف إدلب الجنوبي منها كفرنبل وكويرسات.")
+    assert ("كويرسات", False) in [(m.text, m.resolved) for m in ex.places]

@@ -43,6 +43,11 @@ _AFTER = re.compile(
     rf"\b(?:in|near|towards?|around|at|from|to|of|into|outside|between|with|on)\s+(?:the\s+)?"
     rf"(?P<list>{_LIST})\s+(?:villages?|towns?|hamlets?|areas?|axis|axes|front)\b"
 )
+#: "several villages, including A, B and C", "dozens of towns, among them X".
+_INCLUDING = re.compile(
+    rf"\b(?:villages|towns|hamlets|localities|settlements)\b[^.\n]{{0,80}}?"
+    rf"\b(?:including|among\s+them|such\s+as|namely)\s+(?P<list>{_LIST})"
+)
 #: German, French, Turkish: "Dorf X", "Ortschaft X", "village de X", "X köyü".
 _OTHER = re.compile(
     rf"\b(?:Dorf|Dörfer|Ortschaft|Ortschaften|(?:villages?|localités?|bourgs?)\s+d[e']\s*)"
@@ -58,6 +63,11 @@ _AR_WORD = r"[\u0621-\u064a\u0671-\u06d3\u0640]+"
 _AR_NOUN = re.compile(
     r"(?<![\u0600-\u06ff])[وبلف]?(?:قرى|بلدات|قرية|بلدة|قريتي|بلدتي|قريتا|بلدتا|مزارع|مزرعة)"
     r"(?:\s+و(?:قرى|بلدات|مزارع))?\s+"
+)
+#: "… البلدات والقرى في ريف إدلب منها A و B": the settlements, "among them" a list.
+_AR_AMONG = re.compile(
+    r"(?<![\u0600-\u06ff])[وبلف]?(?:ال)?(?:قرى|بلدات|مدن)(?![\u0600-\u06ff])[^.\n]{0,120}?"
+    r"(?<![\u0600-\u06ff])(?:منها|ومنها|أبرزها|بينها|من\s+بينها)\s+"
 )
 #: Words after which an Arabic list of villages ends ("… وسطوح الدير بريف إدلب").
 _AR_END = frozenset(
@@ -196,7 +206,7 @@ def _context_place(name: str, where: tuple[float, float], bias: str) -> Place:
 
 def _english_spans(text: str) -> list[tuple[int, int]]:
     out = []
-    for rx in (_BEFORE, _AFTER, _OTHER):
+    for rx in (_BEFORE, _AFTER, _INCLUDING, _OTHER):
         for m in rx.finditer(text):
             g = "list" if m.group("list") is not None else "tr"
             base = m.start(g)
@@ -229,9 +239,9 @@ def _name_ok(name: str) -> bool:
 
 def _arabic_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for m in _AR_NOUN.finditer(text):
-        items = _arabic_items(text, m.end())
-        out.extend(items)
+    for rx in (_AR_NOUN, _AR_AMONG):
+        for m in rx.finditer(text):
+            out.extend(_arabic_items(text, m.end()))
     return out
 
 
