@@ -247,7 +247,8 @@ def _arabic_spans(text: str) -> list[tuple[int, int]]:
 
 def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
     """The villages of an Arabic list: "أرينبة وسطوح الدير" → two spans (no proclitic)."""
-    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", text[pos : pos + 400])]
+    chunk = text[pos : pos + 400]
+    words = [(w.start(), w.end()) for w in re.finditer(r"[^\s،,.;:!?()«»\"]+|[،,]", chunk)]
     words = [(pos + a, pos + b) for a, b in words]
     items: list[tuple[int, int]] = []
     i, first = 0, True
@@ -257,7 +258,7 @@ def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
         if not first:
             if w.startswith("و") and len(w) > 2:
                 a += 1
-            elif w == "،" and i + 1 < len(words):
+            elif w in "،," and i + 1 < len(words):
                 i += 1
                 continue
             else:
@@ -271,8 +272,8 @@ def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
         items.append((a, e))
         i += n
         first = False
-        if text[e - 1 : e] in "،,.":
-            break
+        if text[e : e + 2].lstrip(" ")[:1] in (".", ";", ":", "!", "?", "\n", ")", "»", '"'):
+            break  # the sentence or the clause ends
     while items and not _ends_list(text, items[-1][1]):
         items.pop()  # "… وكفر سجنة وتدمير عتاد": the list ended before the last word
     return [(a, e) for a, e in items if len(_ar_key(text[a:e]).replace(" ", "")) >= 3]
