@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import shapely
+
 from .errors import InputError
+from .place import Place
+from .projection import fit
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -17,10 +22,6 @@ LINE_TOLERANCE_M = 1000.0
 
 def _as_point(where: Any, gazetteer: Any = None) -> tuple[Any, Any]:
     """``(shapely Point, Place or None)`` for a name, ``(lat, lon)``, Point or Place."""
-    import shapely
-
-    from .place import Place
-
     if isinstance(where, str):
         from .gazetteer import Gazetteer  # lazy: the index loads only for a name
 
@@ -92,11 +93,6 @@ def locate(
     >>> geozones.locate((36.59, 37.05), "2017-06-01")["kind"].tolist()  # doctest: +SKIP
     ['control-area']
     """
-    import numpy as np
-    import shapely
-
-    from .projection import fit
-
     point, _ = _as_point(place_or_point, gazetteer)
     if timeline is None:
         from .compiler import load_timeline  # lazy: the compiler only for the default timeline

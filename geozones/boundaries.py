@@ -42,10 +42,11 @@ from typing import TYPE_CHECKING, Any
 
 from . import settings
 from ._io import data_path
+from ._text import name_key, phonetic_key
 from .errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
-    import geopandas as gpd
+    import geopandas as gpd  # lazy: the geocode path imports this module
 
 __all__ = ["LAYERS", "LOCAL_FORMATS", "load", "geometry_of", "find", "read_file"]
 
@@ -55,7 +56,7 @@ LAYERS = ("admin1", "admin2", "admin3", "countries", "operation-areas", "dispute
 
 @functools.cache
 def _read(layer: str) -> gpd.GeoDataFrame:
-    import geopandas as gpd
+    import geopandas as gpd  # lazy: the geocode path imports this module
 
     path = data_path("boundaries", f"{layer}.parquet")
     if not path.exists():
@@ -169,9 +170,7 @@ def find(name: str, *, layer: str | None = None) -> gpd.GeoDataFrame:
     >>> boundaries.find("Idlib").pcode.tolist()          # doctest: +SKIP
     ['SY07', 'SY0700']
     """
-    import pandas as pd
-
-    from ._text import name_key, phonetic_key
+    import pandas as pd  # lazy: the geocode path imports this module (check_local_file)
 
     layers = [layer] if layer else ["admin1", "admin2", "admin3", "countries"]
     k, pk = name_key(name), phonetic_key(name)
@@ -199,7 +198,7 @@ def find(name: str, *, layer: str | None = None) -> gpd.GeoDataFrame:
             parts.append(hit.assign(layer=lay))
     if not parts:
         return load(layers[0]).iloc[0:0].assign(layer=[])
-    import geopandas as gpd
+    import geopandas as gpd  # lazy: the geocode path imports this module
 
     return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=4326)
 
@@ -347,7 +346,7 @@ def read_file(
     >>> g.crs.to_epsg()                                                          # doctest: +SKIP
     4326
     """
-    import geopandas as gpd
+    import geopandas as gpd  # lazy: the geocode path imports this module
 
     p = check_local_file(path, online=online)
     kwargs: dict[str, Any] = {

@@ -49,7 +49,7 @@ def _transformer(lat0: float, lon0: float) -> Any:
     A pipeline string needs no CRS objects and no look-up in PROJ's database,
     which would cost a few tenths of a second on first use.
     """
-    from pyproj import Transformer
+    from pyproj import Transformer  # lazy: the geocode path imports projection
 
     return Transformer.from_pipeline(
         f"+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step {_proj4(lat0, lon0)}"
@@ -84,33 +84,33 @@ class LocalProjection:
     @property
     def crs(self) -> Any:
         """The :class:`pyproj.CRS` of the projection (for GeoDataFrame.to_crs)."""
-        from pyproj import CRS
+        from pyproj import CRS  # lazy: geocode path
 
         return CRS.from_proj4(_proj4(self.lat0, self.lon0))
 
     def forward(self, geom: Any) -> Any:
         """Project a lon/lat geometry (or array of them) to metres, densifying first."""
-        import shapely
+        import shapely  # lazy: the geocode path imports projection
 
         geom = shapely.segmentize(geom, DENSIFY_DEG)
         return shapely.transform(geom, self._forward_xy)
 
     def inverse(self, geom: Any) -> Any:
         """Project a metric geometry (or array) back to lon/lat, densifying first."""
-        import shapely
+        import shapely  # lazy: the geocode path imports projection
 
         geom = shapely.segmentize(geom, DENSIFY_M)
         return shapely.transform(geom, self._inverse_xy)
 
     def _forward_xy(self, xy: Any) -> Any:
-        import numpy as np
+        import numpy as np  # lazy: the geocode path imports projection
 
         x, y = self._tr.transform(xy[:, 0], xy[:, 1])
         return np.column_stack([x, y])
 
     def _inverse_xy(self, xy: Any) -> Any:
-        import numpy as np
-        from pyproj.enums import TransformDirection
+        import numpy as np  # lazy: the geocode path imports projection
+        from pyproj.enums import TransformDirection  # lazy: geocode path
 
         x, y = self._tr.transform(xy[:, 0], xy[:, 1], direction=TransformDirection.INVERSE)
         return np.column_stack([x, y])
@@ -125,7 +125,7 @@ def fit(*geoms: Any) -> LocalProjection:
     >>> fit(LineString([(35.9, 35.7), (36.8, 35.9)]))
     LocalProjection(lat0=35.8, lon0=36.35)
     """
-    import shapely
+    import shapely  # lazy: the geocode path imports projection
 
     parts = [g for g in geoms if g is not None and not shapely.is_empty(g)]
     if not parts:
@@ -158,7 +158,7 @@ def buffer(
     >>> round(area_m2(buffer(Point(36.6, 35.8), 1000)) / 1e6, 2)
     3.14
     """
-    import shapely
+    import shapely  # lazy: the geocode path imports projection
 
     proj = fit(geom)
     out = shapely.buffer(
@@ -180,7 +180,7 @@ def length_m(geom: Any) -> float:
     >>> round(length_m(LineString([(36.0, 35.0), (36.0, 36.0)])) / 1000, 1)
     110.9
     """
-    from pyproj import Geod
+    from pyproj import Geod  # lazy: the geocode path imports projection
 
     return float(Geod(ellps="WGS84").geometry_length(geom))
 
@@ -194,7 +194,7 @@ def area_m2(geom: Any) -> float:
     >>> round(area_m2(box(36.0, 35.0, 36.1, 35.1)) / 1e6)
     101
     """
-    from pyproj import Geod
+    from pyproj import Geod  # lazy: the geocode path imports projection
 
     return abs(float(Geod(ellps="WGS84").geometry_area_perimeter(geom)[0]))
 
@@ -254,8 +254,8 @@ def lonlat_problem(geom: Any) -> str | None:
     >>> lonlat_problem(Point(500, 35.8))
     'longitude 500 is outside -180..180 (are the coordinates in degrees, lon before lat?)'
     """
-    import numpy as np
-    import shapely
+    import numpy as np  # lazy: the geocode path imports projection
+    import shapely  # lazy: the geocode path imports projection
 
     xy = shapely.get_coordinates(geom, include_z=bool(np.any(shapely.has_z(geom))))
     if not np.isfinite(xy).all():
@@ -287,8 +287,8 @@ def metric_problem(*geoms: Any, distance_m: float = 0.0) -> str | None:
     >>> metric_problem(Point(0, 89.9), distance_m=100_000)
     'it reaches latitude 90.8, closer to a pole than 85° (the local projection breaks down there)'
     """
-    import numpy as np
-    import shapely
+    import numpy as np  # lazy: the geocode path imports projection
+    import shapely  # lazy: the geocode path imports projection
 
     if distance_m > MAX_RADIUS_M:
         return (

@@ -142,7 +142,6 @@ def compile_spec(
             raise
         errors.append(exc)
         return _frame([]), [], errors
-    rows = []
     seen: set[tuple] = {(e.line, e.message) for e in errors}
     try:
         start_control(ctx)
@@ -152,7 +151,16 @@ def compile_spec(
         errors.append(exc)
     if out is not None:
         out["control"] = ctx.control
-    for f in spec.features:
+    rows = _feature_rows(ctx, collect, errors, seen)
+    places = list({id(p): p for p in ctx.places.values()}.values())
+    return _frame(rows), places, errors
+
+
+def _feature_rows(ctx: _Context, collect: bool, errors: list, seen: set[tuple]) -> list[dict]:
+    """The rows of every feature (one per period for features that follow control);
+    with ``collect`` the errors are appended to ``errors``, each once."""
+    rows = []
+    for f in ctx.spec.features:
         if f.id in ctx.in_cycle:  # its cycle is reported already
             continue
         try:
@@ -169,8 +177,7 @@ def compile_spec(
                 errors.append(exc)
             continue
         rows.append(_row(f, _notes(ctx, f), geom))
-    places = list({id(p): p for p in ctx.places.values()}.values())
-    return _frame(rows), places, errors
+    return rows
 
 
 def _notes(ctx: _Context, f: Any, start: Any = None, end: Any = None) -> list[str]:
@@ -210,7 +217,7 @@ def _row(f: Any, notes: list[str], geom: Geometry) -> dict[str, Any]:
 def _frame(rows: list[dict[str, Any]]) -> Any:
     """The features GeoDataFrame (EPSG:4326, dates as datetime64) of compiled rows."""
     import geopandas as gpd  # heavy: imported when a spec is compiled
-    import pandas as pd
+    import pandas as pd  # heavy, with geopandas above
 
     frame = pd.DataFrame(rows, columns=FEATURE_COLUMNS)
     for col in ("start_date", "end_date"):

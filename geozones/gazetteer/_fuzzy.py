@@ -84,7 +84,7 @@ class FuzzyIndex:
         >>> FuzzyIndex(["jarablus", "azaz"]).near("jarablsu")    # two letters swapped
         [('jarablus', 87.5)]
         """
-        from rapidfuzz.fuzz import ratio
+        from rapidfuzz.fuzz import ratio  # lazy: rapidfuzz only for inexact names
 
         if len(query) < 3:
             return []
@@ -112,7 +112,7 @@ class FuzzyIndex:
         >>> FuzzyIndex(["saraqib", "sarmada"]).scan("saraqeeb", limit=1)
         [('saraqib', 80.0)]
         """
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz, process  # lazy: rapidfuzz only for inexact names
 
         if not query or query[0] not in self._blocks:
             return []

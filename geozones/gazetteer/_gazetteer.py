@@ -133,7 +133,7 @@ class Gazetteer(_Places, _Roads, _Matcher):
         >>> Gazetteer.default().closest("Jarabls", 1)
         ['Jarablus (Aleppo)']
         """
-        from rapidfuzz import fuzz
+        from rapidfuzz import fuzz  # lazy: rapidfuzz only on the error path
 
         key = name_key(name)
         if not key:

@@ -90,13 +90,13 @@ class _Matcher(_Ranker):
     def _looks_alike(self, key: str, vi: int) -> bool:
         """A skeleton match must also look like the name: 'Hun' is not 'Khan', nor
         'Qwertyuiop' 'Curitiba', though their consonant skeletons agree."""
-        from rapidfuzz.fuzz import ratio
+        from rapidfuzz.fuzz import ratio  # lazy: not on the exact path
 
         need = PHONETIC_LOOKALIKE if len(key) > 4 else FUZZY_CUTOFF  # short names: stricter
         return ratio(key, self._key_of(vi)) >= need
 
     def _phonetic_score(self, vi: int, key: str) -> float:
-        from rapidfuzz.fuzz import ratio
+        from rapidfuzz.fuzz import ratio  # lazy: not on the exact path
 
         return PHONETIC_MIN + (PHONETIC_MAX - PHONETIC_MIN) * ratio(key, self._key_of(vi)) / 100.0
 
@@ -150,7 +150,7 @@ class _Matcher(_Ranker):
 
     def _fuzzy(self, key: str, pkey: str, limit: int) -> list[tuple[float, int]]:
         """(score 0..100, variant index) of the keys most similar to ``key``/``pkey``."""
-        from rapidfuzz import fuzz
+        from rapidfuzz import fuzz  # lazy: not on the exact path
 
         kix, pix = self._fuzzy_ix()
         found: dict[int, float] = {}

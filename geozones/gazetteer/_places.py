@@ -10,9 +10,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from .._text import name_key, phonetic_key
-from ..boundaries import check_local_file
+from .._text import fold, name_key, phonetic_key
 from ..errors import InputError
+from ..place import PLACE_KINDS
 from . import _world
 from ._files import local_file
 from ._index import _Index
@@ -165,8 +165,6 @@ class _Places(_Index):
             vi += 1
         self._v_how += "".join(hows)
         if self._folded is not None:
-            from .._text import fold
-
             self._folded.extend(fold(r[1]) for r in rows)
         self._fuzzy_index = None
         self._memo.clear()
@@ -213,6 +211,8 @@ class _Places(_Index):
         elif suffix in (".txt", ".zip", ".tsv"):
             rows = _read_geonames_dump(p)
         else:
+            from ..boundaries import check_local_file  # lazy: geocode path's start-up
+
             check_local_file(p, online=online)  # GDAL opens it: sniff for VRT, size cap
             rows = _read_layer(p, name_field, layer)
         n = self._add_rows(rows, str(p))
@@ -321,8 +321,6 @@ def _read_csv(p: Path, name_field, lat_field, lon_field) -> list[dict[str, Any]]
 
 
 def _check_kind(kind: str, where: str) -> None:
-    from ..place import PLACE_KINDS
-
     if kind not in PLACE_KINDS:
         raise InputError(f"{where}: kind {kind!r} is not one of {', '.join(PLACE_KINDS)}")
 

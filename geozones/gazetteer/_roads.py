@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from .._text import name_key
-from ..boundaries import check_local_file
 from ..errors import InputError
 from ..place import Place
 from ._files import local_file
@@ -27,7 +26,7 @@ class _Roads(_Index):
         >>> gz.road_geometry(gz.find_id("M4", "roads")).geom_type
         'LineString'
         """
-        import shapely
+        import shapely  # lazy: the geocode path needs no geometry
 
         if index in self._roads:
             return self._roads[index]
@@ -79,37 +78,8 @@ class _Roads(_Index):
         >>> gz = Gazetteer.default()
         >>> gz.load_road("m4.geojson", "M4")               # doctest: +SKIP
         """
-        import shapely
-
         geom = _read_line(path, layer, online)
-        idx = None
-        for vi in self._vids_key(name_key(name)):
-            e = self._v_entry[vi]
-            if self._kind[e] == "road":
-                idx = e
-                break
-        mid = geom.interpolate(0.5, normalized=True) if geom.length > 0 else shapely.centroid(geom)
-        if idx is None:
-            idx = self._add_entry(
-                name=name,
-                lat=mid.y,
-                lon=mid.x,
-                kind="road",
-                admin=(),
-                source="file",
-                source_id=name,
-                country="",
-                level=None,
-                precision="surveyed",
-                population=0,
-                importance=6.0,
-                extra={"path": str(path)},
-            )
-            self._add_variant(idx, name, "p")
-        else:
-            self._lat[idx], self._lon[idx] = mid.y, mid.x
-            self._precision[idx] = "surveyed"
-            self._extra[idx] = {**self._extra_of(idx), "path": str(path)}
+        idx = self._road_entry(name, geom, path)
         aliases = list(aliases)
         self._add_variants([(idx, a, "c") for a in aliases])
         self._roads[idx] = geom
@@ -117,14 +87,50 @@ class _Roads(_Index):
         self._memo.clear()
         return self.place(idx, matched=name)
 
+    def _road_entry(self, name: str, geom: Any, path: str | Path) -> int:
+        """The entry of the road named ``name`` (a new one if none), placed at ``geom``'s middle."""
+        import shapely  # lazy: the geocode path needs no geometry
+
+        idx = None
+        for vi in self._vids_key(name_key(name)):
+            e = self._v_entry[vi]
+            if self._kind[e] == "road":
+                idx = e
+                break
+        mid = geom.interpolate(0.5, normalized=True) if geom.length > 0 else shapely.centroid(geom)
+        if idx is not None:
+            self._lat[idx], self._lon[idx] = mid.y, mid.x
+            self._precision[idx] = "surveyed"
+            self._extra[idx] = {**self._extra_of(idx), "path": str(path)}
+            return idx
+        idx = self._add_entry(
+            name=name,
+            lat=mid.y,
+            lon=mid.x,
+            kind="road",
+            admin=(),
+            source="file",
+            source_id=name,
+            country="",
+            level=None,
+            precision="surveyed",
+            population=0,
+            importance=6.0,
+            extra={"path": str(path)},
+        )
+        self._add_variant(idx, name, "p")
+        return idx
+
 
 def _read_line(path: str | Path, layer: str | int | None, online: bool | None) -> Any:
-    import shapely
+    import shapely  # lazy: the geocode path needs no geometry
+
+    from ..boundaries import check_local_file  # lazy: keeps the geocode path's start-up
 
     p = local_file(path, "road file")
     check_local_file(p, online=online)  # sniffs the content: no VRT, FIFO or oversized file
     try:
-        import pyogrio
+        import pyogrio  # lazy: GDAL only for a road file
 
         gdf = pyogrio.read_dataframe(p, layer=layer)
     except Exception as exc:  # pyogrio raises its own DataSourceError / DataLayerError

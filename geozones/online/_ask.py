@@ -41,7 +41,7 @@ def _call(geocoder: Any, query: str, kwargs: dict[str, Any]) -> Any:
 
 def _limiter(geocoder: Any) -> Any:
     """The process-wide rate limiter of the server this geocoder talks to."""
-    from geopy.extra.rate_limiter import RateLimiter
+    from geopy.extra.rate_limiter import RateLimiter  # lazy: geopy only for a request
 
     server = _server_of(geocoder)
     delay = _min_delay(geocoder)
@@ -62,7 +62,7 @@ def _limiter(geocoder: Any) -> Any:
 
 def _ask(service: str, geocoder: Any, query: str, kwargs: dict[str, Any]) -> list[dict[str, Any]]:
     """One answer from the service, rate limited, retried on 429 and 5xx; JSON-ready."""
-    from geopy.exc import GeocoderServiceError
+    from geopy.exc import GeocoderServiceError  # lazy: geopy only for a request
 
     where = _where(geocoder)
     attempts = max(0, int(settings.online_max_retries)) + 1
@@ -99,14 +99,14 @@ def _retry_wait(exc: Exception, attempt: int, who: str, query: str) -> tuple[flo
     Retried: HTTP 429 (after ``Retry-After`` when given) and 5xx (exponential
     back-off). Not retried: timeouts, refusals (4xx), an unreachable server.
     """
-    from geopy.exc import (
+    from geopy.exc import (  # lazy: importing geopy loads every service
         GeocoderParseError,
         GeocoderRateLimited,
         GeocoderTimedOut,
         GeocoderUnavailable,
     )
 
-    from ._http import ErrorAnswer
+    from ._http import ErrorAnswer  # lazy: _http imports geopy
 
     status = _status_of(exc)
     if isinstance(exc, (ErrorAnswer, GeocoderParseError)):

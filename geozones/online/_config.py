@@ -56,8 +56,8 @@ def _user_agent() -> str:
 
 
 def _service() -> tuple[str, Any]:
-    from geopy.exc import GeocoderNotFound
-    from geopy.geocoders import SERVICE_TO_GEOCODER, get_geocoder_for_service
+    from geopy.exc import GeocoderNotFound  # lazy: a cached answer needs no geopy
+    from geopy.geocoders import SERVICE_TO_GEOCODER, get_geocoder_for_service  # lazy: as above
 
     wanted = str(settings.online_service or "").strip()
     by_class = {c.__name__.lower(): c for c in SERVICE_TO_GEOCODER.values()}

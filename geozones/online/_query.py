@@ -87,7 +87,7 @@ def _query_kwargs(cls: Any, *, top: int, country: Any, near: Any) -> dict[str, A
 
 def _with_objects(kwargs: dict[str, Any]) -> dict[str, Any]:
     """Turn the JSON-ready (lat, lon) lists of ``kwargs`` into geopy Points."""
-    from geopy.point import Point
+    from geopy.point import Point  # lazy: a cached answer needs no geopy
 
     out = dict(kwargs)
     for p in ("viewbox", "bounds"):

@@ -27,6 +27,8 @@ line and what to write instead.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from .. import settings
@@ -120,9 +122,6 @@ def read_spec(path: str | Path) -> tuple[Spec, bytes]:
 
 def _read_bounded(p: Path) -> bytes:
     """The bytes of a regular file of at most ``settings.max_spec_bytes`` (no FIFO, no device)."""
-    import os
-    import stat
-
     st = os.stat(p)
     if not stat.S_ISREG(st.st_mode):
         raise SpecError(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 
 def url_problem(url: str) -> str | None:
@@ -19,8 +20,6 @@ def url_problem(url: str) -> str | None:
     >>> url_problem("https://www.syriahr.com/en/139035/") is None
     True
     """
-    from urllib.parse import urlsplit
-
     text = url.strip()
     try:
         parts = urlsplit(text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import yaml
+
 from .. import settings
 from ..errors import SpecError
 
@@ -49,8 +51,6 @@ def line_of(node: Any, key: Any = None) -> int | None:
 
 
 def _make_loader() -> type:
-    import yaml
-
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
 
     class _Loader(base):  # type: ignore[valid-type,misc]
@@ -120,8 +120,6 @@ def load_yaml(text: str, path: str | None = None) -> Any:
     >>> d.line_of("b"), d["b"].line_of(0)
     (2, 3)
     """
-    import yaml
-
     global _LOADER
     if _LOADER is None:
         _LOADER = _make_loader()
@@ -157,8 +155,6 @@ def load_yaml(text: str, path: str | None = None) -> Any:
 
 
 def _children(node: Any) -> list:
-    import yaml
-
     if isinstance(node, yaml.MappingNode):
         return [n for pair in node.value for n in pair]
     if isinstance(node, yaml.SequenceNode):
