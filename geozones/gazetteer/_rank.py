@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Iterable
+from itertools import compress
 from typing import Any
 
 from .. import settings
@@ -90,14 +91,7 @@ class _Ranker(_Index):
             box = tuple(float(v) for v in configured)  # type: ignore[assignment]
         else:
             if self._default_region is None:
-                sy = [
-                    (y, x)
-                    for y, x, c in zip(self._lat, self._lon, self._country, strict=False)
-                    if c == "SY"
-                ]
-                lat = [y for y, _ in sy] or [-90.0, 90.0]
-                lon = [x for _, x in sy] or [-180.0, 180.0]
-                self._default_region = (min(lat), min(lon), max(lat), max(lon))
+                self._default_region = self._country_box("SY") or (-90.0, -180.0, 90.0, 180.0)
             box = self._default_region
         return self._set_region_box(box)
 
@@ -138,14 +132,10 @@ class _Ranker(_Index):
         cached = self._country_boxes.get(cc)
         if cached is not None and cached[0] == n:  # entries added since: compute again
             return cached[1]
-        pts = [
-            (y, x) for y, x, c in zip(self._lat, self._lon, self._country, strict=False) if c == cc
-        ]
-        box = None
-        if pts:
-            lat = [y for y, _ in pts]
-            lon = [x for _, x in pts]
-            box = (min(lat), min(lon), max(lat), max(lon))
+        mask = list(map(cc.__eq__, self._country))  # C loops: this runs on the first look-up
+        lat = list(compress(self._lat, mask))
+        lon = list(compress(self._lon, mask))
+        box = (min(lat), min(lon), max(lat), max(lon)) if lat else None
         self._country_boxes[cc] = (n, box)
         return box
 
