@@ -140,9 +140,10 @@ def test_no_contact_line_rings_an_enclave(tl):
 @pytest.mark.xfail(
     strict=True,
     reason="the Mare' cells (with the Haritan cells north-east of Aleppo) form a pocket "
-    "from 2016-08-23: their link to A'zaz (Kaljibrin, Kafr Kalbin) is given to IS by the "
-    "Euphrates Shield baseline; the lines pass because a pocket bordering three parties "
-    "has no closed ring (see the report of 2026-11-28)",
+    "from 2016-08-23: the rebels held the Mare'-A'zaz road (reopened 8 June 2016, AFP), but "
+    "in the cells the road runs through Sheikh Issa (SDF) and Mare' touches A'zaz only "
+    "through Kafra (Sawran, IS in the Euphrates Shield baseline); the lines pass because a "
+    "pocket bordering three parties has no closed ring",
 )
 def test_no_group_of_cells_is_ringed_by_other_parties(tl):
     """The same on the cells: no group of one holder has only other parties around it
