@@ -316,7 +316,8 @@ def load_cells() -> Cells:
     >>> len(load_cells()) > 5000                              # doctest: +SKIP
     True
     """
-    import geopandas as gpd
+    import pyarrow.parquet as pq  # only when the cells are first needed (start-up time)
+    import shapely
 
     cells_path, edges_path = (
         data_path("control", "cells.parquet"),
@@ -327,15 +328,16 @@ def load_cells() -> Cells:
             f"the bundled control cells are missing at {cells_path.parent}; "
             "rebuild the data with 'python scripts/build_data.py'"
         )
-    cells = gpd.read_parquet(cells_path)
-    edges = gpd.read_parquet(edges_path)
-    com = cells["communities"].to_numpy(dtype=object)
+    # GeoParquet's WKB read straight into shapely: no GeoDataFrame, no CRS object to build
+    cells = pq.read_table(cells_path)
+    edges = pq.read_table(edges_path)
+    com = np.asarray(cells.column("communities").to_pylist(), dtype=object)
     return Cells(
-        cells.geometry.to_numpy(),
-        edges["a"].to_numpy(),
-        edges["b"].to_numpy(),
-        edges.geometry.to_numpy(),
+        shapely.from_wkb(cells.column("geometry").to_numpy()),
+        edges.column("a").to_numpy(),
+        edges.column("b").to_numpy(),
+        shapely.from_wkb(edges.column("geometry").to_numpy()),
         com,
-        cells["admin3_pcode"].to_numpy(dtype=object),
+        np.asarray(cells.column("admin3_pcode").to_pylist(), dtype=object),
         _community_index(com),
     )
