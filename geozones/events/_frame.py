@@ -227,7 +227,7 @@ def match_all(
     import numpy as np
 
     plan = plan.for_thread()  # dask may call this from several threads with one plan
-    grids = grids_for(plan, radius)
+    grids = grids_for(plan, radius, workers=workers)
     n = len(x)
     workers = max(1, int(workers))
     size = min(max(-(-n // workers), MIN_CHUNK), MAX_CHUNK)

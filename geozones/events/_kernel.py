@@ -40,7 +40,7 @@ _MAX_ENTRIES = 100_000  # about how many (feature, cell) pairs a grid classifies
 _MIN_ENTRIES = 20_000  # ... and at least (between: a sixteenth of the events joined)
 _OUT, _DEEP, _EDGE, _NEAR = 0, 1, 2, 3  # what a feature is in a grid cell (see _bucket)
 _M_PER_DEG_MAX = 111_700.0  # metres in a degree of latitude at the poles (the most)
-_RASTER_FACTOR = 8  # times more cells in the exact grid (see geozones.events._raster)
+_RASTER_FACTOR = 2  # times more cells in the exact grid (see geozones.events._raster)
 
 
 class _Grid:
@@ -238,21 +238,34 @@ def _padded(bounds: np.ndarray, radius: float) -> np.ndarray:
     return np.where(finite[:, None], b, np.array([np.inf, np.inf, -np.inf, -np.inf]))
 
 
-def grids_for(plan: _Plan, radii: np.ndarray) -> dict[float, _Grid]:
+def grids_for(plan: _Plan, radii: np.ndarray, workers: int = 1) -> dict[float, _Grid]:
     """One :class:`_Grid` per distinct radius (metres) in ``radii``, kept on the plan.
 
     The first call sizes the grids to its events (set-up work about a
     sixteenth of the events); later calls, such as the next chunks of a file,
-    reuse them.
+    reuse them. Missing grids are built by up to ``workers`` threads at once,
+    each with its own prepared copy of the geometry (:meth:`_Plan.for_thread`).
     """
     import numpy as np
 
     cache = plan.__dict__.setdefault("_grids", {})
     budget = min(max(len(radii) // 16, _MIN_ENTRIES), _MAX_ENTRIES)
     wanted = [float(r) for r in np.unique(radii[np.isfinite(radii)])]
-    for r in wanted:
-        if r not in cache:
-            cache[r] = _Grid(plan, r, budget)
+    todo = [r for r in wanted if r not in cache]
+
+    def build(r: float) -> _Grid:
+        return _Grid(plan.for_thread(), r, budget)
+
+    if workers > 1 and len(todo) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(
+            min(workers, len(todo)), thread_name_prefix="geozones-grid"
+        ) as pool:
+            built = list(pool.map(build, todo))
+    else:
+        built = [build(r) for r in todo]
+    cache.update(zip(todo, built, strict=True))
     return {r: cache[r] for r in wanted}
 
 

@@ -24,7 +24,7 @@ class _Plan:
     near one partition of events.
     """
 
-    def __init__(self, features: Any) -> None:
+    def __init__(self, features: Any, wkb: np.ndarray | None = None) -> None:
         import numpy as np
         import pandas as pd
         import shapely
@@ -32,9 +32,10 @@ class _Plan:
         from .. import projection
 
         if features.crs is not None and not features.crs.equals("EPSG:4326"):
-            features = features.to_crs("EPSG:4326")
-        geoms = np.asarray(features.geometry.values, dtype=object)
-        self._wkb = shapely.to_wkb(geoms)  # for the copies of other threads (for_thread)
+            features, wkb = features.to_crs("EPSG:4326"), None
+        if wkb is None:  # (plan_of passes the WKB it fingerprinted)
+            wkb = shapely.to_wkb(np.asarray(features.geometry.values, dtype=object))
+        self._wkb = wkb  # for the copies of other threads (for_thread)
         self.geoms = shapely.from_wkb(self._wkb)  # own copies, prepared below
         self.ids = np.asarray(features["id"].astype(str), dtype=object)
         self.names = np.asarray(features["name"].astype(str), dtype=object)
@@ -198,11 +199,14 @@ def plan_of(timeline: Timeline) -> _Plan:
     >>> plan_of(tl) is plan_of(tl)                                 # doctest: +SKIP
     True
     """
-    key = _fingerprint(timeline.features)
+    import shapely
+
+    wkb = shapely.to_wkb(timeline.features.geometry.values)
+    key = _fingerprint(timeline.features, wkb)
     cached = getattr(timeline, "_events_plan", None)
     if cached is not None and cached[0] == key:
         return cached[1]
-    plan = _Plan(timeline.features)
+    plan = _Plan(timeline.features, wkb)
     try:
         timeline._events_plan = (key, plan)  # type: ignore[attr-defined]
     except AttributeError:  # pragma: no cover - slotted objects
@@ -210,18 +214,18 @@ def plan_of(timeline: Timeline) -> _Plan:
     return plan
 
 
-def _fingerprint(features: Any) -> str:
+def _fingerprint(features: Any, wkb: np.ndarray) -> str:
     import hashlib
 
     import pandas as pd
-    import shapely
 
     h = hashlib.blake2b(digest_size=16)
     for col in ("id", "name", "kind", "agreement", "start_date", "end_date"):
         h.update(
             pd.util.hash_pandas_object(features[col].astype(str), index=False).to_numpy().tobytes()
         )
-    for wkb in shapely.to_wkb(features.geometry.values):
-        h.update(wkb or b"-")
+    parts = [w or b"-" for w in wkb]
+    h.update(str([len(w) for w in parts]).encode())  # the lengths make the join unambiguous
+    h.update(b"".join(parts))
     h.update(str(features.crs).encode())
     return h.hexdigest()
