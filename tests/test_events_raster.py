@@ -107,3 +107,18 @@ def test_boundary_points_of_the_grid_cells_give_the_sjoin_answer():
     }
     assert got == want
     assert (0, 0) in got and (6, 0) not in got and (5, 3) in got and (4, 2) in got
+
+
+def test_grids_built_by_two_threads_equal_the_ones_built_by_one():
+    from geozones.events._kernel import grids_for
+
+    radii = np.array([0.0, 5_000.0, 25_000.0, 5_000.0])
+    one = grids_for(_plan(), radii, workers=1)
+    two = grids_for(_plan(), radii, workers=2)
+    assert sorted(one) == sorted(two) == [0.0, 5_000.0, 25_000.0]
+    for r in one:
+        assert one[r].side == two[r].side
+        assert np.array_equal(one[r].feat, two[r].feat)
+        assert np.array_equal(one[r].state, two[r].state)
+        assert np.array_equal(one[r].indptr, two[r].indptr)
+    assert (two[5_000.0].state == 3).any()  # cells near a boundary: possible matches untested
