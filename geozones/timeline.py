@@ -7,17 +7,19 @@ day the feature was in force (inclusive).
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
+import html
+import importlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
 
 from .errors import InputError
-
-if TYPE_CHECKING:  # pragma: no cover
-    import geopandas as gpd
-    import numpy as np
-    import pandas as pd
 
 #: Columns every ``Timeline.features`` frame has, in this order.
 FEATURE_COLUMNS = [
@@ -77,8 +79,6 @@ def in_force_matrix(start: Any, end: Any, dates: Iterable[Any]) -> np.ndarray:
     >>> in_force_matrix(start, end, ["2020-01-31", "2020-02-01"]).tolist()
     [[True, False], [False, True]]
     """
-    import numpy as np
-    import pandas as pd
 
     days = pd.to_datetime(pd.Series([to_date(d) for d in dates], dtype=object))
     day = days.to_numpy().astype("datetime64[ns]")
@@ -153,8 +153,6 @@ class Timeline:
         >>> tl = load_timeline()                                  # doctest: +SKIP
         >>> tl  # in a notebook cell, shows the map                 # doctest: +SKIP
         """
-        import html
-        import importlib
 
         # named, not imported: the map is an output, a layer above the model
         module, _, name = HTML_RENDERER.partition(":")
@@ -182,7 +180,6 @@ class Timeline:
         >>> tl.features.loc[tl.in_force("2020-03-15"), "id"].tolist()[:2]  # doctest: +SKIP
         ['euphrates-shield-held-area', 'm5-government-control']
         """
-        import pandas as pd
 
         d = pd.Timestamp(to_date(date))
         f = self.features
@@ -229,7 +226,6 @@ class Timeline:
         >>> load_timeline().slices()[:2]                          # doctest: +SKIP
         [datetime.date(2016, 8, 24), ...]
         """
-        import pandas as pd
 
         f = self.features
         ends = f["end_date"].dropna() + pd.Timedelta(days=1)
@@ -249,7 +245,6 @@ class Timeline:
         >>> load_timeline().change_days()[:1]                     # doctest: +SKIP
         [datetime.date(2016, 8, 24)]
         """
-        import pandas as pd
 
         days = set(self.slices())
         for name in ("control", "contact_lines"):
@@ -293,9 +288,6 @@ class Timeline:
         >>> load_timeline().events_by_day()["2020-03-05"][0]["type"]  # doctest: +SKIP
         'signed'
         """
-        import bisect
-
-        import pandas as pd
 
         f = self.features
         starts = f["start_date"].dt.strftime("%Y-%m-%d").tolist()
@@ -439,7 +431,6 @@ class Timeline:
         >>> load_timeline().holders([36.56], [35.61], ["2020-03-15"]).tolist()  # doctest: +SKIP
         ['government']
         """
-        import numpy as np
 
         if self._control is None:
             return np.full(len(np.asarray(lons)), None, dtype=object)
@@ -448,8 +439,6 @@ class Timeline:
 
 def _empty_control() -> tuple[Any, Any]:
     """Empty control and contact-line frames (for a timeline without a control table)."""
-    import geopandas as gpd
-    import pandas as pd
 
     def frame(cols: list[str]) -> Any:
         data = {c: pd.Series([], dtype="datetime64[ns]" if "date" in c else object) for c in cols}

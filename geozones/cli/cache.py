@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _info(*, online_only: bool) -> dict[str, Any]:
-    from .. import _cache, settings
+    from .. import _cache, settings  # lazy: a sub-command's --help stays fast
 
     report: dict[str, Any] = {"cache_dir": str(settings.cache_dir), "online": _cache.info()}
     report["online"]["max_age_days"] = settings.online_cache_days
@@ -69,7 +69,7 @@ def _info(*, online_only: bool) -> dict[str, Any]:
 
 
 def _clear(*, online_only: bool) -> dict[str, Any]:
-    from .. import _cache, settings
+    from .. import _cache, settings  # lazy: a sub-command's --help stays fast
 
     report: dict[str, Any] = {"cache_dir": str(settings.cache_dir)}
     report["online_answers"] = _cache.clear()

@@ -68,8 +68,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Export the timeline; print where it went (or the GeoJSON itself with ``--out -``)."""
-    from ..compiler import load_timeline
-    from ..exports import export, resolve_format, unique_places
+    from ..compiler import load_timeline  # lazy: a sub-command's --help stays fast
+    from ..exports import (  # lazy: a sub-command's --help stays fast
+        export,
+        resolve_format,
+        unique_places,
+    )
 
     date = parse_date(args.date) if args.date else None
     if args.out is None and args.format is None:

@@ -74,7 +74,7 @@ def _read(path: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Extract; print a table (or JSON); write the draft spec when asked."""
-    from ..geoparse import extract, write_draft_spec
+    from ..geoparse import extract, write_draft_spec  # lazy: a sub-command's --help stays fast
 
     ref = None
     if args.published or args.date:

@@ -52,7 +52,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _parse_near(text: str | None) -> tuple[float, ...] | None:
-    from ..errors import InputError
+    from ..errors import InputError  # lazy: a sub-command's --help stays fast
 
     if text is None:
         return None
@@ -80,9 +80,9 @@ def _line(p: Any) -> str:
 
 def _resolve(name: str, args: argparse.Namespace, near: Any) -> tuple[list[Any], list[str]]:
     """The places found for one name and the warnings issued (far guesses)."""
-    import warnings
+    import warnings  # lazy: a sub-command's --help stays fast
 
-    from ..gazetteer import FarGuessWarning, geocode
+    from ..gazetteer import FarGuessWarning, geocode  # lazy: a sub-command's --help stays fast
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FarGuessWarning)
@@ -101,10 +101,10 @@ def run(args: argparse.Namespace) -> int:
     A guess far from the region searched is printed with a warning line on stderr
     (``--json``: in the answer's ``warnings``).
     """
-    import sys
+    import sys  # lazy: a sub-command's --help stays fast
 
-    from ..errors import GeozonesError, InputError
-    from ._common import printable
+    from ..errors import GeozonesError, InputError  # lazy: a sub-command's --help stays fast
+    from ._common import printable  # lazy: a sub-command's --help stays fast
 
     near = _parse_near(args.near)
     names = args.names

@@ -130,7 +130,7 @@ def _date_column(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Join the events file (in chunks, or on a dask cluster); print the report."""
-    from ..events import join_file
+    from ..events import join_file  # lazy: a sub-command's --help stays fast
 
     radii = _parse_radii(args.radius)
     date = _date_column(args)

@@ -39,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
     """Locate; print one line per feature (or JSON)."""
     day = parse_date(args.date) if args.date else None
 
-    from ..analysis import _as_point, locate
-    from ..compiler import load_timeline
+    from ..analysis import _as_point, locate  # lazy: a sub-command's --help stays fast
+    from ..compiler import load_timeline  # lazy: a sub-command's --help stays fast
 
     m = _LATLON.match(args.where)
     where: Any = (float(m.group(1)), float(m.group(2))) if m else args.where

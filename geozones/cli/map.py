@@ -53,8 +53,12 @@ def run(args: argparse.Namespace) -> int:
     """Render the map; print where it went."""
     day = parse_date(args.date) if args.date else None
 
-    from ..compiler import load_timeline
-    from ..maps import SIMPLIFY_M, render_map, tile_providers
+    from ..compiler import load_timeline  # lazy: a sub-command's --help stays fast
+    from ..maps import (  # lazy: a sub-command's --help stays fast
+        SIMPLIFY_M,
+        render_map,
+        tile_providers,
+    )
 
     tile_providers(args.tiles, offline=not args.online)  # bad names fail before the compile
 

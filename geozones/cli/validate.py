@@ -30,7 +30,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Validate; print a summary (exit 0) or the problems (exit 2)."""
-    from ..compiler import validate
+    from ..compiler import validate  # lazy: a sub-command's --help stays fast
 
     spec, gdf, errors = validate(args.spec, online=args.online or None)
     if errors:

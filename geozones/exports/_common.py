@@ -6,13 +6,16 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import shapely
+from shapely.geometry import GeometryCollection, MultiPolygon, Polygon
+
 from .. import settings
 from ..errors import InputError
 from ..feature_values import text
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
-    import numpy as np
 
     from ..timeline import Timeline
 
@@ -37,8 +40,6 @@ def check_coordinates(feats: gpd.GeoDataFrame) -> None:
     InputError
         Naming the first feature with such a coordinate and the value.
     """
-    import numpy as np
-    import shapely
 
     coords, index = shapely.get_coordinates(
         np.asarray(feats.geometry.array, dtype=object), return_index=True
@@ -76,8 +77,6 @@ def clean_geometries(geoms: Any) -> np.ndarray:
     what snapping breaks. Finally exterior rings are made counter-clockwise
     and holes clockwise.
     """
-    import numpy as np
-    import shapely
 
     digits = int(settings.coordinate_precision)
     arr = np.asarray(geoms, dtype=object)
@@ -94,7 +93,6 @@ def clean_geometries(geoms: Any) -> np.ndarray:
 
 
 def _orient(geoms: np.ndarray) -> np.ndarray:
-    import shapely
 
     if hasattr(shapely, "orient_polygons"):  # shapely >= 2.1
         return shapely.orient_polygons(geoms, exterior_cw=False)
@@ -104,8 +102,6 @@ def _orient(geoms: np.ndarray) -> np.ndarray:
 
 
 def _map_polygons(geoms: np.ndarray, fn: Callable[[Any], Any]) -> np.ndarray:  # pragma: no cover
-    import numpy as np
-    from shapely.geometry import GeometryCollection, MultiPolygon, Polygon
 
     def one(g: Any) -> Any:
         if isinstance(g, Polygon):

@@ -6,6 +6,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import shapely
+from shapely.geometry import mapping
+
 from .. import settings
 from ..feature_values import records
 from ._common import clean_geometries
@@ -17,7 +21,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def _bbox(bounds: Any) -> list[float] | None:
-    import numpy as np
 
     if np.isnan(bounds).any():
         return None
@@ -27,8 +30,6 @@ def _bbox(bounds: Any) -> list[float] | None:
 
 def _geojson_document(timeline: Timeline, feats: gpd.GeoDataFrame) -> dict[str, Any]:
     """The RFC 7946 FeatureCollection as a dict (deterministic key order)."""
-    import shapely
-    from shapely.geometry import mapping
 
     geoms = clean_geometries(feats.geometry.array)
     bounds = shapely.bounds(geoms)

@@ -8,6 +8,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pandas as pd
+import pyogrio
+
 from ..kinds import KINDS
 from ._common import sub
 
@@ -149,8 +152,6 @@ def write_qgis_styles(
     path: Path, timeline: Timeline, layers: dict[str, tuple[int, list[str]]]
 ) -> None:
     """Add the ``layer_styles`` table with a default style for each layer."""
-    import pandas as pd
-    import pyogrio
 
     rows = []
     for layer, (dim, present) in layers.items():

@@ -7,14 +7,18 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyogrio
+import shapely
+
 from ..feature_values import COLUMNS, records
 from ._common import clean_geometries
 from ._qgis import write_qgis_styles
 
 if TYPE_CHECKING:  # pragma: no cover
-    import geopandas as gpd
-    import numpy as np
-
     from ..timeline import Timeline
 
 #: GeoPackage layer for each geometry dimension (2 areas, 1 lines, 0 points).
@@ -41,8 +45,6 @@ def _attribute_frame(feats: gpd.GeoDataFrame) -> Any:
     text). No time zone: QGIS builds its frames in local time, and so reads
     these. ``sources`` becomes a JSON string.
     """
-    import pandas as pd
-    import pyarrow as pa
 
     recs = records(feats)
     data: dict[str, Any] = {}
@@ -70,8 +72,6 @@ def _split_by_dimension(geoms: np.ndarray) -> dict[int, tuple[np.ndarray, np.nda
     Returns ``{dimension: (row indices, multi geometries)}``; a geometry
     collection holding, say, a polygon and a line contributes to two groups.
     """
-    import numpy as np
-    import shapely
 
     parts, index = shapely.get_parts(geoms, return_index=True)
     while True:  # flatten nested multi-geometries and collections
@@ -101,7 +101,6 @@ def _split_by_dimension(geoms: np.ndarray) -> dict[int, tuple[np.ndarray, np.nda
 
 
 def _geo_frame(table: Any, rows: Any, geoms: Any) -> gpd.GeoDataFrame:
-    import geopandas as gpd
 
     sub = table.iloc[rows].reset_index(drop=True)
     return gpd.GeoDataFrame(sub, geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"), crs="EPSG:4326")
@@ -116,12 +115,11 @@ def write_gpkg(timeline: Timeline, feats: gpd.GeoDataFrame, path: Path) -> None:
     ``lines``, ``points``) keep every layer to one Multi* type; the ``kind``
     column drives the categorized style and filters.
     """
-    import pyogrio
 
     table = _attribute_frame(feats)
     groups = _split_by_dimension(clean_geometries(feats.geometry.array))
     if not groups:  # nothing active: still a valid GeoPackage with an empty areas layer
-        import numpy as np
+        import numpy as np  # lazy: keeps start-up (import geozones, geozones --help) fast
 
         groups = {2: (np.array([], dtype=int), np.array([], dtype=object))}
     for dim in sorted(groups, reverse=True):
@@ -155,11 +153,9 @@ def write_gpkg(timeline: Timeline, feats: gpd.GeoDataFrame, path: Path) -> None:
 
 def write_fgb(timeline: Timeline, feats: gpd.GeoDataFrame, path: Path) -> None:
     """FlatGeobuf: one layer (mixed geometry types allowed), the GeoPackage columns."""
-    import pyogrio
 
     table = _attribute_frame(feats)
     geoms = clean_geometries(feats.geometry.array)
-    import numpy as np
 
     frame = _geo_frame(table, np.arange(len(table)), geoms)
     pyogrio.write_dataframe(frame, path, layer=timeline.id, driver="FlatGeobuf", use_arrow=True)

@@ -17,7 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import InputError
 from ..place import Place
+from ..projection import LocalProjection
 
 #: Compass bearings (degrees clockwise from north) of the direction words.
 _BEARINGS = {"north": 0, "north-east": 45, "east": 90, "south-east": 135, "south": 180,
@@ -121,9 +123,7 @@ def part_geometry(place: Place, part: Part) -> Any:
     >>> g.centroid.y < 35.86
     True
     """
-    import shapely
-
-    from ..projection import LocalProjection
+    import shapely  # lazy: only to draw a part's geometry; extract() needs no shapely
 
     area = _admin_polygon(place)
     if area is not None:
@@ -149,7 +149,6 @@ def _admin_polygon(place: Place) -> Any:
     if place.kind != "admin area" or place.extra.get("region") or not place.source_id:
         return None
     from .. import boundaries  # lazy: reads the boundary layers (geopandas)
-    from ..errors import InputError
 
     try:
         return boundaries.geometry_of(place.source_id)
@@ -159,7 +158,7 @@ def _admin_polygon(place: Place) -> Any:
 
 def _wedge(direction: str, radius: float) -> Any:
     """A 90° wedge from the origin around a compass direction, in metres."""
-    import shapely
+    import shapely  # lazy: only to draw a part's geometry; extract() needs no shapely
 
     b = _BEARINGS[direction]
     pts = [(0.0, 0.0)]

@@ -17,16 +17,20 @@ Examples
 from __future__ import annotations
 
 import html
+import importlib
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import geopandas as gpd
+import shapely
+
 from .. import feature_values, settings
 from ..errors import GeozonesError
+from . import _elements as me
 from ._geometry import simplified_geometries
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
-    import geopandas as gpd
 
 #: Tolerance (metres) for simplifying the basemap boundaries.
 BASEMAP_SIMPLIFY_M = 250.0
@@ -65,7 +69,6 @@ _BASEMAP_STYLES: dict[str, dict[str, Any]] = {
 
 def _available(module: str) -> bool:
     """Whether a geozones module another part of the project provides is installed."""
-    import importlib
 
     try:
         importlib.import_module(module)
@@ -102,7 +105,6 @@ def add_basemap(
     fmap: folium.Map, base: dict[str, Any], frame: gpd.GeoDataFrame, places: dict[str, Any]
 ) -> Any:
     """Add the vector basemap layers that have something to show; return the countries layer."""
-    from . import _elements as me
 
     countries = None
     if base["countries"]["features"]:
@@ -156,7 +158,6 @@ def _near(collection: dict[str, Any], frame: gpd.GeoDataFrame) -> dict[str, Any]
 
     Reach: the features' bounding box grown by half its size, at least 1 degree.
     """
-    import shapely
 
     if not len(frame) or not collection["features"]:
         return collection
@@ -171,7 +172,6 @@ def _near(collection: dict[str, Any], frame: gpd.GeoDataFrame) -> dict[str, Any]
 
 def _focus_countries(collection: dict[str, Any], frame: gpd.GeoDataFrame) -> dict[str, Any]:
     """Mark the countries that hold the features (drawn lighter than their neighbours)."""
-    import shapely
 
     if not len(frame):
         return collection
@@ -215,7 +215,6 @@ def basemap_collections(simplify_m: float = BASEMAP_SIMPLIFY_M) -> dict[str, dic
 
 def _natural_collection(layer: str, simplify_m: float) -> dict[str, Any]:
     """A layer of ``data/basemap/`` as GeoJSON (empty when the file is not there)."""
-    import geopandas as gpd
 
     path = settings.data_dir / "basemap" / f"{layer}.parquet"
     if not path.exists():
@@ -239,7 +238,6 @@ def _name_column(frame: gpd.GeoDataFrame) -> list[str]:
 
 
 def _road_collection(simplify_m: float) -> dict[str, Any]:
-    import geopandas as gpd
 
     names: list[str] = []
     geoms: list[Any] = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import geopandas as gpd
 import numpy as np
 import shapely
 
@@ -27,8 +28,6 @@ from ._geometry import encode_collection, simplified_geometries, simplified_seri
 from ._time import states
 
 if TYPE_CHECKING:  # pragma: no cover
-    import geopandas as gpd
-
     from ..timeline import Timeline
 
 #: Colour of a party the spec gives none.
@@ -132,7 +131,6 @@ def _held(areas: gpd.GeoDataFrame, on: list[int], party: str) -> Any:
 
 def _changes(areas: gpd.GeoDataFrame | None, days: list[str]) -> dict[str, Any]:
     """Per change day and party, the area gained since the previous change day."""
-    import geopandas as gpd
 
     empty = {"type": "FeatureCollection", "features": []}
     if areas is None or len(days) < 2:

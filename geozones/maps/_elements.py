@@ -31,6 +31,8 @@ from branca.element import Element, Figure, MacroElement
 from folium.map import Layer
 from folium.template import Template
 
+from ._geometry import encode_collection
+
 _JSON_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -189,7 +191,6 @@ class FeatureData(SafeMacro):
     )
 
     def __init__(self, collection: dict[str, Any], meta: dict[str, Any]) -> None:
-        from ._geometry import encode_collection
 
         super().__init__()
         self._name = "gz_features"

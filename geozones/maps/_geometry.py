@@ -7,7 +7,11 @@ the features); coordinates are rounded to ``settings.coordinate_precision`` deci
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import shapely
 
 from .. import feature_values, projection, settings
 
@@ -59,10 +63,6 @@ def simplified_geometries(
     >>> simplified_geometries(f, 10)
     [{'type': 'Point', 'coordinates': [36.123457, 35.9]}]
     """
-    import json
-
-    import numpy as np
-    import shapely
 
     if not len(frame):
         return []
@@ -82,7 +82,6 @@ def simplified_series(frame: gpd.GeoDataFrame, simplify_m: float) -> gpd.GeoSeri
     >>> len(simplified_series(gpd.GeoDataFrame(geometry=[line], crs=4326), 50).iloc[0].coords)
     2
     """
-    import shapely
 
     series = frame.geometry
     if series.crs is None:
@@ -140,8 +139,6 @@ def features_4326(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def draw_order(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Features from the largest to the smallest (points and lines last)."""
-    import numpy as np
-    import shapely
 
     area = shapely.area(frame.geometry.to_numpy())  # degrees², only to order
     order = np.argsort(-area, kind="stable")
@@ -150,7 +147,6 @@ def draw_order(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def bounds(frame: gpd.GeoDataFrame, fallback: Any = None) -> list[list[float]] | None:
     """``[[south, west], [north, east]]`` of ``frame`` (or of ``fallback``), rounded."""
-    import numpy as np
 
     if len(frame):
         x0, y0, x1, y1 = frame.total_bounds

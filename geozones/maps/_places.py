@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -192,7 +193,6 @@ def _alternates(place: Any, name: str, folded: list[str]) -> list[str]:
 
 def _key(text: str) -> str:
     """What the runtime's search compares, roughly: letters and digits only, no case or marks."""
-    import unicodedata
 
     folded = unicodedata.normalize("NFKD", text.casefold()).translate(_ARABIC_FOLD)
     return "".join(c for c in folded if c.isalnum() and not unicodedata.combining(c))

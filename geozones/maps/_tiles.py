@@ -6,7 +6,10 @@ import difflib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import xyzservices.providers as xyz
+
 from ..errors import InputError
+from ._elements import SafeFeatureGroup, SafeTileLayer
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -43,7 +46,6 @@ def tile_providers(tiles: str | Sequence[str] | None, offline: bool = True) -> l
 
 
 def _provider(name: str) -> Any:
-    import xyzservices.providers as xyz
 
     try:
         provider = xyz.query_name(name)
@@ -65,7 +67,6 @@ def _provider(name: str) -> Any:
 
 def add_tiles(fmap: folium.Map, providers: list[Any]) -> bool:
     """Add an offline base layer and the ``providers`` (not shown); False when there are none."""
-    from ._elements import SafeFeatureGroup, SafeTileLayer
 
     if not providers:
         return False
