@@ -471,9 +471,10 @@ def test_join_file_returns_a_report_and_matches_join_events(tmp_path):
         join_file(SYNTHETIC, tmp_path, TL)
 
 
-def test_workers_split_the_events_and_give_the_same_rows():
+def test_workers_split_the_events_and_give_the_same_rows(monkeypatch):
     from geozones.events import _frame
 
+    monkeypatch.setattr(_frame, "MIN_CHUNK", 50_000)  # chunks of this test's size
     rng = np.random.default_rng(5)
     n = 120_000
     days = pd.to_datetime("2016-06-01") + pd.to_timedelta(rng.integers(0, 5 * 365, n), "D")

@@ -17,8 +17,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ._plan import _Plan
 
-#: Fewest events a thread is given at a time (smaller chunks cost more than they gain).
-MIN_CHUNK = 50_000
+#: Fewest events a thread is given at a time: a smaller chunk costs more than it gains
+#: (every thread prepares its own copy of the geometry; 4,000 features, 100k events:
+#: 1.4 s of CPU in two chunks of 50,000, 1.05 s in one).
+MIN_CHUNK = 200_000
 #: Most events matched at a time (bounds the memory of the candidate pairs).
 MAX_CHUNK = 500_000
 
