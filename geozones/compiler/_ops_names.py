@@ -132,8 +132,11 @@ def _lookup(ctx: _Context, name: str, kind: Any, country: Any, implicit: bool) -
     area = _spec_area(ctx)
     if area is not None:
         kwargs["near"] = area
+    where = {"country": country} if country else {}
+    exact = _exact_candidates(ctx.gazetteer, name, {**kwargs, **where})
+    if exact:
+        return exact
     try:
-        where = {"country": country} if country else {}
         found = ctx.gazetteer.geocode(name, top=5, **kwargs, **where)
     except UnknownPlaceError:
         declared = ctx.spec.declared or {}
@@ -146,6 +149,20 @@ def _lookup(ctx: _Context, name: str, kind: Any, country: Any, implicit: bool) -
         if not found:
             raise
     return found if isinstance(found, list) else [found]
+
+
+def _exact_candidates(gazetteer: Any, name: str, kwargs: dict[str, Any]) -> list:
+    """Candidates when the name is spelled as the gazetteer has it, else ``[]``.
+
+    A spec's names are mostly exact: asking without typo and fuzzy matching first
+    keeps a compile from building the typo index it would not use (look-alikes only
+    matter when nothing matches exactly, and the long way then still finds them).
+    """
+    candidates = getattr(gazetteer, "candidates", None)
+    if candidates is None:  # a user's own gazetteer object: the long way
+        return []
+    found = candidates(name, top=5, fuzzy=False, **kwargs)
+    return found if found and found[0].score >= 1.0 else []
 
 
 def _nearest_first(found: list, near: Any) -> list:
