@@ -23,6 +23,15 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "coordinates cannot be read are reported on stderr and listed in "
         "OUT.rejected.csv. Exit 0 on success, 2 on bad input.",
     )
+    _add_files(p)
+    _add_columns(p)
+    _add_run(p)
+    add_json_flag(p)
+    return p
+
+
+def _add_files(p: argparse.ArgumentParser) -> None:
+    """EVENTS, the timeline and what is written."""
     p.add_argument("events", metavar="EVENTS", help="events file (.csv or .parquet)")
     p.add_argument(
         "--out",
@@ -49,6 +58,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="period of --summary/--plot: MS (month, default), QS, YS, W, D",
     )
     p.add_argument("--plot", metavar="OUT.png", help="chart the counts over time (png/svg/pdf)")
+
+
+def _add_columns(p: argparse.ArgumentParser) -> None:
+    """Which columns hold the date, the position and the precision."""
     p.add_argument(
         "--date-column",
         default="event_date",
@@ -68,6 +81,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         metavar="COLUMN",
         help="ACLED geo_precision column; if absent every event is exact",
     )
+
+
+def _add_run(p: argparse.ArgumentParser) -> None:
+    """Radii, chunks, threads and the cluster."""
     p.add_argument(
         "--radius",
         action="append",
@@ -97,8 +114,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "is then a Parquet file or folder and OUT a .parquet folder, on storage every worker "
         "can reach",
     )
-    add_json_flag(p)
-    return p
 
 
 def _parse_radii(items: list[str]) -> dict[int, float]:

@@ -29,14 +29,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .._io import _exit_on_signals
 from ..errors import InputError
+from ._columns import _Columns
+from ._frame import join_frame
+from ._kernel import _padded
 from ._output import DATASET_MARKER
+from ._read import clean_events
+from ._summary import _partial_counts
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
-    import pandas as pd
-
-    from ._columns import _Columns
     from ._file import JoinReport, _Job
     from ._plan import _Plan
 
@@ -59,7 +66,7 @@ def join_dataset(
     --------
     >>> join_file("acled/", "joined.parquet", scheduler="tcp://10.0.0.5:8786")  # doctest: +SKIP
     """
-    from tqdm import tqdm
+    from tqdm import tqdm  # lazy: only when a progress bar is shown
 
     pieces = _pieces(job.events, cols)
     client = _connect(scheduler)
@@ -75,7 +82,9 @@ def join_dataset(
     )
     with client, bar, _atomic_dataset(job.out) as tmp:
         futures = _submit(client, pieces, plan, cols, radii, job, tmp)
-        from distributed import as_completed
+        from distributed import (
+            as_completed,  # optional: the dask extra, only for a cluster run
+        )
 
         for fut in as_completed(futures, loop=client.loop):
             part = fut.result()  # an InputError on a worker is raised here, as one line
@@ -90,7 +99,9 @@ def join_dataset(
 def _connect(address: str) -> Any:
     """A ``distributed.Client`` of the scheduler at ``address``, or one line saying why not."""
     try:
-        from distributed import Client
+        from distributed import (
+            Client,  # optional: the dask extra, only for a cluster run
+        )
     except ImportError:  # pragma: no cover - depends on the installation
         raise InputError("--scheduler needs dask: pip install 'geozones[dask]'") from None
     check_address(address)
@@ -118,8 +129,6 @@ def check_address(address: str) -> str:
 
 def _pieces(path: Path, cols: _Columns) -> list[dict[str, Any]]:
     """The row groups of a Parquet file or dataset folder: file, group, first row, lon/lat box."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
 
     files = _parquet_files(path)
     pieces, offset = [], 0
@@ -186,7 +195,6 @@ def _submit(
     tmp: Path,
 ) -> list[Any]:
     """One task per row group, each given the sub-plan of the features near its box."""
-    from ._kernel import _padded
 
     reach = _padded(plan.bounds, max(radii.values()) if radii else 0.0)
     shipped: dict[bytes, Any] = {}
@@ -222,7 +230,6 @@ def features_near(reach: np.ndarray, box: tuple[float, ...] | None) -> np.ndarra
     >>> features_near(np.array([[0, 0, 1, 1], [5, 5, 6, 6]]), (0.5, 0.5, 2, 2)).tolist()
     [0]
     """
-    import numpy as np
 
     if box is None:
         return np.arange(len(reach))
@@ -242,14 +249,6 @@ def _join_piece(
     target: str,
 ) -> dict[str, Any]:
     """On a worker: read one row group, join it, write one output file, return the numbers."""
-    import pandas as pd
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from ._columns import _Columns
-    from ._frame import join_frame
-    from ._read import clean_events
-    from ._summary import _partial_counts
 
     cols = _Columns(*names)
     try:
@@ -287,7 +286,6 @@ def _atomic_dataset(target: Path) -> Iterator[Path]:
     (:data:`~geozones.events._output.DATASET_MARKER`); on any failure, and
     on SIGTERM, the temporary folder is removed.
     """
-    from .._io import _exit_on_signals
 
     target.parent.mkdir(parents=True, exist_ok=True)
     with _exit_on_signals():

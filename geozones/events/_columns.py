@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import numpy as np
+import pandas as pd
 
 from ..errors import InputError
-
-if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
-    import pandas as pd
 
 #: Uncertainty radius in metres for each ACLED ``geo_precision`` code.
 DEFAULT_RADII: dict[int, float] = {1: 0.0, 2: 5_000.0, 3: 25_000.0}
@@ -99,8 +98,6 @@ def days_of(values: pd.Series, *, nat: int) -> np.ndarray:
     >>> days_of(pd.Series(pd.to_datetime(["1970-01-02", None])), nat=-1).tolist()
     [1, -1]
     """
-    import numpy as np
-    import pandas as pd
 
     if not pd.api.types.is_datetime64_any_dtype(values.dtype):
         values = pd.to_datetime(values, errors="coerce")

@@ -24,8 +24,8 @@ PARTITION_ROWS = 250_000
 
 def _import_dask() -> Any:
     try:
-        import dask
-        import dask.dataframe as dd
+        import dask  # optional: the dask extra, only for dask collections
+        import dask.dataframe as dd  # optional: the dask extra, only for dask collections
     except ImportError:  # pragma: no cover - depends on the installation
         raise InputError("the dask backend needs dask: pip install 'geozones[dask]'") from None
     return dask, dd

@@ -8,16 +8,23 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
+
+from .. import compiler, settings
+from .._io import atomic_open, atomic_path
 from ..errors import InputError
+from . import _cluster
+from ._cluster import check_address
 from ._columns import _Columns, radii_table
+from ._frame import join_frame
+from ._join import default_workers
 from ._output import ChunkWriter, _csv_safe, check_target, writing
 from ._plan import plan_of
+from ._plot import plot_summary
 from ._read import clean_events, count_rows, iter_chunks
 from ._summary import _finish_counts, _partial_counts, _period_freq
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
-
     from ..timeline import Timeline
 
 #: Output suffixes :func:`join_file` writes.
@@ -106,12 +113,9 @@ def join_file(
         Default: the bundled timeline. A spec is compiled after the outputs are checked.
     date, lat, lon, precision, how, radii
         As for :func:`geozones.events.join_events`.
-    summary : str or Path, optional
-        Also write :func:`~geozones.events.summarize` counts as CSV.
-    plot : str or Path, optional
-        Also chart the counts (PNG, SVG or PDF).
-    freq : str
-        Period of the summary and the chart.
+    summary, plot : str or Path, optional
+        Also write :func:`~geozones.events.summarize` counts as CSV, and chart
+        them (PNG, SVG or PDF), per period ``freq``.
     chunksize : int
         Events read and joined at a time.
     workers : int, optional
@@ -135,40 +139,33 @@ def join_file(
     >>> rep.read, rep.rejected                                                  # doctest: +SKIP
     (2000, 0)
     """
-    from .. import settings
-
-    scheduler = scheduler or settings.dask_scheduler
-    if scheduler == "local":
-        scheduler = None
-    if scheduler:
-        from ._cluster import check_address
-
-        check_address(scheduler)
+    scheduler = _scheduler_of(scheduler)
     job = _Job.make(events, out, summary, plot, how, chunksize, freq, dataset=bool(scheduler))
     cols = _Columns(date, lat, lon, precision)
     table = radii_table(radii)
     if timeline is None or isinstance(timeline, (str, Path)):
-        from ..compiler import load_timeline
-
-        timeline = load_timeline(timeline)
+        timeline = compiler.load_timeline(timeline)
     plan = plan_of(timeline).ready()
     report = JoinReport(events=str(events), timeline=timeline.id, out=str(job.out))
-    if scheduler:
-        from . import _cluster
-
-        with writing(job.out):
+    with writing(job.out):
+        if scheduler:
             rejected, counts = _cluster.join_dataset(
                 job, plan, cols, table, scheduler, report, progress=progress
             )
-    else:
-        from ._join import default_workers
-
-        with writing(job.out):
-            rejected, counts = _stream(
-                job, plan, cols, table, default_workers(workers), report, progress
-            )
+        else:
+            workers = default_workers(workers)
+            rejected, counts = _stream(job, plan, cols, table, workers, report, progress)
     _write_extras(job, report, rejected, counts, timeline)
     return report
+
+
+def _scheduler_of(scheduler: str | None) -> str | None:
+    """The cluster to run on (checked), or None for this machine."""
+    scheduler = scheduler or settings.dask_scheduler
+    if scheduler in (None, "", "local"):
+        return None
+    check_address(scheduler)
+    return scheduler
 
 
 @dataclasses.dataclass
@@ -232,10 +229,7 @@ def _stream(
     progress: bool | None,
 ) -> tuple[list[pd.DataFrame], list[pd.DataFrame]]:
     """Stream the events through the join into ``job.out`` (atomically), with a progress bar."""
-    from tqdm import tqdm
-
-    from .._io import atomic_path
-    from ._frame import join_frame
+    from tqdm import tqdm  # lazy: only when a progress bar is shown
 
     total = count_rows(job.events)  # also checks the file exists and is readable
     rejected: list[pd.DataFrame] = []
@@ -288,10 +282,6 @@ def _write_extras(
     timeline: Timeline,
 ) -> None:
     """The rejected-rows sidecar, the summary CSV and the chart, each written atomically."""
-    import pandas as pd
-
-    from .._io import atomic_open
-    from ._plot import plot_summary
 
     if rejected:
         frame = pd.concat(rejected, ignore_index=True).sort_values("row", kind="stable")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
 
 from ..errors import InputError
 from ._columns import FEATURE_COLUMNS, NAT, EventsWarning, _Columns, days_of, radii_table
@@ -12,9 +18,6 @@ from ._kernel import grids_for, match
 from ._read import parse_dates
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
-    import pandas as pd
-
     from ._plan import _Plan
 
 #: Fewest events a thread is given at a time: a smaller chunk costs more than it gains
@@ -61,7 +64,6 @@ def join_frame(
     >>> cols = _Columns("event_date", "latitude", "longitude", "geo_precision")
     >>> join_frame(events, plan_of(tl), cols, how="left", workers=2)      # doctest: +SKIP
     """
-    import numpy as np
 
     clash = [c for c in ["event_index", *FEATURE_COLUMNS] if c in events.columns]
     if clash:
@@ -85,8 +87,6 @@ def _event_arrays(
     events: pd.DataFrame, cols: _Columns, radii: Mapping[int, float]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """x, y (lon/lat floats), day (int64) and radius (metres) arrays of the events."""
-    import numpy as np
-    import pandas as pd
 
     geometry = _is_geo(events) and (
         cols.lat not in events.columns or cols.lon not in events.columns
@@ -118,14 +118,11 @@ def _event_arrays(
 
 def _is_geo(frame: Any) -> bool:
     """Whether ``frame`` is a GeoDataFrame (not a DataFrame with a 'geometry' column)."""
-    import geopandas as gpd
 
     return isinstance(frame, gpd.GeoDataFrame) and frame._geometry_column_name in frame
 
 
 def _xy_of_geometry(events: Any) -> tuple[np.ndarray, np.ndarray]:
-    import numpy as np
-    import shapely
 
     geo = events.geometry
     if geo.crs is not None and not geo.crs.equals("EPSG:4326"):
@@ -147,8 +144,6 @@ def _xy_of_geometry(events: Any) -> tuple[np.ndarray, np.ndarray]:
 
 def _radius_of(events: pd.DataFrame, cols: _Columns, radii: Mapping[int, float]) -> np.ndarray:
     """Radius in metres per event from its precision code; unknown codes → the largest."""
-    import numpy as np
-    import pandas as pd
 
     n = len(events)
     if not cols.precision or cols.precision not in events.columns:
@@ -179,8 +174,6 @@ def _assemble(
     events: pd.DataFrame, plan: _Plan, ev: np.ndarray, ft: np.ndarray, ce: np.ndarray
 ) -> pd.DataFrame:
     """The long result: the matched events' rows plus the feature columns."""
-    import numpy as np
-    import pandas as pd
 
     out = events.take(ev)
     labels = events.index.to_numpy()[ev]
@@ -196,8 +189,6 @@ def _assemble(
 
 
 def _categorical(values: np.ndarray, idx: np.ndarray) -> pd.Categorical:
-    import numpy as np
-    import pandas as pd
 
     codes, uniques = pd.factorize(values)
     taken = np.where(idx >= 0, codes[np.maximum(idx, 0)] if len(codes) else -1, -1)
@@ -226,7 +217,6 @@ def match_all(
     >>> x, y = np.array([36.6]), np.array([35.85])
     >>> match_all(plan, x, y, np.array([18340]), np.zeros(1), workers=2)  # doctest: +SKIP
     """
-    import numpy as np
 
     plan = plan.for_thread()  # dask may call this from several threads with one plan
     grids = grids_for(plan, radius, workers=workers)
@@ -244,8 +234,6 @@ def match_all(
     if workers == 1 or len(starts) == 1:
         parts = [one(s) for s in starts]
     else:
-        from concurrent.futures import ThreadPoolExecutor
-
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="geozones-join") as pool:
             parts = list(pool.map(one, starts))
     return (

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import pandas as pd
+
+from .. import compiler, settings
 from ..errors import InputError
 from . import _dask
 from ._columns import _Columns, is_dask_collection, radii_table
-from ._frame import join_frame
+from ._frame import _is_geo, _xy_of_geometry, join_frame
 from ._plan import plan_of
+from ._read import parse_dates
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..timeline import Timeline
@@ -39,11 +45,9 @@ def join_events(
         may be ``datetime64`` or text (see :func:`parse_dates`).
     timeline : Timeline, optional
         Default: the bundled timeline (:func:`geozones.load_timeline`).
-    date, lat, lon : str
-        Column names.
-    precision : str or None
-        The ACLED ``geo_precision`` column. If it is absent (or ``None``),
-        every event is exact.
+    date, lat, lon, precision : str
+        Column names; ``precision`` is ACLED's ``geo_precision`` (absent or
+        ``None``: every event is exact).
     how : {"inner", "left"}
         ``"left"`` keeps events that match nothing, once, with null feature columns.
     radii : mapping, optional
@@ -53,6 +57,10 @@ def join_events(
         ``"auto"``: dask for dask collections, pandas otherwise. ``"dask"`` on
         a pandas frame partitions it, runs on the current dask scheduler (a
         ``dask.distributed`` client if one is active) and returns pandas.
+    workers : int, optional
+        Threads (default :data:`geozones.settings.join_workers`, or every core).
+    control : bool
+        Add a ``holder`` column: the party holding each event's place that day.
 
     Returns
     -------
@@ -78,40 +86,38 @@ def join_events(
     >>> out = join_events(ev)                                   # doctest: +SKIP
     >>> out[["event_index", "feature_id", "match"]]             # doctest: +SKIP
     """
-    if how not in ("inner", "left"):
-        raise InputError(f"how={how!r} is not a join type; use 'inner' or 'left'")
-    if control and (backend == "dask" or is_dask_collection(events)):
-        raise InputError(
-            "control=True works on pandas frames; join the dask frame, then "
-            "label the computed rows with geozones.analysis.label_holders"
-        )
-    if backend not in ("auto", "pandas", "dask"):
-        raise InputError(f"backend={backend!r} is unknown; use 'auto', 'pandas' or 'dask'")
+    _check_options(events, how, backend, control)
     table = radii_table(radii)
-    if timeline is None:
-        from ..compiler import load_timeline
-
-        timeline = load_timeline()
-    plan = plan_of(timeline)
-    cols = _Columns(date, lat, lon, precision)
-    is_dask = is_dask_collection(events)
-    if backend == "dask" or is_dask:
-        return _dask.join(events, plan, cols, how=how, radii=table, lazy=is_dask)
-    if control and "holder" in events.columns:
-        raise InputError("the events already have a 'holder' column; rename or drop it first")
+    timeline = timeline if timeline is not None else compiler.load_timeline()
+    plan, cols = plan_of(timeline), _Columns(date, lat, lon, precision)
+    if backend == "dask" or is_dask_collection(events):
+        lazy = is_dask_collection(events)
+        return _dask.join(events, plan, cols, how=how, radii=table, lazy=lazy)
     out = join_frame(events, plan, cols, how=how, radii=table, workers=default_workers(workers))
     if control:
         out["holder"] = _holders(out, timeline, cols)
     return out
 
 
+def _check_options(events: Any, how: str, backend: str, control: bool) -> None:
+    """One clear error for an option :func:`join_events` cannot honour."""
+    if how not in ("inner", "left"):
+        raise InputError(f"how={how!r} is not a join type; use 'inner' or 'left'")
+    if backend not in ("auto", "pandas", "dask"):
+        raise InputError(f"backend={backend!r} is unknown; use 'auto', 'pandas' or 'dask'")
+    if not control:
+        return
+    if backend == "dask" or is_dask_collection(events):
+        raise InputError(
+            "control=True works on pandas frames; join the dask frame, then "
+            "label the computed rows with geozones.analysis.label_holders"
+        )
+    if "holder" in events.columns:
+        raise InputError("the events already have a 'holder' column; rename or drop it first")
+
+
 def _holders(joined: Any, timeline: Timeline, cols: _Columns) -> Any:
     """The holder of each joined row's event (computed once per event), as a categorical."""
-    import numpy as np
-    import pandas as pd
-
-    from ._frame import _is_geo, _xy_of_geometry
-    from ._read import parse_dates
 
     first = ~joined["event_index"].duplicated().to_numpy()
     rows = joined.loc[first]
@@ -140,9 +146,6 @@ def default_workers(workers: int | None = None) -> int:
     >>> default_workers(3)
     3
     """
-    import os
-
-    from .. import settings
 
     value = workers if workers is not None else settings.join_workers
     if value is None:

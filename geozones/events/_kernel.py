@@ -22,14 +22,16 @@ metres) the kernel returns the (event, feature, certain) triples:
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from ._columns import NAT
+import numpy as np
+import shapely
+
+from ._columns import NAT, NEVER
 from ._raster import classify
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
-
     from ._plan import _Plan
 
 _M_PER_DEG_LAT = 110_574.0  # metres in a degree of latitude at the equator (the least)
@@ -53,7 +55,6 @@ class _Grid:
     """
 
     def __init__(self, plan: _Plan, radius: float, budget: int = _MAX_ENTRIES) -> None:
-        import numpy as np
 
         self.radius = radius
         # the exact grid is classified by rasterizing outlines (cheap per cell): finer cells
@@ -65,7 +66,6 @@ class _Grid:
         self._bucket(plan, live)
 
     def _space(self, box: np.ndarray) -> None:
-        import numpy as np
 
         if not len(box):
             self.x0 = self.y0 = 0.0
@@ -83,9 +83,6 @@ class _Grid:
         self.nx, self.ny = int(width // self.side) + 1, int(height // self.side) + 1
 
     def _time(self, start: np.ndarray, end: np.ndarray) -> None:
-        import numpy as np
-
-        from ._columns import NEVER
 
         dates = np.concatenate([start, end[end != NEVER]])
         self.t0 = int(dates.min()) if len(dates) else 0
@@ -94,7 +91,6 @@ class _Grid:
 
     def _periods(self, start: np.ndarray, end: np.ndarray) -> None:
         """As many periods (a quarter or longer, at most 64) as the entry budget allows."""
-        import numpy as np
 
         last = self.t0 + self.span - 1
         share = float(((np.minimum(end, last) - np.maximum(start, self.t0) + 1) / self.span).sum())
@@ -103,7 +99,6 @@ class _Grid:
         self.tlen = -(-self.span // self.nt)
 
     def _period(self, day: np.ndarray) -> np.ndarray:
-        import numpy as np
 
         return np.clip((day - self.t0) // self.tlen, 0, self.nt - 1)
 
@@ -115,7 +110,6 @@ class _Grid:
         :data:`_DEEP` (every event there matches with certainty) or
         :data:`_EDGE` (the exact test decides).
         """
-        import numpy as np
 
         box = self.box[ids]
         ix0, iy0 = self._cell_xy(box[:, 0], box[:, 1])
@@ -144,8 +138,6 @@ class _Grid:
 
     def _states(self, plan: _Plan, feat: np.ndarray, cx: np.ndarray, cy: np.ndarray):
         """:data:`_OUT`, :data:`_DEEP`, :data:`_NEAR` or :data:`_EDGE` per (feature, cell)."""
-        import numpy as np
-        import shapely
 
         if self.radius == 0:
             grid = (self.x0, self.y0, self.side, self.nx, self.ny)
@@ -178,8 +170,6 @@ class _Grid:
         projection's stretch, so only within 1,500 km of its centre): every
         event there matches, and only possibly.
         """
-        import numpy as np
-        import shapely
 
         if not len(feat):
             return np.zeros(0, dtype=bool)
@@ -194,7 +184,6 @@ class _Grid:
         return close & shapely.dwithin(target, shapely.points(cx, cy), room)
 
     def _cell_xy(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        import numpy as np
 
         ix = np.clip(np.floor((x - self.x0) / self.side), 0, self.nx - 1).astype(np.int64)
         iy = np.clip(np.floor((y - self.y0) / self.side), 0, self.ny - 1).astype(np.int64)
@@ -208,7 +197,6 @@ class _Grid:
         ``state`` :data:`_DEEP`: the pair matches with certainty (if in force);
         :data:`_NEAR`: it matches, possibly; :data:`_EDGE`: the exact test decides.
         """
-        import numpy as np
 
         fx, fy = (x[idx] - self.x0) / self.side, (y[idx] - self.y0) / self.side
         on = (fx >= 0) & (fx < self.nx) & (fy >= 0) & (fy < self.ny)
@@ -226,7 +214,6 @@ class _Grid:
 
 def _padded(bounds: np.ndarray, radius: float) -> np.ndarray:
     """Feature boxes grown by ``radius`` metres (generously: degrees shrink towards the poles)."""
-    import numpy as np
 
     finite = np.isfinite(bounds).all(axis=1)
     b = np.where(finite[:, None], bounds, 0.0)
@@ -246,7 +233,6 @@ def grids_for(plan: _Plan, radii: np.ndarray, workers: int = 1) -> dict[float, _
     reuse them. Missing grids are built by up to ``workers`` threads at once,
     each with its own prepared copy of the geometry (:meth:`_Plan.for_thread`).
     """
-    import numpy as np
 
     cache = plan.__dict__.setdefault("_grids", {})
     budget = min(max(len(radii) // 16, _MIN_ENTRIES), _MAX_ENTRIES)
@@ -257,8 +243,6 @@ def grids_for(plan: _Plan, radii: np.ndarray, workers: int = 1) -> dict[float, _
         return _Grid(plan.for_thread(), r, budget)
 
     if workers > 1 and len(todo) > 1:
-        from concurrent.futures import ThreadPoolExecutor
-
         with ThreadPoolExecutor(
             min(workers, len(todo)), thread_name_prefix="geozones-grid"
         ) as pool:
@@ -282,7 +266,6 @@ def match(
     ``plan`` must be :meth:`~geozones.events._plan._Plan.ready`; ``grids``
     from :func:`grids_for` must cover every radius in ``radius``.
     """
-    import numpy as np
 
     with np.errstate(invalid="ignore"):
         ok = np.isfinite(x) & np.isfinite(y) & (day != NAT) & (np.abs(y) <= 90)
@@ -314,7 +297,6 @@ def match(
 
 
 def _cat(pairs: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    import numpy as np
 
     if not pairs:
         return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
@@ -335,8 +317,6 @@ def _exact(
     inside points are certain when no closer than ``r`` to it. A line or
     point has no inside: a disc is only ever a possible match.
     """
-    import numpy as np
-    import shapely
 
     inside = shapely.intersects_xy(plan.geoms[ft], x[ev], y[ev])
     hit, certain = inside.copy(), inside.copy()

@@ -6,13 +6,13 @@ import contextlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from ..errors import InputError
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
-
 
 #: File inside a Parquet dataset folder written by geozones (so a re-run may replace it).
 DATASET_MARKER = "_geozones"
@@ -39,7 +39,6 @@ def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return get a leading ``'``; numbers (numeric columns, and text that is a
     plain number such as ``-3.5``) are left as they are.
     """
-    import pandas as pd
 
     out = frame.copy(deep=False)
     for col in out.columns:
@@ -129,8 +128,6 @@ class ChunkWriter:
                 self.fh, header=self.fh.tell() == 0, index=False, date_format="%Y-%m-%d"
             )
             return
-        import pyarrow as pa
-        import pyarrow.parquet as pq
 
         table = pa.Table.from_pandas(frame, preserve_index=False)
         if self.pq is None:

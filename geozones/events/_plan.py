@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import Transformer
+
+from .. import projection
+from ..projection import LocalProjection
 from ._columns import NEVER, days_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
-
     from ..timeline import Timeline
 
 
@@ -25,11 +32,6 @@ class _Plan:
     """
 
     def __init__(self, features: Any, wkb: np.ndarray | None = None) -> None:
-        import numpy as np
-        import pandas as pd
-        import shapely
-
-        from .. import projection
 
         if features.crs is not None and not features.crs.equals("EPSG:4326"):
             features, wkb = features.to_crs("EPSG:4326"), None
@@ -64,7 +66,6 @@ class _Plan:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        import shapely
 
         state["_wkb"] = state["geoms"]
         state["geoms"] = shapely.from_wkb(state["geoms"])
@@ -74,7 +75,6 @@ class _Plan:
     @property
     def projection(self) -> Any:
         """The :class:`geozones.projection.LocalProjection` distances are measured in."""
-        from ..projection import LocalProjection
 
         return LocalProjection(*self.center)
 
@@ -85,8 +85,6 @@ class _Plan:
 
     def ready(self) -> _Plan:
         """Prepare the lon/lat geometry (the metric copies are made on demand: :meth:`metric`)."""
-        import numpy as np
-        import shapely
 
         if not self._ready:
             shapely.prepare(self.geoms)
@@ -103,8 +101,6 @@ class _Plan:
         Only features that an uncertain event comes near are ever projected
         (densified every 0.01°, then prepared): exact joins project nothing.
         """
-        import numpy as np
-        import shapely
 
         self.ready()
         todo = np.unique(features[~self._projected[features]])
@@ -141,9 +137,6 @@ class _Plan:
         return mine.ready()
 
     def _copy(self, owner: int) -> _Plan:
-        import copy
-
-        import shapely
 
         out = copy.copy(self)
         for name in ("proj", "boundary", "_projected", "_metric_lock", "_copies"):
@@ -158,7 +151,6 @@ class _Plan:
 
     def subset(self, keep: np.ndarray) -> _Plan:
         """A plan of the features ``keep`` (indices or mask), measured in the same projection."""
-        import copy
 
         out = copy.copy(self)
         for name in ("_grids", "proj", "boundary", "_projected", "_metric_lock", "_owner"):
@@ -178,9 +170,6 @@ _THREADS = threading.Lock()  # guards the per-thread copies of every plan
 @lru_cache(maxsize=32)
 def _transformer(lat0: float, lon0: float) -> Any:
     """lon/lat → metres in the CRS of ``LocalProjection(lat0, lon0)`` (cached: PROJ setup)."""
-    from pyproj import Transformer
-
-    from ..projection import LocalProjection
 
     return Transformer.from_crs("EPSG:4326", LocalProjection(lat0, lon0).crs, always_xy=True)
 
@@ -199,7 +188,6 @@ def plan_of(timeline: Timeline) -> _Plan:
     >>> plan_of(tl) is plan_of(tl)                                 # doctest: +SKIP
     True
     """
-    import shapely
 
     wkb = shapely.to_wkb(timeline.features.geometry.values)
     key = _fingerprint(timeline.features, wkb)
@@ -215,9 +203,6 @@ def plan_of(timeline: Timeline) -> _Plan:
 
 
 def _fingerprint(features: Any, wkb: np.ndarray) -> str:
-    import hashlib
-
-    import pandas as pd
 
     h = hashlib.blake2b(digest_size=16)
     for col in ("id", "name", "kind", "agreement", "start_date", "end_date"):

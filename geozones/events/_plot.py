@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
+
+from .._io import atomic_path
 from ..errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
-
     from ..timeline import Timeline
 
 
@@ -33,11 +34,7 @@ def plot_summary(
     >>> plot_summary(summarize(joined), load_timeline(), "counts.png")   # doctest: +SKIP
     PosixPath('counts.png')
     """
-    import matplotlib
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-
-    from .._io import atomic_path
+    from matplotlib.figure import Figure  # lazy: matplotlib is slow to import
 
     need = {"feature_id", "period", "certain", "possible"}
     if not need <= set(summary.columns):
@@ -47,7 +44,24 @@ def plot_summary(
         )
     fig = Figure(figsize=(12, 6), dpi=110)  # no pyplot: no global state, no GUI backend
     ax = fig.add_subplot()
-    palette = matplotlib.colormaps["tab10"]
+    _draw_lines(ax, _series(summary, top))
+    _mark_agreements(ax, timeline)
+    ax.set_ylabel("events per period")
+    ax.set_ylim(bottom=0)
+    default = f"Events inside the features of {timeline.name}" if timeline else None
+    fig.suptitle(_plain(title or default or "Events inside timeline features"), fontsize=11)
+    ax.grid(alpha=0.3)
+    _legend(ax)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        fig.savefig(tmp, format=(target.suffix.lstrip(".") or "png").lower())
+    return target
+
+
+def _series(summary: pd.DataFrame, top: int) -> list[tuple[str, pd.DataFrame]]:
+    """(label, rows) per feature drawn: the ``top`` busiest, the rest summed."""
     totals = summary.groupby("feature_id", observed=True)[["certain", "possible"]].sum()
     keep = list(totals.sum(axis=1).sort_values(ascending=False).index[:top])
     names = summary.drop_duplicates("feature_id").set_index("feature_id")
@@ -60,56 +74,38 @@ def plot_summary(
     ]
     rest = summary.loc[~summary["feature_id"].isin(keep)]
     if len(rest):
-        lines.append(
-            (
-                f"{rest['feature_id'].nunique()} other features",
-                rest.groupby("period", as_index=False)[["certain", "possible"]].sum(),
-            )
-        )
+        summed = rest.groupby("period", as_index=False)[["certain", "possible"]].sum()
+        lines.append((f"{rest['feature_id'].nunique()} other features", summed))
+    return lines
+
+
+def _draw_lines(ax: Any, lines: list[tuple[str, pd.DataFrame]]) -> None:
+    """Certain matches solid, certain plus possible dashed, one colour a feature."""
+    import matplotlib  # lazy: matplotlib is slow to import
+
+    palette = matplotlib.colormaps["tab10"]
     for i, (name, frame) in enumerate(lines):
         frame = frame.sort_values("period")
         colour = palette(i % 10)
         ax.plot(frame["period"], frame["certain"], color=colour, lw=1.8, label=_plain(name))
-        ax.plot(
-            frame["period"],
-            frame["certain"] + frame["possible"],
-            color=colour,
-            lw=1.0,
-            ls="--",
-            alpha=0.8,
-        )
-    _mark_agreements(ax, timeline)
-    ax.set_ylabel("events per period")
-    ax.set_ylim(bottom=0)
-    fig.suptitle(
-        _plain(
-            title
-            or (
-                f"Events inside the features of {timeline.name}"
-                if timeline
-                else "Events inside timeline features"
-            )
-        ),
-        fontsize=11,
-    )
-    ax.grid(alpha=0.3)
+        total = frame["certain"] + frame["possible"]
+        ax.plot(frame["period"], total, color=colour, lw=1.0, ls="--", alpha=0.8)
+
+
+def _legend(ax: Any) -> None:
+    """The features' legend, with what solid and dashed mean."""
+    from matplotlib.lines import Line2D  # lazy: matplotlib is slow to import
+
     handles, labels = ax.get_legend_handles_labels()
     handles += [Line2D([], [], color="0.2", lw=1.8), Line2D([], [], color="0.2", lw=1.0, ls="--")]
     labels += ["certain (solid)", "certain + possible (dashed)"]
     ax.legend(
         handles, labels, fontsize=7.5, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False
     )
-    fig.autofmt_xdate()
-    fig.tight_layout()
-    target = Path(path)
-    with atomic_path(target) as tmp:
-        fig.savefig(tmp, format=(target.suffix.lstrip(".") or "png").lower())
-    return target
 
 
 def _mark_agreements(ax: Any, timeline: Timeline | None) -> None:
     """Dotted vertical lines at the agreements' signed dates, labelled above the axes."""
-    import pandas as pd
 
     for ag in timeline.agreements if timeline is not None else []:
         signed = pd.to_datetime(str(ag.get("signed") or ""), errors="coerce")

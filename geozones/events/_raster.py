@@ -12,10 +12,8 @@ unmarked cell, instead of a polygon-box predicate per cell.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
+import numpy as np
+import shapely
 
 _SIMPLE = (0, 1, 2, 3, 4, 5, 6)  # point, line, ring, polygon and their multi- types
 
@@ -30,8 +28,6 @@ def outline_cells(
     the features whose type is not simple (collections): they are left to
     the exact test in every cell.
     """
-    import numpy as np
-    import shapely
 
     x0, y0, side, _, _ = grid
     types = shapely.get_type_id(geoms)
@@ -60,7 +56,6 @@ def outline_cells(
 
 def _key(feat: np.ndarray, cx: np.ndarray, cy: np.ndarray, grid: tuple) -> np.ndarray:
     """One int64 per (feature, cell); cells beyond the grid's edges are merged into a rim."""
-    import numpy as np
 
     nx, ny = grid[3], grid[4]
     gx = np.minimum(np.maximum(cx, -1), nx) + 1
@@ -82,8 +77,6 @@ def classify(
     ``grid`` is ``(x0, y0, side, nx, ny)``: cell ``(cx, cy)`` holds the
     points whose ``floor((x - x0) / side)`` is ``cx`` (and so for y).
     """
-    import numpy as np
-    import shapely
 
     x0, y0, side, _, _ = grid
     ids = np.flatnonzero(np.bincount(feat))

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import lzma
 import re
 import warnings
+import zipfile
+import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from dateutil import parser as du
 
 from ..errors import InputError
 from ._columns import NUMERIC_COLUMNS, EventsWarning, _Columns
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
 
 
 def read_events(
@@ -87,8 +94,6 @@ def clean_events(frame: pd.DataFrame, cols: _Columns) -> tuple[pd.DataFrame, pd.
     >>> len(good), bad["reason"].tolist()
     (1, ['unreadable event_date'])
     """
-    import numpy as np
-    import pandas as pd
 
     frame = _numeric_columns(frame, skip=(cols.lat, cols.lon))
     dates = parse_dates(frame[cols.date])
@@ -138,8 +143,6 @@ def parse_dates(values: pd.Series) -> pd.Series:
     >>> parse_dates(pd.Series(["15 March 2020", "2020-03-16", "03/04/2020", "x"])).tolist()
     [Timestamp('2020-03-15 00:00:00'), Timestamp('2020-03-16 00:00:00'), NaT, NaT]
     """
-    import numpy as np
-    import pandas as pd
 
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         values = values.dt.tz_localize(None)
@@ -163,7 +166,6 @@ def _parse_one(value: Any) -> Any:
 
     Years outside 1678–2261 (what ``datetime64[ns]`` holds) are unreadable.
     """
-    import numpy as np
 
     day = _parse_day(value)
     if np.isnat(day) or not (np.datetime64("1678-01-01") <= day <= np.datetime64("2261-12-31")):
@@ -172,9 +174,6 @@ def _parse_one(value: Any) -> Any:
 
 
 def _parse_day(value: Any) -> Any:
-    import datetime as dt
-
-    import numpy as np
 
     nat = np.datetime64("NaT")
     if isinstance(value, (dt.date, dt.datetime)) or hasattr(value, "to_pydatetime"):
@@ -198,7 +197,6 @@ def _parse_day(value: Any) -> Any:
         return np.datetime64(readings.pop()) if len(readings) == 1 else nat
     if not re.search(r"[A-Za-z]{3}", text):
         return nat  # no month name, not ISO: refuse to guess
-    from dateutil import parser as du
 
     try:
         parsed = du.parse(text, dayfirst=True, default=dt.datetime(1, 1, 1))
@@ -210,7 +208,6 @@ def _parse_day(value: Any) -> Any:
 
 
 def _ymd(y: int, m: int, d: int) -> str | None:
-    import datetime as dt
 
     try:
         return dt.date(y, m, d).isoformat()
@@ -220,7 +217,6 @@ def _ymd(y: int, m: int, d: int) -> str | None:
 
 def _numeric_columns(frame: pd.DataFrame, skip: tuple[str, ...]) -> pd.DataFrame:
     """ACLED's numeric columns read as text become numbers when every value is one."""
-    import pandas as pd
 
     for col in NUMERIC_COLUMNS:
         if (
@@ -237,7 +233,6 @@ def _numeric_columns(frame: pd.DataFrame, skip: tuple[str, ...]) -> pd.DataFrame
 
 def _read_table(path: str | Path) -> pd.DataFrame:
     """The whole file as a frame (CSV as text columns); clear errors."""
-    import pandas as pd
 
     return (
         pd.concat(list(iter_chunks(path, chunksize=None)))
@@ -281,7 +276,6 @@ def iter_chunks(path: str | Path, chunksize: int | None = 200_000) -> Iterator[p
     >>> [len(c) for c in iter_chunks(data_path("events", "synthetic_events.csv"), 800)]
     [800, 800, 400]
     """
-    import pandas as pd
 
     p = _check_readable(path)
     if _is_parquet(p):
@@ -312,11 +306,6 @@ def iter_chunks(path: str | Path, chunksize: int | None = 200_000) -> Iterator[p
 @lru_cache(maxsize=1)
 def _csv_errors() -> tuple[type[BaseException], ...]:
     """What a corrupt, truncated or mislabelled (compressed) CSV raises while read."""
-    import lzma
-    import zipfile
-    import zlib
-
-    import pandas as pd
 
     return (
         pd.errors.ParserError,
@@ -332,9 +321,6 @@ def _csv_errors() -> tuple[type[BaseException], ...]:
 
 
 def _iter_parquet(p: Path, chunksize: int | None) -> Iterator[pd.DataFrame]:
-    import pandas as pd
-    import pyarrow as pa
-    import pyarrow.parquet as pq
 
     try:
         pf = pq.ParquetFile(p)
@@ -362,9 +348,6 @@ def count_rows(path: str | Path) -> int | None:
     """
     p = _check_readable(path)
     if _is_parquet(p):
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
         try:
             return pq.ParquetFile(p).metadata.num_rows
         except (pa.ArrowException, OSError) as exc:

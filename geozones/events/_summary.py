@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import numpy as np
+import pandas as pd
 
 from ..errors import InputError
 from ._columns import is_dask_collection
 from ._read import parse_dates
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
 
 
 def summarize(joined: Any, freq: str = "MS", *, date: str = "event_date") -> pd.DataFrame:
@@ -49,7 +49,6 @@ def summarize(joined: Any, freq: str = "MS", *, date: str = "event_date") -> pd.
 
 
 def _period_freq(freq: str) -> str:
-    import pandas as pd
 
     text = str(freq).strip()
     aliases = {
@@ -77,8 +76,6 @@ _COUNT_KEYS = ["feature_id", "feature_name", "kind", "agreement", "period"]
 
 def _partial_counts(joined: pd.DataFrame, pfreq: str, date: str) -> pd.DataFrame:
     """Counts per (feature, period) of one chunk; sums of chunks give the whole."""
-    import numpy as np
-    import pandas as pd
 
     missing = [c for c in ("feature_id", "match", date) if c not in joined.columns]
     if missing:
@@ -113,7 +110,6 @@ def _partial_counts(joined: pd.DataFrame, pfreq: str, date: str) -> pd.DataFrame
 
 
 def _finish_counts(parts: pd.DataFrame, pfreq: str) -> pd.DataFrame:
-    import pandas as pd
 
     sums = parts.groupby(_COUNT_KEYS, sort=True, dropna=False).sum()
     rows = []
