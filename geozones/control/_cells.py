@@ -255,6 +255,30 @@ class Cells:
         return np.flatnonzero(shapely.contains(area, pts))
 
     @functools.cached_property
+    def tied(self) -> np.ndarray:
+        """Cells in several pieces, and the cells a piece of them touches (a boolean mask).
+
+        Moving one of these without the others can leave a piece of a cell as a pocket
+        no cell adjacency shows, so area rules (``_offensive``) leave them alone.
+
+        Examples
+        --------
+        >>> import shapely
+        >>> Cells.from_polygons([shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1)]).tied.tolist()
+        [False, False]
+        """
+        import shapely
+
+        out = np.zeros(len(self), dtype=bool)
+        multi = np.flatnonzero(shapely.get_num_geometries(self.geometry) > 1)
+        out[multi] = True
+        if len(multi):
+            parts = shapely.get_parts(self.geometry[multi])
+            _, hit = self._tree.query(parts, predicate="intersects")
+            out[hit] = True
+        return out
+
+    @functools.cached_property
     def _points(self) -> np.ndarray:
         import shapely
 

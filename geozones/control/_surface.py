@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from ._cells import Cells
+from ._offensive import REACH_M, Taken, front_point, offensive_cells
 
 #: Holder code of a cell no baseline or event covers.
 NOBODY = -1
@@ -130,6 +131,7 @@ class ControlSurface:
         besieged: Sequence[tuple[_dt.date, _dt.date | None, np.ndarray]] = (),
         fill_enclaves: bool = True,
         advance_max_m: float = 25_000.0,
+        offensive_reach_m: float = REACH_M,
     ) -> None:
         self.cells = cells
         self.parties = list(parties)
@@ -141,6 +143,7 @@ class ControlSurface:
         self.besieged = list(besieged)
         self.fill_enclaves = fill_enclaves
         self.advance_max_m = advance_max_m
+        self.offensive_reach_m = offensive_reach_m
         self.days = sorted({e.date for e in self.events} | self._siege_days())
         self.holders, self.event_of = self._build()
 
@@ -162,13 +165,21 @@ class ControlSurface:
             by_day.setdefault(ev.date, []).append(i)
         h = np.full(n_cells, NOBODY, dtype=np.int16)
         e = np.full(n_cells, -1, dtype=np.int32)
+        taken: list[Taken] = []
         for k, day in enumerate(self.days):
             before = h.copy()
+            last: dict[int, int] = {}
             for i in by_day.get(day, ()):
                 ev, party = self.events[i], code[self.events[i].party]
+                self._remember(taken, before, ev, party, last, i)
                 way = self._advance(h, ev, party)
                 h[way], e[way] = party, i
                 h[ev.cells], e[ev.cells] = party, i
+            for party, i in last.items():  # the ground the offensive encloses
+                won = offensive_cells(
+                    self.cells, h, taken, day, party, reach_m=self.offensive_reach_m
+                )
+                h[won], e[won] = party, i
             if self.fill_enclaves:
                 changed = np.flatnonzero(h != before) if k else np.arange(n_cells)
                 for _start, end, cells in self.besieged:  # a siege lifted: its pocket may fall
@@ -178,6 +189,24 @@ class ControlSurface:
                 e[flipped] = ENCLOSED
             holders[k], event_of[k] = h, e
         return holders, event_of
+
+    def _remember(
+        self,
+        taken: list[Taken],
+        before: np.ndarray,
+        ev: ControlEvent,
+        party: int,
+        last: dict[int, int],
+        i: int,
+    ) -> None:
+        """Note a capture for the offensive rule (``_offensive``), with its front and losers."""
+        if ev.kind != "capture" or ev.at is None or self.offensive_reach_m <= 0:
+            return
+        old = before[ev.cells]
+        losers = frozenset(int(c) for c in np.unique(old) if c not in (party, NOBODY))
+        front = front_point(self.cells, before, party, ev.at, self.offensive_reach_m)
+        taken.append(Taken(ev.date, party, ev.at, front, losers))
+        last[party] = i
 
     def _advance(self, h: np.ndarray, ev: ControlEvent, party: int) -> np.ndarray:
         """The cells on the way from the party's nearest held cell to a captured place.

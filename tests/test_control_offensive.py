@@ -1,0 +1,129 @@
+"""The offensive rule: the ground between a party's front and the towns it took."""
+
+from __future__ import annotations
+
+import datetime
+
+import numpy as np
+import pytest
+import shapely
+
+import geozones
+from geozones.control import ControlEvent, ControlSurface
+from geozones.control._cells import Cells
+
+D = datetime.date
+
+
+def _grid(n: int = 6) -> Cells:
+    return Cells.from_polygons(
+        [shapely.box(i, j, i + 1, j + 1) for j in range(n) for i in range(n)]
+    )
+
+
+def _cell(i: int, j: int, n: int = 6) -> int:
+    return j * n + i
+
+
+def test_captures_of_one_offensive_take_the_ground_back_to_the_front():
+    """a holds column 0, b the rest; a takes (4,1), then (4,4) whose nearest front is
+    (4,1): the triangle of the front cell (0,1) and both towns falls, nothing else."""
+    cells = _grid()
+    a0 = np.array([_cell(0, j) for j in range(6)])
+    rest = np.setdiff1d(np.arange(36), a0)
+    ev = [
+        ControlEvent(D(2020, 1, 1), "a", a0, kind="baseline"),
+        ControlEvent(D(2020, 1, 1), "b", rest, kind="baseline"),
+        ControlEvent(D(2020, 2, 1), "a", np.array([_cell(4, 1)]), at=(4.5, 1.5)),
+        ControlEvent(D(2020, 2, 10), "a", np.array([_cell(4, 4)]), at=(4.5, 4.5)),
+    ]
+    s = ControlSurface(
+        cells, ["a", "b"], ev, fill_enclaves=False, advance_max_m=0, offensive_reach_m=1e9
+    )
+    names = s.holder_names("2020-02-10")
+    for i, j in [(2, 2), (3, 2), (3, 3)]:  # strictly inside the hull
+        assert names[_cell(i, j)] == "a", (i, j)
+    assert names[_cell(1, 3)] == "b" and names[_cell(2, 3)] == "b"  # beyond its edge
+    assert names[_cell(5, 3)] == "b"  # beyond the towns: untouched
+    assert names[_cell(2, 0)] == "b"  # outside the hull
+    # before the second town, only the first town's way (a line: no hull) moved
+    assert s.holder_names("2020-02-05")[_cell(2, 3)] == "b"
+
+
+def test_the_rule_never_takes_a_third_party_s_cells_nor_outside_the_window():
+    cells = _grid()
+    a0 = np.array([_cell(0, j) for j in range(6)])
+    c0 = np.array([_cell(2, 3)])
+    rest = np.setdiff1d(np.arange(36), np.r_[a0, c0])
+    base = [
+        ControlEvent(D(2020, 1, 1), "a", a0, kind="baseline"),
+        ControlEvent(D(2020, 1, 1), "b", rest, kind="baseline"),
+        ControlEvent(D(2020, 1, 1), "c", c0, kind="baseline"),
+    ]
+    took = [
+        ControlEvent(D(2020, 2, 1), "a", np.array([_cell(4, 1)]), at=(4.5, 1.5)),
+        ControlEvent(D(2020, 2, 10), "a", np.array([_cell(4, 4)]), at=(4.5, 4.5)),
+    ]
+    s = ControlSurface(
+        cells,
+        ["a", "b", "c"],
+        base + took,
+        fill_enclaves=False,
+        advance_max_m=0,
+        offensive_reach_m=1e9,
+    )
+    names = s.holder_names("2020-02-10")
+    assert names[_cell(2, 3)] == "c" and names[_cell(2, 2)] == "a"
+    late = [took[0], ControlEvent(D(2020, 6, 1), "a", np.array([_cell(4, 4)]), at=(4.5, 4.5))]
+    s = ControlSurface(
+        cells,
+        ["a", "b", "c"],
+        base + late,
+        fill_enclaves=False,
+        advance_max_m=0,
+        offensive_reach_m=1e9,
+    )
+    assert s.holder_names("2020-06-01")[_cell(2, 2)] == "b"  # two offensives, no hull
+
+
+def test_no_rule_without_reach():
+    cells = _grid()
+    a0 = np.array([_cell(0, j) for j in range(6)])
+    ev = [
+        ControlEvent(D(2020, 1, 1), "a", a0, kind="baseline"),
+        ControlEvent(D(2020, 1, 1), "b", np.setdiff1d(np.arange(36), a0), kind="baseline"),
+        ControlEvent(D(2020, 2, 1), "a", np.array([_cell(4, 1)]), at=(4.5, 1.5)),
+        ControlEvent(D(2020, 2, 2), "a", np.array([_cell(4, 4)]), at=(4.5, 4.5)),
+    ]
+    s = ControlSurface(
+        cells, ["a", "b"], ev, fill_enclaves=False, advance_max_m=0, offensive_reach_m=0
+    )
+    assert s.holder_names("2020-02-02").count("a") == 8
+
+
+@pytest.fixture(scope="module")
+def zone():
+    tl = geozones.load_timeline()
+    return tl, tl.features.set_index("id").loc["idlib-zone-2020-03-02", "geometry"]
+
+
+@pytest.mark.parametrize(
+    "lon, lat",
+    # south-east of Maarat al-Numan and east of the M5: government since the
+    # offensives of Dec 2017-Feb 2018, Aug 2019 and Dec 2019-Jan 2020
+    [(36.9, 35.5), (36.95, 35.65), (36.85, 35.75), (37.0, 35.55)],
+)
+def test_ground_east_of_the_m5_is_out_of_the_zone_on_2020_03_15(zone, lon, lat):
+    tl, z = zone
+    assert not z.contains(shapely.Point(lon, lat))
+    assert tl._control.at(shapely.Point(lon, lat), "2020-03-15").holder == "government"
+
+
+@pytest.mark.parametrize(
+    "place", ["Idlib", "Ariha", "Jisr al-Shughur", "Sarmada", "Binnish", "Taftanaz"]
+)
+def test_the_opposition_s_towns_stay_in_the_zone(zone, place):
+    tl, z = zone
+    assert tl._control.at(place, "2020-03-15").holder == "opposition"
+    p = tl._control.at(place, "2020-03-15")
+    assert p.holder == "opposition"
