@@ -3,6 +3,13 @@
 Events are applied in date order (file order within a day); the latest event that
 covers a cell gives its holder. The holder table is a numpy array (change days × cells)
 built one day at a time with array assignments, never a Python loop over cells.
+
+Reports name towns, not every village between them, so a capture moves more than its
+own cells: the cells on the straight way from the party's nearest held cell to the town
+(``advance_max_m``), and the ground its offensive encloses: the convex hull of the
+party's captures of the last 45 days within ``offensive_reach_m`` of the day's, with
+its front cell nearest each (see ``_offensive``; only the losers' cells change hands).
+Then every pocket the front passed goes to the party around it (``fill_enclaves``).
 """
 
 from __future__ import annotations
@@ -109,6 +116,12 @@ class ControlSurface:
     events : list of ControlEvent
         Baselines and captures, any order (sorted stably by date); captures dated
         before the first baseline are dropped (the baseline already includes them).
+    advance_max_m : float
+        How far behind a captured town the party's front may be for the way between
+        to fall with it (0 = off).
+    offensive_reach_m : float
+        How far apart the captures of one offensive, and a capture and its front, may
+        be for the ground they enclose to fall (0 = off; ``_offensive``).
 
     Examples
     --------
