@@ -14,7 +14,10 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .. import settings
+import shapely
+
+from .. import boundaries, settings
+from .._text import fold
 from ..control import Control, ControlEvent, ControlSurface, load_cells
 from ..control._table import (
     SOURCE_FIELDS,
@@ -237,8 +240,6 @@ def _village(ctx: _Context, name: str, near: tuple[float, float], row: Row) -> A
 
 
 def _subdistrict(name: str, row: Row) -> str:
-    from .. import boundaries
-    from .._text import fold
 
     a3 = boundaries.load("admin3")
     hit = a3[(a3["pcode"].str.upper() == name.upper()) | (a3["name_en"].map(fold) == fold(name))]
@@ -426,7 +427,6 @@ def _all_same(now: list[Any], before: list[Any]) -> bool:
 
 
 def _same(a: Any, b: Any) -> bool:
-    import shapely
 
     if a is None or b is None:
         return a is b

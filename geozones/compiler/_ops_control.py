@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+import shapely
+
 from ..errors import SpecError
 from ..spec import LineDict, parse_date, suggest
 from ._context import Geometry, _Context, _line, _need
@@ -69,7 +71,6 @@ def _op_held_by(ctx: _Context, arg: Any, line: int | None) -> Geometry:
 def _op_contact_line(ctx: _Context, arg: Any, line: int | None) -> Geometry:
     """The contact line of the day, only ``between`` two parties and ``within`` an area
     when given (empty when there is none)."""
-    import shapely
 
     control = _control_of(ctx, "contact_line", line)
     arg = arg if isinstance(arg, dict) else LineDict()

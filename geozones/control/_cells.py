@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import shapely
 
 from .._io import data_path
 from ..errors import InputError
+from ..projection import haversine_m
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,7 +77,6 @@ class Cells:
 
     @functools.cached_property
     def _tree(self) -> Any:
-        import shapely
 
         return shapely.STRtree(self.geometry)
 
@@ -89,7 +90,6 @@ class Cells:
         >>> Cells.from_polygons([shapely.box(0, 0, 2, 2)]).centroid_lonlat[0].tolist()
         [1.0]
         """
-        import shapely
 
         xy = shapely.get_coordinates(shapely.centroid(self.geometry))
         return xy[:, 0], xy[:, 1]
@@ -106,7 +106,6 @@ class Cells:
         >>> c.outer.tolist()
         [True, True, True, True, False, True, True, True, True]
         """
-        import shapely
 
         n = len(self.geometry)
         lengths = shapely.length(self.edge_geometry)
@@ -189,7 +188,6 @@ class Cells:
         >>> c.locate([0.5, 1.5, 5.0], [0.5, 0.5, 5.0]).tolist()
         [0, 1, -1]
         """
-        import shapely
 
         pts = shapely.points(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
         out = np.full(len(pts), -1, dtype=np.int64)
@@ -219,7 +217,6 @@ class Cells:
         >>> c.within_m(0.0, 0.0, 5000).tolist()
         [0]
         """
-        from ..projection import haversine_m
 
         x, y = self.centroid_lonlat
         return np.flatnonzero(haversine_m(lat, lon, y, x) <= metres)
@@ -246,7 +243,6 @@ class Cells:
         >>> c.covered_by(shapely.box(0, 0, 1.2, 1)).tolist()
         [0]
         """
-        import shapely
 
         if area is None or shapely.is_empty(area):
             return np.zeros(0, dtype=np.int64)
@@ -267,7 +263,6 @@ class Cells:
         >>> Cells.from_polygons([shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1)]).tied.tolist()
         [False, False]
         """
-        import shapely
 
         out = np.zeros(len(self), dtype=bool)
         multi = np.flatnonzero(shapely.get_num_geometries(self.geometry) > 1)
@@ -280,7 +275,6 @@ class Cells:
 
     @functools.cached_property
     def _points(self) -> np.ndarray:
-        import shapely
 
         return shapely.point_on_surface(self.geometry)
 
@@ -309,7 +303,6 @@ def cell_edges(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     >>> a.tolist(), b.tolist(), g[0].wkt
     ([0], [1], 'LINESTRING (1 0, 1 1)')
     """
-    import shapely
 
     a, b = shapely.STRtree(geoms).query(geoms, predicate="touches")
     pair = a < b
@@ -341,7 +334,6 @@ def load_cells() -> Cells:
     True
     """
     import pyarrow.parquet as pq  # only when the cells are first needed (start-up time)
-    import shapely
 
     cells_path, edges_path = (
         data_path("control", "cells.parquet"),

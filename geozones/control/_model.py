@@ -7,9 +7,13 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+import geopandas as gpd
 import numpy as np
+import pandas as pd
+import shapely
 
 from ..errors import InputError
+from ._cells import Cells
 from ._surface import NOBODY, ControlSurface, Holding
 
 #: Columns of ``Timeline.control`` and ``Timeline.contact_lines``.
@@ -72,7 +76,6 @@ class Control:
         >>> Control({}, ControlSurface(_empty_cells(), [], [])).area("a", "2020-01-01").is_empty
         True
         """
-        import shapely
 
         s = self.surface
         k = int(s.day_index([_day(date).isoformat()])[0])
@@ -104,7 +107,6 @@ class Control:
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Control per compiled timeline
     def _area_row(self, code: int, k: int, within: int | None) -> Any:
-        import shapely
 
         held = self.surface.holders[k] == code
         if within is not None:
@@ -122,7 +124,6 @@ class Control:
         >>> Control({}, ControlSurface(_empty_cells(), [], [])).contact_line("2020-01-01").is_empty
         True
         """
-        import shapely
 
         s = self.surface
         k = int(s.day_index([_day(date).isoformat()])[0])
@@ -205,7 +206,6 @@ class Control:
         return names[np.where(codes == NOBODY, len(s.parties), codes)]
 
     def _cell(self, where: Any) -> int:
-        import shapely
 
         code = None
         if isinstance(where, str):
@@ -244,8 +244,6 @@ def _day(date: Any) -> _dt.date:
 
 
 def _frame(columns: tuple[str, ...], rows: list[tuple]) -> Any:
-    import geopandas as gpd
-    import pandas as pd
 
     data = {c: [r[i] for r in rows] for i, c in enumerate(columns[:-1])}
     frame = pd.DataFrame(data, columns=list(columns[:-1]))
@@ -266,6 +264,5 @@ def empty_frames() -> tuple[Any, Any]:
 
 
 def _empty_cells() -> Any:
-    from ._cells import Cells
 
     return Cells.from_polygons([])

@@ -24,7 +24,9 @@ import datetime as _dt
 from dataclasses import dataclass
 
 import numpy as np
+import shapely
 
+from ..projection import haversine_m
 from ._cells import Cells
 
 #: Captures of one party within this many days are one offensive.
@@ -95,9 +97,6 @@ def offensive_cells(
     >>> offensive_cells(c, h, t, d, 0, reach_m=1e9).tolist()  # 5's point is on the hull
     [4]
     """
-    import shapely
-
-    from ..projection import haversine_m
 
     today = [t for t in taken if t.party == party and t.date == day]
     if not today:
@@ -105,7 +104,8 @@ def offensive_cells(
     lo = day - _dt.timedelta(days=window_days)
     tx = np.array([t.at[0] for t in today])
     ty = np.array([t.at[1] for t in today])
-    pts, losers = [], set()
+    pts: list = []
+    losers: set = set()
     for t in taken:
         if t.party != party or not lo <= t.date <= day:
             continue

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import shapely
 
+from ..projection import haversine_m
 from ._cells import Cells
 from ._offensive import REACH_M, Taken, front_point, offensive_cells
 
@@ -228,9 +230,6 @@ class ControlSurface:
         the cells the straight line from the nearest cell the party already holds
         (within ``advance_max_m``) to the place crosses.
         """
-        import shapely
-
-        from ..projection import haversine_m
 
         none = np.zeros(0, dtype=np.int64)
         if ev.kind != "capture" or ev.at is None or self.advance_max_m <= 0:
@@ -452,7 +451,6 @@ class ControlSurface:
         >>> s.union(np.arange(2)).area
         2.0
         """
-        import shapely
 
         geom = shapely.coverage_union_all(self.cells.geometry[cells])
         if geom.geom_type == "Polygon":
@@ -506,7 +504,6 @@ class ControlSurface:
         >>> s.front_of(np.array([True])).wkt
         'LINESTRING (1 0, 1 1)'
         """
-        import shapely
 
         edges = self.cells.edge_geometry[mask]
         if not len(edges):
@@ -534,7 +531,6 @@ class ControlSurface:
         >>> s.contact_lines()[0][2].wkt
         'LINESTRING (1 0, 1 1)'
         """
-        import shapely
 
         c = self.cells
         ha, hb = self.holders[:, c.edge_a], self.holders[:, c.edge_b]

@@ -93,22 +93,17 @@ def join_file(
 ) -> JoinReport:
     """Join an events file to a timeline and write the rows, the rejects and the counts.
 
-    The file is read and joined ``chunksize`` rows at a time, so its size is
-    bounded by the disk, not memory. Every output is written only when
-    complete (a failure leaves no file behind) and is checked before any work:
-    an output failure is an :class:`~geozones.errors.InputError` with one line.
-    Rows whose date or coordinates cannot be read go to
-    ``OUT.rejected.csv`` (removed when a later run has none). CSV outputs
-    quote text a spreadsheet would run as a formula.
+    The file is read and joined ``chunksize`` rows at a time (its size is bounded by
+    the disk, not memory). Every output is checked before any work and written only
+    when complete: a failure is one :class:`~geozones.errors.InputError` line and
+    leaves no file. Unreadable rows go to ``OUT.rejected.csv``; CSV outputs quote
+    text a spreadsheet would run as a formula.
 
     Parameters
     ----------
-    events : str or Path
-        A ``.csv`` (optionally compressed) or ``.parquet`` events file; with
-        ``scheduler``, a Parquet file or a folder of them (a dataset).
-    out : str or Path
-        ``.csv`` or ``.parquet``; with ``scheduler``, a ``.parquet`` folder
-        with one file per input partition.
+    events, out : str or Path
+        A ``.csv`` (optionally compressed) or ``.parquet`` events file, and ``.csv`` or
+        ``.parquet`` out; with ``scheduler``, Parquet files or folders (datasets).
     timeline : Timeline, or the path of a spec, optional
         Default: the bundled timeline. A spec is compiled after the outputs are checked.
     date, lat, lon, precision, how, radii
@@ -121,12 +116,11 @@ def join_file(
     workers : int, optional
         Threads per chunk (default: :data:`geozones.settings.join_workers`, or every core).
     scheduler : str, optional
-        Address of a running ``dask.distributed`` scheduler
-        (``tcp://host:8786``): the partitions are read, joined and written
-        by its workers. Default: :data:`geozones.settings.dask_scheduler`;
-        ``"local"`` forces this machine.
+        A running ``dask.distributed`` scheduler (``tcp://host:8786``) whose workers read,
+        join and write the partitions (default :data:`geozones.settings.dask_scheduler`;
+        ``"local"``: this machine).
     progress : bool, optional
-        Show a progress bar on stderr (default: when stderr is a terminal).
+        A progress bar on stderr (default: when stderr is a terminal).
 
     Returns
     -------

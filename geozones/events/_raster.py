@@ -28,13 +28,13 @@ def outline_cells(
     the features whose type is not simple (collections): they are left to
     the exact test in every cell.
     """
-
     x0, y0, side, _, _ = grid
     types = shapely.get_type_id(geoms)
     odd = ~np.isin(types, _SIMPLE)
     poly = np.isin(types, (3, 6))
-    lines = np.where(poly, shapely.boundary(np.where(poly, geoms, None)), geoms)
-    lines = np.where(odd, None, lines)
+    none = np.full(len(geoms), None, dtype=object)
+    lines = np.where(poly, shapely.boundary(np.where(poly, geoms, none)), geoms)
+    lines = np.where(odd, none, lines)
     parts, owner = shapely.get_parts(lines, return_index=True)
     parts = shapely.segmentize(parts, side / 2)  # a segment then spans at most 2 × 2 cells
     xy, part = shapely.get_coordinates(parts, return_index=True)
@@ -44,14 +44,13 @@ def outline_cells(
     own = _key(feat, cx, cy, grid)  # every vertex's cell
     keep = np.ones(len(own), dtype=bool)
     keep[1:] = own[1:] != own[:-1]  # most runs of vertices stay in one cell
-    keys = [own[keep]]
+    pieces = [own[keep]]
     cross = np.flatnonzero((part[1:] == part[:-1]) & keep[1:])  # segment k → k + 1
     a, b = cross, cross + 1
     far = (np.abs(cx[b] - cx[a]) > 1) | (np.abs(cy[b] - cy[a]) > 1)  # rounding: never seen
     odd = np.union1d(np.asarray(ids)[odd], feat[a[far]])  # ... its features: tested everywhere
-    keys += [_key(feat[a], cx[a], cy[b], grid), _key(feat[a], cx[b], cy[a], grid)]
-    keys = np.unique(np.concatenate(keys))
-    return keys, odd
+    pieces += [_key(feat[a], cx[a], cy[b], grid), _key(feat[a], cx[b], cy[a], grid)]
+    return np.unique(np.concatenate(pieces)), odd
 
 
 def _key(feat: np.ndarray, cx: np.ndarray, cy: np.ndarray, grid: tuple) -> np.ndarray:
@@ -77,7 +76,6 @@ def classify(
     ``grid`` is ``(x0, y0, side, nx, ny)``: cell ``(cx, cy)`` holds the
     points whose ``floor((x - x0) / side)`` is ``cx`` (and so for y).
     """
-
     x0, y0, side, _, _ = grid
     ids = np.flatnonzero(np.bincount(feat))
     keys, odd = outline_cells(geoms[ids], ids, grid)

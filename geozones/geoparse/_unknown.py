@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from .._text import fold
@@ -124,7 +124,7 @@ RECHOOSE_NEAR_KM = 25.0
 
 
 def rechoose_near(
-    text: str, places: list[PlaceMention], bias: str, listed: list[tuple[int, int]] = ()
+    text: str, places: list[PlaceMention], bias: str, listed: Sequence[tuple[int, int]] = ()
 ) -> list[PlaceMention]:
     """Among namesakes, the one near the other towns of the sentence (or the sentences
     around it): "Naqir" in a list of villages south of Idlib is not the Naqir near Hama.

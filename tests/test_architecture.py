@@ -1,0 +1,122 @@
+"""The house's rooms: layers that point down, no import cycle, small modules and functions.
+
+The contracts live in ``pyproject.toml`` (``[tool.importlinter]``) and are explained in
+``docs/development.md`` ("Layout"). These tests fail the build when a change imports upward,
+closes an import cycle, grows a module past 600 lines or a function past 80, or hides an
+import inside a function without saying why.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "geozones"
+MAX_MODULE_LINES = 600
+MAX_FUNCTION_LINES = 80
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def _lint_imports() -> list[str]:
+    exe = Path(sys.executable).with_name("lint-imports")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("lint-imports")
+    if found is None:  # pragma: no cover - the test extra installs it
+        pytest.fail("lint-imports is not installed: pip install -e '.[test]'")
+    return [found]
+
+
+def test_import_contracts_hold() -> None:
+    """import-linter: layers point down, no cycle between the modules of any package."""
+    proc = subprocess.run(
+        [*_lint_imports(), "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = proc.stdout + proc.stderr
+    assert proc.returncode == 0, report
+    assert "Contracts: 2 kept, 0 broken." in report, report
+
+
+def test_contracts_name_every_top_level_module() -> None:
+    """A new top-level module must be placed in a layer, or the contract would not see it."""
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    layers = config.split("[tool.importlinter]", 1)[1].split("acyclic_siblings", 1)[0]
+    skip = {"__init__", "__main__"}
+    names = {p.stem for p in PACKAGE.glob("*.py") if p.stem not in skip}
+    names |= {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
+    missing = sorted(n for n in names if f"geozones.{n}" not in layers)
+    assert not missing, f"not in any layer of [tool.importlinter]: {missing}"
+
+
+def test_no_module_is_too_long() -> None:
+    too_long = {
+        str(p.relative_to(ROOT)): n
+        for p in _modules()
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert not too_long, f"modules over {MAX_MODULE_LINES} lines: {too_long}"
+
+
+def _functions(tree: ast.AST):
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node
+
+
+def test_no_function_is_too_long() -> None:
+    too_long = []
+    for path in _modules():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for fn in _functions(tree):
+            n = fn.end_lineno - fn.lineno + 1  # docstring included
+            if n >= MAX_FUNCTION_LINES:
+                too_long.append(f"{path.relative_to(ROOT)}:{fn.lineno} {fn.name} ({n} lines)")
+    assert not too_long, "functions of 80 lines or more:\n" + "\n".join(too_long)
+
+
+def _function_imports(path: Path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    tree = ast.parse("\n".join(lines))
+    seen: set[int] = set()
+    for fn in _functions(tree):
+        for node in ast.walk(fn):
+            if isinstance(node, (ast.Import, ast.ImportFrom)) and node.lineno not in seen:
+                seen.add(node.lineno)
+                yield node, lines
+
+
+def _has_reason(node: ast.stmt, lines: list[str]) -> bool:
+    """The import's own line, or a comment line just above it, says why it is lazy."""
+    i = node.lineno - 1
+    if any("#" in line for line in lines[i : node.end_lineno]):
+        return True
+    j = i - 1
+    while j >= 0 and lines[j].strip().startswith(("import ", "from ")):
+        j -= 1  # a block of imports shares one comment above it
+    return j >= 0 and lines[j].strip().startswith("#")
+
+
+def test_lazy_imports_say_why() -> None:
+    """Imports inside functions stay only where start-up time needs them, and say so."""
+    silent = [
+        f"{path.relative_to(ROOT)}:{node.lineno}: {lines[node.lineno - 1].strip()}"
+        for path in _modules()
+        for node, lines in _function_imports(path)
+        if not _has_reason(node, lines)
+    ]
+    assert not silent, "imports inside functions without a comment saying why:\n" + "\n".join(
+        silent
+    )
