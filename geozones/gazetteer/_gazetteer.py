@@ -104,9 +104,11 @@ class Gazetteer(_Places, _Roads, _Matcher):
         if online and (not found or found[0].score < ONLINE_THRESHOLD):
             return self._online(name, top=top, country=country, near=near)
         if not found:
-            raise UnknownPlaceError(
-                name, self.closest(name, kind=kind, country=country), hint=_hint(kind, country)
-            )
+            hint = _hint(kind, country)
+            codes = {c.upper() for c in ([country] if isinstance(country, str) else country or ())}
+            if codes & self._no_world:  # the country's small towns need the extra
+                hint += "; the towns of that country need: pip install 'geozones[world]'"
+            raise UnknownPlaceError(name, self.closest(name, kind=kind, country=country), hint=hint)
         return found if top > 1 else found[0]
 
     def search(self, name: str, limit: int = 10) -> list[Place]:

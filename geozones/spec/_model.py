@@ -245,10 +245,11 @@ class _Checker:
             src = {k: v for k, v in src.items() if v or k in ("url", "quote", "title")}
             problem = source_problem(src)
             if problem:
+                hint = "" if "cite" in problem else "cite the article that states the fact"
                 self.error(
                     f"a source of {what} {problem}",
                     line_of(item, "url") if isinstance(item, LineDict) else line_of(value, i),
-                    "cite the article that states the fact (a paraphrase goes in 'summary')",
+                    hint + (" (a paraphrase goes in 'summary')" if hint else ""),
                 )
                 continue
             if not (src["url"] or src["title"]):
