@@ -20,8 +20,15 @@ if TYPE_CHECKING:  # pragma: no cover
 LINE_TOLERANCE_M = 1000.0
 
 
-def _as_point(where: Any, gazetteer: Any = None) -> tuple[Any, Any]:
-    """``(shapely Point, Place or None)`` for a name, ``(lat, lon)``, Point or Place."""
+def point_of(where: Any, gazetteer: Any = None) -> tuple[Any, Any]:
+    """``(shapely Point, Place or None)`` for a name, ``(lat, lon)``, Point or Place.
+
+    Examples
+    --------
+    >>> point, place = point_of((35.93, 36.63))
+    >>> (round(point.x, 2), round(point.y, 2)), place
+    ((36.63, 35.93), None)
+    """
     if isinstance(where, str):
         from .gazetteer import Gazetteer  # lazy: the index loads only for a name
 
@@ -93,7 +100,7 @@ def locate(
     >>> geozones.locate((36.59, 37.05), "2017-06-01")["kind"].tolist()  # doctest: +SKIP
     ['control-area']
     """
-    point, _ = _as_point(place_or_point, gazetteer)
+    point, _ = point_of(place_or_point, gazetteer)
     if timeline is None:
         from .compiler import load_timeline  # lazy: the compiler only for the default timeline
 

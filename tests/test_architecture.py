@@ -120,3 +120,20 @@ def test_lazy_imports_say_why() -> None:
     assert not silent, "imports inside functions without a comment saying why:\n" + "\n".join(
         silent
     )
+
+
+def test_the_cli_uses_only_public_names() -> None:
+    """The CLI sits on the public API: no private module or name of another package."""
+    private = []
+    for path in sorted((PACKAGE / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or node.level < 2:
+                continue  # the CLI's own helpers (cli._common) are its own business
+            module = node.module or ""
+            names = [a.name for a in node.names]
+            dunder = [n for n in names if n.startswith("__") and n.endswith("__")]
+            if any(part.startswith("_") for part in module.split(".") if part) or any(
+                n.startswith("_") and n not in dunder for n in names
+            ):
+                private.append(f"{path.relative_to(ROOT)}:{node.lineno} from {module} {names}")
+    assert not private, "the CLI imports private names:\n" + "\n".join(private)

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from .._version import __version__
+from .. import __version__
 from ..errors import GeozonesError
 from ._common import printable
 

@@ -57,9 +57,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _info(*, online_only: bool) -> dict[str, Any]:
-    from .. import _cache, settings  # lazy: a sub-command's --help stays fast
+    from .. import settings  # lazy: a sub-command's --help stays fast
+    from ..online import answer_cache  # lazy: a sub-command's --help stays fast
 
-    report: dict[str, Any] = {"cache_dir": str(settings.cache_dir), "online": _cache.info()}
+    report: dict[str, Any] = {"cache_dir": str(settings.cache_dir), "online": answer_cache.info()}
     report["online"]["max_age_days"] = settings.online_cache_days
     if not online_only:
         from ..compiler import timeline_cache  # heavy: only for the compiled timelines
@@ -69,10 +70,11 @@ def _info(*, online_only: bool) -> dict[str, Any]:
 
 
 def _clear(*, online_only: bool) -> dict[str, Any]:
-    from .. import _cache, settings  # lazy: a sub-command's --help stays fast
+    from .. import settings  # lazy: a sub-command's --help stays fast
+    from ..online import answer_cache  # lazy: a sub-command's --help stays fast
 
     report: dict[str, Any] = {"cache_dir": str(settings.cache_dir)}
-    report["online_answers"] = _cache.clear()
+    report["online_answers"] = answer_cache.clear()
     if not online_only:
         from ..compiler import timeline_cache  # heavy: only for the compiled timelines
 

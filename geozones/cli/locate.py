@@ -39,12 +39,12 @@ def run(args: argparse.Namespace) -> int:
     """Locate; print one line per feature (or JSON)."""
     day = parse_date(args.date) if args.date else None
 
-    from ..analysis import _as_point, locate  # lazy: a sub-command's --help stays fast
+    from ..analysis import locate, point_of  # lazy: a sub-command's --help stays fast
     from ..compiler import load_timeline  # lazy: a sub-command's --help stays fast
 
     m = _LATLON.match(args.where)
     where: Any = (float(m.group(1)), float(m.group(2))) if m else args.where
-    point, place = _as_point(where)
+    point, place = point_of(where)
     timeline = load_timeline(args.spec)
     if args.tolerance is not None and not args.tolerance >= 0:
         raise InputError(f"--tolerance {args.tolerance:g} is negative; give metres, e.g. 500")

@@ -38,6 +38,7 @@ Answers are :class:`~geozones.place.Place` objects marked
 
 from __future__ import annotations
 
+from .. import _cache as answer_cache  # the SQLite answer cache: .info(), .clear()
 from ._config import _LIMITERS, _min_delay
 from ._errors import (
     OnlineAnswerTooLargeError,
@@ -53,6 +54,7 @@ from ._query import NEAR_BOX_KM, _query_kwargs
 from ._services import NominatimService, OnlineService, PhotonService, _to_place, service_for
 
 __all__ = [
+    "answer_cache",
     "geocode_online",
     "OnlineService",
     "NominatimService",
