@@ -633,6 +633,26 @@ def test_control_layers_draw_who_held_what_on_the_day(driver, tmp_path):
     driver.execute_script("arguments[0].click();", point)
     assert driver.execute_script("return geozones.day") == "2020-03-01"
     assert "36.7" in drawn("lines")[0][1]
+    # ... and the keyboard reaches every point: one tab stop, arrows move, Enter jumps
+    from selenium.webdriver.common.keys import Keys
+
+    box = driver.find_element("css selector", ".gz-chart")
+    assert box.get_attribute("tabindex") == "0"
+    days = driver.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('.gz-chart-point'),"
+        " function (p) { return p.getAttribute('data-gz-day'); });"
+    )
+    box.send_keys(Keys.HOME)
+    active = driver.switch_to.active_element
+    assert active == box
+    first = driver.find_element("id", box.get_attribute("aria-activedescendant"))
+    assert first.get_attribute("data-gz-day") == min(days)
+    assert "km²" in first.get_attribute("aria-label")
+    box.send_keys(Keys.ARROW_RIGHT, Keys.ENTER)
+    second = sorted(set(days))[1]
+    assert driver.execute_script("return geozones.day") == second
+    box.send_keys(Keys.END, Keys.SPACE)
+    assert driver.execute_script("return geozones.day") == max(days)
     assert (
         driver.execute_script("return document.querySelectorAll('img[src=\"x\"], b').length") == 0
     )

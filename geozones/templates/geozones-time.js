@@ -169,19 +169,24 @@
     return box;
   }
 
-  /* Area held per party (km²) on the change days; click a point to jump to its day. */
+  /* Area held per party (km²) on the change days; click a point to jump to its day. The
+     chart is one tab stop: the arrow keys move between change days (left/right) and parties
+     (up/down), Home/End to the first/last day, Enter or Space jumps to the point's day. */
   function chart(control, start, end, jump) {
     var c = control.chart, span = Math.max(1, end - start);
     var box = el("div", "gz-chart");
     box.setAttribute("role", "group");
-    box.setAttribute("aria-label", "Area held per party over time (km²); the points are change days");
+    box.setAttribute("aria-label", "Area held per party over time (km²); the points are change " +
+      "days: arrow keys move between them, Enter shows a point's day");
     var max = 0;
     Object.keys(c.km2).forEach(function (p) { c.km2[p].forEach(function (v) { max = Math.max(max, v); }); });
     if (!max) return box;
     var s = G.svg(1000, 50);
     s.setAttribute("preserveAspectRatio", "none");
-    control.parties.forEach(function (party) {
-      var values = c.km2[party.id] || [];
+    var grid = [];
+    control.parties.forEach(function (party, pi) {
+      var values = c.km2[party.id] || [], row = [];
+      grid.push(row);
       var pts = c.days.map(function (d, i) {
         var x = 1000 * (G.dayNum(d) - start) / span, yv = 48 - 44 * values[i] / max;
         return x.toFixed(1) + "," + yv.toFixed(1);
@@ -196,12 +201,52 @@
         dot.style.background = party.colour;
         dot.title = party.label + ": " + values[i].toLocaleString("en") + " km² on " + G.formatDate(d);
         dot.setAttribute("data-gz-day", d);
+        dot.id = "gz-chart-" + pi + "-" + i;
+        dot.setAttribute("role", "img");
+        dot.setAttribute("aria-label", dot.title);
         dot.addEventListener("click", function () { jump(d); });
         box.appendChild(dot);
+        row.push(dot);
       });
     });
     box.insertBefore(s, box.firstChild);
+    if (grid.length && grid[0].length) chartKeys(box, grid, jump);
     return box;
+  }
+
+  /* Roving focus over the chart's points (aria-activedescendant on the one tab stop). */
+  function chartKeys(box, grid, jump) {
+    var at = [0, grid[0].length - 1];
+    function show() {
+      grid.forEach(function (row) { row.forEach(function (p) { p.classList.remove("gz-chart-active"); }); });
+      var p = grid[at[0]][at[1]];
+      p.classList.add("gz-chart-active");
+      box.setAttribute("aria-activedescendant", p.id);
+    }
+    box.tabIndex = 0;
+    box.addEventListener("focus", show);
+    box.addEventListener("blur", function () {
+      var p = grid[at[0]][at[1]];
+      if (p) p.classList.remove("gz-chart-active");
+    });
+    box.addEventListener("keydown", function (ev) {
+      var last = grid[at[0]].length - 1, moves = {
+        ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0],
+        Home: [0, -last - 1], End: [0, last + 1]
+      };
+      if (ev.key === "Enter" || ev.key === " ") {
+        ev.preventDefault();
+        jump(grid[at[0]][at[1]].getAttribute("data-gz-day"));
+        return;
+      }
+      var m = moves[ev.key];
+      if (!m) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      at[0] = Math.max(0, Math.min(grid.length - 1, at[0] + m[0]));
+      at[1] = Math.max(0, Math.min(grid[at[0]].length - 1, at[1] + m[1]));
+      show();
+    });
   }
 
   function stepFrom(d, unit, days, dir) {
