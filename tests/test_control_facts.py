@@ -37,9 +37,9 @@ ISSUE_FACTS = [
     ("Morek", "2018-11-01", True),
     ("Abu al-Duhur", "2018-11-01", False),
 ]
-#: Zone ids allowed a hole: pockets a report describes as besieged (none in the bundled
-#: timeline: its spec lists no ``besieged:`` pocket).
-BESIEGED: set[str] = set()
+#: Besieged pockets the reports describe (the spec's ``besieged:``): (place, first day
+#: inside, last day of the siege, the day its holder changed).
+SIEGES = [("al-Fu'ah", "2016-08-23", "2018-07-18", "2018-07-19")]
 
 
 @pytest.fixture(scope="module")
@@ -97,12 +97,41 @@ def _holes(geom) -> int:
 
 
 def test_no_zone_has_an_enclave_on_any_day(tl):
+    """A zone has a hole only around a pocket a report describes as besieged that day."""
     zones = tl.features[tl.features["kind"] == "zone"]
+    cells = tl._control.surface.cells
+    holed = 0
     for _, row in zones.iterrows():
-        if row["id"] in BESIEGED:
-            continue
-        holes = [r for p in shapely.get_parts(row.geometry) for r in p.interiors]
-        assert not holes, (row["id"], len(holes))
+        kept = _besieged_cells(tl, row["start_date"].date())
+        for ring in (r for p in shapely.get_parts(row.geometry) for r in p.interiors):
+            inside = cells.covered_by(shapely.Polygon(ring))
+            assert len(inside) and np.isin(inside, kept).all(), (row["id"], ring.centroid)
+            holed += 1
+    assert holed  # the Idlib zone rings al-Fu'ah and Kafraya while they are besieged
+
+
+@pytest.mark.parametrize("place,first,last,fell", SIEGES)
+def test_a_besieged_pocket_holds_out_until_its_siege_ends(tl, place, first, last, fell):
+    """A government pocket inside opposition ground keeps its holder (the front passed it
+    but the reports say it was besieged), stays out of the Idlib zone, and changes hands
+    on the day the reports give."""
+    import datetime as dt
+
+    assert tl.control_at(place, first).holder == "government"
+    assert tl.control_at(place, last).holder == "government"
+    assert not _in_zone(tl, place, "2017-06-01") and not _in_zone(tl, place, last)
+    h = tl.control_at(place, fell)
+    assert h.holder == "opposition" and h.since == dt.date.fromisoformat(fell)
+    assert h.source["url"].startswith("https://") and h.source["quote"]
+    assert _in_zone(tl, place, fell)
+    # the siege is what kept it: the same pocket without ``besieged:`` falls at once
+    s = tl._control.surface
+    ((start, stop, pocket),) = s.besieged
+    assert str(start) == first and str(stop) == last
+    from geozones.control import ControlSurface
+
+    bare = ControlSurface(s.cells, s.parties, s.events)
+    assert set(bare.holder_names(first)[i] for i in pocket) == {"opposition"}
 
 
 def _besieged_cells(tl, day) -> np.ndarray:
@@ -242,3 +271,25 @@ def test_events_are_labelled_with_the_holder_of_their_cell(tl):
     out = label_holders(ev, tl)
     assert out["holder"].iloc[:2].tolist() == ["government", "opposition"]  # Kafranbel
     assert pd.isna(out["holder"].iloc[2])  # Damascus: outside the table
+
+
+@pytest.mark.parametrize(
+    "day,inside,rastan",
+    [
+        ("2017-08-03", True, "opposition"),
+        ("2018-05-14", True, "opposition"),
+        ("2018-05-15", True, "government"),
+        ("2018-05-17", False, "government"),
+    ],
+)
+def test_the_rastan_pocket_until_the_army_took_it(tl, day, inside, rastan):
+    """The opposition's northern Homs pocket (Rastan, Talbiseh, Houla) is the northern Homs
+    zone until the General Command declared it cleared on 16 May 2018 (DW 2018-05-04,
+    SANA/AFP 2018-05-17); Homs is outside the control table, except Rastan, whose point
+    lies in Hama's frame: opposition until the first report of full government control
+    (an officer on state TV, 15 May: The New Arab)."""
+    for town in ("Rastan", "Talbiseh"):
+        found = geozones.locate(town, day, timeline=tl)
+        assert ("northern-homs-zone" in set(found["id"])) is inside, town
+    assert tl.control_at("Rastan", day).holder == rastan
+    assert tl.control_at("Talbiseh", day).holder is None  # outside the table
