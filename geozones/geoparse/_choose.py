@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
@@ -45,6 +46,9 @@ def _distances(
 
 #: How much nearer (km) a town in a governorate the text names weighs among namesakes.
 AREA_BONUS_KM = 75.0
+#: And, on top of that, a town in a governorate named in the same sentence ("كفرنبل ودير
+#: سنبل في ريف إدلب الجنوبي" names the Idlib Deir Sunbul even when Hama is named later on).
+SENTENCE_AREA_BONUS_KM = 50.0
 
 
 def _choose(
@@ -55,12 +59,15 @@ def _choose(
     key: str = "",
     named_countries: frozenset[str] = frozenset(),
     named_areas: frozenset[str] = frozenset(),
+    sentence_areas: frozenset[str] = frozenset(),
 ) -> tuple[Place, str, list[Place], float]:
     """Pick the place a mention means; return (place, mention kind, alternatives, confidence).
 
     ``named_areas`` are the governorates the text names: a town among namesakes that lies
     in one of them weighs as if ``AREA_BONUS_KM`` nearer ("Deir Sunbul" in a text about
-    the Idlib countryside is the Ariha one, not its namesake in Hama)."""
+    the Idlib countryside is the Ariha one, not its namesake in Hama); one in a governorate
+    of ``sentence_areas`` (named in the mention's own sentence) weighs as if
+    ``SENTENCE_AREA_BONUS_KM`` nearer again."""
     scored: list[tuple[float, Place]] = []
     kind = "place"
     if cue is not None and cue.kind == "region" and any(p.kind == "country" for p, _ in cands):
@@ -93,6 +100,8 @@ def _choose(
             r = _rank_domestic(p, imp, km if home else None) + (20 if home else 0)
             if home and p.kind == "populated place" and named_areas & set(p.admin):
                 r += AREA_BONUS_KM / PROXIMITY_KM
+                if sentence_areas & set(p.admin):
+                    r += SENTENCE_AREA_BONUS_KM / PROXIMITY_KM
             if go_abroad and p.country != bias and _abroad_plausible(p, key, named_countries):
                 r += 5  # Kita (Japan) by its own name, not Quito by an alternate
             r += 1.0 if p.kind == "populated place" else 0.0  # a bare name: the town
@@ -279,6 +288,30 @@ def _far_for_arabic(
     )
 
 
+def _areas_by_position(items: list[_Item], index: _Index, bias: str) -> list[tuple[int, str]]:
+    """(offset, governorate name) of every mention that may name a home governorate."""
+    return [
+        (it.start, p.name)
+        for it in items
+        for p, _ in _candidates(index, it.payloads)
+        if p.kind == "admin area" and p.level == 1 and p.country == bias
+    ]
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]\s")
+
+
+def _sentence_areas(ends: list[int], it: _Item, area_at: list[tuple[int, str]]) -> frozenset[str]:
+    """The governorates named in the sentence of ``it``; ``ends`` are the offsets where
+    sentences end (a full stop, question mark or line break followed by a space)."""
+    if not area_at:
+        return frozenset()
+    i = bisect.bisect_right(ends, it.start)
+    a = ends[i - 1] if i else 0
+    b = ends[i] if i < len(ends) else 1 << 62
+    return frozenset(name for pos, name in area_at if a <= pos < b)
+
+
 def _build(
     text: str, items: list[_Item], index: _Index, bias: str
 ) -> tuple[list[PlaceMention], list[RoadMention]]:
@@ -286,12 +319,9 @@ def _build(
     named = frozenset(
         p.country for it in items for p, _ in _candidates(index, it.payloads) if p.kind == "country"
     )
-    areas = frozenset(
-        p.name
-        for it in items
-        for p, _ in _candidates(index, it.payloads)
-        if p.kind == "admin area" and p.level == 1 and p.country == bias
-    )
+    area_at = _areas_by_position(items, index, bias)
+    stops = [m.start() + 1 for m in _SENTENCE_END.finditer(text)] if area_at else []
+    areas = frozenset(name for _, name in area_at)
     places: list[PlaceMention] = []
     roads: list[RoadMention] = []
     for it in items:
@@ -312,12 +342,13 @@ def _build(
         if _only_far_alternates(cands, key, bias, named):
             continue
         cue = it.cue
+        here = _sentence_areas(stops, it, area_at)
         if cue is None:
-            first = _choose(cands, None, bias, centroid, key, named, areas)[0]
+            first = _choose(cands, None, bias, centroid, key, named, areas, here)[0]
             cue = _province_reading(text, it, cands, bias, first)
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,
-                                          named, areas)  # fmt: skip
+                                          named, areas, here)  # fmt: skip
         place, kind, part = _part(place, kind, cue, town)
         s, e = (cue.start, cue.end) if cue is not None else (it.start, it.end)
         s = min(s, it.start)

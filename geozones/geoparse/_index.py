@@ -118,7 +118,7 @@ class _Index:
                 if k := _key(fold(v)):
                     by_key.setdefault(k, set()).add(_Payload("r", i))
         for kind, names in ctx.known_entities().items():
-            if kind in ("demonym", "arabic_adjective"):
+            if kind in ("demonym", "arabic_adjective", "given_name"):
                 continue  # draft-spec mapping; Arabic adjectives are checked as written
             for name in names:
                 if k := _key(fold(name)):

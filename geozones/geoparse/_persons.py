@@ -1,0 +1,234 @@
+"""Names of persons and organisations that hold a place word, found by general rules.
+
+Complements :mod:`._context` (titles and organisation words in Latin script):
+
+* a capitalised sequence that starts with a common given name ("Rami Abdel Rahman",
+  "Mustafa Bali") is a person, and so is an Arabic given name after a verb of speech
+  ("قال رامي عبد الرحمن");
+* an Arabic title (الرئيس، الوزير، اللواء، العميد، المتحدث باسم …) followed, after the
+  words that qualify it (الخارجية الروسية), by a name is a person;
+* an Arabic organisation word (وكالة، هيئة، جبهة، حركة، فيلق، جيش، مجلس …) heads the
+  name of an organisation ("هيئة تحرير الشام", "وكالة هاوار", "مجلس منبج العسكري");
+* a nationality adjective written without the article after a noun it qualifies
+  ("مصادر سورية", Syrian sources) is no country.
+
+A place name inside such a span is not a place. The given names come from the neutral
+list ``given_name`` of ``data/geoparse/entities.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ._context import Entity, known_entities
+
+_AR = r"[\u0621-\u064a\u0671-\u06d3\u0640]+"
+_AR_WORD = re.compile(_AR)
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ـ": None, "ة": "ه", "ى": "ي"})
+
+#: Arabic titles that put a person's name after them (the article optional).
+AR_TITLES = frozenset(
+    """رئيس وزير لواء عميد عقيد عماد مقدم رائد نقيب ملازم فريق سيد سيده دكتور متحدث ناطق
+    مدير قائد مبعوث سفير صحفي ناشط مراسل محلل نائب امين مستشار""".split()
+)
+#: Words that qualify a title before the name ("المتحدث باسم الخارجية الروسية …").
+_AR_QUALIFIERS = frozenset("باسم خارجيه دفاع داخليه اركان عام العام".split())
+#: Nouns after a title that make it an institution's, not a person's ("قائد شرطة حلب").
+_AR_INSTITUTIONS = frozenset(
+    "شرطه بلديه مدينه محافظه منطقه ريف مجلس فرع قوات جيش هيئه مكتب مركز مطار".split()
+)
+#: Arabic words that head an organisation's name (the article optional).
+AR_ORG_HEADS = frozenset(
+    """وكاله قناه صحيفه جريده شبكه هيئه جبهه حركه لواء فيلق جيش كتائب سرايا فرقه تجمع
+    تنظيم حزب مجلس منظمه مرصد""".split()
+)
+#: Words that end a name after a title or an organisation word.
+_AR_STOP = frozenset(
+    """في من على علي الى إلى عن مع بين ضد عبر خلال بعد قبل حول لدى منذ حتى عند التي الذي
+    الذين ان إن أن انه إنه أنه قد لقد كما اليوم امس يوم""".split()
+)
+#: Arabic verbs of speech that put the speaker's name after them.
+_AR_SPEECH = frozenset(
+    """قال قالت صرح صرحت اكد اكدت اوضح اوضحت اضاف اضافت اعلن اعلنت افاد افادت اشار اشارت
+    ذكر ذكرت""".split()
+)
+#: Nouns that a nationality adjective without the article qualifies ("مصادر سورية").
+_AR_QUALIFIED = frozenset(
+    """مصادر مصدر قوات وحدات فصائل طائرات مقاتلات دبابات مدفعيه حكومه جهات اراض اراضي مدن
+    قري بلدات مدينه قريه بلده وسائل صحيفه وكاله قناه مسؤولين مسؤول معارضه فصائل""".split()
+)
+#: Adjectives that, without the article, are spelled like a country ("سورية").
+_AR_ADJ_AS_COUNTRY = frozenset({"سوريه"})
+
+
+def _ar_key(word: str) -> str:
+    """An Arabic word without its proclitics (و ب ل ف) and article, alef/ta-marbuta folded."""
+    w = word.translate(_ALEF)
+    if len(w) > 3 and w[0] in "وبلف" and w[1:3] == "ال":
+        w = w[1:]
+    if len(w) > 4 and w.startswith("ال"):
+        w = w[2:]
+    return w
+
+
+def _in(key: str, words: frozenset[str]) -> bool:
+    """Whether ``key`` is one of ``words``, a one-letter proclitic (و ف ب ل) aside."""
+    return key in words or (len(key) > 3 and key[0] in "وفبل" and key[1:] in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(Latin-script given names, Arabic given names folded) from the curated list."""
+    names = known_entities().get("given_name", [])
+    latin = frozenset(n for n in names if n[:1].isascii())
+    arabic = frozenset(n.translate(_ALEF) for n in names if not n[:1].isascii())
+    return latin, arabic
+
+
+_CAP = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)"
+_LATIN_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<g>[A-Z][a-z]+)(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van|von)[ \t-]+)?{_CAP})"
+    rf"{{1,3}}"
+)
+_PLACE_BEFORE = re.compile(r"(?:\b(?:village|town|city|area)\s+(?:of\s+)?|[A-Z][\w'’-]*[ \t]+)$")
+
+
+def given_name_persons(text: str) -> list[Entity]:
+    """Capitalised sequences that start with a known given name: a person.
+
+    Examples
+    --------
+    >>> [e.text for e in given_name_persons("said Rami Abdel Rahman, the monitor's head")]
+    ['Rami Abdel Rahman']
+    """
+    latin, _ = _given_names()
+    out = []
+    for m in _LATIN_NAME.finditer(text):
+        if m.group("g") not in latin:
+            continue
+        if _PLACE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "the village of Ali Bey", "Sheikh Mustafa": a place named after a person
+        out.append(Entity(m.group(0), m.start(), m.end(), "person", "given-name"))
+    return out
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\s،,.;:!?()«»\"“”]+|[،,.;:!?()«»\"“”]",
+                                                     text)]  # fmt: skip
+
+
+def _name_after(text: str, words: list[tuple[int, int]], i: int, most: int) -> int:
+    """How many words from ``i`` form a name (Arabic words, no stop word, no و-word after
+    the first, at most ``most``)."""
+    n = 0
+    while n < most and i + n < len(words):
+        a, b = words[i + n]
+        w = text[a:b]
+        if not _AR_WORD.fullmatch(w) or w in _AR_STOP or w.translate(_ALEF) in _AR_STOP:
+            break
+        if n and w.startswith("و") and not w.startswith("ول"):
+            break
+        n += 1
+    return n
+
+
+def arabic_entities(text: str) -> list[Entity]:
+    """Persons after titles and verbs of speech, organisations after their head word, and
+    nationality adjectives spelled like a country, in Arabic.
+
+    Examples
+    --------
+    >>> t = "وقالت وكالة هاوار إن هيئة تحرير الشام قصفت المنطقة، وفق مصادر سورية."
+    >>> [(e.text, e.kind) for e in arabic_entities(t)]
+    [('وكالة هاوار', 'news'), ('هيئة تحرير الشام', 'organization'), ('سورية', 'adjective')]
+    """
+    if not any("\u0621" <= c <= "\u064a" for c in text[:2000]):
+        return []
+    words = _words(text)
+    _, given = _given_names()
+    out: list[Entity] = []
+    i = 0
+    while i < len(words):
+        a, b = words[i]
+        k = _ar_key(text[a:b])
+        got = None
+        if _in(k, AR_ORG_HEADS):
+            got = _org_after(text, words, i, k)
+        elif _in(k, AR_TITLES):
+            got = _after_title(text, words, i)
+        elif _in(k, _AR_SPEECH) and i + 1 < len(words):
+            nxt = text[words[i + 1][0] : words[i + 1][1]].translate(_ALEF)
+            n = _name_after(text, words, i + 1, 3) if nxt in given else 0
+            if n >= 2:
+                s, e = words[i + 1][0], words[i + n][1]
+                got = Entity(text[s:e], s, e, "person", "ar-speech")
+        elif k in _AR_ADJ_AS_COUNTRY and i and not text[a:b].startswith("ال"):
+            p0, p1 = words[i - 1]
+            if _ar_key(text[p0:p1]) in _AR_QUALIFIED:
+                got = Entity(text[a:b], a, b, "adjective", "ar-adjective")
+        if got is not None:
+            out.append(got)
+            i = next((j for j in range(i + 1, len(words)) if words[j][0] >= got.end), len(words))
+            continue
+        i += 1
+    return out
+
+
+_NEWS_HEADS = frozenset({"وكاله", "قناه", "صحيفه", "جريده", "شبكه"})
+_QUOTES = frozenset('"“”«»')
+
+
+def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entity | None:
+    """An organisation's name after its head word: "هيئة تحرير الشام", "وكالة "سانا"",
+    "الجبهة الوطنية للتحرير". After a head with the article ("الجيش") only words with the
+    article follow (adjectives agree: "الجيش السوري", not "الجيش السوري يحرر"); after one
+    without (a construct: "جيش العزة") one word of any kind, then words with the article."""
+    a = words[i][0]
+    definite = text[a : words[i][1]].lstrip("وبلف").startswith("ال")
+    j, quoted = i + 1, False
+    if j < len(words) and text[words[j][0] : words[j][1]] in _QUOTES:
+        j, quoted = j + 1, True
+    n = 0
+    while n < 3 and j + n < len(words):
+        w = text[words[j + n][0] : words[j + n][1]]
+        if not _AR_WORD.fullmatch(w) or w in _AR_STOP or w.translate(_ALEF) in _AR_STOP:
+            break
+        article = w.startswith("ال") or w.startswith("لل") or w.startswith("ل")
+        if (definite or n) and not article and not quoted:
+            break
+        if n and w.startswith("و"):
+            break
+        n += 1
+        if quoted and j + n < len(words) and text[words[j + n][0] : words[j + n][1]] in _QUOTES:
+            n += 1  # the closing quote
+            break
+    if n == 0:
+        return None
+    e = words[j + n - 1][1]
+    kind = "news" if _in(k, _NEWS_HEADS) else "organization"
+    return Entity(text[a:e], a, e, kind, "ar-org-word")
+
+
+def _after_title(text: str, words: list[tuple[int, int]], i: int) -> Entity | None:
+    """The name after an Arabic title, past the words that qualify the title."""
+    j = i + 1
+    while j < len(words) and j <= i + 4:
+        w = text[words[j][0] : words[j][1]]
+        if not _AR_WORD.fullmatch(w):
+            return None
+        if (
+            w.startswith("ال")
+            or _ar_key(w) in _AR_QUALIFIERS
+            or w.translate(_ALEF) in (_AR_QUALIFIERS)
+        ):
+            j += 1
+            continue
+        break
+    if j >= len(words) or _ar_key(text[words[j][0] : words[j][1]]) in _AR_INSTITUTIONS:
+        return None
+    n = _name_after(text, words, j, 3)
+    if n == 0:
+        return None
+    s, e = words[j][0], words[j + n - 1][1]
+    return Entity(text[s:e], s, e, "person", "ar-title")

@@ -1,0 +1,72 @@
+"""General rules for names that hold a place word but are persons or organisations
+(given names, Arabic titles, verbs of speech and organisation words, adjectives spelled
+like a country), and namesakes chosen by the governorate of their own sentence."""
+
+from __future__ import annotations
+
+import geozones
+from geozones.geoparse._persons import arabic_entities, given_name_persons
+from geozones.projection import haversine_km
+
+
+def _places(text: str) -> list[str]:
+    return [m.text for m in geozones.extract(text).places]
+
+
+def test_a_capitalised_name_that_starts_with_a_given_name_is_a_person():
+    # SOHR's chief (AFP copy): "Rahman" aside, no word of the name may become a place
+    text = "“Regime forces took Khan Sheikhun,” said Syrian Observatory chief Rami Abdel Rahman."
+    assert [e.text for e in given_name_persons(text)] == ["Rami Abdel Rahman"]
+    # Hama is a city: inside a person's name it is no place ("Mohammed Hama, a resident")
+    ex = geozones.extract("Mohammed Hama, a resident of Saraqib, said the shelling went on.")
+    assert [m.text for m in ex.places] == ["Saraqib"]
+    assert ("Mohammed Hama", "person") in {(e.text, e.kind) for e in ex.entities}
+
+
+def test_a_given_name_inside_a_place_name_stays_a_place():
+    # "Sheikh Mustafa" is a village of southern Idlib: the given name is not its first word
+    assert given_name_persons("the army took Sheikh Mustafa and Kafr Sijnah") == []
+    assert "Sheikh Mustafa" in _places("The army took Sheikh Mustafa near Kafr Nabl.")
+
+
+def test_arabic_organisation_words_head_an_organisations_name():
+    text = "وقالت وكالة هاوار إن هيئة تحرير الشام ومجلس منبج العسكري تبادلا القصف."
+    got = [(e.text, e.kind) for e in arabic_entities(text)]
+    assert got == [("وكالة هاوار", "news"), ("هيئة تحرير الشام", "organization"),
+                   ("ومجلس منبج العسكري", "organization")]  # fmt: skip
+    ex = geozones.extract("أعلن مجلس منبج العسكري أن القصف طال قرى قرب منبج.")
+    assert [m.text for m in ex.places] == ["منبج"]  # the town after قرب, not the council's
+
+
+def test_an_arabic_army_name_stops_before_the_verb():
+    # "الجيش السوري يحرر قرى …": the army's name is two words; the villages stay places
+    ex = geozones.extract("الجيش السوري يحرر قرى كفرنبل وحاس بريف إدلب الجنوبي")
+    assert {"كفرنبل", "حاس"} <= {m.text for m in ex.places}
+
+
+def test_arabic_titles_and_verbs_of_speech_put_a_persons_name_after_them():
+    text = "وقال الرئيس التركي رجب طيب أردوغان إن الجيش سيرد، وقال رامي عبد الرحمن إن القصف استمر."
+    got = [(e.text, e.rule) for e in arabic_entities(text)]
+    assert ("رجب طيب أردوغان", "ar-title") in got
+    assert ("رامي عبد الرحمن", "ar-speech") in got
+    # a title before an institution is no person: "قائد شرطة حلب" keeps Aleppo
+    assert not [e for e in arabic_entities("قال قائد شرطة حلب إن") if e.kind == "person"]
+
+
+def test_syria_spelled_as_the_feminine_adjective_after_a_noun_is_no_country():
+    # El Watan, 27 Feb 2020: "قالت مصادر سورية اليوم" (Syrian sources)
+    ex = geozones.extract("قالت مصادر سورية اليوم إنّ الجيش سيطر على ريف إدلب الجنوبي.")
+    assert "سورية" not in [m.text for m in ex.places]
+    ex = geozones.extract("وقعت اشتباكات في شمال سورية.")
+    assert [m.place.country for m in ex.places if m.kind == "country"] == ["SY"]
+
+
+def test_a_namesake_is_the_one_in_the_governorate_of_its_own_sentence():
+    # Copts United relaying SANA, 26 Feb 2020: Deir Sunbul is in Idlib (Ariha district);
+    # its namesake lies in Hama, which the next sentence names
+    text = (
+        "حررت وحدات الجيش العديد من القرى في ريف إدلب الجنوبي منها كفرنبل وحاس ودير سنبل "
+        "وحزارين. وهي حلقة وصل بين ريفي حماة وإدلب."
+    )
+    m = next(m for m in geozones.extract(text).places if m.text.endswith("دير سنبل"))
+    assert haversine_km(m.place.lat, m.place.lon, 35.698, 36.601) < 2
