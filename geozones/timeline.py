@@ -104,6 +104,12 @@ class Timeline:
         The agreements: ``id``, ``name``, ``parties``, ``signed``, ``sources``, ``notes``.
     places : list of Place
         The gazetteer places the spec named (for the places CSV export).
+    declared : dict, optional
+        What the spec declared beyond the bundled data, paths resolved against the spec:
+        ``countries`` (ISO codes of ``gazetteer: countries:``), ``country`` (the
+        timeline's default country), ``places`` (``gazetteer: files:`` items),
+        ``roads`` and ``boundaries`` (their items). Empty for a spec that declares
+        nothing; the maps draw their basemap from it.
 
     Examples
     --------
@@ -122,6 +128,7 @@ class Timeline:
         places: list[Any] | None = None,
         path: str | Path | None = None,
         control: Any = None,
+        declared: dict[str, Any] | None = None,
     ) -> None:
         missing = [c for c in FEATURE_COLUMNS if c not in features.columns]
         if missing:
@@ -136,6 +143,8 @@ class Timeline:
         #: The compiled control table (``geozones.control.Control``), or None. Held, not
         #: imported: control is an engine, a layer above the model.
         self._control = control
+        #: What the spec declared (``gazetteer:``, ``roads:``, ``boundaries:``), paths resolved.
+        self.declared: dict[str, Any] = dict(declared or {})
 
     def __repr__(self) -> str:
         n, a = len(self.features), len(self.agreements)
@@ -349,6 +358,7 @@ class Timeline:
             places=self.places,
             path=self.path,
             control=self._control,
+            declared=self.declared,
         )
 
     # --- control through time (issue #14) ----------------------------------------------------

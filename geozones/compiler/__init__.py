@@ -43,6 +43,7 @@ from ._api import (
 )
 from ._cache import CACHE_KEEP, COMPILER_VERSION, TimelineCache, cache_key, code_fingerprint
 from ._context import Geometry
+from ._declared import boundary_layer, declared_of, declared_places
 from ._evaluator import OPS, evaluate, load_families, op
 from ._features import compile_spec
 
@@ -57,11 +58,14 @@ __all__ = [
     "Geometry",
     "OPS",
     "TimelineCache",
+    "boundary_layer",
     "cache_key",
     "code_fingerprint",
     "compile_expression",
     "compile_spec",
     "compile_timeline",
+    "declared_of",
+    "declared_places",
     "evaluate",
     "load_families",
     "load_timeline",

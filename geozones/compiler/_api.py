@@ -12,7 +12,7 @@ from ..timeline import Timeline
 from ._cache import TimelineCache, cache_key
 from ._context import Geometry, _Context
 from ._control import LazyControl, build_control
-from ._declared import default_gazetteer, prepare
+from ._declared import declared_of, default_gazetteer, prepare
 from ._evaluator import evaluate
 from ._features import _clean, compile_spec
 
@@ -71,6 +71,7 @@ def load_timeline(
         key = cache_key(raw, spec, gz)
         cached = timeline_cache.load(key, path)
         if cached is not None:
+            cached.declared = declared_of(spec)
             if spec.parties is not None or spec.control is not None:  # rebuilt when first used
                 cached._control = LazyControl(lambda: _control_only(spec, gz))
             return cached
@@ -85,6 +86,7 @@ def load_timeline(
         places=places,
         path=path,
         control=out.get("control"),
+        declared=declared_of(spec),
     )
     if key is not None:
         timeline_cache.store(key, tl)

@@ -60,6 +60,9 @@ _BASEMAP_STYLES: dict[str, dict[str, Any]] = {
     },
     "admin1": {"color": "#8c8c8c", "weight": 1.2, "dashArray": "6 3", "fill": False},
     "admin2": {"color": "#b9b9b9", "weight": 0.6, "fill": False},
+    # a spec's own boundary layers: level 0 as a country border, 3 and below finer
+    "admin0": {"color": "#7d7d7d", "weight": 1.5, "fill": False},
+    "admin3": {"color": "#cfcfcf", "weight": 0.5, "fill": False},
     "roads": {"color": "#c0392b", "weight": 2.5, "opacity": 0.9},
     "lakes": {"color": "#7fa7c4", "weight": 0.8, "fillColor": "#b9d3e6", "fillOpacity": 1},
     "rivers": {"color": "#6e9cc0", "weight": 1.4, "fill": False},
@@ -126,14 +129,12 @@ def add_basemap(
             ),
             name="gz_base_water",
         )
-    for name, label, role in (
-        ("admin1", "Governorates", "area"),
-        ("admin2", "Districts", "area"),
-        ("golan-line", "Golan line (1974)", "area"),
-    ):
+    for name, label in _area_layers(base):
         if base.get(name, {}).get("features"):
+            style = _BASEMAP_STYLES.get(name, _BASEMAP_STYLES["admin3"])
             fmap.add_child(
-                me.BasemapLayer(base[name], label, role=role, style=_BASEMAP_STYLES[name]),
+                # Leaflet's layer control shows names as HTML (a declared layer's file name)
+                me.BasemapLayer(base[name], html.escape(label), role="area", style=style),
                 name=f"gz_base_{name.replace('-', '_')}",
             )
     if base["roads"]["features"]:
@@ -149,8 +150,21 @@ def add_basemap(
         )
     if places["name"]:
         label = f"Places ({len(places['name']):,})"
+        if base.get("places_total", 0) > len(places["name"]):
+            label = f"Places ({len(places['name']):,} largest of {base['places_total']:,})"
         fmap.add_child(me.PlacesLayer(places, label), name="gz_base_places")
     return countries
+
+
+def _area_layers(base: dict[str, Any]) -> list[tuple[str, str]]:
+    """(key, label) of the area layers: the bundled admin layers, or the ones a spec declares
+    (``base["labels"]``, by level), then the Golan line."""
+    declared = base.get("labels")
+    if declared:
+        areas = list(declared.items())
+    else:
+        areas = [("admin1", "Governorates"), ("admin2", "Districts")]
+    return [*areas, ("golan-line", "Golan line (1974)")]
 
 
 def _near(collection: dict[str, Any], frame: gpd.GeoDataFrame) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -49,13 +50,16 @@ COMMUNITY_SOURCE = "ocha-cod"
 _CODE_LIKE = re.compile(r"^[A-Z]{1,3}\d{3,}$")
 
 
-def place_table(timeline: Timeline, frame: gpd.GeoDataFrame) -> dict[str, list[Any]]:
+def place_table(
+    timeline: Timeline, frame: gpd.GeoDataFrame, *, communities: bool = True
+) -> dict[str, list[Any]]:
     """Columns of the basemap's places: name, lon, lat, rank, importance, spellings.
 
     ``rank`` 1 is a governorate seat, 2 a district seat, 3 a large town, 0 any
     other community. The bundled communities are all kept when any of them lies
     within reach of the features (so a map of north-west Syria can be panned to
-    any Syrian village); large towns only within reach.
+    any Syrian village); large towns only within reach. ``communities=False``: the large
+    towns only (a map of another country's spec).
     """
     empty: dict[str, list[Any]] = {k: [] for k in ("name", "lon", "lat", "rank", "imp", "alt")}
     try:
@@ -66,15 +70,66 @@ def place_table(timeline: Timeline, frame: gpd.GeoDataFrame) -> dict[str, list[A
         gz = Gazetteer.default()
     except GeozonesError:  # pragma: no cover - no bundled data
         return empty
-    index = _candidates(gz, frame)
+    index = _candidates(gz, frame, communities)
     if not len(index):
         return empty
+    importance = np.asarray(gz.importance, dtype=float)[index]
+    table = _table(timeline, gz, index, importance)
+    table["rank"] = [_rank(gz.place(int(i)), imp) for i, imp in zip(index, importance, strict=True)]
+    return _sorted(table)
+
+
+#: Most places a spec's declared places put on a map (the most populous are kept): the
+#: page stays a few megabytes whatever the size of the places files.
+MAX_DECLARED_PLACES = 10_000
+
+#: Population from which a declared place is labelled at regional zooms (rank 2).
+TOWN_POPULATION = 10_000
+
+
+def declared_place_table(
+    timeline: Timeline, gazetteer: Any, index: Sequence[int], limit: int = MAX_DECLARED_PLACES
+) -> tuple[dict[str, list[Any]], int]:
+    """Columns of the places a spec declares (:func:`place_table`'s), the largest first;
+    and how many places there were before the cut.
+
+    ``rank`` 1 is a place of 100,000 people or more (labelled at any zoom, like a
+    governorate seat), 2 one of :data:`TOWN_POPULATION` or more or a place the spec names
+    (labelled from regional zooms, like a district seat), 0 any other; ``imp`` is log10
+    of the population (at least 2), so big towns win the label collisions. At most
+    ``limit`` rows (the highest ranked) are kept.
+
+    Examples
+    --------
+    >>> gz = Gazetteer.default()                                      # doctest: +SKIP
+    >>> declared_place_table(tl, gz, [0, 1])[0]["name"]               # doctest: +SKIP
+    ['Aleppo', 'Idlib']
+    """
+    index = np.asarray(index, dtype=int)
+    named = {(p.source, str(p.source_id)) for p in timeline.places}
+    places = [gazetteer.place(int(i)) for i in index]
+    population = np.array([float(p.population or 0) for p in places])
+    importance = np.round(np.log10(np.maximum(population, 100.0)), 2)
+    rank = np.where(importance >= LARGE_TOWN_IMPORTANCE, 1, 0)
+    spec = np.array([(p.source, str(p.source_id)) in named for p in places], dtype=bool)
+    rank = np.where((rank == 0) & ((population >= TOWN_POPULATION) | spec), 2, rank)
+    priority = np.select([rank == 1, rank == 2], [0, 1], 2)
+    order = np.lexsort((-importance, priority))[: max(int(limit), 0)]
+    keep = index[order]
+    table = _table(timeline, gazetteer, keep, importance[order])
+    table["rank"] = [int(r) for r in rank[order]]
+    return table, len(index)
+
+
+def _table(
+    timeline: Timeline, gz: Any, index: np.ndarray, importance: np.ndarray
+) -> dict[str, list[Any]]:
+    """name, lon, lat, imp, alt of the entries ``index`` (rank is the caller's)."""
     places = [gz.place(int(i)) for i in index]
     shown = _display_names(timeline)
     spellings = _spellings(gz, set(int(i) for i in index))
     decimals = PLACE_DECIMALS
-    importance = np.asarray(gz.importance, dtype=float)[index]
-    out = dict(empty)
+    out: dict[str, list[Any]] = {}
     written = _written_in(timeline)
     out["name"] = [
         _as_written(p, spellings.get(int(i), []), written, shown.get((p.source, str(p.source_id))))
@@ -82,16 +137,16 @@ def place_table(timeline: Timeline, frame: gpd.GeoDataFrame) -> dict[str, list[A
     ]
     out["lon"] = [round(p.lon, decimals) for p in places]
     out["lat"] = [round(p.lat, decimals) for p in places]
-    out["rank"] = [_rank(p, imp) for p, imp in zip(places, importance, strict=True)]
+    out["rank"] = []
     out["imp"] = [round(float(v), 2) for v in importance]
     out["alt"] = [
         "|".join(_alternates(p, name, spellings.get(int(i), [])))
         for p, name, i in zip(places, out["name"], index, strict=True)
     ]
-    return _sorted(out)
+    return out
 
 
-def _candidates(gz: Any, frame: gpd.GeoDataFrame) -> np.ndarray:
+def _candidates(gz: Any, frame: gpd.GeoDataFrame, allow: bool = True) -> np.ndarray:
     """Entry indices of the communities (all, if any is near) and of the large towns near."""
     kinds = np.asarray(gz.kinds)
     idx = np.flatnonzero(kinds == "populated place")
@@ -103,7 +158,8 @@ def _candidates(gz: Any, frame: gpd.GeoDataFrame) -> np.ndarray:
     community = np.array([p.source == COMMUNITY_SOURCE for p in places])
     large = np.asarray(gz.importance, dtype=float)[idx] >= LARGE_TOWN_IMPORTANCE
     near = _near_mask(lon, lat, frame)
-    communities = community if (community & near).any() else np.zeros_like(community)
+    any_near = allow and bool((community & near).any())
+    communities = community if any_near else np.zeros_like(community)
     keep = communities | (large & near & ~community)
     return idx[keep]
 

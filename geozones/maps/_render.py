@@ -15,7 +15,7 @@ from folium.utilities import JsCode
 from .._io import atomic_open
 from ..errors import ExportError, InputError
 from ..timeline import Timeline, to_date
-from . import _basemap, _control, _legend, _places, _popup, _time
+from . import _basemap, _control, _declared_base, _legend, _popup, _time
 from . import _elements as me
 from ._assets import InlineAssets, NoScript
 from ._geometry import SIMPLIFY_M, bounds, draw_order, features_4326, geojson_collection
@@ -175,10 +175,10 @@ def _build_map(
     if view is not None:  # first: every layer is then drawn once, in the view it opens on
         fmap.add_child(me.FitView(view), name="gz_fit")
     base_layers = add_tiles(fmap, providers)
-    base = _basemap.basemap_near(frame, simplify_m) if basemap else None
+    drawn = _declared_base.basemap_for(timeline, frame, simplify_m) if basemap else None
     data = me.FeatureData(
         geojson_collection(ordered, simplify_m=simplify_m),
-        _page_meta(timeline, frame, base, basemap),
+        _page_meta(timeline, frame, drawn, basemap),
     )
     fmap.add_child(data, name="gz_features")
     control = _add_control(fmap, timeline, config, simplify_m, day)
@@ -187,9 +187,8 @@ def _build_map(
         label = html.escape(layer_name)
         fmap.add_child(me.KindLayer(data, kind_ids, label, i), name=f"gz_layer_{i}")
     countries = None
-    if base is not None:
-        places = _places.place_table(timeline, frame)
-        countries = _basemap.add_basemap(fmap, base, frame, places)
+    if drawn is not None and drawn.base is not None:
+        countries = _basemap.add_basemap(fmap, drawn.base, frame, drawn.places)
     if config is not None:
         fmap.add_child(me.TimeControl(data, config, control), name="gz_time")
     fmap.add_child(me.TitlePanel(_popup.title_info(timeline, heading, day)), name="gz_title")
@@ -252,9 +251,10 @@ def _new_map(heading: str) -> me.SafeMap:
 
 
 def _page_meta(
-    timeline: Timeline, frame: Any, base: dict[str, Any] | None, basemap: bool
+    timeline: Timeline, frame: Any, drawn: _declared_base.Basemap | None, basemap: bool
 ) -> dict[str, Any]:
     meta = _legend.meta(timeline, frame)
+    base = drawn.base if drawn is not None else None
     if base is None or not base["countries"]["features"]:
         # no bundled land here: say so, and do not paint the whole map as sea
         meta["land"] = False
@@ -265,4 +265,7 @@ def _page_meta(
             if basemap
             else ""
         )
+    if drawn is not None and drawn.credit is not None:  # a spec's own data: what was drawn
+        meta["credit"] = drawn.credit
+        meta["basemap_note"] = drawn.note
     return meta

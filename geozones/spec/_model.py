@@ -31,6 +31,7 @@ PLACES_FILE_KEYS = {
     "lat_field": False,
     "lon_field": False,
     "layer": False,
+    "credit": False,
 }
 #: an item of ``boundaries:``: an admin layer (geoBoundaries, OCHA COD …) of one level.
 BOUNDARY_KEYS = {
@@ -39,9 +40,10 @@ BOUNDARY_KEYS = {
     "layer": False,
     "name_field": False,
     "code_field": False,
+    "credit": False,
 }
 #: an item of ``roads:``: a named line from a file (as ``geozones.gazetteer.load_road``).
-ROAD_KEYS = {"path": True, "name": True, "aliases": False, "layer": False}
+ROAD_KEYS = {"path": True, "name": True, "aliases": False, "layer": False, "credit": False}
 TIMELINE_KEYS = {"id": False, "name": False, "description": False, "country": False}
 AGREEMENT_KEYS = {
     "id": True,

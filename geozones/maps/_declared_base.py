@@ -1,0 +1,269 @@
+"""The basemap of a timeline whose spec declares its own data (``gazetteer:``, ``roads:``,
+``boundaries:``; issue #19).
+
+A spec that declares nothing (the bundled north-west Syria timeline) gets the bundled
+basemap exactly as before (:mod:`._basemap`, :mod:`._places`). Otherwise the map draws
+what the spec declares, from :attr:`geozones.timeline.Timeline.declared`:
+
+- its ``boundaries:`` layers, one layer per level, in place of the bundled governorates
+  and districts (as ``admin:`` resolves against them in that spec);
+- its ``roads:``, drawn and labelled like the M4/M5;
+- its places, the declared countries' GeoNames places and the places files', as the
+  labelled place layer (largest first, at most :data:`._places.MAX_DECLARED_PLACES`);
+- the bundled Natural Earth countries, rivers and lakes where they reach (Syria and its
+  neighbours only: elsewhere no country border is drawn rather than a wrong one).
+
+**Syria or not.** A spec whose countries (``gazetteer: countries:`` and
+``timeline: country:``) are none or include ``SY`` keeps the bundled Syrian layers
+(OCHA governorates and districts unless it declares boundaries, the M4/M5, every
+community) and adds what it declares. A spec of other countries gets no Syrian
+district, road or community, even near the border. The credit line names what was
+drawn: Natural Earth, OCHA, GeoNames, and each file by its ``credit:`` or its name.
+
+Examples
+--------
+>>> drawn = basemap_for(geozones.load_timeline("libya.yaml"), frame, 20)   # doctest: +SKIP
+>>> drawn.credit                                                          # doctest: +SKIP
+'Boundaries: libya-adm2.geojson · Roads: libya_sirte_jufra_line.geojson · Places: GeoNames …'
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+import shapely
+
+from ..boundaries import read_file
+from ..compiler import boundary_layer, declared_places
+from ..gazetteer import Gazetteer
+from . import _basemap, _places
+from ._basemap import BASEMAP_DECIMALS, BASEMAP_SIMPLIFY_M, _near
+from ._geometry import simplified_geometries
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..timeline import Timeline
+
+_log = logging.getLogger(__name__)
+
+#: Longest credit (or file name) of one declared file shown in the credit line.
+MAX_CREDIT_CHARS = 120
+
+#: The legend's note when no bundled country border reaches the features.
+NO_LAND_NOTE = (
+    "No bundled country borders cover this area (they cover Syria and its neighbours): "
+    "the map draws the spec's own boundaries, roads and places. Add web tiles with --tiles "
+    "(e.g. OpenStreetMap.Mapnik) for more."
+)
+
+
+@dataclass
+class Basemap:
+    """What a map draws under its features.
+
+    ``base``: the collections :func:`._basemap.add_basemap` draws (None: no basemap);
+    ``places``: the place table; ``credit``: the attribution text, HTML-escaped (None:
+    the bundled :data:`._basemap.CREDIT`); ``note``: a sentence for the legend ("" none).
+    """
+
+    base: dict[str, Any] | None
+    places: dict[str, list[Any]]
+    credit: str | None = None
+    note: str = ""
+
+
+def is_declared(declared: dict[str, Any] | None) -> bool:
+    """Whether a spec's declarations change the basemap (files, or a country not Syria).
+
+    Examples
+    --------
+    >>> is_declared({"countries": [], "country": "SY", "places": [], "roads": []})
+    False
+    >>> is_declared({"countries": ["LY"]})
+    True
+    """
+    declared = declared or {}
+    files = declared.get("places") or declared.get("roads") or declared.get("boundaries")
+    return bool(files) or bool(_countries(declared) - {"SY"})
+
+
+def basemap_for(timeline: Timeline, frame: gpd.GeoDataFrame, simplify_m: float) -> Basemap:
+    """The basemap of ``timeline`` around ``frame`` (its features in EPSG:4326).
+
+    Raises
+    ------
+    InputError
+        A declared file that cannot be read any more (moved since the spec was compiled).
+
+    Examples
+    --------
+    >>> basemap_for(geozones.load_timeline(), frame, 20).credit is None   # doctest: +SKIP
+    True
+    """
+    declared = getattr(timeline, "declared", None) or {}
+    base = _basemap.basemap_near(frame, simplify_m)
+    if not is_declared(declared):
+        places = _places.place_table(timeline, frame) if base is not None else _empty_places()
+        return Basemap(base, places)
+    countries = _countries(declared)
+    syrian = not countries or "SY" in countries
+    base = dict(base) if base is not None else _empty_base()
+    if not syrian:  # no Syrian districts or roads for another country's spec
+        for key in ("admin1", "admin2", "roads"):
+            base[key] = _empty()
+    tolerance = max(simplify_m, BASEMAP_SIMPLIFY_M)
+    credits: dict[str, list[str]] = {"Boundaries": [], "Roads": [], "Places": []}
+    if declared.get("boundaries"):
+        base.pop("admin1", None)
+        base.pop("admin2", None)
+        base.update(_boundary_layers(declared["boundaries"], frame, tolerance))
+        credits["Boundaries"] += [_credit_of(i) for i in declared["boundaries"]]
+    elif syrian and (base["admin1"]["features"] or base["admin2"]["features"]):
+        credits["Boundaries"].append("OCHA COD-AB (CC BY-IGO)")
+    if base["countries"]["features"]:
+        credits["Boundaries"].append("Natural Earth")
+    if declared.get("roads"):
+        base["roads"] = _roads(base["roads"], declared["roads"], tolerance)
+        credits["Roads"] += [_credit_of(i) for i in declared["roads"]]
+    places, total, sources = _place_layer(timeline, frame, declared, syrian)
+    credits["Places"] += sources
+    notes = [] if base["countries"]["features"] else [NO_LAND_NOTE]
+    if total > len(places["name"]):
+        notes.append(f"Places: the {len(places['name']):,} largest of {total:,} are shown.")
+        _log.warning("map: %d of %d declared places kept", len(places["name"]), total)
+    base["places_total"] = total
+    return Basemap(base, places, _credit_line(base, credits), " ".join(notes))
+
+
+def _countries(declared: dict[str, Any]) -> set[str]:
+    out = {str(c).upper() for c in declared.get("countries") or []}
+    if declared.get("country"):
+        out.add(str(declared["country"]).upper())
+    return out
+
+
+def _empty() -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": []}
+
+
+def _empty_base() -> dict[str, Any]:
+    names = ("countries", "admin1", "admin2", "roads", *_basemap.NATURAL_LAYERS)
+    return {name: _empty() for name in names}
+
+
+def _empty_places() -> dict[str, list[Any]]:
+    return {k: [] for k in ("name", "lon", "lat", "rank", "imp", "alt")}
+
+
+def _collection(frame: gpd.GeoDataFrame, names: list[str], tolerance: float) -> dict[str, Any]:
+    geoms = simplified_geometries(frame, tolerance, BASEMAP_DECIMALS)
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": g, "properties": {"name": n}}
+            for g, n in zip(geoms, names, strict=True)
+        ],
+    }
+
+
+def _boundary_layers(
+    items: list[dict[str, Any]], frame: gpd.GeoDataFrame, tolerance: float
+) -> dict[str, Any]:
+    """``admin<level>`` collections of the declared layers (near the features), with labels."""
+    out: dict[str, Any] = {}
+    labels: dict[str, str] = {}
+    for item in sorted(items, key=lambda i: int(i["level"])):
+        options = {k: item.get(k) for k in ("layer", "name_field", "code_field")}
+        layer = boundary_layer(item["path"], int(item["level"]), **options)
+        layer = layer.loc[~(layer.geometry.is_empty | layer.geometry.isna())]
+        names = [str(n) for n in layer["name_en"]]
+        key = f"admin{int(item['level'])}"
+        found = _near(_collection(layer, names, tolerance), frame)
+        out.setdefault(key, _empty())["features"] += found["features"]
+        shown = Path(item["path"]).name
+        labels[key] = (labels[key] + ", " + shown) if key in labels else shown
+    out["labels"] = {
+        key: f"Boundaries, level {key[5:]} ({name})" for key, name in sorted(labels.items())
+    }
+    return out
+
+
+def _roads(bundled: dict[str, Any], items: list[dict[str, Any]], tolerance: float) -> Any:
+    """The bundled roads a declared road does not replace, then the declared roads."""
+    names, geoms = [], []
+    for item in items:
+        frame = read_file(item["path"], layer=item.get("layer"))
+        lines = frame.geometry[frame.geometry.geom_type.isin(["LineString", "MultiLineString"])]
+        if not len(lines):
+            continue
+        names.append(str(item["name"]))
+        geoms.append(shapely.line_merge(shapely.union_all(lines.to_numpy())))
+    taken = {_places._key(n) for n in names}
+    for item in items:
+        aliases = item.get("aliases") or []
+        taken |= {
+            _places._key(str(a)) for a in ([aliases] if isinstance(aliases, str) else aliases)
+        }
+    kept = [f for f in bundled["features"] if _places._key(f["properties"]["name"]) not in taken]
+    declared = _collection(
+        gpd.GeoDataFrame({"n": names}, geometry=geoms, crs=4326), names, tolerance
+    )
+    return {"type": "FeatureCollection", "features": kept + declared["features"]}
+
+
+def _place_layer(
+    timeline: Timeline, frame: gpd.GeoDataFrame, declared: dict[str, Any], syrian: bool
+) -> tuple[dict[str, list[Any]], int, list[str]]:
+    """The place table (bundled near places + declared places), its size before the cut,
+    and the credits of its sources."""
+    gazetteer = Gazetteer.default()
+    own = {k: v for k, v in declared.items() if k in ("countries", "places")}
+    # Syria's places are the bundled communities (place_table), not GeoNames' Syrian towns
+    own["countries"] = sorted(_countries(declared) - {"SY"})
+    index = declared_places(gazetteer, own)
+    table, count = _places.declared_place_table(timeline, gazetteer, index)
+    bundled = _places.place_table(timeline, frame, communities=syrian)
+    sources = []
+    if syrian and bundled["name"]:
+        sources.append("OCHA")
+    if own["countries"] or bundled["name"]:
+        sources.append("GeoNames (CC BY 4.0)")
+    sources += [_credit_of(i) for i in declared.get("places") or []]
+    merged = _merge(table, bundled)  # a place in both keeps its declared rank
+    total = count + len(merged["name"]) - len(table["name"])
+    cut = {k: v[: _places.MAX_DECLARED_PLACES] for k, v in merged.items()}
+    return cut, total, sources
+
+
+def _merge(first: dict[str, list[Any]], second: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Rows of both tables (a place in both once), in label priority."""
+    seen = {(n, x, y) for n, x, y in zip(first["name"], first["lon"], first["lat"], strict=True)}
+    out = {k: list(v) for k, v in first.items()}
+    for i, key in enumerate(zip(second["name"], second["lon"], second["lat"], strict=True)):
+        if key not in seen:
+            seen.add(key)
+            for k in out:
+                out[k].append(second[k][i])
+    return _places._sorted(out)
+
+
+def _credit_of(item: dict[str, Any]) -> str:
+    """A declared file's credit: its ``credit:``, else its file name (bounded, one line)."""
+    text = " ".join(str(item.get("credit") or Path(str(item["path"])).name).split())
+    return text if len(text) <= MAX_CREDIT_CHARS else text[: MAX_CREDIT_CHARS - 1] + "…"
+
+
+def _credit_line(base: dict[str, Any], credits: dict[str, list[str]]) -> str:
+    """The attribution text of what was drawn, HTML-escaped (Leaflet shows it as HTML)."""
+    if any(base.get(k, {}).get("features") for k in ("rivers", "lakes")):
+        credits["Rivers, lakes"] = ["Natural Earth"]
+    parts = []
+    for what, names in credits.items():
+        unique = list(dict.fromkeys(n for n in names if n))
+        if unique:
+            parts.append(f"{what}: {', '.join(unique)}")
+    return html.escape(" · ".join(parts))
