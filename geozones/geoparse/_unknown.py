@@ -13,6 +13,7 @@ nothing is reported: a position from nowhere would be a silent guess.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -22,6 +23,7 @@ from ..place import Place
 from ..projection import haversine_km
 from . import _context as ctx
 from ._index import ARABIC_HEADS, _key
+from ._parts import _BEARINGS, compass
 from ._results import PlaceMention
 from ._select import ARABIC_STOPWORDS, STOPWORDS
 
@@ -107,7 +109,7 @@ def context_places(
     for s, e in sorted(set(spans)):
         if busy.find(1, s, e) != -1:
             continue
-        where = _context_point(text, s, towns)
+        where = _measured_from(text, e, towns) or _context_point(text, s, towns)
         if where is None:
             continue
         busy[s:e] = b"\x01" * (e - s)
@@ -319,6 +321,35 @@ def _ar_key(word: str) -> str:
 #: text costs linear time.
 _WINDOW = 2000
 _MAX_TOWNS = 24
+
+
+_MEASURED = re.compile(
+    r",?\s*(?:about\s+|some\s+|around\s+|nearly\s+)?(?P<km>\d{1,3}(?:\.\d)?)\s*"
+    r"(?:km|kilomet(?:re|er)s?)\s+(?P<dir>(?:north|south)?-?(?:east|west)|north|south)\s+of\s+"
+    r"(?:the\s+(?:city|town|village)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _measured_from(text: str, end: int, towns: _Towns) -> tuple[float, float] | None:
+    """The point a name's own measure gives ("the village of Katouf, 15 km southeast of Ras
+    al-Ayn"): that far from the resolved town named right after, in that direction."""
+    m = _MEASURED.match(text, end, end + 60)
+    if m is None:
+        return None
+    i = bisect.bisect_left(towns.starts, m.start("dir"))  # "southeast of Ras al-Ayn" or the town
+    if i == len(towns.towns) or towns.starts[i] > m.end():
+        return None
+    town = towns.towns[i].place
+    d = compass(m.group("dir"))
+    if d is None:
+        return None
+    b, r = math.radians(_BEARINGS[d]), float(m.group("km")) / 6371.0
+    lat0, lon0 = math.radians(town.lat), math.radians(town.lon)
+    lat = math.asin(math.sin(lat0) * math.cos(r) + math.cos(lat0) * math.sin(r) * math.cos(b))
+    lon = lon0 + math.atan2(math.sin(b) * math.sin(r) * math.cos(lat0),
+                            math.cos(r) - math.sin(lat0) * math.sin(lat))  # fmt: skip
+    return math.degrees(lat), math.degrees(lon)
 
 
 class _Towns:
