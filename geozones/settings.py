@@ -116,3 +116,21 @@ join_workers: int | None = int(_env("join_workers") or 0) or None
 #: A ``dask.distributed`` scheduler (``"tcp://host:8786"``) that ``geozones join`` runs on
 #: (None: this machine); ``--scheduler`` overrides it.
 dask_scheduler: str | None = _env("dask_scheduler")
+
+# --- control through time (``geozones.control``) -------------------------------------
+# Reports name the towns a party took, rarely every village between them; these rules move
+# the ground between too. Read each time a control surface is built (a timeline compiled).
+
+#: Captures of one party within this many days of each other are one offensive: the ground
+#: their points enclose with the party's front before them changes hands (0 = no window:
+#: only the captures of the same day).
+control_offensive_days: int = 45
+
+#: How far (metres) a capture may be from the day's captures to be part of their offensive,
+#: and a party's front cell from the capture, for the ground between to change hands
+#: (0 = the offensive rule off).
+control_offensive_reach_m: float = 30_000.0
+
+#: How far (metres) behind a town taken ahead of the front the party's nearest held cell may
+#: be for the cells on the straight way between to fall with the town (0 = off).
+control_advance_max_m: float = 25_000.0

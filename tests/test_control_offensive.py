@@ -127,3 +127,66 @@ def test_the_opposition_s_towns_stay_in_the_zone(zone, place):
     assert tl._control.at(place, "2020-03-15").holder == "opposition"
     p = tl._control.at(place, "2020-03-15")
     assert p.holder == "opposition"
+
+
+def _two_towns(second: datetime.date) -> list[ControlEvent]:
+    """a holds column 0, b the rest; a takes (4,1) on 1 Feb and (4,4) on ``second``."""
+    a0 = np.array([_cell(0, j) for j in range(6)])
+    return [
+        ControlEvent(D(2020, 1, 1), "a", a0, kind="baseline"),
+        ControlEvent(D(2020, 1, 1), "b", np.setdiff1d(np.arange(36), a0), kind="baseline"),
+        ControlEvent(D(2020, 2, 1), "a", np.array([_cell(4, 1)]), at=(4.5, 1.5)),
+        ControlEvent(second, "a", np.array([_cell(4, 4)]), at=(4.5, 4.5)),
+    ]
+
+
+def test_the_rule_s_reach_and_window_are_settings(monkeypatch):
+    """geozones.settings.control_offensive_reach_m / _days drive the rule: the grid's
+    cells are 1° (111 km) wide, so the default 30 km reach encloses nothing; a long
+    reach takes the hull; a short window splits the two captures into two offensives."""
+    from geozones import settings
+
+    monkeypatch.setattr(settings, "control_advance_max_m", 0.0)
+    cells, ev, day = _grid(), _two_towns(D(2020, 2, 10)), "2020-02-10"
+    inside = _cell(2, 2)
+    assert settings.control_offensive_reach_m == 30_000.0
+    assert ControlSurface(cells, ["a", "b"], ev, fill_enclaves=False).offensive_reach_m == 30e3
+    assert (
+        ControlSurface(cells, ["a", "b"], ev, fill_enclaves=False).holder_names(day)[inside] == "b"
+    )
+    monkeypatch.setattr(settings, "control_offensive_reach_m", 1e9)
+    s = ControlSurface(cells, ["a", "b"], ev, fill_enclaves=False)
+    assert s.holder_names(day)[inside] == "a"
+    monkeypatch.setattr(settings, "control_offensive_days", 5)  # 9 days apart: two offensives
+    s = ControlSurface(cells, ["a", "b"], ev, fill_enclaves=False)
+    assert s.offensive_days == 5 and s.holder_names(day)[inside] == "b"
+    # an argument still wins over the setting
+    s = ControlSurface(cells, ["a", "b"], ev, fill_enclaves=False, offensive_days=45)
+    assert s.holder_names(day)[inside] == "a"
+
+
+def test_the_advance_is_a_setting(monkeypatch):
+    """settings.control_advance_max_m: a town taken ahead of the front takes the way to it."""
+    from geozones import settings
+
+    monkeypatch.setattr(settings, "control_offensive_reach_m", 0.0)
+    cells, ev = _grid(), _two_towns(D(2020, 3, 1))[:3]
+    way = [_cell(i, 1) for i in (1, 2, 3)]
+    before = ControlSurface(cells, ["a", "b"], ev, fill_enclaves=False)
+    assert [before.holder_names("2020-02-01")[i] for i in way] == ["b"] * 3  # 25 km < 1°
+    monkeypatch.setattr(settings, "control_advance_max_m", 1e9)
+    after = ControlSurface(cells, ["a", "b"], ev, fill_enclaves=False)
+    assert [after.holder_names("2020-02-01")[i] for i in way] == ["a"] * 3
+
+
+def test_a_changed_rule_is_a_new_compile(monkeypatch):
+    """The compiled-timeline cache is keyed on the control settings too."""
+    from geozones import Gazetteer, settings
+    from geozones.compiler import cache_key
+    from geozones.spec import bundled_path, read_spec
+
+    spec, raw = read_spec(bundled_path())
+    gz = Gazetteer.default()
+    key = cache_key(raw, spec, gz)
+    monkeypatch.setattr(settings, "control_offensive_days", 30)
+    assert cache_key(raw, spec, gz) != key

@@ -122,6 +122,12 @@ def cache_key(raw: bytes, spec: Spec, gazetteer: Any) -> str:
     h.update(raw)
     h.update(f"|{__version__}|{COMPILER_VERSION}|{_data_fingerprint()}|".encode())
     h.update(f"|{gazetteer.fingerprint()}|{code_fingerprint()}|".encode())
+    rules = (  # the settings a control surface reads (a changed rule is a new compile)
+        settings.control_offensive_days,
+        settings.control_offensive_reach_m,
+        settings.control_advance_max_m,
+    )
+    h.update(f"|control rules {rules}|".encode())
     refs: list[str] = []
     base = Path(spec.path).parent if spec.path else Path.cwd()
     _file_refs(spec.declared, base, refs)

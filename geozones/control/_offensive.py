@@ -1,11 +1,13 @@
-"""The ground an offensive took: the area its captures enclose with the party's front.
+"""The ground an offensive took: the area its captures enclose with the party's front, and
+the way from the front to a town taken ahead of it.
 
 Reports name the towns taken, rarely every village between them. When a party takes
 towns ahead of its front, the ground enclosed between its front before the offensive
 and those towns was taken too. The rule (applied on each day with captures):
 
 - the *offensive* of a party on day d is its captures (with a point) of the last
-  ``window_days`` days up to d, within ``reach_m`` of one of d's captures;
+  ``window_days`` days up to d (``settings.control_offensive_days``, 45), within
+  ``reach_m`` (``settings.control_offensive_reach_m``, 30 km) of one of d's captures;
 - its *hull* is the convex hull of those capture points together with, for each, the
   nearest cell the party held before it (its front), if within ``reach_m``;
 - every cell whose interior point lies in the hull and that is held by a party that
@@ -26,14 +28,49 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from .. import settings
 from ..projection import haversine_m
 from ._cells import Cells
+from ._enclaves import NOBODY
 
-#: Captures of one party within this many days are one offensive.
-WINDOW_DAYS = 45
-#: A capture further than this from the day's captures (or a front cell further than
-#: this from its capture) is not part of the hull.
-REACH_M = 30_000.0
+
+def advance_cells(
+    cells: Cells,
+    h: np.ndarray,
+    taken: np.ndarray,
+    at: tuple[float, float],
+    party: int,
+    max_m: float | None = None,
+) -> np.ndarray:
+    """The cells on the straight way from the party's nearest held cell to a captured place.
+
+    A town taken ahead of the front means the ground between was taken too: the cells
+    (held by another party) that the straight line from the nearest cell the party
+    already holds, within ``max_m`` (default ``settings.control_advance_max_m``; 0 = off),
+    to the place ``at`` crosses (the place's own cell among them). ``taken`` are the
+    capture's own cells (never the start of the way).
+
+    Examples
+    --------
+    >>> import numpy as np, shapely
+    >>> c = Cells.from_polygons([shapely.box(i, 0, i + 1, 1) for i in range(4)])
+    >>> advance_cells(c, np.array([0, 1, 1, 1]), np.array([3]), (3.5, 0.5), 0, 1e9).tolist()
+    [1, 2, 3]
+    """
+    max_m = settings.control_advance_max_m if max_m is None else max_m
+    none = np.zeros(0, dtype=np.int64)
+    held = np.flatnonzero(h == party)
+    held = held[~np.isin(held, taken)]
+    if max_m <= 0 or not len(held):
+        return none
+    x, y = cells.centroid_lonlat
+    dist = haversine_m(at[1], at[0], y[held], x[held])
+    j = int(np.argmin(dist))
+    if dist[j] > max_m:
+        return none
+    way = shapely.LineString([at, (x[held[j]], y[held[j]])])
+    hits = cells._tree.query(way, predicate="intersects")
+    return hits[(h[hits] != party) & (h[hits] != NOBODY)]
 
 
 @dataclass(frozen=True)
@@ -59,9 +96,6 @@ def front_point(
     >>> front_point(c, np.array([0, 1, 1]), 0, (2.5, 0.5), 1e9)
     (0.5, 0.5)
     """
-    # projection is a foundation module: imported here like the rest of the engine
-    from ..projection import haversine_m
-
     held = np.flatnonzero(h == party)
     if not len(held):
         return None
@@ -80,10 +114,13 @@ def offensive_cells(
     day: _dt.date,
     party: int,
     *,
-    window_days: int = WINDOW_DAYS,
-    reach_m: float = REACH_M,
+    window_days: int | None = None,
+    reach_m: float | None = None,
 ) -> np.ndarray:
     """The cells the party's offensive up to ``day`` encloses (see the module notes).
+
+    ``window_days`` and ``reach_m`` default to ``settings.control_offensive_days`` and
+    ``settings.control_offensive_reach_m``, read at each call.
 
     Examples
     --------
@@ -98,8 +135,12 @@ def offensive_cells(
     [4]
     """
 
+    if window_days is None:
+        window_days = settings.control_offensive_days
+    if reach_m is None:
+        reach_m = settings.control_offensive_reach_m
     today = [t for t in taken if t.party == party and t.date == day]
-    if not today:
+    if not today or reach_m <= 0:
         return np.zeros(0, dtype=np.int64)
     lo = day - _dt.timedelta(days=window_days)
     tx = np.array([t.at[0] for t in today])

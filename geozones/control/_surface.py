@@ -6,10 +6,12 @@ built one day at a time with array assignments, never a Python loop over cells.
 
 Reports name towns, not every village between them, so a capture moves more than its
 own cells: the cells on the straight way from the party's nearest held cell to the town
-(``advance_max_m``), and the ground its offensive encloses: the convex hull of the
-party's captures of the last 45 days within ``offensive_reach_m`` of the day's, with
-its front cell nearest each (see ``_offensive``; only the losers' cells change hands).
-Then every pocket the front passed goes to the party around it (``fill_enclaves``).
+(``settings.control_advance_max_m``), and the ground its offensive encloses: the convex
+hull of the party's captures of the last ``settings.control_offensive_days`` days within
+``settings.control_offensive_reach_m`` of the day's, with its front cell nearest each
+(see ``_offensive``; only the losers' cells change hands). Then every pocket the front
+passed goes to the party around it, unless a report describes it as besieged
+(``_enclaves``).
 """
 
 from __future__ import annotations
@@ -22,14 +24,20 @@ from typing import Any
 import numpy as np
 import shapely
 
-from ..projection import haversine_m
+from .. import settings
 from ._cells import Cells
-from ._offensive import REACH_M, Taken, front_point, offensive_cells
+from ._enclaves import NOBODY, Siege, besieged_on, fill_enclaves, lifted_on, siege_days
+from ._offensive import Taken, advance_cells, front_point, offensive_cells
 
-#: Holder code of a cell no baseline or event covers.
-NOBODY = -1
+__all__ = ["ENCLOSED", "NOBODY", "ControlEvent", "ControlSurface", "Holding"]
+
 #: Event code of a cell given to the party around it (an enclave the front passed).
 ENCLOSED = -2
+
+
+def _or(value: float | None, default: float) -> float:
+    """``value``, or the setting's ``default`` when None."""
+    return default if value is None else value
 
 
 @dataclass(frozen=True)
@@ -118,12 +126,23 @@ class ControlSurface:
     events : list of ControlEvent
         Baselines and captures, any order (sorted stably by date); captures dated
         before the first baseline are dropped (the baseline already includes them).
-    advance_max_m : float
+    besieged : list of (first day, last day or None, cells)
+        Pockets a report describes as besieged: never given to the party around them
+        while the siege lasts.
+    fill_enclaves : bool
+        Whether pockets the front passed go to the party around them.
+    advance_max_m : float, optional
         How far behind a captured town the party's front may be for the way between
-        to fall with it (0 = off).
-    offensive_reach_m : float
+        to fall with it (0 = off). Default ``settings.control_advance_max_m``.
+    offensive_reach_m : float, optional
         How far apart the captures of one offensive, and a capture and its front, may
-        be for the ground they enclose to fall (0 = off; ``_offensive``).
+        be for the ground they enclose to fall (0 = off; ``_offensive``). Default
+        ``settings.control_offensive_reach_m``.
+    offensive_days : int, optional
+        How many days back the captures of one offensive reach. Default
+        ``settings.control_offensive_days``.
+
+    The defaults are read from :mod:`geozones.settings` when the surface is built.
 
     Examples
     --------
@@ -143,10 +162,11 @@ class ControlSurface:
         parties: list[str],
         events: list[ControlEvent],
         *,
-        besieged: Sequence[tuple[_dt.date, _dt.date | None, np.ndarray]] = (),
+        besieged: Sequence[Siege] = (),
         fill_enclaves: bool = True,
-        advance_max_m: float = 25_000.0,
-        offensive_reach_m: float = REACH_M,
+        advance_max_m: float | None = None,
+        offensive_reach_m: float | None = None,
+        offensive_days: int | None = None,
     ) -> None:
         self.cells = cells
         self.parties = list(parties)
@@ -157,18 +177,11 @@ class ControlSurface:
         self.events = [events[i] for i in order]
         self.besieged = list(besieged)
         self.fill_enclaves = fill_enclaves
-        self.advance_max_m = advance_max_m
-        self.offensive_reach_m = offensive_reach_m
-        self.days = sorted({e.date for e in self.events} | self._siege_days())
+        self.advance_max_m = _or(advance_max_m, settings.control_advance_max_m)
+        self.offensive_reach_m = _or(offensive_reach_m, settings.control_offensive_reach_m)
+        self.offensive_days = int(_or(offensive_days, settings.control_offensive_days))
+        self.days = sorted({e.date for e in self.events} | siege_days(self.besieged))
         self.holders, self.event_of = self._build()
-
-    def _siege_days(self) -> set[_dt.date]:
-        days = set()
-        for start, end, _ in self.besieged:
-            days.add(start)
-            if end is not None:
-                days.add(end + _dt.timedelta(days=1))
-        return days
 
     def _build(self) -> tuple[np.ndarray, np.ndarray]:
         n_days, n_cells = len(self.days), len(self.cells)
@@ -187,20 +200,26 @@ class ControlSurface:
             for i in by_day.get(day, ()):
                 ev, party = self.events[i], code[self.events[i].party]
                 self._remember(taken, before, ev, party, last, i)
-                way = self._advance(h, ev, party)
-                h[way], e[way] = party, i
+                if ev.kind == "capture" and ev.at is not None:  # the way from its front
+                    way = advance_cells(self.cells, h, ev.cells, ev.at, party, self.advance_max_m)
+                    h[way], e[way] = party, i
                 h[ev.cells], e[ev.cells] = party, i
             for party, i in last.items():  # the ground the offensive encloses
                 won = offensive_cells(
-                    self.cells, h, taken, day, party, reach_m=self.offensive_reach_m
+                    self.cells,
+                    h,
+                    taken,
+                    day,
+                    party,
+                    window_days=self.offensive_days,
+                    reach_m=self.offensive_reach_m,
                 )
                 h[won], e[won] = party, i
             if self.fill_enclaves:
                 changed = np.flatnonzero(h != before) if k else np.arange(n_cells)
-                for _start, end, cells in self.besieged:  # a siege lifted: its pocket may fall
-                    if end is not None and end + _dt.timedelta(days=1) == day:
-                        changed = np.r_[changed, cells]
-                flipped = self._fill(h, day, changed)
+                changed = np.r_[changed, lifted_on(self.besieged, day)]  # it may fall now
+                kept = besieged_on(self.besieged, day, n_cells)
+                flipped = fill_enclaves(self.cells, h, changed, kept)
                 e[flipped] = ENCLOSED
             holders[k], event_of[k] = h, e
         return holders, event_of
@@ -222,110 +241,6 @@ class ControlSurface:
         front = front_point(self.cells, before, party, ev.at, self.offensive_reach_m)
         taken.append(Taken(ev.date, party, ev.at, front, losers))
         last[party] = i
-
-    def _advance(self, h: np.ndarray, ev: ControlEvent, party: int) -> np.ndarray:
-        """The cells on the way from the party's nearest held cell to a captured place.
-
-        A town taken ahead of the front means the ground between was taken too:
-        the cells the straight line from the nearest cell the party already holds
-        (within ``advance_max_m``) to the place crosses.
-        """
-
-        none = np.zeros(0, dtype=np.int64)
-        if ev.kind != "capture" or ev.at is None or self.advance_max_m <= 0:
-            return none
-        held = np.flatnonzero(h == party)
-        held = held[~np.isin(held, ev.cells)]
-        if not len(held):
-            return none
-        x, y = self.cells.centroid_lonlat
-        dist = haversine_m(ev.at[1], ev.at[0], y[held], x[held])
-        j = int(np.argmin(dist))
-        if dist[j] > self.advance_max_m:
-            return none
-        way = shapely.LineString([ev.at, (x[held[j]], y[held[j]])])
-        hits = self.cells._tree.query(way, predicate="intersects")
-        return hits[(h[hits] != party) & (h[hits] != NOBODY)]
-
-    def _fill(self, h: np.ndarray, day: _dt.date, changed: np.ndarray) -> np.ndarray:
-        """Give every enclosed group of cells to the one party around it (in place).
-
-        A group of neighbouring cells of one holder that touches no border or coast
-        and whose neighbours all belong to one other party is taken by that party
-        (the front passed it), unless a declared siege covers it that day. Only the
-        groups next to the cells that changed hands that day are searched.
-        Returns the cells given.
-        """
-        c = self.cells
-        kept = np.zeros(len(h), dtype=bool)
-        for start, end, cells in self.besieged:
-            if start <= day and (end is None or day <= end):
-                kept[cells] = True
-        blocked = c.outer | kept  # and, as groups are found free, their cells
-        seeds = np.unique(np.r_[changed, c.neighbours(changed)])
-        if len(seeds) > len(h) // 10:  # a baseline day: find every free cell at once
-            blocked = self._free(h, blocked)
-        seen = np.zeros(len(h), dtype=bool)
-        given = []
-        for seed in seeds:
-            if seen[seed] or blocked[seed] or h[seed] == NOBODY:
-                continue
-            group, around = self._group(h, int(seed), seen, blocked)
-            if group is not None:
-                h[group] = around
-                given.append(group)
-        return np.concatenate(given) if given else np.zeros(0, dtype=np.int64)
-
-    def _free(self, h: np.ndarray, free: np.ndarray) -> np.ndarray:
-        """Every cell joined through cells of its own holder to a ``free`` one (numpy)."""
-        a, b = self.cells.edge_a, self.cells.edge_b
-        same = h[a] == h[b]
-        a, b = a[same], b[same]
-        free = free.copy()
-        while True:
-            grow = np.zeros_like(free)
-            grow[b[free[a]]] = True
-            grow[a[free[b]]] = True
-            new = grow & ~free
-            if not new.any():
-                return free
-            free |= new
-
-    def _group(
-        self, h: np.ndarray, seed: int, seen: np.ndarray, blocked: np.ndarray
-    ) -> tuple[np.ndarray | None, int]:
-        """The enclosed group of ``seed`` and the one party around it, or (None, -1).
-
-        Grows the group ring by ring (numpy) and stops at the first sign that it is
-        not enclosed: a border, besieged or already-free cell, or two holders around
-        it. The cells of a group found not enclosed are marked free in ``blocked``, so
-        a later seed of the same group stops as soon as it reaches one of them.
-        """
-        c, holder = self.cells, h[seed]
-        members, frontier = [np.array([seed])], np.array([seed])
-        seen[seed] = True
-        around = -2
-        while len(frontier):
-            nb = c.neighbours(frontier)
-            same = nb[h[nb] == holder]
-            other = np.unique(h[nb][h[nb] != holder])
-            if (
-                blocked[frontier].any()
-                or blocked[same].any()
-                or len(other) > 1
-                or (len(other) == 1 and (other[0] == NOBODY or around not in (-2, other[0])))
-            ):
-                blocked[np.concatenate(members)] = True  # free: not an enclave
-                return None, -1
-            if len(other):
-                around = int(other[0])
-            frontier = np.unique(same[~seen[same]])
-            seen[frontier] = True
-            members.append(frontier)
-        if around < 0:
-            blocked[np.concatenate(members)] = True
-            return None, -1
-        return np.concatenate(members), around
 
     def day_index(self, dates: Any) -> np.ndarray:
         """For each date, the row of the holder table in force (``-1`` before the first).
