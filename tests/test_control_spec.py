@@ -3,72 +3,16 @@ contact_line, features per period, and the provenance rules, on small specs."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 import shapely
+from _control_spec import AGREEMENT, HEAD, load
 
 import geozones
 from geozones.errors import SpecError
 
-HEAD = """
-timeline: {id: t, name: T, country: SY}
-parties:
-  government: {colour: "#c0392b", label: Government}
-  opposition: {colour: "#2e8b57", label: Opposition}
-control:
-  baselines:
-    - date: 2019-01-01
-      party: government
-      area: {admin: {names: [SY07], level: 1}}
-      summary: the frame
-    - date: 2019-01-01
-      party: opposition
-      area: {admin: {names: [Saraqab, Ariha, Idleb], level: 3}}
-      summary: three subdistricts
-  events:
-    - date: 2020-02-07
-      place: Saraqib
-      party: government
-      reach: 3 km
-      url: https://example.org/news/2020/02/07/saraqib
-      title: Saraqib taken
-      publisher: Example News
-      published: 2020-02-07
-      quote: "Government forces took Saraqib on Friday."
-"""
-
-AGREEMENT = """
-agreements:
-  - id: a
-    name: A
-    signed: 2019-01-01
-    sources: [{url: "https://example.org/a/1", quote: "q"}]
-    features:
-      - id: zone
-        name: Zone
-        kind: zone
-        start: 2019-06-01
-        confidence: schematic
-        geometry:
-          held_by: {party: opposition, within: {admin: {names: [SY07], level: 1}}}
-      - id: line
-        name: Line
-        kind: contact-line
-        start: 2019-06-01
-        confidence: schematic
-        geometry: {contact_line: {between: [government, opposition]}}
-"""
-
-
-def _load(tmp_path, text: str):
-    p = tmp_path / "t.yaml"
-    p.write_text(textwrap.dedent(text), encoding="utf-8")
-    return geozones.load_timeline(p, use_cache=False)
-
 
 def test_a_zone_that_follows_control_compiles_into_periods(tmp_path):
-    tl = _load(tmp_path, HEAD + AGREEMENT)
+    tl = load(tmp_path, HEAD + AGREEMENT)
     zones = tl.features[tl.features["kind"] == "zone"].sort_values("start_date")
     assert zones["id"].tolist() == ["zone-2019-06-01", "zone-2020-02-07"]
     assert zones["end_date"].iloc[0] == pd_ts("2020-02-06") and zones["end_date"].isna().iloc[1]
@@ -95,7 +39,7 @@ def pd_ts(s):
 
 
 def test_a_spec_without_control_has_empty_frames_and_no_parties(tmp_path):
-    tl = _load(
+    tl = load(
         tmp_path,
         """
         agreements:
@@ -129,27 +73,27 @@ def test_bad_control_rows_are_refused_with_the_line(tmp_path, change, message):
     text = HEAD.replace(old, new, 1)
     assert text != HEAD
     with pytest.raises(SpecError, match=message) as exc:
-        _load(tmp_path, text + AGREEMENT)
+        load(tmp_path, text + AGREEMENT)
     assert exc.value.line is not None
 
 
 def test_agreement_sources_must_cite_an_article_and_only_agreements_are_signed(tmp_path):
     home = AGREEMENT.replace("https://example.org/a/1", "https://example.org")
     with pytest.raises(SpecError, match="home page"):
-        _load(tmp_path, HEAD + home)
+        load(tmp_path, HEAD + home)
     shared = AGREEMENT.replace("https://example.org/a/1", "../shared/data/AGREEMENTS-FACTS.md")
     with pytest.raises(SpecError):
-        _load(tmp_path, HEAD + shared)
+        load(tmp_path, HEAD + shared)
     op = AGREEMENT.replace("    name: A\n", "    name: A\n    kind: operation\n")
     with pytest.raises(SpecError, match="not signed"):
-        _load(tmp_path, HEAD + op)
+        load(tmp_path, HEAD + op)
     ok = op.replace("    signed: 2019-01-01\n", "")
-    assert _load(tmp_path, HEAD + ok).agreements[0]["kind"] == "operation"
+    assert load(tmp_path, HEAD + ok).agreements[0]["kind"] == "operation"
 
 
 def test_held_by_needs_a_control_table(tmp_path):
     with pytest.raises(SpecError, match="needs a control table"):
-        _load(tmp_path, AGREEMENT)
+        load(tmp_path, AGREEMENT)
 
 
 def test_a_control_csv_beside_the_spec(tmp_path):
@@ -159,9 +103,9 @@ def test_a_control_csv_beside_the_spec(tmp_path):
         encoding="utf-8",
     )
     text = HEAD.replace("control:\n", "control:\n  file: c.csv\n")
-    tl = _load(tmp_path, text + AGREEMENT)
+    tl = load(tmp_path, text + AGREEMENT)
     h = tl.control_at("Saraqib", "2020-02-09")  # held since the inline event of the 7th
     assert h.since.isoformat() == "2020-02-07" and h.source["url"].endswith("saraqib")
     assert tl._control.surface.events[-1].source["url"] == "https://example.org/x/1"
     with pytest.raises(SpecError, match="beside the spec"):
-        _load(tmp_path, HEAD.replace("control:\n", "control:\n  file: ../c.csv\n") + AGREEMENT)
+        load(tmp_path, HEAD.replace("control:\n", "control:\n  file: ../c.csv\n") + AGREEMENT)

@@ -2,61 +2,18 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import pandas as pd
 import pytest
+from _control_spec import HEAD, ZONE, load
 
 import geozones
 from geozones.errors import InputError
 from geozones.events import join_events
 
-SPEC = """
-timeline: {id: c, name: C, country: SY}
-parties:
-  government: {colour: "#c0392b", label: Government}
-  opposition: {colour: "#2e8b57", label: Opposition}
-control:
-  baselines:
-    - date: 2019-01-01
-      party: government
-      area: {admin: {names: [SY07], level: 1}}
-      summary: the frame
-    - date: 2019-01-01
-      party: opposition
-      area: {admin: {names: [Saraqab, Ariha, Idleb], level: 3}}
-      summary: three subdistricts
-  events:
-    - date: 2020-02-07
-      place: Saraqib
-      party: government
-      reach: 3 km
-      url: https://example.org/news/2020/02/07/saraqib
-      title: Saraqib taken
-      publisher: Example News
-      published: 2020-02-07
-      quote: "Government forces took Saraqib on Friday."
-agreements:
-  - id: a
-    name: A
-    signed: 2019-01-01
-    sources: [{url: "https://example.org/a/1", quote: "q"}]
-    features:
-      - id: zone
-        name: Zone
-        kind: zone
-        start: 2019-06-01
-        confidence: schematic
-        geometry:
-          held_by: {party: opposition, within: {admin: {names: [SY07], level: 1}}}
-"""
-
 
 @pytest.fixture(scope="module")
 def tl(tmp_path_factory):
-    path = tmp_path_factory.mktemp("control") / "c.yaml"
-    path.write_text(textwrap.dedent(SPEC), encoding="utf-8")
-    return geozones.load_timeline(path, use_cache=False)
+    return load(tmp_path_factory.mktemp("control"), HEAD + ZONE, "c.yaml")
 
 
 def test_holder_column_says_who_held_each_event_place_that_day(tl):
