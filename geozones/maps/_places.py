@@ -114,7 +114,7 @@ def declared_place_table(
     spec = np.array([(p.source, str(p.source_id)) in named for p in places], dtype=bool)
     rank = np.where((rank == 0) & ((population >= TOWN_POPULATION) | spec), 2, rank)
     priority = np.select([rank == 1, rank == 2], [0, 1], 2)
-    order = np.lexsort((-importance, priority))[: max(int(limit), 0)]
+    order = np.lexsort((-population, -importance, priority))[: max(int(limit), 0)]
     keep = index[order]
     table = _table(timeline, gazetteer, keep, importance[order])
     table["rank"] = [int(r) for r in rank[order]]
