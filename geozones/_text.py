@@ -184,7 +184,6 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-_SEP = re.compile(r"[\W_]+")
 # ASCII folded with one precompiled table: letters lowered, apostrophes dropped, every
 # other non-alphanumeric character a space (then ``split`` collapses the runs).
 _ASCII_TABLE = {
@@ -240,7 +239,8 @@ def fold(text: str) -> str:
     t = text.translate(_TABLE or _table())
     if _OUTSIDE(t):
         return fold_with_offsets(text)[0]  # scripts outside the table: the slow exact path
-    return " ".join(_SEP.sub(" ", t).lower().split())
+    # the table yields lower-case letters, digits and spaces only (tested): no regex, no lower()
+    return " ".join(t.split())
 
 
 # --- articles -------------------------------------------------------------------------
@@ -293,10 +293,12 @@ def name_key(text: str) -> str:
     True
     """
     if text.isascii():  # fold's paths, without joining words only to split them again
-        words = text.translate(_ASCII_TABLE).split()
+        t = text.translate(_ASCII_TABLE)
     else:
         t = text.translate(_TABLE or _table())
-        words = fold(text).split() if _OUTSIDE(t) else _SEP.sub(" ", t).lower().split()
+        if _OUTSIDE(t):
+            t = fold(text)  # scripts outside the table: the slow exact path
+    words = t.split()
     if len(words) == 1:  # the common case: no article to drop but an Arabic ال
         w = words[0]
         if len(w) > 3 and w[0] == "ا" and w[1] == "ل":
@@ -306,6 +308,10 @@ def name_key(text: str) -> str:
         return w
     if not words:
         return ""
+    # what _drop_articles looks for: a whole-word article, a glued one on a later word
+    # (after a space, from a or e), an Arabic ال; most names have none of them
+    if " a" not in t and " e" not in t and "ال" not in t and _ARTICLES.isdisjoint(words):
+        return "".join(words)
     return "".join(_drop_articles(words))
 
 

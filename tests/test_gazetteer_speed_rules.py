@@ -193,6 +193,8 @@ _PIECES = [
     "\x1c",
     "Eastern ",
     "ezzor",
+    "\uff41zzor",  # a fullwidth a: outside the table, folded to a glued article
+    "\uff45lhur",
     "ash",
     "a",
     "e",
@@ -252,3 +254,67 @@ def test_the_fold_table_only_yields_lower_case_letters_digits_and_spaces():
     for cp, v in table.items():
         if v and not _REF_OUTSIDE(v):
             assert all((c.isalnum() and c == c.lower()) or c == " " for c in v), (hex(cp), v)
+
+
+# --- the exact path agrees with the general ranking ----------------------------------------
+
+
+def test_exact_path_names_the_place_the_general_ranking_puts_first(gz):
+    """For every key shared by several variants: ``geocode``'s fast path gives the entry and
+    the matched spelling that scoring all candidates and ranking them gives."""
+    checked = 0
+    for j, key in enumerate(gz._keys):
+        a, b = gz._key_start[j], gz._key_start[j + 1]
+        if b - a < 2 or key in gz._more_key:
+            continue
+        for text in {gz._v_text[a], gz._v_text[b - 1]}:
+            fast = gz._exact_one(text)
+            cands = gz._exact(key, None, None, text.strip())
+            (e, vi, s), *_ = gz._ranked(cands, None, None, 1)
+            assert (fast.extra["index"], fast.matched, fast.score) == (e, gz._v_text[vi], s), text
+            checked += 1
+    assert checked > 1000
+
+
+# --- one-letter typos of every kind resolve to the place meant ------------------------------
+
+TYPOS = [
+    ("Jarablsu", "Jarablus"),  # two letters swapped
+    ("Ildib", "Idlib"),
+    ("Jarabls", "Jarablus"),  # a letter missing
+    ("Mnbij", "Manbij"),
+    ("Sraqib", "Saraqib"),
+    ("Saraqqib", "Saraqib"),  # a letter doubled
+    ("Jarabluss", "Jarablus"),
+    ("Kafrihin", "Kafruhin"),  # a vowel changed
+    ("Khan Shaykhnu", "Khan Shaykhun"),  # several words
+    ("حرابلس", "جرابلس"),  # Arabic letters told apart by their dots: ج ح, ب ي, ب ت, د ذ
+    ("جرايلس", "جرابلس"),
+    ("سراقت", "سراقب"),
+    ("وريذة", "وريدة"),  # one changed letter, not سورية two edits away (a country, bigger)
+]
+
+
+@pytest.mark.parametrize(("typo", "meant"), TYPOS)
+def test_one_letter_typos_resolve_to_the_place_meant(gz, typo, meant):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # none of them is a far guess
+        got = gz.geocode(typo)
+    want = gz.geocode(meant)
+    assert got.extra["index"] == want.extra["index"], (typo, got, want)
+    assert 0.85 <= got.score < 0.97  # scored as a typo, below every exact match
+
+
+def test_one_edit_beats_two_edits_at_the_same_ratio():
+    """rapidfuzz's ratio scores 'hxmis' alike against 'hamis' (a letter changed) and 'hmeis'
+    (x dropped, e added); the index ranks the one-edit reading first."""
+    from rapidfuzz.fuzz import ratio
+
+    from geozones.gazetteer._fuzzy import FuzzyIndex
+
+    assert ratio("hxmis", "hamis") == ratio("hxmis", "hmeis")
+    got = FuzzyIndex(["hmeis", "hamis"]).near("hxmis")
+    assert [k for k, _ in got] == ["hamis", "hmeis"]
+    assert got[0][1] > got[1][1]

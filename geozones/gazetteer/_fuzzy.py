@@ -5,9 +5,14 @@ are the commonest misspellings. Every key and every typo of it share a
 string with one letter deleted, so an index from "key minus one letter" to
 keys finds them all with ``len(query) + 1`` dictionary look-ups (the
 symmetric-deletion idea of SymSpell); they are then scored with rapidfuzz's
-``ratio`` exactly as a brute-force scan over all keys would. Names further
-off fall back to ``rapidfuzz.process.extract`` over keys of similar length
-that start with the same letter.
+``ratio`` as a brute-force scan over all keys would. The index also finds
+keys *two* edits away (a letter dropped and another added: "Hxmis" and
+"Hmeis" both lose a letter to "Hmis"), which ``ratio`` scores like one changed
+letter ("Hxmis" for "Hamis") because it counts a change as a deletion plus an
+insertion; those are scored by edits per letter instead (the optimal string
+alignment distance), so the one-edit reading wins. Names further off fall
+back to ``rapidfuzz.process.extract`` over keys of similar length that start
+with the same letter.
 """
 
 from __future__ import annotations
@@ -84,7 +89,8 @@ class FuzzyIndex:
         >>> FuzzyIndex(["jarablus", "azaz"]).near("jarablsu")    # two letters swapped
         [('jarablus', 87.5)]
         """
-        from rapidfuzz.fuzz import ratio  # lazy: rapidfuzz only for inexact names
+        from rapidfuzz.distance.OSA import distance as osa  # lazy: rapidfuzz only for inexact names
+        from rapidfuzz.fuzz import ratio
 
         if len(query) < 3:
             return []
@@ -99,8 +105,14 @@ class FuzzyIndex:
                 seen.add(hit)
             else:
                 seen.update(hit)
-        found = [(k, ratio(query, k)) for k in seen]
-        found = [(k, s) for k, s in found if s >= need]
+        found = []
+        for k in seen:
+            s = ratio(query, k)
+            if s >= need:
+                d = osa(query, k, score_cutoff=2)
+                if d > 1:  # two edits: scored as edits per letter, below one edit at equal ratio
+                    s = min(s, 100.0 * (1.0 - d / max(len(query), len(k))))
+                found.append((k, s))
         found.sort(key=lambda t: (-t[1], t[0]))
         return found
 

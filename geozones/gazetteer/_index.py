@@ -50,7 +50,6 @@ GAZ_FILE = "gazetteer.json.gz"
 ALT_FILE = "gazetteer-alternates.json.gz"
 _PLACE_FIELDS = tuple(f.name for f in dataclasses.fields(Place))
 _new = object.__new__
-_set = object.__setattr__
 
 
 class _Index:
@@ -219,14 +218,10 @@ class _Index:
         """
         p = _new(Place)  # the frozen dataclass's __init__ costs 4x as much
         # score and matched now; the other fields on first access (Place.__getattr__)
-        _set(
-            p,
-            "__dict__",
-            {
-                "score": score if score == 1.0 else round(float(score), 4),
-                "matched": matched or self._name[index],
-                "_fill": partial(self._fields, index),
-            },
+        p.__dict__.update(
+            score=score if score == 1.0 else round(float(score), 4),
+            matched=matched or self._name[index],
+            _fill=partial(self._fields, index),
         )
         return p
 

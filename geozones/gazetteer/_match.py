@@ -201,28 +201,37 @@ class _Matcher(_Ranker):
                 self._memo.clear()
             self._memo[memo_key] = found
         out = [self.place(e, matched=self._v_text[vi], score=s) for e, vi, s in found]
-        if out and out[0].score < FOREIGN_ALTERNATE:
-            self._warn_if_far(name, out[0], near)
+        if found and found[0][2] < FOREIGN_ALTERNATE:
+            self._warn_if_far(name, found[0][0], found[0][2], near)
         return out
 
     def _exact_one(self, name: str) -> Place | None:
-        """The best exact match of ``name`` with default options, or None to take the long way."""
+        """The best exact match of ``name`` with default options, or None to take the long way.
+
+        The hot path of ``geocode``: the name is folded once (:func:`name_key`), its
+        variants are a range of the sorted index, and the :class:`Place` fills its
+        fields only when one is read.
+        """
         key = name_key(name)
         j = self._by_key.get(key)
-        if j is None or key in self._more_key:
+        if j is None or (self._more_key and key in self._more_key):
             return None
-        a, b = self._key_start[j], self._key_start[j + 1]
-        if b - a == 1:
-            e = self._v_entry[a]
-            s = (
-                FOREIGN_ALTERNATE
-                if self._v_how[a] == "a" and self._country[e] not in self._home
-                else EXACT
-            )
-            return self.place(e, matched=self._v_text[a], score=s)
-        # several variants: the best by score, then by the entry's default rank (no sorting)
-        box, ranks = self._default_ranks()
-        rank = self._default_rank
+        ks = self._key_start
+        a, b = ks[j], ks[j + 1]
+        vi = a if b - a == 1 else self._best_exact(a, b, name)
+        e = self._v_entry[vi]
+        s = (
+            FOREIGN_ALTERNATE
+            if self._v_how[vi] == "a" and self._country[e] not in self._home
+            else EXACT
+        )
+        return self.place(e, matched=self._v_text[vi], score=s)
+
+    def _best_exact(self, a: int, b: int, name: str) -> int:
+        """The variant among ``a .. b-1`` (one key) that :meth:`_ranked` puts first with
+        default options: the best score plus the entry's default rank, then the lower
+        entry; among one entry's variants the spelling the user wrote."""
+        ranks = self._default_rank_list()
         v_entry, v_how, v_text, ccs, home = (
             self._v_entry,
             self._v_how,
@@ -231,17 +240,19 @@ class _Matcher(_Ranker):
             self._home,
         )
         query = name.strip()
-        best = None
+        best_r, best_e, best_vi, best_s = -1e9, -1, a, 0.0
         for vi in range(a, b):
             e = v_entry[vi]
             s = FOREIGN_ALTERNATE if v_how[vi] == "a" and ccs[e] not in home else EXACT
-            r = s + rank(e, box, ranks)
-            if best is None or r > best[0] or (r == best[0] and e < best[1]):
-                best = (r, e, vi, s)
-            elif e == best[1] and s == best[3] and v_text[vi] == query:
-                best = (r, e, vi, s)  # report the spelling the user wrote
-        _, e, vi, s = best  # type: ignore[misc]
-        return self.place(e, matched=v_text[vi], score=s)
+            r = ranks[e]
+            if r is None:
+                r = self._fill_default_rank(e)
+            r += s
+            if r > best_r or (r == best_r and e < best_e):
+                best_r, best_e, best_vi, best_s = r, e, vi, s
+            elif e == best_e and s == best_s and v_text[vi] == query:
+                best_vi = vi  # report the spelling the user wrote
+        return best_vi
 
     def _candidates(self, name, top, country, near, kind, fuzzy) -> list[tuple[int, int, float]]:
         kind, country, near = _check_args(name, top, kind, country, near)

@@ -68,7 +68,7 @@ class _Ranker(_Index):
     _default_region: Box | None = None
     _region_box: Box | None = None
     _region_km: list[float] = []
-    _rank0: tuple[Box, dict[int, float]] | None = None
+    _rank0: tuple[Box, list[float | None]] | None = None
 
     @property
     def region(self) -> Box:
@@ -176,29 +176,32 @@ class _Ranker(_Index):
         ranked.sort()
         return [(e, vi, s) for _, e, vi, s in ranked[:top]]
 
-    def _default_ranks(self) -> tuple[Box, dict[int, float]]:
-        """The default region and the per-entry ranks computed so far for it (see
-        :meth:`_default_rank`); a new region starts a new table."""
+    def _default_rank_list(self) -> list[float | None]:
+        """Per entry, what :meth:`_ranked` adds to an exact score with default options
+        (importance, the Syria bonus, the prior of the default region), or None where
+        not computed yet (:meth:`_fill_default_rank`); a new region starts a new list."""
         box = self.region
-        if self._rank0 is None or self._rank0[0] != box:
-            self._rank0 = (box, {})
-        return self._rank0
+        rank0 = self._rank0
+        if rank0 is None or rank0[0] != box:
+            rank0 = self._rank0 = (box, [None] * len(self._lat))
+        ranks = rank0[1]
+        if len(ranks) < len(self._lat):  # entries added since
+            ranks.extend([None] * (len(self._lat) - len(ranks)))
+        return ranks
 
-    def _default_rank(self, e: int, box: Box, ranks: dict[int, float]) -> float:
-        """What :meth:`_ranked` adds to an exact score of entry ``e`` with default options
-        (importance, the Syria bonus, the prior of the region ``box``), kept in ``ranks``."""
-        r = ranks.get(e)
-        if r is None:
-            r = _W_IMPORTANCE * self._importance[e]
-            if self._country[e] == "SY":
-                r += _SYRIA_BONUS
-            s, w, n, e_ = box
-            lat, lon = self._lat[e], self._lon[e]
-            if not (s <= lat <= n and w <= lon <= e_):
-                d = haversine_km(lat, lon, min(max(lat, s), n), min(max(lon, w), e_))
-                if d:
-                    r += _W_PRIOR * (math.exp(-d / _PRIOR_KM) - 1.0)
-            ranks[e] = r
+    def _fill_default_rank(self, e: int) -> float:
+        """Compute and keep entry ``e``'s default rank (no numpy: the exact path stays light)."""
+        box, ranks = self._rank0  # type: ignore[misc]
+        r = _W_IMPORTANCE * self._importance[e]
+        if self._country[e] == "SY":
+            r += _SYRIA_BONUS
+        s, w, n, e_ = box
+        lat, lon = self._lat[e], self._lon[e]
+        if not (s <= lat <= n and w <= lon <= e_):
+            d = haversine_km(lat, lon, min(max(lat, s), n), min(max(lon, w), e_))
+            if d:
+                r += _W_PRIOR * (math.exp(-d / _PRIOR_KM) - 1.0)
+        ranks[e] = r
         return r
 
     def _distances(self, box: Box, ents: Any) -> dict[int, float]:
@@ -224,16 +227,14 @@ class _Ranker(_Index):
         box = _as_box(near) if near is not None else self.region
         return self._distances(box, (e,)).get(e, 0.0)
 
-    def _warn_if_far(self, name: str, place: Any, near: Any) -> None:
-        e = place.extra.get("index")
-        if e is None:
-            return
+    def _warn_if_far(self, name: str, e: int, score: float, near: Any) -> None:
+        """FarGuessWarning when the inexact best match, entry ``e``, is far from the region."""
         d = self._far_km(e, near)
         if d > FAR_KM:
             warnings.warn(
-                f"{name!r} matched {place.name!r} ({place.country or place.kind}) only "
+                f"{name!r} matched {self._name[e]!r} ({self._country[e] or self._kind[e]}) only "
                 f"inexactly, {d:,.0f} km from the region searched; its score is lowered to "
-                f"{place.score:.2f}. Check it, or pass near=(lat, lon) or country=",
+                f"{round(float(score), 4):.2f}. Check it, or pass near=(lat, lon) or country=",
                 FarGuessWarning,
                 stacklevel=4,
             )
