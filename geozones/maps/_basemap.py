@@ -95,11 +95,11 @@ def load_boundaries(layer: str) -> gpd.GeoDataFrame:
 
 
 def basemap_near(frame: gpd.GeoDataFrame, simplify_m: float) -> dict[str, Any] | None:
-    """The bundled basemap around the features (:func:`_near`), or None without boundaries."""
+    """The bundled basemap around the features (:func:`near`), or None without boundaries."""
     if not boundaries_available():
         return None
     return {
-        name: _near(collection, frame)
+        name: near(collection, frame)
         for name, collection in basemap_collections(max(simplify_m, BASEMAP_SIMPLIFY_M)).items()
     }
 
@@ -167,10 +167,14 @@ def _area_layers(base: dict[str, Any]) -> list[tuple[str, str]]:
     return [*areas, ("golan-line", "Golan line (1974)")]
 
 
-def _near(collection: dict[str, Any], frame: gpd.GeoDataFrame) -> dict[str, Any]:
+def near(collection: dict[str, Any], frame: gpd.GeoDataFrame) -> dict[str, Any]:
     """The basemap features within reach of the timeline's features.
 
     Reach: the features' bounding box grown by half its size, at least 1 degree.
+
+    Examples
+    --------
+    >>> near(basemap_collections()["admin1"], load_timeline().features)  # doctest: +SKIP
     """
 
     if not len(frame) or not collection["features"]:

@@ -42,7 +42,7 @@ from ..boundaries import read_file
 from ..compiler import boundary_layer, declared_places
 from ..gazetteer import Gazetteer
 from . import _basemap, _places
-from ._basemap import BASEMAP_DECIMALS, BASEMAP_SIMPLIFY_M, _near
+from ._basemap import BASEMAP_DECIMALS, BASEMAP_SIMPLIFY_M, near
 from ._geometry import simplified_geometries
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -182,7 +182,7 @@ def _boundary_layers(
         layer = layer.loc[~(layer.geometry.is_empty | layer.geometry.isna())]
         names = [str(n) for n in layer["name_en"]]
         key = f"admin{int(item['level'])}"
-        found = _near(_collection(layer, names, tolerance), frame)
+        found = near(_collection(layer, names, tolerance), frame)
         out.setdefault(key, _empty())["features"] += found["features"]
         shown = Path(item["path"]).name
         labels[key] = (labels[key] + ", " + shown) if key in labels else shown
@@ -202,13 +202,15 @@ def _roads(bundled: dict[str, Any], items: list[dict[str, Any]], tolerance: floa
             continue
         names.append(str(item["name"]))
         geoms.append(shapely.line_merge(shapely.union_all(lines.to_numpy())))
-    taken = {_places._key(n) for n in names}
+    taken = {_places.search_key(n) for n in names}
     for item in items:
         aliases = item.get("aliases") or []
         taken |= {
-            _places._key(str(a)) for a in ([aliases] if isinstance(aliases, str) else aliases)
+            _places.search_key(str(a)) for a in ([aliases] if isinstance(aliases, str) else aliases)
         }
-    kept = [f for f in bundled["features"] if _places._key(f["properties"]["name"]) not in taken]
+    kept = [
+        f for f in bundled["features"] if _places.search_key(f["properties"]["name"]) not in taken
+    ]
     declared = _collection(
         gpd.GeoDataFrame({"n": names}, geometry=geoms, crs=4326), names, tolerance
     )
@@ -248,7 +250,7 @@ def _merge(first: dict[str, list[Any]], second: dict[str, list[Any]]) -> dict[st
             seen.add(key)
             for k in out:
                 out[k].append(second[k][i])
-    return _places._sorted(out)
+    return _places.by_priority(out)
 
 
 def _credit_of(item: dict[str, Any]) -> str:

@@ -76,7 +76,7 @@ def place_table(
     importance = np.asarray(gz.importance, dtype=float)[index]
     table = _table(timeline, gz, index, importance)
     table["rank"] = [_rank(gz.place(int(i)), imp) for i, imp in zip(index, importance, strict=True)]
-    return _sorted(table)
+    return by_priority(table)
 
 
 #: Most places a spec's declared places put on a map (the most populous are kept): the
@@ -202,7 +202,7 @@ def _written_in(timeline: Timeline) -> dict[str, tuple[str, int]]:
                 continue
             for n in range(1, 5):
                 surface = " ".join(words[i : i + n])
-                key = _key(surface)
+                key = search_key(surface)
                 if len(key) >= MIN_WRITTEN:
                     first, count = out.get(key, (surface, 0))
                     out[key] = (first, count + 1)
@@ -216,8 +216,8 @@ def _as_written(
     too), else the gazetteer name."""
     best, most = spec or place.name, 1 if spec else 0
     for spelling in [place.name, *folded]:
-        surface, count = written.get(_key(spelling), ("", 0))
-        if spec and _key(spec) == _key(spelling):
+        surface, count = written.get(search_key(spelling), ("", 0))
+        if spec and search_key(spec) == search_key(spelling):
             surface, count = spec, count + 1
         if count > most:
             best, most = surface, count
@@ -237,18 +237,24 @@ def _alternates(place: Any, name: str, folded: list[str]) -> list[str]:
     """The spellings a search matches, besides the display name (no duplicates)."""
     out = [place.name, str(place.extra.get("name_ar") or ""), str(place.source_id or "")]
     out += [str(place.extra.get("geonames_name") or ""), *folded]
-    seen = {_key(name)}
+    seen = {search_key(name)}
     kept = []
     for text in out:
-        key = _key(text)
+        key = search_key(text)
         if text and key not in seen:  # a spelling the search folds to a kept one is left out
             seen.add(key)
             kept.append(text)
     return kept
 
 
-def _key(text: str) -> str:
-    """What the runtime's search compares, roughly: letters and digits only, no case or marks."""
+def search_key(text: str) -> str:
+    """What the runtime's search compares, roughly: letters and digits only, no case or marks.
+
+    Examples
+    --------
+    >>> search_key("Jisr ash-Shughur") == search_key("jisr ASH shughur")
+    True
+    """
 
     folded = unicodedata.normalize("NFKD", text.casefold()).translate(_ARABIC_FOLD)
     return "".join(c for c in folded if c.isalnum() and not unicodedata.combining(c))
@@ -267,8 +273,14 @@ def _rank(place: Any, importance: float) -> int:
     return 3 if importance >= LARGE_TOWN_IMPORTANCE else 0
 
 
-def _sorted(table: dict[str, list[Any]]) -> dict[str, list[Any]]:
-    """Rows by label priority: seats, large towns, then by importance, then name."""
+def by_priority(table: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Rows by label priority: seats, large towns, then by importance, then name.
+
+    Examples
+    --------
+    >>> by_priority({"name": ["b", "a"], "rank": [0, 1], "imp": [3.0, 2.0]})["name"]
+    ['a', 'b']
+    """
     priority = {1: 0, 2: 1, 3: 2, 0: 3}
     order = sorted(
         range(len(table["name"])),
