@@ -165,7 +165,7 @@ def test_the_declared_boundaries_places_and_road_are_drawn(driver, doc_map):
     ((places, _),) = _calls(text, "placesLayer")
     assert "Al-Jufra airbase" in places["name"]  # the places file's, as the spec writes it
     credit = _meta(text)["credit"]
-    for part in ("libya-adm2.geojson", "libya-places.csv", "GeoNames"):
+    for part in ("rough box of this page", "libya-places.csv", "GeoNames"):
         assert part in credit
     open_map(driver, doc_map)
     assert "Boundaries, level 2 (libya-adm2.geojson)" in _layers(driver)

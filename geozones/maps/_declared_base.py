@@ -53,11 +53,11 @@ _log = logging.getLogger(__name__)
 #: Longest credit (or file name) of one declared file shown in the credit line.
 MAX_CREDIT_CHARS = 120
 
-#: The legend's note when no bundled country border reaches the features.
+#: The legend's note when no bundled country border reaches the features ({drawn}: what
+#: the spec's declarations put on the map instead).
 NO_LAND_NOTE = (
-    "No bundled country borders cover this area (they cover Syria and its neighbours): "
-    "the map draws the spec's own boundaries, roads and places. Add web tiles with --tiles "
-    "(e.g. OpenStreetMap.Mapnik) for more."
+    "No bundled country borders cover this area (they cover Syria and its neighbours); "
+    "drawn here: {drawn}. Add web tiles with --tiles (e.g. OpenStreetMap.Mapnik) for more."
 )
 
 
@@ -131,12 +131,29 @@ def basemap_for(timeline: Timeline, frame: gpd.GeoDataFrame, simplify_m: float) 
         credits["Roads"] += [_credit_of(i) for i in declared["roads"]]
     places, total, sources = _place_layer(timeline, frame, declared, syrian)
     credits["Places"] += sources
-    notes = [] if base["countries"]["features"] else [NO_LAND_NOTE]
+    base["places_total"] = total
+    notes = [] if base["countries"]["features"] else [NO_LAND_NOTE.format(drawn=_drawn(base))]
     if total > len(places["name"]):
         notes.append(f"Places: the {len(places['name']):,} largest of {total:,} are shown.")
         _log.warning("map: %d of %d declared places kept", len(places["name"]), total)
-    base["places_total"] = total
     return Basemap(base, places, _credit_line(base, credits), " ".join(notes))
+
+
+def _drawn(base: dict[str, Any]) -> str:
+    """What the basemap holds, in words ("the spec's roads and places")."""
+    have = [
+        what
+        for what, present in (
+            ("boundaries", bool(base.get("labels"))),
+            ("roads", bool(base["roads"]["features"])),
+            ("places", bool(base.get("places_total"))),
+        )
+        if present
+    ]
+    if not have:
+        return "nothing but the features"
+    words = have[0] if len(have) == 1 else ", ".join(have[:-1]) + " and " + have[-1]
+    return f"the spec's {words}"
 
 
 def _countries(declared: dict[str, Any]) -> set[str]:
