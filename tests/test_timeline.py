@@ -153,8 +153,11 @@ def test_the_idlib_zone_follows_the_front_within_its_outline(tl):
     assert (starts - ends == np.timedelta64(1, "D")).all() and pd.isna(zone["end_date"].iloc[-1])
     first = zone.geometry.iloc[0]
     assert 6_000e6 < area_m2(first) < 12_000e6
+    # it only shrinks, but for a besieged pocket the opposition took (al-Fu'ah, July 2018)
+    s = tl._control.surface
+    pockets = s.union(np.concatenate([cells for _, _, cells in s.besieged]))
     for geom in zone.geometry:
-        assert geom.difference(first).area < 1e-9
+        assert geom.difference(first.union(pockets)).area < 1e-9
     # after the offensives of 2019 and 2020 less than three quarters is left (captures are
     # sparse: villages no report names stay with their last holder)
     assert area_m2(_zone_on(tl, "2020-03-15")) < 0.75 * area_m2(_zone_on(tl, "2019-04-01"))
