@@ -8,6 +8,7 @@ most 0.85. Ranking and the regional prior live in :mod:`._rank`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from .._text import fold, name_key, phonetic_key
@@ -27,6 +28,7 @@ PART_OF = 0.9
 _MEMO_SIZE = 100_000
 _FUZZY_GOOD = 85.0
 _RURAL = -1  # the "level" of a countryside qualifier
+_new = object.__new__
 
 
 def _has_digit(k: str) -> bool:
@@ -217,15 +219,18 @@ class _Matcher(_Ranker):
         if j is None or (self._more_key and key in self._more_key):
             return None
         ks = self._key_start
-        a, b = ks[j], ks[j + 1]
-        vi = a if b - a == 1 else self._best_exact(a, b, name)
+        a = ks[j]
+        vi = a if ks[j + 1] - a == 1 else self._best_exact(a, ks[j + 1], name)
         e = self._v_entry[vi]
-        s = (
-            FOREIGN_ALTERNATE
+        p = _new(Place)  # what self.place(...) builds, without its call
+        p.__dict__.update(
+            score=FOREIGN_ALTERNATE
             if self._v_how[vi] == "a" and self._country[e] not in self._home
-            else EXACT
+            else EXACT,
+            matched=self._v_text[vi],
+            _fill=partial(self._fields, e),
         )
-        return self.place(e, matched=self._v_text[vi], score=s)
+        return p
 
     def _best_exact(self, a: int, b: int, name: str) -> int:
         """The variant among ``a .. b-1`` (one key) that :meth:`_ranked` puts first with

@@ -68,7 +68,7 @@ class _Ranker(_Index):
     _default_region: Box | None = None
     _region_box: Box | None = None
     _region_km: list[float] = []
-    _rank0: tuple[Box, list[float | None]] | None = None
+    _rank0: tuple[Box, list[float | None], Any] | None = None
 
     @property
     def region(self) -> Box:
@@ -180,10 +180,16 @@ class _Ranker(_Index):
         """Per entry, what :meth:`_ranked` adds to an exact score with default options
         (importance, the Syria bonus, the prior of the default region), or None where
         not computed yet (:meth:`_fill_default_rank`); a new region starts a new list."""
-        box = self.region
+        # the region follows from these two: the hot path skips the region property (a
+        # setting given as a list never compares equal to the tuple kept: the slow path)
+        conf = getattr(settings, "gazetteer_region", None)
         rank0 = self._rank0
-        if rank0 is None or rank0[0] != box:
-            rank0 = self._rank0 = (box, [None] * len(self._lat))
+        if rank0 is None or rank0[2] != (self._region, conf):
+            box = self.region
+            if rank0 is None or rank0[0] != box:
+                rank0 = (box, [None] * len(self._lat), None)
+            kept = (self._region, None if conf is None else tuple(conf))
+            self._rank0 = rank0 = (box, rank0[1], kept)
         ranks = rank0[1]
         if len(ranks) < len(self._lat):  # entries added since
             ranks.extend([None] * (len(self._lat) - len(ranks)))
@@ -191,7 +197,7 @@ class _Ranker(_Index):
 
     def _fill_default_rank(self, e: int) -> float:
         """Compute and keep entry ``e``'s default rank (no numpy: the exact path stays light)."""
-        box, ranks = self._rank0  # type: ignore[misc]
+        box, ranks, _ = self._rank0  # type: ignore[misc]
         r = _W_IMPORTANCE * self._importance[e]
         if self._country[e] == "SY":
             r += _SYRIA_BONUS
