@@ -318,3 +318,21 @@ def test_one_edit_beats_two_edits_at_the_same_ratio():
     got = FuzzyIndex(["hmeis", "hamis"]).near("hxmis")
     assert [k for k, _ in got] == ["hamis", "hmeis"]
     assert got[0][1] > got[1][1]
+
+
+def test_exact_path_follows_a_changed_region(monkeypatch):
+    """The fast path keeps per-entry ranks for the default region: a new region (set on the
+    gazetteer, or in settings as a tuple or a list) must be seen at once."""
+    from geozones import settings
+
+    g = Gazetteer()
+    assert g.geocode("Tripoli").country == "LB"  # near the bundled Syrian region
+    g.region = (30.0, 10.0, 33.5, 16.0)  # Libya
+    assert g.geocode("Tripoli").country == "LY"
+    g.region = None
+    assert g.geocode("Tripoli").country == "LB"
+    for box in ((30.0, 10.0, 33.5, 16.0), [30.0, 10.0, 33.5, 16.0]):
+        monkeypatch.setattr(settings, "gazetteer_region", box, raising=False)
+        assert g.geocode("Tripoli").country == "LY", box
+        monkeypatch.setattr(settings, "gazetteer_region", None)
+        assert g.geocode("Tripoli").country == "LB"
