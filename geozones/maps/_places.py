@@ -105,9 +105,9 @@ def declared_place_table(
     >>> declared_place_table(tl, gz, [0, 1])[0]["name"]               # doctest: +SKIP
     ['Aleppo', 'Idlib']
     """
-    index = np.asarray(index, dtype=int)
+    entries = np.asarray(index, dtype=int)
     named = {(p.source, str(p.source_id)) for p in timeline.places}
-    places = [gazetteer.place(int(i)) for i in index]
+    places = [gazetteer.place(int(i)) for i in entries]
     population = np.array([float(p.population or 0) for p in places])
     importance = np.round(np.log10(np.maximum(population, 100.0)), 2)
     rank = np.where(importance >= LARGE_TOWN_IMPORTANCE, 1, 0)
@@ -115,10 +115,10 @@ def declared_place_table(
     rank = np.where((rank == 0) & ((population >= TOWN_POPULATION) | spec), 2, rank)
     priority = np.select([rank == 1, rank == 2], [0, 1], 2)
     order = np.lexsort((-population, -importance, priority))[: max(int(limit), 0)]
-    keep = index[order]
+    keep = entries[order]
     table = _table(timeline, gazetteer, keep, importance[order])
     table["rank"] = [int(r) for r in rank[order]]
-    return table, len(index)
+    return table, len(entries)
 
 
 def _table(
