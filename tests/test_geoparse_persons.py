@@ -70,3 +70,56 @@ def test_a_namesake_is_the_one_in_the_governorate_of_its_own_sentence():
     )
     m = next(m for m in geozones.extract(text).places if m.text.endswith("دير سنبل"))
     assert haversine_km(m.place.lat, m.place.lon, 35.698, 36.601) < 2
+
+
+def test_one_word_arabic_villages_need_a_cue_that_they_are_places():
+    # Xinhua Arabic, 4 Jun 2019 / Hibr Press: "كشف" (revealed), "الشمالية" (northern),
+    # "حدث" (happened) are also village names; a bare common word is no place
+    text = ("وكشف المرصد مشاركة الفصائل في الهجوم لحماية الجهة الشمالية لبلدة كفرنبودة، "
+            "على غرار ما حدث في مدينة معرة النعمان.")  # fmt: skip
+    got = _places(text)
+    assert got == ["كفرنبودة", "معرة النعمان"]
+    # the same kind of one-word village after a cue stays a place: a preposition, a list
+    got = _places("سيطر الجيش على حاس وكفرنبل، ثم تقدم نحو حزارين.")
+    assert got == ["حاس", "كفرنبل", "حزارين"]
+
+
+def test_big_cities_keep_their_names_in_other_languages():
+    # SOHR is "ومقره لندن" in the Arabic press; RFI writes "à Beyrouth"
+    ex = geozones.extract("وأوضح المرصد السوري لحقوق الإنسان، ومقره لندن، أن الجيش تقدم.")
+    assert [(m.text, m.place.country) for m in ex.places] == [("لندن", "GB")]
+    ex = geozones.extract("Avec notre correspondant à Beyrouth, Paul Khalifeh")
+    assert [(m.text, m.place.country) for m in ex.places] == [("Beyrouth", "LB")]
+    assert ("Paul Khalifeh", "person") in {(e.text, e.kind) for e in ex.entities}
+
+
+def test_arabic_region_nouns_after_the_proclitic_lam():
+    # "التابعة إداريا لمنطقة خان شيخون": the district of Khan Shaykhun, not the town
+    m = geozones.extract("القرى التابعة إداريا لمنطقة خان شيخون بريف إدلب.").places[0]
+    assert m.text == "منطقة خان شيخون" and m.kind == "region"
+    assert m.place.kind == "admin area"
+
+
+def test_german_parts_of_a_province_and_the_genitive():
+    # Kleine Zeitung (AFP), Jan 2020
+    ex = geozones.extract("Angriffe auf den von Rebellen kontrollierten Westteil von Aleppo.")
+    assert [(m.text, m.kind) for m in ex.places] == [("Westteil von Aleppo", "region")]
+    ex = geozones.extract("Seither haben Truppen verstärkt Angriffe auf den Süden Idlibs geflogen.")
+    assert [(m.kind, m.place.name) for m in ex.places] == [("region", "Idleb")]
+    assert geozones.extract("Das ist ein Teil der Armee.").places == []
+
+
+def test_dates_a_part_of_a_month_a_weekday_after_yesterday_and_a_german_range():
+    ex = geozones.extract("Nach UN-Angaben wurden seit Mitte Dezember mehr als 358.000 Menschen",
+                          published="2020-01-25")  # fmt: skip
+    assert [(d.text, d.iso) for d in ex.dates] == [("Mitte Dezember", "2019-12")]
+    assert ex.places == []  # "Mitte" is no Berlin district here
+    ex = geozones.extract("Allein zwischen dem 15. und dem 19. Jänner flüchteten 38.000 Menschen.",
+                          published="2020-01-25")  # fmt: skip
+    assert [d.iso for d in ex.dates] == ["2020-01-15/2020-01-19"]
+    ex = geozones.extract(
+        "وكان الجيش قد سيطر أمس الإثنين على بلدة القصابية.", published="2019-06-04"
+    )
+    assert [(d.text, d.iso) for d in ex.dates] == [("أمس الإثنين", "2019-06-03")]
+    ex = geozones.extract("لقصف شبه يومي منذ نهاية نيسان/أبريل.", published="2019-08-11")
+    assert [(d.text, d.iso) for d in ex.dates] == [("نهاية نيسان/أبريل", "2019-04")]

@@ -336,10 +336,11 @@ def _build(
             roads.append(RoadMention(text[it.start : end], it.start, end, road,
                                      tuple(m.place for m in ends)))  # fmt: skip
             continue
-        if _far_for_arabic(text[it.name_start : it.end], cands, bias, named):
-            continue
         key = _key(fold(text[it.name_start : it.end]))
-        if _only_far_alternates(cands, key, bias, named):
+        if key not in index.exonyms and (
+            _far_for_arabic(text[it.name_start : it.end], cands, bias, named)
+            or _only_far_alternates(cands, key, bias, named)
+        ):
             continue
         cue = it.cue
         here = _sentence_areas(stops, it, area_at)

@@ -98,7 +98,7 @@ _REGION_BEFORE = [
         re.I,
     ),
     re.compile(
-        rf"(?:^|[\s،(])(?:[وب]|في\s+)?(?:(?P<dir>{_AR_DIR})\s+)?"
+        rf"(?:^|[\s،(])(?:[وبلف]|في\s+)?(?:(?P<dir>{_AR_DIR})\s+)?"
         r"(?P<noun>ريف|محافظة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية)\s+$"
     ),
     re.compile(rf"(?:^|[\s،(])(?:[وب]|في\s+|ل)?(?P<dir>{_AR_DIR})\s+$"),
@@ -110,17 +110,20 @@ _REGION_BEFORE = [
     ),
     re.compile(
         rf"\b(?:im\s+)?(?P<dir>{_DE_DIR})\s+(?:von\s+|der\s+(?:Provinz|Stadt)\s+)?$"
-        r"|\b(?:der\s+|die\s+)?(?P<noun>Provinz|Region)\s+$",
+        r"|\b(?:der\s+|die\s+)?(?P<noun>Provinz|Region)\s+$"
+        r"|\b(?P<dir2>west|ost|nord|süd)?(?P<noun2>teile?|umgebung)\s+(?:von\s+)?$",
         re.I,
     ),
 ]
+#: German compass prefixes of a part's noun ("Westteil von Aleppo").
+_DE_COMPASS = {"west": "west", "ost": "east", "nord": "north", "süd": "south"}
 #: Words one of which every "before" cue holds (a cheap test before the full patterns).
 _CUE_WORD = re.compile(
     r"north|south|east|west|central|rural|greater|upper|lower|countryside|outskirts|suburbs"
     r"|environs|vicinity|province|governorate|region|district|area|part"
     r"|ريف|محافظة|منطقة|ناحية|طراف|ضواحي|محيط|بادية|شمال|جنوب|شرق|غرب"
     r"|nord|sud|est|ouest|campagne|banlieue|östlich|westlich|nördlich|südlich|norden|süden"
-    r"|osten|westen|provinz|région",
+    r"|osten|westen|provinz|région|teil|umgebung",
     re.IGNORECASE,
 )
 _REGION_AFTER = [
@@ -405,10 +408,11 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
     s, e = start, end
     words, nouns = [], []
     if before:
-        firsts = [before.start(g) for g in ("dir", "noun") if before.groupdict().get(g)]
+        gd = before.groupdict()
+        firsts = [before.start(g) for g in ("dir", "noun", "dir2", "noun2") if gd.get(g)]
         s = start - len(head) + (min(firsts) if firsts else before.start())
-        words += [before.group("dir") or ""]
-        nouns += [before.groupdict().get("noun") or ""]
+        words += [gd.get("dir") or _DE_COMPASS.get((gd.get("dir2") or "").lower(), "")]
+        nouns += [gd.get("noun") or gd.get("noun2") or ""]
     if after:
         e = end + after.end()
         words += [after.group("dir") or ""]

@@ -23,7 +23,7 @@ _Y = r"(?:1[89]\d\d|20\d\d)"
 #: words between a month and its year ("تشرين الأول/ أكتوبر عام 2012")
 _YEAR_WORD = r"(?:(?:عام|سنه|العام)\s+)?"
 _WD = rf"(?:{W.alternation(W.WEEKDAYS, short=False)})"
-_SEP = r"\s*(?:-|–|—|to|until|till|through|and|au|bis|et|und|ve|الي|و)\s*"
+_SEP = r"\s*(?:-|–|—|to|until|till|through|and|au|bis|et|und|ve|الي|و)(?:\s+(?:dem|zum|the))?\s*"
 _TIME = (
     r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:GMT|UTC|local time|hours))?"
     r"|(?:[01]?\d)\s*[ap]\.?m\.?|midnight|noon)"
@@ -32,7 +32,8 @@ _REL_WORDS = W.alternation(W.RELATIVE)
 _SEASON = W.alternation(W.SEASONS)
 _MONTH_LEAD = (
     r"(?:in|since|until|by|from|before|after|during|early|late|mid|end of|of"
-    r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتي|مطلع|اواخر)"
+    r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتي|مطلع|اواخر|نهايه|بدايه"
+    r"|منتصف|اواسط|اوائل)"
 )
 
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
@@ -61,7 +62,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("numeric", rf"\b(?P<n_d>[0-3]?\d)[./](?P<n_m>[01]?\d)[./](?P<n_y>{_Y})\b"),
     (
         "weekday",
-        rf"\b(?:(?P<w_rel>last|next|this|on|late on|early on|{W.ARABIC_DAY_WORDS})\s+)?"
+        rf"\b(?:(?P<w_rel>last|next|this|on|late on|early on|{W.ARABIC_DAY_WORDS})\s+\(?)?"
         rf"(?P<w_d>{_WD})(?:{W.DAY_PARTS})?\b",
     ),
     (
@@ -250,8 +251,20 @@ def _candidates(text: str) -> list[_Cand]:
         if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or m.group(kind)):
             continue
         span = {"month": "m_m", "year": "y_y"}.get(kind, kind)  # the preposition is context
-        out.append(_Cand(kind, m.start(span), m.end(span), groups))
+        start = m.start(span)
+        if kind == "month" and m.group(kind)[: start - m.start(kind)].strip(" -").lower() in (
+            _PART_OF_MONTH
+        ):
+            start = m.start(kind)  # "Mitte Dezember", "mid-December": a part of the month
+        out.append(_Cand(kind, start, m.end(span), groups))
     return out
+
+
+#: Words before a month that name a part of it, and belong to the date's words.
+_PART_OF_MONTH = frozenset(
+    "mid early late end of fin début mi ende anfang mitte".split()
+    + "مطلع اواخر نهايه بدايه منتصف اواسط اوائل".split()
+)
 
 
 def _matches(folded: str) -> Iterator[re.Match[str]]:

@@ -65,7 +65,7 @@ _SHORT = frozenset("mon tue tues wed thu thurs fri sat sun".split())
 #: Parts of a day glued to a German weekday ("Montagabend") or after it ("samedi matin").
 DAY_PARTS = r"(?:abend|morgen|nacht|nachmittag|vormittag|mittag)"
 #: Words before a weekday that keep it the same day ("اليوم الأربعاء", today Wednesday).
-ARABIC_DAY_WORDS = r"(?:اليوم|يوم|صباح|مساء|ليله|فجر|ظهر|عصر)"
+ARABIC_DAY_WORDS = r"(?:اليوم|يوم|صباح|مساء|ليله|فجر|ظهر|عصر|امس)"
 
 #: Relative days in other languages, as the English words the resolver knows.
 RELATIVE = {

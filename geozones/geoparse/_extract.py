@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .. import settings
 from ..errors import InputError
 from . import _context as ctx
+from ._arabic_cues import drop_uncued_arabic
 from ._choose import _build
 from ._context import Entity
 from ._dates import DateMention, extract_dates
@@ -131,9 +132,10 @@ def _names(
     items, persons = _person_like(text, items, index)
     entities += persons
     _mark_regions(text, items)
+    listed = construction_spans(text)
+    items = drop_uncued_arabic(text, items, index, listed)
     places, roads = _build(text, items, index, bias)
     road_spans = [(r.start, r.end) for r in roads]
-    listed = construction_spans(text)
     places = rechoose_near(text, places, bias, listed)
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
     found = context_places(text, places, taken, bias, road_spans, listed)

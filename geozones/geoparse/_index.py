@@ -111,7 +111,8 @@ class _Index:
             if k:
                 for variant in (k, *_arabic_spellings(k)):
                     by_key.setdefault(variant, set()).add(_Payload("g", entry))
-        _add_exonyms(by_key, kinds)
+        #: curated names of other languages: a place's own name, not a stray alternate
+        self.exonyms = frozenset(_add_exonyms(by_key, kinds, gaz.importance))
         self.regions = _load_regions()
         for i, (_place, variants) in enumerate(self.regions):
             for v in variants:
@@ -151,19 +152,27 @@ class _Index:
         return got
 
 
-def _add_exonyms(by_key: dict[str, set[_Payload]], kinds: Any) -> None:
-    """Country names of other languages (``data/geoparse/exonyms.yaml``) as more spellings
-    of the gazetteer's country entries ("Russland", "Suriye")."""
+def _add_exonyms(by_key: dict[str, set[_Payload]], kinds: Any, importance: Any) -> set[str]:
+    """Names of countries and of big cities in other languages
+    (``data/geoparse/exonyms.yaml``) as more spellings of the gazetteer's entries
+    ("Russland", "Suriye"; "Beyrouth", "لندن"): a country's entries, or the most important
+    town of that English name (the GeoNames alternates are not read by the geoparser)."""
     import yaml  # lazy: keeps `import geozones` fast
 
     with open(data_path("geoparse", "exonyms.yaml"), encoding="utf-8") as fh:
         table = yaml.safe_load(fh) or {}
+    keys: set[str] = set()
     for english, names in table.items():
         entries = {p for p in by_key.get(_key(fold(str(english))), ()) if p.kind == "g"}
-        country = {p for p in entries if kinds[p.ref] == "country"}
-        for name in names if country else ():
+        target = {p for p in entries if kinds[p.ref] == "country"}
+        if not target:
+            towns = [p for p in entries if kinds[p.ref] == "populated place"]
+            target = {max(towns, key=lambda p: importance[p.ref])} if towns else set()
+        for name in names if target else ():
             if k := _key(fold(str(name))):
-                by_key.setdefault(k, set()).update(country)
+                by_key.setdefault(k, set()).update(target)
+                keys.add(k)
+    return keys
 
 
 def _load_regions() -> list[tuple[Place, list[str]]]:
@@ -221,6 +230,13 @@ class _Match:
     nwords: int
 
 
+#: German nouns after which a place name takes the genitive -s ("im Süden Idlibs").
+_GENITIVE_BEFORE = re.compile(
+    r"(?:Süden|Norden|Osten|Westen|Nordwesten|Nordosten|Südwesten|Südosten|Teile?|Provinz"
+    r"|Hauptstadt|Grenze|Rand|Umgebung|Zentrum|Regierung|Armee)\s+$"
+)
+
+
 def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | None]:
     """The folded words of ``text`` with original offsets; None marks a boundary.
 
@@ -244,6 +260,13 @@ def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | Non
             word = fold(text[s:e]).strip() or word
         if _POSSESSIVE.search(text[s:e]) and word.endswith("s"):
             word, e = word[:-1], e - 2  # "Syria's" → "syria"
+        elif (
+            known
+            and word.endswith("s")
+            and _word_key(word[:-1]) in known
+            and _GENITIVE_BEFORE.search(text[max(0, s - 14) : s])
+        ):
+            word, e = word[:-1], e - 1  # German genitive: "den Süden Idlibs", "Teile Syriens"
         elif suffix := _CASE_SUFFIX.search(text[s:e]):
             e = s + suffix.start()  # "İdlib'in", "Halep'te", "d’Idleb" (below): the name
             word = fold(text[s:e]).strip() or word

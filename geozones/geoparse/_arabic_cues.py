@@ -1,0 +1,105 @@
+"""Arabic has no capitals: a one-word village name needs the syntax to say it is a place.
+
+In English a capital letter tells a name from a word; in Arabic nothing does, and many
+common words are also the names of small villages ("كشف", revealed; "حدث", happened;
+"استراتيجية", strategic; "الشمالية", northern). A one-word Arabic match whose every reading
+is a village or a small town is kept only when the words around it make it a place:
+
+* a preposition or a noun of place before it (في، من، إلى، على، قرب، نحو، باتجاه، بلدة،
+  قرية، قرى، مدينة، ريف، محور، شمال …), a proclitic ب ("in") on the word itself;
+* a list of villages ("قرى A وB وC", ``listed``), or another place just before it
+  ("حاس ودير سنبل", "حاس، دير سنبل") or just after;
+* a region cue (already found: "ريف X", "X الجنوبي");
+* a dateline (the name opens a line and a dash or a bracket follows).
+
+Big towns and cities, regions, countries and names of two words or more are not
+affected: a city is named bare ("حلب تشهد …") and longer names are rarely common words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index
+from ._select import _Item
+
+#: Words before a name that make it a place (proclitics و ف aside).
+AR_PLACE_BEFORE = frozenset(
+    """في من الى إلى على عن قرب نحو باتجاه اتجاه حول داخل بين عبر حتى لدى عند تخوم مشارف
+    مدينة مدينتي مدن بلدة بلدتي بلدات قرية قريتي قرى منطقة مناطق ناحية ريف ريفي محافظة
+    محافظتي محور محوري محاور أطراف اطراف ضواحي محيط وسط مطار معبر مخيم حي أحياء مزارع
+    شمال جنوب شرق غرب شمالي جنوبي شرقي غربي شمالا جنوبا شرقا غربا منها أبرزها بينها
+    سيطرة بسيطرة مقر مركز أهالي أبناء سكان""".split()
+)
+_AR_LETTERS = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_PREV_WORD = re.compile(r"([\u0621-\u064a\u0671-\u06d3\u0640]+)[\s“”\"«»(]*$")
+_LIST_GAP = re.compile(r"^\s*(?:[،,]\s*|و|\s+و)?\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:[ـ\-–—(]|\d)")
+#: A town this big is named bare ("حلب تشهد", "سراقب التي …"): no cue needed.
+BARE_TOWN_POPULATION = FOREIGN_MIN_POPULATION
+
+
+def _is_small_arabic(text: str, it: _Item, index: _Index) -> bool:
+    name = text[it.name_start : it.end]
+    if it.nwords != 1 or not _AR_LETTERS.search(name) or " " in name.strip():
+        return False
+    cands = _candidates(index, it.payloads)
+    return bool(cands) and all(
+        p.kind == "populated place" and p.population < BARE_TOWN_POPULATION and
+        not p.extra.get("region") for p, _ in cands
+    )  # fmt: skip
+
+
+def _cued(text: str, i: int, items: list[_Item]) -> bool:
+    it = items[i]
+    if it.cue is not None:
+        return True
+    lead = text[it.start : it.name_start] + text[it.name_start : it.name_start + 1]
+    if lead[:1] == "ب" or lead[:2] in ("وب", "فب"):
+        return True  # "بسراقب": in Saraqib
+    before = text[max(0, it.start - 40) : it.start]
+    m = _PREV_WORD.search(before)
+    if m is not None:
+        w = m.group(1).replace("ـ", "")
+        if w in AR_PLACE_BEFORE or (w[:1] in "وفب" and w[1:] in AR_PLACE_BEFORE):
+            return True
+    line_start = text.rfind("\n", 0, it.start) + 1
+    if not text[line_start : it.start].strip() and _DATELINE_AFTER.match(text[it.end :]):
+        return True
+    prev = items[i - 1] if i else None
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    if prev is not None and _LIST_GAP.match(text[prev.end : it.start]):
+        return True  # "… حاس ودير سنبل": a list of places
+    lead_and = text[it.start : it.name_start].startswith("و")
+    if prev is not None and lead_and and _LIST_GAP.match(text[prev.end : it.start] + "و"):
+        return True
+    return nxt is not None and bool(_LIST_GAP.match(text[it.end : nxt.start]))
+
+
+def drop_uncued_arabic(
+    text: str, items: list[_Item], index: _Index, listed: Sequence[tuple[int, int]] = ()
+) -> list[_Item]:
+    """The items without the one-word Arabic villages that nothing marks as places;
+    ``listed`` are the spans of names in lists of villages ("قرى A وB وC"), places all.
+
+    Examples
+    --------
+    >>> drop_uncued_arabic("", [], None)
+    []
+    """
+    if not items:
+        return items
+    in_list = bytearray(len(text) + 1)
+    for a, b in listed:
+        in_list[a:b] = b"\x01" * (b - a)
+    keep = []
+    for i, it in enumerate(items):
+        if (
+            _is_small_arabic(text, it, index)
+            and not in_list[it.name_start]
+            and not _cued(text, i, items)
+        ):
+            continue
+        keep.append(it)
+    return keep
