@@ -299,7 +299,8 @@ def test_the_rastan_pocket_until_the_army_took_it(tl, day, inside, rastan):
 #: table's reports give it (place, day, holder): Khan Tuman (Jaish al-Fatah from 6 May 2016,
 #: Al Jazeera, until 30 Jan 2020, Al-Masdar); Halfaya, Taybat al-Imam, Suran and Maardes in
 #: the rebel offensive of 29 Aug 2016 (Reuters, EA WorldView, The New Arab), Suran and
-#: Maardes back on 27 Oct 2016 (Alalam, SOHR), Suran lost on 21 Mar 2017 (Al-Masdar) and
+#: Maardes back on 27 Oct 2016 (Alalam, SOHR), Suran and Khattab lost on 21-22 Mar 2017
+#: (Al-Masdar, EA WorldView; Khattab back on 31 Mar, Al-Masdar), Suran
 #: retaken on 16 Apr 2017, Taybat al-Imam on 20 Apr, Halfaya on 23 Apr 2017 (Reuters, Press TV).
 CHANGES_OF_HANDS = [
     ("Khan Tuman", "2016-09-01", "opposition"),
@@ -318,6 +319,9 @@ CHANGES_OF_HANDS = [
     ("C3026", "2017-04-16", "government"),
     ("C3026", "2018-11-01", "government"),
     ("Taybat al-Imam", "2018-11-01", "government"),
+    ("Khattab", "2017-03-21", "government"),  # taken on the offensive's second day
+    ("Khattab", "2017-03-25", "opposition"),
+    ("Khattab", "2017-03-31", "government"),
     ("Maardes", "2016-09-15", "opposition"),
     ("Maardes", "2017-01-01", "government"),
     ("Morek", "2018-11-01", "opposition"),  # the frame was right there: Morek fell in Aug 2019
