@@ -117,6 +117,8 @@ class Holding:
 class ControlSurface:
     """The holder of every cell on every change day.
 
+    The rules' defaults are read from :mod:`geozones.settings` when the surface is built.
+
     Parameters
     ----------
     cells : Cells
@@ -141,8 +143,6 @@ class ControlSurface:
     offensive_days : int, optional
         How many days back the captures of one offensive reach. Default
         ``settings.control_offensive_days``.
-
-    The defaults are read from :mod:`geozones.settings` when the surface is built.
 
     Examples
     --------
