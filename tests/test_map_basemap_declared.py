@@ -246,6 +246,7 @@ def test_another_countrys_spec_near_syria_gets_no_syrian_districts_or_communitie
 HOSTILE_FILE = "<img src=x onerror=alert(1)>.geojson"
 HOSTILE_NAME = "</script><script>alert(2)</script>"
 HOSTILE_CREDIT = "<b onmouseover=alert(3)>credit</b>"
+HOSTILE_PLACE = "<img src=y onerror=alert(4)> Qasr"
 
 
 @needs_browser
@@ -267,10 +268,13 @@ def test_names_from_declared_files_are_escaped(driver, tmp_path):
         encoding="utf-8",
     )
     shutil.copy(LINE, tmp_path / "road.geojson")
+    (tmp_path / "p.csv").write_text(
+        f'name,lat,lon,country\n"{HOSTILE_PLACE}",29.5,16.2,LY\n', encoding="utf-8"
+    )
     spec = tmp_path / "h.yaml"
     spec.write_text(
         "timeline: {id: h, name: H, country: LY}\n"
-        "gazetteer: {countries: [LY]}\n"
+        "gazetteer: {countries: [LY], files: [p.csv]}\n"
         f"boundaries: [{{path: '{HOSTILE_FILE}', level: 1}}]\n"
         f"roads: [{{path: road.geojson, name: '<i>road</i>', credit: '{HOSTILE_CREDIT}'}}]\n"
         "agreements:\n  - id: a\n    name: A\n    features:\n"
@@ -280,7 +284,8 @@ def test_names_from_declared_files_are_escaped(driver, tmp_path):
     )
     out = render_map(geozones.load_timeline(spec), tmp_path / "h.html")
     text = out.read_text(encoding="utf-8")
-    assert "<img src=x" not in text and "<script>alert" not in text and "<b onmouseover" not in text
+    for raw in ("<img src=", "<script>alert", "<b onmouseover"):
+        assert raw not in text
     open_map(driver, out)
     driver.execute_script(
         "window.__alerts = []; window.alert = function (m) { __alerts.push(String(m)); };"
@@ -293,6 +298,8 @@ def test_names_from_declared_files_are_escaped(driver, tmp_path):
     assert HOSTILE_CREDIT in attribution
     injected = "return document.querySelectorAll('.leaflet-control img, .leaflet-control b')"
     assert driver.execute_script(injected + ".length") == 0
+    assert HOSTILE_PLACE in _search(driver, "Qasr")  # the file's place name, as text
+    assert driver.execute_script("return document.querySelectorAll('.gz-search img').length") == 0
     assert driver.execute_script("return window.__alerts") == []
 
 

@@ -244,8 +244,10 @@ def _place_layer(
     # Syria's places are the bundled communities (place_table), not GeoNames' Syrian towns
     own["countries"] = sorted(_countries(declared) - {"SY"})
     index = declared_places(gazetteer, own)
-    table, count = _places.declared_place_table(timeline, gazetteer, index)
-    bundled = _places.place_table(timeline, frame, communities=syrian)
+    bundled = _places.place_table(timeline, frame, communities=syrian, skip=index)
+    # the bundled places (Syria's communities) are all kept; the declared fill up to the cap
+    room = max(_places.MAX_DECLARED_PLACES - len(bundled["name"]), 0)
+    table, count = _places.declared_place_table(timeline, gazetteer, index, limit=room)
     sources = []
     if syrian and bundled["name"]:
         sources.append("OCHA")
@@ -253,9 +255,7 @@ def _place_layer(
         sources.append("GeoNames (CC BY 4.0)")
     sources += [_credit_of(i) for i in declared.get("places") or []]
     merged = _merge(table, bundled)  # a place in both keeps its declared rank
-    total = count + len(merged["name"]) - len(table["name"])
-    cut = {k: v[: _places.MAX_DECLARED_PLACES] for k, v in merged.items()}
-    return cut, total, sources
+    return merged, count + len(merged["name"]) - len(table["name"]), sources
 
 
 def _merge(first: dict[str, list[Any]], second: dict[str, list[Any]]) -> dict[str, list[Any]]:

@@ -51,7 +51,11 @@ _CODE_LIKE = re.compile(r"^[A-Z]{1,3}\d{3,}$")
 
 
 def place_table(
-    timeline: Timeline, frame: gpd.GeoDataFrame, *, communities: bool = True
+    timeline: Timeline,
+    frame: gpd.GeoDataFrame,
+    *,
+    communities: bool = True,
+    skip: Sequence[int] = (),
 ) -> dict[str, list[Any]]:
     """Columns of the basemap's places: name, lon, lat, rank, importance, spellings.
 
@@ -59,7 +63,8 @@ def place_table(
     other community. The bundled communities are all kept when any of them lies
     within reach of the features (so a map of north-west Syria can be panned to
     any Syrian village); large towns only within reach. ``communities=False``: the large
-    towns only (a map of another country's spec).
+    towns only (a map of another country's spec). ``skip``: entry indices left out (the
+    places a spec declares, drawn by :func:`declared_place_table`).
     """
     empty: dict[str, list[Any]] = {k: [] for k in ("name", "lon", "lat", "rank", "imp", "alt")}
     try:
@@ -71,6 +76,8 @@ def place_table(
     except GeozonesError:  # pragma: no cover - no bundled data
         return empty
     index = _candidates(gz, frame, communities)
+    if len(skip):
+        index = index[~np.isin(index, np.asarray(skip, dtype=int))]
     if not len(index):
         return empty
     importance = np.asarray(gz.importance, dtype=float)[index]
