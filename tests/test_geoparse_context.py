@@ -198,3 +198,22 @@ def test_press_spellings_of_villages_resolve_to_their_ocha_community():
         got = {m.place.matched or m.text: m for m in geozones.extract(text).places}
         m = next(m for m in geozones.extract(text).places if name in m.text)
         assert m.place.source_id == pcode, (name, m.place.source_id, got)
+
+
+def test_a_head_word_and_a_noun_with_the_article_name_a_place():
+    # Hibr Press, Feb 2020: "رأس العين" (Ras al-Ain of Abu al-Duhur, not of Hasakah) is made
+    # of two common words, each alone no place; "وقف إطلاق النار" (ceasefire) stays words
+    text = "وتمكنت القوات من السيطرة على قرى رأس العين وطويل الشيخ جنوب شرق إدلب."
+    m = next(m for m in geozones.extract(text).places if m.text == "رأس العين")
+    assert m.place.source_id == "C3902"
+    assert geozones.extract("أعلن وقف إطلاق النار أمس.").places == []
+
+
+def test_a_listed_village_outside_the_governorate_its_sentence_names_is_another_one():
+    # the only مسعدة of the gazetteer lies in Homs; the list is "جنوب شرق إدلب"
+    text = ("وتمكنت قوات النظام من السيطرة على قرى رأس العين ومسعدة وبارسا وطويل الشيخ وشوحة "
+            "جنوب شرق إدلب بعد انسحاب فصائل المعارضة.")  # fmt: skip
+    m = next(m for m in geozones.extract(text).places if m.text == "مسعدة")
+    assert m.resolved is False
+    assert haversine_km(m.place.lat, m.place.lon, 35.795, 36.930) < 5  # with its list
+    assert m.alternatives[0].admin[1] == "Homs"  # the gazetteer's namesake, kept as a hint

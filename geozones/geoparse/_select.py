@@ -12,7 +12,15 @@ from .._text import fold
 from ..projection import haversine_km
 from . import _context as ctx
 from ._context import Entity
-from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index, _key, _Match, _Payload
+from ._index import (
+    ARABIC_HEADS,
+    FOREIGN_MIN_POPULATION,
+    _candidates,
+    _Index,
+    _key,
+    _Match,
+    _Payload,
+)
 
 #: Common English words that a gazetteer also holds as place names ("The", "Man", "Sea"):
 #: never a place on their own.
@@ -119,8 +127,11 @@ def _select(
         if not _is_name_case(name):
             continue
         words = re.findall(r"[\w'’]+", name.lower())
-        if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words):
-            continue
+        if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words) and not (
+            len(words) > 1 and _key(fold(words[0])) in ARABIC_HEADS and words[1].startswith("ال")
+        ):
+            continue  # common words; but a head and a noun with the article name a place
+            # ("رأس العين", "تل النار"), unlike "وقف إطلاق النار"
         if ctx.arabic_adjective(text[m.start : m.end]):
             e = Entity(text[m.start : m.end], m.start, m.end, "adjective", "arabic-adjective")
             cands.append((m.end - m.start, 0, m.start, _Item(m.start, m.end, m.name_start, (), e)))

@@ -149,12 +149,16 @@ def rechoose_near(
         listed_here = in_list(m.start, m.end)
         if not m.alternatives and not listed_here:
             continue
+        where = None
         if m.alternatives:
             where = _context_point(text, m.start, others, exclude=m, majority=True)
-        else:  # a list's own group: two towns or more of its sentence, most of them
+        if where is None and listed_here:  # a list's own group: most of 2+ towns of its sentence
             a, b = _sentence(text, m.start)
             group = [t for t in others.within(a, b, m.start) if t is not m]
-            where = _cluster_centre(group, m.start, True) if len(group) >= 2 else None
+            if len(group) >= 2:
+                where = _cluster_centre(group, m.start, True)
+            else:  # or one, in the governorate the sentence names, which this one is not in
+                where = _one_in_named_area(m, group, places, a, b)
         if where is None or haversine_km(m.place.lat, m.place.lon, *where) <= RECHOOSE_FAR_KM:
             continue
         near = [a for a in m.alternatives if a.country == m.place.country and a.kind == m.place.kind
@@ -169,6 +173,24 @@ def rechoose_near(
             out[i] = replace(m, place=place, alternatives=(m.place, *m.alternatives),
                              resolved=False)  # fmt: skip
     return out
+
+
+def _one_in_named_area(
+    m: PlaceMention, group: list[PlaceMention], places: list[PlaceMention], a: int, b: int
+) -> tuple[float, float] | None:
+    """The position of the one resolved town of a list when the sentence names a
+    governorate that holds it but not ``m`` ("قرى رأس العين ومسعدة … جنوب شرق إدلب": a
+    Masaada of Homs is another village of that name)."""
+    if len(group) != 1:
+        return None
+    areas = {
+        p.place.name for p in places
+        if a <= p.start < b and p.place.kind == "admin area" and p.place.level == 1
+    }  # fmt: skip
+    town = group[0].place
+    if areas & set(town.admin) and not areas & set(m.place.admin):
+        return town.lat, town.lon
+    return None
 
 
 #: A town bigger than this named in a list of villages far from the others stays itself.
