@@ -342,3 +342,25 @@ def test_a_huge_places_file_stays_bounded(tmp_path):
     assert kept[-1] == rows - 1 and kept[0] > rows - MAX_DECLARED_PLACES - 200
     assert "Tripoli" in places["name"] and "Sirte" in places["name"]
     assert "largest of" in text and out.stat().st_size < 6_000_000
+
+
+def test_a_timeline_country_alone_gives_its_places_and_needs_no_world_extra(tmp_path, monkeypatch):
+    spec = tmp_path / "u.yaml"
+    spec.write_text(
+        "timeline: {id: u, name: U, country: UA}\n"
+        "agreements:\n  - id: a\n    name: A\n    features:\n"
+        "      - {id: f, kind: zone, start: 2022-03-06, confidence: schematic,\n"
+        "         geometry: {buffer: {of: {point: {lat: 47.1, lon: 37.55}}, distance: 5 km}}}\n",
+        encoding="utf-8",
+    )
+    tl = geozones.load_timeline(spec)
+    ((places, _),) = _calls(map_html(tl), "placesLayer")
+    assert "Mariupol" in places["name"] and len(places["name"]) > 500  # Ukraine's GeoNames towns
+    assert not {"Idlib", "Sarmada"} & set(places["name"])
+
+    def no_world(self, cc):  # as without geozones[world]
+        raise geozones.errors.InputError("install geozones[world]")
+
+    monkeypatch.setattr(type(geozones.Gazetteer.default()), "load_country", no_world)
+    ((fewer, _),) = _calls(map_html(tl), "placesLayer")  # the map still renders
+    assert len(fewer["name"]) < len(places["name"]) and "Sarmada" not in fewer["name"]

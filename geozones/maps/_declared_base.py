@@ -40,6 +40,7 @@ import shapely
 
 from ..boundaries import read_file
 from ..compiler import boundary_layer, declared_places
+from ..errors import InputError
 from ..gazetteer import Gazetteer
 from . import _basemap, _places
 from ._basemap import BASEMAP_DECIMALS, BASEMAP_SIMPLIFY_M, near
@@ -242,7 +243,9 @@ def _place_layer(
     gazetteer = Gazetteer.default()
     own = {k: v for k, v in declared.items() if k in ("countries", "places")}
     # Syria's places are the bundled communities (place_table), not GeoNames' Syrian towns
-    own["countries"] = sorted(_countries(declared) - {"SY"})
+    own["countries"] = [
+        cc for cc in sorted(_countries(declared) - {"SY"}) if _loadable(gazetteer, cc)
+    ]
     index = declared_places(gazetteer, own)
     bundled = _places.place_table(timeline, frame, communities=syrian, skip=index)
     # the bundled places (Syria's communities) are all kept; the declared fill up to the cap
@@ -256,6 +259,17 @@ def _place_layer(
     sources += [_credit_of(i) for i in declared.get("places") or []]
     merged = _merge(table, bundled)  # a place in both keeps its declared rank
     return merged, count + len(merged["name"]) - len(table["name"]), sources
+
+
+def _loadable(gazetteer: Gazetteer, cc: str) -> bool:
+    """Whether country ``cc``'s GeoNames places can be loaded (the world extra is installed;
+    a spec's ``timeline: country:`` alone does not require it)."""
+    try:
+        gazetteer.load_country(cc)
+    except InputError as exc:
+        _log.warning("map: no GeoNames places of %s: %s", cc, exc)
+        return False
+    return True
 
 
 def _merge(first: dict[str, list[Any]], second: dict[str, list[Any]]) -> dict[str, list[Any]]:
