@@ -123,3 +123,14 @@ def test_dates_a_part_of_a_month_a_weekday_after_yesterday_and_a_german_range():
     assert [(d.text, d.iso) for d in ex.dates] == [("أمس الإثنين", "2019-06-03")]
     ex = geozones.extract("لقصف شبه يومي منذ نهاية نيسان/أبريل.", published="2019-08-11")
     assert [(d.text, d.iso) for d in ex.dates] == [("نهاية نيسان/أبريل", "2019-04")]
+
+
+def test_a_road_word_before_two_towns_names_the_road_between_them():
+    # RFI, 22 Dec 2019; Kleine Zeitung (AFP), Jan 2020: the M5 by the towns it joins
+    ex = geozones.extract("reprendre le contrôle de l’autoroute internationale Damas-Alep.")
+    assert [(r.text, r.ref) for r in ex.roads] == [("autoroute internationale Damas-Alep", "M5")]
+    ex = geozones.extract("Die Stadt liegt an der Autobahn von Damaskus nach Aleppo.")
+    assert [(r.text, r.ref) for r in ex.roads] == [("Autobahn von Damaskus nach Aleppo", "M5")]
+    # two towns the gazetteer joins by no road: no road, the towns stay
+    ex = geozones.extract("Die Straße von Saraqib nach Binnish war gesperrt.")
+    assert ex.roads == [] and [m.text for m in ex.places] == ["Saraqib", "Binnish"]

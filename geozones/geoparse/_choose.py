@@ -13,7 +13,7 @@ from . import _context as ctx
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index, _key
 from ._parts import Part, compass, shift
 from ._results import PlaceMention, RoadMention
-from ._roads import _pair_roads, _road_tail
+from ._roads import _pair_roads, _road_tail, _roads_before
 from ._select import _Item
 
 #: A foreign city wins over a Syrian namesake when it has ``FOREIGN_FACTOR`` times the
@@ -360,4 +360,6 @@ def _build(
                          tuple(alts), part)
         )  # fmt: skip
     places.sort(key=lambda m: m.start)
+    roads += _roads_before(text, places, roads, lambda n: index.lookup(n, top=3))
+    roads.sort(key=lambda r: r.start)
     return _pair_roads(text, places, roads)

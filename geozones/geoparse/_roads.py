@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from typing import Any
 
 from ._results import PlaceMention, RoadMention
 
@@ -23,6 +25,42 @@ def _road_tail(text: str, end: int, matched: str) -> int:
         return end
     m = _ROAD_AFTER.match(text[end : end + 30])
     return end + m.end() if m else end
+
+
+#: A road word before two towns: "l'autoroute internationale Damas-Alep", "die Autobahn von
+#: Damaskus nach Aleppo", "الطريق الدولي حلب - دمشق", "the road from Aleppo to Damascus".
+_ROAD_BEFORE = re.compile(
+    r"(?:\b(?:autoroute|route|autobahn|fernstraße|straße|strasse|highway|road|motorway)"
+    r"(?:\s+(?:internationale?|international|principale))?(?:\s+(?:von|de|from|entre|between))?"
+    r"|(?:ال)?طريق(?:\s+(?:ال)?دولي)?)\s+$",
+    re.IGNORECASE,
+)
+_PAIR_GAP = re.compile(r"^\s*(?:[-–—/]|nach|à|to|and|et|und|bis|و|الى|إلى)\s*$", re.IGNORECASE)
+
+
+def _roads_before(
+    text: str, places: list[PlaceMention], roads: list[RoadMention], lookup: Callable[[str], Any]
+) -> list[RoadMention]:
+    """Roads named by a road word before their two end towns; ``lookup(name)`` finds the
+    road the gazetteer names "<A>-<B> highway" (its generated English variants)."""
+    out = []
+    taken = [(r.start, r.end) for r in roads]
+    for a, b in zip(places, places[1:], strict=False):
+        if a.kind != "place" or b.kind != "place" or not _PAIR_GAP.match(text[a.end : b.start]):
+            continue
+        head = _ROAD_BEFORE.search(text[max(0, a.start - 40) : a.start])
+        if head is None or any(s < b.end and a.start < e for s, e in taken):
+            continue
+        road = next(
+            (p for n in (f"{a.place.name}-{b.place.name} highway",
+                         f"{b.place.name}-{a.place.name} highway")
+             for p in lookup(n) if p.kind == "road"),
+            None,
+        )  # fmt: skip
+        if road is not None:
+            s = a.start - len(text[max(0, a.start - 40) : a.start]) + head.start()
+            out.append(RoadMention(text[s : b.end], s, b.end, road, (a.place, b.place)))
+    return out
 
 
 def _pair_roads(
