@@ -364,3 +364,14 @@ def test_a_timeline_country_alone_gives_its_places_and_needs_no_world_extra(tmp_
     monkeypatch.setattr(type(geozones.Gazetteer.default()), "load_country", no_world)
     ((fewer, _),) = _calls(map_html(tl), "placesLayer")  # the map still renders
     assert len(fewer["name"]) < len(places["name"]) and "Sarmada" not in fewer["name"]
+
+
+def test_a_day_with_nothing_in_force_still_opens_on_the_specs_country():
+    text = map_html(geozones.load_timeline(LIBYA), date="2019-01-01")
+    ((south, west), (north, east)) = json.loads(
+        re.search(r"geozones\.fitView\(\w+, (\[\[.*?\]\])\);", text).group(1)
+    )
+    assert 28 < south < north < 32 and 15 < west < east < 17.5  # Sirte to Hun, not Syria
+    layers = [args[-1] for args in _calls(text, "basemapLayer")]
+    assert layers == ["Roads (Sirte–Jufra road)"]  # no Natural Earth layer of Syria's region
+    assert "Natural Earth" not in _meta(text)["credit"]

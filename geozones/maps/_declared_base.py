@@ -44,7 +44,7 @@ from ..errors import InputError
 from ..gazetteer import Gazetteer
 from . import _basemap, _places
 from ._basemap import BASEMAP_DECIMALS, BASEMAP_SIMPLIFY_M, near
-from ._geometry import simplified_geometries
+from ._geometry import features_4326, simplified_geometries
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..timeline import Timeline
@@ -106,10 +106,13 @@ def basemap_for(timeline: Timeline, frame: gpd.GeoDataFrame, simplify_m: float) 
     True
     """
     declared = getattr(timeline, "declared", None) or {}
-    base = _basemap.basemap_near(frame, simplify_m)
     if not is_declared(declared):
+        base = _basemap.basemap_near(frame, simplify_m)
         places = _places.place_table(timeline, frame) if base is not None else _empty_places()
         return Basemap(base, places)
+    fallback = view_fallback(timeline) if not len(frame) else None
+    frame = fallback if fallback is not None else frame  # nothing in force: near all features
+    base = _basemap.basemap_near(frame, simplify_m)
     countries = _countries(declared)
     syrian = not countries or "SY" in countries
     base = dict(base) if base is not None else _empty_base()
@@ -138,6 +141,22 @@ def basemap_for(timeline: Timeline, frame: gpd.GeoDataFrame, simplify_m: float) 
         notes.append(f"Places: the {len(places['name']):,} largest of {total:,} are shown.")
         _log.warning("map: %d of %d declared places kept", len(places["name"]), total)
     return Basemap(base, places, _credit_line(base, credits), " ".join(notes))
+
+
+def view_fallback(timeline: Timeline) -> gpd.GeoDataFrame | None:
+    """Where a map opens when nothing is in force on its day: all the timeline's features for
+    a spec of another country (not Syria's governorates); None for a Syrian spec.
+
+    Examples
+    --------
+    >>> view_fallback(geozones.load_timeline()) is None                   # doctest: +SKIP
+    True
+    """
+    declared = getattr(timeline, "declared", None) or {}
+    countries = _countries(declared)
+    if not is_declared(declared) or not countries or "SY" in countries:
+        return None
+    return features_4326(timeline.features)
 
 
 def _drawn(base: dict[str, Any]) -> str:

@@ -168,9 +168,9 @@ def _build_map(
     heading = title if title is not None else (timeline.name or timeline.id)
     fmap = _new_map(heading)
     config = _time.time_config(timeline, ordered, day)
-    fallback = (
-        _basemap.load_boundaries("admin1") if basemap and _basemap.boundaries_available() else None
-    )
+    fallback = _declared_base.view_fallback(timeline)  # nothing in force: where to look
+    if fallback is None and basemap and _basemap.boundaries_available():
+        fallback = _basemap.load_boundaries("admin1")
     view = bounds(_time.initial_view(ordered, config), fallback)
     if view is not None:  # first: every layer is then drawn once, in the view it opens on
         fmap.add_child(me.FitView(view), name="gz_fit")
