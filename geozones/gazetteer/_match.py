@@ -7,7 +7,7 @@ most 0.85. Ranking and the regional prior live in :mod:`._rank`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
@@ -31,10 +31,6 @@ _RURAL = -1  # the "level" of a countryside qualifier
 _new = object.__new__
 
 
-def _has_digit(k: str) -> bool:
-    return not k.isalpha()  # keys hold letters and digits only
-
-
 class _Matcher(_Ranker):
     """The matching half of :class:`~geozones.gazetteer.Gazetteer`."""
 
@@ -46,10 +42,6 @@ class _Matcher(_Ranker):
         """Whether a variant may match inexactly: not a foreign place's alternate name."""
         return self._v_how[vi] != "a" or self._country[self._v_entry[vi]] in self._home
 
-    def _fuzzy_worthy(self, vids: Iterable[int]) -> bool:
-        """Syrian names and the canonical names of foreign places (not their many alternates)."""
-        return any(self._guessable(vi) for vi in vids)
-
     def _fuzzy_ix(self) -> tuple[FuzzyIndex, FuzzyIndex]:
         """The fuzzy indexes of the keys and of the phonetic skeletons (built on first use).
 
@@ -60,30 +52,53 @@ class _Matcher(_Ranker):
         """
         ix = self._fuzzy_index
         if ix is None:
+            guess = self._guessable_flags()
+            ks, ps, order = self._key_start, self._pkey_start, self._pkey_order
             keys = [
-                k for k in self._keys if not _has_digit(k) and self._fuzzy_worthy(self._vids_key(k))
+                k for j, k in enumerate(self._keys) if k.isalpha() and any(guess[ks[j] : ks[j + 1]])
             ]
-            keys += [k for k, v in self._more_key.items() if self._fuzzy_worthy(v)]
-            full: dict[str, list[int]] = {}
-            for vi, text in enumerate(self._v_text):
-                if self._guessable(vi):
-                    fk = fold(text).replace(" ", "")
-                    if fk != self._key_of(vi) and not _has_digit(fk):
-                        full.setdefault(fk, []).append(vi)
-            self._full_vids = full
+            keys += [k for k, v in self._more_key.items() if any(map(guess.__getitem__, v))]
+            self._full_vids = full = self._full_keys(guess)
             pkeys = [
                 k
-                for k in self._pkeys
-                if len(k) >= 3 and not _has_digit(k) and self._fuzzy_worthy(self._vids_pkey(k))
+                for m, k in enumerate(self._pkeys)
+                if len(k) >= 3
+                and k.isalpha()
+                and any(map(guess.__getitem__, order[ps[m] : ps[m + 1]]))
             ]
             pkeys += [
-                k for k, v in self._more_pkey.items() if len(k) >= 3 and self._fuzzy_worthy(v)
+                k
+                for k, v in self._more_pkey.items()
+                if len(k) >= 3 and any(map(guess.__getitem__, v))
             ]
             ix = self._fuzzy_index = (
                 FuzzyIndex([*keys, *full]),
                 FuzzyIndex(pkeys, deletions=False),
             )
         return ix
+
+    def _guessable_flags(self) -> list[bool]:
+        """:meth:`_guessable` of every variant, in one pass."""
+        ccs, home = self._country, self._home
+        return [h != "a" or ccs[e] in home for h, e in zip(self._v_how, self._v_entry, strict=True)]
+
+    def _full_keys(self, guess: list[bool]) -> dict[str, list[int]]:
+        """Full key (folded, articles kept, no spaces) → the guessable variants whose full
+        key differs from their key ("alsahl" for "Al-Sahl", whose key is "sahl")."""
+        key_of: list[str] = []
+        ks = self._key_start
+        for j, k in enumerate(self._keys):
+            key_of += [k] * (ks[j + 1] - ks[j])
+        more = self._more_vkey
+        key_of += [more[vi] for vi in range(len(key_of), len(self._v_text))]
+        fold_ = fold.__wrapped__  # once per variant: no need to fill fold's cache
+        full: dict[str, list[int]] = {}
+        for vi, text in enumerate(self._v_text):
+            if guess[vi]:
+                fk = fold_(text).replace(" ", "")
+                if fk != key_of[vi] and fk.isalpha():
+                    full.setdefault(fk, []).append(vi)
+        return full
 
     def _vids_any(self, k: str) -> list[int]:
         """Variants whose key or full key is ``k``."""
