@@ -18,6 +18,7 @@ list ``given_name`` of ``data/geoparse/entities.yaml``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -145,34 +146,54 @@ def arabic_entities(text: str) -> list[Entity]:
     """
     if not any("\u0621" <= c <= "\u064a" for c in text[:2000]):
         return []
+    hits = [m.start() for m in _trigger().finditer(text.translate(_SAME_LENGTH_FOLD))]
+    if not hits:
+        return []
     words = _words(text)
-    _, given = _given_names()
+    starts = [a for a, _ in words]
     out: list[Entity] = []
-    i = 0
-    while i < len(words):
-        a, b = words[i]
-        k = _ar_key(text[a:b])
-        got = None
-        if _in(k, AR_ORG_HEADS):
-            got = _org_after(text, words, i, k)
-        elif _in(k, AR_TITLES):
-            got = _after_title(text, words, i)
-        elif _in(k, _AR_SPEECH) and i + 1 < len(words):
-            nxt = text[words[i + 1][0] : words[i + 1][1]].translate(_ALEF)
-            n = _name_after(text, words, i + 1, 3) if nxt in given else 0
-            if n >= 2:
-                s, e = words[i + 1][0], words[i + n][1]
-                got = Entity(text[s:e], s, e, "person", "ar-speech")
-        elif k in _AR_ADJ_AS_COUNTRY and i and not text[a:b].startswith("ال"):
-            p0, p1 = words[i - 1]
-            if _ar_key(text[p0:p1]) in _AR_QUALIFIED:
-                got = Entity(text[a:b], a, b, "adjective", "ar-adjective")
+    for h in hits:
+        i = bisect.bisect_left(starts, h)
+        if i == len(words) or starts[i] != h or (out and h < out[-1].end):
+            continue  # inside a word, or inside the entity found just before
+        got = _entity_at(text, words, i)
         if got is not None:
             out.append(got)
-            i = next((j for j in range(i + 1, len(words)) if words[j][0] >= got.end), len(words))
-            continue
-        i += 1
     return out
+
+
+def _entity_at(text: str, words: list[tuple[int, int]], i: int) -> Entity | None:
+    a, b = words[i]
+    k = _ar_key(text[a:b])
+    if _in(k, AR_ORG_HEADS):
+        return _org_after(text, words, i, k)
+    if _in(k, AR_TITLES):
+        return _after_title(text, words, i)
+    if _in(k, _AR_SPEECH) and i + 1 < len(words):
+        nxt = text[words[i + 1][0] : words[i + 1][1]].translate(_ALEF)
+        n = _name_after(text, words, i + 1, 3) if nxt in _given_names()[1] else 0
+        if n >= 2:
+            s, e = words[i + 1][0], words[i + n][1]
+            return Entity(text[s:e], s, e, "person", "ar-speech")
+    elif k in _AR_ADJ_AS_COUNTRY and i and not text[a:b].startswith("ال"):
+        p0, p1 = words[i - 1]
+        if _ar_key(text[p0:p1]) in _AR_QUALIFIED:
+            return Entity(text[a:b], a, b, "adjective", "ar-adjective")
+    return None
+
+
+#: Folds that keep offsets (no tatweel removal): the trigger words are searched in it.
+_SAME_LENGTH_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger() -> re.Pattern[str]:
+    """Any word that may start an entity: a proclitic, the article, then a head word, a
+    title, a verb of speech or an adjective spelled like a country (one regex over the text
+    instead of a look at every word)."""
+    keys = AR_ORG_HEADS | AR_TITLES | _AR_SPEECH | _AR_ADJ_AS_COUNTRY
+    alt = "|".join(sorted(map(re.escape, keys), key=len, reverse=True))
+    return re.compile(rf"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:{alt})(?![\u0621-\u064a])")
 
 
 _NEWS_HEADS = frozenset({"وكاله", "قناه", "صحيفه", "جريده", "شبكه"})
