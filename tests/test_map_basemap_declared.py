@@ -375,3 +375,35 @@ def test_a_day_with_nothing_in_force_still_opens_on_the_specs_country():
     layers = [args[-1] for args in _calls(text, "basemapLayer")]
     assert layers == ["Roads (Sirte–Jufra road)"]  # no Natural Earth layer of Syria's region
     assert "Natural Earth" not in _meta(text)["credit"]
+
+
+def test_a_syria_spec_with_its_own_boundaries_draws_them_instead_of_ochas(tmp_path):
+    import geopandas as gpd
+
+    from geozones import boundaries
+
+    adm1 = boundaries.load("admin1")
+    adm1 = adm1[adm1["pcode"].isin(["SY07", "SY02"])]
+    gpd.GeoDataFrame(
+        {"shapeName": adm1["name_en"].to_numpy(), "shapeISO": adm1["pcode"].to_numpy()},
+        geometry=adm1.geometry.to_numpy(),
+        crs=4326,
+    ).to_file(tmp_path / "gb-adm1.geojson", driver="GeoJSON")
+    spec = tmp_path / "s.yaml"
+    spec.write_text(
+        "timeline: {id: s, name: S, country: SY}\n"
+        "boundaries: [{path: gb-adm1.geojson, level: 1, credit: geoBoundaries (CC BY 4.0)}]\n"
+        "agreements:\n  - id: a\n    name: A\n    features:\n"
+        "      - {id: f, kind: zone, start: 2020-03-06, confidence: schematic,\n"
+        "         geometry: {admin: Idleb}}\n",
+        encoding="utf-8",
+    )
+    text = map_html(geozones.load_timeline(spec))
+    layers = {args[-1]: args[1] for args in _calls(text, "basemapLayer")}
+    drawn = layers["Boundaries, level 1 (gb-adm1.geojson)"]["features"]
+    assert sorted(f["properties"]["name"] for f in drawn) == ["Aleppo", "Idleb"]
+    assert not {"Governorates", "Districts"} & set(layers)
+    assert {"Country borders", "Roads (M4, M5)"} <= set(layers)
+    credit = _meta(text)["credit"]
+    assert credit.startswith("Boundaries: geoBoundaries (CC BY 4.0), Natural Earth · Rivers")
+    assert "OCHA COD-AB" not in credit and "Places: OCHA, GeoNames" in credit

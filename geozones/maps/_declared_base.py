@@ -120,7 +120,8 @@ def basemap_for(timeline: Timeline, frame: gpd.GeoDataFrame, simplify_m: float) 
         for key in ("admin1", "admin2", "roads"):
             base[key] = _empty()
     tolerance = max(simplify_m, BASEMAP_SIMPLIFY_M)
-    credits: dict[str, list[str]] = {"Boundaries": [], "Roads": [], "Places": []}
+    credits: dict[str, list[str]] = {k: [] for k in ("Boundaries", "Rivers, lakes", "Roads")}
+    credits["Places"] = []
     if declared.get("boundaries"):
         base.pop("admin1", None)
         base.pop("admin2", None)
@@ -312,7 +313,7 @@ def _credit_of(item: dict[str, Any]) -> str:
 def _credit_line(base: dict[str, Any], credits: dict[str, list[str]]) -> str:
     """The attribution text of what was drawn, HTML-escaped (Leaflet shows it as HTML)."""
     if any(base.get(k, {}).get("features") for k in ("rivers", "lakes")):
-        credits["Rivers, lakes"] = ["Natural Earth"]
+        credits["Rivers, lakes"].append("Natural Earth")
     parts = []
     for what, names in credits.items():
         unique = list(dict.fromkeys(n for n in names if n))
