@@ -41,6 +41,22 @@ def deletes(key: str) -> set[str]:
     return out
 
 
+def _deletion_block(keys: Iterable[str]) -> dict[str, list[str] | str]:
+    """Each key and each one-letter deletion of it (keys of 3 letters or more) → the key
+    that gives it, or the list of keys when several do."""
+    dels: dict[str, list[str] | str] = {}
+    for k in keys:
+        for d in deletes(k) if len(k) > 2 else (k,):
+            old = dels.get(d)
+            if old is None:
+                dels[d] = k  # most deletions belong to one key: no list for them
+            elif isinstance(old, str):
+                dels[d] = [old, k]
+            else:
+                old.append(k)
+    return dels
+
+
 class FuzzyIndex:
     """Deletion index and length blocks over a set of keys.
 
@@ -60,23 +76,25 @@ class FuzzyIndex:
 
     def __init__(self, keys: Iterable[str], *, deletions: bool = True) -> None:
         self.keys = sorted({k for k in keys if k}, key=lambda k: (k[0], len(k), k))
-        dels: dict[str, list[str] | str] = {}
+        # the deletion index, one block per key length, each built on first need: a query
+        # of n letters needs the keys of n - 1, n and n + 1 letters only
+        self._by_len: dict[int, list[str]] = {}
         for k in self.keys if deletions else ():
-            for d in deletes(k) if len(k) > 2 else (k,):
-                old = dels.get(d)
-                if old is None:
-                    dels[d] = k  # most deletions belong to one key: no list for them
-                elif isinstance(old, str):
-                    dels[d] = [old, k]
-                else:
-                    old.append(k)
-        self._dels = dels
+            self._by_len.setdefault(len(k), []).append(k)
+        self._dels: dict[int, dict[str, list[str] | str]] = {}
         blocks: dict[str, tuple[list[int], list[str]]] = {}
         for k in self.keys:
             lens, ks = blocks.setdefault(k[0], ([], []))
             lens.append(len(k))
             ks.append(k)
         self._blocks = blocks
+
+    def _deletions(self, n: int) -> dict[str, list[str] | str]:
+        """The deletion index of the keys of ``n`` letters (built on first need)."""
+        block = self._dels.get(n)
+        if block is None:
+            block = self._dels[n] = _deletion_block(self._by_len.get(n, ()))
+        return block
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -96,15 +114,20 @@ class FuzzyIndex:
             return []
         need = max(cutoff, SHORT_CUTOFF) if len(query) < SHORT else cutoff
         seen: set[str] = set()
-        dels = self._dels
-        for d in deletes(query):
-            hit = dels.get(d)
-            if hit is None:
+        gone = deletes(query)
+        n = len(query)
+        for m in (n - 1, n, n + 1):
+            if m not in self._by_len:
                 continue
-            if isinstance(hit, str):
-                seen.add(hit)
-            else:
-                seen.update(hit)
+            dels = self._deletions(m)
+            for d in gone:
+                hit = dels.get(d)
+                if hit is None:
+                    continue
+                if isinstance(hit, str):
+                    seen.add(hit)
+                else:
+                    seen.update(hit)
         found = []
         for k in seen:
             s = ratio(query, k)
