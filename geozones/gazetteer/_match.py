@@ -94,7 +94,7 @@ class _Matcher(_Ranker):
         fold_ = fold.__wrapped__  # once per variant: no need to fill fold's cache
         full: dict[str, list[int]] = {}
         for vi, text in enumerate(self._v_text):
-            if guess[vi]:
+            if guess[vi] and not (text.isascii() and text.isalnum()):  # one plain word: fk = key
                 fk = fold_(text).replace(" ", "")
                 if fk != key_of[vi] and fk.isalpha():
                     full.setdefault(fk, []).append(vi)
