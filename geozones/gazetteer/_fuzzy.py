@@ -89,6 +89,18 @@ class FuzzyIndex:
             ks.append(k)
         self._blocks = blocks
 
+    def build(self) -> FuzzyIndex:
+        """Build every block of the deletion index now (a server at start-up, a benchmark).
+
+        Examples
+        --------
+        >>> FuzzyIndex(["saraqib", "azaz"]).build().near("saraqbi")
+        [('saraqib', 85.71428571428572)]
+        """
+        for n in list(self._by_len):
+            self._deletions(n)
+        return self
+
     def _deletions(self, n: int) -> dict[str, list[str] | str]:
         """The deletion index of the keys of ``n`` letters (built on first need)."""
         block = self._dels.get(n)
