@@ -75,9 +75,7 @@ def place_table(
         gz = Gazetteer.default()
     except GeozonesError:  # pragma: no cover - no bundled data
         return empty
-    index = _candidates(gz, frame, communities)
-    if len(skip):
-        index = index[~np.isin(index, np.asarray(skip, dtype=int))]
+    index = _candidates(gz, frame, communities, skip)
     if not len(index):
         return empty
     importance = np.asarray(gz.importance, dtype=float)[index]
@@ -153,10 +151,15 @@ def _table(
     return out
 
 
-def _candidates(gz: Any, frame: gpd.GeoDataFrame, allow: bool = True) -> np.ndarray:
-    """Entry indices of the communities (all, if any is near) and of the large towns near."""
+def _candidates(
+    gz: Any, frame: gpd.GeoDataFrame, allow: bool = True, skip: Sequence[int] = ()
+) -> np.ndarray:
+    """Entry indices of the communities (all, if any is near) and of the large towns near,
+    but none of ``skip``."""
     kinds = np.asarray(gz.kinds)
     idx = np.flatnonzero(kinds == "populated place")
+    if len(skip):
+        idx = idx[~np.isin(idx, np.asarray(skip, dtype=int))]
     if not len(idx):
         return idx
     places = [gz.place(int(i)) for i in idx]
