@@ -20,6 +20,10 @@ community) and adds what it declares. A spec of other countries gets no Syrian
 district, road or community, even near the border. The credit line names what was
 drawn: Natural Earth, OCHA, GeoNames, and each file by its ``credit:`` or its name.
 
+The places are read from the shared gazetteer (:meth:`Gazetteer.default`), into which the
+declared countries and files are loaded once, as compiling the spec does (a timeline compiled
+against a gazetteer of its own gets the same places: they come from the same files).
+
 Examples
 --------
 >>> drawn = basemap_for(geozones.load_timeline("libya.yaml"), frame, 20)   # doctest: +SKIP
