@@ -140,7 +140,8 @@ def test_village_names_that_are_a_persons_name_here():
     assert [m.text for m in ex.places] == ["Ariha", "Saraqib", "Damascus"]
     # "Khaled" is a given name: the pair is a person by that rule, "Mustafa" then its surname
     assert [(e.text, e.kind) for e in ex.entities] == [
-        ("Khaled Mustafa", "person"), ("Mustafa", "person")
+        ("Khaled Mustafa", "person"),
+        ("Mustafa", "person"),
     ]
     assert [m.text for m in extract("The flag flew over Daraa al-Balad.").places] == [
         "Daraa al-Balad"
