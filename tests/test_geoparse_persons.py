@@ -134,3 +134,13 @@ def test_a_road_word_before_two_towns_names_the_road_between_them():
     # two towns the gazetteer joins by no road: no road, the towns stay
     ex = geozones.extract("Die Straße von Saraqib nach Binnish war gesperrt.")
     assert ex.roads == [] and [m.text for m in ex.places] == ["Saraqib", "Binnish"]
+
+
+def test_french_and_german_titles_and_arabic_adjectives_after_a_place_noun():
+    # Le Devoir (AFP), 1 Dec 2019; Kleine Zeitung (AFP), Jan 2020; AFP Arabic, 11 Aug 2019
+    ex = geozones.extract("a précisé le directeur Rami Abdel Rahmane à Idleb.")
+    assert ("Rami Abdel Rahmane", "person") in {(e.text, e.kind) for e in ex.entities}
+    ex = geozones.extract("Der Leiter Rami Abdul Rahman erklärte, Idlib sei umkämpft.")
+    assert [m.text for m in ex.places] == ["Idlib"]
+    ex = geozones.extract("سيطرت قوات الجيش السوري الأحد على بلدة استراتيجية في شمال غرب سوريا")
+    assert [m.place.kind for m in ex.places] == ["country"]  # "a strategic town": no village

@@ -40,9 +40,10 @@ TITLES = frozenset(
     deputy adviser advisor director chairman chairwoman governor mayor judge
     official officer analyst researcher journalist correspondent reporter
     président présidente ministre porte-parole général émissaire ambassadeur chef
+    directeur directrice responsable commandant correspondant correspondante militant
     präsident präsidentin minister ministerin außenminister aussenminister
     verteidigungsminister kanzler kanzlerin sprecher sprecherin gesandte botschafter
-    herr frau staatschef machthaber
+    herr frau staatschef machthaber leiter leiterin kommandeur korrespondent aktivist
     cumhurbaşkanı cumhurbaşkani bakanı bakani başbakan başbakanı sözcüsü sozcusu
     başkanı temsilcisi büyükelçisi""".split()
 )
