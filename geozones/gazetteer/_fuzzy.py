@@ -119,8 +119,8 @@ class FuzzyIndex:
         >>> FuzzyIndex(["jarablus", "azaz"]).near("jarablsu")    # two letters swapped
         [('jarablus', 87.5)]
         """
-        from rapidfuzz.distance.OSA import distance as osa  # lazy: rapidfuzz only for inexact names
-        from rapidfuzz.fuzz import ratio
+        from rapidfuzz.distance.OSA import distance as osa  # lazy: only for inexact names
+        from rapidfuzz.fuzz import ratio  # lazy: only for inexact names
 
         if len(query) < 3:
             return []
@@ -144,9 +144,9 @@ class FuzzyIndex:
         for k in seen:
             s = ratio(query, k)
             if s >= need:
-                d = osa(query, k, score_cutoff=2)
-                if d > 1:  # two edits: scored as edits per letter, below one edit at equal ratio
-                    s = min(s, 100.0 * (1.0 - d / max(len(query), len(k))))
+                edits = osa(query, k, score_cutoff=2)
+                if edits > 1:  # two edits: scored per letter, below one edit at equal ratio
+                    s = min(s, 100.0 * (1.0 - edits / max(len(query), len(k))))
                 found.append((k, s))
         found.sort(key=lambda t: (-t[1], t[0]))
         return found
