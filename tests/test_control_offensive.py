@@ -104,7 +104,7 @@ def test_no_rule_without_reach():
 @pytest.fixture(scope="module")
 def zone():
     tl = geozones.load_timeline()
-    return tl, tl.features.set_index("id").loc["idlib-zone-2020-03-02", "geometry"]
+    return tl, tl.features.set_index("id").loc["idlib-zone-2020-03-03", "geometry"]
 
 
 @pytest.mark.parametrize(
