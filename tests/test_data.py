@@ -18,6 +18,8 @@ from geozones.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
+WORLD_ATLAS = ROOT / "tests" / "node_modules" / "world-atlas" / "countries-50m.json"
+WORLD = settings.data_dir / "basemap" / "world-countries.parquet"
 
 
 @pytest.fixture(scope="module")
@@ -154,12 +156,16 @@ def test_sources_md_credits_every_source():
         "Suran",
         "Jordan",
         "arabic_truncated",
+        "world-countries.parquet",
+        "1:50m",
+        "npm ci",
     ):
         assert word in text, word
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not SHARED.exists(), reason="raw sources (../shared/data) not available")
+@pytest.mark.skipif(not WORLD_ATLAS.exists(), reason="npm world-atlas: run `npm ci` in tests/")
 def test_build_data_reproduces_the_committed_index(tmp_path):
     for name in ("aliases.csv", "kurdish_names.csv", "roads.yaml", "geoparse/regions.yaml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
@@ -178,7 +184,11 @@ def test_build_data_reproduces_the_committed_index(tmp_path):
         timeout=300,
     )
     assert res.returncode == 0, res.stderr[-2000:]
-    for name in ("gazetteer.json.gz", "gazetteer-alternates.json.gz"):
+    for name in (
+        "gazetteer.json.gz",
+        "gazetteer-alternates.json.gz",
+        "basemap/world-countries.parquet",
+    ):
         assert (tmp_path / name).read_bytes() == (ROOT / "data" / name).read_bytes(), name
     for layer in ("admin1", "admin3"):
         import geopandas as gpd
@@ -187,3 +197,71 @@ def test_build_data_reproduces_the_committed_index(tmp_path):
         b = gpd.read_parquet(ROOT / "data/boundaries" / f"{layer}.parquet")
         assert list(a.pcode) == list(b.pcode)
         assert a.geometry.geom_equals_exact(b.geometry, 1e-9).all()
+
+
+# --------------------------------------------------------------------------- world countries
+
+
+def test_world_countries_cover_the_world_with_iso_codes_and_shared_borders():
+    import geopandas as gpd
+
+    assert WORLD.stat().st_size < 1_000_000  # small enough to ship
+    w = gpd.read_parquet(WORLD)
+    assert len(w) == 241 and w.crs.to_epsg() == 4326
+    assert list(w.columns) == ["name_en", "iso_a2", "iso_a3", "iso_n3", "geometry"]
+    assert w.geometry.is_valid.all() and not w.geometry.is_empty.any()
+    assert set(w.geometry.geom_type) <= {"Polygon", "MultiPolygon"}
+    assert (w.iso_a2 != "").sum() == 237 and w.iso_a2[
+        w.iso_a2 != ""
+    ].nunique() == 236  # Ashmore: AU
+    c = w.drop_duplicates("iso_a2", keep="last").set_index("iso_a2")  # Australia after Ashmore
+    assert c.loc["LY", ["name_en", "iso_a3", "iso_n3"]].tolist() == ["Libya", "LBY", "434"]
+    assert c.loc["XK", "name_en"] == "Kosovo"  # no numeric code in world-atlas: by its name
+    assert c.geometry["LY"].contains(shapely.Point(16.59, 31.2))  # Sirte
+    assert c.geometry["RU"].is_valid and c.geometry["RU"].area > 2000  # repaired, not lost
+    # neighbours share their border exactly (same vertices on both sides): no gap, no overlap
+    for a, b, degrees in (("LY", "EG", 9), ("LY", "TN", 4), ("UA", "RU", 15)):
+        shared = c.geometry[a].intersection(c.geometry[b])
+        assert shared.area < 1e-9, (a, b)
+        assert shared.length > degrees, (a, b)  # a line as long as the border (in degrees)
+    # the 1:50m land agrees with the bundled 1:10m Syria within the coarser scale
+    syria10 = boundaries.load("countries").set_index("pcode").geometry["SY"]
+    syria50 = c.geometry["SY"]
+    assert syria50.symmetric_difference(syria10).area < 0.01 * syria10.area
+
+
+def test_build_data_says_how_to_get_a_missing_world_atlas(tmp_path):
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts/build_data.py"),
+            "--out",
+            str(tmp_path),
+            "--world-atlas",
+            str(tmp_path / "countries-50m.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert res.returncode == 2
+    assert "npm ci" in res.stderr and "--world-atlas" in res.stderr
+    assert "Traceback" not in res.stderr and not any(tmp_path.iterdir())  # nothing written
+
+
+@pytest.mark.skipif(not WORLD_ATLAS.exists(), reason="npm world-atlas: run `npm ci` in tests/")
+def test_world_countries_rebuild_byte_for_byte(tmp_path):
+    # a fresh process, as build_data runs: pyproj writes EPSG:4326's PROJJSON differently
+    # once a CRS read from a file has been identified (to_epsg) in the same process
+    code = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+        "import build_data as b; b.write_world_countries(b.WORLD_ATLAS, Path(sys.argv[2]))"
+    )
+    res = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "scripts"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert (tmp_path / "basemap" / WORLD.name).read_bytes() == WORLD.read_bytes()
