@@ -144,3 +144,58 @@ def test_french_and_german_titles_and_arabic_adjectives_after_a_place_noun():
     assert [m.text for m in ex.places] == ["Idlib"]
     ex = geozones.extract("سيطرت قوات الجيش السوري الأحد على بلدة استراتيجية في شمال غرب سوريا")
     assert [m.place.kind for m in ex.places] == ["country"]  # "a strategic town": no village
+
+
+def test_an_arabic_given_name_with_a_family_name_is_a_person():
+    # Al-Bawaba, Jan 2018: "للرئيس السوري بشار الأسد" gave a village called Assad before
+    text = "وسيطرت العناصر الموالية للرئيس السوري بشار الأسد على 120 قرية في محافظة إدلب"
+    ex = geozones.extract(text)
+    assert "الأسد" not in [m.text for m in ex.places]
+    assert ("بشار الأسد", "person") in {(e.text, e.kind) for e in ex.entities}
+    # without the title too: a given name, then a family name with the article
+    assert [e.rule for e in arabic_entities("وزار بشار الأسد مدينة حلب")] == ["ar-given-name"]
+    assert "حلب" in _places("وزار بشار الأسد مدينة حلب")
+
+
+def test_a_title_after_the_contracted_li_al_is_a_title():
+    # "للرئيس" is li- + al-ra'is written with one alef less
+    got = [(e.text, e.rule) for e in arabic_entities("وفصائل موالية للرئيس التركي رجب أردوغان")]
+    assert ("رجب أردوغان", "ar-title") in got
+
+
+def test_a_given_name_after_a_place_noun_stays_a_place():
+    # "الشيخ مصطفى" and "تل حسن" are villages, not persons called Mustafa and Hasan
+    assert not [e for e in arabic_entities("حرر الجيش قرية الشيخ مصطفى الشمالية") if e.kind ==
+                "person"]  # fmt: skip
+    assert not [e for e in arabic_entities("قصف تل حسن الغربي") if e.kind == "person"]
+    # "على" (on) folds like the name Ali: it is no given name
+    assert arabic_entities("سيطر على الطريق الدولي") == []
+
+
+def test_the_outlet_after_a_datelines_place_is_no_place_and_no_date():
+    # Lebanon Today, 24 Feb 2020: "دمشق-لبنان اليوم" is Damascus, then the outlet's name
+    text = "دمشق-لبنان اليوم\nأعلنت وكالة سانا أن الجيش حرر قرية النقير بريف إدلب الجنوبي."
+    ex = geozones.extract(text, published="2020-02-24")
+    assert [m.text for m in ex.places][:2] == ["دمشق", "النقير"]
+    assert "لبنان اليوم" in [e.text for e in ex.entities]
+    assert ex.dates == []  # "اليوم" inside the outlet's name is no date
+    # a place and a dash inside a sentence is no dateline
+    assert "Aleppo" in _places("Clashes on the Idlib - Aleppo front went on.")
+
+
+def test_an_organisations_name_that_ends_with_a_place_holds_it():
+    # Belga, 30 Aug 2019: "le Centre russe pour la réconciliation en Syrie"
+    cases = {
+        "Le Centre russe pour la réconciliation en Syrie a indiqué que des rebelles ont "
+        "bombardé Alep.": "Alep",
+        "The Russian Center for Reconciliation in Syria said that rebels shelled Aleppo.": "Aleppo",
+        "Das russische Zentrum für Versöhnung in Syrien teilte mit, dass Rebellen Aleppo "
+        "beschossen.": "Aleppo",
+        "Le Conseil militaire de Manbij a indiqué que des obus sont tombés sur Jarablus.": (
+            "Jarablus"
+        ),
+    }
+    for text, place in cases.items():
+        assert _places(text) == [place], text
+    # a place after "à" is where the organisation is, and stays a place
+    assert "Damas" in _places("Le Bureau de l'ONU à Damas a condamné les frappes.")

@@ -13,7 +13,7 @@ from ._choose import _build
 from ._context import Entity
 from ._dates import DateMention, extract_dates
 from ._index import _Index, _index_for, _scan
-from ._persons import arabic_entities, given_name_persons
+from ._persons import arabic_entities, dateline_entities, given_name_persons, org_name_places
 from ._results import Extraction, PlaceMention, RoadMention
 from ._select import (
     _Item,
@@ -111,16 +111,20 @@ def extract(
     ref = _as_date(published) or _as_date(reference_date, "reference_date")
     index = _index_for(gazetteer)
     dates, used_ref = extract_dates(text, ref)
-    places, roads, entities = _names(text, dates, index, bias)
+    credits = dateline_entities(text)
+    # a credit's words are a name, not a date ("لبنان اليوم", Lebanon Today)
+    dates = [d for d in dates if not any(c.start < d.end and d.start < c.end for c in credits)]
+    places, roads, entities = _names(text, dates, index, bias, credits)
     return Extraction(text, places, roads, dates, entities, used_ref, bias)
 
 
 def _names(
-    text: str, dates: list[DateMention], index: _Index, bias: str
+    text: str, dates: list[DateMention], index: _Index, bias: str, credits: list[Entity]
 ) -> tuple[list[PlaceMention], list[RoadMention], list[Entity]]:
     """Places, roads and the names that are not places, dates' words aside."""
     rule_ents = ctx.rule_entities(text) + ctx.agreement_entities(text)
     rule_ents += given_name_persons(text) + arabic_entities(text)
+    rule_ents += credits + org_name_places(text)
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)

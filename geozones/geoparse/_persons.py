@@ -10,7 +10,15 @@ Complements :mod:`._context` (titles and organisation words in Latin script):
 * an Arabic organisation word (وكالة، هيئة، جبهة، حركة، فيلق، جيش، مجلس …) heads the
   name of an organisation ("هيئة تحرير الشام", "وكالة هاوار", "مجلس منبج العسكري");
 * a nationality adjective written without the article after a noun it qualifies
-  ("مصادر سورية", Syrian sources) is no country.
+  ("مصادر سورية", Syrian sources) is no country;
+* an Arabic given name followed by a family name with the article ("بشار الأسد") is a
+  person, unless a place noun comes before it ("الشيخ مصطفى", "تل حسن"); a title after
+  the contracted "لل" ("للرئيس السوري …") is read like any other;
+* the words after a dateline's place and dash on a line of their own are the outlet
+  credited ("دمشق-لبنان اليوم": Lebanon Today, not Lebanon and a date);
+* an organisation's name that ends with a place ("the Russian Center for Reconciliation in
+  Syria", "le Centre russe pour la réconciliation en Syrie", "le Conseil militaire de
+  Manbij", "das Zentrum für Versöhnung in Syrien") holds that place as a word of its name.
 
 A place name inside such a span is not a place. The given names come from the neutral
 list ``given_name`` of ``data/geoparse/entities.yaml``.
@@ -64,8 +72,13 @@ _AR_ADJ_AS_COUNTRY = frozenset({"سوريه"})
 
 
 def _ar_key(word: str) -> str:
-    """An Arabic word without its proclitics (و ب ل ف) and article, alef/ta-marbuta folded."""
+    """An Arabic word without its proclitics (و ب ل ف) and article, alef/ta-marbuta folded
+    ("للرئيس", li- before the article, is written with one alef less: "رئيس")."""
     w = word.translate(_ALEF)
+    if len(w) > 4 and w[0] in "وف" and w[1:3] == "لل":
+        w = w[1:]
+    if len(w) > 3 and w.startswith("لل"):
+        return w[2:]
     if len(w) > 3 and w[0] in "وبلف" and w[1:3] == "ال":
         w = w[1:]
     if len(w) > 4 and w.startswith("ال"):
@@ -169,6 +182,8 @@ def _entity_at(text: str, words: list[tuple[int, int]], i: int) -> Entity | None
         return _org_after(text, words, i, k)
     if _in(k, AR_TITLES):
         return _after_title(text, words, i)
+    if text[a:b].translate(_ALEF) in _given_names()[1]:
+        return _given_name_person(text, words, i)
     if _in(k, _AR_SPEECH) and i + 1 < len(words):
         nxt = text[words[i + 1][0] : words[i + 1][1]].translate(_ALEF)
         n = _name_after(text, words, i + 1, 3) if nxt in _given_names()[1] else 0
@@ -182,18 +197,49 @@ def _entity_at(text: str, words: list[tuple[int, int]], i: int) -> Entity | None
     return None
 
 
+#: Words before a given name that make it part of a place's name ("الشيخ مصطفى", "تل حسن").
+_AR_PLACE_NOUNS = frozenset(
+    """قريه بلده مدينه حي منطقه ناحيه مزرعه مزارع تل تله جبل عين كفر دير بئر خربه جسر شيخ
+    ام ابو بيت قري بلدات وادي سهل مخيم معبر حاجز دوار ساحه شارع جامع مسجد مشفي مستشفي
+    مدرسه""".split()
+)
+
+
+def _given_name_person(text: str, words: list[tuple[int, int]], i: int) -> Entity | None:
+    """An Arabic given name followed by a family name with the article ("بشار الأسد",
+    "أحمد الشيخو"), not after a word that makes it a place's name ("الشيخ مصطفى")."""
+    if i and _ar_key(text[words[i - 1][0] : words[i - 1][1]]) in _AR_PLACE_NOUNS:
+        return None
+    n = 1
+    while n < 3 and i + n < len(words):
+        w = text[words[i + n][0] : words[i + n][1]]
+        if not (_AR_WORD.fullmatch(w) and w.startswith("ال") and len(w) > 3):
+            break
+        if w in _AR_STOP or w.translate(_ALEF) in _AR_STOP:
+            break
+        n += 1
+    if n == 1:
+        return None
+    s, e = words[i][0], words[i + n - 1][1]
+    return Entity(text[s:e], s, e, "person", "ar-given-name")
+
+
 #: Folds that keep offsets (no tatweel removal): the trigger words are searched in it.
 _SAME_LENGTH_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
 
 
 @functools.lru_cache(maxsize=1)
 def _trigger() -> re.Pattern[str]:
-    """Any word that may start an entity: a proclitic, the article, then a head word, a
-    title, a verb of speech or an adjective spelled like a country (one regex over the text
-    instead of a look at every word)."""
+    """Any word that may start an entity: a given name, or a proclitic, the article (or
+    the contracted "لل"), then a head word, a title, a verb of speech or an adjective
+    spelled like a country (one regex over the text instead of a look at every word)."""
     keys = AR_ORG_HEADS | AR_TITLES | _AR_SPEECH | _AR_ADJ_AS_COUNTRY
     alt = "|".join(sorted(map(re.escape, keys), key=len, reverse=True))
-    return re.compile(rf"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:{alt})(?![\u0621-\u064a])")
+    given = "|".join(sorted(map(re.escape, _given_names()[1] - _AR_STOP), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\u0621-\u064a])(?:{given})(?![\u0621-\u064a])|"
+        rf"(?<![\u0621-\u064a])(?:[وف]?لل|[وفبل]?(?:ال)?)(?:{alt})(?![\u0621-\u064a])"
+    )
 
 
 _NEWS_HEADS = frozenset({"وكاله", "قناه", "صحيفه", "جريده", "شبكه"})
@@ -253,3 +299,71 @@ def _after_title(text: str, words: list[tuple[int, int]], i: int) -> Entity | No
         return None
     s, e = words[j][0], words[j + n - 1][1]
     return Entity(text[s:e], s, e, "person", "ar-title")
+
+
+#: A dateline's credit on a line of its own: "دمشق-لبنان اليوم", "Idlib - Enab Baladi" (a
+#: place, a dash, then one to three words to the end of the line, with the text right below).
+_DATELINE_CREDIT = re.compile(
+    r"^[ \t]*[^\W\d_][\w'’]*(?:[ \t]+[^\W\d_][\w'’]*)?[ \t]*[-–—][ \t]*"
+    r"(?P<src>[^\W\d_][\w'’.]*(?:[ \t]+[\w'’.]+){0,2})[ \t]*\n(?=[ \t]*\S)",
+    re.MULTILINE,
+)
+
+
+def dateline_entities(text: str) -> list[Entity]:
+    """The news outlet credited after a dateline's place on a line of its own.
+
+    Examples
+    --------
+    >>> [e.text for e in dateline_entities("Idlib - Enab Baladi\\nOn Monday, jets struck.")]
+    ['Enab Baladi']
+    """
+    out = []
+    for m in _DATELINE_CREDIT.finditer(text):
+        s, e = m.span("src")
+        out.append(Entity(text[s:e], s, e, "news", "dateline-credit"))
+    return out
+
+
+_FR_LOW = r"[a-zà-ÿœ-]+"
+_FR_ART = r"(?:(?:la|le|les|l['’])[ \t]*)?"
+#: The place that ends an organisation's name: "the Russian Center for Reconciliation in
+#: Syria", "le Centre russe pour la réconciliation en Syrie", "le Conseil militaire de
+#: Manbij", "das Zentrum für Versöhnung in Syrien".
+_ORG_NAME_PLACE = [
+    re.compile(
+        r"\b(?:Cent(?:er|re)|Office|Committee|Commission|Council|Bureau|Mission|Observatory"
+        r"|Agency)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*"
+        r"(?:[ \t]+(?:(?:of|the|and|for)[ \t]+)*[A-Z][\w'’-]*){0,4}"
+        r"[ \t]+in[ \t]+(?P<p>[A-Z][\w'’-]+)"
+    ),
+    re.compile(
+        r"\b(?:Centre|Conseil|Comité|Bureau|Observatoire|Commission|Mission|Agence|Direction"
+        rf"|Coordination|Délégation|Office)(?:[ \t]+{_FR_LOW})?"
+        rf"(?:[ \t]+(?:pour|de|des|du|d['’])[ \t]*{_FR_ART}{_FR_LOW}"
+        rf"(?:[ \t]+(?:de|des|du|d['’])[ \t]*{_FR_ART}{_FR_LOW})*)?"
+        r"[ \t]+(?:en|au|aux|de|du|d['’])[ \t]*(?P<p>[A-ZÀ-Ý][\w'’-]+)"
+    ),
+    re.compile(
+        r"\b(?:Zentrum|Zentrums|Büro|Büros|Komitee|Kommission|Beobachtungsstelle|Mission"
+        r"|Agentur|Rat|Rats|Militärrat|Militärrats)[ \t]+(?:für|zur|von)[ \t]+"
+        r"(?:[\wäöüß-]+[ \t]+){0,3}?(?:in|von)[ \t]+(?P<p>[A-ZÄÖÜ][\w'’-]+)"
+    ),
+]
+
+
+def org_name_places(text: str) -> list[Entity]:
+    """Organisations whose name ends with a place ("… for Reconciliation in Syria"): the
+    place inside the name is no place mention.
+
+    Examples
+    --------
+    >>> t = "a indiqué le Centre russe pour la réconciliation en Syrie."
+    >>> [e.text for e in org_name_places(t)]
+    ['Centre russe pour la réconciliation en Syrie']
+    """
+    out = []
+    for rx in _ORG_NAME_PLACE:
+        for m in rx.finditer(text):
+            out.append(Entity(m.group(0), m.start(), m.end(), "organization", "org-name-place"))
+    return out
