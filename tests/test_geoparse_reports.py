@@ -267,3 +267,12 @@ def test_real_report_set_is_measured_and_keeps_its_floor():
     # held-out ones); heldout2 stays unseen: its first run had 7, the floor keeps it there
     assert parts["dev"]["confused"] == 0 and parts["heldout"]["confused"] == 0
     assert parts["heldout2"]["confused"] <= 7
+
+
+def test_a_named_region_of_the_gazetteer_is_a_region_mention():
+    # Süper Haber, Feb 2020: "Cebel Zaviye" (Jabal al-Zawiya) came out as a town-sized place
+    ex = geozones.extract("Muhalifler Cebel Zaviye bölgesinde kontrolü sağladı.")
+    m = next(m for m in ex.places if m.text.startswith("Cebel Zaviye"))
+    assert m.kind == "region" and m.place.kind == "region" and m.place.country == "SY"
+    # a town stays a place
+    assert [m.kind for m in geozones.extract("Muhalifler Serakib'i aldı.").places] == ["place"]

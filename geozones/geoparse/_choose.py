@@ -110,8 +110,8 @@ def _choose(
     best_r, best = scored[0]
     if best.kind == "country":
         kind = "country"  # "northern Syria" is still Syria
-    elif kind == "place" and best.kind == "admin area":
-        kind = "region"
+    elif kind == "place" and best.kind in ("admin area", "region"):
+        kind = "region"  # a governorate, or a named region ("Cebel Zaviye", the Ghab)
     seen = {(best.source, best.source_id)}
     alts = []
     for _r, p in scored[1:]:
