@@ -49,6 +49,12 @@ def _meta(text: str) -> dict:
     return {"credit": json.loads(m.group(1))}
 
 
+def _note(text: str) -> str:
+    m = re.search(r'"basemap_note":("(?:[^"\\]|\\.)*")', text)
+    assert m, "no basemap note in the page"
+    return json.loads(m.group(1))
+
+
 def _doc_files(folder: Path) -> Path:
     """The files of docs/another-conflict.md written into ``folder``; returns its spec."""
     shutil.copy(LINE, folder / LINE.name)
@@ -132,11 +138,38 @@ def test_the_libya_page_holds_libyan_places_only(libya_map):
     order = places["name"]
     assert order.index("Tripoli") < order.index("Sirte") < order.index("Hūn")
     layers = [args[-1] for args in _calls(text, "basemapLayer")]
-    assert layers == ["Roads (Sirte–Jufra road)"]  # no Syrian district, road or border
+    # no Syrian district or road; Libya's land and its neighbours' from the world layer
+    assert layers == ["Country borders", "Roads (Sirte–Jufra road)"]
     credit = _meta(text)["credit"]
     assert "GeoNames" in credit and "libya_sirte_jufra_line.geojson" not in credit
     assert "schematic line" in credit  # the road's credit: as the spec gives it
-    assert "OCHA" not in credit and "Natural Earth" not in credit
+    assert "OCHA" not in credit and credit.startswith("Boundaries: Natural Earth · Roads")
+    assert "Natural Earth at 1:50m" in _note(text)
+
+
+def test_the_libya_page_draws_libya_and_its_neighbours_at_1_50m(libya_map):
+    import shapely
+
+    text = libya_map.read_text(encoding="utf-8")
+    (countries,) = [
+        args[1] for args in _calls(text, "basemapLayer") if args[-1] == "Country borders"
+    ]
+    shapes = {
+        f["properties"]["name"]: shapely.geometry.shape(f["geometry"])
+        for f in countries["features"]
+    }
+    assert {"Libya", "Egypt", "Tunisia", "Algeria", "Chad", "Niger", "Sudan"} <= set(shapes)
+    assert not {"Syria", "Turkey", "Ukraine"} & set(shapes)  # only what is near
+    focus = [f["properties"]["name"] for f in countries["features"] if f["properties"]["focus"]]
+    assert focus == ["Libya"]  # the country holding the features is drawn lighter
+    libya = shapes["Libya"]
+    for lon, lat in ((16.59, 31.19), (15.95, 29.12), (15.94, 29.05)):  # Sirte, Waddan, Hun
+        assert libya.contains(shapely.Point(lon, lat))
+    assert not libya.contains(shapely.Point(18.5, 31.5))  # the Gulf of Sidra is sea
+    # the borders are shared lines (one 1:50m layer): long, with no gap or overlap
+    for other, degrees in (("Egypt", 9), ("Tunisia", 4), ("Algeria", 8)):
+        assert libya.buffer(0.01).intersection(shapes[other].boundary).length > degrees, other
+        assert libya.intersection(shapes[other]).area < 0.01, other
 
 
 @needs_browser
@@ -149,10 +182,50 @@ def test_the_libya_map_labels_libyan_towns_and_finds_them_by_any_spelling(driver
     cases = {"Surt": "Sirte", "Hun": "Hūn", "هون": "Hūn", "Socna": "Sūknah", "Uaddan": "Waddān"}
     for spelling, name in cases.items():  # GeoNames' alternate names, folded like the index
         assert name in _search(driver, spelling), spelling
-    assert "Roads (Sirte–Jufra road)" in _layers(driver)
-    assert not {"Governorates", "Districts", "Country borders"} & set(_layers(driver))
+    assert {"Roads (Sirte–Jufra road)", "Country borders"} <= set(_layers(driver))
+    assert not {"Governorates", "Districts"} & set(_layers(driver))
     attribution = driver.find_element("css selector", ".leaflet-control-attribution").text
     assert "GeoNames" in attribution and "OCHA" not in attribution
+    assert "Natural Earth" in attribution
+    assert failed_requests(driver) == []
+
+
+#: Whether a point (lat, lon) lies in the fill of a country of the page's country layer, as
+#: Chromium draws it (SVG path in Leaflet's layer coordinates).
+IN_COUNTRY = """
+var o = geozones.overlays["country-borders"], map = geozones.map, out = {};
+if (!o || !map.hasLayer(o.layer)) return null;
+o.layer.eachLayer(function (l) {
+  var path = l._path, hits = [];
+  if (!path) return;
+  arguments[0].forEach(function (pt) {
+    var p = map.latLngToLayerPoint(pt);
+    hits.push(path.isPointInFill(new DOMPoint(p.x, p.y)));
+  });
+  out[l.feature.properties.name] = {hits: hits, fill: path.getAttribute("fill"),
+    stroke: path.getAttribute("stroke"), d: (path.getAttribute("d") || "").length};
+});
+return out;
+"""
+
+
+@needs_browser
+def test_chromium_draws_libyas_land_coast_and_borders(driver, libya_map):
+    open_map(driver, libya_map)
+    driver.execute_script("geozones.map.setView([28.5, 18], 5, {animate: false});")
+    points = [[29.12, 15.95], [31.5, 18.5], [30.0, 24.5], [30.0, 25.5], [32.0, 10.5]]
+    drawn = _wait(driver, IN_COUNTRY.replace("arguments[0]", json.dumps(points)))
+    assert drawn, "no country layer on the map"
+    assert {"Libya", "Egypt", "Tunisia", "Algeria"} <= set(drawn)
+    libya, egypt, tunisia = drawn["Libya"], drawn["Egypt"], drawn["Tunisia"]
+    # Waddan is on land, the Gulf of Sidra is sea (the map's background), the border with
+    # Egypt runs between 24.5 and 25.5 E, and southern Tunisia lies west of Libya
+    assert libya["hits"] == [True, False, True, False, False]
+    assert egypt["hits"] == [False, False, False, True, False]
+    assert tunisia["hits"][-1] is True
+    assert not any(any(c["hits"][1:2]) for c in drawn.values())  # nobody's land at sea
+    assert libya["fill"] == "#faf8f3" and egypt["fill"] == "#ebe7de"  # focus, land
+    assert libya["stroke"] == egypt["stroke"] == "#7d7d7d" and libya["d"] > 300
     assert failed_requests(driver) == []
 
 
@@ -216,6 +289,10 @@ def test_a_syria_spec_with_its_own_places_keeps_syria_and_adds_them(tmp_path):
     assert len(places["name"]) > 5000  # every Syrian community, as on the bundled map
     layers = [args[-1] for args in _calls(text, "basemapLayer")]
     assert "Governorates" in layers and "Roads (M4, M5)" in layers
+    (countries,) = [a[1] for a in _calls(text, "basemapLayer") if a[-1] == "Country borders"]
+    bundled = {"Iraq", "Israel", "Jordan", "Lebanon", "Syria", "Turkey"}
+    assert {f["properties"]["name"] for f in countries["features"]} <= bundled  # as before
+    assert "1:50m" not in _note(text)
     credit = _meta(text)["credit"]
     assert "OCHA" in credit and "extra.csv" in credit and "Natural Earth" in credit
 
@@ -234,6 +311,13 @@ def test_another_countrys_spec_near_syria_gets_no_syrian_districts_or_communitie
     layers = [args[-1] for args in _calls(text, "basemapLayer")]
     assert "Country borders" in layers  # Natural Earth reaches here: drawn
     assert not {"Governorates", "Districts", "Roads (M4, M5)"} & set(layers)
+    (countries,) = [a[1] for a in _calls(text, "basemapLayer") if a[-1] == "Country borders"]
+    names = [f["properties"]["name"] for f in countries["features"]]
+    # Turkey's other neighbours from the 1:50m world layer, under the bundled 1:10m ones
+    assert {"Greece", "Georgia", "Iran"} <= set(names[:-6])
+    assert sorted(names[-6:]) == ["Iraq", "Israel", "Jordan", "Lebanon", "Syria", "Turkey"]
+    assert len(names) == len(set(names))  # a bundled country is not drawn twice
+    assert "Natural Earth at 1:50m (Syria and its neighbours: 1:10m)" in _note(text)
     ((places, _),) = _calls(text, "placesLayer")
     assert "Reyhanlı" in places["name"] or "Reyhanli" in places["name"]
     assert not {"Idlib", "Sarmada", "Harim"} & set(places["name"])
@@ -372,9 +456,11 @@ def test_a_day_with_nothing_in_force_still_opens_on_the_specs_country():
         re.search(r"geozones\.fitView\(\w+, (\[\[.*?\]\])\);", text).group(1)
     )
     assert 28 < south < north < 32 and 15 < west < east < 17.5  # Sirte to Hun, not Syria
-    layers = [args[-1] for args in _calls(text, "basemapLayer")]
-    assert layers == ["Roads (Sirte–Jufra road)"]  # no Natural Earth layer of Syria's region
-    assert "Natural Earth" not in _meta(text)["credit"]
+    layers = {args[-1]: args[1] for args in _calls(text, "basemapLayer")}
+    assert list(layers) == ["Country borders", "Roads (Sirte–Jufra road)"]
+    names = {f["properties"]["name"] for f in layers["Country borders"]["features"]}
+    assert "Libya" in names and not {"Syria", "Turkey", "Lebanon"} & names  # not Syria's region
+    assert "Natural Earth" in _meta(text)["credit"]
 
 
 def test_a_syria_spec_with_its_own_boundaries_draws_them_instead_of_ochas(tmp_path):

@@ -7,6 +7,10 @@ on a canvas with collision handling). Only the parts near a map's features are
 kept (:func:`basemap_near`), so a timeline elsewhere gets no Syrian districts.
 Geometry is simplified within :data:`BASEMAP_SIMPLIFY_M` metres in a metric CRS.
 
+Outside Syria and its neighbours (whose borders are bundled at 1:10m), the land and
+borders come from the world layer, Natural Earth at 1:50m
+(``data/basemap/world-countries.parquet``; :func:`world_countries_near`).
+
 Examples
 --------
 >>> base = basemap_collections()                                   # doctest: +SKIP
@@ -49,6 +53,13 @@ CREDIT = (
 
 #: The natural layers of ``data/basemap/`` (built by ``scripts/build_data.py``).
 NATURAL_LAYERS = ("lakes", "rivers", "golan-line")
+
+#: The world's countries at 1:50m in ``data/basemap/`` (built by ``scripts/build_data.py``).
+WORLD_LAYER = "world-countries"
+
+#: Tolerance (metres) for simplifying the 1:50m world countries on a map: that scale is
+#: generalised to about a kilometre, finer would only add bytes.
+WORLD_SIMPLIFY_M = 1000.0
 
 _BASEMAP_STYLES: dict[str, dict[str, Any]] = {
     "countries": {
@@ -186,6 +197,75 @@ def near(collection: dict[str, Any], frame: gpd.GeoDataFrame) -> dict[str, Any]:
     keep = shapely.intersects(shapes, view)
     features = [f for f, k in zip(collection["features"], keep, strict=True) if k]
     return {**collection, "features": features}
+
+
+def world_countries_near(
+    frame: gpd.GeoDataFrame, skip: frozenset[str] = frozenset(), simplify_m: float = 0.0
+) -> dict[str, Any]:
+    """GeoJSON of the world's countries (Natural Earth 1:50m) around the features.
+
+    Kept: every country within the reach of :func:`near` (the features' box grown by half
+    its size, at least 1 degree) and every country bordering one that holds features (so
+    the land around them does not end at a made-up coast), less the countries whose ISO
+    numeric code is in ``skip`` (those the bundled 1:10m layer draws). Simplified within
+    ``max(simplify_m, WORLD_SIMPLIFY_M)`` metres; ``name`` = Natural Earth's short name.
+    Empty without features or without the layer.
+
+    Examples
+    --------
+    >>> import geopandas as gpd, shapely
+    >>> sirte = gpd.GeoDataFrame(geometry=[shapely.Point(16.59, 31.2)], crs=4326)
+    >>> names = [f["properties"]["name"] for f in world_countries_near(sirte)["features"]]
+    >>> "Libya" in names and "Egypt" in names and "Syria" not in names
+    True
+    """
+    world = _world_frame()
+    if world is None or not len(frame):
+        return {"type": "FeatureCollection", "features": []}
+    x0, y0, x1, y1 = frame.total_bounds
+    margin = max(1.0, 0.5 * max(x1 - x0, y1 - y0))
+    reach = shapely.box(x0 - margin, y0 - margin, x1 + margin, y1 + margin)
+    keep = shapely.intersects(world.geometry.to_numpy(), reach)
+    holding = shapely.intersects(world.geometry.to_numpy(), shapely.box(x0, y0, x1, y1))
+    if holding.any():  # the neighbours of the countries that hold the features
+        _, bordering = world.sindex.query(world.geometry[holding], predicate="intersects")
+        keep[bordering] = True
+    keep &= ~world["iso_n3"].isin(skip).to_numpy()
+    chosen = world.loc[keep]
+    geoms = _simplified(chosen, max(simplify_m, WORLD_SIMPLIFY_M))
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": g, "properties": {"name": n}}
+            for g, n in zip(geoms, _name_column(chosen), strict=True)
+        ],
+    }
+
+
+@lru_cache(maxsize=1)
+def bundled_country_codes() -> dict[str, str]:
+    """Name → ISO numeric code (3 digits) of the bundled 1:10m countries ({} without them).
+
+    Examples
+    --------
+    >>> bundled_country_codes()["Syria"]                            # doctest: +SKIP
+    '760'
+    """
+    if not boundaries_available():
+        return {}
+    frame = load_boundaries("countries")
+    return {
+        _text_of(n): str(c).zfill(3) for n, c in zip(frame["name_en"], frame["iso_n3"], strict=True)
+    }
+
+
+@lru_cache(maxsize=1)
+def _world_frame() -> gpd.GeoDataFrame | None:
+    """The world countries layer (None when ``data/`` has none), read once per process."""
+    path = settings.data_dir / "basemap" / f"{WORLD_LAYER}.parquet"
+    if not path.exists():
+        return None
+    return gpd.read_parquet(path)
 
 
 def _focus_countries(collection: dict[str, Any], frame: gpd.GeoDataFrame) -> dict[str, Any]:

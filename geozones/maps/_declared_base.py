@@ -11,7 +11,9 @@ what the spec declares, from :attr:`geozones.timeline.Timeline.declared`:
 - its places, the declared countries' GeoNames places and the places files', as the
   labelled place layer (largest first, at most :data:`._places.MAX_DECLARED_PLACES`);
 - the bundled Natural Earth countries, rivers and lakes where they reach (Syria and its
-  neighbours only: elsewhere no country border is drawn rather than a wrong one).
+  neighbours, at 1:10m); the land and borders elsewhere from the world layer, Natural
+  Earth at 1:50m (:func:`._basemap.world_countries_near`: the countries near the features
+  and those bordering the ones that hold them), and the legend says which scale.
 
 **Syria or not.** A spec whose countries (``gazetteer: countries:`` and
 ``timeline: country:``) are none or include ``SY`` keeps the bundled Syrian layers
@@ -58,11 +60,17 @@ _log = logging.getLogger(__name__)
 #: Longest credit (or file name) of one declared file shown in the credit line.
 MAX_CREDIT_CHARS = 120
 
-#: The legend's note when no bundled country border reaches the features ({drawn}: what
-#: the spec's declarations put on the map instead).
+#: The legend's note when no country of the bundled layers lies near the features
+#: ({drawn}: what the spec's declarations put on the map instead).
 NO_LAND_NOTE = (
-    "No bundled country borders cover this area (they cover Syria and its neighbours); "
-    "drawn here: {drawn}. Add web tiles with --tiles (e.g. OpenStreetMap.Mapnik) for more."
+    "No bundled country lies near these features; drawn here: {drawn}. "
+    "Add web tiles with --tiles (e.g. OpenStreetMap.Mapnik) for more."
+)
+
+#: The legend's note when the world layer draws countries (outside Syria and its neighbours).
+WORLD_NOTE = (
+    "Land and country borders: Natural Earth at 1:50m{where}, generalised: a border may lie "
+    "a few km off the true line."
 )
 
 
@@ -133,6 +141,7 @@ def basemap_for(timeline: Timeline, frame: gpd.GeoDataFrame, simplify_m: float) 
         credits["Boundaries"] += [_credit_of(i) for i in declared["boundaries"]]
     elif syrian and (base["admin1"]["features"] or base["admin2"]["features"]):
         credits["Boundaries"].append("OCHA COD-AB (CC BY-IGO)")
+    world = _world_countries(base, frame, syrian, tolerance)
     if base["countries"]["features"]:
         credits["Boundaries"].append("Natural Earth")
     if declared.get("roads"):
@@ -142,6 +151,13 @@ def basemap_for(timeline: Timeline, frame: gpd.GeoDataFrame, simplify_m: float) 
     credits["Places"] += sources
     base["places_total"] = total
     notes = [] if base["countries"]["features"] else [NO_LAND_NOTE.format(drawn=_drawn(base))]
+    if world:
+        where = (
+            " (Syria and its neighbours: 1:10m)"
+            if world < len(base["countries"]["features"])
+            else ""
+        )
+        notes.append(WORLD_NOTE.format(where=where))
     if total > len(places["name"]):
         notes.append(f"Places: the {len(places['name']):,} largest of {total:,} are shown.")
         _log.warning("map: %d of %d declared places kept", len(places["name"]), total)
@@ -162,6 +178,22 @@ def view_fallback(timeline: Timeline) -> gpd.GeoDataFrame | None:
     if not is_declared(declared) or not countries or "SY" in countries:
         return None
     return features_4326(timeline.features)
+
+
+def _world_countries(
+    base: dict[str, Any], frame: gpd.GeoDataFrame, syrian: bool, tolerance: float
+) -> int:
+    """Put the world layer's countries (1:50m) under the bundled ones in ``base``, unless
+    the spec is Syrian and the bundled 1:10m countries reach its features (a Syrian map
+    keeps today's borders); returns how many were added."""
+    bundled = base["countries"]["features"]
+    if syrian and bundled:
+        return 0
+    codes = _basemap.bundled_country_codes()
+    skip = frozenset(codes.get(f["properties"]["name"], "") for f in bundled) - {""}
+    world = _basemap.world_countries_near(frame, skip, tolerance)["features"]
+    base["countries"] = {**base["countries"], "features": world + bundled}
+    return len(world)
 
 
 def _drawn(base: dict[str, Any]) -> str:
