@@ -237,8 +237,10 @@ def test_the_declared_boundaries_places_and_road_are_drawn(driver, doc_map):
     assert [f["properties"]["name"] for f in boundary["features"]] == ["Al Jufrah"]
     ((places, _),) = _calls(text, "placesLayer")
     assert "Al-Jufra airbase" in places["name"]  # the places file's, as the spec writes it
+    countries = {f["properties"]["name"] for f in areas["Country borders"]["features"]}
+    assert {"Libya", "Egypt", "Tunisia"} <= countries  # as docs/another-conflict.md says
     credit = _meta(text)["credit"]
-    for part in ("rough box of this page", "libya-places.csv", "GeoNames"):
+    for part in ("rough box of this page", "libya-places.csv", "GeoNames", "Natural Earth"):
         assert part in credit
     open_map(driver, doc_map)
     assert "Boundaries, level 2 (libya-adm2.geojson)" in _layers(driver)
