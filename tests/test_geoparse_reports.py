@@ -276,3 +276,27 @@ def test_a_named_region_of_the_gazetteer_is_a_region_mention():
     assert m.kind == "region" and m.place.kind == "region" and m.place.country == "SY"
     # a town stays a place
     assert [m.kind for m in geozones.extract("Muhalifler Serakib'i aldı.").places] == ["place"]
+
+
+def test_an_arabic_part_of_today_before_a_weekday_is_one_date():
+    # Lebanon Today, 24 Feb 2020: "صباح اليوم الاثنين" is Monday 24 February, one mention
+    ex = geozones.extract(
+        "أعلنت وكالة سانا، صباح اليوم الاثنين، عن استعادة", published="2020-02-24"
+    )
+    assert [(d.text, d.iso) for d in ex.dates] == [("صباح اليوم الاثنين", "2020-02-24")]
+    ex = geozones.extract("وأشارت سانا مساء أمس الأحد إلى", published="2020-02-24")
+    assert [(d.text, d.iso) for d in ex.dates] == [("مساء أمس الأحد", "2020-02-23")]
+
+
+def test_a_weekday_in_a_french_or_turkish_future_sentence_is_the_coming_one():
+    # Belga, Friday 30 Aug 2019: the ceasefire "entrera en vigueur samedi matin" (31 Aug)
+    fr = "L'armée russe a annoncé vendredi qu'un cessez-le-feu entrera en vigueur samedi matin."
+    got = [(d.text, d.iso) for d in geozones.extract(fr, published="2019-08-30").dates]
+    assert got == [("vendredi", "2019-08-30"), ("samedi", "2019-08-31")]
+    tr = geozones.extract("Ateşkes cumartesi günü başlayacak.", published="2019-08-30")
+    assert [d.iso for d in tr.dates] == ["2019-08-31"]
+    # a past sentence keeps the last one, and an English "camera" is no French future
+    past = geozones.extract("Les rebelles ont attaqué samedi la ville.", published="2019-08-30")
+    assert [d.iso for d in past.dates] == ["2019-08-24"]
+    cam = geozones.extract("Camera footage showed the strike on Saturday.", published="2019-08-30")
+    assert [d.iso for d in cam.dates] == ["2019-08-24"]

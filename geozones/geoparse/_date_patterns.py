@@ -119,7 +119,13 @@ _RANGE_GLUE = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.
 _RANGE_OPENER = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would start|is to|are to|due|expected|scheduled|planned|plans|next"
-    r"|upcoming|wird|werden|sera|seront|سوف|المقبل|القادم)\b",
+    r"|upcoming|wird|werden|sera|seront|سوف|المقبل|القادم)\b"
+    # the French simple future of the third person ("entrera", "commenceront", "tiendra",
+    # "aura", "devra") and the Turkish future ("başlayacak", "girecek")
+    r"|\b(?!(?:camera|cameras|opera|operas|cholera|chimera|caldera|ephemera|tempera)\b)"
+    r"[a-zàâçéèêëîïôûù]{3,}(?:era|eront|ira|iront|dra|dront)\b"
+    r"|\b(?:aura|auront|fera|feront|devra|devront|pourra|pourront)\b"
+    r"|\b\w{2,}(?:acak|ecek)(?:tır|tir|lar|ler)?\b",
     re.IGNORECASE,
 )
 

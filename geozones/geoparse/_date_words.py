@@ -64,8 +64,12 @@ WEEKDAYS = {
 _SHORT = frozenset("mon tue tues wed thu thurs fri sat sun".split())
 #: Parts of a day glued to a German weekday ("Montagabend") or after it ("samedi matin").
 DAY_PARTS = r"(?:abend|morgen|nacht|nachmittag|vormittag|mittag)"
-#: Words before a weekday that keep it the same day ("اليوم الأربعاء", today Wednesday).
-ARABIC_DAY_WORDS = r"(?:اليوم|يوم|صباح|مساء|ليله|فجر|ظهر|عصر|امس)"
+#: Words before a weekday that keep it the same day ("اليوم الأربعاء", today Wednesday;
+#: "صباح اليوم الاثنين", this Monday morning; "مساء أمس الأحد").
+ARABIC_DAY_WORDS = (
+    r"(?:(?:صباح|مساء|ليله|فجر|ظهر|عصر)\s+(?:اليوم|امس)|اليوم|يوم|صباح|مساء|ليله|فجر|ظهر|عصر"
+    r"|امس)"
+)
 
 #: Relative days in other languages, as the English words the resolver knows.
 RELATIVE = {
