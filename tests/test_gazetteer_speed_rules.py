@@ -223,6 +223,13 @@ def _mixed(n: int) -> list[str]:
     return out
 
 
+def _plain_arabic(n: int) -> list[str]:
+    """Deterministic random strings of Arabic letters (U+0621-U+064A) and spaces."""
+    rng = random.Random(29)
+    letters = [chr(c) for c in range(0x621, 0x64B)] + [" ", " ", "ال", "وال"]
+    return ["".join(rng.choice(letters) for _ in range(rng.randint(1, 12))) for _ in range(n)]
+
+
 def _check_same(texts) -> int:
     n = 0
     for t in dict.fromkeys(texts):
@@ -239,6 +246,7 @@ def test_fold_and_keys_unchanged_on_every_bundled_name(gz):
 
 def test_fold_and_keys_unchanged_on_mixed_script_strings():
     corpus = _mixed(30_000) + ["", " ", "''", "ال", "Al", "al al", "el Bab", "الباب الكبير"]
+    corpus += _plain_arabic(20_000) + ["ء", "ء ـ", "ال ال", "والباب", "ـالباب", " ءال"]
     corpus += [p + q for p in _PIECES for q in _PIECES]
     assert _check_same(corpus) == len(dict.fromkeys(corpus))
 
