@@ -1,4 +1,9 @@
-"""Admin areas and the other bundled boundary layers (countries, operation areas)."""
+"""Admin areas and the other bundled boundary layers (countries, operation areas).
+
+``countries:`` names Syria and its neighbours in the bundled 1:10m layer, and any other
+country in the world layer, Natural Earth at 1:50m (``data/basemap/world-countries.parquet``):
+the feature's notes say so, as that border is generalised.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from typing import Any
 
 import shapely
 
-from .. import boundaries
+from .. import boundaries, settings
 from .._text import did_you_mean, fold, name_key
 from ..projection import area_m2
 from ..spec import suggest
@@ -216,9 +221,65 @@ def admin_index(layers: dict[str, Any]) -> AdminIndex:
     return frames, index
 
 
+#: The world countries layer (Natural Earth 1:50m), beside the bundled ``countries``.
+WORLD_COUNTRIES = "world-countries"
+
+#: A feature's note when a country comes from the world layer ({name}: its name there).
+WORLD_COUNTRY_NOTE = (
+    "countries: {name} is drawn from Natural Earth at 1:50m (generalised: its border may lie "
+    "a few km off the true line)"
+)
+
+
 @op("countries")
 def _op_countries(ctx: _Context, arg: Any, line: int | None) -> Geometry:
-    return _layer_union(ctx, "countries", arg, line)
+    names = [arg] if isinstance(arg, str) else arg
+    if not isinstance(names, list) or not names:
+        raise ctx.error("give a name or a list of names of the 'countries' layer", line)
+    geoms = [_country(ctx, str(n), _line(names, i) or line) for i, n in enumerate(names)]
+    return shapely.make_valid(shapely.union_all(geoms))
+
+
+def _country(ctx: _Context, name: str, line: int | None) -> Geometry:
+    """A country: the bundled 1:10m row if it holds it, else the world layer's (noted)."""
+    g = boundaries.load("countries")
+    cols = [c for c in ("pcode", "name_en", "name_ar") if c in g.columns]
+    world = _world_countries()
+    if world is None or _matching_rows(g, cols, name):
+        return _layer_row(ctx, "countries", name, line)
+    rows = _matching_rows(world, ["iso_a2", "iso_a3", "name_en", "name_geonames"], name)
+    codes = {str(world["iso_a2"].iloc[i]) for i in rows}
+    if not rows:
+        choices = [*g["name_en"].astype(str), *world["name_geonames"].astype(str)]
+        raise ctx.error(f"no {name!r} in the 'countries' layer", line, suggest(name, choices))
+    if len(rows) > 1 and (len(codes) > 1 or "" in codes):
+        found = ", ".join(str(world["name_en"].iloc[i]) for i in rows)
+        raise ctx.error(f"{name!r} matches several countries: {found}", line, "write the full name")
+    if codes <= set(g["pcode"].astype(str)):  # "TUR": the bundled 1:10m Turkey
+        return _layer_row(ctx, "countries", codes.pop(), line)
+    ctx.notes.append(WORLD_COUNTRY_NOTE.format(name=world["name_en"].iloc[rows[0]]))
+    return shapely.union_all(world.geometry.iloc[rows].to_numpy())  # one ISO code: its parts
+
+
+@functools.lru_cache(maxsize=1)
+def _world_countries() -> Any:
+    """The world countries layer (None when the data has none), read once per process."""
+    import geopandas as gpd  # heavy: imported when a country outside the bundled ones is named
+
+    path = settings.data_dir / "basemap" / f"{WORLD_COUNTRIES}.parquet"
+    return gpd.read_parquet(path) if path.exists() else None
+
+
+def _matching_rows(g: Any, cols: list[str], name: str) -> list[int]:
+    """Rows of ``g`` whose value in one of ``cols`` is ``name`` (folded), else the rows of
+    which ``name`` is a whole-word part of such a value."""
+    key = fold(name)
+    texts = [[fold(str(v)) for v in g[c].fillna("")] for c in cols]
+    exact = [i for i in range(len(g)) if any(t[i] == key for t in texts)]
+    if not exact and key:
+        padded = f" {key} "
+        exact = [i for i in range(len(g)) if any(padded in f" {t[i]} " for t in texts)]
+    return exact
 
 
 @op("area", {"layer", "name", "names"})
@@ -253,12 +314,7 @@ def _layer_row(ctx: _Context, layer: str, name: str, line: int | None) -> Geomet
     """
     g = boundaries.load(layer)
     cols = [c for c in ("pcode", "name_en", "name_ar", "operation_en") if c in g.columns]
-    key = fold(name)
-    texts = [[fold(str(v)) for v in g[c].fillna("")] for c in cols]
-    exact = [i for i in range(len(g)) if any(t[i] == key for t in texts)]
-    if not exact:
-        padded = f" {key} "
-        exact = [i for i in range(len(g)) if any(padded in f" {t[i]} " for t in texts)]
+    exact = _matching_rows(g, cols, name)
     if len(exact) == 1:
         return g.geometry.iloc[exact[0]]
     choices = g["name_en"].astype(str).tolist()
