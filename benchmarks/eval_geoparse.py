@@ -2,8 +2,9 @@
 
 * ``benchmarks/geoparse_real/``: excerpts of real published reports (English, Arabic,
   Turkish, German, French) with their URL, outlet and publication date (passed to
-  ``extract(published=...)`` when the page gives a full date); every third passage is
-  ``set: heldout`` and must stay out of any tuning;
+  ``extract(published=...)`` when the page gives a full date, or its month); the
+  ``set:`` of each file says whether it is ``dev``, ``heldout`` or ``heldout2``
+  (held-out passages stay out of any tuning);
 * ``benchmarks/geoparse_eval/``: short texts written for geozones (the older, smaller set).
 
 Each YAML file holds a text with inline gold annotations (see the READMEs there). The
@@ -154,14 +155,17 @@ def date_ok(f, g: dict) -> bool:
     return f.iso == g["value"]
 
 
-def published(doc: dict) -> dt.date | None:
-    """The page's date when it gives a full day (``2019-08-21``), else None."""
+def published(doc: dict) -> dt.date | str | None:
+    """The page's date when it gives a full day (``2019-08-21``), its month as "YYYY-MM"
+    when it gives only the month (``extract`` reads both), else None."""
     for key in ("published", "reference_date"):
         v = doc.get(key)
         if isinstance(v, dt.date):
             return v
         if isinstance(v, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", v.strip()):
             return dt.date.fromisoformat(v.strip())
+        if isinstance(v, str) and re.fullmatch(r"\d{4}-\d\d", v.strip()):
+            return v.strip()
     return None
 
 

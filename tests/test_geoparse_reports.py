@@ -300,3 +300,17 @@ def test_a_weekday_in_a_french_or_turkish_future_sentence_is_the_coming_one():
     assert [d.iso for d in past.dates] == ["2019-08-24"]
     cam = geozones.extract("Camera footage showed the strike on Saturday.", published="2019-08-30")
     assert [d.iso for d in cam.dates] == ["2019-08-24"]
+
+
+def test_a_publication_month_without_its_day_gives_the_year_of_yearless_dates():
+    # SOHR, August 2020 (the page shows the month only): "On August 17" is 17 Aug 2020
+    ex = geozones.extract(
+        "On August 17, a patrol ran. On Friday another one ran.", published="2020-08"
+    )
+    assert [(d.text, d.iso) for d in ex.dates] == [("August 17", "2020-08-17"), ("On Friday", None)]
+    # Kleine Zeitung, January 2020: "Seit Dezember" is December 2019, the nearest one
+    de = geozones.extract("Seit Dezember flüchteten zwischen dem 15. und dem 19. Jänner viele.",
+                          published="2020-01")  # fmt: skip
+    assert [d.iso for d in de.dates] == ["2019-12", "2020-01-15/2020-01-19"]
+    with pytest.raises(geozones.InputError):
+        geozones.extract("On August 17.", published="2020-13")

@@ -179,7 +179,7 @@ def dateline_year(
 
 
 def extract_dates(
-    text: str, reference_date: dt.date | None = None
+    text: str, reference_date: dt.date | None = None, *, month: tuple[int, int] | None = None
 ) -> tuple[list[DateMention], dt.date | None]:
     """Find and resolve the dates of ``text``.
 
@@ -192,6 +192,10 @@ def extract_dates(
         without a year takes its year from this date, else from the weekday it
         names and the years the text writes out (:func:`dateline_year`); when the
         year stays a guess, every date resolved against it has ``year_known`` False.
+    month : (year, month), optional
+        The month of publication when its day is not known (a page that shows
+        "August 2020"): a date without a year takes the year that puts it nearest to
+        that month; relative dates ("on Friday", "yesterday") stay unresolved.
 
     Returns
     -------
@@ -215,7 +219,10 @@ def extract_dates(
         dl_date = _safe_date(year, dl_date.month, dl_date.day)
     if ref is None:
         ref = dl_date
-    mentions = _resolve_all(text, cands, ref)
+    month_end = None
+    if month is not None and ref is None:
+        month_end = _safe_date(month[0], month[1], calendar.monthrange(*month)[1])
+    mentions = _resolve_all(text, cands, ref, month_end)
     if dl_date is not None:
         mentions = [
             DateMention(
@@ -231,7 +238,9 @@ def extract_dates(
     return _anchor_later(_merge(mentions, text), cands, text), ref
 
 
-def _resolve_all(text: str, cands: list[_Cand], ref: dt.date | None) -> list[DateMention]:
+def _resolve_all(
+    text: str, cands: list[_Cand], ref: dt.date | None, month_end: dt.date | None = None
+) -> list[DateMention]:
     sents = _Sentences(text)
     pairs = [(c, m) for c in cands if (m := _resolve(c, text, ref, sents)) is not None]
     mentions = []
@@ -245,6 +254,8 @@ def _resolve_all(text: str, cands: list[_Cand], ref: dt.date | None) -> list[Dat
                 m = _resolve(c, text, nxt.start_date, sents) or m
             elif last_full is not None:
                 m = _resolve(c, text, last_full, sents) or m
+            elif month_end is not None:  # the month of publication: the nearest such day
+                m = _resolve(c, text, month_end, sents) or m
         if c.kind in _FULL and not m.relative:
             last_full = m.start_date
         mentions.append(m)

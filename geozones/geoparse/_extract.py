@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from .. import settings
@@ -45,6 +46,14 @@ def _as_date(value: Any, what: str = "published") -> dt.date | None:
     raise InputError(f"{what} {value!r} is not a date; give a datetime.date or 'YYYY-MM-DD'")
 
 
+def _as_month(value: Any) -> tuple[int, int] | None:
+    """(year, month) when ``value`` is a month without its day ("2020-08"), else None."""
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-(0[1-9]|1[0-2])\s*", value):
+        y, m = value.strip().split("-")
+        return int(y), int(m)
+    return None
+
+
 def extract(
     text: str,
     *,
@@ -63,7 +72,9 @@ def extract(
         with the month and weekday names of those languages).
     published : datetime.date or str, optional
         The day the text was published, when you have it (a scraper's date, the
-        page's date). Relative dates ("on Friday", "yesterday", "اليوم") and a
+        page's date); or only its month, "YYYY-MM", when the page shows no day: the
+        dates without a year then take the year nearest to that month, and the
+        relative ones stay unresolved. Relative dates ("on Friday", "yesterday", "اليوم") and a
         dateline without a year are read against it. Without it the article's
         own dateline is used ("ANKARA, March 5 (Reuters) -", "Moscow, 5 March
         2020 —", a "Published: …" line); a dateline without a year takes the
@@ -108,9 +119,10 @@ def extract(
         raise InputError(f"extract() needs the text as a str, not {type(text).__name__}")
     _check_size(text)
     bias = (country_bias or "").upper()
-    ref = _as_date(published) or _as_date(reference_date, "reference_date")
+    month = _as_month(published)
+    ref = None if month else _as_date(published) or _as_date(reference_date, "reference_date")
     index = _index_for(gazetteer)
-    dates, used_ref = extract_dates(text, ref)
+    dates, used_ref = extract_dates(text, ref, month=month)
     credits = dateline_entities(text)
     # a credit's words are a name, not a date ("لبنان اليوم", Lebanon Today)
     dates = [d for d in dates if not any(c.start < d.end and d.start < c.end for c in credits)]
