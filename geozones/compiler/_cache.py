@@ -28,7 +28,7 @@ from ..timeline import Timeline
 COMPILER_VERSION = "2"
 #: Sub-folders of the bundled data that compiled timelines depend on (besides the
 #: files at its top level: the gazetteer, its aliases and roads).
-DATA_DEPENDENCIES = ("boundaries", "control")
+DATA_DEPENDENCIES = ("boundaries", "control", "basemap")  # basemap: countries: (world layer)
 #: How many compiled timelines the cache keeps (the most recently written).
 CACHE_KEEP = 32
 #: Keys of a spec whose value names a file (``file:``, and the files a spec declares).
