@@ -217,3 +217,20 @@ def test_a_listed_village_outside_the_governorate_its_sentence_names_is_another_
     assert m.resolved is False
     assert haversine_km(m.place.lat, m.place.lon, 35.795, 36.930) < 5  # with its list
     assert m.alternatives[0].admin[1] == "Homs"  # the gazetteer's namesake, kept as a hint
+
+
+def test_an_arabic_list_after_areas_namely_holds_unknown_villages():
+    # Lebanon Today, 24 Feb 2020 (quoting SOHR): "… إلى 7 مناطق، وهي …"; al-Rakaya and Tal
+    # al-Nar are in no gazetteer, their neighbours in the list are
+    text = ("ليرتفع تعداد المناطق التي سيطرت عليها إلى 7 مناطق، وهي الشيخ دامس وحنتوتين "
+            "والركايا وتل النار وكفرسجنة والشيخ مصطفى والنقير.")  # fmt: skip
+    ex = geozones.extract(text)
+    unknown = {m.text: m for m in ex.places if not m.resolved}
+    assert set(unknown) == {"الركايا", "تل النار"}
+    assert haversine_km(unknown["الركايا"].place.lat, unknown["الركايا"].place.lon,
+                        35.560, 36.620) < 25  # fmt: skip
+    # "وهي" later in the sentence ("and it is") starts no list
+    ex = geozones.extract(
+        "أهمية هذه المناطق كونها تشكل العمق وهي حلقة وصل بين جبل شحشبو وسهل الغاب"
+    )
+    assert "حلقة" not in [m.text for m in ex.places]

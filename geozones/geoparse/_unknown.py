@@ -66,10 +66,12 @@ _AR_NOUN = re.compile(
     r"(?<![\u0600-\u06ff])[وبلف]?(?:قرى|بلدات|قرية|بلدة|قريتي|بلدتي|قريتا|بلدتا|مزارع|مزرعة)"
     r"(?:\s+و(?:قرى|بلدات|مزارع))?\s+"
 )
-#: "… البلدات والقرى في ريف إدلب منها A و B": the settlements, "among them" a list.
+#: "… البلدات والقرى في ريف إدلب منها A و B": the settlements, "among them" a list; "… إلى
+#: 7 مناطق، وهي A و B": settlements or areas, right before "namely", a list.
 _AR_AMONG = re.compile(
     r"(?<![\u0600-\u06ff])[وبلف]?(?:ال)?(?:قرى|بلدات|مدن)(?![\u0600-\u06ff])[^.\n]{0,120}?"
     r"(?<![\u0600-\u06ff])(?:منها|ومنها|أبرزها|بينها|من\s+بينها)\s+"
+    r"|(?<![\u0600-\u06ff])(?:قرى|بلدات|مناطق)\s*[،,]?\s*(?:وهي|هي)\s+"
 )
 #: Words after which an Arabic list of villages ends ("… وسطوح الدير بريف إدلب").
 _AR_END = frozenset(
