@@ -314,3 +314,11 @@ def test_a_publication_month_without_its_day_gives_the_year_of_yearless_dates():
     assert [d.iso for d in de.dates] == ["2019-12", "2020-01-15/2020-01-19"]
     with pytest.raises(geozones.InputError):
         geozones.extract("On August 17.", published="2020-13")
+
+
+def test_as_part_of_is_membership_not_a_part_of_a_place():
+    # Mehr, 18 Mar 2018: "as part of Turkey's Operation Olive Branch" names Turkey, no part
+    ex = geozones.extract("Troops took the town center as part of Turkey's Operation Olive Branch.")
+    assert [(m.text, m.kind) for m in ex.places] == [("Turkey", "country")]
+    ex = geozones.extract("Rebels hold part of Idlib province.")
+    assert [(m.text, m.kind) for m in ex.places] == [("part of Idlib province", "region")]

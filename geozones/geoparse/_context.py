@@ -89,7 +89,8 @@ _REGION_BEFORE = [
     re.compile(
         rf"\b(?:the\s+)?(?:(?P<dir>{_DIRECTIONS})\s+)?(?:parts?\s+)?"
         r"(?P<noun>countryside|outskirts|suburbs|environs|vicinity|province|governorate|region"
-        r"|district|subdistrict|area|part)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+        r"|district|subdistrict|area|(?<!\bas )part)\s+of\s+(?:the\s+)?"
+        r"(?:(?:city|town|village)\s+of\s+)?$",
         re.I,
     ),
     # "west of Aleppo": a position next to the town, not a part of its province
