@@ -293,7 +293,8 @@ def name_key(text: str) -> str:
     True
     """
     if text.isascii():  # fold's paths, without joining words only to split them again
-        t = text.translate(_ASCII_TABLE)
+        # letters, digits and spaces only (most names): lower() is what the table does
+        t = text.lower() if text.replace(" ", "").isalnum() else text.translate(_ASCII_TABLE)
     else:
         t = text.translate(_TABLE or _table())
         if _OUTSIDE(t):
