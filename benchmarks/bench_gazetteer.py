@@ -18,6 +18,8 @@ rates drop with the load, the per-CPU-second ones much less.
   key matches, no memo; baseline: brute-force rapidfuzz ``fuzz.ratio`` over every
   folded name (``process.extractOne``) on a sample of the same typos: its speed and
   how often it names the right place, next to geozones' on the same sample;
+- other typos: a letter dropped, doubled, two swapped, the next key on the keyboard,
+  an Arabic letter with other dots, each on the same sample of names;
 - held out: GeoNames spellings looked up in an index of the OCHA names only;
 - world: a country's index built from GeoNames on first use, then loaded from
   its cache file (``--world LY,YE,...``).
@@ -65,6 +67,49 @@ def _typo(name: str, rng: random.Random) -> str:
         return name + "x"
     i = rng.choice(letters[1:-1])
     return name[:i] + ("x" if name[i] != "x" else "q") + name[i + 1 :]
+
+
+_KEYBOARD = dict(zip("qwertyuiopasdfghjklzxcvbnm", "wertyuiopqsdfghjklaxcvbnmz", strict=True))
+# Arabic letters that differ by their dots only
+_DOTS = dict(zip("بتثجحخدذرزسشصضطظعغفقني", "تثبحخجذدزرشسضصظطغعقفبب", strict=True))
+
+
+def _kind_typo(name: str, kind: str, rng: random.Random) -> str | None:
+    """``name`` with one typo of ``kind`` (None when the name has no place for it)."""
+    idx = [i for i, c in enumerate(name) if c.isalpha()]
+    if len(idx) < 5:
+        return None
+    i = rng.choice(idx[1:-1])
+    c = name[i]
+    if kind == "letter dropped":
+        return name[:i] + name[i + 1 :]
+    if kind == "letter doubled":
+        return name[:i] + c + name[i:]
+    if kind == "letters swapped":
+        nxt = name[i + 1 : i + 2]
+        return name[:i] + nxt + c + name[i + 2 :] if nxt.isalpha() and nxt != c else None
+    table = _KEYBOARD if kind == "next key on the keyboard" else _DOTS
+    return name[:i] + table[c.lower()] + name[i + 1 :] if c.lower() in table else None
+
+
+def _typo_kinds(gz, names: list[str], n: int) -> None:
+    """How often typos of other kinds than the generated 'x' resolve to the place meant."""
+    from geozones._text import name_key
+
+    rng = random.Random(11)
+    sample = rng.sample(names, min(n, len(names)))
+    kinds = ("letter dropped", "letter doubled", "letters swapped", "next key on the keyboard")
+    for kind in (*kinds, "Arabic letter with other dots"):
+        asked = right = 0
+        for o in sample:
+            q = _kind_typo(o, kind, rng)
+            if not q or gz._vids_key(name_key(q)):
+                continue
+            asked += 1
+            got = gz.candidates(q, top=1)
+            meant = {gz._v_entry[v] for v in gz._vids_key(name_key(o))}
+            right += bool(got) and got[0].extra["index"] in meant
+        print(f"  {kind:30} {right / max(asked, 1):6.1%} of {asked:,} resolved right")
 
 
 def _held_out(gz) -> None:
@@ -298,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
     cold_rate = _exact_figures(gz, names)
     naive_rate = _fuzzy_figures(gz, names, args.fuzzy_n, args.baseline_n, rng)
     print(f"ratio exact first pass / baseline           {cold_rate / naive_rate:9.1f} x")
+    print("other one-letter typos of the same names:")
+    _typo_kinds(gz, names, args.fuzzy_n)
     _held_out(gz)
     if args.world:
         _world([c.strip().upper() for c in args.world.split(",") if c.strip()])
