@@ -199,3 +199,38 @@ def test_an_organisations_name_that_ends_with_a_place_holds_it():
         assert _places(text) == [place], text
     # a place after "à" is where the organisation is, and stays a place
     assert "Damas" in _places("Le Bureau de l'ONU à Damas a condamné les frappes.")
+
+
+def test_a_name_with_a_title_in_apposition_is_a_person_and_so_is_its_surname():
+    # SMART News, 19 Dec 2018: "al-Hassan" (a village of India too) is the group's official
+    text = (
+        "Abdulrazak al-Hassan, a media official in the Jaysh al-Ezzah, reported that their "
+        "fighters attacked the checkpoint in the village of al-Masasinah in Hama. Al-Hassan "
+        "added that the attack was revenge, according to al-Hassan."
+    )
+    assert not [p for p in _places(text) if "Hassan" in p]
+    persons = [e.text for e in geozones.extract(text).entities if e.kind == "person"]
+    assert persons == ["Abdulrazak al-Hassan", "Al-Hassan", "al-Hassan"]
+    # a place with a plain description after its comma stays a place
+    assert _places("They shelled Maarat al-Numan, a town on the highway.") == ["Maarat al-Numan"]
+
+
+def test_forces_head_an_arabic_organisations_name_even_in_quotes():
+    # Syria News, 11 Sep 2017: قوات "سوريا الديمقراطية" (the SDF) is no mention of Syria
+    text = 'أصدرت قوات "سوريا الديمقراطية" المدعومة من قبل الولايات المتحدة بيانا.'
+    assert _places(text) == ["الولايات المتحدة"]
+    assert _places("انتسبوا إلى قوات “سوريا الديمقراطية” في ريف دير الزور.") == ["ريف دير الزور"]
+    # forces of a country named after them are that country's forces: no name follows
+    assert "كفرنبل" in _places("سيطرت قوات النظام على قرية كفرنبل في ريف إدلب.")
+
+
+def test_a_turkish_organisation_noun_in_a_compound_name_holds_the_country():
+    # Dik Gazete (AA), 2017: "Özgür Suriye Ordusu" is the Free Syrian Army
+    text = "Türkmendağı bölgesindeki Özgür Suriye Ordusunun (ÖSO) saha komutanlarından biri"
+    assert "Suriye" not in _places(text)
+    assert "Suriye" not in _places("TSK ile Suriye Milli Ordusu'nun yürüttüğü harekât sürüyor.")
+    # the country's army in lower case is the country (the set's country guideline)
+    assert _places("İdlib'deki operasyonlarını sürdüren Suriye ordusunun kaynağı") == [
+        "İdlib",
+        "Suriye",
+    ]

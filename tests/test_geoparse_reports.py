@@ -263,10 +263,13 @@ def test_real_report_set_is_measured_and_keeps_its_floor():
     _, day = ev.pr(*tot["dates"])
     assert p >= 0.85 and r >= 0.75, (p, r)
     assert day >= 0.90, day
-    # no person or agency taken for a place in the passages seen so far (dev, the old
-    # held-out ones); heldout2 stays unseen: its first run had 7, the floor keeps it there
+    # no person or agency taken for a place in the passages seen so far (dev, with heldout2
+    # moved there in round 3, and the old held-out ones); heldout3 stays unseen: its first
+    # run had 4, the floor keeps it there
     assert parts["dev"]["confused"] == 0 and parts["heldout"]["confused"] == 0
-    assert parts["heldout2"]["confused"] <= 7
+    assert parts["heldout3"]["confused"] <= 4
+    dp, dr = ev.pr(*parts["dev"]["places"])
+    assert dp >= 0.95 and dr >= 0.90, (dp, dr)
 
 
 def test_a_named_region_of_the_gazetteer_is_a_region_mention():

@@ -2,8 +2,12 @@
 
 General rules first, a small curated list second (``data/geoparse/entities.yaml``):
 
-* a name after a title ("President", "Foreign Minister", "Mr", "envoy") is a person,
-  and so is its surname wherever else it stands in the same text;
+* a name after a title ("President", "Foreign Minister", "Mr", "envoy"), or of two words
+  or more with a title in apposition after it ("Abdulrazak al-Hassan, a media official
+  in …"), is a person, and so is its surname wherever else it stands in the same text
+  (an "al-"/"el-" surname in either case);
+* a capitalised sequence that ends in a Turkish organisation noun of a compound name
+  ("Özgür Suriye Ordusu", "Suriye Milli Ordusu'nun") is an organisation;
 * a capitalised sequence that ends in an organisation word ("Army", "Front",
   "Forces", "Agency", "News", "Party", "Council" …), starts with an Arabic group
   word ("Jabhat", "Jaysh", "Hayat", "Harakat", "Liwa", "Ahrar" …) or holds
@@ -57,6 +61,13 @@ ORG_TAILS = frozenset(
     institute foundation association society bank company corporation court parliament
     assembly government administration authority authorities police helmets crescent cross
     mission delegation""".split()
+)
+#: Turkish organisation nouns in the possessive of a compound name, with a case ending
+#: ("Özgür Suriye Ordusu", "Suriye Milli Ordusunun", "Dışişleri Bakanlığı'ndan").
+_TR_ORG_TAIL = re.compile(
+    r"^(?:ordu|güçler|meclis|konsey|ajans|bakanlığ|gözlemev|cephe|tugay|tümen|örgüt"
+    r"|komutanlığ|hükümet|partis|birlikler|hareket|teşkilat)"
+    r"(?:s?[ıiuü])(?:n[ıiuü]n|nd[ae]n?|n[ae]|yl[ae]|nc[ae])?$"
 )
 _NEWS_TAILS = frozenset(
     "agency news times post herald tribune gazette daily journal press television tv radio "
@@ -269,7 +280,8 @@ def rule_entities(text: str) -> list[Entity]:
         of_for = any(
             w in ORG_TAILS and nxt in ("of", "for") for w, nxt in zip(low, low[1:], strict=False)
         )
-        if low[-1] in ORG_TAILS or low[0].split("-")[0] in ORG_HEADS or of_for:
+        tail = low[-1] in ORG_TAILS or bool(_TR_ORG_TAIL.match(re.split("['’]", low[-1])[0]))
+        if tail or low[0].split("-")[0] in ORG_HEADS or of_for:
             start = s0
             if low[0] == "the" and len(words) > 1:
                 start = s0 + words[1][1]
@@ -286,7 +298,29 @@ def rule_entities(text: str) -> list[Entity]:
         before = _words(text[max(0, s0 - 30) : s0])
         if before and _is_title(before[-1].lower()):
             out.append(Entity(seq, s0, m.end(), "person", "title"))
+        elif len(words) >= 2 and _title_in_apposition(text, m.end()):
+            out.append(Entity(seq, s0, m.end(), "person", "title"))
     return out
+
+
+#: What follows a name in apposition: a comma, an article, then a few words
+#: ("Abdulrazak al-Hassan, a media official in …", "X, the group's spokesman, said").
+_APPOSITION = re.compile(
+    r",[ \t]+(?P<art>(?:a|an|the|un|une|le|la|der|die|ein|eine)[ \t]+)?"
+    r"(?P<words>[\w'’-]+(?:[ \t]+[\w'’-]+){0,6})"
+)
+
+
+def _title_in_apposition(text: str, end: int) -> bool:
+    """Whether a title stands in apposition after a name: within the six words after
+    "NAME, a/an/the …" (or right after "NAME, " without an article)."""
+    m = _APPOSITION.match(text, end)
+    if m is None:
+        return False
+    words = [w.lower() for w in m.group("words").split()]
+    if m.group("art") is None:
+        return _is_title(words[0])
+    return any(_is_title(w) for w in words[:7])
 
 
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Z0-9-]{1,7})\)")
@@ -362,7 +396,12 @@ def surname_entities(text: str, persons: list[Entity]) -> list[Entity]:
     names = {n for n in names if len(n) > 2}
     if not names:
         return []
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
+    # "al-Hassan" is "Al-Hassan" at the start of a sentence: the article's case is free
+    alts = [
+        f"(?i:{re.escape(n[:3])}){re.escape(n[3:])}" if n[:3].lower() in ("al-", "el-") else
+        re.escape(n) for n in sorted(names)
+    ]  # fmt: skip
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
     taken = bytearray(len(text) + 1)  # characters already inside a person's name
     for e in persons:
         taken[e.start : e.end] = b"\x01" * (e.end - e.start)

@@ -7,8 +7,9 @@ Complements :mod:`._context` (titles and organisation words in Latin script):
   ("قال رامي عبد الرحمن");
 * an Arabic title (الرئيس، الوزير، اللواء، العميد، المتحدث باسم …) followed, after the
   words that qualify it (الخارجية الروسية), by a name is a person;
-* an Arabic organisation word (وكالة، هيئة، جبهة، حركة، فيلق، جيش، مجلس …) heads the
-  name of an organisation ("هيئة تحرير الشام", "وكالة هاوار", "مجلس منبج العسكري");
+* an Arabic organisation word (وكالة، هيئة، جبهة، حركة، فيلق، جيش، مجلس، قوات …) heads
+  the name of an organisation ("هيئة تحرير الشام", "وكالة هاوار", "مجلس منبج العسكري",
+  قوات "سوريا الديمقراطية" with its name in quotes);
 * a nationality adjective written without the article after a noun it qualifies
   ("مصادر سورية", Syrian sources) is no country;
 * an Arabic given name followed by a family name with the article ("بشار الأسد") is a
@@ -50,7 +51,7 @@ _AR_INSTITUTIONS = frozenset(
 #: Arabic words that head an organisation's name (the article optional).
 AR_ORG_HEADS = frozenset(
     """وكاله قناه صحيفه جريده شبكه هيئه جبهه حركه لواء فيلق جيش كتائب سرايا فرقه تجمع
-    تنظيم حزب مجلس منظمه مرصد""".split()
+    تنظيم حزب مجلس منظمه مرصد قوات""".split()
 )
 #: Words that end a name after a title or an organisation word.
 _AR_STOP = frozenset(
