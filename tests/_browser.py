@@ -100,6 +100,17 @@ def open_map(driver, path: str | Path, timeout: float = 20.0, reload: bool = Tru
     raise TimeoutError(f"map {path} did not render within {timeout} s")
 
 
+def wait_for(driver, script: str, timeout: float = 5.0):
+    """The first truthy value ``script`` returns within ``timeout`` seconds (else its last)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = driver.execute_script(script)
+        if value:
+            return value
+        time.sleep(0.05)
+    return driver.execute_script(script)
+
+
 def failed_requests(driver) -> list[str]:
     """Failed or external loads made by file:// pages since the last call.
 

@@ -14,6 +14,7 @@ from _browser import (
     quit_driver,
     synthetic_control_timeline,
     synthetic_timeline,
+    wait_for,
 )
 
 from geozones.maps import render_map
@@ -99,17 +100,6 @@ def _overlay_labels(driver) -> list[str]:
         "return Array.from(document.querySelectorAll('.leaflet-control-layers-overlays label'))"
         ".map(function (l) { return l.textContent.trim(); });"
     )
-
-
-def _wait_for(driver, script: str, timeout: float = 5.0):
-    """The first truthy value ``script`` returns."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = driver.execute_script(script)
-        if value:
-            return value
-        time.sleep(0.05)
-    raise TimeoutError(script)
 
 
 def _toggle(driver, label_text: str) -> None:
@@ -684,7 +674,7 @@ def test_bundled_map_renders_offline_with_all_layers(driver, bundled, bundled_fi
     assert any(label.startswith("Places (5,") for label in labels)
     paths = driver.execute_script("return document.querySelectorAll('.leaflet-pane path').length")
     assert paths > 80
-    drawn = _wait_for(driver, "return geozones.placesDrawn")  # drawn after the first frame
+    drawn = wait_for(driver, "return geozones.placesDrawn")  # drawn after the first frame
     assert "Aleppo" in drawn and "Idlib" in drawn  # written as the timeline writes it
     assert failed_requests(driver) == []
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []

@@ -16,7 +16,14 @@ import time
 from pathlib import Path
 
 import pytest
-from _browser import browser_available, failed_requests, make_driver, open_map, quit_driver
+from _browser import (
+    browser_available,
+    failed_requests,
+    make_driver,
+    open_map,
+    quit_driver,
+    wait_for,
+)
 
 import geozones
 from geozones.maps import map_html, render_map
@@ -84,16 +91,6 @@ def libya_map(tmp_path_factory):
 def doc_map(tmp_path_factory):
     folder = tmp_path_factory.mktemp("doc")
     return render_map(geozones.load_timeline(_doc_files(folder)), folder / "libya.html")
-
-
-def _wait(driver, script: str, timeout: float = 5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = driver.execute_script(script)
-        if value:
-            return value
-        time.sleep(0.05)
-    return driver.execute_script(script)
 
 
 def _search(driver, text: str) -> list[str]:
@@ -175,7 +172,7 @@ def test_the_libya_page_draws_libya_and_its_neighbours_at_1_50m(libya_map):
 @needs_browser
 def test_the_libya_map_labels_libyan_towns_and_finds_them_by_any_spelling(driver, libya_map):
     open_map(driver, libya_map)
-    drawn = _wait(driver, "return geozones.placesDrawn && geozones.placesDrawn.length")
+    drawn = wait_for(driver, "return geozones.placesDrawn && geozones.placesDrawn.length")
     assert drawn
     labels = driver.execute_script("return geozones.placesDrawn")
     assert {"Sirte", "Hūn", "Waddān"} <= set(labels), labels
@@ -214,7 +211,7 @@ def test_chromium_draws_libyas_land_coast_and_borders(driver, libya_map):
     open_map(driver, libya_map)
     driver.execute_script("geozones.map.setView([28.5, 18], 5, {animate: false});")
     points = [[29.12, 15.95], [31.5, 18.5], [30.0, 24.5], [30.0, 25.5], [32.0, 10.5]]
-    drawn = _wait(driver, IN_COUNTRY.replace("arguments[0]", json.dumps(points)))
+    drawn = wait_for(driver, IN_COUNTRY.replace("arguments[0]", json.dumps(points)))
     assert drawn, "no country layer on the map"
     assert {"Libya", "Egypt", "Tunisia", "Algeria"} <= set(drawn)
     libya, egypt, tunisia = drawn["Libya"], drawn["Egypt"], drawn["Tunisia"]
