@@ -10,7 +10,10 @@ is a village or a small town is kept only when the words around it make it a pla
 * a list of villages ("قرى A وB وC", ``listed``), or another place just before it
   ("حاس ودير سنبل", "حاس، دير سنبل") or just after;
 * a region cue (already found: "ريف X", "X الجنوبي");
-* a dateline (the name opens a line and a dash or a bracket follows).
+* a dateline (the name opens a line and a dash or a bracket follows);
+
+and never when the name is itself a noun of place with a word after it ("في مزارع منطقة
+الشحيل": in the farms of the Shuheil area, not the village Muzaree).
 
 Big towns and cities, regions, countries and names of two words or more are not
 affected: a city is named bare ("حلب تشهد …") and longer names are rarely common words.
@@ -95,11 +98,19 @@ def drop_uncued_arabic(
         in_list[a:b] = b"\x01" * (b - a)
     keep = []
     for i, it in enumerate(items):
-        if (
-            _is_small_arabic(text, it, index)
-            and not in_list[it.name_start]
-            and not _cued(text, i, items)
-        ):
-            continue
+        if _is_small_arabic(text, it, index) and not in_list[it.name_start]:
+            if not _cued(text, i, items) or _heads_next(text, it):
+                continue
         keep.append(it)
     return keep
+
+
+_NEXT_WORD = re.compile(r"^[ \t]+[\u0621-\u064a]")
+
+
+def _heads_next(text: str, it: _Item) -> bool:
+    """A village named like a noun of place ("مزارع", farms) that a word follows heads
+    that word's phrase ("في مزارع منطقة الشحيل", in the farms of the Shuheil area)."""
+    w = text[it.name_start : it.end].replace("ـ", "")
+    noun = w in AR_PLACE_BEFORE or (w[:1] in "وفب" and w[1:] in AR_PLACE_BEFORE)
+    return noun and bool(_NEXT_WORD.match(text[it.end : it.end + 3]))

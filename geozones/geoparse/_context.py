@@ -112,7 +112,13 @@ _REGION_BEFORE = [
     ),
     re.compile(
         rf"(?:^|[\s،(])(?:[وبلف]|في\s+)?(?:(?P<dir>{_AR_DIR})\s+)?"
-        r"(?P<noun>ريف|محافظة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية)\s+$"
+        r"(?P<noun>ريف|محافظة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية)\s+(?:(?:مدينة|بلدة)\s+)?$"
+    ),
+    # "الريف الشرقي لمدينة دير الزور", "الريف الشمالي لحماة": the countryside, then its side
+    re.compile(
+        r"(?:^|[\s،(])[وبلف]?(?P<noun>الريف)\s+"
+        r"(?P<dir>ال(?:شمالي|جنوبي|شرقي|غربي)(?:\s+ال(?:شرقي|غربي))?)\s+"
+        r"(?:ل(?:مدينة|محافظة|بلدة)\s+|ل)?$"
     ),
     re.compile(rf"(?:^|[\s،(])(?:[وب]|في\s+|ل)?(?P<dir>{_AR_DIR})\s+$"),
     re.compile(
@@ -167,7 +173,8 @@ _COORD_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 _RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "outskirts",
                "vicinity": "outskirts", "أطراف": "outskirts", "اطراف": "outskirts",
                "ضواحي": "outskirts", "محيط": "outskirts", "banlieue": "outskirts",
-               "countryside": "countryside", "ريف": "countryside", "campagne": "countryside",
+               "countryside": "countryside", "ريف": "countryside", "الريف": "countryside",
+               "campagne": "countryside",
                "kırsal": "countryside"}  # fmt: skip
 _ADMIN_LEVEL = {"محافظة": 1, "provinz": 1, "ili": 1, "vilayeti": 1, "منطقة": 2, "ناحية": 3,
                 "province": 1, "governorate": 1, "countryside": 1, "region": 1,

@@ -38,7 +38,8 @@ _MONTH_LEAD = (
 
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
 _PATTERNS: list[tuple[str, str]] = [
-    ("iso", rf"\b(?P<iso_y>{_Y})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b"),
+    # 2019-08-21, and the year first with slashes as SMART's pages date them: 2018/12/19
+    ("iso", rf"\b(?P<iso_y>{_Y})(?P<iso_s>[-/])(?P<iso_m>[01]\d)(?P=iso_s)(?P<iso_d>[0-3]\d)\b"),
     (
         "dmy_range",
         rf"\b(?P<r1_d1>{_D}){_SEP}(?P<r1_d2>{_D})\s+(?P<r1_m>{_M})"
@@ -50,7 +51,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "dmy",
-        rf"\b(?P<a_d>{_D})\s+(?:of\s+|de\s+)?(?P<a_m>{_M})(?:,?\s+{_YEAR_WORD}(?P<a_y>{_Y}))?\b",
+        rf"\b(?P<a_d>{_D})\s+(?:of\s+|de\s+|من\s+)?(?P<a_m>{_M})"
+        rf"(?:,?\s+{_YEAR_WORD}(?P<a_y>{_Y}))?\b",
     ),
     ("mdy", rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y}))?\b"),
     (

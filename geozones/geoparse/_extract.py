@@ -14,7 +14,13 @@ from ._choose import _build
 from ._context import Entity
 from ._dates import DateMention, extract_dates
 from ._index import _Index, _index_for, _scan
-from ._persons import arabic_entities, dateline_entities, given_name_persons, org_name_places
+from ._persons import (
+    arabic_entities,
+    arabic_feminine_adjectives,
+    dateline_entities,
+    given_name_persons,
+    org_name_places,
+)
 from ._results import Extraction, PlaceMention, RoadMention
 from ._select import (
     _Item,
@@ -136,6 +142,7 @@ def _names(
     """Places, roads and the names that are not places, dates' words aside."""
     rule_ents = ctx.rule_entities(text) + ctx.agreement_entities(text)
     rule_ents += given_name_persons(text) + arabic_entities(text)
+    rule_ents += arabic_feminine_adjectives(text)
     rule_ents += credits + org_name_places(text)
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]

@@ -368,3 +368,34 @@ def org_name_places(text: str) -> list[Entity]:
         for m in rx.finditer(text):
             out.append(Entity(m.group(0), m.start(), m.end(), "organization", "org-name-place"))
     return out
+
+
+#: An indefinite feminine noun (…ة, …ات) and the indefinite word in -ية after it: "مظاهرة
+#: سلمية" (a peaceful demonstration), "قوات روسية".
+_AR_FEM_PAIR = re.compile(
+    r"(?<![\u0621-\u064a])(?P<noun>[\u0621-\u064a]{2,}(?:ة|ات))\s+"
+    r"(?P<adj>[\u0621-\u064a]{2,}ية)(?![\u0621-\u064a])"
+)
+#: Feminine nouns that head a place's name instead ("مدينة سلمية", "محافظة …").
+_AR_FEM_PLACE_NOUNS = frozenset(
+    "قريه بلده مدينه منطقه ناحيه محافظه مزرعه خربه تله بلدات قريات حاره جبهه".split()
+)
+
+
+def arabic_feminine_adjectives(text: str) -> list[Entity]:
+    """An Arabic word in -ية right after an indefinite feminine noun agrees with it as an
+    adjective ("مظاهرة سلمية", a peaceful demonstration: not the town of Salamiyah), unless
+    the noun is one that heads a place's name ("مدينة سلمية").
+
+    Examples
+    --------
+    >>> [e.text for e in arabic_feminine_adjectives("خرجت مظاهرة سلمية في مدينة سلمية")]
+    ['سلمية']
+    """
+    out = []
+    for m in _AR_FEM_PAIR.finditer(text):
+        noun, adj = m.group("noun"), m.group("adj")
+        if noun.startswith("ال") or adj.startswith("ال") or _in(_ar_key(noun), _AR_FEM_PLACE_NOUNS):
+            continue
+        out.append(Entity(adj, m.start("adj"), m.end("adj"), "adjective", "ar-feminine"))
+    return out
