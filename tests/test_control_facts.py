@@ -126,12 +126,40 @@ def test_a_besieged_pocket_holds_out_until_its_siege_ends(tl, place, first, last
     assert _in_zone(tl, place, fell)
     # the siege is what kept it: the same pocket without ``besieged:`` falls at once
     s = tl._control.surface
-    ((start, stop, pocket),) = s.besieged
-    assert str(start) == first and str(stop) == last
+    (pocket,), others = _this_siege(s, first, last)
     from geozones.control import ControlSurface
 
-    bare = ControlSurface(s.cells, s.parties, s.events)
+    bare = ControlSurface(s.cells, s.parties, s.events, besieged=others)
     assert set(bare.holder_names(first)[i] for i in pocket) == {"opposition"}
+
+
+def _this_siege(surface, first: str, last: str) -> tuple[list, list]:
+    """The cells of the one siege from ``first`` to ``last``, and the other sieges."""
+    mine = [c for a, b, c in surface.besieged if (str(a), str(b)) == (first, last)]
+    others = [x for x in surface.besieged if (str(x[0]), str(x[1])) != (first, last)]
+    assert len(mine) == 1, (first, last, surface.besieged)
+    return mine, others
+
+
+def test_encircled_afrin_holds_out_against_the_offensive_hull(tl):
+    """Afrin city, encircled from 13 March 2018 ('besieged:') and reported still YPG-held on
+    10 March (a holding report of that day), stays with the SDF on the days the hull of
+    Operation Olive Branch's captures around it would give it away (10, 13, 17 March), and
+    falls with the capture that names it (18 March)."""
+    import datetime as dt
+
+    for day in ("2018-03-10", "2018-03-11", "2018-03-13", "2018-03-14", "2018-03-17"):
+        assert tl.control_at("Afrin", day).holder == "sdf", day
+    h = tl.control_at("Afrin", "2018-03-18")
+    assert h.holder == "turkish-backed" and h.since == dt.date(2018, 3, 18)
+    assert h.event is not None and h.event.kind == "capture" and h.event.place == "Afrin"
+    # the siege is what keeps it on 13 and 17 March: without it the hull takes the city
+    from geozones.control import ControlSurface
+
+    s = tl._control.surface
+    (pocket,), others = _this_siege(s, "2018-03-13", "2018-03-17")
+    bare = ControlSurface(s.cells, s.parties, s.events, besieged=others)
+    assert {bare.holder_names("2018-03-13")[i] for i in pocket} == {"turkish-backed"}
 
 
 def _besieged_cells(tl, day) -> np.ndarray:

@@ -190,3 +190,71 @@ def test_a_changed_rule_is_a_new_compile(monkeypatch):
     key = cache_key(raw, spec, gz)
     monkeypatch.setattr(settings, "control_offensive_days", 30)
     assert cache_key(raw, spec, gz) != key
+
+
+def _hull_day(extra: list[ControlEvent], **kw) -> ControlSurface:
+    """The first test's offensive (a takes (4,1) on 1 Feb and (4,4) on 10 Feb, whose hull
+    encloses (2,2), (3,2) and (3,3)), with ``extra`` reports."""
+    a0 = np.array([_cell(0, j) for j in range(6)])
+    ev = [
+        ControlEvent(D(2020, 1, 1), "a", a0, kind="baseline"),
+        ControlEvent(D(2020, 1, 1), "b", np.setdiff1d(np.arange(36), a0), kind="baseline"),
+        ControlEvent(D(2020, 2, 1), "a", np.array([_cell(4, 1)]), at=(4.5, 1.5)),
+        ControlEvent(D(2020, 2, 10), "a", np.array([_cell(4, 4)]), at=(4.5, 4.5)),
+        *extra,
+    ]
+    return ControlSurface(
+        _grid(), ["a", "b"], ev, fill_enclaves=False, advance_max_m=0, offensive_reach_m=1e9, **kw
+    )
+
+
+@pytest.mark.parametrize("day", [D(2020, 2, 10), D(2020, 1, 20)])
+def test_a_holding_report_of_the_day_outranks_that_day_s_hull(day):
+    """A report that b still held (3,3) on the day of the hull (listed before or after the
+    capture) keeps it with b that day; the rest of the hull falls. A report of an earlier
+    day does not protect it from a later hull."""
+    held = ControlEvent(day, "b", np.array([_cell(3, 3)]), kind="baseline", place="(3,3)")
+    names = _hull_day([held]).holder_names("2020-02-10")
+    assert names[_cell(2, 2)] == "a" and names[_cell(3, 2)] == "a"
+    assert names[_cell(3, 3)] == ("b" if day == D(2020, 2, 10) else "a")
+    # file order within the day does not matter: the report before the capture
+    first = ControlEvent(D(2020, 2, 10), "b", np.array([_cell(3, 3)]), kind="baseline")
+    a0 = np.array([_cell(0, j) for j in range(6)])
+    ev = [
+        ControlEvent(D(2020, 1, 1), "a", a0, kind="baseline"),
+        ControlEvent(D(2020, 1, 1), "b", np.setdiff1d(np.arange(36), a0), kind="baseline"),
+        ControlEvent(D(2020, 2, 1), "a", np.array([_cell(4, 1)]), at=(4.5, 1.5)),
+        first,
+        ControlEvent(D(2020, 2, 10), "a", np.array([_cell(4, 4)]), at=(4.5, 4.5)),
+    ]
+    s = ControlSurface(
+        _grid(), ["a", "b"], ev, fill_enclaves=False, advance_max_m=0, offensive_reach_m=1e9
+    )
+    assert s.holder_names("2020-02-10")[_cell(3, 3)] == "b"
+
+
+def test_a_holding_report_keeps_its_cell_off_the_way_from_the_front():
+    """The way from a's front to a town it took skips a cell b is reported holding that day."""
+    cells = Cells.from_polygons([shapely.box(i, 0, i + 1, 1) for i in range(5)])
+    ev = [
+        ControlEvent(D(2020, 1, 1), "a", np.array([0]), kind="baseline"),
+        ControlEvent(D(2020, 1, 1), "b", np.arange(1, 5), kind="baseline"),
+        ControlEvent(D(2020, 2, 1), "b", np.array([2]), kind="baseline"),  # listed first
+        ControlEvent(D(2020, 2, 1), "a", np.array([4]), at=(4.5, 0.5)),
+    ]
+    s = ControlSurface(cells, ["a", "b"], ev, fill_enclaves=False, advance_max_m=1e9)
+    assert s.holder_names("2020-02-01") == ["a", "a", "b", "a", "a"]
+
+
+def test_a_besieged_cell_falls_only_to_a_capture_that_names_it():
+    """A siege over (3,3) keeps it from the hull of 10 Feb (and the enclave rule), and the
+    capture that names it on 20 Feb takes it; without the siege the hull takes it."""
+    siege = [(D(2020, 2, 5), D(2020, 2, 25), np.array([_cell(3, 3)]))]
+    names = _hull_day([], besieged=siege).holder_names("2020-02-10")
+    assert names[_cell(3, 3)] == "b" and names[_cell(2, 2)] == "a"
+    assert _hull_day([]).holder_names("2020-02-10")[_cell(3, 3)] == "a"
+    took = ControlEvent(D(2020, 2, 20), "a", np.array([_cell(3, 3)]), at=(3.5, 3.5))
+    s = _hull_day([took], besieged=siege)
+    assert s.holder_names("2020-02-19")[_cell(3, 3)] == "b"
+    assert s.holder_names("2020-02-20")[_cell(3, 3)] == "a"
+    assert s.holding(_cell(3, 3), "2020-02-20").event is took

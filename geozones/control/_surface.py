@@ -12,6 +12,13 @@ hull of the party's captures of the last ``settings.control_offensive_days`` day
 (see ``_offensive``; only the losers' cells change hands). Then every pocket the front
 passed goes to the party around it, unless a report describes it as besieged
 (``_enclaves``).
+
+Reports outrank inference: the way and the hull are what the rules infer, so they never
+take a cell that a report fixes on that day. A cell is fixed on day d when a holding
+report (a baseline) of day d names it, whatever the order of the day's rows, or when a
+siege (``besieged:``) covers it on d. Such a cell changes hands on d only by a capture
+that names it (its own cells, or the villages of its reach); on later days the rules
+apply to it again (a holding report of day d says nothing of d + 1).
 """
 
 from __future__ import annotations
@@ -197,11 +204,14 @@ class ControlSurface:
         for k, day in enumerate(self.days):
             before = h.copy()
             last: dict[int, int] = {}
+            kept = besieged_on(self.besieged, day, n_cells)
+            fixed = kept | self._held_on(by_day.get(day, ()), n_cells)
             for i in by_day.get(day, ()):
                 ev, party = self.events[i], code[self.events[i].party]
                 self._remember(taken, before, ev, party, last, i)
                 if ev.kind == "capture" and ev.at is not None:  # the way from its front
                     way = advance_cells(self.cells, h, ev.cells, ev.at, party, self.advance_max_m)
+                    way = way[~fixed[way]]
                     h[way], e[way] = party, i
                 h[ev.cells], e[ev.cells] = party, i
             for party, i in last.items():  # the ground the offensive encloses
@@ -214,15 +224,23 @@ class ControlSurface:
                     window_days=self.offensive_days,
                     reach_m=self.offensive_reach_m,
                 )
+                won = won[~fixed[won]]
                 h[won], e[won] = party, i
             if self.fill_enclaves:
                 changed = np.flatnonzero(h != before) if k else np.arange(n_cells)
                 changed = np.r_[changed, lifted_on(self.besieged, day)]  # it may fall now
-                kept = besieged_on(self.besieged, day, n_cells)
                 flipped = fill_enclaves(self.cells, h, changed, kept)
                 e[flipped] = ENCLOSED
             holders[k], event_of[k] = h, e
         return holders, event_of
+
+    def _held_on(self, day_events: Sequence[int], n_cells: int) -> np.ndarray:
+        """The cells a holding report (a baseline) of the day names (a boolean array)."""
+        held = np.zeros(n_cells, dtype=bool)
+        for i in day_events:
+            if self.events[i].kind == "baseline":
+                held[self.events[i].cells] = True
+        return held
 
     def _remember(
         self,
