@@ -377,3 +377,21 @@ def test_aliases_of_round_two_name_their_villages_in_daraa_and_idlib():
     assert ids["Sheikh Saad"] == "C6120" and ids["Al-Sukariyah"] == "C6122"
     tr = geozones.extract("Ilımlı muhalifler, İdlib'in güneyinde Darul Kebire köyünü aldı.")
     assert "C4057" in [m.place.source_id for m in tr.places]
+
+
+def test_a_point_near_a_province_capital_is_the_city():
+    # AFP Video via Boursorama: "A Sarmin, près d'Idleb" is next to the city of Idlib
+    m = _one("A Sarmin, près d'Idleb, sept membres de la même famille seraient morts.", "Idleb")
+    assert m.kind == "place" and haversine_km(m.place.lat, m.place.lon, 35.93, 36.63) < 5
+    assert _one("قتل مدنيان في قصف قرب إدلب", "إدلب").kind == "place"
+    assert _one("Fighting in Idlib went on.", "Idlib").kind == "region"
+
+
+def test_named_regions_of_round_three_turkmen_mountain_and_east_of_the_euphrates():
+    # Dik Gazete (AA): "Türkmendağı" in one word; Syria News: "شرق الفرات"
+    assert _one("Türkmendağı'nda mücadele bitmeyecek", "Türkmendağı").place.name == (
+        "Jabal al-Turkman"
+    )
+    text = "لاستعادة ما تبقى من أراضي في الجزيرة وشرق الفرات والمناطق الشرقية بريف دير الزور"
+    m = _one(text, "شرق الفرات")
+    assert m.kind == "region" and m.place.name == "East of the Euphrates"

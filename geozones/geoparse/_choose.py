@@ -156,7 +156,10 @@ def _centroid(
 #: ("Aleppo" is the city; "Idlib", "Hama", "إدلب" alone are, in the news, the province).
 CITY_OVER_PROVINCE_POPULATION = 1_000_000
 _CITY_BEFORE = re.compile(
-    r"(?:\b(?:city|town)\s+of\s+(?:the\s+)?|مدينة\s+|\bville\s+d['’]?\s*|\bStadt\s+)$", re.I
+    r"(?:\b(?:city|town)\s+of\s+(?:the\s+)?|مدينة\s+|\bville\s+d['’]?\s*|\bStadt\s+"
+    # a point near it: "près d'Idleb", "near Idlib", "قرب إدلب", "nahe Idlib"
+    r"|\bnear\s+|\bprès\s+d(?:e\s+|['’]\s*)|\bnahe\s+|(?:^|\s)(?:بالقرب\s+من|قرب)\s+)$",
+    re.I,
 )
 _CITY_AFTER = re.compile(r"^(?:\s+(?:city|town|kenti|şehri|المدينة)\b|,\s*(?:Syria|Syrie|Syrien))",
                          re.I)  # fmt: skip
@@ -170,8 +173,9 @@ def _province_reading(
     text: str, it: _Item, cands: list[tuple[Place, float]], bias: str, first: Place
 ) -> ctx.RegionCue | None:
     """A governorate named after its capital, named alone, is the governorate ("fighting in
-    Idlib", "ريف" aside) unless the text says the city ("Idlib city", "مدينة إدلب"), writes
-    it as a dateline, or the city is a metropolis (Aleppo, Damascus)."""
+    Idlib", "ريف" aside) unless the text says the city ("Idlib city", "مدينة إدلب") or a
+    point near it ("près d'Idleb", "near Idlib"), writes it as a dateline, or the city is a
+    metropolis (Aleppo, Damascus)."""
     areas = [p for p, _ in cands if p.kind == "admin area" and p.level == 1 and p.country == bias]
     if not areas or first.kind != "populated place" or first.country != bias:
         return None
