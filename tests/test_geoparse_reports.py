@@ -389,9 +389,8 @@ def test_a_point_near_a_province_capital_is_the_city():
 
 def test_named_regions_of_round_three_turkmen_mountain_and_east_of_the_euphrates():
     # Dik Gazete (AA): "Türkmendağı" in one word; Syria News: "شرق الفرات"
-    assert _one("Türkmendağı'nda mücadele bitmeyecek", "Türkmendağı").place.name == (
-        "Jabal al-Turkman"
-    )
+    text = "Suriye'nin Türkmendağı bölgesindeki ÖSO'nun saha komutanlarından Hamo"
+    assert _one(text, "Türkmendağı").place.name == "Jabal al-Turkman"
     text = "لاستعادة ما تبقى من أراضي في الجزيرة وشرق الفرات والمناطق الشرقية بريف دير الزور"
     m = _one(text, "شرق الفرات")
     assert m.kind == "region" and m.place.name == "East of the Euphrates"
