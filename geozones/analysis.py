@@ -58,6 +58,16 @@ def point_of(where: Any, gazetteer: Any = None) -> tuple[Any, Any]:
     )
 
 
+def _named(where: Any, timeline: Any, gazetteer: Any) -> Any:
+    """A name read as the timeline's control table reads it (its ``places:`` first) as a
+    (lat, lon) pair; anything else, or a name given with its own gazetteer, unchanged."""
+    control = getattr(timeline, "_control", None)
+    if not isinstance(where, str) or control is None or gazetteer is not None:
+        return where
+    lon, lat = control.name_point(where)
+    return (lat, lon)
+
+
 def locate(
     place_or_point: Any,
     date: Any = None,
@@ -100,11 +110,11 @@ def locate(
     >>> geozones.locate((36.59, 37.05), "2017-06-01")["kind"].tolist()  # doctest: +SKIP
     ['control-area']
     """
-    point, _ = point_of(place_or_point, gazetteer)
     if timeline is None:
         from .compiler import load_timeline  # lazy: the compiler only for the default timeline
 
         timeline = load_timeline(gazetteer=gazetteer)
+    point, _ = point_of(_named(place_or_point, timeline, gazetteer), gazetteer)
     features = timeline.features if date is None else timeline.at(date)
     geoms = np.asarray(features.geometry.values)
     areal = shapely.get_dimensions(geoms) == 2

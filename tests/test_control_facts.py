@@ -363,3 +363,13 @@ def test_towns_the_frame_got_wrong_change_hands_as_reported(tl, place, day, hold
         assert not _in_zone(tl, place, day)
     if place in ("Taybat al-Imam", "C3026", "Morek") and day == "2018-11-01":
         assert _in_zone(tl, place, day) is (holder == "opposition")  # the outline has them
+
+
+@pytest.mark.parametrize("name,code", [("Kafr Halab", "C1039"), ("Latamneh", "C3458")])
+def test_control_at_reads_a_name_as_the_table_does(tl, name, code):
+    """The reports' spellings of ``control: places`` ('Kafr Halab' = OCHA Kafr Aleppo, not
+    Kafr Haya; 'Latamneh' = OCHA Latmana, not Latmin) give the cell of the code."""
+    cells = tl._control.surface.cells
+    (cell,) = [tl._control._cell(n) for n in (name,)]
+    assert cell == int(cells.of_community(code))
+    assert geozones.geocode(name, country="SY").source_id != code  # the gazetteer differs

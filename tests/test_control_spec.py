@@ -109,3 +109,23 @@ def test_a_control_csv_beside_the_spec(tmp_path):
     assert tl._control.surface.events[-1].source["url"] == "https://example.org/x/1"
     with pytest.raises(SpecError, match="beside the spec"):
         load(tmp_path, HEAD.replace("control:\n", "control:\n  file: ../c.csv\n") + AGREEMENT)
+
+
+def test_control_at_reads_the_table_s_places_before_the_gazetteer(tmp_path):
+    """A name of ``control: places`` means what the table's rows mean by it, whatever the
+    gazetteer would answer (here 'Kafr Halab', which the gazetteer reads as Kafr Haya, is
+    given Saraqib's code; 'Frontville' a point in Saraqib), case and accents aside."""
+    saraqib = geozones.geocode("Saraqib", country="SY")
+    places = (
+        "  places:\n"
+        f"    Kafr Halab: {saraqib.source_id}\n"
+        f"    Frontville: {{lat: {saraqib.lat}, lon: {saraqib.lon}}}\n"
+    )
+    tl = load(tmp_path, HEAD.replace("control:\n", "control:\n" + places, 1) + AGREEMENT)
+    assert geozones.geocode("Kafr Halab", country="SY").source_id != saraqib.source_id
+    for name in ("Kafr Halab", "KAFR HALAB", "Frontville"):
+        h = tl.control_at(name, "2020-02-07")
+        assert h.holder == "government" and h.since.isoformat() == "2020-02-07", name
+        assert tl.control_at(name, "2020-02-06").holder == "opposition", name
+    # a name not in 'places' still goes to the gazetteer
+    assert tl.control_at("Saraqib", "2020-02-07").since.isoformat() == "2020-02-07"

@@ -160,3 +160,24 @@ def test_locate_takes_the_gazetteer_to_look_names_up_in(tl, tmp_path):
     assert list(got["id"]) == list(locate(ariha, "2020-03-15", timeline=tl)["id"])
     with pytest.raises(geozones.UnknownPlaceError):
         locate("Our Checkpoint Seven", "2020-03-15", timeline=tl)
+
+
+def test_a_name_is_read_as_the_control_table_reads_it(tl):
+    """'Kafr Halab' is OCHA Kafr Aleppo (C1039) in the table's ``places:``, not the
+    gazetteer's Kafr Haya (in the Idlib zone): locate answers for the table's place."""
+    table = geozones.geocode("C1039", country="SY")
+    assert geozones.geocode("Kafr Halab", country="SY").source_id != "C1039"
+    got = set(locate("Kafr Halab", "2020-03-10", tl)["id"])
+    assert got == set(locate((table.lat, table.lon), "2020-03-10", tl)["id"])
+    assert not any(i.startswith("idlib-zone") for i in got)
+
+
+def test_a_cached_timeline_reads_the_table_s_names_without_compiling_control(tmp_path):
+    """From the cache the control table is compiled on first use; a name for locate is
+    read by the table's ``places:`` without compiling it."""
+    geozones.load_timeline()  # stores it in this test's cache
+    cached = geozones.load_timeline()
+    assert cached._control._real is None  # a LazyControl, not compiled yet
+    got = set(locate("Kafr Halab", "2020-03-10", cached)["id"])
+    assert cached._control._real is None
+    assert not any(i.startswith("idlib-zone") for i in got)

@@ -93,13 +93,38 @@ def build_control(ctx: _Context) -> Control | None:
     sieges = _sieges(ctx, _items(ctx, table, "besieged"), cells, resolve)
     events = build_events(_rows(ctx, table), parties, cells, resolve, _subdistrict)
     surface = ControlSurface(cells, list(parties), base + events, besieged=sieges)
-    gz, country = ctx.gazetteer, spec.country
+    return Control(parties, surface, resolve=control_answerer(spec, ctx.gazetteer))
+
+
+def control_answerer(spec: Any, gazetteer: Any) -> Callable[[str], tuple[float, float, str | None]]:
+    """answer(name) → (lon, lat, OCHA code or None) for the names given to ``control_at``
+    and ``locate``: a name of the control table's ``places:`` (case and accents aside)
+    first, as the table's rows read it, then the gazetteer. Cheap: nothing is compiled.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> spec = NS(country="SY", control={"places": {"Here": {"lat": 35.0, "lon": 36.0}}})
+    >>> control_answerer(spec, None)("here")
+    (36.0, 35.0, None)
+    """
+    gz, country = gazetteer, spec.country
+    opts = {"country": country} if country else {}
+    table = spec.control if isinstance(spec.control, dict) else {}
+    fixed = table.get("places") or {}
+    aliases = {fold(str(k)): v for k, v in fixed.items()} if isinstance(fixed, dict) else {}
 
     def answer(name: str) -> tuple[float, float, str | None]:
-        place = gz.geocode(name, **({"country": country} if country else {}))
+        given = aliases.get(fold(name))
+        if isinstance(given, dict):
+            try:
+                return float(given["lon"]), float(given["lat"]), None
+            except (KeyError, TypeError, ValueError):
+                raise SpecError(f"place {name!r} of 'control: places' needs lat and lon") from None
+        place = gz.geocode(str(given) if given is not None else name, **opts)
         return float(place.lon), float(place.lat), _code(place)
 
-    return Control(parties, surface, resolve=answer)
+    return answer
 
 
 def _items(ctx: _Context, table: Any, key: str) -> list:
@@ -440,11 +465,31 @@ class LazyControl:
     --------
     >>> LazyControl(lambda: None)._real is None
     True
+    >>> LazyControl(lambda: None, answer=lambda n: (36.0, 35.0, None)).name_point("x")
+    (36.0, 35.0)
     """
 
-    def __init__(self, build: Callable[[], Any]) -> None:
+    def __init__(
+        self,
+        build: Callable[[], Any],
+        answer: Callable[[str], tuple[float, float, str | None]] | None = None,
+    ) -> None:
         self._build = build
+        self._answer = answer
         self._real = None
+
+    def name_point(self, name: str) -> tuple[float, float]:
+        """(lon, lat) of a name as the control table reads it, without compiling the table.
+
+        Examples
+        --------
+        >>> LazyControl(lambda: None, answer=lambda n: (1.0, 2.0, None)).name_point("x")
+        (1.0, 2.0)
+        """
+        if self._real is None and self._answer is not None:
+            lon, lat, _ = self._answer(name)
+            return lon, lat
+        return self.__getattr__("name_point")(name)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
