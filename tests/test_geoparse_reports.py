@@ -394,3 +394,22 @@ def test_named_regions_of_round_three_turkmen_mountain_and_east_of_the_euphrates
     text = "لاستعادة ما تبقى من أراضي في الجزيرة وشرق الفرات والمناطق الشرقية بريف دير الزور"
     m = _one(text, "شرق الفرات")
     assert m.kind == "region" and m.place.name == "East of the Euphrates"
+
+
+def test_a_country_that_backs_or_hosts_is_named_a_town_that_backs_is_not():
+    # AP (15) and Mehr (13): the country guideline of round 3 marks "Turkey-backed",
+    # "Britain-based"; "Aleppo-based fighters" says who, not where
+    text = (
+        "The Britain-based Syrian Observatory for Human Rights says the Turkey-backed forces "
+        "have taken control of half of Afrin."
+    )
+    ex = geozones.extract(text)
+    assert [(m.text, m.kind) for m in ex.places] == [
+        ("Britain", "country"),
+        ("Turkey", "country"),
+        ("Afrin", "place"),
+    ]
+    assert "Syrian Observatory for Human Rights" in [e.text for e in ex.entities]
+    assert [m.text for m in geozones.extract("Aleppo-based fighters shelled Saraqib.").places] == [
+        "Saraqib"
+    ]

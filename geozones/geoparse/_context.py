@@ -289,9 +289,10 @@ def rule_entities(text: str) -> list[Entity]:
         )
         tail = low[-1] in ORG_TAILS or bool(_TR_ORG_TAIL.match(re.split("['’]", low[-1])[0]))
         if tail or low[0].split("-")[0] in ORG_HEADS or of_for:
-            start = s0
-            if low[0] == "the" and len(words) > 1:
-                start = s0 + words[1][1]
+            k = 0  # "the", "Britain-based" before the name are not part of it
+            while k < len(words) - 1 and (low[k] == "the" or _MODIFIER.search(low[k])):
+                k += 1
+            start = s0 + words[k][1]
             kind = "news" if low[-1] in _NEWS_TAILS else "organization"
             out.append(Entity(text[start : m.end()], start, m.end(), kind, "org-word"))
             continue
@@ -330,6 +331,7 @@ def _title_in_apposition(text: str, end: int) -> bool:
     return any(_is_title(w) for w in words[:7])
 
 
+_MODIFIER = re.compile(r"-(?:based|backed|led|allied|aligned|sponsored|funded|supported)$")
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Z0-9-]{1,7})\)")
 
 

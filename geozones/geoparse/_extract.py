@@ -147,7 +147,9 @@ def _names(
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)
-    items, entities = _select(text, _scan(text, index), rule_ents, blocked, title)
+    items, entities = _select(
+        text, _scan(text, index), rule_ents, blocked, title, _country_refs(index)
+    )
     entities += _list_surnames(text, entities, items)
     ents = _Occupancy(len(text), [(e.start, e.end) for e in entities])
     items = [it for it in items if ents.free(it.start, it.start + 1)]
@@ -190,3 +192,13 @@ def _list_surnames(text: str, entities: list[Entity], items: list[_Item]) -> lis
             out.append(Entity(text[it.name_start : it.end], it.name_start, it.end, "person",
                               "surname"))  # fmt: skip
     return out
+
+
+def _country_refs(index: _Index) -> frozenset[int]:
+    """The gazetteer entries that are countries (computed once per index)."""
+    got = getattr(index, "_country_refs", None)
+    if got is None:
+        kinds = index.gaz.kinds
+        got = frozenset(i for i in range(len(kinds)) if kinds[i] == "country")
+        index._country_refs = got  # type: ignore[attr-defined]
+    return got

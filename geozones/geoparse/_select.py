@@ -112,8 +112,10 @@ def _select(
     rule_ents: list[Entity],
     blocked: list[tuple[int, int]],
     title: _TitleLines,
+    countries: frozenset[int] = frozenset(),
 ) -> tuple[list[_Item], list[Entity]]:
-    """Longest match wins; non-place names take their span from places."""
+    """Longest match wins; non-place names take their span from places. ``countries``
+    holds the gazetteer entries of countries (a country that backs is still named)."""
     cands: list[tuple[int, int, int, _Item]] = []
     for m in matches:
         name = text[m.name_start : m.end]
@@ -139,8 +141,9 @@ def _select(
             continue
         if _acronym(text, m.name_start, m.end, title):
             continue
-        if _BACKED.match(text, m.end):
-            continue  # "Turkey-backed fighters": who backs them, not where
+        if _BACKED.match(text, m.end) and not any(p.ref in countries for p in pls):
+            continue  # "Aleppo-based fighters": who backs them, not where; a country that
+            # backs is named all the same ("Turkey-backed", the set's country guideline)
         it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords)
         cands.append((m.end - m.start, 1, m.start, it))
     for e in rule_ents:
@@ -160,7 +163,8 @@ def _select(
 
 
 _BACKED = re.compile(
-    r"\s?[-‑–]\s?(?:backed|led|allied|aligned|sponsored|brokered|funded|trained|supported)\b",
+    r"\s?[-‑–]\s?(?:backed|led|allied|aligned|sponsored|brokered|funded|trained|supported"
+    r"|based|held|controlled|linked|affiliated)\b",
     re.IGNORECASE,
 )
 
