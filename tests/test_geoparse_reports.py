@@ -413,3 +413,11 @@ def test_a_country_that_backs_or_hosts_is_named_a_town_that_backs_is_not():
     assert [m.text for m in geozones.extract("Aleppo-based fighters shelled Saraqib.").places] == [
         "Saraqib"
     ]
+
+
+def test_a_dateline_with_its_agency_in_brackets_or_after_a_dash_is_the_city():
+    # AA via Dik Gazete: "LAZKİYE (AA) -" is the city of Latakia, not its province
+    m = _one("LAZKİYE (AA) - Suriye'nin Türkmendağı bölgesindeki ÖSO'nun komutanı", "LAZKİYE")
+    assert m.kind == "place" and haversine_km(m.place.lat, m.place.lon, 35.52, 35.78) < 10
+    assert _one("Hama - SMART\nOn Wednesday, fighters attacked.", "Hama").kind == "place"
+    assert _one("Idlib is shelled daily.", "Idlib").kind == "region"

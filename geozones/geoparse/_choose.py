@@ -165,6 +165,7 @@ _CITY_AFTER = re.compile(r"^(?:\s+(?:city|town|kenti|şehri|المدينة)\b|,\
                          re.I)  # fmt: skip
 
 
+_DATELINE_AFTER = re.compile(r",|[ \t]*\(|[ \t]+[-–—][ \t]")
 _IN_PAIR_AFTER = re.compile(r"^\s?[-–—]\s?\w")
 _IN_PAIR_BEFORE = re.compile(r"\w\s?[-–—]\s?$")
 
@@ -184,8 +185,8 @@ def _province_reading(
     if not any(a.name in first.admin for a in areas):
         return None  # the town meant lies elsewhere ("Quneitra" among Idlib villages)
     line_start = text.rfind("\n", 0, it.start) + 1
-    if not text[line_start : it.start].strip() and text[it.end : it.end + 1] == ",":
-        return None  # a dateline: "HAMA, Syria"
+    if not text[line_start : it.start].strip() and _DATELINE_AFTER.match(text, it.end):
+        return None  # a dateline: "HAMA, Syria", "LAZKİYE (AA) -", "Idlib - SMART"
     if _CITY_BEFORE.search(text[max(0, it.start - 20) : it.start]):
         return None
     if _CITY_AFTER.match(text[it.end : it.end + 12]):
