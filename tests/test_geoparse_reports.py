@@ -421,3 +421,10 @@ def test_a_dateline_with_its_agency_in_brackets_or_after_a_dash_is_the_city():
     assert m.kind == "place" and haversine_km(m.place.lat, m.place.lon, 35.52, 35.78) < 10
     assert _one("Hama - SMART\nOn Wednesday, fighters attacked.", "Hama").kind == "place"
     assert _one("Idlib is shelled daily.", "Idlib").kind == "region"
+
+
+def test_the_area_of_a_village_is_the_village_the_area_of_a_district_the_district():
+    # Syriac Press (60): "في مزارع منطقة الشحيل"; SANA relays: "منطقة معرة النعمان"
+    m = _one("بوجود مسلحين في مزارع منطقة الشحيل، بدأت القوات", "الشحيل")
+    assert m.kind == "place" and m.place.kind == "populated place"
+    assert _one("قصفت الطائرات منطقة معرة النعمان", "معرة النعمان").kind == "region"

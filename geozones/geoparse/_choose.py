@@ -247,6 +247,8 @@ def _region_sized(cands: list[tuple[Place, float]], cue: ctx.RegionCue) -> bool:
     ("south of Khan Sheikhun", "the outskirts of Saraqib", "ريف معرة النعمان")."""
     if cue.ring in ("outskirts", "direction"):
         return False  # "the outskirts of Aleppo", "west of Aleppo": the city
+    if cue.noun == "منطقة":  # "the area of": a district's, or a village's own
+        return any(p.kind == "admin area" or p.extra.get("region") for p, _ in cands)
     if cue.noun and not cue.ring and cue.noun.lower().rstrip("s") in _ADMIN_NOUNS:
         return True  # "Saraqib district"
     if cue.noun and not cue.ring:  # "the Ghab plain", "Saraqib areas": an area if one is known
