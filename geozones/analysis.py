@@ -20,8 +20,11 @@ if TYPE_CHECKING:  # pragma: no cover
 LINE_TOLERANCE_M = 1000.0
 
 
-def point_of(where: Any, gazetteer: Any = None) -> tuple[Any, Any]:
+def point_of(where: Any, gazetteer: Any = None, timeline: Any = None) -> tuple[Any, Any]:
     """``(shapely Point, Place or None)`` for a name, ``(lat, lon)``, Point or Place.
+
+    A name is read as ``timeline``'s control table reads it when given one (a name of its
+    ``places:`` first, then the gazetteer), else looked up in ``gazetteer``.
 
     Examples
     --------
@@ -29,6 +32,8 @@ def point_of(where: Any, gazetteer: Any = None) -> tuple[Any, Any]:
     >>> (round(point.x, 2), round(point.y, 2)), place
     ((36.63, 35.93), None)
     """
+    if isinstance(where, str) and timeline is not None:
+        where = _named(where, timeline)
     if isinstance(where, str):
         from .gazetteer import Gazetteer  # lazy: the index loads only for a name
 
@@ -58,14 +63,14 @@ def point_of(where: Any, gazetteer: Any = None) -> tuple[Any, Any]:
     )
 
 
-def _named(where: Any, timeline: Any, gazetteer: Any) -> Any:
-    """A name read as the timeline's control table reads it (its ``places:`` first) as a
-    (lat, lon) pair; anything else, or a name given with its own gazetteer, unchanged."""
+def _named(name: str, timeline: Any) -> Any:
+    """A name as the timeline's control table reads it (its ``places:`` first): its
+    gazetteer code, or a (lat, lon) pair for a point; the name itself without a table."""
     control = getattr(timeline, "_control", None)
-    if not isinstance(where, str) or control is None or gazetteer is not None:
-        return where
-    lon, lat = control.name_point(where)
-    return (lat, lon)
+    if control is None:
+        return name
+    lon, lat, code = control.name_place(name)
+    return code if code else (lat, lon)
 
 
 def locate(
@@ -114,7 +119,7 @@ def locate(
         from .compiler import load_timeline  # lazy: the compiler only for the default timeline
 
         timeline = load_timeline(gazetteer=gazetteer)
-    point, _ = point_of(_named(place_or_point, timeline, gazetteer), gazetteer)
+    point, _ = point_of(place_or_point, gazetteer, timeline=None if gazetteer else timeline)
     features = timeline.features if date is None else timeline.at(date)
     geoms = np.asarray(features.geometry.values)
     areal = shapely.get_dimensions(geoms) == 2

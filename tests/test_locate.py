@@ -181,3 +181,11 @@ def test_a_cached_timeline_reads_the_table_s_names_without_compiling_control(tmp
     got = set(locate("Kafr Halab", "2020-03-10", cached)["id"])
     assert cached._control._real is None
     assert not any(i.startswith("idlib-zone") for i in got)
+
+
+def test_the_command_reads_a_name_as_the_control_table_does(capsys):
+    """``geozones locate "Kafr Halab"`` answers for OCHA Kafr Aleppo (the table's place)."""
+    assert main(["locate", "Kafr Halab", "--date", "2020-03-10", "--json"]) in (0, 1)
+    out = json.loads(capsys.readouterr().out)
+    assert out["place"]["source_id"] == "C1039"
+    assert out["control"]["holder"] == "government"

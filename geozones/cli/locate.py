@@ -44,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
 
     m = _LATLON.match(args.where)
     where: Any = (float(m.group(1)), float(m.group(2))) if m else args.where
-    point, place = point_of(where)
     timeline = load_timeline(args.spec)
+    point, place = point_of(where, timeline=timeline)  # the control table's names first
     if args.tolerance is not None and not args.tolerance >= 0:
         raise InputError(f"--tolerance {args.tolerance:g} is negative; give metres, e.g. 500")
     kwargs = {} if args.tolerance is None else {"tolerance": args.tolerance}

@@ -465,8 +465,8 @@ class LazyControl:
     --------
     >>> LazyControl(lambda: None)._real is None
     True
-    >>> LazyControl(lambda: None, answer=lambda n: (36.0, 35.0, None)).name_point("x")
-    (36.0, 35.0)
+    >>> LazyControl(lambda: None, answer=lambda n: (36.0, 35.0, None)).name_place("x")
+    (36.0, 35.0, None)
     """
 
     def __init__(
@@ -478,18 +478,18 @@ class LazyControl:
         self._answer = answer
         self._real = None
 
-    def name_point(self, name: str) -> tuple[float, float]:
-        """(lon, lat) of a name as the control table reads it, without compiling the table.
+    def name_place(self, name: str) -> tuple[float, float, str | None]:
+        """``(lon, lat, code)`` of a name as the control table reads it, without compiling
+        the table (see ``Control.name_place``).
 
         Examples
         --------
-        >>> LazyControl(lambda: None, answer=lambda n: (1.0, 2.0, None)).name_point("x")
-        (1.0, 2.0)
+        >>> LazyControl(lambda: None, answer=lambda n: (1.0, 2.0, None)).name_place("x")
+        (1.0, 2.0, None)
         """
         if self._real is None and self._answer is not None:
-            lon, lat, _ = self._answer(name)
-            return lon, lat
-        return self.__getattr__("name_point")(name)
+            return self._answer(name)
+        return self.__getattr__("name_place")(name)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):

@@ -187,20 +187,21 @@ class Control:
         cell = self._cell(place_or_point)
         return self.surface.holding(cell, _day(date).isoformat())
 
-    def name_point(self, name: str) -> tuple[float, float]:
-        """(lon, lat) of a place name as the control table reads it (its ``places:`` first).
+    def name_place(self, name: str) -> tuple[float, float, str | None]:
+        """``(lon, lat, OCHA code or None)`` of a place name as the control table reads it
+        (its ``places:`` first, then the gazetteer).
 
         Examples
         --------
         >>> c = Control({}, ControlSurface(_empty_cells(), [], []),
-        ...             resolve=lambda n: (36.5, 35.5, None))
-        >>> c.name_point("Kafr Halab")
-        (36.5, 35.5)
+        ...             resolve=lambda n: (36.87, 36.06, "C1039"))
+        >>> c.name_place("Kafr Halab")
+        (36.87, 36.06, 'C1039')
         """
         if self._resolve is None:
             raise InputError("this timeline cannot resolve place names; give (lat, lon)")
-        lon, lat, _ = self._resolve(name)
-        return float(lon), float(lat)
+        lon, lat, code = self._resolve(name)
+        return float(lon), float(lat), code
 
     def holders(self, lons: Any, lats: Any, dates: Any) -> np.ndarray:
         """The holder (party name or None) of each point on its date, vectorized.
