@@ -428,3 +428,11 @@ def test_the_area_of_a_village_is_the_village_the_area_of_a_district_the_distric
     m = _one("بوجود مسلحين في مزارع منطقة الشحيل، بدأت القوات", "الشحيل")
     assert m.kind == "place" and m.place.kind == "populated place"
     assert _one("قصفت الطائرات منطقة معرة النعمان", "معرة النعمان").kind == "region"
+
+
+def test_a_listed_outlets_name_after_a_noun_of_settlement_is_the_town():
+    # Step News (62): "مدينة الميادين" is the town of al-Mayadin, not the Al Mayadeen channel
+    t = "وقال مصدر إن الاجتماع انعقد في مدينة الميادين شرقي دير الزور، بحضور وجهاء"
+    assert _one(t, "الميادين").place.name == "Al Mayadin"
+    ex = geozones.extract("وقالت قناة الميادين إن الجيش تقدم")
+    assert ex.places == [] and "قناة الميادين" in [e.text for e in ex.entities]

@@ -123,6 +123,10 @@ def _select(
         if not pls:
             continue
         ent = next((p for p in pls if p.kind == "e"), None)
+        if ent is not None and _TOWN_NOUN_BEFORE.search(text[max(0, m.start - 16) : m.start]):
+            ent, pls = None, tuple(p for p in pls if p.kind != "e")  # "مدينة الميادين"
+            if not pls:
+                continue
         if ent is not None:
             e = Entity(text[m.start : m.end], m.start, m.end, ent.ref, "list")
             cands.append((m.end - m.start, 0, m.start, _Item(m.start, m.end, m.name_start, (), e)))
@@ -162,6 +166,11 @@ def _select(
     return places, entities
 
 
+#: A noun of settlement right before a name: the name is the town's, not an outlet's or a
+#: group's that shares it ("مدينة الميادين", the town of al-Mayadin, not the TV channel).
+_TOWN_NOUN_BEFORE = re.compile(
+    r"(?:(?:^|\s)[وب]?(?:مدينة|بلدة|قرية|ناحية)|\b(?:town|city|village)\s+of)\s+$", re.I
+)
 _BACKED = re.compile(
     r"\s?[-‑–]\s?(?:backed|led|allied|aligned|sponsored|brokered|funded|trained|supported"
     r"|based|held|controlled|linked|affiliated)\b",
