@@ -261,15 +261,15 @@ def test_real_report_set_is_measured_and_keeps_its_floor():
         ev.add(parts.setdefault(doc.get("set", "dev"), {}), res, bad)
     p, r = ev.pr(*tot["places"])
     _, day = ev.pr(*tot["dates"])
-    assert p >= 0.85 and r >= 0.75, (p, r)
+    assert p >= 0.92 and r >= 0.88, (p, r)  # round 3: 0.95 / 0.91
     assert day >= 0.90, day
     # no person or agency taken for a place in the passages seen so far (dev, with heldout2
     # moved there in round 3, and the old held-out ones); heldout3 stays unseen: its first
-    # run had 4, the floor keeps it there
+    # run had 4, 3 after round 3's rules, the floor keeps it there
     assert parts["dev"]["confused"] == 0 and parts["heldout"]["confused"] == 0
-    assert parts["heldout3"]["confused"] <= 4
+    assert parts["heldout3"]["confused"] <= 3
     dp, dr = ev.pr(*parts["dev"]["places"])
-    assert dp >= 0.95 and dr >= 0.90, (dp, dr)
+    assert dp >= 0.97 and dr >= 0.93, (dp, dr)  # round 3: 0.99 / 0.95
 
 
 def test_a_named_region_of_the_gazetteer_is_a_region_mention():
