@@ -64,13 +64,11 @@ def point_of(where: Any, gazetteer: Any = None, timeline: Any = None) -> tuple[A
 
 
 def _named(name: str, timeline: Any) -> Any:
-    """A name as the timeline's control table reads it (its ``places:`` first): its
-    gazetteer code, or a (lat, lon) pair for a point; the name itself without a table."""
+    """A name as the timeline's control table reads it: what its ``places:`` gives the
+    name (a gazetteer code, a (lat, lon) pair), else the name itself (for the gazetteer)."""
     control = getattr(timeline, "_control", None)
-    if control is None:
-        return name
-    lon, lat, code = control.name_place(name)
-    return code if code else (lat, lon)
+    given = control.place_alias(name) if control is not None else None
+    return name if given is None else given
 
 
 def locate(

@@ -369,7 +369,7 @@ def test_towns_the_frame_got_wrong_change_hands_as_reported(tl, place, day, hold
 def test_control_at_reads_a_name_as_the_table_does(tl, name, code):
     """The reports' spellings of ``control: places`` ('Kafr Halab' = OCHA Kafr Aleppo, not
     Kafr Haya; 'Latamneh' = OCHA Latmana, not Latmin) give the cell of the code."""
-    assert tl._control.name_place(name)[2] == code
+    assert tl._control.place_alias(name) == code
     place = geozones.geocode(code, country="SY")
     for day in ("2019-08-15", "2020-01-01", "2020-03-10"):
         assert tl.control_at(name, day) == tl.control_at((place.lat, place.lon), day), day

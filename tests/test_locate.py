@@ -189,3 +189,10 @@ def test_the_command_reads_a_name_as_the_control_table_does(capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["place"]["source_id"] == "C1039"
     assert out["control"]["holder"] == "government"
+
+
+def test_a_name_the_table_does_not_list_is_looked_up_everywhere(tl):
+    """Only the table's ``places:`` names are read its way: a foreign city still resolves
+    abroad (the gazetteer's answer, no country filter)."""
+    point, place = geozones.analysis.point_of("Gaziantep", timeline=tl)
+    assert place is not None and place.country == "TR"

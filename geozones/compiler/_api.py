@@ -11,7 +11,7 @@ from ..spec import Spec, bundled_path, load_yaml, read_spec
 from ..timeline import Timeline
 from ._cache import TimelineCache, cache_key
 from ._context import Geometry, _Context
-from ._control import LazyControl, build_control, control_answerer
+from ._control import LazyControl, build_control, control_aliases
 from ._declared import declared_of, default_gazetteer, prepare
 from ._evaluator import evaluate
 from ._features import _clean, compile_spec
@@ -74,7 +74,7 @@ def load_timeline(
             cached.declared = declared_of(spec)
             if spec.parties is not None or spec.control is not None:  # rebuilt when first used
                 cached._control = LazyControl(
-                    lambda: _control_only(spec, gz), answer=control_answerer(spec, gz)
+                    lambda: _control_only(spec, gz), alias=control_aliases(spec)
                 )
             return cached
     out: dict[str, Any] = {}

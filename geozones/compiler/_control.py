@@ -93,13 +93,42 @@ def build_control(ctx: _Context) -> Control | None:
     sieges = _sieges(ctx, _items(ctx, table, "besieged"), cells, resolve)
     events = build_events(_rows(ctx, table), parties, cells, resolve, _subdistrict)
     surface = ControlSurface(cells, list(parties), base + events, besieged=sieges)
-    return Control(parties, surface, resolve=control_answerer(spec, ctx.gazetteer))
+    resolve = control_answerer(spec, ctx.gazetteer)
+    return Control(parties, surface, resolve=resolve, alias=control_aliases(spec))
+
+
+def control_aliases(spec: Any) -> Callable[[str], str | tuple[float, float] | None]:
+    """alias(name) → what the control table's ``places:`` gives a name (case and accents
+    aside): a gazetteer code, a ``(lat, lon)`` pair, or None for a name it does not list.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> spec = NS(control={"places": {"Kafr Halab": "C1039", "Here": {"lat": 35, "lon": 36}}})
+    >>> alias = control_aliases(spec)
+    >>> alias("kafr halab"), alias("Here"), alias("Ariha")
+    ('C1039', (35.0, 36.0), None)
+    """
+    table = spec.control if isinstance(spec.control, dict) else {}
+    fixed = table.get("places") or {}
+    aliases = {fold(str(k)): v for k, v in fixed.items()} if isinstance(fixed, dict) else {}
+
+    def alias(name: str) -> str | tuple[float, float] | None:
+        given = aliases.get(fold(name))
+        if given is None or not isinstance(given, dict):
+            return None if given is None else str(given)
+        try:
+            return float(given["lat"]), float(given["lon"])
+        except (KeyError, TypeError, ValueError):
+            raise SpecError(f"place {name!r} of 'control: places' needs lat and lon") from None
+
+    return alias
 
 
 def control_answerer(spec: Any, gazetteer: Any) -> Callable[[str], tuple[float, float, str | None]]:
-    """answer(name) → (lon, lat, OCHA code or None) for the names given to ``control_at``
-    and ``locate``: a name of the control table's ``places:`` (case and accents aside)
-    first, as the table's rows read it, then the gazetteer. Cheap: nothing is compiled.
+    """answer(name) → (lon, lat, OCHA code or None) for the names given to ``control_at``:
+    a name of the control table's ``places:`` first (``control_aliases``), as the table's
+    rows read it, then the gazetteer (in the spec's country).
 
     Examples
     --------
@@ -108,20 +137,14 @@ def control_answerer(spec: Any, gazetteer: Any) -> Callable[[str], tuple[float, 
     >>> control_answerer(spec, None)("here")
     (36.0, 35.0, None)
     """
-    gz, country = gazetteer, spec.country
-    opts = {"country": country} if country else {}
-    table = spec.control if isinstance(spec.control, dict) else {}
-    fixed = table.get("places") or {}
-    aliases = {fold(str(k)): v for k, v in fixed.items()} if isinstance(fixed, dict) else {}
+    gz, alias = gazetteer, control_aliases(spec)
+    opts = {"country": spec.country} if spec.country else {}
 
     def answer(name: str) -> tuple[float, float, str | None]:
-        given = aliases.get(fold(name))
-        if isinstance(given, dict):
-            try:
-                return float(given["lon"]), float(given["lat"]), None
-            except (KeyError, TypeError, ValueError):
-                raise SpecError(f"place {name!r} of 'control: places' needs lat and lon") from None
-        place = gz.geocode(str(given) if given is not None else name, **opts)
+        given = alias(name)
+        if isinstance(given, tuple):
+            return given[1], given[0], None
+        place = gz.geocode(given or name, **opts)
         return float(place.lon), float(place.lat), _code(place)
 
     return answer
@@ -465,31 +488,29 @@ class LazyControl:
     --------
     >>> LazyControl(lambda: None)._real is None
     True
-    >>> LazyControl(lambda: None, answer=lambda n: (36.0, 35.0, None)).name_place("x")
-    (36.0, 35.0, None)
+    >>> LazyControl(lambda: None, alias=lambda n: "C1039").place_alias("Kafr Halab")
+    'C1039'
     """
 
     def __init__(
         self,
         build: Callable[[], Any],
-        answer: Callable[[str], tuple[float, float, str | None]] | None = None,
+        alias: Callable[[str], str | tuple[float, float] | None] | None = None,
     ) -> None:
         self._build = build
-        self._answer = answer
+        self._alias = alias
         self._real = None
 
-    def name_place(self, name: str) -> tuple[float, float, str | None]:
-        """``(lon, lat, code)`` of a name as the control table reads it, without compiling
-        the table (see ``Control.name_place``).
+    def place_alias(self, name: str) -> str | tuple[float, float] | None:
+        """What the table's ``places:`` gives a name, without compiling the table (see
+        ``Control.place_alias``).
 
         Examples
         --------
-        >>> LazyControl(lambda: None, answer=lambda n: (1.0, 2.0, None)).name_place("x")
-        (1.0, 2.0, None)
+        >>> LazyControl(lambda: None).place_alias("x") is None
+        True
         """
-        if self._real is None and self._answer is not None:
-            return self._answer(name)
-        return self.__getattr__("name_place")(name)
+        return self._alias(name) if self._alias is not None else None
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):

@@ -31,6 +31,8 @@ class Control:
     surface : ControlSurface
     resolve : callable, optional
         name → ``(lon, lat, community code or None)``, for answers about a named place.
+    alias : callable, optional
+        name → the table's ``places:`` entry (a code, a ``(lat, lon)`` pair) or None.
 
     Examples
     --------
@@ -48,10 +50,12 @@ class Control:
         parties: dict[str, dict[str, str]],
         surface: ControlSurface,
         resolve: Callable[[str], tuple[float, float, str | None]] | None = None,
+        alias: Callable[[str], str | tuple[float, float] | None] | None = None,
     ) -> None:
         self.parties = dict(parties)
         self.surface = surface
         self._resolve = resolve
+        self._alias = alias
 
     @property
     def days(self) -> list[_dt.date]:
@@ -187,21 +191,17 @@ class Control:
         cell = self._cell(place_or_point)
         return self.surface.holding(cell, _day(date).isoformat())
 
-    def name_place(self, name: str) -> tuple[float, float, str | None]:
-        """``(lon, lat, OCHA code or None)`` of a place name as the control table reads it
-        (its ``places:`` first, then the gazetteer).
+    def place_alias(self, name: str) -> str | tuple[float, float] | None:
+        """What the control table's ``places:`` gives a name: a gazetteer code, a
+        ``(lat, lon)`` pair, or None for a name it does not list (the gazetteer's then).
 
         Examples
         --------
-        >>> c = Control({}, ControlSurface(_empty_cells(), [], []),
-        ...             resolve=lambda n: (36.87, 36.06, "C1039"))
-        >>> c.name_place("Kafr Halab")
-        (36.87, 36.06, 'C1039')
+        >>> c = Control({}, ControlSurface(_empty_cells(), [], []), alias=lambda n: "C1039")
+        >>> c.place_alias("Kafr Halab")
+        'C1039'
         """
-        if self._resolve is None:
-            raise InputError("this timeline cannot resolve place names; give (lat, lon)")
-        lon, lat, code = self._resolve(name)
-        return float(lon), float(lat), code
+        return self._alias(name) if self._alias is not None else None
 
     def holders(self, lons: Any, lats: Any, dates: Any) -> np.ndarray:
         """The holder (party name or None) of each point on its date, vectorized.
