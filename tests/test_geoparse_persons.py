@@ -234,3 +234,36 @@ def test_a_turkish_organisation_noun_in_a_compound_name_holds_the_country():
         "İdlib",
         "Suriye",
     ]
+
+
+def test_an_outlet_in_quotes_after_its_reporter_is_no_place_nor_date():
+    # Halab Today TV, 19 Jun 2019: "مراسل “حلب اليوم”" is the channel's reporter, not Aleppo
+    text = "قضى 11 شخصاً في قرية بينين. وأفاد مراسل “حلب اليوم” بأن الحصيلة الأولية بلغت 11."
+    ex = geozones.extract(text, published="2019-06-19")
+    assert "حلب" not in [m.text for m in ex.places]
+    assert ("حلب اليوم", "news") in [(e.text, e.kind) for e in ex.entities]
+    assert [d.text for d in ex.dates] == []
+    # the reporter of a place without quotes is in that place
+    assert "حلب" in _places("وقال مراسلنا في حلب إن القصف استهدف المدينة.")
+
+
+def test_a_council_of_the_town_of_x_holds_the_town_in_its_name():
+    # Akhbar al-Aan, Aug 2016: "المجلس العسكري لمدينة منبج وريفها" (the Manbij Military Council)
+    text = "كما سيطر المجلس العسكري لمدينة منبج وريفها، على قرية عين النخيل شمال المدينة."
+    ex = geozones.extract(text)
+    assert "منبج" not in [m.text for m in ex.places]
+    assert "المجلس العسكري لمدينة منبج وريفها" in [e.text for e in ex.entities]
+    assert "عين النخيل" in [m.text for m in ex.places]
+    # the town itself, with its countryside, after a verb of control stays a place
+    assert "منبج" in _places("سيطر الجيش على مدينة منبج وريفها.")
+
+
+def test_an_arabic_group_head_spelled_with_an_apostrophe_heads_the_name():
+    # Mediapart (AFP), 27 Jul 2019: "Hay’at Tahrir el-Cham" is HTS, not Damascus (al-Sham)
+    text = "La province est dominée par les jihadistes de Hay’at Tahrir el-Cham (HTC)."
+    ex = geozones.extract(text)
+    assert ex.places == []
+    assert "Hay’at Tahrir el-Cham" in [e.text for e in ex.entities]
+    assert _places("Hay'at Tahrir al-Sham fighters withdrew from Khan Sheikhun.") == [
+        "Khan Sheikhun"
+    ]

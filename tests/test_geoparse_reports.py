@@ -261,15 +261,17 @@ def test_real_report_set_is_measured_and_keeps_its_floor():
         ev.add(parts.setdefault(doc.get("set", "dev"), {}), res, bad)
     p, r = ev.pr(*tot["places"])
     _, day = ev.pr(*tot["dates"])
-    assert p >= 0.92 and r >= 0.88, (p, r)  # round 3: 0.95 / 0.91
+    assert p >= 0.93 and r >= 0.90, (p, r)  # round 4: 0.96 / 0.92
     assert day >= 0.90, day
-    # no person or agency taken for a place in the passages seen so far (dev, with heldout2
-    # moved there in round 3, and the old held-out ones); heldout3 stays unseen: its first
-    # run had 4, 3 after round 3's rules, the floor keeps it there
+    # no person or agency taken for a place anywhere: dev (with heldout2 moved there in
+    # round 3 and heldout3 in round 4), the old held-out ones, and heldout4 (still unseen;
+    # its first run had 0)
     assert parts["dev"]["confused"] == 0 and parts["heldout"]["confused"] == 0
-    assert parts["heldout3"]["confused"] <= 3
+    assert parts["heldout4"]["confused"] == 0
     dp, dr = ev.pr(*parts["dev"]["places"])
-    assert dp >= 0.97 and dr >= 0.93, (dp, dr)  # round 3: 0.99 / 0.95
+    assert dp >= 0.94 and dr >= 0.91, (dp, dr)  # round 4: 0.96 / 0.93 (64 passages)
+    hp, hr = ev.pr(*parts["heldout4"]["places"])
+    assert hp >= 0.90 and hr >= 0.79, (hp, hr)  # round 4: 0.93 / 0.82 (first run 0.93 / 0.81)
 
 
 def test_a_named_region_of_the_gazetteer_is_a_region_mention():
@@ -436,3 +438,32 @@ def test_a_listed_outlets_name_after_a_noun_of_settlement_is_the_town():
     assert _one(t, "الميادين").place.name == "Al Mayadin"
     ex = geozones.extract("وقالت قناة الميادين إن الجيش تقدم")
     assert ex.places == [] and "قناة الميادين" in [e.text for e in ex.entities]
+
+
+# --------------------------------------------------------------- round 4: heldout3's misses
+
+
+def test_a_country_abbreviated_in_capitals_is_the_country_never_the_word_us():
+    # Kurdistan24, 2016: "the US-backed coalition"; SouthFront, 2019: "the U.S. sponsored
+    # ceasefire"; a short name in capitals is matched only in capitals
+    text = "The YPG-led, US-backed SDF launched the operation under the U.S. sponsored ceasefire."
+    got = [(m.text, m.place.country) for m in geozones.extract(text).places]
+    assert got == [("US", "US"), ("U.S", "US")]
+    assert geozones.extract("The statement told us that the clashes went on.").places == []
+    assert [m.text for m in geozones.extract("ABD ve Rusya, İdlib konusunda anlaştı.").places][
+        :1
+    ] == ["ABD"]
+
+
+def test_aliases_of_round_four_name_tel_tamr_tel_abyad_and_dawoudiya():
+    # manbijmc.net (SDF media centre), Nov 2019; doğruhaber, 11 Oct 2019
+    text = (
+        "the Turkish occupation attempts to occupy the villages of al-Dawoudia and Arisha in "
+        "the countryside of Tel Tamr. Akçakale'nin karşısındaki Tel Abyad'daki hedefler"
+    )
+    got = {m.text: m.place for m in geozones.extract(text).places}
+    assert haversine_km(got["al-Dawoudia"].lat, got["al-Dawoudia"].lon, 36.813, 40.268) < 2
+    assert got["Tel Abyad"].kind == "populated place"
+    assert haversine_km(got["Tel Abyad"].lat, got["Tel Abyad"].lon, 36.698, 38.955) < 2
+    tamr = next(m for m in geozones.extract(text).places if m.text.endswith("Tel Tamr"))
+    assert haversine_km(tamr.place.lat, tamr.place.lon, 36.659, 40.365) < 15

@@ -288,7 +288,7 @@ def rule_entities(text: str) -> list[Entity]:
             w in ORG_TAILS and nxt in ("of", "for") for w, nxt in zip(low, low[1:], strict=False)
         )
         tail = low[-1] in ORG_TAILS or bool(_TR_ORG_TAIL.match(re.split("['’]", low[-1])[0]))
-        if tail or low[0].split("-")[0] in ORG_HEADS or of_for:
+        if tail or re.sub("['’]", "", low[0].split("-")[0]) in ORG_HEADS or of_for:
             k = 0  # "the", "Britain-based" before the name are not part of it
             while k < len(words) - 1 and (low[k] == "the" or _MODIFIER.search(low[k])):
                 k += 1

@@ -20,6 +20,7 @@ from ._persons import (
     dateline_entities,
     given_name_persons,
     org_name_places,
+    reporter_outlets,
 )
 from ._results import Extraction, PlaceMention, RoadMention
 from ._select import (
@@ -129,8 +130,8 @@ def extract(
     ref = None if month else _as_date(published) or _as_date(reference_date, "reference_date")
     index = _index_for(gazetteer)
     dates, used_ref = extract_dates(text, ref, month=month)
-    credits = dateline_entities(text)
-    # a credit's words are a name, not a date ("لبنان اليوم", Lebanon Today)
+    credits = dateline_entities(text) + reporter_outlets(text)
+    # a credit's words are a name, not a date ("لبنان اليوم", Lebanon Today; "مراسل “حلب اليوم”")
     dates = [d for d in dates if not any(c.start < d.end and d.start < c.end for c in credits)]
     places, roads, entities = _names(text, dates, index, bias, credits)
     return Extraction(text, places, roads, dates, entities, used_ref, bias)

@@ -170,9 +170,17 @@ def _add_exonyms(by_key: dict[str, set[_Payload]], kinds: Any, importance: Any) 
             target = {max(towns, key=lambda p: importance[p.ref])} if towns else set()
         for name in names if target else ():
             if k := _key(fold(str(name))):
-                by_key.setdefault(k, set()).update(target)
+                caps = _is_abbreviation(str(name))  # "US", "ABD": not "us", "Abd"
+                by_key.setdefault(k, set()).update(_Payload(p.kind, p.ref, caps) for p in target)
                 keys.add(k)
     return keys
+
+
+def _is_abbreviation(name: str) -> bool:
+    """A short name written in capitals ("US", "U.S.", "ABD"): matched only in capitals,
+    since its lower-case form is a common word ("us", the name part "Abd")."""
+    letters = name.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 4
 
 
 def _load_regions() -> list[tuple[Place, list[str]]]:
@@ -246,14 +254,14 @@ def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | Non
     folded, off = fold_with_offsets(text)
     out: list[_Token | None] = []
     pending_article: int | None = None
-    prev_end = 0
+    prev_start = prev_end = 0
     for m in re.finditer(r"\S+", folded):
         fs, fe = m.span()
         s, e = off[fs], off[fe - 1] + 1
-        if out and _BOUNDARY.search(text[prev_end:s]):
+        if out and _BOUNDARY.search(text[prev_end:s]) and not _initials(text, prev_start, s, e):
             out.append(None)
             pending_article = None
-        prev_end = e
+        prev_start, prev_end = s, e
         word = m.group(0)
         if _ELISION.match(text[s:e]) and e - s > 4:
             s += 2  # French "d’Idleb", "l’Euphrate"
@@ -284,6 +292,16 @@ def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | Non
         out.append(_Token(k, s, e, lead))
         pending_article = None
     return out
+
+
+def _initials(text: str, prev_start: int, start: int, end: int) -> bool:
+    """Two capital initials joined by a full stop ("U.S.", "U.K."): one name, no boundary."""
+    return (
+        text[prev_start + 1 : start] == "."
+        and text[prev_start : prev_start + 1].isupper()
+        and end - start == 1
+        and text[start:end].isupper()
+    )
 
 
 def _scan(text: str, index: _Index) -> list[_Match]:

@@ -273,9 +273,47 @@ def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entit
             break
     if n == 0:
         return None
+    n += _town_of_name(text, words, j + n)
     e = words[j + n - 1][1]
     kind = "news" if _in(k, _NEWS_HEADS) else "organization"
     return Entity(text[a:e], a, e, kind, "ar-org-word")
+
+
+_TOWN_OF = re.compile(r"ل(?:مدينة|بلدة|قرية|منطقة|محافظة|ناحية)")
+_AND_ITS_COUNTRYSIDE = re.compile(r"وريف(?:ها|ه)")
+
+
+def _town_of_name(text: str, words: list[tuple[int, int]], j: int) -> int:
+    """The town an organisation's name ends with, after "لمدينة" (of the town of): "المجلس
+    العسكري لمدينة منبج وريفها" is a council, منبج in it no place mention. The words to add
+    to the name (the town's, and "وريفها", and its countryside), or 0."""
+    if not (0 < j < len(words) and _TOWN_OF.fullmatch(text[words[j - 1][0] : words[j - 1][1]])):
+        return 0
+    if not _AR_WORD.fullmatch(text[words[j][0] : words[j][1]]):
+        return 0
+    after = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
+    return 2 if _AND_ITS_COUNTRYSIDE.fullmatch(after) else 1
+
+
+#: A reporter of an outlet named in quotation marks: "مراسل “حلب اليوم”" (the outlet Halab
+#: Today, not Aleppo).
+_REPORTER_OF = re.compile(
+    r"(?<![\u0621-\u064a])[وفل]?(?:ل)?مراسل(?:ة|و|ي)?\s*[\"“«](?P<name>[^\"”»\n]{2,40})[\"”»]"
+)
+
+
+def reporter_outlets(text: str) -> list[Entity]:
+    """The outlet a reporter works for, named in quotation marks after "مراسل".
+
+    Examples
+    --------
+    >>> [e.text for e in reporter_outlets("وأفاد مراسل “حلب اليوم” بأن الحصيلة بلغت 11")]
+    ['حلب اليوم']
+    """
+    return [
+        Entity(m.group("name"), m.start("name"), m.end("name"), "news", "ar-reporter-of")
+        for m in _REPORTER_OF.finditer(text)
+    ]
 
 
 def _after_title(text: str, words: list[tuple[int, int]], i: int) -> Entity | None:

@@ -134,8 +134,12 @@ def _select(
         if not _is_name_case(name):
             continue
         words = re.findall(r"[\w'’]+", name.lower())
+        abbreviation = all(p.caps for p in pls)  # "US" in capitals is no stop word "us"
         if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words) and not (
-            len(words) > 1 and _key(fold(words[0])) in ARABIC_HEADS and words[1].startswith("ال")
+            abbreviation
+            or len(words) > 1
+            and _key(fold(words[0])) in ARABIC_HEADS
+            and words[1].startswith("ال")
         ):
             continue  # common words; but a head and a noun with the article name a place
             # ("رأس العين", "تل النار"), unlike "وقف إطلاق النار"
@@ -143,7 +147,7 @@ def _select(
             e = Entity(text[m.start : m.end], m.start, m.end, "adjective", "arabic-adjective")
             cands.append((m.end - m.start, 0, m.start, _Item(m.start, m.end, m.name_start, (), e)))
             continue
-        if _acronym(text, m.name_start, m.end, title):
+        if not abbreviation and _acronym(text, m.name_start, m.end, title):
             continue
         if _BACKED.match(text, m.end) and not any(p.ref in countries for p in pls):
             continue  # "Aleppo-based fighters": who backs them, not where; a country that
