@@ -467,3 +467,14 @@ def test_aliases_of_round_four_name_tel_tamr_tel_abyad_and_dawoudiya():
     assert haversine_km(got["Tel Abyad"].lat, got["Tel Abyad"].lon, 36.698, 38.955) < 2
     tamr = next(m for m in geozones.extract(text).places if m.text.endswith("Tel Tamr"))
     assert haversine_km(tamr.place.lat, tamr.place.lon, 36.659, 40.365) < 15
+
+
+def test_a_direction_adjective_before_a_town_is_its_countryside_on_that_side():
+    # Kurdish Daily News, 26 Nov 2016: "the western Manbij villages of Sab Wiran"
+    text = "Turkish soldiers are attacking the western Manbij villages of Sab Wiran and Kur Huyuk."
+    m = _one(text, "Manbij")
+    assert m.kind == "region" and m.place.kind == "populated place"
+    assert m.part.ring == "countryside" and m.geometry().centroid.x < m.place.lon
+    # with "of" it is a point beside the town, as before
+    m = _one("Troops advanced west of Manbij on Monday.", "Manbij")
+    assert m.kind == "place" and m.part.ring == "direction"

@@ -269,10 +269,16 @@ def _part(
     d = compass(cue.direction)
     if not town and place.kind == "admin area":
         return (shift(place, d), kind, Part(d)) if d else (place, kind, None)
-    ring = cue.ring or ("direction" if d else None)
+    ring = cue.ring or (_adjective_ring(cue.direction) if d else None)
     if ring is None:
         return place, kind, None
     return place, "region" if ring == "countryside" else "place", Part(d, ring)
+
+
+def _adjective_ring(direction: str | None) -> str:
+    """A direction written as an adjective before a town ("western Manbij") names the
+    town's countryside on that side; one with "of" ("west of Manbij") a point beside it."""
+    return "countryside" if re.search(r"ern$", direction or "", re.I) else "direction"
 
 
 #: Population from which a city abroad may be named by one Arabic word.
