@@ -478,3 +478,12 @@ def test_a_direction_adjective_before_a_town_is_its_countryside_on_that_side():
     # with "of" it is a point beside the town, as before
     m = _one("Troops advanced west of Manbij on Monday.", "Manbij")
     assert m.kind == "place" and m.part.ring == "direction"
+
+
+def test_the_rural_areas_of_a_town_are_its_countryside():
+    # Kurdistan24, 2016: "the Turkish-backed Syrian rebels on Sunday attacked the western
+    # rural areas of Manbij along with airstrikes"
+    text = "The rebels on Sunday attacked the western rural areas of Manbij along with airstrikes."
+    m = _one(text, "Manbij")
+    assert m.kind == "region" and m.text == "western rural areas of Manbij"
+    assert m.part.ring == "countryside" and m.geometry().centroid.x < m.place.lon

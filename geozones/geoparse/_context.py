@@ -99,8 +99,8 @@ _REGION_BEFORE = [
     re.compile(rf"(?:\b(?:the|in|of)\s+)?\b(?P<dir>{_DIRECTIONS})\s+(?:parts?\s+)?$", re.I),
     re.compile(
         rf"\b(?:the\s+)?(?:(?P<dir>{_DIRECTIONS})\s+)?(?:parts?\s+)?"
-        r"(?P<noun>countryside|outskirts|suburbs|environs|vicinity|province|governorate|region"
-        r"|district|subdistrict|area|(?<!\bas )part)\s+of\s+(?:the\s+)?"
+        r"(?P<noun>countryside|rural areas?|outskirts|suburbs|environs|vicinity|province"
+        r"|governorate|region|district|subdistrict|area|(?<!\bas )part)\s+of\s+(?:the\s+)?"
         r"(?:(?:city|town|village)\s+of\s+)?$",
         re.I,
     ),
@@ -174,7 +174,7 @@ _RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "ou
                "vicinity": "outskirts", "أطراف": "outskirts", "اطراف": "outskirts",
                "ضواحي": "outskirts", "محيط": "outskirts", "banlieue": "outskirts",
                "countryside": "countryside", "ريف": "countryside", "الريف": "countryside",
-               "campagne": "countryside",
+               "campagne": "countryside", "rural areas": "countryside",
                "kırsal": "countryside"}  # fmt: skip
 _ADMIN_LEVEL = {"محافظة": 1, "provinz": 1, "ili": 1, "vilayeti": 1, "منطقة": 2, "ناحية": 3,
                 "province": 1, "governorate": 1, "countryside": 1, "region": 1,
