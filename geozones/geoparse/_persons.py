@@ -9,7 +9,10 @@ Complements :mod:`._context` (titles and organisation words in Latin script):
   words that qualify it (الخارجية الروسية), by a name is a person;
 * an Arabic organisation word (وكالة، هيئة، جبهة، حركة، فيلق، جيش، مجلس، قوات …) heads
   the name of an organisation ("هيئة تحرير الشام", "وكالة هاوار", "مجلس منبج العسكري",
-  قوات "سوريا الديمقراطية" with its name in quotes);
+  قوات "سوريا الديمقراطية" with its name in quotes), and the town after "لمدينة" with
+  "وريفها" belongs to it ("المجلس العسكري لمدينة منبج وريفها");
+* an outlet named in quotes after "مراسل" (reporter) is that outlet ("مراسل “حلب اليوم”":
+  Halab Today, not Aleppo and a date);
 * a nationality adjective written without the article after a noun it qualifies
   ("مصادر سورية", Syrian sources) is no country;
 * an Arabic given name followed by a family name with the article ("بشار الأسد") is a
