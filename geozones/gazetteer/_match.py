@@ -219,7 +219,7 @@ class _Matcher(_Ranker):
             self._memo[memo_key] = found
         out = [self.place(e, matched=self._v_text[vi], score=s) for e, vi, s in found]
         if found and found[0][2] < FOREIGN_ALTERNATE:
-            self._warn_if_far(name, found[0][0], found[0][2], near)
+            self._warn_if_far(name, found[0][0], found[0][2], near, country)
         return out
 
     def _exact_one(self, name: str) -> Place | None:

@@ -3,8 +3,9 @@
 Among equal matches the more important place wins (capital level,
 population). The *regional prior* breaks ties between namesakes in favour of
 the area being mapped: ``near=`` (a point or a ``(south, west, north, east)``
-box) or else :attr:`Gazetteer.region` (``settings.gazetteer_region``; by
-default the area of the bundled Syrian data). An inexact match (phonetic or
+box), else the countries asked for with ``country=``, else
+:attr:`Gazetteer.region` (``settings.gazetteer_region``; by default the area of
+the bundled Syrian data). An inexact match (phonetic or
 fuzzy) farther than :data:`FAR_KM` from that area is a guess: its score is
 multiplied by :data:`FAR_FACTOR` and :class:`FarGuessWarning` is issued.
 """
@@ -150,10 +151,10 @@ class _Ranker(_Index):
         """The ``top`` best ``(entry, variant, score)``; far guesses scored down."""
         if len(cands) == 1:
             ((e, (s, vi)),) = cands.items()
-            if s < _INEXACT and self._far_km(e, near) > FAR_KM:
+            if s < _INEXACT and self._far_km(e, near, country) > FAR_KM:
                 s *= FAR_FACTOR
             return [(e, vi, s)]
-        box = _as_box(near) if near is not None else self.region
+        box = self._search_box(near, country)
         point = near is not None and len(near) == 2
         dist = self._distances(box, cands)
         imp, ccs = self._importance, self._country
@@ -229,13 +230,24 @@ class _Ranker(_Index):
         d = _box_km(box, [lat[e] for e in out], [lon[e] for e in out]).tolist()
         return dict(zip(out, d, strict=True))
 
-    def _far_km(self, e: int, near: Any) -> float:
-        box = _as_box(near) if near is not None else self.region
+    def _search_box(self, near: Any, country: Any) -> Box:
+        """The region a question searches: ``near=``, else the countries asked for
+        (``country=``: a guess inside them is no far guess), else :attr:`region`."""
+        if near is not None:
+            return _as_box(near)
+        if country:
+            box = self.country_bounds(country)
+            if box is not None:
+                return box
+        return self.region
+
+    def _far_km(self, e: int, near: Any, country: Any = None) -> float:
+        box = self._search_box(near, country)
         return self._distances(box, (e,)).get(e, 0.0)
 
-    def _warn_if_far(self, name: str, e: int, score: float, near: Any) -> None:
+    def _warn_if_far(self, name: str, e: int, score: float, near: Any, country: Any = None) -> None:
         """FarGuessWarning when the inexact best match, entry ``e``, is far from the region."""
-        d = self._far_km(e, near)
+        d = self._far_km(e, near, country)
         if d > FAR_KM:
             warnings.warn(
                 f"{name!r} matched {self._name[e]!r} ({self._country[e] or self._kind[e]}) only "
