@@ -275,23 +275,16 @@ def _unlisted(
     ends = {it.end for it in items}
     centre = _home_centre(items, index, bias)
     out = []
-    for m in _LOCATIVE.finditer(text):
-        s, e = m.span("name")
+    for begin, s, e, is_list, cued in _cued_names(text):
         if not spans.free(s, e):
             continue
-        if m.group("list") is not None and m.start() not in ends and m.start() - 1 not in ends:
+        if is_list and begin not in ends and begin - 1 not in ends:
             continue  # a list only counts after a known place: "Dana, Sarmada and Atmeh"
-        name = m.group("name")
+        name = text[s:e]
         words = re.findall(r"[\w'’]+", name.lower())
-        if name.isupper() or any(w in STOPWORDS or w in ctx.TITLES for w in words):
-            continue
-        found = [
-            p
-            for p in index.lookup(name, top=5)
-            if p.score >= UNLISTED_MIN_SCORE
-            and p.kind in ("populated place", "admin area")
-            and p.country == bias
-        ]
+        if name.isupper() or any(w in ctx.TITLES or w in STOPWORDS and not cued for w in words):
+            continue  # "Has" before "köylerine" is a village, not the English verb
+        found = _sound_matches(index, name, bias)
         if centre is not None:  # a guess by sound must lie in the region of the story
             near = UNLISTED_NEAR_KM if len({p.name for p in found}) > 1 else UNLISTED_REGION_KM
             found = [p for p in found if haversine_km(p.lat, p.lon, *centre) <= near]
@@ -301,6 +294,54 @@ def _unlisted(
             spans.add(s, e)
             ends.add(e)  # the list goes on after it: "Kuweres, Bleisa and Jdeideh"
     return out
+
+
+#: Turkish nouns of settlements after a list of names: "A, B ve C köylerine", "X beldesi".
+_TR_SETTLEMENT = re.compile(
+    r"(?P<list>(?:[A-ZÇĞİÖŞÜ][\w'’]*(?: [A-ZÇĞİÖŞÜ][\w'’]*){0,2})"
+    r"(?:\s*,\s*[A-ZÇĞİÖŞÜ][\w'’]*(?: [A-ZÇĞİÖŞÜ][\w'’]*){0,2})*"
+    r"(?:\s+ve\s+[A-ZÇĞİÖŞÜ][\w'’]*(?: [A-ZÇĞİÖŞÜ][\w'’]*){0,2})?)"
+    r"\s+(?:köy(?:ü|ler)|belde(?:si|ler)|kasaba(?:sı|lar))\w*"
+)
+_TR_SPLIT = re.compile(r"\s*,\s*|\s+ve\s+")
+#: The Turkish spelling of the Arabic head word كفر ("Kefer Avid" is Kafr Oweid).
+_TR_KAFR = re.compile(r"\bKef(?:e|i)?r\b")
+
+
+def _cued_names(text: str) -> Iterable[tuple[int, int, int, bool, bool]]:
+    """Names that their context shows to be places: (where the cue starts, name start, name
+    end, whether only a list shows it, whether a settlement noun names it)."""
+    for m in _LOCATIVE.finditer(text):
+        yield m.start(), *m.span("name"), m.group("list") is not None, False
+    if "köy" not in text and "belde" not in text and "kasaba" not in text:
+        return
+    for m in _TR_SETTLEMENT.finditer(text):
+        base, last = m.start("list"), 0
+        chunk = m.group("list")
+        for sep in [*_TR_SPLIT.finditer(chunk), None]:
+            a, b = last, (sep.start() if sep else len(chunk))
+            if b > a:
+                yield base + a, base + a, base + b, False, True
+            last = sep.end() if sep else last
+
+
+def _sound_matches(index: _Index, name: str, bias: str) -> list:
+    """The gazetteer's places at home that sound like ``name`` (a Turkish "Kefer" read as
+    "Kafr" when the name as written matches nothing)."""
+
+    def ask(n: str) -> list:
+        return [
+            p
+            for p in index.lookup(n, top=5)
+            if p.score >= UNLISTED_MIN_SCORE
+            and p.kind in ("populated place", "admin area")
+            and p.country == bias
+        ]
+
+    found = ask(name)
+    if not found and _TR_KAFR.search(name):
+        found = ask(_TR_KAFR.sub("Kafr", name))
+    return found
 
 
 def _home_centre(items: list[_Item], index: _Index, bias: str) -> tuple[float, float] | None:
@@ -426,3 +467,24 @@ def _mark_regions(text: str, items: list[_Item]) -> None:
             if prev.cue is None:
                 prev.cue = ctx.RegionCue("region", prev.start, prev.end, None, None, 1)
             j -= 1
+    _mark_arabic_duals(text, items)
+
+
+#: An Arabic dual of a region noun before a name: "ريفي إدلب وحلب" (the countrysides of Idlib
+#: and Aleppo), "محافظتي حماة وحلب" (the provinces of Hama and Aleppo).
+_AR_DUAL = re.compile(r"(?:^|[\s،(])[وبلف]?(?:ريفي|محافظتي|منطقتي|ناحيتي)\s+$")
+#: "و" alone between two names (with the name's proclitic), maybe after a comma.
+_AR_AND = re.compile(r"\s*(?:[،,]\s*)?و\s*")
+
+
+def _mark_arabic_duals(text: str, items: list[_Item]) -> None:
+    """Both names after an Arabic dual region noun are regions: the second one, "حلب" in
+    "ريفي إدلب وحلب", has no noun of its own before it."""
+    for it, nxt in zip(items, items[1:], strict=False):
+        if not _AR_DUAL.search(text[max(0, it.name_start - 12) : it.name_start]):
+            continue
+        if not _AR_AND.fullmatch(text[it.end : nxt.name_start]):
+            continue
+        for one in (it, nxt):
+            if one.cue is None:
+                one.cue = ctx.RegionCue("region", one.start, one.end, None, None, 1)
