@@ -45,3 +45,18 @@ def test_an_arabic_dual_region_noun_makes_both_names_regions():
     # without the dual, "مدينة إدلب وحلب" stays two cities
     got = _places("قصفت الطائرات مدينة إدلب وحلب")
     assert got["حلب"][0] == "place"
+
+
+def test_a_farm_for_raising_poultry_is_neither_the_village_mazraa_nor_a_name():
+    # Syria One, 2019 (passage 82): "on a poultry farm on the edge of Kafr Deryan"; مزرعة is
+    # also a village (and an admin area) in the gazetteer, لتربية الدواجن no name at all
+    text = (
+        "كان استشهد مدنيان جراء غارات جوية نفذتها الطائرات الحربية الروسية، أمس الجمعة، على "
+        "مزرعة لتربية الدواجن على أطراف قرية كفردريان بريف إدلب الشمالي"
+    )
+    got = _places(text)
+    assert "مزرعة" not in got and not any("الدواجن" in k for k in got)
+    assert got["كفردريان"][1].name == "Kafr Deryan"
+    # a farm named by what follows it is still a construction for an unknown name
+    got = geozones.extract("قصفت الطائرات مزرعة الصفا قرب بلدة كفردريان بريف إدلب")
+    assert "مزرعة" not in [m.text for m in got.places]

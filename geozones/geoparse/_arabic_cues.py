@@ -13,7 +13,8 @@ is a village or a small town is kept only when the words around it make it a pla
 * a dateline (the name opens a line and a dash or a bracket follows);
 
 and never when the name is itself a noun of place with a word after it ("في مزارع منطقة
-الشحيل": in the farms of the Shuheil area, not the village Muzaree).
+الشحيل": in the farms of the Shuheil area, not the village Muzaree; "على مزرعة لتربية
+الدواجن": on a poultry farm, not the village Mazraa).
 
 Big towns and cities, regions, countries and names of two words or more are not
 affected: a city is named bare ("حلب تشهد …") and longer names are rarely common words.
@@ -31,7 +32,7 @@ from ._select import _Item
 AR_PLACE_BEFORE = frozenset(
     """في من الى إلى على عن قرب نحو باتجاه اتجاه حول داخل بين عبر حتى لدى عند تخوم مشارف
     مدينة مدينتي مدن بلدة بلدتي بلدات قرية قريتي قرى منطقة مناطق ناحية ريف ريفي محافظة
-    محافظتي محور محوري محاور أطراف اطراف ضواحي محيط وسط مطار معبر مخيم حي أحياء مزارع
+    محافظتي محور محوري محاور أطراف اطراف ضواحي محيط وسط مطار معبر مخيم حي أحياء مزارع مزرعة
     شمال جنوب شرق غرب شمالي جنوبي شرقي غربي شمالا جنوبا شرقا غربا منها أبرزها بينها
     سيطرة بسيطرة مقر مركز أهالي أبناء سكان""".split()
 )
@@ -98,8 +99,10 @@ def drop_uncued_arabic(
         in_list[a:b] = b"\x01" * (b - a)
     keep = []
     for i, it in enumerate(items):
+        if it.nwords == 1 and _heads_next(text, it):
+            continue  # a noun of place heads the phrase after it, whatever it also names
         if _is_small_arabic(text, it, index) and not in_list[it.name_start]:
-            if not _cued(text, i, items) or _heads_next(text, it):
+            if not _cued(text, i, items):
                 continue
         keep.append(it)
     return keep

@@ -73,6 +73,9 @@ _AR_AMONG = re.compile(
     r"(?<![\u0600-\u06ff])(?:منها|ومنها|أبرزها|بينها|من\s+بينها)\s+"
     r"|(?<![\u0600-\u06ff])(?:قرى|بلدات|مناطق)\s*[،,]?\s*(?:وهي|هي)\s+"
 )
+#: "مزرعة لتربية الدواجن" (a farm for raising poultry), "مخيم للنازحين": the preposition ل on
+#: a verbal noun or on a noun with the article says what the place is for, not its name.
+_AR_PURPOSE = re.compile(r"لل\S+|لت\S{2,}[ةه]")
 #: Words after which an Arabic list of villages ends ("… وسطوح الدير بريف إدلب").
 _AR_END = frozenset(
     """في من قرب عند على ضمن جنوب شمال شرق غرب جنوبي شمالي شرقي غربي باتجاه بالقرب
@@ -289,7 +292,7 @@ def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
                 continue
             else:
                 break
-        if not re.fullmatch(_AR_WORD, text[a:b]):
+        if not re.fullmatch(_AR_WORD, text[a:b]) or first and _AR_PURPOSE.fullmatch(w):
             break
         n = 2 if i + 1 < len(words) and _two_words(text, a, b, words[i + 1]) else 1
         if n == 1 and _ar_key(text[a:b]) in ARABIC_STOPWORDS:
