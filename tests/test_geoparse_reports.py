@@ -261,17 +261,17 @@ def test_real_report_set_is_measured_and_keeps_its_floor():
         ev.add(parts.setdefault(doc.get("set", "dev"), {}), res, bad)
     p, r = ev.pr(*tot["places"])
     _, day = ev.pr(*tot["dates"])
-    assert p >= 0.93 and r >= 0.90, (p, r)  # round 4: 0.96 / 0.92
+    assert p >= 0.93 and r >= 0.90, (p, r)  # round 5: 0.96 / 0.92 (91 passages)
     assert day >= 0.90, day
-    # no person or agency taken for a place anywhere: dev (with heldout2 moved there in
-    # round 3 and heldout3 in round 4), the old held-out ones, and heldout4 (still unseen;
-    # its first run had 0)
+    # no person or agency taken for a place in dev (with heldout2, heldout3 and heldout4
+    # moved there in rounds 3-5) or the old held-out ones; heldout5 (still unseen) had 2 on
+    # its first run and may not get worse
     assert parts["dev"]["confused"] == 0 and parts["heldout"]["confused"] == 0
-    assert parts["heldout4"]["confused"] == 0
+    assert parts["heldout5"]["confused"] <= 2
     dp, dr = ev.pr(*parts["dev"]["places"])
-    assert dp >= 0.94 and dr >= 0.91, (dp, dr)  # round 4: 0.96 / 0.93 (64 passages)
-    hp, hr = ev.pr(*parts["heldout4"]["places"])
-    assert hp >= 0.90 and hr >= 0.79, (hp, hr)  # round 4: 0.93 / 0.82 (first run 0.93 / 0.81)
+    assert dp >= 0.95 and dr >= 0.91, (dp, dr)  # round 5: 0.97 / 0.93 (72 passages)
+    hp, hr = ev.pr(*parts["heldout5"]["places"])
+    assert hp >= 0.82 and hr >= 0.82, (hp, hr)  # round 5: 0.86 / 0.86 (first run 0.84 / 0.84)
 
 
 def test_a_named_region_of_the_gazetteer_is_a_region_mention():
