@@ -11,6 +11,10 @@ Complements :mod:`._context` (titles and organisation words in Latin script):
   the name of an organisation ("هيئة تحرير الشام", "وكالة هاوار", "مجلس منبج العسكري",
   قوات "سوريا الديمقراطية" with its name in quotes), and the town after "لمدينة" with
   "وريفها" belongs to it ("المجلس العسكري لمدينة منبج وريفها");
+* an office word (مركز، مكتب، مديرية) heads an organisation's name when a definite adjective
+  in -ي/-ية closes a construct with one name ("مركز إدلب الإعلامي", the Idlib Media Centre),
+  or when definite nouns of its field are followed by "في"/"ب" and one word ("مديرية
+  التربية والتعليم في إدلب"): the place in it is a word of the name;
 * an outlet named in quotes after "مراسل" (reporter) is that outlet ("مراسل “حلب اليوم”":
   Halab Today, not Aleppo and a date);
 * a nationality adjective written without the article after a noun it qualifies
@@ -184,6 +188,8 @@ def _entity_at(text: str, words: list[tuple[int, int]], i: int) -> Entity | None
     k = _ar_key(text[a:b])
     if _in(k, AR_ORG_HEADS):
         return _org_after(text, words, i, k)
+    if _in(k, _AR_OFFICE_HEADS):
+        return _office_after(text, words, i)
     if _in(k, AR_TITLES):
         return _after_title(text, words, i)
     if text[a:b].translate(_ALEF) in _given_names()[1]:
@@ -237,7 +243,7 @@ def _trigger() -> re.Pattern[str]:
     """Any word that may start an entity: a given name, or a proclitic, the article (or
     the contracted "لل"), then a head word, a title, a verb of speech or an adjective
     spelled like a country (one regex over the text instead of a look at every word)."""
-    keys = AR_ORG_HEADS | AR_TITLES | _AR_SPEECH | _AR_ADJ_AS_COUNTRY
+    keys = AR_ORG_HEADS | AR_TITLES | _AR_SPEECH | _AR_ADJ_AS_COUNTRY | _AR_OFFICE_HEADS
     alt = "|".join(sorted(map(re.escape, keys), key=len, reverse=True))
     given = "|".join(sorted(map(re.escape, _given_names()[1] - _AR_STOP), key=len, reverse=True))
     return re.compile(
@@ -296,6 +302,44 @@ def _town_of_name(text: str, words: list[tuple[int, int]], j: int) -> int:
         return 0
     after = text[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
     return 2 if _AND_ITS_COUNTRYSIDE.fullmatch(after) else 1
+
+
+#: Office words that head an organisation's name only in the shapes of :func:`_office_after`
+#: (alone, "مركز إدلب" is the district of Idlib's centre).
+_AR_OFFICE_HEADS = frozenset({"مركز", "مكتب", "مديريه"})
+
+
+def _office_after(text: str, words: list[tuple[int, int]], i: int) -> Entity | None:
+    """An office's name: "مركز إدلب الإعلامي" (a construct with one name closed by definite
+    adjectives in -ي/-ية), or "مديرية التربية والتعليم في إدلب" (definite nouns of its field,
+    then "في" or "ب" and one word, the place the office serves)."""
+
+    def w(j: int) -> str:
+        return text[words[j][0] : words[j][1]] if j < len(words) else ""
+
+    head = w(i).lstrip("وفبل")
+    j = i + 1
+    if not head.startswith("ال") and _AR_WORD.fullmatch(w(j)) and not w(j).startswith("ال"):
+        n = 0
+        while n < 2 and _AR_WORD.fullmatch(w(j + 1 + n)) and w(j + 1 + n).startswith("ال"):
+            if not w(j + 1 + n).translate(_ALEF).endswith(("ي", "يه")):
+                break
+            n += 1
+        if n and w(j) not in _AR_STOP:
+            return Entity(text[words[i][0] : words[j + n][1]], words[i][0], words[j + n][1],
+                          "organization", "ar-office")  # fmt: skip
+    n = 0
+    while n < 3 and _AR_WORD.fullmatch(w(j + n)) and w(j + n).lstrip("و").startswith("ال"):
+        n += 1
+    if not n:
+        return None
+    k = j + n
+    if w(k) == "في" and _AR_WORD.fullmatch(w(k + 1)) and w(k + 1) not in _AR_STOP:
+        k += 1
+    elif not (w(k).startswith("ب") and len(w(k)) > 3 and _AR_WORD.fullmatch(w(k))):
+        return None
+    return Entity(text[words[i][0] : words[k][1]], words[i][0], words[k][1], "organization",
+                  "ar-office")  # fmt: skip
 
 
 #: A reporter of an outlet named in quotation marks: "مراسل “حلب اليوم”" (the outlet Halab
