@@ -42,14 +42,19 @@ def _data_fingerprint() -> str:
     folders of :data:`DATA_DEPENDENCIES`; other folders (events, timelines…) do not
     change a compiled result.
     """
-    h = hashlib.sha256()
     root = Path(settings.data_dir)
     if not root.is_dir():
-        return h.hexdigest()
+        return _stat_digest(root, [])
     files = [p for p in root.iterdir() if p.is_file()]
     for sub in DATA_DEPENDENCIES:
         if (root / sub).is_dir():
             files += [p for p in (root / sub).rglob("*") if p.is_file()]
+    return _stat_digest(root, files)
+
+
+def _stat_digest(root: Path, files: list[Path]) -> str:
+    """SHA-256 of the names (relative to ``root``), sizes and mtimes of ``files``."""
+    h = hashlib.sha256()
     for p in sorted(files):
         try:
             st = p.stat()
@@ -97,14 +102,7 @@ def code_fingerprint() -> str:
     64
     """
     root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256()
-    for p in sorted(root.rglob("*.py")):
-        try:
-            st = p.stat()
-        except OSError:
-            continue
-        h.update(f"{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns};".encode())
-    return h.hexdigest()
+    return _stat_digest(root, list(root.rglob("*.py")))
 
 
 def cache_key(raw: bytes, spec: Spec, gazetteer: Any) -> str:
