@@ -39,3 +39,25 @@ def test_an_office_word_alone_keeps_the_place():
     # "مركز إدلب" without an adjective is the district's centre: still a mention of Idlib
     got = _places("قصف الطيران مركز إدلب ومحيطه مساء اليوم")
     assert any("إدلب" in name for name in got)
+
+
+def test_a_preposition_with_an_attached_pronoun_is_no_village():
+    # Al Jazeera, 2019 (passage 87): "من خلاله" (through it) is not the village Khlaleh
+    text = "اختار النظام معبر أبو الظهور في ريف إدلب شرقي ليعلن عن استقبال المدنيين من خلاله"
+    got = _places(text)
+    assert "خلاله" not in got and any("أبو الظهور" in name for name in got)
+
+
+def test_the_noun_of_aged_is_no_village():
+    # Al-Souria Net, 2019 (passage 86): "يبلغ من العمر 22 عاماً" (aged 22), not the village Omar
+    text = (
+        "إن 9 أشخاص قتلوا، اليوم الثلاثاء، في غارة روسية على قرية كفرتعال في ريف حلب الغربي، "
+        "بينهم 6 أطفال أشقاء مع أمهم وأبيهم، بالإضافة إلى مقتل شاب يبلغ من العمر 22 عاماً."
+    )
+    assert "العمر" not in _places(text)
+
+
+def test_a_verb_after_hakadha_is_no_village():
+    # Al Jazeera, 2019 (passage 87): "هكذا بدا المشهد" (thus the scene looked), not Bada
+    text = "هكذا بدا المشهد في المنطقة الفاصلة بين مناطق سيطرة النظام والمعارضة"
+    assert "بدا" not in _places(text)

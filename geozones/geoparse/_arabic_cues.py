@@ -14,7 +14,11 @@ is a village or a small town is kept only when the words around it make it a pla
 
 and never when the name is itself a noun of place with a word after it ("في مزارع منطقة
 الشحيل": in the farms of the Shuheil area, not the village Muzaree; "على مزرعة لتربية
-الدواجن": on a poultry farm, not the village Mazraa).
+الدواجن": on a poultry farm, not the village Mazraa), nor when the grammar makes it a common
+word whatever the cues: a preposition or adverb with an attached pronoun ("من خلاله",
+through it), the noun of "aged" ("يبلغ من العمر 22 عاماً"), the verb after "هكذا" (thus)
+that opens a clause ("هكذا بدا المشهد", thus the scene looked) — such a word also gives
+no support to its neighbour as a list of places.
 
 Big towns and cities, regions, countries and names of two words or more are not
 affected: a city is named bare ("حلب تشهد …") and longer names are rarely common words.
@@ -26,7 +30,7 @@ import re
 from collections.abc import Sequence
 
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index
-from ._select import _Item
+from ._select import ARABIC_STOPWORDS, _Item
 
 #: Words before a name that make it a place (proclitics و ف aside).
 AR_PLACE_BEFORE = frozenset(
@@ -97,6 +101,9 @@ def drop_uncued_arabic(
     in_list = bytearray(len(text) + 1)
     for a, b in listed:
         in_list[a:b] = b"\x01" * (b - a)
+    items = [
+        it for it in items if not (_is_small_arabic(text, it, index) and _grammar_word(text, it))
+    ]
     keep = []
     for i, it in enumerate(items):
         if it.nwords == 1 and _heads_next(text, it):
@@ -117,3 +124,22 @@ def _heads_next(text: str, it: _Item) -> bool:
     w = text[it.name_start : it.end].replace("ـ", "")
     noun = w in AR_PLACE_BEFORE or (w[:1] in "وفب" and w[1:] in AR_PLACE_BEFORE)
     return noun and bool(_NEXT_WORD.match(text[it.end : it.end + 3]))
+
+
+_PRONOUN = re.compile(r"(?:هما|هم|هن|ها|ه)$")
+#: Forms of بلغ (to reach) that, with "من", say a person's age: "يبلغ من العمر".
+_AGED = frozenset("يبلغ تبلغ بلغ بلغت يبلغان تبلغان البالغ البالغة".split())
+_ALEF_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
+
+
+def _grammar_word(text: str, it: _Item) -> bool:
+    """Whether the grammar makes this one-word name a common word: a preposition or adverb
+    with an attached pronoun ("خلاله"), the noun after "يبلغ من", a verb after "هكذا"."""
+    w = text[it.name_start : it.end].replace("ـ", "").translate(_ALEF_FOLD)
+    stem = _PRONOUN.sub("", w)
+    if stem != w and len(stem) >= 2 and (stem in ARABIC_STOPWORDS or stem in AR_PLACE_BEFORE):
+        return True
+    before = text[max(0, it.start - 40) : it.start].split()
+    if before and before[-1].lstrip("وف") == "هكذا":
+        return True
+    return len(before) >= 2 and before[-1] == "من" and before[-2].lstrip("و") in _AGED
