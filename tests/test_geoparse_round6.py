@@ -61,3 +61,13 @@ def test_a_verb_after_hakadha_is_no_village():
     # Al Jazeera, 2019 (passage 87): "هكذا بدا المشهد" (thus the scene looked), not Bada
     text = "هكذا بدا المشهد في المنطقة الفاصلة بين مناطق سيطرة النظام والمعارضة"
     assert "بدا" not in _places(text)
+
+
+def test_and_before_a_two_letter_head_word_keeps_the_village():
+    # Masrawy relaying dpa, 2018 (passage 84): "وأم جلال" is "and Umm Jalal" (Tamanaah)
+    text = (
+        "إن الغارات الجوية التي يشنها النظام السوري والطائرات الروسية استهدفت مناطق في خان "
+        "شيخون والتمانعة والتح وتل عاس وأم جلال والدرابلة."
+    )
+    kind, place = _places(text)["أم جلال"]
+    assert kind == "place" and place.name == "Um Jalal" and abs(place.lat - 35.502) < 0.01

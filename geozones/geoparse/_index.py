@@ -250,7 +250,7 @@ def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | Non
 
     ``known`` holds the first words of the index's keys: an Arabic word that is not one
     but is one after a one-letter proclitic (و and, ب in, ل to, ف so) loses the proclitic
-    ("وإدلب", "وسهل الغاب")."""
+    ("وإدلب", "وسهل الغاب", also before a two-letter head: "وأم جلال", "وتل رفعت")."""
     folded, off = fold_with_offsets(text)
     out: list[_Token | None] = []
     pending_article: int | None = None
@@ -279,7 +279,7 @@ def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | Non
             e = s + suffix.start()  # "İdlib'in", "Halep'te", "d’Idleb" (below): the name
             word = fold(text[s:e]).strip() or word
         k = _word_key(word)
-        if known and k not in known and word[:1] in _PROCLITICS and len(word) > 3:
+        if known and k not in known and word[:1] in _PROCLITICS and len(word) > 2:
             k2 = _word_key(word[1:])
             if k2 in known:
                 k, s = k2, off[fs + 1]  # "وإدلب" → "إدلب"
