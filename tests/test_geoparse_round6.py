@@ -71,3 +71,15 @@ def test_and_before_a_two_letter_head_word_keeps_the_village():
     )
     kind, place = _places(text)["أم جلال"]
     assert kind == "place" and place.name == "Um Jalal" and abs(place.lat - 35.502) < 0.01
+
+
+def test_britain_in_arabic_is_the_united_kingdom():
+    # Masrawy relaying dpa, 2018 (passage 84): "ومقره بريطانيا" (based in Britain) is a noun
+    # mention of the country under the set's guideline; the adjective is not
+    text = (
+        "وقال المرصد السوري لحقوق الإنسان ومقره بريطانيا إن طائرات النظام السوري نفذت نحو "
+        "46 غارة على ريف إدلب الجنوبي."
+    )
+    got = _places(text)
+    assert got["بريطانيا"][0] == "country" and got["بريطانيا"][1].name == "United Kingdom"
+    assert not _places("وصلت القوات البريطانية إلى القاعدة")
