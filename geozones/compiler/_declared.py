@@ -160,10 +160,14 @@ def _once(ctx: _Context, key: tuple, load: Any, item: Any) -> None:
         _load_once(ctx.gazetteer, key, load)
     except GeozonesError as exc:
         line = _line(item, "path") if item is not None else None
+        # a country's error says what to do itself (install the extra, check the code)
+        hint = (
+            ""
+            if item is None
+            else "check the file and its columns (paths are relative to the spec)"
+        )
         raise ctx.error(
-            f"cannot load {key[0]} {key[1]!r}: {' '.join(str(exc).split())}",
-            line,
-            "check the file and its columns (paths are relative to the spec)",
+            f"cannot load {key[0]} {key[1]!r}: {' '.join(str(exc).split())}", line, hint
         ) from None
 
 
