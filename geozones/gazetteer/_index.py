@@ -97,6 +97,7 @@ class _Index:
         self._alt_lock = threading.Lock()
         self._n_added = 0  # entries added at run time
         self._fuzzy_index: Any = None  # built on the first inexact query (see ._fuzzy)
+        self._loose_index: Any = None  # loose key -> variants, built on first use (._loose)
         self._full_vids: dict[str, list[int]] = {}
         self._memo: dict[tuple, list[tuple[int, int, float]]] = {}
         self._country_boxes: dict[str, tuple[int, Any]] = {}  # country -> (entries, box)
@@ -268,6 +269,30 @@ class _Index:
         return self._kind
 
     @property
+    def countries(self) -> Sequence[str]:
+        """ISO country code of each entry.
+
+        Examples
+        --------
+        >>> from geozones import Gazetteer
+        >>> Gazetteer.default().countries[0]
+        'SY'
+        """
+        return self._country
+
+    @property
+    def home_countries(self) -> frozenset[str]:
+        """The countries whose names are matched inexactly too (Syria by default).
+
+        Examples
+        --------
+        >>> from geozones import Gazetteer
+        >>> "SY" in Gazetteer.default().home_countries
+        True
+        """
+        return frozenset(self._home)
+
+    @property
     def importance(self) -> Sequence[float]:
         """Importance of each entry (≈ log10 of population; capitals and countries higher).
 
@@ -379,7 +404,7 @@ class _Index:
             if self._folded is not None:
                 self._folded.append(fold(text))
         self._v_how += "".join(hows)
-        self._fuzzy_index = None
+        self._fuzzy_index = self._loose_index = None
         self._memo.clear()
 
 

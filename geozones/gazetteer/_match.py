@@ -1,6 +1,8 @@
 """Matching a name against the index: exact key, phonetic skeleton, then fuzzy.
 
-Scores: the exact key 1.0 (a foreign place's alternate name 0.97); the phonetic
+Scores: the exact key 1.0 (a foreign place's alternate name 0.97); the loose
+transliteration key of :mod:`._loose` 0.96 (Atme for Atma, Merc ez Zuhur for Marj
+al-Zohur; ``matched`` then names the gazetteer's spelling); the phonetic
 skeleton 0.85–0.95 by spelling similarity; a typo or another inexact match at
 most 0.85. Ranking and the regional prior live in :mod:`._rank`.
 """
@@ -14,6 +16,7 @@ from typing import Any
 from .._text import fold, name_key, phonetic_key
 from ..place import Place
 from ._fuzzy import FUZZY_CUTOFF, FuzzyIndex
+from ._loose import loose_key
 from ._query import _check_args, _qualifier, _strip_compass
 from ._rank import _Ranker
 
@@ -21,6 +24,8 @@ from ._rank import _Ranker
 EXACT, PHONETIC_MIN, PHONETIC_MAX, FUZZY_MAX = 1.0, 0.85, 0.95, 0.85
 #: An alternate name of a foreign place scores a little lower than a Syrian name.
 FOREIGN_ALTERNATE = 0.97
+#: Score of a match on the loose transliteration key (:func:`._loose.loose_key`).
+LOOSE = 0.96
 #: Least spelling similarity (0..100) of a phonetic-skeleton match to the name asked for.
 PHONETIC_LOOKALIKE = 60.0
 #: Score factor of "northern X", "western X countryside": a part of X, not X.
@@ -103,6 +108,21 @@ class _Matcher(_Ranker):
     def _vids_any(self, k: str) -> list[int]:
         """Variants whose key or full key is ``k``."""
         return [*self._vids_key(k), *self._full_vids.get(k, ())]
+
+    def _loose_vids(self, name: str) -> list[int]:
+        """Guessable variants whose loose key (:func:`._loose.loose_key`) is the name's,
+        whose exact key is not (the index of loose keys is built on first use)."""
+        ix = self._loose_index
+        if ix is None:
+            ix = {}
+            fold_ = fold.__wrapped__  # once per variant: no need to fill fold's cache
+            flags = self._guessable_flags()
+            for vi, (text, ok) in enumerate(zip(self._v_text, flags, strict=True)):
+                if ok and text.isascii() and (lk := loose_key(fold_(text))):
+                    ix.setdefault(lk, []).append(vi)
+            self._loose_index = ix
+        lk = loose_key(fold(name))
+        return [vi for vi in ix.get(lk, ()) if self._key_of(vi) != name_key(name)] if lk else []
 
     def _looks_alike(self, key: str, vi: int) -> bool:
         """A skeleton match must also look like the name: 'Hun' is not 'Khan', nor
@@ -334,6 +354,8 @@ class _Matcher(_Ranker):
                 cands,
                 query,
             )
+        if len(cands) < top:  # the loose key: press spellings of endings, vowels, doubles
+            self._collect(((vi, LOOSE) for vi in self._loose_vids(name)), kind, country, cands)
         pkey = phonetic_key(name) if len(cands) < top else ""
         if len(cands) < top:  # spellings that sound alike, and one-letter typos, on one scale
             ph = self._vids_pkey(pkey) if len(pkey) >= 2 or not cands else ()

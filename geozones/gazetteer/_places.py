@@ -166,7 +166,7 @@ class _Places(_Index):
         self._v_how += "".join(hows)
         if self._folded is not None:
             self._folded.extend(fold(r[1]) for r in rows)
-        self._fuzzy_index = None
+        self._fuzzy_index = self._loose_index = None
         self._memo.clear()
 
     def add_places_file(

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Any
 from .. import settings
 from ..errors import InputError
 from . import _context as ctx
+from ._anchor import place_at_anchors
 from ._arabic_cues import drop_uncued_arabic
 from ._choose import _build
 from ._context import Entity
 from ._dates import DateMention, extract_dates
 from ._index import _Index, _index_for, _scan
+from ._loose import keep_near_loose
 from ._persons import (
     arabic_entities,
     arabic_feminine_adjectives,
@@ -151,6 +153,7 @@ def _names(
     items, entities = _select(
         text, _scan(text, index), rule_ents, blocked, title, _country_refs(index)
     )
+    items = keep_near_loose(items, index, bias)
     entities += _list_surnames(text, entities, items)
     ents = _Occupancy(len(text), [(e.start, e.end) for e in entities])
     items = [it for it in items if ents.free(it.start, it.start + 1)]
@@ -165,7 +168,7 @@ def _names(
     places = rechoose_near(text, places, bias, listed)
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
     found = context_places(text, places, taken, bias, road_spans, listed)
-    places = sorted(places + found, key=lambda m: m.start)
+    places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
     return places, roads, sorted(entities, key=lambda e: e.start)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._io import data_path
 from .._text import fold, fold_with_offsets
+from ..gazetteer._loose import loose_key, loose_word
 from ..place import Place
 from . import _context as ctx
 
@@ -130,6 +131,7 @@ class _Index:
             auto.add_word(f" {k} ", (k.count(" ") + 1, tuple(payloads)))
         auto.make_automaton()
         self.automaton = auto
+        self.loose = _loose_automaton(gaz)
         # one-word keys, and first words of longer ones: what a proclitic may stand before
         self.words = frozenset(k.split(" ", 1)[0] for k in by_key)
         self._places: dict[int, Place] = {}  # Place objects are frozen: safe to share
@@ -150,6 +152,29 @@ class _Index:
         if got is None:
             got = self._places[p.ref] = self.gaz.place(p.ref)
         return got
+
+
+def _loose_automaton(gaz: Gazetteer) -> Any:
+    """The automaton over the loose keys (:func:`geozones.gazetteer._loose.loose_key`) of the
+    home country's Latin names of places and areas: "Atme" finds Atma, "Merc ez Zuhur"
+    Marj Elzohur. A second tier: :func:`_scan` keeps its matches only where no exact name
+    was found, and only for names written with capitals."""
+    import ahocorasick  # lazy: keeps `import geozones` fast
+
+    by_key: dict[str, set[_Payload]] = {}
+    kinds, ccs, home = gaz.kinds, gaz.countries, gaz.home_countries
+    for folded, entry in gaz.variants():
+        if folded.isascii() and ccs[entry] in home and kinds[entry] in _LOOSE_KINDS:
+            if (k := loose_key(folded)) and not _CODE_LIKE.match(k):
+                by_key.setdefault(k, set()).add(_Payload("g", entry))
+    auto = ahocorasick.Automaton()
+    for k, payloads in by_key.items():
+        auto.add_word(f" {k} ", (k.count(" ") + 1, tuple(payloads)))
+    auto.make_automaton()
+    return auto
+
+
+_LOOSE_KINDS = frozenset({"populated place", "admin area"})
 
 
 def _add_exonyms(by_key: dict[str, set[_Payload]], kinds: Any, importance: Any) -> set[str]:
@@ -236,6 +261,7 @@ class _Match:
     name_start: int
     payloads: tuple[_Payload, ...]
     nwords: int
+    loose: bool = False  # found by the loose key only (a second tier)
 
 
 #: German nouns after which a place name takes the genitive -s ("im Süden Idlibs").
@@ -325,6 +351,40 @@ def _scan(text: str, index: _Index) -> list[_Match]:
         if a is None or b is None:
             continue
         found.append(_Match(a.lead, b.end, a.start, payloads, nwords))
+    return found + _loose_scan(text, toks, found, index)
+
+
+def _loose_scan(
+    text: str, toks: list[_Token | None], exact: list[_Match], index: _Index
+) -> list[_Match]:
+    """Matches of the loose keys, where no exact name covers the words and every word of
+    the name is written with a capital ("Atme", "Kefer Lusin", not "atma" in a sentence) and
+    the next word is not (the name is whole)."""
+    parts, tok_at = [], {}
+    pos = 1
+    for i, t in enumerate(toks):
+        word = (loose_word(t.key) or "|") if t is not None else "|"
+        tok_at[pos] = i
+        parts.append(word)
+        pos += len(word) + 1
+    stream = " " + " ".join(parts) + " "
+    covered = bytearray(len(text) + 1)
+    for m in exact:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    found: list[_Match] = []
+    for end_idx, (nwords, payloads) in index.loose.iter(stream):
+        first = _first_token(tok_at, stream, end_idx, nwords)
+        if first is None:
+            continue
+        words = toks[first : first + nwords]
+        if any(t is None or not text[t.start : t.start + 1].isupper() for t in words):
+            continue
+        a, b = words[0], words[-1]
+        nxt = toks[first + nwords] if first + nwords < len(toks) else None
+        if nxt is not None and text[nxt.start : nxt.start + 1].isupper():
+            continue  # a part of a longer name ("Kefer" of "Kefer Avid")
+        if covered.find(1, a.lead, b.end) == -1:
+            found.append(_Match(a.lead, b.end, a.start, payloads, nwords, loose=True))
     return found
 
 

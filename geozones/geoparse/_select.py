@@ -71,6 +71,7 @@ class _Item:
     entity: Entity | None = None
     cue: ctx.RegionCue | None = None
     nwords: int = 1
+    loose: bool = False  # found by the loose transliteration key only
 
 
 class _Occupancy:
@@ -152,11 +153,11 @@ def _select(
         if _BACKED.match(text, m.end) and not any(p.ref in countries for p in pls):
             continue  # "Aleppo-based fighters": who backs them, not where; a country that
             # backs is named all the same ("Turkey-backed", the set's country guideline)
-        it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords)
-        cands.append((m.end - m.start, 1, m.start, it))
+        it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords, loose=m.loose)
+        cands.append((m.end - m.start, 2 if m.loose else 1, m.start, it))
     for e in rule_ents:
         cands.append((e.end - e.start, 0, e.start, _Item(e.start, e.end, e.start, (), e)))
-    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    cands.sort(key=lambda c: (c[1] == 2, -c[0], c[1], c[2]))  # loose keys: what is left
     taken = _Occupancy(len(text), blocked)
     items: list[_Item] = []
     for _, _, _, it in cands:

@@ -1,0 +1,146 @@
+"""Villages anchored by their clause: "Tal Tourin and Qarah villages in Eastern al-Bab".
+
+A reader places a village the clause anchors to a town or an area ("in eastern al-Bab",
+"near Manbij", "بريف دير الزور الشرقي", "في اللاذقية") where the anchor says, even when
+the gazetteer knows only a namesake of it far away (the Qarah of the Qalamoun, 300 km
+from al-Bab). When every sense the gazetteer holds for the village lies farther than
+:data:`ANCHOR_FAR_KM` from the anchor (or, for a governorate anchor, outside it), the
+village is not that namesake: it is placed at the anchor (its named part), unresolved and
+approximate, its namesakes kept as alternatives. A sense near the anchor (or inside the
+anchoring governorate) is chosen instead when there is one. A village the gazetteer does
+not hold, placed by :mod:`._unknown` with its list, moves only to an anchor town.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from ..place import Place
+from ..projection import haversine_km
+from ._parts import _BEARINGS, compass
+from ._results import PlaceMention
+
+#: A village's senses all farther than this (km) from its anchor town: none of them is meant.
+ANCHOR_FAR_KM = 25.0
+#: Score of a village placed at its anchor (a context place scores 0.3).
+ANCHOR_SCORE = 0.35
+#: How far (km) from a town's centre the point of its named part ("eastern X") lies.
+TOWN_PART_KM = 6.0
+#: How far (characters) after a village its anchor may stand.
+_REACH = 120
+
+_DIR_EN = (
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)"
+)
+_DIR_AR = r"(?:(?:شمال|جنوب|شرق|غرب)(?:ي|\s+(?:شرق|غرب)ي?)?\s+)"
+#: The words right before the anchor: a preposition of place, and a direction or ريف.
+_ANCHOR_BEFORE = re.compile(
+    rf"(?:\b(?:in|near|around|outside|of)\s+(?:the\s+)?{_DIR_EN}?"
+    rf"|(?<![\u0600-\u06ff])(?:في|قرب|بالقرب\s+من|ب|من)\s*(?:ريف\s+|منطقة\s+|محافظة\s+)?{_DIR_AR}?"
+    rf"|(?<![\u0600-\u06ff])ب?(?:ريف|محافظة|منطقة)\s+)$",
+    re.IGNORECASE,
+)
+#: What may stand between a village and the anchor besides other villages of its list.
+_LIST_GLUE = re.compile(
+    r"^(?:[\s,،()\"“”«»'’]|\band\b|\bvillages?\b|\btowns?\b|\bthe\b|و)*",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _anchor_of(
+    text: str, i: int, places: list[PlaceMention]
+) -> tuple[PlaceMention, str | None] | None:
+    """The mention that the clause of ``places[i]`` anchors it to, if any (the first
+    mention after it, past the other names of its list, behind a preposition of place),
+    with the direction the preposition names ("in eastern al-Bab": east)."""
+    m = places[i]
+    pos = m.end
+    for a in places[i + 1 :]:
+        gap = text[pos : a.start]
+        if a.start - m.end > _REACH or _SENTENCE_END.search(gap):
+            return None
+        prep = _ANCHOR_BEFORE.search(gap)
+        if prep is not None and _LIST_GLUE.match(gap).end() >= prep.start():
+            usable = a.resolved and a.place.kind in ("populated place", "admin area")
+            return (a, compass(prep.group(0))) if usable else None
+        if _LIST_GLUE.match(gap).end() != len(gap):
+            return None  # the list ended before any anchor
+        pos = a.end
+    return None
+
+
+def _inside(p: Place, anchor: Place) -> bool:
+    """Whether ``p`` lies in (near) the anchor: inside the governorate or district it
+    names, or within :data:`ANCHOR_FAR_KM` of the town."""
+    if anchor.kind == "admin area" and not anchor.extra.get("region"):
+        return anchor.name in p.admin
+    return haversine_km(p.lat, p.lon, anchor.lat, anchor.lon) <= ANCHOR_FAR_KM
+
+
+def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
+    """Village mentions whose clause anchors them far from every sense the gazetteer
+    gives them: the sense near the anchor, else a place at the anchor (unresolved).
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    places : list of PlaceMention
+        Its place mentions, in text order.
+    bias : str
+        The home country (only its villages are moved).
+
+    Returns
+    -------
+    list of PlaceMention
+        ``places``, the anchored far namesakes replaced.
+
+    Examples
+    --------
+    >>> import geozones
+    >>> t = "They seized Tal Tourin and Qarah villages in Eastern al-Bab."
+    >>> {m.text: m.resolved for m in geozones.extract(t).places}["Qarah"]
+    False
+    """
+    out = list(places)
+    for i, m in enumerate(places):
+        if m.kind != "place" or m.place.country != bias:
+            continue
+        found = _anchor_of(text, i, places)
+        if found is None or found[0].place.country != bias:
+            continue
+        anchor, direction = found
+        if m.place.source == "context" and anchor.place.kind != "populated place":
+            continue  # placed with its list already; an area's point is no better
+        senses = [p for p in (m.place, *m.alternatives) if p.country == bias]
+        if m.resolved and _inside(m.place, anchor.place):
+            continue
+        near = [p for p in senses if m.resolved or p is not m.place]
+        near = [p for p in near if p.source != "context" and _inside(p, anchor.place)]
+        if near:
+            alts = tuple(p for p in (m.place, *m.alternatives) if p is not near[0])
+            best = near[0].with_score(max(m.place.score, ANCHOR_SCORE), near[0].matched)
+            out[i] = replace(m, place=best, alternatives=alts, resolved=True)
+        else:
+            known = tuple(p for p in senses if p.source != "context")
+            out[i] = replace(m, place=_at(m, anchor, direction), resolved=False, alternatives=known)
+    return out
+
+
+def _at(m: PlaceMention, anchor: PlaceMention, direction: str | None) -> Place:
+    """A place for ``m`` at its anchor's point, moved into the part of a town that the
+    clause names ("eastern al-Bab": :data:`TOWN_PART_KM` east of its centre)."""
+    a = anchor.place
+    lat, lon = a.lat, a.lon
+    if direction and a.kind == "populated place" and anchor.direction is None:
+        b = math.radians(_BEARINGS[direction])
+        lat += TOWN_PART_KM * math.cos(b) / 111.2
+        lon += TOWN_PART_KM * math.sin(b) / (111.2 * math.cos(math.radians(lat)))
+    return Place(
+        m.text[m.name_start - m.start : m.name_end - m.start] if m.name_end > 0 else m.text,
+        lat, lon, "populated place", (), "context", "", ANCHOR_SCORE, m.text, a.country,
+        None, "approximate", 0, {"resolved": False, "position": "anchor", "anchor": a.name},
+    )  # fmt: skip

@@ -1,0 +1,74 @@
+"""The geoparser's gate on names found by the loose transliteration key only.
+
+A press spelling that differs from the gazetteer's by its ending, its vowels or a doubled
+letter (Atme for Atma, Merc ez Zuhur for Marj Elzohur) is found by the loose key of
+:mod:`geozones.gazetteer._loose`. Loose keys collide more often than exact ones, so such
+a name is kept only where the text's other places are: one of its senses within
+:data:`LOOSE_NEAR_KM` of the centre of the towns the text names exactly. A loose name far
+from them is left to the context rules (a village the gazetteer does not know, placed
+where its sentence says).
+"""
+
+from __future__ import annotations
+
+from ..projection import haversine_km
+from ._index import _candidates, _Index
+from ._select import _home_centre, _Item
+
+#: Greatest distance (km) from the text's home centre of a sense found by the loose key.
+LOOSE_NEAR_KM = 35.0
+
+
+def _anchors(items: list[_Item], index: _Index, bias: str) -> list[tuple[float, float]]:
+    """The home centre of the text, and every town it names that has one sense."""
+    centre = _home_centre(items, index, bias)
+    pts = [centre] if centre else []
+    for it in items:
+        towns = [p for p, _ in _candidates(index, it.payloads) if p.kind == "populated place"]
+        if len(towns) == 1:
+            pts.append((towns[0].lat, towns[0].lon))
+    return pts
+
+
+def keep_near_loose(items: list[_Item], index: _Index, bias: str) -> list[_Item]:
+    """Drop the loose-key items with no sense near the text's home centre; keep, of those
+    near it, only the near senses.
+
+    Parameters
+    ----------
+    items : list of _Item
+        The names selected in a text.
+    index : _Index
+        The geoparser's index.
+    bias : str
+        The home country.
+
+    Returns
+    -------
+    list of _Item
+        ``items`` without the far loose ones.
+
+    Examples
+    --------
+    >>> keep_near_loose([], None, "SY")
+    []
+    """
+    if not any(it.loose for it in items):
+        return items
+    anchors = _anchors([it for it in items if not it.loose], index, bias)
+    out = []
+    for it in items:
+        if not it.loose:
+            out.append(it)
+            continue
+        home = tuple(pl for pl in it.payloads if index.place(pl).country == bias)
+        near = tuple(
+            pl
+            for pl in home
+            if any(haversine_km(index.place(pl).lat, index.place(pl).lon, *a) <= LOOSE_NEAR_KM
+                   for a in anchors)
+        )  # fmt: skip
+        if near or (not anchors and len(home) == 1):  # nothing to be near: one sense at home
+            it.payloads = near or home
+            out.append(it)
+    return out

@@ -1,0 +1,108 @@
+"""Round 7 of issue 16: rules drawn from heldout6's misses (passages 92-99, examined after
+heldout7 was being written). Each test reads a real sentence of those passages."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import geozones
+from geozones.gazetteer._loose import loose_key, loose_word
+
+# Sabah, 2020 (passage 99): Turkish press spellings of Idlib villages
+SABAH = (
+    "İdlib'e bağlı Kefer Mus'da 2, Merc ez Zuhur'da 1 ve Ras el Ayn köyünde 1 toplam 4 sivil "
+    "yaşamını yitirdi. Çok sayıda sivil, Hatay'ın Reyhanlı ilçesinin karşısındaki Atme, "
+    "Deyr Hassan ve Kefer Lusin kamplarına sığınıyor."
+)
+
+
+def _places(text: str, **kw) -> dict[str, object]:
+    return {m.text: m.place for m in geozones.extract(text, **kw).places}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("atme", "atma"),
+        ("atmeh", "atma"),
+        ("sarmaniyeh", "sarmaniya"),
+        ("sarmaneyyeh", "sarmaniyya"),
+        ("kefer lusin", "kafr lusin"),
+        ("kfar nabl", "kafr nabl"),
+        ("merc ez zuhur", "marj elzohur"),
+        ("ras el ayn", "ras el ein"),
+        ("deyr hassan", "deir hasan"),
+        ("tell abyad", "tal abyad"),
+    ],
+)
+def test_the_loose_key_writes_open_transliteration_choices_one_way(a, b):
+    assert loose_key(a) == loose_key(b) != ""
+
+
+def test_the_loose_key_keeps_names_apart_that_differ_in_their_consonants():
+    assert loose_key("saraqib") != loose_key("sarmin")
+    assert loose_key("kafr nabl") != loose_key("kafr nabuda")
+    assert loose_key("tel") == ""  # too short to match loosely
+    assert loose_word("al") == "" and loose_word("كفر") == "كفر"
+
+
+def test_the_gazetteer_matches_a_press_spelling_on_the_loose_key_below_exact():
+    gz = geozones.Gazetteer.default()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        atme = gz.geocode("Atme")
+        merc = gz.geocode("Merc ez Zuhur")
+    assert atme.matched == "Atma" and 0.95 < atme.score < 1.0
+    assert merc.matched == "Marj Elzohur" and merc.admin[1] == "Idleb"
+    assert gz.geocode("Atma").score == 1.0  # the exact key still comes first
+
+
+def test_press_spellings_of_villages_are_found_by_the_loose_key():
+    got = _places(SABAH)
+    assert got["Atme"].name == "Atma" and abs(got["Atme"].lat - 36.31) < 0.05
+    assert got["Merc ez Zuhur"].name == "Marj Elzohur"
+    assert got["Kefer Mus"].name == "Kafr Musa"
+
+
+def test_a_loose_match_far_from_the_text_is_no_place_and_a_head_word_alone_none():
+    # AP, May 2019 (passage 09): 'Sheikh Idriss' is loosely 'Sheikh Idris', 40 km away
+    # from the villages the text names; Haberler (83): 'Kefer' of 'Kefer Avid' alone
+    text = (
+        "Syrian government forces captured the villages of Jabrieh, Sheikh Idriss and Jub "
+        "Suleiman, days after taking the town of Kfar Nabudah."
+    )
+    got = _places(text)
+    assert "Sheikh Idriss" not in got or got["Sheikh Idriss"].name != "Sheikh Idris"
+    tr = "Rejim güçleri, İdlib'in güneyindeki Has ve Kefer Avid köylerine saldırdı."
+    assert "Kefer" not in _places(tr)
+
+
+def test_villages_anchored_to_a_town_are_not_a_far_namesake():
+    # European Affairs, 3 Mar 2017 (passage 97): the gazetteer's Qarah is in the Qalamoun,
+    # 300 km from al-Bab; the clause places both villages in eastern al-Bab
+    text = (
+        "They forces attacked the Kurdish fighters positions and seized control of Tal Tourin "
+        "and Qarah villages in Eastern al-Bab after fierce clashes."
+    )
+    ex = geozones.extract(text)
+    got = {m.text: m for m in ex.places}
+    al_bab = got["al-Bab"].place
+    for name in ("Tal Tourin", "Qarah"):
+        m = got[name]
+        assert not m.resolved and m.place.precision == "approximate"
+        assert m.place.extra["anchor"] == al_bab.name
+        assert m.place.lon > al_bab.lon  # the eastern part
+        assert abs(m.place.lat - 36.37) < 0.1 and abs(m.place.lon - 37.6) < 0.1
+    assert any(a.name == "Qarra" for a in got["Qarah"].alternatives)
+
+
+def test_a_village_near_its_anchor_keeps_its_gazetteer_sense():
+    # SANA-style list of passage 59: Kafr Zita in the Hama countryside is itself
+    text = (
+        "at the western outskirts of Kafr Zita and al-Latamina towns in Hama northern countryside"
+    )
+    got = {m.text: m for m in geozones.extract(text).places}
+    kz = next(m for t, m in got.items() if "Kafr Zita" in t)
+    assert kz.resolved and kz.place.name == "Kafr Zeita"
