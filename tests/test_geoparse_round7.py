@@ -106,3 +106,19 @@ def test_a_village_near_its_anchor_keeps_its_gazetteer_sense():
     got = {m.text: m for m in geozones.extract(text).places}
     kz = next(m for t, m in got.items() if "Kafr Zita" in t)
     assert kz.resolved and kz.place.name == "Kafr Zeita"
+
+
+def test_north_of_a_city_whose_governorate_lies_in_the_desert_is_beside_the_city():
+    # Smart via MicroSyria, 23 Apr 2018 (passage 92): the engineers' battalion north of Homs
+    text = (
+        "كما طال قصف مماثل بلدة حرب نفسه في الريف الجنوبي من مقرات النظام في كتيبة الهندسة "
+        "شمال حمص، إضافة لقصف بالرشاشات الثقيلة من حواجزها القريبة."
+    )
+    m = next(m for m in geozones.extract(text).places if "حمص" in m.text)
+    assert m.kind == "place" and m.place.kind == "populated place"
+    assert abs(m.place.lat - 34.73) < 0.1 and abs(m.place.lon - 36.71) < 0.1
+    assert m.part is not None and m.part.direction == "north"
+    # the west of Hama (its governorate's point is 57 km from the city) stays the area
+    ex = geozones.extract("قرية السرمانية في سهل الغاب غرب حماه من مقراتها في معسكر جورين")
+    hama = next(m for m in ex.places if "حماه" in m.text)
+    assert hama.kind == "region"

@@ -247,6 +247,8 @@ def _region_sized(cands: list[tuple[Place, float]], cue: ctx.RegionCue) -> bool:
     ("south of Khan Sheikhun", "the outskirts of Saraqib", "ريف معرة النعمان")."""
     if cue.ring in ("outskirts", "direction"):
         return False  # "the outskirts of Aleppo", "west of Aleppo": the city
+    if _CITY_SIDE.match(cue.direction or "") and not cue.noun and _city_apart(cands):
+        return False  # "شمال حمص", "northern Homs": beside the city, not the desert's centre
     if cue.noun == "منطقة":  # "the area of": a district's, or a village's own
         return any(p.kind == "admin area" or p.extra.get("region") for p, _ in cands)
     if cue.noun and not cue.ring and cue.noun.lower().rstrip("s") in _ADMIN_NOUNS:
@@ -257,6 +259,31 @@ def _region_sized(cands: list[tuple[Place, float]], cue: ctx.RegionCue) -> bool:
         p.kind == "admin area" and (p.level == 1 or p.extra.get("region")) or p.kind == "country"
         for p, _ in cands
     )
+
+
+#: A governorate whose point lies farther than this (km) from the city it is named after
+#: (Homs: 140 km, in the desert) is not what a direction on the city's name means; nearer
+#: ones (Hama's 57 km) stay the governorate's part ("غرب حماه" after the Ghab).
+CITY_APART_KM = 100.0
+#: Direction words that put a part beside a city: an English adjective ("northern"), an
+#: Arabic compass noun in construct ("شمال حمص", north of Homs); not "im Norden von".
+_CITY_SIDE = re.compile(r"(?:north|south|east|west)\S*ern$|[\u0600-\u06ff]", re.IGNORECASE)
+#: … and the city's population from which this holds.
+CITY_APART_MIN_POPULATION = 100_000
+
+
+def _city_apart(cands: list[tuple[Place, float]]) -> bool:
+    """Whether the name is a city's whose governorate of the same name has its point far
+    away: "northern Homs" is then a part of the city's surroundings."""
+    city = next((p for p, _ in cands if p.kind == "populated place"
+                 and p.population >= CITY_APART_MIN_POPULATION), None)  # fmt: skip
+    if city is None:
+        return False
+    return any(
+        p.kind == "admin area" and p.level == 1 and p.country == city.country
+        and haversine_km(p.lat, p.lon, city.lat, city.lon) > CITY_APART_KM
+        for p, _ in cands
+    )  # fmt: skip
 
 
 def _part(
