@@ -115,6 +115,19 @@ def test_an_enclave_the_front_passed_goes_to_the_party_around_it(grid):
     assert s.holder_names("2020-02-01")[0] == "gov"
 
 
+def test_a_holding_report_of_the_day_outranks_the_enclave_rule_on_that_day(grid):
+    # a report of 1 Feb says cell 5 is still held by the opposition while the government
+    # takes the ring around it: that day the report wins over the inference "the front
+    # passed it" (without the report the pocket is filled)
+    base = ControlEvent(D(2020, 1, 1), "opp", np.arange(12), kind="baseline")
+    gov = ControlEvent(D(2020, 2, 1), "gov", np.array([0, 1, 2, 4, 6, 8, 9, 10]))
+    held = ControlEvent(D(2020, 2, 1), "opp", np.array([5]), kind="baseline")
+    s = ControlSurface(grid, ["gov", "opp"], [base, gov, held])
+    assert s.holder_names("2020-02-01")[5] == "opp" and not s.holding(5, "2020-02-01").enclosed
+    s = ControlSurface(grid, ["gov", "opp"], [base, gov])
+    assert s.holder_names("2020-02-01")[5] == "gov" and s.holding(5, "2020-02-01").enclosed
+
+
 def test_nobody_draws_no_line(grid):
     partial = ControlSurface(
         grid, ["gov"], [ControlEvent(D(2020, 1, 1), "gov", np.array([0]))], fill_enclaves=False

@@ -124,13 +124,26 @@ def test_a_besieged_pocket_holds_out_until_its_siege_ends(tl, place, first, last
     assert h.holder == "opposition" and h.since == dt.date.fromisoformat(fell)
     assert h.source["url"].startswith("https://") and h.source["quote"]
     assert _in_zone(tl, place, fell)
-    # the siege is what kept it: the same pocket without ``besieged:`` falls at once
+    # the siege is what keeps it: when the front moves beside it (here a made-up sortie that
+    # takes one neighbouring cell and loses it the next day), the same pocket without
+    # ``besieged:`` falls, as the enclave rule gives it to the party around it; with its
+    # siege it holds out (the day's holding report only protected it on its own day)
     s = tl._control.surface
     (pocket,), others = _this_siege(s, first, last)
+    from dataclasses import replace
+
     from geozones.control import ControlSurface
 
-    bare = ControlSurface(s.cells, s.parties, s.events, besieged=others)
-    assert set(bare.holder_names(first)[i] for i in pocket) == {"opposition"}
+    day = dt.date(2017, 1, 10)
+    ring = np.setdiff1d(s.cells.neighbours(np.asarray(pocket)), pocket)
+    cell = ring[[s.holder_names(day)[i] == "opposition" for i in ring]][:1]
+    sortie = [
+        replace(s.events[0], date=d, party=p, cells=cell, kind="capture", at=None, place="x")
+        for d, p in ((day - dt.timedelta(days=1), "government"), (day, "opposition"))
+    ]
+    for besieged, holder in ((s.besieged, "government"), (others, "opposition")):
+        moved = ControlSurface(s.cells, s.parties, [*s.events, *sortie], besieged=besieged)
+        assert set(moved.holder_names(day)[i] for i in pocket) == {holder}
 
 
 def _this_siege(surface, first: str, last: str) -> tuple[list, list]:

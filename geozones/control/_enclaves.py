@@ -80,7 +80,8 @@ def fill_enclaves(cells: Cells, h: np.ndarray, changed: np.ndarray, kept: np.nda
 
     A group of neighbouring cells of one holder that touches no border or coast and
     whose neighbours all belong to one other party is taken by that party (the front
-    passed it), unless one of its cells is ``kept`` (besieged that day). Only the groups
+    passed it), unless one of its cells is ``kept`` (besieged, or named by a holding report,
+    that day). Only the groups
     next to the ``changed`` cells are searched. Returns the cells given.
 
     Examples

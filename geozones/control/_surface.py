@@ -13,8 +13,8 @@ hull of the party's captures of the last ``settings.control_offensive_days`` day
 passed goes to the party around it, unless a report describes it as besieged
 (``_enclaves``).
 
-Reports outrank inference: the way and the hull are what the rules infer, so they never
-take a cell that a report fixes on that day. A cell is fixed on day d when a holding
+Reports outrank inference: the way, the hull and the pocket rule are what the rules infer,
+so they never take a cell that a report fixes on that day. A cell is fixed on day d when a holding
 report (a baseline) of day d names it, whatever the order of the day's rows, or when a
 siege (``besieged:``) covers it on d. Such a cell changes hands on d only by a capture
 that names it (its own cells, or the villages of its reach); on later days the rules
@@ -229,7 +229,7 @@ class ControlSurface:
             if self.fill_enclaves:
                 changed = np.flatnonzero(h != before) if k else np.arange(n_cells)
                 changed = np.r_[changed, lifted_on(self.besieged, day)]  # it may fall now
-                flipped = fill_enclaves(self.cells, h, changed, kept)
+                flipped = fill_enclaves(self.cells, h, changed, fixed)
                 e[flipped] = ENCLOSED
             holders[k], event_of[k] = h, e
         return holders, event_of
