@@ -1065,8 +1065,9 @@ def _unwrapped_ring(coords: np.ndarray) -> np.ndarray:
     """
     lon = coords[:, 0].copy()
     step = np.diff(lon)
-    shift = np.concatenate([[0.0], np.cumsum(np.where(step > 180, -360.0, 0.0)
-                                              + np.where(step < -180, 360.0, 0.0))])
+    shift = np.concatenate(
+        [[0.0], np.cumsum(np.where(step > 180, -360.0, 0.0) + np.where(step < -180, 360.0, 0.0))]
+    )
     out = np.column_stack([lon + shift, coords[:, 1]])
     if abs(out[-1, 0] - out[0, 0]) > 180:  # round a pole
         pole = -90.0 if coords[:, 1].mean() < 0 else 90.0

@@ -287,7 +287,8 @@ def test_world_countries_rebuild_byte_for_byte(tmp_path):
     # once a CRS read from a file has been identified (to_epsg) in the same process
     code = (
         "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
-        "import build_data as b; b.write_world_countries(b.world_countries(b.WORLD_ATLAS), Path(sys.argv[2]))"
+        "import build_data as b; "
+        "b.write_world_countries(b.world_countries(b.WORLD_ATLAS), Path(sys.argv[2]))"
     )
     res = subprocess.run(
         [sys.executable, "-c", code, str(ROOT / "scripts"), str(tmp_path)],
