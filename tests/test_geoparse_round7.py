@@ -122,3 +122,29 @@ def test_north_of_a_city_whose_governorate_lies_in_the_desert_is_beside_the_city
     ex = geozones.extract("قرية السرمانية في سهل الغاب غرب حماه من مقراتها في معسكر جورين")
     hama = next(m for m in ex.places if "حماه" in m.text)
     assert hama.kind == "region"
+
+
+def test_a_weekday_in_a_past_clause_is_not_read_by_a_later_clauses_will():
+    # European Affairs, 3 Mar 2017 (passage 97): "will surrender" belongs to the statement
+    text = (
+        "The spokesman said that the Turkish army launched an offensive on the positions of "
+        "the Kurdish troops on Wednesday, and captured several villages near Manbij and the "
+        "military council announced that the Kurdish forces will surrender the villages."
+    )
+    ex = geozones.extract(text, published="2017-03-03")
+    assert [d.iso for d in ex.dates] == ["2017-03-01"]
+    ex = geozones.extract("The council said the forces will withdraw on Wednesday.",
+                          published="2017-03-03")  # fmt: skip
+    assert [d.iso for d in ex.dates] == ["2017-03-08"]
+
+
+def test_a_month_in_a_past_clause_is_the_latest_before_publication():
+    # AFP via The News, 18 Apr 2019 (passage 96): the Sochi deal of September 2018
+    text = (
+        "Regime ally Russia and rebel-backer Turkey in September inked a buffer zone deal to "
+        "prevent a massive regime offensive on the Idlib region, near the Turkish border."
+    )
+    ex = geozones.extract(text, published="2019-04-18")
+    assert [d.iso for d in ex.dates] == ["2018-09"]
+    ex = geozones.extract("Talks will resume in September.", published="2019-04-18")
+    assert [d.iso for d in ex.dates] == ["2019-09"]

@@ -89,6 +89,8 @@ def _resolve(
     elif k == "month":
         m = _month(g["m_m"])
         y = _nearest_year(m, 15, ref)
+        if ref is not None and _past_clause(text, c.start, sents or _Sentences(text)):
+            y = ref.year if m <= ref.month else ref.year - 1  # "in September inked a deal"
         rel, period = True, "month"
         if y is not None:
             s, e = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
@@ -158,12 +160,40 @@ class _Sentences:
         return a, b
 
     def future(self, pos: int) -> bool:
-        """Whether the sentence around ``pos`` speaks of the future ("will", "next" …)."""
-        span = self.span(pos)
+        """Whether the sentence around ``pos`` speaks of the future ("will", "next" …), up
+        to the end of the clause of ``pos``: a later clause's "will" ("…launched an
+        offensive on Wednesday, and … announced that the forces will surrender") is
+        another verb's."""
+        a, b = self.span(pos)
+        clause = _CLAUSE_END.search(self.text, pos, b)
+        span = (a, clause.start() if clause else b)
         got = self._future.get(span)
         if got is None:
             got = self._future[span] = _speaks_of_future(self.text[span[0] : span[1]])
         return got
+
+
+#: A verb in the past tense (English): "inked", "took", "was".
+_PAST_VERB = re.compile(
+    r"\b(?:[a-z]{2,}ed|was|were|had|took|began|came|fell|saw|won|struck|made|met|held|left"
+    r"|lost|sent|went|broke|drove|fought|gave|got|hit|kept|ran|rose|seized|shot|told|wrote)\b"
+)
+
+
+def _past_clause(text: str, pos: int, sents: _Sentences) -> bool:
+    """Whether the clause around ``pos`` speaks of the past (a verb in the past tense, no
+    word of the future in its sentence up to the clause's end): a month named there is
+    the latest one on or before the reference date, not the nearest."""
+    if sents.future(pos):
+        return False
+    a, b = sents.span(pos)
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, a, pos)]
+    end = _CLAUSE_END.search(text, pos, b)
+    return bool(_PAST_VERB.search(text, starts[-1] if starts else a, end.start() if end else b))
+
+
+#: The end of a clause after a date: a comma, a semicolon, a colon, an Arabic comma.
+_CLAUSE_END = re.compile(r"[,;:،؛]")
 
 
 def _speaks_of_future(sentence: str) -> bool:
