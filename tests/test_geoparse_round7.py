@@ -148,3 +148,17 @@ def test_a_month_in_a_past_clause_is_the_latest_before_publication():
     assert [d.iso for d in ex.dates] == ["2018-09"]
     ex = geozones.extract("Talks will resume in September.", published="2019-04-18")
     assert [d.iso for d in ex.dates] == ["2019-09"]
+
+
+def test_a_channel_named_after_a_country_and_a_number_is_no_country():
+    # Novinite, 26 Feb 2020 (passage 98)
+    text = (
+        "Supported by Russian aviation, pro-regime forces have recaptured the city, along with "
+        "18 other settlements in southern Idlib, in the past 48 hours, France 24 reported."
+    )
+    ex = geozones.extract(text)
+    assert "France" not in {m.place.name for m in ex.places}
+    assert any(e.text == "France 24" and e.kind == "news" for e in ex.entities)
+    # a country with a number that is no name stays the country
+    ex = geozones.extract("France sent 24 advisers to Iraq.")
+    assert "France" in {m.place.name for m in ex.places}

@@ -16,6 +16,7 @@ from ._context import Entity
 from ._dates import DateMention, extract_dates
 from ._index import _Index, _index_for, _scan
 from ._loose import keep_near_loose
+from ._outlets import channel_entities
 from ._persons import (
     arabic_entities,
     arabic_feminine_adjectives,
@@ -146,7 +147,7 @@ def _names(
     rule_ents = ctx.rule_entities(text) + ctx.agreement_entities(text)
     rule_ents += given_name_persons(text) + arabic_entities(text)
     rule_ents += arabic_feminine_adjectives(text)
-    rule_ents += credits + org_name_places(text)
+    rule_ents += credits + org_name_places(text) + channel_entities(text)
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)
