@@ -162,3 +162,14 @@ def test_a_channel_named_after_a_country_and_a_number_is_no_country():
     # a country with a number that is no name stays the country
     ex = geozones.extract("France sent 24 advisers to Iraq.")
     assert "France" in {m.place.name for m in ex.places}
+
+
+def test_an_arabic_village_spaced_otherwise_than_in_the_gazetteer_is_found():
+    # Smart via MicroSyria, 23 Apr 2018 (passage 92): "حرب نفسه", the gazetteer's
+    # "حربنفسه" / "حر بنفسه" (Harbanifse, Hor Bnafsor), south of Hama
+    text = (
+        "كما طال قصف مماثل بلدة حرب نفسه في الريف الجنوبي من مقرات النظام. وتناوبت طائرات "
+        "حربية على قصف قرى وبلدات الجمالة وقبة الكردي بريف حماة الجنوبي."
+    )
+    m = next(m for m in geozones.extract(text).places if m.text == "حرب نفسه")
+    assert m.place.admin[1] == "Hama" and abs(m.place.lat - 34.95) < 0.1

@@ -132,6 +132,7 @@ class _Index:
         auto.make_automaton()
         self.automaton = auto
         self.loose = _loose_automaton(gaz)
+        self.joined = _joined_arabic(by_key)
         # one-word keys, and first words of longer ones: what a proclitic may stand before
         self.words = frozenset(k.split(" ", 1)[0] for k in by_key)
         self._places: dict[int, Place] = {}  # Place objects are frozen: safe to share
@@ -175,6 +176,21 @@ def _loose_automaton(gaz: Gazetteer) -> Any:
 
 
 _LOOSE_KINDS = frozenset({"populated place", "admin area"})
+#: Least letters of an Arabic name matched with its spaces left out.
+JOINED_MIN = 6
+
+
+def _joined_arabic(by_key: dict[str, set[_Payload]]) -> dict[str, tuple[_Payload, ...]]:
+    """The gazetteer's Arabic names with their spaces left out ("حر بنفسه", "حربنفسه" →
+    "حربنفسه"): writers space a village's name their own way ("حرب نفسه")."""
+    out: dict[str, set[_Payload]] = {}
+    for k, payloads in by_key.items():
+        if "\u0600" <= k[:1] <= "\u06ff":
+            j = k.replace(" ", "")
+            gaz = {p for p in payloads if p.kind == "g"}
+            if len(j) >= JOINED_MIN and gaz:
+                out.setdefault(j, set()).update(gaz)
+    return {j: tuple(p) for j, p in out.items()}
 
 
 def _add_exonyms(by_key: dict[str, set[_Payload]], kinds: Any, importance: Any) -> set[str]:
@@ -371,7 +387,7 @@ def _loose_scan(
     covered = bytearray(len(text) + 1)
     for m in exact:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-    found: list[_Match] = []
+    found = _joined_scan(text, toks, covered, index)
     for end_idx, (nwords, payloads) in index.loose.iter(stream):
         first = _first_token(tok_at, stream, end_idx, nwords)
         if first is None:
@@ -385,6 +401,28 @@ def _loose_scan(
             continue  # a part of a longer name ("Kefer" of "Kefer Avid")
         if covered.find(1, a.lead, b.end) == -1:
             found.append(_Match(a.lead, b.end, a.start, payloads, nwords, loose=True))
+    return found
+
+
+def _joined_scan(
+    text: str, toks: list[_Token | None], covered: bytearray, index: _Index
+) -> list[_Match]:
+    """Arabic names written with another spacing than the gazetteer's: two or three words
+    that joined are a name joined ("حرب نفسه" for "حر بنفسه"), or one word that is a
+    name of two words joined, where no exact name of that length was found."""
+    found: list[_Match] = []
+    for i, t in enumerate(toks):
+        if t is None or not "\u0600" <= t.key[:1] <= "\u06ff":
+            continue
+        for n in (3, 2, 1):
+            words = toks[i : i + n]
+            if len(words) < n or any(w is None for w in words):
+                continue
+            payloads = index.joined.get("".join(w.key for w in words))
+            a, b = words[0], words[-1]
+            if payloads and (n > 1 or covered.find(1, a.start, b.end) == -1):
+                found.append(_Match(a.lead, b.end, a.start, payloads, n, loose=True))
+                break
     return found
 
 

@@ -154,7 +154,8 @@ def _select(
             continue  # "Aleppo-based fighters": who backs them, not where; a country that
             # backs is named all the same ("Turkey-backed", the set's country guideline)
         it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords, loose=m.loose)
-        cands.append((m.end - m.start, 2 if m.loose else 1, m.start, it))
+        last = m.loose and name.isascii()  # a Latin loose key fills what is left
+        cands.append((m.end - m.start, 2 if last else 1, m.start, it))
     for e in rule_ents:
         cands.append((e.end - e.start, 0, e.start, _Item(e.start, e.end, e.start, (), e)))
     cands.sort(key=lambda c: (c[1] == 2, -c[0], c[1], c[2]))  # loose keys: what is left
