@@ -49,7 +49,7 @@ def test_each_line_is_judged_once_however_many_names_it_holds(monkeypatch):
 
 def test_each_sentence_is_searched_once_for_future_words(monkeypatch):
     """``_weekday`` searched the sentence per weekday (98 KB of dates took 36 s)."""
-    calls = _count_calls(monkeypatch, dates_mod, "_speaks_of_future")
+    calls = _count_calls(monkeypatch, dates_mod, "_future_marks")
     text = "Clashes on Friday, Monday, Sunday and Tuesday, " * 300  # one sentence, no stop
     ms, _ = extract_dates(text, dt.date(2020, 3, 5))
     assert len(ms) >= 600

@@ -9,6 +9,7 @@ import pytest
 
 import geozones
 from geozones.gazetteer._loose import loose_key, loose_word
+from geozones.geoparse._unknown import construction_spans
 
 # Sabah, 2020 (passage 99): Turkish press spellings of Idlib villages
 SABAH = (
@@ -173,3 +174,36 @@ def test_an_arabic_village_spaced_otherwise_than_in_the_gazetteer_is_found():
     )
     m = next(m for m in geozones.extract(text).places if m.text == "حرب نفسه")
     assert m.place.admin[1] == "Hama" and abs(m.place.lat - 34.95) < 0.1
+
+
+def test_arabic_villages_in_quotation_marks_form_a_list():
+    # Arabi21, 2019 (passage 95): '"فطيرة" و"دركوش" و"حاس"' is a list of villages
+    text = (
+        'وكشف المرصد أن مقاتلات روسية قصفت بلدة "كفرنبل" وقرى "فطيرة" و"دركوش" و"حاس" في '
+        'إدلب. وأوضح أن الغارات أسفرت عن مقتل مدنيين اثنين في "فطيرة" و"حاس".'
+    )
+    got = [m for m in geozones.extract(text).places if m.text == "حاس"]
+    assert len(got) == 2 and all(m.place.name == "Has" for m in got)
+
+
+def test_a_verb_after_villages_is_no_village_and_a_compass_adjective_ends_a_name():
+    # Arabi21 (95): "قرى تقع ضمن منطقة خفض التصعيد": villages that lie within the zone
+    text = "وشنت قوات النظام هجمات برية وجوية على قرى تقع ضمن منطقة خفض التصعيد في إدلب."
+    assert "تقع" not in {m.text for m in geozones.extract(text).places}
+    # Baladi News (94): "جرذي غربي" (Western Jarda) is one name; "غربي حلب" west of Aleppo
+    spans = construction_spans("وسيطرت قسد على قرى الكشكية وجرذي غربي وهجين بريف دير الزور")
+    t = "وسيطرت قسد على قرى الكشكية وجرذي غربي وهجين بريف دير الزور"
+    assert [t[a:b] for a, b in spans] == ["الكشكية", "جرذي غربي", "هجين"]
+    t = "سيطرت على قرية الطيبة غربي حلب"
+    assert [t[a:b] for a, b in construction_spans(t)] == ["الطيبة"]
+
+
+def test_a_village_placed_by_its_list_moves_to_the_governorate_its_clause_names():
+    # Arabi21 (95): Kabani (كبينة) is in Latakia, not among the Idlib villages listed before
+    text = (
+        'قصفت مقاتلات روسية بلدة "كفرنبل" وقرى "فطيرة" و"دركوش" و"حاس" في إدلب، وقرية '
+        '"كبينة" في اللاذقية.'
+    )
+    m = next(m for m in geozones.extract(text).places if m.text == "كبينة")
+    assert not m.resolved and m.place.extra.get("anchor") == "Lattakia"
+    assert m.place.lon < 36.2  # west of the Idlib villages, in the Latakia governorate

@@ -8,7 +8,8 @@ from al-Bab). When every sense the gazetteer holds for the village lies farther 
 village is not that namesake: it is placed at the anchor (its named part), unresolved and
 approximate, its namesakes kept as alternatives. A sense near the anchor (or inside the
 anchoring governorate) is chosen instead when there is one. A village the gazetteer does
-not hold, placed by :mod:`._unknown` with its list, moves only to an anchor town.
+not hold, placed by :mod:`._unknown` with its list, moves only when that point lies
+outside its anchor.
 """
 
 from __future__ import annotations
@@ -80,6 +81,21 @@ def _inside(p: Place, anchor: Place) -> bool:
     return haversine_km(p.lat, p.lon, anchor.lat, anchor.lon) <= ANCHOR_FAR_KM
 
 
+def _placed_outside(m: PlaceMention, anchor: Place, places: list[PlaceMention]) -> bool:
+    """Whether a village placed by its list (:mod:`._unknown`) lies outside its anchor: far
+    from an anchor town, or, for a governorate, with none of the text's towns in that
+    governorate near its point ("وقرية كبينة في اللاذقية" after a list of Idlib villages)."""
+    if anchor.kind == "populated place":
+        return not _inside(m.place, anchor)
+    if anchor.kind != "admin area" or anchor.extra.get("region"):
+        return False
+    return not any(
+        o.resolved and o.place.kind == "populated place" and anchor.name in o.place.admin
+        and haversine_km(o.place.lat, o.place.lon, m.place.lat, m.place.lon) <= ANCHOR_FAR_KM
+        for o in places
+    )  # fmt: skip
+
+
 def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
     """Village mentions whose clause anchors them far from every sense the gazetteer
     gives them: the sense near the anchor, else a place at the anchor (unresolved).
@@ -113,8 +129,8 @@ def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[P
         if found is None or found[0].place.country != bias:
             continue
         anchor, direction = found
-        if m.place.source == "context" and anchor.place.kind != "populated place":
-            continue  # placed with its list already; an area's point is no better
+        if m.place.source == "context" and not _placed_outside(m, anchor.place, places):
+            continue  # placed with its list, in the anchoring area: its point is no better
         senses = [p for p in (m.place, *m.alternatives) if p.country == bias]
         if m.resolved and _inside(m.place, anchor.place):
             continue

@@ -42,7 +42,9 @@ AR_PLACE_BEFORE = frozenset(
 )
 _AR_LETTERS = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _PREV_WORD = re.compile(r"([\u0621-\u064a\u0671-\u06d3\u0640]+)[\s“”\"«»(]*$")
-_LIST_GAP = re.compile(r"^\s*(?:[،,]\s*|و|\s+و)?\s*$")
+#: Between two names of a list: a comma or و, with quotation marks or brackets around the
+#: names ('"فطيرة" و"حاس"').
+_LIST_GAP = re.compile(r"^[\s\"“”«»()]*(?:[،,][\s\"“”«»()]*)?(?:و)?[\s\"“”«»()]*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:[ـ\-–—(]|\d)")
 #: A town this big is named bare ("حلب تشهد", "سراقب التي …"): no cue needed.
 BARE_TOWN_POPULATION = FOREIGN_MIN_POPULATION

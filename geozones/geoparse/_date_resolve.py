@@ -150,7 +150,9 @@ class _Sentences:
         self.text = text
         self._stops = [i for i, ch in enumerate(text) if ch == "."]
         self._ends = [m.end() for m in self._END.finditer(text)]
-        self._future: dict[tuple[int, int], bool] = {}
+        self._future: dict[tuple[int, int], list[int]] = {}
+        self._clauses: dict[tuple[int, int], list[int]] = {}
+        self._past: dict[tuple[int, int], bool] = {}
 
     def span(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_left(self._stops, pos)
@@ -159,18 +161,28 @@ class _Sentences:
         b = self._ends[j] if j < len(self._ends) else len(self.text)
         return a, b
 
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause around ``pos``: between the commas (semicolons, colons) of its
+        sentence, each sentence split once."""
+        a, b = span = self.span(pos)
+        cuts = self._clauses.get(span)
+        if cuts is None:
+            cuts = self._clauses[span] = [m.start() for m in _CLAUSE_END.finditer(self.text, a, b)]
+        i = bisect.bisect_left(cuts, pos)
+        return (cuts[i - 1] + 1 if i else a), (cuts[i] if i < len(cuts) else b)
+
     def future(self, pos: int) -> bool:
         """Whether the sentence around ``pos`` speaks of the future ("will", "next" …), up
         to the end of the clause of ``pos``: a later clause's "will" ("…launched an
         offensive on Wednesday, and … announced that the forces will surrender") is
-        another verb's."""
-        a, b = self.span(pos)
-        clause = _CLAUSE_END.search(self.text, pos, b)
-        span = (a, clause.start() if clause else b)
-        got = self._future.get(span)
-        if got is None:
-            got = self._future[span] = _speaks_of_future(self.text[span[0] : span[1]])
-        return got
+        another verb's. Each sentence is searched once."""
+        span = self.span(pos)
+        marks = self._future.get(span)
+        if marks is None:
+            marks = self._future[span] = [
+                span[0] + i for i in _future_marks(self.text[span[0] : span[1]])
+            ]
+        return bool(marks) and marks[0] < self.clause(pos)[1]
 
 
 #: A verb in the past tense (English): "inked", "took", "was".
@@ -186,18 +198,20 @@ def _past_clause(text: str, pos: int, sents: _Sentences) -> bool:
     the latest one on or before the reference date, not the nearest."""
     if sents.future(pos):
         return False
-    a, b = sents.span(pos)
-    starts = [m.end() for m in _CLAUSE_END.finditer(text, a, pos)]
-    end = _CLAUSE_END.search(text, pos, b)
-    return bool(_PAST_VERB.search(text, starts[-1] if starts else a, end.start() if end else b))
+    clause = sents.clause(pos)
+    got = sents._past.get(clause)
+    if got is None:  # each clause searched once
+        got = sents._past[clause] = bool(_PAST_VERB.search(text, *clause))
+    return got
 
 
-#: The end of a clause after a date: a comma, a semicolon, a colon, an Arabic comma.
+#: The end of a clause: a comma, a semicolon, a colon, an Arabic comma or semicolon.
 _CLAUSE_END = re.compile(r"[,;:،؛]")
 
 
-def _speaks_of_future(sentence: str) -> bool:
-    return bool(_FUTURE.search(sentence))
+def _future_marks(sentence: str) -> list[int]:
+    """Offsets of the words of the future in a sentence ("will", "next", "سوف" …)."""
+    return [m.start() for m in _FUTURE.finditer(sentence)]
 
 
 def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date, sents: _Sentences) -> dt.date:

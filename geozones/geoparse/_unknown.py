@@ -294,6 +294,8 @@ def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
                 break
         if not re.fullmatch(_AR_WORD, text[a:b]) or first and _AR_PURPOSE.fullmatch(w):
             break
+        if first and _AR_VERB.fullmatch(w) and _next_is(text, words, i, _AR_VERB_PREP):
+            break  # "قرى تقع ضمن منطقة …": villages that lie within, a verb, no name
         n = 2 if i + 1 < len(words) and _two_words(text, a, b, words[i + 1]) else 1
         if n == 1 and _ar_key(text[a:b]) in ARABIC_STOPWORDS:
             break  # "تل" alone is a hill, "تل أغر" a village
@@ -308,12 +310,31 @@ def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
     return [(a, e) for a, e in items if len(_ar_key(text[a:e]).replace(" ", "")) >= 3]
 
 
+#: A short imperfect verb (ت/ي and a three-letter root: تقع، يقع، تبعد، تمتد) …
+_AR_VERB = re.compile(r"[تي][\u0621-\u064a]{2,3}")
+#: … followed by a preposition opens a relative clause after "قرى", not a village's name.
+_AR_VERB_PREP = frozenset("ضمن في على من الى إلى قرب عند تحت بين بالقرب".split())
+
+
+def _next_is(text: str, words: list[tuple[int, int]], i: int, wanted: frozenset[str]) -> bool:
+    return i + 1 < len(words) and text[words[i + 1][0] : words[i + 1][1]] in wanted
+
+
+#: Compass adjectives without the article that close a village's name ("جرذي غربي") …
+_AR_COMPASS_ADJ = frozenset("شرقي غربي شمالي جنوبي".split())
+#: … when the list goes on (or ends) right after them, rather than a place being named.
+_AR_LIST_GOES_ON = re.compile(r"[\s\"”»)]*(?:[،,.;:]|و|\n|$)")
+
+
 def _two_words(text: str, a: int, b: int, nxt: tuple[int, int]) -> bool:
     """Whether the next word belongs to the name: after a head word (تل، كفر، سطوح …), or a
-    word with the article after one without it (سطوح الدير) or an adjective (الدار الكبيرة)."""
+    word with the article after one without it (سطوح الدير) or an adjective (الدار الكبيرة),
+    or a compass adjective that the list's "و" or comma follows (جرذي غربي)."""
     second = text[nxt[0] : nxt[1]]
     if not re.fullmatch(_AR_WORD, second) or second.startswith("و"):
         return False
+    if second in _AR_COMPASS_ADJ and _AR_LIST_GOES_ON.match(text, nxt[1]):
+        return True  # "جرذي غربي و…": Western Jarda; "X غربي حلب" is west of Aleppo
     k = _ar_key(second)
     if (
         k in _AR_END
