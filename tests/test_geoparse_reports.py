@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import shapely
+import yaml
 
 import geozones
 from geozones import boundaries
@@ -250,28 +251,35 @@ def test_german_french_and_turkish_wire_copy_keep_their_village_and_countries():
 
 def test_real_report_set_is_measured_and_keeps_its_floor():
     """The figures benchmarks/eval_geoparse.py prints for the real reports (issue 16): the
-    floor below is what the extractor reaches now; the issue's targets are higher."""
+    floor below is what the extractor reaches now; the issue's targets are higher. Only the
+    parts in ``CHECKED`` are run (a held-out part still unseen is added by whoever
+    measures it, once its first run is recorded)."""
     files = sorted(ev.REAL.glob("*.yaml"))
     assert len(files) >= 40
     tot: dict = {}
     parts: dict[str, dict] = {}
     for path in files:
+        part = yaml.safe_load(path.read_text(encoding="utf-8")).get("set", "dev")
+        if part not in CHECKED:
+            continue
         doc, res, bad, _t, _ex = ev.run_file(path, geozones)
         ev.add(tot, res, bad)
-        ev.add(parts.setdefault(doc.get("set", "dev"), {}), res, bad)
+        ev.add(parts.setdefault(part, {}), res, bad)
     p, r = ev.pr(*tot["places"])
     _, day = ev.pr(*tot["dates"])
-    assert p >= 0.93 and r >= 0.90, (p, r)  # round 6: 0.95 / 0.91 (99 passages)
-    assert day >= 0.90, day
-    # no person or agency taken for a place in dev (with heldout2 to heldout5 moved there in
-    # rounds 3-6) or the old held-out ones; heldout6 (still unseen) had 1 on its first run
-    # and may not get worse
+    assert p >= 0.95 and r >= 0.91, (p, r)  # round 7: 0.96 / 0.92 (99 passages)
+    assert day >= 0.93, day  # round 7: 0.96
+    # no person or agency taken for a place in dev (with heldout2 to heldout6 moved there in
+    # rounds 3-7) or the old held-out ones
     assert parts["dev"]["confused"] == 0 and parts["heldout"]["confused"] == 0
-    assert parts["heldout6"]["confused"] <= 1
     dp, dr = ev.pr(*parts["dev"]["places"])
-    assert dp >= 0.95 and dr >= 0.91, (dp, dr)  # round 6: 0.96 / 0.92 (80 passages)
-    hp, hr = ev.pr(*parts["heldout6"]["places"])
-    assert hp >= 0.89 and hr >= 0.83, (hp, hr)  # round 6: first run 0.91 / 0.85
+    assert dp >= 0.95 and dr >= 0.91, (dp, dr)  # round 7: 0.96 / 0.92 (88 passages)
+    hp, hr = ev.pr(*parts["heldout"]["places"])
+    assert hp >= 0.95 and hr >= 0.90, (hp, hr)  # round 7: see docs/geoparsing.md
+
+
+#: The set parts this test runs: dev and the old held-out passages (round 7).
+CHECKED = ("dev", "heldout")
 
 
 def test_a_named_region_of_the_gazetteer_is_a_region_mention():

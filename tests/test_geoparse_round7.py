@@ -198,12 +198,12 @@ def test_a_verb_after_villages_is_no_village_and_a_compass_adjective_ends_a_name
     assert [t[a:b] for a, b in construction_spans(t)] == ["الطيبة"]
 
 
-def test_a_village_placed_by_its_list_moves_to_the_governorate_its_clause_names():
-    # Arabi21 (95): Kabani (كبينة) is in Latakia, not among the Idlib villages listed before
+def test_a_village_whose_namesakes_lie_far_from_the_governorate_it_is_in_is_placed_there():
+    # Baladi News (94): "حاوي" of "حاوي أبو حمام" is no Hawi of the west, 300 km away
     text = (
-        'قصفت مقاتلات روسية بلدة "كفرنبل" وقرى "فطيرة" و"دركوش" و"حاس" في إدلب، وقرية '
-        '"كبينة" في اللاذقية.'
+        "قتلوا اليوم الخميس قنصا، بعد أن تم استهدافهم في قريتي (الجرذي وحاوي أبو حمام) بريف "
+        "دير الزور الشرقي."
     )
-    m = next(m for m in geozones.extract(text).places if m.text == "كبينة")
-    assert not m.resolved and m.place.extra.get("anchor") == "Lattakia"
-    assert m.place.lon < 36.2  # west of the Idlib villages, in the Latakia governorate
+    m = next(m for m in geozones.extract(text).places if m.text == "حاوي")
+    assert not m.resolved and m.place.extra.get("anchor") == "Deir-ez-Zor"
+    assert m.place.lon > 40.0

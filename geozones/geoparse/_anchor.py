@@ -25,6 +25,9 @@ from ._results import PlaceMention
 
 #: A village's senses all farther than this (km) from its anchor town: none of them is meant.
 ANCHOR_FAR_KM = 25.0
+#: … or farther than this from the point of the governorate anchoring it, and not in it
+#: (a village just over a governorate's border is still near it).
+ANCHOR_AREA_FAR_KM = 75.0
 #: Score of a village placed at its anchor (a context place scores 0.3).
 ANCHOR_SCORE = 0.35
 #: How far (km) from a town's centre the point of its named part ("eastern X") lies.
@@ -75,19 +78,23 @@ def _anchor_of(
 
 def _inside(p: Place, anchor: Place) -> bool:
     """Whether ``p`` lies in (near) the anchor: inside the governorate or district it
-    names, or within :data:`ANCHOR_FAR_KM` of the town."""
+    names or within :data:`ANCHOR_AREA_FAR_KM` of its point, or within
+    :data:`ANCHOR_FAR_KM` of the town."""
+    km = haversine_km(p.lat, p.lon, anchor.lat, anchor.lon)
     if anchor.kind == "admin area" and not anchor.extra.get("region"):
-        return anchor.name in p.admin
-    return haversine_km(p.lat, p.lon, anchor.lat, anchor.lon) <= ANCHOR_FAR_KM
+        return anchor.name in p.admin or km <= ANCHOR_AREA_FAR_KM  # a village over its border
+    return km <= ANCHOR_FAR_KM
 
 
 def _placed_outside(m: PlaceMention, anchor: Place, places: list[PlaceMention]) -> bool:
     """Whether a village placed by its list (:mod:`._unknown`) lies outside its anchor: far
-    from an anchor town, or, for a governorate, with none of the text's towns in that
-    governorate near its point ("وقرية كبينة في اللاذقية" after a list of Idlib villages)."""
+    from an anchor town, or, for a governorate, far from its point with none of the text's
+    towns in that governorate near it."""
     if anchor.kind == "populated place":
         return not _inside(m.place, anchor)
     if anchor.kind != "admin area" or anchor.extra.get("region"):
+        return False
+    if haversine_km(m.place.lat, m.place.lon, anchor.lat, anchor.lon) <= ANCHOR_AREA_FAR_KM:
         return False
     return not any(
         o.resolved and o.place.kind == "populated place" and anchor.name in o.place.admin
