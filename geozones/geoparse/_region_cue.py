@@ -1,0 +1,188 @@
+"""Words around a place name that make it a region or a zone: "western … countryside",
+"southern …", "… province", "the … plain", "ريف … الشمالي", "… de-escalation zone".
+
+Split from :mod:`._context` (which re-exports these names); the function takes the
+original text and returns character spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DIRECTIONS = (
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central|"
+    r"northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western|rural|greater|upper|lower)"
+)
+_AR_DIR = r"(?:شمال|جنوب|شرق|غرب)(?:ي)?(?:\s*(?:ال)?(?:شرق|غرب)(?:ي)?)?"
+_FR_DIR = r"(?:nord|sud|est|ouest)(?:-(?:est|ouest))?"
+_DE_DIR = (
+    r"(?:nord|süd)?(?:östlich|westlich)|nördlich|südlich|(?:nord|süd)?(?:osten|westen)"
+    r"|norden|süden"
+)
+#: Words before a name that make it (a part of) a region: English, Arabic, French, German.
+_REGION_BEFORE = [
+    re.compile(rf"(?:\b(?:the|in|of)\s+)?\b(?P<dir>{_DIRECTIONS})\s+(?:parts?\s+)?$", re.I),
+    re.compile(
+        rf"\b(?:the\s+)?(?:(?P<dir>{_DIRECTIONS})\s+)?(?:parts?\s+)?"
+        r"(?P<noun>countryside|rural areas?|outskirts|suburbs|environs|vicinity|province"
+        r"|governorate|region|district|subdistrict|area|(?<!\bas )part)\s+of\s+(?:the\s+)?"
+        r"(?:(?:city|town|village)\s+of\s+)?$",
+        re.I,
+    ),
+    # "west of Aleppo": a position next to the town, not a part of its province
+    re.compile(
+        rf"(?<!the )\b(?P<dir>{_DIRECTIONS})\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
+        r"(?P<near>)$",
+        re.I,
+    ),
+    re.compile(
+        rf"(?:^|[\s،(])(?:[وبلف]|في\s+)?(?:(?P<dir>{_AR_DIR})\s+)?"
+        r"(?P<noun>ريف|محافظة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية)\s+(?:(?:مدينة|بلدة)\s+)?$"
+    ),
+    # "الريف الشرقي لمدينة دير الزور", "الريف الشمالي لحماة": the countryside, then its side
+    re.compile(
+        r"(?:^|[\s،(])[وبلف]?(?P<noun>الريف)\s+"
+        r"(?P<dir>ال(?:شمالي|جنوبي|شرقي|غربي)(?:\s+ال(?:شرقي|غربي))?)\s+"
+        r"(?:ل(?:مدينة|محافظة|بلدة)\s+|ل)?$"
+    ),
+    re.compile(rf"(?:^|[\s،(])(?:[وب]|في\s+|ل)?(?P<dir>{_AR_DIR})\s+$"),
+    re.compile(
+        rf"\b(?:au|le|du|dans le)\s+(?P<dir>{_FR_DIR})\s+(?:de\s+(?:la\s+)?|d['’]\s*)"
+        r"(?:(?:province|région|ville)\s+(?:de\s+|d['’]\s*))?$"
+        r"|\b(?P<noun>province|région|campagne|banlieue)\s+(?:de\s+|d['’]\s*)$",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:im\s+)?(?P<dir>{_DE_DIR})\s+(?:von\s+|der\s+(?:Provinz|Stadt)\s+)?$"
+        r"|\b(?:der\s+|die\s+)?(?P<noun>Provinz|Region)\s+$"
+        r"|\b(?P<dir2>west|ost|nord|süd)?(?P<noun2>teile?|umgebung)\s+(?:von\s+)?$",
+        re.I,
+    ),
+]
+#: German compass prefixes of a part's noun ("Westteil von Aleppo").
+_DE_COMPASS = {"west": "west", "ost": "east", "nord": "north", "süd": "south"}
+#: Words one of which every "before" cue holds (a cheap test before the full patterns).
+_CUE_WORD = re.compile(
+    r"north|south|east|west|central|rural|greater|upper|lower|countryside|outskirts|suburbs"
+    r"|environs|vicinity|province|governorate|region|district|area|part"
+    r"|ريف|محافظة|منطقة|ناحية|طراف|ضواحي|محيط|بادية|شمال|جنوب|شرق|غرب"
+    r"|nord|sud|est|ouest|campagne|banlieue|östlich|westlich|nördlich|südlich|norden|süden"
+    r"|osten|westen|provinz|région|teil|umgebung",
+    re.IGNORECASE,
+)
+_REGION_AFTER = [
+    re.compile(
+        rf"^\s*(?:(?P<dir>{_DIRECTIONS})\s+)?(?P<noun>(?:province|governorate|countryside|region"
+        r"|district|subdistrict|sub-district|plains?|mountains?|valley|desert|suburbs|outskirts"
+        r"|pocket|enclave|area)s?)\b",
+        re.I,
+    ),
+    re.compile(r"^\s+(?P<dir>ال(?:شمالي|جنوبي|شرقي|غربي)[ةه]?(?:\s+ال(?:شرقي|غربي)[ةه]?)?)"),
+    re.compile(
+        r"^(?:['’]?(?:n[ıi]n|[ıi]n|un|ün|nun|nün))?\s+(?P<dir>kuzey|güney|doğu|batı)"
+        r"(?:\s*(?:doğu|batı))?\w*"
+        r"|^\s+(?P<noun>kırsal\w*|vilayeti\w*|ili|ilinde|bölgesi\w*|kenti\w*)",
+        re.I,
+    ),
+]
+_ZONE_AFTER = re.compile(
+    r"^\s*(?P<noun>(?:de-?escalation|demilitari[sz]ed|safe|buffer|security|ceasefire)\s+zones?)\b",
+    re.IGNORECASE,
+)
+#: nouns after a coordinated list ("Latakia, Hama and Aleppo provinces")
+_PLURAL_REGION = re.compile(
+    r"^\s*(?:provinces|governorates|districts|subdistricts|countrysides|regions)\b", re.IGNORECASE
+)
+_COORD_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
+#: What a noun of a region cue makes of a town: a ring around it.
+_RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "outskirts",
+               "vicinity": "outskirts", "أطراف": "outskirts", "اطراف": "outskirts",
+               "ضواحي": "outskirts", "محيط": "outskirts", "banlieue": "outskirts",
+               "countryside": "countryside", "ريف": "countryside", "الريف": "countryside",
+               "campagne": "countryside", "rural areas": "countryside",
+               "kırsal": "countryside"}  # fmt: skip
+_ADMIN_LEVEL = {"محافظة": 1, "provinz": 1, "ili": 1, "vilayeti": 1, "منطقة": 2, "ناحية": 3,
+                "province": 1, "governorate": 1, "countryside": 1, "region": 1,
+                "district": 2, "subdistrict": 3, "sub-district": 3}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RegionCue:
+    """Words around a place name that make it a region or a zone."""
+
+    kind: str  # "region" or "zone"
+    start: int  # extended span
+    end: int
+    direction: str | None
+    noun: str | None
+    level: int | None
+    ring: str | None = None  # "outskirts", "countryside": a ring around a town
+
+
+def region_cue(text: str, start: int, end: int) -> RegionCue | None:
+    """Look at the words around ``text[start:end]`` for a region or zone.
+
+    Examples
+    --------
+    >>> t = "shelling in the western Aleppo countryside"
+    >>> c = region_cue(t, t.index("Aleppo"), t.index("Aleppo") + 6)
+    >>> t[c.start:c.end], c.direction, c.level
+    ('western Aleppo countryside', 'western', 1)
+    """
+    head = text[max(0, start - 50) : start]
+    after_text = text[end : end + 40]
+    zone = _ZONE_AFTER.match(after_text)
+    if zone:
+        return RegionCue("zone", start, end + zone.end(), None, zone.group("noun"), 1)
+    before = None
+    if _CUE_WORD.search(head):  # most names have none of these words before them
+        before = next((m for rx in _REGION_BEFORE if (m := rx.search(head))), None)
+    after = next((m for rx in _REGION_AFTER if (m := rx.match(after_text))), None)
+    if not before and not after:
+        return None
+    s, e = start, end
+    words, nouns = [], []
+    if before:
+        gd = before.groupdict()
+        firsts = [before.start(g) for g in ("dir", "noun", "dir2", "noun2") if gd.get(g)]
+        s = start - len(head) + (min(firsts) if firsts else before.start())
+        words += [gd.get("dir") or _DE_COMPASS.get((gd.get("dir2") or "").lower(), "")]
+        nouns += [gd.get("noun") or gd.get("noun2") or ""]
+    if after:
+        e = end + after.end()
+        words += [after.group("dir") or ""]
+        nouns += [after.groupdict().get("noun") or ""]
+    direction = " ".join(w for w in words if w) or None
+    noun = next((n for n in nouns if n), None)
+    key = noun.lower() if noun else ""
+    ring = next((v for k, v in _RING_NOUNS.items() if key and key.startswith(k.rstrip("s"))), None)
+    level = next((v for k, v in _ADMIN_LEVEL.items() if key and key.startswith(k)), None)
+    if before is not None and before.groupdict().get("near") is not None:
+        ring = ring or "direction"
+    if level is None and (ring == "countryside" or direction and not ring):
+        level = 1  # "southern Idlib", "ريف إدلب": the province
+    return RegionCue("region", s, e, direction, noun, level, ring)
+
+
+def plural_region_follows(text: str, end: int) -> bool:
+    """Whether "provinces"/"governorates"… follows ``end`` ("Hama and Aleppo provinces").
+
+    Examples
+    --------
+    >>> plural_region_follows("Hama and Aleppo provinces", 15)
+    True
+    """
+    return bool(_PLURAL_REGION.match(text[end : end + 30]))
+
+
+def coordinated(text: str, end: int, next_start: int) -> bool:
+    """Whether two names are joined as a list (", ", " and ", ", and ").
+
+    Examples
+    --------
+    >>> coordinated("Latakia, Hama and Aleppo", 7, 9), coordinated("Latakia to Hama", 7, 11)
+    (True, False)
+    """
+    return bool(_COORD_GAP.match(text[end:next_start]))
