@@ -647,6 +647,7 @@ def test_place_geometry_needs_no_gazetteer_import_in_the_foundation():
         "geozones.gazetteer._fuzzy",
         "geozones.gazetteer._gazetteer",
         "geozones.gazetteer._index",
+        "geozones.gazetteer._loose",
         "geozones.gazetteer._match",
         "geozones.gazetteer._places",
         "geozones.gazetteer._rank",

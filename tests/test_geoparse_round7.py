@@ -207,3 +207,21 @@ def test_a_village_whose_namesakes_lie_far_from_the_governorate_it_is_in_is_plac
     m = next(m for m in geozones.extract(text).places if m.text == "حاوي")
     assert not m.resolved and m.place.extra.get("anchor") == "Deir-ez-Zor"
     assert m.place.lon > 40.0
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "geozones.geoparse._anchor",
+        "geozones.geoparse._loose",
+        "geozones.geoparse._outlets",
+        "geozones.geoparse._region_cue",
+        "geozones.gazetteer._loose",
+    ],
+)
+def test_the_examples_of_round_7_modules_run(module):
+    import doctest
+    import importlib
+
+    res = doctest.testmod(importlib.import_module(module))
+    assert res.attempted >= 1 and res.failed == 0, res
