@@ -225,3 +225,11 @@ def test_the_examples_of_round_7_modules_run(module):
 
     res = doctest.testmod(importlib.import_module(module))
     assert res.attempted >= 1 and res.failed == 0, res
+
+
+def test_a_turkish_list_of_camps_names_places_the_gazetteer_lacks():
+    # Sabah, 2020 (passage 99): Kefer Lusin is no OCHA community; the camps' list places it
+    got = _places(SABAH)
+    kl = got["Kefer Lusin"]
+    assert kl.precision == "context"
+    assert abs(kl.lat - 36.27) < 0.1 and abs(kl.lon - 36.72) < 0.1

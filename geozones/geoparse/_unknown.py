@@ -50,11 +50,14 @@ _INCLUDING = re.compile(
     rf"\b(?:villages|towns|hamlets|localities|settlements)\b[^.\n]{{0,80}}?"
     rf"\b(?:including|among\s+them|such\s+as|namely)\s+(?P<list>{_LIST})"
 )
-#: German, French, Turkish: "Dorf X", "Ortschaft X", "village de X", "X köyü".
+#: German, French, Turkish: "Dorf X", "Ortschaft X", "village de X", "X köyü", "A, B ve C
+#: köylerine / kamplarına".
 _OTHER = re.compile(
     rf"\b(?:Dorf|Dörfer|Ortschaft|Ortschaften|(?:villages?|localités?|bourgs?)\s+d[e']\s*)"
     rf"\s*(?P<list>{_LIST.replace(' and', ' (?:und|et|ve)')})"
-    rf"|(?P<tr>{_NAME})\s+(?:köyü|köyünü|köyüne|köyünde|beldesi|beldesini|beldesinde)\b"
+    rf"|(?P<tr>{_NAME}(?:\s*,\s*{_NAME})*(?:\s+ve\s+{_NAME})?)\s+"
+    r"(?:köyü|köyünü|köyüne|köyünde|köyleri\w*|köylerine|beldesi|beldesini|beldesinde"
+    r"|kamp(?:ı|ın|lar)\w*)\b"  # "A, B ve C kamplarına": camps named after their villages
 )
 _SPLIT = re.compile(r"\s*,\s*(?:(?:and|und|et|ve)\s+)?|\s+(?:and|und|et|ve)\s+")
 #: Words for peoples and faiths: "the Kurdish town", "Alawite villages" name no place.
