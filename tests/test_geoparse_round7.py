@@ -233,3 +233,16 @@ def test_a_turkish_list_of_camps_names_places_the_gazetteer_lacks():
     kl = got["Kefer Lusin"]
     assert kl.precision == "context"
     assert abs(kl.lat - 36.27) < 0.1 and abs(kl.lon - 36.72) < 0.1
+
+
+def test_a_village_anchored_to_a_governorate_goes_to_the_texts_towns_there():
+    # Baladi News (94): the eastern Deir ez-Zor countryside of the story is the valley of
+    # Abu Hamam and Hajin, not the governorate's point in the steppe
+    text = (
+        "قتلوا قنصا بعد أن تم استهدافهم في قريتي (الجرذي وحاوي أبو حمام) بريف دير الزور "
+        "الشرقي. وأضافت الوكالة أن المواجهات تتواصل في بلدتي (أبو حردوب والكشكية)، وقصف "
+        "طال بلدة (هجين)."
+    )
+    m = next(m for m in geozones.extract(text).places if m.text == "حاوي")
+    assert m.place.extra.get("anchor") == "Deir-ez-Zor"
+    assert abs(m.place.lat - 34.8) < 0.2 and abs(m.place.lon - 40.7) < 0.25

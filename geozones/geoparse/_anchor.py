@@ -22,6 +22,7 @@ from ..place import Place
 from ..projection import haversine_km
 from ._parts import _BEARINGS, compass
 from ._results import PlaceMention
+from ._unknown import _cluster_centre
 
 #: A village's senses all farther than this (km) from its anchor town: none of them is meant.
 ANCHOR_FAR_KM = 25.0
@@ -149,16 +150,35 @@ def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[P
             out[i] = replace(m, place=best, alternatives=alts, resolved=True)
         else:
             known = tuple(p for p in senses if p.source != "context")
-            out[i] = replace(m, place=_at(m, anchor, direction), resolved=False, alternatives=known)
+            where = _towns_in(anchor.place, places, m.start)
+            out[i] = replace(m, place=_at(m, anchor, direction, where), resolved=False,
+                             alternatives=known)  # fmt: skip
     return out
 
 
-def _at(m: PlaceMention, anchor: PlaceMention, direction: str | None) -> Place:
-    """A place for ``m`` at its anchor's point, moved into the part of a town that the
-    clause names ("eastern al-Bab": :data:`TOWN_PART_KM` east of its centre)."""
+def _towns_in(area: Place, places: list[PlaceMention], pos: int) -> tuple[float, float] | None:
+    """The centre of the text's resolved towns inside a governorate anchor (its towns
+    gathered round their medoid), a better point for the part the text speaks of than
+    the governorate's own (Deir ez-Zor's lies in the steppe north of its valley)."""
+    if area.kind != "admin area" or area.extra.get("region"):
+        return None
+    towns = [o for o in places if o.resolved and o.kind == "place"
+             and o.place.kind == "populated place" and area.name in o.place.admin]  # fmt: skip
+    return _cluster_centre(towns, pos) if len(towns) >= 2 else None
+
+
+def _at(
+    m: PlaceMention,
+    anchor: PlaceMention,
+    direction: str | None,
+    where: tuple[float, float] | None = None,
+) -> Place:
+    """A place for ``m`` at ``where`` (the anchoring governorate's towns in the text) or at
+    its anchor's point, moved into the part of a town that the clause names ("eastern
+    al-Bab": :data:`TOWN_PART_KM` east of its centre)."""
     a = anchor.place
-    lat, lon = a.lat, a.lon
-    if direction and a.kind == "populated place" and anchor.direction is None:
+    lat, lon = where or (a.lat, a.lon)
+    if where is None and direction and a.kind == "populated place" and anchor.direction is None:
         b = math.radians(_BEARINGS[direction])
         lat += TOWN_PART_KM * math.cos(b) / 111.2
         lon += TOWN_PART_KM * math.sin(b) / (111.2 * math.cos(math.radians(lat)))
