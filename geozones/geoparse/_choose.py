@@ -7,6 +7,7 @@ import math
 import re
 
 from .._text import fold
+from ..gazetteer._match import LOOSE
 from ..place import Place
 from ..projection import haversine_km
 from . import _context as ctx
@@ -393,6 +394,7 @@ def _build(
         place, kind, part = _part(place, kind, cue, town)
         s, e = (cue.start, cue.end) if cue is not None else (it.start, it.end)
         s = min(s, it.start)
+        conf = round(conf * LOOSE, 3) if it.loose else conf  # a press spelling: a little less sure
         place = place.with_score(conf, text[it.name_start : it.end])
         direction = cue.direction if cue is not None else None
         places.append(
