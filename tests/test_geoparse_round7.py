@@ -247,3 +247,15 @@ def test_a_village_anchored_to_a_governorate_goes_to_the_texts_towns_there():
     m = next(m for m in geozones.extract(text).places if m.text == "حاوي")
     assert m.place.extra.get("anchor") == "Deir-ez-Zor"
     assert abs(m.place.lat - 34.8) < 0.2 and abs(m.place.lon - 40.7) < 0.25
+
+
+def test_a_metropolis_that_backs_is_named_for_its_government():
+    # European Affairs, 3 Mar 2017 (passage 97): "Ankara-backed" (the set marks the capital
+    # named for the country); a town that is a base stays no mention
+    text = (
+        "The Ankara-backed Euphrates Shield Operation forces launched an offensive on the "
+        "Kurdish section of the Syrian Democratic Forces in Northern Syria."
+    )
+    assert "Ankara" in {m.text for m in geozones.extract(text).places}
+    text = "Aleppo-based fighters and Idlib-backed units moved in."
+    assert not geozones.extract(text).places

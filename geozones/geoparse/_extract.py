@@ -152,8 +152,9 @@ def _names(
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)
     items, entities = _select(
-        text, _scan(text, index), rule_ents, blocked, title, _country_refs(index)
-    )
+        text, _scan(text, index), rule_ents, blocked, title, _country_refs(index),
+        _metropolis_refs(index),
+    )  # fmt: skip
     items = keep_near_loose(items, index, bias)
     entities += _list_surnames(text, entities, items)
     ents = _Occupancy(len(text), [(e.start, e.end) for e in entities])
@@ -206,4 +207,22 @@ def _country_refs(index: _Index) -> frozenset[int]:
         kinds = index.gaz.kinds
         got = frozenset(i for i in range(len(kinds)) if kinds[i] == "country")
         index._country_refs = got  # type: ignore[attr-defined]
+    return got
+
+
+#: Importance (≈ log10 of the population) from which a city "backs" for its government.
+METROPOLIS_IMPORTANCE = 6.0
+
+
+def _metropolis_refs(index: _Index) -> frozenset[int]:
+    """The gazetteer entries that are cities of a million people or more (computed once
+    per index): "Ankara-backed", "Moscow-led" name the government seated there."""
+    got = getattr(index, "_metropolis_refs", None)
+    if got is None:
+        kinds, imp = index.gaz.kinds, index.importance
+        got = frozenset(
+            i for i in range(len(kinds))
+            if kinds[i] == "populated place" and imp[i] >= METROPOLIS_IMPORTANCE
+        )  # fmt: skip
+        index._metropolis_refs = got  # type: ignore[attr-defined]
     return got

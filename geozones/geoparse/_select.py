@@ -114,9 +114,12 @@ def _select(
     blocked: list[tuple[int, int]],
     title: _TitleLines,
     countries: frozenset[int] = frozenset(),
+    metropolises: frozenset[int] = frozenset(),
 ) -> tuple[list[_Item], list[Entity]]:
     """Longest match wins; non-place names take their span from places. ``countries``
-    holds the gazetteer entries of countries (a country that backs is still named)."""
+    holds the gazetteer entries of countries (a country that backs is still named), and
+    ``metropolises`` the cities of a million people or more (one that backs or leads is
+    named for its government: "Ankara-backed", "Moscow-led")."""
     cands: list[tuple[int, int, int, _Item]] = []
     for m in matches:
         name = text[m.name_start : m.end]
@@ -150,7 +153,10 @@ def _select(
             continue
         if not abbreviation and _acronym(text, m.name_start, m.end, title):
             continue
-        if _BACKED.match(text, m.end) and not any(p.ref in countries for p in pls):
+        backed = _BACKED.match(text, m.end)
+        if backed and _SPONSOR.search(backed.group(0)):
+            countries = countries | frozenset(p.ref for p in pls if p.ref in metropolises)
+        if backed and not any(p.ref in countries for p in pls):
             continue  # "Aleppo-based fighters": who backs them, not where; a country that
             # backs is named all the same ("Turkey-backed", the set's country guideline)
         it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords, loose=m.loose)
@@ -177,6 +183,7 @@ def _select(
 _TOWN_NOUN_BEFORE = re.compile(
     r"(?:(?:^|\s)[وب]?(?:مدينة|بلدة|قرية|ناحية)|\b(?:town|city|village)\s+of)\s+$", re.I
 )
+_SPONSOR = re.compile(r"backed|led|sponsored|funded|supported", re.I)  # a government acts
 _BACKED = re.compile(
     r"\s?[-‑–]\s?(?:backed|led|allied|aligned|sponsored|brokered|funded|trained|supported"
     r"|based|held|controlled|linked|affiliated)\b",
