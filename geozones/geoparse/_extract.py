@@ -131,7 +131,7 @@ def extract(
     bias = (country_bias or "").upper()
     month = _as_month(published)
     ref = None if month else _as_date(published) or _as_date(reference_date, "reference_date")
-    index = _index_for(gazetteer)
+    index = _index_for(gazetteer, bias)
     dates, used_ref = extract_dates(text, ref, month=month)
     credits = dateline_entities(text) + reporter_outlets(text)
     # a credit's words are a name, not a date ("لبنان اليوم", Lebanon Today; "مراسل “حلب اليوم”")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._io import data_path
 from .._text import fold, fold_with_offsets
+from ..errors import InputError
 from ..gazetteer._loose import loose_key, loose_word
 from ..place import Place
 from . import _context as ctx
@@ -101,6 +102,7 @@ class _Index:
         import ahocorasick  # lazy: keeps `import geozones` fast
 
         self.gaz = gaz
+        self.size = len(gaz)  # entries indexed: a country loaded later makes it stale
         by_key: dict[str, set[_Payload]] = {}
         kinds = gaz.kinds
         for folded, entry in gaz.variants():
@@ -243,20 +245,37 @@ def _load_regions() -> list[tuple[Place, list[str]]]:
 
 _INDEXES: dict[int, _Index] = {}
 _INDEX_LOCK = threading.Lock()
+_NO_COUNTRY: set[tuple[int, str]] = set()  # (gazetteer, country) whose places cannot be loaded
 
 
-def _index_for(gaz: Gazetteer | None) -> _Index:
+def _index_for(gaz: Gazetteer | None, country: str = "") -> _Index:
+    """The scan index of ``gaz``; ``country``, a bias outside the gazetteer's home
+    countries, is loaded first (as ``geocode(country=)`` does), and an index built
+    before a load is rebuilt, so the country's places are scanned for too."""
     if gaz is None:
         from ..gazetteer import Gazetteer  # lazy: the gazetteer loads its data on first use
 
         gaz = Gazetteer.default()
+    if country and country not in gaz.home_countries:
+        _load_country(gaz, country)
     idx = _INDEXES.get(id(gaz))
-    if idx is None or idx.gaz is not gaz:
+    if idx is None or idx.gaz is not gaz or idx.size != len(gaz):
         with _INDEX_LOCK:
             idx = _INDEXES.get(id(gaz))
-            if idx is None or idx.gaz is not gaz:
+            if idx is None or idx.gaz is not gaz or idx.size != len(gaz):
                 idx = _INDEXES[id(gaz)] = _Index(gaz)
     return idx
+
+
+def _load_country(gaz: Gazetteer, country: str) -> None:
+    """Add ``country``'s GeoNames places to ``gaz`` once; without the ``world`` extra (or
+    for a code that is not a country's) the bundled places only are used."""
+    if (id(gaz), country) in _NO_COUNTRY:
+        return
+    try:
+        gaz.load_country(country)
+    except InputError:
+        _NO_COUNTRY.add((id(gaz), country))
 
 
 # ============================================================================ scanning
