@@ -167,6 +167,10 @@ def _is_title(word: str) -> bool:
     return any(part.rstrip(".") in TITLES for part in word.split("-"))
 
 
+#: English articles: a capitalised "A" opening a sentence is no word of the name after it.
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
 def _words(s: str) -> list[str]:
     return re.findall(r"[\w'’]+", s)
 
@@ -199,8 +203,8 @@ def rule_entities(text: str) -> list[Entity]:
         )
         tail = low[-1] in ORG_TAILS or bool(_TR_ORG_TAIL.match(re.split("['’]", low[-1])[0]))
         if tail or re.sub("['’]", "", low[0].split("-")[0]) in ORG_HEADS or of_for:
-            k = 0  # "the", "Britain-based" before the name are not part of it
-            while k < len(words) - 1 and (low[k] == "the" or _MODIFIER.search(low[k])):
+            k = 0  # "the", "A", "Britain-based" before the name are not part of it
+            while k < len(words) - 1 and (low[k] in _ARTICLES or _MODIFIER.search(low[k])):
                 k += 1
             start = s0 + words[k][1]
             kind = "news" if low[-1] in _NEWS_TAILS else "organization"

@@ -105,17 +105,22 @@ class _Index:
         self.size = len(gaz)  # entries indexed: a country loaded later makes it stale
         by_key: dict[str, set[_Payload]] = {}
         kinds = gaz.kinds
+        countries: set[str] = set()
         for folded, entry in gaz.variants():
             if _CODE_LIKE.match(folded) and kinds[entry] != "road":
                 continue  # P-codes and ids are not names written in texts
             if kinds[entry] == "region":
                 continue  # the curated regions come in below, with their own payload
             k = _key(folded)
+            if k and kinds[entry] == "country":
+                countries.add(k)
             if k:
                 for variant in (k, *_arabic_spellings(k)):
                     by_key.setdefault(variant, set()).add(_Payload("g", entry))
         #: curated names of other languages: a place's own name, not a stray alternate
         self.exonyms = frozenset(_add_exonyms(by_key, kinds, gaz.importance))
+        #: one-word names of countries and exonyms: a German genitive "-s" may end them
+        self.genitive = frozenset(k for k in (*countries, *self.exonyms) if " " not in k)
         self.regions = _load_regions()
         for i, (_place, variants) in enumerate(self.regions):
             for v in variants:
@@ -306,7 +311,9 @@ _GENITIVE_BEFORE = re.compile(
 )
 
 
-def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | None]:
+def _tokens(
+    text: str, known: frozenset[str] = frozenset(), genitive: frozenset[str] = frozenset()
+) -> list[_Token | None]:
     """The folded words of ``text`` with original offsets; None marks a boundary.
 
     ``known`` holds the first words of the index's keys: an Arabic word that is not one
@@ -336,6 +343,8 @@ def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | Non
             and _GENITIVE_BEFORE.search(text[max(0, s - 14) : s])
         ):
             word, e = word[:-1], e - 1  # German genitive: "den Süden Idlibs", "Teile Syriens"
+        elif _prenominal_genitive(text, s, e, word, known, genitive):
+            word, e = word[:-1], e - 1  # "in Syriens Rebellengebiet", "Russlands Präsident"
         elif suffix := _CASE_SUFFIX.search(text[s:e]):
             e = s + suffix.start()  # "İdlib'in", "Halep'te", "d’Idleb" (below): the name
             word = fold(text[s:e]).strip() or word
@@ -355,6 +364,25 @@ def _tokens(text: str, known: frozenset[str] = frozenset()) -> list[_Token | Non
     return out
 
 
+#: A German noun after a name in the genitive ("Syriens Rebellengebiet").
+_NOUN_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]{2,}")
+
+
+def _prenominal_genitive(
+    text: str, s: int, e: int, word: str, known: frozenset[str], genitive: frozenset[str]
+) -> bool:
+    """A country's name (or a foreign spelling of a big city's) with the German genitive
+    "-s" before a capitalised noun, the way German names a country's people or things
+    ("in Syriens Rebellengebiet", "Russlands Präsident"), the name without "-s" unknown."""
+    return (
+        word.endswith("s")
+        and text[s : s + 1].isupper()
+        and _word_key(word[:-1]) in genitive
+        and _word_key(word) not in known
+        and bool(_NOUN_AFTER.match(text, e))
+    )
+
+
 def _initials(text: str, prev_start: int, start: int, end: int) -> bool:
     """Two capital initials joined by a full stop ("U.S.", "U.K."): one name, no boundary."""
     return (
@@ -366,7 +394,7 @@ def _initials(text: str, prev_start: int, start: int, end: int) -> bool:
 
 
 def _scan(text: str, index: _Index) -> list[_Match]:
-    toks = _tokens(text, index.words)
+    toks = _tokens(text, index.words, index.genitive)
     parts, starts, tok_at = [], [], {}
     pos = 1
     for i, t in enumerate(toks):
