@@ -88,3 +88,15 @@ def test_a_german_country_name_in_the_genitive_before_its_noun():
     assert _places("Russlands Präsident sprach in Sotschi.").get("Russland") == ("country", "RU")
     # the plural of a people is no genitive of a country
     assert not any(c == "SY" for _, c in _places("Syrians Flee The Fighting").values())
+
+
+def test_civil_defence_is_an_organisation_with_its_country_inside():
+    # Habernas relaying Anadolu, 2019 (passage 110): "Suriye Sivil Savunma" is the White Helmets
+    ex = geozones.extract(
+        "Suriye Sivil Savunma İdlib Medya Sorumlusu Firas Halife yaptığı açıklamada, "
+        "Keferlete'ye yapılan saldırıda 1 sivilin yaşamını yitirdiğini bildirdi."
+    )
+    assert "Suriye Sivil Savunma" in [e.text for e in ex.entities]
+    assert "SY" not in [m.place.country for m in ex.places if m.kind == "country"]
+    ex = geozones.extract("The Syria Civil Defence said rescuers worked in Saraqib.")
+    assert [e.text for e in ex.entities] == ["Syria Civil Defence"]

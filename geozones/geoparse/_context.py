@@ -66,7 +66,7 @@ ORG_TAILS = frozenset(
     post herald tribune gazette daily journal press service services office center centre
     institute foundation association society bank company corporation court parliament
     assembly government administration authority authorities police helmets crescent cross
-    mission delegation""".split()
+    mission delegation defence defense""".split()
 )
 #: Turkish organisation nouns in the possessive of a compound name, with a case ending
 #: ("Özgür Suriye Ordusu", "Suriye Milli Ordusunun", "Dışişleri Bakanlığı'ndan").
@@ -74,6 +74,7 @@ _TR_ORG_TAIL = re.compile(
     r"^(?:ordu|güçler|meclis|konsey|ajans|bakanlığ|gözlemev|cephe|tugay|tümen|örgüt"
     r"|komutanlığ|hükümet|partis|birlikler|hareket|teşkilat)"
     r"(?:s?[ıiuü])(?:n[ıiuü]n|nd[ae]n?|n[ae]|yl[ae]|nc[ae])?$"
+    r"|^savunma(?:s[ıi](?:n[ıi]n|nd[ae]n?|n[ae]|yl[ae])?)?$"  # "Suriye Sivil Savunma(sı)"
 )
 _NEWS_TAILS = frozenset(
     "agency news times post herald tribune gazette daily journal press television tv radio "
