@@ -100,3 +100,28 @@ def test_civil_defence_is_an_organisation_with_its_country_inside():
     assert "SY" not in [m.place.country for m in ex.places if m.kind == "country"]
     ex = geozones.extract("The Syria Civil Defence said rescuers worked in Saraqib.")
     assert [e.text for e in ex.entities] == ["Syria Civil Defence"]
+
+
+# Alrray, 2019 (passage 118): the army's list of the places retaken, commas only
+ALRRAY = (
+    "ومن بين المناطق التي استعادها الجيش السوري مورك، اللطامنة، المستودعات، وادي العنز، "
+    "وادي العسل، لطمين، لحايا غربية، لحايا شرقية، وادي حسمين، تلة الصياد، كفرزيتا، معركبة، "
+    "تل فاس، وادي قسمين، كعب الفرس."
+)
+
+
+def test_an_arabic_comma_list_of_mostly_known_places_names_places_throughout():
+    ex = geozones.extract(ALRRAY)
+    got = {m.text: m for m in ex.places}
+    for name in ("المستودعات", "وادي العنز", "وادي العسل", "تل فاس", "وادي قسمين", "كعب الفرس"):
+        m = got[name]
+        assert not m.resolved and m.place.precision == "context"
+        # placed among the list's known villages (Morek, Latamneh, Kafr Zita …), north of Hama
+        assert abs(m.place.lat - 35.35) < 0.1 and abs(m.place.lon - 36.65) < 0.1
+    assert got["مورك"].resolved
+
+
+def test_a_comma_list_of_words_is_no_list_of_places():
+    # a list of what was struck, with one place among its words: nothing is added
+    ex = geozones.extract("واستهدف القصف بلدة مورك، المدارس، المشافي، الأفران، الأسواق.")
+    assert [m.text for m in ex.places] == ["مورك"]

@@ -11,6 +11,7 @@ from ..errors import InputError
 from . import _context as ctx
 from ._anchor import place_at_anchors
 from ._arabic_cues import drop_uncued_arabic
+from ._arabic_lists import comma_list_spans
 from ._choose import _build
 from ._context import Entity
 from ._dates import DateMention, extract_dates
@@ -169,6 +170,7 @@ def _names(
     road_spans = [(r.start, r.end) for r in roads]
     places = rechoose_near(text, places, bias, listed)
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
+    listed += comma_list_spans(text, places)  # "مورك، اللطامنة، المستودعات، …"
     found = context_places(text, places, taken, bias, road_spans, listed)
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
     return places, roads, sorted(entities, key=lambda e: e.start)
