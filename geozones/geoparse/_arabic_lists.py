@@ -47,7 +47,7 @@ def comma_list_spans(text: str, places: Sequence[PlaceMention]) -> list[tuple[in
         known = [any(p.start < e and s < p.end for p in places) for s, e in items]
         if sum(known) < 2 or sum(known) < KNOWN_SHARE * len(items):
             continue
-        new = zip(items, known, strict=True)
+        new = zip(items[1:], known[1:], strict=True)  # the first may run on from before
         out += [(s, e) for (s, e), k in new if not k and _name(text[s:e])]
     return out
 
