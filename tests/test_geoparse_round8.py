@@ -125,3 +125,20 @@ def test_a_comma_list_of_words_is_no_list_of_places():
     # a list of what was struck, with one place among its words: nothing is added
     ex = geozones.extract("واستهدف القصف بلدة مورك، المدارس، المشافي، الأفران، الأسواق.")
     assert [m.text for m in ex.places] == ["مورك"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        # Elnashra relaying AFP (passage 112): no date on the page, the year stays unknown
+        ("منذ نهاية الشهر الماضي، وقتل العام الماضي مدنيون", None, [None, None]),
+        ("منذ نهاية الشهر الماضي، وقتل العام الماضي مدنيون", "2019-05-10", ["2019-04", "2018"]),
+        # Habernas relaying Anadolu (passage 110): "önceki gün", the day before yesterday
+        ("Rejim güçlerinin önceki gün İdlib'e saldırısı", None, [None]),
+        ("Rejim güçlerinin önceki gün İdlib'e saldırısı", "2019-05-10", ["2019-05-08"]),
+        ("Arrivé avant-hier, après le mois dernier.", "2019-05-10", ["2019-05-08", "2019-04"]),
+    ],
+)
+def test_relative_days_months_and_years_in_arabic_turkish_and_french(text, published, want):
+    ex = geozones.extract(text, published=published)
+    assert [d.iso for d in ex.dates] == want

@@ -78,6 +78,15 @@ RELATIVE = {
     "aujourd'hui": "today", "aujourd’hui": "today", "hier": "yesterday", "demain": "tomorrow",
     "heute": "today", "gestern": "yesterday",
     "bugün": "today", "dün": "yesterday", "yarın": "tomorrow",
+    # the week, month and year before, and the day before yesterday
+    "العام الماضي": "last year", "السنه الماضيه": "last year", "الشهر الماضي": "last month",
+    "الاسبوع الماضي": "last week", "اول امس": "day before yesterday",
+    "avant-hier": "day before yesterday", "l'an dernier": "last year",
+    "l’an dernier": "last year", "l'année dernière": "last year",
+    "l’année dernière": "last year", "le mois dernier": "last month",
+    "la semaine dernière": "last week", "vorgestern": "day before yesterday",
+    "önceki gün": "day before yesterday", "geçen yıl": "last year", "geçen ay": "last month",
+    "geçen hafta": "last week",
 }  # fmt: skip
 SEASONS = {
     "spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn",
