@@ -142,3 +142,15 @@ def test_a_comma_list_of_words_is_no_list_of_places():
 def test_relative_days_months_and_years_in_arabic_turkish_and_french(text, published, want):
     ex = geozones.extract(text, published=published)
     assert [d.iso for d in ex.dates] == want
+
+
+def test_a_verb_after_and_that_opens_a_clause_is_no_village():
+    # Al-Thawrah relaying RT (passage 119): "وبدأ" (and began) is also the village Bada
+    ex = geozones.extract(
+        "دخل الجيش السوري بلدة خان شيخون بريف إدلب، وبدأ عملية التمشيط بعد انسحاب معظم "
+        "المسلحين منها..\nوبدأ الجيش السوري منذ أكثر من شهر عملية عسكرية واسعة النطاق"
+    )
+    assert [m.text for m in ex.places] == ["خان شيخون", "ريف إدلب"]
+    # a village after "و" that an adjective follows, or that goes on a list, stays a place
+    got = [m.text for m in geozones.extract("سيطر الجيش على قرى حاس، وكفرنبل الشرقية وحيش").places]
+    assert got == ["حاس", "كفرنبل الشرقية", "حيش"]

@@ -111,13 +111,51 @@ def drop_uncued_arabic(
         if it.nwords == 1 and _heads_next(text, it):
             continue  # a noun of place heads the phrase after it, whatever it also names
         if _is_small_arabic(text, it, index) and not in_list[it.name_start]:
-            if not _cued(text, i, items):
+            if not _cued(text, i, items) or _verb_opening_clause(text, it):
                 continue
         keep.append(it)
     return keep
 
 
 _NEXT_WORD = re.compile(r"^[ \t]+[\u0621-\u064a]")
+_CLAUSE_BEFORE = re.compile(r"(?:^|[،,.:;!?\n])[ \t]*$")
+_WORD_AFTER = re.compile(r"[ \t]+([\u0621-\u064a\u0640]+)")
+
+
+def _verb_opening_clause(text: str, it: _Item) -> bool:
+    """ "، وبدأ عملية التمشيط" (and began the sweep), "وسيطر على" (and took): a one-word
+    name after "و" that opens a clause, followed by a word that neither goes on a list
+    (و…), nor places it (في، ريف …), nor agrees with it as an adjective (الشرقية,
+    الجنوبي), is the verb of that clause: a place is not followed by a bare noun."""
+    s = it.start - 1 if text[it.start - 1 : it.start] == "و" else it.start  # the scan drops و
+    return verb_after_and(text, s, it.end)
+
+
+def verb_after_and(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]``, which begins with "و" (and) and opens a clause
+    (after a comma, a stop or a line's start), is a verb by the word after it (see
+    :func:`_verb_opening_clause`).
+
+    Examples
+    --------
+    >>> verb_after_and("بريف إدلب، وبدأ عملية التمشيط", 11, 15)
+    True
+    """
+    s = start
+    if text[s : s + 1] != "و" or not _CLAUSE_BEFORE.search(text[max(0, s - 3) : s]):
+        return False
+    m = _WORD_AFTER.match(text, end)
+    if m is None:
+        return False
+    w = m.group(1).replace("ـ", "")
+    if w[:1] == "و" or w in AR_PLACE_BEFORE or w in ARABIC_STOPWORDS or w in _AR_BARE_PREP:
+        return w in _AR_VERB_PREP  # "وسيطر على", "وسيطر عن": a verb and its preposition
+    return not (w.startswith("ال") and w[-1:] in "يةهى")
+
+
+#: Prepositions a verb of taking or starting is built with ("سيطر على", "عدل عن").
+_AR_VERB_PREP = frozenset("على عن".split())
+_AR_BARE_PREP = frozenset("الى لدى".split())
 
 
 def _heads_next(text: str, it: _Item) -> bool:
