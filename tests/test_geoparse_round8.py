@@ -154,3 +154,15 @@ def test_a_verb_after_and_that_opens_a_clause_is_no_village():
     # a village after "و" that an adjective follows, or that goes on a list, stays a place
     got = [m.text for m in geozones.extract("سيطر الجيش على قرى حاس، وكفرنبل الشرقية وحيش").places]
     assert got == ["حاس", "كفرنبل الشرقية", "حيش"]
+
+
+def test_a_capitalised_village_after_a_name_in_a_caption():
+    # EFE, 2018 (passage 123): "at Der Mismis Village, southeast of Afrin", a photo caption
+    ex = geozones.extract(
+        "A soldier watches as smoke rises after a bomb attack during an offensive, at Der "
+        "Mismis Village, southeast of Afrin, Syria."
+    )
+    m = next(m for m in ex.places if m.text == "Der Mismis")
+    assert not m.resolved and abs(m.place.lat - 36.51) < 0.05 and abs(m.place.lon - 36.86) < 0.05
+    # a bare capitalised noun is no cue: "Village" opening a sentence names nothing
+    assert [m.text for m in geozones.extract("Village elders met in Afrin.").places] == ["Afrin"]
