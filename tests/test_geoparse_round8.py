@@ -166,3 +166,17 @@ def test_a_capitalised_village_after_a_name_in_a_caption():
     assert not m.resolved and abs(m.place.lat - 36.51) < 0.05 and abs(m.place.lon - 36.86) < 0.05
     # a bare capitalised noun is no cue: "Village" opening a sentence names nothing
     assert [m.text for m in geozones.extract("Village elders met in Afrin.").places] == ["Afrin"]
+
+
+def test_south_of_a_province_names_the_province_not_its_capital():
+    # The Mining Journal relaying AP, 2019 (passage 121)
+    ex = geozones.extract(
+        "completing their takeover of the formerly rebel-held region just south of Idlib "
+        "province for the first time since 2012."
+    )
+    (m,) = ex.places
+    assert m.kind == "region" and m.place.kind == "admin area" and m.place.name == "Idleb"
+    assert m.part is None or m.part.direction is None
+    # a town keeps its direction: "south of Saraqib" is beside the town
+    (m,) = geozones.extract("Troops massed south of Saraqib.").places
+    assert m.place.kind == "populated place" and m.part.direction == "south"

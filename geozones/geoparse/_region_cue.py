@@ -160,7 +160,10 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
     ring = next((v for k, v in _RING_NOUNS.items() if key and key.startswith(k.rstrip("s"))), None)
     level = next((v for k, v in _ADMIN_LEVEL.items() if key and key.startswith(k)), None)
     if before is not None and before.groupdict().get("near") is not None:
-        ring = ring or "direction"
+        if level is not None and after is not None and after.groupdict().get("noun"):
+            direction = None  # "south of Idlib province": the province, whole, named as a mark
+        else:
+            ring = ring or "direction"
     if level is None and (ring == "countryside" or direction and not ring):
         level = 1  # "southern Idlib", "ريف إدلب": the province
     return RegionCue("region", s, e, direction, noun, level, ring)
