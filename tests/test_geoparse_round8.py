@@ -180,3 +180,17 @@ def test_south_of_a_province_names_the_province_not_its_capital():
     # a town keeps its direction: "south of Saraqib" is beside the town
     (m,) = geozones.extract("Troops massed south of Saraqib.").places
     assert m.place.kind == "populated place" and m.part.direction == "south"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Habernas relaying Anadolu, 2019 (passage 110): the Turkish dotted capital İ
+        "Rejim güçlerinin önceki gün İdlib'in İblin köyüne gerçekleştirdiği saldırıda da 6 "
+        "sivil hayatını kaybetmiş.",
+        "Shelling hit İblin village in Idlib.",
+    ],
+)
+def test_a_name_opening_with_the_turkish_dotted_capital_is_read_like_any_other(text):
+    got = {m.text: m.place for m in geozones.extract(text).places}
+    assert got["İblin"].name == "Ablin" and got["İblin"].admin[1] == "Idleb"

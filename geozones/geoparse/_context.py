@@ -34,6 +34,8 @@ from ._region_cue import (  # noqa: F401  (re-exported: ctx.region_cue, ctx.Regi
     region_cue,
 )
 
+#: Capital letters that may open a name: Latin, Latin-1 and Turkish ("İblin", "Şam").
+CAPITALS = "A-ZÀ-ÖØ-ÞİŞĞ"
 _NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|[A-Z]{2,}\d*)"
 _LINK = r"(?:al|el|ash|as|ad|ar|at|an|az|bin|ibn|abu|of|for|de|du|la|le|van|von)"
 _CAP_SEQ = re.compile(

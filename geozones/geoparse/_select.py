@@ -137,7 +137,7 @@ def _select(
             continue
         if not _is_name_case(name):
             continue
-        words = re.findall(r"[\w'’]+", name.lower())
+        words = re.findall(r"[\w'’]+", name.replace("İ", "I").lower())
         abbreviation = all(p.caps for p in pls)  # "US" in capitals is no stop word "us"
         if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words) and not (
             abbreviation
@@ -260,8 +260,8 @@ _LOCATIVE = re.compile(
     r"|bei|nahe|nahe\s+(?:der|dem)\s+(?:Stadt|Ort|Ortschaft|Dorf)|Stadt|Ortschaft|Dorf"
     r"|près\s+de|autour\s+de|vers|(?:ville|village|localité)\s+de)"
     r"|(?P<list>,|\band|\bor))\s+"
-    r"(?P<name>(?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[A-Z][\w'’]+"
-    r"(?:[ -](?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[A-Z][\w'’]+)?)"
+    rf"(?P<name>(?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[{ctx.CAPITALS}][\w'’]+"
+    rf"(?:[ -](?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[{ctx.CAPITALS}][\w'’]+)?)"
 )
 #: Minimum gazetteer score for a name found only by its context ("near Atmeh").
 UNLISTED_MIN_SCORE = 0.9
@@ -290,7 +290,7 @@ def _unlisted(
         if is_list and begin not in ends and begin - 1 not in ends:
             continue  # a list only counts after a known place: "Dana, Sarmada and Atmeh"
         name = text[s:e]
-        words = re.findall(r"[\w'’]+", name.lower())
+        words = re.findall(r"[\w'’]+", name.replace("İ", "I").lower())
         if name.isupper() or any(w in ctx.TITLES or w in STOPWORDS and not cued for w in words):
             continue  # "Has" before "köylerine" is a village, not the English verb
         found = _sound_matches(index, name, bias)

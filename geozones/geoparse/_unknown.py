@@ -34,8 +34,8 @@ CONTEXT_SCORE = 0.3
 CONTEXT_CLUSTER_KM = 30.0
 
 _P = r"(?:al|el|ash|as|ad|ar|at|an|az)[-‑]"
-_TOKEN = rf"(?:{_P})?[A-Z][\w'’]*(?:[-‑](?:{_P})?[\w'’]+)*"
-_NAME = rf"{_TOKEN}(?: (?:{_P}[\w'’]+|[A-Z][\w'’]*(?:[-‑][\w'’]+)*)){{0,2}}"
+_TOKEN = rf"(?:{_P})?[{ctx.CAPITALS}][\w'’]*(?:[-‑](?:{_P})?[\w'’]+)*"
+_NAME = rf"{_TOKEN}(?: (?:{_P}[\w'’]+|[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*)){{0,2}}"
 _LIST = rf"{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+and\s+{_NAME})*"
 _NOUNS = r"(?:villages?|towns?|hamlets?|settlements?|localities|communities|areas?)"
 #: "the villages of A, B and C", "the town of X", "the border village of X".
