@@ -194,3 +194,20 @@ def test_south_of_a_province_names_the_province_not_its_capital():
 def test_a_name_opening_with_the_turkish_dotted_capital_is_read_like_any_other(text):
     got = {m.text: m.place for m in geozones.extract(text).places}
     assert got["İblin"].name == "Ablin" and got["İblin"].admin[1] == "Idleb"
+
+
+def test_a_name_its_cue_showed_to_be_a_place_is_one_wherever_it_is_written_again():
+    # Muslim Press, 2016 (passage 122): "east of Dabiq" is found by its cue; the later
+    # "see Dabiq as the place" has none
+    ex = geozones.extract(
+        "Rebels advanced towards Turkman Bareh, some three kilometers east of Dabiq. ISIS "
+        "terrorists see Dabiq as the place where a final battle would take place."
+    )
+    dabiq = [m for m in ex.places if m.text.endswith("Dabiq")]
+    assert len(dabiq) == 2 and {m.place.name for m in dabiq} == {"Dabeq"}
+    # inside a longer word it is not repeated
+    ex = geozones.extract(
+        "Rebels advanced towards Turkman Bareh, some three kilometers east of Dabiq. The "
+        "Dabiqs left."
+    )
+    assert [m.text for m in ex.places] == ["Turkman Bareh", "east of Dabiq"]

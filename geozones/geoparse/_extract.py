@@ -26,6 +26,7 @@ from ._persons import (
     org_name_places,
     reporter_outlets,
 )
+from ._repeats import repeat_cued_names
 from ._results import Extraction, PlaceMention, RoadMention
 from ._select import (
     _Item,
@@ -152,15 +153,17 @@ def _names(
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)
+    scanned = _scan(text, index)
     items, entities = _select(
-        text, _scan(text, index), rule_ents, blocked, title, _country_refs(index),
-        _metropolis_refs(index),
-    )  # fmt: skip
+        text, scanned, rule_ents, blocked, title, _country_refs(index), _metropolis_refs(index)
+    )
     items = keep_near_loose(items, index, bias)
     entities += _list_surnames(text, entities, items)
     ents = _Occupancy(len(text), [(e.start, e.end) for e in entities])
     items = [it for it in items if ents.free(it.start, it.start + 1)]
     items = _longer_names(text, items, entities + _date_entities(dates), index, bias, title)
+    taken = [(e.start, e.end) for e in entities] + blocked
+    items = repeat_cued_names(text, items, scanned, taken)  # "east of Dabiq" … "see Dabiq"
     items, persons = _person_like(text, items, index)
     entities += persons
     _mark_regions(text, items)
