@@ -211,3 +211,16 @@ def test_a_name_its_cue_showed_to_be_a_place_is_one_wherever_it_is_written_again
         "Dabiqs left."
     )
     assert [m.text for m in ex.places] == ["Turkman Bareh", "east of Dabiq"]
+
+
+def test_a_governorate_capital_after_the_word_road_is_the_town():
+    # Alkhabar TV, 2019 (passage 115): "the Hama–Mhardeh road" written without a dash
+    ex = geozones.extract(
+        "قيام وحدات الهندسة بتفكيك الألغام والعبوات الناسفة التي زرعها المسلحون على طريق حماة محردة"
+    )
+    got = {m.text: (m.kind, m.place.kind) for m in ex.places}
+    assert got["حماة"] == ("place", "populated place")
+    assert got["محردة"] == ("place", "populated place")
+    # named alone, the capital is still the governorate
+    (m,) = geozones.extract("قصف في حماة").places
+    assert m.kind == "region"

@@ -159,7 +159,9 @@ CITY_OVER_PROVINCE_POPULATION = 1_000_000
 _CITY_BEFORE = re.compile(
     r"(?:\b(?:city|town)\s+of\s+(?:the\s+)?|مدينة\s+|\bville\s+d['’]?\s*|\bStadt\s+"
     # a point near it: "près d'Idleb", "near Idlib", "قرب إدلب", "nahe Idlib"
-    r"|\bnear\s+|\bprès\s+d(?:e\s+|['’]\s*)|\bnahe\s+|(?:^|\s)(?:بالقرب\s+من|قرب)\s+)$",
+    r"|\bnear\s+|\bprès\s+d(?:e\s+|['’]\s*)|\bnahe\s+|(?:^|\s)(?:بالقرب\s+من|قرب)\s+"
+    # a road that leads to it: "طريق حماة محردة", "أوتوستراد حماة"
+    r"|(?:^|\s)[وبل]?(?:طريق|الطريق|أوتوستراد|اوتوستراد|أوتستراد|اوتستراد)\s+)$",
     re.I,
 )
 _CITY_AFTER = re.compile(r"^(?:\s+(?:city|town|kenti|şehri|المدينة)\b|,\s*(?:Syria|Syrie|Syrien))",
