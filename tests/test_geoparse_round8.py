@@ -224,3 +224,12 @@ def test_a_governorate_capital_after_the_word_road_is_the_town():
     # named alone, the capital is still the governorate
     (m,) = geozones.extract("قصف في حماة").places
     assert m.kind == "region"
+
+
+def test_compass_adjectives_after_a_place_name_no_village():
+    # Sham FM, 2019 (passage 120): "مزارع خان شيخون الشمالية الغربية" (its north-western farms)
+    ex = geozones.extract(
+        "فرضت سيطرتها على مزارع خان شيخون الشمالية الغربية وتل النار بريف إدلب الجنوبي"
+    )
+    assert [m.place.name for m in ex.places] == ["Khan Shaykun", "Idleb"]
+    assert ex.places[0].text == "خان شيخون الشمالية الغربية"

@@ -104,7 +104,10 @@ def drop_uncued_arabic(
     for a, b in listed:
         in_list[a:b] = b"\x01" * (b - a)
     items = [
-        it for it in items if not (_is_small_arabic(text, it, index) and _grammar_word(text, it))
+        it
+        for it in items
+        if not (_is_small_arabic(text, it, index) and _grammar_word(text, it))
+        and not _compass_words(text, it)
     ]
     keep = []
     for i, it in enumerate(items):
@@ -164,6 +167,28 @@ def _heads_next(text: str, it: _Item) -> bool:
     w = text[it.name_start : it.end].replace("ـ", "")
     noun = w in AR_PLACE_BEFORE or (w[:1] in "وفب" and w[1:] in AR_PLACE_BEFORE)
     return noun and bool(_NEXT_WORD.match(text[it.end : it.end + 3]))
+
+
+#: An Arabic compass adjective: "الشمالية", "الغربي", "شرقية", "جنوبي".
+_COMPASS_ADJ = re.compile(r"(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ية|يه)")
+
+
+def _compass_words(text: str, it: _Item) -> bool:
+    """Compass adjectives and nothing else ("الشمالية الغربية", north-western; "الشرقية"
+    after a noun) say where in the place before them: they name no village of their own,
+    unless a preposition or a noun of place stands right before ("في الشمالية")."""
+    words = text[it.name_start : it.end].replace("ـ", "").split()
+    if not words or not all(_COMPASS_ADJ.fullmatch(w) for w in words):
+        return False
+    if len(words) >= 2:
+        return True
+    if not words[0].startswith("ال") or text[it.start : it.name_start].strip():
+        return False  # "شمالي" alone, or with a proclitic ("والشمالية"): as before
+    m = _PREV_WORD.search(text[max(0, it.start - 40) : it.start])
+    if m is None:
+        return False
+    w = m.group(1).replace("ـ", "")
+    return not (w in AR_PLACE_BEFORE or (w[:1] in "وفب" and w[1:] in AR_PLACE_BEFORE))
 
 
 _PRONOUN = re.compile(r"(?:هما|هم|هن|ها|ه)$")
