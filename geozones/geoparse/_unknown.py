@@ -280,7 +280,7 @@ def _arabic_spans(text: str) -> list[tuple[int, int]]:
 def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
     """The villages of an Arabic list: "أرينبة وسطوح الدير" → two spans (no proclitic)."""
     chunk = text[pos : pos + 400]
-    words = [(w.start(), w.end()) for w in re.finditer(r"[^\s،,.;:!?()«»\"]+|[،,]", chunk)]
+    words = [(w.start(), w.end()) for w in re.finditer(r"[^\s،,.;:!?()«»\"“”]+|[،,]", chunk)]
     words = [(pos + a, pos + b) for a, b in words]
     items: list[tuple[int, int]] = []
     i, first = 0, True
@@ -355,8 +355,8 @@ def _two_words(text: str, a: int, b: int, nxt: tuple[int, int]) -> bool:
 
 
 def _ends_list(text: str, end: int) -> bool:
-    rest = text[end : end + 30]
-    if not rest.strip() or rest.lstrip(" ")[:1] in '،,.;:\n)»"':
+    rest = text[end : end + 30].lstrip(" ”’")  # 'قرية “بابيص” بريف حلب': a quoted name
+    if not rest.strip() or rest[:1] in '،,.;:\n)»"':
         return True
     nxt = rest.split()[0]
     k = _ar_key(nxt)
