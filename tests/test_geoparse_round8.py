@@ -238,7 +238,8 @@ def test_compass_adjectives_after_a_place_name_no_village():
 def test_a_village_named_in_curly_quotes_after_its_noun():
     # Watan FM, 2019 (passage 114): 'من قرية “بابيص” بريف حلب الغربي'
     ex = geozones.extract(
-        "أدى القصف إلى ارتقاء مدني وإصابة آخرين بجراح من قرية “بابيص” بريف حلب الغربي."
+        "أدى القصف غرب مدينة حلب، إلى ارتقاء مدني وإصابة آخرين بجراح من قرية “بابيص” بريف "
+        "حلب الغربي."
     )
     m = next(m for m in ex.places if m.text == "بابيص")
     assert not m.resolved and abs(m.place.lat - 36.2) < 0.2 and abs(m.place.lon - 37.0) < 0.2
