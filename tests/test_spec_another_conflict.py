@@ -253,7 +253,7 @@ def test_the_another_conflict_page_runs_as_written(tmp_path, monkeypatch, capsys
             if expected.strip():
                 assert out.strip() == expected.strip()
             ran += 1
-    assert ran == 4
+    assert ran == 5
     assert (tmp_path / "libya.html").stat().st_size > 10_000
     tl = geozones.load_timeline(tmp_path / "libya.yaml")
     assert set(tl.features["id"]) == {"withdrawal-corridor", "jufra-district", "jufra-airbase"}
