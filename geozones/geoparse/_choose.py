@@ -142,11 +142,18 @@ def _abroad_plausible(p: Place, key: str, named_countries: frozenset[str]) -> bo
 def _centroid(
     text: str, items: list[_Item], index: _Index, bias: str
 ) -> tuple[float, float] | None:
-    """Mean position of the unambiguous home-country towns of the text."""
+    """Mean position of the unambiguous home-country towns and the named regions of the
+    text. A name that is also a curated region ("الغوطة": the Ghouta, and a village Ghota
+    in Raqqa) counts as the region, never as its one namesake village."""
     pts = []
     for it in items:
-        towns = [p for p, _ in _candidates(index, it.payloads) if p.kind == "populated place"]
-        if len(towns) == 1 and towns[0].country == bias:
+        cands = [p for p, _ in _candidates(index, it.payloads)]
+        regions = [p for p in cands if p.extra.get("region")]
+        towns = [p for p in cands if p.kind == "populated place"]
+        if regions:
+            if len(regions) == 1:
+                pts.append((regions[0].lat, regions[0].lon))
+        elif len(towns) == 1 and towns[0].country == bias:
             pts.append((towns[0].lat, towns[0].lon))
     if not pts:
         return None

@@ -135,7 +135,7 @@ class _Index:
                     by_key.setdefault(k, set()).add(_Payload("e", kind, caps))
         auto = ahocorasick.Automaton()
         for k, payloads in by_key.items():
-            auto.add_word(f" {k} ", (k.count(" ") + 1, tuple(payloads)))
+            auto.add_word(f" {k} ", (k.count(" ") + 1, _ordered(payloads)))
         auto.make_automaton()
         self.automaton = auto
         self.loose = _loose_automaton(gaz)
@@ -177,7 +177,7 @@ def _loose_automaton(gaz: Gazetteer) -> Any:
                 by_key.setdefault(k, set()).add(_Payload("g", entry))
     auto = ahocorasick.Automaton()
     for k, payloads in by_key.items():
-        auto.add_word(f" {k} ", (k.count(" ") + 1, tuple(payloads)))
+        auto.add_word(f" {k} ", (k.count(" ") + 1, _ordered(payloads)))
     auto.make_automaton()
     return auto
 
@@ -197,7 +197,13 @@ def _joined_arabic(by_key: dict[str, set[_Payload]]) -> dict[str, tuple[_Payload
             gaz = {p for p in payloads if p.kind == "g"}
             if len(j) >= JOINED_MIN and gaz:
                 out.setdefault(j, set()).update(gaz)
-    return {j: tuple(p) for j, p in out.items()}
+    return {j: _ordered(p) for j, p in out.items()}
+
+
+def _ordered(payloads: set[_Payload]) -> tuple[_Payload, ...]:
+    """A key's payloads in a fixed order: a set's order follows the string hash, which
+    changes from run to run, and ties among namesakes must not."""
+    return tuple(sorted(payloads, key=lambda p: (p.kind, str(p.ref), p.caps)))
 
 
 def _add_exonyms(by_key: dict[str, set[_Payload]], kinds: Any, importance: Any) -> set[str]:
