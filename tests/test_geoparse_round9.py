@@ -50,3 +50,66 @@ def test_the_regions_of_the_north_and_east_the_press_names():
     assert {g[2] for g in merv} == {"Middle Euphrates River Valley"}
     yarmouk = _places("وتسعى حاليًا لمحاصرة حوض اليرموك بشكل كامل، ومدينة نوى الخارجة عن سيطرتها.")
     assert any(g[2] == "Yarmouk Basin" and g[1] == "region" for g in yarmouk)
+
+
+def test_a_small_town_abroad_far_from_the_text_is_not_what_it_names():
+    # Rojinfo relaying AFP (132): al-Sajur, by Manbij, came out as Sājūr in Israel, 400 km
+    # away, in a text that names no Israel
+    got = _places(
+        "L'armée turque et ses supplétifs djihadistes ont attaqué jeudi des villages du nord "
+        "de Manbij avec des armes lourdes, selon un communiqué du centre de presse du Conseil "
+        "militaire de Manbij. La milice Diri el-Firat, affiliée à la Turquie, avait attaqué "
+        "dans le même temps un point militaire à al-Sajur."
+    )
+    assert not [g for g in got if g[0] == "al-Sajur" and g[2] == "Sājūr"]
+    # a big city abroad by its own name stays itself
+    assert ("Giza", "place", "Giza") in [g[:3] for g in _places("Protests spread to Giza.")]
+
+
+def test_a_town_in_the_texts_cluster_beats_a_city_abroad_that_shares_its_spelling():
+    # Syrian War Daily (145): "Jizah" among Daraa's towns was Al Jīzah (Jordan), through Giza
+    got = _places(
+        "After multiple towns in Daraa governorate surrendered to the Syrian government "
+        "yesterday, five towns were entered by the Syrian Army today (Western Ghariyah, "
+        "Eastern Ghariyah, Jizah, Kahil, Sahwat al-Qamih), while one was secured by Russian "
+        "military police (Dael).",
+        published="2018-06-30",
+    )
+    jizah = next(g for g in got if g[0] == "Jizah")
+    assert jizah[2] == "Jizeh" and abs(jizah[3] - 32.57) < 0.05
+
+
+# Syria TV, 13 May 2019 (138): the list of villages north-west of Hama, and a later sentence
+HAMA = (
+    "وقال مراسل تلفزيون سوريا إن قوات النظام والميليشيات المساندة لها سيطروا على قرى (تل هواش، "
+    'الجابرية، التوبة، الشيخ إدريس) شمال غرب حماة، وسط قصفٍ مدفعي وصاروخي "عنيف" لـ"النظام" '
+    "على تلك القرى.\n"
+    "وشنّت قوات النظام هجومها على القرى المذكورة انطلاقاً مِن بلدة كفرنبودة المجاورة، بعد قصفٍ "
+    'تمهيدي "كثيف"، دمّرت خلالها الفصائل بصاورخ مضاد للدروع سيارة تُقل عدداً مِن عناصر قوات '
+    'النظام قرب قرية "الشيخ إدريس".\n'
+    'وأضاف المراسل، أن قوات النظام تحاول أيضاً، التقدّم نحو قرية "حرش الكركات" قرب بلدة المضيق '
+    "شمال غرب حماة."
+)
+
+
+def test_a_list_of_villages_keeps_its_villages_together_and_a_name_its_first_reading():
+    # the Idlib Sheikh Idris (40 km off) was taken twice, and the villages after it were
+    # placed at its point; Tal Hawash and Kafr Nabudah are where the text happens
+    got = _places(HAMA)
+    far = [g for g in got if g[0] in ("الشيخ إدريس", "الجابرية", "حرش الكركات", "المضيق")]
+    assert len(far) == 5
+    for g in far:  # each within 25 km of Kafr Nabudah (35.43, 36.49)
+        assert abs(g[3] - 35.43) < 0.2 and abs(g[4] - 36.45) < 0.2, g
+    assert ("تل هواش", "place", "Tal Hawash", 35.44, 36.46) in got
+
+
+def test_a_village_named_with_a_part_of_a_governorate_is_placed_in_that_part():
+    # Jisr TV, 5 Feb 2020 (140): "في بلدة عينجارة غرب حلب" was placed at Afrin, the next
+    # town the text names, 40 km north
+    got = _places(
+        "وقال الدفاع المدني على معرفاته الرسمية، إن مدنيا قتل وأصيبت زوجته وأطفاله الأربعة، "
+        "جراء قصف مدفعي لقوات النظام والمليشيات الإيرانية استهدف منزلهم في بلدة عينجارة غرب حلب.\n"
+        'وكان قد قتل مدني جراء قصف مدفعي لمليشيا "قسد" استهدف مدرسة ومحال تجارية بمدينة عفرين.'
+    )
+    anjara = next(g for g in got if g[0] == "عينجارة")
+    assert abs(anjara[3] - 36.22) < 0.2 and abs(anjara[4] - 36.95) < 0.2, anjara

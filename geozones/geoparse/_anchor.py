@@ -29,6 +29,9 @@ ANCHOR_FAR_KM = 25.0
 #: … or farther than this from the point of the governorate anchoring it, and not in it
 #: (a village just over a governorate's border is still near it).
 ANCHOR_AREA_FAR_KM = 75.0
+#: A village placed by its list farther than this (km) from the point of the part of a
+#: governorate its clause names ("غرب حلب") is moved there.
+PART_FAR_KM = 30.0
 #: Score of a village placed at its anchor (a context place scores 0.3).
 ANCHOR_SCORE = 0.35
 #: How far (km) from a town's centre the point of its named part ("eastern X") lies.
@@ -67,6 +70,8 @@ def _anchor_of(
         gap = text[pos : a.start]
         if a.start - m.end > _REACH or _SENTENCE_END.search(gap):
             return None
+        if not gap.strip() and a.kind == "region" and a.direction and a.resolved:
+            return a, None  # "بلدة عينجارة غرب حلب": a part of a governorate right after it
         prep = _ANCHOR_BEFORE.search(gap)
         if prep is not None and _LIST_GLUE.match(gap).end() >= prep.start():
             usable = a.resolved and a.place.kind in ("populated place", "admin area")
@@ -87,12 +92,17 @@ def _inside(p: Place, anchor: Place) -> bool:
     return km <= ANCHOR_FAR_KM
 
 
-def _placed_outside(m: PlaceMention, anchor: Place, places: list[PlaceMention]) -> bool:
+def _placed_outside(
+    m: PlaceMention, anchor: Place, places: list[PlaceMention], part: bool = False
+) -> bool:
     """Whether a village placed by its list (:mod:`._unknown`) lies outside its anchor: far
-    from an anchor town, or, for a governorate, far from its point with none of the text's
-    towns in that governorate near it."""
+    from an anchor town or from the point of a governorate's named ``part``, or, for a
+    governorate, far from its point with none of the text's towns in that governorate
+    near it."""
     if anchor.kind == "populated place":
         return not _inside(m.place, anchor)
+    if part:  # the part of a governorate the clause names: near its point
+        return haversine_km(m.place.lat, m.place.lon, anchor.lat, anchor.lon) > PART_FAR_KM
     if anchor.kind != "admin area" or anchor.extra.get("region"):
         return False
     if haversine_km(m.place.lat, m.place.lon, anchor.lat, anchor.lon) <= ANCHOR_AREA_FAR_KM:
@@ -137,7 +147,8 @@ def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[P
         if found is None or found[0].place.country != bias:
             continue
         anchor, direction = found
-        if m.place.source == "context" and not _placed_outside(m, anchor.place, places):
+        part = anchor.kind == "region" and anchor.direction is not None
+        if m.place.source == "context" and not _placed_outside(m, anchor.place, places, part):
             continue  # placed with its list, in the anchoring area: its point is no better
         senses = [p for p in (m.place, *m.alternatives) if p.country == bias]
         if m.resolved and _inside(m.place, anchor.place):

@@ -94,7 +94,9 @@ def _choose(
             default=-1,
         )
         go_abroad = not domestic or (
-            best_f >= FOREIGN_MIN_POPULATION and best_f >= FOREIGN_FACTOR * max(best_d, 1)
+            best_f >= FOREIGN_MIN_POPULATION
+            and best_f >= FOREIGN_FACTOR * max(best_d, 1)
+            and not _home_in_cluster(domestic, foreign, key, centroid)
         )
         for (p, imp), km in zip(cands, _distances(cands, centroid), strict=True):
             home = (p.country == bias) != go_abroad
@@ -126,6 +128,50 @@ def _choose(
 
 #: Countries next to the default bias (Syria): their towns are named by the press at ~15,000.
 NEIGHBOURS = frozenset({"TR", "LB", "JO", "IQ", "IL", "PS", "CY"})
+
+
+#: Kilometres from the text's centre within which a home namesake is in the text's cluster.
+CLUSTER_KM = 40.0
+#: Kilometres from the text's centre beyond which a small town abroad is not what it means.
+FAR_ABROAD_KM = 150.0
+
+
+def _home_in_cluster(
+    domestic: list[tuple[Place, float]],
+    foreign: list[tuple[Place, float]],
+    key: str,
+    centroid: tuple[float, float] | None,
+) -> bool:
+    """A home namesake lies among the text's other towns, and no foreign namesake big
+    enough to be meant is written with its own name: "Jizah" in a list of Daraa's towns is
+    the Daraa Jizeh, not Giza (Egypt), whose press spelling it only shares."""
+    if centroid is None or any(
+        _key(fold(p.name)) == key and p.population >= FOREIGN_MIN_POPULATION for p, _ in foreign
+    ):
+        return False
+    return any(
+        p.kind == "populated place" and haversine_km(p.lat, p.lon, *centroid) <= CLUSTER_KM
+        for p, _ in domestic
+    )
+
+
+def _far_small_abroad(
+    cands: list[tuple[Place, float]],
+    bias: str,
+    named: frozenset[str],
+    centroid: tuple[float, float] | None,
+) -> bool:
+    """Every namesake is a small town abroad, in a country the text does not name, far from
+    the text's towns: "al-Sajur" in a text about Manbij is the Sajur river's village there,
+    not Sājūr in Israel (the gazetteer lacks the first)."""
+    return centroid is not None and all(
+        p.kind == "populated place"
+        and p.country != bias
+        and p.country not in named
+        and p.population < FOREIGN_MIN_POPULATION
+        and haversine_km(p.lat, p.lon, *centroid) > FAR_ABROAD_KM
+        for p, _ in cands
+    )
 
 
 def _abroad_plausible(p: Place, key: str, named_countries: frozenset[str]) -> bool:
@@ -390,6 +436,7 @@ def _build(
         if key not in index.exonyms and (
             _far_for_arabic(text[it.name_start : it.end], cands, bias, named)
             or _only_far_alternates(cands, key, bias, named)
+            or _far_small_abroad(cands, bias, named, centroid)
         ):
             continue
         cue = it.cue

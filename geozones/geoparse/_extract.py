@@ -26,6 +26,7 @@ from ._persons import (
     org_name_places,
     reporter_outlets,
 )
+from ._place_lists import follow_first_reading, place_list_spans
 from ._repeats import repeat_cued_names
 from ._results import Extraction, PlaceMention, RoadMention
 from ._select import (
@@ -171,7 +172,8 @@ def _names(
     items = drop_uncued_arabic(text, items, index, listed)
     places, roads = _build(text, items, index, bias)
     road_spans = [(r.start, r.end) for r in roads]
-    places = rechoose_near(text, places, bias, listed)
+    places = rechoose_near(text, places, bias, listed + place_list_spans(text, places))
+    places = follow_first_reading(text, places)
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
     listed += comma_list_spans(text, places)  # "مورك، اللطامنة، المستودعات، …"
     found = context_places(text, places, taken, bias, road_spans, listed)
