@@ -113,3 +113,14 @@ def test_a_village_named_with_a_part_of_a_governorate_is_placed_in_that_part():
     )
     anjara = next(g for g in got if g[0] == "عينجارة")
     assert abs(anjara[3] - 36.22) < 0.2 and abs(anjara[4] - 36.95) < 0.2, anjara
+
+
+def test_a_prominent_town_far_from_the_texts_centre_beats_a_hamlet_less_far():
+    # Douma (110,000) in a text about Saraqib, 260 km north: a hamlet Duma near Hama lies
+    # "nearer", but both are outside the text's cluster, and nearness saturates there
+    got = _places("خرجت مظاهرات في سراقب ودوما ضد النظام.")
+    assert ("دوما", "place", "Duma", 33.57, 36.4) in [(g[0][-4:], *g[1:]) for g in got]
+    # within the cluster nearness still decides: Kafr Nabl's Idlib sense, not a far one
+    assert ("Kafr Nabl", "place", "Kafr Nobol") in [
+        g[:3] for g in _places("Syrian troops shelled Kafr Nabl, Saraqib and Maarat al-Numan.")
+    ]

@@ -23,13 +23,19 @@ FOREIGN_FACTOR = 10
 #: Kilometres of distance that weigh as much as one order of magnitude of population
 #: when choosing between namesakes (closer to the other places of the text wins).
 PROXIMITY_KM = 50.0
+#: Beyond this distance (km) from the text's centre nearness weighs no more: two namesakes
+#: both outside the text's cluster are told apart by prominence, not by which lies less far
+#: (a city of 110,000 against a hamlet 100 km "nearer" to a centre 200 km from both).
+PROXIMITY_CAP_KM = 150.0
 
 
-def _rank_domestic(p: Place, importance: float, km: float | None) -> float:
-    """Importance, less one order of magnitude per ``PROXIMITY_KM`` from the text's towns."""
+def _rank_domestic(p: Place, importance: float, km: float | None, bias: str = "") -> float:
+    """Importance, less one order of magnitude per ``PROXIMITY_KM`` from the text's towns
+    (at most ``PROXIMITY_CAP_KM`` of them for a place in the ``bias`` country: a place
+    abroad keeps its whole distance)."""
     if km is None or p.kind == "country":
         return importance
-    return importance - km / PROXIMITY_KM
+    return importance - (min(km, PROXIMITY_CAP_KM) if p.country == bias else km) / PROXIMITY_KM
 
 
 def _distances(
@@ -100,7 +106,7 @@ def _choose(
         )
         for (p, imp), km in zip(cands, _distances(cands, centroid), strict=True):
             home = (p.country == bias) != go_abroad
-            r = _rank_domestic(p, imp, km if home else None) + (20 if home else 0)
+            r = _rank_domestic(p, imp, km if home else None, bias) + (20 if home else 0)
             if home and p.kind == "populated place" and named_areas & set(p.admin):
                 r += AREA_BONUS_KM / PROXIMITY_KM
                 if sentence_areas & set(p.admin):
