@@ -124,3 +124,25 @@ def test_a_prominent_town_far_from_the_texts_centre_beats_a_hamlet_less_far():
     assert ("Kafr Nabl", "place", "Kafr Nobol") in [
         g[:3] for g in _places("Syrian troops shelled Kafr Nabl, Saraqib and Maarat al-Numan.")
     ]
+
+
+def test_a_list_of_two_groups_of_towns_keeps_both():
+    # a list may name two sieges 300 km apart: Madaya beside Zabadani stays by Damascus
+    got = _places(
+        "Council members called for the delivery of humanitarian assistance, including to "
+        "besieged areas such as Madaya, Zabadani, Foah and Kefraya."
+    )
+    madaya = next(g for g in got if g[0] == "Madaya")
+    assert madaya[1:] == ("place", "Madaya", 33.69, 36.1)
+
+
+def test_the_name_of_a_military_operation_is_no_place():
+    # Memleket (134): "Zeytin Dalı Harekatı" gave 'Dalı' -> Dalyeh, three times
+    got = _places(
+        "Türk ordusunun Afrin’e yönelik başlattığı Zeytin Dalı Harekatı'nda ilk 48 saatinde "
+        "7.5 kilometre ilerleme kaydedildi."
+    )
+    assert [g[0] for g in got] == ["Afrin"]
+    ex = geozones.extract("Turkey launched Operation Euphrates Shield near Jarabulus.")
+    assert [m.text for m in ex.places] == ["Turkey", "Jarabulus"]
+    assert "Operation Euphrates Shield" in [e.text for e in ex.entities]

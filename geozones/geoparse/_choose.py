@@ -23,16 +23,17 @@ FOREIGN_FACTOR = 10
 #: Kilometres of distance that weigh as much as one order of magnitude of population
 #: when choosing between namesakes (closer to the other places of the text wins).
 PROXIMITY_KM = 50.0
-#: Beyond this distance (km) from the text's centre nearness weighs no more: two namesakes
-#: both outside the text's cluster are told apart by prominence, not by which lies less far
-#: (a city of 110,000 against a hamlet 100 km "nearer" to a centre 200 km from both).
+#: Beyond this distance (km) from the text's centre nearness weighs no more when no namesake
+#: lies in the text's cluster (``CLUSTER_KM``): namesakes all outside it are told apart by
+#: prominence, not by which lies less far (a city of 110,000 against a hamlet 60 km from
+#: the text's towns); a namesake inside it keeps the whole distance's weight.
 PROXIMITY_CAP_KM = 150.0
 
 
 def _rank_domestic(p: Place, importance: float, km: float | None, bias: str = "") -> float:
     """Importance, less one order of magnitude per ``PROXIMITY_KM`` from the text's towns
-    (at most ``PROXIMITY_CAP_KM`` of them for a place in the ``bias`` country: a place
-    abroad keeps its whole distance)."""
+    (at most ``PROXIMITY_CAP_KM`` of them for a place in the ``bias`` country, when it is
+    given: a place abroad keeps its whole distance)."""
     if km is None or p.kind == "country":
         return importance
     return importance - (min(km, PROXIMITY_CAP_KM) if p.country == bias else km) / PROXIMITY_KM
@@ -104,9 +105,12 @@ def _choose(
             and best_f >= FOREIGN_FACTOR * max(best_d, 1)
             and not _home_in_cluster(domestic, foreign, key, centroid)
         )
-        for (p, imp), km in zip(cands, _distances(cands, centroid), strict=True):
+        kms = _distances(cands, centroid)
+        # nearness saturates only when no home namesake lies in the text's cluster
+        capped = bias if not _any_in_cluster(cands, kms, bias) else ""
+        for (p, imp), km in zip(cands, kms, strict=True):
             home = (p.country == bias) != go_abroad
-            r = _rank_domestic(p, imp, km if home else None, bias) + (20 if home else 0)
+            r = _rank_domestic(p, imp, km if home else None, capped) + (20 if home else 0)
             if home and p.kind == "populated place" and named_areas & set(p.admin):
                 r += AREA_BONUS_KM / PROXIMITY_KM
                 if sentence_areas & set(p.admin):
@@ -140,6 +144,14 @@ NEIGHBOURS = frozenset({"TR", "LB", "JO", "IQ", "IL", "PS", "CY"})
 CLUSTER_KM = 40.0
 #: Kilometres from the text's centre beyond which a small town abroad is not what it means.
 FAR_ABROAD_KM = 150.0
+
+
+def _any_in_cluster(cands: list[tuple[Place, float]], kms: list[float | None], bias: str) -> bool:
+    """A home town among the namesakes lies within :data:`CLUSTER_KM` of the text's centre."""
+    return any(
+        km is not None and km <= CLUSTER_KM and p.country == bias and p.kind == "populated place"
+        for (p, _), km in zip(cands, kms, strict=True)
+    )
 
 
 def _home_in_cluster(

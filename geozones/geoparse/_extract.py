@@ -17,6 +17,7 @@ from ._context import Entity
 from ._dates import DateMention, extract_dates
 from ._index import _Index, _index_for, _scan
 from ._loose import keep_near_loose
+from ._operations import operation_entities
 from ._outlets import channel_entities
 from ._persons import (
     arabic_entities,
@@ -149,7 +150,7 @@ def _names(
     """Places, roads and the names that are not places, dates' words aside."""
     rule_ents = ctx.rule_entities(text) + ctx.agreement_entities(text)
     rule_ents += given_name_persons(text) + arabic_entities(text)
-    rule_ents += arabic_feminine_adjectives(text)
+    rule_ents += arabic_feminine_adjectives(text) + operation_entities(text)
     rule_ents += credits + org_name_places(text) + channel_entities(text)
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]

@@ -169,6 +169,8 @@ def rechoose_near(
                 where = _one_in_named_area(m, group, places, a, b)
         if where is None or haversine_km(m.place.lat, m.place.lon, *where) <= RECHOOSE_FAR_KM:
             continue
+        if listed_here and _sure(m) and _neighbour(text, m, places):
+            continue  # a list of two groups of places ("Madaya, Zabadani, Foah and Kefraya")
         near = [a for a in m.alternatives if a.country == m.place.country and a.kind == m.place.kind
                 and haversine_km(a.lat, a.lon, *where) <= RECHOOSE_NEAR_KM]  # fmt: skip
         if near:
@@ -199,6 +201,23 @@ def _one_in_named_area(
     if areas & set(town.admin) and not areas & set(m.place.admin):
         return town.lat, town.lon
     return None
+
+
+def _sure(m: PlaceMention) -> bool:
+    """No other town of the gazetteer bears the mention's name."""
+    return not any(x.kind == "populated place" for x in m.alternatives)
+
+
+def _neighbour(text: str, m: PlaceMention, places: list[PlaceMention]) -> bool:
+    """Another town of ``m``'s sentence, with no namesake town either, lies within
+    :data:`RECHOOSE_NEAR_KM` of it."""
+    a, b = _sentence(text, m.start)
+    return any(
+        o is not m and a <= o.start < b and o.resolved and o.kind == "place"
+        and _sure(o)
+        and haversine_km(o.place.lat, o.place.lon, m.place.lat, m.place.lon) <= RECHOOSE_NEAR_KM
+        for o in places
+    )  # fmt: skip
 
 
 #: A town bigger than this named in a list of villages far from the others stays itself.

@@ -1,0 +1,55 @@
+"""Names of military operations: "Zeytin Dalı Harekâtı", "Operation Olive Branch",
+"l'opération « Rameau d'olivier »". Their words are no places ("Dalı" is not Dalyeh,
+"Euphrates Shield" not the river), whatever the language the press writes them in."""
+
+from __future__ import annotations
+
+import re
+
+from ._context import CAPITALS, Entity
+
+_WORD = rf"[{CAPITALS}][\w'’-]*"
+#: Turkish: one to three capitalised words before "Harekâtı" / "Operasyonu" (any ending).
+_TR = re.compile(rf"\b(?:{_WORD}\s+){{1,3}}(?:Harek[aâ]t|Operasyon)\w*")
+_Q = r"[«\"„“‘']?\s*"
+#: English, French, German: "Operation" written with a capital, then its name; or a
+#: lower-case "operation" followed by a name of two capitalised words or in quotes.
+_LATIN = re.compile(
+    rf"\b(?:Operation|Opération|Militäroperation|Militäroffensive)\s+{_Q}"
+    rf"(?:{_WORD}(?:\s+(?:d['’]|de\s+|of\s+|des\s+)?{_WORD}){{0,2}})"
+    rf"|\b(?:operation|opération|Offensive)\s+(?:{_WORD}\s+{_WORD}(?:\s+{_WORD})?"
+    rf"|[«\"„“]\s*[^«»\"„“”\n]{{2,40}}?\s*[»\"“”])"
+)
+#: An operation's name is not taken when the word after "Operation" is a preposition.
+_NOT_NAME = frozenset({"In", "Against", "On", "At", "For", "Gegen", "Contre", "Dans"})
+
+
+def operation_entities(text: str) -> list[Entity]:
+    """The names of military operations in ``text`` (entities of kind ``organization``,
+    rule ``operation``: they are no places).
+
+    Examples
+    --------
+    >>> [e.text for e in operation_entities("Türk ordusunun Zeytin Dalı Harekatı'nda")]
+    ['Zeytin Dalı Harekatı']
+    >>> [e.text for e in operation_entities("Turkey launched its operation Olive Branch.")]
+    ['operation Olive Branch']
+    """
+    out = []
+    for rx in (_TR, _LATIN):
+        for m in rx.finditer(text):
+            words = m.group(0).split()
+            if len(words) > 1 and words[1] in _NOT_NAME:
+                continue
+            s, e = m.start(), m.end()
+            if rx is _TR:
+                e = s + len(m.group(0).split("'")[0].split("’")[0])
+                e = s + _tr_stem_end(text[s:e])
+            out.append(Entity(text[s:e], s, e, "organization", "operation"))
+    return out
+
+
+def _tr_stem_end(name: str) -> int:
+    """The end of "Harekâtı"/"Operasyonu" without the case ending that follows it."""
+    m = re.search(r"(?:Harek[aâ]t[ıi]|Operasyonu)", name)
+    return m.end() if m else len(name)
