@@ -146,3 +146,17 @@ def test_the_name_of_a_military_operation_is_no_place():
     ex = geozones.extract("Turkey launched Operation Euphrates Shield near Jarabulus.")
     assert [m.text for m in ex.places] == ["Turkey", "Jarabulus"]
     assert "Operation Euphrates Shield" in [e.text for e in ex.entities]
+
+
+def test_german_and_turkish_nouns_of_a_district_and_a_town():
+    # ParsToday Deutsch (131): "der Stadt Afrin" was glued into an unknown name "Stadt Afrin"
+    # and dropped, and "im Distrikt Afrin" was no region
+    got = _places(
+        "Die türkischen Truppen sind bis an die Tore der Stadt Afrin vorgerückt. Seit Beginn "
+        "der Operation vor 50 Tagen hat die türkische Armee im Distrikt Afrin fünf Gemeinden, "
+        "140 Dörfer, 31 strategisch wichtige Zentren eingenommen."
+    )
+    assert [g[:2] for g in got] == [("Afrin", "place"), ("Distrikt Afrin", "region")]
+    # Memleket (134): "Afrin'e bağlı Raco, …": the district the villages belong to
+    tr = _places("Hassa hattının karşısındaki Afrin'e bağlı Raco, Şedia ve Surki köyleri alındı.")
+    assert ("Afrin'e bağlı", "region", "Afrin") in [g[:3] for g in tr]

@@ -56,7 +56,7 @@ _REGION_BEFORE = [
     ),
     re.compile(
         rf"\b(?:im\s+)?(?P<dir>{_DE_DIR})\s+(?:von\s+|der\s+(?:Provinz|Stadt)\s+)?$"
-        r"|\b(?:der\s+|die\s+)?(?P<noun>Provinz|Region)\s+$"
+        r"|\b(?:der\s+|die\s+|dem\s+|im\s+)?(?P<noun>Provinz|Region|Distrikt|Destrikt|Bezirk|Kanton)\s+$"
         r"|\b(?P<dir2>west|ost|nord|süd)?(?P<noun2>teile?|umgebung)\s+(?:von\s+)?$",
         re.I,
     ),
@@ -69,21 +69,23 @@ _CUE_WORD = re.compile(
     r"|environs|vicinity|province|governorate|region|district|area|part"
     r"|ريف|محافظة|منطقة|ناحية|طراف|ضواحي|محيط|بادية|شمال|جنوب|شرق|غرب"
     r"|nord|sud|est|ouest|campagne|banlieue|östlich|westlich|nördlich|südlich|norden|süden"
-    r"|osten|westen|provinz|région|teil|umgebung",
+    r"|osten|westen|provinz|région|teil|umgebung|distrikt|destrikt|bezirk|kanton",
     re.IGNORECASE,
 )
 _REGION_AFTER = [
     re.compile(
         rf"^\s*(?:(?P<dir>{_DIRECTIONS})\s+)?(?P<noun>(?:province|governorate|countryside|region"
         r"|district|subdistrict|sub-district|plains?|mountains?|valley|desert|suburbs|outskirts"
-        r"|pocket|enclave|area)s?)\b",
+        r"|pocket|enclave|area|canton)s?)\b",
         re.I,
     ),
     re.compile(r"^\s+(?P<dir>ال(?:شمالي|جنوبي|شرقي|غربي)[ةه]?(?:\s+ال(?:شرقي|غربي)[ةه]?)?)"),
     re.compile(
         r"^(?:['’]?(?:n[ıi]n|[ıi]n|un|ün|nun|nün))?\s+(?P<dir>kuzey|güney|doğu|batı)"
         r"(?:\s*(?:doğu|batı))?\w*"
-        r"|^\s+(?P<noun>kırsal\w*|vilayeti\w*|ili|ilinde|bölgesi\w*|kenti\w*)",
+        # "Afrin'e bağlı Raco": the district the villages belong to
+        r"|^(?:['’]y?[ea])?\s+(?P<noun>kırsal\w*|vilayeti\w*|ili|ilinde|bölgesi\w*|kenti\w*"
+        r"|bağlı\b)",
         re.I,
     ),
 ]
@@ -104,6 +106,7 @@ _RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "ou
                "campagne": "countryside", "rural areas": "countryside",
                "kırsal": "countryside"}  # fmt: skip
 _ADMIN_LEVEL = {"محافظة": 1, "provinz": 1, "ili": 1, "vilayeti": 1, "منطقة": 2, "ناحية": 3,
+                "distrikt": 2, "destrikt": 2, "bezirk": 2, "bağlı": 2,
                 "province": 1, "governorate": 1, "countryside": 1, "region": 1,
                 "district": 2, "subdistrict": 3, "sub-district": 3}  # fmt: skip
 

@@ -196,10 +196,11 @@ NAME_NEIGHBOURS = frozenset(
     plain plains mountain mountains valley desert suburbs outskirts pocket enclave area
     city town village airport airbase base dam camp gate bridge castle citadel university
     hospital prison square crossing border highway motorway road route international
-    de-escalation demilitarised demilitarized zone front frontline
+    de-escalation demilitarised demilitarized zone front frontline stadt dorf ortschaft städte
     north south east west northern southern eastern western central rural greater upper lower
     northwest northeast southwest southeast north-west north-east south-west south-east
-    northwestern northeastern southwestern southeastern""".split()
+    northwestern northeastern southwestern southeastern distrikt destrikt bezirk provinz
+    kanton enklave gebiet grenzstadt kleinstadt hauptstadt""".split()
 )
 _LEFT_WORD = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[ \t]+$")
 _RIGHT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|ash|as|ad|ar|at|an|az)[- ])?[A-Z][\w'’]*)")
