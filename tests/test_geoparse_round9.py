@@ -160,3 +160,15 @@ def test_german_and_turkish_nouns_of_a_district_and_a_town():
     # Memleket (134): "Afrin'e bağlı Raco, …": the district the villages belong to
     tr = _places("Hassa hattının karşısındaki Afrin'e bağlı Raco, Şedia ve Surki köyleri alındı.")
     assert ("Afrin'e bağlı", "region", "Afrin") in [g[:3] for g in tr]
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_in_the_named_region_of_its_clause():
+    # Emarat Al Youm (139): الكبانة, unknown to the gazetteer, was placed at the next town the
+    # text names (a Nuwara 100 km east); its clause says "in the Jabal al-Akrad area"
+    got = _places(
+        "وقال مصدر في الفرقة الساحلية التابعة للجيش السوري الحر: «شنت مقاتلات حربية روسية خمس "
+        "غارات استهدفت محاور بلدة الكبانة، في منطقة جبل الأكراد بريف اللاذقية الشمالي، كما شنت "
+        "فصائل المعارضة هجوماً على الحواجز المحيطة ببلدة نوارة في تلك المنطقة»."
+    )
+    kabana = next(g for g in got if g[0] == "الكبانة")
+    assert abs(kabana[3] - 35.72) < 0.1 and abs(kabana[4] - 36.2) < 0.1, kabana

@@ -30,7 +30,8 @@ ANCHOR_FAR_KM = 25.0
 #: (a village just over a governorate's border is still near it).
 ANCHOR_AREA_FAR_KM = 75.0
 #: A village placed by its list farther than this (km) from the point of the part of a
-#: governorate its clause names ("غرب حلب") is moved there.
+#: governorate ("غرب حلب") or of the named region ("في منطقة جبل الأكراد") its clause
+#: names is moved there.
 PART_FAR_KM = 30.0
 #: Score of a village placed at its anchor (a context place scores 0.3).
 ANCHOR_SCORE = 0.35
@@ -101,9 +102,9 @@ def _placed_outside(
     near it."""
     if anchor.kind == "populated place":
         return not _inside(m.place, anchor)
-    if part:  # the part of a governorate the clause names: near its point
+    if part or anchor.extra.get("region"):  # a governorate's part, a named region: its point
         return haversine_km(m.place.lat, m.place.lon, anchor.lat, anchor.lon) > PART_FAR_KM
-    if anchor.kind != "admin area" or anchor.extra.get("region"):
+    if anchor.kind != "admin area":
         return False
     if haversine_km(m.place.lat, m.place.lon, anchor.lat, anchor.lon) <= ANCHOR_AREA_FAR_KM:
         return False
