@@ -172,3 +172,14 @@ def test_a_village_the_gazetteer_lacks_is_placed_in_the_named_region_of_its_clau
     )
     kabana = next(g for g in got if g[0] == "الكبانة")
     assert abs(kabana[3] - 35.72) < 0.1 and abs(kabana[4] - 36.2) < 0.1, kabana
+
+
+def test_a_council_named_after_its_town_in_french_is_no_place():
+    # Rojinfo (132): "Manbij" of "Conseil militaire de Manbij" was taken for the town
+    ex = geozones.extract(
+        "L’armée turque et ses supplétifs djihadistes ont attaqué jeudi des villages du nord "
+        "de Manbij avec des armes lourdes, selon un communiqué du centre de presse du Conseil "
+        "militaire de Manbij."
+    )
+    assert "Conseil militaire de Manbij" in [e.text for e in ex.entities]
+    assert all(m.start < 90 for m in ex.places)  # only "nord de Manbij" is a place

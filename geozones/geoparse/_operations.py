@@ -1,5 +1,6 @@
 """Names of military operations: "Zeytin Dalı Harekâtı", "Operation Olive Branch",
-"l'opération « Rameau d'olivier »". Their words are no places ("Dalı" is not Dalyeh,
+"l'opération « Rameau d'olivier »", and councils named after their town ("Conseil
+militaire de Manbij"). Their words are no places ("Dalı" is not Dalyeh,
 "Euphrates Shield" not the river), whatever the language the press writes them in."""
 
 from __future__ import annotations
@@ -20,13 +21,21 @@ _LATIN = re.compile(
     rf"|\b(?:operation|opération|Offensive)\s+(?:{_WORD}\s+{_WORD}(?:\s+{_WORD})?"
     rf"|[«\"„“]\s*[^«»\"„“”\n]{{2,40}}?\s*[»\"“”])"
 )
+#: A council named after its town, in French and German ("Conseil militaire de Manbij",
+#: "Militärrat von Manbij"): an organisation, the town's name part of it (the English and
+#: Turkish word orders are read by the organisation rules).
+_COUNCIL = re.compile(
+    r"\b[Cc]onseil\s+(?:militaire|civil|local|législatif|exécutif)\s+(?:de\s+|d['’]\s*)"
+    rf"{_WORD}(?:[ -]{_WORD})?"
+    rf"|\b(?:Militärrat|Zivilrat)\s+(?:von\s+)?{_WORD}"
+)
 #: An operation's name is not taken when the word after "Operation" is a preposition.
 _NOT_NAME = frozenset({"In", "Against", "On", "At", "For", "Gegen", "Contre", "Dans"})
 
 
 def operation_entities(text: str) -> list[Entity]:
-    """The names of military operations in ``text`` (entities of kind ``organization``,
-    rule ``operation``: they are no places).
+    """The names of military operations, and of councils named after their town, in
+    ``text`` (entities of kind ``organization``, rule ``operation``: they are no places).
 
     Examples
     --------
@@ -36,7 +45,7 @@ def operation_entities(text: str) -> list[Entity]:
     ['operation Olive Branch']
     """
     out = []
-    for rx in (_TR, _LATIN):
+    for rx in (_TR, _LATIN, _COUNCIL):
         for m in rx.finditer(text):
             words = m.group(0).split()
             if len(words) > 1 and words[1] in _NOT_NAME:
