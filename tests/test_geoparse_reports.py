@@ -267,7 +267,7 @@ def test_real_report_set_is_measured_and_keeps_its_floor():
         ev.add(parts.setdefault(part, {}), res, bad)
     p, r = ev.pr(*tot["places"])
     _, day = ev.pr(*tot["dates"])
-    assert p >= 0.94 and r >= 0.90, (p, r)  # round 9 (ex-heldout8 in dev): 0.95 / 0.91 (147), 0 confused
+    assert p >= 0.94 and r >= 0.90, (p, r)  # round 9 (ex-heldout8 in dev): 0.95 / 0.91 (147)
     assert day >= 0.93, day  # round 9: 0.94
     # no person or agency taken for a place in dev (with heldout2 to heldout8 moved there in
     # rounds 3-9) or the old held-out ones
