@@ -183,3 +183,12 @@ def test_a_council_named_after_its_town_in_french_is_no_place():
     )
     assert "Conseil militaire de Manbij" in [e.text for e in ex.entities]
     assert all(m.start < 90 for m in ex.places)  # only "nord de Manbij" is a place
+
+
+def test_a_subdistricts_own_spelling_with_no_cue_is_its_seat():
+    # Memleket (134): "Raco" (the Turkish name the gazetteer holds for Raju subdistrict only)
+    # in a list of villages came out as the subdistrict
+    got = _places("Hassa hattının karşısındaki Afrin'e bağlı Raco, Şedia ve Surki köyleri alındı.")
+    assert ("Raco", "place", "Raju", 36.68, 36.66) in got
+    # with its cue it stays the area
+    assert ("region", "Raju") in [g[1:3] for g in _places("Raju subdistrict was shelled.")]

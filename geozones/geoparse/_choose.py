@@ -192,6 +192,18 @@ def _far_small_abroad(
     )
 
 
+def _seat(index: _Index, area: Place, kind: str) -> tuple[Place, str]:
+    """A district or subdistrict named with no region cue, by a spelling only the area
+    carries ("Raco", the Turkish name of Raju subdistrict), is its seat of the same
+    name, as a bare town name is the town."""
+    if area.kind != "admin area" or area.level not in (2, 3) or area.extra.get("region"):
+        return area, kind
+    for p in index.lookup(area.name, top=5):
+        if p.kind == "populated place" and p.name == area.name and area.name in p.admin:
+            return p.with_score(area.score, area.matched), "place"
+    return area, kind
+
+
 def _abroad_plausible(p: Place, key: str, named_countries: frozenset[str]) -> bool:
     """Whether a foreign namesake may win: named by its own name (not one of the many
     GeoNames alternates, "Dar" for Dar es Salaam), or its country is named in the text."""
@@ -465,6 +477,8 @@ def _build(
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,
                                           named, areas, here)  # fmt: skip
+        if cue is None and kind == "region":
+            place, kind = _seat(index, place, kind)
         place, kind, part = _part(place, kind, cue, town)
         s, e = (cue.start, cue.end) if cue is not None else (it.start, it.end)
         s = min(s, it.start)
