@@ -59,6 +59,12 @@ _LIST_GLUE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 
+def _glue_end(gap: str) -> int:
+    """Where the list glue at the start of ``gap`` ends (0 when there is none)."""
+    glue = _LIST_GLUE.match(gap)
+    return glue.end() if glue is not None else 0
+
+
 def _anchor_of(
     text: str, i: int, places: list[PlaceMention]
 ) -> tuple[PlaceMention, str | None] | None:
@@ -74,10 +80,10 @@ def _anchor_of(
         if not gap.strip() and a.kind == "region" and a.direction and a.resolved:
             return a, None  # "بلدة عينجارة غرب حلب": a part of a governorate right after it
         prep = _ANCHOR_BEFORE.search(gap)
-        if prep is not None and _LIST_GLUE.match(gap).end() >= prep.start():
+        if prep is not None and _glue_end(gap) >= prep.start():
             usable = a.resolved and a.place.kind in ("populated place", "admin area")
             return (a, compass(prep.group(0))) if usable else None
-        if _LIST_GLUE.match(gap).end() != len(gap):
+        if _glue_end(gap) != len(gap):
             return None  # the list ended before any anchor
         pos = a.end
     return None

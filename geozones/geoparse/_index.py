@@ -445,8 +445,8 @@ def _loose_scan(
         first = _first_token(tok_at, stream, end_idx, nwords)
         if first is None:
             continue
-        words = toks[first : first + nwords]
-        if any(t is None or not text[t.start : t.start + 1].isupper() for t in words):
+        words = [t for t in toks[first : first + nwords] if t is not None]
+        if len(words) < nwords or any(not text[t.start : t.start + 1].isupper() for t in words):
             continue
         a, b = words[0], words[-1]
         nxt = toks[first + nwords] if first + nwords < len(toks) else None
@@ -468,8 +468,8 @@ def _joined_scan(
         if t is None or not "\u0600" <= t.key[:1] <= "\u06ff":
             continue
         for n in (3, 2, 1):
-            words = toks[i : i + n]
-            if len(words) < n or any(w is None for w in words):
+            words = [w for w in toks[i : i + n] if w is not None]
+            if len(words) < n:
                 continue
             payloads = index.joined.get("".join(w.key for w in words))
             a, b = words[0], words[-1]

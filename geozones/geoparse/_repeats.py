@@ -29,7 +29,7 @@ def repeat_cued_names(
     []
     """
     exact = {(m.start, m.end) for m in scanned}
-    cued = {}
+    cued: dict[str, _Item] = {}
     for it in items:
         name = text[it.name_start : it.end]
         if (it.start, it.end) not in exact and name[:1].isupper() and len(name) >= 4:
