@@ -40,8 +40,12 @@ _NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|[A-Z]{2,}\d*)"
 _LINK = r"(?:al|el|ash|as|ad|ar|at|an|az|bin|ibn|abu|of|for|de|du|la|le|van|von)"
 _CAP_SEQ = re.compile(
     rf"(?<![\w'’-]){_NAME_WORD}"
-    rf"(?:[ \t]+(?:{_LINK}[ \t-]+)*{_NAME_WORD}|-(?:{_LINK}-)?{_NAME_WORD})*"
+    rf"(?:[ \t]+(?:{_LINK}[ \t-]+)*{_NAME_WORD}|\s+(?:al|el)-{_NAME_WORD}"
+    rf"|-(?:{_LINK}-)?{_NAME_WORD})*"
 )
+#: Names with a lower-case article before an organisation word ("al-Mayadeen TV", "al-Watan
+#: Party"): the article is not capitalised, so the name starts before the capitalised run.
+_ARTICLE_NAMES_BEFORE = re.compile(r"(?<![\w'’-])(?:(?:al|el)-[A-Z][\w'’]*[ \t]+)+$")
 
 #: Words that make the name after them a person's.
 TITLES = frozenset(
@@ -210,6 +214,9 @@ def rule_entities(text: str) -> list[Entity]:
             while k < len(words) - 1 and (low[k] in _ARTICLES or _MODIFIER.search(low[k])):
                 k += 1
             start = s0 + words[k][1]
+            if k == 0:  # "al-Mayadeen TV": the lower-case article's name opens it
+                lead = _ARTICLE_NAMES_BEFORE.search(text, max(0, start - 60), start)
+                start = lead.start() if lead else start
             kind = "news" if low[-1] in _NEWS_TAILS else "organization"
             out.append(Entity(text[start : m.end()], start, m.end(), kind, "org-word"))
             continue

@@ -109,9 +109,12 @@ def _given_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _CAP = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)"
+#: The Arabic article as transliterated before a "sun letter", hyphened ("Omar a-Sharif",
+#: "as-Sayyid", "ash-Shami"): a family name's article like "al-".
+_ASSIMILATED = r"(?:a|an|ad|adh|ar|as|ash|at|ath|az)"
 _LATIN_NAME = re.compile(
-    rf"(?<![\w'’-])(?P<g>[A-Z][a-z]+)(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van|von)[ \t-]+)?{_CAP})"
-    rf"{{1,3}}"
+    rf"(?<![\w'’-])(?P<g>[A-Z][a-z]+)(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van|von)[ \t-]+"
+    rf"|{_ASSIMILATED}-)?{_CAP}){{1,3}}"
 )
 _PLACE_BEFORE = re.compile(r"(?:\b(?:village|town|city|area)\s+(?:of\s+)?|[A-Z][\w'’-]*[ \t]+)$")
 
