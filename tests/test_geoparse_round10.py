@@ -54,3 +54,19 @@ YADUDA = (
 def test_a_given_name_before_an_assimilated_article_is_a_person():
     # "a-Sharif" is "al-Sharif" as pronounced; Omar is no village "Omar - Omar Oshaghi"
     assert _names(YADUDA) == []
+
+
+# Al Chourouk, 8 Oct 2019 (162)
+TAL_TAWIL = (
+    'وأفادت وكالة "سانا" بأن هناك "أنباء عن عدوان تركي يستهدف تل طويل بالمالكية". '
+    'وأشارت التقارير الأولية إلى أنه "لا خسائر بشرية" جراء هجوم القوات التركية على ريف '
+    "المالكية. وقال إن هناك خسائر بشرية ومادية كبيرة."
+)
+
+
+def test_an_indefinite_adjective_shows_a_common_noun_not_a_village():
+    # "عدوان تركي" (a Turkish aggression) was the village Edwan near Aleppo and "خسائر
+    # بشرية" (human losses) the village Bishriyeh near Hama: a place's name is definite
+    got = [n for n, _ in _names(TAL_TAWIL)]
+    assert "عدوان" not in got and "بشرية" not in got
+    assert any("المالكية" in n for n in got)

@@ -12,6 +12,7 @@ from . import _context as ctx
 from ._anchor import place_at_anchors
 from ._arabic_cues import drop_uncued_arabic
 from ._arabic_lists import comma_list_spans
+from ._arabic_nouns import arabic_qualified_nouns
 from ._choose import _build
 from ._context import Entity
 from ._dates import DateMention, extract_dates
@@ -151,6 +152,7 @@ def _names(
     rule_ents = ctx.rule_entities(text) + ctx.agreement_entities(text)
     rule_ents += given_name_persons(text) + arabic_entities(text)
     rule_ents += arabic_feminine_adjectives(text) + operation_entities(text)
+    rule_ents += arabic_qualified_nouns(text)
     rule_ents += credits + org_name_places(text) + channel_entities(text)
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]

@@ -1,0 +1,55 @@
+"""Arabic common nouns that are spelled like a village, told apart by their grammar.
+
+A place's name is definite: no indefinite adjective agrees with it. So
+
+* a word followed by an indefinite nationality adjective ("عدوان تركي", a Turkish aggression:
+  not the village of Edwan) is a common noun qualified by it;
+* a word in -ية after a broken plural of the pattern فعائل ("خسائر بشرية", human losses:
+  not the village of Bishriyeh) is an adjective agreeing with that plural, as it is after a
+  feminine noun (:func:`._persons.arabic_feminine_adjectives`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._context import Entity, arabic_adjective
+
+_AR = "\u0621-\u064a"
+#: A word and the indefinite masculine word in -ي after it ("عدوان تركي").
+_NOUN_ADJ = re.compile(rf"(?<![{_AR}])(?P<noun>[{_AR}]{{3,}})\s+(?P<adj>[{_AR}]{{3,}}ي)(?![{_AR}])")
+#: A broken plural فعائل ("خسائر", "وسائل", "ذخائر") and the word in -ية after it.
+_PLURAL_ADJ = re.compile(
+    rf"(?<![{_AR}])[وفبل]?[{_AR}]{{2}}ائ[{_AR}]\s+(?P<adj>[{_AR}]{{2,}}ية)(?![{_AR}])"
+)
+
+
+def arabic_qualified_nouns(text: str) -> list[Entity]:
+    """Words that an indefinite adjective shows to be common nouns, and such adjectives.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Entity
+        ``noun`` entities for the qualified nouns, ``adjective`` ones for the adjectives.
+
+    Examples
+    --------
+    >>> [e.text for e in arabic_qualified_nouns("أنباء عن عدوان تركي، ولا خسائر بشرية")]
+    ['عدوان', 'بشرية']
+    >>> arabic_qualified_nouns("قصفت الطائرات التركية قرية عدوان")
+    []
+    """
+    out = []
+    for m in _NOUN_ADJ.finditer(text):
+        noun, adj = m.group("noun"), m.group("adj")
+        if noun.startswith("ال") or adj.startswith("ال") or not arabic_adjective("ال" + adj):
+            continue
+        out.append(Entity(noun, m.start("noun"), m.end("noun"), "noun", "ar-indefinite"))
+    for m in _PLURAL_ADJ.finditer(text):
+        out.append(Entity(m.group("adj"), m.start("adj"), m.end("adj"), "adjective", "ar-plural"))
+    return sorted(out, key=lambda e: e.start)
