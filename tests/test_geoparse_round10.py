@@ -70,3 +70,12 @@ def test_an_indefinite_adjective_shows_a_common_noun_not_a_village():
     got = [n for n, _ in _names(TAL_TAWIL)]
     assert "عدوان" not in got and "بشرية" not in got
     assert any("المالكية" in n for n in got)
+
+
+# Masdar, 5 Feb 2016 (165): the dual "بلدتيّ" (the two towns) carries a shadda
+ALMA = "شنت طائرات حربية روسية صباح يوم الجمعة غارات مكثفة على بلدتيّ “علما، والغرية الشرقية”"
+
+
+def test_a_cue_word_with_a_vowel_mark_still_cues_the_name_after_it():
+    # "علما" is also a word ("knowing that"): a small village needs its cue to be kept
+    assert ("علما", "Alma") in _names(ALMA)

@@ -41,7 +41,9 @@ AR_PLACE_BEFORE = frozenset(
     سيطرة بسيطرة مقر مركز أهالي أبناء سكان""".split()
 )
 _AR_LETTERS = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
-_PREV_WORD = re.compile(r"([\u0621-\u064a\u0671-\u06d3\u0640]+)[\s“”\"«»(]*$")
+#: The word before a name, its vowel marks and tatweel included ("بلدتيّ", the two towns).
+_PREV_WORD = re.compile(r"([\u0621-\u0652\u0671-\u06d3\u0640]+)[\s“”\"«»(]*$")
+_MARKS = re.compile(r"[\u064b-\u0652\u0640]")
 #: Between two names of a list: a comma or و, with quotation marks or brackets around the
 #: names ('"فطيرة" و"حاس"').
 _LIST_GAP = re.compile(r"^[\s\"“”«»()]*(?:[،,][\s\"“”«»()]*)?(?:و)?[\s\"“”«»()]*$")
@@ -71,7 +73,7 @@ def _cued(text: str, i: int, items: list[_Item]) -> bool:
     before = text[max(0, it.start - 40) : it.start]
     m = _PREV_WORD.search(before)
     if m is not None:
-        w = m.group(1).replace("ـ", "")
+        w = _MARKS.sub("", m.group(1))
         if w in AR_PLACE_BEFORE or (w[:1] in "وفب" and w[1:] in AR_PLACE_BEFORE):
             return True
     line_start = text.rfind("\n", 0, it.start) + 1
