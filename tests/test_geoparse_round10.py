@@ -79,3 +79,15 @@ ALMA = "شنت طائرات حربية روسية صباح يوم الجمعة �
 def test_a_cue_word_with_a_vowel_mark_still_cues_the_name_after_it():
     # "علما" is also a word ("knowing that"): a small village needs its cue to be kept
     assert ("علما", "Alma") in _names(ALMA)
+
+
+# Levant Post relaying UPI, 25 Aug 2016 (150)
+AL_BAB = (
+    "Islamic State fighters seem to have fled southwest toward IS-held al-Bab, a militia "
+    "spokesman told Al Jazeera."
+)
+
+
+def test_a_town_after_a_held_by_modifier_is_no_person_in_apposition():
+    # "IS-held al-Bab, a militia spokesman" read as a person named "IS-held al-Bab"
+    assert ("al-Bab", "Al Bab") in _names(AL_BAB)

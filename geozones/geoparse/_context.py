@@ -230,7 +230,7 @@ def rule_entities(text: str) -> list[Entity]:
         before = _words(text[max(0, s0 - 30) : s0])
         if before and _is_title(before[-1].lower()):
             out.append(Entity(seq, s0, m.end(), "person", "title"))
-        elif len(words) >= 2 and _title_in_apposition(text, m.end()):
+        elif _name_words(low) >= 2 and _title_in_apposition(text, m.end()):
             out.append(Entity(seq, s0, m.end(), "person", "title"))
     return out
 
@@ -255,7 +255,17 @@ def _title_in_apposition(text: str, end: int) -> bool:
     return any(_is_title(w) for w in words[:7])
 
 
-_MODIFIER = re.compile(r"-(?:based|backed|led|allied|aligned|sponsored|funded|supported)$")
+_MODIFIER = re.compile(
+    r"-(?:based|backed|led|allied|aligned|sponsored|funded|supported|held|controlled|run)$"
+)
+
+
+def _name_words(low: list[str]) -> int:
+    """The words of a capitalised sequence once the modifiers before it are left out
+    ("IS-held al-Bab, a militia spokesman told …" is one word: a town, no person)."""
+    return sum(1 for w in low if not _MODIFIER.search(w) and w not in _ARTICLES)
+
+
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Z0-9-]{1,7})\)")
 
 
