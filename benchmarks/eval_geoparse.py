@@ -28,7 +28,8 @@ and the number of persons/organisations/news outlets taken for places (must be 0
 report before any rule is tuned on them; ``FIRST_RUNS`` below keeps those first-run figures
 (printed after the real set) so that later figures can be read against them. ``--part``
 keeps the passages of some set parts only (``dev``, ``heldout``, ``heldout2``,
-``heldout3``, ``heldout4``, ``heldout5``, ``heldout6``, ``heldout7``, ``heldout8``). The
+``heldout3``, ``heldout4``, ``heldout5``, ``heldout6``, ``heldout7``, ``heldout8``,
+``heldout9`` …). The
 summary lists each part, then each language within each part, then each language.
 
 Protocol: a new batch of passages is annotated by hand and committed as a new held-out
@@ -304,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         "--part",
         default="",
         help="only the passages of these set parts (comma-separated: dev,heldout,heldout2,"
-        "heldout3,heldout4,heldout5,heldout6,heldout7,heldout8)",
+        "heldout3,heldout4,heldout5,heldout6,heldout7,heldout8,heldout9 …)",
     )
     ap.add_argument(
         "--from",
