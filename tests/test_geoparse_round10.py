@@ -91,3 +91,20 @@ AL_BAB = (
 def test_a_town_after_a_held_by_modifier_is_no_person_in_apposition():
     # "IS-held al-Bab, a militia spokesman" read as a person named "IS-held al-Bab"
     assert ("al-Bab", "Al Bab") in _names(AL_BAB)
+
+
+# Eyewitness News relaying AFP, 19 Nov 2018, a Monday (148)
+CURFEW = (
+    "The Syrian Observatory for Human Rights said fighting in several districts had left 25 "
+    "dead after erupting on Saturday. Turkish troops stationed in the town imposed a curfew "
+    "on civilians from Saturday evening in a bid to avoid bloodshed."
+)
+
+
+def test_a_weekday_named_again_is_the_day_named_first():
+    # "from Saturday" read as a start in the future: the Saturday after publication
+    got = [(d.text, d.iso) for d in geozones.extract(CURFEW, published="2018-11-19").dates]
+    assert got == [("on Saturday", "2018-11-17"), ("Saturday", "2018-11-17")]
+    ahead = geozones.extract("Clashes erupted on Saturday. Talks resume next Saturday.",
+                             published="2018-11-19")  # fmt: skip
+    assert [d.iso for d in ahead.dates] == ["2018-11-17", "2018-11-24"]

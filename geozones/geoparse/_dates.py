@@ -235,7 +235,29 @@ def extract_dates(
     if not sure:  # resolved against a dateline whose year is a guess: say so
         mentions = [replace(m, year_known=False) if m.relative and m.resolved else m
                     for m in mentions]  # fmt: skip
-    return _anchor_later(_merge(mentions, text), cands, text), ref
+    return _anchor_later(_weekday_again(_merge(mentions, text)), cands, text), ref
+
+
+#: Words that say a weekday is the coming one ("next Saturday", "السبت المقبل").
+_COMING = re.compile(
+    r"\b(?:next|coming|prochain|nächsten|kommenden|gelecek)\b|القادم|المقبل", re.IGNORECASE
+)
+
+
+def _weekday_again(mentions: list[DateMention]) -> list[DateMention]:
+    """A weekday named again in a text is the day it named first ("erupting on Saturday" …
+    "a curfew from Saturday evening"), when the second reading is a week away from the first
+    and its own words do not say the coming one."""
+    first: dict[int, dt.date] = {}
+    out = []
+    for m in mentions:
+        days = [W.WEEKDAYS[k] for w in re.findall(r"\w+", m.text) if (k := W.key(w)) in W.WEEKDAYS]
+        if len(days) == 1 and m.relative and m.period == "day" and m.start_date is not None:
+            d0 = first.setdefault(days[0], m.start_date)
+            if abs((m.start_date - d0).days) == 7 and not _COMING.search(m.text):
+                m = replace(m, start_date=d0, end_date=d0)
+        out.append(m)
+    return out
 
 
 def _resolve_all(
