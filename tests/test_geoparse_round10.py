@@ -108,3 +108,16 @@ def test_a_weekday_named_again_is_the_day_named_first():
     ahead = geozones.extract("Clashes erupted on Saturday. Talks resume next Saturday.",
                              published="2018-11-19")  # fmt: skip
     assert [d.iso for d in ahead.dates] == ["2018-11-17", "2018-11-24"]
+
+
+# Al Chourouk, a page of 00:42 on Tuesday 8 Oct 2019 (162)
+TODAY_MONDAY = (
+    "ذكرت وسائل الإعلام السورية الرسمية، مساء اليوم الاثنين، أن القوات التركية شنت هجوما. "
+    "وأكد الرئيس التركي، في وقت سابق من اليوم، أن بلاده عازمة على شن عملية عسكرية."
+)
+
+
+def test_today_is_the_weekday_the_text_calls_today():
+    got = [(d.text, d.iso) for d in geozones.extract(TODAY_MONDAY, published="2019-10-08").dates]
+    # the bare "اليوم" was the page's Tuesday
+    assert got == [("مساء اليوم الاثنين", "2019-10-07"), ("اليوم", "2019-10-07")]

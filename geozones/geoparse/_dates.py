@@ -235,7 +235,8 @@ def extract_dates(
     if not sure:  # resolved against a dateline whose year is a guess: say so
         mentions = [replace(m, year_known=False) if m.relative and m.resolved else m
                     for m in mentions]  # fmt: skip
-    return _anchor_later(_weekday_again(_merge(mentions, text)), cands, text), ref
+    mentions = _today_named(_weekday_again(_merge(mentions, text)))
+    return _anchor_later(mentions, cands, text), ref
 
 
 #: Words that say a weekday is the coming one ("next Saturday", "السبت المقبل").
@@ -258,6 +259,29 @@ def _weekday_again(mentions: list[DateMention]) -> list[DateMention]:
                 m = replace(m, start_date=d0, end_date=d0)
         out.append(m)
     return out
+
+
+_TODAY = re.compile(r"(?<!\w)(?:اليوم|today|heute|aujourd['’]hui|bugün)(?!\w)", re.IGNORECASE)
+
+
+def _today_named(mentions: list[DateMention]) -> list[DateMention]:
+    """ "Today" in a text that names today's weekday ("مساء اليوم الاثنين" on a page of
+    00:42 on Tuesday) is that weekday's date, as the writer's "today" was."""
+    named = {
+        m.start_date
+        for m in mentions
+        if _TODAY.search(m.text) and m.relative and m.start_date is not None
+        and any(W.key(w) in W.WEEKDAYS for w in re.findall(r"\w+", m.text))
+    }  # fmt: skip
+    if len(named) != 1:
+        return mentions
+    day = named.pop()
+    return [
+        replace(m, start_date=day, end_date=day)
+        if m.relative and m.period == "day" and _TODAY.fullmatch(m.text.strip())
+        else m
+        for m in mentions
+    ]
 
 
 def _resolve_all(
