@@ -121,3 +121,19 @@ def test_today_is_the_weekday_the_text_calls_today():
     got = [(d.text, d.iso) for d in geozones.extract(TODAY_MONDAY, published="2019-10-08").dates]
     # the bare "اليوم" was the page's Tuesday
     assert got == [("مساء اليوم الاثنين", "2019-10-07"), ("اليوم", "2019-10-07")]
+
+
+# Levant Post, a blog post of 2 Sept 2016 carrying UPI's story of 25 Aug (150)
+UPI = (
+    "ANKARA, Turkey, Aug. 25 (UPI) — Syrian rebels on Thursday said they seized the border "
+    "town of Jarablus from Islamic State control shortly after Turkey launched a cross-border "
+    "offensive."
+)
+
+
+def test_a_wire_story_posted_later_counts_its_days_from_its_dateline():
+    got = [(d.text, d.iso) for d in geozones.extract(UPI, published="2016-09-02").dates]
+    assert got == [("Aug. 25", "2016-08-25"), ("on Thursday", "2016-08-25")]
+    # a dateline far older than the page is no reference ("Aug. 25" of another year's story)
+    old = geozones.extract(UPI, published="2016-12-20").dates
+    assert old[1].iso == "2016-12-15"

@@ -139,6 +139,10 @@ def _mentioned_years(cands: list[_Cand]) -> list[int]:
     return [int(v) for c in cands for k, v in c.groups.items() if k.endswith("_y")]
 
 
+#: How much older than its page a story's dateline may be and still date the story.
+_REPOST_DAYS = dt.timedelta(days=30)
+
+
 def _dateline_weekday(text: str, ds: int, de: int) -> int | None:
     """The weekday a dateline names with its date ("Thursday, March 5", "5 mars, jeudi")."""
     around = text[max(0, ds - 30) : de + 15]
@@ -188,7 +192,8 @@ def extract_dates(
     text : str
         The article.
     reference_date : datetime.date, optional
-        The date the text was published; by default its own dateline. A dateline
+        The date the text was published; by default its own dateline, which also
+        wins when it is up to 30 days older (a wire story posted again later). A dateline
         without a year takes its year from this date, else from the weekday it
         names and the years the text writes out (:func:`dateline_year`); when the
         year stays a guess, every date resolved against it has ``year_known`` False.
@@ -217,8 +222,8 @@ def extract_dates(
             dl_date.month, dl_date.day, weekday, _mentioned_years(cands), reference_date
         )
         dl_date = _safe_date(year, dl_date.month, dl_date.day)
-    if ref is None:
-        ref = dl_date
+    if ref is None or (dl_date is not None and ref - _REPOST_DAYS <= dl_date < ref):
+        ref = dl_date  # a wire story posted again later: its days count from its dateline
     month_end = None
     if month is not None and ref is None:
         month_end = _safe_date(month[0], month[1], calendar.monthrange(*month)[1])
