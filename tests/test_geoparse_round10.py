@@ -137,3 +137,20 @@ def test_a_wire_story_posted_later_counts_its_days_from_its_dateline():
     # a dateline far older than the page is no reference ("Aug. 25" of another year's story)
     old = geozones.extract(UPI, published="2016-12-20").dates
     assert old[1].iso == "2016-12-15"
+
+
+# Roayah News relaying SOHR (168)
+GOVERNORATES = (
+    "ممن اغتيلوا ضمن 4 محافظات، هي: حلب ودير الزور والرقة والحسكة، بالإضافة إلى منطقة منبج"
+)
+
+
+def test_a_plural_governorate_noun_before_a_list_makes_its_names_governorates():
+    # حلب, a metropolis, stayed the city when named alone at the head of the list
+    got = [(m.place.name, m.kind) for m in geozones.extract(GOVERNORATES).places]
+    assert got[:4] == [
+        ("Aleppo", "region"),
+        ("Deir-ez-Zor", "region"),
+        ("Ar-Raqqa", "region"),
+        ("Al-Hasakeh", "region"),
+    ]

@@ -39,7 +39,9 @@ _REGION_BEFORE = [
     ),
     re.compile(
         rf"(?:^|[\s،(])(?:[وبلف]|في\s+)?(?:(?P<dir>{_AR_DIR})\s+)?"
-        r"(?P<noun>ريف|محافظة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية)\s+(?:(?:مدينة|بلدة)\s+)?$"
+        r"(?P<noun>ريف|محافظة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية"
+        # "4 محافظات، هي: حلب ودير الزور": the governorates a list names
+        r"|محافظات(?:\s*[،,]?\s*و?هي\s*:)?)\s+(?:(?:مدينة|بلدة)\s+)?$"
     ),
     # "الريف الشرقي لمدينة دير الزور", "الريف الشمالي لحماة": the countryside, then its side
     re.compile(
@@ -67,7 +69,7 @@ _DE_COMPASS = {"west": "west", "ost": "east", "nord": "north", "süd": "south"}
 _CUE_WORD = re.compile(
     r"north|south|east|west|central|rural|greater|upper|lower|countryside|outskirts|suburbs"
     r"|environs|vicinity|province|governorate|region|district|area|part"
-    r"|ريف|محافظة|منطقة|ناحية|طراف|ضواحي|محيط|بادية|شمال|جنوب|شرق|غرب"
+    r"|ريف|محافظة|محافظات|منطقة|ناحية|طراف|ضواحي|محيط|بادية|شمال|جنوب|شرق|غرب"
     r"|nord|sud|est|ouest|campagne|banlieue|östlich|westlich|nördlich|südlich|norden|süden"
     r"|osten|westen|provinz|région|teil|umgebung|distrikt|destrikt|bezirk|kanton",
     re.IGNORECASE,
@@ -105,8 +107,8 @@ _RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "ou
                "countryside": "countryside", "ريف": "countryside", "الريف": "countryside",
                "campagne": "countryside", "rural areas": "countryside",
                "kırsal": "countryside"}  # fmt: skip
-_ADMIN_LEVEL = {"محافظة": 1, "provinz": 1, "ili": 1, "vilayeti": 1, "منطقة": 2, "ناحية": 3,
-                "distrikt": 2, "destrikt": 2, "bezirk": 2, "bağlı": 2,
+_ADMIN_LEVEL = {"محافظة": 1, "محافظات": 1, "provinz": 1, "ili": 1, "vilayeti": 1, "منطقة": 2,
+                "ناحية": 3, "distrikt": 2, "destrikt": 2, "bezirk": 2, "bağlı": 2,
                 "province": 1, "governorate": 1, "countryside": 1, "region": 1,
                 "district": 2, "subdistrict": 3, "sub-district": 3}  # fmt: skip
 
