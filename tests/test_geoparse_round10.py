@@ -154,3 +154,17 @@ def test_a_plural_governorate_noun_before_a_list_makes_its_names_governorates():
         ("Ar-Raqqa", "region"),
         ("Al-Hasakeh", "region"),
     ]
+
+
+# L'Expression, Nov 2019 (157)
+PROVINCES = (
+    "La région d’Idlib, composée d’une grande partie de la province éponyme et de segments "
+    "des provinces voisines d’Alep et de Lattaquié, est dominée par les terroristes."
+)
+
+
+def test_a_plural_province_noun_makes_the_first_of_its_list_a_governorate():
+    got = {m.place.name: m.kind for m in geozones.extract(PROVINCES).places}
+    assert got["Aleppo"] == "region" and got["Lattakia"] == "region"
+    en = geozones.extract("Clashes spread in the provinces of Aleppo and Latakia.").places
+    assert [m.kind for m in en] == ["region", "region"]

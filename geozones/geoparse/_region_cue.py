@@ -26,8 +26,8 @@ _REGION_BEFORE = [
     re.compile(rf"(?:\b(?:the|in|of)\s+)?\b(?P<dir>{_DIRECTIONS})\s+(?:parts?\s+)?$", re.I),
     re.compile(
         rf"\b(?:the\s+)?(?:(?P<dir>{_DIRECTIONS})\s+)?(?:parts?\s+)?"
-        r"(?P<noun>countryside|rural areas?|outskirts|suburbs|environs|vicinity|province"
-        r"|governorate|region|district|subdistrict|area|(?<!\bas )part)\s+of\s+(?:the\s+)?"
+        r"(?P<noun>countryside|rural areas?|outskirts|suburbs|environs|vicinity|provinces?"
+        r"|governorates?|region|district|subdistrict|area|(?<!\bas )part)\s+of\s+(?:the\s+)?"
         r"(?:(?:city|town|village)\s+of\s+)?$",
         re.I,
     ),
@@ -53,7 +53,7 @@ _REGION_BEFORE = [
     re.compile(
         rf"\b(?:au|le|du|dans le)\s+(?P<dir>{_FR_DIR})\s+(?:de\s+(?:la\s+)?|d['’]\s*)"
         r"(?:(?:province|région|ville)\s+(?:de\s+|d['’]\s*))?$"
-        r"|\b(?P<noun>province|région|campagne|banlieue)\s+(?:de\s+|d['’]\s*)$",
+        r"|\b(?P<noun>provinces?(?:\s+voisines)?|région|campagne|banlieue)\s+(?:de\s+|d['’]\s*)$",
         re.I,
     ),
     re.compile(
