@@ -168,3 +168,20 @@ def test_a_plural_province_noun_makes_the_first_of_its_list_a_governorate():
     assert got["Aleppo"] == "region" and got["Lattakia"] == "region"
     en = geozones.extract("Clashes spread in the provinces of Aleppo and Latakia.").places
     assert [m.kind for m in en] == ["region", "region"]
+
+
+# Eyewitness News relaying AFP (148); Yurt Gazetesi (158)
+SPEAKERS_THERE = (
+    "The main alliance of Turkish-backed rebels in Afrin wrote on Twitter that current "
+    "operations were over."
+)
+ACUTE = "Çatışmaların ardından Afrin´in Racco beldesine bağlı Hacıkanlı köyü alındı."
+
+
+def test_a_town_after_a_preposition_is_not_the_speaker():
+    # "Afrin wrote" read like "Mustafa said": a village that speaks is a person's name
+    assert [n for n, _ in _names(SPEAKERS_THERE)] == ["Afrin"]
+
+
+def test_an_acute_accent_as_apostrophe_before_a_turkish_case_suffix():
+    assert ("Afrin", "Afrin") in _names(ACUTE)

@@ -35,7 +35,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _ELISION = re.compile(r"[dlDL]['’](?=[A-ZÀ-ÖØ-Þİ])")
 #: Turkish case endings written after an apostrophe ("İdlib'in", "Numan'da", "Halep'e").
 _CASE_SUFFIX = re.compile(
-    r"(?<=\w)['’](?:d[ae]ki|t[ae]ki|n[ıiuü]n|y?l[ae]|d[ae]n?|t[ae]n?|y?[ıiuü]n?|y?[ae]|"
+    r"(?<=\w)['’´](?:d[ae]ki|t[ae]ki|n[ıiuü]n|y?l[ae]|d[ae]n?|t[ae]n?|y?[ıiuü]n?|y?[ae]|"
     r"ns[ıiuü]|d[ıi]r)$",
     re.IGNORECASE,
 )

@@ -21,6 +21,7 @@ from ._index import (
     _Match,
     _Payload,
 )
+from ._speech import speaks
 
 #: Common English words that a gazetteer also holds as place names ("The", "Man", "Sea"):
 #: never a place on their own.
@@ -383,12 +384,6 @@ def _merge_adjacent(text: str, items: list[_Item], index: _Index) -> list[_Item]
     return out
 
 
-_SPEECH = re.compile(
-    r"^\s+(?:said|says|told|added|stated|noted|explained|wrote|tweeted|argued|warned"
-    r"|sagte|sagt|erklärte|betonte|a\s+déclaré|a\s+dit|a\s+affirmé|a\s+annoncé|dedi)\b"
-)
-
-
 def _person_like(text: str, items: list[_Item], index: _Index) -> tuple[list[_Item], list[Entity]]:
     """Village names that are a person's here: two side by side that the gazetteer does not
     know together ("Khaled Mustafa"), or one that speaks ("Mustafa said"). A country or a
@@ -407,7 +402,7 @@ def _person_like(text: str, items: list[_Item], index: _Index) -> tuple[list[_It
         ):
             drop.update((i, i + 1))
     for i, it in enumerate(items):
-        if _SPEECH.match(text[it.end : it.end + 20]) and not _prominent(index, it):
+        if speaks(text, it.start, it.end) and not _prominent(index, it):
             drop.add(i)
     persons: list[Entity] = []
     for i in sorted(drop):
