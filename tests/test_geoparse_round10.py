@@ -185,3 +185,14 @@ def test_a_town_after_a_preposition_is_not_the_speaker():
 
 def test_an_acute_accent_as_apostrophe_before_a_turkish_case_suffix():
     assert ("Afrin", "Afrin") in _names(ACUTE)
+
+
+# Vorarlberg Online, July 2019 (155): the page gives the month only
+def test_last_month_named_is_the_one_before_the_page():
+    de = "Eigentlich gilt in Idlib seit vergangenem September eine Waffenruhe."
+    got = [(d.text, d.iso) for d in geozones.extract(de, published="2019-07").dates]
+    assert got == [("September", "2018-09")]
+    fr = geozones.extract("Une trêve depuis septembre dernier.", published="2019-07-15").dates
+    assert [d.iso for d in fr] == ["2018-09"]  # was 2019-09, the month after the page
+    ahead = geozones.extract("The talks resume in September.", published="2019-07-15").dates
+    assert [d.iso for d in ahead] == ["2019-09"]

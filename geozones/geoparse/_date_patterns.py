@@ -33,7 +33,8 @@ _SEASON = W.alternation(W.SEASONS)
 _MONTH_LEAD = (
     r"(?:in|since|until|by|from|before|after|during|early|late|mid|end of|of"
     r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتي|مطلع|اواخر|نهايه|بدايه"
-    r"|منتصف|اواسط|اوائل)"
+    r"|منتصف|اواسط|اوائل"
+    r"|last|past|vergangene[mn]?|letzte[mn]?)"  # "last September": the one before the page
 )
 
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.

@@ -31,6 +31,11 @@ def _day(s: str) -> int:
     return int(re.match(r"\d+", s).group(0))  # type: ignore[union-attr]
 
 
+#: Words that make a month without a year the last one before the page.
+_LAST_BEFORE = re.compile(r"\b(?:last|past|vergangene[mn]?|letzte[mn]?)\s+$", re.IGNORECASE)
+_LAST_AFTER = re.compile(r"\s+(?:dernier|passé)\b", re.IGNORECASE)
+
+
 def _nearest_year(month: int, day: int, ref: dt.date | None) -> int | None:
     """The year that puts a year-less ``day month`` nearest to the reference date."""
     if ref is None:
@@ -89,7 +94,12 @@ def _resolve(
     elif k == "month":
         m = _month(g["m_m"])
         y = _nearest_year(m, 15, ref)
-        if ref is not None and _past_clause(text, c.start, sents or _Sentences(text)):
+        if ref is not None and (
+            _LAST_BEFORE.search(text[max(0, c.start - 14) : c.start])
+            or _LAST_AFTER.match(text[c.end : c.end + 10])
+        ):
+            y = ref.year if m < ref.month else ref.year - 1  # "last September", "mai dernier"
+        elif ref is not None and _past_clause(text, c.start, sents or _Sentences(text)):
             y = ref.year if m <= ref.month else ref.year - 1  # "in September inked a deal"
         rel, period = True, "month"
         if y is not None:
