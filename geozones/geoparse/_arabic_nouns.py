@@ -6,7 +6,11 @@ A place's name is definite: no indefinite adjective agrees with it. So
   not the village of Edwan) is a common noun qualified by it;
 * a word in -ية after a broken plural of the pattern فعائل ("خسائر بشرية", human losses:
   not the village of Bishriyeh) is an adjective agreeing with that plural, as it is after a
-  feminine noun (:func:`._persons.arabic_feminine_adjectives`).
+  feminine noun (:func:`._persons.arabic_feminine_adjectives`);
+* a name without the article followed by a definite political adjective ("سوريا
+  الديمقراطية", Democratic Syria: the SDF's short name; "سوريا الحرة") is the name of a
+  force or a party, not the place: a place is qualified by a compass word instead ("سوريا
+  الشمالية", kept).
 """
 
 from __future__ import annotations
@@ -21,6 +25,12 @@ _NOUN_ADJ = re.compile(rf"(?<![{_AR}])(?P<noun>[{_AR}]{{3,}})\s+(?P<adj>[{_AR}]{
 #: A broken plural فعائل ("خسائر", "وسائل", "ذخائر") and the word in -ية after it.
 _PLURAL_ADJ = re.compile(
     rf"(?<![{_AR}])[وفبل]?[{_AR}]{{2}}ائ[{_AR}]\s+(?P<adj>[{_AR}]{{2,}}ية)(?![{_AR}])"
+)
+
+#: A name without the article and a definite political adjective after it.
+_POLITICAL_NAME = re.compile(
+    rf"(?<![{_AR}])(?P<name>[{_AR}]{{3,}})\s+(?:ال(?:ديمقراطية|ديموقراطية|حرة|وطنية|شعبية))"
+    rf"(?![{_AR}])"
 )
 
 
@@ -43,6 +53,8 @@ def arabic_qualified_nouns(text: str) -> list[Entity]:
     ['عدوان', 'بشرية']
     >>> arabic_qualified_nouns("قصفت الطائرات التركية قرية عدوان")
     []
+    >>> [e.text for e in arabic_qualified_nouns("هجوم على “سوريا الديمقراطية” شرقي سوريا")]
+    ['سوريا الديمقراطية']
     """
     out = []
     for m in _NOUN_ADJ.finditer(text):
@@ -52,4 +64,7 @@ def arabic_qualified_nouns(text: str) -> list[Entity]:
         out.append(Entity(noun, m.start("noun"), m.end("noun"), "noun", "ar-indefinite"))
     for m in _PLURAL_ADJ.finditer(text):
         out.append(Entity(m.group("adj"), m.start("adj"), m.end("adj"), "adjective", "ar-plural"))
+    for m in _POLITICAL_NAME.finditer(text):
+        if not m.group("name").startswith("ال"):
+            out.append(Entity(m.group(0), m.start(), m.end(), "organization", "ar-political"))
     return sorted(out, key=lambda e: e.start)
