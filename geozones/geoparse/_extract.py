@@ -19,7 +19,7 @@ from ._dates import DateMention, extract_dates
 from ._index import _Index, _index_for, _scan
 from ._loose import keep_near_loose
 from ._operations import operation_entities
-from ._outlets import channel_entities
+from ._outlets import channel_entities, source_entities
 from ._persons import (
     arabic_entities,
     arabic_feminine_adjectives,
@@ -154,6 +154,7 @@ def _names(
     rule_ents += arabic_feminine_adjectives(text) + operation_entities(text)
     rule_ents += arabic_qualified_nouns(text)
     rule_ents += credits + org_name_places(text) + channel_entities(text)
+    rule_ents += source_entities(text)
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)

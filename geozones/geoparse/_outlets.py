@@ -3,6 +3,10 @@
 A channel's name is often a country's with a number after it. A capitalised name followed
 by a bare number and then by a verb of reporting (or the end of a credit in brackets) is
 such an outlet, not a mention of the country: no list of channels is needed.
+
+Likewise the bare name a source phrase opens and a comma or a stop closes ("According to Al
+Mayadeen, groups …", "selon Reuters.") is who reports, not a place: a place there is a
+qualifier ("according to Idlib-based activist …"), and the name is glued to what follows.
 """
 
 from __future__ import annotations
@@ -42,4 +46,36 @@ def channel_entities(text: str) -> list[Entity]:
     return [
         Entity(m.group("name"), m.start("name"), m.end("name"), "news", "channel")
         for m in _CHANNEL.finditer(text)
+    ]
+
+
+_SOURCE = re.compile(
+    r"\b(?:[Aa]ccording[ \t]+to|[Ss]elon|[Ll]aut)[ \t]+"
+    r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})(?=[ \t]*[,.;:])"
+)
+
+
+def source_entities(text: str) -> list[Entity]:
+    """Who a source phrase names when the name stands alone before a comma or a stop.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Entity
+        One ``news`` entity per such name.
+
+    Examples
+    --------
+    >>> [e.text for e in source_entities("According to Al Mayadeen, groups attack patrols.")]
+    ['Al Mayadeen']
+    >>> source_entities("according to Idlib-based activist Hadi Abdullah")
+    []
+    """
+    return [
+        Entity(m.group("name"), m.start("name"), m.end("name"), "news", "source")
+        for m in _SOURCE.finditer(text)
     ]

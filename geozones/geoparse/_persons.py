@@ -426,6 +426,12 @@ _ORG_NAME_PLACE = [
         r"(?:[ \t]+(?:(?:of|the|and|for)[ \t]+)*[A-Z][\w'’-]*){0,4}"
         r"[ \t]+in[ \t]+(?P<p>[A-Z][\w'’-]+)"
     ),
+    # "the Autonomous Administration of North and East Syria": a body named after a part
+    re.compile(
+        r"\b(?:Administration|Federation|Council|Command)[ \t]+of[ \t]+(?:the[ \t]+)?"
+        r"(?:North|South|East|West)(?:ern)?[ \t]+and[ \t]+(?P<p>(?:North|South|East|West)(?:ern)?"
+        r"[ \t]+[A-Z][\w'’-]+)"
+    ),
     re.compile(
         r"\b(?:Centre|Conseil|Comité|Bureau|Observatoire|Commission|Mission|Agence|Direction"
         rf"|Coordination|Délégation|Office)(?:[ \t]+{_FR_LOW})?"
