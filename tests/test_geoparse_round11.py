@@ -41,3 +41,13 @@ def test_a_body_named_after_north_and_east_of_a_country_is_no_place():
         "massacre in Tall Rifat, in northern Syria."
     )
     assert [m.text for m in ex.places] == ["Tall Rifat", "northern Syria"]
+
+
+def test_the_arabic_spellings_of_america_are_the_united_states():
+    # Iraq Newspaper (187) and KSA Players (190): "امريكا" and "أميركا" were missed
+    for text, name in (
+        ("انتحاري كردي على قوات تساندها امريكا وانسحاب قسد من دير الزور", "امريكا"),
+        ("وتدعم أميركا قوات سوريا الديمقراطية", "أميركا"),
+    ):
+        ms = [m for m in geozones.extract(text).places if m.text == name]
+        assert len(ms) == 1 and ms[0].place.country == "US" and ms[0].kind == "country"
