@@ -43,10 +43,7 @@ def channel_entities(text: str) -> list[Entity]:
     >>> channel_entities("France sent 24 advisers.")
     []
     """
-    return [
-        Entity(m.group("name"), m.start("name"), m.end("name"), "news", "channel")
-        for m in _CHANNEL.finditer(text)
-    ]
+    return _named(_CHANNEL, text, "channel")
 
 
 _SOURCE = re.compile(
@@ -75,7 +72,12 @@ def source_entities(text: str) -> list[Entity]:
     >>> source_entities("according to Idlib-based activist Hadi Abdullah")
     []
     """
+    return _named(_SOURCE, text, "source")
+
+
+def _named(pattern: re.Pattern[str], text: str, how: str) -> list[Entity]:
+    """One ``news`` entity per match of ``pattern``'s ``name`` group."""
     return [
-        Entity(m.group("name"), m.start("name"), m.end("name"), "news", "source")
-        for m in _SOURCE.finditer(text)
+        Entity(m.group("name"), m.start("name"), m.end("name"), "news", how)
+        for m in pattern.finditer(text)
     ]
