@@ -49,9 +49,37 @@ def test_a_country_bias_outside_the_bundled_detail_loads_that_country(fresh_gaze
     assert {t for t, *_ in syrian_before} >= {"Saraqib", "Kafr Nabl", "Maarat al-Numan"}
 
 
-def test_a_bias_with_no_places_to_load_keeps_the_bundled_ones():
-    ex = geozones.extract("Shelling hit Saraqib on Monday.", country_bias="ZZ")
-    assert [m.place.country for m in ex.places] == ["SY"]
+def test_a_bias_that_is_no_country_code_is_refused_with_what_to_give():
+    with pytest.raises(geozones.InputError, match=r"'ZZ' is not the ISO 3166-1 alpha-2 code"):
+        geozones.extract("Shelling hit Saraqib on Monday.", country_bias="ZZ")
+    with pytest.raises(geozones.InputError, match="two-letter code"):
+        geozones.extract("Shelling hit Saraqib on Monday.", country_bias="Libya")
+
+
+def test_without_the_world_extra_a_bias_warns_and_keeps_the_bundled_places(monkeypatch):
+    from geozones.geoparse import CountryBiasWarning
+
+    gz = Gazetteer()
+
+    def no_extra(cc: str) -> None:
+        raise geozones.InputError(f"the towns of {cc} need: pip install 'geozones[world]'")
+
+    monkeypatch.setattr(gz, "load_country", no_extra)
+    with pytest.warns(CountryBiasWarning, match=r"towns of LY are not loaded .*geozones\[world\]"):
+        ex = geozones.extract(LIBYA, country_bias="LY", gazetteer=gz)
+    assert {"Sirte", "south of Tripoli"} <= {m.text for m in ex.places}  # big cities: bundled
+    assert "LY" not in gz.home_countries
+
+
+def test_the_cli_refuses_a_bad_country_and_says_when_towns_are_missing(tmp_path, capsys):
+    from geozones.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Shelling hit Saraqib on Monday.", encoding="utf-8")
+    assert main(["extract", str(article), "--country", "XQ"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "'XQ' is not the ISO 3166-1" in err
+    assert "Traceback" not in err
 
 
 def _places(text: str) -> dict[str, tuple[str, str]]:

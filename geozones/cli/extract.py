@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import settings
 from ..errors import InputError
-from ._common import add_json_flag, parse_date, print_json
+from ._common import add_json_flag, parse_date, print_json, printable
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -74,7 +74,13 @@ def _read(path: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Extract; print a table (or JSON); write the draft spec when asked."""
-    from ..geoparse import extract, write_draft_spec  # lazy: a sub-command's --help stays fast
+    import warnings  # lazy: a sub-command's --help stays fast
+
+    from ..geoparse import (  # lazy: a sub-command's --help stays fast
+        CountryBiasWarning,
+        extract,
+        write_draft_spec,
+    )
 
     ref = None
     if args.published or args.date:
@@ -82,7 +88,12 @@ def run(args: argparse.Namespace) -> int:
     if args.spec:
         _check_output(args.spec)  # before the work, so a wrong path fails at once
     text = _read(args.file)
-    ex = extract(text, country_bias=args.country, published=ref)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CountryBiasWarning)
+        ex = extract(text, country_bias=args.country, published=ref)
+    for w in caught:
+        if issubclass(w.category, CountryBiasWarning):
+            print(f"geozones extract: warning: {printable(str(w.message))}", file=sys.stderr)
     if args.spec:
         try:
             write_draft_spec(ex, args.spec, name=args.name, url=args.url)

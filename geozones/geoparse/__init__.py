@@ -36,12 +36,14 @@ The work is split by concern: ``_index`` (the name automaton and the scan),
 from __future__ import annotations
 
 from ._context import Entity
+from ._country_bias import CountryBiasWarning
 from ._dates import DateMention
 from ._draft import draft_spec, write_draft_spec
 from ._extract import extract
 from ._results import Extraction, PlaceMention, RoadMention
 
 __all__ = [
+    "CountryBiasWarning",
     "Extraction",
     "PlaceMention",
     "RoadMention",

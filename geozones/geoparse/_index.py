@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from .._io import data_path
 from .._text import fold, fold_with_offsets
-from ..errors import InputError
 from ..gazetteer._loose import loose_key, loose_word
 from ..place import Place
 from . import _context as ctx
+from ._country_bias import load_country as _load_country
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..gazetteer import Gazetteer
@@ -256,7 +256,6 @@ def _load_regions() -> list[tuple[Place, list[str]]]:
 
 _INDEXES: dict[int, _Index] = {}
 _INDEX_LOCK = threading.Lock()
-_NO_COUNTRY: set[tuple[int, str]] = set()  # (gazetteer, country) whose places cannot be loaded
 
 
 def _index_for(gaz: Gazetteer | None, country: str = "") -> _Index:
@@ -276,17 +275,6 @@ def _index_for(gaz: Gazetteer | None, country: str = "") -> _Index:
             if idx is None or idx.gaz is not gaz or idx.size != len(gaz):
                 idx = _INDEXES[id(gaz)] = _Index(gaz)
     return idx
-
-
-def _load_country(gaz: Gazetteer, country: str) -> None:
-    """Add ``country``'s GeoNames places to ``gaz`` once; without the ``world`` extra (or
-    for a code that is not a country's) the bundled places only are used."""
-    if (id(gaz), country) in _NO_COUNTRY:
-        return
-    try:
-        gaz.load_country(country)
-    except InputError:
-        _NO_COUNTRY.add((id(gaz), country))
 
 
 # ============================================================================ scanning
