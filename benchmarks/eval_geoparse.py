@@ -14,7 +14,10 @@ language, per set part (dev, heldout …) and in total, precision and recall for
 
 * places (populated places, regions, countries): a found mention counts when it overlaps
   a gold mention of the same type and resolves to the right country and to within
-  25 km (points) or 150 km (regions) of the gold position;
+  25 km (points) or 150 km (regions) of the gold position; a gold ``pr`` (a governorate's
+  capital named alone where the article does not say whether the city or the governorate
+  is meant) takes either reading: a place within 25 km of the city or a region within
+  150 km;
 * roads: overlap and the same road id (a town inside a road's name, "the Aleppo–Latakia
   highway", is a place of its own too; as the gold marks the road only, such places are
   not counted);
@@ -103,7 +106,7 @@ def parse(marked: str) -> tuple[str, list[dict]]:
         surface = m.group("surface")
         fields = (m.group("rest") or "").split("|")
         g = {"text": surface, "start": pos, "end": pos + len(surface), "type": m.group("type")}
-        if g["type"] in ("p", "r"):
+        if g["type"] in ("p", "r", "pr"):
             g["country"] = fields[0]
             g["lat"], g["lon"] = (float(x) for x in fields[1].split(","))
         elif g["type"] == "c":
@@ -142,6 +145,9 @@ def place_ok(m, g: dict) -> bool:
         return False
     if g["type"] == "r" and m.kind not in ("region", "zone"):
         return False
+    if g["type"] == "pr":  # a governorate's capital named alone, either reading right
+        kind = "p" if m.kind == "place" else "r"
+        return km(p.lat, p.lon, g["lat"], g["lon"]) <= TOLERANCE_KM[kind]
     return km(p.lat, p.lon, g["lat"], g["lon"]) <= TOLERANCE_KM[g["type"]]
 
 
@@ -205,7 +211,7 @@ def run_file(path: Path, geozones) -> tuple[dict, dict, list, float, object]:
     t = time.perf_counter()
     ex = geozones.extract(text, published=published(doc))
     spent = time.perf_counter() - t
-    gp = [g for g in gold if g["type"] in ("p", "r", "c")]
+    gp = [g for g in gold if g["type"] in ("p", "r", "pr", "c")]
     gx = [g for g in gold if g["type"] == "x"]
     # a town inside a road's name ("the Aleppo–Latakia highway") is found as a place and as
     # the road's end; the gold marks the road only, so such places count neither way
