@@ -16,10 +16,11 @@ from ._arabic_nouns import arabic_qualified_nouns
 from ._choose import _build
 from ._context import Entity
 from ._dates import DateMention, extract_dates
+from ._function_words import drop_function_words
 from ._index import _Index, _index_for, _scan
 from ._loose import keep_near_loose
 from ._operations import operation_entities
-from ._outlets import channel_entities, source_entities
+from ._outlets import byline_persons, channel_entities, source_entities
 from ._persons import (
     arabic_entities,
     arabic_feminine_adjectives,
@@ -154,7 +155,7 @@ def _names(
     rule_ents += arabic_feminine_adjectives(text) + operation_entities(text)
     rule_ents += arabic_qualified_nouns(text)
     rule_ents += credits + org_name_places(text) + channel_entities(text)
-    rule_ents += source_entities(text)
+    rule_ents += source_entities(text) + byline_persons(text)
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)
@@ -162,7 +163,7 @@ def _names(
     items, entities = _select(
         text, scanned, rule_ents, blocked, title, _country_refs(index), _metropolis_refs(index)
     )
-    items = keep_near_loose(items, index, bias)
+    items = keep_near_loose(drop_function_words(text, items), index, bias)
     entities += _list_surnames(text, entities, items)
     ents = _Occupancy(len(text), [(e.start, e.end) for e in entities])
     items = [it for it in items if ents.free(it.start, it.start + 1)]

@@ -7,6 +7,10 @@ such an outlet, not a mention of the country: no list of channels is needed.
 Likewise the bare name a source phrase opens and a comma or a stop closes ("According to Al
 Mayadeen, groups …", "selon Reuters.") is who reports, not a place: a place there is a
 qualifier ("according to Idlib-based activist …"), and the name is glued to what follows.
+
+A line that holds nothing but two or three capitalised words and a dash after them (or
+"By" before them) is the writer's byline ("Selava Omar –", "By Hadi Abdullah"): a person,
+even where a word of it is also a village's name.
 """
 
 from __future__ import annotations
@@ -73,6 +77,41 @@ def source_entities(text: str) -> list[Entity]:
     []
     """
     return _named(_SOURCE, text, "source")
+
+
+_BYLINE = re.compile(
+    r"^[ \t]*(?:(?P<by>By|Par|Von)[ \t]+)?"
+    r"(?P<name>[A-Z][a-zà-ÿ'’]+(?:[ \t]+[A-Z][a-zà-ÿ'’]+){1,2})[ \t]*(?P<dash>[-–—])?[ \t]*$",
+    re.M,
+)
+
+
+def byline_persons(text: str) -> list[Entity]:
+    """The writer a byline line names: two or three capitalised words alone on their line,
+    with a dash after them or "By" before them.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Entity
+        One ``person`` entity per byline.
+
+    Examples
+    --------
+    >>> [e.text for e in byline_persons("SDF raid in Deir Ezzor\\n\\nSelava Omar –\\n")]
+    ['Selava Omar']
+    >>> byline_persons("Tal Abyad\\nThe town was shelled.")
+    []
+    """
+    return [
+        Entity(m.group("name"), m.start("name"), m.end("name"), "person", "byline")
+        for m in _BYLINE.finditer(text)
+        if m.group("by") or m.group("dash")
+    ]
 
 
 def _named(pattern: re.Pattern[str], text: str, how: str) -> list[Entity]:

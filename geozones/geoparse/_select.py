@@ -46,7 +46,7 @@ STOPWORDS = frozenset(
     fighters regime opposition talks agreement memorandum protocol patrol patrols corridor
     withdrawal control offensive operation crossing convoy soldiers civilians people refugees
     camp camps aid said says told reported according officials sources monitor report
-    ceasefire truce agreed signed killed wounded fire""".split()
+    ceasefire truce agreed signed killed wounded fire media""".split()
 )
 
 #: Arabic words of news prose that are also village names ("وقف", ceasefire; "النار", fire),
