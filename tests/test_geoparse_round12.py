@@ -31,3 +31,42 @@ def test_media_is_a_common_word():
     # TASS (218): "Media reports claim …" came out as Madaya (Rural Damascus)
     ex = geozones.extract("Media reports claim that residential areas in Abu Rasin are under fire.")
     assert [m.text for m in ex.places] == ["Abu Rasin"]
+
+
+def test_a_turkish_city_noun_after_a_capital_makes_it_the_city():
+    # Kilis Eğitim relaying DHA (202): "İdlib kent merkezine" (the city centre of Idlib) came
+    # out as the governorate; "İdlib kentinin doğusunda" too
+    ex = geozones.extract(
+        "SURİYE’de, rejim ordusunca İdlib kentinin doğusunda yer alan Serakip ilçesinde "
+        "bulunan birliklerince, Sermin köyüne ve İdlib kent merkezine saldırı düzenlendi."
+    )
+    idlib = [m for m in ex.places if m.text.startswith("İdlib")]
+    assert len(idlib) == 2 and all(m.kind == "place" for m in idlib)
+
+
+def test_a_capital_the_text_calls_the_city_twice_is_the_city_when_named_alone():
+    # Naaju carrying AFP (204): the dateline "QUNEITRA:" and "central Quneitra" make the bare
+    # "Quneitra" of the same text the city, not the governorate
+    ex = geozones.extract(
+        "QUNEITRA: The Syrian authorities celebrated Friday the resumption of this symbolic "
+        "southern city near Israel's occupied Golan Heights.\n"
+        "A photo of President Bashar Assad was hoisted on a partially destroyed monument in "
+        "central Quneitra.\n"
+        "Celebrations in Quneitra took place as Syrian soldiers finalized their deployment."
+    )
+    quneitra = [m for m in ex.places if "Quneitra" in m.text or "QUNEITRA" in m.text]
+    assert len(quneitra) == 3
+    assert all(m.kind == "place" and m.place.kind == "populated place" for m in quneitra)
+
+
+def test_a_dateline_in_capitals_with_a_colon_is_the_city_but_leaves_the_province_reading():
+    # Mari (206): "DARAA:" is where the story was filed (the city); the text says "Daraa
+    # province" twice, so a bare "Daraa" stays the province
+    ex = geozones.extract(
+        "DARAA: The wave of assassinations in southern Syria’s Daraa province isn’t sparing "
+        "anyone.\nThe killings haven’t left Daraa province alone since 2018. Al-Masri had "
+        "previously fought in an opposition faction in Daraa."
+    )
+    kinds = [(m.text, m.kind) for m in ex.places if "aa" in m.text.lower()]
+    assert kinds[0] == ("DARAA", "place")
+    assert kinds[-1] == ("Daraa", "region")

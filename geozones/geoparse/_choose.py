@@ -11,6 +11,7 @@ from ..gazetteer._match import LOOSE
 from ..place import Place
 from ..projection import haversine_km
 from . import _context as ctx
+from ._capitals import capital_leanings, capital_named, city_noun, province_reading
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index, _key
 from ._parts import Part, compass, shift
 from ._results import PlaceMention, RoadMention
@@ -236,54 +237,6 @@ def _centroid(
     return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
 
 
-#: Population from which a governorate's capital named alone is the city, not the province
-#: ("Aleppo" is the city; "Idlib", "Hama", "إدلب" alone are, in the news, the province).
-CITY_OVER_PROVINCE_POPULATION = 1_000_000
-_CITY_BEFORE = re.compile(
-    r"(?:\b(?:city|town)\s+of\s+(?:the\s+)?|مدينة\s+|\bville\s+d['’]?\s*|\bStadt\s+"
-    # a point near it: "près d'Idleb", "near Idlib", "قرب إدلب", "nahe Idlib"
-    r"|\bnear\s+|\bprès\s+d(?:e\s+|['’]\s*)|\bnahe\s+|(?:^|\s)(?:بالقرب\s+من|قرب)\s+"
-    # a road that leads to it: "طريق حماة محردة", "أوتوستراد حماة"
-    r"|(?:^|\s)[وبل]?(?:طريق|الطريق|أوتوستراد|اوتوستراد|أوتستراد|اوتستراد)\s+)$",
-    re.I,
-)
-_CITY_AFTER = re.compile(r"^(?:\s+(?:city|town|kenti|şehri|المدينة)\b|,\s*(?:Syria|Syrie|Syrien))",
-                         re.I)  # fmt: skip
-
-
-_DATELINE_AFTER = re.compile(r",|[ \t]*\(|[ \t]+[-–—][ \t]")
-_IN_PAIR_AFTER = re.compile(r"^\s?[-–—]\s?\w")
-_IN_PAIR_BEFORE = re.compile(r"\w\s?[-–—]\s?$")
-
-
-def _province_reading(
-    text: str, it: _Item, cands: list[tuple[Place, float]], bias: str, first: Place
-) -> ctx.RegionCue | None:
-    """A governorate named after its capital, named alone, is the governorate ("fighting in
-    Idlib", "ريف" aside) unless the text says the city ("Idlib city", "مدينة إدلب") or a
-    point near it ("près d'Idleb", "near Idlib"), writes it as a dateline, or the city is a
-    metropolis (Aleppo, Damascus)."""
-    areas = [p for p, _ in cands if p.kind == "admin area" and p.level == 1 and p.country == bias]
-    if not areas or first.kind != "populated place" or first.country != bias:
-        return None
-    if first.population >= CITY_OVER_PROVINCE_POPULATION:
-        return None
-    if not any(a.name in first.admin for a in areas):
-        return None  # the town meant lies elsewhere ("Quneitra" among Idlib villages)
-    line_start = text.rfind("\n", 0, it.start) + 1
-    if not text[line_start : it.start].strip() and _DATELINE_AFTER.match(text, it.end):
-        return None  # a dateline: "HAMA, Syria", "LAZKİYE (AA) -", "Idlib - SMART"
-    if _CITY_BEFORE.search(text[max(0, it.start - 20) : it.start]):
-        return None
-    if _CITY_AFTER.match(text[it.end : it.end + 12]):
-        return None
-    if _IN_PAIR_AFTER.match(text[it.end : it.end + 4]) or _IN_PAIR_BEFORE.search(
-        text[max(0, it.start - 4) : it.start]
-    ):
-        return None  # "the Idlib–Latakia road": a town at each end
-    return ctx.RegionCue("region", it.start, it.end, None, None, 1)
-
-
 _PAIR_NAME = re.compile(r"^(?P<a>[^-–—/]+?)\s*[-–—/]\s*(?P<b>[^-–—/]+?)(?=\s+\w+|$)")
 
 
@@ -333,6 +286,8 @@ def _region_sized(cands: list[tuple[Place, float]], cue: ctx.RegionCue) -> bool:
     ("south of Khan Sheikhun", "the outskirts of Saraqib", "ريف معرة النعمان")."""
     if cue.ring in ("outskirts", "direction"):
         return False  # "the outskirts of Aleppo", "west of Aleppo": the city
+    if cue.direction == "central" and not cue.noun and capital_named(cands) or city_noun(cue):
+        return False  # "central Quneitra", "İdlib kentinin": the city, not the governorate
     if _CITY_SIDE.match(cue.direction or "") and not cue.noun and _city_apart(cands):
         return False  # "شمال حمص", "northern Homs": beside the city, not the desert's centre
     if cue.noun == "منطقة":  # "the area of": a district's, or a village's own
@@ -448,6 +403,7 @@ def _build(
     area_at = _areas_by_position(items, index, bias)
     stops = [m.start() + 1 for m in _SENTENCE_END.finditer(text)] if area_at else []
     areas = frozenset(name for _, name in area_at)
+    leaning = capital_leanings(text, items, index, bias)
     places: list[PlaceMention] = []
     roads: list[RoadMention] = []
     for it in items:
@@ -473,7 +429,7 @@ def _build(
         here = _sentence_areas(stops, it, area_at)
         if cue is None:
             first = _choose(cands, None, bias, centroid, key, named, areas, here)[0]
-            cue = _province_reading(text, it, cands, bias, first)
+            cue = province_reading(text, it, cands, bias, first, leaning)
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,
                                           named, areas, here)  # fmt: skip

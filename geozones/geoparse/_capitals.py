@@ -1,0 +1,194 @@
+"""A governorate's capital named alone: the city, or the governorate named after it.
+
+The set's guideline (benchmarks/geoparse_real/README.md, 29 Nov 2026), read in order:
+
+1. a cue in the name's own phrase that makes it an area ("Idlib province", "ريف إدلب",
+   "northern Idlib") is the governorate: the region cues of ``_region_cue`` say so;
+2. a cue that makes it the city is the city: "Idlib city", "the city of", "مدينة إدلب",
+   "İdlib kent merkezi", "central Quneitra", a dateline ("DARAA:", "HAMA, Syria"), one end
+   of a road's name, a point near it ("near Idlib");
+3. named alone, the article decides (one sense per text): the text's own cues for that
+   capital, counted, lean one way: two city cues or more, and more than its area cues
+   ("QUNEITRA:" and "central Quneitra"), make every bare "Quneitra" the city; a dateline
+   "DARAA:" against "Daraa province" twice leaves a bare "Daraa" the province;
+4. when nothing decides, the governorate (the reading most older marks have), except for a
+   metropolis (Aleppo, Damascus), which is the city.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..place import Place
+from . import _context as ctx
+from ._index import _candidates, _Index
+from ._select import _Item
+
+#: Population from which a governorate's capital named alone is the city, not the province
+#: ("Aleppo" is the city; "Idlib", "Hama", "إدلب" alone are, in the news, the province).
+CITY_OVER_PROVINCE_POPULATION = 1_000_000
+_CITY_BEFORE = re.compile(
+    r"(?:\b(?:city|town)\s+of\s+(?:the\s+)?|مدينة\s+|\bville\s+d['’]?\s*|\bStadt\s+"
+    # the city's centre: "central Quneitra", "downtown Homs"
+    r"|\bcentral\s+|\bdowntown\s+"
+    # a point near it: "près d'Idleb", "near Idlib", "قرب إدلب", "nahe Idlib"
+    r"|\bnear\s+|\bprès\s+d(?:e\s+|['’]\s*)|\bnahe\s+|(?:^|\s)(?:بالقرب\s+من|قرب)\s+"
+    # a road that leads to it: "طريق حماة محردة", "أوتوستراد حماة"
+    r"|(?:^|\s)[وبل]?(?:طريق|الطريق|أوتوستراد|اوتوستراد|أوتستراد|اوتستراد)\s+)$",
+    re.I,
+)
+#: After the name: "Idlib city", "İdlib kenti / kentinin / kent merkezine", "Hama şehri".
+_CITY_AFTER = re.compile(
+    r"^(?:\s+(?:city|town|kent\w*|şehr\w*|şehir\w*|المدينة)\b|,\s*(?:Syria|Syrie|Syrien))",
+    re.I,
+)
+_DATELINE_AFTER = re.compile(r",|[ \t]*\(|[ \t]+[-–—][ \t]")
+_IN_PAIR_AFTER = re.compile(r"^\s?[-–—]\s?\w")
+_IN_PAIR_BEFORE = re.compile(r"\w\s?[-–—]\s?$")
+#: How many city cues (rule 2) for one capital, more than its area cues, make the text's
+#: bare mentions of it the city: one alone may be a dateline or "the city of Idlib" in a
+#: text about the province ("vowed to retake Idlib").
+CITY_CUES = 2
+
+
+def _capital_of(cands: list[tuple[Place, float]], bias: str, first: Place | None) -> list[Place]:
+    """The governorates (of ``bias``) whose capital the name means, or [] when it is no
+    such capital, or a metropolis, or the town meant lies elsewhere."""
+    areas = [p for p, _ in cands if p.kind == "admin area" and p.level == 1 and p.country == bias]
+    if not areas:
+        return []
+    if first is None:
+        towns = [p for p, _ in cands if p.kind == "populated place" and p.country == bias]
+        first = max(towns, key=lambda p: p.population, default=None)
+    if first is None or first.kind != "populated place" or first.country != bias:
+        return []
+    if first.population >= CITY_OVER_PROVINCE_POPULATION:
+        return []
+    return [a for a in areas if a.name in first.admin]  # not "Quneitra" among Idlib villages
+
+
+def _city_cue(text: str, it: _Item) -> bool:
+    """Whether the name's own phrase makes it the city (rule 2)."""
+    line_start = text.rfind("\n", 0, it.start) + 1
+    if not text[line_start : it.start].strip():
+        if _DATELINE_AFTER.match(text, it.end):
+            return True  # a dateline: "HAMA, Syria", "LAZKİYE (AA) -", "Idlib - SMART"
+        if text[it.start : it.end].isupper() and text.startswith(":", it.end):
+            return True  # "DARAA: The wave of assassinations …"
+    if _CITY_BEFORE.search(text[max(0, it.start - 20) : it.start]):
+        return True
+    if _CITY_AFTER.match(text[it.end : it.end + 16]):
+        return True
+    return bool(  # "the Idlib–Latakia road": a town at each end
+        _IN_PAIR_AFTER.match(text[it.end : it.end + 4])
+        or _IN_PAIR_BEFORE.search(text[max(0, it.start - 4) : it.start])
+    )
+
+
+#: Nouns after a name that say the city: Turkish "kent", "şehir" and their forms ("İdlib
+#: kentinin doğusunda", east of the city of Idlib).
+_CITY_NOUN = re.compile(r"(?:kent|şehr|şehir)", re.I)
+
+
+def city_noun(cue: ctx.RegionCue) -> bool:
+    """Whether a cue's noun is the city's ("kentinin"), not an area's.
+
+    Examples
+    --------
+    >>> city_noun(ctx.RegionCue("region", 0, 14, None, "kentinin", None))
+    True
+    """
+    return bool(cue.noun and _CITY_NOUN.match(cue.noun))
+
+
+def _area_cue(cue: ctx.RegionCue | None) -> bool:
+    """Whether a region cue makes the name an area (rule 1): a noun, a countryside, a
+    compass part; not a ring or a direction beside the city ("the outskirts of", "west of"),
+    nor the city's centre ("central Quneitra")."""
+    return (
+        cue is not None
+        and cue.kind == "region"
+        and cue.ring not in ("outskirts", "direction")
+        and not (cue.direction == "central" and not cue.noun)
+        and not city_noun(cue)
+    )
+
+
+def capital_named(cands: list[tuple[Place, float]]) -> bool:
+    """Whether a name's senses are a governorate and the town that is its capital (not a
+    metropolis): "Quneitra", "Idlib", "Daraa".
+
+    Examples
+    --------
+    >>> capital_named([])
+    False
+    """
+    countries = {p.country for p, _ in cands if p.kind == "admin area" and p.level == 1}
+    return any(_capital_of(cands, c, None) for c in countries)
+
+
+def capital_leanings(text: str, items: list[_Item], index: _Index, bias: str) -> frozenset[str]:
+    """The governorates whose capital, named alone, the text treats as the city (rule 3).
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    items : list of _Item
+        The names selected in it.
+    index : _Index
+        The geoparser's index.
+    bias : str
+        The home country.
+
+    Returns
+    -------
+    frozenset of str
+        The governorates' names with ``CITY_CUES`` city cues or more in the text, and more
+        city cues than area cues.
+
+    Examples
+    --------
+    >>> capital_leanings("", [], None, "SY")
+    frozenset()
+    """
+    city: dict[str, int] = {}
+    area: dict[str, int] = {}
+    for it in items:
+        cands = _candidates(index, it.payloads)
+        names = [a.name for a in _capital_of(cands, bias, None)]
+        if not names:
+            continue
+        cue = it.cue
+        central = cue is not None and (
+            cue.direction == "central" and not cue.noun or city_noun(cue)
+        )
+        tally = area if _area_cue(it.cue) else city if central or _city_cue(text, it) else None
+        for name in names:
+            city.setdefault(name, 0)
+            if tally is not None:
+                tally[name] = tally.get(name, 0) + 1
+    return frozenset(n for n, k in city.items() if k >= CITY_CUES and k > area.get(n, 0))
+
+
+def province_reading(
+    text: str,
+    it: _Item,
+    cands: list[tuple[Place, float]],
+    bias: str,
+    first: Place,
+    city_leaning: frozenset[str] = frozenset(),
+) -> ctx.RegionCue | None:
+    """A governorate named after its capital, named alone, is the governorate ("fighting in
+    Idlib", "ريف" aside) unless its phrase says the city (rule 2), the text leans to the
+    city (``city_leaning``, rule 3), or the city is a metropolis (Aleppo, Damascus).
+
+    Examples
+    --------
+    >>> province_reading("", _Item(0, 0, 0, ()), [], "SY", None) is None
+    True
+    """
+    areas = _capital_of(cands, bias, first) if cands else []
+    if not areas or _city_cue(text, it) or any(a.name in city_leaning for a in areas):
+        return None
+    return ctx.RegionCue("region", it.start, it.end, None, None, 1)
