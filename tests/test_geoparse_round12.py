@@ -70,3 +70,29 @@ def test_a_dateline_in_capitals_with_a_colon_is_the_city_but_leaves_the_province
     kinds = [(m.text, m.kind) for m in ex.places if "aa" in m.text.lower()]
     assert kinds[0] == ("DARAA", "place")
     assert kinds[-1] == ("Daraa", "region")
+
+
+def test_a_building_and_its_name_are_no_village():
+    # CESD World (213) and Athr Press (214), Qamishli: "مدرسة" (school) came out as the
+    # village of Madrasa, and the names of a hotel and of schools as villages
+    ex = geozones.extract(
+        "وانفجرت آلية ملغومة في شارع الوحدة وأخرى بالقرب من فندق الشهباء بالسوق المحلي في "
+        "المدينة، أما الثالثة فانفجرت بالقرب من مدرسة القادسية. وكانت العبوة مركونة بالقرب "
+        "من مدرسة الماظة خليل.\nانفجار عبوة ناسفة قرب مدرسة في مدينة القامشلي"
+    )
+    assert [m.text for m in ex.places] == ["القامشلي"]
+    assert {e.text for e in ex.entities if e.kind == "facility"} >= {
+        "فندق الشهباء",
+        "مدرسة القادسية",
+        "مدرسة الماظة خليل",
+    }
+
+
+def test_a_given_name_after_a_place_head_word_is_the_village():
+    # Nineveh al-Ghad (216): "جب حمزة" (Jeb Hamza, Manbij) was lost to a person "حمزة
+    # الخاضعة" (Hamza, a given name, and the participle after it)
+    ex = geozones.extract(
+        "قضوا جراء قصف بالمدفعية الثقيلة على قرية جب حمزة الخاضعة لسيطرة داعش جنوب غربي مدينة منبج."
+    )
+    jeb = [m for m in ex.places if m.text == "جب حمزة"]
+    assert len(jeb) == 1 and abs(jeb[0].place.lat - 36.39) < 0.05

@@ -10,7 +10,10 @@ A place's name is definite: no indefinite adjective agrees with it. So
 * a name without the article followed by a definite political adjective ("سوريا
   الديمقراطية", Democratic Syria: the SDF's short name; "سوريا الحرة") is the name of a
   force or a party, not the place: a place is qualified by a compass word instead ("سوريا
-  الشمالية", kept).
+  الشمالية", kept);
+* a building's noun ("مدرسة", school; "فندق", hotel; "مشفى", hospital; "جامع", mosque) is
+  no village, and the name after it is the building's ("مدرسة القادسية", "فندق الشهباء",
+  "مدرسة الماظة خليل"), not the village or the district that shares it.
 """
 
 from __future__ import annotations
@@ -34,6 +37,30 @@ _POLITICAL_NAME = re.compile(
 )
 
 
+#: Nouns of buildings (with a clinging و/ب/ل/ف before them).
+_BUILDINGS = (
+    "مدرسة|مدرسه|مدارس|فندق|مشفى|مشفي|مستشفى|مستشفي|جامع|مسجد|ملعب|جامعة|كنيسة|مطعم|مصنع"
+    "|معمل|مخبز|فرن|صيدلية"
+)
+_BUILDING = re.compile(rf"(?<![{_AR}])[وبلف]?(?:{_BUILDINGS})(?![{_AR}])")
+#: The name after it: up to three words, each with the article or after the first one,
+#: none a preposition or a word with a clinging preposition ("بالسوق").
+_BUILDING_NAME = re.compile(
+    rf"(?:\s+(?!(?:في|من|على|عن|إلى|الى|قرب|دون|عند|مع)(?![{_AR}]))"
+    rf"(?![وبلفك]ال)[{_AR}]{{2,}}){{1,3}}"
+)
+
+
+def _buildings(text: str) -> list[Entity]:
+    """A building's noun and the name after it ("مدرسة القادسية"): no place mention."""
+    out = []
+    for m in _BUILDING.finditer(text):
+        name = _BUILDING_NAME.match(text, m.end())
+        end = name.end() if name and name.group(0).split()[0].startswith("ال") else m.end()
+        out.append(Entity(text[m.start() : end], m.start(), end, "facility", "ar-building"))
+    return out
+
+
 def arabic_qualified_nouns(text: str) -> list[Entity]:
     """Words that an indefinite adjective shows to be common nouns, and such adjectives.
 
@@ -55,6 +82,8 @@ def arabic_qualified_nouns(text: str) -> list[Entity]:
     []
     >>> [e.text for e in arabic_qualified_nouns("هجوم على “سوريا الديمقراطية” شرقي سوريا")]
     ['سوريا الديمقراطية']
+    >>> [e.text for e in arabic_qualified_nouns("انفجرت بالقرب من مدرسة القادسية.")]
+    ['مدرسة القادسية']
     """
     out = []
     for m in _NOUN_ADJ.finditer(text):
@@ -67,4 +96,4 @@ def arabic_qualified_nouns(text: str) -> list[Entity]:
     for m in _POLITICAL_NAME.finditer(text):
         if not m.group("name").startswith("ال"):
             out.append(Entity(m.group(0), m.start(), m.end(), "organization", "ar-political"))
-    return sorted(out, key=lambda e: e.start)
+    return sorted(out + _buildings(text), key=lambda e: e.start)
