@@ -13,7 +13,13 @@ from . import _date_words as W
 
 _MONTHS = W.MONTHS
 _WEEKDAYS = W.WEEKDAYS
-_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|\\d{1,3}"
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    "|forty|fifty|sixty|seventy|eighty|ninety|a|an|\\d{1,3}"
+)
+#: A number in words of any of the languages, or in digits ("vor fünf Tagen", "قبل 5 أيام").
+_ANY_NUMBER = rf"(?:{W.alternation(W.NUMBERS)}|\d{{1,3}})"
+_UNIT = W.alternation(W.UNITS)
 
 _M1 = rf"(?:{W.alternation(W.MONTHS)})\.?"
 #: a month, or two names of it ("آذار/مارس", "September/ Eylül")
@@ -31,11 +37,21 @@ _TIME = (
 _REL_WORDS = W.alternation(W.RELATIVE)
 _SEASON = W.alternation(W.SEASONS)
 _MONTH_LEAD = (
-    r"(?:in|since|until|by|from|before|after|during|early|late|mid|end of|of"
+    r"(?:in|at|since|until|by|from|before|after|during|early|late|mid|end of|of"
     r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتي|مطلع|اواخر|نهايه|بدايه"
     r"|منتصف|اواسط|اوائل"
-    r"|last|past|vergangene[mn]?|letzte[mn]?)"  # "last September": the one before the page
+    r"|last|past|vergangene[mn]?|letzte[mn]?|geçen|geçtiğimiz)"  # "last September"
 )
+#: After a month: "last year", "of this year", "de l'an dernier", "من العام الماضي" (its year).
+_MONTH_YEAR_WORDS = (
+    r"(?:\s+(?:of\s+)?(?P<m_yl>last|this|next)\s+year"
+    r"|\s+(?:de\s+)?(?:l['’]an|l['’]année)\s+(?P<m_yf>dernier|dernière|passée|prochaine?)"
+    r"|\s+(?:des\s+)?(?P<m_yd>vergangenen|letzten|vorigen|kommenden|nächsten)\s+jahres"
+    r"|\s+(?:من\s+)?(?:العام|السنه)\s+(?P<m_ya>الماضي|الماضيه|الجاري|الجاريه|الحالي|الحاليه"
+    r"|المقبل|المقبله|المنصرم))"
+)
+#: Arabic proclitics glued to a lead word ("وعام 2017", and in 2017).
+_AR_CLITIC = r"(?:\b|(?<=\b[وفبل]))"
 
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
 _PATTERNS: list[tuple[str, str]] = [
@@ -65,8 +81,26 @@ _PATTERNS: list[tuple[str, str]] = [
     ("numeric", rf"\b(?P<n_d>[0-3]?\d)[./](?P<n_m>[01]?\d)[./](?P<n_y>{_Y})\b"),
     (
         "weekday",
-        rf"\b(?:(?P<w_rel>last|next|this|on|late on|early on|{W.ARABIC_DAY_WORDS})\s+\(?)?"
+        rf"{_AR_CLITIC}(?:(?P<w_rel>last|next|this|on|late on|early on|{W.PAST_DAY_WORDS}"
+        rf"|{W.ARABIC_DAY_WORDS})\s+\(?)?"
         rf"(?P<w_d>{_WD})(?:{W.DAY_PARTS})?\b",
+    ),
+    (
+        "ago",
+        rf"\b(?:vor\s+(?P<ga_n>{_ANY_NUMBER})\s+(?P<ga_u>{_UNIT})"
+        rf"|il\s+y\s+a\s+(?P<gb_n>{_ANY_NUMBER})\s+(?P<gb_u>{_UNIT})"
+        rf"|(?P<gc_n>{_ANY_NUMBER})\s+(?P<gc_u>{_UNIT})\s+önce"
+        rf"|قبل\s+(?:(?P<gd_n>{_ANY_NUMBER})\s+(?P<gd_u>{_UNIT})"
+        rf"|(?P<ge_u>يومين|اسبوعين|شهرين|عامين|سنتين)))(?!\w)",
+    ),
+    (
+        "anchored",
+        r"\b(?:the\s+(?:previous|next|following)\s+day"
+        r"|the\s+day\s+(?:before|after)(?=\s*[,.;:)]|\s+(?:and|when|as|while)\b)"
+        r"|(?:la\s+veille|le\s+lendemain)(?!\s+(?:de|du|des|d['’]))"
+        r"|am\s+(?:vortag|nächsten\s+tag|folgenden\s+tag)(?!\s+(?:des|der|von)\b)"
+        r"|tags\s+(?:zuvor|darauf)|ertesi\s+gün|bir\s+gün\s+(?:önce|sonra)"
+        r"|اليوم\s+(?:السابق|التالي)(?!\s+(?:ل|من|علي)))(?!\w)",
     ),
     (
         "relative",
@@ -78,11 +112,20 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month",
-        rf"\b{_MONTH_LEAD}[\s-]+(?P<m_m>{_M})(?![\s/]*(?:(?:عام|سنه|العام)\s+)?\d)(?!\s*/)\b",
+        rf"{_AR_CLITIC}{_MONTH_LEAD}[\s-]+(?P<m_m>{_M})(?![\s/]*(?:(?:عام|سنه|العام)\s+)?\d)"
+        rf"(?!\s*/)\b{_MONTH_YEAR_WORDS}?",
     ),
     (
+        "years",
+        # "from 2014 to 2016", "De 2014 à 2016", "von 2014 bis 2016": one span of years
+        # ("between 2017 and 2019" stays two years, as the written texts mark it)
+        rf"\b(?:from|de|von|depuis)\s+(?P<yy_a>{_Y})\s*"
+        rf"(?:-|–|to|until|à|au|bis)\s*(?P<yy_b>{_Y})\b(?![-/.,]\d)",
+    ),
+    ("year_words", rf"{_AR_CLITIC}(?:عام|سنه|العام)\s+(?P<yw_y>{W.ARABIC_YEAR})(?!\w)"),
+    (
         "year",
-        rf"\b(?:in|since|until|by|from|before|after|during|throughout|early|late|of|mid|between"
+        rf"{_AR_CLITIC}(?:in|since|until|by|from|before|after|during|throughout|early|late|of|mid|between"
         rf"|عام|سنه|العام|en|im|seit|depuis"
         rf"|(?<=\d\d\d\d )(?:and|to|until))[\s-]+(?P<y_y>{_Y})\b(?![-/.,]\d)",
     ),
@@ -91,7 +134,12 @@ _PATTERNS: list[tuple[str, str]] = [
 _CANDIDATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
 #: Every date holds a digit or one of these words: the full patterns run only around them.
 _TRIGGER_RE = re.compile(
-    r"\d|(?:midnight|noon)|\b"
+    r"\d|(?:midnight|noon)|\b(?:"
+    + W.alternation(
+        set(W.UNITS) | set("veille lendemain vortag tags ertesi previous following next السابق "
+                           "التالي الفين".split())
+    )
+    + r")\b|\b"
     + W.alternation(
         {**W.MONTHS, **W.WEEKDAYS, **W.RELATIVE, **W.SEASONS}.keys()
         | set("yesterday today tonight tomorrow night morning afternoon evening day days week "
@@ -147,7 +195,7 @@ _NUMBERS = {
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
 }
-_NUMBERS.update({"a": 1, "an": 1})
+_NUMBERS.update({w: n for w, n in W.NUMBERS.items() if re.fullmatch(_NUMBER_WORDS, w)})
 
 # dateline forms: "ANKARA, March 5 (Reuters) -", "Moscow, 5 March 2020 —", "Published: …"
 _DATELINE_RE = re.compile(
@@ -216,7 +264,7 @@ class DateMention:
         if self.period == "season":
             return f"{s:%Y-%m}/{e:%Y-%m}"
         if self.period == "year":
-            return f"{s:%Y}"
+            return f"{s:%Y}" if s.year == e.year else f"{s:%Y}/{e:%Y}"  # "De 2014 à 2016"
         if s != e:
             return f"{s.isoformat()}/{e.isoformat()}"
         if self.time:
@@ -260,12 +308,14 @@ def _candidates(text: str) -> list[_Cand]:
         if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or m.group(kind)):
             continue
         span = {"month": "m_m", "year": "y_y"}.get(kind, kind)  # the preposition is context
-        start = m.start(span)
+        start, end = m.start(span), m.end(span)
+        if kind == "month" and m.end(kind) > end:
+            end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words
         if kind == "month" and m.group(kind)[: start - m.start(kind)].strip(" -").lower() in (
             _PART_OF_MONTH
         ):
             start = m.start(kind)  # "Mitte Dezember", "mid-December": a part of the month
-        out.append(_Cand(kind, start, m.end(span), groups))
+        out.append(_Cand(kind, start, end, groups))
     return out
 
 

@@ -32,8 +32,17 @@ def _day(s: str) -> int:
 
 
 #: Words that make a month without a year the last one before the page.
-_LAST_BEFORE = re.compile(r"\b(?:last|past|vergangene[mn]?|letzte[mn]?)\s+$", re.IGNORECASE)
-_LAST_AFTER = re.compile(r"\s+(?:dernier|passé)\b", re.IGNORECASE)
+_LAST_BEFORE = re.compile(
+    r"\b(?:last|past|vergangene[mn]?|letzte[mn]?|geçen|geçtiğimiz)\s+$", re.IGNORECASE
+)
+_LAST_AFTER = re.compile(r"\s+(?:dernier|passé|الماضي|المنصرم|الفائت)(?!\w)", re.IGNORECASE)
+#: The words after a month that give its year from the page's: last, this or next year.
+_YEAR_SHIFT = {
+    "last": -1, "dernier": -1, "dernière": -1, "passée": -1, "vergangenen": -1, "letzten": -1,
+    "vorigen": -1, "الماضي": -1, "الماضيه": -1, "المنصرم": -1, "this": 0, "الجاري": 0,
+    "الجاريه": 0, "الحالي": 0, "الحاليه": 0, "next": 1, "prochain": 1, "prochaine": 1,
+    "kommenden": 1, "nächsten": 1, "المقبل": 1, "المقبله": 1,
+}  # fmt: skip
 
 
 def _nearest_year(month: int, day: int, ref: dt.date | None) -> int | None:
@@ -75,6 +84,8 @@ def _resolve(
         p = "a" if k == "dmy" else "b"
         m, d = _month(g[f"{p}_m"]), _day(g[f"{p}_d"])
         y = int(g[f"{p}_y"]) if g.get(f"{p}_y") else _nearest_year(m, d, ref)
+        if ref is not None and not g.get(f"{p}_y") and _LAST_AFTER.match(text[c.end : c.end + 10]):
+            y = ref.year if (m, d) < (ref.month, ref.day) else ref.year - 1  # "5 آذار الماضي"
         rel = not g.get(f"{p}_y")
         s = e = _safe_date(y, m, d)
         if s is None and y is not None:
@@ -92,18 +103,8 @@ def _resolve(
         y, m = int(g["c_y"]), _month(g["c_m"])
         s, e, period = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
     elif k == "month":
-        m = _month(g["m_m"])
-        y = _nearest_year(m, 15, ref)
-        if ref is not None and (
-            _LAST_BEFORE.search(text[max(0, c.start - 14) : c.start])
-            or _LAST_AFTER.match(text[c.end : c.end + 10])
-        ):
-            y = ref.year if m < ref.month else ref.year - 1  # "last September", "mai dernier"
-        elif ref is not None and _past_clause(text, c.start, sents or _Sentences(text)):
-            y = ref.year if m <= ref.month else ref.year - 1  # "in September inked a deal"
+        s, e = _month_of(c, text, ref, sents)
         rel, period = True, "month"
-        if y is not None:
-            s, e = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
     elif k == "numeric":
         s = e = _safe_date(int(g["n_y"]), int(g["n_m"]), int(g["n_d"]))
         if s is None:
@@ -111,9 +112,14 @@ def _resolve(
     elif k == "season":
         s, e = _season(W.SEASONS[W.key(g["s_s"])], int(g["s_y"]))
         period = "season"
-    elif k == "year":
-        y = int(g["y_y"])
-        s, e, period = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+    elif k in ("year", "year_words", "years"):
+        a = int(g["yy_a"]) if k == "years" else None
+        y = int(g["y_y"]) if k == "year" else int(g["yy_b"]) if a else W.arabic_year(g["yw_y"])
+        if a is not None and a >= y:
+            return None
+        s, e, period = dt.date(a or y, 1, 1), dt.date(y, 12, 31), "year"
+    elif k in ("ago", "anchored"):
+        return _resolve_ago(c, text, ref)
     elif k == "weekday":
         rel = True
         if ref is not None:
@@ -134,6 +140,30 @@ def _resolve(
             return None
         period = "time"
     return DateMention(text[c.start : c.end], c.start, c.end, s, e, period, time, rel)
+
+
+def _month_of(
+    c: _Cand, text: str, ref: dt.date | None, sents: _Sentences | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of a month named without its year: the one nearest to the
+    reference, the last one before it when the words say so ("last September", "mai
+    dernier", "March last year") or when its clause speaks of the past."""
+    g = c.groups
+    m = _month(g["m_m"])
+    y = _nearest_year(m, 15, ref)
+    shift = next((g[k] for k in ("m_yl", "m_yf", "m_yd", "m_ya") if g.get(k)), None)
+    if ref is not None and shift is not None:
+        y = ref.year + _YEAR_SHIFT[W.key(shift)]  # "March last year", "آذار العام الماضي"
+    elif ref is not None and (
+        _LAST_BEFORE.search(text[max(0, c.start - 14) : c.start])
+        or _LAST_AFTER.match(text[c.end : c.end + 10])
+    ):
+        y = ref.year if m < ref.month else ref.year - 1  # "last September", "mai dernier"
+    elif ref is not None and _past_clause(text, c.start, sents or _Sentences(text)):
+        y = ref.year if m <= ref.month else ref.year - 1  # "in September inked a deal"
+    if y is None:
+        return None, None
+    return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
@@ -224,18 +254,44 @@ def _future_marks(sentence: str) -> list[int]:
     return [m.start() for m in _FUTURE.finditer(sentence)]
 
 
+_PAST_DAY = re.compile(rf"(?:{W.PAST_DAY_WORDS}|امس|اليوم)$", re.IGNORECASE)
+
+
 def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date, sents: _Sentences) -> dt.date:
     """A weekday named in a news text: the latest one on or before the reference, unless
     the sentence speaks of the future ("will", "next …"), then the next on or after it."""
     wd = _WEEKDAYS[W.key(name)]
     lead = text[max(0, pos - 25) : pos]
-    future = rel == "next" or (rel != "last" and (sents.future(pos) or bool(_STARTS.search(lead))))
+    past = rel == "last" or bool(_PAST_DAY.search(rel))  # "hier mardi", "أمس الجمعة"
+    future = rel == "next" or (not past and (sents.future(pos) or bool(_STARTS.search(lead))))
     if future:
         return ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
     back = (ref.weekday() - wd) % 7
     if rel == "last" and back == 0:
         back = 7
     return ref - dt.timedelta(days=back)
+
+
+def _resolve_ago(c: _Cand, text: str, ref: dt.date | None) -> DateMention | None:
+    """ "vor fünf Tagen", "il y a 3 jours", "iki gün önce", "قبل خمسة أيام": N units before
+    the reference. "la veille", "the next day" count from the date before them (see
+    ``_dates._anchor_later``): None here."""
+    if c.kind == "anchored":
+        return None
+    g = c.groups
+    unit = W.UNITS[W.key(next(v for k, v in g.items() if k.endswith("_u")))]
+    n_word = next((v for k, v in g.items() if k.endswith("_n")), None)
+    if n_word is None:
+        n_word, unit = unit.split()
+    n = int(n_word) if n_word.isdigit() else W.NUMBERS[W.key(n_word)]
+    s = e = None
+    period = "day"
+    if ref is not None:
+        got = _relative(f"{n} {unit}s ago", ref)
+        if got is None:
+            return None
+        s, e, period = got
+    return DateMention(text[c.start : c.end], c.start, c.end, s, e, period, None, True)
 
 
 @functools.lru_cache(maxsize=512)

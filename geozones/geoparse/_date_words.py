@@ -67,7 +67,8 @@ DAY_PARTS = r"(?:abend|morgen|nacht|nachmittag|vormittag|mittag)"
 #: Words before a weekday that keep it the same day ("اليوم الأربعاء", today Wednesday;
 #: "صباح اليوم الاثنين", this Monday morning; "مساء أمس الأحد").
 ARABIC_DAY_WORDS = (
-    r"(?:(?:صباح|مساء|ليله|فجر|ظهر|عصر)\s+(?:اليوم|امس)|اليوم|يوم|صباح|مساء|ليله|فجر|ظهر|عصر"
+    r"(?:اول\s+(?:من\s+)?امس|يوم\s+امس"
+    r"|(?:صباح|مساء|ليله|فجر|ظهر|عصر)\s+(?:اليوم|امس)|اليوم|يوم|صباح|مساء|ليله|فجر|ظهر|عصر"
     r"|امس)"
 )
 
@@ -87,6 +88,73 @@ RELATIVE = {
     "la semaine dernière": "last week", "vorgestern": "day before yesterday",
     "önceki gün": "day before yesterday", "geçen yıl": "last year", "geçen ay": "last month",
     "geçen hafta": "last week",
+    # the day before yesterday as Syrian papers write it; the current week, month, year
+    "اول من امس": "day before yesterday", "الاسبوع الجاري": "this week",
+    "الاسبوع الحالي": "this week", "الشهر الجاري": "this month", "الشهر الحالي": "this month",
+    "العام الجاري": "this year", "العام الحالي": "this year", "السنه الجاريه": "this year",
+    "السنه الحاليه": "this year", "الاسبوع المقبل": "next week", "الشهر المقبل": "next month",
+    "العام المقبل": "next year", "العام المنصرم": "last year", "الشهر المنصرم": "last month",
+    "الاسبوع الفائت": "last week", "الشهر الفائت": "last month", "العام الفائت": "last year",
+    "cette semaine": "this week", "ce mois-ci": "this month", "cette année": "this year",
+    "la semaine passée": "last week", "le mois passé": "last month",
+    "l'année passée": "last year", "l’année passée": "last year",
+    # German: the adjective takes the case of its article ("in der vergangenen Woche")
+    "vergangene woche": "last week", "vergangenen woche": "last week",
+    "letzte woche": "last week", "letzten woche": "last week", "vorige woche": "last week",
+    "vorigen woche": "last week", "vergangenen monat": "last month",
+    "letzten monat": "last month", "vorigen monat": "last month",
+    "vergangenes jahr": "last year", "vergangenen jahr": "last year",
+    "letztes jahr": "last year", "letzten jahr": "last year", "voriges jahr": "last year",
+    "vorigen jahr": "last year", "diese woche": "this week", "dieser woche": "this week",
+    "diesen monat": "this month", "dieses jahr": "this year", "diesem jahr": "this year",
+    "bu hafta": "this week", "bu yıl": "this year", "geçtiğimiz hafta": "last week",
+    "geçtiğimiz ay": "last month", "geçtiğimiz yıl": "last year", "geçen sene": "last year",
+}  # fmt: skip
+
+#: Days counted from the date named before them ("la veille", "the next day").
+ANCHORED = {
+    "the day before": -1, "the previous day": -1, "the day after": 1, "the next day": 1,
+    "the following day": 1, "la veille": -1, "le lendemain": 1, "am vortag": -1,
+    "tags zuvor": -1, "tags darauf": 1, "am nächsten tag": 1, "am folgenden tag": 1,
+    "ertesi gün": 1, "bir gün önce": -1, "bir gün sonra": 1, "اليوم السابق": -1,
+    "اليوم التالي": 1,
+}  # fmt: skip
+
+#: Relative words before a weekday that name the day before the page, or the page's day
+#: ("hier mardi", "gestern Dienstag", "أول أمس الجمعة"): the weekday is a past one.
+PAST_DAY_WORDS = (
+    r"yesterday|today|avant-hier|hier|aujourd['’]hui|vorgestern|gestern|heute|dün|bugün"
+)
+
+#: Number words of "N days ago" in English, German, French, Turkish and Arabic.
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+    "ein": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+    "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50,
+    "bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8,
+    "dokuz": 9, "on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50,
+    "واحد": 1, "اثنين": 2, "اثنان": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6,
+    "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10, "عشرين": 20, "ثلاثين": 30,
+    "اربعين": 40, "خمسين": 50,
+}  # fmt: skip
+#: The units of "N days ago" in those languages (Arabic duals carry their number: يومين).
+UNITS = {
+    "tag": "day", "tage": "day", "tagen": "day", "woche": "week", "wochen": "week",
+    "monat": "month", "monate": "month", "monaten": "month", "jahr": "year", "jahre": "year",
+    "jahren": "year", "jour": "day", "jours": "day", "semaine": "week", "semaines": "week",
+    "mois": "month", "an": "year", "ans": "year", "année": "year", "années": "year",
+    "gün": "day", "hafta": "week", "ay": "month", "yıl": "year", "sene": "year",
+    "يوم": "day", "ايام": "day", "يوما": "day", "اسبوع": "week", "اسابيع": "week",
+    "شهر": "month", "اشهر": "month", "شهور": "month", "سنه": "year", "سنوات": "year",
+    "عام": "year", "اعوام": "year", "يومين": "2 day", "اسبوعين": "2 week",
+    "شهرين": "2 month", "عامين": "2 year", "سنتين": "2 year",
 }  # fmt: skip
 SEASONS = {
     "spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn",
@@ -146,3 +214,36 @@ def _trie_pattern(node: dict) -> str:
 
 def _depth(node: dict) -> int:
     return 1 + max((_depth(n) for n in node.values()), default=0)
+
+
+_AR_UNITS = {
+    "واحد": 1, "احد": 1, "اثنين": 2, "اثنان": 2, "اثني": 2, "اثنا": 2, "ثلاثه": 3, "ثلاث": 3,
+    "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7,
+    "ثمانيه": 8, "ثماني": 8, "ثمان": 8, "تسعه": 9, "تسع": 9,
+}  # fmt: skip
+#: A year of this century written in Arabic words ("ألفين وستة عشر", 2016), on folded text.
+ARABIC_YEAR = (
+    r"الفين(?:\s+و\s*(?:(?:"
+    + "|".join(sorted(_AR_UNITS, key=len, reverse=True))
+    + r")(?:\s+عشر(?:ه)?|\s+و\s*عشرين)?|عشره|عشرين))?"
+)
+
+
+def arabic_year(words: str) -> int:
+    """The year that Arabic number words write ("ألفين وستة عشر" is 2016).
+
+    Examples
+    --------
+    >>> arabic_year("الفين وستة عشر"), arabic_year("ألفين وتسعة وعشرين"), arabic_year("الفين")
+    (2016, 2029, 2000)
+    """
+    n = 0
+    for w in key(words).replace("و", " و ").split():
+        w = w.removeprefix("و")
+        if w in _AR_UNITS:
+            n += _AR_UNITS[w]
+        elif w in ("عشر", "عشره"):
+            n += 10
+        elif w == "عشرين":
+            n += 20
+    return 2000 + n

@@ -74,17 +74,28 @@ def _join_range(a: DateMention, b: DateMention, gap: str, text: str) -> DateMent
         return None
     if a.start_date is None or b.start_date is None or b.start_date <= a.start_date:
         return None
+    if _NIGHT.search((text[max(0, a.start - 12) : a.start] + a.text).translate(W.MATCH_FOLD)):
+        # "ليلة الأحد – الاثنين", "the night of Sunday to Monday": the night that the first
+        # day begins
+        return replace(a, text=text[a.start : b.end], end=b.end)
     return DateMention(
         text[a.start : b.end], a.start, b.end, a.start_date, b.end_date, "range",
         None, a.relative or b.relative,
     )  # fmt: skip
 
 
+_NIGHT = re.compile(
+    r"(?:ليله|night\s+(?:of|from)|nuit\s+(?:de|du)|nacht\s+(?:von|zum|auf))\s+\S+$", re.IGNORECASE
+)
+
+
 def _join_weekday(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:
     """ "Saturday, February 24, 2018": the calendar date settles the weekday."""
-    if not re.fullmatch(r",?\s*", gap) or b.period != "day" or b.relative and b.start_date is None:
+    if not re.fullmatch(r",?\s*", gap) or b.period != "day":
         return None
     if not re.search(rf"{_WD}$", a.text.translate(W.MATCH_FOLD), re.IGNORECASE):
+        return None
+    if b.relative and b.start_date is None and a.start_date is not None:
         return None
     return replace(b, text=text[a.start : b.end], start=a.start)
 
@@ -132,6 +143,31 @@ def find_dateline(text: str, head: int = 600) -> tuple[int, int, dt.date | None,
                         return seg_start + c.start, seg_start + c.end, dt.date(2000, m_, d_), False
             break
     return -1, -1, None, False
+
+
+#: How far into the text the lead sentence that dates the story may run.
+_LEAD_CHARS = 320
+
+
+def _lead_day(text: str, cands: list[_Cand]) -> dt.date | None:
+    """The story's day when its lead names it with its weekday ("Douma was shelled on
+    Friday, 18 November 2016"): the first full date of the text, in its first sentences,
+    right after the weekday it falls on. A weekday that agrees with the calendar says
+    "this day", the day the writer's "yesterday" counts from."""
+    for c in cands:
+        if c.start > _LEAD_CHARS:
+            return None
+        if c.kind not in ("dmy", "mdy"):
+            continue
+        d = _resolve(c, text, None)
+        if d is None or d.start_date is None:
+            return None  # the first date has no year: it dates nothing
+        m = re.search(rf"({_WD})\W{{0,3}}$", text[max(0, c.start - 20) : c.start].translate(
+            W.MATCH_FOLD), re.IGNORECASE)  # fmt: skip
+        if m and W.WEEKDAYS.get(W.key(m.group(1))) == d.start_date.weekday():
+            return d.start_date
+        return None
+    return None
 
 
 def _mentioned_years(cands: list[_Cand]) -> list[int]:
@@ -222,6 +258,9 @@ def extract_dates(
             dl_date.month, dl_date.day, weekday, _mentioned_years(cands), reference_date
         )
         dl_date = _safe_date(year, dl_date.month, dl_date.day)
+    if dl_date is None:
+        dl_date = _lead_day(text, cands)  # "تعرضت دوما، الجمعة 18 تشرين الثاني 2016، لقصف"
+        ds = de = -1
     if ref is None or (dl_date is not None and ref - _REPOST_DAYS <= dl_date < ref):
         ref = dl_date  # a wire story posted again later: its days count from its dateline
     month_end = None
@@ -325,7 +364,10 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
             if x.start_date and x.period in ("day", "range"):
                 prev = x
             i += 1
-        if c.kind != "relative" or (c.start, c.end) in have or prev is None:
+        if c.kind not in ("relative", "anchored") or (c.start, c.end) in have or prev is None:
+            continue
+        if c.kind == "anchored":  # "la veille", "the next day": a day from the date before
+            extra.append(_next_to(prev, c, text))
             continue
         m = _LATER.match(" ".join(text[c.start : c.end].lower().split()))
         if not m:
@@ -340,6 +382,16 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
         d = _shift(base, sign * n, m.group("u"))
         extra.append(DateMention(text[c.start : c.end], c.start, c.end, d, d, "day", None, True))
     return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _next_to(prev: DateMention, c: _Cand, text: str) -> DateMention:
+    """ "la veille", "am Vortag", "the next day": the day before the date named before it
+    (before its first day), or after it (after its last)."""
+    n = W.ANCHORED[W.key(text[c.start : c.end])]
+    base = prev.start_date if n < 0 else prev.end_date
+    assert base is not None
+    d = base + dt.timedelta(days=n)
+    return DateMention(text[c.start : c.end], c.start, c.end, d, d, "day", None, True)
 
 
 def _shift(d: dt.date, n: int, unit: str) -> dt.date:

@@ -1,0 +1,155 @@
+"""Round 12 of issue 16, item 2: dates read like a reader reads them, each rule tested on the
+real sentence of the passage (benchmarks/geoparse_real/) whose date it missed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geozones
+from geozones.geoparse._dates import extract_dates
+
+
+def _dates(text: str, published: dt.date | str | None = None) -> list[tuple[str, str | None]]:
+    return [(d.text, d.iso) for d in geozones.extract(text, published=published).dates]
+
+
+def test_a_relative_day_before_a_weekday_is_one_date_of_the_past():
+    # Al Yaoum 24 (137), a page of Sunday 8 April 2018: "the day before yesterday, Friday"
+    assert _dates(
+        "وبدأت قوات النظام، أول أمس الجمعة، شن هجمات جوية، وبرية عنيفة على دوما",
+        dt.date(2018, 4, 8),
+    ) == [("أول أمس الجمعة", "2018-04-06")]
+    # Agence Afrique (107), no date on the page: one date, its week unknown
+    got = _dates(
+        "Au moins onze civils, dont trois enfants, ont été tués hier mardi au nord-ouest de la "
+        "Syrie, dans des raids aériens du régime de Bachar El-Assad."
+    )
+    assert got == [("hier mardi", None)]
+    # a future word later in the sentence does not move "yesterday Tuesday" ahead
+    text = "Gestern Dienstag wurde der Angriff gemeldet, die Armee wird weiter vorrücken."
+    ms, _ = extract_dates(text, dt.date(2019, 5, 15))
+    assert [m.iso for m in ms] == ["2019-05-14"]
+
+
+def test_arabic_day_before_yesterday_and_the_current_month():
+    # Emarat Al Youm (139), 12 July 2018
+    text = (
+        "وكشف المصدر أن «مسلحين من جماعة أنصار الإسلام نفذوا، أول من أمس، عملية انتحارية على "
+        "مواقع القوات الحكومية». وأن عشرات من القوات الحكومية سقطوا قتلى وجرحى، منذ مطلع "
+        "الشهر الجاري، وأن المعارك هي الأعنف."
+    )
+    assert _dates(text, dt.date(2018, 7, 12)) == [
+        ("أول من أمس", "2018-07-10"),
+        ("الشهر الجاري", "2018-07"),
+    ]
+    # Radio al-Kul (192), Al-Mohrar (163): no date on the page, so no month and no year
+    got = _dates("استنفاراً أمنياً منذ بداية الشهر الحالي.")
+    assert got == [("الشهر الحالي", None)]
+    got = _dates("قد اعلنوا في وقت سابق من العام الجاري، نهاية تنظيم داعش")
+    assert got == [("العام الجاري", None)]
+
+
+def test_the_day_before_counts_from_the_date_named_before_it():
+    # La Référence relaying AFP (199): "la veille" of Thursday 29 August 2019
+    text = (
+        "Les forces syriennes soutenues par la Russie ont conquis ce jeudi 29 août 2019 de "
+        "nouveaux secteurs dans la province d’Idleb. Lors de frappes de l’armée sur deux "
+        "villages d’Idleb, sept civils dont deux enfants ont été tués, tandis que la veille, "
+        "des raids de l’armée ont tué au moins 12 civils."
+    )
+    got = _dates(text, dt.date(2019, 8, 29))
+    assert ("la veille", "2019-08-28") in got
+    # "the day before the vote" names another day than the one before
+    ms, _ = extract_dates("On 5 March 2020 talks ended; the day before the vote, 3 died.")
+    assert [m.text for m in ms] == ["5 March 2020"]
+    ms, _ = extract_dates("On 5 March 2020 talks ended. The next day, 3 died.")
+    assert [m.iso for m in ms] == ["2020-03-05", "2020-03-06"]
+
+
+def test_a_lead_naming_its_day_with_the_weekday_dates_the_story():
+    # Syrian Mirror (211): a page of 5 December 2016 carrying the story of Friday 18 November;
+    # "last night" is the 17th, as the writer wrote it
+    text = (
+        "تعرضت مدينة دوما في الغوطة الشرقية بريف دمشق، الجمعة 18 تشرين الثاني/نوفمبر 2016، "
+        "لقصف جوي ومدفعي مكثّف، أوقع قتلى وجرحى في صفوف المدنيين.\n\n"
+        "وتتعرض مدن وبلدت الغوطة الشرقية منذ منتصف ليلة أمس لحملة قصف عنيفة."
+    )
+    got = dict(_dates(text, dt.date(2016, 12, 5)))
+    assert got["الجمعة 18 تشرين الثاني/نوفمبر 2016"] == "2016-11-18"
+    assert got["أمس"] == "2016-11-17"
+    # a date whose weekday does not fit the calendar dates nothing
+    ms, ref = extract_dates("Douma was shelled on Monday, 18 November 2016. Yesterday 3 died.",
+                            dt.date(2016, 12, 5))  # fmt: skip
+    assert ref == dt.date(2016, 12, 5)
+
+
+def test_the_night_of_one_weekday_to_the_next_is_the_first():
+    # CESD (213), a page of 12 November 2019: the night of Sunday to Monday
+    text = "وليلة الأحد – الاثنين، هزّ تفجير استهدف دورية لقوات الأمن الكردية المدينة."
+    assert _dates(text, dt.date(2019, 11, 12)) == [("ليلة الأحد – الاثنين", "2019-11-10")]
+
+
+def test_last_week_and_days_ago_in_german_and_arabic():
+    # Der Spiegel (181), a page of August 2019 (the month only): the week cannot be known
+    text = (
+        "In der vergangenen Woche haben die syrische Armee und verbündete Milizen mit Hilfe "
+        "russischer Luftangriffe ihre Bodenoffensive verstärkt."
+    )
+    assert _dates(text, "2019-08") == [("vergangenen Woche", None)]
+    assert _dates(text, dt.date(2019, 8, 23)) == [("vergangenen Woche", "2019-08-12/2019-08-18")]
+    # NSO (184): "five days ago", no date on the page; with a date, five days before it
+    text = "في موازاة العملية التي أطلقتها قبل خمسة أيام، والتي استهدفت أكثر من مئة موقع"
+    assert _dates(text) == [("قبل خمسة أيام", None)]
+    assert _dates(text, dt.date(2018, 1, 25)) == [("قبل خمسة أيام", "2018-01-20")]
+    # "منذ يومين" is a span of time ("for two days"), no date
+    assert _dates("لافتين إلى أن القصف الروسي للمدينة مستمر منذ يومين.", dt.date(2019, 5, 8)) == []
+    # Naaju (204): tens in words
+    ms, _ = extract_dates("after Israel withdrew more than forty years ago.", dt.date(2018, 7, 27))
+    assert [m.iso for m in ms] == ["1978"]
+
+
+def test_a_month_with_its_year_in_words():
+    # Xeber24 (219), no date on the page: "March last year" is one date, its year unknown
+    text = "And since the Syrian Democratic Forces announced in March last year, the elimination"
+    assert _dates(text) == [("March last year", None)]
+    assert _dates(text, dt.date(2020, 5, 2)) == [("March last year", "2019-03")]
+    # Milat (135): "geçen mart ayında", last March
+    text = (
+        "TSK ve Özgür Suriye Ordusu, Afrin'i 6 yıllık YPG/PKK işgalinden geçen mart ayında "
+        "kurtarmıştı."
+    )
+    assert _dates(text) == [("mart", None)]
+    assert _dates(text, dt.date(2018, 11, 2)) == [("mart", "2018-03")]
+    assert _dates(text, dt.date(2019, 2, 2)) == [("mart", "2018-03")]
+    # Muslim Press (122): "at August"
+    assert _dates("the militants launched a massive strike in Hama at August.") == [
+        ("August", None)
+    ]
+    # Syrian Press Center (63): "5 March last" is the last 5 March before the page
+    text = "وأعلنت تركيا وروسيا في 5 من آذار الماضي اتفاق وقف إطلاق النار في محافظة إدلب"
+    assert _dates(text, dt.date(2020, 4, 20)) == [("5 من آذار", "2020-03-05")]
+    assert _dates(text, dt.date(2020, 2, 20)) == [("5 من آذار", "2019-03-05")]
+
+
+def test_a_weekday_before_a_day_without_year_is_one_date():
+    # BFMTV relaying AFP (133), no date on the page and no year in the text
+    text = (
+        "Pour la seule journée du mardi 3 mai, une pluie d'obus tirée par les rebelles s'est "
+        "abattue."
+    )
+    assert _dates(text) == [("mardi 3 mai", None)]
+
+
+def test_arabic_years_with_a_clitic_or_in_words_and_spans_of_years():
+    # Anadolu (30): "وعام 2017" (and in 2017)
+    text = "وعام 2017، قررت تركيا وإيران وروسيا في مباحثات أستانة تشكيل 4 مناطق خفض توتر"
+    assert _dates(text) == [("2017", "2017")]
+    # Al-Rasheed (164): "منذ عام الفين وستة عشر", since 2016
+    text = "في محاولة لإكمال أكبر نصر عسكري للرئيس بشار الأسد منذ عام الفين وستة عشر"
+    assert _dates(text, dt.date(2018, 4, 7)) == [("عام الفين وستة عشر", "2016")]
+    # Rojinfo (132): "De 2014 à 2016", one span
+    text = "De 2014 à 2016, la ville était un fief de l’État islamique (EI)."
+    assert _dates(text) == [("De 2014 à 2016", "2014/2016")]
+    # the written texts keep "Between 2017 and 2019" two years
+    ms, _ = extract_dates("Between 2017 and 2019, the front lines barely moved.")
+    assert [m.iso for m in ms] == ["2017", "2019"]
