@@ -20,13 +20,18 @@ LOOSE_NEAR_KM = 35.0
 
 
 def _anchors(items: list[_Item], index: _Index, bias: str) -> list[tuple[float, float]]:
-    """The home centre of the text, and every town it names that has one sense."""
+    """The home centre of the text, every town it names that has one sense, and every
+    named region it names that has one ("the Kurdish Mountains", beside Kabani)."""
     centre = _home_centre(items, index, bias)
     pts = [centre] if centre else []
     for it in items:
-        towns = [p for p, _ in _candidates(index, it.payloads) if p.kind == "populated place"]
+        cands = [p for p, _ in _candidates(index, it.payloads)]
+        towns = [p for p in cands if p.kind == "populated place"]
+        regions = [p for p in cands if p.extra.get("region")]
         if len(towns) == 1:
             pts.append((towns[0].lat, towns[0].lon))
+        elif not towns and len(regions) == 1 and regions[0].country == bias:
+            pts.append((regions[0].lat, regions[0].lon))
     return pts
 
 
