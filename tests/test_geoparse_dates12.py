@@ -153,3 +153,36 @@ def test_arabic_years_with_a_clitic_or_in_words_and_spans_of_years():
     # the written texts keep "Between 2017 and 2019" two years
     ms, _ = extract_dates("Between 2017 and 2019, the front lines barely moved.")
     assert [m.iso for m in ms] == ["2017", "2019"]
+
+
+def test_a_month_in_a_german_clause_of_the_past_is_the_last_one():
+    # Kurier (75), a page of December 2019 (the month only): "im April begann" is April 2019
+    text = (
+        "Im September 2018 wurde zwar auch eine Waffenruhe vereinbart, im April begann die "
+        "Regierung jedoch eine neue Offensive in Idlib."
+    )
+    assert _dates(text, "2019-12") == [("September 2018", "2018-09"), ("April", "2019-04")]
+    # a month of the future stays the coming one
+    text = "Im April wird die Regierung eine neue Offensive beginnen."
+    assert _dates(text, dt.date(2019, 12, 10)) == [("April", "2020-04")]
+
+
+def test_a_friday_of_protest_named_in_quotes_is_a_friday():
+    # ksa2day (143), Friday 30 September 2016: "in the Friday 'Putin war criminal'"
+    text = "خرجت مظاهرات نددت بالقصف على الغوطة وحلب، في جمعة “بوتين مجرم حرب” وهذا اليوم يصادف"
+    assert ("جمعة", "2016-09-30") in _dates(text, dt.date(2016, 9, 30))
+    # a man named Jumaa is no Friday
+    assert _dates("وقال جمعة إن القصف استمر", dt.date(2016, 9, 30)) == []
+
+
+def test_a_start_at_midnight_is_the_midnight_after_the_day_it_was_said():
+    # Stern (40), a page of 6 March 2020: said on Thursday evening, from midnight
+    text = (
+        "Die Feuerpause gelte ab Mitternacht, sagte der türkische Präsident Recep Tayyip "
+        "Erdogan am Donnerstagabend."
+    )
+    got = dict(_dates(text, dt.date(2020, 3, 6)))
+    assert got["Mitternacht"] == "2020-03-06T00:00"
+    assert got["Donnerstagabend"] == "2020-03-05"
+    # midnight with no day in its sentence stays no date
+    assert _dates("Die Feuerpause gelte ab Mitternacht.", dt.date(2020, 3, 6)) == []

@@ -32,7 +32,7 @@ _WD = rf"(?:{W.alternation(W.WEEKDAYS, short=False)})"
 _SEP = r"\s*(?:-|–|—|to|until|till|through|and|au|bis|et|und|ve|الي|و)(?:\s+(?:dem|zum|the))?\s*"
 _TIME = (
     r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:GMT|UTC|local time|hours))?"
-    r"|(?:[01]?\d)\s*[ap]\.?m\.?|midnight|noon)"
+    r"|(?:[01]?\d)\s*[ap]\.?m\.?|midnight|noon|mitternacht|minuit|gece\s+yarısı|منتصف\s+الليل)"
 )
 _REL_WORDS = W.alternation(W.RELATIVE)
 _SEASON = W.alternation(W.SEASONS)
@@ -85,6 +85,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"|{W.ARABIC_DAY_WORDS})\s+\(?)?"
         rf"(?P<w_d>{_WD})(?:{W.DAY_PARTS})?\b",
     ),
+    # a Friday of protest named in quotes ("في جمعة “بوتين مجرم حرب”"): a Friday
+    ("friday", r"\bفي\s+(?P<f_d>جمعه)(?=\s*[“\"«])"),
     (
         "ago",
         rf"\b(?:vor\s+(?P<ga_n>{_ANY_NUMBER})\s+(?P<ga_u>{_UNIT})"
@@ -134,7 +136,7 @@ _PATTERNS: list[tuple[str, str]] = [
 _CANDIDATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
 #: Every date holds a digit or one of these words: the full patterns run only around them.
 _TRIGGER_RE = re.compile(
-    r"\d|(?:midnight|noon)|\b(?:"
+    r"\d|(?:midnight|noon|mitternacht|minuit|gece yarısı|منتصف الليل)|\b(?:"
     + W.alternation(
         set(W.UNITS) | set("veille lendemain vortag tags ertesi previous following next السابق "
                            "التالي الفين".split())
@@ -307,7 +309,9 @@ def _candidates(text: str) -> list[_Cand]:
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or m.group(kind)):
             continue
-        span = {"month": "m_m", "year": "y_y"}.get(kind, kind)  # the preposition is context
+        span = {"month": "m_m", "year": "y_y", "friday": "f_d"}.get(
+            kind, kind
+        )  # the preposition is context
         start, end = m.start(span), m.end(span)
         if kind == "month" and m.end(kind) > end:
             end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words

@@ -120,11 +120,12 @@ def _resolve(
         s, e, period = dt.date(a or y, 1, 1), dt.date(y, 12, 31), "year"
     elif k in ("ago", "anchored"):
         return _resolve_ago(c, text, ref)
-    elif k == "weekday":
+    elif k in ("weekday", "friday"):
         rel = True
         if ref is not None:
             sents = sents if sents is not None else _Sentences(text)
-            s = e = _weekday(g["w_d"], (g.get("w_rel") or "").lower(), text, c.start, ref, sents)
+            name, lead = g.get("w_d", "الجمعه"), (g.get("w_rel") or "").lower()
+            s = e = _weekday(name, lead, text, c.start, ref, sents)
     elif k == "relative":
         rel = True
         if _LATER.match(" ".join(text[c.start : c.end].lower().split())):
@@ -229,6 +230,15 @@ class _Sentences:
 _PAST_VERB = re.compile(
     r"\b(?:[a-z]{2,}ed|was|were|had|took|began|came|fell|saw|won|struck|made|met|held|left"
     r"|lost|sent|went|broke|drove|fought|gave|got|hit|kept|ran|rose|seized|shot|told|wrote)\b"
+    # German: the simple past of the verbs of news ("im April begann die Regierung …")
+    r"|\b(?:war|waren|wurde|wurden|hatte|hatten|begann|begannen|kam|kamen|fiel|fielen|nahm"
+    r"|nahmen|gab|gaben|griff|griffen|ging|gingen|brach|brachen|starb|starben|floh|flohen|zog"
+    r"|zogen|eroberten?|starteten?|töteten?|meldeten?|erklärten?|sagten?|vereinbarten?"
+    r"|kündigten?|besetzten?|beschossen)\b"
+    # French: the perfect ("ont conclu", "a lancé") and the pluperfect
+    r"|\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?\w{2,}(?:é|ée|és|ées|is|it|u|ue|us|ert|int)\b"
+    # Turkish: the past in -dı/-di/-du/-dü/-tı … ("kurtarmıştı", "başlattı")
+    r"|\b(?!(?:kendi|şimdi|hadi|haydi)\b)\w{2,}(?:dı|di|du|dü|tı|ti|tu|tü)(?:lar|ler)?\b"
 )
 
 
@@ -348,7 +358,7 @@ def _parse_relative(phrase: str, base: dt.datetime) -> tuple[dt.date, str] | Non
 
 def _clock(s: str) -> str | None:
     s = s.lower()
-    if s.startswith("midnight"):
+    if s.startswith(("midnight", "mitternacht", "minuit", "gece", "منتصف")):
         return "00:00"
     if s.startswith("noon"):
         return "12:00"

@@ -59,8 +59,35 @@ def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
                 continue
         if a.period != "time":  # a clock time alone says no date
             out.append(a)
+        elif (start := _midnight_start(a, mentions, text)) is not None:
+            out.append(start)
         i += 1
     return out
+
+
+#: A start said before a time ("ab Mitternacht", "from midnight", "اعتبارا من منتصف الليل").
+_START_BEFORE = re.compile(
+    r"(?:\b(?:ab|from|as of|starting|effective|à partir de|dès)|اعتبارا من|ابتداء من)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _midnight_start(t: DateMention, mentions: list[DateMention], text: str) -> DateMention | None:
+    """ "Die Feuerpause gelte ab Mitternacht, sagte Erdogan am Donnerstagabend": a start
+    at midnight with no day of its own is the midnight that ends the day its sentence
+    names (the day the words were said)."""
+    if t.time != "00:00" or not _START_BEFORE.search(text[max(0, t.start - 16) : t.start]):
+        return None
+    a = max((m.end() for m in re.finditer(r"[.!?\n]", text[: t.start])), default=0)
+    b = next((m.start() for m in re.finditer(r"[.!?\n]", text[t.end :])), len(text) - t.end)
+    days = [m for m in mentions if m.period == "day" and m.start_date and a <= m.start
+            and m.end <= t.end + b]  # fmt: skip
+    if not days:
+        return None
+    d = min(days, key=lambda m: abs(m.start - t.start)).start_date
+    assert d is not None
+    nxt = d + dt.timedelta(days=1)
+    return DateMention(t.text, t.start, t.end, nxt, nxt, "day", "00:00", True)
 
 
 def _join_range(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:
