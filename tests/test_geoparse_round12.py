@@ -114,3 +114,15 @@ def test_a_named_region_anchors_a_loose_spelling_of_its_village():
     )
     kabani = [m for m in ex.places if m.text.endswith("Kabbani")]
     assert len(kabani) == 1 and abs(kabani[0].place.lat - 35.714) < 0.05
+
+
+def test_a_capital_listed_among_towns_is_the_city():
+    # TASS (218): "Raqqa" among the towns the army seized came out as the governorate
+    ex = geozones.extract(
+        "Syrian government forces seized a number of towns and settlements in the "
+        "Kurdish-populated areas in the next few days, including Tabqah, Manbij, Raqqa and "
+        "Kobane."
+    )
+    raqqa = [m for m in ex.places if m.text == "Raqqa"]
+    assert len(raqqa) == 1 and raqqa[0].kind == "place"
+    assert raqqa[0].place.kind == "populated place"

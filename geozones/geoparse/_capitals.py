@@ -10,7 +10,8 @@ The set's guideline (benchmarks/geoparse_real/README.md, 29 Nov 2026), read in o
 3. named alone, the article decides (one sense per text): the text's own cues for that
    capital, counted, lean one way: two city cues or more, and more than its area cues
    ("QUNEITRA:" and "central Quneitra"), make every bare "Quneitra" the city; a dateline
-   "DARAA:" against "Daraa province" twice leaves a bare "Daraa" the province;
+   "DARAA:" against "Daraa province" twice leaves a bare "Daraa" the province; a capital
+   listed among towns ("Tabqah, Manbij, Raqqa and Kobane") is the city;
 4. when nothing decides, the governorate (the reading most older marks have), except for a
    metropolis (Aleppo, Damascus), which is the city.
 """
@@ -171,6 +172,59 @@ def capital_leanings(text: str, items: list[_Item], index: _Index, bias: str) ->
     return frozenset(n for n, k in city.items() if k >= CITY_CUES and k > area.get(n, 0))
 
 
+#: How many towns beside it make a capital one of a list of towns ("Tabqah, Manbij, Raqqa
+#: and Kobane"); a pair ("in Saraqib and Idlib") says too little.
+LIST_TOWNS = 2
+#: What stands between two items of a list: a comma, "and" in the set's languages.
+_LIST_GAP = re.compile(r"\s*(?:,|،)?\s*(?:(?:and|et|und|ve)\s+|و)?\s*")
+
+
+def town_listed(text: str, items: list[_Item], index: _Index, bias: str) -> frozenset[int]:
+    """Starts of the capitals named alone in a list of towns ("towns … including Tabqah,
+    Manbij, Raqqa and Kobane"): the city, as a capital listed among governorates is the
+    governorate.
+
+    Examples
+    --------
+    >>> town_listed("", [], None, "SY")
+    frozenset()
+    """
+    kinds = [_list_kind(index, it, bias) for it in items]
+    out = set()
+    for i, it in enumerate(items):
+        if kinds[i] != "capital" or it.cue is not None:
+            continue
+        chain = _chain(text, items, i)
+        if len(chain) >= LIST_TOWNS and all(kinds[j] == "town" for j in chain):
+            out.add(it.start)
+    return frozenset(out)
+
+
+def _chain(text: str, items: list[_Item], i: int) -> list[int]:
+    """The other items of the list item ``i`` stands in (none when it stands alone)."""
+    out = []
+    j = i
+    while j > 0 and _LIST_GAP.fullmatch(text, items[j - 1].end, items[j].start):
+        j -= 1
+        out.append(j)
+    j = i
+    while j + 1 < len(items) and _LIST_GAP.fullmatch(text, items[j].end, items[j + 1].start):
+        j += 1
+        out.append(j)
+    return out
+
+
+def _list_kind(index: _Index, it: _Item, bias: str) -> str:
+    """Kind of a list's item: "capital", "town" (at home, no region cue), or ""."""
+    cands = _candidates(index, it.payloads)
+    if _capital_of(cands, bias, None):
+        return "capital"
+    if it.cue is None and any(p.kind == "populated place" and p.country == bias for p, _ in cands):
+        wide = any(p.kind == "country" or p.level == 1 or p.extra.get("region") for p, _ in cands)
+        return "" if wide else "town"  # a district's seat is a town; a governorate is not
+    return ""
+
+
 def province_reading(
     text: str,
     it: _Item,
@@ -178,6 +232,7 @@ def province_reading(
     bias: str,
     first: Place,
     city_leaning: frozenset[str] = frozenset(),
+    listed: frozenset[int] = frozenset(),
 ) -> ctx.RegionCue | None:
     """A governorate named after its capital, named alone, is the governorate ("fighting in
     Idlib", "ريف" aside) unless its phrase says the city (rule 2), the text leans to the
@@ -191,4 +246,6 @@ def province_reading(
     areas = _capital_of(cands, bias, first) if cands else []
     if not areas or _city_cue(text, it) or any(a.name in city_leaning for a in areas):
         return None
+    if it.start in listed:
+        return None  # listed among towns
     return ctx.RegionCue("region", it.start, it.end, None, None, 1)

@@ -11,7 +11,7 @@ from ..gazetteer._match import LOOSE
 from ..place import Place
 from ..projection import haversine_km
 from . import _context as ctx
-from ._capitals import capital_leanings, capital_named, city_noun, province_reading
+from ._capitals import capital_leanings, capital_named, city_noun, province_reading, town_listed
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index, _key
 from ._parts import Part, compass, shift
 from ._results import PlaceMention, RoadMention
@@ -404,6 +404,7 @@ def _build(
     stops = [m.start() + 1 for m in _SENTENCE_END.finditer(text)] if area_at else []
     areas = frozenset(name for _, name in area_at)
     leaning = capital_leanings(text, items, index, bias)
+    listed = town_listed(text, items, index, bias)
     places: list[PlaceMention] = []
     roads: list[RoadMention] = []
     for it in items:
@@ -429,7 +430,7 @@ def _build(
         here = _sentence_areas(stops, it, area_at)
         if cue is None:
             first = _choose(cands, None, bias, centroid, key, named, areas, here)[0]
-            cue = province_reading(text, it, cands, bias, first, leaning)
+            cue = province_reading(text, it, cands, bias, first, leaning, listed)
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,
                                           named, areas, here)  # fmt: skip
