@@ -126,3 +126,15 @@ def test_a_capital_listed_among_towns_is_the_city():
     raqqa = [m for m in ex.places if m.text == "Raqqa"]
     assert len(raqqa) == 1 and raqqa[0].kind == "place"
     assert raqqa[0].place.kind == "populated place"
+
+
+def test_the_countryside_of_the_syrian_city_of_x_is_a_region():
+    # Xeber24 (219): "the eastern countryside of the Syrian city of Deir Ezzor" came out as
+    # the city; an adjective before "city of" keeps the countryside's reading
+    ex = geozones.extract(
+        "The Syrian Democratic Forces have arrested a cell affiliated with ISIS in the eastern "
+        "countryside of the Syrian city of Deir Ezzor."
+    )
+    deir = [m for m in ex.places if "Deir Ezzor" in m.text]
+    assert len(deir) == 1 and deir[0].kind == "region"
+    assert deir[0].text.startswith("eastern countryside")

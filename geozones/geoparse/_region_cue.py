@@ -28,7 +28,8 @@ _REGION_BEFORE = [
         rf"\b(?:the\s+)?(?:(?P<dir>{_DIRECTIONS})\s+)?(?:parts?\s+)?"
         r"(?P<noun>countryside|rural areas?|outskirts|suburbs|environs|vicinity|provinces?"
         r"|governorates?|region|district|subdistrict|area|(?<!\bas )part)\s+of\s+(?:the\s+)?"
-        r"(?:(?:city|town|village)\s+of\s+)?$",
+        # "the eastern countryside of the Syrian city of Deir Ezzor": an adjective before it
+        r"(?:(?:[A-Z][a-z]+\s+)?(?:city|town|village)\s+of\s+)?$",
         re.I,
     ),
     # "west of Aleppo": a position next to the town, not a part of its province
