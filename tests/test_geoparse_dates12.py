@@ -186,3 +186,58 @@ def test_a_start_at_midnight_is_the_midnight_after_the_day_it_was_said():
     assert got["Donnerstagabend"] == "2020-03-05"
     # midnight with no day in its sentence stays no date
     assert _dates("Die Feuerpause gelte ab Mitternacht.", dt.date(2020, 3, 6)) == []
+
+
+def _iso(text: str, published: dt.date) -> list[tuple[str, str | None]]:
+    return [(m.text, m.iso) for m in extract_dates(text, published)[0]]
+
+
+def test_last_and_next_weekdays_in_every_language():
+    # on a page of Wednesday 16 October 2019
+    ref = dt.date(2019, 10, 16)
+    assert _iso("Die Armee griff am vergangenen Freitag an.", ref) == [
+        ("am vergangenen Freitag", "2019-10-11")
+    ]
+    assert _iso("Am kommenden Montag beginnen die Gespräche.", ref) == [
+        ("Am kommenden Montag", "2019-10-21")
+    ]
+    assert _iso("Ordu geçen cuma saldırdı.", ref) == [("geçen cuma", "2019-10-11")]
+    assert _iso("L'armée a attaqué vendredi dernier.", ref) == [("vendredi dernier", "2019-10-11")]
+    assert _iso("هاجم الجيش يوم الجمعة الماضي القرية", ref) == [("يوم الجمعة الماضي", "2019-10-11")]
+    # "mercredi dernier" on a Wednesday is the week before
+    assert _iso("L'armée a attaqué mercredi dernier.", ref) == [("mercredi dernier", "2019-10-09")]
+
+
+def test_turkish_months_with_their_case_endings():
+    ref = dt.date(2019, 10, 16)
+    assert _iso("Harekât Ekim ayında başladı.", ref) == [("Ekim", "2019-10")]
+    assert _iso("Saldırı Mart'ta oldu.", ref) == [("Mart", "2019-03")]
+    # a day months after the page in a clause of the past is last year's
+    assert _iso("Operasyon 5 Mart'ta başladı.", ref) == [("5 Mart", "2019-03-05")]
+    assert _iso("Bu sabah saldırı oldu.", ref) == [("Bu sabah", "2019-10-16")]
+
+
+def test_days_later_in_german_french_turkish_and_arabic():
+    ref = dt.date(2020, 3, 20)
+    text = "Am 5. März 2020 begann die Waffenruhe. Zwei Tage später brach sie zusammen."
+    assert _iso(text, ref)[-1] == ("Zwei Tage später", "2020-03-07")
+    text = "Le 5 mars 2020, la trêve a commencé. Deux semaines plus tôt, rien."
+    assert _iso(text, ref)[-1] == ("Deux semaines plus tôt", "2020-02-20")
+    assert _iso("5 Mart 2020'de ateşkes başladı. İki gün sonra bozuldu.", ref)[-1] == (
+        "İki gün sonra",
+        "2020-03-07",
+    )
+    text = "في 5 آذار 2020 بدأت الهدنة، وبعد ثلاثة أيام انهارت."
+    assert _iso(text, ref)[-1] == ("بعد ثلاثة أيام", "2020-03-08")
+    # "after ten years of war" is a span, no date
+    assert _iso("بعد عشر سنوات من الحرب", ref) == []
+
+
+def test_arabic_days_as_ordinals():
+    ref = dt.date(2019, 11, 20)
+    assert _iso("في التاسع من أكتوبر 2019 بدأت العملية", ref) == [
+        ("التاسع من أكتوبر 2019", "2019-10-09")
+    ]
+    assert _iso("في الحادي والعشرين من تشرين الأول/أكتوبر الماضي", ref) == [
+        ("الحادي والعشرين من تشرين الأول/أكتوبر", "2019-10-21")
+    ]

@@ -71,6 +71,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?P<a_d>{_D})\s+(?:of\s+|de\s+|من\s+)?(?P<a_m>{_M})"
         rf"(?:,?\s+{_YEAR_WORD}(?P<a_y>{_Y}))?\b",
     ),
+    # "في التاسع من أكتوبر 2019": the day as an Arabic ordinal (read as dmy)
+    (
+        "dmy_ar",
+        rf"(?<!\w)(?P<o_d>{W.alternation(W.AR_ORDINALS)})\s+من\s+(?P<o_m>{_M})"
+        rf"(?:,?\s+{_YEAR_WORD}(?P<o_y>{_Y}))?(?!\w)",
+    ),
     ("mdy", rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y}))?\b"),
     (
         "season",
@@ -82,14 +88,27 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "weekday",
         rf"{_AR_CLITIC}(?:(?P<w_rel>last|next|this|on|late on|early on|{W.PAST_DAY_WORDS}"
+        rf"|(?:am\s+)?(?:vergangenen|letzten|vorigen|kommenden|nächsten)|geçen|geçtiğimiz"
+        rf"|gelecek|önümüzdeki"
         rf"|{W.ARABIC_DAY_WORDS})\s+\(?)?"
-        rf"(?P<w_d>{_WD})(?:{W.DAY_PARTS})?\b",
+        rf"(?P<w_d>{_WD})(?:{W.DAY_PARTS})?\b"
+        r"(?:\s+(?P<w_after>dernier|prochain|الماضي|الماضيه|الفائت|المقبل|المقبله|القادم"
+        r"|القادمه)(?!\w))?",
     ),
     # a Friday of protest named in quotes ("في جمعة “بوتين مجرم حرب”"): a Friday
     ("friday", r"\bفي\s+(?P<f_d>جمعه)(?=\s*[“\"«])"),
+    # "zwei Tage später", "trois jours plus tard", "iki gün sonra", "بعد ثلاثة أيام": counted
+    # from the date before them (see _dates._anchor_later)
+    (
+        "later",
+        rf"{_AR_CLITIC}(?:(?P<lt_n>{_ANY_NUMBER})\s+(?P<lt_u>{_UNIT})\s+(?P<lt_d>später|danach|darauf"
+        r"|zuvor|früher|plus\s+tard|après|plus\s+tôt|auparavant|sonra)"
+        r"|بعد\s+(?:(?P<lu_n>\d{1,2}|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره)\s+(?P<lu_u>ايام)"
+        r"|(?P<lv_u>يومين|اسبوعين|يوم|اسبوع)))(?!\w)(?!\s+من)",
+    ),
     (
         "ago",
-        rf"\b(?:vor\s+(?P<ga_n>{_ANY_NUMBER})\s+(?P<ga_u>{_UNIT})"
+        rf"{_AR_CLITIC}(?:vor\s+(?P<ga_n>{_ANY_NUMBER})\s+(?P<ga_u>{_UNIT})"
         rf"|il\s+y\s+a\s+(?P<gb_n>{_ANY_NUMBER})\s+(?P<gb_u>{_UNIT})"
         rf"|(?P<gc_n>{_ANY_NUMBER})\s+(?P<gc_u>{_UNIT})\s+önce"
         rf"|قبل\s+(?:(?P<gd_n>{_ANY_NUMBER})\s+(?P<gd_u>{_UNIT})"
@@ -125,6 +144,13 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:-|–|to|until|à|au|bis)\s*(?P<yy_b>{_Y})\b(?![-/.,]\d)",
     ),
     ("year_words", rf"{_AR_CLITIC}(?:عام|سنه|العام)\s+(?P<yw_y>{W.ARABIC_YEAR})(?!\w)"),
+    # a Turkish month with its case ending or "ayında" ("Mart'ta", "Ekim ayında", "Ekim başında")
+    (
+        "month_tr",
+        rf"\b(?P<mt_m>{W.alternation(W.TURKISH_MONTHS)})(?=\s+ay(?:ı|ın|ında|ından|ına)\b"
+        r"|['’](?:da|de|ta|te|dan|den|tan|ten|a|e|ı|i)\b"
+        r"|\s+(?:başı|başında|sonu|sonunda|ortası|ortasında)\b)",
+    ),
     (
         "year",
         rf"{_AR_CLITIC}(?:in|since|until|by|from|before|after|during|throughout|early|late|of|mid|between"
@@ -160,6 +186,7 @@ _YEARLESS = {
     "dmy_range",
     "mdy_range",
     "month",
+    "month_tr",
 }  # "may" and "march" are also verbs: want a capital
 
 # what may stand between a time and a date it belongs to ("00:01 on Friday", "6 March at 06:00")
@@ -305,13 +332,17 @@ def _candidates(text: str) -> list[_Cand]:
     out = []
     for m in _matches(text.translate(W.MATCH_FOLD)):  # same length and offsets
         # lastgroup is the innermost closed group: find the outer alternative
-        kind = next(k for k, _ in _PATTERNS if m.group(k) is not None)
+        kind = outer = next(k for k, _ in _PATTERNS if m.group(k) is not None)
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        if kind == "dmy_ar":  # an ordinal day: read as "9 October 2019"
+            kind = "dmy"
+            groups.update(a_d=str(W.AR_ORDINALS[W.key(groups["o_d"])]), a_m=groups["o_m"])
+            if "o_y" in groups:
+                groups["a_y"] = groups["o_y"]
         if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or m.group(kind)):
             continue
-        span = {"month": "m_m", "year": "y_y", "friday": "f_d"}.get(
-            kind, kind
-        )  # the preposition is context
+        # the preposition is context
+        span = {"month": "m_m", "year": "y_y", "friday": "f_d"}.get(outer, outer)
         start, end = m.start(span), m.end(span)
         if kind == "month" and m.end(kind) > end:
             end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words

@@ -86,6 +86,8 @@ def _resolve(
         y = int(g[f"{p}_y"]) if g.get(f"{p}_y") else _nearest_year(m, d, ref)
         if ref is not None and not g.get(f"{p}_y") and _LAST_AFTER.match(text[c.end : c.end + 10]):
             y = ref.year if (m, d) < (ref.month, ref.day) else ref.year - 1  # "5 آذار الماضي"
+        elif ref is not None and y is not None and not g.get(f"{p}_y"):
+            y = _past_year(y, m, d, ref, text, c.start, sents)
         rel = not g.get(f"{p}_y")
         s = e = _safe_date(y, m, d)
         if s is None and y is not None:
@@ -102,7 +104,7 @@ def _resolve(
     elif k == "my":
         y, m = int(g["c_y"]), _month(g["c_m"])
         s, e, period = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
-    elif k == "month":
+    elif k in ("month", "month_tr"):
         s, e = _month_of(c, text, ref, sents)
         rel, period = True, "month"
     elif k == "numeric":
@@ -118,13 +120,13 @@ def _resolve(
         if a is not None and a >= y:
             return None
         s, e, period = dt.date(a or y, 1, 1), dt.date(y, 12, 31), "year"
-    elif k in ("ago", "anchored"):
+    elif k in ("ago", "anchored", "later"):
         return _resolve_ago(c, text, ref)
     elif k in ("weekday", "friday"):
         rel = True
         if ref is not None:
             sents = sents if sents is not None else _Sentences(text)
-            name, lead = g.get("w_d", "الجمعه"), (g.get("w_rel") or "").lower()
+            name, lead = g.get("w_d", "الجمعه"), _weekday_lead(g)
             s = e = _weekday(name, lead, text, c.start, ref, sents)
     elif k == "relative":
         rel = True
@@ -143,6 +145,22 @@ def _resolve(
     return DateMention(text[c.start : c.end], c.start, c.end, s, e, period, time, rel)
 
 
+#: How far after the page the nearest reading of a day may fall in a clause of the past.
+_PAST_SLACK = dt.timedelta(days=60)
+
+
+def _past_year(
+    y: int, m: int, d: int, ref: dt.date, text: str, pos: int, sents: _Sentences | None
+) -> int:
+    """The year of a day without one: the nearest to the page, unless that puts it months
+    after the page in a clause of the past ("Operasyon 5 Mart'ta başladı" on a page of
+    October): then the year before."""
+    day = _safe_date(y, m, d)
+    if day is None or day - ref <= _PAST_SLACK:
+        return y
+    return y - 1 if _past_clause(text, pos, sents or _Sentences(text)) else y
+
+
 def _month_of(
     c: _Cand, text: str, ref: dt.date | None, sents: _Sentences | None
 ) -> tuple[dt.date | None, dt.date | None]:
@@ -150,7 +168,7 @@ def _month_of(
     reference, the last one before it when the words say so ("last September", "mai
     dernier", "March last year") or when its clause speaks of the past."""
     g = c.groups
-    m = _month(g["m_m"])
+    m = _month(g.get("m_m") or g["mt_m"])
     y = _nearest_year(m, 15, ref)
     shift = next((g[k] for k in ("m_yl", "m_yf", "m_yd", "m_ya") if g.get(k)), None)
     if ref is not None and shift is not None:
@@ -264,6 +282,19 @@ def _future_marks(sentence: str) -> list[int]:
     return [m.start() for m in _FUTURE.finditer(sentence)]
 
 
+def _weekday_lead(g: dict[str, str]) -> str:
+    """The word that says which weekday is meant: "last" or "next" for the words of any
+    language that say so before or after it ("vergangenen Freitag", "vendredi dernier",
+    "الجمعة المقبل"), else the word before it as written."""
+    lead = (g.get("w_rel") or "").lower()
+    for w in (lead.split()[-1:] or [""]) + [W.key(g.get("w_after") or "")]:
+        if w in W.LAST_WORDS:
+            return "last"
+        if w in W.NEXT_WORDS:
+            return "next"
+    return lead
+
+
 _PAST_DAY = re.compile(rf"(?:{W.PAST_DAY_WORDS}|امس|اليوم)$", re.IGNORECASE)
 
 
@@ -286,7 +317,7 @@ def _resolve_ago(c: _Cand, text: str, ref: dt.date | None) -> DateMention | None
     """ "vor fünf Tagen", "il y a 3 jours", "iki gün önce", "قبل خمسة أيام": N units before
     the reference. "la veille", "the next day" count from the date before them (see
     ``_dates._anchor_later``): None here."""
-    if c.kind == "anchored":
+    if c.kind in ("anchored", "later"):
         return None
     g = c.groups
     unit = W.UNITS[W.key(next(v for k, v in g.items() if k.endswith("_u")))]

@@ -46,6 +46,20 @@ _OTHER_MONTHS = {
 MONTHS = {**_EN_MONTHS, **_OTHER_MONTHS}
 #: English month words are also verbs and names ("may", "march"): they need a capital.
 ENGLISH_MONTHS = frozenset(_EN_MONTHS)
+#: Turkish month names, which take a case ending ("Mart'ta", "Ekim ayında").
+TURKISH_MONTHS = frozenset(
+    "ocak şubat subat mart nisan mayıs mayis haziran temmuz ağustos agustos eylül eylul ekim "
+    "kasım kasim aralık aralik".split()
+)
+
+#: Words beside a weekday that make it the last one or the coming one ("vergangenen
+#: Freitag", "geçen cuma", "vendredi dernier", "الجمعة الماضي").
+LAST_WORDS = frozenset(
+    "last vergangenen letzten vorigen geçen geçtiğimiz dernier passé الماضي الماضيه الفائت".split()
+)
+NEXT_WORDS = frozenset(
+    "next kommenden nächsten gelecek önümüzdeki prochain المقبل المقبله القادم القادمه".split()
+)
 
 WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
@@ -107,7 +121,11 @@ RELATIVE = {
     "letztes jahr": "last year", "letzten jahr": "last year", "voriges jahr": "last year",
     "vorigen jahr": "last year", "diese woche": "this week", "dieser woche": "this week",
     "diesen monat": "this month", "dieses jahr": "this year", "diesem jahr": "this year",
-    "bu hafta": "this week", "bu yıl": "this year", "geçtiğimiz hafta": "last week",
+    "bu hafta": "this week", "bu yıl": "this year", "bu sabah": "today", "bu akşam": "today",
+    "ce matin": "today", "ce soir": "today", "cet après-midi": "today",
+    "la nuit dernière": "yesterday", "letzte nacht": "yesterday",
+    "vergangene nacht": "yesterday", "dün gece": "yesterday", "dün akşam": "yesterday",
+    "geçtiğimiz hafta": "last week",
     "geçtiğimiz ay": "last month", "geçtiğimiz yıl": "last year", "geçen sene": "last year",
 }  # fmt: skip
 
@@ -175,7 +193,8 @@ def key(word: str) -> str:
     >>> key("تشرين  الأول"), key("Août")
     ('تشرين الاول', 'août')
     """
-    return " ".join(word.lower().translate(_ALEF).split()).rstrip(".")
+    # Turkish capital İ lowers to i and a combining dot: drop the dot ("İki" → "iki")
+    return " ".join(word.replace("İ", "i").lower().translate(_ALEF).split()).rstrip(".")
 
 
 def alternation(words: object, *, short: bool = True) -> str:
@@ -247,3 +266,24 @@ def arabic_year(words: str) -> int:
         elif w == "عشرين":
             n += 20
     return 2000 + n
+
+
+_AR_ORDINAL_UNITS = [
+    "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+]  # fmt: skip
+
+
+def _arabic_ordinals() -> dict[str, int]:
+    """The days of a month as Arabic ordinals, folded ("التاسع", "الخامس عشر", "الحادي
+    والعشرين" …)."""
+    out = {"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي والثلاثين": 31}
+    for n, word in enumerate(_AR_ORDINAL_UNITS, start=1):
+        out[word] = n
+        first = "الحادي" if n == 1 else word  # the first of a ten: الحادي عشر
+        out[f"{first} عشر"] = 10 + n
+        out[f"{first} والعشرين"] = 20 + n
+    return out
+
+
+#: The days of a month written as Arabic ordinals ("في التاسع من أكتوبر"), as numbers.
+AR_ORDINALS = _arabic_ordinals()

@@ -391,9 +391,11 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
             if x.start_date and x.period in ("day", "range"):
                 prev = x
             i += 1
-        if c.kind not in ("relative", "anchored") or (c.start, c.end) in have or prev is None:
+        if c.kind not in ("relative", "anchored", "later") or (c.start, c.end) in have:
             continue
-        if c.kind == "anchored":  # "la veille", "the next day": a day from the date before
+        if prev is None:
+            continue
+        if c.kind != "relative":  # "la veille", "the next day", "zwei Tage später"
             extra.append(_next_to(prev, c, text))
             continue
         m = _LATER.match(" ".join(text[c.start : c.end].lower().split()))
@@ -414,11 +416,29 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
 def _next_to(prev: DateMention, c: _Cand, text: str) -> DateMention:
     """ "la veille", "am Vortag", "the next day": the day before the date named before it
     (before its first day), or after it (after its last)."""
-    n = W.ANCHORED[W.key(text[c.start : c.end])]
+    if c.kind == "later":
+        n, unit = _count(c.groups)
+        if c.groups.get("lt_d", "sonra").lower() in _EARLIER:
+            n = -n
+    else:
+        n, unit = W.ANCHORED[W.key(text[c.start : c.end])], "day"
     base = prev.start_date if n < 0 else prev.end_date
     assert base is not None
-    d = base + dt.timedelta(days=n)
+    d = _shift(base, n, unit)
     return DateMention(text[c.start : c.end], c.start, c.end, d, d, "day", None, True)
+
+
+#: The words of "N days earlier" in German and French.
+_EARLIER = frozenset(["zuvor", "früher", "plus tôt", "auparavant"])
+
+
+def _count(g: dict[str, str]) -> tuple[int, str]:
+    """The number and unit of "zwei Tage später", "بعد ثلاثة أيام", "بعد يومين"."""
+    unit = W.UNITS[W.key(next(v for k, v in g.items() if k.endswith("_u")))]
+    word = next((v for k, v in g.items() if k.endswith("_n")), None)
+    if word is None:
+        word, unit = unit.split() if " " in unit else ("1", unit)
+    return (int(word) if word.isdigit() else W.NUMBERS[W.key(word)]), unit
 
 
 def _shift(d: dt.date, n: int, unit: str) -> dt.date:
