@@ -138,3 +138,15 @@ def test_the_countryside_of_the_syrian_city_of_x_is_a_region():
     deir = [m for m in ex.places if "Deir Ezzor" in m.text]
     assert len(deir) == 1 and deir[0].kind == "region"
     assert deir[0].text.startswith("eastern countryside")
+
+
+def test_a_village_located_in_a_direction_from_a_town_is_placed_there():
+    # TASS (218): "Tall Ward located on the Turkish border southeast of Ras al-Ayn" came out
+    # as Tal Elward in Homs, 300 km away; it is placed by Ras al-Ayn, its namesake kept
+    ex = geozones.extract(
+        "According to the TV channel, the clashes were reported in the village of Tall Ward "
+        "located on the Turkish border southeast of Ras al-Ayn."
+    )
+    ward = [m for m in ex.places if m.text.endswith("Tall Ward")]
+    assert len(ward) == 1 and not ward[0].resolved
+    assert abs(ward[0].place.lat - 36.85) < 0.15 and abs(ward[0].place.lon - 40.1) < 0.2

@@ -57,6 +57,12 @@ _LIST_GLUE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+#: A clause that says where the village lies before a direction from a town ("Tall Ward
+#: located on the Turkish border southeast of Ras al-Ayn").
+_LOCATED = re.compile(
+    r"\s*,?\s*(?:(?:which|that)\s+(?:is\s+|lies\s+)?)?(?:located|situated|lying|lies)\b[^.,;:]*",
+    re.IGNORECASE,
+)
 
 
 def _glue_end(gap: str) -> int:
@@ -79,6 +85,13 @@ def _anchor_of(
             return None
         if not gap.strip() and a.kind == "region" and a.direction and a.resolved:
             return a, None  # "بلدة عينجارة غرب حلب": a part of a governorate right after it
+        if (
+            a.direction
+            and a.resolved
+            and a.place.kind == "populated place"
+            and (_LOCATED.fullmatch(gap))
+        ):
+            return a, None  # "… located on the Turkish border southeast of Ras al-Ayn"
         prep = _ANCHOR_BEFORE.search(gap)
         if prep is not None and _glue_end(gap) >= prep.start():
             usable = a.resolved and a.place.kind in ("populated place", "admin area")
