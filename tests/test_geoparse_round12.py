@@ -150,3 +150,15 @@ def test_a_village_located_in_a_direction_from_a_town_is_placed_there():
     ward = [m for m in ex.places if m.text.endswith("Tall Ward")]
     assert len(ward) == 1 and not ward[0].resolved
     assert abs(ward[0].place.lat - 36.85) < 0.15 and abs(ward[0].place.lon - 40.1) < 0.2
+
+
+def test_an_arabic_village_after_its_noun_ends_where_a_prepositional_noun_begins():
+    # Radio Rozana (212) and Shaam (209): "قرية جبورين بالمدفعية" and "بلدة الشيفونية لقصف"
+    # were not read as lists of one village: the word after the name has a clinging ب/ل
+    ex = geozones.extract(
+        "وقصفت قوات النظام المتمركزة في قرية جبورين بالمدفعية الثقيلة مدينة تلبيسة.\n"
+        "وتعرضت مدينة دوما وبلدة الشيفونية لقصف جوي ومدفعي مركز."
+    )
+    got = {m.text: m for m in ex.places}
+    assert {"جبورين", "الشيفونية"} <= set(got)
+    assert abs(got["الشيفونية"].place.lat - 33.56) < 0.15

@@ -379,7 +379,8 @@ def _ends_list(text: str, end: int) -> bool:
         return True
     nxt = rest.split()[0]
     k = _ar_key(nxt)
-    return nxt.startswith("و") or k in _AR_END or nxt in _AR_END or nxt.startswith("بريف")
+    ends = nxt.startswith(("و", "بريف", "بال", "لل")) or k in _AR_END or nxt in _AR_END
+    return ends or nxt[:1] == "ل" and len(nxt) > 3  # "قرية جبورين بالمدفعية", "X لقصف"
 
 
 def _ar_key(word: str) -> str:
