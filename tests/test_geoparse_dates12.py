@@ -241,3 +241,25 @@ def test_arabic_days_as_ordinals():
     assert _iso("في الحادي والعشرين من تشرين الأول/أكتوبر الماضي", ref) == [
         ("الحادي والعشرين من تشرين الأول/أكتوبر", "2019-10-21")
     ]
+
+
+def test_ramadan_and_the_eids_on_the_calendar():
+    # Dik Gazete relaying AA (65), 18 June 2017: "in Ramadan too" is Ramadan 1438
+    text = (
+        "Hamo, AA muhabirine yaptığı açıklamada, Beşşar Esed güçlerinin köylerine yönelik "
+        "saldırılarını ramazan ayında da durdurmadığını söyledi."
+    )
+    assert _dates(text, dt.date(2017, 6, 18)) == [("ramazan", "2017-05-27/2017-06-24")]
+    assert _iso("A truce for Eid al-Adha began on Sunday.", dt.date(2019, 8, 12))[0] == (
+        "Eid al-Adha",
+        "2019-08-11/2019-08-14",
+    )
+    assert _iso("during Ramadan 2019 the army shelled", dt.date(2020, 1, 1)) == [
+        ("Ramadan 2019", "2019-05-06/2019-06-03")
+    ]
+    # no page date: which Ramadan stays unknown
+    assert [m.iso for m in extract_dates("هدنة عيد الأضحى")[0]] == [None]
+    # a man named Ramadan, and iftar explained (GFATF, 179), are no dates
+    assert _iso("قال رمضان شلح إن القصف استمر", dt.date(2019, 8, 12)) == []
+    text = "the meal that breaks day-long fasting during the Muslim holy month of Ramadan."
+    assert _iso(text, dt.date(2019, 8, 12)) == []

@@ -95,6 +95,20 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+(?P<w_after>dernier|prochain|الماضي|الماضيه|الفائت|المقبل|المقبله|القادم"
         r"|القادمه)(?!\w))?",
     ),
+    # Ramadan after a preposition ("during Ramadan", "في شهر رمضان", "ramazan ayında": a
+    # name alone may be a person's), the two Eids, with or without their year
+    (
+        "feast",
+        rf"{_AR_CLITIC}(?:(?P<fe_f>eid\s+al[- ]fitr|عيد\s+الفطر|ramazan\s+bayram[ıi]"
+        r"|a[iï]d\s+(?:el|al)[- ]fitr)"
+        r"|(?P<fe_a>eid\s+al[- ]adha|عيد\s+الاضحي|kurban\s+bayram[ıi]"
+        r"|a[iï]d\s+(?:el|al)[- ](?:adha|k[ée]bir))"
+        # not after "of": "fasting during the holy month of Ramadan" explains a custom
+        r"|(?:in|during|since|before|after|du|pendant|durant|depuis|le|au|im|während|seit"
+        r"|vor|nach|شهر|في|خلال|منذ|حلول|قبل|بعد)\s+(?P<fe_r>ramadan|ramadhan|ramazan|رمضان)"
+        r"|(?P<fe_t>ramazan)(?=\s+ay|['’]|\s+boyunca))"
+        rf"(?:\s+(?P<fe_y>{_Y}))?(?!\w)",
+    ),
     # a Friday of protest named in quotes ("في جمعة “بوتين مجرم حرب”"): a Friday
     ("friday", r"\bفي\s+(?P<f_d>جمعه)(?=\s*[“\"«])"),
     # "zwei Tage später", "trois jours plus tard", "iki gün sonra", "بعد ثلاثة أيام": counted
@@ -164,8 +178,12 @@ _CANDIDATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.I
 _TRIGGER_RE = re.compile(
     r"\d|(?:midnight|noon|mitternacht|minuit|gece yarısı|منتصف الليل)|\b(?:"
     + W.alternation(
-        set(W.UNITS) | set("veille lendemain vortag tags ertesi previous following next السابق "
-                           "التالي الفين".split())
+        # "an" and "ay" (a year, a month) are too common a word to look around: "önce",
+        # "sonra" and the numbers stand in for them
+        (set(W.UNITS) - {"an", "ay"})
+        | set("veille lendemain vortag tags ertesi previous following next önce sonra ramadan "
+              "ramadhan ramazan eid aïd aid bayramı رمضان عيد السابق "
+              "التالي الفين".split())
     )
     + r")\b|\b"
     + W.alternation(
@@ -343,8 +361,10 @@ def _candidates(text: str) -> list[_Cand]:
             continue
         # the preposition is context
         span = {"month": "m_m", "year": "y_y", "friday": "f_d"}.get(outer, outer)
+        if outer == "feast":  # the feast's name: the preposition is context
+            span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t") if m.group(k))
         start, end = m.start(span), m.end(span)
-        if kind == "month" and m.end(kind) > end:
+        if kind in ("month", "feast") and m.end(kind) > end:
             end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words
         if kind == "month" and m.group(kind)[: start - m.start(kind)].strip(" -").lower() in (
             _PART_OF_MONTH

@@ -10,6 +10,7 @@ import functools
 import re
 
 from . import _date_words as W
+from ._date_hijri import feast_days
 from ._date_patterns import (
     _FUTURE,
     _LATER,
@@ -120,6 +121,11 @@ def _resolve(
         if a is not None and a >= y:
             return None
         s, e, period = dt.date(a or y, 1, 1), dt.date(y, 12, 31), "year"
+    elif k == "feast":
+        s, e, period = *_feast(c, text, ref, sents), "range"
+        rel = not g.get("fe_y")
+        if s is None and not rel:
+            return None
     elif k in ("ago", "anchored", "later"):
         return _resolve_ago(c, text, ref)
     elif k in ("weekday", "friday"):
@@ -159,6 +165,19 @@ def _past_year(
     if day is None or day - ref <= _PAST_SLACK:
         return y
     return y - 1 if _past_clause(text, pos, sents or _Sentences(text)) else y
+
+
+def _feast(
+    c: _Cand, text: str, ref: dt.date | None, sents: _Sentences | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """Ramadan, Eid al-Fitr, Eid al-Adha: of the year written, else the nearest to the page
+    (the last one before it when its clause speaks of the past)."""
+    g = c.groups
+    feast = "fitr" if g.get("fe_f") else "adha" if g.get("fe_a") else "ramadan"
+    year = int(g["fe_y"]) if g.get("fe_y") else None
+    past = ref is not None and _past_clause(text, c.start, sents or _Sentences(text))
+    got = feast_days(feast, year, ref, past)
+    return got if got is not None else (None, None)
 
 
 def _month_of(
