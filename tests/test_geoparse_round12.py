@@ -162,3 +162,15 @@ def test_an_arabic_village_after_its_noun_ends_where_a_prepositional_noun_begins
     got = {m.text: m for m in ex.places}
     assert {"جبورين", "الشيفونية"} <= set(got)
     assert abs(got["الشيفونية"].place.lat - 33.56) < 0.15
+
+
+def test_a_loose_spelling_with_one_sense_at_home_is_kept_when_no_home_town_is_exact():
+    # Defence Point relaying Al Jazeera (217): "Derbasiyah" (Darbasiyah, the town and its
+    # sub-district: one sense) was dropped because "Sanliurfa", a town abroad, was the only
+    # town the text named exactly
+    ex = geozones.extract(
+        "Turkish forces shelled the area from Sanliurfa. As fighting intensified, Syrian "
+        "troops deployed reinforcements from Derbasiyah to Tal Tamr, south of Ras al-Ain."
+    )
+    der = [m for m in ex.places if m.text == "Derbasiyah"]
+    assert len(der) == 1 and abs(der[0].place.lat - 37.07) < 0.2

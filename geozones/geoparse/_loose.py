@@ -6,7 +6,8 @@ letter (Atme for Atma, Merc ez Zuhur for Marj Elzohur) is found by the loose key
 a name is kept only where the text's other places are: one of its senses within
 :data:`LOOSE_NEAR_KM` of the centre of the towns the text names exactly. A loose name far
 from them is left to the context rules (a village the gazetteer does not know, placed
-where its sentence says).
+where its sentence says). When the text names no town at home exactly, a loose name with
+one sense at home (a town and the district named after it count as one) is kept.
 """
 
 from __future__ import annotations
@@ -60,7 +61,9 @@ def keep_near_loose(items: list[_Item], index: _Index, bias: str) -> list[_Item]
     """
     if not any(it.loose for it in items):
         return items
-    anchors = _anchors([it for it in items if not it.loose], index, bias)
+    exact = [it for it in items if not it.loose]
+    anchors = _anchors(exact, index, bias)
+    at_home = _home_centre(exact, index, bias) is not None
     out = []
     for it in items:
         if not it.loose:
@@ -73,7 +76,8 @@ def keep_near_loose(items: list[_Item], index: _Index, bias: str) -> list[_Item]
             if any(haversine_km(index.place(pl).lat, index.place(pl).lon, *a) <= LOOSE_NEAR_KM
                    for a in anchors)
         )  # fmt: skip
-        if near or (not anchors and len(home) == 1):  # nothing to be near: one sense at home
+        one = len({index.place(pl).name for pl in home}) == 1  # a town and its district
+        if near or (not at_home and one):  # nothing at home to be near: one sense at home
             it.payloads = near or home
             out.append(it)
     return out
