@@ -263,3 +263,14 @@ def test_ramadan_and_the_eids_on_the_calendar():
     assert _iso("قال رمضان شلح إن القصف استمر", dt.date(2019, 8, 12)) == []
     text = "the meal that breaks day-long fasting during the Muslim holy month of Ramadan."
     assert _iso(text, dt.date(2019, 8, 12)) == []
+
+
+def test_an_arabic_year_closing_its_phrase_is_a_year():
+    # Syria News Agency (166): "since the 2018 settlement agreement"
+    text = (
+        "في قصف هو الأول من نوعه يشنه النظام على محافظة درعا منذ اتفاق التسوية 2018.\n"
+        "وبحسب المصادر فإن القصف الجوي طال موقعين"
+    )
+    assert _dates(text) == [("2018", "2018")]
+    # a count has its noun after it
+    assert _dates("قتل 2018 شخصا في المحافظة") == []

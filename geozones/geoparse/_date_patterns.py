@@ -171,6 +171,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"|عام|سنه|العام|en|im|seit|depuis"
         rf"|(?<=\d\d\d\d )(?:and|to|until))[\s-]+(?P<y_y>{_Y})\b(?![-/.,]\d)",
     ),
+    # a year alone after an Arabic noun, closing its phrase ("منذ اتفاق التسوية 2018."):
+    # a count would have its noun after it ("2018 شخصا")
+    (
+        "year_bare",
+        rf"(?<=[\u0621-\u064a]\s)(?P<yb_y>{_Y})(?=\s*(?:م(?!\w))?\s*(?:[.،,؛:)]|\n|$))",
+    ),
     ("time", rf"\b(?P<t_t>{_TIME})(?![\w:])"),
 ]
 _CANDIDATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)

@@ -115,9 +115,15 @@ def _resolve(
     elif k == "season":
         s, e = _season(W.SEASONS[W.key(g["s_s"])], int(g["s_y"]))
         period = "season"
-    elif k in ("year", "year_words", "years"):
+    elif k in ("year", "year_words", "years", "year_bare"):
         a = int(g["yy_a"]) if k == "years" else None
-        y = int(g["y_y"]) if k == "year" else int(g["yy_b"]) if a else W.arabic_year(g["yw_y"])
+        y = (
+            int(g.get("y_y") or g.get("yb_y") or 0)
+            if k in ("year", "year_bare")
+            else int(g["yy_b"])
+            if a
+            else W.arabic_year(g["yw_y"])
+        )
         if a is not None and a >= y:
             return None
         s, e, period = dt.date(a or y, 1, 1), dt.date(y, 12, 31), "year"
