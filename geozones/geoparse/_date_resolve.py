@@ -116,17 +116,10 @@ def _resolve(
         s, e = _season(W.SEASONS[W.key(g["s_s"])], int(g["s_y"]))
         period = "season"
     elif k in ("year", "year_words", "years", "year_bare"):
-        a = int(g["yy_a"]) if k == "years" else None
-        y = (
-            int(g.get("y_y") or g.get("yb_y") or 0)
-            if k in ("year", "year_bare")
-            else int(g["yy_b"])
-            if a
-            else W.arabic_year(g["yw_y"])
-        )
-        if a is not None and a >= y:
+        span = _years(k, g)
+        if span is None:
             return None
-        s, e, period = dt.date(a or y, 1, 1), dt.date(y, 12, 31), "year"
+        (s, e), period = span, "year"
     elif k == "feast":
         s, e, period = *_feast(c, text, ref, sents), "range"
         rel = not g.get("fe_y")
@@ -171,6 +164,19 @@ def _past_year(
     if day is None or day - ref <= _PAST_SLACK:
         return y
     return y - 1 if _past_clause(text, pos, sents or _Sentences(text)) else y
+
+
+def _years(k: str, g: dict[str, str]) -> tuple[dt.date, dt.date] | None:
+    """A year ("in 2019", "2018." after an Arabic noun, "عام الفين وستة عشر") or a span of
+    years ("De 2014 à 2016"): its first and last day."""
+    if k == "years":
+        a, y = int(g["yy_a"]), int(g["yy_b"])
+        if a >= y:
+            return None
+    else:
+        y = W.arabic_year(g["yw_y"]) if k == "year_words" else int(g.get("y_y") or g["yb_y"])
+        a = y
+    return dt.date(a, 1, 1), dt.date(y, 12, 31)
 
 
 def _feast(
