@@ -274,3 +274,25 @@ def test_an_arabic_year_closing_its_phrase_is_a_year():
     assert _dates(text) == [("2018", "2018")]
     # a count has its noun after it
     assert _dates("قتل 2018 شخصا في المحافظة") == []
+
+
+def test_a_count_back_to_a_dated_beginning_dates_a_page_without_date():
+    # ParsToday (131), no date on the page: the operation began "50 days ago" and "on 20
+    # January 2018", so today is 11 March 2018, a Sunday, as the text says; the dates are
+    # a reader's inference, flagged as not sure (year_known False)
+    text = (
+        "Die türkischen Truppen haben heute fünf weitere Dörfer im nord-syrischen Destrikt "
+        "Afrin eingenommen. Laut der Nachrichtenagentur Anadolu am Sonntag, brachten die "
+        "türkischen Truppen zwei Dörfer unter ihre Kontrolle. Seit Beginn der Operation "
+        '"Olivenzweig" vor 50 Tagen hat die türkische Armee im Distrikt Afrin fünf Gemeinden '
+        "eingenommen. Die Angriffe auf die nord-syrische Stadt Afrin haben am 20. Januar 2018, "
+        "unter dem Vorwand der Wiederherstellung der Sicherheit, begonnen."
+    )
+    ex = geozones.extract(text)
+    got = {d.text: (d.iso, d.year_known) for d in ex.dates}
+    assert got["heute"] == ("2018-03-11", False)
+    assert got["Sonntag"] == ("2018-03-11", False)
+    assert got["vor 50 Tagen"] == ("2018-01-20", False)
+    assert got["20. Januar 2018"] == ("2018-01-20", True)
+    # a count back to no dated beginning leaves the days unknown
+    assert [d.iso for d in geozones.extract("Die Offensive begann vor 50 Tagen.").dates] == [None]

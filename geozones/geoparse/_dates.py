@@ -34,7 +34,14 @@ from ._date_patterns import (
     _Cand,
     _candidates,
 )
-from ._date_resolve import _day, _month, _nearest_year, _resolve, _safe_date, _Sentences
+from ._date_resolve import (
+    _day,
+    _month,
+    _nearest_year,
+    _resolve,
+    _safe_date,
+    _Sentences,
+)
 
 # --------------------------------------------------------------------------- merging
 
@@ -197,6 +204,37 @@ def _lead_day(text: str, cands: list[_Cand]) -> dt.date | None:
     return None
 
 
+#: Words of a beginning: "the operation began 50 days ago" and "it began on 20 January 2018"
+#: name the same day.
+_BEGIN = re.compile(
+    r"\b(?:began|begun|begin|beginning|start|started|launched|beginn|beginns|begonnen|begann"
+    r"|gestartet|début|commencé|commencée|lancé|lancée|başla\w*)\b|بدء|بدات|بدا|انطلاق|اطلق",
+    re.IGNORECASE,
+)
+
+
+def _counted_back(text: str, cands: list[_Cand]) -> dt.date | None:
+    """The day of writing of a text without a date, when it counts back to a beginning it
+    also dates ("Seit Beginn der Operation vor 50 Tagen" … "Die Angriffe haben am 20. Januar
+    2018 begonnen": 11 March 2018), as a reader finds it. None otherwise."""
+    sents = _Sentences(text)
+    folded = text.translate(W.MATCH_FOLD)
+
+    def begins(c: _Cand) -> bool:  # the sentence around c, a "20." inside it included
+        return bool(_BEGIN.search(folded, sents.span(c.start)[0], sents.span(c.end)[1]))
+
+    backs = [c for c in cands if c.kind == "ago" and begins(c)]
+    if not backs:
+        return None
+    for c in cands:
+        if c.kind in ("dmy", "mdy", "iso", "numeric") and begins(c):
+            d = _resolve(c, text, None, sents)
+            if d is not None and d.start_date is not None:
+                n, unit = _count(backs[0].groups)
+                return _shift(d.start_date, n, unit)
+    return None
+
+
 def _mentioned_years(cands: list[_Cand]) -> list[int]:
     """Every year the text writes out (in full dates, months, seasons, "in 2019")."""
     return [int(v) for c in cands for k, v in c.groups.items() if k.endswith("_y")]
@@ -290,6 +328,9 @@ def extract_dates(
         ds = de = -1
     if ref is None or (dl_date is not None and ref - _REPOST_DAYS <= dl_date < ref):
         ref = dl_date  # a wire story posted again later: its days count from its dateline
+    if ref is None and month is None:
+        ref = _counted_back(text, cands)  # "begun 50 days ago" … "began on 20 January 2018"
+        sure = sure and ref is None  # two beginnings read as one: a reader's guess, said so
     month_end = None
     if month is not None and ref is None:
         month_end = _safe_date(month[0], month[1], calendar.monthrange(*month)[1])
