@@ -296,3 +296,26 @@ def test_a_count_back_to_a_dated_beginning_dates_a_page_without_date():
     assert got["20. Januar 2018"] == ("2018-01-20", True)
     # a count back to no dated beginning leaves the days unknown
     assert [d.iso for d in geozones.extract("Die Offensive begann vor 50 Tagen.").dates] == [None]
+
+
+def test_since_a_month_after_a_dated_event_is_the_month_after_it():
+    # Agence Afrique (107), no date on the page: "since late April" after the September 2018
+    # accord the sentence names is April 2019, and so is the same words' second mention;
+    # a reader's inference, flagged year_known False
+    text = (
+        "Alors que la Russie qui appuie le régime de Bachar El-Assad et la Turquie, parrain de "
+        "certains groupes rebelles, ont conclu en septembre 2018 un accord pour éviter une "
+        "offensive d’envergure du régime syrien, l’aviation syrienne appuyée par les avions "
+        "de chasse russe, a intensifié depuis fin avril, les bombardements sur la province "
+        "d’Idleb.\nSelon l’OSDH, plus de 600 civils ont été tués depuis fin avril dans les "
+        "bombardements russes ou syriens."
+    )
+    got = [(d.text, d.iso, d.year_known) for d in geozones.extract(text).dates]
+    assert got == [
+        ("septembre 2018", "2018-09", True),
+        ("fin avril", "2019-04", False),
+        ("fin avril", "2019-04", False),
+    ]
+    # with nothing dated before it in its sentence, the year stays unknown (Spiegel, 108)
+    text = "Seit Ende April sind den Aktivisten zufolge mindestens 570 Menschen getötet worden."
+    assert [d.iso for d in geozones.extract(text).dates] == [None]

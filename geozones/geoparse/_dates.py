@@ -401,9 +401,12 @@ def _resolve_all(
 ) -> list[DateMention]:
     sents = _Sentences(text)
     pairs = [(c, m) for c in cands if (m := _resolve(c, text, ref, sents)) is not None]
-    mentions = []
+    mentions: list[DateMention] = []
     last_full: dt.date | None = None
+    last_dated: DateMention | None = None  # the last full date or month with its year
     for i, (c, m) in enumerate(pairs):
+        if m.start_date is None and ref is None and c.kind in ("month", "month_tr"):
+            m = _since_after(m, c, text, last_dated, mentions, sents)
         if m.start_date is None and ref is None and c.kind in _YEARLESS:
             # no reference: the year of the date it runs to ("5 March to 9 March 2020"),
             # else of the date before it
@@ -416,8 +419,51 @@ def _resolve_all(
                 m = _resolve(c, text, month_end, sents) or m
         if c.kind in _FULL and not m.relative:
             last_full = m.start_date
+        if (c.kind in _FULL or c.kind == "my") and not m.relative:
+            last_dated = m
         mentions.append(m)
     return mentions
+
+
+#: "since" before a month ("depuis fin avril", "seit Ende April", "منذ نهاية نيسان").
+_SINCE = re.compile(
+    r"(?:\b(?:since|depuis|seit|from)|منذ)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of"
+    r"\s+|early\s+|late\s+|mid-?|fin\s+|début\s+|mi-|ende\s+|anfang\s+|mitte\s+|نهايه\s+"
+    r"|بدايه\s+|مطلع\s+|منتصف\s+|اواخر\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _since_after(
+    m: DateMention,
+    c: _Cand,
+    text: str,
+    last: DateMention | None,
+    before: list[DateMention],
+    sents: _Sentences,
+) -> DateMention:
+    """A month without year on a page without date, after "since", in a sentence that dates
+    an event before it ("Alors que … ont conclu en septembre 2018 un accord, l’aviation a
+    intensifié depuis fin avril"): the first such month after that event, as a reader reads
+    the story forward; the same month named again later is the same. Flagged year_known
+    False: a reader's inference."""
+    again = next(
+        (x for x in before if x.period == "month" and not x.year_known and x.start_date
+         and W.key(x.text) == W.key(m.text)),
+        None,
+    )  # fmt: skip
+    if again is not None:
+        return replace(m, start_date=again.start_date, end_date=again.end_date, year_known=False)
+    lead = text[max(0, m.start - 24) : m.start].translate(W.MATCH_FOLD)
+    if last is None or last.start_date is None or not _SINCE.search(lead):
+        return m
+    if last.start < sents.span(c.start)[0]:
+        return m  # the dated event is in another sentence
+    month = _month(c.groups.get("m_m") or c.groups["mt_m"])
+    y = last.start_date.year + (month <= last.start_date.month)
+    s = dt.date(y, month, 1)
+    e = dt.date(y, month, calendar.monthrange(y, month)[1])
+    return replace(m, start_date=s, end_date=e, year_known=False)
 
 
 def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) -> list[DateMention]:
