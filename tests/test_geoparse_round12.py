@@ -174,3 +174,15 @@ def test_a_loose_spelling_with_one_sense_at_home_is_kept_when_no_home_town_is_ex
     )
     der = [m for m in ex.places if m.text == "Derbasiyah"]
     assert len(der) == 1 and abs(der[0].place.lat - 37.07) < 0.2
+
+
+def test_the_suburbs_of_a_governorate_are_its_part_not_the_city():
+    # SNHR (78, dev): "the eastern suburbs of Idlib governorate" came out as Idlib city's
+    # outskirts; the admin noun after the name makes it the governorate's eastern part
+    ex = geozones.extract(
+        "Russian warplanes fired missiles on Mrdikh village in the eastern suburbs of Idlib "
+        "governorate, on December 19, 2019."
+    )
+    idlib = [m for m in ex.places if "Idlib" in m.text]
+    assert len(idlib) == 1 and idlib[0].kind == "region"
+    assert idlib[0].place.kind == "admin area" and idlib[0].place.lon > 36.6

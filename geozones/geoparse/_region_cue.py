@@ -165,6 +165,9 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
     key = noun.lower() if noun else ""
     ring = next((v for k, v in _RING_NOUNS.items() if key and key.startswith(k.rstrip("s"))), None)
     level = next((v for k, v in _ADMIN_LEVEL.items() if key and key.startswith(k)), None)
+    last = nouns[-1] if after is not None else ""
+    if ring == "outskirts" and _ADMIN_LEVEL.get(last.lower()) == 1:
+        noun, ring, level = last, None, 1  # "the eastern suburbs of Idlib governorate": its part
     if before is not None and before.groupdict().get("near") is not None:
         if level is not None and after is not None and after.groupdict().get("noun"):
             direction = None  # "south of Idlib province": the province, whole, named as a mark
