@@ -186,3 +186,15 @@ def test_the_suburbs_of_a_governorate_are_its_part_not_the_city():
     idlib = [m for m in ex.places if "Idlib" in m.text]
     assert len(idlib) == 1 and idlib[0].kind == "region"
     assert idlib[0].place.kind == "admin area" and idlib[0].place.lon > 36.6
+
+
+def test_a_district_named_with_its_noun_is_the_district_not_its_seat():
+    # ARA News (149, dev): "Afrin District", a name the gazetteer holds with its noun, came
+    # out as the town of Afrin (a bare district name is its seat; this one is not bare)
+    ex = geozones.extract(
+        "Rebels used the area to attack Kurdish headquarters in Afrin District, according "
+        "to local sources."
+    )
+    afrin = [m for m in ex.places if m.text == "Afrin District"]
+    assert len(afrin) == 1 and afrin[0].kind == "region"
+    assert afrin[0].place.kind == "admin area"

@@ -193,6 +193,10 @@ def _far_small_abroad(
     )
 
 
+#: An admin noun inside the name matched ("Afrin District", "ناحية شيراوا"): the area.
+_NAMED_AREA = re.compile(r"\b(?:district|subdistrict|province|governorate|canton)\b|ناحي|منطق")
+
+
 def _seat(index: _Index, area: Place, kind: str) -> tuple[Place, str]:
     """A district or subdistrict named with no region cue, by a spelling only the area
     carries ("Raco", the Turkish name of Raju subdistrict), is its seat of the same
@@ -434,8 +438,8 @@ def _build(
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,
                                           named, areas, here)  # fmt: skip
-        if cue is None and kind == "region":
-            place, kind = _seat(index, place, kind)
+        if cue is None and kind == "region" and not _NAMED_AREA.search(key):
+            place, kind = _seat(index, place, kind)  # not "Afrin District": the district
         place, kind, part = _part(place, kind, cue, town)
         s, e = (cue.start, cue.end) if cue is not None else (it.start, it.end)
         s = min(s, it.start)
