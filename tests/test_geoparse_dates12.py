@@ -77,6 +77,10 @@ def test_a_lead_naming_its_day_with_the_weekday_dates_the_story():
     got = dict(_dates(text, dt.date(2016, 12, 5)))
     assert got["الجمعة 18 تشرين الثاني/نوفمبر 2016"] == "2016-11-18"
     assert got["أمس"] == "2016-11-17"
+    # a page a day after its lead's day keeps its own date: the writer's yesterday
+    ms, ref = extract_dates("Douma was shelled on Friday, 18 November 2016. Yesterday 3 died.",
+                            dt.date(2016, 11, 19))  # fmt: skip
+    assert ref == dt.date(2016, 11, 19) and ms[-1].iso == "2016-11-18"
     # a date whose weekday does not fit the calendar dates nothing
     ms, ref = extract_dates("Douma was shelled on Monday, 18 November 2016. Yesterday 3 died.",
                             dt.date(2016, 12, 5))  # fmt: skip
@@ -229,6 +233,9 @@ def test_days_later_in_german_french_turkish_and_arabic():
     )
     text = "في 5 آذار 2020 بدأت الهدنة، وبعد ثلاثة أيام انهارت."
     assert _iso(text, ref)[-1] == ("بعد ثلاثة أيام", "2020-03-08")
+    # "after Friday" is no count of days
+    assert _iso("في 5 آذار 2020 بدأت الهدنة، وبعد يوم الجمعة انهارت.", ref)[0][0] == "5 آذار 2020"
+    assert all(not t.startswith("بعد") for t, _ in _iso("وبعد يوم الجمعة انهارت.", ref))
     # "after ten years of war" is a span, no date
     assert _iso("بعد عشر سنوات من الحرب", ref) == []
 

@@ -118,7 +118,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{_AR_CLITIC}(?:(?P<lt_n>{_ANY_NUMBER})\s+(?P<lt_u>{_UNIT})\s+(?P<lt_d>später|danach|darauf"
         r"|zuvor|früher|plus\s+tard|après|plus\s+tôt|auparavant|sonra)"
         r"|بعد\s+(?:(?P<lu_n>\d{1,2}|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره)\s+(?P<lu_u>ايام)"
-        r"|(?P<lv_u>يومين|اسبوعين|يوم|اسبوع)))(?!\w)(?!\s+من)",
+        r"|(?P<lv_u>يومين|اسبوعين|اسبوع)))(?!\w)(?!\s+من)",
     ),
     (
         "ago",

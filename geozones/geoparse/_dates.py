@@ -179,6 +179,9 @@ def find_dateline(text: str, head: int = 600) -> tuple[int, int, dt.date | None,
     return -1, -1, None, False
 
 
+#: How much older than the page a lead's day must be to date the story instead of the
+#: page: a day or two is the writer's own news of yesterday, told on the page's day.
+_LEAD_GAP = dt.timedelta(days=3)
 #: How far into the text the lead sentence that dates the story may run.
 _LEAD_CHARS = 320
 
@@ -324,7 +327,9 @@ def extract_dates(
         )
         dl_date = _safe_date(year, dl_date.month, dl_date.day)
     if dl_date is None:
-        dl_date = _lead_day(text, cands)  # "تعرضت دوما، الجمعة 18 تشرين الثاني 2016، لقصف"
+        lead = _lead_day(text, cands)  # "تعرضت دوما، الجمعة 18 تشرين الثاني 2016، لقصف"
+        if lead is not None and (ref is None or ref - lead >= _LEAD_GAP):
+            dl_date = lead  # a page without date, or a story posted again days later
         ds = de = -1
     if ref is None or (dl_date is not None and ref - _REPOST_DAYS <= dl_date < ref):
         ref = dl_date  # a wire story posted again later: its days count from its dateline
