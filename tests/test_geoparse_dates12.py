@@ -326,3 +326,11 @@ def test_since_a_month_after_a_dated_event_is_the_month_after_it():
     # with nothing dated before it in its sentence, the year stays unknown (Spiegel, 108)
     text = "Seit Ende April sind den Aktivisten zufolge mindestens 570 Menschen getötet worden."
     assert [d.iso for d in geozones.extract(text).dates] == [None]
+
+
+def test_words_of_other_languages_are_no_past_tense():
+    # on a page of 16 October 2019 the coming December is the nearest: "Saudi", "a summit",
+    # "the war" are no verbs of the past
+    ref = dt.date(2019, 10, 16)
+    for text in ("Saudi talks in December", "a summit in December", "the war in December"):
+        assert _iso(text, ref) == [("December", "2019-12")]

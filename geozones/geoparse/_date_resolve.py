@@ -280,15 +280,21 @@ _PAST_VERB = re.compile(
     r"\b(?:[a-z]{2,}ed|was|were|had|took|began|came|fell|saw|won|struck|made|met|held|left"
     r"|lost|sent|went|broke|drove|fought|gave|got|hit|kept|ran|rose|seized|shot|told|wrote)\b"
     # German: the simple past of the verbs of news ("im April begann die Regierung …")
-    r"|\b(?:war|waren|wurde|wurden|hatte|hatten|begann|begannen|kam|kamen|fiel|fielen|nahm"
+    # (not "war": an English noun of every story here)
+    r"|\b(?:waren|wurde|wurden|hatte|hatten|begann|begannen|kam|kamen|fiel|fielen|nahm"
     r"|nahmen|gab|gaben|griff|griffen|ging|gingen|brach|brachen|starb|starben|floh|flohen|zog"
     r"|zogen|eroberten?|starteten?|töteten?|meldeten?|erklärten?|sagten?|vereinbarten?"
     r"|kündigten?|besetzten?|beschossen)\b"
-    # French: the perfect ("ont conclu", "a lancé") and the pluperfect
-    r"|\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?\w{2,}(?:é|ée|és|ées|is|it|u|ue|us|ert|int)\b"
-    # Turkish: the past in -dı/-di/-du/-dü/-tı … ("kurtarmıştı", "başlattı")
-    r"|\b(?!(?:kendi|şimdi|hadi|haydi)\b)\w{2,}(?:dı|di|du|dü|tı|ti|tu|tü)(?:lar|ler)?\b"
+    # French: the perfect ("a lancé", "ont conclu") and the pluperfect ("a summit" is English)
+    r"|\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?\w{2,}(?:é|ée|és|ées)\b"
+    r"|\b(?:ont|avait|avaient)\s+(?:\w+\s+)?\w{2,}(?:is|it|u|ue|us|ert|int)\b"
 )
+#: Turkish: the past in -dı/-di/-du/-dü/-tı … ("kurtarmıştı", "başladı", "oldu"), read only
+#: in a clause with a letter of Turkish ("Saudi" is no verb).
+_TR_PAST = re.compile(
+    r"\b(?!(?:kendi|şimdi|hadi|haydi)\b)\w{2,}(?:dı|di|du|dü|tı|ti|tu|tü)(?:lar|ler)?\b"
+)
+_TR_LETTERS = re.compile("[ışğİ]")
 
 
 def _past_clause(text: str, pos: int, sents: _Sentences) -> bool:
@@ -300,7 +306,11 @@ def _past_clause(text: str, pos: int, sents: _Sentences) -> bool:
     clause = sents.clause(pos)
     got = sents._past.get(clause)
     if got is None:  # each clause searched once
-        got = sents._past[clause] = bool(_PAST_VERB.search(text, *clause))
+        got = sents._past[clause] = bool(
+            _PAST_VERB.search(text, *clause)
+            or _TR_LETTERS.search(text, *clause)
+            and _TR_PAST.search(text, *clause)
+        )
     return got
 
 
