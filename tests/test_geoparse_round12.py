@@ -198,3 +198,13 @@ def test_a_district_named_with_its_noun_is_the_district_not_its_seat():
     afrin = [m for m in ex.places if m.text == "Afrin District"]
     assert len(afrin) == 1 and afrin[0].kind == "region"
     assert afrin[0].place.kind == "admin area"
+
+
+def test_a_german_sentence_adverb_is_no_city_abroad():
+    # inSüdthüringen (108, dev): "Dabei sollen 19 Menschen …" came out as Dubai
+    ex = geozones.extract(
+        "Erneut wurde ein Dorf in der Provinz Idlib bombardiert. Dabei sollen 19 Menschen "
+        "ums Leben gekommen sein - darunter auch Kinder."
+    )
+    assert all(m.place.country == "SY" for m in ex.places)
+    assert [m.text for m in ex.places] == ["Provinz Idlib"]

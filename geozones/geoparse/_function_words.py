@@ -3,7 +3,8 @@
 "Sur cette artère vitale, …" is French for "on this vital artery", not the village of Sur
 in Deir ez-Zor. A one-word name that is one of these words, written at the start of a
 sentence or line and followed by another of them ("Sur cette", "Dans la", "Auf der"), is
-the word, not a place. English common words are in ``_select.STOPWORDS``.
+the word, not a place; so is a sentence adverb opening a sentence ("Dabei wurden …", not
+Dubai). English common words are in ``_select.STOPWORDS``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ FUNCTION_WORDS = frozenset(
     auf bei mit nach seit von vor aus für über unter gegen durch zwischen der die das den
     dem ein eine einer im am zum zur es sie er wir aber und oder
     bir bu şu ve ile için gibi ama fakat daha""".split()
+)
+
+#: Sentence adverbs that open a sentence whatever follows ("Dabei wurden …", not Dubai).
+ADVERBS = frozenset(
+    """dabei damit danach dazu daher dort hier zudem jedoch außerdem deshalb trotzdem
+    alors ainsi ensuite aussi pourtant cependant ayrıca ancak böylece""".split()
 )
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
@@ -52,14 +59,11 @@ def drop_function_words(text: str, items: list[_Item]) -> list[_Item]:
     out = []
     for it in items:
         word = text[it.name_start : it.end]
-        if (
-            it.nwords == 1
-            and word.lower() in FUNCTION_WORDS
-            and _opens_sentence(text, it.start)
-            and (nxt := _NEXT_WORD.match(text, it.end)) is not None
-            and nxt.group(1) in FUNCTION_WORDS
-        ):
-            continue
+        low = word.lower()
+        if it.nwords == 1 and low in FUNCTION_WORDS | ADVERBS and _opens_sentence(text, it.start):
+            nxt = _NEXT_WORD.match(text, it.end)
+            if low in ADVERBS or nxt is not None and nxt.group(1) in FUNCTION_WORDS:
+                continue
         out.append(it)
     return out
 
