@@ -51,7 +51,7 @@ _MONTH_YEAR_WORDS = (
     r"|المقبل|المقبله|المنصرم))"
 )
 #: Arabic proclitics glued to a lead word ("وعام 2017", and in 2017).
-_AR_CLITIC = r"(?:\b|(?<=\b[وفبل]))"
+_AR_CLITIC = r"\b[وفبل]?"  # left out of the date's words: see _candidates
 
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
 _PATTERNS: list[tuple[str, str]] = [
@@ -179,7 +179,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("time", rf"\b(?P<t_t>{_TIME})(?![\w:])"),
 ]
-_CANDIDATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
+#: Every pattern starts at a word's edge: the engine tries the alternatives only there.
+_CANDIDATE_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS) + ")", re.IGNORECASE
+)
 #: Every date holds a digit or one of these words: the full patterns run only around them.
 _TRIGGER_RE = re.compile(
     r"\d|(?:midnight|noon|mitternacht|minuit|gece yarısı|منتصف الليل)|\b(?:"
@@ -354,7 +357,8 @@ class _Cand:
 
 def _candidates(text: str) -> list[_Cand]:
     out = []
-    for m in _matches(text.translate(W.MATCH_FOLD)):  # same length and offsets
+    folded = text.translate(W.MATCH_FOLD)  # same length and offsets
+    for m in _matches(folded):
         # lastgroup is the innermost closed group: find the outer alternative
         kind = outer = next(k for k, _ in _PATTERNS if m.group(k) is not None)
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -370,6 +374,8 @@ def _candidates(text: str) -> list[_Cand]:
         if outer == "feast":  # the feast's name: the preposition is context
             span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t") if m.group(k))
         start, end = m.start(span), m.end(span)
+        if folded[start] in "وفبل" and _ARABIC_LETTER.match(folded, start + 1):
+            start += 1  # a clitic glued to the date: "وليلة الأحد", "وبعد ثلاثة أيام"
         if kind in ("month", "feast") and m.end(kind) > end:
             end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words
         if kind == "month" and m.group(kind)[: start - m.start(kind)].strip(" -").lower() in (
@@ -380,6 +386,7 @@ def _candidates(text: str) -> list[_Cand]:
     return out
 
 
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 #: Words before a month that name a part of it, and belong to the date's words.
 _PART_OF_MONTH = frozenset(
     "mid early late end of fin début mi ende anfang mitte".split()

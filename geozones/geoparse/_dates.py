@@ -220,6 +220,8 @@ def _counted_back(text: str, cands: list[_Cand]) -> dt.date | None:
     """The day of writing of a text without a date, when it counts back to a beginning it
     also dates ("Seit Beginn der Operation vor 50 Tagen" … "Die Angriffe haben am 20. Januar
     2018 begonnen": 11 March 2018), as a reader finds it. None otherwise."""
+    if not any(c.kind == "ago" for c in cands):
+        return None
     sents = _Sentences(text)
     folded = text.translate(W.MATCH_FOLD)
 
