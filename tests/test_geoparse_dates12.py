@@ -334,3 +334,15 @@ def test_words_of_other_languages_are_no_past_tense():
     ref = dt.date(2019, 10, 16)
     for text in ("Saudi talks in December", "a summit in December", "the war in December"):
         assert _iso(text, ref) == [("December", "2019-12")]
+
+
+def test_clitics_and_nights_keep_their_words():
+    ref = dt.date(2019, 10, 16)
+    # the ف of فجر (dawn) is no clitic; the و of وليلة is one
+    assert _iso("فجر اليوم الأربعاء", ref) == [("فجر اليوم الأربعاء", "2019-10-16")]
+    assert _iso("وليلة الأحد – الاثنين، هزّ تفجير", dt.date(2019, 11, 12)) == [
+        ("ليلة الأحد – الاثنين", "2019-11-10")
+    ]
+    # the night of Tuesday to Wednesday, two weekdays side by side, is Tuesday's
+    assert _iso("ليل الثلاثاء الأربعاء", ref) == [("الثلاثاء الأربعاء", "2019-10-15")]
+    assert _iso("ekim ayının başında", ref) == [("ekim", "2019-10")]

@@ -51,7 +51,10 @@ _MONTH_YEAR_WORDS = (
     r"|المقبل|المقبله|المنصرم))"
 )
 #: Arabic proclitics glued to a lead word ("وعام 2017", and in 2017).
-_AR_CLITIC = r"\b[وفبل]?"  # left out of the date's words: see _candidates
+#: Patterns that may follow an Arabic clitic start with this mark (empty: the candidate
+#: regex starts every pattern at a word's edge or right after a clitic, "وعام 2017");
+#: the others start with their own \b.
+_AR_CLITIC = ""
 
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
 _PATTERNS: list[tuple[str, str]] = [
@@ -161,7 +164,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # a Turkish month with its case ending or "ayında" ("Mart'ta", "Ekim ayında", "Ekim başında")
     (
         "month_tr",
-        rf"\b(?P<mt_m>{W.alternation(W.TURKISH_MONTHS)})(?=\s+ay(?:ı|ın|ında|ından|ına)\b"
+        rf"\b(?P<mt_m>{W.alternation(W.TURKISH_MONTHS)})(?=\s+ay(?:ı|ın|ında|ından|ına|ının)\b"
         r"|['’](?:da|de|ta|te|dan|den|tan|ten|a|e|ı|i)\b"
         r"|\s+(?:başı|başında|sonu|sonunda|ortası|ortasında)\b)",
     ),
@@ -179,9 +182,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("time", rf"\b(?P<t_t>{_TIME})(?![\w:])"),
 ]
-#: Every pattern starts at a word's edge: the engine tries the alternatives only there.
+#: Every pattern starts at a word's edge, or right after an Arabic clitic glued to its
+#: first word ("وعام 2017", "وليلة الأحد"): the engine tries the alternatives only there.
 _CANDIDATE_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS) + ")", re.IGNORECASE
+    r"(?:\b|(?<=\b[وفبل]))(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS) + ")",
+    re.IGNORECASE,
 )
 #: Every date holds a digit or one of these words: the full patterns run only around them.
 _TRIGGER_RE = re.compile(
@@ -374,8 +379,6 @@ def _candidates(text: str) -> list[_Cand]:
         if outer == "feast":  # the feast's name: the preposition is context
             span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t") if m.group(k))
         start, end = m.start(span), m.end(span)
-        if folded[start] in "وفبل" and _ARABIC_LETTER.match(folded, start + 1):
-            start += 1  # a clitic glued to the date: "وليلة الأحد", "وبعد ثلاثة أيام"
         if kind in ("month", "feast") and m.end(kind) > end:
             end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words
         if kind == "month" and m.group(kind)[: start - m.start(kind)].strip(" -").lower() in (
@@ -386,7 +389,6 @@ def _candidates(text: str) -> list[_Cand]:
     return out
 
 
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 #: Words before a month that name a part of it, and belong to the date's words.
 _PART_OF_MONTH = frozenset(
     "mid early late end of fin début mi ende anfang mitte".split()

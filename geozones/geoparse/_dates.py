@@ -108,10 +108,9 @@ def _join_range(a: DateMention, b: DateMention, gap: str, text: str) -> DateMent
         return None
     if a.start_date is None or b.start_date is None or b.start_date <= a.start_date:
         return None
-    if _NIGHT.search((text[max(0, a.start - 12) : a.start] + a.text).translate(W.MATCH_FOLD)):
-        # "ليلة الأحد – الاثنين", "the night of Sunday to Monday": the night that the first
-        # day begins
-        return replace(a, text=text[a.start : b.end], end=b.end)
+    night = _night_of(a, b, text)
+    if night is not None:
+        return night
     return DateMention(
         text[a.start : b.end], a.start, b.end, a.start_date, b.end_date, "range",
         None, a.relative or b.relative,
@@ -119,8 +118,19 @@ def _join_range(a: DateMention, b: DateMention, gap: str, text: str) -> DateMent
 
 
 _NIGHT = re.compile(
-    r"(?:ليله|night\s+(?:of|from)|nuit\s+(?:de|du)|nacht\s+(?:von|zum|auf))\s+\S+$", re.IGNORECASE
+    r"(?:ليله|ليل|night\s+(?:of|from)|nuit\s+(?:de|du)|nacht\s+(?:von|zum|auf))\s+\S+$",
+    re.IGNORECASE,
 )
+
+
+def _night_of(a: DateMention, b: DateMention, text: str) -> DateMention | None:
+    """ "ليلة الأحد – الاثنين", "ليل الثلاثاء الأربعاء", "the night of Sunday to Monday":
+    the night that the first day begins, when the second is the day after."""
+    if a.start_date is None or b.start_date is None or (b.start_date - a.start_date).days != 1:
+        return None
+    if not _NIGHT.search((text[max(0, a.start - 12) : a.start] + a.text).translate(W.MATCH_FOLD)):
+        return None
+    return replace(a, text=text[a.start : b.end], end=b.end)
 
 
 def _join_weekday(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:
@@ -129,6 +139,8 @@ def _join_weekday(a: DateMention, b: DateMention, gap: str, text: str) -> DateMe
         return None
     if not re.search(rf"{_WD}$", a.text.translate(W.MATCH_FOLD), re.IGNORECASE):
         return None
+    if not re.search(r"\d", b.text):  # a second weekday: "ليل الثلاثاء الأربعاء"
+        return _night_of(a, b, text)
     if b.relative and b.start_date is None and a.start_date is not None:
         return None
     return replace(b, text=text[a.start : b.end], start=a.start)
