@@ -346,3 +346,14 @@ def test_clitics_and_nights_keep_their_words():
     # the night of Tuesday to Wednesday, two weekdays side by side, is Tuesday's
     assert _iso("ليل الثلاثاء الأربعاء", ref) == [("الثلاثاء الأربعاء", "2019-10-15")]
     assert _iso("ekim ayının başında", ref) == [("ekim", "2019-10")]
+
+
+def test_a_weekday_settles_the_year_of_a_day_on_a_page_without_date():
+    # 133's "mardi 3 mai" in a text that writes out 2016: 3 May 2016 was a Tuesday
+    ms, _ = extract_dates(
+        "En 2016, la bataille d'Alep. Pour la seule journée du mardi 3 mai, 20 morts."
+    )
+    assert [(m.text, m.iso) for m in ms] == [("2016", "2016"), ("mardi 3 mai", "2016-05-03")]
+    # with no year written, it stays unknown
+    ms, _ = extract_dates("Pour la seule journée du mardi 3 mai, 20 morts.")
+    assert [m.iso for m in ms] == [None]

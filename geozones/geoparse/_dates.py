@@ -436,12 +436,29 @@ def _resolve_all(
                 m = _resolve(c, text, last_full, sents) or m
             elif month_end is not None:  # the month of publication: the nearest such day
                 m = _resolve(c, text, month_end, sents) or m
+        if m.start_date is None and ref is None and c.kind in ("dmy", "mdy"):
+            m = _by_weekday(m, c, text, _mentioned_years(cands))
         if c.kind in _FULL and not m.relative:
             last_full = m.start_date
         if (c.kind in _FULL or c.kind == "my") and not m.relative:
             last_dated = m
         mentions.append(m)
     return mentions
+
+
+def _by_weekday(m: DateMention, c: _Cand, text: str, years: list[int]) -> DateMention:
+    """A day without year after its weekday ("mardi 3 mai") on a page without date: the
+    first year, from the latest the text writes out, whose calendar puts the day on that
+    weekday (as a dateline's, :func:`dateline_year`); unresolved when none is sure."""
+    wd = re.search(rf"({_WD})\W{{0,3}}$", text[max(0, c.start - 20) : c.start].translate(
+        W.MATCH_FOLD), re.IGNORECASE)  # fmt: skip
+    if wd is None or not years:
+        return m
+    p = "a" if c.kind == "dmy" else "b"
+    month, day = _month(c.groups[f"{p}_m"]), _day(c.groups[f"{p}_d"])
+    year, sure = dateline_year(month, day, W.WEEKDAYS.get(W.key(wd.group(1))), years, None)
+    d = _safe_date(year, month, day) if sure else None
+    return m if d is None else replace(m, start_date=d, end_date=d)
 
 
 #: "since" before a month ("depuis fin avril", "seit Ende April", "منذ نهاية نيسان").
