@@ -1,0 +1,208 @@
+"""Date mentions joined and anchored: ranges ("from 5 March to 7 March"), clock times and
+weekdays attached to their day, the night of one weekday to the next, a start at
+midnight, and days counted from the date named before them ("four days later", "la
+veille", "zwei Tage später")."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import replace
+
+from . import _date_words as W
+from ._date_patterns import (
+    _LATER,
+    _NUMBERS,
+    _RANGE_GLUE,
+    _RANGE_OPENER,
+    _TIME_GLUE,
+    _WD,
+    DateMention,
+    _Cand,
+)
+
+# --------------------------------------------------------------------------- merging
+
+
+def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """Join ranges ("from 5 March to 7 March") and attach clock times to their day."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if b is not None:
+            gap = text[a.end : b.start]
+            joined = (
+                _join_range(a, b, gap, text)
+                or _join_time(a, b, gap, text)
+                or _join_weekday(a, b, gap, text)
+            )
+            if joined is not None:
+                mentions[i + 1] = joined
+                i += 1
+                continue
+        if a.period != "time":  # a clock time alone says no date
+            out.append(a)
+        elif (start := _midnight_start(a, mentions, text)) is not None:
+            out.append(start)
+        i += 1
+    return out
+
+
+#: A start said before a time ("ab Mitternacht", "from midnight", "اعتبارا من منتصف الليل").
+_START_BEFORE = re.compile(
+    r"(?:\b(?:ab|from|as of|starting|effective|à partir de|dès)|اعتبارا من|ابتداء من)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _midnight_start(t: DateMention, mentions: list[DateMention], text: str) -> DateMention | None:
+    """ "Die Feuerpause gelte ab Mitternacht, sagte Erdogan am Donnerstagabend": a start
+    at midnight with no day of its own is the midnight that ends the day its sentence
+    names (the day the words were said)."""
+    if t.time != "00:00" or not _START_BEFORE.search(text[max(0, t.start - 16) : t.start]):
+        return None
+    a = max((m.end() for m in re.finditer(r"[.!?\n]", text[: t.start])), default=0)
+    b = next((m.start() for m in re.finditer(r"[.!?\n]", text[t.end :])), len(text) - t.end)
+    days = [m for m in mentions if m.period == "day" and m.start_date and a <= m.start
+            and m.end <= t.end + b]  # fmt: skip
+    if not days:
+        return None
+    d = min(days, key=lambda m: abs(m.start - t.start)).start_date
+    assert d is not None
+    nxt = d + dt.timedelta(days=1)
+    return DateMention(t.text, t.start, t.end, nxt, nxt, "day", "00:00", True)
+
+
+def _join_range(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:
+    if a.period != "day" or b.period != "day" or a.time or b.time:
+        return None
+    if not _RANGE_GLUE.match(gap):
+        return None
+    if gap.strip().lower() == "and" and not _RANGE_OPENER.search(
+        text[max(0, a.start - 10) : a.start]
+    ):
+        return None
+    if a.start_date is None or b.start_date is None or b.start_date <= a.start_date:
+        return None
+    night = _night_of(a, b, text)
+    if night is not None:
+        return night
+    return DateMention(
+        text[a.start : b.end], a.start, b.end, a.start_date, b.end_date, "range",
+        None, a.relative or b.relative,
+    )  # fmt: skip
+
+
+_NIGHT = re.compile(
+    r"(?:ليله|ليل|night\s+(?:of|from)|nuit\s+(?:de|du)|nacht\s+(?:von|zum|auf))\s+\S+$",
+    re.IGNORECASE,
+)
+
+
+def _night_of(a: DateMention, b: DateMention, text: str) -> DateMention | None:
+    """ "ليلة الأحد – الاثنين", "ليل الثلاثاء الأربعاء", "the night of Sunday to Monday":
+    the night that the first day begins, when the second is the day after."""
+    if a.start_date is None or b.start_date is None or (b.start_date - a.start_date).days != 1:
+        return None
+    if not _NIGHT.search((text[max(0, a.start - 12) : a.start] + a.text).translate(W.MATCH_FOLD)):
+        return None
+    return replace(a, text=text[a.start : b.end], end=b.end)
+
+
+def _join_weekday(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:
+    """ "Saturday, February 24, 2018": the calendar date settles the weekday."""
+    if not re.fullmatch(r",?\s*", gap) or b.period != "day":
+        return None
+    if not re.search(rf"{_WD}$", a.text.translate(W.MATCH_FOLD), re.IGNORECASE):
+        return None
+    if not re.search(r"\d", b.text):  # a second weekday: "ليل الثلاثاء الأربعاء"
+        return _night_of(a, b, text)
+    if b.relative and b.start_date is None and a.start_date is not None:
+        return None
+    return replace(b, text=text[a.start : b.end], start=a.start)
+
+
+def _join_time(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:
+    t, d = (a, b) if a.period == "time" else (b, a)
+    if t.period != "time" or d.period != "day" or d.time or len(gap) > 16:
+        return None
+    if not _TIME_GLUE.match(gap):
+        return None
+    return DateMention(
+        text[a.start : b.end], a.start, b.end, d.start_date, d.end_date, "day", t.time, d.relative
+    )
+
+
+def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) -> list[DateMention]:
+    """Resolve "four days later" / "two weeks earlier" from the date mentioned just before."""
+    have = {(m.start, m.end) for m in mentions}
+    extra = []
+    ordered = sorted(mentions, key=lambda x: x.end)
+    i, prev = 0, None  # the last resolved day or range ending before the candidate
+    for c in sorted(cands, key=lambda c: c.start):
+        while i < len(ordered) and ordered[i].end <= c.start:
+            x = ordered[i]
+            if x.start_date and x.period in ("day", "range"):
+                prev = x
+            i += 1
+        if c.kind not in ("relative", "anchored", "later") or (c.start, c.end) in have:
+            continue
+        if prev is None:
+            continue
+        if c.kind != "relative":  # "la veille", "the next day", "zwei Tage später"
+            extra.append(_next_to(prev, c, text))
+            continue
+        m = _LATER.match(" ".join(text[c.start : c.end].lower().split()))
+        if not m:
+            continue
+        n = _NUMBERS.get(m.group("n"), None)
+        n = int(m.group("n")) if n is None and m.group("n").isdigit() else n
+        if n is None:
+            continue
+        sign = 1 if m.group("d") == "later" else -1
+        base = prev.end_date or prev.start_date
+        assert base is not None
+        d = _shift(base, sign * n, m.group("u"))
+        extra.append(DateMention(text[c.start : c.end], c.start, c.end, d, d, "day", None, True))
+    return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _next_to(prev: DateMention, c: _Cand, text: str) -> DateMention:
+    """ "la veille", "am Vortag", "the next day": the day before the date named before it
+    (before its first day), or after it (after its last)."""
+    if c.kind == "later":
+        n, unit = _count(c.groups)
+        if c.groups.get("lt_d", "sonra").lower() in _EARLIER:
+            n = -n
+    else:
+        n, unit = W.ANCHORED[W.key(text[c.start : c.end])], "day"
+    base = prev.start_date if n < 0 else prev.end_date
+    assert base is not None
+    d = _shift(base, n, unit)
+    return DateMention(text[c.start : c.end], c.start, c.end, d, d, "day", None, True)
+
+
+#: The words of "N days earlier" in German and French.
+_EARLIER = frozenset(["zuvor", "früher", "plus tôt", "auparavant"])
+
+
+def _count(g: dict[str, str]) -> tuple[int, str]:
+    """The number and unit of "zwei Tage später", "بعد ثلاثة أيام", "بعد يومين"."""
+    unit = W.UNITS[W.key(next(v for k, v in g.items() if k.endswith("_u")))]
+    word = next((v for k, v in g.items() if k.endswith("_n")), None)
+    if word is None:
+        word, unit = unit.split() if " " in unit else ("1", unit)
+    return (int(word) if word.isdigit() else W.NUMBERS[W.key(word)]), unit
+
+
+def _shift(d: dt.date, n: int, unit: str) -> dt.date:
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit == "week":
+        return d + dt.timedelta(weeks=n)
+    months = d.month - 1 + (n if unit == "month" else 12 * n)
+    y, m = d.year + months // 12, months % 12 + 1
+    return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
