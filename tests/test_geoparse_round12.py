@@ -208,3 +208,14 @@ def test_a_german_sentence_adverb_is_no_city_abroad():
     )
     assert all(m.place.country == "SY" for m in ex.places)
     assert [m.text for m in ex.places] == ["Provinz Idlib"]
+
+
+def test_a_name_with_the_arabic_article_is_no_far_city_abroad():
+    # News Front (64, dev): "al-Jadida" among villages of northern Hama came out as El
+    # Jadida in Morocco, a country the text never names
+    ex = geozones.extract(
+        "Die Terroristen beschossen die Dörfer Kafar Houd, al-Jadida und al-Jalama im Norden "
+        "der Provinz Hama."
+    )
+    assert all(m.place.country == "SY" for m in ex.places)
+    assert not any(m.text == "al-Jadida" and m.place.country == "MA" for m in ex.places)

@@ -193,6 +193,33 @@ def _far_small_abroad(
     )
 
 
+_LATIN_ARTICLE = re.compile(r"(?:[Aa]l|[Ee]l)[-‑ ]")
+
+
+def _far_article_abroad(
+    name: str,
+    cands: list[tuple[Place, float]],
+    bias: str,
+    named: frozenset[str],
+    centroid: tuple[float, float] | None,
+) -> bool:
+    """A name written with the Arabic article ("al-Jadida", "al-Qahira") whose every
+    namesake lies abroad, beyond the neighbours, in a country the text does not name and far
+    from its towns, is a village at home the gazetteer lacks: the press writes such cities
+    by their own names (El Jadida, Cairo), and their country with them."""
+    return (
+        bool(_LATIN_ARTICLE.match(name))
+        and centroid is not None
+        and all(
+            p.country != bias
+            and p.country not in named
+            and p.country not in NEIGHBOURS
+            and haversine_km(p.lat, p.lon, *centroid) > FAR_ABROAD_KM
+            for p, _ in cands
+        )
+    )
+
+
 #: An admin noun inside the name matched ("Afrin District", "ناحية شيراوا"): the area.
 _NAMED_AREA = re.compile(r"\b(?:district|subdistrict|province|governorate|canton)\b|ناحي|منطق")
 
@@ -428,6 +455,7 @@ def _build(
             _far_for_arabic(text[it.name_start : it.end], cands, bias, named)
             or _only_far_alternates(cands, key, bias, named)
             or _far_small_abroad(cands, bias, named, centroid)
+            or _far_article_abroad(text[it.start : it.end], cands, bias, named, centroid)
         ):
             continue
         cue = it.cue
