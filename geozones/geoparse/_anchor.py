@@ -26,6 +26,9 @@ from ._unknown import _cluster_centre
 
 #: A village's senses all farther than this (km) from its anchor town: none of them is meant.
 ANCHOR_FAR_KM = 25.0
+#: … or farther than this from a town whose direction anchors it ("Dabiq northeast of
+#: Aleppo", 40 km; "قرى … غربي عين عيسى"): a direction reaches farther than a preposition.
+DIRECTED_FAR_KM = 60.0
 #: … or farther than this from the point of the governorate anchoring it, and not in it
 #: (a village just over a governorate's border is still near it).
 ANCHOR_AREA_FAR_KM = 75.0
@@ -43,12 +46,13 @@ _REACH = 120
 _DIR_EN = (
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)"
 )
-_DIR_AR = r"(?:(?:شمال|جنوب|شرق|غرب)(?:ي|\s+(?:شرق|غرب)ي?)?\s+)"
+_DIR_AR = r"(?:(?:شمال|جنوب|شرق|غرب)(?:ي|\s+(?:شرق|غرب)ي?)?[\u064b-\u0652]*\s+)"
 #: The words right before the anchor: a preposition of place, and a direction or ريف.
 _ANCHOR_BEFORE = re.compile(
     rf"(?:\b(?:in|near|around|outside|of)\s+(?:the\s+)?{_DIR_EN}?"
     rf"|(?<![\u0600-\u06ff])(?:في|قرب|بالقرب\s+من|ب|من)\s*(?:ريف\s+|منطقة\s+|محافظة\s+)?{_DIR_AR}?"
-    rf"|(?<![\u0600-\u06ff])ب?(?:ريف|محافظة|منطقة)\s+)$",
+    rf"|(?<![\u0600-\u06ff])ب?(?:ريف|محافظة|منطقة)\s+"
+    rf"|(?<![\u0600-\u06ff]){_DIR_AR})$",  # "قرى … غربيّ عين عيسى": west of, no preposition
     re.IGNORECASE,
 )
 #: What may stand between a village and the anchor besides other villages of its list.
@@ -85,6 +89,8 @@ def _anchor_of(
             return None
         if not gap.strip() and a.kind == "region" and a.direction and a.resolved:
             return a, None  # "بلدة عينجارة غرب حلب": a part of a governorate right after it
+        if not gap.strip() and a.direction and a.resolved and a.place.kind == "populated place":
+            return a, None  # "قرى الخالدية وهوشان ومعلق غربي عين عيسى": west of a town
         if (
             a.direction
             and a.resolved
@@ -102,14 +108,15 @@ def _anchor_of(
     return None
 
 
-def _inside(p: Place, anchor: Place) -> bool:
+def _inside(p: Place, anchor: Place, directed: bool = False) -> bool:
     """Whether ``p`` lies in (near) the anchor: inside the governorate or district it
     names or within :data:`ANCHOR_AREA_FAR_KM` of its point, or within
-    :data:`ANCHOR_FAR_KM` of the town."""
+    :data:`ANCHOR_FAR_KM` of the town (:data:`DIRECTED_FAR_KM` when a direction from it
+    anchors ``p``)."""
     km = haversine_km(p.lat, p.lon, anchor.lat, anchor.lon)
     if anchor.kind == "admin area" and not anchor.extra.get("region"):
         return anchor.name in p.admin or km <= ANCHOR_AREA_FAR_KM  # a village over its border
-    return km <= ANCHOR_FAR_KM
+    return km <= (DIRECTED_FAR_KM if directed else ANCHOR_FAR_KM)
 
 
 def _placed_outside(
@@ -120,7 +127,7 @@ def _placed_outside(
     governorate, far from its point with none of the text's towns in that governorate
     near it."""
     if anchor.kind == "populated place":
-        return not _inside(m.place, anchor)
+        return not _inside(m.place, anchor, part)
     if part or anchor.extra.get("region"):  # a governorate's part, a named region: its point
         return haversine_km(m.place.lat, m.place.lon, anchor.lat, anchor.lon) > PART_FAR_KM
     if anchor.kind != "admin area":
@@ -167,14 +174,14 @@ def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[P
         if found is None or found[0].place.country != bias:
             continue
         anchor, direction = found
-        part = anchor.kind == "region" and anchor.direction is not None
+        part = anchor.direction is not None  # a governorate's part, a direction from a town
         if m.place.source == "context" and not _placed_outside(m, anchor.place, places, part):
             continue  # placed with its list, in the anchoring area: its point is no better
         senses = [p for p in (m.place, *m.alternatives) if p.country == bias]
-        if m.resolved and _inside(m.place, anchor.place):
+        if m.resolved and _inside(m.place, anchor.place, part):
             continue
         near = [p for p in senses if m.resolved or p is not m.place]
-        near = [p for p in near if p.source != "context" and _inside(p, anchor.place)]
+        near = [p for p in near if p.source != "context" and _inside(p, anchor.place, part)]
         if near:
             alts = tuple(p for p in (m.place, *m.alternatives) if p is not near[0])
             best = near[0].with_score(max(m.place.score, ANCHOR_SCORE), near[0].matched)

@@ -20,7 +20,13 @@ from ._function_words import drop_function_words
 from ._index import _Index, _index_for, _scan
 from ._loose import keep_near_loose
 from ._operations import operation_entities
-from ._outlets import byline_persons, channel_entities, source_entities
+from ._outlets import (
+    apposition_persons,
+    byline_persons,
+    channel_entities,
+    ordinal_units,
+    source_entities,
+)
 from ._persons import (
     arabic_entities,
     arabic_feminine_adjectives,
@@ -156,6 +162,11 @@ def _names(
     rule_ents += arabic_qualified_nouns(text)
     rule_ents += credits + org_name_places(text) + channel_entities(text)
     rule_ents += source_entities(text) + byline_persons(text)
+    rule_ents += apposition_persons(text) + [
+        e
+        for e in ordinal_units(text)
+        if not any(d.start < e.end and e.start < d.end for d in dates)
+    ]  # "4. Tümen" (a division), not "5. März" (a date)
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)

@@ -120,3 +120,77 @@ def _named(pattern: re.Pattern[str], text: str, how: str) -> list[Entity]:
         Entity(m.group("name"), m.start("name"), m.end("name"), "news", how)
         for m in pattern.finditer(text)
     ]
+
+
+#: Nouns that say what a person is, in an apposition after the name ("Zeina, a resident of
+#: …", "Ahmad, a 34-year-old father of three").
+_PERSON_NOUNS = (
+    r"resident|residents|local|mother|father|farmer|teacher|doctor|nurse|student|witness"
+    r"|survivor|activist|journalist|reporter|volunteer|fighter|commander|spokesman"
+    r"|spokeswoman|spokesperson|official|worker|shopkeeper|driver|man|woman|boy|girl"
+    r"|widow|grandmother|grandfather|pharmacist|engineer|lawyer|[0-9]{1,3}-year-old"
+)
+_APPOSITION = re.compile(
+    r"(?:^|(?<=[\n.!?\"“”]\s)|(?<=[\n.!?\"“”]))[ \t]*(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?[ \t]+)?"
+    r"(?P<name>[A-Z][a-zà-ÿ'’]+(?:[ \t]+[A-Z][a-zà-ÿ'’]+){0,2}),[ \t]+(?:a|an|the)[ \t]+"
+    rf"(?:\w+[ \t]+)?(?:{_PERSON_NOUNS})\b",
+    re.M,
+)
+
+
+def apposition_persons(text: str) -> list[Entity]:
+    """A name opening a sentence with an apposition that says what a person is ("Zeina, a
+    resident of the tiny village of Al-Matuna, told AFP") names that person.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Entity
+        One ``person`` entity per such name.
+
+    Examples
+    --------
+    >>> [e.text for e in apposition_persons("Zeina, a resident of the village, told AFP.")]
+    ['Zeina']
+    >>> apposition_persons("Sweida, a city in the south, was hit.")
+    []
+    """
+    return [
+        Entity(m.group("name"), m.start("name"), m.end("name"), "person", "apposition")
+        for m in _APPOSITION.finditer(text)
+    ]
+
+
+#: A number with a full stop before a capitalised noun inside a sentence: a Turkish or German
+#: ordinal naming a unit ("4. Tümen", the 4th Division; "5. Kolordu"), not a place.
+_ORDINAL_UNIT = re.compile(r"(?<=[^\s\n])[ \t]+[0-9]{1,2}\.[ \t]*(?P<name>[A-ZÇĞİÖŞÜ][\wçğıöşü]+)")
+
+
+def ordinal_units(text: str) -> list[Entity]:
+    """The noun after an ordinal written "N." inside a sentence names a unit, not a place.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Entity
+        One ``organization`` entity per ordinal noun.
+
+    Examples
+    --------
+    >>> [e.text for e in ordinal_units("Mahir Esed komutasındaki 4. Tümen’e ait konvoy")]
+    ['Tümen']
+    >>> ordinal_units("1. Afrin\\n2. Manbij")
+    []
+    """
+    return [
+        Entity(m.group("name"), m.start("name"), m.end("name"), "organization", "ordinal")
+        for m in _ORDINAL_UNIT.finditer(text)
+    ]

@@ -474,6 +474,8 @@ _AR_FEM_PAIR = re.compile(
 _AR_FEM_PLACE_NOUNS = frozenset(
     "قريه بلده مدينه منطقه ناحيه محافظه مزرعه خربه تله بلدات قريات حاره جبهه".split()
 )
+#: A definite word, its proclitics included: ال، وال، فال، بال، لل (ل + ال).
+_AR_DEFINITE = re.compile(r"(?:[وف]?ب?ال|[وف]?لل)")
 
 
 def arabic_feminine_adjectives(text: str) -> list[Entity]:
@@ -489,7 +491,9 @@ def arabic_feminine_adjectives(text: str) -> list[Entity]:
     out = []
     for m in _AR_FEM_PAIR.finditer(text):
         noun, adj = m.group("noun"), m.group("adj")
-        if noun.startswith("ال") or adj.startswith("ال") or _in(_ar_key(noun), _AR_FEM_PLACE_NOUNS):
+        if noun.startswith("ال") or _AR_DEFINITE.match(adj):  # "حماة واللاذقية": 2 names
+            continue
+        if _in(_ar_key(noun), _AR_FEM_PLACE_NOUNS):
             continue
         out.append(Entity(adj, m.start("adj"), m.end("adj"), "adjective", "ar-feminine"))
     return out

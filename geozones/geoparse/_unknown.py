@@ -63,7 +63,8 @@ _SPLIT = re.compile(r"\s*,\s*(?:(?:and|und|et|ve)\s+)?|\s+(?:and|und|et|ve)\s+")
 #: Words for peoples and faiths: "the Kurdish town", "Alawite villages" name no place.
 _DEMONYM = re.compile(r"(?:ian|ish|ese|ite|ic|i)$|^(?:Druze|Arab|Turkmen|Kurd|Arabs)$")
 
-_AR_WORD = r"[\u0621-\u064a\u0671-\u06d3\u0640]+"
+#: An Arabic word, its vowel marks included ("معلّق", with a shadda).
+_AR_WORD = r"[\u0621-\u0652\u0671-\u06d3\u0640]+"
 #: Arabic nouns that introduce settlements: قرى، بلدات، قرية، بلدة، قريتي، بلدتي، مزارع.
 _AR_NOUN = re.compile(
     r"(?<![\u0600-\u06ff])[وبلف]?(?:قرى|بلدات|قرية|بلدة|قريتي|بلدتي|قريتا|بلدتا|مزارع|مزرعة)"
