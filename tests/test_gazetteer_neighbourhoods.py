@@ -1,0 +1,123 @@
+"""City neighbourhoods (data/neighbourhoods.csv): the sourced table, the gazetteer's entries,
+and the geoparser taking a quarter by its cue or its city, never as a common word.
+
+The sentences are quoted from the published reports the search found (their URLs are noted)."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from urllib.parse import urlparse
+
+import pytest
+
+import geozones
+from geozones import settings
+from geozones.gazetteer import Gazetteer
+
+CITY = {"C1007": "Aleppo", "C1001": "Damascus", "C2528": "Homs", "C2987": "Hama",
+        "C5710": "Ar-Raqqa", "C5086": "Deir-ez-Zor"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def rows():
+    with open(settings.data_dir / "neighbourhoods.csv", encoding="utf-8", newline="") as fh:
+        return [r for r in csv.DictReader(fh) if not r["name"].startswith("#")]
+
+
+def _places(text: str) -> list:
+    return [m.place for m in geozones.extract(text).places]
+
+
+def _quarters(text: str) -> dict[str, str]:
+    """The neighbourhoods found in ``text``: name → city."""
+    places = _places(text)
+    return {p.name: p.extra["city"] for p in places if p.extra.get("feature") == "neighbourhood"}
+
+
+def test_the_table_is_sourced_and_covers_the_big_cities(rows):
+    assert len(rows) >= 120
+    per_city = Counter(r["city"] for r in rows)
+    assert per_city["C1007"] >= 30 and per_city["C1001"] >= 20 and per_city["C2528"] >= 12
+    assert all(per_city[c] >= 4 for c in ("C2987", "C5710", "C5086", "C5993", "C3480"))
+    for r in rows:
+        url = urlparse(r["source"])
+        assert url.scheme in ("http", "https") and url.netloc, r["name"]
+        assert url.path.strip("/") or url.query, f"{r['name']}: a home page is no source"
+        assert bool(r["lat"]) != (r["approx"] == "city"), r["name"]
+        assert r["name_ar"] and r["city"] and r["cue"] in ("", "word")
+
+
+def test_each_row_is_a_populated_place_under_its_city_with_no_population(rows):
+    gz = Gazetteer.default()
+    for r in rows:
+        i = gz.find_id(f"{r['city']}:{r['name']}", source="neighbourhoods")
+        assert i is not None, r["name"]
+        p, city = gz.place(i), gz.place(gz.find_id(r["city"]))
+        assert p.kind == "populated place" and p.population == 0
+        assert p.extra["feature"] == "neighbourhood" and p.admin[-1] == city.name
+        if r["approx"] == "city":
+            assert (p.lat, p.lon) == (city.lat, city.lon) and p.extra["approx"] == "city"
+        else:
+            assert geozones.projection.haversine_km(p.lat, p.lon, city.lat, city.lon) < 10
+
+
+def test_geocode_al_waer_is_the_homs_quarter_not_a_village_far_away():
+    for name in ("al-Waer", "الوعر", "Waer"):
+        p = geozones.geocode(name)
+        assert p.extra.get("feature") == "neighbourhood", name
+        assert p.extra["city"] == "Homs" and "Homs" in p.admin
+
+
+def test_a_list_of_quarters_with_districts_after_it():
+    # english.manartv.com.lb/115927
+    text = (
+        "On Monday, government forces seized the Sakhur, Haydariya and Sheikh Khodr "
+        "districts, while Kurdish fighters took"
+    )
+    assert _quarters(text) == {"Sakhour": "Aleppo", "Haydariya": "Aleppo", "Sheikh Khodr": "Aleppo"}
+
+
+def test_a_common_word_counts_with_its_cue():
+    # syriadirect.org/another-car-bomb-in-homs-alawite-district/
+    text = "A car bomb detonated in the pro-regime Alawite neighborhood of Akrama in Homs city."
+    assert _quarters(text) == {"Akrama": "Homs"}
+    # damascenerose.com/2017/07/23/al-midan/
+    text = "The sunrays shed their warmth into our house in the historic neighbourhood of Al Midan."
+    assert _quarters(text) == {"Midan": "Damascus"}
+    # al-monitor.com (ar), 2017/01: the Arabic cue حيّ, written with its shadda
+    text = "حيّ الوعر أو حمص الجديدة باسمه الرسميّ، يقع غربيّ حمص بالقرب من الأحياء القديمة"
+    assert _quarters(text).get("Waer") == "Homs"
+    assert "Waara" not in {p.name for p in _places(text)}
+
+
+def test_a_quarter_with_its_city_in_the_sentence():
+    # syriahr.com/en/34832: Jobar is also a village near Homs
+    text = (
+        "they also targeted using artillery shells and heavy machineguns areas in Jobar "
+        "neighborhood east of the capital, no injuries reported."
+    )
+    assert _quarters(text) == {"Jobar": "Damascus"}
+    # sana.sy/en/?p=169877: al-Hamadaniyah is also a village in Idlib and a town in Iraq
+    text = (
+        "Meanwhile, seven civilians were martyred and many others wounded in an attack by "
+        "terrorist groups with rocket shells and explosive bullets on residential "
+        "neighborhoods in al-Hamadaniyah and Jamiliyah in Aleppo."
+    )
+    assert _quarters(text) == {"Hamdaniya": "Aleppo", "Jamiliyah": "Aleppo"}
+
+
+def test_a_common_word_without_cue_or_city_is_no_quarter():
+    # syriandays.sy: "أخبار الميدان", news from the field
+    text = "الخميس 2015-06-04 أخبار الميدان: احتدام الصراع في سورية"
+    assert not _quarters(text)
+    # the Iraqi province, not Aleppo's Salaheddine
+    assert not _quarters("Fighting went on in Salah al-Din province north of Baghdad.")
+
+
+def test_a_town_keeps_its_name_next_to_a_quarter_of_the_same_name():
+    # aljazeera.net 2016/9/10: the towns Nubl and Zahraa north of Aleppo, not Aleppo's quarter
+    text = "تمكنت قوات النظام من الوصول إلى بلدتي نبل والزهراء في ريف حلب الشمالي"
+    names = {p.name: p for p in _places(text)}
+    assert not _quarters(text)
+    assert any("Zahra" in n for n in names)
