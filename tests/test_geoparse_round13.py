@@ -75,3 +75,26 @@ def test_a_village_a_direction_places_within_reach_of_its_town_keeps_its_own_poi
     )
     kz = next(m for m in ex.places if m.text == "Kafr Zita")
     assert kz.resolved and abs(kz.place.lat - 35.37) < 0.02
+
+
+def test_a_dual_noun_names_two_villages_not_the_verbal_noun_after_them():
+    # New Orient News (233): "قريتي تل حلف وأم الخير والتوغل في …" (the two villages, and
+    # the incursion into …): "التوغل" came out as a third village
+    ex = geozones.extract(
+        "واستهدف القصف مدينة رأس العين بعد احتلال قريتي تل حلف وأم الخير والتوغل في علوك."
+    )
+    names = [m.text for m in ex.places]
+    assert "أم الخير" in names and "التوغل" not in names and "والتوغل" not in names
+
+
+def test_hills_listed_in_the_governorate_the_text_names_lie_there():
+    # Levant News (239): "تلال الكبينة والخضر والحدادة" (the hills of …) in the Latakia
+    # countryside: الخضر came out as Khader near Afrin (130 km away), الكبينة was not read
+    ex = geozones.extract(
+        "تتواصل المعارك على جبهة قرية الكبانة بريف اللاذقية الشمالي.\n"
+        "وسط استمرار قصف النظام المدفعي على تلال الكبينة والخضر والحدادة، واستقدامه "
+        "تعزيزات عسكرية."
+    )
+    got = {m.text: m.place for m in ex.places}
+    for name in ("الكبينة", "والخضر", "والحدادة"):
+        assert haversine_km(got[name].lat, got[name].lon, 35.738, 36.208) < 15, name

@@ -23,6 +23,7 @@ from ..place import Place
 from ..projection import haversine_km
 from . import _context as ctx
 from ._index import ARABIC_HEADS, _key
+from ._list_area import one_in_named_area
 from ._parts import _BEARINGS, compass
 from ._results import PlaceMention
 from ._select import ARABIC_STOPWORDS, STOPWORDS
@@ -63,11 +64,10 @@ _SPLIT = re.compile(r"\s*,\s*(?:(?:and|und|et|ve)\s+)?|\s+(?:and|und|et|ve)\s+")
 #: Words for peoples and faiths: "the Kurdish town", "Alawite villages" name no place.
 _DEMONYM = re.compile(r"(?:ian|ish|ese|ite|ic|i)$|^(?:Druze|Arab|Turkmen|Kurd|Arabs)$")
 
-#: An Arabic word, its vowel marks included ("معلّق", with a shadda).
-_AR_WORD = r"[\u0621-\u0652\u0671-\u06d3\u0640]+"
-#: Arabic nouns that introduce settlements: قرى، بلدات، قرية، بلدة، قريتي، بلدتي، مزارع.
+_AR_WORD = r"[\u0621-\u0652\u0671-\u06d3\u0640]+"  # its vowel marks too ("معلّق")
+#: Arabic nouns that introduce settlements: قرى، بلدات، قرية، بلدة، قريتي، بلدتي، مزارع، تلال.
 _AR_NOUN = re.compile(
-    r"(?<![\u0600-\u06ff])[وبلف]?(?:قرى|بلدات|قرية|بلدة|قريتي|بلدتي|قريتا|بلدتا|مزارع|مزرعة)"
+    r"(?<![\u0600-\u06ff])[وبلف]?(?:قرى|بلدات|قرية|بلدة|قريتي|بلدتي|قريتا|بلدتا|مزارع|مزرعة|تلال)"
     r"(?:\s+و(?:قرى|بلدات|مزارع))?\s+"
 )
 #: "… البلدات والقرى في ريف إدلب منها A و B": the settlements, "among them" a list; "… إلى
@@ -167,7 +167,11 @@ def rechoose_near(
             if len(group) >= 2:
                 where = _cluster_centre(group, m.start, True)
             else:  # or one, in the governorate the sentence names, which this one is not in
-                where = _one_in_named_area(m, group, places, a, b)
+                group = group or [  # its towns with namesakes, when no other is sure
+                    o for o in places
+                    if o is not m and a <= o.start < b and o.resolved and o.kind == "place"
+                ]  # fmt: skip
+                where = one_in_named_area(m, group, places, a, b)
         if where is None or haversine_km(m.place.lat, m.place.lon, *where) <= RECHOOSE_FAR_KM:
             continue
         if listed_here and _sure(m) and _neighbour(text, m, places):
@@ -184,24 +188,6 @@ def rechoose_near(
             out[i] = replace(m, place=place, alternatives=(m.place, *m.alternatives),
                              resolved=False)  # fmt: skip
     return out
-
-
-def _one_in_named_area(
-    m: PlaceMention, group: list[PlaceMention], places: list[PlaceMention], a: int, b: int
-) -> tuple[float, float] | None:
-    """The position of the one resolved town of a list when the sentence names a
-    governorate that holds it but not ``m`` ("قرى رأس العين ومسعدة … جنوب شرق إدلب": a
-    Masaada of Homs is another village of that name)."""
-    if len(group) != 1:
-        return None
-    areas = {
-        p.place.name for p in places
-        if a <= p.start < b and p.place.kind == "admin area" and p.place.level == 1
-    }  # fmt: skip
-    town = group[0].place
-    if areas & set(town.admin) and not areas & set(m.place.admin):
-        return town.lat, town.lon
-    return None
 
 
 def _sure(m: PlaceMention) -> bool:
@@ -292,8 +278,9 @@ def _name_ok(name: str) -> bool:
 def _arabic_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for rx in (_AR_NOUN, _AR_AMONG):
-        for m in rx.finditer(text):
-            out.extend(_arabic_items(text, m.end()))
+        for m in rx.finditer(text):  # a dual ("قريتي تل حلف وأم الخير والتوغل") names two
+            items = _arabic_items(text, m.end())
+            out.extend(items[:2] if re.search(r"(?:تي|تا)\s", m.group(0)) else items)
     return out
 
 
