@@ -16,7 +16,7 @@ from ..gazetteer._loose import loose_key, loose_word
 from ..place import Place
 from . import _context as ctx
 from ._country_bias import load_country as _load_country
-from ._neighbourhoods import keep_quarters, quarters
+from ._neighbourhoods import Quarter, keep_quarters, quarters
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..gazetteer import Gazetteer
@@ -155,7 +155,7 @@ class _Index:
             warnings.simplefilter("ignore")
             found = self.gaz.candidates(name, top=top, fuzzy=False)
         # a quarter whose name is a common word is taken only from the scan, by its cue or city
-        return [p for p in found if not (p.extra.get("cue") and p.source == "neighbourhoods")]
+        return [p for p in found if not _common_quarter(p, name)]
 
     def place(self, p: _Payload) -> Place:
         if p.kind == "r":
@@ -164,6 +164,12 @@ class _Index:
         if got is None:
             got = self._places[p.ref] = self.gaz.place(p.ref)
         return got
+
+
+def _common_quarter(place: Place, written: str) -> bool:
+    """A city neighbourhood whose name, as written, is also a common word (or a person's)."""
+    cue = place.extra.get("cue", "") if place.source == "neighbourhoods" else ""
+    return bool(cue) and Quarter(None, cue).common(written)
 
 
 def _loose_automaton(gaz: Gazetteer) -> Any:

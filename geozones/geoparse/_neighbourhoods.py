@@ -12,7 +12,9 @@ counts only
 - or with its city named in the same sentence, or a cue in the same clause ("the Sakhur,
   Haydariya and Sheikh Khodr districts"): the quarter joins the namesakes, and the
   geoparser weighs them as usual;
-- or, with neither, when its name is its own (no other place, not a common word).
+- or, with neither, when its name is its own (one quarter, no other place, and not a
+  common word as written: ``cue=ar`` marks a name whose Arabic spelling is one, السكري
+  "the diabetic", while "Sukkari" is only Aleppo's quarter).
 """
 
 from __future__ import annotations
@@ -53,10 +55,26 @@ _WINDOW = 80
 
 @dataclass(frozen=True)
 class Quarter:
-    """A neighbourhood entry: its city's entry, and whether its name is also a common word."""
+    """A neighbourhood entry: its city's entry, and whether its name is also a common word
+    (``"word"``: every spelling; ``"ar"``: the Arabic spellings; ``""``: none)."""
 
     city: int | None
-    word: bool
+    word: str
+
+    def common(self, written: str) -> bool:
+        """Whether the name as ``written`` in the text is also a common word."""
+        return self.word == "word" or (self.word == "ar" and is_arabic(written))
+
+
+def is_arabic(text: str) -> bool:
+    """Whether ``text`` starts with an Arabic letter.
+
+    Examples
+    --------
+    >>> is_arabic("الوعر"), is_arabic("al-Waer")
+    (True, False)
+    """
+    return "\u0600" <= text[:1] <= "\u06ff"
 
 
 def quarters(gaz: Gazetteer) -> dict[int, Quarter]:
@@ -75,7 +93,7 @@ def quarters(gaz: Gazetteer) -> dict[int, Quarter]:
         if source == "neighbourhoods":
             extra = gaz.place(i).extra
             city = gaz.find_id(str(extra.get("city_pcode", "")))
-            out[i] = Quarter(city, extra.get("cue") == "word")
+            out[i] = Quarter(city, str(extra.get("cue", "")))
     return out
 
 
@@ -83,8 +101,8 @@ def keep_quarters(text: str, found: Sequence[Any], table: dict[int, Quarter]) ->
     """The matches of a scan with each neighbourhood kept or dropped by its cue or its city
     (see the module's docstring); a match left with no payload is dropped.
 
-    ``found`` holds the scan's matches (``start``, ``end`` and ``payloads``, whose ``kind``
-    ``"g"`` and ``ref`` name a gazetteer entry).
+    ``found`` holds the scan's matches (``start``, ``name_start``, ``end`` and
+    ``payloads``, whose ``kind`` ``"g"`` and ``ref`` name a gazetteer entry).
 
     Examples
     --------
@@ -119,8 +137,9 @@ def _judge(
         return in_city or qs
     if in_city or _CLAUSE_BEFORE.search(before) or _CLAUSE_AFTER.match(after):
         return others + (in_city or qs)
-    if not others and not any(table[p.ref].word for p in qs):
-        return qs
+    written = text[m.name_start : m.end]
+    if not others and len(qs) == 1 and not table[qs[0].ref].common(written):
+        return qs  # a name of its own: one quarter, no namesake, no common word
     return others
 
 
