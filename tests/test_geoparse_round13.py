@@ -98,3 +98,13 @@ def test_hills_listed_in_the_governorate_the_text_names_lie_there():
     got = {m.text: m.place for m in ex.places}
     for name in ("الكبينة", "والخضر", "والحدادة"):
         assert haversine_km(got[name].lat, got[name].lon, 35.738, 36.208) < 15, name
+
+
+def test_the_region_of_a_town_is_its_surroundings():
+    # Ahval relaying Anadolu (242): "the northern Syrian region of Tal Rifaat" came out as
+    # the town itself; the set marks the town's area (r), as it marks "Tall Rifat region"
+    ex = geozones.extract("clashes erupted in the northern Syrian region of Tal Rifaat.")
+    m = next(m for m in ex.places if "Tal Rifaat" in m.text)
+    assert m.kind == "region" and haversine_km(m.place.lat, m.place.lon, 36.47, 37.10) < 5
+    idlib = geozones.extract("air strikes on the Idlib region").places[0]
+    assert idlib.kind == "region" and idlib.place.kind == "admin area"

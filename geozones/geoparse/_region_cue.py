@@ -107,7 +107,7 @@ _RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "ou
                "ضواحي": "outskirts", "محيط": "outskirts", "banlieue": "outskirts",
                "countryside": "countryside", "ريف": "countryside", "الريف": "countryside",
                "campagne": "countryside", "rural areas": "countryside",
-               "kırsal": "countryside"}  # fmt: skip
+               "kırsal": "countryside", "region": "countryside"}  # fmt: skip
 _ADMIN_LEVEL = {"محافظة": 1, "محافظات": 1, "provinz": 1, "ili": 1, "vilayeti": 1, "منطقة": 2,
                 "ناحية": 3, "distrikt": 2, "destrikt": 2, "bezirk": 2, "bağlı": 2,
                 "province": 1, "governorate": 1, "countryside": 1, "region": 1,
