@@ -136,3 +136,17 @@ def test_a_name_whose_arabic_spelling_is_a_word_counts_in_latin_letters():
     # syriazone.sy: السكري, diabetes, is no quarter of Aleppo
     text = "يواجه مرضى السكري في منطقتي تل أبيض بريف الرقة ورأس العين بريف الحسكة أزمة"
     assert not _quarters(text)
+
+
+def test_aleppo_quarters_named_by_common_words_with_their_city():
+    # npasyria.com/20079: النيل, السبيل, الشهباء are words (the Nile, the way, the grey one)
+    text = (
+        "حيث تقوم فصائل المعارضة المسلحة المتمركزة بمنطقة معامل الليرمون وحي الراشدين غربي "
+        "مدينة حلب باستهداف كل من شارع النيل وشارع تشرين وحي الشهباء ومساكن السبيل وأطراف حي "
+        "الموكامبو بعشرات القذائف الصاروخية."
+    )
+    got = _quarters(text)
+    assert {"Nile Street", "Shahba", "Sabil", "Mogambo", "Rashideen", "Layramoun"} <= set(got)
+    assert set(got.values()) == {"Aleppo"}
+    # (a sentence of our own) without its city or a cue, السبيل is the way, not a quarter
+    assert not _quarters("وقال إن السبيل الوحيد هو الحل السياسي.")
