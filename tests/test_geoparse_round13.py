@@ -108,3 +108,22 @@ def test_the_region_of_a_town_is_its_surroundings():
     assert m.kind == "region" and haversine_km(m.place.lat, m.place.lon, 36.47, 37.10) < 5
     idlib = geozones.extract("air strikes on the Idlib region").places[0]
     assert idlib.kind == "region" and idlib.place.kind == "admin area"
+
+
+def test_a_capital_at_a_road_s_end_is_the_city():
+    # Al-Hayat via Sauress (236): "طريق الإمداد الرئيس إلى دير الزور" (the main supply road to
+    # Deir ez-Zor) came out as the governorate
+    ex = geozones.extract(
+        "لكن الهجمات المضادة زادت الضغط على طريق الإمداد الرئيس إلى دير الزور من غرب سورية."
+    )
+    deir = next(m for m in ex.places if m.text == "دير الزور")
+    assert deir.kind == "place" and deir.place.kind == "populated place"
+
+
+def test_a_city_a_road_links_is_itself_not_a_place_inside_the_other():
+    # Al Mayadeen (237): "وتربطٌ الحسكة بحلب" (and links Hasakah with Aleppo): Hasakah came
+    # out as the governorate, and once the city, as a place "in" Aleppo
+    ex = geozones.extract("في محيط المدينة التي تقع مباشرة على طريق M4 وتربطٌ الحسكة بحلب.")
+    hasakah = next(m for m in ex.places if m.text == "الحسكة")
+    assert hasakah.kind == "place" and hasakah.resolved
+    assert haversine_km(hasakah.place.lat, hasakah.place.lon, 36.512, 40.757) < 5

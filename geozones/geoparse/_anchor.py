@@ -36,6 +36,9 @@ ANCHOR_AREA_FAR_KM = 75.0
 #: governorate ("غرب حلب") or of the named region ("في منطقة جبل الأكراد") its clause
 #: names is moved there.
 PART_FAR_KM = 30.0
+#: A town this big is itself wherever its clause seems to anchor it ("وتربط الحسكة بحلب",
+#: links Hasakah with Aleppo: no Hasakah "in" Aleppo).
+ANCHOR_MAX_POPULATION = 50_000
 #: Score of a village placed at its anchor (a context place scores 0.3).
 ANCHOR_SCORE = 0.35
 #: How far (km) from a town's centre the point of its named part ("eastern X") lies.
@@ -169,6 +172,8 @@ def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[P
     out = list(places)
     for i, m in enumerate(places):
         if m.kind != "place" or m.place.country != bias:
+            continue
+        if m.resolved and m.place.population >= ANCHOR_MAX_POPULATION:
             continue
         found = _anchor_of(text, i, places)
         if found is None or found[0].place.country != bias:

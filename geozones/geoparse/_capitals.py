@@ -35,7 +35,10 @@ _CITY_BEFORE = re.compile(
     # a point near it: "près d'Idleb", "near Idlib", "قرب إدلب", "nahe Idlib"
     r"|\bnear\s+|\bprès\s+d(?:e\s+|['’]\s*)|\bnahe\s+|(?:^|\s)(?:بالقرب\s+من|قرب)\s+"
     # a road that leads to it: "طريق حماة محردة", "أوتوستراد حماة"
-    r"|(?:^|\s)[وبل]?(?:طريق|الطريق|أوتوستراد|اوتوستراد|أوتستراد|اوتستراد)\s+)$",
+    r"|(?:^|\s)[وبل]?(?:طريق|الطريق|أوتوستراد|اوتوستراد|أوتستراد|اوتستراد)\s+"
+    # a road's end: "طريق الإمداد الرئيس إلى دير الزور"; what a road links: "وتربطٌ الحسكة"
+    r"|(?:^|\s)[وبل]?(?:طريق|الطريق)(?:\s+[^\s.،,]+){0,2}\s+(?:إلى|الى)\s+"
+    r"|(?:^|\s)[وف]?(?:تربط|يربط|تصل\s+بين|يصل\s+بين|الواصل\s+بين|الرابط\s+بين)[\u064b-\u0652]*\s+)$",
     re.I,
 )
 #: After the name: "Idlib city", "İdlib kenti / kentinin / kent merkezine", "Hama şehri".
@@ -76,7 +79,7 @@ def _city_cue(text: str, it: _Item) -> bool:
             return True  # a dateline: "HAMA, Syria", "LAZKİYE (AA) -", "Idlib - SMART"
         if text[it.start : it.end].isupper() and text.startswith(":", it.end):
             return True  # "DARAA: The wave of assassinations …"
-    if _CITY_BEFORE.search(text[max(0, it.start - 20) : it.start]):
+    if _CITY_BEFORE.search(text[max(0, it.start - 40) : it.start]):
         return True
     if _CITY_AFTER.match(text[it.end : it.end + 16]):
         return True
