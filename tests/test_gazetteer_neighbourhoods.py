@@ -150,3 +150,14 @@ def test_aleppo_quarters_named_by_common_words_with_their_city():
     assert set(got.values()) == {"Aleppo"}
     # (a sentence of our own) without its city or a cue, السبيل is the way, not a quarter
     assert not _quarters("وقال إن السبيل الوحيد هو الحل السياسي.")
+
+
+def test_french_and_german_cues():
+    # rpress.blogspot.com (Le Monde, 2013)
+    text = (
+        "Le quartier de Cheikh Saïd assure aux rebelles une voie d'accès à l'aéroport "
+        "international d'Alep, toujours contrôlé par les troupes du régime."
+    )
+    assert _quarters(text) == {"Sheikh Saeed": "Aleppo"}
+    # the German cue "Viertel" (a sentence of our own, after radio-utopie.de's "das Viertel Waer")
+    assert _quarters("Die Rebellen hielten das Viertel Waer in Homs.") == {"Waer": "Homs"}
