@@ -127,3 +127,13 @@ def test_a_city_a_road_links_is_itself_not_a_place_inside_the_other():
     hasakah = next(m for m in ex.places if m.text == "الحسكة")
     assert hasakah.kind == "place" and hasakah.resolved
     assert haversine_km(hasakah.place.lat, hasakah.place.lon, 36.512, 40.757) < 5
+
+
+def test_the_names_listed_after_a_plural_admin_noun_are_governorates():
+    # Al-Manar (230): "les provinces de Hama, Alep et Lattaquié": Alep came out as the city
+    ex = geozones.extract(
+        "Les combats se concentrent dans les provinces de Hama, Alep et Lattaquié."
+    )
+    assert {m.place.name: m.kind for m in ex.places}["Aleppo"] == "region"
+    ex = geozones.extract("Shelling hit the provinces of Hama and Idlib, Aleppo was calm.")
+    assert {m.place.name: m.kind for m in ex.places}["Aleppo"] == "place"

@@ -36,6 +36,7 @@ from ._persons import (
     reporter_outlets,
 )
 from ._place_lists import follow_first_reading, place_list_spans
+from ._region_cue import mark_plural_lists
 from ._repeats import repeat_cued_names
 from ._results import Extraction, PlaceMention, RoadMention
 from ._select import (
@@ -184,6 +185,7 @@ def _names(
     items, persons = _person_like(text, items, index)
     entities += persons
     _mark_regions(text, items)
+    mark_plural_lists(text, items)  # "the provinces of Hama, Aleppo and Latakia"
     listed = construction_spans(text)
     items = drop_uncued_arabic(text, items, index, listed)
     places, roads = _build(text, items, index, bias)

@@ -8,7 +8,9 @@ original text and returns character spans.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 _DIRECTIONS = (
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central|"
@@ -198,3 +200,29 @@ def coordinated(text: str, end: int, next_start: int) -> bool:
     (True, False)
     """
     return bool(_COORD_GAP.match(text[end:next_start]))
+
+
+#: A plural admin noun before a list: "the provinces of Hama, Aleppo and Latakia", "les
+#: provinces de …", "محافظات حلب وإدلب".
+_PLURAL_NOUNS = frozenset("provinces governorates régions regions محافظات provinzen".split())
+_LIST_GAP = re.compile(r"\s*(?:[,،]\s*)?(?:(?:and|et|und|ve)\s+|و)?\s*", re.IGNORECASE)
+
+
+def mark_plural_lists(text: str, items: Sequence[Any]) -> None:
+    """The names listed after a plural admin noun are all governorates: "the provinces of
+    Hama, Aleppo and Latakia" (Aleppo too, not the city). ``items`` (the selector's, in
+    text order, with ``cue``, ``end`` and ``name_start``) get a governorate's cue.
+
+    Examples
+    --------
+    >>> mark_plural_lists("", [])
+    """
+    for i, it in enumerate(items):
+        if it.cue is None or (it.cue.noun or "").lower() not in _PLURAL_NOUNS:
+            continue
+        for prev, nxt in zip(items[i:], items[i + 1 :], strict=False):
+            if not _LIST_GAP.fullmatch(text[prev.end : nxt.name_start]) or nxt.cue is not None:
+                break
+            nxt.cue = RegionCue("region", nxt.start, nxt.end, None, None, 1)
+            if re.search(r"\b(?:and|et|und|ve)\b|و", text[prev.end : nxt.name_start], re.I):
+                break  # "… Hama and Idlib, Aleppo was calm": the list ended at its "and"
