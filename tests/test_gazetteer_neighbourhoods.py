@@ -161,3 +161,12 @@ def test_french_and_german_cues():
     assert _quarters(text) == {"Sheikh Saeed": "Aleppo"}
     # the German cue "Viertel" (a sentence of our own, after radio-utopie.de's "das Viertel Waer")
     assert _quarters("Die Rebellen hielten das Viertel Waer in Homs.") == {"Waer": "Homs"}
+
+
+def test_the_scan_keeps_only_the_quarter_of_the_city_named_with_a_cue():
+    from geozones.geoparse._index import _index_for, _scan
+
+    index = _index_for(None)
+    text = "Government forces took al-Zahraa district in western Aleppo."
+    (m,) = [m for m in _scan(text, index) if "Zahraa" in text[m.start : m.end]]
+    assert [index.place(p).extra.get("city") for p in m.payloads] == ["Aleppo"]

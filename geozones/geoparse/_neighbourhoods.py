@@ -11,7 +11,7 @@ counts only
   text means the quarter, and a namesake elsewhere is dropped;
 - or with its city named in the same sentence, or a cue in the same clause ("the Sakhur,
   Haydariya and Sheikh Khodr districts"): the quarter joins the namesakes, and the
-  geoparser weighs them as usual;
+  geoparser weighs them as usual; with both, the quarter of the city named stands alone;
 - or, with neither, when its name is its own (one quarter, no other place, and not a
   common word as written: ``cue=ar`` marks a name whose Arabic spelling is one, السكري
   "the diabetic", while "Sukkari" is only Aleppo's quarter).
@@ -48,6 +48,8 @@ _CLAUSE_BEFORE = re.compile(
 _CLAUSE_AFTER = re.compile(
     r"^[^.;:!?\n]{0,60}?\b(?:neighbou?rhoods|districts|quarters|mahalleleri\w*)\b", re.IGNORECASE
 )
+#: "X district" (singular): a quarter's cue with its city named, else also a town's district.
+_DISTRICT_AFTER = re.compile(r"^\s*district\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 #: How far (characters) a cue is looked for around a name.
 _WINDOW = 80
@@ -135,7 +137,12 @@ def _judge(
     after = text[m.end : m.end + _WINDOW]
     if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after):
         return in_city or qs
-    if in_city or _CLAUSE_BEFORE.search(before) or _CLAUSE_AFTER.match(after):
+    clause = (
+        _CLAUSE_BEFORE.search(before) or _CLAUSE_AFTER.match(after) or _DISTRICT_AFTER.match(after)
+    )
+    if in_city and clause:
+        return in_city  # "the al-Zahraa district of western Aleppo": its city and a cue
+    if in_city or clause:
         return others + (in_city or qs)
     written = text[m.name_start : m.end]
     if not others and len(qs) == 1 and not table[qs[0].ref].common(written):
