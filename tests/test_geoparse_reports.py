@@ -267,14 +267,14 @@ def test_real_report_set_is_measured_and_keeps_its_floor():
         ev.add(parts.setdefault(part, {}), res, bad)
     p, r = ev.pr(*tot["places"])
     _, day = ev.pr(*tot["dates"])
-    # round 13 (ex-heldout12 in dev, 243 passages, the city quarters added): 0.955 / 0.907
+    # round 13 (ex-heldout12 in dev, 243 passages, the city quarters added): 0.955 / 0.908
     assert p >= 0.95 and r >= 0.90, (p, r)  # round 12: 0.950 / 0.902 (219)
     assert day >= 0.93, day  # round 11: 0.94 (ex-heldout10 in dev)
     # no person or agency taken for a place in dev (with heldout2 to heldout12 moved there in
     # rounds 3-13) or the old held-out ones
     assert parts["dev"]["confused"] == 0 and parts["heldout"]["confused"] == 0
     dp, dr = ev.pr(*parts["dev"]["places"])
-    assert dp >= 0.95 and dr >= 0.90, (dp, dr)  # round 13: 0.954 / 0.907 (234 passages)
+    assert dp >= 0.95 and dr >= 0.90, (dp, dr)  # round 13: 0.955 / 0.907 (234 passages)
     hp, hr = ev.pr(*parts["heldout"]["places"])
     assert hp >= 0.95 and hr >= 0.91, (hp, hr)  # round 12: 0.96 / 0.93 (9 passages: 21, 30 in dev)
 
