@@ -170,3 +170,35 @@ def test_the_scan_keeps_only_the_quarter_of_the_city_named_with_a_cue():
     text = "Government forces took al-Zahraa district in western Aleppo."
     (m,) = [m for m in _scan(text, index) if "Zahraa" in text[m.start : m.end]]
     assert [index.place(p).extra.get("city") for p in m.payloads] == ["Aleppo"]
+
+
+def _mention(text: str, surface: str):
+    return next(m for m in geozones.extract(text).places if m.text == surface)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # France 24 Observers, 17 Dec 2015 (observers.france24.com/en/20151217-homs-residents-…)
+        "hundreds of rebels and civilians have been evacuated from the al-Waer neighbourhood, "
+        "the last rebel stronghold in Homs.",
+        # Reuters, March 2017, as carried in benchmarks/geoparse_real/205
+        "Syrian rebels in Homs resumed their evacuation as part of a deal to surrender the "
+        "city's last insurgent pocket of al-Waer to the government, a senior official and a "
+        "war monitor said Saturday.",
+    ],
+)
+def test_a_capital_beside_one_of_its_quarters_is_the_city(text):
+    homs = _mention(text, "Homs")
+    assert homs.kind == "place" and homs.place.kind == "populated place"
+    assert abs(homs.place.lat - 34.72) < 0.05 and abs(homs.place.lon - 36.71) < 0.05
+
+
+def test_a_quarter_far_off_in_a_list_of_towns_leaves_the_province():
+    # Silkway News relaying Anadolu, 2020 (benchmarks/geoparse_real/231): "Dera" here is the
+    # province the former rebels stayed in; Dera el-Beled is one of the places listed after.
+    text = (
+        "Dera'dan ayrılmayan eski muhalif gruplar, rejim birliklerinin girdiği Tafas, Dera "
+        "el-Beled, Basra Şam gibi bölgelerde hafif silahlarla mücadele ediyor."
+    )
+    assert _mention(text, "Dera").kind == "region"

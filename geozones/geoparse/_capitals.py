@@ -203,6 +203,46 @@ def town_listed(text: str, items: list[_Item], index: _Index, bias: str) -> froz
     return frozenset(out)
 
 
+#: How far apart, in characters, a quarter and its city's name may stand to be read together
+#: ("the al-Waer neighbourhood, the last rebel stronghold in Homs").
+QUARTER_REACH = 120
+
+
+def quarter_named(text: str, items: list[_Item], index: _Index, bias: str) -> frozenset[int]:
+    """Starts of the capitals named alone next to one of the city's own quarters — no other
+    name between them, in the same sentence ("the al-Waer neighbourhood, the last rebel
+    stronghold in Homs", "rebels in Homs … the city's last pocket of al-Waer"): the city
+    (rule 2, a neighbourhood of the city), never the governorate. A quarter further off, past
+    other towns of the province, says nothing of the capital.
+
+    Examples
+    --------
+    >>> quarter_named("", [], None, "SY")
+    frozenset()
+    """
+    out = set()
+    for i, it in enumerate(items):
+        cands = _candidates(index, it.payloads)
+        if it.cue is not None or not _capital_of(cands, bias, None):
+            continue
+        towns = {p.name for p, _ in cands if p.kind == "populated place" and p.country == bias}
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(items) and _beside(text, it, items[j]):
+                if any(
+                    p.extra.get("feature") == "neighbourhood" and p.extra.get("city") in towns
+                    for p, _ in _candidates(index, items[j].payloads)
+                ):
+                    out.add(it.start)
+    return frozenset(out)
+
+
+def _beside(text: str, a: _Item, b: _Item) -> bool:
+    """Whether two names stand within ``QUARTER_REACH`` of each other in one sentence."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    gap = text[lo:hi]
+    return len(gap) <= QUARTER_REACH and not ctx.SENTENCE_END.search(gap)
+
+
 def _chain(text: str, items: list[_Item], i: int) -> list[int]:
     """The other items of the list item ``i`` stands in (none when it stands alone)."""
     out = []
@@ -250,5 +290,5 @@ def province_reading(
     if not areas or _city_cue(text, it) or any(a.name in city_leaning for a in areas):
         return None
     if it.start in listed:
-        return None  # listed among towns
+        return None  # listed among towns, or beside a quarter of the city
     return ctx.RegionCue("region", it.start, it.end, None, None, 1)

@@ -11,7 +11,14 @@ from ..gazetteer._match import LOOSE
 from ..place import Place
 from ..projection import haversine_km
 from . import _context as ctx
-from ._capitals import capital_leanings, capital_named, city_noun, province_reading, town_listed
+from ._capitals import (
+    capital_leanings,
+    capital_named,
+    city_noun,
+    province_reading,
+    quarter_named,
+    town_listed,
+)
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index, _key
 from ._parts import Part, compass, shift
 from ._results import PlaceMention, RoadMention
@@ -410,9 +417,6 @@ def _areas_by_position(items: list[_Item], index: _Index, bias: str) -> list[tup
     ]
 
 
-_SENTENCE_END = re.compile(r"[.!?؟\n]\s")
-
-
 def _sentence_areas(ends: list[int], it: _Item, area_at: list[tuple[int, str]]) -> frozenset[str]:
     """The governorates named in the sentence of ``it``; ``ends`` are the offsets where
     sentences end (a full stop, question mark or line break followed by a space)."""
@@ -432,10 +436,10 @@ def _build(
         p.country for it in items for p, _ in _candidates(index, it.payloads) if p.kind == "country"
     )
     area_at = _areas_by_position(items, index, bias)
-    stops = [m.start() + 1 for m in _SENTENCE_END.finditer(text)] if area_at else []
+    stops = [m.start() + 1 for m in ctx.SENTENCE_END.finditer(text)] if area_at else []
     areas = frozenset(name for _, name in area_at)
     leaning = capital_leanings(text, items, index, bias)
-    listed = town_listed(text, items, index, bias)
+    listed = town_listed(text, items, index, bias) | quarter_named(text, items, index, bias)
     places: list[PlaceMention] = []
     roads: list[RoadMention] = []
     for it in items:

@@ -34,6 +34,9 @@ from ._region_cue import (  # noqa: F401  (re-exported: ctx.region_cue, ctx.Regi
     region_cue,
 )
 
+#: The end of a sentence: a stop, a question or exclamation mark, or a line break, then space.
+SENTENCE_END = re.compile(r"[.!?؟\n]\s")
+
 #: Capital letters that may open a name: Latin, Latin-1 and Turkish ("İblin", "Şam").
 CAPITALS = "A-ZÀ-ÖØ-ÞİŞĞ"
 _NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|[A-Z]{2,}\d*)"
