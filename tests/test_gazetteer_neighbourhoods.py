@@ -202,3 +202,18 @@ def test_a_quarter_far_off_in_a_list_of_towns_leaves_the_province():
         "el-Beled, Basra Şam gibi bölgelerde hafif silahlarla mücadele ediyor."
     )
     assert _mention(text, "Dera").kind == "region"
+
+
+def test_a_district_noun_between_two_names_is_the_first_ones():
+    # Syria Direct, "Final evacuees depart Homs city, rebels surrender the 'capital of the
+    # revolution'" (syriadirect.org/final-evacuees-depart-homs-city-rebels-surrender-…)
+    text = (
+        "The final convoy of opposition fighters and residents is departing the long-disputed "
+        "Waer district of Homs on Sunday."
+    )
+    homs = _mention(text, "Homs")
+    assert homs.kind == "place" and abs(homs.place.lon - 36.71) < 0.05
+    # a people's adjective is no name: the region is still Tal Rifaat's (Ahval/Anadolu, 242)
+    text = "Turkish forces shelled positions in the northern Syrian region of Tal Rifaat."
+    tal = next(m for m in geozones.extract(text).places if m.text.endswith("Tal Rifaat"))
+    assert tal.kind == "region" and tal.text == "region of Tal Rifaat"

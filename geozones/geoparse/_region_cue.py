@@ -147,6 +147,8 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
     before = None
     if _CUE_WORD.search(head):  # most names have none of these words before them
         before = next((m for rx in _REGION_BEFORE if (m := rx.search(head))), None)
+        if before is not None and _noun_of_a_name(head, before):
+            before = None  # "the Waer district of Homs": the district is Waer's, not Homs's
     after = next((m for rx in _REGION_AFTER if (m := rx.match(after_text))), None)
     if not before and not after:
         return None
@@ -178,6 +180,23 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
     if level is None and (ring == "countryside" or direction and not ring):
         level = 1  # "southern Idlib", "ريف إدلب": the province
     return RegionCue("region", s, e, direction, noun, level, ring)
+
+
+#: A people's adjective ("Syrian", "Kurdish", "Iraqi", "Druze"): no name of a place.
+DEMONYM = re.compile(r"(?:ian|ish|ese|ite|ic|i)$|^(?:Druze|Arab|Turkmen|Kurd|Arabs)$")
+#: A capitalised word right before a region noun ("Waer district of", "Afrin region of"):
+#: the noun names that place's area; sentence-opening articles are no such word.
+_NAME_BEFORE_NOUN = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|In|Of)\s)(?P<word>[A-Z][\w'’-]*)\s+$")
+
+
+def _noun_of_a_name(head: str, before: re.Match[str]) -> bool:
+    """Whether the English "X of" region noun before a name belongs to the name written just
+    before it ("the long-disputed Waer district of Homs"), not to the name after."""
+    gd = before.groupdict()
+    if not gd.get("noun") or gd.get("dir") or not gd["noun"].isascii():
+        return False
+    m = _NAME_BEFORE_NOUN.search(head, 0, before.start("noun"))
+    return m is not None and not DEMONYM.search(m.group("word"))  # not "the Syrian region of"
 
 
 def plural_region_follows(text: str, end: int) -> bool:

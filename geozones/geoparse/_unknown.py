@@ -25,6 +25,7 @@ from . import _context as ctx
 from ._index import ARABIC_HEADS, _key
 from ._list_area import one_in_named_area
 from ._parts import _BEARINGS, compass
+from ._region_cue import DEMONYM as _DEMONYM
 from ._results import PlaceMention
 from ._select import ARABIC_STOPWORDS, STOPWORDS
 
@@ -61,8 +62,6 @@ _OTHER = re.compile(
     r"|kamp(?:ı|ın|lar)\w*)\b"  # "A, B ve C kamplarına": camps named after their villages
 )
 _SPLIT = re.compile(r"\s*,\s*(?:(?:and|und|et|ve)\s+)?|\s+(?:and|und|et|ve)\s+")
-#: Words for peoples and faiths: "the Kurdish town", "Alawite villages" name no place.
-_DEMONYM = re.compile(r"(?:ian|ish|ese|ite|ic|i)$|^(?:Druze|Arab|Turkmen|Kurd|Arabs)$")
 
 _AR_WORD = r"[\u0621-\u0652\u0671-\u06d3\u0640]+"  # its vowel marks too ("معلّق")
 #: Arabic nouns that introduce settlements: قرى، بلدات، قرية، بلدة، قريتي، بلدتي، مزارع، تلال.
