@@ -114,10 +114,10 @@ def byline_persons(text: str) -> list[Entity]:
     ]
 
 
-def _named(pattern: re.Pattern[str], text: str, how: str) -> list[Entity]:
-    """One ``news`` entity per match of ``pattern``'s ``name`` group."""
+def _named(pattern: re.Pattern[str], text: str, how: str, kind: str = "news") -> list[Entity]:
+    """One ``kind`` entity per match of ``pattern``'s ``name`` group."""
     return [
-        Entity(m.group("name"), m.start("name"), m.end("name"), "news", how)
+        Entity(m.group("name"), m.start("name"), m.end("name"), kind, how)
         for m in pattern.finditer(text)
     ]
 
@@ -159,10 +159,7 @@ def apposition_persons(text: str) -> list[Entity]:
     >>> apposition_persons("Sweida, a city in the south, was hit.")
     []
     """
-    return [
-        Entity(m.group("name"), m.start("name"), m.end("name"), "person", "apposition")
-        for m in _APPOSITION.finditer(text)
-    ]
+    return _named(_APPOSITION, text, "apposition", "person")
 
 
 #: A number with a full stop before a capitalised noun inside a sentence: a Turkish or German
@@ -190,7 +187,4 @@ def ordinal_units(text: str) -> list[Entity]:
     >>> ordinal_units("1. Afrin\\n2. Manbij")
     []
     """
-    return [
-        Entity(m.group("name"), m.start("name"), m.end("name"), "organization", "ordinal")
-        for m in _ORDINAL_UNIT.finditer(text)
-    ]
+    return _named(_ORDINAL_UNIT, text, "ordinal", "organization")
