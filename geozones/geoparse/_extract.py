@@ -11,6 +11,7 @@ from ..errors import InputError
 from . import _context as ctx
 from ._anchor import place_at_anchors
 from ._arabic_cues import drop_uncued_arabic
+from ._arabic_grammar import drop_grammar_words
 from ._arabic_lists import comma_list_spans
 from ._arabic_nouns import arabic_qualified_nouns
 from ._choose import _build
@@ -22,6 +23,7 @@ from ._loose import keep_near_loose
 from ._operations import operation_entities
 from ._outlets import (
     apposition_persons,
+    broadcaster_entities,
     byline_persons,
     channel_entities,
     ordinal_units,
@@ -162,7 +164,7 @@ def _names(
     rule_ents += arabic_feminine_adjectives(text) + operation_entities(text)
     rule_ents += arabic_qualified_nouns(text)
     rule_ents += credits + org_name_places(text) + channel_entities(text)
-    rule_ents += source_entities(text) + byline_persons(text)
+    rule_ents += source_entities(text) + byline_persons(text) + broadcaster_entities(text)
     rule_ents += apposition_persons(text) + [
         e
         for e in ordinal_units(text)
@@ -176,6 +178,7 @@ def _names(
         text, scanned, rule_ents, blocked, title, _country_refs(index), _metropolis_refs(index)
     )
     items = keep_near_loose(drop_function_words(text, items), index, bias)
+    items = drop_grammar_words(text, items, index)  # "وأن", "تركياً", "العدوان التركي"
     entities += _list_surnames(text, entities, items)
     ents = _Occupancy(len(text), [(e.start, e.end) for e in entities])
     items = [it for it in items if ents.free(it.start, it.start + 1)]

@@ -11,6 +11,10 @@ qualifier ("according to Idlib-based activist …"), and the name is glued to wh
 A line that holds nothing but two or three capitalised words and a dash after them (or
 "By" before them) is the writer's byline ("Selava Omar –", "By Hadi Abdullah"): a person,
 even where a word of it is also a village's name.
+
+A broadcaster is named by its band or medium: "Radio X", "X FM", "X TV" ("Radio Cham FM",
+"Sham FM", "Orient TV") is the station, and a place's name inside it ("Cham", Damascus)
+belongs to the station, as the set marks a country's name inside an outlet's.
 """
 
 from __future__ import annotations
@@ -48,6 +52,38 @@ def channel_entities(text: str) -> list[Entity]:
     []
     """
     return _named(_CHANNEL, text, "channel")
+
+
+_WORD = r"[A-Z][\w'’-]*"
+_BROADCASTER = re.compile(
+    rf"\b(?P<name>(?:Radio[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}}[ \t]+(?:FM|TV)"
+    rf"|Radio[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,2}})\b"
+)
+
+
+def broadcaster_entities(text: str) -> list[Entity]:
+    """Stations named by their band or medium: "Radio X", "X FM", "X TV".
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Entity
+        One ``news`` entity per station's name, the band or medium word included.
+
+    Examples
+    --------
+    >>> [e.text for e in broadcaster_entities("a correspondent for Radio Cham FM in Homs")]
+    ['Radio Cham FM']
+    >>> [e.text for e in broadcaster_entities("Halab Today TV showed the ruins")]
+    ['Halab Today TV']
+    >>> broadcaster_entities("the radio station in Homs was hit")
+    []
+    """
+    return _named(_BROADCASTER, text, "broadcaster")
 
 
 _SOURCE = re.compile(

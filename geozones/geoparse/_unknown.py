@@ -306,8 +306,8 @@ def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
         if first and _AR_VERB.fullmatch(w) and _next_is(text, words, i, _AR_VERB_PREP):
             break  # "قرى تقع ضمن منطقة …": villages that lie within, a verb, no name
         n = 2 if i + 1 < len(words) and _two_words(text, a, b, words[i + 1]) else 1
-        if n == 1 and _ar_key(text[a:b]) in ARABIC_STOPWORDS:
-            break  # "تل" alone is a hill, "تل أغر" a village
+        if n == 1 and _ar_key(_unclitic(text[a:b])) in ARABIC_STOPWORDS:
+            break  # "تل" alone is a hill, "تل أغر" a village; "بلدة وقرية": towns and villages
         e = words[i + n - 1][1]
         items.append((a, e))
         i += n
@@ -368,6 +368,11 @@ def _ends_list(text: str, end: int) -> bool:
     k = _ar_key(nxt)
     ends = nxt.startswith(("و", "بريف", "بال", "لل")) or k in _AR_END or nxt in _AR_END
     return ends or nxt[:1] == "ل" and len(nxt) > 3  # "قرية جبورين بالمدفعية", "X لقصف"
+
+
+def _unclitic(word: str) -> str:
+    """The word without a clinging و or ف ("وقرية" → "قرية")."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
 
 def _ar_key(word: str) -> str:
