@@ -4,6 +4,7 @@ tested on the real sentence that showed it and on a sentence where the rule must
 from __future__ import annotations
 
 import geozones
+from geozones.projection import haversine_km
 
 
 def _places(text: str) -> dict[str, tuple[str, str]]:
@@ -70,3 +71,26 @@ def test_a_noun_qualified_by_a_foreign_nationality_is_no_syrian_village():
 def test_a_town_qualified_by_its_own_countrys_adjective_stays():
     got = _places("سقطت قذائف على مدينة حلب السورية.")
     assert got.get("حلب") == ("Aleppo", "SY")
+
+
+def test_a_spelling_of_a_far_village_gives_way_to_its_namesake_among_the_texts_places():
+    # IUVM Daily (248): "Hader" matched exactly the Hadher south of Aleppo, 300 km from the
+    # story's Quneitra, Golan and Daraa; Hadar (Khan Arnaba) bears the same loose key
+    ex = geozones.extract(
+        "Israel-backed al-Nusra Front terrorists have increased their military actions in the "
+        "occupied Golan and Quneitra province. The Syrian army dispatched reinforcements to the "
+        "strategic city of Hader. The elements of al-Nusra planned to move their reinforcements "
+        "to Jubata al-Khashab and Tarnaja."
+    )
+    hader = [m for m in ex.places if m.text == "Hader"]
+    assert hader and hader[0].place.name == "Hadar"
+    assert haversine_km(hader[0].place.lat, hader[0].place.lon, 33.281, 35.825) < 5
+
+
+def test_the_exact_spelling_stays_where_the_text_is_about_its_region():
+    ex = geozones.extract(
+        "Government forces took Hader, south of Aleppo, after clashes near al-Hadher and "
+        "Zitan; the fighting spread to Khan Tuman and al-Eis."
+    )
+    hader = [m for m in ex.places if m.text == "Hader"]
+    assert hader and hader[0].place.name == "Hadher"

@@ -19,7 +19,7 @@ from ._context import Entity
 from ._dates import DateMention, extract_dates
 from ._function_words import drop_function_words
 from ._index import _Index, _index_for, _scan
-from ._loose import keep_near_loose
+from ._loose import keep_near_loose, prefer_near_spelling
 from ._operations import operation_entities
 from ._outlets import (
     apposition_persons,
@@ -178,6 +178,7 @@ def _names(
         text, scanned, rule_ents, blocked, title, _country_refs(index), _metropolis_refs(index)
     )
     items = keep_near_loose(drop_function_words(text, items), index, bias)
+    items = prefer_near_spelling(text, items, index, bias)  # "Hader" on the Golan: Hadar
     items = drop_grammar_words(text, items, index)  # "وأن", "تركياً", "العدوان التركي"
     entities += _list_surnames(text, entities, items)
     ents = _Occupancy(len(text), [(e.start, e.end) for e in entities])

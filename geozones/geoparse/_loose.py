@@ -8,16 +8,28 @@ a name is kept only where the text's other places are: one of its senses within
 from them is left to the context rules (a village the gazetteer does not know, placed
 where its sentence says). When the text names no town at home exactly, a loose name with
 one sense at home (a town and the district named after it count as one) is kept.
+
+The other way round, a press spelling may match exactly a village far away while the
+village the story is about bears another spelling of the same loose key ("Hader" matches the
+Hadher south of Aleppo exactly, Hadar on the Golan loosely, and the story's other places are
+Quneitra, the Golan and Daraa): an exact village name whose every sense lies farther than
+:data:`EXACT_FAR_KM` from the text's other places gives way to its loose namesake near them.
 """
 
 from __future__ import annotations
 
+import dataclasses
+
+from .._text import fold
+from ..gazetteer._loose import loose_key
 from ..projection import haversine_km
 from ._index import _candidates, _Index
 from ._select import _home_centre, _Item
 
 #: Greatest distance (km) from the text's home centre of a sense found by the loose key.
 LOOSE_NEAR_KM = 35.0
+#: An exact village name this far from every other place of the text …
+EXACT_FAR_KM = 100.0
 
 
 def _anchors(items: list[_Item], index: _Index, bias: str) -> list[tuple[float, float]]:
@@ -81,3 +93,72 @@ def keep_near_loose(items: list[_Item], index: _Index, bias: str) -> list[_Item]
             it.payloads = near or home
             out.append(it)
     return out
+
+
+#: … and smaller than this (a town this big is named as itself).
+EXACT_FAR_MAX_POPULATION = 20_000
+
+
+def prefer_near_spelling(text: str, items: list[_Item], index: _Index, bias: str) -> list[_Item]:
+    """Give an exact village name whose every sense lies far from the text's other places
+    the senses of its loose key that lie near them ("Hader" in a story of the Golan: Hadar,
+    not the Hadher south of Aleppo).
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    items : list of _Item
+        The names selected in it.
+    index : _Index
+        The geoparser's index.
+    bias : str
+        The home country.
+
+    Returns
+    -------
+    list of _Item
+        ``items``, such names with their near senses.
+
+    Examples
+    --------
+    >>> prefer_near_spelling("", [], None, "SY")
+    []
+    """
+    out = []
+    for it in items:
+        near = (
+            ()
+            if it.loose
+            else _near_namesakes(text[it.name_start : it.end], it, items, index, bias)
+        )
+        out.append(dataclasses.replace(it, payloads=near) if near else it)
+    return out
+
+
+def _near_namesakes(written: str, it: _Item, items: list[_Item], index: _Index, bias: str) -> tuple:
+    """The loose-key senses of ``it`` near the other places, when all its own are far."""
+    cands = [p for p, _ in _candidates(index, it.payloads)]
+    if not cands or not written.isascii() or any(
+        not (p.kind == "populated place" or p.kind == "admin area" and (p.level or 0) >= 2)
+        or p.country != bias
+        or p.population >= EXACT_FAR_MAX_POPULATION for p in cands
+    ):  # fmt: skip
+        return ()
+    names = {p.name for p in cands}
+    others = [o for o in items if not names & {p.name for p, _ in _candidates(index, o.payloads)}]
+    anchors = _anchors(others, index, bias)
+    if len(anchors) < 2 or any(_within(p, anchors, EXACT_FAR_KM) for p in cands):
+        return ()
+    got = index.loose.get(f" {loose_key(fold(written))} ", None)
+    if got is None:
+        return ()
+    return tuple(
+        pl for pl in got[1]
+        if pl.kind == "g" and index.place(pl).country == bias
+        and _within(index.place(pl), anchors, LOOSE_NEAR_KM)
+    )  # fmt: skip
+
+
+def _within(p, anchors: list[tuple[float, float]], km: float) -> bool:  # noqa: ANN001 (a Place)
+    return any(haversine_km(p.lat, p.lon, *a) <= km for a in anchors)
