@@ -329,6 +329,7 @@ def test_dates_from_the_wire_dateline():
         ("12 January", "2020-01-12"),
         ("15 March", "2020-03-15"),
         ("5 March 2020", "2020-03-05"),
+        ("2018", "2018"),  # "the 2018 deal": a year, as the real set marks "a 1974 zone"
     ]
     assert ex.dates[0].dateline
 

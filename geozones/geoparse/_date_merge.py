@@ -85,11 +85,11 @@ def _join_range(a: DateMention, b: DateMention, gap: str, text: str) -> DateMent
         text[max(0, a.start - 10) : a.start]
     ):
         return None
-    if a.start_date is None or b.start_date is None or b.start_date <= a.start_date:
-        return None
     night = _night_of(a, b, text)
     if night is not None:
         return night
+    if a.start_date is None or b.start_date is None or b.start_date <= a.start_date:
+        return None
     return DateMention(
         text[a.start : b.end], a.start, b.end, a.start_date, b.end_date, "range",
         None, a.relative or b.relative,
@@ -104,12 +104,22 @@ _NIGHT = re.compile(
 
 def _night_of(a: DateMention, b: DateMention, text: str) -> DateMention | None:
     """ "ليلة الأحد – الاثنين", "ليل الثلاثاء الأربعاء", "the night of Sunday to Monday":
-    the night that the first day begins, when the second is the day after."""
-    if a.start_date is None or b.start_date is None or (b.start_date - a.start_date).days != 1:
+    the night that the first day begins, when the second is the day after (or, on a page
+    without date, when the second weekday follows the first: one night, its week unknown)."""
+    if a.start_date is None and b.start_date is None:
+        if (_weekday_of(b) - _weekday_of(a)) % 7 != 1:
+            return None
+    elif a.start_date is None or b.start_date is None or (b.start_date - a.start_date).days != 1:
         return None
     if not _NIGHT.search((text[max(0, a.start - 12) : a.start] + a.text).translate(W.MATCH_FOLD)):
         return None
     return replace(a, text=text[a.start : b.end], end=b.end)
+
+
+def _weekday_of(m: DateMention) -> int:
+    """The weekday a mention ends with, -9 when it names none."""
+    words = re.findall(r"\w+", m.text.translate(W.MATCH_FOLD))
+    return W.WEEKDAYS.get(W.key(words[-1]), -9) if words else -9
 
 
 def _join_weekday(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:

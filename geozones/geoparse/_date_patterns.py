@@ -36,6 +36,16 @@ _TIME = (
 )
 _REL_WORDS = W.alternation(W.RELATIVE)
 _SEASON = W.alternation(W.SEASONS)
+_TR_SEASON = r"(?:ilkbahar|sonbahar|bahar|yaz|kış)"
+#: The Turkish case endings a season takes ("ilkbaharda", "yazın", "kışın", "baharından").
+_TR_CASE = r"(?:ında|ından|da|ta|ın|dan|tan)"
+#: Words a count has after it, never a year's ("the 2000 people", "a 1500 km border").
+_COUNT_NOUNS = (
+    r"(?:people|persons|civilians|fighters|families|troops|soldiers|refugees|men|women"
+    r"|children|residents|militants|rebels|members|km|kilometres|kilometers|miles|metres"
+    r"|meters|tons|tonnes|dollars|euros|pounds|homes|houses|buildings|displaced|dead"
+    r"|killed|wounded|injured|of|to|and|or|in)"
+)
 _MONTH_LEAD = (
     r"(?:in|at|since|until|by|from|before|after|during|early|late|mid|end of|of"
     r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتي|مطلع|اواخر|نهايه|بدايه"
@@ -55,6 +65,9 @@ _MONTH_YEAR_WORDS = (
 #: regex starts every pattern at a word's edge or right after a clitic, "وعام 2017");
 #: the others start with their own \b.
 _AR_CLITIC = ""
+#: A day's number may be glued to an Arabic "and" ("و12 شباط"): a word's edge, or just
+#: after that clitic.
+_AFTER_CLITIC = r"(?:\b|(?<=\b[وفبل]))"
 
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
 _PATTERNS: list[tuple[str, str]] = [
@@ -62,7 +75,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b(?P<iso_y>{_Y})(?P<iso_s>[-/])(?P<iso_m>[01]\d)(?P=iso_s)(?P<iso_d>[0-3]\d)\b"),
     (
         "dmy_range",
-        rf"\b(?P<r1_d1>{_D}){_SEP}(?P<r1_d2>{_D})\s+(?P<r1_m>{_M})"
+        rf"{_AFTER_CLITIC}(?P<r1_d1>{_D}){_SEP}(?P<r1_d2>{_D})\s+(?P<r1_m>{_M})"
         rf"(?:,?\s+{_YEAR_WORD}(?P<r1_y>{_Y}))?\b",
     ),
     (
@@ -71,7 +84,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "dmy",
-        rf"\b(?P<a_d>{_D})\s+(?:of\s+|de\s+|من\s+)?(?P<a_m>{_M})"
+        rf"{_AFTER_CLITIC}(?P<a_d>{_D})\s+(?:of\s+|de\s+|من\s+)?(?P<a_m>{_M})"
         rf"(?:,?\s+{_YEAR_WORD}(?P<a_y>{_Y}))?\b",
     ),
     # "في التاسع من أكتوبر 2019": the day as an Arabic ordinal (read as dmy)
@@ -83,11 +96,31 @@ _PATTERNS: list[tuple[str, str]] = [
     ("mdy", rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y}))?\b"),
     (
         "season",
-        rf"\b(?P<s_q>early|late|mid)?[\s-]*(?P<s_s>{_SEASON})\s+(?:of\s+)?"
-        rf"(?P<s_y>{_Y})\b",
+        rf"\b(?P<s_q>early|late|mid)?[\s-]*(?P<s_s>{_SEASON})\s+(?:of\s+)?{_YEAR_WORD}"
+        rf"(?P<s_y>{_Y})\b"
+        # Turkish writes the year first: "2017 ilkbaharında", "2018 yılının yazında"
+        rf"|\b(?P<s_ty>{_Y})\s+(?:yılı(?:nın)?\s+)?(?P<s_ts>{_TR_SEASON})(?:{_TR_CASE})?\b",
     ),
+    # a season placed from the page's date: "this spring", "l'été dernier", "letzten Sommer",
+    # "geçen kış", "الصيف الماضي", "ربيع العام الماضي", "im Sommer vergangenen Jahres"
+    (
+        "season_rel",
+        rf"{_AR_CLITIC}(?:(?P<sr_b>{W.alternation(W.SEASON_WORDS_BEFORE)})\s+"
+        rf"(?P<sr_s>{_SEASON})(?:{_TR_CASE})?"
+        rf"|(?:l['’])?(?P<sr_t>{_SEASON})(?:\s+(?P<sr_a>{W.alternation(W.SEASON_WORDS_AFTER)})"
+        rf"|\s+(?P<sr_y>{W.alternation(W.YEAR_SHIFT_WORDS)})))(?!\w)(?![\s,]*\d)",
+    ),
+    # a part of the year named from the page's ("بداية العام", "early this year", "Anfang
+    # des Jahres", "yılın başında"): the year
+    ("year_part", rf"{_AR_CLITIC}(?P<yp_w>{W.YEAR_PARTS})(?!\w)(?![\s,]*\d)"),
     ("my", rf"\b(?P<c_m>{_M})\s+(?:of\s+)?{_YEAR_WORD}(?P<c_y>{_Y})\b"),
-    ("numeric", rf"\b(?P<n_d>[0-3]?\d)[./](?P<n_m>[01]?\d)[./](?P<n_y>{_Y})\b"),
+    # dd.mm.yyyy, dd/mm/yyyy, dd-mm-yyyy, a blank after each dot allowed ("11. 01. 2018");
+    # the month first only when the day cannot be a month ("12/25/2019"), see _resolve
+    (
+        "numeric",
+        rf"\b(?P<n_d>[0-3]?\d)(?:(?P<n_dot>\.[ ]?)|(?P<n_s>[/-]))(?P<n_m>[0-3]?\d)"
+        rf"(?(n_dot)\.[ ]?|(?P=n_s))(?P<n_y>{_Y})\b(?![-/.]\d)",
+    ),
     (
         "weekday",
         rf"{_AR_CLITIC}(?:(?P<w_rel>last|next|this|on|late on|early on|{W.PAST_DAY_WORDS}"
@@ -129,7 +162,9 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"|il\s+y\s+a\s+(?P<gb_n>{_ANY_NUMBER})\s+(?P<gb_u>{_UNIT})"
         rf"|(?P<gc_n>{_ANY_NUMBER})\s+(?P<gc_u>{_UNIT})\s+önce"
         rf"|قبل\s+(?:(?P<gd_n>{_ANY_NUMBER})\s+(?P<gd_u>{_UNIT})"
-        rf"|(?P<ge_u>يومين|اسبوعين|شهرين|عامين|سنتين)))(?!\w)",
+        rf"|(?P<ge_u>يومين|اسبوعين|شهرين|عامين|سنتين)))(?!\w)"
+        # "قبل سبعة أشهر من الانتخابات" counts back from an event, not from the page
+        r"(?!\s+(?:من|علي)\s+(?!الان(?!\w)))",
     ),
     (
         "anchored",
@@ -150,7 +185,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month",
-        rf"{_AR_CLITIC}{_MONTH_LEAD}[\s-]+(?P<m_m>{_M})(?![\s/]*(?:(?:عام|سنه|العام)\s+)?\d)"
+        rf"{_AR_CLITIC}{_MONTH_LEAD}[\s-]+(?:شهر\s+)?(?P<m_m>{_M})(?![\s/]*(?:(?:عام|سنه|العام)\s+)?\d)"
         rf"(?!\s*/)\b{_MONTH_YEAR_WORDS}?",
     ),
     (
@@ -180,6 +215,17 @@ _PATTERNS: list[tuple[str, str]] = [
         "year_bare",
         rf"(?<=[\u0621-\u064a]\s)(?P<yb_y>{_Y})(?=\s*(?:م(?!\w))?\s*(?:[.،,؛:)]|\n|$))",
     ),
+    # a year before its noun ("a 1974 demilitarized zone", "the 2018 Sochi deal"), not a
+    # count ("the 2000 people")
+    (
+        "year_attr",
+        rf"\b(?:a|an|the)\s+(?P<ya_y>19\d\d|20[0-3]\d)(?=\s+(?!{_COUNT_NOUNS}\b)[a-z])",
+    ),
+    # a year closing a caption after a comma ("… of Syria, 2016. © AFP")
+    (
+        "year_caption",
+        rf"(?<=[^\W\d_],\s)(?P<yc_y>{_Y})(?=\.(?:\s|$)|\s*©|\s*\n)",
+    ),
     ("time", rf"\b(?P<t_t>{_TIME})(?![\w:])"),
 ]
 #: Every pattern starts at a word's edge, or right after an Arabic clitic glued to its
@@ -197,7 +243,8 @@ _TRIGGER_RE = re.compile(
         (set(W.UNITS) - {"an", "ay"})
         | set("veille lendemain vortag tags ertesi previous following next önce sonra ramadan "
               "ramadhan ramazan eid aïd aid bayramı رمضان عيد السابق "
-              "التالي الفين".split())
+              "التالي الفين العام jahres jahresbeginn jahresanfang jahresende année yılın "
+              "yıl".split())
     )
     + r")\b|\b"
     + W.alternation(
@@ -375,15 +422,16 @@ def _candidates(text: str) -> list[_Cand]:
         if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or m.group(kind)):
             continue
         # the preposition is context
-        span = {"month": "m_m", "year": "y_y", "friday": "f_d"}.get(outer, outer)
+        span = {"month": "m_m", "year": "y_y", "friday": "f_d", "year_attr": "ya_y"}.get(
+            outer, outer
+        )
         if outer == "feast":  # the feast's name: the preposition is context
             span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t") if m.group(k))
         start, end = m.start(span), m.end(span)
         if kind in ("month", "feast") and m.end(kind) > end:
             end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words
-        if kind == "month" and m.group(kind)[: start - m.start(kind)].strip(" -").lower() in (
-            _PART_OF_MONTH
-        ):
+        lead = m.group(outer)[: start - m.start(outer)].strip(" -").lower()
+        if kind == "month" and lead.removesuffix("شهر").strip() in _PART_OF_MONTH:
             start = m.start(kind)  # "Mitte Dezember", "mid-December": a part of the month
         out.append(_Cand(kind, start, end, groups))
     return out

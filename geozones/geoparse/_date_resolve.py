@@ -20,6 +20,7 @@ from ._date_patterns import (
     DateMention,
     _Cand,
 )
+from ._date_seasons import _numeric, _season, _season_rel, _tr_season, _year_part
 
 # --------------------------------------------------------------------------- resolving
 
@@ -109,13 +110,12 @@ def _resolve(
         s, e = _month_of(c, text, ref, sents)
         rel, period = True, "month"
     elif k == "numeric":
-        s = e = _safe_date(int(g["n_y"]), int(g["n_m"]), int(g["n_d"]))
+        s = e = _numeric(g)
         if s is None:
             return None
-    elif k == "season":
-        s, e = _season(W.SEASONS[W.key(g["s_s"])], int(g["s_y"]))
-        period = "season"
-    elif k in ("year", "year_words", "years", "year_bare"):
+    elif k in ("season", "season_rel", "year_part"):
+        s, e, period, rel = _seasonal(k, g, ref)
+    elif k in ("year", "year_words", "years", "year_bare", "year_attr", "year_caption"):
         span = _years(k, g)
         if span is None:
             return None
@@ -150,6 +150,20 @@ def _resolve(
     return DateMention(text[c.start : c.end], c.start, c.end, s, e, period, time, rel)
 
 
+def _seasonal(
+    k: str, g: dict[str, str], ref: dt.date | None
+) -> tuple[dt.date | None, dt.date | None, str, bool]:
+    """A season ("spring 2017", "this spring") or a part of the year ("بداية العام"): its
+    first and last day, its period, and whether it was placed from the page's date."""
+    if k == "season":
+        name = W.SEASONS[W.key(g.get("s_s") or _tr_season(g["s_ts"]))]
+        return *_season(name, int(g.get("s_y") or g["s_ty"])), "season", False
+    period = "season" if k == "season_rel" else "year"
+    if ref is None:
+        return None, None, period, True
+    return *(_season_rel(g, ref) if k == "season_rel" else _year_part(g, ref)), period, True
+
+
 #: How far after the page the nearest reading of a day may fall in a clause of the past.
 _PAST_SLACK = dt.timedelta(days=60)
 
@@ -174,7 +188,11 @@ def _years(k: str, g: dict[str, str]) -> tuple[dt.date, dt.date] | None:
         if a >= y:
             return None
     else:
-        y = W.arabic_year(g["yw_y"]) if k == "year_words" else int(g.get("y_y") or g["yb_y"])
+        y = (
+            W.arabic_year(g["yw_y"])
+            if k == "year_words"
+            else int(next(v for n in ("y_y", "yb_y", "ya_y", "yc_y") if (v := g.get(n))))
+        )
         a = y
     return dt.date(a, 1, 1), dt.date(y, 12, 31)
 
@@ -214,18 +232,6 @@ def _month_of(
     if y is None:
         return None, None
     return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
-
-
-def _season(name: str, year: int) -> tuple[dt.date, dt.date]:
-    """Meteorological seasons of the northern hemisphere; winter runs into the next year."""
-    if name == "winter":
-        end = dt.date(year + 1, 2, calendar.monthrange(year + 1, 2)[1])
-        return dt.date(year, 12, 1), end
-    a, b = _SEASONS[name]
-    return dt.date(year, a, 1), dt.date(year, b, calendar.monthrange(year, b)[1])
 
 
 class _Sentences:

@@ -42,6 +42,10 @@ _OTHER_MONTHS = {
     # Arabic, Egyptian series
     "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
     "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    # Arabic, Maghrebi series (Algeria, Tunisia: from the French names; مارس, سبتمبر … as
+    # the Egyptian) and Moroccan series (from the French and Spanish: يوليوز, غشت, شتنبر)
+    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
+    "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
 }  # fmt: skip
 MONTHS = {**_EN_MONTHS, **_OTHER_MONTHS}
 #: English month words are also verbs and names ("may", "march"): they need a capital.
@@ -127,6 +131,7 @@ RELATIVE = {
     "vergangene nacht": "yesterday", "dün gece": "yesterday", "dün akşam": "yesterday",
     "geçtiğimiz hafta": "last week",
     "geçtiğimiz ay": "last month", "geçtiğimiz yıl": "last year", "geçen sene": "last year",
+    "الليله الماضيه": "last night",
 }  # fmt: skip
 
 #: Days counted from the date named before them ("la veille", "the next day").
@@ -179,8 +184,55 @@ SEASONS = {
     "winter": "winter", "printemps": "spring", "été": "summer", "automne": "autumn",
     "hiver": "winter", "frühling": "spring", "frühjahr": "spring", "sommer": "summer",
     "herbst": "autumn", "ilkbahar": "spring", "yaz": "summer", "sonbahar": "autumn",
-    "kış": "winter",
+    "kış": "winter", "bahar": "spring",
+    # Arabic (folded): "ربيع" alone, never "ربيع الأول", a month of the Hijri year, nor "الربيع
+    # العربي": the season patterns want a year or a word of time right after it
+    "ربيع": "spring", "الربيع": "spring", "صيف": "summer", "الصيف": "summer",
+    "خريف": "autumn", "الخريف": "autumn", "شتاء": "winter", "الشتاء": "winter",
 }  # fmt: skip
+
+#: Words beside a season that place it from the page's date ("this spring", "l'été dernier",
+#: "letzten Sommer", "geçen kış", "الصيف الماضي"): the one the page is in (0), the last
+#: one before it (-1), the next one after it (1).
+SEASON_WORDS_BEFORE = {
+    "this": 0, "ce": 0, "cet": 0, "cette": 0, "diesen": 0, "dieses": 0, "diesem": 0, "bu": 0,
+    "هذا": 0, "last": -1, "past": -1, "letzten": -1, "letztes": -1, "vergangenen": -1,
+    "vergangenes": -1, "vorigen": -1, "voriges": -1, "geçen": -1, "geçtiğimiz": -1,
+    "next": 1, "coming": 1, "kommenden": 1, "kommendes": 1, "nächsten": 1, "nächstes": 1,
+    "gelecek": 1, "önümüzdeki": 1,
+}  # fmt: skip
+SEASON_WORDS_AFTER = {
+    "dernier": -1, "passé": -1, "الماضي": -1, "المنصرم": -1, "الفائت": -1, "prochain": 1,
+    "المقبل": 1, "القادم": 1, "الحالي": 0, "الجاري": 0,
+}  # fmt: skip
+#: Words of a year counted from the page's ("of last year", "dieses Jahres", "de l'année
+#: dernière", "من العام الماضي"), by how many years they shift it.
+YEAR_SHIFT_WORDS = {
+    "this year": 0, "last year": -1, "next year": 1, "dieses jahres": 0,
+    "des vergangenen jahres": -1, "vergangenen jahres": -1, "des letzten jahres": -1,
+    "letzten jahres": -1, "des vorigen jahres": -1, "vorigen jahres": -1,
+    "des kommenden jahres": 1, "kommenden jahres": 1, "des nächsten jahres": 1,
+    "nächsten jahres": 1, "de cette année": 0, "de l'année dernière": -1,
+    "de l’année dernière": -1, "de l'an dernier": -1, "de l’an dernier": -1,
+    "de l'année prochaine": 1, "de l’année prochaine": 1, "العام": 0, "هذا العام": 0,
+    "العام الجاري": 0, "العام الحالي": 0, "العام الماضي": -1, "العام المنصرم": -1,
+    "العام الفائت": -1, "العام المقبل": 1, "السنه الماضيه": -1, "السنه الجاريه": 0,
+    "السنه الحاليه": 0, "من هذا العام": 0, "من العام الجاري": 0, "من العام الحالي": 0,
+    "من العام الماضي": -1, "من العام المنصرم": -1, "من العام المقبل": 1,
+}  # fmt: skip
+#: Words of a part of the year ("بداية العام", "the beginning of the year", "Anfang des
+#: Jahres", "début de l'année", "yılın başında"): the year is meant.
+YEAR_PARTS = (
+    r"(?:(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+(?:the|this|last|next)\s+year"
+    r"|early\s+(?:this|last|next)\s+year"
+    r"|(?:anfang|ende|mitte)\s+(?:des|dieses|des\s+vergangenen|des\s+letzten|vergangenen|"
+    r"letzten)\s+jahres|jahresbeginn|jahresanfang|jahresende"
+    r"|(?:le\s+)?(?:début|fin|milieu)\s+(?:de\s+)?(?:l['’]année|l['’]an|cette\s+année)"
+    r"(?:\s+(?:dernière|passée|prochaine))?"
+    r"|yılın\s+(?:başında|başından|sonunda|ortasında)|yıl\s+başında"
+    r"|(?:بدايه|مطلع|نهايه|منتصف|اواخر|اوائل|اواسط)\s+(?:هذا\s+)?(?:العام|السنه)"
+    r"(?:\s+(?:الجاري|الجاريه|الحالي|الحاليه|الماضي|الماضيه|المنصرم|الفائت|المقبل))?)"
+)
 
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ـ": None})
 

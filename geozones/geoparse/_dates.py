@@ -250,7 +250,7 @@ def extract_dates(
     if not sure:  # resolved against a dateline whose year is a guess: say so
         mentions = [replace(m, year_known=False) if m.relative and m.resolved else m
                     for m in mentions]  # fmt: skip
-    mentions = _today_named(_weekday_again(_merge(mentions, text)))
+    mentions = _today_named(_weekday_again(_merge(_not_today(mentions, text), text)))
     return _anchor_later(mentions, cands, text), ref
 
 
@@ -274,6 +274,40 @@ def _weekday_again(mentions: list[DateMention]) -> list[DateMention]:
                 m = replace(m, start_date=d0, end_date=d0)
         out.append(m)
     return out
+
+
+#: "اليوم" that is no date: a day counted in something else ("اليوم السابع", the seventh
+#: day; "اليوم العالمي", the world day; also the newspaper "اليوم السابع"), on folded text.
+_NTH_DAY = re.compile(
+    r"\s+(?:ال)?(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|اخير|عالمي|وطني|دولي"
+    r"|عربي)(?!\w)"
+)
+#: A quoted name ending in "today" ("روسيا اليوم", «حلب اليوم», "USA Today").
+_QUOTED_BEFORE = re.compile(r"[\"“«„]\s*[^\W\d_][^\s\"”»]*\s+$")
+_QUOTED_AFTER = re.compile(r"\s*[\"”»“]")
+
+
+def _not_today(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """Drop "اليوم"/"today" where it is no date: an ordinal or a day of something after it
+    ("اليوم السابع", "اليوم العالمي للاجئين"), or the last word of a quoted name ("قناة
+    "روسيا اليوم""), or a capitalised "Today" after a capitalised word ("USA Today")."""
+    folded = text.translate(W.MATCH_FOLD)
+    return [m for m in mentions if not _named_today(m, text, folded)]
+
+
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])\b[A-Z][\w.-]*\s+$")
+
+
+def _named_today(m: DateMention, text: str, folded: str) -> bool:
+    word = m.text.strip()
+    if word not in ("اليوم", "Today"):
+        return False
+    before = text[max(0, m.start - 30) : m.start]
+    if _QUOTED_BEFORE.search(before) and _QUOTED_AFTER.match(text, m.end):
+        return True
+    if word == "اليوم":
+        return _NTH_DAY.match(folded, m.end) is not None
+    return bool(m.start and _CAPITAL_BEFORE.search(before))
 
 
 _TODAY = re.compile(r"(?<!\w)(?:اليوم|today|heute|aujourd['’]hui|bugün)(?!\w)", re.IGNORECASE)
@@ -316,10 +350,13 @@ def _resolve_all(
             nxt = pairs[i + 1][1] if i + 1 < len(pairs) else None
             if nxt is not None and nxt.start_date and _RANGE_GLUE.match(text[m.end : nxt.start]):
                 m = _resolve(c, text, nxt.start_date, sents) or m
+            elif month_end is not None:  # the month of publication: a reader's anchor
+                m = _resolve(c, text, month_end, sents) or m
             elif last_full is not None:
                 m = _resolve(c, text, last_full, sents) or m
-            elif month_end is not None:  # the month of publication: the nearest such day
-                m = _resolve(c, text, month_end, sents) or m
+        if m.start_date is None and ref is None and month_end and c.kind in _FROM_MONTH:
+            # "this spring", "بداية العام" on a page of August 2017: its month places them
+            m = _resolve(c, text, month_end.replace(day=15), sents) or m
         if m.start_date is None and ref is None and c.kind in ("dmy", "mdy"):
             m = _by_weekday(m, c, text, _mentioned_years(cands))
         if c.kind in _FULL and not m.relative:
@@ -328,6 +365,10 @@ def _resolve_all(
             last_dated = m
         mentions.append(m)
     return mentions
+
+
+#: Dates a page's month places as well as its day: seasons and parts of the year.
+_FROM_MONTH = frozenset(("season_rel", "year_part"))
 
 
 def _by_weekday(m: DateMention, c: _Cand, text: str, years: list[int]) -> DateMention:
