@@ -140,3 +140,23 @@ def test_a_night_between_two_weekdays_on_a_page_without_date():
     assert [(m.text, m.iso) for m in ms] == [("الخميس – الجمعة", None)]
     ms, _ = extract_dates("القصف ليل الخميس – الجمعة", dt.date(2016, 10, 21))
     assert [(m.text, m.iso) for m in ms] == [("الخميس – الجمعة", "2016-10-20")]
+
+
+def test_a_year_after_the_words_of_each_language():
+    page = dt.date(2019, 10, 15)
+    text = (
+        "سيطرت القوات على البلدة في 2017 بعد معارك، وانسحبت في أواخر 2018. Fin 2016, les "
+        "forces. Im Jahr 2015 und Anfang 2014. Operasyon 2013'te başladı, 2012 yılının sonunda."
+    )
+    assert [iso for _, iso in _dates(text, page)] == [
+        "2017", "2018", "2016", "2015", "2014", "2013", "2012",
+    ]  # fmt: skip
+    # counts are no years: "في 2000 منزل" (in 2000 houses), "2000'den fazla kişi"
+    assert _dates("دمرت الغارات في 2000 منزل. 2000'den fazla kişi göç etti.", page) == []
+
+
+def test_arabic_this_and_next_week_month_year():
+    page = dt.date(2019, 10, 15)
+    got = _dates("قتل هذا العام 50 مدنيا، وتبدأ المحادثات الشهر القادم.", page)
+    assert got == [("هذا العام", "2019"), ("الشهر القادم", "2019-11")]
+    assert _dates("Geçen yılın sonunda başladı.", page) == [("Geçen yılın sonunda", "2018")]

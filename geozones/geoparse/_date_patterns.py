@@ -40,6 +40,11 @@ _TR_SEASON = r"(?:ilkbahar|sonbahar|bahar|yaz|kış)"
 #: The Turkish case endings a season takes ("ilkbaharda", "yazın", "kışın", "baharından").
 _TR_CASE = r"(?:ında|ından|da|ta|ın|dan|tan)"
 #: Words a count has after it, never a year's ("the 2000 people", "a 1500 km border").
+#: Arabic nouns of a count after a number ("في 2000 منزل"), on folded text.
+_AR_COUNT_NOUNS = (
+    r"شخص|اشخاص|مدني|مدنيا|منزل|منازل|عائله|مقاتل|مقاتلا|عنصر|عنصرا|طفل|طفلا|كيلومتر|كم"
+    r"|دولار|ليره|نازح|نازحا|قتيل|قتيلا|جريح|جريحا|اسره|غاره|قذيفه|صاروخ|برميل|مواطن|لاجئ"
+)
 _COUNT_NOUNS = (
     r"(?:people|persons|civilians|fighters|families|troops|soldiers|refugees|men|women"
     r"|children|residents|militants|rebels|members|km|kilometres|kilometers|miles|metres"
@@ -96,7 +101,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("mdy", rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y}))?\b"),
     (
         "season",
-        rf"\b(?P<s_q>early|late|mid)?[\s-]*(?P<s_s>{_SEASON})\s+(?:of\s+)?{_YEAR_WORD}"
+        rf"\b(?:(?P<s_q>early|late|mid)[\s-]*)?(?P<s_s>{_SEASON})\s+(?:of\s+)?{_YEAR_WORD}"
         rf"(?P<s_y>{_Y})\b"
         # Turkish writes the year first: "2017 ilkbaharında", "2018 yılının yazında"
         rf"|\b(?P<s_ty>{_Y})\s+(?:yılı(?:nın)?\s+)?(?P<s_ts>{_TR_SEASON})(?:{_TR_CASE})?\b",
@@ -207,7 +212,19 @@ _PATTERNS: list[tuple[str, str]] = [
         "year",
         rf"{_AR_CLITIC}(?:in|since|until|by|from|before|after|during|throughout|early|late|of|mid|between"
         rf"|عام|سنه|العام|en|im|seit|depuis"
-        rf"|(?<=\d\d\d\d )(?:and|to|until))[\s-]+(?P<y_y>{_Y})\b(?![-/.,]\d)",
+        # the same words in Arabic, French, German ("في 2017", "أواخر 2017", "fin 2018",
+        # "au début de 2017", "im Jahr 2016", "Anfang 2018")
+        r"|في|منذ|خلال|حتي|الي|قبل|بعد|مطلع|اواخر|اوائل|اواسط|منتصف|بدايه|نهايه"
+        r"|(?:fin|début|courant|milieu)(?:\s+de)?|mi|im\s+jahre?|anfang|ende|mitte"
+        rf"|(?<=\d\d\d\d )(?:and|to|until))[\s-]+(?P<y_y>{_Y})\b(?![-/.,]\d)"
+        rf"(?!\s+(?:{_AR_COUNT_NOUNS})(?!\w))",
+    ),
+    # Turkish puts its case on the year ("2018'de", "2011'den bu yana", "2016 yılında"), not
+    # on a count ("2000'den fazla kişi")
+    (
+        "year_tr",
+        rf"\b(?P<yt_y>{_Y})(?=\s+yıl(?:ı|ında|ının|ından|ına)\b|['’](?:de|da|te|ta|den|dan"
+        r"|ten|tan|e|a|ye|ya|in|ın|un|ün|nin|nın)\b(?!\s+(?:fazla|az|kişi|sivil|kadar)\b))",
     ),
     # a year alone after an Arabic noun, closing its phrase ("منذ اتفاق التسوية 2018."):
     # a count would have its noun after it ("2018 شخصا")
@@ -422,9 +439,13 @@ def _candidates(text: str) -> list[_Cand]:
         if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or m.group(kind)):
             continue
         # the preposition is context
-        span = {"month": "m_m", "year": "y_y", "friday": "f_d", "year_attr": "ya_y"}.get(
-            outer, outer
-        )
+        span = {
+            "month": "m_m",
+            "year": "y_y",
+            "friday": "f_d",
+            "year_attr": "ya_y",
+            "year_tr": "yt_y",
+        }.get(outer, outer)
         if outer == "feast":  # the feast's name: the preposition is context
             span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t") if m.group(k))
         start, end = m.start(span), m.end(span)

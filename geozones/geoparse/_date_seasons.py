@@ -66,7 +66,9 @@ def _season_rel(g: dict[str, str], ref: dt.date) -> tuple[dt.date, dt.date]:
     return s, e
 
 
-_YEAR_BACK = re.compile(r"last|vergangenen|letzten|dernière|passée|الماضي|المنصرم|الفائت")
+_YEAR_BACK = re.compile(
+    r"last|vergangenen|letzten|dernière|passée|geçen|geçtiğimiz|الماضي|المنصرم|الفائت"
+)
 
 
 def _year_part(g: dict[str, str], ref: dt.date) -> tuple[dt.date, dt.date]:

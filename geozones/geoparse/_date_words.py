@@ -131,7 +131,10 @@ RELATIVE = {
     "vergangene nacht": "yesterday", "dün gece": "yesterday", "dün akşam": "yesterday",
     "geçtiğimiz hafta": "last week",
     "geçtiğimiz ay": "last month", "geçtiğimiz yıl": "last year", "geçen sene": "last year",
-    "الليله الماضيه": "last night",
+    "الليله الماضيه": "last night", "هذا الاسبوع": "this week", "هذا الشهر": "this month",
+    "هذا العام": "this year", "هذه السنه": "this year", "الاسبوع القادم": "next week",
+    "الشهر القادم": "next month", "العام القادم": "next year", "السنه المقبله": "next year",
+    "السنه القادمه": "next year", "الاسبوع المنصرم": "last week",
 }  # fmt: skip
 
 #: Days counted from the date named before them ("la veille", "the next day").
@@ -229,7 +232,8 @@ YEAR_PARTS = (
     r"letzten)\s+jahres|jahresbeginn|jahresanfang|jahresende"
     r"|(?:le\s+)?(?:début|fin|milieu)\s+(?:de\s+)?(?:l['’]année|l['’]an|cette\s+année)"
     r"(?:\s+(?:dernière|passée|prochaine))?"
-    r"|yılın\s+(?:başında|başından|sonunda|ortasında)|yıl\s+başında"
+    r"|(?:(?:geçen|geçtiğimiz|bu)\s+)?yılın\s+(?:başında|başından|sonunda|ortasında)"
+    r"|yıl\s+başında"
     r"|(?:بدايه|مطلع|نهايه|منتصف|اواخر|اوائل|اواسط)\s+(?:هذا\s+)?(?:العام|السنه)"
     r"(?:\s+(?:الجاري|الجاريه|الحالي|الحاليه|الماضي|الماضيه|المنصرم|الفائت|المقبل))?)"
 )
