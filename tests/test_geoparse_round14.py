@@ -94,3 +94,19 @@ def test_the_exact_spelling_stays_where_the_text_is_about_its_region():
     )
     hader = [m for m in ex.places if m.text == "Hader"]
     assert hader and hader[0].place.name == "Hadher"
+
+
+def test_a_common_word_after_a_bare_preposition_is_no_village():
+    # El Fagr relaying Reuters (267): "في الصراع" (in the conflict) came out as Seraa
+    got = _places(
+        "دفعت التطورات مئات الآلاف من المدنيين السوريين إلى الفرار باتجاه الحدود مع تركيا. كما "
+        "أزعج التعاون الهش بين أنقرة وموسكو، الذي يدعم الفصائل المتعارضة في الصراع."
+    )
+    assert "الصراع" not in got
+    assert got.get("تركيا") == ("Turkey", "TR")
+
+
+def test_a_village_named_by_a_common_word_after_a_noun_of_place_stays():
+    # "بلدتيّ “علما، والغرية الشرقية”" (Zaman al-Wasl, 165): علما is also a common word
+    got = _places("شنت مقاتلات روسية غارات مكثفة على بلدتيّ “علما، والغرية الشرقية” بريف درعا.")
+    assert got.get("علما", ("",))[0] == "Alma"

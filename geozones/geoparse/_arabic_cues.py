@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ._arabic_common import is_common_word, named_by_noun
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index
 from ._select import ARABIC_STOPWORDS, _Item
 
@@ -61,6 +62,24 @@ def _is_small_arabic(text: str, it: _Item, index: _Index) -> bool:
         p.kind == "populated place" and p.population < BARE_TOWN_POPULATION and
         not p.extra.get("region") for p, _ in cands
     )  # fmt: skip
+
+
+def _common_uncued(text: str, i: int, items: list[_Item]) -> bool:
+    """A common word of the language that no noun of place, list, region cue or dateline
+    names ("في الصراع"): see :mod:`._arabic_common`."""
+    it = items[i]
+    if not is_common_word(text[it.start : it.end]) or it.cue is not None:
+        return False
+    if named_by_noun(text, it.start):
+        return False
+    prev = items[i - 1] if i else None
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    if prev is not None and _LIST_GAP.match(text[prev.end : it.start]):
+        return False
+    if nxt is not None and _LIST_GAP.match(text[it.end : nxt.start]):
+        return False
+    line_start = text.rfind("\n", 0, it.start) + 1
+    return bool(text[line_start : it.start].strip()) or not _DATELINE_AFTER.match(text[it.end :])
 
 
 def _cued(text: str, i: int, items: list[_Item]) -> bool:
@@ -118,6 +137,8 @@ def drop_uncued_arabic(
         if _is_small_arabic(text, it, index) and not in_list[it.name_start]:
             if not _cued(text, i, items) or _verb_opening_clause(text, it):
                 continue
+            if _common_uncued(text, i, items):
+                continue  # "في الصراع": in the conflict, not at Seraa
         keep.append(it)
     return keep
 

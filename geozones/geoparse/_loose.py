@@ -125,13 +125,12 @@ def prefer_near_spelling(text: str, items: list[_Item], index: _Index, bias: str
     >>> prefer_near_spelling("", [], None, "SY")
     []
     """
-    out = []
+    out, seen = [], {}  # one answer per spelling and senses: the work stays linear
     for it in items:
-        near = (
-            ()
-            if it.loose
-            else _near_namesakes(text[it.name_start : it.end], it, items, index, bias)
-        )
+        key = (text[it.name_start : it.end], it.payloads)
+        if not it.loose and key not in seen:
+            seen[key] = _near_namesakes(key[0], it, items, index, bias)
+        near = () if it.loose else seen[key]
         out.append(dataclasses.replace(it, payloads=near) if near else it)
     return out
 
