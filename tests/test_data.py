@@ -161,6 +161,8 @@ def test_sources_md_credits_every_source():
         "npm ci",
         "neighbourhoods.csv",
         "approx=city",
+        "landmarks.csv",
+        "approx=community",
     ):
         assert word in text, word
 
@@ -173,6 +175,7 @@ def test_build_data_reproduces_the_committed_index(tmp_path):
         "aliases.csv",
         "kurdish_names.csv",
         "neighbourhoods.csv",
+        "landmarks.csv",
         "roads.yaml",
         "geoparse/regions.yaml",
     ):
@@ -318,3 +321,17 @@ def test_neighbourhoods_are_merged_under_their_city_with_no_population(doc):
         assert json.loads(e["extra"][i])["feature"] == "neighbourhood"
         city = e["source_id"][i].split(":")[0]
         assert paths[e["admin"][i]][-1] == e["name"][e["source_id"].index(city)]
+
+
+def test_landmarks_are_merged_below_every_community_with_no_population(doc):
+    e = doc["entries"]
+    rows = [i for i, s in enumerate(e["source"]) if s == "landmarks"]
+    assert len(rows) >= 55
+    ocha = min(v for v, s in zip(e["importance"], e["source"], strict=True) if s == "ocha-cod")
+    paths = doc["admin_paths"]
+    for i in rows:
+        extra = json.loads(e["extra"][i])
+        assert e["kind"][i] == "populated place" and e["population"][i] == 0
+        assert e["importance"][i] < ocha and e["country"][i] == "SY"
+        assert extra["feature"] and extra["near_pcode"].startswith("C")
+        assert paths[e["admin"][i]][0] == "Syria" and len(paths[e["admin"][i]]) == 4

@@ -175,6 +175,8 @@ def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[P
             continue
         if m.resolved and m.place.population >= ANCHOR_MAX_POPULATION:
             continue
+        if m.place.source == "landmarks":
+            continue  # a named site's phrase ("the Tishrin dam in Aleppo") is the site itself
         found = _anchor_of(text, i, places)
         if found is None or found[0].place.country != bias:
             continue

@@ -16,6 +16,7 @@ from ..gazetteer._loose import loose_key, loose_word
 from ..place import Place
 from . import _context as ctx
 from ._country_bias import load_country as _load_country
+from ._landmarks import landmarks, name_from_capital
 from ._neighbourhoods import Quarter, keep_quarters, quarters
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,6 +145,7 @@ class _Index:
         # one-word keys, and first words of longer ones: what a proclitic may stand before
         self.words = frozenset(k.split(" ", 1)[0] for k in by_key)
         self.quarters = quarters(gaz)  # city neighbourhoods: taken by their cue or city
+        self.sites = landmarks(gaz)  # named sites: their phrase is named from its capital
         self._places: dict[int, Place] = {}  # Place objects are frozen: safe to share
         self.importance = gaz.importance
 
@@ -418,6 +420,7 @@ def _scan(text: str, index: _Index) -> list[_Match]:
         if a is None or b is None:
             continue
         found.append(_Match(a.lead, b.end, a.start, payloads, nwords))
+    found = name_from_capital(text, found, index.sites)
     return keep_quarters(text, found + _loose_scan(text, toks, found, index), index.quarters)
 
 

@@ -1,0 +1,200 @@
+"""data/landmarks.csv → gazetteer entries: the named sites war reports name (air bases,
+airports, border crossings, dams, oil and gas fields, camps, prisons, bases, mountains).
+
+Imported by ``build_data.py`` (:func:`add_landmarks`). A site is an entry of kind
+``populated place`` (``extra.feature`` says what it is: ``airbase``, ``crossing``, ``dam`` …)
+under the admin chain of the community it is named after or lies by, with population 0 and
+an importance below any OCHA community (:data:`LANDMARK_IMPORTANCE`), so that a town of the
+same name keeps its prominence. Its names are
+
+- its full names from the table (``Euphrates Dam``, ``سد الفرات``, ``Cilvegözü Sınır Kapısı``);
+- the phrases the press writes around its base names, from :data:`PHRASES` and
+  :data:`PHRASES_AR` ("Tabqa dam", "barrage de Tabqa", "سد الطبقة"; "Abu al-Duhur airbase",
+  "مطار أبو الظهور العسكري"; "Bab al-Hawa crossing", "معبر باب الهوى", "Cilvegözü sınır
+  kapısı"): general word orders of English, French, German, Turkish and Arabic, not a list
+  of sentences seen;
+- the names that alone mean the site (``own``: Rukban, al-Tanf, Tiyas). A base name alone is
+  never one of its names: "Tabqa" stays the town, "Tabqa dam" is the dam.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+#: Importance of a named site: below any OCHA community (3.0) and above a city quarter (2.8).
+LANDMARK_IMPORTANCE = 2.9
+
+_AIR = (
+    "{} airbase", "{} air base", "{} airport", "{} military airport", "{} military airbase",
+    "{} military air base", "{} airfield", "{} military airfield", "{} air field",
+    "{} air force base", "{} international airport", "airbase of {}", "air base of {}",
+    "airport of {}", "airbase {}", "air base {}",
+    "{} havalimanı", "{} havaalanı", "{} askeri havaalanı", "{} askeri havalimanı",
+    "{} hava üssü", "{} askeri hava üssü",
+    "aéroport de {}", "aéroport {}", "aéroport militaire de {}", "aéroport militaire {}",
+    "base aérienne de {}", "base aérienne {}", "aérodrome de {}",
+    "Flughafen {}", "{} Flughafen", "Militärflughafen {}", "Luftwaffenstützpunkt {}",
+    "Luftwaffenbasis {}", "Militärflugplatz {}", "Flugplatz {}", "Luftstützpunkt {}",
+)  # fmt: skip
+#: The phrases of each feature around a Latin base name ("{}"), in English, Turkish, French
+#: and German. French "d'X" is matched as "X" (the geoparser drops the elided article).
+PHRASES: dict[str, tuple[str, ...]] = {
+    "airbase": _AIR,
+    "airport": _AIR,
+    "crossing": (
+        "{} crossing", "{} border crossing", "{} border gate", "{} crossing point",
+        "{} border post", "{} border point", "crossing of {}",
+        "{} sınır kapısı", "{} gümrük kapısı", "{} hudut kapısı",
+        "poste-frontière de {}", "poste frontière de {}", "poste-frontière {}",
+        "point de passage de {}", "passage frontalier de {}", "poste frontalier de {}",
+        "Grenzübergang {}", "{} Grenzübergang",
+    ),
+    "dam": (
+        "{} dam", "{} hydroelectric dam", "{} barajı", "barrage de {}", "barrage {}",
+        "{} Staudamm", "Staudamm {}", "{} Damm", "Talsperre {}",
+    ),
+    "oil-field": (
+        "{} oil field", "{} oilfield", "{} field", "{} oil and gas field", "{} petrol sahası",
+        "{} petrol kuyuları", "champ pétrolier de {}", "champ pétrolier {}", "Ölfeld {}",
+        "{} Ölfeld",
+    ),
+    "gas-field": (
+        "{} gas field", "{} gasfield", "{} field", "{} gas plant", "{} gas facility",
+        "{} doğalgaz sahası", "{} gaz sahası", "champ gazier de {}", "champ gazier {}",
+        "Gasfeld {}", "{} Gasfeld",
+    ),
+    "camp": (
+        "{} camp", "{} refugee camp", "{} displacement camp", "{} IDP camp",
+        "{} displaced camp", "{} kampı", "camp de {}", "camp {}", "Lager {}", "{} Lager",
+        "Flüchtlingslager {}", "{} Flüchtlingslager",
+    ),
+    "prison": (
+        "{} prison", "{} military prison", "{} central prison", "{} cezaevi",
+        "{} hapishanesi", "prison de {}", "prison {}", "Gefängnis {}", "{} Gefängnis",
+        "Militärgefängnis {}",
+    ),
+    "base": (
+        "{} base", "{} garrison", "{} military base", "{} outpost", "{} üssü",
+        "{} askeri üssü", "base de {}", "base militaire de {}", "Stützpunkt {}",
+        "Militärstützpunkt {}",
+    ),
+    "mountain": (),
+}  # fmt: skip
+_AIR_AR = ("مطار {}", "مطار {} العسكري", "مطار {} الدولي", "قاعدة {} الجوية", "قاعدة {}")
+#: The phrases of each feature around an Arabic base name.
+PHRASES_AR: dict[str, tuple[str, ...]] = {
+    "airbase": _AIR_AR,
+    "airport": _AIR_AR,
+    "crossing": ("معبر {}", "معبر {} الحدودي", "منفذ {}", "منفذ {} الحدودي"),
+    "dam": ("سد {}",),
+    "oil-field": ("حقل {}", "حقل {} النفطي", "حقول {}"),
+    "gas-field": ("حقل {}", "حقل {} للغاز", "حقل {} الغازي", "معمل غاز {}", "معمل {}"),
+    "camp": ("مخيم {}", "مخيم {} للاجئين"),
+    "prison": ("سجن {}", "سجن {} العسكري", "سجن {} المركزي"),
+    "base": ("قاعدة {}", "قاعدة {} العسكرية"),
+    "mountain": (),
+}
+FEATURES = tuple(PHRASES)
+_COLUMNS = "name,feature,variants,name_ar,base,base_ar,own,near,lat,lon,approx,source".split(",")
+
+
+def _split(text: str) -> list[str]:
+    return [t.strip() for t in (text or "").split(";") if t.strip()]
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """The rows of ``landmarks.csv`` (comment lines dropped), checked: a known feature, a
+    source URL, and either the page's coordinates or ``approx=community`` with a P-code."""
+    if not path.exists():
+        raise SystemExit(f"{path} is missing (the named sites table, see data/SOURCES.md)")
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if not r["name"].startswith("#")]
+    for r in rows:
+        where = f"landmarks.csv: {r['name']!r}"
+        if list(r) != _COLUMNS or None in r.values():
+            raise SystemExit(f"{where}: the row needs the columns {','.join(_COLUMNS)}")
+        if r["feature"] not in PHRASES:
+            raise SystemExit(f"{where}: feature {r['feature']!r} is not one of {FEATURES}")
+        if not r["source"].startswith(("https://", "http://")):
+            raise SystemExit(f"{where}: no source URL")
+        approx = r["approx"] == "community"
+        if approx == bool(r["lat"]) or (approx and not r["near"]):
+            raise SystemExit(f"{where}: give lat/lon, or approx=community and near=P-code")
+    return rows
+
+
+def site_names(r: dict[str, str]) -> list[str]:
+    """Every name of a site: its name, full names, the feature's phrases around its base
+    names, and its own names.
+
+    Examples
+    --------
+    >>> r = dict(name="Tabqa Dam", feature="dam", variants="Euphrates Dam", name_ar="سد الفرات",
+    ...          base="Tabqa", base_ar="الطبقة", own="")
+    >>> names = site_names(r)
+    >>> "Tabqa dam" in names and "سد الطبقة" in names and "Tabqa" not in names
+    True
+    """
+    names = [r["name"], *_split(r["variants"]), *_split(r["name_ar"])]
+    for b in _split(r["base"]):
+        names += [p.format(b) for p in PHRASES[r["feature"]]]
+    for b in _split(r["base_ar"]):
+        names += [p.format(b) for p in PHRASES_AR[r["feature"]]]
+    return names + _split(r["own"])
+
+
+def _nearest(b: Any, lat: float, lon: float, haversine_km: Any) -> int:
+    """The OCHA community nearest to a point (its entry index)."""
+    idx = [i for i, e in enumerate(b.entries) if e["source"] == "ocha-cod" and e["level"] is None]
+    lats = np.array([b.entries[i]["lat"] for i in idx])
+    lons = np.array([b.entries[i]["lon"] for i in idx])
+    return idx[int(np.argmin(haversine_km(lat, lon, lats, lons)))]
+
+
+def add_landmarks(b: Any, out: Path, alias_target: Any, haversine_km: Any, note: Any) -> None:
+    """data/landmarks.csv: the named sites, each sourced, merged into the builder ``b``.
+
+    A site named after a community (``near``) takes its admin chain; another takes the
+    chain of the community nearest to it. ``approx=community`` sites stand at that
+    community's point.
+    """
+    rows = read_table(out / "landmarks.csv")
+    for r in rows:
+        approx = r["approx"] == "community"
+        lat, lon = (None, None) if approx else (float(r["lat"]), float(r["lon"]))
+        i = alias_target(b, r["near"]) if r["near"] else _nearest(b, lat, lon, haversine_km)
+        if i is None or b.entries[i]["source"] != "ocha-cod":
+            raise SystemExit(f"landmarks.csv: {r['name']!r}: unknown community {r['near']!r}")
+        town = b.entries[i]
+        extra = {"feature": r["feature"], "near": town["name"], "near_pcode": town["source_id"]}
+        extra["name_ar"] = _split(r["name_ar"])[0] if r["name_ar"] else ""
+        if approx:
+            extra["approx"] = "community"
+        b.add(
+            dict(
+                name=r["name"],
+                lat=town["lat"] if approx else round(lat, 6),
+                lon=town["lon"] if approx else round(lon, 6),
+                kind="populated place",
+                admin=list(town["admin"]),
+                source="landmarks",
+                source_id=r["name"],
+                country="SY",
+                level=None,
+                precision="approximate",
+                population=0,
+                importance=LANDMARK_IMPORTANCE,
+                extra=extra,
+            ),
+            site_names(r),
+        )
+    n_approx = sum(r["approx"] == "community" for r in rows)
+    note(
+        f"landmarks.csv: {len(rows)} named sites (air bases, crossings, dams, fields, camps, "
+        f"prisons, mountains), {len(rows) - n_approx} at their page's coordinates, "
+        f"{n_approx} at the community they are named after"
+    )

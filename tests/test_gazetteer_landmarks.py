@@ -1,0 +1,204 @@
+"""Named sites (data/landmarks.csv): the sourced table, the gazetteer's entries, geocoding a
+site by its phrase while a town keeps its bare name, and the geoparser placing a site's
+phrase at the site.
+
+The sentences are quoted from the published pages the search found (their URLs are noted)."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from urllib.parse import urlparse
+
+import pytest
+
+import geozones
+from geozones import settings
+from geozones.gazetteer import Gazetteer
+from geozones.projection import haversine_km
+
+FEATURES = {"airbase", "airport", "crossing", "dam", "oil-field", "gas-field", "camp", "prison",
+            "base", "mountain"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def rows():
+    with open(settings.data_dir / "landmarks.csv", encoding="utf-8", newline="") as fh:
+        return [r for r in csv.DictReader(fh) if not r["name"].startswith("#")]
+
+
+def _sites(text: str) -> dict[str, str]:
+    """The named sites found in ``text``: the words as written → the site."""
+    return {
+        m.text: m.place.name for m in geozones.extract(text).places if m.place.source == "landmarks"
+    }
+
+
+def _places(text: str) -> dict[str, str]:
+    """Every place found in ``text``: the words as written → the place's name."""
+    return {m.text: m.place.name for m in geozones.extract(text).places}
+
+
+def test_the_table_is_sourced_and_covers_every_kind_of_site(rows):
+    assert len(rows) >= 55
+    per = Counter(r["feature"] for r in rows)
+    assert set(per) <= FEATURES
+    assert per["airbase"] + per["airport"] >= 25 and per["crossing"] >= 15
+    assert per["dam"] >= 3 and per["camp"] >= 2 and per["prison"] >= 2
+    for r in rows:
+        url = urlparse(r["source"])
+        assert url.scheme in ("http", "https") and url.netloc, r["name"]
+        assert url.path.strip("/") or url.query, f"{r['name']}: a home page is no source"
+        assert bool(r["lat"]) != (r["approx"] == "community"), r["name"]
+        assert r["approx"] != "community" or r["near"].startswith("C"), r["name"]
+        assert r["name_ar"], r["name"]
+
+
+def test_each_site_is_a_place_at_its_page_or_at_its_community(rows):
+    gz = Gazetteer.default()
+    for r in rows:
+        i = gz.find_id(r["name"], source="landmarks")
+        assert i is not None, r["name"]
+        p = gz.place(i)
+        assert p.kind == "populated place" and p.population == 0 and p.country == "SY"
+        assert p.extra["feature"] == r["feature"] and p.admin[0] == "Syria"
+        if r["approx"] == "community":
+            town = gz.place(gz.find_id(r["near"]))
+            assert (p.lat, p.lon) == (town.lat, town.lon) and p.extra["approx"] == "community"
+        else:
+            assert (p.lat, p.lon) == (round(float(r["lat"]), 6), round(float(r["lon"]), 6))
+            if r["near"]:  # a site lies by the community it is named after
+                town = gz.place(gz.find_id(r["near"]))
+                assert haversine_km(p.lat, p.lon, town.lat, town.lon) < 30, r["name"]
+
+
+@pytest.mark.parametrize(
+    ("query", "site", "feature"),
+    [
+        ("Tabqa dam", "Tabqa Dam", "dam"),
+        ("سد الفرات", "Tabqa Dam", "dam"),
+        ("Bab al-Hawa crossing", "Bab al-Hawa Border Crossing", "crossing"),
+        ("معبر باب الهوى", "Bab al-Hawa Border Crossing", "crossing"),
+        ("Abu al-Duhur airbase", "Abu al-Duhur Military Airbase", "airbase"),
+        ("مطار أبو الظهور العسكري", "Abu al-Duhur Military Airbase", "airbase"),
+        ("Rukban camp", "Rukban camp", "camp"),
+        ("al-Tanf", "Al-Tanf garrison", "base"),
+        ("Cilvegözü sınır kapısı", "Bab al-Hawa Border Crossing", "crossing"),
+        ("barrage de Tabqa", "Tabqa Dam", "dam"),
+        ("Sednaya prison", "Sednaya Prison", "prison"),
+    ],
+)
+def test_geocode_a_site_by_its_phrase(query, site, feature):
+    p = geozones.geocode(query)
+    assert (p.name, p.source, p.extra["feature"]) == (site, "landmarks", feature)
+
+
+def test_geocode_the_bare_name_of_a_town_stays_the_town():
+    for name, town in (("Abu al-Duhur", "Abul Thohur"), ("Tabqa", "Al-Thawrah"),
+                       ("Jarablus", "Jarablus"), ("Hama", "Hama")):  # fmt: skip
+        p = geozones.geocode(name)
+        assert (p.name, p.source) == (town, "ocha-cod"), name
+
+
+def test_al_tanf_is_the_base_not_a_village_250_km_away():
+    p = geozones.geocode("al-Tanf")
+    assert p.source == "landmarks"
+    assert haversine_km(p.lat, p.lon, 33.50583, 38.61778) < 1
+
+
+def test_a_dam_by_its_english_name():
+    # www.lbcgroup.tv/news/309155/report-what-if-the-euphrates-dam-collapses/en
+    text = (
+        "The Tabqa Dam, most commonly known as Euphrates Dam, is an earthen dam on the "
+        "Euphrates, located upstream from the city of Raqqa in Raqqa Governorate, Syria."
+    )
+    assert _sites(text) == {"Tabqa Dam": "Tabqa Dam", "Euphrates Dam": "Tabqa Dam"}
+
+
+def test_a_dam_in_german_and_an_anchor_that_does_not_move_it():
+    # www.tesaaworld.com/de/news/in-preparation-for-the-resumption-of-its-services-and-...
+    # ("in Aleppo" is the province: the dam stays at the dam, 90 km east of the city)
+    assert _sites('betreten Wartungsteams den "Tishreen-Staudamm" in Aleppo.') == {
+        "Tishreen-Staudamm": "Tishrin Dam"
+    }
+    # a24na.com/archives/492
+    assert _sites(
+        "Democratic Syria forces advanced and now control strategic Tishrin Dam after a "
+        "fierce battle with ISIS."
+    ) == {"Tishrin Dam": "Tishrin Dam"}
+
+
+def test_a_crossing_in_english_turkish_french_and_arabic():
+    # lgcnews.com/turkey-closes-border-gate-syria/
+    assert _sites(
+        "The Oncupinar crossing in Turkey’s Kilis province sits opposite the Syrian Bab "
+        "al-Salameh gate, around five kilometers from Azaz."
+    ) == {
+        "Oncupinar crossing": "Bab al-Salameh Border Crossing",
+        "Bab al-Salameh": "Bab al-Salameh Border Crossing",  # a name of its own
+    }
+    # www.haberler.com/suriye-de-sinir-kapilarinin-cogu-teror-10025968-haberi/
+    found = _sites(
+        "Hatay'ın Reyhanli ilçesindeki Cilvegözü Sınır Kapısı'nın karşısında bulunan Babul "
+        "Havar Sınır Kapısı geçen ay içerisinde terör örgütü El Nusra cephesinin eline geçti."
+    )
+    assert set(found.values()) == {"Bab al-Hawa Border Crossing"} and len(found) == 2
+    # french.presstv.ir/Detail/2018/10/19/577420/...
+    assert _sites(
+        "Des centaines de Jordaniens ont traversé le poste-frontière Nassib (appelé Jaber en "
+        "Jordanie) pour passer leur week-end en Syrie."
+    ) == {"poste-frontière Nassib": "Nassib Border Crossing"}
+    # syrianpc.com (the Bab al-Salama crossing before Eid)
+    assert _sites("ويعد معبر باب السلامة واحدًا من أهم المعابر التي تربط ريف حلب بتركيا") == {
+        "معبر باب السلامة": "Bab al-Salameh Border Crossing"
+    }
+
+
+def test_an_air_base_by_its_arabic_and_english_phrases():
+    # akhbaralaan.net/news/arab-world/2017/04/07/...
+    assert _sites("البداية من حمص حيث مطار الشعيرات العسكري الذي وجهت الولايات المتحدة ضربتها") == {
+        "مطار الشعيرات العسكري": "Shayrat Air Base"
+    }
+    # halabtodaytv.net/archives/215107
+    assert _sites("وهي قاعدة حميميم وقاعدة إسطامو الجويتان في محافظة اللاذقية") == {
+        "قاعدة حميميم": "Hmeimim Air Base"
+    }
+    # news.myseldon.com (Latakia flights after strikes on the Aleppo and Damascus airports)
+    assert _sites("A row located the Russian air base Hmeymim.") == {
+        "air base Hmeymim": "Hmeimim Air Base"
+    }
+
+
+def test_a_field_and_a_camp():
+    # oilprice.com/Latest-Energy-News/World-News/Syrian-Rebel-Group-Takes-Over-Oil-Field-...
+    assert _sites(
+        "U.S.-backed Kurdish-dominated militia the Syrian Democratic Forces wrested control "
+        "over the al-Omar oil field in eastern Syria from the Islamic State"
+    ) == {"al-Omar oil field": "Al-Omar oil field"}
+    # deirezzor24.net/en/sdf-forces-take-control-of-conoco-gas-plant/
+    assert _sites("SDF forces moved through the Conoco Gas Plant and the surrounding area") == {
+        "Conoco Gas Plant": "Conoco gas field"
+    }
+    # unhcr.org/sy/?p=338
+    assert _sites(
+        "Al Hol camp in Al Hassakeh Governorate on the country’s eastern border with Iraq is "
+        "now ready to receive up to 15,000 people."
+    ) == {"Al Hol camp": "Al-Hol camp"}
+
+
+def test_a_site_phrase_is_one_mention_and_the_town_beside_it_stays_the_town():
+    # mappingmena.org/map/syria/sednaya-prison
+    found = _places(
+        "Sednaya Prison is located near the historic Christian monastery of Sednaya, some 30 "
+        "kilometers north of the Syrian capital, Damascus."
+    )
+    assert found["Sednaya Prison"] == "Sednaya Prison" and found["Sednaya"] == "Sidnaya"
+
+
+def test_a_bare_name_of_its_own_is_the_site():
+    # www.fdd.org/analysis/2018/12/14/syrias-rukban-refugee-camp-u-s-strategic-and-...
+    found = _sites(
+        "Rukban lies within the U.S. de-confliction zone, roughly 20 km south of the al-Tanf "
+        "base and adjacent to the Jordanian border."
+    )
+    assert found == {"Rukban": "Rukban camp", "al-Tanf base": "Al-Tanf garrison"}
