@@ -110,3 +110,20 @@ def test_a_village_named_by_a_common_word_after_a_noun_of_place_stays():
     # "بلدتيّ “علما، والغرية الشرقية”" (Zaman al-Wasl, 165): علما is also a common word
     got = _places("شنت مقاتلات روسية غارات مكثفة على بلدتيّ “علما، والغرية الشرقية” بريف درعا.")
     assert got.get("علما", ("",))[0] == "Alma"
+
+
+def test_a_village_in_a_capitals_name_lies_in_the_governorate_even_aleppos():
+    # Syria Today (249): "the Abu-Ruwayl village in Aleppo" came out as the city of Aleppo,
+    # 35 km north of the village; the guideline reads villages "in X" as the governorate
+    ex = geozones.extract(
+        "Other Syrian Army detachments ousted Tahrir Al-Sham militants from a number of "
+        "villages, including the Abu-Ruwayl village in Aleppo located to the north of the "
+        "Abu Ad-Duhur Airbase in Idlib."
+    )
+    got = {m.text: m.kind for m in ex.places}
+    assert got.get("Aleppo") == "region" and got.get("Idlib") == "region"
+
+
+def test_a_bare_aleppo_or_the_town_in_it_stays_the_city():
+    ex = geozones.extract("Militants shelled the old town in Aleppo on Monday.")
+    assert {m.text: m.kind for m in ex.places}.get("Aleppo") == "place"

@@ -49,15 +49,22 @@ _CITY_AFTER = re.compile(
 _DATELINE_AFTER = re.compile(r",|[ \t]*\(|[ \t]+[-–—][ \t]")
 _IN_PAIR_AFTER = re.compile(r"^\s?[-–—]\s?\w")
 _IN_PAIR_BEFORE = re.compile(r"\w\s?[-–—]\s?$")
+#: A village (or villages, towns) "in" the name: a settlement lies in the governorate, even
+#: a metropolis's ("the Abu-Ruwayl village in Aleppo", "several villages in Idlib"; rule 3).
+_VILLAGES_IN = re.compile(
+    r"\b(?:villages?|hamlets?|towns)\b(?:[ \t]+[\w'’-]+){0,2}?[ \t]+in[ \t]+(?:the[ \t]+)?$", re.I
+)
 #: How many city cues (rule 2) for one capital, more than its area cues, make the text's
 #: bare mentions of it the city: one alone may be a dateline or "the city of Idlib" in a
 #: text about the province ("vowed to retake Idlib").
 CITY_CUES = 2
 
 
-def _capital_of(cands: list[tuple[Place, float]], bias: str, first: Place | None) -> list[Place]:
+def _capital_of(
+    cands: list[tuple[Place, float]], bias: str, first: Place | None, metropolis: bool = False
+) -> list[Place]:
     """The governorates (of ``bias``) whose capital the name means, or [] when it is no
-    such capital, or a metropolis, or the town meant lies elsewhere."""
+    such capital, or a metropolis (unless ``metropolis``), or the town meant lies elsewhere."""
     areas = [p for p, _ in cands if p.kind == "admin area" and p.level == 1 and p.country == bias]
     if not areas:
         return []
@@ -66,7 +73,7 @@ def _capital_of(cands: list[tuple[Place, float]], bias: str, first: Place | None
         first = max(towns, key=lambda p: p.population, default=None)
     if first is None or first.kind != "populated place" or first.country != bias:
         return []
-    if first.population >= CITY_OVER_PROVINCE_POPULATION:
+    if first.population >= CITY_OVER_PROVINCE_POPULATION and not metropolis:
         return []
     return [a for a in areas if a.name in first.admin]  # not "Quneitra" among Idlib villages
 
@@ -286,6 +293,10 @@ def province_reading(
     >>> province_reading("", _Item(0, 0, 0, ()), [], "SY", None) is None
     True
     """
+    if cands and _VILLAGES_IN.search(text[max(0, it.start - 60) : it.start]):
+        areas = _capital_of(cands, bias, first, metropolis=True)
+        if areas and not _city_cue(text, it):  # "the Abu-Ruwayl village in Aleppo"
+            return ctx.RegionCue("region", it.start, it.end, None, None, 1)
     areas = _capital_of(cands, bias, first) if cands else []
     if not areas or _city_cue(text, it) or any(a.name in city_leaning for a in areas):
         return None
