@@ -202,3 +202,14 @@ def test_a_bare_name_of_its_own_is_the_site():
         "base and adjacent to the Jordanian border."
     )
     assert found == {"Rukban": "Rukban camp", "al-Tanf base": "Al-Tanf garrison"}
+
+
+def test_a_shared_name_with_the_feature_word_beside_it_is_the_site():
+    # bordercrossinghub.com/bab-al-hawa-reyhanli-border-crossing (OCHA has two villages
+    # named Bab Elhawa, in Homs and al-Hasakah, hundreds of km from the crossing)
+    found = _places(
+        "The border crossing at Bab al-Hawa in Syria, connecting to the area near Reyhanlı "
+        "in Turkey, is one of the most famous and strategically important checkpoints in the "
+        "Syrian Civil War."
+    )
+    assert found["Bab al-Hawa"] == "Bab al-Hawa Border Crossing"

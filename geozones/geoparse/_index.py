@@ -16,7 +16,7 @@ from ..gazetteer._loose import loose_key, loose_word
 from ..place import Place
 from . import _context as ctx
 from ._country_bias import load_country as _load_country
-from ._landmarks import landmarks, name_from_capital
+from ._landmarks import keep_sites_by_cue, landmarks, name_from_capital
 from ._neighbourhoods import Quarter, keep_quarters, quarters
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -420,7 +420,7 @@ def _scan(text: str, index: _Index) -> list[_Match]:
         if a is None or b is None:
             continue
         found.append(_Match(a.lead, b.end, a.start, payloads, nwords))
-    found = name_from_capital(text, found, index.sites)
+    found = keep_sites_by_cue(text, name_from_capital(text, found, index.sites), index.sites)
     return keep_quarters(text, found + _loose_scan(text, toks, found, index), index.quarters)
 
 

@@ -11,11 +11,15 @@ against any namesake village as usual.
 
 A phrase may open with its feature's word in lower case ("the airbase Nairab", "le barrage
 de Tischrin"): the name proper is the capitalised part, and the geoparser's test that a
-name starts with a capital is made on that part (:func:`name_from_capital`).
+name starts with a capital is made on that part (:func:`name_from_capital`). A site's own
+name shared with a village ("Bab al-Hawa", also two villages of Homs and al-Hasakah) is the
+site alone where its feature's word stands next to it in the clause ("the border crossing
+at Bab al-Hawa", "Bab al-Hawa gate"): the villages are dropped (:func:`keep_sites_by_cue`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -26,9 +30,41 @@ if TYPE_CHECKING:  # pragma: no cover
 #: The gazetteer source of the named sites.
 SOURCE = "landmarks"
 
+_AIR = (
+    r"air ?bases?|air ?fields?|(?:military )?airports?|aerodromes?|aéroports?|bases? aériennes?"
+    r"|Flughafen|Flugplatz|Luftwaffenstützpunkt|hava ?üss?ü|havaalanı|havalimanı|مطار|قاعدة"
+)
+#: The words of each feature that make a shared name the site's ("the crossing at X").
+_CUE_WORDS: dict[str, str] = {
+    "airbase": _AIR,
+    "airport": _AIR,
+    "crossing": r"crossings?|border (?:gate|post|point)s?|gates?|poste[- ]frontière"
+    r"|point de passage|Grenzübergang|sınır kapısı|معبر|منفذ",
+    "dam": r"dams?|barrages?|Staudamm|Damm|Talsperre|barajı|سد",
+    "oil-field": r"(?:oil |gas )?fields?|oilfields?|champs? pétroliers?|Ölfeld|sahası|حقل|حقول",
+    "gas-field": r"(?:oil |gas )?fields?|gas plant|champs? gaziers?|Gasfeld|sahası|حقل|حقول|معمل",
+    "camp": r"(?:refugee |displacement )?camps?|kampı|Lager|Flüchtlingslager|مخيم",
+    "prison": r"prisons?|cezaevi|hapishanesi|Gefängnis|سجن",
+    "base": r"bases?|garrison|outpost|üssü|Stützpunkt|قاعدة",
+    "mountain": r"mount|mountains?|jabal|jebel|dağı|جبل",
+}
+#: The cue before the name, in its clause: "the border crossing at X", "معبر X".
+_BEFORE = {
+    f: re.compile(
+        rf"(?:^|[^\w])(?:{w})\s+(?:(?:at|of|in|near|de|du|von|bei)\s+)?(?:the\s+|al-|ال)?$",
+        re.IGNORECASE,
+    )
+    for f, w in _CUE_WORDS.items()
+}
+#: The cue right after the name: "X camp", "X gate", "X Sınır Kapısı".
+_AFTER = {
+    f: re.compile(rf"^(?:['’]s)?[\s-]+(?:{w})(?!\w)", re.IGNORECASE) for f, w in _CUE_WORDS.items()
+}
+_WINDOW = 40
 
-def landmarks(gaz: Gazetteer) -> frozenset[int]:
-    """The entry indices of the gazetteer's named sites.
+
+def landmarks(gaz: Gazetteer) -> dict[int, str]:
+    """The gazetteer's named sites: entry index → feature (``airbase``, ``crossing`` …).
 
     Examples
     --------
@@ -38,10 +74,40 @@ def landmarks(gaz: Gazetteer) -> frozenset[int]:
     >>> gz.place(min(sites)).source
     'landmarks'
     """
-    return frozenset(i for i, source in enumerate(gaz.sources) if source == SOURCE)
+    return {
+        i: str(gaz.place(i).extra.get("feature", ""))
+        for i, source in enumerate(gaz.sources)
+        if source == SOURCE
+    }
 
 
-def name_from_capital(text: str, found: Sequence[Any], sites: frozenset[int]) -> list[Any]:
+def keep_sites_by_cue(text: str, found: Sequence[Any], sites: dict[int, str]) -> list[Any]:
+    """The scan's matches, with a name shared by a site and a village kept as the site alone
+    where the site's feature word stands next to it ("the border crossing at Bab al-Hawa",
+    "Bab al-Hawa gate"); every other match as it was.
+
+    Examples
+    --------
+    >>> keep_sites_by_cue("Nothing here.", [], {})
+    []
+    """
+    out = []
+    for m in found:
+        own = [p for p in m.payloads if p.kind == "g" and p.ref in sites]
+        if own and len(own) < len(m.payloads) and _cued(text, m, {sites[p.ref] for p in own}):
+            m = replace(m, payloads=tuple(own))
+        out.append(m)
+    return out
+
+
+def _cued(text: str, m: Any, features: set[str]) -> bool:
+    """Whether a word of one of ``features`` stands right before (in its clause) or after ``m``."""
+    before = re.split(r"[.;:!?\n،]", text[max(0, m.start - _WINDOW) : m.start])[-1]
+    after = text[m.end : m.end + _WINDOW]
+    return any(_BEFORE[f].search(before) or _AFTER[f].match(after) for f in features)
+
+
+def name_from_capital(text: str, found: Sequence[Any], sites: dict[int, str]) -> list[Any]:
     """The scan's matches, with a site phrase that opens with a lower-case word ("airbase
     Nairab", "barrage de Tischrin") named from its first capitalised word on; every other
     match as it was.
@@ -51,7 +117,7 @@ def name_from_capital(text: str, found: Sequence[Any], sites: frozenset[int]) ->
 
     Examples
     --------
-    >>> name_from_capital("Nothing here.", [], frozenset())
+    >>> name_from_capital("Nothing here.", [], {})
     []
     """
     if not sites:
@@ -67,7 +133,7 @@ def name_from_capital(text: str, found: Sequence[Any], sites: frozenset[int]) ->
     return out
 
 
-def _all_sites(m: Any, sites: frozenset[int]) -> bool:
+def _all_sites(m: Any, sites: dict[int, str]) -> bool:
     return bool(m.payloads) and all(p.kind == "g" and p.ref in sites for p in m.payloads)
 
 
