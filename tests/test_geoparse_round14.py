@@ -127,3 +127,18 @@ def test_a_village_in_a_capitals_name_lies_in_the_governorate_even_aleppos():
 def test_a_bare_aleppo_or_the_town_in_it_stays_the_city():
     ex = geozones.extract("Militants shelled the old town in Aleppo on Monday.")
     assert {m.text: m.kind for m in ex.places}.get("Aleppo") == "place"
+
+
+def test_a_title_word_in_a_headline_starts_no_person():
+    # Spooky Weather (244): "Militant" (a French title) made "Shelling of Western Aleppo
+    # Civilian Area" a person, and "Western Aleppo" was lost
+    ex = geozones.extract(
+        "Up to 8 Children Killed in Militant Shelling of Western Aleppo Civilian Area"
+    )
+    assert not [e for e in ex.entities if e.kind == "person"]
+    assert {m.text: m.kind for m in ex.places}.get("Western Aleppo") == "region"
+
+
+def test_a_title_before_a_name_still_makes_a_person():
+    ex = geozones.extract("Foreign Minister Sergei Lavrov met officials in Damascus.")
+    assert any(e.text == "Sergei Lavrov" and e.kind == "person" for e in ex.entities)

@@ -226,6 +226,8 @@ def rule_entities(text: str) -> list[Entity]:
         # a title inside the sequence: the words after the last title are a person
         title_at = max((i for i, w in enumerate(low) if _is_title(w)), default=-1)
         if 0 <= title_at < len(words) - 1 and low[title_at + 1] not in ("of", "for"):
+            if _LINK_WORDS & set(low[title_at + 1 :]):
+                continue  # "Militant Shelling of Western Aleppo …": a headline's words, no name
             p0 = s0 + words[title_at + 1][1]
             out.append(Entity(text[p0 : m.end()], p0, m.end(), "person", "title"))
             continue
@@ -244,6 +246,10 @@ _APPOSITION = re.compile(
     r",[ \t]+(?P<art>(?:a|an|the|un|une|le|la|der|die|ein|eine)[ \t]+)?"
     r"(?P<words>[\w'’-]+(?:[ \t]+[\w'’-]+){0,6})"
 )
+
+
+#: Lower-case words that join a headline's words and never stand inside a person's name.
+_LINK_WORDS = frozenset("of for in on at and the to from with".split())
 
 
 def _title_in_apposition(text: str, end: int) -> bool:
