@@ -142,3 +142,13 @@ def test_a_title_word_in_a_headline_starts_no_person():
 def test_a_title_before_a_name_still_makes_a_person():
     ex = geozones.extract("Foreign Minister Sergei Lavrov met officials in Damascus.")
     assert any(e.text == "Sergei Lavrov" and e.kind == "person" for e in ex.entities)
+
+
+def test_the_plural_of_countryside_before_a_city_is_its_countryside():
+    # Al-Mahawer (260): "أرياف مدينة عفرين" (the countryside of the city of Afrin) came out
+    # as the town itself
+    ex = geozones.extract(
+        "سيطرة العدوان التركي على 24 بلدة وقرية في أرياف مدينة عفرين في ريف حلب الشمالي الغربي"
+    )
+    afrin = [m for m in ex.places if "عفرين" in m.text]
+    assert afrin and afrin[0].kind == "region" and afrin[0].place.name == "Afrin"

@@ -42,7 +42,7 @@ _REGION_BEFORE = [
     ),
     re.compile(
         rf"(?:^|[\s،(])(?:[وبلف]|في\s+)?(?:(?P<dir>{_AR_DIR})\s+)?"
-        r"(?P<noun>ريف|محافظة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية"
+        r"(?P<noun>ريف|أرياف|ارياف|محافظة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية"
         # "4 محافظات، هي: حلب ودير الزور": the governorates a list names
         r"|محافظات(?:\s*[،,]?\s*و?هي\s*:)?)\s+(?:(?:مدينة|بلدة)\s+)?$"
     ),
@@ -72,7 +72,7 @@ _DE_COMPASS = {"west": "west", "ost": "east", "nord": "north", "süd": "south"}
 _CUE_WORD = re.compile(
     r"north|south|east|west|central|rural|greater|upper|lower|countryside|outskirts|suburbs"
     r"|environs|vicinity|province|governorate|region|district|area|part"
-    r"|ريف|محافظة|محافظات|منطقة|ناحية|طراف|ضواحي|محيط|بادية|شمال|جنوب|شرق|غرب"
+    r"|ريف|رياف|محافظة|محافظات|منطقة|ناحية|طراف|ضواحي|محيط|بادية|شمال|جنوب|شرق|غرب"
     r"|nord|sud|est|ouest|campagne|banlieue|östlich|westlich|nördlich|südlich|norden|süden"
     r"|osten|westen|provinz|région|teil|umgebung|distrikt|destrikt|bezirk|kanton",
     re.IGNORECASE,
@@ -108,6 +108,7 @@ _RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "ou
                "vicinity": "outskirts", "أطراف": "outskirts", "اطراف": "outskirts",
                "ضواحي": "outskirts", "محيط": "outskirts", "banlieue": "outskirts",
                "countryside": "countryside", "ريف": "countryside", "الريف": "countryside",
+               "أرياف": "countryside", "ارياف": "countryside",
                "campagne": "countryside", "rural areas": "countryside",
                "kırsal": "countryside", "region": "countryside"}  # fmt: skip
 _ADMIN_LEVEL = {"محافظة": 1, "محافظات": 1, "provinz": 1, "ili": 1, "vilayeti": 1, "منطقة": 2,
