@@ -152,3 +152,12 @@ def test_the_plural_of_countryside_before_a_city_is_its_countryside():
     )
     afrin = [m for m in ex.places if "عفرين" in m.text]
     assert afrin and afrin[0].kind == "region" and afrin[0].place.name == "Afrin"
+
+
+def test_a_french_sector_with_its_direction_is_a_part_of_the_city():
+    # Le Courrier d'Algérie carrying AFP (245): "du secteur est d'Alep" came out as the city
+    ex = geozones.extract(
+        "Cinq enfants font partie des morts dans le quartier de Marjé du secteur est d’Alep."
+    )
+    got = [m for m in ex.places if "Alep" in m.text]
+    assert got and got[0].kind == "region" and got[0].place.name == "Aleppo"

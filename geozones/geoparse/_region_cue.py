@@ -54,7 +54,8 @@ _REGION_BEFORE = [
     ),
     re.compile(rf"(?:^|[\s،(])(?:[وب]|في\s+|ل)?(?P<dir>{_AR_DIR})\s+$"),
     re.compile(
-        rf"\b(?:au|le|du|dans le)\s+(?P<dir>{_FR_DIR})\s+(?:de\s+(?:la\s+)?|d['’]\s*)"
+        rf"\b(?:au|le|du|dans le)\s+(?:(?:secteur|quartier|partie)\s+)?(?P<dir>{_FR_DIR})\s+"
+        r"(?:de\s+(?:la\s+)?|d['’]\s*)"
         r"(?:(?:province|région|ville)\s+(?:de\s+|d['’]\s*))?$"
         r"|\b(?P<noun>provinces?(?:\s+voisines)?|région|campagne|banlieue)\s+(?:de\s+|d['’]\s*)$",
         re.I,
