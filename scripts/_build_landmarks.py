@@ -69,8 +69,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "camp": (
         "{} camp", "{} refugee camp", "{} displacement camp", "{} IDP camp",
-        "{} displaced camp", "{} kampı", "camp de {}", "camp {}", "Lager {}", "{} Lager",
-        "Flüchtlingslager {}", "{} Flüchtlingslager",
+        "{} displaced camp", "{} camps", "{} kampı", "camp de {}", "camp {}", "Lager {}",
+        "{} Lager", "Flüchtlingslager {}", "{} Flüchtlingslager",
     ),
     "prison": (
         "{} prison", "{} military prison", "{} central prison", "{} cezaevi",
@@ -78,7 +78,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Militärgefängnis {}",
     ),
     "base": (
-        "{} base", "{} garrison", "{} military base", "{} outpost", "{} üssü",
+        "{} base", "{} garrison", "{} military base", "{} naval base", "{} naval facility",
+        "{} outpost", "{} üssü", "{} deniz üssü",
         "{} askeri üssü", "base de {}", "base militaire de {}", "Stützpunkt {}",
         "Militärstützpunkt {}",
     ),
@@ -93,7 +94,7 @@ PHRASES_AR: dict[str, tuple[str, ...]] = {
     "dam": ("سد {}",),
     "oil-field": ("حقل {}", "حقل {} النفطي", "حقول {}"),
     "gas-field": ("حقل {}", "حقل {} للغاز", "حقل {} الغازي", "معمل غاز {}", "معمل {}"),
-    "camp": ("مخيم {}", "مخيم {} للاجئين"),
+    "camp": ("مخيم {}", "مخيمات {}", "مخيم {} للاجئين"),
     "prison": ("سجن {}", "سجن {} العسكري", "سجن {} المركزي"),
     "base": ("قاعدة {}", "قاعدة {} العسكرية"),
     "mountain": (),

@@ -40,11 +40,11 @@ def _places(text: str) -> dict[str, str]:
 
 
 def test_the_table_is_sourced_and_covers_every_kind_of_site(rows):
-    assert len(rows) >= 55
+    assert len(rows) >= 70
     per = Counter(r["feature"] for r in rows)
     assert set(per) <= FEATURES
     assert per["airbase"] + per["airport"] >= 25 and per["crossing"] >= 15
-    assert per["dam"] >= 3 and per["camp"] >= 2 and per["prison"] >= 2
+    assert per["dam"] >= 6 and per["camp"] >= 6 and per["prison"] >= 5
     for r in rows:
         url = urlparse(r["source"])
         assert url.scheme in ("http", "https") and url.netloc, r["name"]
