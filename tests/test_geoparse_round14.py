@@ -161,3 +161,12 @@ def test_a_french_sector_with_its_direction_is_a_part_of_the_city():
     )
     got = [m for m in ex.places if "Alep" in m.text]
     assert got and got[0].kind == "region" and got[0].place.name == "Aleppo"
+
+
+def test_an_adjective_agrees_with_a_plural_across_the_noun_it_is_annexed_to():
+    # Sada al-Sham (264): "لوسائل إعلام سورية" (to Syrian media) came out as Syria
+    got = _places(
+        "وكان المتحدث قد ذكر لوسائل إعلام سورية، أن الجيش سيطر على 34 قرية في محوري تل أبيض "
+        "ورأس العين شمالي سورية."
+    )
+    assert "سورية" not in got and got.get("شمالي سورية") == ("Syria", "SY")

@@ -27,7 +27,11 @@ _AR = "\u0621-\u064a"
 _NOUN_ADJ = re.compile(rf"(?<![{_AR}])(?P<noun>[{_AR}]{{3,}})\s+(?P<adj>[{_AR}]{{3,}}ي)(?![{_AR}])")
 #: A broken plural فعائل ("خسائر", "وسائل", "ذخائر") and the word in -ية after it.
 _PLURAL_ADJ = re.compile(
-    rf"(?<![{_AR}])[وفبل]?[{_AR}]{{2}}ائ[{_AR}]\s+(?P<adj>[{_AR}]{{2,}}ية)(?![{_AR}])"
+    rf"(?<![{_AR}])[وفبل]?[{_AR}]{{2}}ائ[{_AR}]\s+"
+    # an indefinite noun the plural is annexed to may stand between ("وسائل إعلام سورية",
+    # Syrian media: the adjective agrees with the plural)
+    rf"(?:(?!ال|في|من|على|عن|مع)[{_AR}]{{3,}}\s+(?=[{_AR}]{{2,}}ية(?![{_AR}])))?"
+    rf"(?P<adj>[{_AR}]{{2,}}ية)(?![{_AR}])"
 )
 
 #: A name without the article and a definite political adjective after it.
