@@ -160,3 +160,19 @@ def test_arabic_this_and_next_week_month_year():
     got = _dates("قتل هذا العام 50 مدنيا، وتبدأ المحادثات الشهر القادم.", page)
     assert got == [("هذا العام", "2019"), ("الشهر القادم", "2019-11")]
     assert _dates("Geçen yılın sonunda başladı.", page) == [("Geçen yılın sonunda", "2018")]
+
+
+def test_that_day_is_the_day_named_before_not_today():
+    page = dt.date(2019, 10, 15)
+    got = _dates("قتل 5 مدنيين في 3 تشرين الأول 2019، وفي ذلك اليوم أيضا قصفت الطائرات", page)
+    assert got == [("3 تشرين الأول 2019", "2019-10-03"), ("ذلك اليوم", "2019-10-03")]
+    got = _dates("On 3 October 2019 the army moved; the same day, rebels fled.", page)
+    assert got[-1] == ("the same day", "2019-10-03")
+    assert _dates("وفي اليوم نفسه قتل مدنيان", page) == []  # no day before it: no date
+    assert _dates("قصفت الطائرات أمس الأول البلدة", page) == [("أمس الأول", "2019-10-13")]
+
+
+def test_arabic_spans_and_pairs_of_years():
+    page = dt.date(2019, 10, 15)
+    assert _dates("من 2011 إلى 2016 قتل", page) == [("من 2011 إلى 2016", "2011/2016")]
+    assert _dates("بين 2014 و2016 قتل", page) == [("2014", "2014"), ("2016", "2016")]

@@ -178,7 +178,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?:la\s+veille|le\s+lendemain)(?!\s+(?:de|du|des|d['’]))"
         r"|am\s+(?:vortag|nächsten\s+tag|folgenden\s+tag)(?!\s+(?:des|der|von)\b)"
         r"|tags\s+(?:zuvor|darauf)|ertesi\s+gün|bir\s+gün\s+(?:önce|sonra)"
-        r"|اليوم\s+(?:السابق|التالي)(?!\s+(?:ل|من|علي)))(?!\w)",
+        r"|اليوم\s+(?:السابق|التالي)(?!\s+(?:ل|من|علي))"
+        # the day named before ("في ذلك اليوم", on that day: not today)
+        r"|the\s+same\s+day|le\s+même\s+jour|am\s+(?:selben|gleichen)\s+tag|aynı\s+gün"
+        r"|(?:ذلك|ذات|نفس)\s+اليوم|اليوم\s+(?:نفسه|ذاته))(?!\w)",
     ),
     (
         "relative",
@@ -197,8 +200,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "years",
         # "from 2014 to 2016", "De 2014 à 2016", "von 2014 bis 2016": one span of years
         # ("between 2017 and 2019" stays two years, as the written texts mark it)
-        rf"\b(?:from|de|von|depuis)\s+(?P<yy_a>{_Y})\s*"
-        rf"(?:-|–|to|until|à|au|bis)\s*(?P<yy_b>{_Y})\b(?![-/.,]\d)",
+        rf"(?:\b(?:from|de|von|depuis)|من|منذ)\s+(?P<yy_a>{_Y})\s*"
+        rf"(?:-|–|to|until|à|au|bis|الي|حتي)\s*(?P<yy_b>{_Y})\b(?![-/.,]\d)",
     ),
     ("year_words", rf"{_AR_CLITIC}(?:عام|سنه|العام)\s+(?P<yw_y>{W.ARABIC_YEAR})(?!\w)"),
     # a Turkish month with its case ending or "ayında" ("Mart'ta", "Ekim ayında", "Ekim başında")
@@ -210,13 +213,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "year",
-        rf"{_AR_CLITIC}(?:in|since|until|by|from|before|after|during|throughout|early|late|of|mid|between"
-        rf"|عام|سنه|العام|en|im|seit|depuis"
+        rf"{_AR_CLITIC}(?:(?:in|since|until|by|from|before|after|during|throughout|early|late|of"
+        rf"|mid|between|عام|سنه|العام|en|im|seit|depuis"
         # the same words in Arabic, French, German ("في 2017", "أواخر 2017", "fin 2018",
         # "au début de 2017", "im Jahr 2016", "Anfang 2018")
-        r"|في|منذ|خلال|حتي|الي|قبل|بعد|مطلع|اواخر|اوائل|اواسط|منتصف|بدايه|نهايه"
+        r"|في|منذ|خلال|حتي|الي|قبل|بعد|بين|مطلع|اواخر|اوائل|اواسط|منتصف|بدايه|نهايه"
         r"|(?:fin|début|courant|milieu)(?:\s+de)?|mi|im\s+jahre?|anfang|ende|mitte"
-        rf"|(?<=\d\d\d\d )(?:and|to|until))[\s-]+(?P<y_y>{_Y})\b(?![-/.,]\d)"
+        rf"|(?<=\d\d\d\d )(?:and|to|until))[\s-]+"
+        r"|(?<=\d\d\d\d\s)و\s*)"  # "بين 2014 و2016": the second year
+        rf"(?P<y_y>{_Y})\b(?![-/.,]\d)"
         rf"(?!\s+(?:{_AR_COUNT_NOUNS})(?!\w))",
     ),
     # Turkish puts its case on the year ("2018'de", "2011'den bu yana", "2016 yılında"), not

@@ -107,7 +107,8 @@ RELATIVE = {
     "önceki gün": "day before yesterday", "geçen yıl": "last year", "geçen ay": "last month",
     "geçen hafta": "last week",
     # the day before yesterday as Syrian papers write it; the current week, month, year
-    "اول من امس": "day before yesterday", "الاسبوع الجاري": "this week",
+    "اول من امس": "day before yesterday", "امس الاول": "day before yesterday",
+    "الاسبوع الجاري": "this week",
     "الاسبوع الحالي": "this week", "الشهر الجاري": "this month", "الشهر الحالي": "this month",
     "العام الجاري": "this year", "العام الحالي": "this year", "السنه الجاريه": "this year",
     "السنه الحاليه": "this year", "الاسبوع المقبل": "next week", "الشهر المقبل": "next month",
@@ -143,7 +144,9 @@ ANCHORED = {
     "the following day": 1, "la veille": -1, "le lendemain": 1, "am vortag": -1,
     "tags zuvor": -1, "tags darauf": 1, "am nächsten tag": 1, "am folgenden tag": 1,
     "ertesi gün": 1, "bir gün önce": -1, "bir gün sonra": 1, "اليوم السابق": -1,
-    "اليوم التالي": 1,
+    "اليوم التالي": 1, "the same day": 0, "le même jour": 0, "am selben tag": 0,
+    "am gleichen tag": 0, "aynı gün": 0, "ذلك اليوم": 0, "ذات اليوم": 0, "نفس اليوم": 0,
+    "اليوم نفسه": 0, "اليوم ذاته": 0,
 }  # fmt: skip
 
 #: Relative words before a weekday that name the day before the page, or the page's day
