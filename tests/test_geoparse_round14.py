@@ -170,3 +170,20 @@ def test_an_adjective_agrees_with_a_plural_across_the_noun_it_is_annexed_to():
         "ورأس العين شمالي سورية."
     )
     assert "سورية" not in got and got.get("شمالي سورية") == ("Syria", "SY")
+
+
+def test_a_turkish_noun_of_settlement_closes_the_press_spelling_before_it():
+    # Birlikten Kuvvet Doğar reposting Sözcü (261): "Racco Beldesi´ne" (to the town of Raju)
+    # was lost: the capitalised "Beldesi" made "Racco" part of a longer, unknown name
+    ex = geozones.extract(
+        "Sabah saatlerinde de çatışmaların ardından Afrin´in Racco Beldesi´ne bağlı köyler "
+        "PKK/PYD´den alındı."
+    )
+    racco = [m for m in ex.places if m.text == "Racco"]
+    assert racco and racco[0].place.name == "Raju"
+    assert haversine_km(racco[0].place.lat, racco[0].place.lon, 36.676, 36.663) < 10
+
+
+def test_a_capitalised_word_after_a_name_still_lengthens_it():
+    ex = geozones.extract("Kefer Avid köyü bombalandı.")
+    assert "Kefer" not in [m.text for m in ex.places]

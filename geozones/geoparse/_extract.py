@@ -50,6 +50,7 @@ from ._select import (
     _select,
     _TitleLines,
 )
+from ._turkish import settlement_matches
 from ._unknown import construction_spans, context_places, rechoose_near
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -174,6 +175,7 @@ def _names(
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)
     scanned = _scan(text, index)
+    scanned += settlement_matches(text, index, scanned)  # "Racco Beldesi": Raju
     items, entities = _select(
         text, scanned, rule_ents, blocked, title, _country_refs(index), _metropolis_refs(index)
     )

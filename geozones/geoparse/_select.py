@@ -22,6 +22,7 @@ from ._index import (
     _Payload,
 )
 from ._speech import speaks
+from ._turkish import kind_of
 
 #: Common English words that a gazetteer also holds as place names ("The", "Man", "Sea"):
 #: never a place on their own.
@@ -239,7 +240,7 @@ def _longer_names(
         if left and _loose(left.group(1)) and free(s - len(left.group(0)), s):
             s -= len(left.group(0))
         right = _RIGHT_WORD.match(text[e : e + 40])
-        if right and _loose(right.group(1)) and free(e, e + right.end()):
+        if right and _loose(right.group(1)) and free(e, e + right.end()) and not kind_of(right):
             e += right.end()
         if (s, e) == (it.start, it.end):
             out.append(it)
