@@ -65,6 +65,12 @@ def test_part_of_a_month_takes_the_year_of_the_page_not_of_a_caption():
         "heaviest fighting since Russia declared a de-escalation zone in early May."
     )
     assert _dates(text, "2017-08") == [("March 24, 2017", "2017-03-24"), ("early May", "2017-05")]
+    # a day without year after a full date, on a page of a later year's month: that date's
+    # year; words that count from the page still count from it
+    got = _dates("On 5 March 2019 the army attacked. On 9 March it took the town.", "2020-08")
+    assert got == [("5 March 2019", "2019-03-05"), ("9 March", "2019-03-09")]
+    got = _dates("في 5 آذار 2019 هاجم الجيش، وفي أيار الماضي سيطر على البلدة", "2020-08")
+    assert got == [("5 آذار 2019", "2019-03-05"), ("أيار", "2020-05")]
     # Violations Documentation Center (238), no page date: "mid-September last" stays unknown
     got = _dates("وسبق أن قتل طفل وأصيب 13 شخصا بينهم نساء منتصف شهر أيلول الماضي، نتيجة سقوط")
     assert got == [("منتصف شهر أيلول", None)]

@@ -350,8 +350,8 @@ def _resolve_all(
             nxt = pairs[i + 1][1] if i + 1 < len(pairs) else None
             if nxt is not None and nxt.start_date and _RANGE_GLUE.match(text[m.end : nxt.start]):
                 m = _resolve(c, text, nxt.start_date, sents) or m
-            elif month_end is not None:  # the month of publication: a reader's anchor
-                m = _resolve(c, text, month_end, sents) or m
+            elif month_end is not None:  # the month of publication, and the date before it
+                m = _in_page_year(c, text, last_full, month_end, sents) or m
             elif last_full is not None:
                 m = _resolve(c, text, last_full, sents) or m
         if m.start_date is None and ref is None and month_end and c.kind in _FROM_MONTH:
@@ -365,6 +365,41 @@ def _resolve_all(
             last_dated = m
         mentions.append(m)
     return mentions
+
+
+#: Words that count a month's year from the page ("May last year", "last May", "mai dernier").
+_FROM_PAGE_BEFORE = re.compile(
+    r"\b(?:last|past|next|vergangene[mn]?|letzte[mn]?|geçen|geçtiğimiz)\s+$", re.IGNORECASE
+)
+_FROM_PAGE_AFTER = re.compile(r"\s+(?:dernier|prochain|الماضي|المنصرم|الفائت|المقبل)(?!\w)")
+
+
+def _in_page_year(
+    c: _Cand, text: str, anchor: dt.date | None, month_end: dt.date, sents: _Sentences
+) -> DateMention | None:
+    """A day or month without year on a page dated by its month only: in the year of the
+    full date named before it ("March 24, 2017" … "since … in early May", on a page of
+    August 2017: May 2017), the year before when that puts it after the page; counted from
+    the page when there is no such date, or when its words count from the page ("last
+    May")."""
+    m = _resolve(c, text, month_end, sents)
+    if m is None or m.start_date is None or m.end_date is None or anchor is None:
+        return m
+    if (
+        _FROM_PAGE_BEFORE.search(text[max(0, c.start - 14) : c.start])
+        or _FROM_PAGE_AFTER.match(text[c.end : c.end + 12].translate(W.MATCH_FOLD))
+        or any(k in c.groups for k in ("m_yl", "m_yf", "m_yd", "m_ya"))
+    ):
+        return m
+    year = anchor.year - (m.start_date.replace(year=anchor.year) > month_end)
+    shift = year - m.start_date.year
+    if shift == 0:
+        return m
+    end = m.end_date.replace(year=m.end_date.year + shift, day=1)
+    end = end.replace(day=calendar.monthrange(end.year, end.month)[1]) if m.period == "month" \
+        else _safe_date(end.year, end.month, m.end_date.day) or end  # fmt: skip
+    start = _safe_date(year, m.start_date.month, m.start_date.day)
+    return replace(m, start_date=start, end_date=end) if start else m
 
 
 #: Dates a page's month places as well as its day: seasons and parts of the year.
