@@ -99,6 +99,7 @@ def test_today_that_is_no_date():
     assert got == [("اليوم", "2019-10-15")]
     got = _dates("USA Today reported it. Today the army moved.", page)
     assert got == [("Today", "2019-10-15")]
+    assert _dates("Reuters\nToday the army moved.", page) == [("Today", "2019-10-15")]
     # "until today" is a date the set marks (Al Mahawer, 260): kept
     assert ("اليوم", "2019-10-15") in _dates("منذ كانون الثاني الماضي وحتى اليوم.", page)
 

@@ -295,7 +295,7 @@ def _not_today(mentions: list[DateMention], text: str) -> list[DateMention]:
     return [m for m in mentions if not _named_today(m, text, folded)]
 
 
-_CAPITAL_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])\b[A-Z][\w.-]*\s+$")
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])\b[A-Z][\w.-]*[ \t]+$")
 
 
 def _named_today(m: DateMention, text: str, folded: str) -> bool:
