@@ -1,5 +1,5 @@
 """data/landmarks.csv → gazetteer entries: the named sites war reports name (air bases,
-airports, border crossings, dams, oil and gas fields, camps, prisons, bases, mountains).
+airports, border crossings, dams, oil and gas fields, camps, prisons, bases, mountains, hills).
 
 Imported by ``build_data.py`` (:func:`add_landmarks`). A site is an entry of kind
 ``populated place`` (``extra.feature`` says what it is: ``airbase``, ``crossing``, ``dam`` …)
@@ -84,6 +84,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Militärstützpunkt {}",
     ),
     "mountain": (),
+    "hill": (),
 }  # fmt: skip
 _AIR_AR = ("مطار {}", "مطار {} العسكري", "مطار {} الدولي", "قاعدة {} الجوية", "قاعدة {}")
 #: The phrases of each feature around an Arabic base name.
@@ -98,6 +99,7 @@ PHRASES_AR: dict[str, tuple[str, ...]] = {
     "prison": ("سجن {}", "سجن {} العسكري", "سجن {} المركزي"),
     "base": ("قاعدة {}", "قاعدة {} العسكرية"),
     "mountain": (),
+    "hill": (),
 }
 FEATURES = tuple(PHRASES)
 _COLUMNS = "name,feature,variants,name_ar,base,base_ar,own,near,lat,lon,approx,source".split(",")
@@ -196,6 +198,6 @@ def add_landmarks(b: Any, out: Path, alias_target: Any, haversine_km: Any, note:
     n_approx = sum(r["approx"] == "community" for r in rows)
     note(
         f"landmarks.csv: {len(rows)} named sites (air bases, crossings, dams, fields, camps, "
-        f"prisons, mountains), {len(rows) - n_approx} at their page's coordinates, "
+        f"prisons, bases, mountains, hills), {len(rows) - n_approx} at their page's coordinates, "
         f"{n_approx} at the community they are named after"
     )

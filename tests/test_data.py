@@ -326,7 +326,7 @@ def test_neighbourhoods_are_merged_under_their_city_with_no_population(doc):
 def test_landmarks_are_merged_below_every_community_with_no_population(doc):
     e = doc["entries"]
     rows = [i for i, s in enumerate(e["source"]) if s == "landmarks"]
-    assert len(rows) >= 70
+    assert len(rows) >= 80
     ocha = min(v for v, s in zip(e["importance"], e["source"], strict=True) if s == "ocha-cod")
     paths = doc["admin_paths"]
     for i in rows:

@@ -18,7 +18,7 @@ from geozones.gazetteer import Gazetteer
 from geozones.projection import haversine_km
 
 FEATURES = {"airbase", "airport", "crossing", "dam", "oil-field", "gas-field", "camp", "prison",
-            "base", "mountain"}  # fmt: skip
+            "base", "mountain", "hill"}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def _places(text: str) -> dict[str, str]:
 
 
 def test_the_table_is_sourced_and_covers_every_kind_of_site(rows):
-    assert len(rows) >= 70
+    assert len(rows) >= 80
     per = Counter(r["feature"] for r in rows)
     assert set(per) <= FEATURES
     assert per["airbase"] + per["airport"] >= 25 and per["crossing"] >= 15
@@ -161,7 +161,8 @@ def test_an_air_base_by_its_arabic_and_english_phrases():
     }
     # halabtodaytv.net/archives/215107
     assert _sites("وهي قاعدة حميميم وقاعدة إسطامو الجويتان في محافظة اللاذقية") == {
-        "قاعدة حميميم": "Hmeimim Air Base"
+        "قاعدة حميميم": "Hmeimim Air Base",
+        "قاعدة إسطامو": "Istamo Air Base",
     }
     # news.myseldon.com (Latakia flights after strikes on the Aleppo and Damascus airports)
     assert _sites("A row located the Russian air base Hmeymim.") == {
@@ -213,3 +214,22 @@ def test_a_shared_name_with_the_feature_word_beside_it_is_the_site():
         "Syrian Civil War."
     )
     assert found["Bab al-Hawa"] == "Bab al-Hawa Border Crossing"
+
+
+def test_a_mountain_a_hill_and_an_air_base_named_after_a_city():
+    # eng.chinamil.com.cn/view/2017-09/11/content_7750886.htm (Xinhua)
+    found = _sites(
+        "The Syrian army on Sunday captured the Tharda Mountains in the southern rim of Deir "
+        "al-Zour province in eastern Syria, securing the airbase of Deir al-Zour, a military "
+        "source told Xinhua."
+    )
+    assert found == {
+        "Tharda Mountains": "Jabal Tharda",
+        "airbase of Deir al-Zour": "Deir ez-Zor Airport",
+    }
+    # www.almasdarnews.com/article/syrian-army-attempting-to-encircle-turkish-military-post-...
+    assert _sites(
+        "The Syrian Arab Army (SAA) is attempting to encircle the Turkish observation post that "
+        "is located on top of the strategic hilltop of Tal Al-‘Eis, a source from the military "
+        "told Al-Masdar News this evening."
+    ) == {"Tal Al-‘Eis": "Tal al-Eis"}

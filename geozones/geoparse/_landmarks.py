@@ -47,6 +47,7 @@ _CUE_WORDS: dict[str, str] = {
     "prison": r"prisons?|cezaevi|hapishanesi|Gefängnis|سجن",
     "base": r"bases?|garrison|outpost|üssü|Stützpunkt|قاعدة",
     "mountain": r"mount|mountains?|jabal|jebel|dağı|جبل",
+    "hill": r"hills?|hilltops?|heights?|tepesi|colline|Hügel|تل|تلة",
 }
 #: The cue before the name, in its clause: "the border crossing at X", "معبر X".
 _BEFORE = {
