@@ -144,16 +144,17 @@ def _near_namesakes(written: str, it: _Item, items: list[_Item], index: _Index, 
         or p.population >= EXACT_FAR_MAX_POPULATION for p in cands
     ):  # fmt: skip
         return ()
+    got = index.loose.get(f" {loose_key(fold(written))} ", None)
+    others_sensed = [pl for pl in got[1] if pl not in it.payloads] if got else []
+    if not others_sensed:
+        return ()  # the loose key knows no other namesake (most names: no more work)
     names = {p.name for p in cands}
     others = [o for o in items if not names & {p.name for p, _ in _candidates(index, o.payloads)}]
     anchors = _anchors(others, index, bias)
     if len(anchors) < 2 or any(_within(p, anchors, EXACT_FAR_KM) for p in cands):
         return ()
-    got = index.loose.get(f" {loose_key(fold(written))} ", None)
-    if got is None:
-        return ()
     return tuple(
-        pl for pl in got[1]
+        pl for pl in others_sensed
         if pl.kind == "g" and index.place(pl).country == bias
         and _within(index.place(pl), anchors, LOOSE_NEAR_KM)
     )  # fmt: skip
