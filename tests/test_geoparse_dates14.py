@@ -183,3 +183,14 @@ def test_arabic_spans_and_pairs_of_years():
     page = dt.date(2019, 10, 15)
     assert _dates("من 2011 إلى 2016 قتل", page) == [("من 2011 إلى 2016", "2011/2016")]
     assert _dates("بين 2014 و2016 قتل", page) == [("2014", "2014"), ("2016", "2016")]
+
+
+def test_an_arabic_month_months_ahead_of_the_page_is_the_one_before_unless_to_come():
+    page = dt.date(2019, 10, 2)
+    assert _dates("في الأسبوع الأول من شهر آذار قتل", page) == [("آذار", "2019-03")]
+    assert _dates("قتل 5 مدنيين في 5 آذار", page) == [("5 آذار", "2019-03-05")]
+    # the future said ("ستبدأ", "من المقرر"), or a month just ahead: the coming one
+    assert _dates("ستبدأ المحادثات في آذار", page) == [("آذار", "2020-03")]
+    got = _dates("من المقرر أن تعقد الانتخابات في 5 آذار", page)
+    assert got == [("5 آذار", "2020-03-05")]
+    assert _dates("الانتخابات في تشرين الثاني", page) == [("تشرين الثاني", "2019-11")]

@@ -54,7 +54,7 @@ _COUNT_NOUNS = (
 _MONTH_LEAD = (
     r"(?:in|at|since|until|by|from|before|after|during|early|late|mid|end of|of"
     r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتي|مطلع|اواخر|نهايه|بدايه"
-    r"|منتصف|اواسط|اوائل"
+    r"|منتصف|اواسط|اوائل|(?:من|الي)(?=\s+شهر\s)"  # "من شهر آذار", not "من أب" (a father)
     r"|last|past|vergangene[mn]?|letzte[mn]?|geçen|geçtiğimiz)"  # "last September"
 )
 #: After a month: "last year", "of this year", "de l'an dernier", "من العام الماضي" (its year).

@@ -178,7 +178,8 @@ def _past_year(
     day = _safe_date(y, m, d)
     if day is None or day - ref <= _PAST_SLACK:
         return y
-    return y - 1 if _past_clause(text, pos, sents or _Sentences(text)) else y
+    sents = sents or _Sentences(text)
+    return y - 1 if _past_clause(text, pos, sents) or _arabic_not_future(text, pos, sents) else y
 
 
 def _years(k: str, g: dict[str, str]) -> tuple[dt.date, dt.date] | None:
@@ -230,6 +231,13 @@ def _month_of(
         y = ref.year if m < ref.month else ref.year - 1  # "last September", "mai dernier"
     elif ref is not None and _past_clause(text, c.start, sents or _Sentences(text)):
         y = ref.year if m <= ref.month else ref.year - 1  # "in September inked a deal"
+    elif (
+        ref is not None
+        and y is not None
+        and dt.date(y, m, 1) - ref > _PAST_SLACK
+        and _arabic_not_future(text, c.start, sents or _Sentences(text))
+    ):
+        y -= 1  # "قتل في آذار" on a page of October: the March before, not the next
     if y is None:
         return None, None
     return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
@@ -319,6 +327,25 @@ def _past_clause(text: str, pos: int, sents: _Sentences) -> bool:
             and _TR_PAST.search(text, *clause)
         )
     return got
+
+
+#: Words of the future in Arabic (folded): "سوف", "المقبل", "من المقرر" (scheduled), "من
+#: المتوقع" (expected), and the future of the verbs of a schedule ("سيعقد", "ستبدأ").
+_AR_FUTURE = re.compile(
+    r"(?<!\w)(?:سوف|المقبل|المقبله|القادم|القادمه|المرتقب|المرتقبه|من\s+المقرر|من\s+المتوقع"
+    r"|يعتزم|تعتزم|[وف]?س[يتن](?:تم|عقد|بدا|نطلق|جري|صل|نعقد|ستانف|شارك|زور|توجه|عود|عقد))(?!\w)"
+)
+_AR_LETTERS = re.compile("[\u0621-\u064a]")
+
+
+def _arabic_not_future(text: str, pos: int, sents: _Sentences) -> bool:
+    """Whether the sentence around ``pos`` is Arabic and says nothing of the future: a day
+    or month without year months after the page is then the one before it (Arabic
+    verbs carry no mark of the past a pattern could read)."""
+    a, b = sents.span(pos)
+    if not _AR_LETTERS.search(text, max(a, pos - 40), min(b, pos + 40)):
+        return False
+    return not _AR_FUTURE.search(text[a:b].translate(W.MATCH_FOLD))
 
 
 #: The end of a clause: a comma, a semicolon, a colon, an Arabic comma or semicolon.
