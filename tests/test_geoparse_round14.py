@@ -187,3 +187,18 @@ def test_a_turkish_noun_of_settlement_closes_the_press_spelling_before_it():
 def test_a_capitalised_word_after_a_name_still_lengthens_it():
     ex = geozones.extract("Kefer Avid köyü bombalandı.")
     assert "Kefer" not in [m.text for m in ex.places]
+
+
+def test_a_capital_paired_with_a_city_named_as_such_is_a_city_too():
+    # The Seattle Times carrying AP (259): "between Raqqa and the eastern city of Deir
+    # el-Zour" read Raqqa as the governorate
+    ex = geozones.extract(
+        "SDF fighters are getting close to cutting the road that the extremists use to travel "
+        "between Raqqa and the eastern city of Deir el-Zour."
+    )
+    assert {m.text: m.kind for m in ex.places}.get("Raqqa") == "place"
+
+
+def test_a_capital_alone_beside_a_town_keeps_its_reading():
+    ex = geozones.extract("Fighting spread across Raqqa and the province of Deir ez-Zor.")
+    assert {m.text: m.kind for m in ex.places}.get("Raqqa") == "region"

@@ -46,6 +46,13 @@ _CITY_AFTER = re.compile(
     r"^(?:\s+(?:city|town|kent\w*|şehr\w*|şehir\w*|المدينة)\b|,\s*(?:Syria|Syrie|Syrien))",
     re.I,
 )
+#: After the name, "and" and a city named as such: the pair are two cities ("between Raqqa
+#: and the eastern city of Deir el-Zour", "entre Raqqa et la ville de Deir ez-Zor").
+_CITY_PAIR_AFTER = re.compile(
+    r"^\s+(?:and|et|und)\s+(?:the|la|die)\s+(?:[\w-]+\s+)?(?:city|town|ville|Stadt)\s+"
+    r"(?:of|de|d['’])",
+    re.I,
+)
 _DATELINE_AFTER = re.compile(r",|[ \t]*\(|[ \t]+[-–—][ \t]")
 _IN_PAIR_AFTER = re.compile(r"^\s?[-–—]\s?\w")
 _IN_PAIR_BEFORE = re.compile(r"\w\s?[-–—]\s?$")
@@ -90,6 +97,8 @@ def _city_cue(text: str, it: _Item) -> bool:
         return True
     if _CITY_AFTER.match(text[it.end : it.end + 16]):
         return True
+    if _CITY_PAIR_AFTER.match(text[it.end : it.end + 60]):
+        return True  # "between Raqqa and the eastern city of Deir el-Zour": two cities
     return bool(  # "the Idlib–Latakia road": a town at each end
         _IN_PAIR_AFTER.match(text[it.end : it.end + 4])
         or _IN_PAIR_BEFORE.search(text[max(0, it.start - 4) : it.start])
