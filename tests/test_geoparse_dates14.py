@@ -194,3 +194,9 @@ def test_an_arabic_month_months_ahead_of_the_page_is_the_one_before_unless_to_co
     got = _dates("من المقرر أن تعقد الانتخابات في 5 آذار", page)
     assert got == [("5 آذار", "2020-03-05")]
     assert _dates("الانتخابات في تشرين الثاني", page) == [("تشرين الثاني", "2019-11")]
+
+
+def test_a_night_written_with_a_slash():
+    got = _dates("قصفت الطائرات ليلة السبت/الأحد البلدة", dt.date(2019, 10, 8))
+    assert got == [("ليلة السبت/الأحد", "2019-10-05")]
+    assert _dates("قصفت الطائرات ليلة السبت / الأحد البلدة") == [("ليلة السبت / الأحد", None)]

@@ -124,10 +124,12 @@ def _weekday_of(m: DateMention) -> int:
 
 def _join_weekday(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:
     """ "Saturday, February 24, 2018": the calendar date settles the weekday."""
-    if not re.fullmatch(r",?\s*", gap) or b.period != "day":
+    if not re.fullmatch(r",?\s*|\s*/\s*", gap) or b.period != "day":
         return None
     if not re.search(rf"{_WD}$", a.text.translate(W.MATCH_FOLD), re.IGNORECASE):
         return None
+    if "/" in gap:  # "ليلة السبت/الأحد": only a night's two days
+        return None if re.search(r"\d", b.text) else _night_of(a, b, text)
     if not re.search(r"\d", b.text):  # a second weekday: "ليل الثلاثاء الأربعاء"
         return _night_of(a, b, text)
     if b.relative and b.start_date is None and a.start_date is not None:
