@@ -233,3 +233,29 @@ def test_a_mountain_a_hill_and_an_air_base_named_after_a_city():
         "is located on top of the strategic hilltop of Tal Al-‘Eis, a source from the military "
         "told Al-Masdar News this evening."
     ) == {"Tal Al-‘Eis": "Tal al-Eis"}
+
+
+def test_arabic_dams_a_prison_a_field_and_a_camp():
+    # al-ain.com/article/kurds-terrorism-syria
+    found = _places(
+        "أعلنت قوات سوريا الديمقراطية المدعومة من الولايات المتحدة، الأحد، أنها سيطرت على سد "
+        "البعث قرب مدينة الرقة شمال سوريا."
+    )
+    assert found["سد البعث"] == "Baath Dam" and found["الرقة"] == "Ar-Raqqa"
+    # www.syriahr.com/.../224745/ (the Tabqa and Tishrin dams, the second after "و", and)
+    assert _sites("بعد سيطرتها سابقاً على سد الطبقة وسد تشرين") == {
+        "سد الطبقة": "Tabqa Dam",
+        "سد تشرين": "Tishrin Dam",
+    }
+    # media-mubasher.com/2024/12/Sgn-sedna.html
+    assert _sites(
+        "يقع سجن صيدنايا العسكري، الذي يتولى الجيش السوري إدارته، على بعد 30 كيلومترا شمال دمشق"
+    ) == {"سجن صيدنايا العسكري": "Sednaya Prison"}
+    # sarabic.ae/20170923/... (Sputnik Arabic)
+    assert _sites("وأعطى إنتاج حقل كونوكو 35٪ من جميع الغاز المنتجة") == {
+        "حقل كونوكو": "Conoco gas field"
+    }
+    # arabic.euronews.com/2016/11/01/desperate-measures-for-syrians-trying-to-reach-refugee-camps
+    assert _sites("تبعد ب40 كيلومترا عن مخيم الهول للاجئين") == {
+        "مخيم الهول للاجئين": "Al-Hol camp"
+    }
