@@ -54,8 +54,10 @@ def test_seasons_placed_from_the_page():
     assert _dates("Next winter, the camps.", dt.date(2018, 1, 20)) == [
         ("Next winter", "2018-12/2019-02")
     ]
-    # a Hijri month and the Arab Spring are no seasons
+    # a Hijri month and the Arab Spring are no seasons, nor a name before an adjective that
+    # does not agree with it ("قال ربيع الماضي": the last spring is "الربيع الماضي")
     assert _dates("في شهر ربيع الأول، بعد الربيع العربي", page) == []
+    assert _dates("قال ربيع الماضي", page) == []
 
 
 def test_part_of_a_month_takes_the_year_of_the_page_not_of_a_caption():

@@ -39,18 +39,6 @@ _SEASON = W.alternation(W.SEASONS)
 _TR_SEASON = r"(?:ilkbahar|sonbahar|bahar|yaz|kış)"
 #: The Turkish case endings a season takes ("ilkbaharda", "yazın", "kışın", "baharından").
 _TR_CASE = r"(?:ında|ından|da|ta|ın|dan|tan)"
-#: Words a count has after it, never a year's ("the 2000 people", "a 1500 km border").
-#: Arabic nouns of a count after a number ("في 2000 منزل"), on folded text.
-_AR_COUNT_NOUNS = (
-    r"شخص|اشخاص|مدني|مدنيا|منزل|منازل|عائله|مقاتل|مقاتلا|عنصر|عنصرا|طفل|طفلا|كيلومتر|كم"
-    r"|دولار|ليره|نازح|نازحا|قتيل|قتيلا|جريح|جريحا|اسره|غاره|قذيفه|صاروخ|برميل|مواطن|لاجئ"
-)
-_COUNT_NOUNS = (
-    r"(?:people|persons|civilians|fighters|families|troops|soldiers|refugees|men|women"
-    r"|children|residents|militants|rebels|members|km|kilometres|kilometers|miles|metres"
-    r"|meters|tons|tonnes|dollars|euros|pounds|homes|houses|buildings|displaced|dead"
-    r"|killed|wounded|injured|of|to|and|or|in)"
-)
 _MONTH_LEAD = (
     r"(?:in|at|since|until|by|from|before|after|during|early|late|mid|end of|of"
     r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتي|مطلع|اواخر|نهايه|بدايه"
@@ -222,7 +210,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"|(?<=\d\d\d\d )(?:and|to|until))[\s-]+"
         r"|(?<=\d\d\d\d\s)و\s*)"  # "بين 2014 و2016": the second year
         rf"(?P<y_y>{_Y})\b(?![-/.,]\d)"
-        rf"(?!\s+(?:{_AR_COUNT_NOUNS})(?!\w))",
+        rf"(?!\s+(?:{W.AR_COUNT_NOUNS})(?!\w))",
     ),
     # Turkish puts its case on the year ("2018'de", "2011'den bu yana", "2016 yılında"), not
     # on a count ("2000'den fazla kişi")
@@ -241,7 +229,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # count ("the 2000 people")
     (
         "year_attr",
-        rf"\b(?:a|an|the)\s+(?P<ya_y>19\d\d|20[0-3]\d)(?=\s+(?!{_COUNT_NOUNS}\b)[a-z])",
+        rf"\b(?:a|an|the)\s+(?P<ya_y>19\d\d|20[0-3]\d)(?=\s+(?!{W.COUNT_NOUNS}\b)[a-z])",
     ),
     # a year closing a caption after a comma ("… of Syria, 2016. © AFP")
     (
@@ -443,6 +431,8 @@ def _candidates(text: str) -> list[_Cand]:
                 groups["a_y"] = groups["o_y"]
         if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or m.group(kind)):
             continue
+        if kind == "season_rel" and _indefinite_season(groups):
+            continue
         # the preposition is context
         span = {
             "month": "m_m",
@@ -485,6 +475,12 @@ def _matches(folded: str) -> Iterator[re.Match[str]]:
         for m in _CANDIDATE_RE.finditer(folded, max(a, last_end), b):
             last_end = m.end()
             yield m
+
+
+def _indefinite_season(g: dict[str, str]) -> bool:
+    """ "ربيع الماضي" is no season: an Arabic adjective after its noun agrees with it, so
+    "the last spring" is "الربيع الماضي" (a name, "ربيع", may stand before the word)."""
+    return bool(g.get("sr_a") and g.get("sr_t", "").startswith(("ربيع", "صيف", "خريف", "شتاء")))
 
 
 def _month_capitalised(s: str) -> bool:

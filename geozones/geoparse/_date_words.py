@@ -241,6 +241,20 @@ YEAR_PARTS = (
     r"(?:\s+(?:الجاري|الجاريه|الحالي|الحاليه|الماضي|الماضيه|المنصرم|الفائت|المقبل))?)"
 )
 
+#: Words a count has after it, never a year's ("the 2000 people", "a 1500 km border").
+COUNT_NOUNS = (
+    r"(?:people|persons|civilians|fighters|families|troops|soldiers|refugees|men|women"
+    r"|children|residents|militants|rebels|members|km|kilometres|kilometers|miles|metres"
+    r"|meters|tons|tonnes|dollars|euros|pounds|homes|houses|buildings|displaced|dead"
+    r"|killed|wounded|injured|of|to|and|or|in)"
+)
+#: Arabic nouns of a count after a number ("في 2000 منزل"), on folded text.
+AR_COUNT_NOUNS = (
+    r"شخص|اشخاص|مدني|مدنيا|منزل|منازل|عائله|مقاتل|مقاتلا|عنصر|عنصرا|طفل|طفلا|كيلومتر|كم"
+    r"|دولار|ليره|نازح|نازحا|قتيل|قتيلا|جريح|جريحا|اسره|غاره|قذيفه|صاروخ|برميل|مواطن|لاجئ"
+    r"|عام|سنه|سنوات|اعوام"  # "قبل 2000 عام", two thousand years ago
+)
+
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ـ": None})
 
 
