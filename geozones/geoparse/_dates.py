@@ -299,6 +299,7 @@ _CAPITAL_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])\b[A-Z][\w.-]*[ \t]+$")
 
 
 def _named_today(m: DateMention, text: str, folded: str) -> bool:
+    """Whether a mention "اليوم"/"Today" is a word of a name or of "the Nth day"."""
     word = m.text.strip()
     if word not in ("اليوم", "Today"):
         return False
@@ -391,7 +392,8 @@ def _in_page_year(
         or any(k in c.groups for k in ("m_yl", "m_yf", "m_yd", "m_ya"))
     ):
         return m
-    year = anchor.year - (m.start_date.replace(year=anchor.year) > month_end)
+    s = m.start_date
+    year = anchor.year - ((anchor.year, s.month, s.day) > (month_end.year, month_end.month, 31))
     shift = year - m.start_date.year
     if shift == 0:
         return m
