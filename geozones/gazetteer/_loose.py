@@ -4,10 +4,10 @@ A second tier after the exact folded key (:func:`geozones._text.name_key`), befo
 phonetic skeleton and fuzzy guesses. Two Latin spellings of one Arabic name often differ
 only by what a transliteration leaves open: the ending (Atme / Atmeh / Atma; -iyeh / -iyya /
 -eyyeh), a doubled consonant (Tell / Tel), the vowels a writer hears (Kefer / Kafr, Merc /
-Marj, Zuhur / Zohur, Deyr / Deir, Ayn / Ein), and Turkish letters (c for j, ç for ch, ş for
-sh). The loose key writes all of them one way. It is applied word by word to text already
-folded by :func:`geozones._text.fold` (which stays as it is), so the geoparser can key a
-text's words and the gazetteer its variants with one function.
+Marj, Zuhur / Zohur, Deyr / Deir, Ayn / Ein, Nauman / Numan), and Turkish letters (c for j,
+ç for ch, ş for sh). The loose key writes all of them one way. It is applied word by word
+to text already folded by :func:`geozones._text.fold` (which stays as it is), so the
+geoparser can key a text's words and the gazetteer its variants with one function.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ _FOLD_VOWEL = str.maketrans({"e": "a", "o": "u", "q": "k", "w": "u"})
 #: an epenthetic vowel before a final consonant: "Kefer" / "Kafr", "Nahar" / "Nahr"
 _EPENTHESIS = re.compile(r"^([^aiu]*[aiu][^aiu])a([^aiu])$")
 _KFAR = re.compile(r"^kfar")  # the Lebanese spelling of kafr
+#: "au" between consonants is one vowel u, the a an ayn written as a vowel ("Nauman" /
+#: "Numan" for نعمان); "aw" is folded to "au" first, so "Tawbeh" / "Tubeh" meet too
+_AYN_U = re.compile(r"(?<=[^aeiou])au(?=[^aeiou]|$)")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -57,6 +60,8 @@ def loose_word(word: str) -> str:
     True
     >>> loose_word("merc") == loose_word("marj")
     True
+    >>> loose_word("nauman") == loose_word("numan")
+    True
     """
     if not word.isascii() or not word.isalpha():
         return word
@@ -67,7 +72,8 @@ def loose_word(word: str) -> str:
     elif _GLUED_SUN.match(word):
         word = word[2:]  # "ezzor", "ashsham"
     w = _TURKISH_C.sub("j", word).replace("ou", "u").replace("oo", "u").replace("ee", "i")
-    w = w.translate(_FOLD_VOWEL).replace("aa", "a").replace("uu", "u")
+    w = w.translate(_FOLD_VOWEL).replace("aa", "a")
+    w = _AYN_U.sub("u", w).replace("uu", "u")
     if len(w) >= 4:  # the ending first: "-eyyeh" is one ending, not a diphthong and a double
         w, n = _ENDING_IYA.subn("iya", w)
         if not n:

@@ -144,6 +144,11 @@ class _Index:
         self.joined = _joined_arabic(by_key)
         # one-word keys, and first words of longer ones: what a proclitic may stand before
         self.words = frozenset(k.split(" ", 1)[0] for k in by_key)
+        #: one-word Arabic names of places: the halves of "أنقرةوموسكو" (see _split_and)
+        self.arabic_single = frozenset(
+            k for k, ps in by_key.items() if " " not in k and k[:1] >= "\u0600"
+            and any(p.kind != "e" for p in ps)
+        )  # fmt: skip
         self.quarters = quarters(gaz)  # city neighbourhoods: taken by their cue or city
         self.sites = landmarks(gaz)  # named sites: their phrase is named from its capital
         self._places: dict[int, Place] = {}  # Place objects are frozen: safe to share
@@ -389,6 +394,37 @@ def _prenominal_genitive(
     )
 
 
+#: Arabic letters that do not join the next one: a typist who leaves out the space after
+#: one sees no difference ("أنقرةوموسكو" looks like "أنقرة وموسكو").
+_NON_JOINING = frozenset("اأإآدذرزوؤة")
+
+
+def _split_and(text: str, toks: list[_Token | None], index: _Index) -> list[_Token | None]:
+    """Two names joined by the conjunction و with no space ("أنقرةوموسكو"): an unknown
+    Arabic word that is a known one-word name, a letter that does not join, و, and another
+    known name is read as the two names."""
+    out: list[_Token | None] = []
+    for t in toks:
+        if t is None or t.key in index.words or not "\u0600" <= t.key[:1] <= "\u06ff":
+            out.append(t)
+            continue
+        out.extend(_and_halves(text, t, index) or (t,))
+    return out
+
+
+def _and_halves(text: str, t: _Token, index: _Index) -> tuple[_Token, _Token] | None:
+    """The two names of a word "A‌وB" (see :func:`_split_and`), or None."""
+    word = text[t.start : t.end]
+    for i in range(3, len(word) - 2):
+        if word[i] != "و" or word[i - 1] not in _NON_JOINING:
+            continue
+        left, right = _word_key(fold(word[:i])), _word_key(fold(word[i + 1 :]))
+        if left in index.arabic_single and right in index.arabic_single:
+            a = _Token(left, t.start, t.start + i, t.lead)
+            return a, _Token(right, t.start + i + 1, t.end, t.start + i + 1)
+    return None
+
+
 def _initials(text: str, prev_start: int, start: int, end: int) -> bool:
     """Two capital initials joined by a full stop ("U.S.", "U.K."): one name, no boundary."""
     return (
@@ -400,7 +436,7 @@ def _initials(text: str, prev_start: int, start: int, end: int) -> bool:
 
 
 def _scan(text: str, index: _Index) -> list[_Match]:
-    toks = _tokens(text, index.words, index.genitive)
+    toks = _split_and(text, _tokens(text, index.words, index.genitive), index)
     parts, starts, tok_at = [], [], {}
     pos = 1
     for i, t in enumerate(toks):
