@@ -20,13 +20,14 @@ from ._dates import DateMention, extract_dates
 from ._function_words import drop_function_words
 from ._index import _Index, _index_for, _scan
 from ._loose import keep_near_loose, prefer_near_spelling
-from ._operations import operation_entities
+from ._operations import group_entities, operation_entities
 from ._outlets import (
     apposition_persons,
     broadcaster_entities,
     byline_persons,
     channel_entities,
     ordinal_units,
+    signature_outlets,
     source_entities,
 )
 from ._persons import (
@@ -176,6 +177,8 @@ def _names(
     title = _TitleLines(text)
     scanned = _scan(text, index)
     scanned += settlement_matches(text, index, scanned)  # "Racco Beldesi": Raju
+    whole = {(m.start, m.end) for m in scanned}  # "Busra al-Sham" is a town, no group
+    rule_ents += [e for e in group_entities(text) if (e.start, e.end) not in whole]
     items, entities = _select(
         text, scanned, rule_ents, blocked, title, _country_refs(index), _metropolis_refs(index)
     )
@@ -195,6 +198,8 @@ def _names(
     listed = construction_spans(text)
     items = drop_uncued_arabic(text, items, index, listed)
     places, roads = _build(text, items, index, bias)
+    places, signed = signature_outlets(text, places)  # "الأردن العربي –": the outlet
+    entities += signed
     road_spans = [(r.start, r.end) for r in roads]
     places = rechoose_near(text, places, bias, listed + place_list_spans(text, places))
     places = follow_first_reading(text, places)

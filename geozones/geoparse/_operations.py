@@ -11,7 +11,10 @@ from ._context import CAPITALS, Entity
 
 _WORD = rf"[{CAPITALS}][\w'’-]*"
 #: Turkish: one to three capitalised words before "Harekâtı" / "Operasyonu" (any ending).
-_TR = re.compile(rf"\b(?:{_WORD}\s+){{1,3}}(?:Harek[aâ]t|Operasyon)\w*")
+#: A word with a case ending after an apostrophe ("Kuvvetleri’nin") closes the phrase
+#: before the name: it is the operation's owner, not a word of its name.
+_TR_WORD = rf"[{CAPITALS}][\w-]*"
+_TR = re.compile(rf"(?<![\w'’])(?:{_TR_WORD}\s+){{1,3}}(?:Harek[aâ]t|Operasyon)\w*")
 _Q = r"[«\"„“‘']?\s*"
 #: English, French, German: "Operation" written with a capital, then its name; or a
 #: lower-case "operation" followed by a name of two capitalised words or in quotes.
@@ -41,6 +44,8 @@ def operation_entities(text: str) -> list[Entity]:
     --------
     >>> [e.text for e in operation_entities("Türk ordusunun Zeytin Dalı Harekatı'nda")]
     ['Zeytin Dalı Harekatı']
+    >>> [e.text for e in operation_entities("TSK’nin Zeytin Dalı Harekatı üçüncü gününde")]
+    ['Zeytin Dalı Harekatı']
     >>> [e.text for e in operation_entities("Turkey launched its operation Olive Branch.")]
     ['operation Olive Branch']
     """
@@ -56,6 +61,33 @@ def operation_entities(text: str) -> list[Entity]:
                 e = s + _tr_stem_end(text[s:e])
             out.append(Entity(text[s:e], s, e, "organization", "operation"))
     return out
+
+
+#: An armed group named "<name> al-Sham" in Latin letters ("Fateh Al Sham", "Ahrar
+#: al-Sham", "Jaish al-Sham", "Tahrir ash-Sham"): al-Sham (the Levant) after a capitalised
+#: word that is no function word closes a group's name, whatever the article's spelling;
+#: the words are no mention of Damascus.
+_SHAM = re.compile(
+    rf"\b(?!(?:In|From|To|Of|The|And|On|At|For|Near|Into|Towards?|Dans|De|Du|En|Aus|Nach|Bilad|Bilād)\b)"
+    rf"(?:{_WORD}[ \t]+){{0,2}}{_WORD}[ \t]+[Aa](?:l|[sš]h?)(?:-|[ \t]+)[SŞ]ham\b"
+)
+
+
+def group_entities(text: str) -> list[Entity]:
+    """Armed groups named "<name> al-Sham" in Latin letters (entities of kind
+    ``organization``, rule ``sham-group``): the words are no mention of Damascus.
+
+    Examples
+    --------
+    >>> [e.text for e in group_entities("fighters from Fateh Al Sham (Al Qaida)")]
+    ['Fateh Al Sham']
+    >>> group_entities("In al-Sham the war goes on")
+    []
+    """
+    return [
+        Entity(m.group(0), m.start(), m.end(), "organization", "sham-group")
+        for m in _SHAM.finditer(text)
+    ]
 
 
 def _tr_stem_end(name: str) -> int:

@@ -224,3 +224,43 @@ def ordinal_units(text: str) -> list[Entity]:
     []
     """
     return _named(_ORDINAL_UNIT, text, "ordinal", "organization")
+
+
+#: A line holding a name of two or three words and a dash, nothing else: a dateline's
+#: place, or the outlet's signature.
+_SIGNATURE = re.compile(r"(?m)^[ \t]*(?P<name>\S+(?:[ \t]+\S+){1,2})[ \t]*[-–—][ \t]*$")
+
+
+def signature_outlets(text: str, places: list) -> tuple[list, list[Entity]]:
+    """Drop a country that opens a signature line: a dateline names a town, so a line of a
+    country's name, one or two more words and a dash ("الأردن العربي –", "Syria Direct –") is
+    the outlet that signs the story, named after its country.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    places : list of PlaceMention
+        The place mentions found.
+
+    Returns
+    -------
+    tuple
+        The place mentions kept and one ``news`` entity per signature.
+
+    Examples
+    --------
+    >>> import geozones
+    >>> r = geozones.extract("الإثنين 4/12/2017\\nالأردن العربي –\\nسيطر الجيش على البوكمال.")
+    >>> [m.text for m in r.places], [e.text for e in r.entities if e.kind == "news"]
+    (['البوكمال'], ['الأردن العربي'])
+    """
+    out: list[Entity] = []
+    for m in _SIGNATURE.finditer(text):
+        s, e = m.span("name")
+        inside = [p for p in places if s <= p.start and p.end <= e]
+        if len(inside) == 1 and inside[0].kind == "country" and s == inside[0].start < e:
+            if inside[0].end < e and not any(c.isdigit() for c in text[s:e]):
+                places = [p for p in places if p is not inside[0]]
+                out.append(Entity(text[s:e], s, e, "news", "signature"))
+    return places, out

@@ -256,19 +256,20 @@ def _trigger() -> re.Pattern[str]:
 
 
 _NEWS_HEADS = frozenset({"وكاله", "قناه", "صحيفه", "جريده", "شبكه"})
-_QUOTES = frozenset('"“”«»')
+_QUOTES, _BRACKET = frozenset('"“”«»'), frozenset(")")  # an outlet's name in brackets
 
 
 def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entity | None:
-    """An organisation's name after its head word: "هيئة تحرير الشام", "وكالة "سانا"",
-    "الجبهة الوطنية للتحرير". After a head with the article ("الجيش") only words with the
-    article follow (adjectives agree: "الجيش السوري", not "الجيش السوري يحرر"); after one
-    without (a construct: "جيش العزة") one word of any kind, then words with the article."""
+    """An organisation's name after its head word: "هيئة تحرير الشام", "وكالة "سانا"". After
+    a head with the article ("الجيش") only words with the article follow ("الجيش السوري",
+    not "الجيش السوري يحرر"); after one without ("جيش العزة") one word, then with it."""
     a = words[i][0]
     definite = text[a : words[i][1]].lstrip("وبلف").startswith("ال")
-    j, quoted = i + 1, False
+    j, quoted, close = i + 1, False, _QUOTES
     if j < len(words) and text[words[j][0] : words[j][1]] in _QUOTES:
         j, quoted = j + 1, True
+    elif j < len(words) and text[words[j][0] : words[j][1]] == "(" and _in(k, _NEWS_HEADS):
+        j, quoted, close = j + 1, True, _BRACKET  # "قناة (روسيا اليوم)"
     n = 0
     while n < 3 and j + n < len(words):
         w = text[words[j + n][0] : words[j + n][1]]
@@ -280,7 +281,7 @@ def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entit
         if n and w.startswith("و"):
             break
         n += 1
-        if quoted and j + n < len(words) and text[words[j + n][0] : words[j + n][1]] in _QUOTES:
+        if quoted and j + n < len(words) and text[words[j + n][0] : words[j + n][1]] in close:
             n += 1  # the closing quote
             break
     if n == 0:

@@ -182,8 +182,13 @@ def _select(
 
 #: A noun of settlement right before a name: the name is the town's, not an outlet's or a
 #: group's that shares it ("مدينة الميادين", the town of al-Mayadin, not the TV channel).
+#: An Arabic preposition of motion or place, a road or a countryside before it does too
+#: ("من الميادين", "طريق الميادين", "قوات “الميادين”" after one), but "عن" (reported by)
+#: and the dative "ل" do not.
 _TOWN_NOUN_BEFORE = re.compile(
-    r"(?:(?:^|\s)[وب]?(?:مدينة|بلدة|قرية|ناحية)|\b(?:town|city|village)\s+of)\s+$", re.I
+    r"(?:(?:^|\s)[وب]?(?:مدينة|بلدة|قرية|ناحية)|\b(?:town|city|village)\s+of"
+    r"|(?:^|\s)[وف]?(?:من|إلى|الى|قرب|نحو|باتجاه|طريق|ريف|أطراف|محيط))\s+[\"“«]?$",
+    re.I,
 )
 _SPONSOR = re.compile(r"backed|led|sponsored|funded|supported", re.I)  # a government acts
 _BACKED = re.compile(
