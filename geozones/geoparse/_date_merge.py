@@ -122,11 +122,21 @@ def _weekday_of(m: DateMention) -> int:
     return W.WEEKDAYS.get(W.key(words[-1]), -9) if words else -9
 
 
+#: What stands between a weekday and its date: a comma, an article ("dem", "le", "the").
+_WEEKDAY_GAP = re.compile(r",?\s*(?:(?:the|den|dem|le)\s+)?|\s*/\s*", re.IGNORECASE)
+#: A weekday, and the word after it that says the last or the next one ("السبت الماضي").
+_ENDS_WEEKDAY = re.compile(
+    rf"{_WD}(?:\s+(?:dernier|prochain|الماضي|الماضيه|الفائت|المقبل|المقبله|القادم|القادمه))?$",
+    re.IGNORECASE,
+)
+
+
 def _join_weekday(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:
-    """ "Saturday, February 24, 2018": the calendar date settles the weekday."""
-    if not re.fullmatch(r",?\s*|\s*/\s*", gap) or b.period != "day":
+    """ "Saturday, February 24, 2018", "am Samstag, dem 18. Juli", "samedi dernier, le 20
+    juillet", "يوم السبت الماضي 18 سبتمبر 2020": the calendar date settles the weekday."""
+    if not _WEEKDAY_GAP.fullmatch(gap) or b.period != "day":
         return None
-    if not re.search(rf"{_WD}$", a.text.translate(W.MATCH_FOLD), re.IGNORECASE):
+    if not _ENDS_WEEKDAY.search(a.text.translate(W.MATCH_FOLD)):
         return None
     if "/" in gap:  # "ليلة السبت/الأحد": only a night's two days
         return None if re.search(r"\d", b.text) else _night_of(a, b, text)
@@ -154,15 +164,22 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
     extra = []
     ordered = sorted(mentions, key=lambda x: x.end)
     i, prev = 0, None  # the last resolved day or range ending before the candidate
+    last = None  # the last resolved date of any period ending before it
     for c in sorted(cands, key=lambda c: c.start):
         while i < len(ordered) and ordered[i].end <= c.start:
             x = ordered[i]
             if x.start_date and x.period in ("day", "range"):
                 prev = x
+            if x.start_date and x.period in ("day", "range", "month", "year"):
+                last = x
             i += 1
-        if c.kind not in ("relative", "anchored", "later") or (c.start, c.end) in have:
+        kinds = ("relative", "anchored", "later", "anchored_period")
+        if c.kind not in kinds or (c.start, c.end) in have:
             continue
-        if prev is None:
+        if (got := _period_later(last, c, text)) is not None:  # "the following year"
+            extra.append(got)
+            continue
+        if prev is None or c.kind == "anchored_period":
             continue
         if c.kind != "relative":  # "la veille", "the next day", "zwei Tage später"
             extra.append(_next_to(prev, c, text))
@@ -180,6 +197,56 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
         d = _shift(base, sign * n, m.group("u"))
         extra.append(DateMention(text[c.start : c.end], c.start, c.end, d, d, "day", None, True))
     return sorted(mentions + extra, key=lambda x: x.start)
+
+
+#: The words of "the year after" and "the year before" ("l'année précédente", "im Jahr darauf").
+_BEFORE_WORDS = ("previous", "preceding", "précédent", "précédente")
+
+
+def _period_later(last: DateMention | None, c: _Cand, text: str) -> DateMention | None:
+    """ "The following year" after "March 2013" is 2014; "a year later", "ein Jahr später"
+    after a month or a year are that month or year shifted ("March 2014"): the year or
+    month counted from the date named before, in that date's own period."""
+    if last is None or last.start_date is None or last.end_date is None:
+        return None
+    g = c.groups
+    if c.kind == "anchored_period":
+        unit = next(v for k, v in g.items() if k in ("ap_enu", "ap_fy", "ap_fm", "ap_deu",
+                                                     "ap_deu2", "ap_tru", "ap_aru"))  # fmt: skip
+        unit = "month" if W.key(unit) in ("month", "mois", "monat", "ay", "الشهر") else "year"
+        back = any(g.get(k, "").lower() in _BEFORE_WORDS for k in ("ap_en", "ap_fyd", "ap_fmd"))
+        n = -1 if back else 1
+        period = unit if unit == "year" or last.period != "year" else "year"
+    elif last.period in ("month", "year") and (got := _later_count(c, text)) is not None:
+        n, unit = got
+        if unit not in ("month", "year") or (unit == "month" and last.period == "year"):
+            return None
+        period = last.period
+    else:
+        return None
+    base = last.start_date if n < 0 else last.end_date
+    d = _shift(base.replace(day=1), n if unit == "month" else 12 * n, "month")
+    if period == "year":
+        s, e = dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
+    else:
+        s, e = d, d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    return DateMention(text[c.start : c.end], c.start, c.end, s, e, period, None, True)
+
+
+def _later_count(c: _Cand, text: str) -> tuple[int, str] | None:
+    """The signed count and unit of "a year later", "two months earlier", "ein Jahr später"."""
+    if c.kind == "later":
+        n, unit = _count(c.groups)
+        return (-n if c.groups.get("lt_d", "sonra").lower() in _EARLIER else n), unit
+    words = " ".join(text[c.start : c.end].lower().split())
+    m = _LATER.match(words) if c.kind == "relative" else None
+    if m is None:
+        return None
+    got = _NUMBERS.get(m.group("n"))
+    got = int(m.group("n")) if got is None and m.group("n").isdigit() else got
+    if got is None:
+        return None
+    return (got if m.group("d") == "later" else -got), m.group("u")
 
 
 def _next_to(prev: DateMention, c: _Cand, text: str) -> DateMention:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import _date_words as W
+from ._date_filters import _indefinite_season, _month_capitalised, _morning
 
 _MONTHS = W.MONTHS
 _WEEKDAYS = W.WEEKDAYS
@@ -20,10 +21,14 @@ _NUMBER_WORDS = (
 #: A number in words of any of the languages, or in digits ("vor fünf Tagen", "قبل 5 أيام").
 _ANY_NUMBER = rf"(?:{W.alternation(W.NUMBERS)}|\d{{1,3}})"
 _UNIT = W.alternation(W.UNITS)
+#: German numbers with a half ("vor anderthalb Wochen", "vor zweieinhalb Jahren").
+_HALVES = W.alternation(W.HALVES)
 
 _M1 = rf"(?:{W.alternation(W.MONTHS)})\.?"
-#: a month, or two names of it ("آذار/مارس", "September/ Eylül")
-_M = rf"(?:{_M1}(?:\s*/\s*{_M1})?)"
+#: a month, or two names of it ("آذار/مارس", "September/ Eylül"), the second one also in
+#: brackets as Arabic papers of the Gulf and London write it ("يوليو (تموز)", "تموز (يوليو)")
+_M2 = rf"(?:\s*/\s*{_M1}|\s*\(\s*{_M1}\s*\))"
+_M = rf"(?:{_M1}{_M2}?)"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.(?=\s))?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 #: words between a month and its year ("تشرين الأول/ أكتوبر عام 2012")
@@ -78,7 +83,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "dmy",
         rf"{_AFTER_CLITIC}(?P<a_d>{_D})\s+(?:of\s+|de\s+|من\s+)?(?P<a_m>{_M})"
-        rf"(?:,?\s+{_YEAR_WORD}(?P<a_y>{_Y}))?\b",
+        rf"(?:,?\s+{_YEAR_WORD}(?P<a_y>{_Y}))?(?:\b|(?<=\)))",
     ),
     # "في التاسع من أكتوبر 2019": the day as an Arabic ordinal (read as dmy)
     (
@@ -135,7 +140,9 @@ _PATTERNS: list[tuple[str, str]] = [
         # not after "of": "fasting during the holy month of Ramadan" explains a custom
         r"|(?:in|during|since|before|after|du|pendant|durant|depuis|le|au|im|während|seit"
         r"|vor|nach|شهر|في|خلال|منذ|حلول|قبل|بعد)\s+(?P<fe_r>ramadan|ramadhan|ramazan|رمضان)"
-        r"|(?P<fe_t>ramazan)(?=\s+ay|['’]|\s+boyunca))"
+        r"|(?P<fe_t>ramazan)(?=\s+ay|['’]|\s+boyunca)"
+        # with its year the month is meant, a name would not have one: "Ramadan 2018"
+        rf"|(?P<fe_ry>ramadan|ramadhan|ramazan|رمضان)(?=\s+{_Y}\b))"
         rf"(?:\s+(?P<fe_y>{_Y}))?(?!\w)",
     ),
     # a Friday of protest named in quotes ("في جمعة “بوتين مجرم حرب”"): a Friday
@@ -151,11 +158,16 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "ago",
-        rf"{_AR_CLITIC}(?:vor\s+(?P<ga_n>{_ANY_NUMBER})\s+(?P<ga_u>{_UNIT})"
-        rf"|il\s+y\s+a\s+(?P<gb_n>{_ANY_NUMBER})\s+(?P<gb_u>{_UNIT})"
-        rf"|(?P<gc_n>{_ANY_NUMBER})\s+(?P<gc_u>{_UNIT})\s+önce"
+        rf"{_AR_CLITIC}(?:vor\s+(?P<ga_n>{_ANY_NUMBER}|{_HALVES})\s+(?P<ga_u>{_UNIT})"
+        rf"|il\s+y\s+a\s+(?P<gb_n>{_ANY_NUMBER})\s+(?P<gb_u>{_UNIT})(?P<gb_h>\s+et\s+demie?)?"
+        rf"|(?P<gc_n>{_ANY_NUMBER})(?P<gc_h>\s+buçuk)?\s+(?P<gc_u>{_UNIT})\s+önce"
+        # "a week and a half ago", "one and a half weeks ago"
+        rf"|(?P<gg_n>{_NUMBER_WORDS})(?:\s+(?P<gg_u>day|week|month|year)s?(?P<gg_h>\s+and\s+a\s+half)"
+        rf"|(?P<gh_h>\s+and\s+a\s+half)\s+(?P<gh_u>day|week|month|year)s)\s+ago"
         rf"|قبل\s+(?:(?P<gd_n>{_ANY_NUMBER})\s+(?P<gd_u>{_UNIT})"
-        rf"|(?P<ge_u>يومين|اسبوعين|شهرين|عامين|سنتين)))(?!\w)"
+        rf"|(?P<ge_u>يومين|اسبوعين|شهرين|عامين|سنتين)"
+        # "قبل أسبوع ونصف", a week and a half ago: the unit alone is one
+        rf"|(?P<gf_u>يوم|اسبوع|شهر|عام|سنه)(?=\s*و\s*نصف))(?P<gd_h>\s*و\s*نصف)?)(?!\w)"
         # "قبل سبعة أشهر من الانتخابات" counts back from an event, not from the page
         r"(?!\s+(?:من|علي)\s+(?!الان(?!\w)))",
     ),
@@ -171,6 +183,19 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|the\s+same\s+day|le\s+même\s+jour|am\s+(?:selben|gleichen)\s+tag|aynı\s+gün"
         r"|(?:ذلك|ذات|نفس)\s+اليوم|اليوم\s+(?:نفسه|ذاته))(?!\w)",
     ),
+    # the year or month after (before) the date named before it: "the following year",
+    # "l'année suivante", "im folgenden Jahr", "im Jahr darauf", "ertesi yıl", "العام التالي"
+    (
+        "anchored_period",
+        r"\b(?:the\s+(?P<ap_en>following|previous|preceding)\s+(?P<ap_enu>year|month)"
+        r"|l['’](?P<ap_fy>année|an)\s+(?P<ap_fyd>suivante?|précédente?)"
+        r"|le\s+(?P<ap_fm>mois)\s+(?P<ap_fmd>suivant|précédent)"
+        r"|(?:im\s+)?(?P<ap_ded>folgenden|darauffolgenden|darauf\s+folgenden)\s+(?P<ap_deu>jahr|monat)"
+        r"|im\s+(?P<ap_deu2>jahr|monat)\s+darauf"
+        r"|ertesi\s+(?P<ap_tru>yıl|sene|ay)(?:ı|ında|ın)?"
+        r"|(?P<ap_aru>العام|السنه|الشهر)\s+(?:التالي|التاليه|اللاحق|اللاحقه|الذي\s+تلاه|التي\s+تلتها))"
+        r"(?!\w)",
+    ),
     (
         "relative",
         rf"\b(?:(?:the\s+)?day before yesterday|yesterday|today|tonight|tomorrow|last night"
@@ -181,8 +206,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month",
-        rf"{_AR_CLITIC}{_MONTH_LEAD}[\s-]+(?:شهر\s+)?(?P<m_m>{_M})(?![\s/]*(?:(?:عام|سنه|العام)\s+)?\d)"
-        rf"(?!\s*/)\b{_MONTH_YEAR_WORDS}?",
+        rf"{_AR_CLITIC}{_MONTH_LEAD}[\s-]+(?:شهر\s+)?(?P<m_m>{_M})"
+        # not a month of a date with its year ("مايو (أيار) عام 2018" is "my")
+        rf"(?!{_M2}?[\s/]*(?:(?:عام|سنه|العام)\s+)?\d)(?!\s*/)(?:\b|(?<=\))){_MONTH_YEAR_WORDS}?",
     ),
     (
         "years",
@@ -254,7 +280,8 @@ _TRIGGER_RE = re.compile(
         | set("veille lendemain vortag tags ertesi previous following next önce sonra ramadan "
               "ramadhan ramazan eid aïd aid bayramı رمضان عيد السابق "
               "التالي الفين العام jahres jahresbeginn jahresanfang jahresende année yılın "
-              "yıl".split())
+              "yıl demi demie buçuk".split())
+        | set(W.HALVES)
     )
     + r")\b|\b"
     + W.alternation(
@@ -314,18 +341,6 @@ _NUMBERS = {
     )
 }
 _NUMBERS.update({w: n for w, n in W.NUMBERS.items() if re.fullmatch(_NUMBER_WORDS, w)})
-
-# dateline forms: "ANKARA, March 5 (Reuters) -", "Moscow, 5 March 2020 —", "Published: …"
-_DATELINE_RE = re.compile(
-    r"^\s*(?P<city>[A-Z][\w'’.\- ]{1,40}?)(?:/[\w ]+)?,\s*(?P<date>[^()\n—–-]{3,40}?)\s*"
-    r"(?:\((?P<agency>[^)\n]{1,40})\)\s*)?[—–-]",
-    re.MULTILINE,
-)
-_PUBLISHED_RE = re.compile(
-    r"^\s*(?:Published|Updated|Posted|Date|Dated|First published)\s*(?:on|at)?\s*:?\s*"
-    r"(?P<date>[^\n]{4,60})$",
-    re.IGNORECASE | re.MULTILINE,
-)
 
 
 @dataclass(frozen=True)
@@ -433,6 +448,8 @@ def _candidates(text: str) -> list[_Cand]:
             continue
         if kind == "season_rel" and _indefinite_season(groups):
             continue
+        if kind == "relative" and _morning(m.group(kind), folded, m.start(kind)):
+            continue
         # the preposition is context
         span = {
             "month": "m_m",
@@ -442,7 +459,7 @@ def _candidates(text: str) -> list[_Cand]:
             "year_tr": "yt_y",
         }.get(outer, outer)
         if outer == "feast":  # the feast's name: the preposition is context
-            span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t") if m.group(k))
+            span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t", "fe_ry") if m.group(k))
         start, end = m.start(span), m.end(span)
         if kind in ("month", "feast") and m.end(kind) > end:
             end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words
@@ -475,18 +492,3 @@ def _matches(folded: str) -> Iterator[re.Match[str]]:
         for m in _CANDIDATE_RE.finditer(folded, max(a, last_end), b):
             last_end = m.end()
             yield m
-
-
-def _indefinite_season(g: dict[str, str]) -> bool:
-    """ "ربيع الماضي" is no season: an Arabic adjective after its noun agrees with it, so
-    "the last spring" is "الربيع الماضي" (a name, "ربيع", may stand before the word)."""
-    return bool(g.get("sr_a") and g.get("sr_t", "").startswith(("ربيع", "صيف", "خريف", "شتاء")))
-
-
-def _month_capitalised(s: str) -> bool:
-    """English month words are verbs and names too ("may", "march"): they need a capital.
-    Other languages' month names (lower case in French, Turkish; no case in Arabic) do not."""
-    for word in re.findall(r"[^\W\d_]+", s):
-        if W.key(word) in W.MONTHS:
-            return W.key(word) not in W.ENGLISH_MONTHS or word[0].isupper()
-    return True

@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-import functools
 import re
 
 from . import _date_words as W
@@ -20,13 +19,15 @@ from ._date_patterns import (
     DateMention,
     _Cand,
 )
+from ._date_relative import _clock, _relative, _resolve_ago
 from ._date_seasons import _numeric, _season, _season_rel, _tr_season, _year_part
 
 # --------------------------------------------------------------------------- resolving
 
 
 def _month(s: str) -> int:
-    return _MONTHS[W.key(s.split("/")[0])]
+    """The month of its name, the first of two ("آذار/مارس", "يوليو (تموز)")."""
+    return _MONTHS[W.key(re.split(r"[/(]", s)[0])]
 
 
 def _day(s: str) -> int:
@@ -38,6 +39,28 @@ _LAST_BEFORE = re.compile(
     r"\b(?:last|past|vergangene[mn]?|letzte[mn]?|geçen|geçtiğimiz)\s+$", re.IGNORECASE
 )
 _LAST_AFTER = re.compile(r"\s+(?:dernier|passé|الماضي|المنصرم|الفائت)(?!\w)", re.IGNORECASE)
+#: "since" before a month or day without year ("since November", "seit Ende Mai", "depuis
+#: le 5 mars", "منذ مطلع تشرين الثاني"), or its Turkish after it ("Kasım'dan bu yana",
+#: "Kasım ayından beri"): a time before the page, the last such month or day on or before it.
+_SINCE_BEFORE = re.compile(
+    r"(?:\b(?:since|seit|depuis)|منذ)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+"
+    r"|early\s+|late\s+|mid-?|(?:le\s+)?(?:fin|début|mi)[\s-]+|ende\s+|anfang\s+|mitte\s+"
+    r"|dem\s+|le\s+|the\s+|(?:نهايه|بدايه|مطلع|منتصف|اواخر|اوائل|اواسط)\s+)?(?:شهر\s+)?$",
+    re.IGNORECASE,
+)
+_SINCE_AFTER = re.compile(
+    r"(?:\s+ay(?:ı|ın)?(?:ndan|dan)|['’](?:dan|den|tan|ten))\s+(?:bu\s+yana|beri|itibaren)\b",
+    re.IGNORECASE,
+)
+
+
+def _since(c: _Cand, text: str) -> bool:
+    """Whether a date without year is the start of a time that lasts to the page ("since
+    November"): the last such day or month on or before it, never a later one."""
+    lead = text[max(0, c.start - 30) : c.start].translate(W.MATCH_FOLD)
+    return bool(_SINCE_BEFORE.search(lead) or _SINCE_AFTER.match(text, c.end))
+
+
 #: The words after a month that give its year from the page's: last, this or next year.
 _YEAR_SHIFT = {
     "last": -1, "dernier": -1, "dernière": -1, "passée": -1, "vergangenen": -1, "letzten": -1,
@@ -88,6 +111,8 @@ def _resolve(
         y = int(g[f"{p}_y"]) if g.get(f"{p}_y") else _nearest_year(m, d, ref)
         if ref is not None and not g.get(f"{p}_y") and _LAST_AFTER.match(text[c.end : c.end + 10]):
             y = ref.year if (m, d) < (ref.month, ref.day) else ref.year - 1  # "5 آذار الماضي"
+        elif ref is not None and not g.get(f"{p}_y") and _since(c, text):
+            y = ref.year if (m, d) <= (ref.month, ref.day) else ref.year - 1  # "since 5 March"
         elif ref is not None and y is not None and not g.get(f"{p}_y"):
             y = _past_year(y, m, d, ref, text, c.start, sents)
         rel = not g.get(f"{p}_y")
@@ -125,7 +150,7 @@ def _resolve(
         rel = not g.get("fe_y")
         if s is None and not rel:
             return None
-    elif k in ("ago", "anchored", "later"):
+    elif k in ("ago", "anchored", "later", "anchored_period"):
         return _resolve_ago(c, text, ref)
     elif k in ("weekday", "friday"):
         rel = True
@@ -229,6 +254,8 @@ def _month_of(
         or _LAST_AFTER.match(text[c.end : c.end + 10])
     ):
         y = ref.year if m < ref.month else ref.year - 1  # "last September", "mai dernier"
+    elif ref is not None and _since(c, text):
+        y = ref.year if m <= ref.month else ref.year - 1  # "since November", "seit Ende Mai"
     elif ref is not None and _past_clause(text, c.start, sents or _Sentences(text)):
         y = ref.year if m <= ref.month else ref.year - 1  # "in September inked a deal"
     elif (
@@ -386,96 +413,3 @@ def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date, sents: _Sen
     if rel == "last" and back == 0:
         back = 7
     return ref - dt.timedelta(days=back)
-
-
-def _resolve_ago(c: _Cand, text: str, ref: dt.date | None) -> DateMention | None:
-    """ "vor fünf Tagen", "il y a 3 jours", "iki gün önce", "قبل خمسة أيام": N units before
-    the reference. "la veille", "the next day" count from the date before them (see
-    ``_dates._anchor_later``): None here."""
-    if c.kind in ("anchored", "later"):
-        return None
-    g = c.groups
-    unit = W.UNITS[W.key(next(v for k, v in g.items() if k.endswith("_u")))]
-    n_word = next((v for k, v in g.items() if k.endswith("_n")), None)
-    if n_word is None:
-        n_word, unit = unit.split()
-    n = int(n_word) if n_word.isdigit() else W.NUMBERS[W.key(n_word)]
-    s = e = None
-    period = "day"
-    if ref is not None:
-        got = _relative(f"{n} {unit}s ago", ref)
-        if got is None:
-            return None
-        s, e, period = got
-    return DateMention(text[c.start : c.end], c.start, c.end, s, e, period, None, True)
-
-
-@functools.lru_cache(maxsize=512)
-def _relative(phrase: str, ref: dt.date) -> tuple[dt.date, dt.date, str] | None:
-    """Resolve "yesterday", "two days ago", "last week", "the weekend" against ``ref``."""
-    p = W.RELATIVE.get(W.key(phrase)) or " ".join(phrase.lower().split())
-    if "weekend" in p:
-        sat = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)
-        if p.startswith("next"):
-            sat += dt.timedelta(days=7)
-        elif p.startswith("last") and ref.weekday() in (5, 6):
-            sat -= dt.timedelta(days=7)
-        return sat, sat + dt.timedelta(days=1), "range"
-    if _LATER.match(p):
-        return None  # "four days later" counts from an event, not from the article's date
-    if p in ("tonight", "this morning", "this afternoon", "this evening"):
-        return ref, ref, "day"
-    if p == "last night":
-        d = ref - dt.timedelta(days=1)
-        return d, d, "day"
-    if p.startswith(("earlier this", "later this")):
-        p = p.split(" ", 1)[1]
-    base = dt.datetime.combine(ref, dt.time(12))
-    data = _parse_relative(p, base)
-    if data is None:
-        return None
-    d, period = data
-    if period == "week":
-        start = d - dt.timedelta(days=d.weekday())
-        return start, start + dt.timedelta(days=6), "week"
-    if period == "month":
-        return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1]), "month"
-    if period == "year":
-        return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), "year"
-    return d, d, "day"
-
-
-def _parse_relative(phrase: str, base: dt.datetime) -> tuple[dt.date, str] | None:
-    from dateparser.date import DateDataParser  # lazy: slow to import
-
-    parser = DateDataParser(
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": base,
-            "PREFER_DATES_FROM": "past",
-            "RETURN_TIME_AS_PERIOD": False,
-        },
-    )
-    data = parser.get_date_data(phrase)
-    if data is None or data.date_obj is None:
-        return None
-    return data.date_obj.date(), data.period or "day"
-
-
-def _clock(s: str) -> str | None:
-    s = s.lower()
-    if s.startswith(("midnight", "mitternacht", "minuit", "gece", "منتصف")):
-        return "00:00"
-    if s.startswith("noon"):
-        return "12:00"
-    m = re.match(r"(\d{1,2})(?:[:.h](\d\d))?\s*([ap])?", s)
-    if not m:
-        return None
-    h, mi = int(m.group(1)), int(m.group(2) or 0)
-    if m.group(3) == "p" and h < 12:
-        h += 12
-    if m.group(3) == "a" and h == 12:
-        h = 0
-    if h > 23 or mi > 59:
-        return None
-    return f"{h:02d}:{mi:02d}"

@@ -95,7 +95,8 @@ RELATIVE = {
     "اليوم": "today", "صباح اليوم": "today", "مساء اليوم": "today", "امس": "yesterday",
     "البارحه": "yesterday", "غدا": "tomorrow",
     "aujourd'hui": "today", "aujourd’hui": "today", "hier": "yesterday", "demain": "tomorrow",
-    "heute": "today", "gestern": "yesterday",
+    "heute": "today", "gestern": "yesterday", "morgen": "tomorrow",
+    "übermorgen": "day after tomorrow",
     "bugün": "today", "dün": "yesterday", "yarın": "tomorrow",
     # the week, month and year before, and the day before yesterday
     "العام الماضي": "last year", "السنه الماضيه": "last year", "الشهر الماضي": "last month",
@@ -119,6 +120,13 @@ RELATIVE = {
     "l'année passée": "last year", "l’année passée": "last year",
     # German: the adjective takes the case of its article ("in der vergangenen Woche")
     "vergangene woche": "last week", "vergangenen woche": "last week",
+    # the genitive after a part of it ("Mitte vergangener Woche", "Ende letzten Monats")
+    "vergangener woche": "last week", "letzter woche": "last week", "voriger woche": "last week",
+    "vergangenen monats": "last month", "letzten monats": "last month",
+    "vorigen monats": "last month", "dieses monats": "this month",
+    # Turkish: the genitive before a part ("geçen ayın sonunda", "bu haftanın başında")
+    "geçen ayın": "last month", "geçtiğimiz ayın": "last month", "geçen haftanın": "last week",
+    "geçtiğimiz haftanın": "last week", "bu ayın": "this month", "bu haftanın": "this week",
     "letzte woche": "last week", "letzten woche": "last week", "vorige woche": "last week",
     "vorigen woche": "last week", "vergangenen monat": "last month",
     "letzten monat": "last month", "vorigen monat": "last month",
@@ -172,6 +180,11 @@ NUMBERS = {
     "واحد": 1, "اثنين": 2, "اثنان": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6,
     "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10, "عشرين": 20, "ثلاثين": 30,
     "اربعين": 40, "خمسين": 50,
+}  # fmt: skip
+#: German numbers with a half, as the count they name ("vor anderthalb Wochen").
+HALVES = {
+    "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5, "dreieinhalb": 3.5,
+    "viereinhalb": 4.5, "fünfeinhalb": 5.5,
 }  # fmt: skip
 #: The units of "N days ago" in those languages (Arabic duals carry their number: يومين).
 UNITS = {

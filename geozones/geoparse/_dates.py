@@ -22,9 +22,7 @@ from dataclasses import replace
 from . import _date_words as W
 from ._date_merge import _anchor_later, _count, _merge, _shift
 from ._date_patterns import (
-    _DATELINE_RE,
     _FULL,
-    _PUBLISHED_RE,
     _RANGE_GLUE,
     _WD,
     _YEARLESS,
@@ -40,6 +38,19 @@ from ._date_resolve import (
     _safe_date,
     _Sentences,
 )
+
+# dateline forms: "ANKARA, March 5 (Reuters) -", "Moscow, 5 March 2020 —", "Published: …"
+_DATELINE_RE = re.compile(
+    r"^\s*(?P<city>[A-Z][\w'’.\- ]{1,40}?)(?:/[\w ]+)?,\s*(?P<date>[^()\n—–-]{3,40}?)\s*"
+    r"(?:\((?P<agency>[^)\n]{1,40})\)\s*)?[—–-]",
+    re.MULTILINE,
+)
+_PUBLISHED_RE = re.compile(
+    r"^\s*(?:Published|Updated|Posted|Date|Dated|First published)\s*(?:on|at)?\s*:?\s*"
+    r"(?P<date>[^\n]{4,60})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
 
 # --------------------------------------------------------------------------- dateline
 
@@ -282,9 +293,17 @@ _NTH_DAY = re.compile(
     r"\s+(?:ال)?(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|اخير|عالمي|وطني|دولي"
     r"|عربي)(?!\w)"
 )
-#: A quoted name ending in "today" ("روسيا اليوم", «حلب اليوم», "USA Today").
-_QUOTED_BEFORE = re.compile(r"[\"“«„]\s*[^\W\d_][^\s\"”»]*\s+$")
-_QUOTED_AFTER = re.compile(r"\s*[\"”»“]")
+#: A quoted or bracketed name ending in "today" ("روسيا اليوم", «حلب اليوم», "USA Today",
+#: "قناة (روسيا اليوم)").
+_QUOTED_BEFORE = re.compile(r"[\"“«„(]\s*[^\W\d_][^\s\"”»()]*\s+$")
+_QUOTED_AFTER = re.compile(r"\s*[\"”»“)]")
+#: A broadcaster, paper, site or agency named before a name that ends in "اليوم" ("قناة
+#: روسيا اليوم", "صحيفة مصر اليوم", "موقع حلب اليوم"): its name, not today (folded text);
+#: a name with its article is the medium's own, "today" the date ("قالت صحيفة الوطن اليوم").
+_MEDIA_BEFORE = re.compile(
+    r"(?<!\w)(?:قناه|قنوات|صحيفه|جريده|مجله|موقع|وكاله|شبكه|تلفزيون|اذاعه|راديو|منصه)"
+    r"\s+(?!ال)[^\W\d_]+\s+$"
+)
 
 
 def _not_today(mentions: list[DateMention], text: str) -> list[DateMention]:
@@ -307,7 +326,8 @@ def _named_today(m: DateMention, text: str, folded: str) -> bool:
     if _QUOTED_BEFORE.search(before) and _QUOTED_AFTER.match(text, m.end):
         return True
     if word == "اليوم":
-        return _NTH_DAY.match(folded, m.end) is not None
+        media = _MEDIA_BEFORE.search(folded, max(0, m.start - 40), m.start)
+        return bool(_NTH_DAY.match(folded, m.end) or media)
     return bool(m.start and _CAPITAL_BEFORE.search(before))
 
 
