@@ -217,3 +217,34 @@ def test_more_forms_of_syrian_war_news():
     ]
     # a man named Ramadan is no month
     assert _dates("Mohammed Ramadan said the army advanced.", PAGE) == []
+
+
+def test_a_day_in_a_clause_of_the_past_in_german_and_turkish():
+    """A day months after the page is the one before it when its clause tells the past: the
+    German perfect ("hat … erobert", "ist … gefallen"), more verbs of news ("rückte"), a
+    Turkish clause known by its case ending after an apostrophe ("3 Ocak'ta ilerledi");
+    the dot of "3. Januar" ends no sentence."""
+    for sentence in (
+        "Die Armee hat am 3. Januar die Stadt erobert.",
+        "Die Stadt ist am 3. Januar gefallen.",
+        "Die Armee rückte am 3. Januar vor.",
+        "Ordu 3 Ocak'ta ilerledi.",
+    ):
+        assert [iso for _, iso in _dates(sentence, PAGE)] == ["2019-01-03"], sentence
+    for sentence in (
+        "Die Armee wird am 3. Januar die Stadt angreifen.",
+        "Die Armee hat angekündigt, am 3. Januar anzugreifen.",
+        "Ordu 3 Ocak'ta ilerleyecek.",
+    ):
+        assert [iso for _, iso in _dates(sentence, PAGE)] == ["2020-01-03"], sentence
+
+
+def test_the_weekend_in_other_languages():
+    weekend = "2019-07-20/2019-07-21"
+    for sentence, words in [
+        ("Ordu hafta sonu ilerledi.", "hafta sonu"),
+        ("Die Armee rückte am Wochenende vor.", "am Wochenende"),
+        ("L'armée a avancé le week-end dernier.", "le week-end dernier"),
+        ("قتل مدنيون في عطلة نهاية الأسبوع.", "عطلة نهاية الأسبوع"),
+    ]:  # fmt: skip
+        assert _dates(sentence, PAGE) == [(words, weekend)]

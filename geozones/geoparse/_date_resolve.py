@@ -277,11 +277,14 @@ class _Sentences:
     next ``.``/``!``/``?`` followed by a space or the end of the text."""
 
     _END = re.compile(r"[.!?](?:\s|$)")
+    #: The dot of a German day before its month ("am 3. Januar") ends no sentence.
+    _ORDINAL = re.compile(rf"(?<!\d)\d{{1,2}}\.(?=\s*(?:{W.alternation(W.MONTHS)})\b)", re.I)
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._stops = [i for i, ch in enumerate(text) if ch == "."]
-        self._ends = [m.end() for m in self._END.finditer(text)]
+        ordinal = {m.end() - 1 for m in self._ORDINAL.finditer(text)}
+        self._stops = [i for i, ch in enumerate(text) if ch == "." and i not in ordinal]
+        self._ends = [m.end() for m in self._END.finditer(text) if m.start() not in ordinal]
         self._future: dict[tuple[int, int], list[int]] = {}
         self._clauses: dict[tuple[int, int], list[int]] = {}
         self._past: dict[tuple[int, int], bool] = {}
@@ -326,7 +329,11 @@ _PAST_VERB = re.compile(
     r"|\b(?:waren|wurde|wurden|hatte|hatten|begann|begannen|kam|kamen|fiel|fielen|nahm"
     r"|nahmen|gab|gaben|griff|griffen|ging|gingen|brach|brachen|starb|starben|floh|flohen|zog"
     r"|zogen|eroberten?|starteten?|töteten?|meldeten?|erklärten?|sagten?|vereinbarten?"
-    r"|kündigten?|besetzten?|beschossen)\b"
+    r"|kündigten?|besetzten?|beschossen|rückten?|drangen?|flogen?|trafen?|schossen?|tötete"
+    r"|verletzten?|zerstörten?|übernahmen?|verließen?|erreichten?|\w{3,}ierten?)\b"
+    # the German perfect: "hat … erobert", "haben … angegriffen", "ist … gefallen"
+    r"|\b(?:hat|haben|ist|sind)\s+[^,;:!?]{0,80}?"
+    r"\b(?:\w*ge|be|er|ver|zer|ent|über)\w{2,}(?:t|en)\b"
     # French: the perfect ("a lancé", "ont conclu") and the pluperfect ("a summit" is English)
     r"|\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?\w{2,}(?:é|ée|és|ées)\b"
     r"|\b(?:ont|avait|avaient)\s+(?:\w+\s+)?\w{2,}(?:is|it|u|ue|us|ert|int)\b"
@@ -336,7 +343,9 @@ _PAST_VERB = re.compile(
 _TR_PAST = re.compile(
     r"\b(?!(?:kendi|şimdi|hadi|haydi)\b)\w{2,}(?:dı|di|du|dü|tı|ti|tu|tü)(?:lar|ler)?\b"
 )
-_TR_LETTERS = re.compile("[ışğİ]")
+#: A clause is Turkish by its letters, or by a case ending after an apostrophe ("3
+#: Ocak'ta ilerledi": no letter of Turkish's own).
+_TR_LETTERS = re.compile("[ışğİ]|\\w['’](?:ta|da|te|de|tan|dan|ten|den|a|e|ı|i)\\b")
 
 
 def _past_clause(text: str, pos: int, sents: _Sentences) -> bool:

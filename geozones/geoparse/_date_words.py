@@ -127,6 +127,12 @@ RELATIVE = {
     # Turkish: the genitive before a part ("geçen ayın sonunda", "bu haftanın başında")
     "geçen ayın": "last month", "geçtiğimiz ayın": "last month", "geçen haftanın": "last week",
     "geçtiğimiz haftanın": "last week", "bu ayın": "this month", "bu haftanın": "this week",
+    # the weekend ("hafta sonu", "am Wochenende", "le week-end", "عطلة نهاية الأسبوع")
+    "hafta sonu": "the weekend", "geçen hafta sonu": "last weekend",
+    "am wochenende": "the weekend", "am vergangenen wochenende": "last weekend",
+    "am letzten wochenende": "last weekend", "le week-end": "the weekend",
+    "ce week-end": "this weekend", "le week-end dernier": "last weekend",
+    "عطله نهايه الاسبوع": "the weekend", "عطله نهايه الاسبوع الماضي": "last weekend",
     "letzte woche": "last week", "letzten woche": "last week", "vorige woche": "last week",
     "vorigen woche": "last week", "vergangenen monat": "last month",
     "letzten monat": "last month", "vorigen monat": "last month",
