@@ -248,3 +248,18 @@ def test_the_weekend_in_other_languages():
         ("قتل مدنيون في عطلة نهاية الأسبوع.", "عطلة نهاية الأسبوع"),
     ]:  # fmt: skip
         assert _dates(sentence, PAGE) == [(words, weekend)]
+
+
+def test_a_date_counted_from_a_guessed_year_says_so():
+    # "fin avril" after "septembre 2018" on a page without date is a reader's guess of its
+    # year (2019); the month after it is as uncertain, and says so
+    text = (
+        "Alors que la Turquie et la Russie ont conclu en septembre 2018 un accord, l'aviation "
+        "a intensifié depuis fin avril. Le mois suivant, les rebelles ont reculé."
+    )
+    got = [(d.text, d.iso, d.year_known) for d in geozones.extract(text).dates]
+    assert got == [
+        ("septembre 2018", "2018-09", True),
+        ("fin avril", "2019-04", False),
+        ("Le mois suivant", "2019-05", False),
+    ]

@@ -195,7 +195,19 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
         base = prev.end_date or prev.start_date
         assert base is not None
         d = _shift(base, sign * n, m.group("u"))
-        extra.append(DateMention(text[c.start : c.end], c.start, c.end, d, d, "day", None, True))
+        extra.append(
+            DateMention(
+                text[c.start : c.end],
+                c.start,
+                c.end,
+                d,
+                d,
+                "day",
+                None,
+                True,
+                year_known=prev.year_known,
+            )  # fmt: skip
+        )
     return sorted(mentions + extra, key=lambda x: x.start)
 
 
@@ -230,7 +242,9 @@ def _period_later(last: DateMention | None, c: _Cand, text: str) -> DateMention 
         s, e = dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
     else:
         s, e = d, d.replace(day=calendar.monthrange(d.year, d.month)[1])
-    return DateMention(text[c.start : c.end], c.start, c.end, s, e, period, None, True)
+    return DateMention(
+        text[c.start : c.end], c.start, c.end, s, e, period, None, True, year_known=last.year_known
+    )
 
 
 def _later_count(c: _Cand, text: str) -> tuple[int, str] | None:
@@ -261,7 +275,9 @@ def _next_to(prev: DateMention, c: _Cand, text: str) -> DateMention:
     base = prev.start_date if n < 0 else prev.end_date
     assert base is not None
     d = _shift(base, n, unit)
-    return DateMention(text[c.start : c.end], c.start, c.end, d, d, "day", None, True)
+    return DateMention(
+        text[c.start : c.end], c.start, c.end, d, d, "day", None, True, year_known=prev.year_known
+    )
 
 
 #: The words of "N days earlier" in German and French.
