@@ -263,3 +263,51 @@ def test_a_date_counted_from_a_guessed_year_says_so():
         ("fin avril", "2019-04", False),
         ("Le mois suivant", "2019-05", False),
     ]
+
+
+def test_a_day_of_the_pages_month_or_the_month_before():
+    cases = [
+        ("قتل مدنيون في العاشر من الشهر الجاري.", "العاشر من الشهر الجاري", "2019-07-10"),
+        ("قتل مدنيون في 5 من الشهر الجاري.", "5 من الشهر الجاري", "2019-07-05"),
+        ("قتل مدنيون في الخامس من الشهر الماضي.", "الخامس من الشهر الماضي", "2019-06-05"),
+        ("Ordu geçen ayın 5'inde ilerledi.", "geçen ayın 5'inde", "2019-06-05"),
+        ("Ordu bu ayın 12'sinde ilerledi.", "bu ayın 12'sinde", "2019-07-12"),
+        ("Die Armee rückte am 5. vergangenen Monats vor.", "5. vergangenen Monats", "2019-06-05"),
+        ("L'armée a avancé le 5 du mois dernier.", "5 du mois dernier", "2019-06-05"),
+        ("The army advanced on the 10th of this month.", "10th of this month", "2019-07-10"),
+    ]  # fmt: skip
+    for sentence, words, iso in cases:
+        assert _dates(sentence, PAGE) == [(words, iso)], sentence
+    # a count before "last month" is no day; without a page date the day is unknown
+    assert _dates("The army killed 5 last month.", PAGE) == [("last month", "2019-06")]
+    assert _dates("قتل 5 الشهر الماضي.", PAGE) == [("الشهر الماضي", "2019-06")]
+    assert _dates("قتل مدنيون في العاشر من الشهر الجاري.") == [("العاشر من الشهر الجاري", None)]
+
+
+def test_a_day_and_month_with_the_words_of_its_year():
+    cases = [
+        ("قتل مدنيون في 25 آب من العام الماضي.", "25 آب من العام الماضي", "2018-08-25"),
+        ("قتل مدنيون في الخامس من آب من العام الماضي.", "الخامس من آب من العام الماضي",
+         "2018-08-05"),
+        ("The army advanced on March 5 last year.", "March 5 last year", "2018-03-05"),
+        ("L'armée a avancé le 3 mai de l'an dernier.", "3 mai de l'an dernier", "2018-05-03"),
+        ("Die Armee rückte am 5. März vergangenen Jahres vor.", "5. März vergangenen Jahres",
+         "2018-03-05"),
+        ("The talks resume on 5 March next year.", "5 March next year", "2020-03-05"),
+    ]  # fmt: skip
+    for sentence, words, iso in cases:
+        assert _dates(sentence, PAGE) == [(words, iso)], sentence
+
+
+def test_a_weekday_right_after_its_day_or_joined_by_al_muwafiq():
+    assert _dates("Ordu 5 Mart Perşembe günü ilerledi.", PAGE) == [
+        ("5 Mart Perşembe", "2019-03-05")
+    ]
+    assert _dates("قتل مدنيون يوم الخميس الماضي الموافق 18 تموز.", PAGE) == [
+        ("يوم الخميس الماضي الموافق 18 تموز", "2019-07-18")
+    ]
+    # a weekday of another sentence or clause stays its own day
+    assert _dates("The army advanced on March 5. Thursday was calm.", PAGE) == [
+        ("March 5", "2019-03-05"),
+        ("Thursday", "2019-07-18"),
+    ]

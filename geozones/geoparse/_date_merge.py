@@ -123,7 +123,9 @@ def _weekday_of(m: DateMention) -> int:
 
 
 #: What stands between a weekday and its date: a comma, an article ("dem", "le", "the").
-_WEEKDAY_GAP = re.compile(r",?\s*(?:(?:the|den|dem|le)\s+)?|\s*/\s*", re.IGNORECASE)
+_WEEKDAY_GAP = re.compile(
+    r",?\s*(?:(?:the|den|dem|le)\s+)?|\s*/\s*|\s*[،,]?\s*الموافق(?:ة|\s+ل)?\s*", re.IGNORECASE
+)
 #: A weekday, and the word after it that says the last or the next one ("السبت الماضي").
 _ENDS_WEEKDAY = re.compile(
     rf"{_WD}(?:\s+(?:dernier|prochain|الماضي|الماضيه|الفائت|المقبل|المقبله|القادم|القادمه))?$",
@@ -137,7 +139,7 @@ def _join_weekday(a: DateMention, b: DateMention, gap: str, text: str) -> DateMe
     if not _WEEKDAY_GAP.fullmatch(gap) or b.period != "day":
         return None
     if not _ENDS_WEEKDAY.search(a.text.translate(W.MATCH_FOLD)):
-        return None
+        return _weekday_after(a, b, gap, text)
     if "/" in gap:  # "ليلة السبت/الأحد": only a night's two days
         return None if re.search(r"\d", b.text) else _night_of(a, b, text)
     if not re.search(r"\d", b.text):  # a second weekday: "ليل الثلاثاء الأربعاء"
@@ -145,6 +147,18 @@ def _join_weekday(a: DateMention, b: DateMention, gap: str, text: str) -> DateMe
     if b.relative and b.start_date is None and a.start_date is not None:
         return None
     return replace(b, text=text[a.start : b.end], start=a.start)
+
+
+def _weekday_after(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:
+    """ "5 Mart Perşembe günü", "le 5 mars, jeudi": a weekday right after its day is that
+    day's (the written date settles it)."""
+    if a.period != "day" or a.start_date is None or not re.search(r"\d", a.text):
+        return None
+    if re.search(r"\d", b.text) or not re.fullmatch(r"\s*,?\s*", gap):
+        return None
+    if not re.fullmatch(rf"{_WD}", b.text.translate(W.MATCH_FOLD).strip(), re.IGNORECASE):
+        return None
+    return replace(a, text=text[a.start : b.end], end=b.end)
 
 
 def _join_time(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:

@@ -83,15 +83,20 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "dmy",
         rf"{_AFTER_CLITIC}(?P<a_d>{_D})\s+(?:of\s+|de\s+|من\s+)?(?P<a_m>{_M})"
-        rf"(?:,?\s+{_YEAR_WORD}(?P<a_y>{_Y}))?(?:\b|(?<=\)))",
+        rf"(?:,?\s+{_YEAR_WORD}(?P<a_y>{_Y})|{W.day_year_words('a_ys')})?(?:\b|(?<=\)))",
     ),
     # "في التاسع من أكتوبر 2019": the day as an Arabic ordinal (read as dmy)
     (
         "dmy_ar",
         rf"(?<!\w)(?P<o_d>{W.alternation(W.AR_ORDINALS)})\s+من\s+(?P<o_m>{_M})"
-        rf"(?:,?\s+{_YEAR_WORD}(?P<o_y>{_Y}))?(?!\w)",
+        rf"(?:,?\s+{_YEAR_WORD}(?P<o_y>{_Y})|{W.day_year_words('o_ys')})?(?!\w)",
     ),
-    ("mdy", rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y}))?\b"),
+    # a day of the page's month, or of the month before or after it: see W.MONTH_FROM_PAGE
+    ("day_page_month", rf"{_AFTER_CLITIC}(?:{W.DAY_OF_PAGE_MONTH})"),
+    (
+        "mdy",
+        rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y})|{W.day_year_words('b_ys')})?\b",
+    ),
     (
         "season",
         rf"\b(?:(?P<s_q>early|late|mid)[\s-]*)?(?P<s_s>{_SEASON})\s+(?:of\s+)?{_YEAR_WORD}"
@@ -442,8 +447,9 @@ def _candidates(text: str) -> list[_Cand]:
         if kind == "dmy_ar":  # an ordinal day: read as "9 October 2019"
             kind = "dmy"
             groups.update(a_d=str(W.AR_ORDINALS[W.key(groups["o_d"])]), a_m=groups["o_m"])
-            if "o_y" in groups:
-                groups["a_y"] = groups["o_y"]
+            for o, a in (("o_y", "a_y"), ("o_ys", "a_ys")):
+                if o in groups:
+                    groups[a] = groups[o]
         if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or m.group(kind)):
             continue
         if kind == "season_rel" and _indefinite_season(groups):

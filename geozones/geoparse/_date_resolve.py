@@ -106,19 +106,14 @@ def _resolve(
         if s is None:
             return None
     elif k in ("dmy", "mdy"):
-        p = "a" if k == "dmy" else "b"
-        m, d = _month(g[f"{p}_m"]), _day(g[f"{p}_d"])
-        y = int(g[f"{p}_y"]) if g.get(f"{p}_y") else _nearest_year(m, d, ref)
-        if ref is not None and not g.get(f"{p}_y") and _LAST_AFTER.match(text[c.end : c.end + 10]):
-            y = ref.year if (m, d) < (ref.month, ref.day) else ref.year - 1  # "5 آذار الماضي"
-        elif ref is not None and not g.get(f"{p}_y") and _since(c, text):
-            y = ref.year if (m, d) <= (ref.month, ref.day) else ref.year - 1  # "since 5 March"
-        elif ref is not None and y is not None and not g.get(f"{p}_y"):
-            y = _past_year(y, m, d, ref, text, c.start, sents)
-        rel = not g.get(f"{p}_y")
-        s = e = _safe_date(y, m, d)
-        if s is None and y is not None:
+        day_rel = _day_month(c, text, ref, sents)
+        if day_rel is None:
             return None
+        s = e = day_rel[0]
+        rel = day_rel[1]
+    elif k == "day_page_month":
+        s = e = _day_of_page_month(g, ref)
+        rel = True
     elif k in ("dmy_range", "mdy_range"):
         p = "r1" if k == "dmy_range" else "r2"
         m, d1, d2 = _month(g[f"{p}_m"]), _day(g[f"{p}_d1"]), _day(g[f"{p}_d2"])
@@ -173,6 +168,46 @@ def _resolve(
             return None
         period = "time"
     return DateMention(text[c.start : c.end], c.start, c.end, s, e, period, time, rel)
+
+
+def _day_month(
+    c: _Cand, text: str, ref: dt.date | None, sents: _Sentences | None
+) -> tuple[dt.date | None, bool] | None:
+    """A day and month ("5 March", "March 5", "5 آذار الماضي", "5 March last year") and
+    whether its year was placed from the page: its year written, else counted from the
+    page by its words, else the nearest (the last one before the page when the words or
+    the clause look back). None when the day does not exist."""
+    g = c.groups
+    p = "a" if c.kind == "dmy" else "b"
+    m, d = _month(g[f"{p}_m"]), _day(g[f"{p}_d"])
+    written = g.get(f"{p}_y")
+    y = int(written) if written else _nearest_year(m, d, ref)
+    if ref is not None and not written:
+        if g.get(f"{p}_ys"):  # "5 March last year", "25 آب من العام الماضي"
+            words = W.key(g[f"{p}_ys"]).split()
+            y = ref.year + next((_YEAR_SHIFT[w] for w in words if w in _YEAR_SHIFT), 0)
+        elif _LAST_AFTER.match(text[c.end : c.end + 10]):
+            y = ref.year if (m, d) < (ref.month, ref.day) else ref.year - 1  # "5 آذار الماضي"
+        elif _since(c, text):
+            y = ref.year if (m, d) <= (ref.month, ref.day) else ref.year - 1  # "since 5 March"
+        elif y is not None:
+            y = _past_year(y, m, d, ref, text, c.start, sents)
+    day = _safe_date(y, m, d)
+    if day is None and y is not None:
+        return None
+    return day, not written
+
+
+def _day_of_page_month(g: dict[str, str], ref: dt.date | None) -> dt.date | None:
+    """ "في العاشر من الشهر الجاري", "the 5th of last month", "geçen ayın 5'inde": that day
+    of the page's month, or of the month before or after it (None without a page date)."""
+    if ref is None:
+        return None
+    shift = W.MONTH_FROM_PAGE[W.key(g.get("dp_m") or g["dp_t"])]
+    n = g.get("dp_n") or g.get("dp_n2") or g.get("dp_tn")
+    day = int(n) if n else W.AR_ORDINALS[W.key(g["dp_o"])]
+    months = ref.month - 1 + shift
+    return _safe_date(ref.year + months // 12, months % 12 + 1, day)
 
 
 def _seasonal(

@@ -379,3 +379,47 @@ def _arabic_ordinals() -> dict[str, int]:
 
 #: The days of a month written as Arabic ordinals ("في التاسع من أكتوبر"), as numbers.
 AR_ORDINALS = _arabic_ordinals()
+
+
+#: The month of a day named from the page's ("في العاشر من الشهر الجاري", "the 5th of last
+#: month", "geçen ayın 5'inde", "am 5. vergangenen Monats", "le 5 du mois dernier"): how
+#: many months from the page's, on folded text.
+MONTH_FROM_PAGE = {
+    "الشهر الجاري": 0, "الشهر الحالي": 0, "هذا الشهر": 0, "الشهر الماضي": -1,
+    "الشهر المنصرم": -1, "الشهر الفائت": -1, "الشهر المقبل": 1, "الشهر القادم": 1,
+    "this month": 0, "last month": -1, "next month": 1, "bu ayın": 0, "geçen ayın": -1,
+    "geçtiğimiz ayın": -1, "gelecek ayın": 1, "dieses monats": 0, "vergangenen monats": -1,
+    "letzten monats": -1, "vorigen monats": -1, "kommenden monats": 1, "nächsten monats": 1,
+    "de ce mois": 0, "du mois en cours": 0, "du mois dernier": -1, "du mois prochain": 1,
+}  # fmt: skip
+DAY_OF_PAGE_MONTH = (
+    # a number with its ordinal mark, or with "of"/"من" ("killed 5 last month" is a count)
+    r"(?:(?P<dp_n>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.)\s+(?:of\s+(?:the\s+)?)?"
+    r"|(?P<dp_n2>[12]\d|3[01]|0?[1-9])\s+(?:of\s+(?:the\s+)?|من\s+|(?=d[ue]\s))"
+    rf"|(?P<dp_o>{alternation(AR_ORDINALS)})\s+(?:من\s+)?)(?P<dp_m>(?:الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|الفائت"
+    r"|المقبل|القادم)|هذا\s+الشهر|(?:this|last|next)\s+month|(?:dieses|vergangenen|letzten"
+    r"|vorigen|kommenden|nächsten)\s+monats|de\s+ce\s+mois|du\s+mois\s+(?:en\s+cours|dernier"
+    r"|prochain)))(?!\w)"
+    # Turkish puts the month first: "geçen ayın 5'inde"
+    r"|(?P<dp_t>(?:bu|geçen|geçtiğimiz|gelecek)\s+ayın)\s+(?P<dp_tn>[12]\d|3[01]|0?[1-9])"
+    r"['’](?:i|ı|u|ü|si|sı|ü)?(?:nde|nda|inde|ında|unda|ünde)\b"
+)
+
+
+def day_year_words(group: str) -> str:
+    """A regex of the words after a day and month that give its year from the page's ("5
+    March last year", "25 آب من العام الماضي", "le 3 mai de l'an dernier", "am 5. März
+    vergangenen Jahres"), as the named group ``group`` (folded text).
+
+    Examples
+    --------
+    >>> re.fullmatch(day_year_words("y"), " من العام الماضي") is not None
+    True
+    """
+    return (
+        rf"(?P<{group}>\s+(?:of\s+)?(?:last|this|next)\s+year"
+        r"|\s+(?:de\s+)?l['’](?:an|année)\s+(?:dernier|dernière|passée|prochaine?)"
+        r"|\s+(?:des\s+)?(?:vergangenen|letzten|vorigen|kommenden|nächsten)\s+jahres"
+        r"|\s+(?:من\s+)?(?:العام|السنه)\s+(?:الماضي|الماضيه|الجاري|الجاريه|الحالي|الحاليه"
+        r"|المقبل|المقبله|المنصرم))(?!\w)"
+    )
