@@ -55,6 +55,7 @@ from geozones.gazetteer import ENTRY_COLUMNS  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from _build_landmarks import add_landmarks  # noqa: E402
+from _build_names import add_bare_names  # noqa: E402
 
 #: Douglas-Peucker tolerance (degrees) of the topology-preserving simplification
 #: of the OCHA admin 1/2 polygons (0.0005° ≈ 55 m north-south, 45 m east-west here).
@@ -859,6 +860,7 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     add_kurdish_names(b, out)
     add_neighbourhoods(b, out)
     add_landmarks(b, out, alias_target, haversine_km, note)
+    add_bare_names(b, n_ocha, out, fold, name_key, note)
 
     # --- write
     cols = ENTRY_COLUMNS
