@@ -81,3 +81,81 @@ def test_a_subdistrict_named_in_quotes_is_the_area():
     # the Syrian National Coalition (284): "ناحية “شران”" came out as the village Sharan
     got = _places("سيطرت القوات المشتركة على قرى في محور ناحية “شران” غربي منطقة عفرين.")
     assert any(v[2] == "region" and v[0] == "Sharan" for v in got.values())
+
+
+def test_an_arabic_list_of_settlements_in_quotes_is_read_name_by_name():
+    # Al-Urdun al-Arabi (283): "مناطق “الجدلة وقصور أم سابا …" lost every unknown name and
+    # took "قصور" of "قصور أم سابا" for the village Qusour, 70 km away
+    ex = geozones.extract(
+        "وبحسب مصدر عسكري، فإن القوات سيطرت على مناطق “الجدلة وقصور أم سابا وعجرمة "
+        "ووادي الورود ومعن والشمر اللايح” شمال مدينة البوكمال."
+    )
+    names = {m.text: m for m in ex.places}
+    for name in ("الجدلة", "قصور أم سابا", "عجرمة", "وادي الورود", "الشمر اللايح"):
+        assert name in names, name
+        assert not names[name].resolved
+    assert "قصور" not in names
+
+
+def test_a_list_of_names_with_no_town_in_its_paragraph_is_not_placed_from_afar():
+    # 283 again: the list's paragraph names the province only; the towns of the text lie
+    # 75 km apart, so no point is made up for its names, and "قصور" stays no far village
+    ex = geozones.extract(
+        "وواصل الجيش عملياته على طريق الميادين ــ البوكمال.\n"
+        "وبحسب مصدر عسكري، فإن القوات سيطرت على مناطق “الجدلة وقصور أم سابا وعجرمة "
+        "ووادي الورود بريف دير الزور."
+    )
+    names = {m.text for m in ex.places}
+    assert not names & {"الجدلة", "قصور", "قصور أم سابا", "عجرمة"}
+    assert "ريف دير الزور" in names
+
+
+def test_areas_of_control_without_quotes_are_no_list_of_names():
+    got = _places("انسحبت القوات إلى مناطق سيطرة النظام في ريف حماة.")
+    assert "سيطرة" not in got and "سيطرة النظام" not in got
+
+
+def test_a_bracketed_pair_after_the_dual_of_village_keeps_both_names_whole():
+    # the Syrian National Coalition (284): "قريتي (كفر رم، وقروت قولاق)" lost قروت قولاق
+    ex = geozones.extract(
+        "سيطرت القوات المشتركة على قريتي (كفر رم، وقروت قولاق) في محور ناحية “شران” غربي "
+        "منطقة عفرين، وقرية (الزلاقية) على محور ناحية جنديرس غرب عفرين."
+    )
+    assert {"كفر رم", "قروت قولاق"} <= {m.text for m in ex.places}
+
+
+def test_a_turkish_village_or_hill_name_is_whole_before_its_noun():
+    # Medya Ege (290): "Şeyh Aruz köyünü" came out as Arsuz in Turkey, "Şeyh Haruz tepesini"
+    # was lost
+    ex = geozones.extract(
+        "ÖSO birlikleri Afrin'in kuzeyinde Bülbül mevkisinde bulunan Marzu ve Hiftar köyleri "
+        "ile Şeyh Haruz tepesini ele geçirdi. Bir Türkmen genci Şeyh Aruz köyünü ele geçirdikten "
+        "sonra konuştu."
+    )
+    names = {m.text: m for m in ex.places}
+    assert {"Şeyh Aruz", "Şeyh Haruz", "Marzu", "Hiftar"} <= set(names)
+    assert "Aruz" not in names
+    assert all(m.place.country == "SY" for m in ex.places)
+
+
+def test_these_villages_in_turkish_are_no_village():
+    # "Bu köylerde" (in these villages), 134: no village called "Bu"
+    got = _places("Afrin'e bağlı 11 köyü kontrol altına aldı. Bu köylerde teröristler yakalandı.")
+    assert "Bu" not in got
+
+
+def test_the_dual_countryside_makes_both_capitals_areas():
+    # Libya Akhbar (297): "ريفي حمص الشمالي وحماة الجنوبي" took Homs for the city
+    got = _places("نفذ الاتفاق القاضي بإنهاء وجود المسلحين في ريفي حمص الشمالي وحماة الجنوبي.")
+    assert got["ريفي حمص الشمالي"][2] == "region"
+    assert got["حماة الجنوبي"][2] == "region"
+
+
+def test_towns_before_a_dual_countryside_keep_their_own_place():
+    # Sada al-Sham (264): "في محوري تل أبيض ورأس العين في ريفي الرقة والحسكة": Ras al-Ain lies
+    # in al-Hasakah, the second of the two areas, and keeps its own point
+    ex = geozones.extract(
+        "سيطر الجيش على 34 قرية في محوري تل أبيض ورأس العين في ريفي الرقة والحسكة منذ بدء العملية."
+    )
+    ras = next(m for m in ex.places if m.text.endswith("رأس العين"))
+    assert ras.resolved and ras.place.name == "Ras Al Ain"

@@ -101,6 +101,8 @@ def _anchor_of(
             and (_LOCATED.fullmatch(gap))
         ):
             return a, None  # "… located on the Turkish border southeast of Ras al-Ayn"
+        if a.text.lstrip("وب").startswith("ريفي "):
+            return None  # "في ريفي الرقة والحسكة": the dual names two areas, no one anchor
         prep = _ANCHOR_BEFORE.search(gap)
         if prep is not None and _glue_end(gap) >= prep.start():
             usable = a.resolved and a.place.kind in ("populated place", "admin area")

@@ -10,6 +10,7 @@ from .. import settings
 from ..errors import InputError
 from . import _context as ctx
 from ._anchor import place_at_anchors
+from ._ar_delimited import delimited_arabic_spans, placed_beside_towns
 from ._arabic_cues import drop_uncued_arabic
 from ._arabic_grammar import drop_grammar_words
 from ._arabic_lists import comma_list_spans
@@ -51,8 +52,8 @@ from ._select import (
     _select,
     _TitleLines,
 )
-from ._turkish import settlement_matches
-from ._unknown import construction_spans, context_places, rechoose_near
+from ._turkish import named_settlement_spans, settlement_matches
+from ._unknown import _arabic_spans, construction_spans, context_places, rechoose_near
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..gazetteer import Gazetteer
@@ -203,11 +204,25 @@ def _names(
     road_spans = [(r.start, r.end) for r in roads]
     places = rechoose_near(text, places, bias, listed + place_list_spans(text, places))
     places = follow_first_reading(text, places)
+    places = _inside_delimited(text, places)  # "قصور" of "مناطق “… وقصور أم سابا …"
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
     listed += comma_list_spans(text, places)  # "مورك، اللطامنة، المستودعات، …"
     found = context_places(text, places, taken, bias, road_spans, listed)
+    found = placed_beside_towns(text, found, places, _arabic_spans(text))  # no town by it
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
     return places, roads, sorted(entities, key=lambda e: e.start)
+
+
+def _inside_delimited(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Without the shorter names inside a name that a list's marks set off or a Turkish
+    noun of settlement closes: the name is one ("قصور أم سابا", not the village Qusour;
+    "Şeyh Aruz köyü", not Arsuz)."""
+    spans = delimited_arabic_spans(text) + named_settlement_spans(text)
+    return [
+        p
+        for p in places
+        if not any(a <= p.start and p.end <= b and b - a > p.end - p.start for a, b in spans)
+    ]
 
 
 def _check_size(text: str) -> None:

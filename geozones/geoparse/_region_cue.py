@@ -42,7 +42,7 @@ _REGION_BEFORE = [
     ),
     re.compile(
         rf"(?:^|[\s،(])(?:[وبلف]|في\s+)?(?:(?P<dir>{_AR_DIR})\s+)?"
-        r"(?P<noun>ريف|أرياف|ارياف|محافظة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية"
+        r"(?P<noun>ريف|ريفي|أرياف|ارياف|محافظة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية"
         # "4 محافظات، هي: حلب ودير الزور": the governorates a list names
         r"|محافظات(?:\s*[،,]?\s*و?هي\s*:)?)\s+(?:(?:مدينة|بلدة)\s+)?"
         r"(?:[\"“«(]\s*)?$"  # a name in quotes or brackets: "ناحية “شران”"
@@ -110,6 +110,7 @@ _RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "ou
                "vicinity": "outskirts", "أطراف": "outskirts", "اطراف": "outskirts",
                "ضواحي": "outskirts", "محيط": "outskirts", "banlieue": "outskirts",
                "countryside": "countryside", "ريف": "countryside", "الريف": "countryside",
+               "ريفي": "countryside",  # the dual: "ريفي حمص الشمالي وحماة الجنوبي"
                "أرياف": "countryside", "ارياف": "countryside",
                "campagne": "countryside", "rural areas": "countryside",
                "kırsal": "countryside", "region": "countryside"}  # fmt: skip

@@ -68,3 +68,26 @@ def settlement_matches(text: str, index: _Index, scanned: list[_Match]) -> list[
         if got is not None:
             out.append(_Match(a, b, a, got[1], m.group("name").count(" ") + 1, loose=True))
     return out
+
+
+#: A name of one or two capitalised words, maybe in quotes, before a lower-case noun of
+#: settlement or of a hill in any case ("Şeyh Aruz köyünü", "\"Ebu Dali\" köyünün", "Şeyh
+#: Haruz tepesini").
+_LOWER_NAMED = re.compile(
+    r"(?<![\wçğıöşü'’])[\"“]?(?!(?:Bu|Şu|O|Bir|Diğer|Tüm|Bütün|Bazı|Her)\s)"
+    r"(?P<name>[A-ZÇĞİÖŞÜ][\wçğıöşü]+(?:[ \t]+[A-ZÇĞİÖŞÜ][\wçğıöşü]+)?)"
+    r"[\"”]?[ \t]+(?:köy(?:ü|ün|ler)|tepe(?:si|sin)|belde(?:si|sin))[\wçğıöşü]*"
+)
+
+
+def named_settlement_spans(text: str) -> list[tuple[int, int]]:
+    """The names a lower-case Turkish noun of settlement or of a hill names: the whole
+    name is the place's, a shorter one inside it ("Aruz" of "Şeyh Aruz") is not.
+
+    Examples
+    --------
+    >>> t = 'Bir Türkmen genci Şeyh Aruz köyünü ele geçirdi.'
+    >>> [t[a:b] for a, b in named_settlement_spans(t)]
+    ['Şeyh Aruz']
+    """
+    return [m.span("name") for m in _LOWER_NAMED.finditer(text)]

@@ -22,6 +22,7 @@ from .._text import fold
 from ..place import Place
 from ..projection import haversine_km
 from . import _context as ctx
+from ._ar_delimited import delimited_arabic_spans
 from ._index import ARABIC_HEADS, _key
 from ._list_area import one_in_named_area
 from ._parts import _BEARINGS, compass
@@ -52,14 +53,16 @@ _INCLUDING = re.compile(
     rf"\b(?:villages|towns|hamlets|localities|settlements)\b[^.\n]{{0,80}}?"
     rf"\b(?:including|among\s+them|such\s+as|namely)\s+(?P<list>{_LIST})"
 )
+#: Turkish determiners and numbers ("Bu köylerde", in these villages): no village's name.
+_TR_DET = r"(?:Bu|Şu|O|Bir|Diğer|Tüm|Bütün|Bazı|Her|Birçok|İki|Üç|Dört|Beş|Altı|On)"
 #: German, French, Turkish: "Dorf X", "Ortschaft X", "village de X", "X köyü", "A, B ve C
 #: köylerine / kamplarına".
 _OTHER = re.compile(
     rf"\b(?:Dorf|Dörfer|Ortschaft|Ortschaften|(?:villages?|localités?|bourgs?)\s+d[e']\s*)"
     rf"\s*(?P<list>{_LIST.replace(' and', ' (?:und|et|ve)')})"
-    rf"|(?P<tr>{_NAME}(?:\s*,\s*{_NAME})*(?:\s+ve\s+{_NAME})?)\s+"
-    r"(?:köyü|köyünü|köyüne|köyünde|köyleri\w*|köylerine|beldesi|beldesini|beldesinde"
-    r"|kamp(?:ı|ın|lar)\w*)\b"  # "A, B ve C kamplarına": camps named after their villages
+    rf"|(?P<tr>(?!{_TR_DET}\s){_NAME}(?:\s*,\s*{_NAME})*(?:\s+ve\s+{_NAME})?)[\"”]?\s+"
+    r"(?:köy(?:ü|ün|ler)\w*|belde(?:si|sin)\w*|tepe(?:si|sin)\w*"
+    r"|kamp(?:ı|ın|lar)\w*)(?!\w)"  # "A, B ve C kamplarına": camps named after their villages
 )
 _SPLIT = re.compile(r"\s*,\s*(?:(?:and|und|et|ve)\s+)?|\s+(?:and|und|et|ve)\s+")
 
@@ -231,7 +234,8 @@ def construction_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in construction_spans(t)]
     ['Kaddour', 'Ruwehah']
     """
-    return sorted(set(_english_spans(text) + _arabic_spans(text)))
+    marked = delimited_arabic_spans(text)  # "مناطق “الجدلة وقصور أم سابا …"
+    return sorted(set(_english_spans(text) + _arabic_spans(text) + marked))
 
 
 def _context_place(name: str, where: tuple[float, float], bias: str) -> Place:

@@ -1,0 +1,144 @@
+"""Arabic lists of settlements whose names are set off by quotation marks or brackets.
+
+A reader takes every name of "سيطرت القوات على مناطق “الجدلة وقصور أم سابا وصفصافة بريف
+دير الزور" or "قريتي (كفر رم، وقروت قولاق)" for a place, whatever its number of words: the
+noun of settlement (قرى، بلدات، مناطق، قريتي …) and the opening mark say that a list of
+names follows, and the separators (و, the comma) and the closing mark or the first word that
+ends a list ("بريف", "في") cut it into names. Without the mark, only the villages the list
+rules of :mod:`._unknown` find are taken: "مناطق سيطرة النظام" (areas of the regime's
+control) is no list of names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ._index import _key
+from ._select import ARABIC_STOPWORDS
+
+#: A noun of settlement (singular, dual or plural) and an opening mark right after it.
+_OPEN = re.compile(
+    r"(?<![\u0600-\u06ff])[وبلف]?(?:ال)?(?:قرى|بلدات|مناطق|قرية|بلدة|قريتي|بلدتي|قريتا|بلدتا"
+    r"|مزارع|مزرعة|تلال|أحياء|حي)\s*(?P<mark>[“\"«(])\s*"
+)
+_CLOSE = {"“": "”", '"': '"', "«": "»", "(": ")"}
+_WORD = re.compile(r"[\u0621-\u0652\u0671-\u06d3\u0640]+|[،,]|[^\s\u0621-\u06d3]")
+#: Words that end a list without a closing mark ("… والشمر اللايح بريف دير الزور").
+_END = frozenset(
+    """في من قرب عند على ضمن جنوب شمال شرق غرب جنوبي شمالي شرقي غربي باتجاه بالقرب بريف ريف
+    بمحافظة محافظة بمنطقة منطقة الواقعة التابعة بعد""".split()
+)
+#: The most words a name of such a list has ("قصور أم سابا").
+_MOST_WORDS = 3
+
+
+def delimited_arabic_spans(text: str) -> list[tuple[int, int]]:
+    """The names of Arabic lists of settlements opened by a quotation mark or a bracket.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of (int, int)
+        The span of each name (its conjunction و left out).
+
+    Examples
+    --------
+    >>> t = "سيطرت على مناطق “الجدلة وقصور أم سابا وصفصافة بريف دير الزور."
+    >>> [t[a:b] for a, b in delimited_arabic_spans(t)]
+    ['الجدلة', 'قصور أم سابا', 'صفصافة']
+    >>> t = "سيطرت على قريتي (كفر رم، وقروت قولاق) في محور شران"
+    >>> [t[a:b] for a, b in delimited_arabic_spans(t)]
+    ['كفر رم', 'قروت قولاق']
+    >>> delimited_arabic_spans("في مناطق سيطرة النظام")
+    []
+    """
+    out: list[tuple[int, int]] = []
+    for m in _OPEN.finditer(text):
+        close = _CLOSE[m.group("mark")]
+        names, closed = _names(text, m.end(), close)
+        if closed or len(names) >= 2:
+            out.extend(names)
+    return out
+
+
+def _names(text: str, pos: int, close: str) -> tuple[list[tuple[int, int]], bool]:
+    """The names from ``pos`` to the closing mark (then True) or to a word that ends the
+    list, the end of the sentence or a name too long to be one (then False)."""
+    names: list[tuple[int, int]] = []
+    cur: list[tuple[int, int]] = []
+    for w in _WORD.finditer(text, pos, min(len(text), pos + 400)):
+        tok = w.group(0)
+        if tok == close or tok in ".:;!?\n" or (tok in _END and not cur):
+            return _flush(text, names, cur), tok == close
+        if tok in "،,":
+            names, cur = _flush(text, names, cur), []
+            continue
+        if not re.fullmatch(r"[\u0621-\u06d3\u0640]+", tok):
+            break
+        if tok.startswith("و") and len(tok) > 2 and (cur or names and tok[:4] != "وادي"):
+            names, cur = _flush(text, names, cur), [(w.start() + 1, w.end())]
+        elif tok in _END:
+            return _flush(text, names, cur), False
+        else:
+            cur.append((w.start(), w.end()))
+        if len(cur) > _MOST_WORDS:
+            return names, False
+    return _flush(text, names, cur), False
+
+
+def _flush(
+    text: str, names: list[tuple[int, int]], cur: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    if not cur:
+        return names
+    a, b = cur[0][0], cur[-1][1]
+    key = _key(text[a:b])
+    if len(key.replace(" ", "")) < 3 or (len(cur) == 1 and key in ARABIC_STOPWORDS):
+        return names
+    return [*names, (a, b)]
+
+
+def placed_beside_towns(
+    text: str, found: list, places: list, other: Iterable[tuple[int, int]] = ()
+) -> list:
+    """The unresolved names of such lists kept only where their own paragraph names a town
+    the gazetteer resolves: a list with no town beside it ("… بريف دير الزور", a province
+    alone) is not placed from the far end of the text.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    found : list of PlaceMention
+        The places found by their construction.
+    places : list of PlaceMention
+        The places the gazetteer resolved.
+    other : iterable of (int, int)
+        The spans the other list rules find (placed as those rules place them).
+
+    Returns
+    -------
+    list of PlaceMention
+        ``found`` without the names of lists with no resolved town in their paragraph.
+
+    Examples
+    --------
+    >>> placed_beside_towns("", [], [])
+    []
+    """
+    spans = set(delimited_arabic_spans(text)) - set(other) if found else set()
+    out = []
+    for m in found:
+        if (m.start, m.end) in spans:
+            a, b = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
+            b = len(text) if b < 0 else b
+            towns = [p for p in places if a <= p.start < b and p.resolved]
+            if not any(p.place.kind == "populated place" for p in towns):
+                continue
+        out.append(m)
+    return out
