@@ -191,7 +191,8 @@ def _loose_automaton(gaz: Gazetteer) -> Any:
     for folded, entry in gaz.variants():
         if folded.isascii() and ccs[entry] in home and kinds[entry] in _LOOSE_KINDS:
             if (k := loose_key(folded)) and not _CODE_LIKE.match(k):
-                by_key.setdefault(k, set()).add(_Payload("g", entry))
+                for variant in (k, *_latin_joined(k)):
+                    by_key.setdefault(variant, set()).add(_Payload("g", entry))
     auto = ahocorasick.Automaton()
     for k, payloads in by_key.items():
         auto.add_word(f" {k} ", (k.count(" ") + 1, _ordered(payloads)))
@@ -200,6 +201,17 @@ def _loose_automaton(gaz: Gazetteer) -> Any:
 
 
 _LOOSE_KINDS = frozenset({"populated place", "admin area"})
+#: First words of village names (loose keys) that Latin writers glue to the next word as
+#: Arabic writers do: "Kafrlosin" (Kafr Lusin), "Deirhafer", "Telrifaat".
+LATIN_HEADS = frozenset("kafr dair tal ain bait abu jisr mart um".split())
+
+
+def _latin_joined(k: str) -> tuple[str, ...]:
+    """The loose key with its head word glued to the next ("kafr lusin" → "kafrlusin")."""
+    head, _, rest = k.partition(" ")
+    return (head + rest,) if head in LATIN_HEADS and rest else ()
+
+
 #: Least letters of an Arabic name matched with its spaces left out.
 JOINED_MIN = 6
 
