@@ -380,7 +380,7 @@ _TR_PAST = re.compile(
 )
 #: A clause is Turkish by its letters, or by a case ending after an apostrophe ("3
 #: Ocak'ta ilerledi": no letter of Turkish's own).
-_TR_LETTERS = re.compile("[ışğİ]|\\w['’](?:ta|da|te|de|tan|dan|ten|den|a|e|ı|i)\\b")
+_TR_LETTERS = re.compile("[ışğİ]|\\w['’](?:ta|da|te|de|tan|dan|ten|den)\\b")
 
 
 def _past_clause(text: str, pos: int, sents: _Sentences) -> bool:
