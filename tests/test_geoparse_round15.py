@@ -159,3 +159,21 @@ def test_towns_before_a_dual_countryside_keep_their_own_place():
     )
     ras = next(m for m in ex.places if m.text.endswith("رأس العين"))
     assert ras.resolved and ras.place.name == "Ras Al Ain"
+
+
+def test_names_in_brackets_after_a_plural_of_subdistrict_are_subdistricts():
+    # the Syrian National Coalition (284): "خمس نواحِ في منطقة عفرين (شران، … وراجو)" were
+    # the centre towns, not the five sub-districts
+    ex = geozones.extract(
+        "وتمكنت من طرد قوات الـ “PYD” من خمس نواحِ في منطقة عفرين (شران، وبلبلة، والشيخ "
+        "حديد، وجنديرس، وراجو)، إضافة إلى الوصل بين مدينة أعزاز شمال حلب."
+    )
+    got = {m.text: m for m in ex.places}
+    for name in ("شران", "جنديرس", "راجو"):
+        assert got[name].kind == "region" and got[name].place.level == 3, name
+    assert got["أعزاز"].kind == "place"
+
+
+def test_towns_in_brackets_after_areas_stay_towns():
+    got = _places("سيطرت القوات على مناطق (تل رفعت ومنغ) شمال حلب.")
+    assert got["تل رفعت"][2] == "place"

@@ -40,7 +40,7 @@ from ._persons import (
     reporter_outlets,
 )
 from ._place_lists import follow_first_reading, place_list_spans
-from ._region_cue import mark_plural_lists
+from ._region_cue import mark_bracketed_admin_lists, mark_plural_lists
 from ._repeats import repeat_cued_names
 from ._results import Extraction, PlaceMention, RoadMention
 from ._select import (
@@ -196,6 +196,7 @@ def _names(
     entities += persons
     _mark_regions(text, items)
     mark_plural_lists(text, items)  # "the provinces of Hama, Aleppo and Latakia"
+    mark_bracketed_admin_lists(text, items)  # "خمس نواحٍ في منطقة عفرين (شران، وبلبلة …)"
     listed = construction_spans(text)
     items = drop_uncued_arabic(text, items, index, listed)
     places, roads = _build(text, items, index, bias)
@@ -208,7 +209,8 @@ def _names(
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
     listed += comma_list_spans(text, places)  # "مورك، اللطامنة، المستودعات، …"
     found = context_places(text, places, taken, bias, road_spans, listed)
-    found = placed_beside_towns(text, found, places, _arabic_spans(text))  # no town by it
+    if found:  # a list of names with no town by it is not placed from afar
+        found = placed_beside_towns(text, found, places, _arabic_spans(text))
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
     return places, roads, sorted(entities, key=lambda e: e.start)
 

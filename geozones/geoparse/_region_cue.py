@@ -249,3 +249,30 @@ def mark_plural_lists(text: str, items: Sequence[Any]) -> None:
             nxt.cue = RegionCue("region", nxt.start, nxt.end, None, None, 1)
             if re.search(r"\b(?:and|et|und|ve)\b|و", text[prev.end : nxt.name_start], re.I):
                 break  # "… Hama and Idlib, Aleppo was calm": the list ended at its "and"
+
+
+#: A plural Arabic admin noun, then (within a few words) a list in brackets: "خمس نواحٍ في
+#: منطقة عفرين (شران، وبلبلة، …)", "المحافظات الثلاث (حلب وإدلب وحماة)".
+_AR_PLURAL_ADMIN = re.compile(
+    r"(?<![\u0600-\u06ff])(?:ال)?(?P<noun>نواح|نواحي|محافظات)[\u064b-\u0652]*"
+    r"(?:[ \t]+[^\s()]+){0,4}?[ \t]*\((?P<list>[^()\n]{2,200})\)"
+)
+#: ("مناطق", areas, names towns as often as districts: no such list.)
+_AR_PLURAL_SINGULAR = {"نواح": "ناحية", "نواحي": "ناحية", "محافظات": "محافظة"}
+
+
+def mark_bracketed_admin_lists(text: str, items: Sequence[Any]) -> None:
+    """The names listed in brackets after a plural Arabic admin noun are all areas of that
+    level: "خمس نواحٍ في منطقة عفرين (شران، وبلبلة، والشيخ حديد)" are sub-districts, not
+    their centre towns. ``items`` get the admin noun's cue.
+
+    Examples
+    --------
+    >>> mark_bracketed_admin_lists("", [])
+    """
+    for m in _AR_PLURAL_ADMIN.finditer(text):
+        a, b = m.span("list")
+        noun = _AR_PLURAL_SINGULAR[m.group("noun")]
+        for it in items:
+            if a <= it.start and it.end <= b and it.cue is None:
+                it.cue = RegionCue("region", it.start, it.end, None, noun, _ADMIN_LEVEL[noun])
