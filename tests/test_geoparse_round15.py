@@ -177,3 +177,10 @@ def test_names_in_brackets_after_a_plural_of_subdistrict_are_subdistricts():
 def test_towns_in_brackets_after_areas_stay_towns():
     got = _places("سيطرت القوات على مناطق (تل رفعت ومنغ) شمال حلب.")
     assert got["تل رفعت"][2] == "place"
+
+
+def test_an_adjective_in_iya_after_a_plural_mafaail_is_no_country():
+    # Independent Arabia (301): "في دمشق ومناطق سورية أخرى" (other Syrian areas) gave Syria
+    got = _places("وتكررت التفجيرات في دمشق ومناطق سورية أخرى، إلا أن أية جهة لم تتبناها.")
+    assert set(got) == {"دمشق"}
+    assert "سوريا" in _places("وصلت تعزيزات تركية إلى مناطق في سوريا.")

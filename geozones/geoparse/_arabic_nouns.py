@@ -4,8 +4,9 @@ A place's name is definite: no indefinite adjective agrees with it. So
 
 * a word followed by an indefinite nationality adjective ("عدوان تركي", a Turkish aggression:
   not the village of Edwan) is a common noun qualified by it;
-* a word in -ية after a broken plural of the pattern فعائل ("خسائر بشرية", human losses:
-  not the village of Bishriyeh) is an adjective agreeing with that plural, as it is after a
+* a word in -ية after a broken plural of the pattern فعائل or مفاعل ("خسائر بشرية", human
+  losses: not the village of Bishriyeh; "مناطق سورية أخرى", other Syrian areas) is an
+  adjective agreeing with that plural, as it is after a
   feminine noun (:func:`._persons.arabic_feminine_adjectives`);
 * a name without the article followed by a definite political adjective ("سوريا
   الديمقراطية", Democratic Syria: the SDF's short name; "سوريا الحرة") is the name of a
@@ -27,7 +28,8 @@ _AR = "\u0621-\u064a"
 _NOUN_ADJ = re.compile(rf"(?<![{_AR}])(?P<noun>[{_AR}]{{3,}})\s+(?P<adj>[{_AR}]{{3,}}ي)(?![{_AR}])")
 #: A broken plural فعائل ("خسائر", "وسائل", "ذخائر") and the word in -ية after it.
 _PLURAL_ADJ = re.compile(
-    rf"(?<![{_AR}])[وفبل]?[{_AR}]{{2}}ائ[{_AR}]\s+"
+    # "مناطق سورية أخرى", "مصادر سورية": the plural مفاعل too
+    rf"(?<![{_AR}])[وفبل]?(?:[{_AR}]{{2}}ائ[{_AR}]|م[{_AR}]ا[{_AR}]{{2}})\s+"
     # an indefinite noun the plural is annexed to may stand between ("وسائل إعلام سورية",
     # Syrian media: the adjective agrees with the plural)
     rf"(?:(?!ال|في|من|على|عن|مع)[{_AR}]{{3,}}\s+(?=[{_AR}]{{2,}}ية(?![{_AR}])))?"
