@@ -137,3 +137,37 @@ def test_a_latin_head_word_glued_to_the_name() -> None:
     assert found.get("Kafrnabl") == "Kafr Nobol"  # OCHA's spelling of Kafr Nabl
     assert dict(_found("Shelling hit Telrifaat.")).get("Telrifaat") == "Tall Refaat"
     assert _latin_joined("kafr nabl") == ("kafrnabl",) and _latin_joined("nabl") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature"),
+    [
+        # dailystar.com.lb (2012-10-09): "Base 46 … on high ground in Al-Atareb"
+        ("Rebels have besieged Base 46 near Atareb for two weeks.", "Base 46", "base"),
+        # en.wikipedia.org/wiki/Mount_Abdulaziz
+        ("Kurdish forces took Mount Abdulaziz west of Hasakah.", "Mount Abdulaziz", "mountain"),
+        # dailysabah.com (2018-01-28): Turkish and FSA units capture Mt. Barsaya
+        ("Turkish units captured Mount Barsaya north of Azaz.", "Mount Barsaya", "mountain"),
+    ],
+)
+def test_more_sites_of_the_fronts(text: str, name: str, feature: str) -> None:
+    found = _near(text, name)
+    assert found and found[0].extra.get("feature") == feature, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "where"),
+    [
+        # nononline.net/archives/383444: a car bomb by the Sony roundabout in Qadur Bek
+        ("انفجار قرب دوار سوني بحي قدور بيك بمدينة القامشلي.", "قدور بيك", "C4564"),
+        # smartnews-agency.com (2019-01-22): the Sahet al-Hamam neighborhood in Latakia
+        ("A bomb exploded in the Sahet al-Hamam neighborhood in Latakia.", "Sahet al-Hamam",
+         "C3480"),
+        # syriahr.com/en/37144/: shells on al-Maliki neighborhood (Damascus)
+        ("Several mortar shells fell on al-Maliki neighborhood in Damascus.", "al-Maliki",
+         "C1001"),
+    ],
+)  # fmt: skip
+def test_more_quarters(text: str, name: str, where: str) -> None:
+    found = _near(text, name)
+    assert found and found[0].extra.get("city_pcode") == where, found
