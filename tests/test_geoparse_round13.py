@@ -45,8 +45,8 @@ def test_a_definite_word_after_a_name_is_no_adjective_of_it():
     ex = geozones.extract(
         "يحضرون لتنفيذ اعتداءات على المناطق الآمنة ومواقع الجيش بريفي حماة واللاذقية."
     )
-    got = {m.text: m.kind for m in ex.places}
-    assert got.get("واللاذقية") == "region" and got.get("حماة") == "region"
+    got = {m.text: m.kind for m in ex.places}  # round 15: "ريفي" is part of the first mention
+    assert got.get("واللاذقية") == "region" and got.get("ريفي حماة") == "region"
 
 
 def test_an_indefinite_adjective_still_agrees_with_its_noun():
