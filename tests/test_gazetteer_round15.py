@@ -171,3 +171,12 @@ def test_more_sites_of_the_fronts(text: str, name: str, feature: str) -> None:
 def test_more_quarters(text: str, name: str, where: str) -> None:
     found = _near(text, name)
     assert found and found[0].extra.get("city_pcode") == where, found
+
+
+def test_the_death_triangle_is_a_region_of_northern_daraa() -> None:
+    # english.aawsat.com/home/article/1109721: regime forces mobilize in the "death triangle"
+    found = _near(
+        "Syrian regime forces mobilized in the Death Triangle on Sunday.", "Death Triangle"
+    )
+    assert found and found[0].extra.get("region"), found
+    assert geozones.projection.haversine_km(found[0].lat, found[0].lon, 33.09, 36.11) < 1
