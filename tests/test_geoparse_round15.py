@@ -184,3 +184,24 @@ def test_an_adjective_in_iya_after_a_plural_mafaail_is_no_country():
     got = _places("وتكررت التفجيرات في دمشق ومناطق سورية أخرى، إلا أن أية جهة لم تتبناها.")
     assert set(got) == {"دمشق"}
     assert "سوريا" in _places("وصلت تعزيزات تركية إلى مناطق في سوريا.")
+
+
+def test_a_capital_an_article_fights_for_is_the_city():
+    # Live News Chat (277): "Offensive To Take Raqqa", "an offensive to capture Raqqa", "The
+    # battle for Raqqa": the guideline's rule 3 (the battle for the city) makes every bare
+    # "Raqqa" of the text the city, not the governorate
+    ex = geozones.extract(
+        "Syrian Kurdish Led Forces Begin Offensive To Take Raqqa From ISIS. The SDF announced the "
+        "start of an offensive to capture Raqqa from the Islamic State. Its forces now have Raqqa "
+        "surrounded on three sides. The battle for Raqqa is expected to be long and bloody."
+    )
+    kinds = [m.kind for m in ex.places if m.text == "Raqqa"]
+    assert len(kinds) >= 3 and set(kinds) == {"place"}  # the headline's is glued to its words
+
+
+def test_one_battle_cue_does_not_outweigh_the_province():
+    ex = geozones.extract(
+        "The battle for Idlib goes on. Shelling hit villages in southern Idlib and in Idlib "
+        "province, and families fled Idlib."
+    )
+    assert ex.places[0].text == "Idlib" and ex.places[0].kind == "region"

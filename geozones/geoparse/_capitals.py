@@ -105,6 +105,16 @@ def _city_cue(text: str, it: _Item) -> bool:
     )
 
 
+#: Words before a name that treat it as the city (rule 3, counted, never alone): the battle
+#: for it, its siege, an offensive to take it ("The battle for Raqqa", "an offensive to
+#: capture Raqqa").
+_BATTLE_FOR = re.compile(
+    r"(?:\b(?:[Bb]attle|[Ff]ight|[Ss]iege)\s+(?:for|of)\s+"
+    r"|\b(?:[Oo]ffensive|[Aa]ssault|[Cc]ampaign|[Dd]rive)\s+[Tt]o\s+"
+    r"(?:[Cc]apture|[Tt]ake|[Rr]etake|[Ss]eize|[Ss]torm|[Ll]iberate|[Ff]ree)\s+)$"
+)
+
+
 #: Nouns after a name that say the city: Turkish "kent", "şehir" and their forms ("İdlib
 #: kentinin doğusunda", east of the city of Idlib).
 _CITY_NOUN = re.compile(r"(?:kent|şehr|şehir)", re.I)
@@ -183,7 +193,12 @@ def capital_leanings(text: str, items: list[_Item], index: _Index, bias: str) ->
         central = cue is not None and (
             cue.direction == "central" and not cue.noun or city_noun(cue)
         )
-        tally = area if _area_cue(it.cue) else city if central or _city_cue(text, it) else None
+        city_read = (
+            central
+            or _city_cue(text, it)
+            or _BATTLE_FOR.search(text[max(0, it.start - 40) : it.start])
+        )
+        tally = area if _area_cue(it.cue) else city if city_read else None
         for name in names:
             city.setdefault(name, 0)
             if tally is not None:
