@@ -22,6 +22,7 @@ _OPEN = re.compile(
     r"(?<![\u0600-\u06ff])[وبلف]?(?:ال)?(?:قرى|بلدات|مناطق|قرية|بلدة|قريتي|بلدتي|قريتا|بلدتا"
     r"|مزارع|مزرعة|تلال|أحياء|حي)\s*(?P<mark>[“\"«(])\s*"
 )
+_ARABIC = re.compile(r"[\u0621-\u064a]")
 _CLOSE = {"“": "”", '"': '"', "«": "»", "(": ")"}
 _WORD = re.compile(r"[\u0621-\u0652\u0671-\u06d3\u0640]+|[،,]|[^\s\u0621-\u06d3]")
 #: Words that end a list without a closing mark ("… والشمر اللايح بريف دير الزور").
@@ -58,6 +59,8 @@ def delimited_arabic_spans(text: str) -> list[tuple[int, int]]:
     []
     """
     out: list[tuple[int, int]] = []
+    if not _ARABIC.search(text):
+        return out  # no Arabic letter: nothing to scan
     for m in _OPEN.finditer(text):
         close = _CLOSE[m.group("mark")]
         names, closed = _names(text, m.end(), close)
@@ -104,7 +107,7 @@ def _flush(
 
 
 def placed_beside_towns(
-    text: str, found: list, places: list, other: Iterable[tuple[int, int]] = ()
+    text: str, found: list, places: list, marked_only: Iterable[tuple[int, int]] = ()
 ) -> list:
     """The unresolved names of such lists kept only where their own paragraph names a town
     the gazetteer resolves: a list with no town beside it ("… بريف دير الزور", a province
@@ -118,8 +121,8 @@ def placed_beside_towns(
         The places found by their construction.
     places : list of PlaceMention
         The places the gazetteer resolved.
-    other : iterable of (int, int)
-        The spans the other list rules find (placed as those rules place them).
+    marked_only : iterable of (int, int)
+        The spans only these lists name (the other list rules' are placed as they say).
 
     Returns
     -------
@@ -128,10 +131,10 @@ def placed_beside_towns(
 
     Examples
     --------
-    >>> placed_beside_towns("", [], [])
+    >>> placed_beside_towns("", [], [], [(0, 4)])
     []
     """
-    spans = set(delimited_arabic_spans(text)) - set(other) if found else set()
+    spans = set(marked_only)
     out = []
     for m in found:
         if (m.start, m.end) in spans:

@@ -53,7 +53,7 @@ from ._select import (
     _TitleLines,
 )
 from ._turkish import named_settlement_spans, settlement_matches
-from ._unknown import _arabic_spans, construction_spans, context_places, rechoose_near
+from ._unknown import construction_spans, context_places, rechoose_near
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..gazetteer import Gazetteer
@@ -197,7 +197,8 @@ def _names(
     _mark_regions(text, items)
     mark_plural_lists(text, items)  # "the provinces of Hama, Aleppo and Latakia"
     mark_bracketed_admin_lists(text, items)  # "خمس نواحٍ في منطقة عفرين (شران، وبلبلة …)"
-    listed = construction_spans(text)
+    unmarked, marked = construction_spans(text, marked=False), delimited_arabic_spans(text)
+    listed = sorted(set(unmarked + marked))
     items = drop_uncued_arabic(text, items, index, listed)
     places, roads = _build(text, items, index, bias)
     places, signed = signature_outlets(text, places)  # "الأردن العربي –": the outlet
@@ -205,21 +206,22 @@ def _names(
     road_spans = [(r.start, r.end) for r in roads]
     places = rechoose_near(text, places, bias, listed + place_list_spans(text, places))
     places = follow_first_reading(text, places)
-    places = _inside_delimited(text, places)  # "قصور" of "مناطق “… وقصور أم سابا …"
+    places = _inside_delimited(text, places, marked)  # "قصور" of "مناطق “… وقصور أم سابا …"
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
     listed += comma_list_spans(text, places)  # "مورك، اللطامنة، المستودعات، …"
     found = context_places(text, places, taken, bias, road_spans, listed)
-    if found:  # a list of names with no town by it is not placed from afar
-        found = placed_beside_towns(text, found, places, _arabic_spans(text))
+    found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
     return places, roads, sorted(entities, key=lambda e: e.start)
 
 
-def _inside_delimited(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+def _inside_delimited(
+    text: str, places: list[PlaceMention], marked: list[tuple[int, int]]
+) -> list[PlaceMention]:
     """Without the shorter names inside a name that a list's marks set off or a Turkish
     noun of settlement closes: the name is one ("قصور أم سابا", not the village Qusour;
     "Şeyh Aruz köyü", not Arsuz)."""
-    spans = delimited_arabic_spans(text) + named_settlement_spans(text)
+    spans = marked + named_settlement_spans(text)
     return [
         p
         for p in places

@@ -270,6 +270,8 @@ def mark_bracketed_admin_lists(text: str, items: Sequence[Any]) -> None:
     --------
     >>> mark_bracketed_admin_lists("", [])
     """
+    if "(" not in text or "نواح" not in text and "محافظات" not in text:
+        return  # no bracket or no plural admin noun: nothing to scan
     for m in _AR_PLURAL_ADMIN.finditer(text):
         a, b = m.span("list")
         noun = _AR_PLURAL_SINGULAR[m.group("noun")]

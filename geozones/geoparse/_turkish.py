@@ -80,6 +80,9 @@ _LOWER_NAMED = re.compile(
 )
 
 
+_LOWER_NOUN = re.compile(r"köy|tepe|belde")
+
+
 def named_settlement_spans(text: str) -> list[tuple[int, int]]:
     """The names a lower-case Turkish noun of settlement or of a hill names: the whole
     name is the place's, a shorter one inside it ("Aruz" of "Şeyh Aruz") is not.
@@ -90,4 +93,6 @@ def named_settlement_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in named_settlement_spans(t)]
     ['Şeyh Aruz']
     """
+    if not _LOWER_NOUN.search(text):
+        return []  # no such noun: nothing to scan
     return [m.span("name") for m in _LOWER_NAMED.finditer(text)]

@@ -225,7 +225,7 @@ class _Spans:
         return any(b > s for _, b in self.spans[max(0, i - 3) : i])
 
 
-def construction_spans(text: str) -> list[tuple[int, int]]:
+def construction_spans(text: str, marked: bool = True) -> list[tuple[int, int]]:
     """The names that a construction shows to be places ("the villages of A and B").
 
     Examples
@@ -234,8 +234,8 @@ def construction_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in construction_spans(t)]
     ['Kaddour', 'Ruwehah']
     """
-    marked = delimited_arabic_spans(text)  # "مناطق “الجدلة وقصور أم سابا …"
-    return sorted(set(_english_spans(text) + _arabic_spans(text) + marked))
+    lists = delimited_arabic_spans(text) if marked else []  # "مناطق “الجدلة وقصور أم سابا …"
+    return sorted(set(_english_spans(text) + _arabic_spans(text) + lists))
 
 
 def _context_place(name: str, where: tuple[float, float], bias: str) -> Place:
