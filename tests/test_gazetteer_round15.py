@@ -180,3 +180,10 @@ def test_the_death_triangle_is_a_region_of_northern_daraa() -> None:
     )
     assert found and found[0].extra.get("region"), found
     assert geozones.projection.haversine_km(found[0].lat, found[0].lon, 33.09, 36.11) < 1
+
+
+@pytest.mark.parametrize("ending", ["su", "suna", "sunda", "sundaki", "sundan"])
+def test_east_of_the_euphrates_in_turkish_with_its_case_endings(ending: str) -> None:
+    # sonkaleizmir (passage 291): "… operasyonlar neticesinde Fırat'ın doğusundaki Resulayn"
+    text = f"Operasyonlar neticesinde Fırat'ın doğu{ending} bölgede sürüyor."
+    assert "East of the Euphrates" in [name for _, name in _found(text)]
