@@ -36,7 +36,7 @@ _YEAR_WORD = r"(?:(?:عام|سنه|العام)\s+)?"
 _WD = rf"(?:{W.alternation(W.WEEKDAYS, short=False)})"
 _SEP = r"\s*(?:-|–|—|to|until|till|through|and|au|bis|et|und|ve|الي|و)(?:\s+(?:dem|zum|the))?\s*"
 _TIME = (
-    r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:GMT|UTC|local time|hours))?"
+    r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:gmt|utc|local time|hours))?"
     r"|(?:[01]?\d)\s*[ap]\.?m\.?|midnight|noon|mitternacht|minuit|gece\s+yarısı|منتصف\s+الليل)"
 )
 _REL_WORDS = W.alternation(W.RELATIVE)
@@ -271,12 +271,11 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 #: Every pattern starts at a word's edge, or right after an Arabic clitic glued to its
 #: first word ("وعام 2017", "وليلة الأحد"): the engine tries the alternatives only there.
-_CANDIDATE_RE = re.compile(
-    r"(?:\b|(?<=\b[وفبل]))(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS) + ")",
-    re.IGNORECASE,
+_CANDIDATE_RE = W.caseless(
+    r"(?:\b|(?<=\b[وفبل]))(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS) + ")"
 )
 #: Every date holds a digit or one of these words: the full patterns run only around them.
-_TRIGGER_RE = re.compile(
+_TRIGGER_RE = W.caseless(
     r"\d|(?:midnight|noon|mitternacht|minuit|gece yarısı|منتصف الليل)|\b(?:"
     + W.alternation(
         # "an" and "ay" (a year, a month) are too common a word to look around: "önce",
@@ -293,8 +292,7 @@ _TRIGGER_RE = re.compile(
         {**W.MONTHS, **W.WEEKDAYS, **W.RELATIVE, **W.SEASONS}.keys()
         | set("yesterday today tonight tomorrow night morning afternoon evening day days week "
               "weeks weekend month months year years ago later earlier".split())
-    ),
-    re.IGNORECASE,
+    )
 )  # fmt: skip
 #: Characters before and after a trigger that a date around it may take ("the day before
 #: yesterday", "early spring 2019", "from 5 to 7 March 2020").
@@ -437,39 +435,40 @@ class _Cand:
 # --------------------------------------------------------------------------- finding
 
 
+#: The group that holds the date itself where the pattern's words around it are context.
+_SPAN = {"month": "m_m", "year": "y_y", "friday": "f_d", "year_attr": "ya_y", "year_tr": "yt_y"}
+
+
 def _candidates(text: str) -> list[_Cand]:
     out = []
     folded = text.translate(W.MATCH_FOLD)  # same length and offsets
     for m in _matches(folded):
         # lastgroup is the innermost closed group: find the outer alternative
-        kind = outer = next(k for k, _ in _PATTERNS if m.group(k) is not None)
-        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        kind = outer = next(k for k, _ in _PATTERNS if m.start(k) >= 0)
+        # the groups as written (the match ran on the text in lower case)
+        groups = {
+            k: folded[m.start(k) : m.end(k)] for k, v in m.groupdict().items() if v is not None
+        }
         if kind == "dmy_ar":  # an ordinal day: read as "9 October 2019"
             kind = "dmy"
             groups.update(a_d=str(W.AR_ORDINALS[W.key(groups["o_d"])]), a_m=groups["o_m"])
             for o, a in (("o_y", "a_y"), ("o_ys", "a_ys")):
                 if o in groups:
                     groups[a] = groups[o]
-        if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or m.group(kind)):
+        written = folded[m.start(kind) : m.end(kind)]
+        if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or written):
             continue
         if kind == "season_rel" and _indefinite_season(groups):
             continue
-        if kind == "relative" and _morning(m.group(kind), folded, m.start(kind)):
+        if kind == "relative" and _morning(written, folded, m.start(kind)):
             continue
-        # the preposition is context
-        span = {
-            "month": "m_m",
-            "year": "y_y",
-            "friday": "f_d",
-            "year_attr": "ya_y",
-            "year_tr": "yt_y",
-        }.get(outer, outer)
+        span = _SPAN.get(outer, outer)  # the preposition is context
         if outer == "feast":  # the feast's name: the preposition is context
             span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t", "fe_ry") if m.group(k))
         start, end = m.start(span), m.end(span)
         if kind in ("month", "feast") and m.end(kind) > end:
             end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words
-        lead = m.group(outer)[: start - m.start(outer)].strip(" -").lower()
+        lead = m.group(outer)[: start - m.start(outer)].strip(" -")  # in lower case
         if kind == "month" and lead.removesuffix("شهر").strip() in _PART_OF_MONTH:
             start = m.start(kind)  # "Mitte Dezember", "mid-December": a part of the month
         out.append(_Cand(kind, start, end, groups))
@@ -486,6 +485,7 @@ _PART_OF_MONTH = frozenset(
 def _matches(folded: str) -> Iterator[re.Match[str]]:
     """The candidate matches, searched only in windows around trigger words (the full
     pattern at every position of a long text costs ten times more)."""
+    folded = folded.translate(W.CASELESS)  # the patterns are in lower case
     windows: list[list[int]] = []
     for t in _TRIGGER_RE.finditer(folded):
         a, b = max(0, t.start() - _WINDOW[0]), min(len(folded), t.end() + _WINDOW[1])

@@ -18,6 +18,41 @@ DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "012345678901
 #: (alef forms, ta marbuta, alef maqsura), so that the patterns hold one spelling.
 MATCH_FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹أإآةى", "01234567890123456789اااهي")
 
+
+def _caseless_table() -> dict[int, str]:
+    """Each letter to its lower case, one character for one, as a case-insensitive regular
+    expression compares them: "İ" and "ı" are "i", "ſ" is "s" (Python's own equivalences)."""
+    table = {}
+    for i in range(0x250):  # Latin, where the patterns' letters are; Arabic has no case
+        low = chr(i).lower()
+        if len(low) == 1 and low != chr(i):
+            table[i] = low
+    table.update({0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"})
+    return table
+
+
+#: Applied to text already folded with ``MATCH_FOLD`` (same length, same offsets): the date
+#: patterns, written in lower case, then run without ``re.IGNORECASE``, which costs about
+#: a third of the finder's time on a news article.
+CASELESS = _caseless_table()
+
+
+def caseless(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written in lower case for text translated with ``CASELESS``.
+
+    Its letters outside ASCII go through the same table ("yılın" is "yilin" on both sides);
+    its ASCII letters are left alone, so escapes such as ``\\W`` keep their meaning.
+
+    Examples
+    --------
+    >>> bool(caseless(r"\\byılın\\b").search("Yılın sonunda".translate(CASELESS)))
+    True
+    """
+    if re.search(r"(?<!\\)\b[A-Z]{2,}\b", pattern):
+        raise ValueError("a caseless pattern is written in lower case")
+    return re.compile(pattern.translate({k: v for k, v in CASELESS.items() if k > 127}))
+
+
 _EN_MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
     "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
