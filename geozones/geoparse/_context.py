@@ -39,7 +39,7 @@ SENTENCE_END = re.compile(r"[.!?؟\n]\s")
 
 #: Capital letters that may open a name: Latin, Latin-1 and Turkish ("İblin", "Şam").
 CAPITALS = "A-ZÀ-ÖØ-ÞİŞĞ"
-_NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|[A-Z]{2,}\d*)"
+_NAME_WORD = rf"(?:[{CAPITALS}][\w'’]*(?:-[A-Za-z][\w'’]*)*|[A-Z]{{2,}}\d*)"
 _LINK = r"(?:al|el|ash|as|ad|ar|at|an|az|bin|ibn|abu|of|for|de|du|la|le|van|von)"
 _CAP_SEQ = re.compile(
     rf"(?<![\w'’-]){_NAME_WORD}"
@@ -194,8 +194,8 @@ def rule_entities(text: str) -> list[Entity]:
     ['Sergei Lavrov', 'Free Syrian Army']
     """
     out: list[Entity] = []
-    for m in _CAP_SEQ.finditer(text):
-        seq, s0 = m.group(0), m.start()
+    for s0, e0 in _cap_sequences(text):
+        seq, m = text[s0:e0], _Span(e0)
         words = [(w.group(0), w.start()) for w in re.finditer(r"[\w'’]+(?:-[\w'’]+)*", seq)]
         if not words:
             continue
@@ -237,6 +237,34 @@ def rule_entities(text: str) -> list[Entity]:
             out.append(Entity(seq, s0, m.end(), "person", "title"))
         elif _name_words(low) >= 2 and _title_in_apposition(text, m.end()):
             out.append(Entity(seq, s0, m.end(), "person", "title"))
+    return out
+
+
+class _Span:
+    """The end of a capitalised sequence, as a match's ``end()`` gives it."""
+
+    def __init__(self, end: int) -> None:
+        self._end = end
+
+    def end(self) -> int:
+        return self._end
+
+
+def _cap_sequences(text: str) -> list[tuple[int, int]]:
+    """The capitalised sequences, each cut after a Turkish organisation noun inside it: a
+    possessive compound closes a name ("Suriye Sivil Savunma | İdlib Medya Sorumlusu Firas
+    Halife", the Civil Defence, then its Idlib media officer)."""
+    out = []
+    for m in _CAP_SEQ.finditer(text):
+        s = m.start()
+        for w in re.finditer(r"[\w'’]+", m.group(0)):
+            e = m.start() + w.end()
+            if e < m.end() and _TR_ORG_TAIL.match(re.split("['’]", w.group(0).lower())[0]):
+                nxt = re.match(r"[ \t]+", text[e:])
+                if nxt:  # only between words, not inside "X'in"
+                    out.append((s, e))
+                    s = e + nxt.end()
+        out.append((s, m.end()))
     return out
 
 
