@@ -11,6 +11,7 @@ from ..errors import InputError
 from . import _context as ctx
 from ._anchor import place_at_anchors
 from ._ar_delimited import delimited_arabic_spans, placed_beside_towns
+from ._ar_outlets import arabic_outlets
 from ._arabic_cues import drop_uncued_arabic
 from ._arabic_grammar import drop_grammar_words
 from ._arabic_lists import comma_list_spans
@@ -20,6 +21,7 @@ from ._context import Entity
 from ._dates import DateMention, extract_dates
 from ._function_words import drop_function_words
 from ._index import _Index, _index_for, _scan
+from ._institutions import institution_entities
 from ._loose import keep_near_loose, prefer_near_spelling
 from ._operations import group_entities, operation_entities
 from ._outlets import (
@@ -27,6 +29,7 @@ from ._outlets import (
     broadcaster_entities,
     byline_persons,
     channel_entities,
+    credit_persons,
     ordinal_units,
     signature_outlets,
     source_entities,
@@ -151,7 +154,7 @@ def extract(
     ref = None if month else _as_date(published) or _as_date(reference_date, "reference_date")
     index = _index_for(gazetteer, bias)
     dates, used_ref = extract_dates(text, ref, month=month)
-    credits = dateline_entities(text) + reporter_outlets(text)
+    credits = dateline_entities(text) + reporter_outlets(text) + arabic_outlets(text)
     # a credit's words are a name, not a date ("لبنان اليوم", Lebanon Today; "مراسل “حلب اليوم”")
     dates = [d for d in dates if not any(c.start < d.end and d.start < c.end for c in credits)]
     places, roads, entities = _names(text, dates, index, bias, credits)
@@ -173,6 +176,8 @@ def _names(
         for e in ordinal_units(text)
         if not any(d.start < e.end and e.start < d.end for d in dates)
     ]  # "4. Tümen" (a division), not "5. März" (a date)
+    rule_ents += credit_persons(text)  # "Editing by Louise Ireland"
+    rule_ents += institution_entities(text)  # "US-Zentralkommando"
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)

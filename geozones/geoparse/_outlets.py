@@ -264,3 +264,44 @@ def signature_outlets(text: str, places: list) -> tuple[list, list[Entity]]:
                 places = [p for p in places if p is not inside[0]]
                 out.append(Entity(text[s:e], s, e, "news", "signature"))
     return places, out
+
+
+_CREDIT_NAME = (
+    r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+(?:[ \t]+(?:al-|el-|de[ \t]+|van[ \t]+)?[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+){1,3}"
+)
+#: A wire story's credit: "(Reporting by Tom Perry; Editing by Louise Ireland)", "Writing
+#: by X and Y", "Additional reporting by X, Y".
+_CREDIT = re.compile(
+    r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ww]ritten|[Ee]dited|[Pp]hotos?"
+    r"|[Gg]raphics|[Vv]ideo)[ \t]+by[ \t]+"
+    rf"(?P<names>{_CREDIT_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){_CREDIT_NAME})*)"
+)
+
+
+def credit_persons(text: str) -> list[Entity]:
+    """The reporters and editors a wire story's credit names ("Reporting by Tom Perry;
+    Editing by Louise Ireland"): persons, even where a word of the name is a country's.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Entity
+        One ``person`` entity per name credited.
+
+    Examples
+    --------
+    >>> [e.text for e in credit_persons("(Reporting by Tom Perry; Editing by Louise Ireland)")]
+    ['Tom Perry', 'Louise Ireland']
+    >>> credit_persons("The village was captured by Turkey-backed rebels.")
+    []
+    """
+    out = []
+    for m in _CREDIT.finditer(text):
+        for n in re.finditer(_CREDIT_NAME, m.group("names")):
+            s = m.start("names") + n.start()
+            out.append(Entity(n.group(0), s, s + len(n.group(0)), "person", "credit"))
+    return out

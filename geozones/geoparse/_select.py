@@ -153,7 +153,8 @@ def _select(
             e = Entity(text[m.start : m.end], m.start, m.end, "adjective", "arabic-adjective")
             cands.append((m.end - m.start, 0, m.start, _Item(m.start, m.end, m.name_start, (), e)))
             continue
-        if not abbreviation and _acronym(text, m.name_start, m.end, title):
+        country = any(p.ref in countries for p in pls)  # "USA", "UAE": a country, no acronym
+        if not abbreviation and not country and _acronym(text, m.name_start, m.end, title):
             continue
         backed = _BACKED.match(text, m.end)
         if backed and _SPONSOR.search(backed.group(0)):

@@ -1,0 +1,69 @@
+"""Arabic outlets named after a place, found by the shape of an outlet's name.
+
+* A name closed by a word that only an outlet's name ends with, a loan word of the press
+  (بوست post, نيوز news, برس press, تايمز times, ميديا media) or عاجل (breaking news), is
+  the outlet: "عفرين بوست" (Afrin Post), "“السقيلبية عاجل”" (a network named after
+  al-Suqaylabiyah), not the town.
+* "وكالة أنباء" (news agency) without the article is a construct whose next word is the
+  agency's name, with "اليوم" or "الآن" after it when they follow ("وكالة انباء روسيا
+  اليوم", the Russia Today agency, not Russia and a date).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._context import Entity
+
+_AR = r"[\u0621-\u064a\u0671-\u06d3\u0640]+"
+_B, _A = r"(?<![\u0621-\u064a])", r"(?![\u0621-\u064a])"
+#: Words that only close an outlet's name.
+_SUFFIX = r"(?:بوست|نيوز|برس|تايمز|ميديا|عاجل)"
+_QUOTED = re.compile(rf"[\"“«](?P<name>{_AR}(?:[ \t]+{_AR}){{0,2}}[ \t]+{_SUFFIX})[\"”»]")
+_BARE = re.compile(rf"{_B}(?P<name>{_AR}[ \t]+{_SUFFIX}){_A}")
+_AGENCY = re.compile(
+    rf"{_B}(?P<name>[وفبل]?(?:ل?وكال[ةه][ \t]+)?[أا]نباء[ \t]+{_AR}"
+    rf"(?:[ \t]+(?:اليوم|الآن|الان|{_SUFFIX}){_A})?)"
+)
+#: Words after "أنباء" that are no name (prepositions, pronouns, the article's nouns).
+_NOT_NAME = frozenset("في من عن على إلى الى عن حول أن ان بأن بان".split())
+
+
+def arabic_outlets(text: str) -> list[Entity]:
+    """Outlets whose Arabic name holds a place's: a name closed by an outlet's word, and
+    the name after "وكالة أنباء".
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Entity
+        One ``news`` entity per outlet's name.
+
+    Examples
+    --------
+    >>> [e.text for e in arabic_outlets("وفقاً لمراسل عفرين بوست، فإن القصف طال القرى")]
+    ['عفرين بوست']
+    >>> [e.text for e in arabic_outlets("وفقا لوكالة انباء روسيا اليوم.")]
+    ['لوكالة انباء روسيا اليوم']
+    >>> arabic_outlets("قصفت الطائرات عفرين اليوم")
+    []
+    """
+    out: list[Entity] = []
+    for rx in (_QUOTED, _BARE):
+        for m in rx.finditer(text):
+            s, e = m.span("name")
+            if not any(o.start <= s and e <= o.end for o in out):
+                out.append(Entity(text[s:e], s, e, "news", "ar-outlet-word"))
+    for m in _AGENCY.finditer(text):
+        s, e = m.span("name")
+        words = text[s:e].split()
+        if words[-1] in _NOT_NAME or words[-1].startswith("ال") and len(words) == 2:
+            continue
+        if words[-2] in ("انباء", "أنباء") and words[-1] in _NOT_NAME:
+            continue
+        out.append(Entity(text[s:e], s, e, "news", "ar-news-agency"))
+    return out

@@ -1,0 +1,66 @@
+"""Names of institutions that hold a country's or a place's name, found by their shape.
+
+* A German compound whose first part is a country's name or initials and whose head is an
+  institution's noun ("US-Zentralkommando", US Central Command; "Türkei-Ministerium") names
+  that institution: the country is a word of the name, as the set marks "US Central Command".
+* The name a group is "known as" or "called" ("formerly known as ISIS or the Islamic State in
+  Syria and Iraq") is a name, the places at its end included, when it ends with a word that
+  heads a group's name (State, Front, Army, Council …) before "in"/"of" and the places.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._context import CAPITALS, Entity
+
+#: German nouns that end the name of an institution (a command, a ministry, an authority, a
+#: service), written as the head of a compound.
+_DE_HEAD = r"(?:kommando|ministerium|behörde|geheimdienst|nachrichtendienst|zentrale)"
+_DE_COMPOUND = re.compile(
+    rf"(?<![\w-])(?P<name>[{CAPITALS}][\w.]*-[{CAPITALS}][a-zäöüß]*{_DE_HEAD}"
+    r"(?:s|es)?)(?![\w-])"
+)
+_CAP = rf"[{CAPITALS}][\w'’-]*"
+#: Words that end a group's name before the places it is "of" or "in".
+_GROUP_END = r"(?:State|Emirate|Caliphate|Front|Army|Council|Party|Movement|Forces|Brigades?)"
+_ALIAS = re.compile(r"\b(?:known|referred[ \t]+to)[ \t]+as[ \t]+|\b(?:called|dubbed|renamed)[ \t]+")
+_ALIASED = re.compile(
+    rf"(?P<name>(?:{_CAP}[ \t]+){{0,3}}{_GROUP_END}[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?{_CAP}"
+    rf"(?:[ \t]+and[ \t]+(?:the[ \t]+)?{_CAP})?)"
+)
+
+
+def institution_entities(text: str) -> list[Entity]:
+    """Institutions named with a country's or a place's name inside the name.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Entity
+        One ``organization`` entity per name.
+
+    Examples
+    --------
+    >>> [e.text for e in institution_entities("Das US-Zentralkommando erklärte, …")]
+    ['US-Zentralkommando']
+    >>> t = "IS, formerly known as ISIS or the Islamic State in Syria and Iraq, said"
+    >>> [e.text for e in institution_entities(t)]
+    ['Islamic State in Syria and Iraq']
+    >>> institution_entities("the Islamic State in Syria lost its last town; US-Truppen")
+    []
+    """
+    out = [
+        Entity(m.group("name"), m.start("name"), m.end("name"), "organization", "de-compound")
+        for m in _DE_COMPOUND.finditer(text)
+    ]
+    for a in _ALIAS.finditer(text):
+        clause = re.match(r"[^.()\n;:]{0,120}", text[a.end() :]).group(0)  # type: ignore[union-attr]
+        for m in _ALIASED.finditer(clause):
+            s, e = a.end() + m.start("name"), a.end() + m.end("name")
+            out.append(Entity(text[s:e], s, e, "organization", "alias"))
+    return out
