@@ -114,3 +114,17 @@ def test_a_country_written_in_capitals_is_no_unknown_acronym():
 
 def test_an_unknown_acronym_is_still_no_place():
     assert "YPG" not in _places("The YPG withdrew from the village of Dabis.")
+
+
+def test_the_area_of_a_town_is_the_town():
+    # Sott relaying SANA (330): "the al-Kiswah area" came out as the Kisweh subdistrict
+    got = _places(
+        "Military sources told SANA that the incoming projectiles were heading toward the "
+        "al-Kiswah area."
+    )
+    assert got["al-Kiswah area"][2] == "place"
+
+
+def test_the_area_of_a_named_region_stays_a_region():
+    got = _places("Israeli jets struck positions in the Golan area on Monday.")
+    assert got["Golan area"][2] == "region"

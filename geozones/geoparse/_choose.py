@@ -330,6 +330,8 @@ def _region_sized(cands: list[tuple[Place, float]], cue: ctx.RegionCue) -> bool:
         return False  # "شمال حمص", "northern Homs": beside the city, not the desert's centre
     if cue.noun == "منطقة":  # "the area of": a district's, or a village's own
         return any(p.kind == "admin area" or p.extra.get("region") for p, _ in cands)
+    if cue.noun and not cue.ring and cue.noun.lower() == "area":  # "the al-Kiswah area": the
+        return any(_wide(p) for p, _ in cands)  # town, unless a governorate or a region
     if cue.noun and not cue.ring and cue.noun.lower().rstrip("s") in _ADMIN_NOUNS:
         return True  # "Saraqib district"
     if cue.noun and not cue.ring:  # "the Ghab plain", "Saraqib areas": an area if one is known
@@ -337,6 +339,15 @@ def _region_sized(cands: list[tuple[Place, float]], cue: ctx.RegionCue) -> bool:
     return any(
         p.kind == "admin area" and (p.level == 1 or p.extra.get("region")) or p.kind == "country"
         for p, _ in cands
+    )
+
+
+def _wide(p: Place) -> bool:
+    """A governorate, a named region or a country: what "the X area" names as an area."""
+    return (
+        p.kind == "country"
+        or bool(p.extra.get("region"))
+        or (p.kind == "admin area" and p.level == 1)
     )
 
 
