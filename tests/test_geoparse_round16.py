@@ -128,3 +128,31 @@ def test_the_area_of_a_town_is_the_town():
 def test_the_area_of_a_named_region_stays_a_region():
     got = _places("Israeli jets struck positions in the Golan area on Monday.")
     assert got["Golan area"][2] == "region"
+
+
+def test_la_ville_de_names_the_city():
+    # Iziva (309): "la ville de Deraa" came out as the governorate
+    got = _places("Les civils ont commencé à évacuer la ville de Deraa, dans le sud-ouest.")
+    assert got["Deraa"][2] == "place"
+
+
+def test_a_french_province_of_a_capital_stays_the_province():
+    got = _places("Les rebelles tiennent plusieurs villages de la province de Deraa.")
+    assert got["province de Deraa"][2] == "region"
+
+
+def test_a_german_offensive_on_a_capital_reads_it_as_the_city():
+    # tagesschau (306): "die Offensive auf Rakka" (twice), "der Sturm auf Rakka"
+    text = (
+        "Nach dem Start der Offensive auf die Stadt Rakka will das Bündnis vorrücken. Sie "
+        "feiern die Offensive auf Rakka. Gestern hatten sie die Offensive auf Rakka "
+        "verkündet. Man habe 16 Luftangriffe im Norden von Rakka geflogen."
+    )
+    ex = geozones.extract(text)
+    kinds = [m.kind for m in ex.places if "Rakka" in m.text]
+    assert kinds == ["place", "place", "place", "region"]
+
+
+def test_a_german_capital_named_once_without_a_city_cue_stays_the_province():
+    got = _places("Die Kämpfe in Idlib gehen weiter, meldet die Beobachtungsstelle.")
+    assert got["Idlib"][2] == "region"

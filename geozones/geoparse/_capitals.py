@@ -29,7 +29,7 @@ from ._select import _Item
 #: ("Aleppo" is the city; "Idlib", "Hama", "إدلب" alone are, in the news, the province).
 CITY_OVER_PROVINCE_POPULATION = 1_000_000
 _CITY_BEFORE = re.compile(
-    r"(?:\b(?:city|town)\s+of\s+(?:the\s+)?|مدينة\s+|\bville\s+d['’]?\s*|\bStadt\s+"
+    r"(?:\b(?:city|town)\s+of\s+(?:the\s+)?|مدينة\s+|\bville\s+(?:de\s+|d['’]\s*)|\bStadt\s+"
     # the city's centre: "central Quneitra", "downtown Homs"
     r"|\bcentral\s+|\bdowntown\s+"
     # a point near it: "près d'Idleb", "near Idlib", "قرب إدلب", "nahe Idlib"
@@ -111,7 +111,11 @@ def _city_cue(text: str, it: _Item) -> bool:
 _BATTLE_FOR = re.compile(
     r"(?:\b(?:[Bb]attle|[Ff]ight|[Ss]iege)\s+(?:for|of)\s+"
     r"|\b(?:[Oo]ffensive|[Aa]ssault|[Cc]ampaign|[Dd]rive)\s+[Tt]o\s+"
-    r"(?:[Cc]apture|[Tt]ake|[Rr]etake|[Ss]eize|[Ss]torm|[Ll]iberate|[Ff]ree)\s+)$"
+    r"(?:[Cc]apture|[Tt]ake|[Rr]etake|[Ss]eize|[Ss]torm|[Ll]iberate|[Ff]ree)\s+"
+    # German and French: "die Offensive auf Rakka", "der Sturm auf", "die Schlacht um",
+    # "l'offensive sur Raqqa", "la bataille de/pour Raqqa", "l'assaut sur"
+    r"|\b(?:Offensive|Sturm|Vormarsch|Angriff)\s+auf\s+|\bSchlacht\s+um\s+"
+    r"|\b(?:offensive|assaut)\s+(?:sur|contre)\s+|\bbataille\s+(?:de|pour)\s+)$"
 )
 
 
