@@ -156,3 +156,14 @@ def test_a_german_offensive_on_a_capital_reads_it_as_the_city():
 def test_a_german_capital_named_once_without_a_city_cue_stays_the_province():
     got = _places("Die Kämpfe in Idlib gehen weiter, meldet die Beobachtungsstelle.")
     assert got["Idlib"][2] == "region"
+
+
+def test_the_centre_of_a_subdistrict_is_its_town():
+    # Al-Wafd via Masress (323): "مركز ناحية راجو" came out as the Raju subdistrict
+    got = _places("أعلن الجيش التركي اليوم السبت سيطرته على مركز ناحية راجو التابعة لعفرين")
+    assert got["ناحية راجو"][2] == "place"
+
+
+def test_villages_of_a_subdistrict_stay_in_the_subdistrict():
+    got = _places("وسيطرت القوات على قرى ناحية راجو شمال غربي عفرين")
+    assert got["ناحية راجو"][2] == "region"

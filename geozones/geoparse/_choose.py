@@ -21,6 +21,7 @@ from ._capitals import (
 )
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index, _key
 from ._parts import Part, compass, shift
+from ._region_cue import seat_named
 from ._results import PlaceMention, RoadMention
 from ._roads import _pair_roads, _road_tail, _roads_before
 from ._select import _Item
@@ -479,6 +480,7 @@ def _build(
             first = _choose(cands, None, bias, centroid, key, named, areas, here)[0]
             cue = province_reading(text, it, cands, bias, first, leaning, listed)
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
+        town = town or cue is not None and seat_named(text, cue)  # "مركز ناحية راجو"
         place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,
                                           named, areas, here)  # fmt: skip
         if cue is None and kind == "region" and not _NAMED_AREA.search(key):

@@ -278,3 +278,25 @@ def mark_bracketed_admin_lists(text: str, items: Sequence[Any]) -> None:
         for it in items:
             if a <= it.start and it.end <= b and it.cue is None:
                 it.cue = RegionCue("region", it.start, it.end, None, noun, _ADMIN_LEVEL[noun])
+
+
+#: "مركز ناحية راجو", "مركز منطقة راجو": the centre of a subdistrict or district is its seat,
+#: the town of its name.
+_SEAT_BEFORE = re.compile(r"(?:^|\s)[وبلف]?(?:ال)?مركز\s*$")
+
+
+def seat_named(text: str, cue: RegionCue) -> bool:
+    """Whether the words before an admin noun make the name the area's seat, the town: "مركز
+    ناحية راجو" (the centre of the Raju subdistrict) is Raju.
+
+    Examples
+    --------
+    >>> t = "سيطر الجيش على مركز ناحية راجو"
+    >>> seat_named(t, RegionCue("region", t.index("ناحية"), len(t), None, "ناحية", 3))
+    True
+    >>> seat_named(t, RegionCue("region", t.index("مركز"), len(t), None, "مركز", 3))
+    False
+    """
+    return cue.noun in ("ناحية", "منطقة") and bool(
+        _SEAT_BEFORE.search(text, max(0, cue.start - 12), cue.start)
+    )
