@@ -215,7 +215,8 @@ def haversine_m(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> Any:
     >>> round(haversine_m(35.93, 36.63, 36.20, 37.16) / 1000)  # Idlib to Aleppo, km
     56
     """
-    if all(type(v) in (float, int) for v in (lat1, lon1, lat2, lon2)):  # no numpy for scalars
+    if all(isinstance(v, (float, int)) for v in (lat1, lon1, lat2, lon2)):  # no numpy for
+        # scalars (numpy's float64 is a float: its scalars take this path too)
         p1, p2 = math.radians(lat1), math.radians(lat2)
         dp, dl = p2 - p1, math.radians(lon2 - lon1)
         a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
