@@ -25,6 +25,7 @@ _AGENCY = re.compile(
     rf"{_B}(?P<name>[وفبل]?(?:ل?وكال[ةه][ \t]+)?[أا]نباء[ \t]+{_AR}"
     rf"(?:[ \t]+(?:اليوم|الآن|الان|{_SUFFIX}){_A})?)"
 )
+_HINT = re.compile(rf"{_SUFFIX}|[أا]نباء")
 #: Words after "أنباء" that are no name (prepositions, pronouns, the article's nouns).
 _NOT_NAME = frozenset("في من عن على إلى الى عن حول أن ان بأن بان".split())
 
@@ -53,6 +54,8 @@ def arabic_outlets(text: str) -> list[Entity]:
     []
     """
     out: list[Entity] = []
+    if not _HINT.search(text):
+        return out  # no outlet's word and no "أنباء": nothing to look at
     for rx in (_QUOTED, _BARE):
         for m in rx.finditer(text):
             s, e = m.span("name")

@@ -250,6 +250,11 @@ class _Span:
         return self._end
 
 
+_TR_TAIL_HINT = re.compile(r"ordu|güçler|meclis|konsey|ajans|bakanlı|gözlemev|cephe|tugay|tümen"
+                           r"|örgüt|komutanlı|hükümet|parti|birlikler|hareket|teşkilat|savunma",
+                           re.I)  # fmt: skip
+
+
 def _cap_sequences(text: str) -> list[tuple[int, int]]:
     """The capitalised sequences, each cut after a Turkish organisation noun inside it: a
     possessive compound closes a name ("Suriye Sivil Savunma | İdlib Medya Sorumlusu Firas
@@ -257,6 +262,9 @@ def _cap_sequences(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _CAP_SEQ.finditer(text):
         s = m.start()
+        if " " not in m.group(0) or not _TR_TAIL_HINT.search(m.group(0)):
+            out.append((s, m.end()))  # no Turkish organisation noun inside: one name
+            continue
         for w in re.finditer(r"[\w'’]+", m.group(0)):
             e = m.start() + w.end()
             if e < m.end() and _TR_ORG_TAIL.match(re.split("['’]", w.group(0).lower())[0]):
