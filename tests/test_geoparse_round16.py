@@ -167,3 +167,14 @@ def test_the_centre_of_a_subdistrict_is_its_town():
 def test_villages_of_a_subdistrict_stay_in_the_subdistrict():
     got = _places("وسيطرت القوات على قرى ناحية راجو شمال غربي عفرين")
     assert got["ناحية راجو"][2] == "region"
+
+
+def test_the_provincial_capital_named_as_such_is_the_city():
+    # 7dnews (308): "the provincial capital Sweida" came out as the governorate
+    got = _places("The attacks coincided with suicide bombings in the provincial capital Sweida.")
+    assert got["Sweida"][2] == "place"
+
+
+def test_a_capital_as_the_province_stays_the_province():
+    got = _places("IS militants attacked villages in the southern province of Sweida.")
+    assert got["southern province of Sweida"][2] == "region"

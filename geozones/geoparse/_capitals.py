@@ -30,6 +30,8 @@ from ._select import _Item
 CITY_OVER_PROVINCE_POPULATION = 1_000_000
 _CITY_BEFORE = re.compile(
     r"(?:\b(?:city|town)\s+of\s+(?:the\s+)?|مدينة\s+|\bville\s+(?:de\s+|d['’]\s*)|\bStadt\s+"
+    # the seat named as such: "the provincial capital Sweida", "le chef-lieu Idleb"
+    r"|\b(?:provincial|regional|governorate)\s+capital,?\s+|\bchef-lieu,?\s+"
     # the city's centre: "central Quneitra", "downtown Homs"
     r"|\bcentral\s+|\bdowntown\s+"
     # a point near it: "près d'Idleb", "near Idlib", "قرب إدلب", "nahe Idlib"
