@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ._context import CAPITALS, Entity
+from ._outlets import _named
 
 #: German nouns that end the name of an institution (a command, a ministry, an authority, a
 #: service), written as the head of a compound.
@@ -54,10 +55,7 @@ def institution_entities(text: str) -> list[Entity]:
     >>> institution_entities("the Islamic State in Syria lost its last town; US-Truppen")
     []
     """
-    out = [
-        Entity(m.group("name"), m.start("name"), m.end("name"), "organization", "de-compound")
-        for m in _DE_COMPOUND.finditer(text)
-    ]
+    out = _named(_DE_COMPOUND, text, "de-compound", "organization")
     for a in _ALIAS.finditer(text):
         clause = re.match(r"[^.()\n;:]{0,120}", text[a.end() :]).group(0)  # type: ignore[union-attr]
         for m in _ALIASED.finditer(clause):
