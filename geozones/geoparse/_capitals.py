@@ -29,7 +29,15 @@ from ._select import _Item
 #: ("Aleppo" is the city; "Idlib", "Hama", "إدلب" alone are, in the news, the province).
 CITY_OVER_PROVINCE_POPULATION = 1_000_000
 _CITY_BEFORE = re.compile(
-    r"(?:\b(?:city|town)\s+of\s+(?:the\s+)?|مدينة\s+|\bville\s+(?:de\s+|d['’]\s*)|\bStadt\s+"
+    r"(?:\b(?:city|town|cities|towns)\s+of\s+(?:the\s+)?|مدينة\s+|\bville\s+(?:de\s+|d['’]\s*)"
+    r"|\bStadt\s+"
+    # a distance measured from it, a point: "55km to the west of Raqqa", "20 miles north of"
+    r"|\b\d[\d.,]*\s?(?:km|kilomet(?:er|re)s?|miles?)(?:\s\([^()]{1,20}\))?\s+(?:to\s+the\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+"
+    # a road that leads to it: "the road connection to Raqqa", "the highway to Homs"
+    r"|\b(?:road|highway|route)(?:\s+(?:connection|link))?\s+(?:to|towards)\s+"
+    # a quarter of it: "the western quarters of Aleppo", "أحياء حلب الغربية"
+    r"|\b(?:quarters?|neighbou?rhoods?)\s+of\s+|(?:^|\s)[وف]?(?:أحياء|احياء)\s+"
     # the seat named as such: "the provincial capital Sweida", "le chef-lieu Idleb"
     r"|\b(?:provincial|regional|governorate)\s+capital,?\s+|\bchef-lieu,?\s+"
     # the city's centre: "central Quneitra", "downtown Homs"

@@ -96,6 +96,9 @@ _REGION_AFTER = [
         re.I,
     ),
 ]
+#: "أحياء" (quarters) right before a name: a compass adjective after it agrees with the
+#: quarters ("أحياء حلب الشرقية", the eastern quarters of Aleppo): the city's parts.
+_QUARTERS_BEFORE = re.compile(r"(?:^|\s)[وفب]?(?:أحياء|احياء)\s+$")
 _ZONE_AFTER = re.compile(
     r"^\s*(?P<noun>(?:de-?escalation|demilitari[sz]ed|safe|buffer|security|ceasefire)\s+zones?)\b",
     re.IGNORECASE,
@@ -154,6 +157,8 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
         if before is not None and _noun_of_a_name(head, before):
             before = None  # "the Waer district of Homs": the district is Waer's, not Homs's
     after = next((m for rx in _REGION_AFTER if (m := rx.match(after_text))), None)
+    if after is not None and after.re is _REGION_AFTER[1] and _QUARTERS_BEFORE.search(head):
+        after = None  # "أحياء حلب الغربية": the western quarters of the city, not west Aleppo
     if not before and not after:
         return None
     s, e = start, end
