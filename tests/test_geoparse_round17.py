@@ -55,3 +55,16 @@ def test_the_quarters_of_aleppo_with_a_compass_adjective_are_the_citys():
     # the compass adjective without the quarters still makes the area
     got = _places("قصفت الطائرات قرى حلب الشرقية وريف إدلب.")
     assert got["حلب الشرقية"][2] == "region"
+
+
+def test_a_headlines_last_place_does_not_make_the_storys_first_verb_a_list():
+    # Rebaz News citing Sputnik (356): "كشف مراسل" (a reporter revealed) opens the story
+    # under a headline that ends with a place; a line's end is no list: not the village Kashf
+    text = (
+        "تساقط صواريخ تركية على قرى تل تمر بمحافظة الحسكة\n\n"
+        'كشف مراسل "سبوتنيك" في محافظة الحسكة أن القصف طال القرى'
+    )
+    assert "كشف" not in _places(text)
+    # the same village in a list on one line is still a place
+    got = _places("قصفت الطائرات قرى حماة الشرقية: عقيربات، كشف، ورسم الأحمر")
+    assert got["كشف"][1] == "SY"

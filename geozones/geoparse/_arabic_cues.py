@@ -49,6 +49,21 @@ _MARKS = re.compile(r"[\u064b-\u0652\u0640]")
 #: names ('"فطيرة" و"حاس"').
 _LIST_GAP = re.compile(r"^[\s\"“”«»()]*(?:[،,][\s\"“”«»()]*)?(?:و)?[\s\"“”«»()]*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:[ـ\-–—(]|\d)")
+
+
+def _list_gap(gap: str) -> bool:
+    """Whether ``gap`` joins two names of a list: a comma, "و", a space or the names'
+    quotation marks or brackets, but not a line's end: a headline's last name and the verb
+    that opens the story ("… بمحافظة الحسكة\n\nكشف مراسل", a reporter revealed) are no list."""
+    return "\n" not in gap and bool(_LIST_GAP.match(gap))
+
+
+def _gap(text: str, a: _Item, b: _Item) -> str:
+    """What stands between two names, with the "و" (and) the second one's span begins with
+    ("السمكة والتح": the scan keeps the proclitic in the name's span)."""
+    return text[a.end : b.start] + ("و" if text[b.start : b.start + 1] == "و" else "")
+
+
 #: A town this big is named bare ("حلب تشهد", "سراقب التي …"): no cue needed.
 BARE_TOWN_POPULATION = FOREIGN_MIN_POPULATION
 
@@ -74,9 +89,9 @@ def _common_uncued(text: str, i: int, items: list[_Item]) -> bool:
         return False
     prev = items[i - 1] if i else None
     nxt = items[i + 1] if i + 1 < len(items) else None
-    if prev is not None and _LIST_GAP.match(text[prev.end : it.start]):
+    if prev is not None and _list_gap(_gap(text, prev, it)):
         return False
-    if nxt is not None and _LIST_GAP.match(text[it.end : nxt.start]):
+    if nxt is not None and _list_gap(_gap(text, it, nxt)):
         return False
     line_start = text.rfind("\n", 0, it.start) + 1
     return bool(text[line_start : it.start].strip()) or not _DATELINE_AFTER.match(text[it.end :])
@@ -100,12 +115,12 @@ def _cued(text: str, i: int, items: list[_Item]) -> bool:
         return True
     prev = items[i - 1] if i else None
     nxt = items[i + 1] if i + 1 < len(items) else None
-    if prev is not None and _LIST_GAP.match(text[prev.end : it.start]):
+    if prev is not None and _list_gap(_gap(text, prev, it)):
         return True  # "… حاس ودير سنبل": a list of places
     lead_and = text[it.start : it.name_start].startswith("و")
-    if prev is not None and lead_and and _LIST_GAP.match(text[prev.end : it.start] + "و"):
+    if prev is not None and lead_and and _list_gap(text[prev.end : it.start] + "و"):
         return True
-    return nxt is not None and bool(_LIST_GAP.match(text[it.end : nxt.start]))
+    return nxt is not None and bool(_list_gap(_gap(text, it, nxt)))
 
 
 def drop_uncued_arabic(
