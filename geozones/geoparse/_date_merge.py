@@ -51,6 +51,41 @@ def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
     return out
 
 
+#: What stands between "today" and the date that says which day it is ("this evening
+#: Saturday 20 June 2020", "اليوم, الأربعاء 13 تشرين الثاني/نوفمبر 2019", "yesterday (5 March)").
+_APPOSED_GAP = re.compile(r"\s*[,،(]?\s*")
+#: The words of the writer's day (folded): "today", "this evening", "yesterday", "اليوم", "أمس".
+_DEICTIC = re.compile(
+    r"(?:today|tonight|yesterday|last\s+night|this\s+(?:morning|afternoon|evening)|heute"
+    r"|gestern|aujourd['’]hui|hier|bugün|dün|(?:(?:صباح|مساء|ليله|ليل|ظهر|فجر)\s+)?(?:اليوم|امس))",
+    re.IGNORECASE,
+)
+
+
+def _apposed(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """ "today", "this evening", "اليوم", "أمس" right before a written date ("this evening
+    Saturday 20 June 2020", "اليوم, الأربعاء 13 تشرين الثاني/نوفمبر 2019"): the day the
+    written date says, which tells the writer's day better than the page's date does (a
+    page dated the next morning); both stay mentions."""
+    out: list[DateMention] = []
+    for m in mentions:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and a.relative
+            and a.period == "day"
+            and not a.time
+            and _DEICTIC.fullmatch(a.text.translate(W.MATCH_FOLD).strip())
+            and m.period == "day"
+            and m.start_date is not None
+            and re.search(r"\d", m.text)
+            and _APPOSED_GAP.fullmatch(text, a.end, m.start)
+        ):
+            out[-1] = replace(a, start_date=m.start_date, end_date=m.end_date)
+        out.append(m)
+    return out
+
+
 #: A start said before a time ("ab Mitternacht", "from midnight", "اعتبارا من منتصف الليل").
 _START_BEFORE = re.compile(
     r"(?:\b(?:ab|from|as of|starting|effective|à partir de|dès)|اعتبارا من|ابتداء من)\s+$",
@@ -227,6 +262,9 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
 
 #: The words of "the year after" and "the year before" ("l'année précédente", "im Jahr darauf").
 _BEFORE_WORDS = ("previous", "preceding", "précédent", "précédente")
+#: The groups of an anchored period that hold its unit, and those of "that (same) month".
+_SAME_GROUPS = ("ap_su", "ap_sf", "ap_sd", "ap_st", "ap_sa", "ap_sa2", "ap_sa3", "ap_sa4")
+_UNIT_GROUPS = ("ap_enu", "ap_fy", "ap_fm", "ap_deu", "ap_deu2", "ap_tru", "ap_aru", *_SAME_GROUPS)
 
 
 def _period_later(last: DateMention | None, c: _Cand, text: str) -> DateMention | None:
@@ -237,11 +275,12 @@ def _period_later(last: DateMention | None, c: _Cand, text: str) -> DateMention 
         return None
     g = c.groups
     if c.kind == "anchored_period":
-        unit = next(v for k, v in g.items() if k in ("ap_enu", "ap_fy", "ap_fm", "ap_deu",
-                                                     "ap_deu2", "ap_tru", "ap_aru"))  # fmt: skip
+        unit = next(v for k, v in g.items() if k in _UNIT_GROUPS)
         unit = "month" if W.key(unit) in ("month", "mois", "monat", "ay", "الشهر") else "year"
         back = any(g.get(k, "").lower() in _BEFORE_WORDS for k in ("ap_en", "ap_fyd", "ap_fmd"))
-        n = -1 if back else 1
+        n = 0 if any(k in g for k in _SAME_GROUPS) else -1 if back else 1
+        if n == 0 and unit == "month" and last.period == "year":
+            return None  # "that month" after a year: which month is not said
         period = unit if unit == "year" or last.period != "year" else "year"
     elif last.period in ("month", "year") and (got := _later_count(c, text)) is not None:
         n, unit = got

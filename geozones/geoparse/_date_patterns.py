@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from . import _date_words as W
 from ._date_filters import _indefinite_season, _month_capitalised, _morning
+from ._date_mention import DateMention  # noqa: F401  (imported from here by the others)
 
 _MONTHS = W.MONTHS
 _WEEKDAYS = W.WEEKDAYS
@@ -82,8 +81,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "dmy",
-        rf"{_AFTER_CLITIC}(?P<a_d>{_D})\s+(?:of\s+|de\s+|من\s+)?(?P<a_m>{_M})"
-        rf"(?:,?\s+{_YEAR_WORD}(?P<a_y>{_Y})|{W.day_year_words('a_ys')})?(?:\b|(?<=\)))",
+        rf"{_AFTER_CLITIC}(?P<a_d>{_D})(?:\s+(?:of\s+|de\s+|من\s+)?|(?P<a_h>\s?-\s?))(?P<a_m>{_M})"
+        # "17-11-2017" with the month's name: "17-November-2017", "17-تشرين الثاني-2017"
+        rf"(?:(?(a_h)\s?-\s?|,?\s+{_YEAR_WORD})(?P<a_y>{_Y})|{W.day_year_words('a_ys')})?"
+        rf"(?:\b|(?<=\)))",
     ),
     # "في التاسع من أكتوبر 2019": the day as an Arabic ordinal (read as dmy)
     (
@@ -198,7 +199,15 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?:im\s+)?(?P<ap_ded>folgenden|darauffolgenden|darauf\s+folgenden)\s+(?P<ap_deu>jahr|monat)"
         r"|im\s+(?P<ap_deu2>jahr|monat)\s+darauf"
         r"|ertesi\s+(?P<ap_tru>yıl|sene|ay)(?:ı|ında|ın)?"
-        r"|(?P<ap_aru>العام|السنه|الشهر)\s+(?:التالي|التاليه|اللاحق|اللاحقه|الذي\s+تلاه|التي\s+تلتها))"
+        r"|(?P<ap_aru>العام|السنه|الشهر)\s+(?:التالي|التاليه|اللاحق|اللاحقه|الذي\s+تلاه|التي\s+تلتها)"
+        # the month or year of the date named before: "earlier that month", "that same
+        # year", "le même mois", "im selben Jahr", "aynı yıl", "في الشهر نفسه", "ذلك العام"
+        r"|(?:(?:earlier|later)\s+(?:in\s+)?that|that\s+same|the\s+same)\s+(?P<ap_su>month|year)"
+        r"|(?:le|la)\s+même\s+(?P<ap_sf>mois|année)|im\s+(?:selben|gleichen)\s+(?P<ap_sd>monat|jahr)"
+        r"|aynı\s+(?P<ap_st>yıl|ay)(?:ın|ında|da)?"
+        r"|(?:(?:في|خلال)\s+)?(?:(?:نفس|ذات)\s+(?P<ap_sa>العام|السنه|الشهر)"
+        r"|(?P<ap_sa2>العام|السنه|الشهر)\s+(?:نفسه|نفسها|ذاته|ذاتها)|ذلك\s+(?P<ap_sa3>العام|الشهر)"
+        r"|تلك\s+(?P<ap_sa4>السنه)))"
         r"(?!\w)",
     ),
     (
@@ -344,84 +353,6 @@ _NUMBERS = {
     )
 }
 _NUMBERS.update({w: n for w, n in W.NUMBERS.items() if re.fullmatch(_NUMBER_WORDS, w)})
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date, period or time found in a text.
-
-    Attributes
-    ----------
-    text : str
-        The words as they stand in the text (``text == source[start:end]``).
-    start, end : int
-        Offsets into the original text.
-    start_date, end_date : datetime.date or None
-        The first and last day meant (equal for a single day); None when the
-        text gives no year and no reference date is known.
-    period : str
-        ``day``, ``range``, ``week``, ``month``, ``season``, ``year`` or ``time``.
-    time : str or None
-        A clock time ("00:01") when the text gives one.
-    relative : bool
-        Whether it was resolved against the reference date ("on Friday").
-    dateline : bool
-        Whether it is the article's own dateline.
-    year_known : bool
-        False when the year is a guess: the text gives none and neither the
-        publication date nor the dateline's weekday settles it ("year unknown").
-    """
-
-    text: str
-    start: int
-    end: int
-    start_date: dt.date | None
-    end_date: dt.date | None
-    period: str
-    time: str | None = None
-    relative: bool = False
-    dateline: bool = False
-    year_known: bool = True
-
-    @property
-    def resolved(self) -> bool:
-        """Whether the calendar date is known."""
-        return self.start_date is not None
-
-    @property
-    def iso(self) -> str | None:
-        """ISO 8601 form: ``2020-03-05``, ``2020-03``, ``2020``, ``2020-03-05/2020-03-07``,
-        ``2020-03-06T00:01``; None when unresolved."""
-        s, e = self.start_date, self.end_date
-        if s is None or e is None:
-            return None
-        if self.period == "month":
-            return f"{s:%Y-%m}"
-        if self.period == "season":
-            return f"{s:%Y-%m}/{e:%Y-%m}"
-        if self.period == "year":
-            return f"{s:%Y}" if s.year == e.year else f"{s:%Y}/{e:%Y}"  # "De 2014 à 2016"
-        if s != e:
-            return f"{s.isoformat()}/{e.isoformat()}"
-        if self.time:
-            return f"{s.isoformat()}T{self.time}"
-        return s.isoformat()
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "iso": self.iso,
-            "start_date": self.start_date.isoformat() if self.start_date else None,
-            "end_date": self.end_date.isoformat() if self.end_date else None,
-            "period": self.period,
-            "time": self.time,
-            "relative": self.relative,
-            "dateline": self.dateline,
-            "year_known": self.year_known,
-        }
 
 
 @dataclass

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from . import _date_words as W
-from ._date_merge import _anchor_later, _count, _merge, _shift
+from ._date_merge import _anchor_later, _apposed, _count, _merge, _shift
 from ._date_patterns import (
     _FULL,
     _RANGE_GLUE,
@@ -38,6 +38,7 @@ from ._date_resolve import (
     _safe_date,
     _Sentences,
 )
+from ._date_story import from_written_year, named_day, years_back
 
 # dateline forms: "ANKARA, March 5 (Reuters) -", "Moscow, 5 March 2020 —", "Published: …"
 _DATELINE_RE = re.compile(
@@ -243,6 +244,8 @@ def extract_dates(
     if ref is None or (dl_date is not None and ref - _REPOST_DAYS <= dl_date < ref):
         ref = dl_date  # a wire story posted again later: its days count from its dateline
     if ref is None and month is None:
+        ref = named_day(text, cands, _resolve)  # "Thursday night" … "Thursday, August 15, 2019"
+    if ref is None and month is None:
         ref = _counted_back(text, cands)  # "begun 50 days ago" … "began on 20 January 2018"
         sure = sure and ref is None  # two beginnings read as one: a reader's guess, said so
     month_end = None
@@ -261,7 +264,9 @@ def extract_dates(
     if not sure:  # resolved against a dateline whose year is a guess: say so
         mentions = [replace(m, year_known=False) if m.relative and m.resolved else m
                     for m in mentions]  # fmt: skip
-    mentions = _today_named(_weekday_again(_merge(_not_today(mentions, text), text)))
+    mentions = _today_named(
+        _weekday_again(_apposed(_merge(_not_today(mentions, text), text), text))
+    )
     return _anchor_later(mentions, cands, text), ref
 
 
@@ -380,6 +385,8 @@ def _resolve_all(
             m = _resolve(c, text, month_end.replace(day=15), sents) or m
         if m.start_date is None and ref is None and c.kind in ("dmy", "mdy"):
             m = _by_weekday(m, c, text, _mentioned_years(cands))
+        if m.start_date is None and ref is None and (back := years_back(c, text)) is not None:
+            m = from_written_year(m, back, _mentioned_years(cands))  # "3 years ago"
         if c.kind in _FULL and not m.relative:
             last_full = m.start_date
         if (c.kind in _FULL or c.kind == "my") and not m.relative:
