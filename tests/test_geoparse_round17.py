@@ -68,3 +68,20 @@ def test_a_headlines_last_place_does_not_make_the_storys_first_verb_a_list():
     # the same village in a list on one line is still a place
     got = _places("قصفت الطائرات قرى حماة الشرقية: عقيربات، كشف، ورسم الأحمر")
     assert got["كشف"][1] == "SY"
+
+
+def test_a_one_word_village_before_a_definite_noun_heads_that_phrase():
+    # Xinhua (360) "وصور الرئيس" (pictures of the president: not Sur), News Today (361)
+    # "إلى تبني الهجوم" (to claiming the attack: not Tabni), Turkey Alaan (355) "سيّرت
+    # القوات" (the forces dispatched: not Siirt)
+    assert not _places(
+        "بينما خرجت قافلة سيارات تحمل الاعلام السورية وصور الرئيس بشار الاسد وسط اطلاق أعيرة"
+    )
+    assert not _places("وسارع تنظيم “داعش” الإرهابي إلى تبني الهجوم.")
+    assert "سيّرت" not in _places("سيّرت القوات المسلحة التركية الدورية الثانية عشر في منبج")
+
+
+def test_a_village_before_a_time_word_or_an_agreeing_participle_stays_a_village():
+    assert _places("قصفت الطائرات بلدة تبني اليوم وقتلت ثلاثة مدنيين.")["تبني"][1] == "SY"
+    got = _places("سيطرت الفصائل على قرية صور الواقعة في ريف دير الزور")
+    assert got["صور"][0] == "Sur"

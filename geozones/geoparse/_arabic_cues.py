@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..place import Place
 from ._arabic_common import is_common_word, named_by_noun
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index
 from ._select import ARABIC_STOPWORDS, _Item
@@ -145,6 +146,10 @@ def drop_uncued_arabic(
         if not (_is_small_arabic(text, it, index) and _grammar_word(text, it))
         and not _compass_words(text, it)
     ]
+    items = [
+        it for i, it in enumerate(items)
+        if not (_is_minor_arabic(text, it, index) and _heads_definite_noun(text, items, i))
+    ]  # fmt: skip
     keep = []
     for i, it in enumerate(items):
         if it.nwords == 1 and _heads_next(text, it):
@@ -246,3 +251,58 @@ def _grammar_word(text: str, it: _Item) -> bool:
     if before and before[-1].lstrip("وف") == "هكذا":
         return True
     return len(before) >= 2 and before[-1] == "من" and before[-2].lstrip("و") in _AGED
+
+
+#: Population from which a town abroad is named bare in Arabic news ("موسكو", "أنقرة"); a
+#: smaller one shares its name with common words ("سيّرت", dispatched: Siirt).
+FOREIGN_BARE_POPULATION = 1_000_000
+
+
+def _is_minor_arabic(text: str, it: _Item, index: _Index) -> bool:
+    """A one-word Arabic name whose every reading is a village or small town at home, a
+    sub-district named after one, or a town abroad below ``FOREIGN_BARE_POPULATION``."""
+    name = text[it.name_start : it.end]
+    if it.nwords != 1 or not _AR_LETTERS.search(name) or " " in name.strip():
+        return False
+    cands = _candidates(index, it.payloads)
+    home = {p.country for p, _ in cands if p.kind == "country"}
+    return bool(cands) and not home and all(_minor(p, index) for p, _ in cands)
+
+
+def _minor(p: Place, index: _Index) -> bool:
+    if p.extra.get("region"):
+        return False
+    if p.kind == "admin area":
+        return (p.level or 0) >= 3
+    if p.kind != "populated place":
+        return False
+    home = p.country in index.gaz.home_countries
+    limit = BARE_TOWN_POPULATION if home else FOREIGN_BARE_POPULATION
+    return p.population < limit
+
+
+#: Definite words after a name that do not head a phrase of their own: times ("سراقب
+#: اليوم"), and the participles that describe a town ("الواقع", "المحرر").
+_AFTER_NAME_OK = frozenset(
+    """اليوم الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس السبت الماضي
+    الفائت الجاري الحالي الأخير الاخير الواقع التابع المحرر المحاصر الجديد القديم الكبير
+    الصغير الأوسط الاوسط الأعلى الاعلى الأسفل الاسفل""".split()
+)
+_DEFINITE_AFTER = re.compile(r"[ \t]+(ال[\u0621-\u064a\u0640]+)")
+
+
+def _heads_definite_noun(text: str, items: list[_Item], i: int) -> bool:
+    """ "وصور الرئيس" (and pictures of the president), "وبرد الشتاء" (the winter's cold),
+    "إلى تبني الهجوم" (to claiming the attack), "سيّرت القوات" (the forces dispatched): a
+    one-word name right before a definite noun that is no adjective agreeing with it (no
+    -ي, -ية, -ى ending), no time word and no place of its own is the head of that phrase,
+    a noun or a verb, not a village: a place is not followed by a bare definite noun."""
+    it = items[i]
+    m = _DEFINITE_AFTER.match(text, it.end)
+    if m is None:
+        return False
+    w = m.group(1).replace("ـ", "")
+    if w[-1:] in "يةهىا" or w in _AFTER_NAME_OK or w.endswith("ين"):
+        return False  # "السورية", "الشرقي", "الماضي", "الاثنين"
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    return not (nxt is not None and nxt.start <= m.start(1) < nxt.end)
