@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import settings
 from ..errors import InputError
+from ..projection import haversine_km
 from . import _context as ctx
 from ._anchor import place_at_anchors
 from ._ar_delimited import delimited_arabic_spans, placed_beside_towns
@@ -217,7 +218,45 @@ def _names(
     found = context_places(text, places, taken, bias, road_spans, listed)
     found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
+    places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
     return places, roads, sorted(entities, key=lambda e: e.start)
+
+
+#: A name's article with its hyphen and the next word's first letter: "Al-", "el-".
+_ARTICLE_END = re.compile(r"(?<![\w'’-])(?:Al|al|El|el)$")
+_HYPHEN_WORD = re.compile(r"-[^\W\d_]")
+
+
+#: How far from every other place of the text a name cut at its article may lie before it
+#: is read as part of an unknown name rather than the town.
+CUT_NAME_REACH_KM = 100.0
+
+
+def _drop_cut_names(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Without the matches that end on an article whose hyphen goes on into the next word
+    ("Obada Al-Hussien", a reporter's name under his story) and lie more than
+    ``CUT_NAME_REACH_KM`` from every other place of the text: the name goes on past what the
+    gazetteer holds, a person's most often. Near the text's places the town is kept ("Daraa
+    Al-Bilad", the old town of Daraa)."""
+    cut = [p for p in places if _cut_at_article(text, p.end)]
+    if not cut:
+        return places
+    others = [p for p in places if p.kind != "country" and p not in cut]
+    far = [
+        p for p in cut
+        if not any(
+            haversine_km(p.place.lat, p.place.lon, o.place.lat, o.place.lon) <= CUT_NAME_REACH_KM
+            for o in others
+        )
+    ]  # fmt: skip
+    return [p for p in places if p not in far]
+
+
+def _cut_at_article(text: str, end: int) -> bool:
+    """Whether a match ends on an article whose hyphen goes on into the next word."""
+    return bool(_ARTICLE_END.search(text, max(0, end - 3), end)) and bool(
+        _HYPHEN_WORD.match(text, end)
+    )
 
 
 def _inside_delimited(

@@ -6,6 +6,9 @@
 * The name a group is "known as" or "called" ("formerly known as ISIS or the Islamic State in
   Syria and Iraq") is a name, the places at its end included, when it ends with a word that
   heads a group's name (State, Front, Army, Council …) before "in"/"of" and the places.
+* A name followed by its initials in brackets ("the “Islamic State of Iraq and Syria”
+  (ISIS)", "Raqqa Internal Security Forces (RISF)") is an organisation's, the places in it
+  included: the initials say the words are one name.
 """
 
 from __future__ import annotations
@@ -55,10 +58,47 @@ def institution_entities(text: str) -> list[Entity]:
     >>> institution_entities("the Islamic State in Syria lost its last town; US-Truppen")
     []
     """
-    out = _named(_DE_COMPOUND, text, "de-compound", "organization")
+    out = _named(_DE_COMPOUND, text, "de-compound", "organization") + _initialled(text)
     for a in _ALIAS.finditer(text):
         clause = re.match(r"[^.()\n;:]{0,120}", text[a.end() :]).group(0)  # type: ignore[union-attr]
         for m in _ALIASED.finditer(clause):
             s, e = a.end() + m.start("name"), a.end() + m.end("name")
             out.append(Entity(text[s:e], s, e, "organization", "alias"))
+    return out
+
+
+#: A name's words, then its initials in brackets: "Islamic State of Iraq and Syria" (ISIS).
+_INITIALS = re.compile(r"[\"“”'’]?[ \t]*\((?P<abbr>[A-Z]{3,7})\)")
+_NAME_WORD = re.compile(rf"(?:(?:al|el|ad|ar|as|ash|at|az)-)?(?P<initial>[{CAPITALS}])[\w'’-]*")
+_CONNECTORS = frozenset("of and for the in on al".split())
+#: A name that ends with a noun of geography is a place's, initials or not ("the Middle
+#: Euphrates River Valley (MERV)").
+_GEO_HEAD = re.compile(
+    r"(?:Valley|River|Basin|Plains?|Mountains?|Region|Province|Governorate|Area|Zone|Desert)s?"
+)
+
+
+def _initialled(text: str) -> list[Entity]:
+    """Names followed by their initials in brackets: the words whose initials the
+    brackets spell, read back from the bracket (connectors "of", "and", "the" skipped);
+    not a place's ("… River Valley (MERV)")."""
+    out = []
+    for m in _INITIALS.finditer(text):
+        abbr, pos = m.group("abbr"), m.start()
+        words: list[re.Match[str]] = []
+        head = text[max(0, pos - 120) : pos]
+        tokens = list(re.finditer(r"[\w'’-]+", head))
+        need = len(abbr)
+        for t in reversed(tokens):
+            if need == 0 or head[t.end() :].strip(" \t\"“”'’") and not words:
+                break
+            w = _NAME_WORD.fullmatch(t.group(0))
+            if w is not None and w.group("initial") == abbr[need - 1]:
+                words.append(t)
+                need -= 1
+            elif t.group(0).lower() not in _CONNECTORS or not words:
+                break
+        if need == 0 and len(words) >= 2 and not _GEO_HEAD.fullmatch(words[0].group(0)):
+            s, e = pos - len(head) + words[-1].start(), pos - len(head) + words[0].end()
+            out.append(Entity(text[s:e], s, e, "organization", "initials"))
     return out
