@@ -1,5 +1,7 @@
 """data/landmarks.csv → gazetteer entries: the named sites war reports name (air bases,
-airports, border crossings, dams, oil and gas fields, camps, prisons, bases, mountains, hills).
+airports, border crossings, dams, oil and gas fields, camps, prisons, bases, mountains, hills,
+farms, factories and refineries, power and water stations, academies, hospitals, bridges,
+ancient sites, industrial zones, lakes, squares, arms depots, research centres, ports, mosques).
 
 Imported by ``build_data.py`` (:func:`add_landmarks`). A site is an entry of kind
 ``populated place`` (``extra.feature`` says what it is: ``airbase``, ``crossing``, ``dam`` …)
@@ -84,7 +86,78 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "Militärstützpunkt {}",
     ),
     "mountain": (),
-    "hill": (),
+    "hill": (
+        "{} hill", "{} hilltop", "{} heights", "hill of {}", "Tal {}", "Tell {}", "Tel {}",
+        "colline de {}", "{} tepesi", "Hügel {}",
+    ),
+    "farm": ("{} farms", "farms of {}", "fermes de {}", "{} çiftlikleri", "Farmen von {}"),
+    "factory": (
+        "{} factory", "{} plant", "{} gas plant", "{} gas factory", "{} cement plant",
+        "{} cement factory", "usine de {}", "cimenterie de {}", "Fabrik {}", "Zementwerk {}",
+        "{} fabrikası",
+    ),
+    "refinery": (
+        "{} refinery", "{} oil refinery", "raffinerie de {}", "Raffinerie {}", "{} rafinerisi",
+        "Ölraffinerie {}",
+    ),
+    "power-plant": (
+        "{} power plant", "{} power station", "{} thermal power plant", "{} thermal power station",
+        "{} thermal plant", "{} thermal station", "{} electricity plant", "centrale de {}",
+        "centrale électrique de {}", "centrale thermique de {}", "Kraftwerk {}", "{} Kraftwerk",
+        "Wärmekraftwerk {}", "{} santrali", "{} termik santrali",
+    ),
+    "water-station": (
+        "{} water station", "{} water pumping station", "{} pumping station", "{} water plant",
+        "{} water project", "{} water facility", "station de pompage de {}", "station d'eau de {}",
+        "Wasserwerk {}", "Pumpstation {}", "{} su istasyonu", "{} içme suyu istasyonu",
+    ),
+    "academy": (
+        "{} academy", "{} military academy", "{} military college", "{} military school",
+        "académie militaire de {}", "école militaire de {}", "Militärakademie {}",
+        "Militärakademie in {}", "{} askeri akademisi", "{} harp okulu",
+    ),
+    "hospital": (
+        "{} hospital", "{} National Hospital", "{} military hospital", "hôpital de {}",
+        "hôpital national de {}", "hôpital militaire de {}", "Krankenhaus {}",
+        "Krankenhaus von {}", "{} hastanesi", "{} Devlet Hastanesi",
+    ),
+    "bridge": (
+        "{} bridge", "bridge of {}", "pont de {}", "pont {}", "Brücke von {}", "{}-Brücke",
+        "{} Brücke", "{} köprüsü",
+    ),
+    "ancient-site": (
+        "ancient {}", "ancient city of {}", "{} ruins", "ruins of {}", "{} archaeological site",
+        "archaeological site of {}", "site antique de {}", "cité antique de {}", "ruines de {}",
+        "site archéologique de {}", "antike Stadt {}", "Ruinen von {}", "Ruinenstadt {}",
+        "{} antik kenti", "{} harabeleri", "{} ören yeri",
+    ),
+    "industrial-zone": (
+        "{} industrial city", "{} industrial zone", "{} industrial area", "{} industrial district",
+        "industrial city of {}", "industrial zone of {}", "zone industrielle de {}",
+        "cité industrielle de {}", "Industriegebiet {}", "Industriestadt {}",
+        "{} sanayi bölgesi", "{} organize sanayi bölgesi",
+    ),
+    "lake": ("Lake {}", "{} lake", "lac de {}", "lac {}", "{} gölü", "{}-See", "{}see"),
+    "roundabout": (
+        "{} roundabout", "{} Square", "{} circle", "rond-point {}", "rond-point de {}",
+        "place {}", "{} meydanı", "{}-Platz", "Kreisverkehr {}",
+    ),
+    "depot": (
+        "{} depots", "{} depot", "{} arms depots", "{} weapons depots", "{} ammunition depots",
+        "{} warehouses", "{} military warehouses", "dépôts d'armes de {}", "dépôts de {}",
+        "Waffenlager {}", "Waffenlager von {}", "{} cephanelikleri", "{} depoları",
+    ),
+    "port": (
+        "{} port", "port of {}", "{} seaport", "port de {}", "Hafen von {}", "Hafen {}",
+        "{} limanı",
+    ),
+    "mosque": ("{} mosque", "mosquée {}", "{}-Moschee", "{} camii"),
+    "research-center": (
+        "{} research center", "{} research centre", "{} scientific research center",
+        "{} scientific research centre", "{} research facility", "centre de recherche de {}",
+        "centre de recherches scientifiques de {}", "Forschungszentrum {}",
+        "{} araştırma merkezi", "{} bilimsel araştırma merkezi",
+    ),
 }  # fmt: skip
 _AIR_AR = ("مطار {}", "مطار {} العسكري", "مطار {} الدولي", "قاعدة {} الجوية", "قاعدة {}")
 #: The phrases of each feature around an Arabic base name.
@@ -99,8 +172,39 @@ PHRASES_AR: dict[str, tuple[str, ...]] = {
     "prison": ("سجن {}", "سجن {} العسكري", "سجن {} المركزي"),
     "base": ("قاعدة {}", "قاعدة {} العسكرية"),
     "mountain": (),
-    "hill": (),
-}
+    "hill": ("تل {}", "تلة {}", "تلال {}"),
+    "farm": ("مزارع {}",),
+    "factory": ("معمل {}", "مصنع {}", "معامل {}", "معمل غاز {}", "معمل إسمنت {}"),
+    "refinery": ("مصفاة {}", "مصفاة {} النفطية", "مصفاة نفط {}"),
+    "power-plant": (
+        "محطة {} الحرارية", "محطة توليد {}", "محطة كهرباء {}", "محطة {} الكهربائية",
+        "محطة {} لتوليد الكهرباء", "المحطة الحرارية في {}",
+    ),
+    "water-station": (
+        "محطة مياه {}", "محطة ضخ {}", "محطة {} لضخ المياه", "مشروع مياه {}", "محطة {} للمياه",
+        "محطة ضخ مياه {}",
+    ),
+    "academy": ("الكلية الحربية في {}", "الكلية الحربية ب{}", "كلية {} الحربية"),
+    "hospital": (
+        "مشفى {}", "مستشفى {}", "مشفى {} الوطني", "مستشفى {} الوطني", "المشفى الوطني في {}",
+        "مشفى {} العسكري", "مستشفى {} العسكري",
+    ),
+    "bridge": ("جسر {}",),
+    "ancient-site": ("مدينة {} الأثرية", "آثار {}", "موقع {} الأثري", "{} الأثرية"),
+    "industrial-zone": (
+        "المدينة الصناعية في {}", "مدينة {} الصناعية", "منطقة {} الصناعية",
+        "المنطقة الصناعية في {}",
+    ),
+    "lake": ("بحيرة {}",),
+    "roundabout": ("دوار {}", "ساحة {}"),
+    "depot": ("مستودعات {}", "مستودعات {} العسكرية", "مستودعات أسلحة {}"),
+    "port": ("مرفأ {}", "ميناء {}"),
+    "mosque": ("جامع {}", "مسجد {}"),
+    "research-center": (
+        "مركز البحوث العلمية في {}", "مركز البحوث العلمية ب{}", "مركز البحوث في {}",
+        "مركز {} للبحوث العلمية",
+    ),
+}  # fmt: skip
 FEATURES = tuple(PHRASES)
 _COLUMNS = "name,feature,variants,name_ar,base,base_ar,own,near,lat,lon,approx,source".split(",")
 
@@ -197,7 +301,9 @@ def add_landmarks(b: Any, out: Path, alias_target: Any, haversine_km: Any, note:
         )
     n_approx = sum(r["approx"] == "community" for r in rows)
     note(
-        f"landmarks.csv: {len(rows)} named sites (air bases, crossings, dams, fields, camps, "
-        f"prisons, bases, mountains, hills), {len(rows) - n_approx} at their page's coordinates, "
+        f"landmarks.csv: {len(rows)} named sites of {len({r['feature'] for r in rows})} kinds "
+        f"(air bases, crossings, dams, fields, camps, prisons, bases, mountains, hills, farms, "
+        f"plants, academies, hospitals, bridges, ancient sites, industrial zones …), "
+        f"{len(rows) - n_approx} at their page's coordinates, "
         f"{n_approx} at the community they are named after"
     )

@@ -18,7 +18,9 @@ from geozones.gazetteer import Gazetteer
 from geozones.projection import haversine_km
 
 FEATURES = {"airbase", "airport", "crossing", "dam", "oil-field", "gas-field", "camp", "prison",
-            "base", "mountain", "hill"}  # fmt: skip
+            "base", "mountain", "hill", "farm", "factory", "refinery", "power-plant",
+            "water-station", "academy", "hospital", "bridge", "ancient-site", "industrial-zone",
+            "lake", "roundabout", "depot", "research-center", "port", "mosque"}  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -48,6 +48,29 @@ _CUE_WORDS: dict[str, str] = {
     "base": r"bases?|garrison|outpost|üssü|Stützpunkt|قاعدة",
     "mountain": r"mount|mountains?|jabal|jebel|dağı|جبل",
     "hill": r"hills?|hilltops?|heights?|tepesi|colline|Hügel|تل|تلة",
+    # the kinds of data/landmarks.csv added for issue #16 (farms, plants, academies …)
+    "farm": r"farms?|fermes?|çiftlikleri|Farmen|مزارع",
+    "factory": r"factory|factories|(?:gas |cement )?plant|usine|cimenterie|Fabrik|fabrikası"
+    r"|معمل|مصنع",
+    "refinery": r"(?:oil )?refinery|raffinerie|Raffinerie|rafinerisi|مصفاة",
+    "power-plant": r"power (?:plant|station)|thermal (?:power )?(?:plant|station)|centrale"
+    r"|Kraftwerk|santrali|محطة",
+    "water-station": r"(?:water |pumping )+(?:station|plant|project|facility)|spring|station de"
+    r" pompage|Wasserwerk|Pumpstation|istasyonu|محطة|نبع",
+    "academy": r"academy|college|school|académie|école|Akademie|akademisi|okulu|كلية|مدرسة",
+    "hospital": r"hospital|hôpital|Krankenhaus|hastanesi|مشفى|مستشفى",
+    "bridge": r"bridge|pont|Brücke|köprüsü|جسر",
+    "ancient-site": r"ancient|ruins?|archaeological|antique|ruines|antike|Ruinen|antik"
+    r"|آثار|الأثرية",
+    "industrial-zone": r"industrial (?:city|zone|area|district)|zone industrielle|Industriegebiet"
+    r"|sanayi|الصناعية",
+    "lake": r"lake|lac|See|gölü|بحيرة",
+    "roundabout": r"roundabout|square|circle|rond-point|place|Platz|meydanı|دوار|ساحة",
+    "depot": r"depots?|warehouses?|dépôts?|Waffenlager|cephanelikleri|depoları|مستودعات",
+    "port": r"(?:sea)?ports?|port de|Hafen|limanı|مرفأ|ميناء",
+    "mosque": r"mosques?|mosquée|Moschee|camii|جامع|مسجد",
+    "research-center": r"research (?:center|centre|facility)|centre de recherches?"
+    r"|Forschungszentrum|araştırma merkezi|مركز البحوث",
 }
 #: The cue before the name, in its clause: "the border crossing at X", "معبر X".
 _BEFORE = {
