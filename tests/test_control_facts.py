@@ -209,14 +209,17 @@ def test_no_contact_line_rings_an_enclave(tl):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="two groups of opposition cells are ringed by other parties. Mare' and its villages "
+    reason="groups of cells are ringed by other parties. Mare' and its villages "
     "(2016-08-23 to 2017-03-22): the rebels held the Mare'-A'zaz road from 8 June 2016 (AFP: "
     "Kafr Kalbin and Kaljibrin retaken), but in the cells Mare' reaches A'zaz only through "
-    "Kafra (IS in the Euphrates Shield baseline) or Sheikh Issa (SDF), and no report found "
-    "names Kafra; the Euphrates Shield factions are another party until 2017-03-29. The "
-    "villages east of the Aleppo-Gaziantep road in the frame's Haritan subdistrict (Tiyara, "
-    "Sifa, Fah, Shamer, Muqbia, Sheikh Zayat; 2016 to 2020, and the Tal Sheer Simaan and "
-    "Musallamiyeh cells beside them from 2018 and 2020): no report naming them was found. A "
+    "Kafra (IS in the Euphrates Shield baseline, taken by the Euphrates Shield factions on "
+    "2016-10-12, Enab Baladi) or Sheikh Issa (SDF); the Euphrates Shield factions are another "
+    "party. The villages east of the Aleppo-Gaziantep road in the frame's Haritan subdistrict "
+    "(Tiyara, Sifa, Fah, Shamer, Jeb Ghabsheh; 2016 to 2020; Sheikh Zayat and Muqbia are "
+    "government-held from 2014, Tasnim, which leaves Muqbia with Tal Sheer Simaan a "
+    "government group ringed by others from 2018, and SDF cells around Musallamiyeh from "
+    "2020): no "
+    "report naming them was found. A "
     "pocket bordering two or more other parties is not filled (the rule needs one party "
     "around it); the IS pocket of the Tadaf and Eastern Kwaires subdistricts went with the "
     "capture of Deir Hafer (29 March 2017)",
