@@ -130,3 +130,35 @@ def test_a_town_cut_at_its_article_near_the_texts_places_stays_the_town():
         "Al-Manishiyah and Daraa Al-Bilad districts, near Busra al-Harir."
     )
     assert any(k.startswith("Daraa") and v[1] == "SY" for k, v in got.items())
+
+
+def test_a_country_the_arabic_press_names_is_found():
+    # Gorran (353): "سويسرا" (Switzerland) came out as nothing
+    got = _places("قالت منظمة مقرها سويسرا إن الغارات قتلت 11 شخصا.")
+    assert got["سويسرا"][1] == "CH" and got["سويسرا"][2] == "country"
+
+
+def test_and_before_an_arabic_name_starts_a_list_not_a_longer_name():
+    # kks-sy (363): "جرابلس والراعي والباب" came out as one fuzzy name, Riba near Hama
+    got = _places("“طهرنا من قبل جرابلس والراعي والباب والآن استطعنا تطهير مدينة عفرين”")
+    assert all(v[0] != "Riba" for v in got.values()) and "والباب" in got
+
+
+def test_another_name_in_brackets_after_a_countryside_takes_its_cue():
+    # Rebaz News (356): "بريف سري كانيه (رأس العين)", the countryside of Ras al-Ain
+    text = "سيطروا على قرى الرشيدية والقاسمية بريف سري كانيه (رأس العين) شمالي غربي الحسكة"
+    assert [v[2] for k, v in _places(text).items() if k.endswith("رأس العين")] == ["region"]
+    # a town in brackets with no countryside before it stays the town
+    text = "دخلت القوات بلدة تل حلف قرب سري كانيه (رأس العين) شمالي غربي الحسكة"
+    assert [v[2] for k, v in _places(text).items() if k.endswith("رأس العين")] == ["place"]
+
+
+def test_the_two_names_after_a_dual_admin_noun_are_areas():
+    # Turkey Alaan (355): "بين منطقتي “عملية درع الفرات” و”منبج”", the Manbij area
+    text = (
+        "سيّرت القوات الدورية الثانية عشر على طول الخط الفاصل بين منطقتي “عملية درع الفرات” و”منبج”."
+    )
+    assert _places(text)["منبج"][2] == "region"
+    # the dual governs two names only: a town after them stays a town
+    text = "لتجهيز المزيد من الحافلات في منطقتي الحولة وتلبيسة وسيرها عبر ممر الرستن"
+    assert _places(text)["الرستن"][2] == "place"

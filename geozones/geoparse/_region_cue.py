@@ -47,6 +47,11 @@ _REGION_BEFORE = [
         r"|محافظات(?:\s*[،,]?\s*و?هي\s*:)?)\s+(?:(?:مدينة|بلدة)\s+)?"
         r"(?:[\"“«(]\s*)?$"  # a name in quotes or brackets: "ناحية “شران”"
     ),
+    # the place's other name in brackets after its own: "بريف سري كانيه (رأس العين)"
+    re.compile(
+        r"(?:^|[\s،(])[وبلف]?(?P<noun>ريف)\s+[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?"
+        r"\s*\(\s*$"
+    ),
     # "الريف الشرقي لمدينة دير الزور", "الريف الشمالي لحماة": the countryside, then its side
     re.compile(
         r"(?:^|[\s،(])[وبلف]?(?P<noun>الريف)\s+"
@@ -262,6 +267,17 @@ _AR_PLURAL_ADMIN = re.compile(
     r"(?<![\u0600-\u06ff])(?:ال)?(?P<noun>نواح|نواحي|محافظات)[\u064b-\u0652]*"
     r"(?:[ \t]+[^\s()]+){0,4}?[ \t]*\((?P<list>[^()\n]{2,200})\)"
 )
+#: A dual Arabic admin noun and the two names it governs, up to the clause's end:
+#: "الخط الفاصل بين منطقتي “درع الفرات” و”منبج”" (the two areas).
+_AR_DUAL_ADMIN = re.compile(
+    r"(?<![\u0600-\u06ff])(?:ال)?(?P<noun>منطقتي|محافظتي|ناحيتي)[ \t]+"
+    r"(?P<list>[^\n.،,:;]{2,80}?)(?=[\n.،,:;]|$)"
+)
+#: Between the two names of a dual: "و" and their quotation marks ("“X” و”Y”"), or the
+#: first name, not in the scan, and "و".
+_DUAL_GAP = re.compile(
+    r"[ \t\"“”«»]*(?:[^\s\"“”«»]+(?:[ \t]+[^\s\"“”«»]+){0,3})?[\"“”«» \t]*و?[\"“”«»]*"
+)
 #: ("مناطق", areas, names towns as often as districts: no such list.)
 _AR_PLURAL_SINGULAR = {"نواح": "ناحية", "نواحي": "ناحية", "محافظات": "محافظة"}
 
@@ -269,12 +285,25 @@ _AR_PLURAL_SINGULAR = {"نواح": "ناحية", "نواحي": "ناحية", "م
 def mark_bracketed_admin_lists(text: str, items: Sequence[Any]) -> None:
     """The names listed in brackets after a plural Arabic admin noun are all areas of that
     level: "خمس نواحٍ في منطقة عفرين (شران، وبلبلة، والشيخ حديد)" are sub-districts, not
-    their centre towns. ``items`` get the admin noun's cue.
+    their centre towns; so are the two names after a dual one ("منطقتي “درع الفرات”
+    و”منبج”", the two areas). ``items`` get the admin noun's cue.
 
     Examples
     --------
     >>> mark_bracketed_admin_lists("", [])
     """
+    for m in _AR_DUAL_ADMIN.finditer(text):  # "منطقتي “درع الفرات” و”منبج”": two areas
+        a, b = m.span("list")
+        noun = m.group("noun")[:-2] + "ة"
+        inside = [it for it in items if a <= it.start and it.end <= b][:2]
+        pair = inside[:1] + [
+            it for it in inside[1:]
+            if _DUAL_GAP.fullmatch(text, a, it.start)
+            or _DUAL_GAP.fullmatch(text, inside[0].end, it.start)
+        ]  # fmt: skip
+        for it in pair:
+            if it.cue is None:
+                it.cue = RegionCue("region", it.start, it.end, None, noun, _ADMIN_LEVEL[noun])
     if "(" not in text or "نواح" not in text and "محافظات" not in text:
         return  # no bracket or no plural admin noun: nothing to scan
     for m in _AR_PLURAL_ADMIN.finditer(text):

@@ -380,7 +380,11 @@ def _merge_adjacent(text: str, items: list[_Item], index: _Index) -> list[_Item]
     out: list[_Item] = []
     for it in items:
         prev = out[-1] if out else None
-        if prev is not None and re.fullmatch(r"[ \t]+", text[prev.end : it.start]):
+        if (
+            prev is not None
+            and re.fullmatch(r"[ \t]+", text[prev.end : it.start])
+            and not text.startswith("وال", it.start)  # "والراعي والباب": and al-Bab, a list
+        ):
             longer = [p for p in index.lookup(text[prev.start : it.end], top=3) if p.score >= 0.85]
             if longer:
                 pls = tuple(_Payload("g", p.extra["index"]) for p in longer)
