@@ -42,11 +42,14 @@ def _places(text: str) -> dict[str, str]:
 
 
 def test_the_table_is_sourced_and_covers_every_kind_of_site(rows):
-    assert len(rows) >= 80
+    assert len(rows) >= 200
     per = Counter(r["feature"] for r in rows)
-    assert set(per) <= FEATURES
+    assert set(per) == FEATURES
     assert per["airbase"] + per["airport"] >= 25 and per["crossing"] >= 15
     assert per["dam"] >= 6 and per["camp"] >= 6 and per["prison"] >= 5
+    assert per["ancient-site"] >= 15 and per["hill"] >= 5 and per["academy"] >= 5
+    assert per["hospital"] >= 5 and per["bridge"] >= 5 and per["industrial-zone"] >= 5
+    assert len({r["name"] for r in rows}) == len(rows), "a site's name is its id: no two alike"
     for r in rows:
         url = urlparse(r["source"])
         assert url.scheme in ("http", "https") and url.netloc, r["name"]
@@ -260,4 +263,158 @@ def test_arabic_dams_a_prison_a_field_and_a_camp():
     # arabic.euronews.com/2016/11/01/desperate-measures-for-syrians-trying-to-reach-refugee-camps
     assert _sites("تبعد ب40 كيلومترا عن مخيم الهول للاجئين") == {
         "مخيم الهول للاجئين": "Al-Hol camp"
+    }
+
+
+# The kinds added for issue #16: hills, farms, plants, academies, hospitals, bridges, ancient
+# sites, industrial zones, lakes, squares, depots, research centres, ports and mosques.
+
+
+@pytest.mark.parametrize(
+    ("query", "site", "feature"),
+    [
+        ("the Ramouseh artillery academy", "Aleppo Artillery Academy", "academy"),
+        ("كلية المدفعية", "Aleppo Artillery Academy", "academy"),
+        ("Khan al-Asal Police Academy", "Khan al-Asal Police Academy", "academy"),
+        ("تل الحارة", "Tal al-Harra", "hill"),
+        ("Tal al-Harra", "Tal al-Harra", "hill"),
+        ("Aleppo Thermal Power Plant", "Aleppo Thermal Power Plant", "power-plant"),
+        ("محطة حلب الحرارية", "Aleppo Thermal Power Plant", "power-plant"),
+        ("جسر قره قوزاق", "Qara Qozak bridge", "bridge"),
+        ("Mallah farms", "Mallah farms", "farm"),
+        ("مزارع الملاح", "Mallah farms", "farm"),
+        ("المدينة الصناعية في الشيخ نجار", "Sheikh Najjar Industrial City", "industrial-zone"),
+        ("Ebla", "Ebla", "ancient-site"),
+        ("آثار تدمر", "Ancient city of Palmyra", "ancient-site"),
+        ("Krak des Chevaliers", "Krak des Chevaliers", "ancient-site"),
+        ("مصفاة حمص", "Homs Refinery", "refinery"),
+        ("Mahin depots", "Mahin arms depots", "depot"),
+        ("مستودعات مهين", "Mahin arms depots", "depot"),
+        ("بحيرة قطينة", "Lake Homs", "lake"),
+        ("مشفى الكندي", "Al-Kindi Hospital", "hospital"),
+        ("دوار النعيم", "Al-Naim Square", "roundabout"),
+        ("مرفأ اللاذقية", "Latakia port", "port"),
+        ("Barzeh research center", "Barzeh Scientific Research Center", "research-center"),
+        ("الفرقة 17", "Division 17 base", "base"),
+        ("أوغاريت", "Ugarit", "ancient-site"),
+        ("Sayyida Zeinab shrine", "Sayyida Zeinab shrine", "mosque"),
+    ],
+)
+def test_geocode_a_site_of_the_new_kinds(query, site, feature):
+    p = geozones.geocode(query)
+    assert (p.name, p.source, p.extra["feature"]) == (site, "landmarks", feature)
+
+
+def test_the_village_a_new_site_is_named_after_keeps_its_bare_name():
+    # "Mahin depots", "Jandar power plant", "Khafsa water station", "Hasya Industrial City",
+    # "Jamraya research center": the phrase is the site, the bare name stays the village
+    towns = (("Mahin", "C2667"), ("Jandar", "C2671"), ("Khafsa", "C1894"),
+             ("Hasyaa", "C2675"), ("Jamraya", "C2325"), ("Latakia", "C3480"))  # fmt: skip
+    for name, town in towns:
+        p = geozones.geocode(name)
+        assert (p.source, p.source_id) == ("ocha-cod", town), name
+
+
+NEW_KINDS = FEATURES - {"airbase", "airport", "crossing", "dam", "oil-field", "gas-field", "camp",
+                        "prison", "base", "mountain", "hill"}  # fmt: skip
+
+
+def test_every_own_or_full_name_of_a_new_kind_is_no_village_name(rows):
+    # a name of a site alone is never also the name of an OCHA community (the village keeps it)
+    gz = Gazetteer.default()
+    for r in (r for r in rows if r["feature"] in NEW_KINDS):
+        full = [r["name"], *_split(r["variants"]), *_split(r["name_ar"]), *_split(r["own"])]
+        for name in full:
+            p = gz.geocode(name)
+            assert p.source == "landmarks", f"{r['name']}: {name!r} is {p.name} ({p.source})"
+
+
+def _split(text: str) -> list[str]:
+    return [t.strip() for t in text.split(";") if t.strip()]
+
+
+def test_an_academy_a_hill_and_a_plant_in_english_reports():
+    # southfront.org/syrian-army-launches-biggest-attack-on-key-military-base-in-southern-aleppo/
+    assert _sites(
+        "Minutes ago, the Syrian Armed Forces launched their biggest attack on the Aleppo "
+        "Artillery Academy, capturing the imperative hilltop that overlooks the military "
+        "installation from its southern flank."
+    ) == {"Aleppo Artillery Academy": "Aleppo Artillery Academy"}
+    # khamakarpress.com/2014/10/06/syrian-coalition-liberation-of-tal-al-hara-is-major-...
+    assert _sites(
+        "Nora al-Ameer, vice president of the Syrian Coalition, described the Free Syrian "
+        "Army’s liberation of Tal al-Hara in rural Dara’a as a strategic move."
+    ) == {"Tal al-Hara": "Tal al-Harra"}
+    # sana.sy/en/?p=277579
+    assert _sites(
+        "After stoppage lasted years due to crimes by terrorists who sabotaged and caused heavy "
+        "damage to its facilities and equipment, Aleppo Thermal Plant resumed its work."
+    ) == {"Aleppo Thermal Plant": "Aleppo Thermal Power Plant"}
+    # sana.sy/en/?p=100028
+    assert _sites(
+        "the terrorist organizations positioned in al-Houla area targeted Homs Oil Refinery "
+        "with a rocket shell Saturday."
+    ) == {"Homs Oil Refinery": "Homs Refinery"}
+
+
+def test_a_hill_beside_its_town_in_arabic():
+    # almanar.com.lb/4028389: the hill and the town it overlooks, each placed apart
+    found = _places(
+        "يقع تل الحارة الإستراتيجي بجانب مدينة الحارة في الجهة الشمالية الغربية من محافظة درعا"
+    )
+    assert found["تل الحارة"] == "Tal al-Harra" and found["الحارة"] == "Hara"
+
+
+def test_a_bridge_in_english_arabic_and_german():
+    # aranews.net/files/2015/03/islamic-state-bombs-ancient-bridge-prevents-kurdish-...
+    assert _sites(
+        "the Islamic State’s (IS/ISIS) militants blew up the strategic bridge of Qara Qozak in "
+        "the countryside of Kobane"
+    ) == {"bridge of Qara Qozak": "Qara Qozak bridge"}
+    # enabbaladi.net/29274/
+    assert _sites("فجر تنظيم الدولة الإسلامية اليوم السبت جسر قره قوزاق المشيّد على نهر الفرات") == {
+        "جسر قره قوزاق": "Qara Qozak bridge"
+    }
+    # anfdeutsch.com/rojava-syrien/turkische-artillerie-greift-qereqozax-brucke-an-44848
+    assert _sites(
+        "Die türkische Armee hat die Qereqozax-Brücke südlich von Kobanê und das Dorf Bir Hiso "
+        "unter Artilleriebeschuss genommen."
+    ) == {"Qereqozax-Brücke": "Qara Qozak bridge"}
+
+
+def test_farms_an_industrial_zone_and_a_square():
+    # al-binaa.com/?article=125652
+    assert _sites("أهمية مزارع الملاح في ريف حلب الشمالي") == {"مزارع الملاح": "Mallah farms"}
+    # independent.co.uk/news/world/middle-east/aleppos-sheikh-najjar-the-death-of-a-...
+    assert _sites(
+        "Miles of underground tunnels still lace their way beneath what had once been the "
+        "Sheikh Najjar Industrial Zone"
+    ) == {"Sheikh Najjar Industrial Zone": "Sheikh Najjar Industrial City"}
+    # french.presstv.com/Detail/2016/8/5/478585/Syrie--Layramoun-libéré
+    assert _sites(
+        "En Syrie, le complexe industriel de Layramoun a récemment été libéré par l'armée."
+    ) == {"complexe industriel de Layramoun": "Layramoun industrial area"}
+    # thenationalnews.com/world/mena/naim-square-one-of-raqqa-s-main-roundabouts-...
+    found = _places(
+        "As the Syrian Democratic Forces routed the remaining extremists in the city, Naim "
+        "Square, as it is called in Arabic, was one of the final parts of Raqqa to fall."
+    )
+    assert found == {"Naim Square": "Al-Naim Square", "Raqqa": "Ar-Raqqa"}
+
+
+def test_ancient_sites_and_a_lake():
+    # gulfnews.com/photos/news/photos-tourists-return-to-syrian-heritage-sites-1.1654854894225
+    found = _sites(
+        "People visit the ruins of the Jaabar Citadel (Qalaat Jaabar) in Syria's Lake Assad "
+        "reservoir in Raqa province."
+    )
+    assert found == {
+        "Jaabar Citadel": "Qal'at Ja'bar",
+        "Qalaat Jaabar": "Qal'at Ja'bar",
+        "Lake Assad": "Lake Assad",
+    }
+    # reuters.com/news/picture/palmyra-in-ruins-idUSRTX1QG8C
+    assert _sites("A general view shows the Temple of Bel in the historical city of Palmyra.") == {
+        "Temple of Bel": "Temple of Bel",
+        "historical city of Palmyra": "Ancient city of Palmyra",
     }
