@@ -162,3 +162,26 @@ def test_the_two_names_after_a_dual_admin_noun_are_areas():
     # the dual governs two names only: a town after them stays a town
     text = "لتجهيز المزيد من الحافلات في منطقتي الحولة وتلبيسة وسيرها عبر ممر الرستن"
     assert _places(text)["الرستن"][2] == "place"
+
+
+def test_a_country_that_names_a_region_with_kurdistan_is_the_regions():
+    # Rebaz News (356): "بكوردستان سوريا" (in Syrian Kurdistan), the set's one region
+    text = "كشف مراسل في محافظة الحسكة بكوردستان سوريا اليوم أن القصف طال القرى."
+    assert "سوريا" not in _places(text)
+    got = _places("قالت مصادر في سوريا إن القصف طال القرى.")
+    assert got["سوريا"][2] == "country"
+
+
+def test_a_lists_last_item_that_runs_on_into_its_clause_is_no_name():
+    # An-Najah (354): "على أحياء الكراج القديم، الأشرفية، الجميلية، ليصبح بذلك وسط المدينة"
+    text = (
+        "وسيطرت قوات غصن الزيتون صباح اليوم على أحياء عفرين، راجو، جنديرس، الأشرفية، الجميلية، "
+        "ليصبح بذلك وسط المدينة تحت سيطرة القوات"
+    )
+    assert not any("ليصبح" in k for k in _places(text))
+    # a name that opens the run-on item is kept: "أرنبة، الحلوبة دون تفاصيل" (63)
+    text = (
+        "استهدف القصف من الصباح قرى عين لاروز، كنصفرة، البارة، الموزرة، أرنبة، الحلوبة دون "
+        "تفاصيل عن الخسائر."
+    )
+    assert "الحلوبة" in _places(text)

@@ -24,6 +24,10 @@ _NOT_FIRST = frozenset(
     """في من الى إلى على عن مع بعد قبل منذ حتى التي الذي الذين كما حيث وقد قد كان كانت
     أن إن ان لا لم لن ما هذا هذه ذلك تلك بين""".split()
 )
+#: After a list, a word of the same clause: its last item ran on into the words after the
+#: list (three words of "ليصبح بذلك وسط المدينة", so that the city's centre became …), as
+#: the first may run on from before; a name ends at a stop, a comma, a bracket or a line.
+_RUNS_ON = re.compile(r"[ \t]+[\u0621-\u064a\u0640]")
 #: Least share of a list's items that must be places already found.
 KNOWN_SHARE = 1 / 3
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
@@ -47,6 +51,8 @@ def comma_list_spans(text: str, places: Sequence[PlaceMention]) -> list[tuple[in
         known = [any(p.start < e and s < p.end for p in places) for s, e in items]
         if sum(known) < 2 or sum(known) < KNOWN_SHARE * len(items):
             continue
+        if _RUNS_ON.match(text, m.end()):  # "…، الجميلية، ليصبح بذلك وسط المدينة"
+            items[-1] = _run_on_name(text, *items[-1])
         new = zip(items[1:], known[1:], strict=True)  # the first may run on from before
         out += [(s, e) for (s, e), k in new if not k and _name(text[s:e])]
     return out
@@ -54,7 +60,8 @@ def comma_list_spans(text: str, places: Sequence[PlaceMention]) -> list[tuple[in
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The items of the list between ``start`` and ``end`` (a و before an article dropped);
-    the first may run on from the words before the list, and is then no name."""
+    the first may run on from the words before the list, and is then no name (so may the
+    last, into the words after it: see ``_RUNS_ON``)."""
     out = []
     pos = start
     for seg in re.split(r"[،,]", text[start:end]):
@@ -67,7 +74,17 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _run_on_name(text: str, s: int, e: int) -> tuple[int, int]:
+    """A last item that runs on into its clause: its first word when that word has the
+    article of a name ("أرنبة، الحلوبة دون تفاصيل", al-Halluba), else nothing ("ليصبح بذلك
+    وسط المدينة", so that the city's centre became)."""
+    first = text[s:e].split()[0]
+    return (s, s + len(first)) if first.removeprefix("و").startswith("ال") else (s, s)
+
+
 def _name(name: str) -> bool:
+    if not name.strip():
+        return False
     words = name.split()
     first = words[0].translate(_ALEF)
     if first in _NOT_FIRST or words[0] in _NOT_FIRST:

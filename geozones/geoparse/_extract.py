@@ -219,7 +219,21 @@ def _names(
     found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
+    places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     return places, roads, sorted(entities, key=lambda e: e.start)
+
+
+#: A region named after a people and the country it lies in: "كوردستان سوريا" (Syrian
+#: Kurdistan, the set marks it one region), "Kurdistan Syria".
+_REGION_OF_COUNTRY = re.compile(r"(?:^|\s)[وبلف]?(?:كوردستان|كردستان|Kurdistan)[ \t]+$")
+
+
+def _named_region_country(text: str, p: PlaceMention) -> bool:
+    """Whether a country is the second word of a region's name ("بكوردستان سوريا", in
+    Syrian Kurdistan): the region, not the country, is named."""
+    return p.kind == "country" and bool(
+        _REGION_OF_COUNTRY.search(text, max(0, p.start - 20), p.start)
+    )
 
 
 #: A name's article with its hyphen and the next word's first letter: "Al-", "el-".
