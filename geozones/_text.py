@@ -169,19 +169,44 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     >>> i = folded.index("idlib"); "Near İdlib."[off[i]:off[i + 4] + 1]
     'İdlib'
     """
+    fmap = {ord(ch): _fold_char_cached(ch) for ch in set(text)}
+    raw = text.translate(fmap)  # each character folded: "" (dropped), one or more
+    odd = "".join(sorted(chr(k) for k, f in fmap.items() if len(f) != 1))
+    offsets: range | list[int] = range(len(text))  # one folded character each: the identity
+    if odd:
+        offsets = _raw_offsets(text, fmap, odd)
+    # separators: runs of spaces become one, none at the start or the end
     chars: list[str] = []
+    out: list[int] = []
+    prev = 0
+    for m in _SPACE_RUNS.finditer(raw):
+        a, b = m.span()
+        cut = a if a == 0 or b == len(raw) else a + 1
+        chars.append(raw[prev:cut])
+        out.extend(offsets[prev:cut])
+        prev = b
+    chars.append(raw[prev:])
+    out.extend(offsets[prev:])
+    return "".join(chars), out
+
+
+#: The spaces :func:`fold_with_offsets` drops: a run at the start or the end, all but the
+#: first of a run inside.
+_SPACE_RUNS = re.compile(r"\A +| +\Z| {2,}")
+
+
+def _raw_offsets(text: str, fmap: dict[int, str], odd: str) -> list[int]:
+    """The source index of each character of ``text.translate(fmap)``, where the characters
+    of ``odd`` fold to none or several (the others to one)."""
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        f = _fold_char_cached(ch)
-        for c in f:
-            if c == " " and (not chars or chars[-1] == " "):
-                continue  # collapse runs of separators, none at the start
-            chars.append(c)
-            offsets.append(i)
-    while chars and chars[-1] == " ":
-        chars.pop()
-        offsets.pop()
-    return "".join(chars), offsets
+    prev = 0
+    for m in re.finditer(f"[{re.escape(odd)}]", text):
+        i = m.start()
+        offsets.extend(range(prev, i))
+        offsets.extend([i] * len(fmap[ord(text[i])]))
+        prev = i + 1
+    offsets.extend(range(prev, len(text)))
+    return offsets
 
 
 # ASCII folded with one precompiled table: letters lowered, apostrophes dropped, every

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from . import _date_words as W
 from ._date_filters import _indefinite_season, _month_capitalised, _morning
 from ._date_mention import DateMention  # noqa: F401  (imported from here by the others)
+from ._date_scan import guarded
 
 _MONTHS = W.MONTHS
 _WEEKDAYS = W.WEEKDAYS
@@ -280,8 +283,12 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 #: Every pattern starts at a word's edge, or right after an Arabic clitic glued to its
 #: first word ("وعام 2017", "وليلة الأحد"): the engine tries the alternatives only there.
-_CANDIDATE_RE = W.caseless(
-    r"(?:\b|(?<=\b[وفبل]))(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS) + ")"
+_PREFIX = r"(?:\b|(?<=\b[وفبل]))"
+#: The alternatives as :func:`W.caseless` compiles them (their letters beyond ASCII in lower
+#: case), each behind a look-ahead on its first characters by :mod:`._date_scan` (compiled
+#: on first use): without, the finder is twice as slow.
+_ALTERNATIVES = tuple(
+    (k, p.translate({c: v for c, v in W.CASELESS.items() if c > 127})) for k, p in _PATTERNS
 )
 #: Every date holds a digit or one of these words: the full patterns run only around them.
 _TRIGGER_RE = W.caseless(
@@ -370,16 +377,25 @@ class _Cand:
 _SPAN = {"month": "m_m", "year": "y_y", "friday": "f_d", "year_attr": "ya_y", "year_tr": "yt_y"}
 
 
+@functools.lru_cache(maxsize=8)
+def match_folded(text: str) -> str:
+    """``text`` with ``W.MATCH_FOLD`` (same length and offsets), kept for the text's other
+    readers (one article is folded once)."""
+    return text.translate(W.MATCH_FOLD)
+
+
 def _candidates(text: str) -> list[_Cand]:
     out = []
-    folded = text.translate(W.MATCH_FOLD)  # same length and offsets
+    folded = match_folded(text)  # same length and offsets
+    outer_at, names = _layout(guarded(_PREFIX, _ALTERNATIVES))
     for m in _matches(folded):
-        # lastgroup is the innermost closed group: find the outer alternative
-        kind = outer = next(k for k, _ in _PATTERNS if m.start(k) >= 0)
+        # the outer alternative: the group closed last, else the one that took part
+        kind = outer_at.get(m.lastindex or 0)
+        if kind is None or m.start(kind) < 0:
+            kind = next(k for k, _ in _PATTERNS if m.start(k) >= 0)
+        outer = kind
         # the groups as written (the match ran on the text in lower case)
-        groups = {
-            k: folded[m.start(k) : m.end(k)] for k, v in m.groupdict().items() if v is not None
-        }
+        groups = {k: folded[m.start(k) : m.end(k)] for k in names[outer] if m.start(k) >= 0}
         if kind == "dmy_ar":  # an ordinal day: read as "9 October 2019"
             kind = "dmy"
             groups.update(a_d=str(W.AR_ORDINALS[W.key(groups["o_d"])]), a_m=groups["o_m"])
@@ -406,6 +422,21 @@ def _candidates(text: str) -> list[_Cand]:
     return out
 
 
+@functools.cache
+def _layout(rx: re.Pattern[str]) -> tuple[dict[int, str], dict[str, tuple[str, ...]]]:
+    """The alternatives of the finder's expression by the number of their group, and the
+    named groups inside each (in their order): a match's groups are those of its own."""
+    index = rx.groupindex
+    outer_at = {index[k]: k for k, _ in _PATTERNS}
+    starts = sorted(outer_at) + [rx.groups + 1]
+    by_number = sorted((i, name) for name, i in index.items())
+    names = {
+        outer_at[a]: tuple(name for i, name in by_number if a <= i < b)
+        for a, b in itertools.pairwise(starts)
+    }  # fmt: skip
+    return outer_at, names
+
+
 #: Words before a month that name a part of it, and belong to the date's words.
 _PART_OF_MONTH = frozenset(
     "mid early late end of fin début mi ende anfang mitte".split()
@@ -424,8 +455,9 @@ def _matches(folded: str) -> Iterator[re.Match[str]]:
             windows[-1][1] = max(windows[-1][1], b)
         else:
             windows.append([a, b])
+    rx = guarded(_PREFIX, _ALTERNATIVES)
     last_end = 0
     for a, b in windows:
-        for m in _CANDIDATE_RE.finditer(folded, max(a, last_end), b):
+        for m in rx.finditer(folded, max(a, last_end), b):
             last_end = m.end()
             yield m

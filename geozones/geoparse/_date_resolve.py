@@ -305,6 +305,9 @@ def _month_of(
     return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
+_DOT = re.compile(r"\.")
+
+
 class _Sentences:
     """Sentence bounds around positions of a text, each sentence judged once (linear time).
 
@@ -318,7 +321,7 @@ class _Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         ordinal = {m.end() - 1 for m in self._ORDINAL.finditer(text)}
-        self._stops = [i for i, ch in enumerate(text) if ch == "." and i not in ordinal]
+        self._stops = [i for m in _DOT.finditer(text) if (i := m.start()) not in ordinal]
         self._ends = [m.end() for m in self._END.finditer(text) if m.start() not in ordinal]
         self._future: dict[tuple[int, int], list[int]] = {}
         self._clauses: dict[tuple[int, int], list[int]] = {}

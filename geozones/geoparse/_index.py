@@ -346,34 +346,38 @@ def _tokens(
     out: list[_Token | None] = []
     pending_article: int | None = None
     prev_start = prev_end = 0
-    for m in re.finditer(r"\S+", folded):
+    boundary, word_key = _BOUNDARY.search, _word_key_cached
+    for m in _WORD.finditer(folded):
         fs, fe = m.span()
         s, e = off[fs], off[fe - 1] + 1
-        if out and _BOUNDARY.search(text[prev_end:s]) and not _initials(text, prev_start, s, e):
+        if out and boundary(text, prev_end, s) and not _initials(text, prev_start, s, e):
             out.append(None)
             pending_article = None
         prev_start, prev_end = s, e
         word = m.group(0)
-        if _ELISION.match(text[s:e]) and e - s > 4:
+        written = text[s:e]
+        apostrophe = "'" in written or "’" in written or "´" in written  # elision, -'s, -'ta
+        if apostrophe and _ELISION.match(written) and e - s > 4:
             s += 2  # French "d’Idleb", "l’Euphrate"
             word = fold(text[s:e]).strip() or word
-        if _POSSESSIVE.search(text[s:e]) and word.endswith("s"):
+            written = text[s:e]
+        if apostrophe and _POSSESSIVE.search(written) and word.endswith("s"):
             word, e = word[:-1], e - 2  # "Syria's" → "syria"
         elif (
             known
             and word.endswith("s")
-            and _word_key(word[:-1]) in known
+            and word_key(word[:-1]) in known
             and _GENITIVE_BEFORE.search(text[max(0, s - 14) : s])
         ):
             word, e = word[:-1], e - 1  # German genitive: "den Süden Idlibs", "Teile Syriens"
-        elif _prenominal_genitive(text, s, e, word, known, genitive):
+        elif word.endswith("s") and _prenominal_genitive(text, s, e, word, known, genitive):
             word, e = word[:-1], e - 1  # "in Syriens Rebellengebiet", "Russlands Präsident"
-        elif suffix := _CASE_SUFFIX.search(text[s:e]):
+        elif apostrophe and (suffix := _CASE_SUFFIX.search(written)):
             e = s + suffix.start()  # "İdlib'in", "Halep'te", "d’Idleb" (below): the name
             word = fold(text[s:e]).strip() or word
-        k = _word_key(word)
+        k = word_key(word)
         if known and k not in known and word[:1] in _PROCLITICS and len(word) > 2:
-            k2 = _word_key(word[1:])
+            k2 = word_key(word[1:])
             if k2 in known:
                 k, s = k2, off[fs + 1]  # "وإدلب" → "إدلب"
         if not k:
@@ -385,6 +389,12 @@ def _tokens(
         out.append(_Token(k, s, e, lead))
         pending_article = None
     return out
+
+
+#: A folded word (the folded text has single spaces only).
+_WORD = re.compile(r"\S+")
+#: :func:`_word_key` of the words of texts, kept: the same words come back in every text.
+_word_key_cached = functools.lru_cache(maxsize=65536)(_word_key)
 
 
 #: A German noun after a name in the genitive ("Syriens Rebellengebiet").
@@ -513,18 +523,18 @@ def _joined_scan(
     that joined are a name joined ("حرب نفسه" for "حر بنفسه"), or one word that is a
     name of two words joined, where no exact name of that length was found."""
     found: list[_Match] = []
+    joined, last = index.joined, len(toks) - 1
     for i, t in enumerate(toks):
         if t is None or not "\u0600" <= t.key[:1] <= "\u06ff":
             continue
-        for n in (3, 2, 1):
-            words = [w for w in toks[i : i + n] if w is not None]
-            if len(words) < n:
-                continue
-            payloads = index.joined.get("".join(w.key for w in words))
-            a, b = words[0], words[-1]
-            if payloads and (n > 1 or covered.find(1, a.start, b.end) == -1):
-                found.append(_Match(a.lead, b.end, a.start, payloads, n, loose=True))
-                break
+        t2 = toks[i + 1] if i < last else None  # three words, two, one: the longest first
+        t3 = toks[i + 2] if i + 1 < last else None
+        if t2 is not None and t3 is not None and (p := joined.get(t.key + t2.key + t3.key)):
+            found.append(_Match(t.lead, t3.end, t.start, p, 3, loose=True))
+        elif t2 is not None and (p := joined.get(t.key + t2.key)):
+            found.append(_Match(t.lead, t2.end, t.start, p, 2, loose=True))
+        elif (p := joined.get(t.key)) and covered.find(1, t.start, t.end) == -1:
+            found.append(_Match(t.lead, t.end, t.start, p, 1, loose=True))
     return found
 
 
