@@ -185,3 +185,11 @@ def test_a_lists_last_item_that_runs_on_into_its_clause_is_no_name():
         "تفاصيل عن الخسائر."
     )
     assert "الحلوبة" in _places(text)
+
+
+def test_a_shadda_on_a_town_abroad_marks_a_verb():
+    # Turkey Alaan (355): "إن قواتها سيّرت بالتنسيق" (its forces dispatched): not Siirt
+    assert not _places("وقالت الأركان التركية إن قواتها سيّرت بالتنسيق مع نظيرتها الأمريكية")
+    # a village at home keeps its marked doubled letter: "نبّل" (NSO, 184)
+    got = _places("وصلت التعزيزات إلى بلدتي نبّل والزهراء شمال حلب")
+    assert got["نبّل"][1] == "SY"

@@ -148,7 +148,10 @@ def drop_uncued_arabic(
     ]
     items = [
         it for i, it in enumerate(items)
-        if not (_is_minor_arabic(text, it, index) and _heads_definite_noun(text, items, i))
+        if not (
+            _is_minor_arabic(text, it, index)
+            and (_heads_definite_noun(text, items, i) or _marked_abroad(text, it, index))
+        )
     ]  # fmt: skip
     keep = []
     for i, it in enumerate(items):
@@ -279,6 +282,21 @@ def _minor(p: Place, index: _Index) -> bool:
     home = p.country in index.gaz.home_countries
     limit = BARE_TOWN_POPULATION if home else FOREIGN_BARE_POPULATION
     return p.population < limit
+
+
+#: The shadda: a writer who marks it on a word of unvowelled news tells a verb or a noun
+#: from its look-alike ("سيّرت", dispatched, against Siirt).
+_SHADDA = "\u0651"
+
+
+def _marked_abroad(text: str, it: _Item, index: _Index) -> bool:
+    """A one-word name written with a shadda whose every reading is a town abroad: the
+    writer marked a verb ("سيّرت القوات", the forces dispatched: not Siirt). Villages at
+    home keep theirs ("نبّل", "منّغ"): the press marks their doubled letters too."""
+    if _SHADDA not in text[it.name_start : it.end]:
+        return False
+    home = index.gaz.home_countries
+    return all(p.country not in home for p, _ in _candidates(index, it.payloads))
 
 
 #: Definite words after a name that do not head a phrase of their own: times ("سراقب
