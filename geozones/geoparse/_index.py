@@ -350,7 +350,13 @@ def _tokens(
     for m in _WORD.finditer(folded):
         fs, fe = m.span()
         s, e = off[fs], off[fe - 1] + 1
-        if out and boundary(text, prev_end, s) and not _initials(text, prev_start, s, e):
+        spaced = s - prev_end == 1 and text[prev_end] == " "  # one space: no boundary
+        if (
+            out
+            and not spaced
+            and boundary(text, prev_end, s)
+            and not _initials(text, prev_start, s, e)
+        ):
             out.append(None)
             pending_article = None
         prev_start, prev_end = s, e
@@ -548,9 +554,11 @@ def _first_token(tok_at: dict[int, int], stream: str, end_idx: int, nwords: int)
 
 def _candidates(index: _Index, payloads: Iterable[_Payload]) -> list[tuple[Place, float]]:
     out = []
+    places, importance = index._places, index.importance
     for p in payloads:
         if p.kind == "g":
-            out.append((index.place(p), float(index.importance[p.ref])))
+            got = places.get(p.ref) or index.place(p)  # index.place, without the call
+            out.append((got, float(importance[p.ref])))
         elif p.kind == "r":
-            out.append((index.place(p), 4.5))
+            out.append((index.regions[p.ref][0], 4.5))
     return out
