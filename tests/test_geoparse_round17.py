@@ -193,3 +193,15 @@ def test_a_shadda_on_a_town_abroad_marks_a_verb():
     # a village at home keeps its marked doubled letter: "نبّل" (NSO, 184)
     got = _places("وصلت التعزيزات إلى بلدتي نبّل والزهراء شمال حلب")
     assert got["نبّل"][1] == "SY"
+
+
+def test_a_town_near_its_neighbour_in_a_list_stays_itself():
+    # kks-sy (363): "جرابلس والراعي والباب" in a paragraph about Afrin: al-Rai lies 27 km from
+    # al-Bab, its neighbour in the list, though far from the paragraph's centre near Afrin
+    text = (
+        "سيطرت قوات الجيش السوري الحر على قريتي كيمار وبراد جنوب عفرين الواقعتان على مقربة من "
+        "بلدتي نبل والزهراء شمال حلب، وقال القائد: “طهرنا من قبل جرابلس والراعي والباب والآن "
+        "استطعنا تطهير مدينة عفرين وجوارها”."
+    )
+    got = _places(text)
+    assert got["والراعي"][0] == "Ar-Ra'ee"
