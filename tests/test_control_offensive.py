@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import numpy as np
+import pandas as pd
 import pytest
 import shapely
 
@@ -104,7 +105,12 @@ def test_no_rule_without_reach():
 @pytest.fixture(scope="module")
 def zone():
     tl = geozones.load_timeline()
-    return tl, tl.features.set_index("id").loc["idlib-zone-2020-03-03", "geometry"]
+    f = tl.features
+    day = pd.Timestamp("2020-03-15")
+    on = f[f["id"].str.startswith("idlib-zone-") & (f["start_date"] <= day)]
+    on = on[on["end_date"].isna() | (on["end_date"] >= day)]
+    assert len(on) == 1, on["id"].tolist()
+    return tl, on["geometry"].iloc[0]
 
 
 @pytest.mark.parametrize(
