@@ -2,10 +2,13 @@
 
 A village listed with one resolved town, far from it, is another village of that name
 when the sentence (else the text) names a governorate that holds the town but not the
-village's namesake (:func:`._unknown.rechoose_near`).
+village's namesake (:func:`._unknown.rechoose_near`); a town whose own neighbour in the list
+lies near it is itself (:func:`beside_in_list`).
 """
 
 from __future__ import annotations
+
+import re
 
 from ..projection import haversine_km
 from ._results import PlaceMention
@@ -38,3 +41,30 @@ def one_in_named_area(
     if areas & set(town.admin) and not areas & set(m.place.admin):
         return town.lat, town.lon
     return None
+
+
+#: Between two names side by side in a list: a comma, "and", "و" (the next name's own).
+_SIDE_GAP = re.compile(r"\s*(?:[,،]\s*)?(?:(?:and|et|und|ve)\s+)?")
+
+
+def beside_in_list(text: str, i: int, places: list[PlaceMention], reach_km: float) -> bool:
+    """Whether a name right before or after mention ``i`` in a list ("جرابلس والراعي
+    والباب") is a town within ``reach_km`` of it: its own neighbour in the list places it,
+    whatever the sentence's other towns.
+
+    Examples
+    --------
+    >>> beside_in_list("", 0, [], 50.0)
+    False
+    """
+    if not places:
+        return False
+    m = places[i]
+    side = [
+        o for o in (places[i - 1] if i else None, places[i + 1] if i + 1 < len(places) else None)
+        if o is not None and o.kind == "place" and o.resolved
+        and _SIDE_GAP.fullmatch(text[min(o.end, m.end) : max(o.start, m.start)])
+    ]  # fmt: skip
+    return any(
+        haversine_km(o.place.lat, o.place.lon, m.place.lat, m.place.lon) <= reach_km for o in side
+    )

@@ -24,7 +24,7 @@ from ..projection import haversine_km
 from . import _context as ctx
 from ._ar_delimited import delimited_arabic_spans
 from ._index import ARABIC_HEADS, _key
-from ._list_area import one_in_named_area
+from ._list_area import beside_in_list, one_in_named_area
 from ._parts import _BEARINGS, compass
 from ._region_cue import DEMONYM as _DEMONYM
 from ._results import PlaceMention
@@ -178,7 +178,7 @@ def rechoose_near(
             continue
         if listed_here and _sure(m) and _neighbour(text, m, places):
             continue  # a list of two groups of places ("Madaya, Zabadani, Foah and Kefraya")
-        if _beside_in_list(text, i, places):
+        if beside_in_list(text, i, places, RECHOOSE_FAR_KM):
             continue  # "جرابلس والراعي والباب": al-Rai between its two neighbours of the list
         near = [a for a in m.alternatives if a.country == m.place.country and a.kind == m.place.kind
                 and haversine_km(a.lat, a.lon, *where) <= RECHOOSE_NEAR_KM]  # fmt: skip
@@ -209,26 +209,6 @@ def _neighbour(text: str, m: PlaceMention, places: list[PlaceMention]) -> bool:
         and haversine_km(o.place.lat, o.place.lon, m.place.lat, m.place.lon) <= RECHOOSE_NEAR_KM
         for o in places
     )  # fmt: skip
-
-
-#: Between two names side by side in a list: a comma, "and", "و" (the next name's own).
-_SIDE_GAP = re.compile(r"\s*(?:[,،]\s*)?(?:(?:and|et|und|ve)\s+)?")
-
-
-def _beside_in_list(text: str, i: int, places: list[PlaceMention]) -> bool:
-    """Whether a name right before or after mention ``i`` in a list ("جرابلس والراعي
-    والباب") is a town within :data:`RECHOOSE_FAR_KM` of it: its own neighbour in the list
-    places it, whatever the sentence's other towns."""
-    m = places[i]
-    side = [
-        o for o in (places[i - 1] if i else None, places[i + 1] if i + 1 < len(places) else None)
-        if o is not None and o.kind == "place" and o.resolved
-        and _SIDE_GAP.fullmatch(text[min(o.end, m.end) : max(o.start, m.start)])
-    ]  # fmt: skip
-    return any(
-        haversine_km(o.place.lat, o.place.lon, m.place.lat, m.place.lon) <= RECHOOSE_FAR_KM
-        for o in side
-    )
 
 
 #: A town bigger than this named in a list of villages far from the others stays itself.
