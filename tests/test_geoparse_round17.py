@@ -205,3 +205,31 @@ def test_a_town_near_its_neighbour_in_a_list_stays_itself():
     )
     got = _places(text)
     assert got["والراعي"][0] == "Ar-Ra'ee"
+
+
+def test_a_capital_that_is_the_texts_only_place_and_called_the_city_is_the_city():
+    # CNAS relaying Kurdistan 24 (349): every "Raqqa" of a story told in the city
+    text = (
+        "Security forces in Raqqa bust ISIS sleeper cell\n"
+        "Security forces in Syria's Raqqa on Sunday arrested six people. “The security forces "
+        "in Raqqa have arrested six individuals who are responsible for explosions in the city "
+        "of Raqqa,” the media center said."
+    )
+    assert {k for k, v in _kinds(text) if k == "Raqqa"} == {"Raqqa"}
+    assert all(v == "place" for k, v in _kinds(text) if k == "Raqqa")
+    # EG News 24 (362): "انفجار بإدلب … قرب دوار الشمعات في المدينة"
+    text = (
+        "قتلى وجرحى في انفجار بإدلب السورية\nأفاد المرصد بسقوط قتيل في انفجار بإدلب. وقال "
+        "المرصد إن الانفجار وقع قرب دوار الشمعات في المدينة حيث لقي مقاتل حتفه."
+    )
+    assert [v for k, v in _kinds(text) if k.endswith("إدلب")] == ["place", "place"]
+
+
+def test_a_lone_capital_with_a_province_word_in_the_text_stays_the_province():
+    # Rustavi 2 (314): "airstrikes in Idlib ... in Syria's last opposition-held province"
+    text = (
+        "At least 21 civilians have been killed in airstrikes in Idlib amid a continuing "
+        "offensive, despite a ceasefire in Syria's last opposition-held province. The strikes "
+        "hit a market in Idlib city."
+    )
+    assert _kinds(text)[0] == ("Idlib", "region")

@@ -217,7 +217,47 @@ def capital_leanings(text: str, items: list[_Item], index: _Index, bias: str) ->
             city.setdefault(name, 0)
             if tally is not None:
                 tally[name] = tally.get(name, 0) + 1
-    return frozenset(n for n, k in city.items() if k >= CITY_CUES and k > area.get(n, 0))
+    lone = _lone_capital(text, items, index, bias, city)
+    return frozenset(
+        n for n, k in city.items()
+        if (k >= CITY_CUES and k > area.get(n, 0)) or (n == lone and not area.get(n, 0))
+    )  # fmt: skip
+
+
+#: "the city" with no name or adjective after it: the text's one city, named before ("في
+#: المدينة حيث …", not "في المدينة الصناعية", the industrial zone).
+_THE_CITY = re.compile(
+    r"\b(?:in|of|across)\s+the\s+city\b(?!\s+of\b)|(?:في|داخل)\s+المدينة(?![\u0640\u064b-\u0652]*\s+ال)",
+    re.I,
+)
+
+
+#: A word of a province anywhere in the text ("Syria's last opposition-held province"): the
+#: capital named alone may be the province, however lone.
+_AREA_WORD = re.compile(
+    r"\b(?:provinces?|governorates?|countryside|province|Provinz|ili)\b|محافظ|ريف|أرياف", re.I
+)
+
+
+def _lone_capital(
+    text: str, items: list[_Item], index: _Index, bias: str, city: dict[str, int]
+) -> str | None:
+    """The governorate whose capital is the only place at home the text names, named more
+    than once, and which the text calls "the city" or gives a city cue, with no word of a
+    province anywhere: a story told in one city ("Security forces in Raqqa … in the city of
+    Raqqa", "انفجار بإدلب … في المدينة")."""
+    if len(city) != 1:
+        return None
+    (name,) = city
+    mentions = 0
+    for it in items:
+        cands = _candidates(index, it.payloads)
+        if any(a.name == name for a in _capital_of(cands, bias, None)):
+            mentions += 1
+        elif any(p.country == bias and p.kind != "country" for p, _ in cands):
+            return None  # another town or area at home: the province may be meant
+    cued = city[name] >= 1 or bool(_THE_CITY.search(text))
+    return name if mentions >= 2 and cued and not _AREA_WORD.search(text) else None
 
 
 #: How many towns beside it make a capital one of a list of towns ("Tabqah, Manbij, Raqqa
