@@ -149,8 +149,8 @@ def drop_uncued_arabic(
     items = [
         it for i, it in enumerate(items)
         if not (
-            _is_minor_arabic(text, it, index)
-            and (_heads_definite_noun(text, items, i) or _marked_abroad(text, it, index))
+            (_heads_definite_noun(text, items, i) or _marked_abroad(text, it, index))
+            and _is_minor_arabic(text, it, index)  # the syntax first: it is cheaper
         )
     ]  # fmt: skip
     keep = []
