@@ -233,3 +233,12 @@ def test_a_lone_capital_with_a_province_word_in_the_text_stays_the_province():
         "hit a market in Idlib city."
     )
     assert _kinds(text)[0] == ("Idlib", "region")
+
+
+def test_a_village_read_after_a_glued_fa_is_the_word_it_ends():
+    # An-Najah (354): "بدأت التوغل فعليا ليل السبت" (began the incursion in earnest): not the
+    # village Aaliaa
+    text = "وقالت إن فصائل المعارضة بدأت التوغل فعليا ليل السبت، وخاضت معارك على أطراف عفرين."
+    assert "عليا" not in _places(text)
+    # the same village after a preposition stays a place
+    assert "عليا" in _places("قصفت الطائرات قرية عليا قرب عفرين")

@@ -149,7 +149,11 @@ def drop_uncued_arabic(
     items = [
         it for i, it in enumerate(items)
         if not (
-            (_heads_definite_noun(text, items, i) or _marked_abroad(text, it, index))
+            (
+                _heads_definite_noun(text, items, i)
+                or _marked_abroad(text, it, index)
+                or _after_fa(text, it)
+            )
             and _is_minor_arabic(text, it, index)  # the syntax first: it is cheaper
         )
     ]  # fmt: skip
@@ -287,6 +291,12 @@ def _minor(p: Place, index: _Index) -> bool:
 #: The shadda: a writer who marks it on a word of unvowelled news tells a verb or a noun
 #: from its look-alike ("سيّرت", dispatched, against Siirt).
 _SHADDA = "\u0651"
+
+
+def _after_fa(text: str, it: _Item) -> bool:
+    """A one-word name read after a "ف" glued to it: "فعليا" (actually) is an adverb, not
+    "ف" (then) and the village Aaliaa; a place after "ف" is rare in news."""
+    return it.start > 0 and text[it.start - 1] == "ف" and it.start == it.name_start
 
 
 def _marked_abroad(text: str, it: _Item, index: _Index) -> bool:
