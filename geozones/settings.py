@@ -134,3 +134,12 @@ control_offensive_reach_m: float = 30_000.0
 #: How far (metres) behind a town taken ahead of the front the party's nearest held cell may
 #: be for the cells on the straight way between to fall with the town (0 = off).
 control_advance_max_m: float = 25_000.0
+
+#: A name of the control table that fits gazetteer places farther apart than this (metres)
+#: is ambiguous: the compile warns with the candidates unless ``control: places`` pins it
+#: (closer ones are the same place twice).
+control_name_same_m: float = 5_000.0
+
+#: … and only places within this many metres of the hull of the table's places are listed
+#: (a namesake at the other end of the country is not a place the table could mean).
+control_name_area_m: float = 25_000.0

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import add_json_flag, print_json
+from ._common import add_json_flag, print_json, printable
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -30,9 +30,20 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Validate; print a summary (exit 0) or the problems (exit 2)."""
-    from ..compiler import validate  # lazy: a sub-command's --help stays fast
+    import warnings  # lazy: a sub-command's --help stays fast
 
-    spec, gdf, errors = validate(args.spec, online=args.online or None)
+    from ..compiler import validate  # lazy, as above
+    from ..control import AmbiguousPlaceWarning  # lazy, as above
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", AmbiguousPlaceWarning)
+        spec, gdf, errors = validate(args.spec, online=args.online or None)
+    notes = [str(w.message) for w in caught if issubclass(w.category, AmbiguousPlaceWarning)]
+    for w in caught:  # any other warning is shown as it would have been
+        if not issubclass(w.category, AmbiguousPlaceWarning):
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    for note in notes:  # a warning, not a problem: the spec still compiles (exit 0)
+        print(f"geozones validate: warning: {printable(note)}", file=sys.stderr)
     if errors:
         if args.json:
             print_json(
@@ -62,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
         "kinds": {str(k): int(v) for k, v in kinds.items()},
         "first_date": first.date().isoformat() if len(gdf) else None,
         "last_end_date": last.date().isoformat() if len(gdf) and last == last else None,
+        "warnings": notes,
     }
     if args.json:
         print_json(summary)

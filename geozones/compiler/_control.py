@@ -33,6 +33,7 @@ from ..errors import GeozonesError, SpecError
 from ..projection import haversine_m
 from ..spec import LineDict, shared_problem, suggest, url_problem
 from ._context import Geometry, _Context, _line
+from ._control_names import NameChecks
 from ._evaluator import evaluate
 from ._ops_names import MIN_PLACE_SCORE, _resolve
 
@@ -86,12 +87,17 @@ def build_control(ctx: _Context) -> Control | None:
                 f"unknown key {key!r} in 'control'", _line(table, key), suggest(key, CONTROL_KEYS)
             )
     cells = load_cells()
-    resolve = _resolver(ctx, table)
+    warned = NameChecks()  # ambiguous names: warned about once the table is read
+    resolve = _resolver(ctx, table, warned)
     # baselines resolve with their own resolver: the table's "nearest to the previous row"
     # chain starts at its first row
-    base = _baselines(ctx, _items(ctx, table, "baselines"), parties, cells, _resolver(ctx, table))
+    base = _baselines(
+        ctx, _items(ctx, table, "baselines"), parties, cells, _resolver(ctx, table, warned)
+    )
     sieges = _sieges(ctx, _items(ctx, table, "besieged"), cells, resolve)
     events = build_events(_rows(ctx, table), parties, cells, resolve, _subdistrict)
+    warned.area(cells, base + events)
+    warned.warn()
     surface = ControlSurface(cells, list(parties), base + events, besieged=sieges)
     resolve = control_answerer(spec, ctx.gazetteer)
     return Control(parties, surface, resolve=resolve, alias=control_aliases(spec))
@@ -196,57 +202,74 @@ def _rows(ctx: _Context, table: Any) -> list[Row]:
     return rows
 
 
-def _resolver(ctx: _Context, table: Any) -> Callable:
+def _resolver(ctx: _Context, table: Any, warned: NameChecks | None = None) -> Callable:
     """resolve(name, near, row) → (lon, lat, OCHA code or None) for the control table.
 
     A name of the table's ``places:`` mapping is replaced by its code or point first.
     A name that fits several places is read as the one nearest to the previous row's
     place: the rows of a table are in date order and an offensive moves from village to
     village (the first row must be unambiguous). A village of a reach is the one
-    nearest to the event's place.
+    nearest to the event's place. A row's name that fits places kilometres apart, not
+    pinned by ``places:``, is warned about (``_control_names``), once per name and choice.
     """
     fixed = table.get("places") or {}
     if not isinstance(fixed, dict):
         raise ctx.error(
             "'control: places' must map names to codes or points", _line(table, "places")
         )
-    last: list[Any] = [None]
+    last: list[Any] = [None]  # (lon, lat, name, date) of the previous row's place
     seen: dict[tuple, Any] = {}
+    checks = NameChecks() if warned is None else warned
 
     def resolve(name: str, near: Any, row: Row) -> tuple[float, float, str | None]:
-        given = fixed.get(name)
+        given, written = fixed.get(name), name
         if isinstance(given, dict):
             try:
-                return float(given["lon"]), float(given["lat"]), None
+                return _pinned(float(given["lon"]), float(given["lat"]))
             except (KeyError, TypeError, ValueError):
                 raise ctx.error(
                     f"place {name!r} of 'control: places' needs lat and lon", _line(fixed, name)
                 ) from None
         if given is not None:
             name = str(given)
-        key = (name, near if near is not None else last[0], near is None)
+        prev = last[0][:2] if last[0] is not None else None
+        key = (name, near if near is not None else prev, near is None)
         if key not in seen:  # a table names its places again and again
             if near is None:
-                seen[key] = _table_place(ctx, name, row, last[0])
+                seen[key], why = _table_place(ctx, name, row, last[0])
+                if given is None:
+                    checks.note(ctx, name, seen[key], row, why)
             else:
                 seen[key] = _village(ctx, name, near, row)
         place = seen[key]
         if near is None:
-            last[0] = (float(place.lon), float(place.lat))
+            date = row.fields.get("date") or row.fields.get("from") or "?"
+            last[0] = (float(place.lon), float(place.lat), written, date)
+            checks.place(float(place.lon), float(place.lat))
         return float(place.lon), float(place.lat), _code(place)
+
+    def _pinned(lon: float, lat: float) -> tuple[float, float, None]:
+        checks.place(lon, lat)
+        return lon, lat, None
 
     return resolve
 
 
-def _table_place(ctx: _Context, name: str, row: Row, last: Any) -> Any:
+def _table_place(ctx: _Context, name: str, row: Row, last: Any) -> tuple[Any, str]:
+    """The place of a row's name and why it was chosen (for a warning)."""
     if last is not None:
-        place = _near(ctx, name, last)
+        place = _near(ctx, name, last[:2])
         if place is not None:
-            return place
+            return place, f"the one nearest the previous row's place ({last[2]!r}, {last[3]})"
     try:  # the first row, or no exact match: the compiler's own rules and messages
-        return _resolve(ctx, name, row.line)
+        place = _resolve(ctx, name, row.line)
     except SpecError as exc:
         raise row.error(exc.message, exc.hint) from None
+    return place, (
+        "the gazetteer's best match (no row before it)"
+        if last is None
+        else "the gazetteer's best match (no exact match near the previous row's place)"
+    )
 
 
 def _near(ctx: _Context, name: str, near: tuple[float, float]) -> Any:

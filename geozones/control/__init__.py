@@ -22,8 +22,10 @@ from __future__ import annotations
 from ._cells import Cells, cell_edges, load_cells
 from ._model import CONTACT_FRAME_COLUMNS, CONTROL_FRAME_COLUMNS, Control, empty_frames
 from ._surface import ENCLOSED, NOBODY, ControlEvent, ControlSurface, Holding
+from ._table import AmbiguousPlaceWarning
 
 __all__ = [
+    "AmbiguousPlaceWarning",
     "CONTACT_FRAME_COLUMNS",
     "CONTROL_FRAME_COLUMNS",
     "Control",

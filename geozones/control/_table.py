@@ -94,6 +94,18 @@ class Row:
         return SpecError(message, path=self.path, line=self.line, hint=hint)
 
 
+class AmbiguousPlaceWarning(UserWarning):
+    """A name of the control table fits several places of the gazetteer, kilometres
+    apart, and the spec's ``control: places`` does not pin it: the message gives the row,
+    the candidates, the one chosen and why, and the line to add to pin it.
+
+    Examples
+    --------
+    >>> issubclass(AmbiguousPlaceWarning, UserWarning)
+    True
+    """
+
+
 def parse_parties(raw: Any, *, path: str | None = None, line: int | None = None) -> dict:
     """Check a spec's ``parties:`` mapping: name → ``{"colour": "#rrggbb", "label": str}``.
 
