@@ -34,6 +34,8 @@ _CITY_BEFORE = re.compile(
     # a distance measured from it, a point: "55km to the west of Raqqa", "20 miles north of"
     r"|\b\d[\d.,]*\s?(?:km|kilomet(?:er|re)s?|miles?)(?:\s\([^()]{1,20}\))?\s+(?:to\s+the\s+)?"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+"
+    # or from it with no compass word: "The town, 190 miles from Deir Ezzor"
+    r"|\b\d[\d.,]*\s?(?:km|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from\s+"
     # a road that leads to it: "the road connection to Raqqa", "the highway to Homs"
     r"|\b(?:road|highway|route)(?:\s+(?:connection|link))?\s+(?:to|towards)\s+"
     # a quarter of it: "the western quarters of Aleppo", "أحياء حلب الغربية"
@@ -55,6 +57,13 @@ _CITY_BEFORE = re.compile(
 _CITY_AFTER = re.compile(
     r"^(?:\s+(?:city|town|kent\w*|şehr\w*|şehir\w*|المدينة)\b|,\s*(?:Syria|Syrie|Syrien))",
     re.I,
+)
+#: After the name, an apposition that calls it a capital: the seat a group or a state rules
+#: from is a city ("Raqqa, the de facto IS capital", "Raqqa, the group’s self-declared
+#: capital"); "the provincial capital" too.
+_CAPITAL_APPOSITION = re.compile(
+    r"^,[ \t]+(?:the|its)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?capital\b(?![ \t]+of[ \t]+the[ \t]+"
+    r"(?:province|governorate))"
 )
 #: After the name, "and" and a city named as such: the pair are two cities ("between Raqqa
 #: and the eastern city of Deir el-Zour", "entre Raqqa et la ville de Deir ez-Zor").
@@ -107,6 +116,8 @@ def _city_cue(text: str, it: _Item) -> bool:
         return True
     if _CITY_AFTER.match(text[it.end : it.end + 16]):
         return True
+    if _CAPITAL_APPOSITION.match(text[it.end : it.end + 60]):
+        return True  # "Raqqa, the de facto IS capital in Syria"
     if _CITY_PAIR_AFTER.match(text[it.end : it.end + 60]):
         return True  # "between Raqqa and the eastern city of Deir el-Zour": two cities
     return bool(  # "the Idlib–Latakia road": a town at each end

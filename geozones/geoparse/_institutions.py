@@ -9,6 +9,8 @@
 * A name followed by its initials in brackets ("the “Islamic State of Iraq and Syria”
   (ISIS)", "Raqqa Internal Security Forces (RISF)") is an organisation's, the places in it
   included: the initials say the words are one name.
+* A place's office named as a source or a speaker ("according to Damascus police command",
+  "the Idlib health directorate said") is the office, the place's name inside it.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ def institution_entities(text: str) -> list[Entity]:
     []
     """
     out = _named(_DE_COMPOUND, text, "de-compound", "organization") + _initialled(text)
+    out += _named(_OFFICE_SOURCE, text, "office", "organization")
+    out += _named(_OFFICE_SPEAKS, text, "office", "organization")
     for a in _ALIAS.finditer(text):
         clause = re.match(r"[^.()\n;:]{0,120}", text[a.end() :]).group(0)  # type: ignore[union-attr]
         for m in _ALIASED.finditer(clause):
@@ -67,8 +71,29 @@ def institution_entities(text: str) -> list[Entity]:
     return out
 
 
+#: A place's office in lower case after its name: its police, a directorate, a council.
+_OFFICE = (
+    r"(?:police(?:[ \t]+(?:command|department|headquarters|directorate))?"
+    r"|(?:health|education|agriculture|water|electricity|interior)[ \t]+"
+    r"(?:directorate|department|authority|ministry)"
+    r"|(?:city|local|provincial|municipal|military|governorate)[ \t]+council"
+    r"|municipality|directorate|governorate[ \t]+office)"
+)
+_OFFICE_NAME = rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+{_OFFICE})\b"
+#: Who a source phrase names or who speaks is the office, not the place it serves:
+#: "according to Damascus police command", "the Idlib health directorate said".
+_OFFICE_SOURCE = re.compile(rf"\b[Aa]ccording[ \t]+to[ \t]+(?:the[ \t]+)?{_OFFICE_NAME}")
+_OFFICE_SPEAKS = re.compile(
+    rf"{_OFFICE_NAME}(?=[ \t]+(?:said|says|stated|announced|reported|told|added|confirmed)\b)"
+)
+
 #: A name's words, then its initials in brackets: "Islamic State of Iraq and Syria" (ISIS).
-_INITIALS = re.compile(r"[\"“”'’]?[ \t]*\((?P<abbr>[A-Z]{3,7})\)")
+_INITIALS = re.compile(r"[\"“”'’]?[ \t]*\((?P<abbr>[A-Z]{2,7})\)")
+#: Two initials spell a name of two words on one line with nothing between them, neither in
+#: capitals (a dateline "ALEPPO (AA)" is not one) and not a country's ("United States (US)"):
+#: "Russia Today (RT)", "Islamic State (IS)".
+_TWO_WORDS = re.compile(r"[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+")
+_COUNTRY_PAIRS = frozenset({"United States", "United Kingdom", "Saudi Arabia", "Czech Republic"})
 _NAME_WORD = re.compile(rf"(?:(?:al|el|ad|ar|as|ash|at|az)-)?(?P<initial>[{CAPITALS}])[\w'’-]*")
 _CONNECTORS = frozenset("of and for the in on al".split())
 #: A name that ends with a noun of geography is a place's, initials or not ("the Middle
@@ -100,5 +125,12 @@ def _initialled(text: str) -> list[Entity]:
                 break
         if need == 0 and len(words) >= 2 and not _GEO_HEAD.fullmatch(words[0].group(0)):
             s, e = pos - len(head) + words[-1].start(), pos - len(head) + words[0].end()
+            if len(abbr) == 2 and not _two_word_name(text[s:e]):
+                continue
             out.append(Entity(text[s:e], s, e, "organization", "initials"))
     return out
+
+
+def _two_word_name(name: str) -> bool:
+    """Whether two initials may spell ``name``: two words, title case, one line, no country."""
+    return bool(_TWO_WORDS.fullmatch(name)) and name not in _COUNTRY_PAIRS

@@ -143,6 +143,7 @@ def _select(
         abbreviation = all(p.caps for p in pls)  # "US" in capitals is no stop word "us"
         if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words) and not (
             abbreviation
+            or _SETTLEMENT_OF.search(text, max(0, m.start - 24), m.start)  # "village of Has"
             or len(words) > 1
             and _key(fold(words[0])) in ARABIC_HEADS
             and words[1].startswith("ال")
@@ -191,6 +192,9 @@ _TOWN_NOUN_BEFORE = re.compile(
     r"|(?:^|\s)[وف]?(?:من|إلى|الى|قرب|نحو|باتجاه|طريق|ريف|أطراف|محيط))\s+[\"“«]?$",
     re.I,
 )
+#: A noun of settlement and "of" right before a capitalised name: the name is the
+#: village's even when it is also a common word ("the village of Has").
+_SETTLEMENT_OF = re.compile(r"\b(?:town|city|village|hamlet)[ \t]+of[ \t]+$")
 _SPONSOR = re.compile(r"backed|led|sponsored|funded|supported", re.I)  # a government acts
 _BACKED = re.compile(
     r"\s?[-‑–]\s?(?:backed|led|allied|aligned|sponsored|brokered|funded|trained|supported"
