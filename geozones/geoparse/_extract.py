@@ -13,6 +13,7 @@ from . import _context as ctx
 from ._anchor import place_at_anchors
 from ._ar_delimited import delimited_arabic_spans, placed_beside_towns
 from ._ar_outlets import arabic_outlets
+from ._ar_titles import arabic_title_persons
 from ._arabic_cues import drop_uncued_arabic
 from ._arabic_grammar import drop_grammar_words
 from ._arabic_lists import comma_list_spans
@@ -169,7 +170,7 @@ def _names(
     rule_ents = ctx.rule_entities(text) + ctx.agreement_entities(text)
     rule_ents += given_name_persons(text) + arabic_entities(text)
     rule_ents += arabic_feminine_adjectives(text) + operation_entities(text)
-    rule_ents += arabic_qualified_nouns(text)
+    rule_ents += arabic_qualified_nouns(text) + arabic_title_persons(text)
     rule_ents += credits + org_name_places(text) + channel_entities(text)
     rule_ents += source_entities(text) + byline_persons(text) + broadcaster_entities(text)
     rule_ents += apposition_persons(text) + [
