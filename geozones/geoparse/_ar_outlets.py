@@ -7,6 +7,10 @@
 * "وكالة أنباء" (news agency) without the article is a construct whose next word is the
   agency's name, with "اليوم" or "الآن" after it when they follow ("وكالة انباء روسيا
   اليوم", the Russia Today agency, not Russia and a date).
+* A name in quotation marks after a noun of the media — a page, an account, a
+  platform, a network, a radio ("صفحة “أخبار تنسيقية اللاذقية الحرة”", the page of the
+  Free Latakia Coordination's news) — is that outlet's, whatever place it names: the noun
+  says what the quoted words are.
 """
 
 from __future__ import annotations
@@ -25,7 +29,13 @@ _AGENCY = re.compile(
     rf"{_B}(?P<name>[وفبل]?(?:ل?وكال[ةه][ \t]+)?[أا]نباء[ \t]+{_AR}"
     rf"(?:[ \t]+(?:اليوم|الآن|الان|{_SUFFIX}){_A})?)"
 )
-_HINT = re.compile(rf"{_SUFFIX}|[أا]نباء")
+_HINT = re.compile(rf"{_SUFFIX}|[أا]نباء|[\"“«]")
+#: Nouns of the media (a clinging و/ب/ل/ف and the article optional, a possessive ending
+#: allowed: "صفحتها"), then a name in quotation marks.
+_MEDIA_NOUN = r"(?:صفح(?:ة|ات|ت\w{0,2})|حساب(?:ات)?|منص(?:ة|ات)|إذاعة|اذاعة|شبكة|قناة)"
+_MEDIA_QUOTED = re.compile(
+    rf"{_B}[وفبل]?(?:ال|ل)?{_MEDIA_NOUN}[ \t]*[\"“«](?P<name>[^\"“”«»\n]{{2,60}})[\"”»]"
+)
 #: Words after "أنباء" that are no name (prepositions, pronouns, the article's nouns).
 _NOT_NAME = frozenset("في من عن على إلى الى عن حول أن ان بأن بان".split())
 
@@ -52,11 +62,13 @@ def arabic_outlets(text: str) -> list[Entity]:
     ['لوكالة انباء روسيا اليوم']
     >>> arabic_outlets("قصفت الطائرات عفرين اليوم")
     []
+    >>> [e.text for e in arabic_outlets("قالت صفحة “أخبار تنسيقية اللاذقية الحرة” إن")]
+    ['أخبار تنسيقية اللاذقية الحرة']
     """
     out: list[Entity] = []
     if not _HINT.search(text):
         return out  # no outlet's word and no "أنباء": nothing to look at
-    for rx in (_QUOTED, _BARE):
+    for rx in (_QUOTED, _BARE, _MEDIA_QUOTED):
         for m in rx.finditer(text):
             s, e = m.span("name")
             if not any(o.start <= s and e <= o.end for o in out):
