@@ -21,7 +21,6 @@ from .._text import fold
 from ..control import Control, ControlEvent, ControlSurface, load_cells
 from ..control._table import (
     SOURCE_FIELDS,
-    VILLAGE_MAX_M,
     Row,
     build_events,
     event_cells,
@@ -29,13 +28,11 @@ from ..control._table import (
     parse_parties,
     read_rows,
 )
-from ..errors import GeozonesError, SpecError
-from ..projection import haversine_m
+from ..errors import SpecError
 from ..spec import LineDict, shared_problem, suggest, url_problem
 from ._context import Geometry, _Context, _line
-from ._control_names import NameChecks
+from ._control_names import NameChecks, _table_place, _village
 from ._evaluator import evaluate
-from ._ops_names import MIN_PLACE_SCORE, _resolve
 
 #: Operators whose value depends on the day (unless given ``date:``).
 DAY_OPS = ("held_by", "contact_line")
@@ -253,61 +250,6 @@ def _resolver(ctx: _Context, table: Any, warned: NameChecks | None = None) -> Ca
         return lon, lat, None
 
     return resolve
-
-
-def _table_place(ctx: _Context, name: str, row: Row, last: Any) -> tuple[Any, str]:
-    """The place of a row's name and why it was chosen (for a warning)."""
-    if last is not None:
-        place = _near(ctx, name, last[:2])
-        if place is not None:
-            return place, f"the one nearest the previous row's place ({last[2]!r}, {last[3]})"
-    try:  # the first row, or no exact match: the compiler's own rules and messages
-        place = _resolve(ctx, name, row.line)
-    except SpecError as exc:
-        raise row.error(exc.message, exc.hint) from None
-    return place, (
-        "the gazetteer's best match (no row before it)"
-        if last is None
-        else "the gazetteer's best match (no exact match near the previous row's place)"
-    )
-
-
-def _near(ctx: _Context, name: str, near: tuple[float, float]) -> Any:
-    """The exact match of ``name`` nearest to ``near`` (lon, lat), or None; a town or
-    village before any other kind of place (a subdistrict named after its town)."""
-    opts = {"country": ctx.spec.country} if ctx.spec.country else {}
-    candidates = getattr(ctx.gazetteer, "candidates", None)
-    for kind in ("populated place", None):
-        try:
-            if candidates is not None:  # no typo search: only an exact match is taken
-                found = candidates(
-                    name, top=1, near=(near[1], near[0]), kind=kind, fuzzy=False, **opts
-                )
-                if not found:
-                    continue
-                place = found[0]
-            else:  # a user's own gazetteer object
-                place = ctx.gazetteer.geocode(
-                    name, top=1, near=(near[1], near[0]), kind=kind, **opts
-                )
-        except GeozonesError:
-            continue
-        if place.score >= MIN_PLACE_SCORE:
-            return place
-    return None
-
-
-def _village(ctx: _Context, name: str, near: tuple[float, float], row: Row) -> Any:
-    place = _near(ctx, name, near)
-    if place is None:
-        raise row.error(f"no exact match for the village {name!r} of the reach")
-    dist = haversine_m(near[1], near[0], place.lat, place.lon)
-    if dist > VILLAGE_MAX_M:
-        raise row.error(
-            f"village {name!r} of the reach lies {dist / 1000:.0f} km from the place",
-            "check the name, or write it as its own event",
-        )
-    return place
 
 
 def _subdistrict(name: str, row: Row) -> str:

@@ -2,7 +2,8 @@
 gazetteer, kilometres apart, is read by a rule (the one nearest the previous row's place,
 or the compiler's ranking for the first row); the compile says so in an
 :class:`~geozones.control.AmbiguousPlaceWarning` with the candidates and how to pin it
-(``control: places``), instead of choosing silently.
+(``control: places``), instead of choosing silently. The rules themselves
+(:func:`_table_place`, :func:`_village`) are here too; ``_control`` applies them.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import shapely
 
 from .. import settings
 from .._text import fold
-from ..control._table import AmbiguousPlaceWarning, Row
+from ..control._table import VILLAGE_MAX_M, AmbiguousPlaceWarning, Row
+from ..errors import GeozonesError, SpecError
 from ..projection import buffer, haversine_m
 from ._context import _Context
-from ._ops_names import MIN_PLACE_SCORE
+from ._ops_names import MIN_PLACE_SCORE, _resolve
 
 #: How many exact matches of a name are looked at (a name rarely fits more).
 _TOP = 12
@@ -139,3 +141,61 @@ def _message(name: str, place: Any, others: list[tuple[Any, float]], row: Row, w
         f"Pin the one meant in the spec's 'control: places:' mapping, e.g. "
         f"'{_pin(name, place)}' or '{_pin(name, others[0][0])}' (a code, or {{lat, lon}})"
     )
+
+
+# --- how a row's name is read (the rules the warning explains) -----------------------------
+
+
+def _table_place(ctx: _Context, name: str, row: Row, last: Any) -> tuple[Any, str]:
+    """The place of a row's name and why it was chosen (for a warning)."""
+    if last is not None:
+        place = _near(ctx, name, last[:2])
+        if place is not None:
+            return place, f"the one nearest the previous row's place ({last[2]!r}, {last[3]})"
+    try:  # the first row, or no exact match: the compiler's own rules and messages
+        place = _resolve(ctx, name, row.line)
+    except SpecError as exc:
+        raise row.error(exc.message, exc.hint) from None
+    return place, (
+        "the gazetteer's best match (no row before it)"
+        if last is None
+        else "the gazetteer's best match (no exact match near the previous row's place)"
+    )
+
+
+def _near(ctx: _Context, name: str, near: tuple[float, float]) -> Any:
+    """The exact match of ``name`` nearest to ``near`` (lon, lat), or None; a town or
+    village before any other kind of place (a subdistrict named after its town)."""
+    opts = {"country": ctx.spec.country} if ctx.spec.country else {}
+    candidates = getattr(ctx.gazetteer, "candidates", None)
+    for kind in ("populated place", None):
+        try:
+            if candidates is not None:  # no typo search: only an exact match is taken
+                found = candidates(
+                    name, top=1, near=(near[1], near[0]), kind=kind, fuzzy=False, **opts
+                )
+                if not found:
+                    continue
+                place = found[0]
+            else:  # a user's own gazetteer object
+                place = ctx.gazetteer.geocode(
+                    name, top=1, near=(near[1], near[0]), kind=kind, **opts
+                )
+        except GeozonesError:
+            continue
+        if place.score >= MIN_PLACE_SCORE:
+            return place
+    return None
+
+
+def _village(ctx: _Context, name: str, near: tuple[float, float], row: Row) -> Any:
+    place = _near(ctx, name, near)
+    if place is None:
+        raise row.error(f"no exact match for the village {name!r} of the reach")
+    dist = haversine_m(near[1], near[0], place.lat, place.lon)
+    if dist > VILLAGE_MAX_M:
+        raise row.error(
+            f"village {name!r} of the reach lies {dist / 1000:.0f} km from the place",
+            "check the name, or write it as its own event",
+        )
+    return place
