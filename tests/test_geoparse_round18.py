@@ -63,3 +63,10 @@ def test_a_noun_of_settlement_makes_a_common_word_a_village():
     text = "A man was also killed in the village of Has as a result of an air raid."
     assert ("Has", "place") in _kinds(text)
     assert _kinds("Has the army moved? It has not.") == []
+
+
+def test_a_direction_from_a_name_with_its_admin_noun_is_the_area():
+    # Iraqi News (366): "east of Homs Province" came out as a point (kind place)
+    text = "IS attacked two convoys near the city of Sukhna, east of Homs Province, amid clashes."
+    assert ("east of Homs Province", "region") in _kinds(text)
+    assert ("east of Homs", "place") in _kinds("The village lies east of Homs.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from dataclasses import replace
 
 from .._text import fold
 from ..gazetteer._match import LOOSE
@@ -479,6 +480,8 @@ def _build(
         if cue is None:
             first = _choose(cands, None, bias, centroid, key, named, areas, here)[0]
             cue = province_reading(text, it, cands, bias, first, leaning, listed)
+        if cue is not None and cue.ring == "direction" and _NAMED_AREA.search(key):
+            cue = replace(cue, direction=None, ring=None, level=1)  # "east of Homs Province"
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         town = town or cue is not None and seat_named(text, cue)  # "مركز ناحية راجو"
         place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,
