@@ -1,5 +1,7 @@
 """Tests that drop a date candidate: an English month that is a verb ("may"), a season
-without its time ("ربيع الماضي"), German "Morgen" that is the morning, not tomorrow."""
+without its time ("ربيع الماضي"), German "Morgen" that is the morning, not tomorrow, a
+span of time ("over the last year"); and a bound ("more than seven years ago"), whose
+year is not known for sure."""
 
 from __future__ import annotations
 
@@ -40,3 +42,29 @@ def _month_capitalised(s: str) -> bool:
         if W.key(word) in W.MONTHS:
             return W.key(word) not in W.ENGLISH_MONTHS or word[0].isupper()
     return True
+
+
+#: "the last year", "over the past month": with its article the phrase is a span of time
+#: running up to the page (the last twelve months), not the calendar year before it.
+_SPAN_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_SPAN_WORDS = re.compile(r"(?:last|past)\s+(?:week|month|year)", re.IGNORECASE)
+#: "more than seven years ago", "nearly two weeks ago": a bound, no day a reader could name.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:more\s+than|less\s+than|fewer\s+than|over|nearly|almost|at\s+least|upwards\s+of"
+    r"|well\s+over)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _no_point(written: str, folded: str, start: int) -> bool:
+    """Whether an English relative date names no point of time: "over the last year", "in
+    the past month" (a span running up to the page)."""
+    before = folded[max(0, start - 16) : start]
+    return bool(_SPAN_WORDS.fullmatch(written.strip()) and _SPAN_BEFORE.search(before))
+
+
+def _bound(written: str, text: str, start: int) -> bool:
+    """Whether "N years ago" is a bound ("more than seven years ago", "nearly two weeks
+    ago"): the date it gives is the nearest the text allows, its year not known for sure."""
+    before = text[max(0, start - 16) : start]
+    return written.lower().endswith(" ago") and _BOUND_BEFORE.search(before) is not None

@@ -159,7 +159,7 @@ def _weekday_of(m: DateMention) -> int:
 
 #: What stands between a weekday and its date: a comma, an article ("dem", "le", "the").
 _WEEKDAY_GAP = re.compile(
-    r",?\s*(?:(?:the|den|dem|le)\s+)?|\s*/\s*|\s*[،,]?\s*الموافق(?:ة|\s+ل)?\s*", re.IGNORECASE
+    r"[,،]?\s*(?:(?:the|den|dem|le)\s+)?|\s*/\s*|\s*[،,]?\s*الموافق(?:ة|\s+ل)?\s*", re.IGNORECASE
 )
 #: A weekday, and the word after it that says the last or the next one ("السبت الماضي").
 _ENDS_WEEKDAY = re.compile(
@@ -181,7 +181,7 @@ def _join_weekday(a: DateMention, b: DateMention, gap: str, text: str) -> DateMe
         return _night_of(a, b, text)
     if b.relative and b.start_date is None and a.start_date is not None:
         return None
-    return replace(b, text=text[a.start : b.end], start=a.start)
+    return _month_by_weekday(replace(b, text=text[a.start : b.end], start=a.start))
 
 
 def _weekday_after(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:
@@ -189,11 +189,35 @@ def _weekday_after(a: DateMention, b: DateMention, gap: str, text: str) -> DateM
     day's (the written date settles it)."""
     if a.period != "day" or a.start_date is None or not re.search(r"\d", a.text):
         return None
-    if re.search(r"\d", b.text) or not re.fullmatch(r"\s*,?\s*", gap):
+    if re.search(r"\d", b.text) or not re.fullmatch(r"\s*[,،]?\s*", gap):
         return None
     if not re.fullmatch(rf"{_WD}", b.text.translate(W.MATCH_FOLD).strip(), re.IGNORECASE):
         return None
-    return replace(a, text=text[a.start : b.end], end=b.end)
+    return _month_by_weekday(replace(a, text=text[a.start : b.end], end=b.end))
+
+
+#: A month's name in any language (folded, lower case): the two names of a month pair.
+_MONTH_NAME = re.compile(rf"(?<!\w)(?:{W.alternation(W.MONTHS)})(?!\w)")
+
+
+def _month_by_weekday(m: DateMention) -> DateMention:
+    """A day written with a month pair whose names disagree ("الأحد 12 حزيران/ يوليو 2020",
+    June and July): the weekday the text names settles the month, as a reader checks it
+    (12 July 2020 was a Sunday, 12 June a Friday); the first name when neither fits."""
+    d = m.start_date
+    if d is None or m.period != "day" or m.end_date != d:
+        return m
+    folded = m.text.translate(W.MATCH_FOLD).lower()
+    days = {W.WEEKDAYS[k] for w in re.findall(r"\w+", folded) if (k := W.key(w)) in W.WEEKDAYS}
+    months = {W.MONTHS[W.key(x.group())] for x in _MONTH_NAME.finditer(folded)}
+    if len(days) != 1 or len(months) != 2 or d.weekday() in days:
+        return m
+    for month in months - {d.month}:
+        if d.day <= calendar.monthrange(d.year, month)[1]:
+            alt = d.replace(month=month)
+            if alt.weekday() in days:
+                return replace(m, start_date=alt, end_date=alt)
+    return m
 
 
 def _join_time(a: DateMention, b: DateMention, gap: str, text: str) -> DateMention | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import _date_words as W
-from ._date_filters import _indefinite_season, _month_capitalised, _morning
+from ._date_filters import _indefinite_season, _month_capitalised, _morning, _no_point
 from ._date_mention import DateMention  # noqa: F401  (imported from here by the others)
 from ._date_scan import guarded
 
@@ -46,11 +46,20 @@ _SEASON = W.alternation(W.SEASONS)
 _TR_SEASON = r"(?:ilkbahar|sonbahar|bahar|yaz|kış)"
 #: The Turkish case endings a season takes ("ilkbaharda", "yazın", "kışın", "baharından").
 _TR_CASE = r"(?:ında|ından|da|ta|ın|dan|tan)"
+#: Nouns of an event that an English month names ("the May attacks", "the March protests").
+_EVENT_NOUNS = (
+    r"(?:attacks?|bombings?|blasts?|explosions?|offensive|assault|raids?|strikes?|airstrikes?"
+    r"|massacres?|clashes|battles?|fighting|ceasefire|truce|agreement|deal|accord|talks"
+    r"|summit|meeting|elections?|referendum|protests?|uprising|uprisings|operation|campaign"
+    r"|siege|evacuation|evacuations)"
+)
 _MONTH_LEAD = (
     r"(?:in|at|since|until|by|from|before|after|during|early|late|mid|end of|of"
     r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتي|مطلع|اواخر|نهايه|بدايه"
     r"|منتصف|اواسط|اوائل|(?:من|الي)(?=\s+شهر\s)"  # "من شهر آذار", not "من أب" (a father)
-    r"|last|past|vergangene[mn]?|letzte[mn]?|geçen|geçtiğimiz)"  # "last September"
+    r"|last|past|vergangene[mn]?|letzte[mn]?|geçen|geçtiğimiz"  # "last September"
+    # a month before the event it dates ("the May attacks", "the August offensive")
+    rf"|the(?=\s+(?:{W.alternation(W.ENGLISH_MONTHS)})\s+{_EVENT_NOUNS}\b))"
 )
 #: After a month: "last year", "of this year", "de l'an dernier", "من العام الماضي" (its year).
 _MONTH_YEAR_WORDS = (
@@ -133,7 +142,9 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{_AR_CLITIC}(?:(?P<w_rel>last|next|this|on|late on|early on|{W.PAST_DAY_WORDS}"
         rf"|(?:am\s+)?(?:vergangenen|letzten|vorigen|kommenden|nächsten)|geçen|geçtiğimiz"
         rf"|gelecek|önümüzdeki"
-        rf"|{W.ARABIC_DAY_WORDS})\s+\(?)?"
+        # "اليوم (الثلاثاء)": today's weekday in brackets; "اليوم (الثلاثاء 4 آب)" is
+        # today and the written date beside it, two mentions (see _date_merge._apposed)
+        rf"|{W.ARABIC_DAY_WORDS})(?:\s+\((?=\s*{_WD}\s*\))|\s+))?"
         rf"(?P<w_d>{_WD})(?:{W.DAY_PARTS})?\b"
         r"(?:\s+(?P<w_after>dernier|prochain|الماضي|الماضيه|الفائت|المقبل|المقبله|القادم"
         r"|القادمه)(?!\w))?",
@@ -215,7 +226,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "relative",
-        rf"\b(?:(?:the\s+)?day before yesterday|yesterday|today|tonight|tomorrow|last night"
+        rf"\b(?:(?:the\s+)?day before yesterday|(?:the\s+)?day after tomorrow|yesterday|today"
+        rf"|tonight|tomorrow|last night"
         rf"|this (?:morning|afternoon|evening)"
         rf"|(?:{_NUMBER_WORDS})\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
         rf"|(?:last|next|this|past)\s+(?:week|month|year|weekend)|(?:the|this|last|next)\s+weekend"
@@ -408,6 +420,8 @@ def _candidates(text: str) -> list[_Cand]:
         if kind == "season_rel" and _indefinite_season(groups):
             continue
         if kind == "relative" and _morning(written, folded, m.start(kind)):
+            continue
+        if kind == "relative" and _no_point(written, folded, m.start(kind)):
             continue
         span = _SPAN.get(outer, outer)  # the preposition is context
         if outer == "feast":  # the feast's name: the preposition is context

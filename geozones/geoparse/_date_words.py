@@ -74,6 +74,8 @@ _OTHER_MONTHS = {
     # Arabic, Levantine series
     "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
     "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    # the same without the article, as many pages write them ("ديسمبر/كانون أول 2016")
+    "كانون ثاني": 1, "تشرين اول": 10, "تشرين ثاني": 11, "كانون اول": 12,
     # Arabic, Egyptian series
     "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
     "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
@@ -129,6 +131,12 @@ ARABIC_DAY_WORDS = (
 RELATIVE = {
     "اليوم": "today", "صباح اليوم": "today", "مساء اليوم": "today", "امس": "yesterday",
     "البارحه": "yesterday", "غدا": "tomorrow",
+    # tomorrow in a construct ("صباح غد", tomorrow morning; "يوم الغد"); "يومنا هذا" (this
+    # day of ours, "حتى يومنا هذا") is today
+    "صباح غد": "tomorrow", "مساء غد": "tomorrow", "ظهر غد": "tomorrow", "فجر غد": "tomorrow",
+    "يوم غد": "tomorrow", "صباح الغد": "tomorrow", "مساء الغد": "tomorrow",
+    "يوم الغد": "tomorrow", "يومنا هذا": "today", "يومنا الحالي": "today",
+    "بعد غد": "day after tomorrow", "بعد الغد": "day after tomorrow",
     "aujourd'hui": "today", "aujourd’hui": "today", "hier": "yesterday", "demain": "tomorrow",
     "heute": "today", "gestern": "yesterday", "morgen": "tomorrow",
     "übermorgen": "day after tomorrow",

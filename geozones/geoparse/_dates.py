@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 
 from . import _date_words as W
+from ._date_filters import _bound
 from ._date_merge import _anchor_later, _apposed, _count, _merge, _shift
 from ._date_patterns import (
     _FULL,
@@ -265,6 +266,9 @@ def extract_dates(
     if not sure:  # resolved against a dateline whose year is a guess: say so
         mentions = [replace(m, year_known=False) if m.relative and m.resolved else m
                     for m in mentions]  # fmt: skip
+    # "more than seven years ago": a bound, the year it gives not known for sure
+    mentions = [replace(m, year_known=False) if _bound(m.text, text, m.start)
+                and m.text.lower().endswith("years ago") else m for m in mentions]  # fmt: skip
     mentions = _today_named(
         _weekday_again(_apposed(_merge(_not_today(mentions, text), text), text))
     )
