@@ -22,6 +22,7 @@ from ._version import __version__
 from .errors import (
     ExportError,
     GeozonesError,
+    GeozonesWarning,
     InputError,
     OnlineGeocodingError,
     SpecError,
@@ -49,6 +50,7 @@ __all__ = [
     "__version__",
     "settings",
     "GeozonesError",
+    "GeozonesWarning",
     "UnknownPlaceError",
     "SpecError",
     "InputError",

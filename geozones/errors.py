@@ -1,7 +1,9 @@
-"""The error hierarchy of geozones (after geopy's ``geopy.exc``).
+"""The error and warning hierarchy of geozones (after geopy's ``geopy.exc``).
 
 Every error a user can cause derives from :class:`GeozonesError`; the CLI
-turns any of them into one line on stderr and exit code 2.
+turns any of them into one line on stderr and exit code 2. Every warning
+(something to check, not a failure) derives from :class:`GeozonesWarning`; the
+CLI prints each as one line on stderr and goes on.
 """
 
 from __future__ import annotations
@@ -75,3 +77,17 @@ class UserAgentNotSetError(OnlineGeocodingError):
 
 class OnlineServiceError(OnlineGeocodingError):
     """The online service failed (timeout, refusal, bad answer) after the retries."""
+
+
+class GeozonesWarning(UserWarning):
+    """Base class of every warning geozones gives: the result stands, but check it.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from geozones.gazetteer import FarGuessWarning
+    >>> issubclass(FarGuessWarning, GeozonesWarning)
+    True
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", GeozonesWarning)  # silence them all
+    """

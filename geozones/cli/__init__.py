@@ -15,11 +15,12 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
 from .. import __version__
-from ..errors import GeozonesError
+from ..errors import GeozonesError, GeozonesWarning
 from ._common import printable
 
 #: sub-command -> module under geozones.cli
@@ -120,7 +121,7 @@ def _parse_and_run(
         if not getattr(args, "_run", None):
             parser.print_help()
             return 2
-        code = int(args._run(args) or 0)
+        code = _run_showing_warnings(args, command)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
         return code
     except GeozonesError as exc:
@@ -137,6 +138,27 @@ def _parse_and_run(
             return _fail(command, f"cannot write to standard output: {exc.strerror or exc}")
         where = f": {exc.filename}" if exc.filename else ""
         return _fail(command, f"{exc.strerror or exc}{where}")
+
+
+def _run_showing_warnings(args: argparse.Namespace, command: str) -> int:
+    """Run the sub-command; each geozones warning is one escaped line on stderr.
+
+    Python's own format (file, line number, the source line) is for developers;
+    a user of the command gets ``geozones map: warning: ...`` and the command goes
+    on. Other warnings are shown as Python shows them.
+    """
+    with warnings.catch_warnings():  # restores showwarning afterwards
+        shown = warnings.showwarning
+
+        def _show(message: Any, category: type[Warning], *rest: Any, **kw: Any) -> None:
+            if issubclass(category, GeozonesWarning):
+                line = printable(_one_line(str(message)))
+                print(f"{command}: warning: {line}", file=sys.stderr)
+            else:
+                shown(message, category, *rest, **kw)
+
+        warnings.showwarning = _show
+        return int(args._run(args) or 0)
 
 
 def _fail(command: str, message: str) -> int:

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import SpecError
+from ..errors import GeozonesWarning, SpecError
 from ..projection import haversine_m
 from ..spec import shared_problem, url_problem
 from ._cells import Cells
@@ -94,7 +94,7 @@ class Row:
         return SpecError(message, path=self.path, line=self.line, hint=hint)
 
 
-class AmbiguousPlaceWarning(UserWarning):
+class AmbiguousPlaceWarning(GeozonesWarning):
     """A name of the control table fits several places of the gazetteer, kilometres
     apart, and the spec's ``control: places`` does not pin it: the message gives the row,
     the candidates, the one chosen and why, and the line to add to pin it.

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import GeozonesWarning, InputError
 
 #: Uncertainty radius in metres for each ACLED ``geo_precision`` code.
 DEFAULT_RADII: dict[int, float] = {1: 0.0, 2: 5_000.0, 3: 25_000.0}
@@ -35,7 +35,7 @@ NAT = -(2**63)  # an event without a date
 NEVER = 2**63 - 1  # a feature without an end (or without a start: it never matches)
 
 
-class EventsWarning(UserWarning):
+class EventsWarning(GeozonesWarning):
     """Events that were read or joined with a caveat (unreadable rows, unknown codes)."""
 
 

@@ -19,6 +19,7 @@ from itertools import compress
 from typing import Any
 
 from .. import settings
+from ..errors import GeozonesWarning
 from ..projection import haversine_km
 from ._index import _Index
 
@@ -38,7 +39,7 @@ FAR_FACTOR = 0.5
 _INEXACT = 0.97  # scores below this are phonetic or fuzzy matches
 
 
-class FarGuessWarning(UserWarning):
+class FarGuessWarning(GeozonesWarning):
     """An inexact match far from the region being mapped: check it, or give ``near=``."""
 
 

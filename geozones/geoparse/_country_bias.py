@@ -11,7 +11,7 @@ from __future__ import annotations
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError
+from ..errors import GeozonesWarning, InputError
 
 if TYPE_CHECKING:
     from ..gazetteer import Gazetteer
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _NO_COUNTRY: set[tuple[int, str]] = set()  # (gazetteer, country) whose places cannot be loaded
 
 
-class CountryBiasWarning(UserWarning):
+class CountryBiasWarning(GeozonesWarning):
     """``extract(country_bias=...)`` could not load that country's towns (no ``world`` extra):
     only the bundled places (Syria, its neighbours' border towns, the world's big cities) are
     read."""
