@@ -70,3 +70,11 @@ def test_a_direction_from_a_name_with_its_admin_noun_is_the_area():
     text = "IS attacked two convoys near the city of Sukhna, east of Homs Province, amid clashes."
     assert ("east of Homs Province", "region") in _kinds(text)
     assert ("east of Homs", "place") in _kinds("The village lies east of Homs.")
+
+
+def test_a_direction_locating_a_town_far_from_the_capital_is_the_governorates_part():
+    # Iraqi News (366): "the city of al-Sukhna, east of Homs": 200 km east of the city
+    text = "IS attacked two convoys near the city of al-Sukhna, east of Homs, amid clashes."
+    assert ("east of Homs", "region") in _kinds(text)
+    text = "Rebels shelled the town of Rastan, north of Homs, on Monday."
+    assert ("north of Homs", "place") in _kinds(text)

@@ -21,6 +21,7 @@ from ._arabic_nouns import arabic_qualified_nouns
 from ._choose import _build
 from ._context import Entity
 from ._dates import DateMention, extract_dates
+from ._far_direction import far_directions
 from ._function_words import drop_function_words
 from ._index import _Index, _index_for, _scan
 from ._institutions import institution_entities
@@ -220,6 +221,7 @@ def _names(
     found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
+    places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     return places, roads, sorted(entities, key=lambda e: e.start)
 
