@@ -61,6 +61,8 @@ def test_tomorrow_in_an_arabic_construct():
         ("ستبدأ المفاوضات غداً في جنيف", "2020-07-14"),
         ("ستبدأ المفاوضات بعد غد في جنيف", "2020-07-15"),
         ("The talks start the day after tomorrow in Geneva.", "2020-07-15"),
+        ("Les pourparlers reprendront après-demain à Genève.", "2020-07-15"),
+        ("Görüşmeler öbür gün başlayacak.", "2020-07-15"),
     ]:
         assert _dates(sentence, PAGE)[-1][1] == iso, sentence
     # a newspaper named "Tomorrow" is no date
@@ -139,6 +141,14 @@ def test_a_month_before_the_event_it_dates():
     )
     assert _dates(text, dt.date(2017, 1, 5)) == [("May", "2016-05"), ("May", "2016-05")]
     assert _dates("Rebels recalled the August offensive.", PAGE) == [("August", "2019-08")]
+    # Arabic: the month after its event ("هجمات أيار"), or with its adjective after it
+    # whatever the word before ("تفجيرات مايو الماضي"), either series
+    page = dt.date(2017, 1, 5)
+    assert _dates("تبنى التنظيم هجمات أيار في بيان", page) == [("أيار", "2016-05")]
+    assert _dates("تبنى التنظيم تفجيرات مايو الماضي في بيان", page) == [("مايو", "2016-05")]
+    assert _dates("وقع ذلك أيار/مايو الماضي", page) == [("أيار/مايو", "2016-05")]
+    # a name (Nissan) without a word of time is no month
+    assert _dates("سيارات نيسان الجديدة", page) == []
     # a verb, a name, a month before a noun of no event: no date
     assert _dates("The May government fell.", PAGE) == []
     assert _dates("They took part in the march protests.", PAGE) == []

@@ -53,13 +53,24 @@ _EVENT_NOUNS = (
     r"|summit|meeting|elections?|referendum|protests?|uprising|uprisings|operation|campaign"
     r"|siege|evacuation|evacuations)"
 )
+#: The same nouns in Arabic (folded), before the month they are of ("هجمات أيار").
+_AR_EVENT_NOUNS = (
+    r"(?:هجمات|هجوم|تفجيرات|تفجير|مجزره|مجازر|معارك|معركه|اتفاق|اتفاقيه|هدنه|انتخابات"
+    r"|احتجاجات|مظاهرات|ثوره|حمله|عمليه|قمه|محادثات|اجتماع|حصار|غارات|اشتباكات)"
+)
+#: The adjective after an Arabic month that places it from the page's ("أيار الماضي").
+_AR_MONTH_ADJ = r"(?:الماضي|الماضيه|المنصرم|الفائت|المقبل|المقبله|القادم|الجاري|الحالي)"
 _MONTH_LEAD = (
     r"(?:in|at|since|until|by|from|before|after|during|early|late|mid|end of|of"
     r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتي|مطلع|اواخر|نهايه|بدايه"
     r"|منتصف|اواسط|اوائل|(?:من|الي)(?=\s+شهر\s)"  # "من شهر آذار", not "من أب" (a father)
     r"|last|past|vergangene[mn]?|letzte[mn]?|geçen|geçtiğimiz"  # "last September"
     # a month before the event it dates ("the May attacks", "the August offensive")
-    rf"|the(?=\s+(?:{W.alternation(W.ENGLISH_MONTHS)})\s+{_EVENT_NOUNS}\b))"
+    rf"|the(?=\s+(?:{W.alternation(W.ENGLISH_MONTHS)})\s+{_EVENT_NOUNS}\b)"
+    # the same in Arabic, the month after its event ("هجمات أيار", "مجزرة آذار"), and an
+    # Arabic month with its adjective after it, whatever word before ("تفجيرات مايو الماضي")
+    rf"|{_AR_EVENT_NOUNS}"
+    rf"|[\u0621-\u064a]+(?=\s+{_M1}(?:\s*/\s*{_M1})?\s+{_AR_MONTH_ADJ}(?!\w)))"
 )
 #: After a month: "last year", "of this year", "de l'an dernier", "من العام الماضي" (its year).
 _MONTH_YEAR_WORDS = (

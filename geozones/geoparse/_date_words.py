@@ -137,6 +137,7 @@ RELATIVE = {
     "يوم غد": "tomorrow", "صباح الغد": "tomorrow", "مساء الغد": "tomorrow",
     "يوم الغد": "tomorrow", "يومنا هذا": "today", "يومنا الحالي": "today",
     "بعد غد": "day after tomorrow", "بعد الغد": "day after tomorrow",
+    "après-demain": "day after tomorrow", "öbür gün": "day after tomorrow",
     "aujourd'hui": "today", "aujourd’hui": "today", "hier": "yesterday", "demain": "tomorrow",
     "heute": "today", "gestern": "yesterday", "morgen": "tomorrow",
     "übermorgen": "day after tomorrow",
