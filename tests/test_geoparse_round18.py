@@ -78,3 +78,10 @@ def test_a_direction_locating_a_town_far_from_the_capital_is_the_governorates_pa
     assert ("east of Homs", "region") in _kinds(text)
     text = "Rebels shelled the town of Rastan, north of Homs, on Monday."
     assert ("north of Homs", "place") in _kinds(text)
+
+
+def test_one_word_between_a_capital_and_city_still_makes_it_the_city():
+    # RSOE EDIS (396): "along the Latakia portal city" came out as the governorate
+    text = "The Slunfeh forest extends along the Latakia portal city to the Masyaf Mountains."
+    assert ("Latakia", "place") in _kinds(text)
+    assert ("Idlib province", "region") in _kinds("Shelling hit an Idlib province town.")

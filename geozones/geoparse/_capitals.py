@@ -55,7 +55,10 @@ _CITY_BEFORE = re.compile(
 )
 #: After the name: "Idlib city", "İdlib kenti / kentinin / kent merkezine", "Hama şehri".
 _CITY_AFTER = re.compile(
-    r"^(?:\s+(?:city|town|kent\w*|şehr\w*|şehir\w*|المدينة)\b|,\s*(?:Syria|Syrie|Syrien))",
+    r"^(?:\s+(?:city|town|kent\w*|şehr\w*|şehir\w*|المدينة)\b|,\s*(?:Syria|Syrie|Syrien)"
+    # one word that qualifies the city, no area's noun: "the Latakia port(al) city"
+    r"|[ \t]+(?!(?:province|governorate|countryside|district|region|rural|and|or|of|the|to)\b)"
+    r"[a-z]+[ \t]+city\b)",
     re.I,
 )
 #: After the name, an apposition that calls it a capital: the seat a group or a state rules
@@ -114,7 +117,7 @@ def _city_cue(text: str, it: _Item) -> bool:
             return True  # "DARAA: The wave of assassinations …"
     if _CITY_BEFORE.search(text[max(0, it.start - 40) : it.start]):
         return True
-    if _CITY_AFTER.match(text[it.end : it.end + 16]):
+    if _CITY_AFTER.match(text[it.end : it.end + 30]):
         return True
     if _CAPITAL_APPOSITION.match(text[it.end : it.end + 60]):
         return True  # "Raqqa, the de facto IS capital in Syria"
