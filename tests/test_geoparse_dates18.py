@@ -90,6 +90,9 @@ def test_a_weekday_before_its_date_after_an_arabic_comma():
     ]
     # a weekday after its day, the Arabic comma between: "١٠ تموز، الجمعة"
     assert _dates("وقع الهجوم في ١٠ تموز ٢٠٢٠، الجمعة", PAGE)[0][1] == "2020-07-10"
+    # a blank before the comma, as typed pages have it
+    assert _dates("الجمعة ، ٢٠ أبريل ٢٠١٨", PAGE) == [("الجمعة ، ٢٠ أبريل ٢٠١٨", "2018-04-20")]
+    assert _dates("Friday , April 20, 2018", PAGE) == [("Friday , April 20, 2018", "2018-04-20")]
 
 
 def test_today_beside_a_written_date_in_brackets_is_two_mentions():

@@ -159,7 +159,7 @@ def _weekday_of(m: DateMention) -> int:
 
 #: What stands between a weekday and its date: a comma, an article ("dem", "le", "the").
 _WEEKDAY_GAP = re.compile(
-    r"[,،]?\s*(?:(?:the|den|dem|le)\s+)?|\s*/\s*|\s*[،,]?\s*الموافق(?:ة|\s+ل)?\s*", re.IGNORECASE
+    r"\s*[,،]?\s*(?:(?:the|den|dem|le)\s+)?|\s*/\s*|\s*[،,]?\s*الموافق(?:ة|\s+ل)?\s*", re.IGNORECASE
 )
 #: A weekday, and the word after it that says the last or the next one ("السبت الماضي").
 _ENDS_WEEKDAY = re.compile(
