@@ -73,9 +73,11 @@ def named_by_noun(text: str, start: int) -> bool:
     (True, False)
     >>> named_by_noun("غارات على بلدتيّ “علما", 18)
     True
+    >>> named_by_noun("القرى المحاذية لبلدة كسب", 21)
+    True
     """
     before = [w for w in text[max(0, start - 40) : start].split() if w.strip(_QUOTES)]
     if not before:
         return False
     w = normalise(before[-1].strip(_QUOTES))
-    return w in SETTLEMENT_NOUNS or (w[:1] in "وفب" and w[1:] in SETTLEMENT_NOUNS)
+    return w in SETTLEMENT_NOUNS or (w[:1] in "وفبل" and w[1:] in SETTLEMENT_NOUNS)

@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 
 from ..place import Place
+from ._arabic_agreement import agreement_drops, common_at_home
 from ._arabic_common import is_common_word, named_by_noun
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index
 from ._select import ARABIC_STOPWORDS, _Item
@@ -145,6 +146,7 @@ def drop_uncued_arabic(
         for it in items
         if not (_is_small_arabic(text, it, index) and _grammar_word(text, it))
         and not _compass_words(text, it)
+        and not agreement_drops(text, it)  # "في المظاهرات السلمية", "بواسطة", "القريتين"
     ]
     items = [
         it for i, it in enumerate(items)
@@ -166,11 +168,14 @@ def drop_uncued_arabic(
                 continue
             if _common_uncued(text, i, items):
                 continue  # "في الصراع": in the conflict, not at Seraa
+        elif not in_list[it.name_start] and common_at_home(text, it, index):
+            if _common_uncued(text, i, items):
+                continue  # "في إشارة منها": a sub-district's name is a common word too
         keep.append(it)
     return keep
 
 
-_NEXT_WORD = re.compile(r"^[ \t]+[\u0621-\u064a]")
+_NEXT_WORD = re.compile(r"^[ \t]+[\"“«]?[\u0621-\u064a]")  # "مزرعة “الرشيد”"
 _CLAUSE_BEFORE = re.compile(r"(?:^|[،,.:;!?\n])[ \t]*$")
 _WORD_AFTER = re.compile(r"[ \t]+([\u0621-\u064a\u0640]+)")
 
