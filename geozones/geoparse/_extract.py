@@ -14,6 +14,7 @@ from ._anchor import place_at_anchors
 from ._ar_delimited import delimited_arabic_spans, placed_beside_towns
 from ._ar_outlets import arabic_outlets
 from ._ar_titles import arabic_title_persons
+from ._arabic_agreement import drop_agreement_words
 from ._arabic_cues import drop_uncued_arabic
 from ._arabic_grammar import drop_grammar_words
 from ._arabic_lists import comma_list_spans
@@ -218,6 +219,7 @@ def _names(
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
     listed += comma_list_spans(text, places)  # "مورك، اللطامنة، المستودعات، …"
     found = context_places(text, places, taken, bias, road_spans, listed)
+    found = drop_agreement_words(text, found)  # "بلدات كثيرة": many towns, an adjective
     found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
