@@ -85,3 +85,14 @@ def test_one_word_between_a_capital_and_city_still_makes_it_the_city():
     text = "The Slunfeh forest extends along the Latakia portal city to the Masyaf Mountains."
     assert ("Latakia", "place") in _kinds(text)
     assert ("Idlib province", "region") in _kinds("Shelling hit an Idlib province town.")
+
+
+def test_a_quarter_the_gazetteer_lacks_is_known_by_its_noun_after_it():
+    # RT (367): "another shell landed in al-Dwila’a neighborhood" was lost
+    text = (
+        "Armed groups fired mortar shells on Bab Touma neighborhood in Damascus. Another "
+        "shell landed in al-Dwila’a neighborhood, causing material damage."
+    )
+    found = {m.text: m for m in geozones.extract(text).places}
+    assert "al-Dwila’a" in found and not found["al-Dwila’a"].resolved
+    assert _kinds("Shells fell in the Christian neighborhood of Aleppo.") == [("Aleppo", "place")]
