@@ -104,3 +104,31 @@ def test_a_noun_of_place_before_a_quoted_name_heads_it():
     # Ayyam Syria (409): "قرب مزرعة “الرشيد”" gave the village Mazraa
     text = "هاجم عناصر التنظيم حافلة لقوات النظام، قرب مزرعة “الرشيد” بريف الرقة الغربي."
     assert "مزرعة" not in _texts(text)
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.kind) for m in geozones.extract(text).places]
+
+
+def test_the_noun_city_before_a_capital_names_the_city():
+    # Al-Akhbar (400): "تاجر أسلحة من مدينة حمص" came out as the governorate (its centroid
+    # 130 km east); the gazetteer holds "مدينة حمص" as a key of both
+    assert ("مدينة حمص", "place") in _kinds("وأشارت المصادر إلى تاجر أسلحة من مدينة حمص.")
+    assert ("مدينة دمشق", "place") in _kinds("وسقطت قذائف على مدينة دمشق.")
+
+
+def test_a_capital_after_its_governorates_noun_stays_the_governorate():
+    assert ("محافظة حمص", "region") in _kinds("نزحت عائلات المقاتلين من محافظة حمص.")
+
+
+def test_a_building_named_after_a_town_the_text_names_leaves_the_town_a_place():
+    # Sputnik Arabic (406): "مشفى السقيلبية" after "في مدينة السقيلبية"
+    text = (
+        "سقطت القذائف على منازل الأهالي في مدينة السقيلبية. وأعلن مصدر طبي في مشفى "
+        "السقيلبية وصول أربع حالات."
+    )
+    assert [t for t in _texts(text) if t == "السقيلبية"] == ["السقيلبية", "السقيلبية"]
+
+
+def test_a_building_named_otherwise_stays_the_buildings():
+    assert "القادسية" not in _texts("انفجرت عبوة بالقرب من مدرسة القادسية في القامشلي.")

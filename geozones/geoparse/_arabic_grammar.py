@@ -13,7 +13,11 @@ aggression: Edwan). Three rules of the language tell them apart, with no list of
 * **nationality**: a word qualified by a nationality adjective ("العدوان التركي", the
   Turkish aggression) is a place only in that nationality's country ("الريحانية التركية",
   Reyhanlı in Turkey): a match whose every reading lies in another country is a common
-  noun.
+  noun;
+* **the noun "city"**: a match that opens with "مدينة" ("من مدينة حمص") names the city,
+  only its readings as a populated place are kept (the gazetteer holds "مدينة حمص" as a
+  key of the governorate too; "مدينة دمشق" only as the governorate's, whose city is
+  then read from the name after the noun).
 """
 
 from __future__ import annotations
@@ -100,8 +104,37 @@ def drop_grammar_words(text: str, items: list[_Item], index: _Index) -> list[_It
         elif " " not in name.strip() and has_tanween(text, it.start, it.end):
             continue
         else:
-            out.extend(_in_adjective_country(text, it, index))
+            out.extend(
+                _city_reading(text, got, index) for got in _in_adjective_country(text, it, index)
+            )
     return out
+
+
+#: "مدينة" (city) opening a match: the gazetteer holds "مدينة حمص" as a key of the city
+#: and of the governorate alike.
+_CITY_NOUN = re.compile(r"[وفبل]?مدينة[ \t]+")
+
+
+def _city_reading(text: str, it: _Item, index: _Index) -> _Item:
+    """The item with only its readings as a populated place when its match opens with the
+    noun "مدينة" (city): "من مدينة حمص" names the city, not the governorate (whose
+    centroid lies 130 km east). Unchanged when no reading is a populated place."""
+    m = _CITY_NOUN.match(text, it.name_start, it.end)
+    if m is None:
+        return it
+    payloads = it.payloads
+    if not any(_is_town(index, p) for p in payloads):  # "مدينة دمشق": the governorate's key
+        rest = text[m.end() : it.end]
+        payloads = tuple(
+            p for got in _scan(rest, index) if got.start == 0 and got.end == len(rest)
+            for p in got.payloads
+        )  # fmt: skip
+    kept = tuple(p for p in payloads if _is_town(index, p))
+    return dataclasses.replace(it, payloads=kept) if kept else it
+
+
+def _is_town(index: _Index, payload) -> bool:  # noqa: ANN001 (a private _Payload)
+    return any(c.kind == "populated place" for c, _ in _candidates(index, (payload,)))
 
 
 def _in_adjective_country(text: str, it: _Item, index: _Index) -> list[_Item]:

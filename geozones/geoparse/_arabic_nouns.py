@@ -14,7 +14,9 @@ A place's name is definite: no indefinite adjective agrees with it. So
   الشمالية", kept);
 * a building's noun ("مدرسة", school; "فندق", hotel; "مشفى", hospital; "جامع", mosque) is
   no village, and the name after it is the building's ("مدرسة القادسية", "فندق الشهباء",
-  "مدرسة الماظة خليل"), not the village or the district that shares it.
+  "مدرسة الماظة خليل"), not the village or the district that shares it — unless the text
+  names that word as a town elsewhere ("في مدينة السقيلبية … في مشفى السقيلبية": the
+  town's hospital, and the town a place).
 """
 
 from __future__ import annotations
@@ -58,13 +60,26 @@ _BUILDING_NAME = re.compile(
 
 
 def _buildings(text: str) -> list[Entity]:
-    """A building's noun and the name after it ("مدرسة القادسية"): no place mention."""
+    """A building's noun and the name after it ("مدرسة القادسية"): no place mention,
+    unless the text names that word as a town elsewhere ("مشفى السقيلبية" after "مدينة
+    السقيلبية": the town's hospital, the town a place)."""
     out = []
     for m in _BUILDING.finditer(text):
         name = _BUILDING_NAME.match(text, m.end())
         end = name.end() if name and name.group(0).split()[0].startswith("ال") else m.end()
+        if name and end > m.end() and _named_as_town(text, name.group(0).split()[0]):
+            end = m.end()
         out.append(Entity(text[m.start() : end], m.start(), end, "facility", "ar-building"))
     return out
+
+
+#: Nouns of settlement that name a town ("مدينة X", "بلدة X"), a clinging proclitic allowed.
+_TOWN_NOUN = r"(?<![\u0621-\u064a])[وفبل]?(?:مدينة|بلدة|قرية|مدينتي|بلدتي|قريتي)\s+"
+
+
+def _named_as_town(text: str, word: str) -> bool:
+    """Whether the text names ``word`` after a noun of settlement somewhere."""
+    return re.search(_TOWN_NOUN + re.escape(word) + rf"(?![{_AR}])", text) is not None
 
 
 def arabic_qualified_nouns(text: str) -> list[Entity]:
