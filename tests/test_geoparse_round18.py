@@ -96,3 +96,11 @@ def test_a_quarter_the_gazetteer_lacks_is_known_by_its_noun_after_it():
     found = {m.text: m for m in geozones.extract(text).places}
     assert "al-Dwila’a" in found and not found["al-Dwila’a"].resolved
     assert _kinds("Shells fell in the Christian neighborhood of Aleppo.") == [("Aleppo", "place")]
+
+
+def test_a_lower_case_article_apart_opens_an_unknown_name():
+    # Airwars (370): "warplanes fired missiles on al Jam’iya neighbourhood" was lost
+    text = "Jets fired missiles on al Jam’iya neighbourhood, south of Jisr al Shoghour city."
+    assert ("al Jam’iya", "place") in _kinds(text)
+    text = "Jets struck as Syrian villages burned, south of Jisr al Shoghour city."
+    assert [k for k in _kinds(text) if "Syrian" in k[0]] == []

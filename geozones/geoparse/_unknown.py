@@ -37,7 +37,8 @@ CONTEXT_SCORE = 0.3
 CONTEXT_CLUSTER_KM = 30.0
 
 _P = r"(?:al|el|ash|as|ad|ar|at|an|az)[-‑]"
-_TOKEN = rf"(?:{_P})?[{ctx.CAPITALS}][\w'’]*(?:[-‑](?:{_P})?[\w'’]+)*"
+#: … the article may stand apart in lower case ("al Jam’iya"), never "as"/"at" (English).
+_TOKEN = rf"(?:{_P}|(?:al|el)[ \t])?[{ctx.CAPITALS}][\w'’]*(?:[-‑](?:{_P})?[\w'’]+)*"
 _NAME = rf"{_TOKEN}(?: (?:{_P}[\w'’]+|[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*)){{0,2}}"
 _LIST = rf"{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+and\s+{_NAME})*"
 _NOUNS = r"(?:villages?|towns?|hamlets?|settlements?|localities|communities|areas?)"
