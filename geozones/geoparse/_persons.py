@@ -382,8 +382,9 @@ def _after_title(text: str, words: list[tuple[int, int]], i: int) -> Entity | No
             j += 1
             continue
         break
-    if j >= len(words) or _ar_key(text[words[j][0] : words[j][1]]) in _AR_INSTITUTIONS:
-        return None
+    w = text[words[j][0] : words[j][1]] if j < len(words) else ""
+    if not w or _ar_key(w) in _AR_INSTITUTIONS or w.startswith(("بال", "لل")):
+        return None  # "مدير الصحة بالسويداء": "in" and a place start no name
     n = _name_after(text, words, j, 3)
     if n == 0:
         return None
