@@ -132,3 +132,16 @@ def test_a_building_named_after_a_town_the_text_names_leaves_the_town_a_place():
 
 def test_a_building_named_otherwise_stays_the_buildings():
     assert "القادسية" not in _texts("انفجرت عبوة بالقرب من مدرسة القادسية في القامشلي.")
+
+
+def test_a_preposition_and_article_after_a_title_start_no_name():
+    # Wdian (405): "مدير الصحة بالسويداء، حسان عمرو" (the health director in Sweida) read
+    # "بالسويداء" as the director's name
+    got = _texts("فيما أشار مدير الصحة بالسويداء، حسان عمرو، إلى أن الجرحى مستقرون.")
+    assert any(t.startswith("السويدا") for t in got)
+
+
+def test_a_name_after_a_title_is_still_a_person():
+    # the title rule still reads the name when no preposition clings to it
+    text = "وقال مدير المرصد رامي عبد الرحمن إن القصف طال بلدة سرمين."
+    assert "سرمين" in _texts(text) and not any("رامي" in t for t in _texts(text))
