@@ -145,3 +145,14 @@ def test_a_name_after_a_title_is_still_a_person():
     # the title rule still reads the name when no preposition clings to it
     text = "وقال مدير المرصد رامي عبد الرحمن إن القصف طال بلدة سرمين."
     assert "سرمين" in _texts(text) and not any("رامي" in t for t in _texts(text))
+
+
+def test_a_base_names_the_village_it_bears():
+    # Elnabaa (408): "قاعدة (حميميم) الجوية" (the Hmeimim air base) was dropped uncued
+    text = "وقالت إن الدفاعات الجوية في قاعدة (حميميم) الجوية تصدت لقذائف صاروخية."
+    assert "حميميم" in _texts(text)
+
+
+def test_a_base_before_a_common_word_needs_more():
+    # "قاعدة بيانات" (a database): the common-word test still asks for a noun of settlement
+    assert _texts("وأنشأت المنظمة قاعدة بيانات للمفقودين.") == []
