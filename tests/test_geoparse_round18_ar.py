@@ -156,3 +156,13 @@ def test_a_base_names_the_village_it_bears():
 def test_a_base_before_a_common_word_needs_more():
     # "قاعدة بيانات" (a database): the common-word test still asks for a noun of settlement
     assert _texts("وأنشأت المنظمة قاعدة بيانات للمفقودين.") == []
+
+
+def test_the_old_city_of_a_capital_is_the_city_after_an_area_noun():
+    # Shorouk (410): "فى منطقة حلب القديمة" (the old city of Aleppo) came out as the area
+    text = "اشتباكات عنيفة داخل المدينة لا سيما فى منطقة حلب القديمة التى تتقاسم السيطرة عليها."
+    assert ("منطقة حلب", "place") in _kinds(text)
+
+
+def test_a_compass_part_after_an_area_noun_stays_the_area():
+    assert ("منطقة حلب الشرقية", "region") in _kinds("تواصل القصف على منطقة حلب الشرقية.")

@@ -17,7 +17,8 @@ aggression: Edwan). Three rules of the language tell them apart, with no list of
 * **the noun "city"**: a match that opens with "مدينة" ("من مدينة حمص") names the city,
   only its readings as a populated place are kept (the gazetteer holds "مدينة حمص" as a
   key of the governorate too; "مدينة دمشق" only as the governorate's, whose city is
-  then read from the name after the noun).
+  then read from the name after the noun); so does "القديمة" after the name ("منطقة حلب
+  القديمة", the old city of Aleppo).
 """
 
 from __future__ import annotations
@@ -115,13 +116,22 @@ def drop_grammar_words(text: str, items: list[_Item], index: _Index) -> list[_It
 _CITY_NOUN = re.compile(r"[وفبل]?مدينة[ \t]+")
 
 
+#: "القديمة" (old) after a town's name: its old city ("حلب القديمة"), a part of the town.
+_OLD_CITY = re.compile(r"[ \t]+ال(?:قديمة|قديمه)(?![\u0621-\u064a])")
+
+
 def _city_reading(text: str, it: _Item, index: _Index) -> _Item:
     """The item with only its readings as a populated place when its match opens with the
     noun "مدينة" (city): "من مدينة حمص" names the city, not the governorate (whose
-    centroid lies 130 km east). Unchanged when no reading is a populated place."""
+    centroid lies 130 km east); so does "القديمة" (old) after it: "في منطقة حلب القديمة"
+    is the old city of Aleppo, a part of the city, not the area. Unchanged when no reading
+    is a populated place."""
     m = _CITY_NOUN.match(text, it.name_start, it.end)
     if m is None:
-        return it
+        if not _OLD_CITY.match(text, it.end):
+            return it
+        kept = tuple(p for p in it.payloads if _is_town(index, p))  # "منطقة حلب القديمة"
+        return dataclasses.replace(it, payloads=kept, cue=None) if kept else it
     payloads = it.payloads
     if not any(_is_town(index, p) for p in payloads):  # "مدينة دمشق": the governorate's key
         rest = text[m.end() : it.end]
