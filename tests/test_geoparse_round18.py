@@ -104,3 +104,13 @@ def test_a_lower_case_article_apart_opens_an_unknown_name():
     assert ("al Jam’iya", "place") in _kinds(text)
     text = "Jets struck as Syrian villages burned, south of Jisr al Shoghour city."
     assert [k for k in _kinds(text) if "Syrian" in k[0]] == []
+
+
+def test_a_name_located_by_a_direction_from_a_town_is_a_place():
+    # Mideast Discourse (372): "near Sad Abu Fayad, east of the city of Salamiyah" was read
+    # as "Assad" (a person's key without its glued article) and lost
+    text = "Army units destroyed a vehicle near Sad Abu Fayad, east of the city of Salamiyah."
+    assert ("Sad Abu Fayad", "place") in _kinds(text)
+    text = "Assad's forces shelled Saraqib; the Assad regime said so."
+    assert _entities(text).count("Assad") == 2
+    assert _kinds("He met officials in Ankara, north of the border.") == [("Ankara", "place")]

@@ -90,11 +90,20 @@ def _arabic_spellings(k: str) -> tuple[str, ...]:
     return ()
 
 
+def glued_article(name: str) -> bool:
+    """Whether a name's last word starts with a glued sun-letter article ("Assad",
+    "al-Assad"; not "Sad")."""
+    return bool(_GLUED_SUN.match(re.split(r"[\s-]", fold(name))[-1]))
+
+
 @dataclass(frozen=True)
 class _Payload:
     kind: str  # "g" gazetteer entry, "r" curated region, "e" non-place entity
     ref: Any  # entry index, region index, or entity kind
     caps: bool = False  # entity written in capitals: match only capitals
+    #: a one-word entity whose key cut a glued article ("Assad" → "sad"): it matches only a
+    #: word written with that article, not the bare rest ("Sad Abu Fayad", a village)
+    glued: bool = False
 
 
 class _Index:
@@ -134,7 +143,8 @@ class _Index:
             for name in names:
                 if k := _key(fold(name)):
                     caps = name.isupper() and len(name) <= 6
-                    by_key.setdefault(k, set()).add(_Payload("e", kind, caps))
+                    glued = " " not in k and glued_article(name)
+                    by_key.setdefault(k, set()).add(_Payload("e", kind, caps, glued))
         auto = ahocorasick.Automaton()
         for k, payloads in by_key.items():
             auto.add_word(f" {k} ", (k.count(" ") + 1, _ordered(payloads)))

@@ -20,6 +20,7 @@ from ._index import (
     _key,
     _Match,
     _Payload,
+    glued_article,
 )
 from ._speech import speaks
 from ._turkish import kind_of
@@ -129,6 +130,11 @@ def _select(
         if not pls:
             continue
         ent = next((p for p in pls if p.kind == "e"), None)
+        if ent is not None and ent.glued and not glued_article(name):
+            pls = tuple(p for p in pls if p.kind != "e")  # "Sad" is not "Assad"
+            ent = None
+            if not pls:
+                continue
         if ent is not None and _TOWN_NOUN_BEFORE.search(text[max(0, m.start - 16) : m.start]):
             ent, pls = None, tuple(p for p in pls if p.kind != "e")  # "مدينة الميادين"
             if not pls:

@@ -55,6 +55,13 @@ _INCLUDING = re.compile(
     rf"\b(?:villages|towns|hamlets|localities|settlements)\b[^.\n]{{0,80}}?"
     rf"\b(?:including|among\s+them|such\s+as|namely)\s+(?P<list>{_LIST})"
 )
+#: A name a direction from a town locates, after a preposition of place: "near Sad Abu
+#: Fayad, east of the city of Salamiyah", "in X, 10 km south of Y".
+_LOCATED = re.compile(
+    rf"\b(?:near|in|at|towards?|around|outside|into)\s+(?:the\s+)?(?P<list>{_NAME}),?\s+"
+    r"(?:(?:about|some|around|nearly)\s+)?(?:\d[\d.]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+)?"
+    r"(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b"
+)
 #: Turkish determiners and numbers ("Bu köylerde", in these villages): no village's name.
 _TR_DET = r"(?:Bu|Şu|O|Bir|Diğer|Tüm|Bütün|Bazı|Her|Birçok|İki|Üç|Dört|Beş|Altı|On)"
 #: German, French, Turkish: "Dorf X", "Ortschaft X", "village de X", "X köyü", "A, B ve C
@@ -251,7 +258,7 @@ def _context_place(name: str, where: tuple[float, float], bias: str) -> Place:
 
 def _english_spans(text: str) -> list[tuple[int, int]]:
     out = []
-    for rx in (_BEFORE, _AFTER, _INCLUDING, _OTHER):
+    for rx in (_BEFORE, _AFTER, _INCLUDING, _OTHER, _LOCATED):
         for m in rx.finditer(text):
             g = "list" if m.group("list") is not None else "tr"
             base = m.start(g)
