@@ -166,3 +166,12 @@ def test_the_old_city_of_a_capital_is_the_city_after_an_area_noun():
 
 def test_a_compass_part_after_an_area_noun_stays_the_area():
     assert ("منطقة حلب الشرقية", "region") in _kinds("تواصل القصف على منطقة حلب الشرقية.")
+
+
+def test_a_chain_of_indefinite_adjectives_names_no_country():
+    # Emarat al-Youm (139): "طائرات حربية سورية" (Syrian warplanes) gave Syria
+    assert _texts("كما شنت طائرات حربية سورية غارات أخرى على تلك المناطق.") == []
+
+
+def test_a_country_after_a_definite_adjective_stays_the_country():
+    assert any(t.endswith("سورية") for t in _texts("تقدمت القوات الحكومية في شمال سورية."))

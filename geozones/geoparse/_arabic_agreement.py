@@ -9,7 +9,8 @@ asking whether a village bears its name:
   no verb's subject, so the word is no object either; an indefinite word in -ة right after
   an indefinite plural of settlements ("بلدات كثيرة", many towns; "قرى محيطة بالمدينة",
   villages surrounding the city) is its adjective, unless a list goes on after it
-  ("بلدات ترملا وفليفل");
+  ("بلدات ترملا وفليفل"); an indefinite word in -ية right after an indefinite adjective in
+  -ية goes on the chain ("طائرات حربية سورية", Syrian warplanes: not Syria);
 * **a preposition of means** ("بواسطة", by means of; "بفضل", thanks to; "بموجب", under)
   is a word of the sentence, not "ب" (in) and a village, and what it governs is an
   instrument, not a place (prepositions of topic and cause are left out: "بشأن سوريا",
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from ._arabic_common import is_common_word, named_by_noun
+from ._arabic_common import SETTLEMENT_NOUNS, is_common_word, named_by_noun
 from ._index import _candidates, _Index
 from ._select import _Item
 
@@ -50,6 +51,8 @@ _LIST_AFTER = re.compile(rf"[ \t]*(?:[،,]|و[{_AR_CH}])")
 #: Nouns whose construct dual names a pair of places ("قريتي", "بلدتي").
 _DUAL_STEMS = ("قريت", "بلدت", "مدينت", "منطقت")
 _HOME_LIMIT = 100_000
+#: Nouns in -ية that head a place's name ("بلدية حمورية", "ناحية شران"), folded.
+_NOUNS_IN_IYA = frozenset("قريه ناحيه بلديه مديريه ضاحيه محميه تسميه".split())
 
 
 def _fold(word: str) -> str:
@@ -87,6 +90,19 @@ def _adjective_of_settlements(text: str, it: _Item) -> bool:
     if _prev_word(text, it.start) not in _SETTLEMENT_PLURALS:
         return False
     return not _LIST_AFTER.match(text, it.end)
+
+
+def _adjective_chain(text: str, it: _Item) -> bool:
+    """ "طائرات حربية سورية" (Syrian warplanes): an indefinite word in -ية right after an
+    indefinite adjective in -ية (no noun of settlement or office in -ية: "بلدية حمورية"
+    is Hamouriyeh's council) goes on the chain of adjectives: not Syria."""
+    name = _fold(text[it.name_start : it.end])
+    if it.start != it.name_start or name.startswith("ال") or not name.endswith("يه"):
+        return False
+    prev = _prev_word(text, it.start)
+    if len(prev) < 5 or prev.startswith("ال") or not prev.endswith("يه"):
+        return False
+    return prev not in SETTLEMENT_NOUNS and prev not in _NOUNS_IN_IYA
 
 
 def _word_at(text: str, start: int, end: int) -> str:
@@ -175,6 +191,7 @@ def agreement_drops(text: str, it: _Item) -> bool:
     return (
         _adjective_of_definite_plural(text, it)
         or _adjective_of_settlements(text, it)
+        or _adjective_chain(text, it)
         or _means(text, it)
         or _dual_anaphora(text, it)
     )
