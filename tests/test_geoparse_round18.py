@@ -114,3 +114,10 @@ def test_a_name_located_by_a_direction_from_a_town_is_a_place():
     text = "Assad's forces shelled Saraqib; the Assad regime said so."
     assert _entities(text).count("Assad") == 2
     assert _kinds("He met officials in Ankara, north of the border.") == [("Ankara", "place")]
+
+
+def test_where_a_group_is_based_is_a_place_who_holds_it_is_not():
+    # Mideast Discourse (372), Teller Report (225): "The London-based Syrian Observatory"
+    text = "The London-based Syrian Observatory for Human Rights reported the clashes."
+    assert ("London", "place") in _kinds(text)
+    assert _kinds("Aleppo-held areas were shelled.") == []

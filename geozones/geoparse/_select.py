@@ -130,9 +130,8 @@ def _select(
         if not pls:
             continue
         ent = next((p for p in pls if p.kind == "e"), None)
-        if ent is not None and ent.glued and not glued_article(name):
-            pls = tuple(p for p in pls if p.kind != "e")  # "Sad" is not "Assad"
-            ent = None
+        if ent is not None and ent.glued and not glued_article(name):  # "Sad" is not "Assad"
+            ent, pls = None, tuple(p for p in pls if p.kind != "e")
             if not pls:
                 continue
         if ent is not None and _TOWN_NOUN_BEFORE.search(text[max(0, m.start - 16) : m.start]):
@@ -166,9 +165,8 @@ def _select(
         backed = _BACKED.match(text, m.end)
         if backed and _SPONSOR.search(backed.group(0)):
             countries = countries | frozenset(p.ref for p in pls if p.ref in metropolises)
-        if backed and not any(p.ref in countries for p in pls):
-            continue  # "Aleppo-based fighters": who backs them, not where; a country that
-            # backs is named all the same ("Turkey-backed", the set's country guideline)
+        if backed and _who_not_where(text, backed, pls, countries):
+            continue  # "Aleppo-based fighters", "Idlib-backed units"
         it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords, loose=m.loose)
         last = m.loose and name.isascii()  # a Latin loose key fills what is left
         cands.append((m.end - m.start, 2 if last else 1, m.start, it))
@@ -201,6 +199,24 @@ _TOWN_NOUN_BEFORE = re.compile(
 #: A noun of settlement and "of" right before a capitalised name: the name is the
 #: village's even when it is also a common word ("the village of Has").
 _SETTLEMENT_OF = re.compile(r"\b(?:town|city|village|hamlet)[ \t]+of[ \t]+$")
+
+
+def _who_not_where(
+    text: str, backed: re.Match[str], pls: tuple[_Payload, ...], countries: frozenset[int]
+) -> bool:
+    """Whether "X-backed", "X-based" before a noun says who, not where ("Aleppo-based
+    fighters"): a country that backs is named all the same ("Turkey-backed", the set's
+    country guideline), and where a monitor or an activist is based is a place ("the
+    London-based Observatory", "Daraa-based activist", as the set marks them)."""
+    return not _BASED.match(text, backed.end()) and not any(p.ref in countries for p in pls)
+
+
+#: After "X-based": a name, or a noun of who reports (its base is a place).
+_BASED = re.compile(
+    r"(?<=based)[ \t]+(?:[A-Z]|(?:\w+[ \t]+)?(?:activists?|journalists?|reporters?|monitors?"
+    r"|NGOs?|observatory|newspapers?|outlets?|websites?|agency|think[ \t]tanks?|watchdogs?"
+    r"|researchers?|analysts?|charity|charities)\b)"
+)
 _SPONSOR = re.compile(r"backed|led|sponsored|funded|supported", re.I)  # a government acts
 _BACKED = re.compile(
     r"\s?[-‑–]\s?(?:backed|led|allied|aligned|sponsored|brokered|funded|trained|supported"
