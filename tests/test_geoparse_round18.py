@@ -121,3 +121,15 @@ def test_where_a_group_is_based_is_a_place_who_holds_it_is_not():
     text = "The London-based Syrian Observatory for Human Rights reported the clashes."
     assert ("London", "place") in _kinds(text)
     assert _kinds("Aleppo-held areas were shelled.") == []
+
+
+def test_a_capital_called_a_groups_seat_or_measured_to_elsewhere_is_the_city():
+    # ONA (176), Middle East Observer (125): the same cues as 365's, written otherwise
+    text = "A blast hit an SDF checkpoint in Raqqa, which used to be the Islamic State’s capital."
+    assert ("Raqqa", "place") in _kinds(text)
+    text = "Manbij lies on a key supply route to the group’s de facto capital of Raqqa."
+    assert ("Raqqa", "place") in _kinds(text)
+    text = "A blast targeted SDF facilities in Raqqa, some 500 km away from Damascus."
+    assert ("Raqqa", "place") in _kinds(text)
+    text = "Clashes went on in Raqqa, which is the province where IS had its capital."
+    assert ("Raqqa", "region") in _kinds(text)

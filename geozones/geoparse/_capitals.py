@@ -42,6 +42,8 @@ _CITY_BEFORE = re.compile(
     r"|\b(?:quarters?|neighbou?rhoods?)\s+of\s+|(?:^|\s)[وف]?(?:أحياء|احياء)\s+"
     # the seat named as such: "the provincial capital Sweida", "le chef-lieu Idleb"
     r"|\b(?:provincial|regional|governorate)\s+capital,?\s+|\bchef-lieu,?\s+"
+    # the seat a group rules from: "the group’s de facto capital of Raqqa"
+    r"|\bcapital\s+(?:city\s+)?of\s+"
     # the city's centre: "central Quneitra", "downtown Homs"
     r"|\bcentral\s+|\bdowntown\s+"
     # a point near it: "près d'Idleb", "near Idlib", "قرب إدلب", "nahe Idlib"
@@ -65,8 +67,12 @@ _CITY_AFTER = re.compile(
 #: from is a city ("Raqqa, the de facto IS capital", "Raqqa, the group’s self-declared
 #: capital"); "the provincial capital" too.
 _CAPITAL_APPOSITION = re.compile(
-    r"^,[ \t]+(?:the|its)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?capital\b(?![ \t]+of[ \t]+the[ \t]+"
+    r"^,[ \t]+(?:(?:which|that)[ \t]+(?:used[ \t]+to[ \t]+be|was|is|had[ \t]+been)[ \t]+)?"
+    r"(?:the|its)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?capital\b(?![ \t]+of[ \t]+the[ \t]+"
     r"(?:province|governorate))"
+    # or a distance measured from it to elsewhere: "in Raqqa, some 500 km away from Damascus"
+    r"|^,[ \t]+(?:(?:some|about|around|nearly|roughly)[ \t]+)?\d[\d.,]*[ \t]?"
+    r"(?:km|kilomet(?:er|re)s?|miles?)[ \t]+(?:away[ \t]+)?from\b"
 )
 #: After the name, "and" and a city named as such: the pair are two cities ("between Raqqa
 #: and the eastern city of Deir el-Zour", "entre Raqqa et la ville de Deir ez-Zor").
@@ -119,7 +125,7 @@ def _city_cue(text: str, it: _Item) -> bool:
         return True
     if _CITY_AFTER.match(text[it.end : it.end + 30]):
         return True
-    if _CAPITAL_APPOSITION.match(text[it.end : it.end + 60]):
+    if _CAPITAL_APPOSITION.match(text[it.end : it.end + 80]):
         return True  # "Raqqa, the de facto IS capital in Syria"
     if _CITY_PAIR_AFTER.match(text[it.end : it.end + 60]):
         return True  # "between Raqqa and the eastern city of Deir el-Zour": two cities
