@@ -48,6 +48,9 @@ def test_a_distance_from_a_capital_without_a_compass_word_makes_it_the_city():
     assert ("Deir Ezzor", "place") in _kinds(text)
     text = "The village lies in Deir Ezzor, far from the border."
     assert ("Deir Ezzor", "region") in _kinds(text)
+    # Atlantic Council (223): a number in words and a conversion in brackets
+    text = "The village lies four kilometers (2.4 miles) from Hama."
+    assert ("Hama", "place") in _kinds(text)
 
 
 def test_an_apposition_calling_a_capital_a_capital_makes_it_the_city():
