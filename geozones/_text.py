@@ -61,7 +61,7 @@ __all__ = [
 
 #: Bumped whenever the output of any key function changes; bundled indexes
 #: built with another version are re-keyed at load time.
-FOLD_VERSION = 5
+FOLD_VERSION = 6
 
 # Characters mapped before Unicode decomposition (decomposition would lose them
 # or map them wrongly). Turkish: ş/ç keep their sound, ı is i, ğ is silent.
@@ -109,6 +109,14 @@ _PRE = {
     "چ": "ج",
     "ژ": "ز",
     "ڤ": "ف",
+    # Kurdish letters (Sorani/Kurmanji in Arabic script): ێ is a long ي, ۆ a و, ە an ه,
+    # ڕ and ڵ the heavy ر and ل, ھ the two-eyed ه ('کۆبانی' keys as 'كوباني').
+    "ێ": "ي",
+    "ۆ": "و",
+    "ە": "ه",
+    "ڕ": "ر",
+    "ڵ": "ل",
+    "ھ": "ه",
 }
 # Removed outright: apostrophes and ayn/hamza signs (a name keeps its letters
 # whether or not they are written), tatweel, Arabic hamza, zero-width marks.

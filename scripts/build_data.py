@@ -450,9 +450,43 @@ def add_kurdish_names(b: Builder, out: Path) -> None:
         i = alias_target(b, target)
         if i is None or not source.startswith(("https://", "http://")):
             raise SystemExit(f"kurdish_names.csv: {name!r}: unknown target or no source URL")
-        if name not in {t for t, _ in b.variants[i]}:
-            b.variants[i].append((name, "c"))
-    note(f"kurdish_names.csv: {len(rows) - 1} Kurdish (Kurmanji) names of the north-east")
+        arabic = (b.entries[i].get("extra") or {}).get("name_ar") or ""
+        for text in [name, *_kurdish_oblique(name), *_both_names(name, arabic)]:
+            if text not in {t for t, _ in b.variants[i]}:
+                b.variants[i].append((text, "c"))
+    note(f"kurdish_names.csv: {len(rows) - 1} Kurdish names of the north-east (Latin and Arabic)")
+
+
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d5]")
+
+
+def _both_names(kurdish: str, arabic: str) -> list[str]:
+    """An Arabic-script Kurdish name written next to the town's Arabic name, in both orders.
+
+    The press names such a town by both names side by side ('ريف عين العرب كوباني', as its
+    pages write 'عين العرب (كوباني)' or 'سري كانيه/ رأس العين'): one name, one mention.
+    """
+    if not arabic or not _ARABIC_LETTER.search(kurdish) or name_key(arabic) == name_key(kurdish):
+        return []
+    return [f"{arabic} {kurdish}", f"{kurdish} {arabic}"]
+
+
+def _kurdish_oblique(name: str) -> list[str]:
+    """The other spelling of an Arabic-script Kurdish name's final -ê: ه written ێ or ێ as ه.
+
+    Kurdish writes the -ê ending of a name ('Serê Kaniyê') with ێ, Arabic with ه or ة
+    ('سري كانيه'); the gazetteer's key folds ێ to ي, so each spelling gets the other
+    (a last word of at least four letters; Latin names get none).
+    """
+    words = name.split()
+    last = words[-1] if words else ""
+    if not _ARABIC_LETTER.search(name) or len(last) < 4:
+        return []
+    if last[-1] in "هة":
+        return [" ".join([*words[:-1], last[:-1] + "ێ"])]
+    if last[-1] == "ێ":
+        return [" ".join([*words[:-1], last[:-1] + "ه"])]
+    return []
 
 
 #: Importance of a city neighbourhood: below any OCHA community (3.0), so a town of the same
