@@ -8,6 +8,8 @@ geocoder, chromedriver, a dask LocalCluster) run on 127.0.0.1.
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from _netguard import NetworkBlockedError, install
 
@@ -35,3 +37,21 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     from geozones import settings
 
     monkeypatch.setattr(settings, "cache_dir", tmp_path_factory.getbasetemp() / "cache")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_default_gazetteer():
+    """A test that loaded a country, a places file or a road into the shared gazetteer
+    (``geocode(country=...)``, ``extract(country_bias=...)``, ``add_places_file``) leaves
+    it as it found it: the next test gets the bundled gazetteer again, so no test's
+    result depends on which tests ran before it (a loaded Lebanon made 'وصور الرئيس'
+    read as a village in a later geoparse test)."""
+    yield
+    from geozones.gazetteer import _gazetteer
+
+    default = _gazetteer._DEFAULT
+    if default is not None and default._loaded:
+        _gazetteer._DEFAULT = None
+        scan = sys.modules.get("geozones.geoparse._index")
+        if scan is not None:  # its scan index goes with it (memory)
+            scan._INDEXES.pop(id(default), None)
