@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 
 from ._context import Entity
-from ._persons import AR_ORG_HEADS, AR_TITLES
+from ._persons import AR_FOLD, AR_ORG_HEADS, AR_TITLES
 
 _AR = r"[\u0621-\u064a\u0671-\u06d3\u0640]+"
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ـ": None, "ة": "ه", "ى": "ي"})
 #: A quoted name of two or three Arabic words.
 _QUOTED = re.compile(rf"[\"“«](?P<name>{_AR}(?:[ \t]+{_AR}){{1,2}})[\"”»]")
 #: The words right before it (Arabic words only, at most six).
@@ -35,7 +34,7 @@ _BREAK = frozenset(
 
 def _key(word: str) -> str:
     """A word folded, without a clinging و/ف/ل/ب and the article."""
-    w = word.translate(_FOLD)
+    w = word.translate(AR_FOLD)
     if len(w) > 4 and w[0] in "وفلب" and w[1:3] == "ال":
         w = w[1:]
     if len(w) > 4 and w.startswith("ال"):

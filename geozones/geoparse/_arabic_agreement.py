@@ -32,10 +32,10 @@ import re
 
 from ._arabic_common import SETTLEMENT_NOUNS, is_common_word, named_by_noun
 from ._index import _candidates, _Index
+from ._persons import AR_FOLD
 from ._select import _Item
 
 _AR_CH = "\u0621-\u064a\u0640"
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
 _MARKS = re.compile(r"[\u064b-\u0652]")
 #: The word right before a name (spaces only between).
 _PREV = re.compile(rf"([{_AR_CH}\u064b-\u0652]+)[ \t]+$")
@@ -56,7 +56,7 @@ _NOUNS_IN_IYA = frozenset("قريه ناحيه بلديه مديريه ضاحي�
 
 
 def _fold(word: str) -> str:
-    return _MARKS.sub("", word).translate(_FOLD)
+    return _MARKS.sub("", word).translate(AR_FOLD)
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -126,7 +126,7 @@ def _dual_anaphora(text: str, it: _Item) -> bool:
     if not (name.startswith("ال") and name.endswith("ين")) or it.cue is not None:
         return False
     stem = name[2:-2]
-    if stem.translate(_FOLD) not in {s.translate(_FOLD) for s in _DUAL_STEMS}:
+    if stem.translate(AR_FOLD) not in {s.translate(AR_FOLD) for s in _DUAL_STEMS}:
         return False
     if named_by_noun(text, it.start):
         return False

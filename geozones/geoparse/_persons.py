@@ -42,7 +42,8 @@ from ._context import Entity, known_entities
 
 _AR = r"[\u0621-\u064a\u0671-\u06d3\u0640]+"
 _AR_WORD = re.compile(_AR)
-_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ـ": None, "ة": "ه", "ى": "ي"})
+#: Arabic letters a word key folds (alef forms, ta marbuta, alef maqsura; tatweel dropped).
+AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ـ": None, "ة": "ه", "ى": "ي"})
 
 #: Arabic titles that put a person's name after them (the article optional).
 AR_TITLES = frozenset(
@@ -82,7 +83,7 @@ _AR_ADJ_AS_COUNTRY = frozenset({"سوريه"})
 def _ar_key(word: str) -> str:
     """An Arabic word without its proclitics (و ب ل ف) and article, alef/ta-marbuta folded
     ("للرئيس", li- before the article, is written with one alef less: "رئيس")."""
-    w = word.translate(_ALEF)
+    w = word.translate(AR_FOLD)
     if len(w) > 4 and w[0] in "وف" and w[1:3] == "لل":
         w = w[1:]
     if len(w) > 3 and w.startswith("لل"):
@@ -104,7 +105,7 @@ def _given_names() -> tuple[frozenset[str], frozenset[str]]:
     """(Latin-script given names, Arabic given names folded) from the curated list."""
     names = known_entities().get("given_name", [])
     latin = frozenset(n for n in names if n[:1].isascii())
-    arabic = frozenset(n.translate(_ALEF) for n in names if not n[:1].isascii())
+    arabic = frozenset(n.translate(AR_FOLD) for n in names if not n[:1].isascii())
     return latin, arabic
 
 
@@ -150,7 +151,7 @@ def _name_after(text: str, words: list[tuple[int, int]], i: int, most: int) -> i
     while n < most and i + n < len(words):
         a, b = words[i + n]
         w = text[a:b]
-        if not _AR_WORD.fullmatch(w) or w in _AR_STOP or w.translate(_ALEF) in _AR_STOP:
+        if not _AR_WORD.fullmatch(w) or w in _AR_STOP or w.translate(AR_FOLD) in _AR_STOP:
             break
         if n and w.startswith("و") and not w.startswith("ول"):
             break
@@ -195,10 +196,10 @@ def _entity_at(text: str, words: list[tuple[int, int]], i: int) -> Entity | None
         return _office_after(text, words, i)
     if _in(k, AR_TITLES):
         return _after_title(text, words, i)
-    if text[a:b].translate(_ALEF) in _given_names()[1]:
+    if text[a:b].translate(AR_FOLD) in _given_names()[1]:
         return _given_name_person(text, words, i)
     if _in(k, _AR_SPEECH) and i + 1 < len(words):
-        nxt = text[words[i + 1][0] : words[i + 1][1]].translate(_ALEF)
+        nxt = text[words[i + 1][0] : words[i + 1][1]].translate(AR_FOLD)
         n = _name_after(text, words, i + 1, 3) if nxt in _given_names()[1] else 0
         if n >= 2:
             s, e = words[i + 1][0], words[i + n][1]
@@ -228,7 +229,7 @@ def _given_name_person(text: str, words: list[tuple[int, int]], i: int) -> Entit
         w = text[words[i + n][0] : words[i + n][1]]
         if not (_AR_WORD.fullmatch(w) and w.startswith("ال") and len(w) > 3):
             break
-        if w in _AR_STOP or w.translate(_ALEF) in _AR_STOP:
+        if w in _AR_STOP or w.translate(AR_FOLD) in _AR_STOP:
             break
         n += 1
     if n == 1:
@@ -273,7 +274,7 @@ def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entit
     n = 0
     while n < 3 and j + n < len(words):
         w = text[words[j + n][0] : words[j + n][1]]
-        if not _AR_WORD.fullmatch(w) or w in _AR_STOP or w.translate(_ALEF) in _AR_STOP:
+        if not _AR_WORD.fullmatch(w) or w in _AR_STOP or w.translate(AR_FOLD) in _AR_STOP:
             break
         article = w.startswith("ال") or w.startswith("لل") or w.startswith("ل")
         if (definite or n) and not article and not quoted:
@@ -326,7 +327,7 @@ def _office_after(text: str, words: list[tuple[int, int]], i: int) -> Entity | N
     if not head.startswith("ال") and _AR_WORD.fullmatch(w(j)) and not w(j).startswith("ال"):
         n = 0
         while n < 2 and _AR_WORD.fullmatch(w(j + 1 + n)) and w(j + 1 + n).startswith("ال"):
-            if not w(j + 1 + n).translate(_ALEF).endswith(("ي", "يه")):
+            if not w(j + 1 + n).translate(AR_FOLD).endswith(("ي", "يه")):
                 break
             n += 1
         if n and w(j) not in _AR_STOP:
@@ -377,7 +378,7 @@ def _after_title(text: str, words: list[tuple[int, int]], i: int) -> Entity | No
         if (
             w.startswith("ال")
             or _ar_key(w) in _AR_QUALIFIERS
-            or w.translate(_ALEF) in (_AR_QUALIFIERS)
+            or w.translate(AR_FOLD) in (_AR_QUALIFIERS)
         ):
             j += 1
             continue
