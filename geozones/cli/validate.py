@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import add_json_flag, print_json, printable
+from ._common import add_json_flag, print_json
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -39,11 +39,8 @@ def run(args: argparse.Namespace) -> int:
         warnings.simplefilter("always", AmbiguousPlaceWarning)
         spec, gdf, errors = validate(args.spec, online=args.online or None)
     notes = [str(w.message) for w in caught if issubclass(w.category, AmbiguousPlaceWarning)]
-    for w in caught:  # any other warning is shown as it would have been
-        if not issubclass(w.category, AmbiguousPlaceWarning):
-            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
-    for note in notes:  # a warning, not a problem: the spec still compiles (exit 0)
-        print(f"geozones validate: warning: {printable(note)}", file=sys.stderr)
+    for w in caught:  # shown as the CLI shows any warning (one line each); still exit 0
+        warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     if errors:
         if args.json:
             print_json(
