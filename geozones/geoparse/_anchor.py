@@ -22,7 +22,7 @@ from ..place import Place
 from ..projection import haversine_km
 from ._parts import _BEARINGS, compass
 from ._results import PlaceMention
-from ._unknown import _cluster_centre
+from ._town_centre import _cluster_centre
 
 #: A village's senses all farther than this (km) from its anchor town: none of them is meant.
 ANCHOR_FAR_KM = 25.0

@@ -12,6 +12,15 @@ from ..gazetteer._match import LOOSE
 from ..place import Place
 from ..projection import haversine_km
 from . import _context as ctx
+from ._abroad import (
+    _abroad_plausible,
+    _any_in_cluster,
+    _far_article_abroad,
+    _far_for_arabic,
+    _far_small_abroad,
+    _home_in_cluster,
+    _only_far_alternates,
+)
 from ._capitals import (
     capital_leanings,
     capital_named,
@@ -146,89 +155,6 @@ def _choose(
     return best, kind, alts[:5], round(confidence, 3)
 
 
-#: Countries next to the default bias (Syria): their towns are named by the press at ~15,000.
-NEIGHBOURS = frozenset({"TR", "LB", "JO", "IQ", "IL", "PS", "CY"})
-
-
-#: Kilometres from the text's centre within which a home namesake is in the text's cluster.
-CLUSTER_KM = 40.0
-#: Kilometres from the text's centre beyond which a small town abroad is not what it means.
-FAR_ABROAD_KM = 150.0
-
-
-def _any_in_cluster(cands: list[tuple[Place, float]], kms: list[float | None], bias: str) -> bool:
-    """A home town among the namesakes lies within :data:`CLUSTER_KM` of the text's centre."""
-    return any(
-        km is not None and km <= CLUSTER_KM and p.country == bias and p.kind == "populated place"
-        for (p, _), km in zip(cands, kms, strict=True)
-    )
-
-
-def _home_in_cluster(
-    domestic: list[tuple[Place, float]],
-    foreign: list[tuple[Place, float]],
-    key: str,
-    centroid: tuple[float, float] | None,
-) -> bool:
-    """A home namesake lies among the text's other towns, and no foreign namesake big
-    enough to be meant is written with its own name: "Jizah" in a list of Daraa's towns is
-    the Daraa Jizeh, not Giza (Egypt), whose press spelling it only shares."""
-    if centroid is None or any(
-        _key(fold(p.name)) == key and p.population >= FOREIGN_MIN_POPULATION for p, _ in foreign
-    ):
-        return False
-    return any(
-        p.kind == "populated place" and haversine_km(p.lat, p.lon, *centroid) <= CLUSTER_KM
-        for p, _ in domestic
-    )
-
-
-def _far_small_abroad(
-    cands: list[tuple[Place, float]],
-    bias: str,
-    named: frozenset[str],
-    centroid: tuple[float, float] | None,
-) -> bool:
-    """Every namesake is a small town abroad, in a country the text does not name, far from
-    the text's towns: "al-Sajur" in a text about Manbij is the Sajur river's village there,
-    not Sājūr in Israel (the gazetteer lacks the first)."""
-    return centroid is not None and all(
-        p.kind == "populated place"
-        and p.country != bias
-        and p.country not in named
-        and p.population < FOREIGN_MIN_POPULATION
-        and haversine_km(p.lat, p.lon, *centroid) > FAR_ABROAD_KM
-        for p, _ in cands
-    )
-
-
-_LATIN_ARTICLE = re.compile(r"(?:[Aa]l|[Ee]l)[-‑ ]")
-
-
-def _far_article_abroad(
-    name: str,
-    cands: list[tuple[Place, float]],
-    bias: str,
-    named: frozenset[str],
-    centroid: tuple[float, float] | None,
-) -> bool:
-    """A name written with the Arabic article ("al-Jadida", "al-Qahira") whose every
-    namesake lies abroad, beyond the neighbours, in a country the text does not name and far
-    from its towns, is a village at home the gazetteer lacks: the press writes such cities
-    by their own names (El Jadida, Cairo), and their country with them."""
-    return (
-        bool(_LATIN_ARTICLE.match(name))
-        and centroid is not None
-        and all(
-            p.country != bias
-            and p.country not in named
-            and p.country not in NEIGHBOURS
-            and haversine_km(p.lat, p.lon, *centroid) > FAR_ABROAD_KM
-            for p, _ in cands
-        )
-    )
-
-
 #: An admin noun inside the name matched ("Afrin District", "ناحية شيراوا"): the area.
 _NAMED_AREA = re.compile(r"\b(?:district|subdistrict|province|governorate|canton)\b|ناحي|منطق")
 
@@ -243,17 +169,6 @@ def _seat(index: _Index, area: Place, kind: str) -> tuple[Place, str]:
         if p.kind == "populated place" and p.name == area.name and area.name in p.admin:
             return p.with_score(area.score, area.matched), "place"
     return area, kind
-
-
-def _abroad_plausible(p: Place, key: str, named_countries: frozenset[str]) -> bool:
-    """Whether a foreign namesake may win: named by its own name (not one of the many
-    GeoNames alternates, "Dar" for Dar es Salaam), or its country is named in the text."""
-    if p.country in named_countries:
-        return True
-    own = _key(fold(p.name)) == key
-    if p.country in NEIGHBOURS:
-        return own
-    return own or (p.population >= 10 * FOREIGN_MIN_POPULATION and len(key) >= 5)
 
 
 def _centroid(
@@ -298,20 +213,6 @@ def _towns_in_road_name(
             out.append(PlaceMention(text[s:e], s, e, best.with_score(1.0, text[s:e]), "place",
                                     s, e))  # fmt: skip
     return out if len(out) == 2 else []
-
-
-def _only_far_alternates(
-    cands: list[tuple[Place, float]], key: str, bias: str, named: frozenset[str]
-) -> bool:
-    """Every namesake is a place abroad that this spelling names only through one of its
-    many alternate names ("Der" for Győr, "Spî" for Springfield): not a place here."""
-    return all(
-        p.kind == "populated place"
-        and p.country != bias
-        and not p.extra.get("region")
-        and not _abroad_plausible(p, key, named)
-        for p, _ in cands
-    )
 
 
 _ADMIN_NOUNS = frozenset(
@@ -398,26 +299,6 @@ def _adjective_ring(direction: str | None) -> str:
     """A direction written as an adjective before a town ("western Manbij") names the
     town's countryside on that side; one with "of" ("west of Manbij") a point beside it."""
     return "countryside" if re.search(r"ern$", direction or "", re.I) else "direction"
-
-
-#: Population from which a city abroad may be named by one Arabic word.
-ARABIC_ABROAD_MIN_POPULATION = 1_000_000
-
-
-def _far_for_arabic(
-    name: str, cands: list[tuple[Place, float]], bias: str, named: frozenset[str]
-) -> bool:
-    """One Arabic word whose every namesake is a smaller town far abroad is a common word
-    ("كان", was, against Caen): Arabic news name such towns with their country nearby."""
-    if " " in name.strip() or not any("\u0600" <= c <= "\u06ff" for c in name):
-        return False
-    return all(
-        p.kind == "populated place"
-        and p.country not in (bias, *NEIGHBOURS)
-        and p.country not in named
-        and p.population < ARABIC_ABROAD_MIN_POPULATION
-        for p, _ in cands
-    )
 
 
 def _areas_by_position(items: list[_Item], index: _Index, bias: str) -> list[tuple[int, str]]:

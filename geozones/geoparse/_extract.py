@@ -28,6 +28,7 @@ from ._index import _Index, _index_for, _scan
 from ._institutions import institution_entities
 from ._loose import keep_near_loose, prefer_near_spelling
 from ._operations import group_entities, operation_entities
+from ._org_names import dateline_entities, org_name_places
 from ._outlets import (
     apposition_persons,
     broadcaster_entities,
@@ -41,9 +42,7 @@ from ._outlets import (
 from ._persons import (
     arabic_entities,
     arabic_feminine_adjectives,
-    dateline_entities,
     given_name_persons,
-    org_name_places,
     reporter_outlets,
 )
 from ._place_lists import follow_first_reading, place_list_spans

@@ -4,7 +4,7 @@
 in Deir ez-Zor. A one-word name that is one of these words, written at the start of a
 sentence or line and followed by another of them ("Sur cette", "Dans la", "Auf der"), is
 the word, not a place; so is a sentence adverb opening a sentence ("Dabei wurden …", not
-Dubai). English common words are in ``_select.STOPWORDS``.
+Dubai). English common words are in ``_items.STOPWORDS``.
 """
 
 from __future__ import annotations

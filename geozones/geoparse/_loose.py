@@ -24,7 +24,8 @@ from .._text import fold
 from ..gazetteer._loose import loose_key
 from ..projection import haversine_km
 from ._index import _candidates, _Index
-from ._select import _home_centre, _Item
+from ._select import _Item
+from ._unlisted import _home_centre
 
 #: Greatest distance (km) from the text's home centre of a sense found by the loose key.
 LOOSE_NEAR_KM = 35.0

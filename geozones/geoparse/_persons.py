@@ -21,12 +21,9 @@ Complements :mod:`._context` (titles and organisation words in Latin script):
   ("مصادر سورية", Syrian sources) is no country;
 * an Arabic given name followed by a family name with the article ("بشار الأسد") is a
   person, unless a place noun comes before it ("الشيخ مصطفى", "تل حسن"); a title after
-  the contracted "لل" ("للرئيس السوري …") is read like any other;
-* the words after a dateline's place and dash on a line of their own are the outlet
-  credited ("دمشق-لبنان اليوم": Lebanon Today, not Lebanon and a date);
-* an organisation's name that ends with a place ("the Russian Center for Reconciliation in
-  Syria", "le Centre russe pour la réconciliation en Syrie", "le Conseil militaire de
-  Manbij", "das Zentrum für Versöhnung in Syrien") holds that place as a word of its name.
+  the contracted "لل" ("للرئيس السوري …") is read like any other.
+
+Dateline credits and organisations whose name ends with a place are in :mod:`._org_names`.
 
 A place name inside such a span is not a place. The given names come from the neutral
 list ``given_name`` of ``data/geoparse/entities.yaml``.
@@ -391,80 +388,6 @@ def _after_title(text: str, words: list[tuple[int, int]], i: int) -> Entity | No
         return None
     s, e = words[j][0], words[j + n - 1][1]
     return Entity(text[s:e], s, e, "person", "ar-title")
-
-
-#: A dateline's credit on a line of its own: "دمشق-لبنان اليوم", "Idlib - Enab Baladi" (a
-#: place, a dash, then one to three words to the end of the line, with the text right below).
-_DATELINE_CREDIT = re.compile(
-    r"^[ \t]*[^\W\d_][\w'’]*(?:[ \t]+[^\W\d_][\w'’]*)?[ \t]*[-–—][ \t]*"
-    r"(?P<src>[^\W\d_][\w'’.]*(?:[ \t]+[\w'’.]+){0,2})[ \t]*\n(?=[ \t]*\S)",
-    re.MULTILINE,
-)
-
-
-def dateline_entities(text: str) -> list[Entity]:
-    """The news outlet credited after a dateline's place on a line of its own.
-
-    Examples
-    --------
-    >>> [e.text for e in dateline_entities("Idlib - Enab Baladi\\nOn Monday, jets struck.")]
-    ['Enab Baladi']
-    """
-    out = []
-    for m in _DATELINE_CREDIT.finditer(text):
-        s, e = m.span("src")
-        out.append(Entity(text[s:e], s, e, "news", "dateline-credit"))
-    return out
-
-
-_FR_LOW = r"[a-zà-ÿœ-]+"
-_FR_ART = r"(?:(?:la|le|les|l['’])[ \t]*)?"
-#: The place that ends an organisation's name: "the Russian Center for Reconciliation in
-#: Syria", "le Centre russe pour la réconciliation en Syrie", "le Conseil militaire de
-#: Manbij", "das Zentrum für Versöhnung in Syrien".
-_ORG_NAME_PLACE = [
-    re.compile(
-        r"\b(?:Cent(?:er|re)|Office|Committee|Commission|Council|Bureau|Mission|Observatory"
-        r"|Agency)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*"
-        r"(?:[ \t]+(?:(?:of|the|and|for)[ \t]+)*[A-Z][\w'’-]*){0,4}"
-        r"[ \t]+in[ \t]+(?P<p>[A-Z][\w'’-]+)"
-    ),
-    # "the Autonomous Administration of North and East Syria": a body named after a part
-    re.compile(
-        r"\b(?:Administration|Federation|Council|Command)[ \t]+of[ \t]+(?:the[ \t]+)?"
-        r"(?:North|South|East|West)(?:ern)?[ \t]+and[ \t]+(?P<p>(?:North|South|East|West)(?:ern)?"
-        r"[ \t]+[A-Z][\w'’-]+)"
-    ),
-    re.compile(
-        r"\b(?:Centre|Conseil|Comité|Bureau|Observatoire|Commission|Mission|Agence|Direction"
-        rf"|Coordination|Délégation|Office)(?:[ \t]+{_FR_LOW})?"
-        rf"(?:[ \t]+(?:pour|de|des|du|d['’])[ \t]*{_FR_ART}{_FR_LOW}"
-        rf"(?:[ \t]+(?:de|des|du|d['’])[ \t]*{_FR_ART}{_FR_LOW})*)?"
-        r"[ \t]+(?:en|au|aux|de|du|d['’])[ \t]*(?P<p>[A-ZÀ-Ý][\w'’-]+)"
-    ),
-    re.compile(
-        r"\b(?:Zentrum|Zentrums|Büro|Büros|Komitee|Kommission|Beobachtungsstelle|Mission"
-        r"|Agentur|Rat|Rats|Militärrat|Militärrats)[ \t]+(?:für|zur|von)[ \t]+"
-        r"(?:[\wäöüß-]+[ \t]+){0,3}?(?:in|von)[ \t]+(?P<p>[A-ZÄÖÜ][\w'’-]+)"
-    ),
-]
-
-
-def org_name_places(text: str) -> list[Entity]:
-    """Organisations whose name ends with a place ("… for Reconciliation in Syria"): the
-    place inside the name is no place mention.
-
-    Examples
-    --------
-    >>> t = "a indiqué le Centre russe pour la réconciliation en Syrie."
-    >>> [e.text for e in org_name_places(t)]
-    ['Centre russe pour la réconciliation en Syrie']
-    """
-    out = []
-    for rx in _ORG_NAME_PLACE:
-        for m in rx.finditer(text):
-            out.append(Entity(m.group(0), m.start(), m.end(), "organization", "org-name-place"))
-    return out
 
 
 #: An indefinite feminine noun (…ة, …ات) and the indefinite word in -ية after it: "مظاهرة

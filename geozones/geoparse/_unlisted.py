@@ -1,0 +1,127 @@
+"""Names no variant of the gazetteer matched that their context shows to be places ("near
+Atmeh", "Dana, Sarmada and Atmeh", "A, B ve C köylerine"): the gazetteer's phonetic matching
+finds them, kept near the text's other towns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..projection import haversine_km
+from . import _context as ctx
+from ._context import Entity
+from ._index import _candidates, _Index, _Payload
+from ._items import STOPWORDS, _Item, _Occupancy
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|near|around|at|from|to|into|outside|towards?"
+    r"|(?:the\s+)?(?:villages?|towns?|cities|areas?)(?:\s+and\s+(?:villages?|towns?))?\s+of"
+    r"|took|taken|captured|seized|retook|recaptured|entered|shelled|stormed|besieged|hit"
+    r"|liberated|liberating|reached|controlled"
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    r"|bei|nahe|nahe\s+(?:der|dem)\s+(?:Stadt|Ort|Ortschaft|Dorf)|Stadt|Ortschaft|Dorf"
+    r"|près\s+de|autour\s+de|vers|(?:ville|village|localité)\s+de)"
+    r"|(?P<list>,|\band|\bor))\s+"
+    rf"(?P<name>(?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[{ctx.CAPITALS}][\w'’]+"
+    rf"(?:[ -](?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[{ctx.CAPITALS}][\w'’]+)?)"
+)
+#: Minimum gazetteer score for a name found only by its context ("near Atmeh").
+UNLISTED_MIN_SCORE = 0.9
+#: A name found by its sound only is kept within ``UNLISTED_REGION_KM`` of the text's other
+#: towns (when the text has some: "Shinshrah" in a text on Kafranbel is not Shinshar near
+#: Homs); among several names that sound alike, those within ``UNLISTED_NEAR_KM``, and one
+#: must be left ("Bleisa" → Ballisa near Abu al-Duhur).
+UNLISTED_NEAR_KM = 40.0
+UNLISTED_REGION_KM = 100.0
+
+
+def _unlisted(
+    text: str, items: list[_Item], entities: list[Entity], index: _Index, bias: str
+) -> list[_Item]:
+    """Capitalised words after "in", "near", "around" … or listed with known places that no
+    name variant matched: ask the gazetteer's phonetic matching ("Atmeh" → Atma)."""
+    spans = _Occupancy(
+        len(text), [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
+    )
+    ends = {it.end for it in items}
+    centre = _home_centre(items, index, bias)
+    out = []
+    for begin, s, e, is_list, cued in _cued_names(text):
+        if not spans.free(s, e):
+            continue
+        if is_list and begin not in ends and begin - 1 not in ends:
+            continue  # a list only counts after a known place: "Dana, Sarmada and Atmeh"
+        name = text[s:e]
+        words = re.findall(r"[\w'’]+", name.replace("İ", "I").lower())
+        if name.isupper() or any(w in ctx.TITLES or w in STOPWORDS and not cued for w in words):
+            continue  # "Has" before "köylerine" is a village, not the English verb
+        found = _sound_matches(index, name, bias)
+        if centre is not None:  # a guess by sound must lie in the region of the story
+            near = UNLISTED_NEAR_KM if len({p.name for p in found}) > 1 else UNLISTED_REGION_KM
+            found = [p for p in found if haversine_km(p.lat, p.lon, *centre) <= near]
+        if len({p.name for p in found}) == 1:  # one name only: several are a guess
+            pls = tuple(_Payload("g", p.extra["index"]) for p in found)
+            out.append(_Item(s, e, s, pls, nwords=len(words)))
+            spans.add(s, e)
+            ends.add(e)  # the list goes on after it: "Kuweres, Bleisa and Jdeideh"
+    return out
+
+
+#: Turkish nouns of settlements after a list of names: "A, B ve C köylerine", "X beldesi".
+_TR_SETTLEMENT = re.compile(
+    r"(?P<list>(?:[A-ZÇĞİÖŞÜ][\w'’]*(?: [A-ZÇĞİÖŞÜ][\w'’]*){0,2})"
+    r"(?:\s*,\s*[A-ZÇĞİÖŞÜ][\w'’]*(?: [A-ZÇĞİÖŞÜ][\w'’]*){0,2})*"
+    r"(?:\s+ve\s+[A-ZÇĞİÖŞÜ][\w'’]*(?: [A-ZÇĞİÖŞÜ][\w'’]*){0,2})?)"
+    r"\s+(?:köy(?:ü|ler)|belde(?:si|ler)|kasaba(?:sı|lar))\w*"
+)
+_TR_SPLIT = re.compile(r"\s*,\s*|\s+ve\s+")
+#: The Turkish spelling of the Arabic head word كفر ("Kefer Avid" is Kafr Oweid).
+_TR_KAFR = re.compile(r"\bKef(?:e|i)?r\b")
+
+
+def _cued_names(text: str) -> Iterable[tuple[int, int, int, bool, bool]]:
+    """Names that their context shows to be places: (where the cue starts, name start, name
+    end, whether only a list shows it, whether a settlement noun names it)."""
+    for m in _LOCATIVE.finditer(text):
+        yield m.start(), *m.span("name"), m.group("list") is not None, False
+    if "köy" not in text and "belde" not in text and "kasaba" not in text:
+        return
+    for m in _TR_SETTLEMENT.finditer(text):
+        base, last = m.start("list"), 0
+        chunk = m.group("list")
+        for sep in [*_TR_SPLIT.finditer(chunk), None]:
+            a, b = last, (sep.start() if sep else len(chunk))
+            if b > a:
+                yield base + a, base + a, base + b, False, True
+            last = sep.end() if sep else last
+
+
+def _sound_matches(index: _Index, name: str, bias: str) -> list:
+    """The gazetteer's places at home that sound like ``name`` (a Turkish "Kefer" read as
+    "Kafr" when the name as written matches nothing)."""
+
+    def ask(n: str) -> list:
+        return [
+            p
+            for p in index.lookup(n, top=5)
+            if p.score >= UNLISTED_MIN_SCORE
+            and p.kind in ("populated place", "admin area")
+            and p.country == bias
+        ]
+
+    found = ask(name)
+    if not found and _TR_KAFR.search(name):
+        found = ask(_TR_KAFR.sub("Kafr", name))
+    return found
+
+
+def _home_centre(items: list[_Item], index: _Index, bias: str) -> tuple[float, float] | None:
+    """Mean position of the towns of the text that have one namesake at home."""
+    pts = []
+    for it in items:
+        towns = [p for p, _ in _candidates(index, it.payloads) if p.kind == "populated place"]
+        if len(towns) == 1 and towns[0].country == bias:
+            pts.append((towns[0].lat, towns[0].lon))
+    if not pts:
+        return None
+    return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
