@@ -344,7 +344,7 @@ def test_clitics_and_nights_keep_their_words():
         ("ليلة الأحد – الاثنين", "2019-11-10")
     ]
     # the night of Tuesday to Wednesday, two weekdays side by side, is Tuesday's
-    assert _iso("ليل الثلاثاء الأربعاء", ref) == [("الثلاثاء الأربعاء", "2019-10-15")]
+    assert _iso("ليل الثلاثاء الأربعاء", ref) == [("ليل الثلاثاء الأربعاء", "2019-10-15")]
     assert _iso("ekim ayının başında", ref) == [("ekim", "2019-10")]
 
 

@@ -68,3 +68,18 @@ def _bound(written: str, text: str, start: int) -> bool:
     ago"): the date it gives is the nearest the text allows, its year not known for sure."""
     before = text[max(0, start - 16) : start]
     return written.lower().endswith(" ago") and _BOUND_BEFORE.search(before) is not None
+
+
+#: A word of fasting a few words before Ramadan: "fasting during the Muslim holy month of
+#: Ramadan", "le jeûne du ramadan", "صيام شهر رمضان": the custom explained, no date.
+_FASTING = re.compile(
+    r"(?:\bfast(?:ing|s)?|\biftar|\bje[uû]n\w*|\bfasten\b|\boruç\w*|صيام|الصيام|صوم|الصوم|افطار"
+    r"|الافطار)\W+(?:\w+\W+){0,5}$",
+    re.IGNORECASE,
+)
+
+
+def _custom(folded: str, start: int) -> bool:
+    """Whether Ramadan, named after a word of fasting ("day-long fasting during the holy
+    month of Ramadan"), is the custom explained rather than the month of an event."""
+    return _FASTING.search(folded[max(0, start - 60) : start]) is not None

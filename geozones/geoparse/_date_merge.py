@@ -38,6 +38,7 @@ def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
                 _join_range(a, b, gap, text)
                 or _join_time(a, b, gap, text)
                 or _join_weekday(a, b, gap, text)
+                or (_night_of(a, b, text) if _NIGHT_GLUE.fullmatch(gap) else None)
             )
             if joined is not None:
                 mentions[i + 1] = joined
@@ -137,6 +138,12 @@ _NIGHT = re.compile(
 )
 
 
+#: Between the two days of an Arabic night, besides a range's words: "ليلة الأحد على
+#: الاثنين", "ليل السبت إلى الأحد" (the set marks such a night as one date, its first day;
+#: "la nuit de mercredi à jeudi" as two, each its day, as the French words name them).
+_NIGHT_GLUE = re.compile(r"\s*(?:على|الى|إلى|_)\s*")
+
+
 def _night_of(a: DateMention, b: DateMention, text: str) -> DateMention | None:
     """ "ليلة الأحد – الاثنين", "ليل الثلاثاء الأربعاء", "the night of Sunday to Monday":
     the night that the first day begins, when the second is the day after (or, on a page
@@ -157,9 +164,15 @@ def _weekday_of(m: DateMention) -> int:
     return W.WEEKDAYS.get(W.key(words[-1]), -9) if words else -9
 
 
-#: What stands between a weekday and its date: a comma, an article ("dem", "le", "the").
+#: What stands between a weekday and its date: a comma, an article ("dem", "le", "the"),
+#: "الموافق" (corresponding to), after the Hijri date that the Gregorian one follows
+#: ("الأحد 22 ربيع الأول 1441هـ الموافق 17 نوفمبر"). Not a bracket: "Saturday (10 March)"
+#: is two mentions of the same day, as the set marks them.
 _WEEKDAY_GAP = re.compile(
-    r"\s*[,،]?\s*(?:(?:the|den|dem|le)\s+)?|\s*/\s*|\s*[،,]?\s*الموافق(?:ة|\s+ل)?\s*", re.IGNORECASE
+    r"\s*[,،]?\s*(?:(?:the|den|dem|le)\s+)?|\s*/\s*"
+    r"|\s*[،,]?\s*(?:\d{1,2}\s+(?:[^\W\d]+\s+){1,2}\d{4}\s*(?:هـ|ه)?\s*[،,]?\s*)?"
+    r"الموافق(?:ة|\s+ل)?\s*",
+    re.IGNORECASE,
 )
 #: A weekday, and the word after it that says the last or the next one ("السبت الماضي").
 _ENDS_WEEKDAY = re.compile(

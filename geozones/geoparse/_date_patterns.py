@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import _date_words as W
-from ._date_filters import _indefinite_season, _month_capitalised, _morning, _no_point
+from ._date_filters import _custom, _indefinite_season, _month_capitalised, _morning, _no_point
 from ._date_mention import DateMention  # noqa: F401  (imported from here by the others)
 from ._date_scan import guarded
 
@@ -168,9 +168,14 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|a[iï]d\s+(?:el|al)[- ]fitr)"
         r"|(?P<fe_a>eid\s+al[- ]adha|عيد\s+الاضحي|kurban\s+bayram[ıi]"
         r"|a[iï]d\s+(?:el|al)[- ](?:adha|k[ée]bir))"
-        # not after "of": "fasting during the holy month of Ramadan" explains a custom
+        # "during the month of Ramadan", "pendant le mois de ramadan", "im Fastenmonat
+        # Ramadan"; not after a word of fasting ("fasting during the holy month of Ramadan"
+        # explains a custom, see _date_filters._custom)
         r"|(?:in|during|since|before|after|du|pendant|durant|depuis|le|au|im|während|seit"
-        r"|vor|nach|شهر|في|خلال|منذ|حلول|قبل|بعد)\s+(?P<fe_r>ramadan|ramadhan|ramazan|رمضان)"
+        r"|vor|nach|شهر|في|خلال|منذ|حلول|قبل|بعد)\s+(?:(?:des|the)\s+)?"
+        r"(?:(?:(?:muslim|islamic)\s+)?(?:holy\s+)?(?:fasting\s+)?month\s+of\s+"
+        r"|(?:le\s+)?mois\s+(?:sacré\s+)?(?:de\s+|du\s+)|fastenmonats?\s+)?"
+        r"(?P<fe_r>ramadan|ramadhan|ramazan|رمضان)"
         r"|(?P<fe_t>ramazan)(?=\s+ay|['’]|\s+boyunca)"
         # with its year the month is meant, a name would not have one: "Ramadan 2018"
         rf"|(?P<fe_ry>ramadan|ramadhan|ramazan|رمضان)(?=\s+{_Y}\b))"
@@ -400,16 +405,9 @@ class _Cand:
 _SPAN = {"month": "m_m", "year": "y_y", "friday": "f_d", "year_attr": "ya_y", "year_tr": "yt_y"}
 
 
-@functools.lru_cache(maxsize=8)
-def match_folded(text: str) -> str:
-    """``text`` with ``W.MATCH_FOLD`` (same length and offsets), kept for the text's other
-    readers (one article is folded once)."""
-    return text.translate(W.MATCH_FOLD)
-
-
 def _candidates(text: str) -> list[_Cand]:
     out = []
-    folded = match_folded(text)  # same length and offsets
+    folded = W.match_folded(text)  # same length and offsets
     outer_at, names = _layout(guarded(_PREFIX, _ALTERNATIVES))
     for m in _matches(folded):
         # the outer alternative: the group closed last, else the one that took part
@@ -433,6 +431,8 @@ def _candidates(text: str) -> list[_Cand]:
         if kind == "relative" and _morning(written, folded, m.start(kind)):
             continue
         if kind == "relative" and _no_point(written, folded, m.start(kind)):
+            continue
+        if outer == "feast" and m.start("fe_r") >= 0 and _custom(folded, m.start(kind)):
             continue
         span = _SPAN.get(outer, outer)  # the preposition is context
         if outer == "feast":  # the feast's name: the preposition is context

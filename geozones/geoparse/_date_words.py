@@ -9,6 +9,7 @@ a regular expression over text folded with ``MATCH_FOLD`` (same length, same off
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Arabic-Indic and Extended Arabic-Indic (Persian) digits, mapped to ASCII one for one
@@ -17,6 +18,16 @@ DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "012345678901
 #: What the date finder reads: those digits, and the Arabic letters folded one for one
 #: (alef forms, ta marbuta, alef maqsura), so that the patterns hold one spelling.
 MATCH_FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹أإآةى", "01234567890123456789اااهي")
+#: The era letter glued to a year ("19 نوفمبر 2019م", "1441هـ"): read as a blank by
+#: :func:`match_folded`, so that the year ends at a word's edge.
+_ERA = re.compile(r"(?<=\d\d\d\d)(?:م|هـ|ه)(?!\w)")
+
+
+@functools.lru_cache(maxsize=8)
+def match_folded(text: str) -> str:
+    """``text`` with ``MATCH_FOLD`` and the era letters after a year blanked (same length
+    and offsets), kept for the text's other readers (one article is folded once)."""
+    return _ERA.sub(lambda m: " " * len(m.group()), text.translate(MATCH_FOLD))
 
 
 def _caseless_table() -> dict[int, str]:
@@ -123,7 +134,7 @@ DAY_PARTS = r"(?:abend|morgen|nacht|nachmittag|vormittag|mittag)"
 #: "صباح اليوم الاثنين", this Monday morning; "مساء أمس الأحد").
 ARABIC_DAY_WORDS = (
     r"(?:اول\s+(?:من\s+)?امس|يوم\s+امس"
-    r"|(?:صباح|مساء|ليله|فجر|ظهر|عصر)\s+(?:اليوم|امس)|اليوم|يوم|صباح|مساء|ليله|فجر|ظهر|عصر"
+    r"|(?:صباح|مساء|ليله|فجر|ظهر|عصر)\s+(?:اليوم|امس)|اليوم|يوم|صباح|مساء|ليله|ليل|فجر|ظهر|عصر"
     r"|امس)"
 )
 

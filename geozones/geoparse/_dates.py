@@ -30,7 +30,6 @@ from ._date_patterns import (
     DateMention,
     _Cand,
     _candidates,
-    match_folded,
 )
 from ._date_resolve import (
     _day,
@@ -133,7 +132,7 @@ def _counted_back(text: str, cands: list[_Cand]) -> dt.date | None:
     if not any(c.kind == "ago" for c in cands):
         return None
     sents = _Sentences(text)
-    folded = match_folded(text)
+    folded = W.match_folded(text)
 
     def begins(c: _Cand) -> bool:  # the sentence around c, a "20." inside it included
         return bool(_BEGIN.search(folded, sents.span(c.start)[0], sents.span(c.end)[1]))
@@ -320,7 +319,7 @@ def _not_today(mentions: list[DateMention], text: str) -> list[DateMention]:
     """Drop "اليوم"/"today" where it is no date: an ordinal or a day of something after it
     ("اليوم السابع", "اليوم العالمي للاجئين"), or the last word of a quoted name ("قناة
     "روسيا اليوم""), or a capitalised "Today" after a capitalised word ("USA Today")."""
-    folded = match_folded(text)
+    folded = W.match_folded(text)
     return [m for m in mentions if not _named_today(m, text, folded)]
 
 

@@ -1,0 +1,110 @@
+"""Round 19 of issue 16, item 2: the dates heldout18 missed (passages 412-435) and the
+general forms behind them, each rule tested on the real sentence of its passage
+(benchmarks/geoparse_real/) and on sentences made for the general form (both Arabic month
+series, Arabic-Indic digits, other languages, and the readings a rule must not take)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geozones
+
+#: A Monday, the page's date of the sentences made for the general forms.
+PAGE = dt.date(2020, 7, 13)
+
+
+def _dates(text: str, published: dt.date | str | None = None) -> list[tuple[str, str | None]]:
+    return [(d.text, d.iso) for d in geozones.extract(text, published=published).dates]
+
+
+def test_a_year_with_its_era_letter():
+    # Anaween via Sauress (431), a page without date: "الثلاثاء (19 نوفمبر 2019م)" dates the
+    # story; the Gregorian era letter glued to the year hid the year, and with it the day
+    text = (
+        "شهدت القنيطرة السورية، الثلاثاء (19 نوفمبر 2019م)، إسقاط 4 صواريخ. من جانبه، قال "
+        "الجيش الإسرائيلي إن أنظمته الدفاعية أسقطت 4 صواريخ في وقت مبكر (الثلاثاء)."
+    )
+    assert _dates(text) == [
+        ("الثلاثاء", "2019-11-19"),
+        ("19 نوفمبر 2019", "2019-11-19"),
+        ("الثلاثاء", "2019-11-19"),  # named again: the same day
+    ]
+    # the general form: both month series, both digit sets, a numeric date, a month alone
+    for sentence, iso in [
+        ("سقطت القذائف في 19 نوفمبر 2019م على المدينة", "2019-11-19"),
+        ("سقطت القذائف في ١٩ تشرين الثاني ٢٠١٩م على المدينة", "2019-11-19"),
+        ("سقطت القذائف في 19/11/2019م على المدينة", "2019-11-19"),
+        ("بدأت العملية في آذار 2018م", "2018-03"),
+        ("بدأت العملية عام 2018م", "2018"),
+    ]:
+        assert [iso] == [d for _, d in _dates(sentence, PAGE)], sentence
+    # a word that starts with the letter is no era: "2019 مقاتلا" stays a count
+    assert _dates("قتل 2019 مقاتلا", PAGE) == []
+
+
+def test_a_weekday_joins_its_gregorian_date_across_the_hijri_one():
+    # the Gulf style: the weekday, the Hijri date, then "الموافق" and the Gregorian date
+    for text in [
+        "وذلك يوم الأحد 22 ربيع الأول 1441هـ الموافق 17 نوفمبر 2019م.",
+        "وذلك يوم الأحد ٢٢ ربيع الأول ١٤٤١هـ، الموافق ١٧ تشرين الثاني ٢٠١٩م.",
+    ]:
+        got = _dates(text)
+        assert len(got) == 1 and got[0][1] == "2019-11-17", text
+        assert got[0][0].startswith("يوم الأحد"), text
+    # the Gregorian date first, the Hijri one after: the weekday and its date, as before
+    assert _dates("وذلك يوم الأحد 17 نوفمبر 2019م الموافق 20 ربيع الأول 1441هـ.") == [
+        ("يوم الأحد 17 نوفمبر 2019", "2019-11-17")
+    ]
+
+
+def test_the_month_of_ramadan_dates_an_event():
+    # War Diary (422), 21 May 2020: "the third joint patrol during the month of Ramadan"
+    text = (
+        "On Thursday, Russian Military Police conducted a joint patrol with Turkish forces in "
+        "the western countryside of Kobani, which is the third joint patrol during the month of "
+        "Ramadan, and the 18th since the patrols began."
+    )
+    assert _dates(text, dt.date(2020, 5, 21)) == [
+        ("On Thursday", "2020-05-21"),
+        ("Ramadan", "2020-04-24/2020-05-23"),
+    ]
+    for sentence in [
+        "The army shelled the town during the holy month of Ramadan.",
+        "L'armée a bombardé la ville pendant le mois de ramadan.",
+        "Die Armee beschoss die Stadt im Fastenmonat Ramadan.",
+        "Die Armee beschoss die Stadt während des Ramadan.",
+        "قصف الجيش المدينة خلال شهر رمضان المبارك.",
+    ]:
+        assert [d for _, d in _dates(sentence, dt.date(2020, 5, 21))] == [
+            "2020-04-24/2020-05-23"
+        ], sentence
+    # the custom explained after a word of fasting is no date (GFATF, 179), in any language
+    for sentence in [
+        "The meal that breaks day-long fasting during the Muslim holy month of Ramadan.",
+        "Le jeûne pendant le mois de ramadan est une obligation.",
+        "يحرص الناس على الصيام في شهر رمضان.",
+    ]:
+        assert _dates(sentence, dt.date(2020, 5, 21)) == [], sentence
+    # a man named Ramadan is no month, as before
+    assert _dates("Mohammed Ramadan said the army advanced.", PAGE) == []
+
+
+def test_an_arabic_night_of_one_weekday_to_the_next():
+    # Rudaw via Hathalyoum (427), 18 September 2018: "ليل الاثنين/الثلاثاء" is the night
+    # that Monday begins, one date (as the set marks "ليلة الأحد – الاثنين", 213)
+    text = "تسبب القصف الصاروخي الذي استهدف ليل الاثنين/الثلاثاء مدينة اللاذقية"
+    assert _dates(text, dt.date(2018, 9, 18)) == [("ليل الاثنين/الثلاثاء", "2018-09-17")]
+    for sentence in [
+        "وقع القصف في ليلة الأحد على الاثنين في المدينة",
+        "وقع القصف ليل الأحد إلى الاثنين في المدينة",
+        "وقع القصف ليل الأحد – الاثنين في المدينة",
+    ]:
+        assert _dates(sentence, PAGE) == [(_dates(sentence, PAGE)[0][0], "2020-07-12")], sentence
+        assert _dates(sentence, PAGE)[0][0].endswith("الاثنين"), sentence
+    # "ليل" before one weekday is that night
+    assert _dates("قصفت الطائرات البلدة ليل الأربعاء", PAGE) == [("ليل الأربعاء", "2020-07-08")]
+    # the French night stays two dates, each its day, as the set marks it (199)
+    assert _dates("Dans la nuit de dimanche à lundi, les raids ont repris.", PAGE) == [
+        ("dimanche", "2020-07-12"),
+        ("lundi", "2020-07-13"),
+    ]
