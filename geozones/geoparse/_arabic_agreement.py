@@ -134,7 +134,23 @@ def _dual_anaphora(text: str, it: _Item) -> bool:
     return re.search(rf"(?<![{_AR_CH}])[وفبل]?{stem}ي(?![{_AR_CH}])", before) is not None
 
 
-def common_at_home(text: str, it: _Item, index: _Index) -> bool:
+def home_countries(index: _Index, home: str = "") -> frozenset[str]:
+    """The countries whose readings of a name are "at home" for the Arabic minor-name rules:
+    the extraction's home country (its bias) when given, else the gazetteer's home
+    countries. A country loaded later by ``geocode(country=)`` joins the gazetteer's home
+    countries, but an extraction biased to Syria still reads its towns as abroad.
+
+    Examples
+    --------
+    >>> home_countries(None, "SY")
+    frozenset({'SY'})
+    """
+    return frozenset({home}) if home else index.gaz.home_countries
+
+
+def common_at_home(
+    text: str, it: _Item, index: _Index, homes: frozenset[str] | None = None
+) -> bool:
     """Whether a one-word Arabic name is a common word whose every reading is a village or
     a town under 100,000 at home, or a sub-district (none abroad, no district seat).
 
@@ -148,7 +164,7 @@ def common_at_home(text: str, it: _Item, index: _Index) -> bool:
     name = text[it.name_start : it.end]
     if " " in name.strip() or not is_common_word(name):
         return False
-    home = index.gaz.home_countries
+    home = index.gaz.home_countries if homes is None else homes
     cands = _candidates(index, it.payloads)
     return bool(cands) and all(p.country in home and _minor_at_home(p) for p, _ in cands)
 

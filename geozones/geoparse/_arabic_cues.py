@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 
 from ..place import Place
-from ._arabic_agreement import agreement_drops, common_at_home
+from ._arabic_agreement import agreement_drops, common_at_home, home_countries
 from ._arabic_common import is_common_word, named_by_noun
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index
 from ._select import ARABIC_STOPWORDS, _Item
@@ -81,6 +81,26 @@ def _is_small_arabic(text: str, it: _Item, index: _Index) -> bool:
     )  # fmt: skip
 
 
+def _small_abroad(text: str, it: _Item, index: _Index, homes: frozenset[str]) -> bool:
+    """A one-word Arabic name whose every reading is a small town outside ``homes``."""
+    if not _is_small_arabic(text, it, index):
+        return False
+    return all(p.country not in homes for p, _ in _candidates(index, it.payloads))
+
+
+def _placed_neighbour(text: str, items: list[_Item], i: int, index: _Index) -> bool:
+    """Whether a name beside ``items[i]`` in a list is a place by itself: cued by its own
+    words, or more than a small village."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(items):
+            a, b = (items[j], items[i]) if j < i else (items[i], items[j])
+            if _list_gap(_gap(text, a, b)) and (
+                _cued(text, 0, [items[j]]) or not _is_small_arabic(text, items[j], index)
+            ):
+                return True
+    return False
+
+
 def _common_uncued(text: str, i: int, items: list[_Item]) -> bool:
     """A common word of the language that no noun of place, list, region cue or dateline
     names ("في الصراع"): see :mod:`._arabic_common`."""
@@ -126,10 +146,17 @@ def _cued(text: str, i: int, items: list[_Item]) -> bool:
 
 
 def drop_uncued_arabic(
-    text: str, items: list[_Item], index: _Index, listed: Sequence[tuple[int, int]] = ()
+    text: str,
+    items: list[_Item],
+    index: _Index,
+    listed: Sequence[tuple[int, int]] = (),
+    home: str = "",
 ) -> list[_Item]:
     """The items without the one-word Arabic villages that nothing marks as places;
     ``listed`` are the spans of names in lists of villages ("قرى A وB وC"), places all.
+    ``home`` is the extraction's home country (its bias): only its readings are "at home"
+    (a country loaded since by ``geocode(country=)`` stays abroad); empty, the gazetteer's
+    home countries.
 
     Examples
     --------
@@ -138,6 +165,7 @@ def drop_uncued_arabic(
     """
     if not items:
         return items
+    homes = home_countries(index, home)
     in_list = bytearray(len(text) + 1)
     for a, b in listed:
         in_list[a:b] = b"\x01" * (b - a)
@@ -153,11 +181,19 @@ def drop_uncued_arabic(
         if not (
             (
                 _heads_definite_noun(text, items, i)
-                or _marked_abroad(text, it, index)
+                or _marked_abroad(text, it, index, homes)
                 or _after_fa(text, it)
             )
-            and _is_minor_arabic(text, it, index)  # the syntax first: it is cheaper
+            and _is_minor_arabic(text, it, index, homes)  # the syntax first: it is cheaper
         )
+    ]  # fmt: skip
+    # a small town abroad needs a cue of its own or a placed neighbour ("معبر “البوكمال
+    # القائم”"): two uncued words do not make each other places, and the extraction reads
+    # the same with or without another country loaded since
+    items = [
+        it for i, it in enumerate(items)
+        if in_list[it.name_start] or not _small_abroad(text, it, index, homes)
+        or _cued(text, 0, [it]) or _placed_neighbour(text, items, i, index)
     ]  # fmt: skip
     keep = []
     for i, it in enumerate(items):
@@ -168,7 +204,7 @@ def drop_uncued_arabic(
                 continue
             if _common_uncued(text, i, items):
                 continue  # "في الصراع": in the conflict, not at Seraa
-        elif not in_list[it.name_start] and common_at_home(text, it, index):
+        elif not in_list[it.name_start] and common_at_home(text, it, index, homes):
             if _common_uncued(text, i, items):
                 continue  # "في إشارة منها": a sub-district's name is a common word too
         keep.append(it)
@@ -270,7 +306,7 @@ def _grammar_word(text: str, it: _Item) -> bool:
 FOREIGN_BARE_POPULATION = 1_000_000
 
 
-def _is_minor_arabic(text: str, it: _Item, index: _Index) -> bool:
+def _is_minor_arabic(text: str, it: _Item, index: _Index, homes: frozenset[str]) -> bool:
     """A one-word Arabic name whose every reading is a village or small town at home, a
     sub-district named after one, or a town abroad below ``FOREIGN_BARE_POPULATION``."""
     name = text[it.name_start : it.end]
@@ -278,17 +314,17 @@ def _is_minor_arabic(text: str, it: _Item, index: _Index) -> bool:
         return False
     cands = _candidates(index, it.payloads)
     home = {p.country for p, _ in cands if p.kind == "country"}
-    return bool(cands) and not home and all(_minor(p, index) for p, _ in cands)
+    return bool(cands) and not home and all(_minor(p, homes) for p, _ in cands)
 
 
-def _minor(p: Place, index: _Index) -> bool:
+def _minor(p: Place, homes: frozenset[str]) -> bool:
     if p.extra.get("region"):
         return False
     if p.kind == "admin area":
         return (p.level or 0) >= 3
     if p.kind != "populated place":
         return False
-    home = p.country in index.gaz.home_countries
+    home = p.country in homes
     limit = BARE_TOWN_POPULATION if home else FOREIGN_BARE_POPULATION
     return p.population < limit
 
@@ -304,14 +340,13 @@ def _after_fa(text: str, it: _Item) -> bool:
     return it.start > 0 and text[it.start - 1] == "ف" and it.start == it.name_start
 
 
-def _marked_abroad(text: str, it: _Item, index: _Index) -> bool:
+def _marked_abroad(text: str, it: _Item, index: _Index, homes: frozenset[str]) -> bool:
     """A one-word name written with a shadda whose every reading is a town abroad: the
     writer marked a verb ("سيّرت القوات", the forces dispatched: not Siirt). Villages at
     home keep theirs ("نبّل", "منّغ"): the press marks their doubled letters too."""
     if _SHADDA not in text[it.name_start : it.end]:
         return False
-    home = index.gaz.home_countries
-    return all(p.country not in home for p, _ in _candidates(index, it.payloads))
+    return all(p.country not in homes for p, _ in _candidates(index, it.payloads))
 
 
 #: Definite words after a name that do not head a phrase of their own: times ("سراقب
