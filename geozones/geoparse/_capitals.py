@@ -56,6 +56,13 @@ _CITY_BEFORE = re.compile(
     r"|(?:^|\s)[وف]?(?:تربط|يربط|تصل\s+بين|يصل\s+بين|الواصل\s+بين|الرابط\s+بين)[\u064b-\u0652]*\s+)$",
     re.I,
 )
+#: A plural noun of cities heads the list the name ends: every name of it is a city ("the
+#: port cities of Jableh (Latakia Governorate) and Tartous", "the towns of Tabqa and Raqqa").
+_CITIES_LIST_BEFORE = re.compile(
+    r"\b(?:cities|towns)\s+of\s+(?:(?:(?:al|el)-)?[A-Z][\w'’-]*"
+    r"(?:[ -](?:(?:al|el)-)?[A-Z][\w'’-]*)*(?:\s*\([^()\n]{1,40}\))?"
+    r"(?:\s*,\s*(?:and\s+)?|\s*,?\s+and\s+))+$"
+)
 #: After the name: "Idlib city", "İdlib kenti / kentinin / kent merkezine", "Hama şehri".
 _CITY_AFTER = re.compile(
     r"^(?:\s+(?:city|town|kent\w*|şehr\w*|şehir\w*|المدينة)\b|,\s*(?:Syria|Syrie|Syrien)"
@@ -124,6 +131,8 @@ def _city_cue(text: str, it: _Item) -> bool:
             return True  # "DARAA: The wave of assassinations …"
     if _CITY_BEFORE.search(text[max(0, it.start - 40) : it.start]):
         return True
+    if _CITIES_LIST_BEFORE.search(text[max(0, it.start - 160) : it.start]):
+        return True  # "the port cities of Jableh (Latakia Governorate) and Tartous"
     if _CITY_AFTER.match(text[it.end : it.end + 30]):
         return True
     if _CAPITAL_APPOSITION.match(text[it.end : it.end + 80]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .. import settings
@@ -172,7 +173,8 @@ def _names(
     rule_ents += given_name_persons(text) + arabic_entities(text)
     rule_ents += arabic_feminine_adjectives(text) + operation_entities(text)
     rule_ents += arabic_qualified_nouns(text) + arabic_title_persons(text)
-    rule_ents += credits + org_name_places(text) + channel_entities(text)
+    rule_ents += credits + org_name_places(text, _country_named(index))
+    rule_ents += channel_entities(text)
     rule_ents += source_entities(text) + byline_persons(text) + broadcaster_entities(text)
     rule_ents += apposition_persons(text) + [
         e
@@ -207,7 +209,7 @@ def _names(
     mark_bracketed_admin_lists(text, items)  # "خمس نواحٍ في منطقة عفرين (شران، وبلبلة …)"
     unmarked, marked = construction_spans(text, marked=False), delimited_arabic_spans(text)
     listed = sorted(set(unmarked + marked))
-    items = drop_uncued_arabic(text, items, index, listed)
+    items = drop_uncued_arabic(text, items, index, listed, bias)
     places, roads = _build(text, items, index, bias)
     places, signed = signature_outlets(text, places)  # "الأردن العربي –": the outlet
     entities += signed
@@ -315,6 +317,15 @@ def _list_surnames(text: str, entities: list[Entity], items: list[_Item]) -> lis
             out.append(Entity(text[it.name_start : it.end], it.name_start, it.end, "person",
                               "surname"))  # fmt: skip
     return out
+
+
+def _country_named(index: _Index) -> Callable[[str], bool]:
+    """Whether a name, as written, is a country's (the gazetteer's own or an exonym)."""
+
+    def country(name: str) -> bool:
+        return any(p.kind == "country" and p.score >= 0.95 for p in index.lookup(name, top=3))
+
+    return country
 
 
 def _country_refs(index: _Index) -> frozenset[int]:

@@ -118,7 +118,7 @@ def _initialled(text: str) -> list[Entity]:
             if need == 0 or head[t.end() :].strip(" \t\"“”'’") and not words:
                 break
             w = _NAME_WORD.fullmatch(t.group(0))
-            if w is not None and w.group("initial") == abbr[need - 1]:
+            if w is not None and abbr[need - 1] in (w.group("initial"), _after_article(w)):
                 words.append(t)
                 need -= 1
             elif t.group(0).lower() not in _CONNECTORS or not words:
@@ -129,6 +129,17 @@ def _initialled(text: str) -> list[Entity]:
                 continue
             out.append(Entity(text[s:e], s, e, "organization", "initials"))
     return out
+
+
+def _after_article(w: re.Match[str]) -> str:
+    """The initial after an article written with a capital ("Al-Sham" gives "S" in "Islamic
+    State of Iraq and Al-Sham (ISIS)"; "Al-Qaeda" gives "A" by its first letter as well)."""
+    word = w.group(0)
+    return word[3] if _CAPITAL_ARTICLE.match(word) and len(word) > 3 else ""
+
+
+#: An Arabic article written with a capital and its hyphen: "Al-", "El-".
+_CAPITAL_ARTICLE = re.compile(r"(?:Al|El)-")
 
 
 def _two_word_name(name: str) -> bool:

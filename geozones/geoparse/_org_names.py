@@ -6,6 +6,7 @@ militaire de Manbij"): the place inside is a word of the name, no place mention.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ._context import Entity
 
@@ -66,18 +67,37 @@ _ORG_NAME_PLACE = [
 ]
 
 
-def org_name_places(text: str) -> list[Entity]:
+#: A body's proper name, two capitalised words or more before the noun of a body, then "in"
+#: and one name: "the Kurdish National Council in Syria". The name after "in" belongs to the
+#: body's name when it is a country's (a body named for its country); a town after it is
+#: where the body sits ("the Local Council in Saraqib").
+_BODY_IN = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][a-z][\w'’-]*[ \t]+){2,4}(?:Council|Coalition|Committee|Commission"
+    r"|Union|Federation|Association|Assembly|League|Party|Movement|Front|Congress)"
+    r"[ \t]+in[ \t]+(?P<p>[A-Z][\w'’-]+)(?![ \t]*[-‑]?[ \t]*[A-Z\w])"
+)
+
+
+def org_name_places(text: str, country: Callable[[str], bool] | None = None) -> list[Entity]:
     """Organisations whose name ends with a place ("… for Reconciliation in Syria"): the
-    place inside the name is no place mention.
+    place inside the name is no place mention. ``country`` tells whether a name is a
+    country's: a body's name of capitalised words before "in" and a country ("the Kurdish
+    National Council in Syria") ends with it.
 
     Examples
     --------
     >>> t = "a indiqué le Centre russe pour la réconciliation en Syrie."
     >>> [e.text for e in org_name_places(t)]
     ['Centre russe pour la réconciliation en Syrie']
+    >>> t = "the chairperson of the Kurdish National Council in Syria said"
+    >>> [e.text for e in org_name_places(t, lambda name: name == "Syria")]
+    ['Kurdish National Council in Syria']
     """
     out = []
     for rx in _ORG_NAME_PLACE:
         for m in rx.finditer(text):
             out.append(Entity(m.group(0), m.start(), m.end(), "organization", "org-name-place"))
+    for m in _BODY_IN.finditer(text) if country is not None else ():
+        if country is not None and country(m.group("p")):
+            out.append(Entity(m.group(0), m.start(), m.end(), "organization", "body-in-country"))
     return out
