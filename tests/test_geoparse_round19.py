@@ -57,3 +57,18 @@ def test_a_plural_noun_of_cities_makes_every_capital_of_its_list_the_city():
 def test_a_capital_after_a_list_of_villages_stays_the_governorate():
     assert ("Idlib", "region") in _kinds("Clashes in the villages of Kafr Nabl and Idlib.")
     assert ("Tartous", "region") in _kinds("Over 100 were killed in Jableh and Tartous.")
+
+
+def test_a_loose_spelling_in_the_governorate_the_text_names_is_kept():
+    # The National (421): "the unofficial Atme settlement" (Atma, 40 km from the city of Idlib)
+    # in a text on Idlib province was dropped as far from the city
+    text = (
+        "He arrived at the unofficial Atme settlement. Atme is one of many tent cities. "
+        "The regime pushes to retake territory in Idlib province."
+    )
+    assert _kinds(text).count(("Atme", "place")) == 2
+
+
+def test_a_loose_spelling_outside_the_governorates_the_text_names_is_dropped():
+    text = "Atme is one of many tent cities. Shelling hit Hama and Salamiyah."
+    assert ("Atme", "place") not in _kinds(text)

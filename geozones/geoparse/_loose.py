@@ -7,7 +7,9 @@ a name is kept only where the text's other places are: one of its senses within
 :data:`LOOSE_NEAR_KM` of the centre of the towns the text names exactly. A loose name far
 from them is left to the context rules (a village the gazetteer does not know, placed
 where its sentence says). When the text names no town at home exactly, a loose name with
-one sense at home (a town and the district named after it count as one) is kept.
+one sense at home (a town and the district named after it count as one) is kept, and so is
+one whose one sense lies in a governorate the text names ("the Atme settlement" in a text on
+Idlib province: Atma, 40 km from the city of Idlib).
 
 The other way round, a press spelling may match exactly a village far away while the
 village the story is about bears another spelling of the same loose key ("Hader" matches the
@@ -77,6 +79,7 @@ def keep_near_loose(items: list[_Item], index: _Index, bias: str) -> list[_Item]
     exact = [it for it in items if not it.loose]
     anchors = _anchors(exact, index, bias)
     at_home = _home_centre(exact, index, bias) is not None
+    governorates = _governorates(exact, index, bias)
     out = []
     for it in items:
         if not it.loose:
@@ -90,10 +93,28 @@ def keep_near_loose(items: list[_Item], index: _Index, bias: str) -> list[_Item]
                    for a in anchors)
         )  # fmt: skip
         one = len({index.place(pl).name for pl in home}) == 1  # a town and its district
-        if near or (not at_home and one):  # nothing at home to be near: one sense at home
-            it.payloads = near or home
-            out.append(it)
+        if near or one and (not at_home or _in_named(home, governorates, index)):
+            it.payloads = near or home  # nothing at home to be near, or in a governorate
+            out.append(it)  # the text names: one sense at home
     return out
+
+
+def _governorates(items: list[_Item], index: _Index, bias: str) -> frozenset[str]:
+    """The governorates at home the text's exact names may name ("Idlib province")."""
+    return frozenset(
+        p.name
+        for it in items
+        for p, _ in _candidates(index, it.payloads)
+        if p.kind == "admin area" and p.level == 1 and p.country == bias
+    )
+
+
+def _in_named(home: tuple, governorates: frozenset[str], index: _Index) -> bool:
+    """Every sense lies in a governorate the text names (the "Atme" camps in a text on
+    Idlib province: Atma, 40 km from the city of Idlib, in its governorate)."""
+    return bool(governorates) and all(
+        len(index.place(pl).admin) > 1 and index.place(pl).admin[1] in governorates for pl in home
+    )
 
 
 #: … and smaller than this (a town this big is named as itself).
