@@ -108,3 +108,31 @@ def test_an_arabic_night_of_one_weekday_to_the_next():
         ("dimanche", "2020-07-12"),
         ("lundi", "2020-07-13"),
     ]
+
+
+def test_today_side_by_side_with_its_written_date_is_one_date():
+    # Kurdistan Antenna (348), a page dated the next morning: "this evening Saturday 20 June
+    # 2020" is one date, the day written (the set marks it so)
+    text = "An explosive device has exploded this evening Saturday 20 June 2020 in Afrin."
+    assert _dates(text, dt.date(2020, 6, 21)) == [
+        ("this evening Saturday 20 June 2020", "2020-06-20")
+    ]
+    assert _dates("قصفت الطائرات اليوم 13 تشرين الثاني 2019 البلدة", dt.date(2019, 11, 14)) == [
+        ("اليوم 13 تشرين الثاني 2019", "2019-11-13")
+    ]
+    # after a comma or in brackets: two mentions of the same day (Enab Baladi 136, Syria
+    # News 255, Rebaz News 356, Alwasat relaying dpa 232)
+    assert _dates("ذكرت وسائل الإعلام اليوم، الثلاثاء 17 من تموز، أن", dt.date(2018, 7, 17)) == [
+        ("اليوم", "2018-07-17"),
+        ("الثلاثاء 17 من تموز", "2018-07-17"),
+    ]
+    got = _dates(
+        "أفاد المرصد اليوم الأربعاء (23 نوفمبر/ تشرين الثاني 2016) بأن", dt.date(2016, 11, 23)
+    )
+    assert got == [("اليوم الأربعاء", "2016-11-23"), ("23 نوفمبر/ تشرين الثاني 2016", "2016-11-23")]
+    assert _dates(
+        "Two men were killed yesterday, Monday, 21 December 2020.", dt.date(2020, 12, 22)
+    ) == [
+        ("yesterday", "2020-12-21"),
+        ("Monday, 21 December 2020", "2020-12-21"),
+    ]

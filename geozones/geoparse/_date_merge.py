@@ -67,7 +67,10 @@ def _apposed(mentions: list[DateMention], text: str) -> list[DateMention]:
     """ "today", "this evening", "اليوم", "أمس" right before a written date ("this evening
     Saturday 20 June 2020", "اليوم, الأربعاء 13 تشرين الثاني/نوفمبر 2019"): the day the
     written date says, which tells the writer's day better than the page's date does (a
-    page dated the next morning); both stay mentions."""
+    page dated the next morning). Side by side ("this evening Saturday 20 June 2020") the
+    two are one date; after a comma or in brackets ("yesterday, Monday, 21 December 2020",
+    "اليوم (الثلاثاء 4 آب)") the written date is a second mention of the same day, as the
+    set marks them (and "Saturday (10 March)")."""
     out: list[DateMention] = []
     for m in mentions:
         a = out[-1] if out else None
@@ -82,6 +85,9 @@ def _apposed(mentions: list[DateMention], text: str) -> list[DateMention]:
             and re.search(r"\d", m.text)
             and _APPOSED_GAP.fullmatch(text, a.end, m.start)
         ):
+            if not text[a.end : m.start].strip():
+                out[-1] = replace(m, text=text[a.start : m.end], start=a.start)
+                continue
             out[-1] = replace(a, start_date=m.start_date, end_date=m.end_date)
         out.append(m)
     return out
