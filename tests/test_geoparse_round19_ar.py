@@ -47,3 +47,30 @@ def test_a_crossing_named_after_two_towns_keeps_the_town_abroad():
     text = "وشنت طائرات غارات أميركية على معبر “البوكمال القائم” بين سوريا والعراق."
     got = _texts(text)
     assert "القائم" in got and "البوكمال" in got
+
+
+# ----------------------------------------------------------- a name closing a title's phrase
+
+
+def test_an_unquoted_name_closing_a_title_phrase_is_a_person():
+    # Al-Yaum via Sauress (432): "عدنان عفرين" and "مصطفى بالي" came out as four villages
+    text = (
+        "وأفاد المتحدث باسم حملة قوات سوريا الديموقراطية في دير الزور عدنان عفرين عن "
+        "«اشتباكات عنيفة». وقال مدير المكتب الإعلامي ل«قسد»، مصطفى بالي الجمعة: إن الهجوم "
+        "سينتهي في بلدة الباغوز."
+    )
+    got = _texts(text)
+    assert not {"عدنان", "عفرين", "مصطفى", "بالي"} & set(got)
+    assert "الباغوز" in got
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("وقال قائد الفصيل في بلدة كفر نبل إن القصف توقف.", "كفر نبل"),  # a noun of place
+        ("وقال قائد شرطة حلب إن الوضع هادئ.", "حلب"),  # a title's office, no name
+        ("وقال الرئيس بشار الأسد عند زيارته بلدة معرة النعمان إن الحرب انتهت.", "معرة النعمان"),
+    ],
+)
+def test_a_place_after_a_title_stays_a_place(text, place):
+    assert any(place in t for t in _texts(text))
