@@ -307,3 +307,77 @@ def add_landmarks(b: Any, out: Path, alias_target: Any, haversine_km: Any, note:
         f"{len(rows) - n_approx} at their page's coordinates, "
         f"{n_approx} at the community they are named after"
     )
+
+
+#: The features a reader of Syria news knows by their bare name ("Bab al-Hawa", "Kuweires",
+#: "Rukban"): border crossings, air bases and airports, dams, fields, camps, prisons, bases.
+#: Local sites (hospitals, mosques, squares, hills …) never take a bare name.
+PROMINENT = frozenset(
+    ("airbase", "airport", "crossing", "dam", "oil-field", "gas-field", "camp", "prison", "base")
+)
+#: Importance of a prominent site that takes a bare name: above a village (3.0), below the
+#: seat of a subdistrict or any bigger town (4.0 and more), so a town keeps its name.
+BARE_SITE_IMPORTANCE = 3.5
+#: A namesake of at least this importance is a town (an admin seat, a city of 10,000).
+TOWN_IMPORTANCE = 4.0
+#: A namesake closer than this (km) to the site is the place the site is named after or lies
+#: by: the bare name stays that place (both readings lie within a reader's tolerance anyway).
+SAME_PLACE_KM = 25.0
+
+
+def _a_far_village(e: dict, site: dict, near: str, haversine_km: Any) -> bool:
+    """Whether entry ``e`` is a village or hamlet far from ``site`` that is not its community."""
+    if e["kind"] != "populated place" or e["source_id"] == near:
+        return False
+    if e["importance"] >= TOWN_IMPORTANCE or (e.get("population") or 0) >= 10_000:
+        return False
+    return float(haversine_km(e["lat"], e["lon"], site["lat"], site["lon"])) > SAME_PLACE_KM
+
+
+def give_sites_bare_names(
+    b: Any, out: Path, fold: Any, name_key: Any, haversine_km: Any, note: Any
+) -> None:
+    """A prominent site takes its bare names when the only other places so named are far villages.
+
+    The rule a reader uses: "Bab al-Hawa" alone is the crossing, not the hamlet of that name
+    in al-Hasakah; "Tal Abyad", "Jarablus", "Kasab" stay the towns the crossings are named
+    after. A bare name (an ``own`` name, or a ``base`` the press puts before the feature's
+    word) of a :data:`PROMINENT` site goes to the site when every other place of that exact
+    key is a populated place that is no town (importance below :data:`TOWN_IMPORTANCE`, fewer
+    than 10,000 people), not the community the site is named after (``near``) and farther
+    than :data:`SAME_PLACE_KM` from the site. Never taken: a base with no namesake at all;
+    the bases of a site named after its community (a base is one of the ``near``
+    community's names: "Tabaqa" of the Tabqa dam is a spelling of the town, not the dam);
+    any name of a site one of whose names is a common word or a person's name
+    (``_build_names._not_names``: "al-Omar", "Tishrin", "al-Sina'a", "Jaber"). The site's
+    importance becomes :data:`BARE_SITE_IMPORTANCE`: above the villages, below any town.
+    """
+    from _build_names import _not_names  # the bare village names' list of words and persons
+
+    words = _not_names(out, fold, name_key)
+    rows = read_table(out / "landmarks.csv")
+    keys: dict[str, set[int]] = {}
+    for i, vs in enumerate(b.variants):
+        if b.entries[i]["source"] != "landmarks":
+            for t, _ in vs:
+                keys.setdefault(name_key(t), set()).add(i)
+    taken_by = 0
+    for r in rows:
+        own, bases = _split(r["own"]), [*_split(r["base"]), *_split(r["base_ar"])]
+        if r["feature"] not in PROMINENT or any(name_key(n) in words for n in (*own, *bases)):
+            continue
+        i = b.by_id[f"landmarks:{r['name']}"]
+        site = b.entries[i]
+        taken = []
+        for name in own:
+            others = keys.get(name_key(name), ())
+            if others and all(
+                _a_far_village(b.entries[j], site, r["near"], haversine_km) for j in others
+            ):
+                taken.append(name)
+        if taken:
+            b.add_names(i, taken)
+            site["importance"] = BARE_SITE_IMPORTANCE
+            site["extra"]["bare_names"] = True
+            taken_by += 1
+    note(f"landmarks.csv: {taken_by} prominent sites take their bare names from far villages")

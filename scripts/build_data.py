@@ -54,7 +54,7 @@ from geozones.control import cell_edges  # noqa: E402
 from geozones.gazetteer import ENTRY_COLUMNS  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from _build_landmarks import add_landmarks  # noqa: E402
+from _build_landmarks import add_landmarks, give_sites_bare_names  # noqa: E402
 from _build_names import add_bare_names  # noqa: E402
 
 #: Douglas-Peucker tolerance (degrees) of the topology-preserving simplification
@@ -895,6 +895,7 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     add_neighbourhoods(b, out)
     add_landmarks(b, out, alias_target, haversine_km, note)
     add_bare_names(b, n_ocha, out, fold, name_key, note)
+    give_sites_bare_names(b, out, fold, name_key, haversine_km, note)
 
     # --- write
     cols = ENTRY_COLUMNS

@@ -335,6 +335,9 @@ def test_landmarks_are_merged_below_every_community_with_no_population(doc):
     for i in rows:
         extra = json.loads(e["extra"][i])
         assert e["kind"][i] == "populated place" and e["population"][i] == 0
-        assert e["importance"][i] < ocha and e["country"][i] == "SY"
+        # a prominent site that takes its own bare name from far villages ranks above them,
+        # below any town (round 19: scripts/_build_landmarks.py give_sites_bare_names)
+        below = 4.0 if extra.get("bare_names") else ocha
+        assert e["importance"][i] < below and e["country"][i] == "SY"
         assert extra["feature"] and extra["near_pcode"].startswith("C")
         assert paths[e["admin"][i]][0] == "Syria" and len(paths[e["admin"][i]]) == 4

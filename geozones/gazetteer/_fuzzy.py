@@ -185,3 +185,77 @@ class FuzzyIndex:
         ['a', 'b']
         """
         return self.keys
+
+
+#: Letters a misspelling or a transliteration may put for one another without changing the
+#: name: Arabic letters told apart only by their dots (one written shape: جرابلس / حرابلس,
+#: سراقب / سراقت), the long vowels, ta marbuta written as the t it is before a genitive
+#: (معرة / معرت), q / k; in Latin skeletons d / t / z (ذ ث ظ ض written d, th, dh, z).
+_SAME = [
+    "بتثنيى", "جحخ", "دذزر", "سش", "صض", "طظ", "عغ", "فق", "قك", "هةت", "اويىء", "dtz",
+]  # fmt: skip
+
+
+def _same_letter(x: str, y: str) -> bool:
+    return x == y or any(x in g and y in g for g in _SAME)
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are equal up to :data:`_SAME` letters, or one letter (not the
+    first) is added or dropped, or two neighbouring letters are swapped."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if not _same_letter(a[i], b[i])]
+        if not diff:
+            return True
+        return (
+            len(diff) == 2
+            and diff[0] > 0
+            and diff[1] == diff[0] + 1
+            and (a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) - len(short) != 1 or not short:
+        return False
+    for i in range(1, len(long_)):
+        rest = long_[:i] + long_[i + 1 :]
+        if all(map(_same_letter, rest, short)):
+            return True
+    return False
+
+
+def keeps_consonants(query: str, query_skeleton: str, found: str, found_skeleton: str) -> bool:
+    """Whether an inexact match keeps the consonants of the name asked for.
+
+    A misspelling changes vowels, drops or doubles a letter, swaps two; it does not turn one
+    consonant into another: "Masnaa" is not "Manara", "Bleisa" not "Hleisa", "المصنع" not
+    "صنعاء". The consonant skeletons (:func:`geozones._text.phonetic_key`; for Arabic the
+    keys themselves) must be equal up to the letters of :data:`_SAME`, or differ by one letter
+    added or dropped after the first, or by two neighbouring letters swapped.
+
+    Parameters
+    ----------
+    query, found : str
+        The exact keys (:func:`geozones._text.name_key`) of the name and of the match.
+    query_skeleton, found_skeleton : str
+        Their phonetic skeletons.
+
+    Examples
+    --------
+    >>> from geozones._text import phonetic_key as pk
+    >>> keeps_consonants("masnaa", pk("Masnaa"), "manara", pk("Manara"))
+    False
+    >>> keeps_consonants("ildib", pk("Ildib"), "idlib", pk("Idlib"))
+    True
+    >>> keeps_consonants("حرابلس", "", "جرابلس", "")
+    True
+    >>> keeps_consonants("مصنع", "", "صنعا", "")
+    False
+    """
+    if not query.isascii() or not found.isascii():
+        return _one_slip(_letters(query), _letters(found))
+    return _one_slip(_letters(query_skeleton), _letters(found_skeleton))
+
+
+def _letters(text: str) -> str:
+    """The letters of ``text`` (digits and marks left out: they are no consonants)."""
+    return text if text.isalpha() else "".join(filter(str.isalpha, text))

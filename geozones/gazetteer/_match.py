@@ -15,7 +15,7 @@ from typing import Any
 
 from .._text import fold, name_key, phonetic_key
 from ..place import Place
-from ._fuzzy import FUZZY_CUTOFF, FuzzyIndex
+from ._fuzzy import FUZZY_CUTOFF, FuzzyIndex, keeps_consonants
 from ._loose import loose_key
 from ._query import _check_args, _qualifier, _strip_compass
 from ._rank import _Ranker
@@ -182,8 +182,15 @@ class _Matcher(_Ranker):
             for k, sc in kix.near(q):
                 for vi in self._vids_any(k):
                     if sc > found.get(vi, 0.0) and self._guessable(vi):
-                        found[vi] = sc
+                        if self._same_consonants(name, q, k, vi):
+                            found[vi] = sc
         return found
+
+    def _same_consonants(self, name: str, q: str, k: str, vi: int) -> bool:
+        """Whether variant ``vi``, found by its key (or full key) ``k`` for the name's ``q``,
+        keeps the consonants of ``name`` (:func:`._fuzzy.keeps_consonants`): a guess may
+        change vowels or drop a letter, never turn one consonant into another."""
+        return keeps_consonants(q, phonetic_key(name), k, phonetic_key(self._v_text[vi]))
 
     def _fuzzy(self, key: str, pkey: str, limit: int) -> list[tuple[float, int]]:
         """(score 0..100, variant index) of the keys most similar to ``key``/``pkey``."""
@@ -193,13 +200,20 @@ class _Matcher(_Ranker):
         found: dict[int, float] = {}
         for k, sc in kix.scan(key, limit):
             for vi in self._vids_any(k):
-                if sc > found.get(vi, 0):
+                if sc > found.get(vi, 0) and keeps_consonants(
+                    key, pkey, k, phonetic_key(self._v_text[vi])
+                ):
                     found[vi] = sc
         if len(pkey) >= 3 and max(found.values(), default=0) < _FUZZY_GOOD:
             for k, sc in pix.scan(pkey, limit):  # the skeleton catches what spelling misses
                 for vi in self._vids_pkey(k):
-                    s = (sc + fuzz.ratio(key, self._key_of(vi))) / 2  # must look like the name
-                    if s >= FUZZY_CUTOFF and s > found.get(vi, 0):
+                    kv = self._key_of(vi)
+                    s = (sc + fuzz.ratio(key, kv)) / 2  # must look like the name
+                    if (
+                        s >= FUZZY_CUTOFF
+                        and s > found.get(vi, 0)
+                        and keeps_consonants(key, pkey, kv, k)
+                    ):
                         found[vi] = s
         return sorted(((s, vi) for vi, s in found.items()), reverse=True)
 
