@@ -136,3 +136,31 @@ def test_today_side_by_side_with_its_written_date_is_one_date():
         ("yesterday", "2020-12-21"),
         ("Monday, 21 December 2020", "2020-12-21"),
     ]
+
+
+def test_german_hier_is_here_not_yesterday():
+    # tagesschau.de (306): "auch hier am Boden" (here, on the ground) was read as French
+    # "hier", yesterday
+    text = "Die Anti-IS-Koalition unterstützt uns aus der Luft und auch hier am Boden."
+    assert _dates(text, "2016-11") == []
+    assert _dates("Hier kämpfen wir seit Wochen, sagt ein Kämpfer.", PAGE) == []
+    # the French "hier" stays yesterday
+    for sentence in [
+        "Au moins 12 civils ont été tués hier dans des raids aériens à Alep.",
+        "Hier, les rebelles ont repris la ville.",
+        "Le régime a bombardé hier soir la ville de Deraa, selon l'OSDH.",
+    ]:
+        assert [d for _, d in _dates(sentence, PAGE)] == ["2020-07-12"], sentence
+
+
+def test_a_german_year_after_its_verb():
+    # TT via dpa (338): "Die Türkei hatte 2016 den Militäreinsatz „Euphrat-Schild“ gestartet"
+    text = "Die Türkei hatte 2016 den Militäreinsatz „Euphrat-Schild“ gestartet."
+    assert _dates(text, "2019-10") == [("2016", "2016")]
+    assert _dates("Die Türkei startete 2018 eine Offensive gegen die YPG.", PAGE) == [
+        ("2018", "2018")
+    ]
+    assert _dates("Russland griff 2015 erstmals in den Krieg ein.", PAGE) == [("2015", "2015")]
+    # a count before its noun, and an English "die", are no years
+    assert _dates("Die Armee hatte 2000 Soldaten in die Region geschickt.", PAGE) == []
+    assert _dates("Some 2016 die every year of cancer.", PAGE) == []

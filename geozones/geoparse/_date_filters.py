@@ -83,3 +83,25 @@ def _custom(folded: str, start: int) -> bool:
     """Whether Ramadan, named after a word of fasting ("day-long fasting during the holy
     month of Ramadan"), is the custom explained rather than the month of an event."""
     return _FASTING.search(folded[max(0, start - 60) : start]) is not None
+
+
+#: Function words of German and of French: "hier" is French yesterday, German "here".
+_GERMAN_WORDS = re.compile(
+    r"\b(?:und|auch|ist|sind|wir|ich|der|die|das|den|dem|nicht|noch|wird|werden|hat|haben"
+    r"|mit|von|bei|am|im|sich|ein|eine|uns|es|sagt|sagte|gibt|heißt|seien)\b",
+    re.IGNORECASE,
+)
+_FRENCH_WORDS = re.compile(
+    r"\b(?:le|la|les|des|du|une|est|sont|ont|été|et|dans|par|pour|qui|que|au|aux|soir|matin"
+    r"|il|elle|ils|a|selon)\b",
+    re.IGNORECASE,
+)
+
+
+def _german_here(written: str, folded: str, start: int) -> bool:
+    """Whether "hier" among German words is the German "here" ("auch hier am Boden"), not
+    the French "yesterday" ("tués hier soir")."""
+    if written.strip().lower() != "hier":
+        return False
+    around = folded[max(0, start - 50) : start + 54]
+    return len(_GERMAN_WORDS.findall(around)) > len(_FRENCH_WORDS.findall(around))

@@ -224,7 +224,9 @@ def _seasonal(
     return *(_season_rel(g, ref) if k == "season_rel" else _year_part(g, ref)), period, True
 
 
-_YEAR_KINDS = frozenset("year year_words years year_bare year_attr year_caption year_tr".split())
+_YEAR_KINDS = frozenset(
+    "year year_words years year_bare year_attr year_caption year_tr year_de".split()
+)
 #: How far after the page the nearest reading of a day may fall in a clause of the past.
 _PAST_SLACK = dt.timedelta(days=60)
 
@@ -253,7 +255,9 @@ def _years(k: str, g: dict[str, str]) -> tuple[dt.date, dt.date] | None:
         y = (
             W.arabic_year(g["yw_y"])
             if k == "year_words"
-            else int(next(v for n in ("y_y", "yb_y", "ya_y", "yc_y", "yt_y") if (v := g.get(n))))
+            else int(
+                next(v for n in ("y_y", "yb_y", "ya_y", "yc_y", "yt_y", "yd_y") if (v := g.get(n)))
+            )
         )
         a = y
     return dt.date(a, 1, 1), dt.date(y, 12, 31)

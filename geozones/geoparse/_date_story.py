@@ -37,7 +37,7 @@ def named_day(
 
     Examples
     --------
-    >>> from geozones.geoparse._date_patterns import _candidates
+    >>> from geozones.geoparse._date_find import _candidates
     >>> from geozones.geoparse._date_resolve import _resolve
     >>> t = "Blasts on Thursday night. At 23:06 on Thursday, August 15, 2019, a missile hit."
     >>> named_day(t, _candidates(t), _resolve)
@@ -76,7 +76,7 @@ def years_back(c: _Cand, text: str) -> int | None:
 
     Examples
     --------
-    >>> from geozones.geoparse._date_patterns import _candidates
+    >>> from geozones.geoparse._date_find import _candidates
     >>> t = "the massacre 3 years ago"
     >>> years_back(_candidates(t)[0], t)
     3

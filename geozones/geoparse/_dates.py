@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from . import _date_words as W
 from ._date_filters import _bound
+from ._date_find import _candidates
 from ._date_merge import _anchor_later, _apposed, _count, _merge, _shift
 from ._date_patterns import (
     _FULL,
@@ -29,7 +30,6 @@ from ._date_patterns import (
     _YEARLESS,
     DateMention,
     _Cand,
-    _candidates,
 )
 from ._date_resolve import (
     _day,
