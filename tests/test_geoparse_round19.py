@@ -72,3 +72,28 @@ def test_a_loose_spelling_in_the_governorate_the_text_names_is_kept():
 def test_a_loose_spelling_outside_the_governorates_the_text_names_is_dropped():
     text = "Atme is one of many tent cities. Shelling hit Hama and Salamiyah."
     assert ("Atme", "place") not in _kinds(text)
+
+
+def test_a_town_abroad_whose_name_the_text_writes_in_lower_case_is_the_common_word():
+    # Wars in the World (416): "Syria: Surprise Islamic State (ISIS) attacks" gave Surprise,
+    # Arizona; the text says "a brutal surprise offensive" further on
+    text = (
+        "Syria: Surprise Islamic State (ISIS) attacks leave 200 dead\n\n"
+        "More than 200 people were killed in a brutal surprise offensive in Syria."
+    )
+    assert ("Surprise", "place") not in _kinds(text)
+
+
+def test_a_town_abroad_the_text_never_writes_in_lower_case_stays():
+    assert ("Surprise", "place") in _kinds("He moved from Syria to Surprise in 2015.")
+
+
+def test_a_name_that_ends_with_a_noun_of_place_is_no_speaker():
+    # Wars in the World (416) and 308 (heldout15): "the director of health for the surrounding
+    # Sweida province told Sham FM" made "Sweida province" a person
+    text = "The director of health for the surrounding Sweida province told Sham FM that 215 died."
+    assert _kinds(text) == [("Sweida province", "region")]
+
+
+def test_a_village_name_that_speaks_is_still_a_person():
+    assert _kinds("Mustafa said the shelling went on.") == []

@@ -137,3 +137,27 @@ def _far_for_arabic(
         and p.population < ARABIC_ABROAD_MIN_POPULATION
         for p, _ in cands
     )
+
+
+def _common_word_abroad(
+    text: str,
+    start: int,
+    end: int,
+    cands: list[tuple[Place, float]],
+    bias: str,
+    named: frozenset[str],
+) -> bool:
+    """A one-word Latin name whose every namesake is a town abroad, beyond the neighbours and
+    in a country the text does not name, and which the same text writes in lower case too, is
+    that common word capitalised ("Syria: Surprise Islamic State attacks" beside "a brutal
+    surprise offensive": no Surprise, Arizona)."""
+    word = text[start:end]
+    if not word.isascii() or not word.isalpha() or not word[:1].isupper() or len(word) < 3:
+        return False
+    if not all(
+        p.kind == "populated place" and p.country not in (bias, *NEIGHBOURS)
+        and p.country not in named
+        for p, _ in cands
+    ):  # fmt: skip
+        return False
+    return re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", text) is not None

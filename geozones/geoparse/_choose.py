@@ -15,6 +15,7 @@ from . import _context as ctx
 from ._abroad import (
     _abroad_plausible,
     _any_in_cluster,
+    _common_word_abroad,
     _far_article_abroad,
     _far_for_arabic,
     _far_small_abroad,
@@ -354,6 +355,7 @@ def _build(
             or _only_far_alternates(cands, key, bias, named)
             or _far_small_abroad(cands, bias, named, centroid)
             or _far_article_abroad(text[it.start : it.end], cands, bias, named, centroid)
+            or _common_word_abroad(text, it.name_start, it.end, cands, bias, named)
         ):
             continue
         cue = it.cue

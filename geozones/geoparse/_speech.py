@@ -16,6 +16,12 @@ _PLACE_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 
+#: A noun of place that ends the name: a person's name never does ("Sweida province").
+_PLACE_NOUN_END = re.compile(
+    r"[ \t](?:province|governorate|countryside|district|subdistrict|region|city|town|village"
+    r"|area|camp|Province|Governorate|District|City|Provinz|Stadt)$"
+)
+
 
 def speaks(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is the subject of a verb of speech.
@@ -26,6 +32,6 @@ def speaks(text: str, start: int, end: int) -> bool:
     >>> speaks(t, 0, 7), speaks(t, 27, 32)
     (True, False)
     """
-    if not _SPEECH.match(text[end : end + 20]):
-        return False
+    if not _SPEECH.match(text[end : end + 20]) or _PLACE_NOUN_END.search(text, start, end):
+        return False  # "the director of health for Sweida province told": no person's name
     return not _PLACE_PREPOSITION.search(text[max(0, start - 12) : start])
