@@ -13,6 +13,7 @@ from ..projection import haversine_km
 from . import _context as ctx
 from ._anchor import place_at_anchors
 from ._ar_delimited import delimited_arabic_spans, placed_beside_towns
+from ._ar_orgs import renamed_organisations
 from ._ar_outlets import arabic_outlets
 from ._ar_titles import arabic_title_persons
 from ._arabic_agreement import drop_agreement_words
@@ -173,6 +174,7 @@ def _names(
     rule_ents += given_name_persons(text) + arabic_entities(text)
     rule_ents += arabic_feminine_adjectives(text) + operation_entities(text)
     rule_ents += arabic_qualified_nouns(text) + arabic_title_persons(text)
+    rule_ents += renamed_organisations(text)  # "المجلس العسكري في منبج" after "مجلس منبج العسكري"
     rule_ents += credits + org_name_places(text, _country_named(index))
     rule_ents += channel_entities(text)
     rule_ents += source_entities(text) + byline_persons(text) + broadcaster_entities(text)
