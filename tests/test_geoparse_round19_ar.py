@@ -74,3 +74,22 @@ def test_an_unquoted_name_closing_a_title_phrase_is_a_person():
 )
 def test_a_place_after_a_title_stays_a_place(text, place):
     assert any(place in t for t in _texts(text))
+
+
+# ------------------------------------------------------------------ an organisation renamed
+
+
+def test_a_council_named_again_with_its_town_after_fi_is_the_council():
+    # Al-Dimoqrati (425): "المجلس العسكري في منبج" after "مجلس منبج العسكري" gave Manbij
+    text = (
+        "تمكنت قوات مجلس منبج العسكري من السيطرة على قرى في محيط مدينة منبج. وقال المتحدث "
+        "باسم المجلس العسكري في منبج إنهم يستطيعون دخول المدينة."
+    )
+    got = [(m.text, m.start) for m in geozones.extract(text).places]
+    manbij = [s for t, s in got if "منبج" in t]
+    assert len(manbij) == 1 and manbij[0] < text.index("وقال")
+
+
+def test_forces_in_a_town_with_no_construct_name_leave_the_town_a_place():
+    text = "وقال المتحدث باسم المجلس العسكري في منبج إن الوضع هادئ."
+    assert "منبج" in _texts(text)
