@@ -97,3 +97,13 @@ def test_a_name_that_ends_with_a_noun_of_place_is_no_speaker():
 
 def test_a_village_name_that_speaks_is_still_a_person():
     assert _kinds("Mustafa said the shelling went on.") == []
+
+
+def test_the_countryside_on_one_side_of_a_city_is_a_region():
+    # rinf (415): "a target in the countryside south of Damascus" gave a point beside the city
+    text = "Several missiles were fired toward a target in the countryside south of Damascus."
+    assert _kinds(text) == [("countryside south of Damascus", "region")]
+
+
+def test_a_side_of_a_city_without_a_countryside_stays_a_point_beside_it():
+    assert _kinds("Rebels shelled positions south of Damascus.") == [("south of Damascus", "place")]

@@ -34,6 +34,13 @@ _REGION_BEFORE = [
         r"(?:(?:[A-Z][a-z]+\s+)?(?:city|town|village)\s+of\s+)?$",
         re.I,
     ),
+    # "the countryside south of Damascus": the countryside, then its side (a part, as the
+    # "southern Damascus countryside")
+    re.compile(
+        rf"\b(?P<noun>countryside|rural\s+areas?)\s+(?:to\s+the\s+)?(?P<dir>{_DIRECTIONS})"
+        r"\s+of\s+(?:the\s+)?$",
+        re.I,
+    ),
     # "west of Aleppo": a position next to the town, not a part of its province
     re.compile(
         rf"(?<!the )\b(?P<dir>{_DIRECTIONS})\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
