@@ -164,3 +164,28 @@ def test_a_german_year_after_its_verb():
     # a count before its noun, and an English "die", are no years
     assert _dates("Die Armee hatte 2000 Soldaten in die Region geschickt.", PAGE) == []
     assert _dates("Some 2016 die every year of cancer.", PAGE) == []
+
+
+def test_general_forms_of_arabic_month_pairs_ranges_and_years():
+    for sentence, iso in [
+        # a month pair with a blank between its names, both series, both orders
+        ("وقع الهجوم في 12 أغسطس آب 2019", "2019-08-12"),
+        ("وقع الهجوم في 5 شباط فبراير 2019", "2019-02-05"),
+        ("وقع الهجوم في ٥ سبتمبر أيلول ٢٠١٩", "2019-09-05"),
+        ("وقع الهجوم في 5 نوفمبر تشرين ثاني 2019", "2019-11-05"),
+        # "من العام" between a month and its year
+        ("وقع الهجوم في أيلول من العام 2019", "2019-09"),
+        ("وقع الهجوم في 5 أيلول من العام 2019", "2019-09-05"),
+        # a range closed by "حتى" or "لغاية"
+        ("استمرت المعارك في الفترة من 3 حتى 5 مارس 2020", "2020-03-03/2020-03-05"),
+        ("استمرت المعارك من 3 لغاية 5 آذار 2020", "2020-03-03/2020-03-05"),
+        # the Moroccan January
+        ("وقع الهجوم في 5 ينار 2019", "2019-01-05"),
+        # the Turkish day before yesterday, "evvelsi gün"
+        ("Ordu evvelsi gün ilerledi.", "2020-07-11"),
+        ("Ordu evvelki gün ilerledi.", "2020-07-11"),
+    ]:
+        assert [d for _, d in _dates(sentence, PAGE)] == [iso], sentence
+    # a month name that is a verb in another sense keeps its month when alone: "مارس" after
+    # a weekday name is no pair
+    assert _dates("وقع الهجوم في 12 أغسطس، ثم مارس الجيش ضغوطا", PAGE)[0][1] == "2020-08-12"

@@ -23,15 +23,19 @@ _HALVES = W.alternation(W.HALVES)
 
 _M1 = rf"(?:{W.alternation(W.MONTHS)})\.?"
 #: a month, or two names of it ("آذار/مارس", "September/ Eylül"), the second one also in
-#: brackets as Arabic papers of the Gulf and London write it ("يوليو (تموز)", "تموز (يوليو)")
-_M2 = rf"(?:\s*/\s*{_M1}|\s*\(\s*{_M1}\s*\))"
+#: brackets as Arabic papers of the Gulf and London write it ("يوليو (تموز)", "تموز (يوليو)"),
+#: or an Arabic name after a blank ("12 أغسطس آب 2019", "5 شباط فبراير")
+_M2 = rf"(?:\s*/\s*{_M1}|\s*\(\s*{_M1}\s*\)|\s+(?:{W.alternation(W.ARABIC_MONTHS)})(?!\w))"
 _M = rf"(?:{_M1}{_M2}?)"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.(?=\s))?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
-#: words between a month and its year ("تشرين الأول/ أكتوبر عام 2012")
-_YEAR_WORD = r"(?:(?:عام|سنه|العام)\s+)?"
+#: words between a month and its year ("تشرين الأول/ أكتوبر عام 2012", "أيلول من العام 2019")
+_YEAR_WORD = r"(?:(?:من\s+)?(?:عام|سنه|العام)\s+)?"
 _WD = rf"(?:{W.alternation(W.WEEKDAYS, short=False)})"
-_SEP = r"\s*(?:-|–|—|to|until|till|through|and|au|bis|et|und|ve|الي|و)(?:\s+(?:dem|zum|the))?\s*"
+_SEP = (
+    r"\s*(?:-|–|—|to|until|till|through|and|au|bis|et|und|ve|الي|حتي|لغايه|و)"
+    r"(?:\s+(?:dem|zum|the))?\s*"
+)
 _TIME = (
     r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:gmt|utc|local time|hours))?"
     r"|(?:[01]?\d)\s*[ap]\.?m\.?|midnight|noon|mitternacht|minuit|gece\s+yarısı|منتصف\s+الليل)"
@@ -248,7 +252,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "month",
         rf"{_AR_CLITIC}{_MONTH_LEAD}[\s-]+(?:شهر\s+)?(?P<m_m>{_M})"
         # not a month of a date with its year ("مايو (أيار) عام 2018" is "my")
-        rf"(?!{_M2}?[\s/]*(?:(?:عام|سنه|العام)\s+)?\d)(?!\s*/)(?:\b|(?<=\))){_MONTH_YEAR_WORDS}?",
+        rf"(?!{_M2}?[\s/]*{_YEAR_WORD}\d)(?!\s*/)(?:\b|(?<=\))){_MONTH_YEAR_WORDS}?",
     ),
     (
         "years",

@@ -26,8 +26,15 @@ from ._date_seasons import _numeric, _season, _season_rel, _tr_season, _year_par
 
 
 def _month(s: str) -> int:
-    """The month of its name, the first of two ("آذار/مارس", "يوليو (تموز)")."""
-    return _MONTHS[W.key(re.split(r"[/(]", s)[0])]
+    """The month of its name, the first of two ("آذار/مارس", "يوليو (تموز)", "أغسطس آب")."""
+    k = W.key(re.split(r"[/(]", s)[0])
+    if k not in _MONTHS:  # two names after a blank: the first
+        k = _FIRST_MONTH.match(k).group()  # type: ignore[union-attr]
+    return _MONTHS[k]
+
+
+#: A month's name at the start of a key ("اغسطس اب": "اغسطس").
+_FIRST_MONTH = re.compile(rf"(?:{W.alternation(_MONTHS)})(?!\w)")
 
 
 def _day(s: str) -> int:

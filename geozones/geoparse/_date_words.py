@@ -93,9 +93,11 @@ _OTHER_MONTHS = {
     # Arabic, Maghrebi series (Algeria, Tunisia: from the French names; مارس, سبتمبر … as
     # the Egyptian) and Moroccan series (from the French and Spanish: يوليوز, غشت, شتنبر)
     "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
-    "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
+    "ينار": 1, "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
 }  # fmt: skip
 MONTHS = {**_EN_MONTHS, **_OTHER_MONTHS}
+#: The Arabic month names (of every series).
+ARABIC_MONTHS = {k: v for k, v in _OTHER_MONTHS.items() if "\u0621" <= k[0] <= "\u064a"}
 #: English month words are also verbs and names ("may", "march"): they need a capital.
 ENGLISH_MONTHS = frozenset(_EN_MONTHS)
 #: Turkish month names, which take a case ending ("Mart'ta", "Ekim ayında").
@@ -161,7 +163,8 @@ RELATIVE = {
     "l’année dernière": "last year", "le mois dernier": "last month",
     "la semaine dernière": "last week", "vorgestern": "day before yesterday",
     "önceki gün": "day before yesterday", "geçen yıl": "last year", "geçen ay": "last month",
-    "geçen hafta": "last week",
+    "geçen hafta": "last week", "evvelki gün": "day before yesterday",
+    "evvelsi gün": "day before yesterday",
     # the day before yesterday as Syrian papers write it; the current week, month, year
     "اول من امس": "day before yesterday", "امس الاول": "day before yesterday",
     "الاسبوع الجاري": "this week",
