@@ -93,3 +93,18 @@ def test_a_council_named_again_with_its_town_after_fi_is_the_council():
 def test_forces_in_a_town_with_no_construct_name_leave_the_town_a_place():
     text = "وقال المتحدث باسم المجلس العسكري في منبج إن الوضع هادئ."
     assert "منبج" in _texts(text)
+
+
+# ------------------------------------------------------ a common word after a name, a space
+
+
+def test_a_common_word_a_space_after_a_town_is_no_list():
+    # Al-Dimoqrati (425): "منبج أصبح محسوماً" (Manbij became settled) gave the village Asbah
+    text = "وقال درويش «أستطيع أن أقول إن موضوع تحرير منبج أصبح محسوماً.. وعندما يأتي الوقت»"
+    got = _texts(text)
+    assert "أصبح" not in got and "منبج" in got
+
+
+def test_a_pair_in_one_pair_of_quotation_marks_stays_a_list():
+    text = "وشنت طائرات غارات على معبر “البوكمال القائم” بين سوريا والعراق."
+    assert "القائم" in _texts(text)

@@ -101,6 +101,19 @@ def _placed_neighbour(text: str, items: list[_Item], i: int, index: _Index) -> b
     return False
 
 
+def _joined(text: str, a: _Item, b: _Item) -> bool:
+    """Whether a list's gap joins a common word to a name: a comma, "و" or quotation marks,
+    or a space inside the quotation marks that hold the pair ("معبر “البوكمال القائم”"),
+    not a space alone ("تحرير منبج أصبح محسوماً": Manbij, then the verb "became")."""
+    gap = _gap(text, a, b)
+    if not _list_gap(gap):
+        return False
+    if gap.strip():
+        return True
+    before, after = text[a.start - 1 : a.start], text[b.end : b.end + 1]
+    return bool(before and after) and before in '“"«' and after in '”"»'
+
+
 def _common_uncued(text: str, i: int, items: list[_Item]) -> bool:
     """A common word of the language that no noun of place, list, region cue or dateline
     names ("في الصراع"): see :mod:`._arabic_common`."""
@@ -111,9 +124,9 @@ def _common_uncued(text: str, i: int, items: list[_Item]) -> bool:
         return False
     prev = items[i - 1] if i else None
     nxt = items[i + 1] if i + 1 < len(items) else None
-    if prev is not None and _list_gap(_gap(text, prev, it)):
+    if prev is not None and _joined(text, prev, it):
         return False
-    if nxt is not None and _list_gap(_gap(text, it, nxt)):
+    if nxt is not None and _joined(text, it, nxt):
         return False
     line_start = text.rfind("\n", 0, it.start) + 1
     return bool(text[line_start : it.start].strip()) or not _DATELINE_AFTER.match(text[it.end :])
