@@ -189,3 +189,30 @@ def test_general_forms_of_arabic_month_pairs_ranges_and_years():
     # a month name that is a verb in another sense keeps its month when alone: "مارس" after
     # a weekday name is no pair
     assert _dates("وقع الهجوم في 12 أغسطس، ثم مارس الجيش ضغوطا", PAGE)[0][1] == "2020-08-12"
+
+
+def test_arabic_day_with_its_article_the_years_of_a_pair_and_a_unit_ago():
+    for sentence, iso in [
+        # the article glued to a day's number, Arabic-Indic and Persian digits too
+        ("قصف الجيش البلدة في الـ12 من تموز.", "2020-07-12"),
+        ("قصف الجيش البلدة في ال12 من تموز.", "2020-07-12"),
+        ("قصف الجيش البلدة يوم الـ12 من الشهر الماضي.", "2020-06-12"),
+        ("قصف الجيش البلدة في الـ١٢ من شهر تموز ٢٠١٩.", "2019-07-12"),
+        ("قصف الجيش البلدة في الـ۱۲ من الشهر الجاري.", "2020-07-12"),
+        # "السنة الفائتة", the year before
+        ("قصف الجيش البلدة السنة الفائتة.", "2019"),
+        # a unit alone after "قبل", closing its clause: one unit ago
+        ("قصف الجيش البلدة قبل أسبوع.", "2020-07-06/2020-07-12"),
+        ("قتل قبل عام، في المعارك.", "2019"),
+    ]:
+        assert [d for _, d in _dates(sentence, PAGE)] == [iso], sentence
+    # "the years 2018 and 2019": both
+    assert [d for _, d in _dates("قصف الجيش البلدة بين عامي 2018 و2019.", PAGE)] == [
+        "2018",
+        "2019",
+    ]
+    # a count with the article, "before the year 2011", "a day before the attack": no
+    # such readings
+    assert _dates("قُتل الـ12 شخصاً في الغارة", PAGE) == []
+    assert _dates("قصف الجيش البلدة قبل عام 2011.", PAGE) == [("2011", "2011")]
+    assert _dates("وصل قبل يوم من الهجوم.", PAGE) == []

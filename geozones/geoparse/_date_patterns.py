@@ -103,7 +103,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "dmy",
-        rf"{_AFTER_CLITIC}(?P<a_d>{_D})(?:\s+(?:of\s+|de\s+|من\s+)?|(?P<a_h>\s?-\s?))(?P<a_m>{_M})"
+        rf"{_AFTER_CLITIC}(?P<a_d>{_D})(?:\s+(?:of\s+|de\s+|من\s+)?(?:شهر\s+)?|(?P<a_h>\s?-\s?))"
+        rf"(?P<a_m>{_M})"
         # "17-11-2017" with the month's name: "17-November-2017", "17-تشرين الثاني-2017"
         rf"(?:(?(a_h)\s?-\s?|,?\s+{_YEAR_WORD})(?P<a_y>{_Y})|{W.day_year_words('a_ys')})?"
         rf"(?:\b|(?<=\)))",
@@ -201,8 +202,10 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"|(?P<gh_h>\s+and\s+a\s+half)\s+(?P<gh_u>day|week|month|year)s)\s+ago"
         rf"|قبل\s+(?:(?P<gd_n>{_ANY_NUMBER})\s+(?P<gd_u>{_UNIT})"
         rf"|(?P<ge_u>يومين|اسبوعين|شهرين|عامين|سنتين)"
-        # "قبل أسبوع ونصف", a week and a half ago: the unit alone is one
-        rf"|(?P<gf_u>يوم|اسبوع|شهر|عام|سنه)(?=\s*و\s*نصف))(?P<gd_h>\s*و\s*نصف)?)(?!\w)"
+        # "قبل أسبوع ونصف", a week and a half ago: the unit alone is one; and "قبل أسبوع"
+        # alone closing its clause or before a preposition (not "قبل شهر رمضان", "قبل عام 2011")
+        rf"|(?P<gf_u>يوم|اسبوع|شهر|عام|سنه)(?=\s*و\s*نصف|\s*(?:[.,،؛:)\"»]|$)"
+        r"|\s+(?:في|علي|عند|حين|عندما|اثر|جراء|بعد|و)\s))(?P<gd_h>\s*و\s*نصف)?)(?!\w)"
         # "قبل سبعة أشهر من الانتخابات" counts back from an event, not from the page
         r"(?!\s+(?:من|علي)\s+(?!الان(?!\w)))",
     ),
@@ -276,6 +279,7 @@ _PATTERNS: list[tuple[str, str]] = [
         # the same words in Arabic, French, German ("في 2017", "أواخر 2017", "fin 2018",
         # "au début de 2017", "im Jahr 2016", "Anfang 2018")
         r"|في|منذ|خلال|حتي|الي|قبل|بعد|بين|مطلع|اواخر|اوائل|اواسط|منتصف|بدايه|نهايه"
+        r"|عامي|سنتي"  # the years of a pair: "بين عامي 2018 و2019"
         r"|(?:fin|début|courant|milieu)(?:\s+de)?|mi|im\s+jahre?|anfang|ende|mitte"
         rf"|(?<=\d\d\d\d )(?:and|to|until))[\s-]+"
         r"|(?<=\d\d\d\d\s)و\s*)"  # "بين 2014 و2016": the second year

@@ -18,9 +18,10 @@ DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "012345678901
 #: What the date finder reads: those digits, and the Arabic letters folded one for one
 #: (alef forms, ta marbuta, alef maqsura), so that the patterns hold one spelling.
 MATCH_FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹أإآةى", "01234567890123456789اااهي")
-#: The era letter glued to a year ("19 نوفمبر 2019م", "1441هـ"): read as a blank by
-#: :func:`match_folded`, so that the year ends at a word's edge.
-_ERA = re.compile(r"(?<=\d\d\d\d)(?:م|هـ|ه)(?!\w)")
+#: The era letter glued to a year ("19 نوفمبر 2019م", "1441هـ") and the article glued to a
+#: day's number ("في الـ12 من تموز", "وال5 من الشهر"): read as blanks by :func:`match_folded`,
+#: so that the number starts and the year ends at a word's edge.
+_ERA = re.compile(r"(?<=\d\d\d\d)(?:م|هـ|ه)(?!\w)|(?<!\w)[وب]?الـ?(?=\d)")
 
 
 @functools.lru_cache(maxsize=8)
@@ -173,6 +174,7 @@ RELATIVE = {
     "السنه الحاليه": "this year", "الاسبوع المقبل": "next week", "الشهر المقبل": "next month",
     "العام المقبل": "next year", "العام المنصرم": "last year", "الشهر المنصرم": "last month",
     "الاسبوع الفائت": "last week", "الشهر الفائت": "last month", "العام الفائت": "last year",
+    "السنه الفائته": "last year", "السنه المنصرمه": "last year",
     "cette semaine": "this week", "ce mois-ci": "this month", "cette année": "this year",
     "la semaine passée": "last week", "le mois passé": "last month",
     "l'année passée": "last year", "l’année passée": "last year",
