@@ -107,3 +107,15 @@ def test_the_countryside_on_one_side_of_a_city_is_a_region():
 
 def test_a_side_of_a_city_without_a_countryside_stays_a_point_beside_it():
     assert _kinds("Rebels shelled positions south of Damascus.") == [("south of Damascus", "place")]
+
+
+def test_a_name_abroad_by_an_alternate_only_is_the_sound_alike_of_the_named_governorate():
+    # Global Research (419): "the town of al-Mansoura in the province of Raqqa" matched only
+    # Al Mansurah (Egypt) by an alternate spelling, and was dropped
+    text = "hundreds took to the streets in the town of al-Mansoura in the province of Raqqa."
+    got = [(m.text, m.place.admin[1:2]) for m in geozones.extract(text).places]
+    assert ("al-Mansoura", ("Ar-Raqqa",)) in got
+
+
+def test_a_name_abroad_by_an_alternate_only_with_no_governorate_named_stays_out():
+    assert _kinds("hundreds took to the streets in the town of al-Mansoura on Monday.") == []

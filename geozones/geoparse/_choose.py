@@ -36,6 +36,7 @@ from ._region_cue import seat_named
 from ._results import PlaceMention, RoadMention
 from ._roads import _pair_roads, _road_tail, _roads_before
 from ._select import _Item
+from ._unlisted import home_namesake, named_governorates
 
 #: A foreign city wins over a Syrian namesake when it has ``FOREIGN_FACTOR`` times the
 #: Syrian one's population (and at least ``FOREIGN_MIN_POPULATION``).
@@ -334,6 +335,7 @@ def _build(
     stops = [m.start() + 1 for m in ctx.SENTENCE_END.finditer(text)] if area_at else []
     areas = frozenset(name for _, name in area_at)
     leaning = capital_leanings(text, items, index, bias)
+    governorates = named_governorates(items, index, bias)
     listed = town_listed(text, items, index, bias) | quarter_named(text, items, index, bias)
     places: list[PlaceMention] = []
     roads: list[RoadMention] = []
@@ -350,12 +352,18 @@ def _build(
                                      tuple(m.place for m in ends)))  # fmt: skip
             continue
         key = _key(fold(text[it.name_start : it.end]))
-        if key not in index.exonyms and (
-            _far_for_arabic(text[it.name_start : it.end], cands, bias, named)
-            or _only_far_alternates(cands, key, bias, named)
-            or _far_small_abroad(cands, bias, named, centroid)
-            or _far_article_abroad(text[it.start : it.end], cands, bias, named, centroid)
-            or _common_word_abroad(text, it.name_start, it.end, cands, bias, named)
+        if key not in index.exonyms and _only_far_alternates(cands, key, bias, named):
+            home = home_namesake(text, it.start, it.end, index, bias, governorates)
+            cands = _candidates(index, home)  # "the town of al-Mansoura": not Al Mansurah
+        if (
+            not cands
+            or key not in index.exonyms
+            and (
+                _far_for_arabic(text[it.name_start : it.end], cands, bias, named)
+                or _far_small_abroad(cands, bias, named, centroid)
+                or _far_article_abroad(text[it.start : it.end], cands, bias, named, centroid)
+                or _common_word_abroad(text, it.name_start, it.end, cands, bias, named)
+            )
         ):
             continue
         cue = it.cue

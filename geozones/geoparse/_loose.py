@@ -27,7 +27,7 @@ from ..gazetteer._loose import loose_key
 from ..projection import haversine_km
 from ._index import _candidates, _Index
 from ._select import _Item
-from ._unlisted import _home_centre
+from ._unlisted import _home_centre, named_governorates
 
 #: Greatest distance (km) from the text's home centre of a sense found by the loose key.
 LOOSE_NEAR_KM = 35.0
@@ -79,7 +79,7 @@ def keep_near_loose(items: list[_Item], index: _Index, bias: str) -> list[_Item]
     exact = [it for it in items if not it.loose]
     anchors = _anchors(exact, index, bias)
     at_home = _home_centre(exact, index, bias) is not None
-    governorates = _governorates(exact, index, bias)
+    governorates = named_governorates(exact, index, bias)
     out = []
     for it in items:
         if not it.loose:
@@ -97,16 +97,6 @@ def keep_near_loose(items: list[_Item], index: _Index, bias: str) -> list[_Item]
             it.payloads = near or home  # nothing at home to be near, or in a governorate
             out.append(it)  # the text names: one sense at home
     return out
-
-
-def _governorates(items: list[_Item], index: _Index, bias: str) -> frozenset[str]:
-    """The governorates at home the text's exact names may name ("Idlib province")."""
-    return frozenset(
-        p.name
-        for it in items
-        for p, _ in _candidates(index, it.payloads)
-        if p.kind == "admin area" and p.level == 1 and p.country == bias
-    )
 
 
 def _in_named(home: tuple, governorates: frozenset[str], index: _Index) -> bool:

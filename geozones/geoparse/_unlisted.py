@@ -45,6 +45,7 @@ def _unlisted(
     )
     ends = {it.end for it in items}
     centre = _home_centre(items, index, bias)
+    governorates = named_governorates(items, index, bias)
     out = []
     for begin, s, e, is_list, cued in _cued_names(text):
         if not spans.free(s, e):
@@ -59,6 +60,8 @@ def _unlisted(
         if centre is not None:  # a guess by sound must lie in the region of the story
             near = UNLISTED_NEAR_KM if len({p.name for p in found}) > 1 else UNLISTED_REGION_KM
             found = [p for p in found if haversine_km(p.lat, p.lon, *centre) <= near]
+        if len({p.name for p in found}) > 1 and governorates:  # those of the named province
+            found = [p for p in found if p.admin[1:2] and p.admin[1] in governorates] or found
         if len({p.name for p in found}) == 1:  # one name only: several are a guess
             pls = tuple(_Payload("g", p.extra["index"]) for p in found)
             out.append(_Item(s, e, s, pls, nwords=len(words)))
@@ -125,3 +128,47 @@ def _home_centre(items: list[_Item], index: _Index, bias: str) -> tuple[float, f
     if not pts:
         return None
     return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+
+
+def named_governorates(items: list[_Item], index: _Index, bias: str) -> frozenset[str]:
+    """The governorates at home that the text's names may name ("Raqqa Province", "Idlib").
+
+    Examples
+    --------
+    >>> named_governorates([], None, "SY")
+    frozenset()
+    """
+    return frozenset(
+        p.name
+        for it in items
+        for p, _ in _candidates(index, it.payloads)
+        if p.kind == "admin area" and p.level == 1 and p.country == bias
+    )
+
+
+#: A settlement's noun or a preposition of place right before a name.
+_PLACE_CUE_BEFORE = re.compile(r"\b(?:(?:town|village|city)\s+of|in|near|at|from)\s+$", re.I)
+
+
+def home_namesake(
+    text: str, start: int, end: int, index: _Index, bias: str, governorates: frozenset[str]
+) -> tuple[_Payload, ...]:
+    """The home place that sounds like a name whose exact namesakes are all abroad and named
+    so only by an alternate spelling, when a cue of place stands before it and one name of
+    the governorates the text names sounds like it ("the town of al-Mansoura in the province
+    of Raqqa": Mansura of Raqqa, not Al Mansurah in Egypt).
+
+    Examples
+    --------
+    >>> home_namesake("", 0, 0, None, "SY", frozenset())
+    ()
+    """
+    if not governorates or not _PLACE_CUE_BEFORE.search(text, max(0, start - 20), start):
+        return ()
+    found = [
+        p for p in _sound_matches(index, text[start:end], bias)
+        if p.admin[1:2] and p.admin[1] in governorates
+    ]  # fmt: skip
+    if len({p.name for p in found}) != 1:
+        return ()
+    return tuple(_Payload("g", p.extra["index"]) for p in found)
