@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _build_turkish import typed_turkish
 
 #: Importance of a named site: below any OCHA community (3.0) and above a city quarter (2.8).
 LANDMARK_IMPORTANCE = 2.9
@@ -381,3 +382,36 @@ def give_sites_bare_names(
             site["extra"]["bare_names"] = True
             taken_by += 1
     note(f"landmarks.csv: {taken_by} prominent sites take their bare names from far villages")
+    stems = _crossing_stems(b, rows, keys, words, fold, name_key)
+    note(f"landmarks.csv: {stems} crossings answer to their Turkish name without its generic")
+
+
+#: The generic words of a Turkish border gate's name ("Öncüpınar Sınır Kapısı").
+TURKISH_GENERICS = ("sınır kapısı", "gümrük kapısı", "hudut kapısı")
+
+
+def _crossing_stems(
+    b: Any, rows: list[dict[str, str]], keys: dict, words: set[str], fold: Any, name_key: Any
+) -> int:
+    """A crossing's Turkish name without its generic words ("Öncüpınar" of "Öncüpınar Sınır
+    Kapısı") becomes a name of the crossing when no place has that name and it is no word.
+    Turkish names a gate after the Turkish village by it: where that village is in the
+    gazetteer (Akçakale, Ceylanpınar, Cilvegözü), the name stays the village."""
+    generics = {fold(g) for g in TURKISH_GENERICS}
+    n = 0
+    for r in rows:
+        if r["feature"] != "crossing":
+            continue
+        i = b.by_id[f"landmarks:{r['name']}"]
+        for full in _split(r["variants"]):
+            parts = full.split()
+            stem = " ".join(parts[:-2])
+            if len(parts) < 3 or fold(" ".join(parts[-2:])) not in generics:
+                continue
+            k = name_key(stem)
+            if k and k not in keys and k not in words:
+                have = {name_key(t) for t, _ in b.variants[i]}
+                typed = [t for t in (stem, typed_turkish(stem)) if t and name_key(t) not in have]
+                b.add_names(i, typed)
+                n += 1
+    return n

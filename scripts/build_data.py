@@ -49,13 +49,15 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geozones._text import FOLD_VERSION, fold, name_key, phonetic_key  # noqa: E402
+from geozones._text import FOLD_VERSION, fold, is_arabic, name_key, phonetic_key  # noqa: E402
 from geozones.control import cell_edges  # noqa: E402
 from geozones.gazetteer import ENTRY_COLUMNS  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from _build_landmarks import add_landmarks, give_sites_bare_names  # noqa: E402
 from _build_names import add_bare_names  # noqa: E402
+from _build_provinces import add_provinces  # noqa: E402
+from _build_turkish import add_typed_turkish  # noqa: E402
 
 #: Douglas-Peucker tolerance (degrees) of the topology-preserving simplification
 #: of the OCHA admin 1/2 polygons (0.0005° ≈ 55 m north-south, 45 m east-west here).
@@ -780,6 +782,10 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
         f"kept (population ≥ {WORLD_MIN_POP:,} or in {', '.join(sorted(NEIGHBOURS))})"
     )
     add_border_towns(b, layers, countries)
+    n_prov = add_provinces(
+        b, out, name_key, is_arabic, lambda cc: countries.get(cc, {}).get("name", cc)
+    )
+    note(f"neighbour_provinces.csv: {n_prov} provinces and governorates of the neighbours")
     reps = {r.pcode: r.geometry.representative_point() for r in layers["countries"].itertuples()}
     labels = world_label_points(layers["world"])
     for cc, c in countries.items():
@@ -895,6 +901,7 @@ def build_gazetteer(src: Path, out: Path, communities, layers) -> None:
     add_neighbourhoods(b, out)
     add_landmarks(b, out, alias_target, haversine_km, note)
     add_bare_names(b, n_ocha, out, fold, name_key, note)
+    add_typed_turkish(b, name_key, note)
     give_sites_bare_names(b, out, fold, name_key, haversine_km, note)
 
     # --- write

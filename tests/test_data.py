@@ -176,6 +176,7 @@ def test_build_data_reproduces_the_committed_index(tmp_path):
         "kurdish_names.csv",
         "neighbourhoods.csv",
         "landmarks.csv",
+        "neighbour_provinces.csv",
         "roads.yaml",
         "geoparse/regions.yaml",
         "geoparse/arabic_common_words.txt",  # the bare village names leave common words out

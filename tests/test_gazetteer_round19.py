@@ -5,6 +5,10 @@
   a site's base name ("Nairab" of the Nairab air base) stays the village;
 - an inexact guess never turns one consonant into another ("Masnaa" is not "Manara"), an
   unknown name raises with suggestions instead;
+- the neighbours' provinces are areas: "Hatay" the province (its capital Antakya another
+  Place); "Kilis" the town, "Kilis province" / "ولاية كلس" the province;
+- Turkish names typed without Turkish letters, and a crossing's Turkish name without its
+  generic words ("Oncupinar" for "Öncüpınar Sınır Kapısı").
 """
 
 from __future__ import annotations
@@ -112,3 +116,73 @@ def test_keeps_consonants_rule():
 def test_the_ghab_in_arabic_alone_is_the_plain():
     p = _geocode("الغاب")
     assert p.kind == "region" and haversine_km(p.lat, p.lon, 35.6, 36.35) < 40
+
+
+def test_masnaa_is_the_crossing_at_masnaa_and_the_common_word_is_not():
+    p = _geocode("Masnaa")
+    assert p.extra["feature"] == "crossing" and p.score == 1.0
+    assert haversine_km(p.lat, p.lon, 33.70, 35.92) < 5  # the Lebanese side, where Masnaa is
+    with pytest.raises(UnknownPlaceError):
+        geozones.geocode("المصنع")  # "the factory": a common word, never a place alone
+
+
+# --- the neighbours' provinces are areas ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "capital"),
+    [
+        ("Hatay", "TR", "Antakya"),
+        ("ولاية هاتاي", "TR", "Antakya"),
+        ("Hatay province", "TR", "Antakya"),
+        ("Kilis province", "TR", "Kilis"),
+        ("Kilis ili", "TR", "Kilis"),
+        ("ولاية كلس", "TR", "Kilis"),
+        ("Sanliurfa province", "TR", "Şanlıurfa"),
+        ("Nineveh", "IQ", "Mosul"),
+        ("Anbar", "IQ", "Ramadi"),
+        ("الأنبار", "IQ", "Ramadi"),
+        ("Mafraq governorate", "JO", "Mafraq"),
+        ("Akkar", "LB", "Halba"),
+        ("Bekaa", "LB", "Zahlé"),
+    ],
+)
+def test_a_neighbour_province_is_an_approximate_area_with_its_capital_apart(name, country, capital):
+    p = _geocode(name)
+    assert p.kind == "admin area" and p.level == 1 and p.country == country
+    assert p.precision == "approximate" and p.extra["capital"] == capital
+    assert p.geometry.geom_type == "Point"  # no polygon is bundled
+
+
+@pytest.mark.parametrize("name", ["Kilis", "Gaziantep", "Mardin", "Irbid", "Mafraq", "Antep"])
+def test_a_province_named_like_its_capital_leaves_the_bare_name_to_the_city(name):
+    assert _geocode(name).kind == "populated place"
+
+
+def test_hatay_province_is_not_antakya_s_point():
+    prov, city = _geocode("Hatay"), _geocode("Antakya")
+    assert prov.kind == "admin area" and city.kind == "populated place"
+    assert prov.extra["index"] != city.extra["index"]
+
+
+# --- Turkish names typed without Turkish letters ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("Sanliurfa", "Şanlıurfa"), ("Akcakale", "Akçakale"), ("Yayladagi", "Yayladağı")],
+)
+def test_a_turkish_name_typed_without_turkish_letters_is_found_exactly(typed, written):
+    got, want = _geocode(typed), _geocode(written)
+    assert got.extra["index"] == want.extra["index"] and got.score == 1.0
+
+
+@pytest.mark.parametrize("name", ["Oncupinar", "Öncüpınar"])
+def test_a_crossing_s_turkish_name_without_its_generic_is_the_crossing(name):
+    p = _geocode(name)
+    assert p.extra["feature"] == "crossing" and p.name == "Bab al-Salameh Border Crossing"
+
+
+def test_a_turkish_gate_named_after_a_town_stays_the_town():
+    assert _geocode("Akcakale").kind == "populated place"
+    assert "feature" not in _geocode("Akcakale").extra  # the Turkish town, not the gate

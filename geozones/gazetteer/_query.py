@@ -95,6 +95,7 @@ _QUALIFIERS: dict[str, tuple[str, int | None]] = {
         for w in ("city", "town", "village", "hamlet", "sehri", "koyu", "kasabasi")
     },
     "محافظه": ("admin area", 1),
+    "ولايه": ("admin area", 1),  # a Turkish province in Arabic: "ولاية هاتاي"
     "منطقه": ("admin area", 2),
     "ناحيه": ("admin area", 3),
     "مدينه": ("populated place", None),
