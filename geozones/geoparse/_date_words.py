@@ -28,7 +28,10 @@ _ERA = re.compile(r"(?<=\d\d\d\d)(?:م|هـ|ه)(?!\w)|(?<!\w)[وب]?الـ?(?=\d
 def match_folded(text: str) -> str:
     """``text`` with ``MATCH_FOLD`` and the era letters after a year blanked (same length
     and offsets), kept for the text's other readers (one article is folded once)."""
-    return _ERA.sub(lambda m: " " * len(m.group()), text.translate(MATCH_FOLD))
+    folded = text.translate(MATCH_FOLD)
+    if "م" not in folded and "ه" not in folded and "ال" not in folded:
+        return folded  # no Arabic: nothing to blank (most of an English text's cost)
+    return _ERA.sub(lambda m: " " * len(m.group()), folded)
 
 
 def _caseless_table() -> dict[int, str]:
