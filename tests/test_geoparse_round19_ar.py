@@ -108,3 +108,19 @@ def test_a_common_word_a_space_after_a_town_is_no_list():
 def test_a_pair_in_one_pair_of_quotation_marks_stays_a_list():
     text = "وشنت طائرات غارات على معبر “البوكمال القائم” بين سوريا والعراق."
     assert "القائم" in _texts(text)
+
+
+# ------------------------------------------------------ a definite adjective after its noun
+
+
+def test_a_definite_adjective_in_iya_after_a_definite_feminine_noun_is_no_village():
+    # Zaiton (434): "الطائفة الاسماعيلية" (the Ismaili sect) gave the village Esmailieh
+    text = "ويعيش في مدينة السلمية خليط سكاني، سكانها الأصليون من الطائفة الاسماعيلية."
+    got = _texts(text)
+    assert "الاسماعيلية" not in got and any("السلمية" in t for t in got)
+
+
+def test_a_country_after_its_arabic_title_stays_the_country():
+    text = "وصلت القوات إلى حدود المملكة العربية السعودية وحدود الجمهورية العربية السورية."
+    got = [m.place.country for m in geozones.extract(text).places]
+    assert "SA" in got

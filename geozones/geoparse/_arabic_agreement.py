@@ -81,6 +81,19 @@ def _adjective_of_definite_plural(text: str, it: _Item) -> bool:
     return plural.startswith("ال") and _fold(m.group(1)).lstrip("و") in _PREPOSITIONS
 
 
+def _adjective_of_definite_noun(text: str, it: _Item) -> bool:
+    """ "الطائفة الاسماعيلية" (the Ismaili sect): a definite word in -ية right after a
+    definite feminine noun in -ة (not itself an adjective in -ية, not a noun of place)
+    agrees with it: an adjective, not the village Ismailiyeh."""
+    name = _fold(text[it.name_start : it.end])
+    if it.start != it.name_start or not name.startswith("ال") or not name.endswith("يه"):
+        return False
+    noun = _prev_word(text, it.start)
+    if not (noun.startswith("ال") and noun.endswith("ه")) or noun.endswith("يه"):
+        return False
+    return len(noun) > 4 and noun[2:] not in SETTLEMENT_NOUNS and noun[2:] not in _NOUNS_IN_IYA
+
+
 def _adjective_of_settlements(text: str, it: _Item) -> bool:
     """ "بلدات كثيرة في محيطها", "قرى محيطة بالمدينة": an indefinite word in -ة right after
     an indefinite plural of settlements, with no list going on after it."""
@@ -206,6 +219,7 @@ def agreement_drops(text: str, it: _Item) -> bool:
         return False
     return (
         _adjective_of_definite_plural(text, it)
+        or _adjective_of_definite_noun(text, it)
         or _adjective_of_settlements(text, it)
         or _adjective_chain(text, it)
         or _means(text, it)
