@@ -119,3 +119,21 @@ def test_a_name_abroad_by_an_alternate_only_is_the_sound_alike_of_the_named_gove
 
 def test_a_name_abroad_by_an_alternate_only_with_no_governorate_named_stays_out():
     assert _kinds("hundreds took to the streets in the town of al-Mansoura on Monday.") == []
+
+
+def test_a_named_hospital_is_a_site_at_the_town_of_its_sentence_and_stays_there():
+    # FACT International (413): "Al-Bassel Hospital" twice, the second time in a sentence
+    # after one on Jableh; 308 (heldout15): "the Sweida Hospital" made Sweida the governorate
+    text = (
+        "The attacks in Tartous City were committed at the bus station, Al-Bassel Hospital, "
+        "and gas station.\nMeanwhile, at Jableh, attacks hit a local hospital.\n"
+        "Forces caught a bomber inside the Al-Bassel Hospital."
+    )
+    sites = [m for m in geozones.extract(text).places if m.text == "Al-Bassel Hospital"]
+    assert len(sites) == 2 and all(abs(m.place.lat - 34.89) < 0.1 for m in sites)
+    text = "Another bomber was captured in the Sweida Hospital. Sweida province mourned."
+    assert _kinds(text) == [("Sweida", "place"), ("Sweida province", "region")]
+
+
+def test_a_named_hospital_with_no_town_around_is_not_placed():
+    assert _kinds("Doctors at Al-Bassel Hospital said the wounded were many.") == []

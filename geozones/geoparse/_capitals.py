@@ -383,6 +383,11 @@ def _list_kind(index: _Index, it: _Item, bias: str) -> str:
     return ""
 
 
+#: The city's own institution after its name ("the Sweida Hospital"): that name is the
+#: city's (not counted among the text's cues for its other mentions).
+_INSTITUTION_AFTER = re.compile(r"(?:[ \t]+National)?[ \t]+(?:Hospital|hospital)\b")
+
+
 def province_reading(
     text: str,
     it: _Item,
@@ -407,6 +412,8 @@ def province_reading(
             return ctx.RegionCue("region", it.start, it.end, None, None, 1)
     areas = _capital_of(cands, bias, first) if cands else []
     if not areas or _city_cue(text, it) or any(a.name in city_leaning for a in areas):
+        return None
+    if _INSTITUTION_AFTER.match(text, it.end):  # "the Sweida Hospital": the city's own
         return None
     if it.start in listed:
         return None  # listed among towns, or beside a quarter of the city

@@ -64,6 +64,10 @@ _LOCATED = re.compile(
     r"(?:(?:about|some|around|nearly)\s+)?(?:\d[\d.]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+)?"
     r"(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b"
 )
+#: A named hospital: a site in the town of its sentence, placed at it as the set places
+#: institutions ("the bus station, city garage, Al-Bassel Hospital, and gas station" in a
+#: sentence on Tartous City).
+_SITE = re.compile(rf"(?P<list>{_TOKEN}(?: {_TOKEN})?[ \t]+Hospital)\b")
 #: Turkish determiners and numbers ("Bu köylerde", in these villages): no village's name.
 _TR_DET = r"(?:Bu|Şu|O|Bir|Diğer|Tüm|Bütün|Bazı|Her|Birçok|İki|Üç|Dört|Beş|Altı|On)"
 #: German, French, Turkish: "Dorf X", "Ortschaft X", "village de X", "X köyü", "A, B ve C
@@ -128,14 +132,17 @@ def context_places(
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     spans = construction_spans(text) if listed is None else listed
     out: list[PlaceMention] = []
+    first: dict[str, tuple[float, float]] = {}  # a name named again is where it was placed
     for s, e in sorted(set(spans)):
         if busy.find(1, s, e) != -1:
             continue
-        where = _measured_from(text, e, towns) or _context_point(text, s, towns)
+        where = first.get(text[s:e]) or _measured_from(text, e, towns)
+        where = where or _context_point(text, s, towns)
         if where is None:
             continue
         busy[s:e] = b"\x01" * (e - s)
         name = text[s:e]
+        first.setdefault(name, where)
         place = _context_place(name, where, bias)
         out.append(PlaceMention(name, s, e, place, "place", s, e, resolved=False))
     return out
@@ -260,7 +267,7 @@ def _context_place(name: str, where: tuple[float, float], bias: str) -> Place:
 
 def _english_spans(text: str) -> list[tuple[int, int]]:
     out = []
-    for rx in (_BEFORE, _AFTER, _INCLUDING, _OTHER, _LOCATED):
+    for rx in (_BEFORE, _AFTER, _INCLUDING, _OTHER, _LOCATED, _SITE):
         for m in rx.finditer(text):
             g = "list" if m.group("list") is not None else "tr"
             base = m.start(g)
