@@ -216,3 +216,38 @@ def test_arabic_day_with_its_article_the_years_of_a_pair_and_a_unit_ago():
     assert _dates("قُتل الـ12 شخصاً في الغارة", PAGE) == []
     assert _dates("قصف الجيش البلدة قبل عام 2011.", PAGE) == [("2011", "2011")]
     assert _dates("وصل قبل يوم من الهجوم.", PAGE) == []
+
+
+def test_the_next_week_month_and_year_in_french_german_and_turkish():
+    for sentence, iso in [
+        ("Les élections auront lieu la semaine prochaine.", "2020-07-20/2020-07-26"),
+        ("Les élections auront lieu le mois prochain.", "2020-08"),
+        ("Les élections auront lieu l'an prochain.", "2021"),
+        ("Les élections auront lieu l’année prochaine.", "2021"),
+        ("Die Wahlen finden nächste Woche statt.", "2020-07-20/2020-07-26"),
+        ("Die Wahlen finden in der kommenden Woche statt.", "2020-07-20/2020-07-26"),
+        ("Die Wahlen finden nächsten Monat statt.", "2020-08"),
+        ("Die Wahlen finden im nächsten Jahr statt.", "2021"),
+        ("Seçimler önümüzdeki hafta yapılacak.", "2020-07-20/2020-07-26"),
+        ("Seçimler gelecek ay yapılacak.", "2020-08"),
+        ("Seçimler önümüzdeki yıl yapılacak.", "2021"),
+        ("Seçimler bu ay yapılacak.", "2020-07"),
+    ]:
+        assert [d for _, d in _dates(sentence, PAGE)] == [iso], sentence
+
+
+def test_ranges_take_the_year_their_end_writes():
+    for sentence, iso in [
+        ("The army shelled the town from March 3 to March 5, 2019.", "2019-03-03/2019-03-05"),
+        ("The talks ran from December 30 to January 2, 2019.", "2018-12-30/2019-01-02"),
+        # French "entre le 3 et le 5 juillet", as English "between 3 and 5 March"
+        ("Les frappes ont eu lieu entre le 3 et le 5 juillet.", "2020-07-03/2020-07-05"),
+        ("Talks were held between 3 and 5 March.", "2020-03-03/2020-03-05"),
+        # an abbreviated month before its year
+        ("The army shelled the town in Jan. 2019.", "2019-01"),
+    ]:
+        assert [d for _, d in _dates(sentence, PAGE)] == [iso], sentence
+    # without a year on either end: the page's, as before
+    assert _dates("The army shelled the town from March 3 to March 5.", PAGE) == [
+        ("March 3 to March 5", "2020-03-03/2020-03-05")
+    ]

@@ -130,12 +130,30 @@ def _join_range(a: DateMention, b: DateMention, gap: str, text: str) -> DateMent
     night = _night_of(a, b, text)
     if night is not None:
         return night
-    if a.start_date is None or b.start_date is None or b.start_date <= a.start_date:
+    first = _year_of_end(a, b)
+    if first is None or b.start_date is None or b.start_date <= first:
         return None
     return DateMention(
-        text[a.start : b.end], a.start, b.end, a.start_date, b.end_date, "range",
+        text[a.start : b.end], a.start, b.end, first, b.end_date, "range",
         None, a.relative or b.relative,
     )  # fmt: skip
+
+
+def _year_of_end(a: DateMention, b: DateMention) -> dt.date | None:
+    """The first day of a range, in the year its end writes when it writes none ("from
+    March 3 to March 5, 2019": 3 March 2019, not of the page's year)."""
+    d = a.start_date
+    if d is None or b.start_date is None or re.search(r"\d{4}", a.text.translate(W.DIGITS)):
+        return d
+    if not re.search(r"\d{4}", b.text.translate(W.DIGITS)):
+        return d
+    for year in (b.start_date.year, b.start_date.year - 1):  # "December 30 to January 2, 2020"
+        try:
+            if (first := d.replace(year=year)) < b.start_date:
+                return first
+        except ValueError:  # 29 February
+            return d
+    return d
 
 
 _NIGHT = re.compile(

@@ -34,7 +34,7 @@ _YEAR_WORD = r"(?:(?:من\s+)?(?:عام|سنه|العام)\s+)?"
 _WD = rf"(?:{W.alternation(W.WEEKDAYS, short=False)})"
 _SEP = (
     r"\s*(?:-|–|—|to|until|till|through|and|au|bis|et|und|ve|الي|حتي|لغايه|و)"
-    r"(?:\s+(?:dem|zum|the))?\s*"
+    r"(?:\s+(?:dem|zum|the|le))?\s*"
 )
 _TIME = (
     r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:gmt|utc|local time|hours))?"
@@ -255,7 +255,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "month",
         rf"{_AR_CLITIC}{_MONTH_LEAD}[\s-]+(?:شهر\s+)?(?P<m_m>{_M})"
         # not a month of a date with its year ("مايو (أيار) عام 2018" is "my")
-        rf"(?!{_M2}?[\s/]*{_YEAR_WORD}\d)(?!\s*/)(?:\b|(?<=\))){_MONTH_YEAR_WORDS}?",
+        rf"(?!\.?{_M2}?[\s/]*{_YEAR_WORD}\d)(?!\s*/)(?:\b|(?<=\))){_MONTH_YEAR_WORDS}?",
     ),
     (
         "years",

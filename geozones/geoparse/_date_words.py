@@ -180,6 +180,16 @@ RELATIVE = {
     "السنه الفائته": "last year", "السنه المنصرمه": "last year",
     "cette semaine": "this week", "ce mois-ci": "this month", "cette année": "this year",
     "la semaine passée": "last week", "le mois passé": "last month",
+    # the week, month and year after the page's
+    "la semaine prochaine": "next week", "le mois prochain": "next month",
+    "l'an prochain": "next year", "l’an prochain": "next year", "l'année prochaine": "next year",
+    "l’année prochaine": "next year", "nächste woche": "next week",
+    "nächsten woche": "next week", "kommende woche": "next week", "kommenden woche": "next week",
+    "nächsten monat": "next month", "kommenden monat": "next month",
+    "nächstes jahr": "next year", "nächsten jahr": "next year", "kommendes jahr": "next year",
+    "kommenden jahr": "next year", "gelecek hafta": "next week", "önümüzdeki hafta": "next week",
+    "gelecek ay": "next month", "önümüzdeki ay": "next month", "gelecek yıl": "next year",
+    "önümüzdeki yıl": "next year", "gelecek sene": "next year", "bu ay": "this month",
     "l'année passée": "last year", "l’année passée": "last year",
     # German: the adjective takes the case of its article ("in der vergangenen Woche")
     "vergangene woche": "last week", "vergangenen woche": "last week",
