@@ -13,6 +13,7 @@ from .._text import fold
 from ..gazetteer._loose import loose_key, loose_word
 from ..place import Place
 from . import _context as ctx
+from ._ar_proclitic import rejoin_proclitics
 from ._country_bias import load_country as _load_country
 from ._landmarks import keep_sites_by_cue, landmarks, name_from_capital
 from ._neighbourhoods import Quarter, keep_quarters, quarters
@@ -270,6 +271,7 @@ class _Match:
 
 def _scan(text: str, index: _Index) -> list[_Match]:
     toks = _split_and(text, _tokens(text, index.words, index.genitive), index)
+    toks = rejoin_proclitics(text, toks, index.automaton)  # "كركي لكي", not "ل" and "كي"
     parts, starts, tok_at = [], [], {}
     pos = 1
     for i, t in enumerate(toks):
