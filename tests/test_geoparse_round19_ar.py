@@ -124,3 +124,18 @@ def test_a_country_after_its_arabic_title_stays_the_country():
     text = "وصلت القوات إلى حدود المملكة العربية السعودية وحدود الجمهورية العربية السورية."
     got = [m.place.country for m in geozones.extract(text).places]
     assert "SA" in got
+
+
+# ------------------------------------------- a known two-word name beats a proclitic's cut
+
+
+def test_a_known_two_word_name_keeps_its_second_word_whole():
+    # "كركي لكي" (al-Maabada): "لكي" was cut to "ل" + "كي"; Tamuz (358): "أم ولد" to "و" + "لد"
+    got = [(m.text, m.place.name) for m in geozones.extract("سيطرت القوات على كركي لكي").places]
+    assert got == [("كركي لكي", "Maabada")]
+    assert any("أم ولد" in t for t in _texts("قصفت الطائرات قرية أم ولد بريف درعا الشرقي"))
+
+
+def test_a_proclitic_before_a_lone_name_is_still_cut():
+    got = _texts("وذهب الوفد لكي يرى المدينة ثم عاد وإدلب هادئة")
+    assert "إدلب" in got and not any("لكي" in t for t in got)
