@@ -77,6 +77,11 @@ _BODY_IN = re.compile(
     r"[ \t]+in[ \t]+(?P<p>[A-Z][\w'’-]+)(?![ \t]*[-‑]?[ \t]*[A-Z\w])"
 )
 
+_BODY_HEAD_IN = re.compile(
+    r"(?:Council|Coalition|Committee|Commission|Union|Federation|Association|Assembly|League"
+    r"|Party|Movement|Front|Congress)[ \t]+in[ \t]"
+)
+
 
 def org_name_places(text: str, country: Callable[[str], bool] | None = None) -> list[Entity]:
     """Organisations whose name ends with a place ("… for Reconciliation in Syria"): the
@@ -97,7 +102,8 @@ def org_name_places(text: str, country: Callable[[str], bool] | None = None) -> 
     for rx in _ORG_NAME_PLACE:
         for m in rx.finditer(text):
             out.append(Entity(m.group(0), m.start(), m.end(), "organization", "org-name-place"))
-    for m in _BODY_IN.finditer(text) if country is not None else ():
+    bodies = country is not None and _BODY_HEAD_IN.search(text) is not None  # a cheap test
+    for m in _BODY_IN.finditer(text) if bodies else ():
         if country is not None and country(m.group("p")):
             out.append(Entity(m.group(0), m.start(), m.end(), "organization", "body-in-country"))
     return out

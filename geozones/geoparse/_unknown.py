@@ -268,6 +268,8 @@ def _context_place(name: str, where: tuple[float, float], bias: str) -> Place:
 def _english_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for rx in (_BEFORE, _AFTER, _INCLUDING, _OTHER, _LOCATED, _SITE):
+        if rx is _SITE and "Hospital" not in text:
+            continue  # a cheap test first: most texts name no hospital
         for m in rx.finditer(text):
             g = "list" if m.group("list") is not None else "tr"
             base = m.start(g)
