@@ -17,13 +17,13 @@ import functools
 import re
 
 from .._io import data_path
+from ._persons import AR_FOLD
 
 _MARKS = re.compile(r"[\u064b-\u0652\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
 #: Nouns of place that name a village ("قرية X", "بلدات X", "أطراف X", "شمال X"), as
 #: normalised; the prepositions and the nouns of taking ("سيطرة X") say less.
 SETTLEMENT_NOUNS = frozenset(
-    _w.translate(_FOLD)
+    _w.translate(AR_FOLD)
     for _w in """مدينة مدينتي مدن بلدة بلدتي بلدات قرية قريتي قرى منطقة منطقتي مناطق ناحية
     حي حيي أحياء مخيم مزرعة مزارع محور محوري محاور ريف ريفي أطراف ضواحي محيط مشارف تخوم
     شمال جنوب شرق غرب شمالي جنوبي شرقي غربي أهالي سكان أبناء""".split()
@@ -47,7 +47,7 @@ def normalise(word: str) -> str:
     >>> normalise("إلّا"), normalise("قريةٌ")
     ('الا', 'قريه')
     """
-    return _MARKS.sub("", word).translate(_FOLD)
+    return _MARKS.sub("", word).translate(AR_FOLD)
 
 
 def is_common_word(word: str) -> bool:

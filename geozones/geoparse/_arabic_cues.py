@@ -33,6 +33,7 @@ from ..place import Place
 from ._arabic_agreement import agreement_drops, common_at_home, home_countries
 from ._arabic_common import is_common_word, named_by_noun
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index
+from ._persons import AR_FOLD
 from ._select import ARABIC_STOPWORDS, _Item
 
 #: Words before a name that make it a place (proclitics و ف aside).
@@ -298,13 +299,12 @@ def _compass_words(text: str, it: _Item) -> bool:
 _PRONOUN = re.compile(r"(?:هما|هم|هن|ها|ه)$")
 #: Forms of بلغ (to reach) that, with "من", say a person's age: "يبلغ من العمر".
 _AGED = frozenset("يبلغ تبلغ بلغ بلغت يبلغان تبلغان البالغ البالغة".split())
-_ALEF_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
 
 
 def _grammar_word(text: str, it: _Item) -> bool:
     """Whether the grammar makes this one-word name a common word: a preposition or adverb
     with an attached pronoun ("خلاله"), the noun after "يبلغ من", a verb after "هكذا"."""
-    w = text[it.name_start : it.end].replace("ـ", "").translate(_ALEF_FOLD)
+    w = text[it.name_start : it.end].translate(AR_FOLD)
     stem = _PRONOUN.sub("", w)
     if stem != w and len(stem) >= 2 and (stem in ARABIC_STOPWORDS or stem in AR_PLACE_BEFORE):
         return True

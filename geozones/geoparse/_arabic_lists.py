@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ._persons import AR_FOLD
 from ._results import PlaceMention
 from ._select import ARABIC_STOPWORDS
 
@@ -30,7 +31,6 @@ _NOT_FIRST = frozenset(
 _RUNS_ON = re.compile(r"[ \t]+[\u0621-\u064a\u0640]")
 #: Least share of a list's items that must be places already found.
 KNOWN_SHARE = 1 / 3
-_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
 
 
 def comma_list_spans(text: str, places: Sequence[PlaceMention]) -> list[tuple[int, int]]:
@@ -86,7 +86,7 @@ def _name(name: str) -> bool:
     if not name.strip():
         return False
     words = name.split()
-    first = words[0].translate(_ALEF)
+    first = words[0].translate(AR_FOLD)
     if first in _NOT_FIRST or words[0] in _NOT_FIRST:
         return False
     return not (len(words) == 1 and first.removeprefix("ال") in ARABIC_STOPWORDS)
