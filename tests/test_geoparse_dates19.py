@@ -251,3 +251,24 @@ def test_ranges_take_the_year_their_end_writes():
     assert _dates("The army shelled the town from March 3 to March 5.", PAGE) == [
         ("March 3 to March 5", "2020-03-03/2020-03-05")
     ]
+
+
+def test_arabic_counts_parts_of_a_month_and_persian_letters():
+    for sentence, iso in [
+        # the count before a feminine noun, and "about" before it
+        ("قصف الجيش البلدة قبل ثلاث سنوات.", "2017"),
+        ("قصف الجيش البلدة قبل خمس سنوات.", "2015"),
+        ("قصف الجيش البلدة قبل نحو أسبوعين.", "2020-06-29/2020-07-05"),
+        ("قصف الجيش البلدة قبل حوالي ثلاثة أشهر.", "2020-04"),
+        # a part of a month names the month, not its second day
+        ("قصف الجيش البلدة في النصف الثاني من حزيران.", "2020-06"),
+        ("قصف الجيش البلدة في الأسبوع الأخير من حزيران.", "2020-06"),
+        # the dual "شهري" before two months: the first
+        ("قصف الجيش البلدة خلال شهري حزيران وتموز.", "2020-06"),
+        # the Persian yeh and kaf of Kurdish keyboards, Persian digits
+        ("قصف الجيش البلدة في ۵ حزیران ۲۰۲۰.", "2020-06-05"),
+        ("قصف الجيش البلدة في 5 کانون الثاني 2020.", "2020-01-05"),
+    ]:
+        assert [d for _, d in _dates(sentence, PAGE)] == [iso], sentence
+    # "the second day of June" stays the day
+    assert [d for _, d in _dates("قصف الجيش البلدة في الثاني من حزيران.", PAGE)] == ["2020-06-02"]

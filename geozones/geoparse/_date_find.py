@@ -9,6 +9,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from . import _date_numerals as N
 from . import _date_words as W
 from ._date_filters import (
     _custom,
@@ -75,7 +76,7 @@ def _candidates(text: str) -> list[_Cand]:
         groups = {k: folded[m.start(k) : m.end(k)] for k in names[outer] if m.start(k) >= 0}
         if kind == "dmy_ar":  # an ordinal day: read as "9 October 2019"
             kind = "dmy"
-            groups.update(a_d=str(W.AR_ORDINALS[W.key(groups["o_d"])]), a_m=groups["o_m"])
+            groups.update(a_d=str(N.AR_ORDINALS[W.key(groups["o_d"])]), a_m=groups["o_m"])
             for o, a in (("o_y", "a_y"), ("o_ys", "a_ys")):
                 if o in groups:
                     groups[a] = groups[o]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import _date_numerals as N
 from . import _date_words as W
 from ._date_mention import DateMention  # noqa: F401  (imported from here by the others)
 
@@ -63,6 +64,9 @@ _MONTH_LEAD = (
     r"(?:in|at|since|until|by|from|before|after|during|early|late|mid|end of|of"
     r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتي|مطلع|اواخر|نهايه|بدايه"
     r"|منتصف|اواسط|اوائل|(?:من|الي)(?=\s+شهر\s)"  # "من شهر آذار", not "من أب" (a father)
+    # a part of the month ("النصف الثاني من حزيران", "الأسبوع الأخير من حزيران"): the month
+    r"|(?:النصف|الربع|الثلث|الاسبوع|الشطر|العشر)\s+(?:الاول|الاولي|الثاني|الثالث|الرابع|الاخير"
+    r"|الاخيره|الاواخر|الاوائل)\s+من"
     r"|last|past|vergangene[mn]?|letzte[mn]?|geçen|geçtiğimiz"  # "last September"
     # a month before the event it dates ("the May attacks", "the August offensive")
     rf"|the(?=\s+(?:{W.alternation(W.ENGLISH_MONTHS)})\s+{_EVENT_NOUNS}\b)"
@@ -106,20 +110,22 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{_AFTER_CLITIC}(?P<a_d>{_D})(?:\s+(?:of\s+|de\s+|من\s+)?(?:شهر\s+)?|(?P<a_h>\s?-\s?))"
         rf"(?P<a_m>{_M})"
         # "17-11-2017" with the month's name: "17-November-2017", "17-تشرين الثاني-2017"
-        rf"(?:(?(a_h)\s?-\s?|,?\s+{_YEAR_WORD})(?P<a_y>{_Y})|{W.day_year_words('a_ys')})?"
+        rf"(?:(?(a_h)\s?-\s?|,?\s+{_YEAR_WORD})(?P<a_y>{_Y})|{N.day_year_words('a_ys')})?"
         rf"(?:\b|(?<=\)))",
     ),
     # "في التاسع من أكتوبر 2019": the day as an Arabic ordinal (read as dmy)
     (
         "dmy_ar",
-        rf"(?<!\w)(?P<o_d>{W.alternation(W.AR_ORDINALS)})\s+من\s+(?P<o_m>{_M})"
-        rf"(?:,?\s+{_YEAR_WORD}(?P<o_y>{_Y})|{W.day_year_words('o_ys')})?(?!\w)",
+        # not the ordinal of a part of the month ("النصف الثاني من حزيران", the second half)
+        r"(?<!النصف\s)(?<!الربع\s)(?<!الثلث\s)(?<!الاسبوع\s)(?<!الشطر\s)(?<!العشر\s)"
+        rf"(?<!\w)(?P<o_d>{W.alternation(N.AR_ORDINALS)})\s+من\s+(?P<o_m>{_M})"
+        rf"(?:,?\s+{_YEAR_WORD}(?P<o_y>{_Y})|{N.day_year_words('o_ys')})?(?!\w)",
     ),
-    # a day of the page's month, or of the month before or after it: see W.MONTH_FROM_PAGE
-    ("day_page_month", rf"{_AFTER_CLITIC}(?:{W.DAY_OF_PAGE_MONTH})"),
+    # a day of the page's month, or of the month before or after it: see N.MONTH_FROM_PAGE
+    ("day_page_month", rf"{_AFTER_CLITIC}(?:{N.DAY_OF_PAGE_MONTH})"),
     (
         "mdy",
-        rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y})|{W.day_year_words('b_ys')})?\b",
+        rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y})|{N.day_year_words('b_ys')})?\b",
     ),
     (
         "season",
@@ -200,7 +206,8 @@ _PATTERNS: list[tuple[str, str]] = [
         # "a week and a half ago", "one and a half weeks ago"
         rf"|(?P<gg_n>{_NUMBER_WORDS})(?:\s+(?P<gg_u>day|week|month|year)s?(?P<gg_h>\s+and\s+a\s+half)"
         rf"|(?P<gh_h>\s+and\s+a\s+half)\s+(?P<gh_u>day|week|month|year)s)\s+ago"
-        rf"|قبل\s+(?:(?P<gd_n>{_ANY_NUMBER})\s+(?P<gd_u>{_UNIT})"
+        # "قبل نحو أسبوعين", about two weeks ago: the count as said
+        rf"|قبل\s+(?:(?:نحو|حوالي|قرابه|زهاء)\s+)?(?:(?P<gd_n>{_ANY_NUMBER})\s+(?P<gd_u>{_UNIT})"
         rf"|(?P<ge_u>يومين|اسبوعين|شهرين|عامين|سنتين)"
         # "قبل أسبوع ونصف", a week and a half ago: the unit alone is one; and "قبل أسبوع"
         # alone closing its clause or before a preposition (not "قبل شهر رمضان", "قبل عام 2011")
@@ -253,7 +260,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month",
-        rf"{_AR_CLITIC}{_MONTH_LEAD}[\s-]+(?:شهر\s+)?(?P<m_m>{_M})"
+        rf"{_AR_CLITIC}{_MONTH_LEAD}[\s-]+(?:شهري?\s+)?(?P<m_m>{_M})"
         # not a month of a date with its year ("مايو (أيار) عام 2018" is "my")
         rf"(?!\.?{_M2}?[\s/]*{_YEAR_WORD}\d)(?!\s*/)(?:\b|(?<=\))){_MONTH_YEAR_WORDS}?",
     ),
@@ -264,7 +271,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:\b(?:from|de|von|depuis)|من|منذ)\s+(?P<yy_a>{_Y})\s*"
         rf"(?:-|–|to|until|à|au|bis|الي|حتي)\s*(?P<yy_b>{_Y})\b(?![-/.,]\d)",
     ),
-    ("year_words", rf"{_AR_CLITIC}(?:عام|سنه|العام)\s+(?P<yw_y>{W.ARABIC_YEAR})(?!\w)"),
+    ("year_words", rf"{_AR_CLITIC}(?:عام|سنه|العام)\s+(?P<yw_y>{N.ARABIC_YEAR})(?!\w)"),
     # a Turkish month with its case ending or "ayında" ("Mart'ta", "Ekim ayında", "Ekim başında")
     (
         "month_tr",

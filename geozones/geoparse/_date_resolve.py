@@ -8,6 +8,7 @@ import calendar
 import datetime as dt
 import re
 
+from . import _date_numerals as N
 from . import _date_words as W
 from ._date_hijri import feast_days
 from ._date_patterns import (
@@ -210,9 +211,9 @@ def _day_of_page_month(g: dict[str, str], ref: dt.date | None) -> dt.date | None
     of the page's month, or of the month before or after it (None without a page date)."""
     if ref is None:
         return None
-    shift = W.MONTH_FROM_PAGE[W.key(g.get("dp_m") or g["dp_t"])]
+    shift = N.MONTH_FROM_PAGE[W.key(g.get("dp_m") or g["dp_t"])]
     n = g.get("dp_n") or g.get("dp_n2") or g.get("dp_tn")
-    day = int(n) if n else W.AR_ORDINALS[W.key(g["dp_o"])]
+    day = int(n) if n else N.AR_ORDINALS[W.key(g["dp_o"])]
     months = ref.month - 1 + shift
     return _safe_date(ref.year + months // 12, months % 12 + 1, day)
 
@@ -260,7 +261,7 @@ def _years(k: str, g: dict[str, str]) -> tuple[dt.date, dt.date] | None:
             return None
     else:
         y = (
-            W.arabic_year(g["yw_y"])
+            N.arabic_year(g["yw_y"])
             if k == "year_words"
             else int(
                 next(v for n in ("y_y", "yb_y", "ya_y", "yc_y", "yt_y", "yd_y") if (v := g.get(n)))
