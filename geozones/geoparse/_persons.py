@@ -384,8 +384,11 @@ def _after_title(text: str, words: list[tuple[int, int]], i: int) -> Entity | No
     if not w or _ar_key(w) in _AR_INSTITUTIONS or w.startswith(("بال", "لل")):
         return None  # "مدير الصحة بالسويداء": "in" and a place start no name
     n = _name_after(text, words, j, 3)
-    if n == 0:
-        return None
+    if n == 0 or len(w) < 2:
+        return None  # "مدير المكتب الإعلامي ل«قسد»": a clinging "ل", no name
+    names = [text[a:b] for a, b in words[j : j + n]]
+    if any(_in(_ar_key(x), AR_ORG_HEADS) for x in names):
+        return None  # "المتحدث باسم حملة قوات سوريا": a group's name, no person's
     s, e = words[j][0], words[j + n - 1][1]
     return Entity(text[s:e], s, e, "person", "ar-title")
 
