@@ -139,3 +139,23 @@ def test_a_known_two_word_name_keeps_its_second_word_whole():
 def test_a_proclitic_before_a_lone_name_is_still_cut():
     got = _texts("وذهب الوفد لكي يرى المدينة ثم عاد وإدلب هادئة")
     assert "إدلب" in got and not any("لكي" in t for t in got)
+
+
+# ----------------------------------------- a group's name after a title is not its holder
+
+
+def test_a_group_name_after_a_title_is_no_person_and_spreads_no_surname():
+    # Al-Yaum via Sauress (432): "المتحدث باسم حملة قوات سوريا" made "حملة قوات سوريا" a
+    # person, and its "surname" hid both mentions of Syria in the text
+    text = (
+        "تتقدم القوات نحو آخر جيب لتنظيم داعش في شرق سوريا. وأفاد المتحدث باسم حملة قوات "
+        "سوريا الديموقراطية في دير الزور عن اشتباكات عنيفة في بلدة الباغوز."
+    )
+    ex = geozones.extract(text)
+    assert not [e for e in ex.entities if e.kind == "person" and "سوريا" in e.text]
+    assert [m.text for m in ex.places if m.kind == "country"] == ["شرق سوريا"]
+
+
+def test_a_name_after_a_title_is_still_a_person():
+    ex = geozones.extract("وقال المتحدث باسم الخارجية الروسية ماريا زاخاروفا إن الوضع في إدلب صعب.")
+    assert any(e.kind == "person" and "زاخاروفا" in e.text for e in ex.entities)
