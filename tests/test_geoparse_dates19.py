@@ -272,3 +272,14 @@ def test_arabic_counts_parts_of_a_month_and_persian_letters():
         assert [d for _, d in _dates(sentence, PAGE)] == [iso], sentence
     # "the second day of June" stays the day
     assert [d for _, d in _dates("قصف الجيش البلدة في الثاني من حزيران.", PAGE)] == ["2020-06-02"]
+
+
+def test_a_turkish_night_of_one_day_to_the_next_is_its_first_day():
+    for sentence, iso in [
+        ("Ordu kenti cumartesiyi pazara bağlayan gece bombaladı.", "2020-07-11"),
+        ("Ordu kenti perşembeyi cumaya bağlayan gece bombaladı.", "2020-07-09"),
+        ("Ordu kenti cumayı cumartesiye bağlayan gece bombaladı.", "2020-07-10"),
+    ]:
+        assert [d for _, d in _dates(sentence, PAGE)] == [iso], sentence
+    # a weekday with a case ending elsewhere is no date of this kind
+    assert _dates("Cumartesiyi bekliyoruz.", PAGE) == []

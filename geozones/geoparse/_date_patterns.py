@@ -162,7 +162,10 @@ _PATTERNS: list[tuple[str, str]] = [
         # "اليوم (الثلاثاء)": today's weekday in brackets; "اليوم (الثلاثاء 4 آب)" is
         # today and the written date beside it, two mentions (see _date_merge._apposed)
         rf"|{W.ARABIC_DAY_WORDS})(?:\s+\((?=\s*{_WD}\s*\))|\s+))?"
-        rf"(?P<w_d>{_WD})(?:{W.DAY_PARTS})?\b"
+        rf"(?P<w_d>{_WD})(?:{W.DAY_PARTS}"
+        # the Turkish night of one day to the next ("cumartesiyi pazara bağlayan gece"): the
+        # first day, as the set marks a night
+        r"|(?:yı|yi|yu|yü|ı|i|u|ü)(?=\s+\w+\s+bağlayan\s+gece))?\b"
         r"(?:\s+(?P<w_after>dernier|prochain|الماضي|الماضيه|الفائت|المقبل|المقبله|القادم"
         r"|القادمه)(?!\w))?",
     ),
