@@ -283,3 +283,19 @@ def test_a_turkish_night_of_one_day_to_the_next_is_its_first_day():
         assert [d for _, d in _dates(sentence, PAGE)] == [iso], sentence
     # a weekday with a case ending elsewhere is no date of this kind
     assert _dates("Cumartesiyi bekliyoruz.", PAGE) == []
+
+
+def test_the_week_month_and_year_before_last():
+    for sentence, iso in [
+        ("قصف الجيش البلدة الشهر قبل الماضي.", "2020-05"),
+        ("قصف الجيش البلدة العام قبل الماضي.", "2018"),
+        ("قصف الجيش البلدة السنة قبل الماضية.", "2018"),
+        ("قصف الجيش البلدة الأسبوع قبل الماضي.", "2020-06-29/2020-07-05"),
+        ("The army shelled the town the year before last.", "2018"),
+        ("The army shelled the town the month before last.", "2020-05"),
+        ("Die Armee beschoss die Stadt im vorletzten Jahr.", "2018"),
+        ("Die Armee beschoss die Stadt vorletzte Woche.", "2020-06-29/2020-07-05"),
+    ]:
+        assert [d for _, d in _dates(sentence, PAGE)] == [iso], sentence
+    # the month before the page's, as before
+    assert [d for _, d in _dates("قصف الجيش البلدة الشهر الماضي.", PAGE)] == ["2020-06"]

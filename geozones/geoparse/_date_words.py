@@ -182,6 +182,13 @@ RELATIVE = {
     "السنه الفائته": "last year", "السنه المنصرمه": "last year",
     "cette semaine": "this week", "ce mois-ci": "this month", "cette année": "this year",
     "la semaine passée": "last week", "le mois passé": "last month",
+    # the week, month and year before the last
+    "الاسبوع قبل الماضي": "2 weeks ago", "الشهر قبل الماضي": "2 months ago",
+    "العام قبل الماضي": "2 years ago", "السنه قبل الماضيه": "2 years ago",
+    "the week before last": "2 weeks ago", "the month before last": "2 months ago",
+    "the year before last": "2 years ago", "vorletzte woche": "2 weeks ago",
+    "vorletzten woche": "2 weeks ago", "vorletzten monat": "2 months ago",
+    "vorletztes jahr": "2 years ago", "vorletzten jahr": "2 years ago",
     # the week, month and year after the page's
     "la semaine prochaine": "next week", "le mois prochain": "next month",
     "l'an prochain": "next year", "l’an prochain": "next year", "l'année prochaine": "next year",
