@@ -86,7 +86,7 @@ def test_a_guess_never_turns_one_consonant_into_another(name, wrong):
 
 def test_an_unknown_short_name_raises_with_suggestions():
     with pytest.raises(UnknownPlaceError) as info:
-        geozones.geocode("Mhareha")  # no place of that name: not Mhardeh
+        geozones.geocode("Basi")  # no place of that name: not Bsir (a consonant more)
     assert info.value.candidates
 
 
@@ -110,7 +110,16 @@ def test_keeps_consonants_rule():
     assert keeps_consonants("jarabls", "jrbls", "jarablus", "jrbls")
     assert not keeps_consonants("masnaa", "msn", "manara", "mnr")
     assert not keeps_consonants("bleisa", "bls", "hleisa", "hls")  # the first letter
+    assert not keeps_consonants("basi", "bs", "bsir", "bsr")  # too short for a slip
     assert not keeps_consonants("مصنع", "", "صنعا", "")
+    assert not keeps_consonants("بزه", "", "برزه", "")  # too short for a slip
+    # word by word: a compass word does not carry a changed place name
+    assert not keeps_consonants("easternhama", "astrn hm", "easternhamra", "astrn hmr")
+
+
+def test_eastern_hama_is_the_east_of_hama_not_the_village_eastern_hamra():
+    p = _geocode("Eastern Hama")
+    assert p.name == "Hama" and p.score < 1.0  # a part of Hama
 
 
 def test_the_ghab_in_arabic_alone_is_the_plain():

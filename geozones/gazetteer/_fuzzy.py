@@ -20,6 +20,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+from .._text import phonetic_key
+
 #: Fuzzy matches below this (rapidfuzz ratio, 0..100) are not returned.
 FUZZY_CUTOFF = 80.0
 #: Keys shorter than this need a closer match (a one-letter change is a third of "hun").
@@ -200,21 +202,32 @@ def _same_letter(x: str, y: str) -> bool:
     return x == y or any(x in g and y in g for g in _SAME)
 
 
-def _one_slip(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` are equal up to :data:`_SAME` letters, or one letter (not the
-    first) is added or dropped, or two neighbouring letters are swapped."""
+#: Least length of the shorter skeleton (Latin consonants) or key (Arabic letters, long
+#: vowels included) for a slip of one letter added, dropped or swapped: in a shorter name
+#: one letter more or less makes another name ("Basi" is not "Bsir", "بزة" not "برزة").
+SLIP_MIN_LATIN = 4
+SLIP_MIN_ARABIC = 5
+#: ... unless the shorter Latin key has at least this many letters.
+SLIP_LONG = 7
+
+
+def _one_slip(a: str, b: str, least: int) -> bool:
+    """Whether ``a`` and ``b`` are equal up to :data:`_SAME` letters, or (both at least
+    ``least`` letters long) one letter (not the first) is added or dropped, or two
+    neighbouring letters are swapped."""
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if not _same_letter(a[i], b[i])]
         if not diff:
             return True
         return (
-            len(diff) == 2
+            len(a) >= least
+            and len(diff) == 2
             and diff[0] > 0
             and diff[1] == diff[0] + 1
             and (a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
         )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    if len(long_) - len(short) != 1 or not short:
+    if len(long_) - len(short) != 1 or len(short) < least:
         return False
     for i in range(1, len(long_)):
         rest = long_[:i] + long_[i + 1 :]
@@ -230,18 +243,20 @@ def keeps_consonants(query: str, query_skeleton: str, found: str, found_skeleton
     consonant into another: "Masnaa" is not "Manara", "Bleisa" not "Hleisa", "المصنع" not
     "صنعاء". The consonant skeletons (:func:`geozones._text.phonetic_key`; for Arabic the
     keys themselves) must be equal up to the letters of :data:`_SAME`, or differ by one letter
-    added or dropped after the first, or by two neighbouring letters swapped.
+    added or dropped after the first, or by two neighbouring letters swapped (names of at
+    least :data:`SLIP_MIN_LATIN` consonants, :data:`SLIP_MIN_ARABIC` Arabic letters).
 
     Parameters
     ----------
     query, found : str
         The exact keys (:func:`geozones._text.name_key`) of the name and of the match.
     query_skeleton, found_skeleton : str
-        Their phonetic skeletons.
+        Their phonetic skeletons, word by word (:func:`word_skeletons`); two names of as
+        many words are compared word by word.
 
     Examples
     --------
-    >>> from geozones._text import phonetic_key as pk
+    >>> pk = word_skeletons
     >>> keeps_consonants("masnaa", pk("Masnaa"), "manara", pk("Manara"))
     False
     >>> keeps_consonants("ildib", pk("Ildib"), "idlib", pk("Idlib"))
@@ -250,10 +265,43 @@ def keeps_consonants(query: str, query_skeleton: str, found: str, found_skeleton
     True
     >>> keeps_consonants("مصنع", "", "صنعا", "")
     False
+    >>> keeps_consonants("easternhama", pk("Eastern Hama"), "easternhamra", pk("Eastern Hamra"))
+    False
     """
     if not query.isascii() or not found.isascii():
-        return _one_slip(_letters(query), _letters(found))
-    return _one_slip(_letters(query_skeleton), _letters(found_skeleton))
+        return _one_slip(_letters(query), _letters(found), SLIP_MIN_ARABIC)
+    qs, fs = query_skeleton.split(), found_skeleton.split()
+    if len(qs) == len(fs) > 1:  # word by word: "Eastern Hama" is not "Eastern Hamra"
+        last = len(qs) - 1  # before another word a final t is the construct state: Maaret
+        return all(
+            _one_slip(
+                _letters(a if i == last else a.removesuffix("t")),
+                _letters(b if i == last else b.removesuffix("t")),
+                SLIP_MIN_LATIN,
+            )
+            for i, (a, b) in enumerate(zip(qs, fs, strict=True))
+        )
+    if _one_slip(_letters("".join(qs)), _letters("".join(fs)), SLIP_MIN_LATIN):
+        return True
+    # a long name may slip one typed letter ("Managuax" for "Managua": x is "ks" in a skeleton)
+    q, f = _letters(query), _letters(found)
+    return min(len(q), len(f)) >= SLIP_LONG and _one_slip(_consonants(q), _consonants(f), 0)
+
+
+def _consonants(key: str) -> str:
+    """The letters of a Latin key other than vowels."""
+    return "".join(c for c in key if c not in "aeiouy")
+
+
+def word_skeletons(text: str) -> str:
+    """The phonetic skeleton of each word of ``text`` (articles left out), joined by spaces.
+
+    Examples
+    --------
+    >>> word_skeletons("Eastern Hama"), word_skeletons("al-Bab")
+    ('astrn hm', 'b')
+    """
+    return " ".join(k for k in map(phonetic_key, text.split()) if k)
 
 
 def _letters(text: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from .._text import fold, name_key, phonetic_key
 from ..place import Place
-from ._fuzzy import FUZZY_CUTOFF, FuzzyIndex, keeps_consonants
+from ._fuzzy import FUZZY_CUTOFF, FuzzyIndex, keeps_consonants, word_skeletons
 from ._loose import loose_key
 from ._query import _check_args, _qualifier, _strip_compass
 from ._rank import _Ranker
@@ -190,18 +190,19 @@ class _Matcher(_Ranker):
         """Whether variant ``vi``, found by its key (or full key) ``k`` for the name's ``q``,
         keeps the consonants of ``name`` (:func:`._fuzzy.keeps_consonants`): a guess may
         change vowels or drop a letter, never turn one consonant into another."""
-        return keeps_consonants(q, phonetic_key(name), k, phonetic_key(self._v_text[vi]))
+        return keeps_consonants(q, word_skeletons(name), k, word_skeletons(self._v_text[vi]))
 
-    def _fuzzy(self, key: str, pkey: str, limit: int) -> list[tuple[float, int]]:
+    def _fuzzy(self, name: str, key: str, pkey: str, limit: int) -> list[tuple[float, int]]:
         """(score 0..100, variant index) of the keys most similar to ``key``/``pkey``."""
         from rapidfuzz import fuzz  # lazy: not on the exact path
 
         kix, pix = self._fuzzy_ix()
         found: dict[int, float] = {}
+        ws = word_skeletons(name)
         for k, sc in kix.scan(key, limit):
             for vi in self._vids_any(k):
                 if sc > found.get(vi, 0) and keeps_consonants(
-                    key, pkey, k, phonetic_key(self._v_text[vi])
+                    key, ws, k, word_skeletons(self._v_text[vi])
                 ):
                     found[vi] = sc
         if len(pkey) >= 3 and max(found.values(), default=0) < _FUZZY_GOOD:
@@ -212,7 +213,7 @@ class _Matcher(_Ranker):
                     if (
                         s >= FUZZY_CUTOFF
                         and s > found.get(vi, 0)
-                        and keeps_consonants(key, pkey, kv, k)
+                        and keeps_consonants(key, ws, kv, word_skeletons(self._v_text[vi]))
                     ):
                         found[vi] = s
         return sorted(((s, vi) for vi, s in found.items()), reverse=True)
@@ -385,7 +386,7 @@ class _Matcher(_Ranker):
                         inexact[vi] = s
             self._collect(inexact.items(), kind, country, cands)
         if fuzzy and len(cands) < top:
-            fz = self._fuzzy(key, pkey, limit=max(10, top * 3))
+            fz = self._fuzzy(name, key, pkey, limit=max(10, top * 3))
             self._collect(((vi, FUZZY_MAX * s / 100.0) for s, vi in fz), kind, country, cands)
         if level is not None:
             lv = {e: c for e, c in cands.items() if self._level[e] == level}
