@@ -159,3 +159,18 @@ def test_a_group_name_after_a_title_is_no_person_and_spreads_no_surname():
 def test_a_name_after_a_title_is_still_a_person():
     ex = geozones.extract("وقال المتحدث باسم الخارجية الروسية ماريا زاخاروفا إن الوضع في إدلب صعب.")
     assert any(e.kind == "person" and "زاخاروفا" in e.text for e in ex.entities)
+
+
+# ------------------------------------------------ "و" that leaves no name is the name's own
+
+
+def test_a_listed_name_opening_with_waw_keeps_it_when_no_name_is_left_without():
+    # Al-Dimoqrati (425): "والية" (Walia) was read "و" + "الية", the article and one letter
+    text = "سيطرت القوات على قرى (قوخار، شجيف، والية) إضافةً إلى 8 مزارع شرق مدينة منبج."
+    assert "والية" in _texts(text)
+
+
+def test_a_listed_name_after_waw_still_loses_it():
+    text = "سيطرت القوات على قرى (قوخار، وشجيف) شرق مدينة منبج."
+    got = [(m.text, m.start) for m in geozones.extract(text).places]
+    assert ("شجيف", text.index("شجيف")) in got

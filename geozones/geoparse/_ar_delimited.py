@@ -84,7 +84,10 @@ def _names(text: str, pos: int, close: str) -> tuple[list[tuple[int, int]], bool
         if not re.fullmatch(r"[\u0621-\u06d3\u0640]+", tok):
             break
         if tok.startswith("و") and len(tok) > 2 and (cur or names and tok[:4] != "وادي"):
-            names, cur = _flush(text, names, cur), [(w.start() + 1, w.end())]
+            # "و" and a name, unless no name is left without it ("والية", Walia: not "و"
+            # and the article with one letter)
+            cut = 0 if len(_key(tok[1:]).replace(" ", "")) < 3 else 1
+            names, cur = _flush(text, names, cur), [(w.start() + cut, w.end())]
         elif tok in _END:
             return _flush(text, names, cur), False
         else:
@@ -101,7 +104,8 @@ def _flush(
         return names
     a, b = cur[0][0], cur[-1][1]
     key = _key(text[a:b])
-    if len(key.replace(" ", "")) < 3 or (len(cur) == 1 and key in ARABIC_STOPWORDS):
+    short = len(key.replace(" ", "")) < 3 and len(text[a:b]) < 5  # "والية" is a name
+    if short or (len(cur) == 1 and key in ARABIC_STOPWORDS):
         return names
     return [*names, (a, b)]
 
