@@ -164,6 +164,7 @@ def test_a_german_year_after_its_verb():
     # a count before its noun, and an English "die", are no years
     assert _dates("Die Armee hatte 2000 Soldaten in die Region geschickt.", PAGE) == []
     assert _dates("Some 2016 die every year of cancer.", PAGE) == []
+    assert _dates("Il y avait quelque 2000 des habitants dans la ville.", PAGE) == []
 
 
 def test_general_forms_of_arabic_month_pairs_ranges_and_years():

@@ -305,10 +305,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # German puts a bare year after its verb, before the object ("Die Türkei hatte 2016 den
     # Einsatz gestartet"); a count has its noun, capitalised, after it ("hatte 2000 Soldaten"); not
-    # "die", an English word too ("some 2016 die")
+    # "die" nor "des", English and French words too ("some 2016 die", "quelque 2000 des")
     (
         "year_de",
-        rf"(?<=[a-zäöüß]\s)(?P<yd_y>{_Y})(?=\s+(?:den|das|der|dem|des|ein|eine|einen|einem"
+        rf"(?<=[a-zäöüß]\s)(?P<yd_y>{_Y})(?=\s+(?:den|das|der|dem|ein|eine|einen|einem"
         r"|eines|erstmals|erneut|bereits|zum\s+ersten)\s)",
     ),
     # a year alone after an Arabic noun, closing its phrase ("منذ اتفاق التسوية 2018."):
