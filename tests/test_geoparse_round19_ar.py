@@ -174,3 +174,22 @@ def test_a_listed_name_after_waw_still_loses_it():
     text = "سيطرت القوات على قرى (قوخار، وشجيف) شرق مدينة منبج."
     got = [(m.text, m.start) for m in geozones.extract(text).places]
     assert ("شجيف", text.index("شجيف")) in got
+
+
+# --------------------------------------------------------- streets and roundabouts in a town
+
+
+def test_a_roundabout_and_a_quoted_street_are_places_in_their_town():
+    # El Khabar (429): "دوار المشنقة", "دوار النجمة"; Bawaba (430): "شارع “منير حبيب”"
+    text = (
+        "وقع انفجار بسيارة مفخخة في شارع “منير حبيب” بالحي الغربي في مدينة القامشلي، "
+        "وانفجرت عبوة ثانية عند دوار المشنقة في المدينة."
+    )
+    got = {m.text: m.place for m in geozones.extract(text).places}
+    assert "منير حبيب" in got and "دوار المشنقة" in got
+    assert abs(got["منير حبيب"].lat - 37.05) < 0.2 and abs(got["منير حبيب"].lon - 41.22) < 0.2
+
+
+def test_the_street_and_a_main_street_name_no_place():
+    text = "خرج المتظاهرون إلى الشارع ثم ساروا في شارع رئيسي بمدينة القامشلي."
+    assert _texts(text) == ["مدينة القامشلي"] or _texts(text) == ["القامشلي"]

@@ -66,6 +66,37 @@ def delimited_arabic_spans(text: str) -> list[tuple[int, int]]:
         names, closed = _names(text, m.end(), close)
         if closed or len(names) >= 2:
             out.extend(names)
+    return out + street_spans(text)
+
+
+#: A street or a roundabout named after its noun: "دوار المشنقة", "شارع “منير حبيب”".
+_STREET = re.compile(
+    r"(?<![\u0621-\u064a])[وبلف]?(?:دوار|شارع)[ \t]+(?:[“\"«](?P<quoted>[\u0621-\u064a]+"
+    r"(?:[ \t]+[\u0621-\u064a]+){0,2})[”\"»]|(?P<definite>ال[\u0621-\u064a]{3,}))"
+    r"(?![\u0621-\u064a])"
+)
+
+
+def street_spans(text: str) -> list[tuple[int, int]]:
+    """Streets and roundabouts a text names: the noun "شارع" (street) or "دوار" (roundabout)
+    without the article, then a definite word ("دوار المشنقة", the noun included) or a name
+    in quotation marks ("شارع “منير حبيب”", the name). A reader places them in the town
+    their paragraph names (:func:`placed_beside_towns` keeps them only there); "الشارع"
+    (the street) and "شارع رئيسي" (a main street) name none.
+
+    Examples
+    --------
+    >>> t = "والثاني عند دوار المشنقة في شارع “منير حبيب” بمدينة القامشلي"
+    >>> [t[a:b] for a, b in street_spans(t)]
+    ['دوار المشنقة', 'منير حبيب']
+    """
+    out = []
+    for m in _STREET.finditer(text):
+        if m.group("quoted"):
+            out.append(m.span("quoted"))
+        else:
+            s = m.start() + (1 if text[m.start()] in "وبلف" and text[m.start() + 1] != "و" else 0)
+            out.append((s, m.end()))
     return out
 
 
