@@ -193,3 +193,20 @@ def test_a_roundabout_and_a_quoted_street_are_places_in_their_town():
 def test_the_street_and_a_main_street_name_no_place():
     text = "خرج المتظاهرون إلى الشارع ثم ساروا في شارع رئيسي بمدينة القامشلي."
     assert _texts(text) == ["مدينة القامشلي"] or _texts(text) == ["القامشلي"]
+
+
+# ---------------------------------------------------------------- hills named after "تل"
+
+
+def test_a_hill_named_after_tal_beside_a_town_is_a_place_there():
+    # El Khabar (429): "تل بصير" gave Bsir, a village 55 km away in Daraa; SOHR (22): "تل النار"
+    text = "وتمكن الجيش من استعادة السيطرة على تل بصير قرب قرية رامي في ريف السويداء الشرقي."
+    got = {m.text: m.place for m in geozones.extract(text).places}
+    assert "تل بصير" in got and "بصير" not in got
+    assert abs(got["تل بصير"].lat - 32.75) < 0.2 and abs(got["تل بصير"].lon - 36.8) < 0.2
+
+
+def test_a_hill_with_only_another_clauses_town_is_not_placed_there():
+    # Watan FM (114): "على تلة العيس، وفي ريف حلب الغربي قرب مدينة “دارة عزة”"
+    text = "استقرت القوات بريفي حلب الجنوبي على تلة العيس، وفي ريف حلب الغربي قرب مدينة دارة عزة."
+    assert "تلة العيس" not in _texts(text)

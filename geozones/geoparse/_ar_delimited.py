@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ._arabic_common import is_common_word
 from ._index import _key
 from ._select import ARABIC_STOPWORDS
 
@@ -66,7 +67,7 @@ def delimited_arabic_spans(text: str) -> list[tuple[int, int]]:
         names, closed = _names(text, m.end(), close)
         if closed or len(names) >= 2:
             out.extend(names)
-    return out + street_spans(text)
+    return out + street_spans(text) + hill_spans(text)
 
 
 #: A street or a roundabout named after its noun: "دوار المشنقة", "شارع “منير حبيب”".
@@ -170,8 +171,11 @@ def placed_beside_towns(
     []
     """
     spans = set(marked_only)
+    hills = set(hill_spans(text)) & spans
     out = []
     for m in found:
+        if (m.start, m.end) in hills and not _town_beside(text, m, places):
+            continue  # a hill is placed by a town named right beside it, or not at all
         if (m.start, m.end) in spans:
             a, b = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
             b = len(text) if b < 0 else b
@@ -179,4 +183,53 @@ def placed_beside_towns(
             if not any(p.place.kind == "populated place" for p in towns):
                 continue
         out.append(m)
+    return out
+
+
+#: How far (characters) from a hill the town that places it is named, within its sentence.
+HILL_TOWN_CHARS = 60
+
+
+def _town_beside(text: str, m, places: list) -> bool:  # noqa: ANN001 (a PlaceMention)
+    """Whether a resolved town is named within ``HILL_TOWN_CHARS`` of ``m``, with no
+    sentence's end and no other place between ("على تل النار وخان شيخون"; not "على تلة
+    العيس، وفي ريف حلب الغربي قرب مدينة دارة عزة", a town placed by another countryside)."""
+    for p in places:
+        if not p.resolved or p.place.kind != "populated place":
+            continue
+        a, b = (p.end, m.start) if p.end <= m.start else (m.end, p.start)
+        if not 0 <= b - a <= HILL_TOWN_CHARS or any(c in text[a:b] for c in ".\n!?؟"):
+            continue
+        if not any(a <= o.start and o.end <= b for o in places):
+            return True  # no other place (a countryside, a region) between them
+    return False
+
+
+#: A hill named after its noun: "تل" or "تلة" without the article, then one word.
+_HILL = re.compile(
+    r"(?<![\u0621-\u064a])[وبلف]?(?P<noun>تل|تلة)[ \t]+(?P<name>[\u0621-\u064a]{3,})"
+    r"(?![\u0621-\u064a])"
+)
+
+
+def hill_spans(text: str) -> list[tuple[int, int]]:
+    """Hills a text names: "تل" or "تلة" (hill) without the article, then a name, definite
+    ("تل النار", "تلة العيس": a construct, the hill of …) or a word that is no common word
+    ("تل بصير"; not "تل كبير", a big hill). The span holds the noun: the hill is the
+    name, not the village its second word may also name.
+
+    Examples
+    --------
+    >>> t = "سيطرت القوات على تل النار وتل كبير قرب تلة العيس"
+    >>> [t[a:b] for a, b in hill_spans(t)]
+    ['تل النار', 'تلة العيس']
+    """
+    out = []
+    for m in _HILL.finditer(text):
+        name = m.group("name")
+        if not name.startswith("ال") and is_common_word(name):
+            continue
+        if name.startswith("ال") and len(name) < 5:
+            continue
+        out.append((m.start("noun"), m.end()))
     return out
