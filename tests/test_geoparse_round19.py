@@ -137,3 +137,15 @@ def test_a_named_hospital_is_a_site_at_the_town_of_its_sentence_and_stays_there(
 
 def test_a_named_hospital_with_no_town_around_is_not_placed():
     assert _kinds("Doctors at Al-Bassel Hospital said the wounded were many.") == []
+
+
+def test_the_new_patterns_take_linear_time_on_hostile_text():
+    # hyphens and commas that a pattern could split two ways at each step (checked by the
+    # answer, not by a clock: each call must come back, and find nothing)
+    for text in (
+        "X" + "-al" * 300 + " Hospitalx",
+        "the cities of " + "A-" * 75 + "x",
+        "the cities of " + "Ab, and " * 18 + "x",
+        "Kurdish National " * 100 + "Council in Syriax",
+    ):
+        assert [m for m in geozones.extract(text).places if m.kind == "place"] == []

@@ -60,8 +60,8 @@ _CITY_BEFORE = re.compile(
 #: port cities of Jableh (Latakia Governorate) and Tartous", "the towns of Tabqa and Raqqa").
 _CITIES_LIST_BEFORE = re.compile(
     r"\b(?:cities|towns)\s+of\s+(?:(?:(?:al|el)-)?[A-Z][\w'’-]*"
-    r"(?:[ -](?:(?:al|el)-)?[A-Z][\w'’-]*)*(?:\s*\([^()\n]{1,40}\))?"
-    r"(?:\s*,\s*(?:and\s+)?|\s*,?\s+and\s+))+$"
+    r"(?:[ ](?:(?:al|el)-)?[A-Z][\w'’-]*)*(?:\s*\([^()\n]{1,40}\))?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$"
 )
 #: After the name: "Idlib city", "İdlib kenti / kentinin / kent merkezine", "Hama şehri".
 _CITY_AFTER = re.compile(

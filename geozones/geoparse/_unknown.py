@@ -40,7 +40,9 @@ CONTEXT_SCORE = 0.3
 
 _P = r"(?:al|el|ash|as|ad|ar|at|an|az)[-‑]"
 #: … the article may stand apart in lower case ("al Jam’iya"), never "as"/"at" (English).
-_TOKEN = rf"(?:{_P}|(?:al|el)[ \t])?[{ctx.CAPITALS}][\w'’]*(?:[-‑](?:{_P})?[\w'’]+)*"
+#: (a hyphened part may itself start with an article, "Ras-al-Ain": "[-‑][\w'’]+" takes it
+#: as two parts; spelt out as an optional article it split "-al-al-…" two ways at each step)
+_TOKEN = rf"(?:{_P}|(?:al|el)[ \t])?[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*"
 _NAME = rf"{_TOKEN}(?: (?:{_P}[\w'’]+|[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*)){{0,2}}"
 _LIST = rf"{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+and\s+{_NAME})*"
 _NOUNS = r"(?:villages?|towns?|hamlets?|settlements?|localities|communities|areas?)"
@@ -67,7 +69,8 @@ _LOCATED = re.compile(
 #: A named hospital: a site in the town of its sentence, placed at it as the set places
 #: institutions ("the bus station, city garage, Al-Bassel Hospital, and gas station" in a
 #: sentence on Tartous City).
-_SITE = re.compile(rf"(?P<list>{_TOKEN}(?: {_TOKEN})?[ \t]+Hospital)\b")
+_SITE_WORD = rf"(?:(?:[Aa]l|[Ee]l)[-‑ ])?[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*"
+_SITE = re.compile(rf"(?P<list>{_SITE_WORD}(?: {_SITE_WORD})?[ \t]+Hospital)\b")
 #: Turkish determiners and numbers ("Bu köylerde", in these villages): no village's name.
 _TR_DET = r"(?:Bu|Şu|O|Bir|Diğer|Tüm|Bütün|Bazı|Her|Birçok|İki|Üç|Dört|Beş|Altı|On)"
 #: German, French, Turkish: "Dorf X", "Ortschaft X", "village de X", "X köyü", "A, B ve C
