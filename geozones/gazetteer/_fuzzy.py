@@ -244,7 +244,10 @@ def keeps_consonants(query: str, query_skeleton: str, found: str, found_skeleton
     "صنعاء". The consonant skeletons (:func:`geozones._text.phonetic_key`; for Arabic the
     keys themselves) must be equal up to the letters of :data:`_SAME`, or differ by one letter
     added or dropped after the first, or by two neighbouring letters swapped (names of at
-    least :data:`SLIP_MIN_LATIN` consonants, :data:`SLIP_MIN_ARABIC` Arabic letters).
+    least :data:`SLIP_MIN_LATIN` consonants, :data:`SLIP_MIN_ARABIC` Arabic letters). An
+    Arabic key, which keeps its vowels, may add or drop only a long vowel, a hamza's seat, a
+    final ة / ه or a doubled letter, unless it is long (:data:`SLIP_LONG_ARABIC`): "مرسين"
+    (Mersin) is not "مرسحين" (Masahin).
 
     Parameters
     ----------
@@ -265,11 +268,14 @@ def keeps_consonants(query: str, query_skeleton: str, found: str, found_skeleton
     True
     >>> keeps_consonants("مصنع", "", "صنعا", "")
     False
+    >>> keeps_consonants("مرسين", "", "مرسحين", "")
+    False
     >>> keeps_consonants("easternhama", pk("Eastern Hama"), "easternhamra", pk("Eastern Hamra"))
     False
     """
     if not query.isascii() or not found.isascii():
-        return _one_slip(_letters(query), _letters(found), SLIP_MIN_ARABIC)
+        q, f = _letters(query), _letters(found)
+        return _one_slip(q, f, SLIP_MIN_ARABIC) and _arabic_slip_is_weak(q, f)
     qs, fs = query_skeleton.split(), found_skeleton.split()
     if len(qs) == len(fs) > 1:  # word by word: "Eastern Hama" is not "Eastern Hamra"
         last = len(qs) - 1  # before another word a final t is the construct state: Maaret
@@ -286,6 +292,31 @@ def keeps_consonants(query: str, query_skeleton: str, found: str, found_skeleton
     # a long name may slip one typed letter ("Managuax" for "Managua": x is "ks" in a skeleton)
     q, f = _letters(query), _letters(found)
     return min(len(q), len(f)) >= SLIP_LONG and _one_slip(_consonants(q), _consonants(f), 0)
+
+
+#: Arabic letters a spelling adds or drops without making another name: the long vowels,
+#: the hamza's seats and the final ta marbuta / ha ("مرسين" is not "مرسحين": ح is a consonant).
+_ARABIC_WEAK = set("اأإآءؤئويىةه")
+#: ... and any letter in an Arabic key at least this long.
+SLIP_LONG_ARABIC = 8
+
+
+def _arabic_slip_is_weak(a: str, b: str) -> bool:
+    """Whether two Arabic keys one letter apart in length differ by a weak letter
+    (:data:`_ARABIC_WEAK`) or a doubled one, or the shorter is at least
+    :data:`SLIP_LONG_ARABIC` letters long; keys of one length pass."""
+    if abs(len(a) - len(b)) != 1:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) >= SLIP_LONG_ARABIC:
+        return True
+    for i, c in enumerate(long_):
+        if not all(map(_same_letter, long_[:i] + long_[i + 1 :], short)):
+            continue
+        doubled = (i > 0 and long_[i - 1] == c) or (i + 1 < len(long_) and long_[i + 1] == c)
+        if c in _ARABIC_WEAK or doubled:
+            return True
+    return False
 
 
 def _consonants(key: str) -> str:
