@@ -4,7 +4,10 @@
   ة / ه) or a doubled one: "مرسين" is Mersin, not the Tartous village "مرسحين" (Masahin);
 - the short Arabic names of the Turkish cities Syria news writes: أورفا / أورفة (Şanlıurfa),
   عينتاب (Gaziantep), مرسين (Mersin), each a sourced row of data/aliases.csv;
-- the Upper Galilee (الجليل الأعلى), a region of Israel, in data/geoparse/regions.yaml.
+- the Upper Galilee (الجليل الأعلى), a region of Israel, and Wadi Khaled (وادي خالد), a region
+  of Lebanon, in data/geoparse/regions.yaml;
+- Ithriya (أثريا) is the OCHA community Asrieh (أسرية, C3273) of eastern Hama, as its
+  Wikipedia article says: aliases, not a new row.
 """
 
 from __future__ import annotations
@@ -89,3 +92,25 @@ def test_the_upper_galilee_in_a_sentence_is_found_by_the_geoparser():
 @pytest.mark.parametrize("name", ["Golan", "الجولان", "Beqaa", "البقاع"])
 def test_the_golan_and_the_beqaa_were_already_there(name):
     assert _geocode(name).kind in {"region", "admin area"}
+
+
+# --- Ithriya is OCHA's Asrieh (أسرية, C3273); Wadi Khaled a region of Lebanon ----------------
+
+
+@pytest.mark.parametrize("name", ["أثريا", "اثريا", "Ithriya", "Ithriyah", "Asrieh"])
+def test_ithriya_is_the_ocha_village_asrieh_in_eastern_hama(name):
+    p = _geocode(name)
+    assert (p.source_id, p.admin[1]) == ("C3273", "Hama")
+    assert abs(p.lat - 35.3692) < 0.02 and abs(p.lon - 37.7859) < 0.02  # the article's point
+
+
+def test_the_villages_ithriya_was_taken_for_keep_their_names():
+    assert _geocode("الأثرية").name == "Atharia"
+    assert _geocode("Othriya").name == "Othriya"
+
+
+@pytest.mark.parametrize("name", ["Wadi Khaled", "وادي خالد"])
+def test_wadi_khaled_is_a_region_of_lebanon(name):
+    p = _geocode(name)
+    assert (p.name, p.kind, p.country) == ("Wadi Khaled", "region", "LB")
+    assert abs(p.lat - 34.619) < 0.05 and abs(p.lon - 36.378) < 0.05
