@@ -114,3 +114,23 @@ def test_wadi_khaled_is_a_region_of_lebanon(name):
     p = _geocode(name)
     assert (p.name, p.kind, p.country) == ("Wadi Khaled", "region", "LB")
     assert abs(p.lat - 34.619) < 0.05 and abs(p.lon - 36.378) < 0.05
+
+
+# --- Kurmanji x (kh) at the start of a word ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kurmanji", "arabic_latin"),
+    [("Til Xelef", "Tal Khalaf"), ("Til Xenzîr", "Tal Khanzir"), ("Xaneser", "Khanaser")],
+)
+def test_a_kurmanji_x_at_a_words_start_is_kh(kurmanji, arabic_latin):
+    from geozones._text import phonetic_key
+
+    assert phonetic_key(kurmanji) == phonetic_key(arabic_latin)
+    assert _geocode(kurmanji).source_id == _geocode(arabic_latin).source_id
+
+
+def test_an_x_inside_a_word_is_still_ks():
+    from geozones._text import phonetic_key
+
+    assert phonetic_key("Alexandria") == phonetic_key("Aleksandria")
