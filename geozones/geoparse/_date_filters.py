@@ -105,3 +105,20 @@ def _german_here(written: str, folded: str, start: int) -> bool:
         return False
     around = folded[max(0, start - 50) : start + 54]
     return len(_GERMAN_WORDS.findall(around)) > len(_FRENCH_WORDS.findall(around))
+
+
+#: The definite word before an Arabic ordinal, when the ordinal is its adjective ("الأسبوع
+#: الأول من آذار", the first week of March; "النصف الثاني من شهر آذار"): any but a day's
+#: own words, after which the ordinal is the day ("الخميس الرابع من آذار", "اليوم الأول من
+#: آذار", "الموافق الرابع من آذار"); on folded text.
+_ORDINAL_NOUN_BEFORE = re.compile(r"(?<!\w)(ال[^\W\d_]{2,})\s+$")
+_DAY_WORDS_BEFORE = frozenset(
+    [W.key(w) for w in W.WEEKDAYS if w.startswith(("ال", "ا"))] + ["اليوم", "الموافق"]
+)
+
+
+def _qualified_ordinal(folded: str, start: int) -> bool:
+    """Whether an Arabic ordinal read as a day ("الأول من آذار") is the adjective of the
+    definite noun before it ("في الأسبوع الأول من آذار"), no day."""
+    m = _ORDINAL_NOUN_BEFORE.search(folded, max(0, start - 24), start)
+    return m is not None and W.key(m.group(1)) not in _DAY_WORDS_BEFORE

@@ -18,6 +18,7 @@ from ._date_filters import (
     _month_capitalised,
     _morning,
     _no_point,
+    _qualified_ordinal,
 )
 from ._date_patterns import _ALTERNATIVES, _PATTERNS, _PREFIX, _Cand
 from ._date_scan import guarded
@@ -74,6 +75,9 @@ def _candidates(text: str) -> list[_Cand]:
         outer = kind
         # the groups as written (the match ran on the text in lower case)
         groups = {k: folded[m.start(k) : m.end(k)] for k in names[outer] if m.start(k) >= 0}
+        if kind == "dmy_ar" and _qualified_ordinal(folded, m.start(kind)):
+            out.append(_month_alone(m, groups))  # "الأسبوع الأول من آذار": the week's
+            continue
         if kind == "dmy_ar":  # an ordinal day: read as "9 October 2019"
             kind = "dmy"
             groups.update(a_d=str(N.AR_ORDINALS[W.key(groups["o_d"])]), a_m=groups["o_m"])
@@ -97,6 +101,7 @@ def _candidates(text: str) -> list[_Cand]:
         if outer == "feast":  # the feast's name: the preposition is context
             span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t", "fe_ry") if m.group(k))
         start, end = m.start(span), m.end(span)
+        end -= outer == "dmy_ar" and folded[end - 1] == "."  # "الرابع من آذار.": the full stop
         if kind in ("month", "feast") and m.end(kind) > end:
             end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words
         lead = m.group(outer)[: start - m.start(outer)].strip(" -")  # in lower case
@@ -145,3 +150,14 @@ def _matches(folded: str) -> Iterator[re.Match[str]]:
         for m in rx.finditer(folded, max(a, last_end), b):
             last_end = m.end()
             yield m
+
+
+def _month_alone(m: re.Match[str], groups: dict[str, str]) -> _Cand:
+    """The month (with its year when written) of an ordinal that is no day ("الأسبوع الأول
+    من آذار 2019": March 2019)."""
+    if "o_y" in groups:
+        return _Cand(
+            "my", m.start("o_m"), m.end("o_y"), {"c_m": groups["o_m"], "c_y": groups["o_y"]}
+        )
+    month = groups["o_m"].rstrip(".")  # an Arabic month closing its sentence
+    return _Cand("month", m.start("o_m"), m.start("o_m") + len(month), {"m_m": month})

@@ -33,6 +33,10 @@ _Y = r"(?:1[89]\d\d|20\d\d)"
 #: words between a month and its year ("تشرين الأول/ أكتوبر عام 2012", "أيلول من العام 2019")
 _YEAR_WORD = r"(?:(?:من\s+)?(?:عام|سنه|العام)\s+)?"
 _WD = rf"(?:{W.alternation(W.WEEKDAYS, short=False)})"
+#: The days listed before the last two of a span of one month ("7, 8 and 9 Sep. 2018",
+#: "7 و8 و9 أيلول", "les 7, 8 et 9 septembre", "am 7., 8. und 9. September", "September 7,
+#: 8 and 9"): the span runs from the first to the last.
+_DAY_LIST = rf"(?:\.?(?:\s*[,،]\s*|\s+و\s*){_D}(?=\s*[,،]?\s*(?:{_D}|and|et|und|ve|و)))*[,،]?"
 _SEP = (
     r"\s*(?:-|–|—|to|until|till|through|and|au|bis|et|und|ve|الي|حتي|لغايه|و)"
     r"(?:\s+(?:dem|zum|the|le))?\s*"
@@ -94,16 +98,18 @@ _AFTER_CLITIC = r"(?:\b|(?<=\b[وفبل]))"
 
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
 _PATTERNS: list[tuple[str, str]] = [
-    # 2019-08-21, and the year first with slashes as SMART's pages date them: 2018/12/19
-    ("iso", rf"\b(?P<iso_y>{_Y})(?P<iso_s>[-/])(?P<iso_m>[01]\d)(?P=iso_s)(?P<iso_d>[0-3]\d)\b"),
+    # 2019-08-21, and the year first with slashes as SMART's pages date them: 2018/12/19,
+    # or with dots as aggregators and East Asian pages do: 2020.02.17
+    ("iso", rf"\b(?P<iso_y>{_Y})(?P<iso_s>[-/.])(?P<iso_m>[01]\d)(?P=iso_s)(?P<iso_d>[0-3]\d)\b"),
     (
         "dmy_range",
-        rf"{_AFTER_CLITIC}(?P<r1_d1>{_D}){_SEP}(?P<r1_d2>{_D})\s+(?P<r1_m>{_M})"
+        rf"{_AFTER_CLITIC}(?P<r1_d1>{_D}){_DAY_LIST}{_SEP}(?P<r1_d2>{_D})\s+(?P<r1_m>{_M})"
         rf"(?:,?\s+{_YEAR_WORD}(?P<r1_y>{_Y}))?\b",
     ),
     (
         "mdy_range",
-        rf"\b(?P<r2_m>{_M})\s+(?P<r2_d1>{_D})\s*(?:-|–|to|through)\s*(?P<r2_d2>{_D})(?:,?\s+(?P<r2_y>{_Y}))?\b",
+        rf"\b(?P<r2_m>{_M})\s+(?P<r2_d1>{_D}){_DAY_LIST}\s*(?:-|–|to|through|and|&)\s*"
+        rf"(?P<r2_d2>{_D})(?:,?\s+(?P<r2_y>{_Y}))?\b(?!\s+{W.COUNT_NOUNS}\b)",
     ),
     (
         "dmy",
@@ -118,7 +124,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "dmy_ar",
         # not the ordinal of a part of the month ("النصف الثاني من حزيران", the second half)
         r"(?<!النصف\s)(?<!الربع\s)(?<!الثلث\s)(?<!الاسبوع\s)(?<!الشطر\s)(?<!العشر\s)"
-        rf"(?<!\w)(?P<o_d>{W.alternation(N.AR_ORDINALS)})\s+من\s+(?P<o_m>{_M})"
+        rf"(?<!\w)(?P<o_d>{W.alternation(N.AR_ORDINALS)})\s+من\s+(?:شهر\s+)?(?P<o_m>{_M})"
         rf"(?:,?\s+{_YEAR_WORD}(?P<o_y>{_Y})|{N.day_year_words('o_ys')})?(?!\w)",
     ),
     # a day of the page's month, or of the month before or after it: see N.MONTH_FROM_PAGE
