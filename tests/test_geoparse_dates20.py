@@ -104,3 +104,68 @@ def test_an_arabic_ordinal_after_its_noun_is_no_day():
         ("قتل العشرات في الأول من آذار.", [("الأول من آذار", "2020-03-01")]),
     ]:  # fmt: skip
         assert _dates(sentence, PAGE) == got, sentence
+
+
+def test_days_of_a_month_after_of_or_min_shahr():
+    # the same spans with "of"/"من (شهر)" before the month, as the single days take them
+    assert _dates("Talks were held on the 14th and 15th of May 2018.") == [
+        ("14th and 15th of May 2018", "2018-05-14/2018-05-15")
+    ]
+    assert _dates("عقدت المحادثات يومي 14 و15 من شهر أيار 2018.") == [
+        ("14 و15 من شهر أيار 2018", "2018-05-14/2018-05-15")
+    ]
+    # a day of another month after "and" is that month's ("between March 5 and 9 April")
+    assert _dates("Talks were held between March 5 and 9 April 2019.") == [
+        ("March 5 and 9 April 2019", "2019-03-05/2019-04-09")
+    ]
+
+
+def test_days_as_arabic_ordinals_make_a_span():
+    for sentence, written, iso in [
+        ("قصفت الطائرات البلدة في السابع والثامن من أيلول 2018.", "السابع والثامن من أيلول 2018",
+         "2018-09-07/2018-09-08"),
+        ("قصفت الطائرات البلدة بين الخامس والتاسع من شهر آذار 2019.",
+         "الخامس والتاسع من شهر آذار 2019", "2019-03-05/2019-03-09"),
+        ("قصفت الطائرات البلدة في السابع والعشرين والثامن والعشرين من آب 2018.",
+         "السابع والعشرين والثامن والعشرين من آب 2018", "2018-08-27/2018-08-28"),
+    ]:  # fmt: skip
+        assert _dates(sentence) == [(written, iso)], sentence
+    # a compound ordinal is one day, not a span: "السابع والعشرين" is the 27th
+    assert _dates("قصفت الطائرات البلدة في السابع والعشرين من شهر آب 2018.") == [
+        ("السابع والعشرين من شهر آب 2018", "2018-08-27")
+    ]
+    # ordinals of the weeks before them are no days
+    assert _dates("قتل العشرات خلال الأسبوعين الأول والثاني من آذار 2019.", PAGE) == [
+        ("آذار 2019", "2019-03")
+    ]
+
+
+def test_a_span_over_two_months_takes_its_year_from_its_end():
+    # the first day's year is the last one's, in the year before when it would fall after it;
+    # the page's year (2020) does not place it
+    for sentence, written, iso in [
+        ("The town was besieged from 30 August to 2 September 2018.",
+         "30 August to 2 September 2018", "2018-08-30/2018-09-02"),
+        ("The town was besieged from August 30 to September 2, 2018.",
+         "August 30 to September 2, 2018", "2018-08-30/2018-09-02"),
+        ("حوصرت البلدة من 30 آب حتى 2 أيلول 2018.", "30 آب حتى 2 أيلول 2018",
+         "2018-08-30/2018-09-02"),
+        ("حوصرت البلدة بين 28 كانون الأول و2 كانون الثاني 2019.",
+         "28 كانون الأول و2 كانون الثاني 2019", "2018-12-28/2019-01-02"),
+        ("La ville a été assiégée du 28 décembre au 2 janvier 2019.",
+         "28 décembre au 2 janvier 2019", "2018-12-28/2019-01-02"),
+    ]:  # fmt: skip
+        assert _dates(sentence, PAGE) == [(written, iso)], sentence
+    # two days joined by "and" without "between" stay two dates, the first in the same year
+    assert _dates("Planes struck on 30 August and 2 September 2018.", PAGE) == [
+        ("30 August", "2018-08-30"),
+        ("2 September 2018", "2018-09-02"),
+    ]
+    # a weekday is no day of a month: it stays the page's week's
+    got = _dates("The siege lasted from Monday to 2 September 2018.", PAGE)
+    assert got[0][0] == "Monday" and got[0][1].startswith("2020-10-"), got
+
+
+def test_a_date_year_first_with_one_digit_parts():
+    assert _dates("أعلنت الوزارة في 2020/2/17 أن المطار سيفتح.") == [("2020/2/17", "2020-02-17")]
+    assert _dates("Updated 2019-8-5, the report counts 12 dead.") == [("2019-8-5", "2019-08-05")]

@@ -76,8 +76,14 @@ def _candidates(text: str) -> list[_Cand]:
         # the groups as written (the match ran on the text in lower case)
         groups = {k: folded[m.start(k) : m.end(k)] for k in names[outer] if m.start(k) >= 0}
         if kind == "dmy_ar" and _qualified_ordinal(folded, m.start(kind)):
-            out.append(_month_alone(m, groups))  # "الأسبوع الأول من آذار": the week's
+            out.append(_month_alone(m, groups, "o"))  # "الأسبوع الأول من آذار": the week's
             continue
+        if kind == "dmy_ar_range":  # days as ordinals: read as "7-9 September 2018"
+            if _qualified_ordinal(folded, m.start(kind)):
+                out.append(_month_alone(m, groups, "or"))  # "الأسبوعين الأول والثاني من آذار"
+                continue
+            kind = "dmy_range"
+            groups.update({f"r1_{k}": v for k, v in _ordinal_days(groups).items()})
         if kind == "dmy_ar":  # an ordinal day: read as "9 October 2019"
             kind = "dmy"
             groups.update(a_d=str(N.AR_ORDINALS[W.key(groups["o_d"])]), a_m=groups["o_m"])
@@ -101,7 +107,8 @@ def _candidates(text: str) -> list[_Cand]:
         if outer == "feast":  # the feast's name: the preposition is context
             span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t", "fe_ry") if m.group(k))
         start, end = m.start(span), m.end(span)
-        end -= outer == "dmy_ar" and folded[end - 1] == "."  # "الرابع من آذار.": the full stop
+        if outer in ("dmy_ar", "dmy_ar_range") and folded[end - 1] == ".":
+            end -= 1  # "الرابع من آذار.": the full stop
         if kind in ("month", "feast") and m.end(kind) > end:
             end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words
         lead = m.group(outer)[: start - m.start(outer)].strip(" -")  # in lower case
@@ -152,12 +159,22 @@ def _matches(folded: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _month_alone(m: re.Match[str], groups: dict[str, str]) -> _Cand:
+def _month_alone(m: re.Match[str], groups: dict[str, str], p: str) -> _Cand:
     """The month (with its year when written) of an ordinal that is no day ("الأسبوع الأول
     من آذار 2019": March 2019)."""
-    if "o_y" in groups:
+    start = m.start(f"{p}_m")
+    if f"{p}_y" in groups:
         return _Cand(
-            "my", m.start("o_m"), m.end("o_y"), {"c_m": groups["o_m"], "c_y": groups["o_y"]}
+            "my", start, m.end(f"{p}_y"), {"c_m": groups[f"{p}_m"], "c_y": groups[f"{p}_y"]}
         )
-    month = groups["o_m"].rstrip(".")  # an Arabic month closing its sentence
-    return _Cand("month", m.start("o_m"), m.start("o_m") + len(month), {"m_m": month})
+    month = groups[f"{p}_m"].rstrip(".")  # an Arabic month closing its sentence
+    return _Cand("month", start, start + len(month), {"m_m": month})
+
+
+def _ordinal_days(groups: dict[str, str]) -> dict[str, str]:
+    """The groups of a span of days written as Arabic ordinals, as a dmy_range's."""
+    out = {"d1": str(N.AR_ORDINALS[W.key(groups["or_d1"])]), "m": groups["or_m"]}
+    out["d2"] = str(N.AR_ORDINALS[W.key(groups["or_d2"])])
+    if "or_y" in groups:
+        out["y"] = groups["or_y"]
+    return out

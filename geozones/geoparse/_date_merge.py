@@ -28,6 +28,7 @@ from ._date_patterns import (
 def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
     """Join ranges ("from 5 March to 7 March") and attach clock times to their day."""
     out: list[DateMention] = []
+    mentions = _years_from_end(mentions, text)  # "30 August to 2 September 2018"
     i = 0
     while i < len(mentions):
         a = mentions[i]
@@ -123,7 +124,7 @@ def _join_range(a: DateMention, b: DateMention, gap: str, text: str) -> DateMent
         return None
     if not _RANGE_GLUE.match(gap):
         return None
-    if gap.strip().lower() == "and" and not _RANGE_OPENER.search(
+    if gap.strip().lower() in _AND and not _RANGE_OPENER.search(
         text[max(0, a.start - 10) : a.start]
     ):
         return None
@@ -147,6 +148,8 @@ def _year_of_end(a: DateMention, b: DateMention) -> dt.date | None:
         return d
     if not re.search(r"\d{4}", b.text.translate(W.DIGITS)):
         return d
+    if not _MONTH_NAME.search(a.text.translate(W.MATCH_FOLD).lower()):
+        return d  # a weekday ("from Monday to 2 September 2018") keeps its week
     for year in (b.start_date.year, b.start_date.year - 1):  # "December 30 to January 2, 2020"
         try:
             if (first := d.replace(year=year)) < b.start_date:
@@ -415,3 +418,42 @@ def _shift(d: dt.date, n: int, unit: str) -> dt.date:
     months = d.month - 1 + (n if unit == "month" else 12 * n)
     y, m = d.year + months // 12, months % 12 + 1
     return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+#: The words "and" that join a range's two days only after "between" or "from".
+_AND = frozenset(("and", "et", "und", "و"))
+
+
+def _years_from_end(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """Each day without year before a day with its year, joined to it as a span or a list
+    ("from 30 August to 2 September 2018", "on 30 August and 2 September 2018", "بين 28
+    كانون الأول و2 كانون الثاني 2019"), in that year (:func:`_in_year_of_end`)."""
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        if _RANGE_GLUE.match(text[out[i].end : out[i + 1].start]):
+            out[i] = _in_year_of_end(out[i], out[i + 1])
+    return out
+
+
+def _in_year_of_end(a: DateMention, b: DateMention) -> DateMention:
+    """The first day of a span over two months whose year only the last day writes ("from
+    30 August to 2 September 2018", "من 30 آب حتى 2 أيلول 2018", "du 28 décembre au 2
+    janvier 2019"): in the year that puts it within a year before the last day, as a reader
+    reads it; unchanged when its own year is written."""
+    if not a.relative or b.relative or a.start_date is None or b.start_date is None:
+        return a
+    if not _MONTH_NAME.search(a.text.translate(W.MATCH_FOLD).lower()):
+        return a  # a weekday or a word of time, not a day of a month
+    s = a.start_date
+    for year in (b.start_date.year, b.start_date.year - 1):
+        day = _safe_day(year, s.month, s.day)
+        if day is not None and day < b.start_date and (b.start_date - day).days < 366:
+            return replace(a, start_date=day, end_date=day)
+    return a
+
+
+def _safe_day(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None

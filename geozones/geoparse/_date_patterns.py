@@ -33,6 +33,8 @@ _Y = r"(?:1[89]\d\d|20\d\d)"
 #: words between a month and its year ("تشرين الأول/ أكتوبر عام 2012", "أيلول من العام 2019")
 _YEAR_WORD = r"(?:(?:من\s+)?(?:عام|سنه|العام)\s+)?"
 _WD = rf"(?:{W.alternation(W.WEEKDAYS, short=False)})"
+#: A day as an Arabic ordinal, whole: "السابع والعشرين" is the 27th, not the 7th and 20th.
+_AR_ORD = rf"(?:{W.alternation(N.AR_ORDINALS)})(?!\s*و\s*(?:العشرين|الثلاثين)(?!\w))"
 #: The days listed before the last two of a span of one month ("7, 8 and 9 Sep. 2018",
 #: "7 و8 و9 أيلول", "les 7, 8 et 9 septembre", "am 7., 8. und 9. September", "September 7,
 #: 8 and 9"): the span runs from the first to the last.
@@ -99,17 +101,23 @@ _AFTER_CLITIC = r"(?:\b|(?<=\b[وفبل]))"
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
 _PATTERNS: list[tuple[str, str]] = [
     # 2019-08-21, and the year first with slashes as SMART's pages date them: 2018/12/19,
-    # or with dots as aggregators and East Asian pages do: 2020.02.17
-    ("iso", rf"\b(?P<iso_y>{_Y})(?P<iso_s>[-/.])(?P<iso_m>[01]\d)(?P=iso_s)(?P<iso_d>[0-3]\d)\b"),
+    # or with dots as aggregators and East Asian pages do: 2020.02.17; a month or day of
+    # one digit after a slash or a hyphen only ("2020/2/17"; "2020.1.2" is a version)
+    (
+        "iso",
+        rf"\b(?P<iso_y>{_Y})(?P<iso_s>[-/.])(?P<iso_m>[01]\d|(?<!\.)[1-9])(?P=iso_s)"
+        rf"(?P<iso_d>[0-3]\d|(?<!\.)[1-9])\b",
+    ),
     (
         "dmy_range",
-        rf"{_AFTER_CLITIC}(?P<r1_d1>{_D}){_DAY_LIST}{_SEP}(?P<r1_d2>{_D})\s+(?P<r1_m>{_M})"
+        rf"{_AFTER_CLITIC}(?P<r1_d1>{_D}){_DAY_LIST}{_SEP}(?P<r1_d2>{_D})"
+        rf"\s+(?:of\s+|من\s+(?:شهر\s+)?)?(?P<r1_m>{_M})"
         rf"(?:,?\s+{_YEAR_WORD}(?P<r1_y>{_Y}))?\b",
     ),
     (
         "mdy_range",
         rf"\b(?P<r2_m>{_M})\s+(?P<r2_d1>{_D}){_DAY_LIST}\s*(?:-|–|to|through|and|&)\s*"
-        rf"(?P<r2_d2>{_D})(?:,?\s+(?P<r2_y>{_Y}))?\b(?!\s+{W.COUNT_NOUNS}\b)",
+        rf"(?P<r2_d2>{_D})(?!\s+{_M1})(?:,?\s+(?P<r2_y>{_Y}))?\b(?!\s+{W.COUNT_NOUNS}\b)",
     ),
     (
         "dmy",
@@ -118,6 +126,13 @@ _PATTERNS: list[tuple[str, str]] = [
         # "17-11-2017" with the month's name: "17-November-2017", "17-تشرين الثاني-2017"
         rf"(?:(?(a_h)\s?-\s?|,?\s+{_YEAR_WORD})(?P<a_y>{_Y})|{N.day_year_words('a_ys')})?"
         rf"(?:\b|(?<=\)))",
+    ),
+    # "في السابع والثامن من أيلول 2018": days as Arabic ordinals, a span (read as dmy_range)
+    (
+        "dmy_ar_range",
+        rf"(?<!\w)(?P<or_d1>{_AR_ORD})(?:\s*[,،]\s*{_AR_ORD}|\s+و\s*{_AR_ORD}(?=\s*(?:[,،]|و)))*"
+        rf"\s*(?:[,،]\s*)?(?:و|الي|حتي|-|–)\s*(?P<or_d2>{_AR_ORD})\s+من\s+(?:شهر\s+)?"
+        rf"(?P<or_m>{_M})(?:,?\s+{_YEAR_WORD}(?P<or_y>{_Y}))?(?!\w)",
     ),
     # "في التاسع من أكتوبر 2019": the day as an Arabic ordinal (read as dmy)
     (
@@ -361,8 +376,11 @@ _TIME_GLUE = re.compile(
     r"[\s,()]*$",
     re.IGNORECASE,
 )
-_RANGE_GLUE = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
-_RANGE_OPENER = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_GLUE = re.compile(
+    r"^\s*(?:-|–|—|to|until|till|through|and|au|bis|et|und|حتى|حتي|إلى|الى|لغاية|و)\s*$",
+    re.IGNORECASE,
+)
+_RANGE_OPENER = re.compile(r"(?:from|between|entre|zwischen|من|بين)\s+$", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would start|is to|are to|due|expected|scheduled|planned|plans|next"
     r"|upcoming|wird|werden|sera|seront|سوف|المقبل|القادم)\b"
