@@ -169,3 +169,21 @@ def test_a_span_over_two_months_takes_its_year_from_its_end():
 def test_a_date_year_first_with_one_digit_parts():
     assert _dates("أعلنت الوزارة في 2020/2/17 أن المطار سيفتح.") == [("2020/2/17", "2020-02-17")]
     assert _dates("Updated 2019-8-5, the report counts 12 dead.") == [("2019-8-5", "2019-08-05")]
+
+
+def test_a_span_of_days_of_the_page_month():
+    # the list of days again, of the page's month or the one before it
+    for sentence, written, iso in [
+        ("قصفت الطائرات البلدة خلال يومي 7 و8 من الشهر الجاري.", "7 و8 من الشهر الجاري",
+         "2020-10-07/2020-10-08"),
+        ("قصفت الطائرات البلدة في السابع والثامن من الشهر الماضي.",
+         "السابع والثامن من الشهر الماضي", "2020-09-07/2020-09-08"),
+        ("Planes struck the town on the 7th and 8th of last month.",
+         "7th and 8th of last month", "2020-09-07/2020-09-08"),
+    ]:  # fmt: skip
+        assert _dates(sentence, PAGE) == [(written, iso)], sentence
+    # one day stays one day; numbers before a count are no days
+    assert _dates("قصفت الطائرات البلدة في العاشر من الشهر الجاري.", PAGE) == [
+        ("العاشر من الشهر الجاري", "2020-10-10")
+    ]
+    assert _dates("قتل 7 و8 جرحى في القصف.", PAGE) == []

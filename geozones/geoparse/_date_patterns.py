@@ -143,7 +143,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:,?\s+{_YEAR_WORD}(?P<o_y>{_Y})|{N.day_year_words('o_ys')})?(?!\w)",
     ),
     # a day of the page's month, or of the month before or after it: see N.MONTH_FROM_PAGE
-    ("day_page_month", rf"{_AFTER_CLITIC}(?:{N.DAY_OF_PAGE_MONTH})"),
+    # and a span of its days ("يومي 7 و8 من الشهر الجاري", "the 7th and 8th of last month")
+    (
+        "day_page_month",
+        rf"{_AFTER_CLITIC}(?:(?P<pr_d1>{_AR_ORD}|{_D})(?:(?:\s*[,،]\s*|\s+و\s*)(?:{_AR_ORD}|{_D}))*"
+        rf"\s*(?:[,،]\s*)?(?:-|–|to|and|و|الي|حتي)\s*)?(?:{N.DAY_OF_PAGE_MONTH})",
+    ),
     (
         "mdy",
         rf"\b(?P<b_m>{_M})\s+(?P<b_d>{_D})(?!\d)(?:,?\s+(?P<b_y>{_Y})|{N.day_year_words('b_ys')})?\b",

@@ -122,6 +122,8 @@ def _resolve(
     elif k == "day_page_month":
         s = e = _day_of_page_month(g, ref)
         rel = True
+        if g.get("pr_d1") and e is not None:  # "يومي 7 و8 من الشهر الجاري": from the first
+            s, period = _first_of_span(g["pr_d1"], e), "range"
     elif k in ("dmy_range", "mdy_range"):
         p = "r1" if k == "dmy_range" else "r2"
         m, d1, d2 = _month(g[f"{p}_m"]), _day(g[f"{p}_d1"]), _day(g[f"{p}_d2"])
@@ -472,3 +474,11 @@ def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date, sents: _Sen
     if rel == "last" and back == 0:
         back = 7
     return ref - dt.timedelta(days=back)
+
+
+def _first_of_span(word: str, last: dt.date) -> dt.date:
+    """The first day of a span of days of one month, written as a number or an Arabic
+    ordinal ("7 و8 من الشهر الجاري", "السابع والثامن من الشهر الجاري"), in the month of its
+    last day; the last day itself when the first would not come before it."""
+    n = N.AR_ORDINALS.get(W.key(word)) or _day(word)
+    return last.replace(day=n) if n < last.day else last
