@@ -285,7 +285,8 @@ def _lone_capital(
         if any(a.name == name for a in _capital_of(cands, bias, None)):
             mentions += 1
         elif any(p.country == bias and p.kind != "country" for p, _ in cands):
-            return None  # another town or area at home: the province may be meant
+            if not _quarters_of(cands, items, index, name, bias):
+                return None  # another town or area at home: the province may be meant
     cued = city[name] >= 1 or bool(_THE_CITY.search(text))
     return name if mentions >= 2 and cued and not _AREA_WORD.search(text) else None
 
@@ -418,3 +419,18 @@ def province_reading(
     if it.start in listed:
         return None  # listed among towns, or beside a quarter of the city
     return ctx.RegionCue("region", it.start, it.end, None, None, 1)
+
+
+def _quarters_of(
+    cands: list[tuple[Place, float]], items: list[_Item], index: _Index, name: str, bias: str
+) -> bool:
+    """Whether every sense of a name is a quarter of the capital of governorate ``name``
+    (al-Mashlab of Raqqa): a story told in the city's quarters is still told in one city."""
+    towns = set()
+    for it in items:
+        its = _candidates(index, it.payloads)
+        if any(a.name == name for a in _capital_of(its, bias, None)):
+            towns |= {p.name for p, _ in its if p.kind == "populated place"}
+    return all(
+        p.extra.get("feature") == "neighbourhood" and p.extra.get("city") in towns for p, _ in cands
+    )

@@ -62,6 +62,7 @@ from ._select import (
 )
 from ._turkish import named_settlement_spans, settlement_matches
 from ._unknown import construction_spans, context_places, rechoose_near
+from ._unresolved_repeats import follow_first_unresolved
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..gazetteer import Gazetteer
@@ -225,6 +226,7 @@ def _names(
     found = drop_agreement_words(text, found)  # "بلدات كثيرة": many towns, an adjective
     found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
+    places = follow_first_unresolved(text, places)  # "town of Al-Shuhayl" … "Al-Shuhayl"
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
     places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"

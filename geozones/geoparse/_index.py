@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from .._io import data_path
 from .._text import fold
-from ..gazetteer._loose import loose_key, loose_word
 from ..place import Place
 from . import _context as ctx
 from ._ar_proclitic import rejoin_proclitics
 from ._country_bias import load_country as _load_country
 from ._landmarks import keep_sites_by_cue, landmarks, name_from_capital
+from ._loose_ch import loose_key, loose_word
 from ._neighbourhoods import Quarter, keep_quarters, quarters
 from ._words import (
     _CODE_LIKE,

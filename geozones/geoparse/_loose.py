@@ -23,9 +23,9 @@ from __future__ import annotations
 import dataclasses
 
 from .._text import fold
-from ..gazetteer._loose import loose_key
 from ..projection import haversine_km
 from ._index import _candidates, _Index
+from ._loose_ch import loose_key
 from ._select import _Item
 from ._unlisted import _home_centre, named_governorates
 

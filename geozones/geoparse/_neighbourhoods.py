@@ -30,13 +30,13 @@ if TYPE_CHECKING:  # pragma: no cover
 #: A cue written right before the name: Arabic حي / حيي / أحياء, English, French, German.
 _CUE_BEFORE = re.compile(
     r"(?:(?:^|[\s(«\"و])(?:ال)?(?:حي[\u064b-\u0652]*ي?|أحياء)\s*[(«\"]?\s*"
-    r"|\b(?:neighbou?rhoods?|quarters?|quartiers?|Viertel|Stadtteil)\s+"
+    r"|\b(?:neighbou?rhoods?|quarters?|quartiers?|suburbs?|Viertel|Stadtteil)\s+"
     r"(?:(?:of|de|du|von)\s+)?(?:(?:the|d['’])\s*)?)$",
     re.IGNORECASE,
 )
 #: A cue written right after it ("X neighbourhood", "X mahallesi", "X-Viertel").
 _CUE_AFTER = re.compile(
-    r"^(?:['’]s)?[\s-]*(?:neighbou?rhoods?|quarters?|mahalle\w*|semt\w*|Viertel|Stadtteil)\b",
+    r"^(?:['’]s)?[\s-]*(?:neighbou?rhoods?|quarters?|suburbs?|mahalle\w*|semt\w*|Viertel|Stadtteil)\b",
     re.IGNORECASE,
 )
 #: A cue in the same clause: a list of quarters ("the districts of A, B and C", "أحياء (أ، ب)").
@@ -114,6 +114,7 @@ def keep_quarters(text: str, found: Sequence[Any], table: dict[int, Quarter]) ->
     if not table:
         return list(found)
     out = []
+    cued = _cued_quarters(text, found, table)  # one sense per text: "the Mezze suburb" … "in Mezze"
     for m in found:
         qs = [p for p in m.payloads if p.kind == "g" and p.ref in table]
         if not qs:
@@ -121,6 +122,7 @@ def keep_quarters(text: str, found: Sequence[Any], table: dict[int, Quarter]) ->
             continue
         others = [p for p in m.payloads if p not in qs]
         keep = set(_judge(text, m, found, qs, others, table))
+        keep |= _same_written(text, m, qs, cued)
         payloads = [p for p in m.payloads if p in keep]  # the scan's order
         if payloads:
             out.append(m if payloads == list(m.payloads) else replace(m, payloads=tuple(payloads)))
@@ -163,3 +165,26 @@ def _cities_named(text: str, m: Any, found: Sequence[Any]) -> set[int]:
         for p in o.payloads
         if p.kind == "g"
     }
+
+
+def _cued(text: str, m: Any) -> bool:
+    """A cue word written right before or after the match ("the suburb of X", "X quarter")."""
+    before = text[max(0, m.start - _WINDOW) : m.start]
+    return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.match(text[m.end : m.end + _WINDOW]))
+
+
+def _cued_quarters(text: str, found: Sequence[Any], table: dict[int, Quarter]) -> dict[str, set]:
+    """The quarters a cue showed in the text, by their name as written (with a capital)."""
+    out: dict[str, set] = {}
+    for m in found:
+        written = text[m.name_start : m.end]
+        qs = [p for p in m.payloads if p.kind == "g" and p.ref in table]
+        if qs and written[:1].isupper() and _cued(text, m):
+            out.setdefault(written, set()).update(qs)
+    return out
+
+
+def _same_written(text: str, m: Any, qs: list, cued: dict[str, set]) -> set:
+    """A quarter's name written again as a cue once showed it ("the affluent Mezze suburb" …
+    "live in Mezze"): the same quarter, even where its name is also a common word."""
+    return {p for p in qs if p in cued.get(text[m.name_start : m.end], ())}

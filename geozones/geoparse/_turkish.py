@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from .._text import fold
-from ..gazetteer._loose import loose_key
 from ._index import _Index, _Match
+from ._loose_ch import loose_key
 
 _NOUNS = r"(?:Beldesi|Köyü|Kasabası|İlçesi|Mahallesi|Nahiyesi)(?![\wçğıöşü])"
 #: A name of one or two capitalised words, then a Turkish noun of settlement (any case).

@@ -45,7 +45,7 @@ _P = r"(?:al|el|ash|as|ad|ar|at|an|az)[-‑]"
 _TOKEN = rf"(?:{_P}|(?:al|el)[ \t])?[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*"
 _NAME = rf"{_TOKEN}(?: (?:{_P}[\w'’]+|[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*)){{0,2}}"
 _LIST = rf"{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+and\s+{_NAME})*"
-_NOUNS = r"(?:villages?|towns?|hamlets?|settlements?|localities|communities|areas?)"
+_NOUNS = r"(?:villages?|towns?|cit(?:y|ies)|hamlets?|settlements?|localities|communities|areas?)"
 #: "the villages of A, B and C", "the town of X", "the border village of X".
 _BEFORE = re.compile(rf"\b{_NOUNS}(?:\s+and\s+{_NOUNS})?\s+of\s+(?P<list>{_LIST})")
 #: "in A, B and C areas", "towards X and Y areas", "with X town".
