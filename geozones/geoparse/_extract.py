@@ -26,6 +26,8 @@ from ._context import Entity
 from ._dates import DateMention, extract_dates
 from ._far_direction import far_directions
 from ._function_words import drop_function_words
+from ._generic_heads import drop_generic_heads
+from ._government_of import government_of_country
 from ._index import _Index, _index_for, _scan
 from ._institutions import institution_entities
 from ._loose import keep_near_loose, prefer_near_spelling
@@ -48,6 +50,7 @@ from ._persons import (
     reporter_outlets,
 )
 from ._place_lists import follow_first_reading, place_list_spans
+from ._province_word import province_word_towns
 from ._region_cue import mark_bracketed_admin_lists, mark_plural_lists
 from ._repeats import repeat_cued_names
 from ._results import Extraction, PlaceMention, RoadMention
@@ -187,6 +190,7 @@ def _names(
     rule_ents += credit_persons(text)  # "Editing by Louise Ireland"
     rule_ents += institution_entities(text)  # "US-Zentralkommando"
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
+    rule_ents = government_of_country(rule_ents, _country_named(index))  # "the Government of Syria"
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)
     scanned = _scan(text, index)
@@ -205,6 +209,7 @@ def _names(
     items = _longer_names(text, items, entities + _date_entities(dates), index, bias, title)
     taken = [(e.start, e.end) for e in entities] + blocked
     items = repeat_cued_names(text, items, scanned, taken)  # "east of Dabiq" … "see Dabiq"
+    items = drop_generic_heads(text, items)  # "Wadi" of "the Wadi al-Anaz area"
     items, persons = _person_like(text, items, index)
     entities += persons
     _mark_regions(text, items)
@@ -219,6 +224,7 @@ def _names(
     road_spans = [(r.start, r.end) for r in roads]
     places = rechoose_near(text, places, bias, listed + place_list_spans(text, places))
     places = follow_first_reading(text, places)
+    places = province_word_towns(text, places)  # "Kafr Zita province": the town
     places = _inside_delimited(text, places, marked)  # "قصور" of "مناطق “… وقصور أم سابا …"
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
     listed += comma_list_spans(text, places)  # "مورك، اللطامنة، المستودعات، …"

@@ -9,6 +9,7 @@ import re
 from .._text import fold
 from . import _context as ctx
 from ._context import Entity
+from ._dateline_dash import dateline_by_dash
 from ._index import (
     ARABIC_HEADS,
     FOREIGN_MIN_POPULATION,
@@ -34,6 +35,8 @@ def _acronym(text: str, start: int, end: int, title: _TitleLines) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip():
         return False  # first word of its line: a dateline
+    if len(word) >= 4 and dateline_by_dash(text, end):
+        return False  # "… 20. Aug 2016 – ERBIL — The Syrian army …": a dateline
     return not title(start)
 
 

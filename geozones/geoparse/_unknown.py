@@ -59,10 +59,13 @@ _INCLUDING = re.compile(
     rf"\b(?:villages|towns|hamlets|localities|settlements)\b[^.\n]{{0,80}}?"
     rf"\b(?:including|among\s+them|such\s+as|namely)\s+(?P<list>{_LIST})"
 )
+#: Verbs of taking a place ("the army seized the Wadi al-Anaz area east of the town of Morek").
+_TAKEN = r"(?:seized|captured|took|retook|retaken|taken|recaptured|stormed|entered|reached)"
 #: A name a direction from a town locates, after a preposition of place: "near Sad Abu
 #: Fayad, east of the city of Salamiyah", "in X, 10 km south of Y".
 _LOCATED = re.compile(
-    rf"\b(?:near|in|at|towards?|around|outside|into)\s+(?:the\s+)?(?P<list>{_NAME}),?\s+"
+    rf"\b(?:near|in|at|towards?|around|outside|into|{_TAKEN})\s+(?:the\s+)?(?P<list>{_NAME})"
+    r"(?:\s+(?:area|village|town|hill|farms))?,?\s+"
     r"(?:(?:about|some|around|nearly)\s+)?(?:\d[\d.]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+)?"
     r"(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b"
 )
