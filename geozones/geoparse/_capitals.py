@@ -65,10 +65,15 @@ _CITIES_LIST_BEFORE = re.compile(
 )
 #: After the name: "Idlib city", "İdlib kenti / kentinin / kent merkezine", "Hama şehri".
 _CITY_AFTER = re.compile(
-    r"^(?:\s+(?:city|town|kent\w*|şehr\w*|şehir\w*|المدينة)\b|,\s*(?:Syria|Syrie|Syrien)"
+    r"^(?:\s+(?:city|town|kent\w*|şehr\w*|şehir\w*|المدينة)\b"
+    # "Homs, Syria's third city": an apposition; "in Lattakia, Syria" alone is an address
+    # that says nothing of city or province (a dateline "HAMA, Syria" is read apart)
+    r"|,\s*Syria['’]s\b"
     # one word that qualifies the city, no area's noun: "the Latakia port(al) city"
     r"|[ \t]+(?!(?:province|governorate|countryside|district|region|rural|and|or|of|the|to)\b)"
-    r"[a-z]+[ \t]+city\b)",
+    r"[a-z]+[ \t]+city\b"
+    # a facility of the city: "over Tartous sea port", "Hama military airport", "Idlib hospital"
+    r"|[ \t]+(?:sea[ \t]?)?port\b|[ \t]+(?:military[ \t]+)?(?:airport|harbou?r|hospital|prison)\b)",
     re.I,
 )
 #: After the name, an apposition that calls it a capital: the seat a group or a state rules

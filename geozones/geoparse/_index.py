@@ -17,6 +17,7 @@ from ._country_bias import load_country as _load_country
 from ._landmarks import keep_sites_by_cue, landmarks, name_from_capital
 from ._loose_ch import loose_key, loose_word
 from ._neighbourhoods import Quarter, keep_quarters, quarters
+from ._person_after import person_follows
 from ._words import (
     _CODE_LIKE,
     _arabic_spellings,
@@ -323,7 +324,8 @@ def _loose_scan(
         a, b = words[0], words[-1]
         nxt = toks[first + nwords] if first + nwords < len(toks) else None
         if nxt is not None and text[nxt.start : nxt.start + 1].isupper():
-            continue  # a part of a longer name ("Kefer" of "Kefer Avid")
+            if not person_follows(text, b.end):  # "in Hameimim Alexei Zigankov": a person
+                continue  # a part of a longer name ("Kefer" of "Kefer Avid")
         if covered.find(1, a.lead, b.end) == -1:
             found.append(_Match(a.lead, b.end, a.start, payloads, nwords, loose=True))
     return found

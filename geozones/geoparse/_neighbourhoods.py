@@ -161,7 +161,7 @@ def _cities_named(text: str, m: Any, found: Sequence[Any]) -> set[int]:
     return {
         p.ref
         for o in found
-        if o is not m and s0 <= o.start and o.end <= s1
+        if o is not m and s0 <= o.start and o.end <= s1 and not _named_as_area(text, o)
         for p in o.payloads
         if p.kind == "g"
     }
@@ -188,3 +188,25 @@ def _same_written(text: str, m: Any, qs: list, cued: dict[str, set]) -> set:
     """A quarter's name written again as a cue once showed it ("the affluent Mezze suburb" …
     "live in Mezze"): the same quarter, even where its name is also a common word."""
     return {p for p in qs if p in cued.get(text[m.name_start : m.end], ())}
+
+
+_DIRS = r"(?:(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?)"
+#: An area word right after a city's name, or before it: "Hama northern and western
+#: countryside", "Hama province", "the countryside of Hama" (English: an Arabic quarter named
+#: with ريف of its city is left to the other rules).
+_AREA_AFTER = re.compile(
+    rf"[ \t]+(?:{_DIRS}(?:[ \t]+and[ \t]+{_DIRS})?[ \t]+)?(?:countryside|province|governorate)\b",
+    re.IGNORECASE,
+)
+_AREA_BEFORE = re.compile(
+    r"\b(?:countryside|province|governorate)[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE
+)
+
+
+def _named_as_area(text: str, o: Any) -> bool:
+    """Whether a name is written as an area ("Hama northern countryside"): the
+    city's quarters are not named with it (al-Arbaeen of Hama city is not the village
+    Arbaine among the towns of "Hama northern and western countryside")."""
+    return bool(
+        _AREA_AFTER.match(text, o.end) or _AREA_BEFORE.search(text[max(0, o.start - 30) : o.start])
+    )

@@ -21,6 +21,7 @@ from ._index import (
     glued_article,
 )
 from ._items import ARABIC_STOPWORDS, STOPWORDS, _Item, _Occupancy
+from ._person_after import person_follows
 from ._speech import speaks
 from ._turkish import kind_of
 from ._unlisted import _unlisted
@@ -208,6 +209,8 @@ def _longer_names(
         if left and _loose(left.group(1)) and free(s - len(left.group(0)), s):
             s -= len(left.group(0))
         right = _RIGHT_WORD.match(text[e : e + 40])
+        if right and person_follows(text, e):
+            right = None  # "in Hameimim Alexei Zigankov": a person's name after the place
         if right and _loose(right.group(1)) and free(e, e + right.end()) and not kind_of(right):
             e += right.end()
         if (s, e) == (it.start, it.end):

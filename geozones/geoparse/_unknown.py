@@ -52,7 +52,7 @@ _BEFORE = re.compile(rf"\b{_NOUNS}(?:\s+and\s+{_NOUNS})?\s+of\s+(?P<list>{_LIST}
 _AFTER = re.compile(
     rf"\b(?:in|near|towards?|around|at|from|to|of|into|outside|between|with|on)\s+(?:the\s+)?"
     rf"(?P<list>{_LIST})\s+(?:[Vv]illages?|[Tt]owns?|[Hh]amlets?|areas?|axis|axes|front"
-    r"|neighbou?rhoods?)\b"  # "landed in al-Dwila’a neighborhood": a quarter it lacks
+    r"|neighbou?rhoods?|hills?|mountains)\b"  # "in al-Dwila’a neighborhood": a quarter it lacks
 )  # "at Der Mismis Village" (a photo caption's capitals)
 #: "several villages, including A, B and C", "dozens of towns, among them X".
 _INCLUDING = re.compile(
