@@ -297,3 +297,49 @@ def test_a_place_before_a_given_name_and_surname_stands_alone():
 
 def test_a_place_before_an_unknown_capitalised_word_is_still_a_longer_name():
     assert _found("Clashes erupted in Hmeimim Zigankov yesterday.") == []
+
+
+# ---------------------------------------------- "gh" / "g" and a village split in two
+
+
+def test_gh_and_g_and_an_upper_village_meet_on_the_loose_key():
+    # Anadolu/AzVision (459) "Baghouz": the gazetteer holds OCHA's "Upper Baguz" only
+    text = "The SDF took Baghouz near Albukamal, close to the Iraqi border."
+    assert ("Baghouz", "place", "Upper Baguz") in _found(text)
+
+
+def test_an_unqualified_key_is_kept_only_near_the_text():
+    # far from every other place of the text, a loose match stays a guess and is dropped
+    text = "The SDF took Baghouz. Then talks went on in Damascus and in Latakia."
+    assert "Baghouz" not in [t for t, _, _ in _found(text)]
+
+
+# ------------------------------------------ "the villages neighboring Al Qamishli and X"
+
+
+def test_villages_neighbouring_a_capital_make_it_the_city():
+    # Syrializm (446): "the villages neighboring Al Qamishli and Al Hasakah": two cities
+    text = (
+        "The people of the villages neighboring Al Qamishli and Al Hasakah have fought "
+        "American convoys in Al Hasakah governorate."
+    )
+    kinds = [(t, k) for t, k, _ in _found(text)]
+    assert ("Al Hasakah", "place") in kinds and ("Al Hasakah governorate", "region") in kinds
+
+
+def test_a_capital_named_alone_with_an_area_word_stays_the_province():
+    kinds = [(t, k) for t, k, _ in _found("Convoys crossed Al Hasakah province.")]
+    assert kinds == [("Al Hasakah province", "region")]
+
+
+# ------------------------------------------------ "the Syrian city of Darra": the city
+
+
+def test_a_loose_spelling_after_the_city_of_is_the_city():
+    # UN News (448): "Darra" meets Dar'a (the city) and Dara (a farm): "city" picks the city
+    text = "Deploring the attack on a primary school in the Syrian city of Darra, UNICEF said."
+    assert [(t, n) for t, _, n in _found(text)] == [("Darra", "Dar'a")]
+
+
+def test_a_loose_spelling_without_a_city_cue_stays_a_guess():
+    assert _found("Deploring the attack on a primary school in Darra, UNICEF said.") == []

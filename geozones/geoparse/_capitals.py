@@ -49,6 +49,8 @@ _CITY_BEFORE = re.compile(
     r"|\bcentral\s+|\bdowntown\s+"
     # a point near it: "près d'Idleb", "near Idlib", "قرب إدلب", "nahe Idlib"
     r"|\bnear\s+|\bprès\s+d(?:e\s+|['’]\s*)|\bnahe\s+|(?:^|\s)(?:بالقرب\s+من|قرب)\s+"
+    # the villages around it, and its pair: "the villages neighboring Al Qamishli and Al Hasakah"
+    r"|\b(?:neighbou?ring|surrounding)\s+(?:(?:(?:al|el)[- ])?[A-Z][\w'’-]*[ \t]+and[ \t]+)?"
     # a road that leads to it: "طريق حماة محردة", "أوتوستراد حماة"
     r"|(?:^|\s)[وبل]?(?:طريق|الطريق|أوتوستراد|اوتوستراد|أوتستراد|اوتستراد)\s+"
     # a road's end: "طريق الإمداد الرئيس إلى دير الزور"; what a road links: "وتربطٌ الحسكة"

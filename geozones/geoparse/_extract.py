@@ -22,6 +22,7 @@ from ._arabic_grammar import drop_grammar_words
 from ._arabic_lists import comma_list_spans
 from ._arabic_nouns import arabic_qualified_nouns
 from ._choose import _build
+from ._city_sense import city_sense
 from ._context import Entity
 from ._dates import DateMention, extract_dates
 from ._far_direction import far_directions
@@ -200,6 +201,7 @@ def _names(
     items, entities = _select(
         text, scanned, rule_ents, blocked, title, _country_refs(index), _metropolis_refs(index)
     )
+    items = city_sense(text, items, index, bias)  # "the Syrian city of Darra": Daraa
     items = keep_near_loose(drop_function_words(text, items), index, bias)
     items = prefer_near_spelling(text, items, index, bias)  # "Hader" on the Golan: Hadar
     items = drop_grammar_words(text, items, index)  # "وأن", "تركياً", "العدوان التركي"

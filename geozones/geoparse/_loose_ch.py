@@ -1,20 +1,50 @@
-"""The loose key, with the French "ch" for the sound English writes "sh".
+"""The loose key, with the French "ch" for the sound English writes "sh", "gh" and "g" for غ.
 
 Press copy translated from French, or written by French-trained writers, spells ش as
 "ch": "al-Mechleb" for al-Mashlab (Meshleb), "Cheikh Maqsoud" for Sheikh Maqsoud, "Chaddadi"
 for Shaddadi. Arabic has no sound English writes "ch", so in a name of Syria's places the
-two letters stand for "sh". The geoparser keys both the gazetteer's names and a text's
-words with these functions, so "Mechleb" and "Meshleb" meet on one key.
+two letters stand for "sh". غ is written "gh" or "g" ("Baghuz", the gazetteer's "Baguz").
+The geoparser keys both the gazetteer's names and a text's words with these functions, so
+"Mechleb" and "Meshleb" meet on one key.
+
+A village split in two keeps one name in the press: OCHA's "Upper Baguz" and "Lower
+Baqras" (فوقاني، تحتاني) are "Baghuz" and "Baqrus" in a story. :func:`unqualified_keys`
+gives a gazetteer name's key without that qualifier too.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..gazetteer._loose import loose_key as _loose_key
 from ..gazetteer._loose import loose_word as _loose_word
 
 
 def _sh(folded: str) -> str:
-    return folded.replace("ch", "sh") if "ch" in folded else folded
+    if "ch" in folded:
+        folded = folded.replace("ch", "sh")
+    return folded.replace("gh", "g") if "gh" in folded else folded
+
+
+#: The qualifiers of a village split in two: "Upper X", "Lower X", "X Fawqani", "X Tahtani".
+_QUALIFIED = re.compile(r"^(?:upper|lower)\s+(?P<a>.+)$|^(?P<b>.+?)\s+(?:fawqani|foqani|tahtani)$")
+
+
+def unqualified_keys(folded: str) -> tuple[str, ...]:
+    """The loose key of a gazetteer name without its "Upper"/"Lower" qualifier, if it has one.
+
+    Examples
+    --------
+    >>> unqualified_keys("upper baguz") == (loose_key("baghouz"),)
+    True
+    >>> unqualified_keys("baguz")
+    ()
+    """
+    m = _QUALIFIED.match(folded)
+    if m is None:
+        return ()
+    key = loose_key(m.group("a") or m.group("b"))
+    return (key,) if key else ()
 
 
 def loose_word(word: str) -> str:
