@@ -343,3 +343,25 @@ def test_a_loose_spelling_after_the_city_of_is_the_city():
 
 def test_a_loose_spelling_without_a_city_cue_stays_a_guess():
     assert _found("Deploring the attack on a primary school in Darra, UNICEF said.") == []
+
+
+# ------------------------------------------------- a nickname reused for another front
+
+TRIANGLE = (
+    'On Wednesday, Syrian troops surrounded the so-called "Triangle of Death," an area that '
+    "lies between the towns of Ltamenah, Kafr Zita and Morek in the north of Hama province."
+)
+
+
+def test_a_nickname_far_from_its_sentences_towns_is_placed_with_them():
+    # Axar/TASS (455): the gazetteer's "Death Triangle" is Daraa's (2015), 250 km away
+    m = next(m for m in geozones.extract(TRIANGLE).places if m.text == "Triangle of Death")
+    assert m.kind == "region" and not m.resolved
+    assert _km(m, 35.345, 36.599) < 25
+    assert m.alternatives[0].name == "Death Triangle"
+
+
+def test_a_named_region_not_written_as_a_nickname_stays_where_it_is():
+    text = TRIANGLE.replace('the so-called "Triangle of Death,"', "the Triangle of Death,")
+    m = next(m for m in geozones.extract(text).places if m.text == "Triangle of Death")
+    assert m.resolved and _km(m, 33.09, 36.11) < 5

@@ -32,6 +32,7 @@ from ._government_of import government_of_country
 from ._index import _Index, _index_for, _scan
 from ._institutions import institution_entities
 from ._loose import keep_near_loose, prefer_near_spelling
+from ._nicknames import place_nicknames
 from ._operations import group_entities, operation_entities
 from ._org_names import dateline_entities, org_name_places
 from ._outlets import (
@@ -235,6 +236,7 @@ def _names(
     found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
     places = follow_first_unresolved(text, places)  # "town of Al-Shuhayl" … "Al-Shuhayl"
+    places = place_nicknames(text, places, bias)  # the so-called "Triangle of Death"
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
     places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
