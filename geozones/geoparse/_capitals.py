@@ -73,9 +73,7 @@ _CITY_AFTER = re.compile(
     r"|,\s*Syria['’]s\b"
     # one word that qualifies the city, no area's noun: "the Latakia port(al) city"
     r"|[ \t]+(?!(?:province|governorate|countryside|district|region|rural|and|or|of|the|to)\b)"
-    r"[a-z]+[ \t]+city\b"
-    # a facility of the city: "over Tartous sea port", "Hama military airport", "Idlib hospital"
-    r"|[ \t]+(?:sea[ \t]?)?port\b|[ \t]+(?:military[ \t]+)?(?:airport|harbou?r|hospital|prison)\b)",
+    r"[a-z]+[ \t]+city\b)",
     re.I,
 )
 #: After the name, an apposition that calls it a capital: the seat a group or a state rules
@@ -423,6 +421,8 @@ def province_reading(
         return None
     if _INSTITUTION_AFTER.match(text, it.end):  # "the Sweida Hospital": the city's own
         return None
+    if _FACILITY_AFTER.match(text, it.end):
+        return None  # "over Tartous sea port": the city's own (not counted as the text's lean)
     if it.start in listed:
         return None  # listed among towns, or beside a quarter of the city
     return ctx.RegionCue("region", it.start, it.end, None, None, 1)
@@ -441,3 +441,12 @@ def _quarters_of(
     return all(
         p.extra.get("feature") == "neighbourhood" and p.extra.get("city") in towns for p, _ in cands
     )
+
+
+#: A facility of the city right after its name: "over Tartous sea port", "Hama military
+#: airport", "the Idlib hospital" (the phrase's own cue, rule 2; a point in the city that says
+#: nothing of how the text reads the capital elsewhere, so it is not tallied for rule 3).
+_FACILITY_AFTER = re.compile(
+    r"[ \t]+(?:sea[ \t]?)?port\b|[ \t]+(?:military[ \t]+)?(?:airport|harbou?r|hospital|prison)\b",
+    re.IGNORECASE,
+)
