@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from ._ar_unknown_words import unknown_is_word
 from ._arabic_common import SETTLEMENT_NOUNS, is_common_word, named_by_noun
 from ._index import _candidates, _Index
 from ._persons import AR_FOLD
@@ -100,8 +101,9 @@ def _adjective_of_settlements(text: str, it: _Item) -> bool:
     name = text[it.name_start : it.end]
     if it.start != it.name_start or name.startswith("ال") or not name.endswith("ة"):
         return False
-    if _prev_word(text, it.start) not in _SETTLEMENT_PLURALS:
-        return False
+    prev = _prev_word(text, it.start)
+    if prev not in _SETTLEMENT_PLURALS and prev[1:] not in _SETTLEMENT_PLURALS:
+        return False  # "قرى وبلدات آهلة": the plural after "و" too
     return not _LIST_AFTER.match(text, it.end)
 
 
@@ -252,6 +254,8 @@ def drop_agreement_words(text: str, found: list) -> list:
     for m in found:
         words = text[m.start : m.end].split()
         if len(words) == 1 and agreement_drops(text, _Item(m.start, m.end, m.start, ())):
+            continue
+        if unknown_is_word(text, m.start, m.end):  # "قرى وبلدات", "وعدد من القرى"
             continue
         out.append(m)
     return out

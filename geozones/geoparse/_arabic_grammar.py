@@ -27,6 +27,7 @@ import dataclasses
 import re
 
 from . import _context as ctx
+from ._ar_accusative import accusative_adjective
 from ._index import _candidates, _Index, _scan
 from ._select import _Item
 
@@ -104,6 +105,8 @@ def drop_grammar_words(text: str, items: list[_Item], index: _Index) -> list[_It
             continue
         elif " " not in name.strip() and has_tanween(text, it.start, it.end):
             continue
+        elif it.nwords == 1 and accusative_adjective(text, it.start, it.end, index):
+            continue  # "دعما مدفعيا وصاروخيا تركيا": the adjective without its tanween
         else:
             out.extend(
                 _city_reading(text, got, index) for got in _in_adjective_country(text, it, index)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from ._ar_named import arabic_named_things
 from ._context import Entity, arabic_adjective
 
 _AR = "\u0621-\u064a"
@@ -117,4 +118,5 @@ def arabic_qualified_nouns(text: str) -> list[Entity]:
     for m in _POLITICAL_NAME.finditer(text):
         if not m.group("name").startswith("ال"):
             out.append(Entity(m.group(0), m.start(), m.end(), "organization", "ar-political"))
+    out += arabic_named_things(text)  # meetings, groups, units, "هذا الصدد", "نجم الدين خليل"
     return sorted(out + _buildings(text), key=lambda e: e.start)
