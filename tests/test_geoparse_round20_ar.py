@@ -141,3 +141,32 @@ def test_an_unknown_village_in_a_list_after_its_noun_stays_a_place():
         "مدينة قلعة المضيق."
     )
     assert any("الشريعة" in t for t in _texts(text))
+
+
+# -- a name's first word left out of the match ----------------------------------------
+
+
+def test_a_match_after_tal_that_left_it_out_is_no_namesake():
+    # Horrya (461): "في تل بيدر" gave Baydar in Raqqa, 150 km away; Elkhabar (429) "تل بصير"
+    text = "كما استهدف الطيران مقرا عسكريا تابعا لمليشيا YPG في تل بيدر قرب مدينة الحسكة."
+    got = _texts(text)
+    assert "بيدر" not in got and "الحسكة" in got
+
+
+def test_the_bare_name_without_tal_stays_a_place():
+    assert "بيدر" in _texts("قصفت الطائرات قرية بيدر في ريف الرقة.")
+
+
+# -- a common noun with a possessive pronoun ------------------------------------------
+
+
+def test_a_noun_with_a_pronoun_is_no_village():
+    # Ronahi (470): "ما أدى إلى مقتله" (his killing) gave the village Maqtala (مقتلة)
+    text = "أطلق مجهولون النار على شاب في بلدة المزيريب بريف درعا الغربي، ما أدى إلى مقتله."
+    got = _texts(text)
+    assert "مقتله" not in got and "المزيريب" in got
+
+
+def test_a_name_in_ta_marbuta_is_no_pronoun():
+    # "سورية" folds like "سوري" + "ه": written with ة it is the country
+    assert "سورية" in _texts("أقام الحزب مقرا لقيادة عملياتها في سورية، ولإقامة بعض ضباطه.")

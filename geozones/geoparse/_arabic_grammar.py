@@ -28,6 +28,8 @@ import re
 
 from . import _context as ctx
 from ._ar_accusative import accusative_adjective
+from ._ar_name_prefix import opened_by_name_noun
+from ._ar_suffixes import noun_with_pronoun
 from ._index import _candidates, _Index, _scan
 from ._select import _Item
 
@@ -107,6 +109,10 @@ def drop_grammar_words(text: str, items: list[_Item], index: _Index) -> list[_It
             continue
         elif it.nwords == 1 and accusative_adjective(text, it.start, it.end, index):
             continue  # "دعما مدفعيا وصاروخيا تركيا": the adjective without its tanween
+        elif opened_by_name_noun(text, it):
+            continue  # "تل بيدر": another place than Baydar
+        elif noun_with_pronoun(text, it):
+            continue  # "مقتله", his killing: not the village مقتلة
         else:
             out.extend(
                 _city_reading(text, got, index) for got in _in_adjective_country(text, it, index)
