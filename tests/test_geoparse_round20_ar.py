@@ -170,3 +170,22 @@ def test_a_noun_with_a_pronoun_is_no_village():
 def test_a_name_in_ta_marbuta_is_no_pronoun():
     # "سورية" folds like "سوري" + "ه": written with ة it is the country
     assert "سورية" in _texts("أقام الحزب مقرا لقيادة عملياتها في سورية، ولإقامة بعض ضباطه.")
+
+
+# -- a list member read as a far namesake ---------------------------------------------
+
+
+def test_a_list_member_far_from_the_others_is_an_unknown_village_among_them():
+    # Akhbar el-Yom (465): "والبحرة" in a list of the Hajin pocket gave Bahra by Hama
+    text = (
+        "وسيطرت القوات على عدد من القرى والمزارع هي غرانيج والكشكية وأبو حمام والبحرة "
+        "قرب مدينة هجين."
+    )
+    ex = geozones.extract(text)
+    bahra = next(m for m in ex.places if "البحرة" in m.text)
+    assert not bahra.resolved and bahra.place.lon > 40.0  # by Hajin, not by Hama (36.6)
+
+
+def test_a_list_of_near_villages_keeps_its_readings():
+    ex = geozones.extract("قصفت الطائرات بلدات كفرنبل وحاس وكفرومة في ريف إدلب.")
+    assert all(m.resolved for m in ex.places)

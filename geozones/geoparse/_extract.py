@@ -13,6 +13,7 @@ from ..projection import haversine_km
 from . import _context as ctx
 from ._anchor import place_at_anchors
 from ._ar_delimited import delimited_arabic_spans, placed_beside_towns
+from ._ar_far_listed import far_list_members
 from ._ar_orgs import renamed_organisations
 from ._ar_outlets import arabic_outlets
 from ._ar_titles import arabic_title_persons
@@ -239,6 +240,7 @@ def _names(
     places = place_nicknames(text, places, bias)  # the so-called "Triangle of Death"
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
     places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east
+    places = far_list_members(text, places, bias)  # "… وأبو حمام والبحرة": not Bahra by Hama
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     return places, roads, sorted(entities, key=lambda e: e.start)
 
