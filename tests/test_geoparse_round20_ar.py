@@ -189,3 +189,18 @@ def test_a_list_member_far_from_the_others_is_an_unknown_village_among_them():
 def test_a_list_of_near_villages_keeps_its_readings():
     ex = geozones.extract("قصفت الطائرات بلدات كفرنبل وحاس وكفرومة في ريف إدلب.")
     assert all(m.resolved for m in ex.places)
+
+
+# -- a capital listed with governorates -----------------------------------------------
+
+
+def test_a_capital_listed_with_governorates_is_its_governorate():
+    # Ugarit Post (466) "في حلب وإدلب"; Maan (464) "(درعا، القنيطرة، ودمشق)"; SY24 (85)
+    ex = geozones.extract("وتشهد مدن وبلدات خاضعة لسيطرة المعارضة المسلحة في حلب وإدلب تفجيرات.")
+    assert [(m.text, m.kind) for m in ex.places] == [("حلب", "region"), ("إدلب", "region")]
+
+
+def test_the_two_ends_of_a_road_stay_towns():
+    # Ahl Masr (319): "الطريق الدولي بين حلب وحماة"
+    ex = geozones.extract("وقطعت الفصائل الطريق الدولي بين حلب وحماة، فيما تواصل القصف.")
+    assert ("حلب", "place") in [(m.text, m.kind) for m in ex.places]

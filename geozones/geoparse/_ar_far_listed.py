@@ -34,7 +34,15 @@ def _joined(text: str, a: PlaceMention, b: PlaceMention) -> bool:
     return _JOIN.fullmatch(gap) is not None and ("،" in gap or "," in gap or gap.endswith("و"))
 
 
-def _lists(text: str, places: list[PlaceMention]) -> list[list[int]]:
+def arabic_lists(text: str, places: list[PlaceMention], least: int = 3) -> list[list[int]]:
+    """The runs of place mentions (their indexes) that an Arabic list joins, ``least``
+    members or more ("غرانيج والكشكية وأبو حمام", "درعا، القنيطرة، ودمشق").
+
+    Examples
+    --------
+    >>> arabic_lists("", [])
+    []
+    """
     runs, run = [], [0] if places else []
     for i in range(1, len(places)):
         if _joined(text, places[i - 1], places[i]):
@@ -44,7 +52,7 @@ def _lists(text: str, places: list[PlaceMention]) -> list[list[int]]:
             run = [i]
     if run:
         runs.append(run)
-    return [r for r in runs if len(r) >= 3]
+    return [r for r in runs if len(r) >= least]
 
 
 def _village(m: PlaceMention) -> bool:
@@ -79,7 +87,7 @@ def far_list_members(text: str, places: list[PlaceMention], bias: str) -> list[P
     []
     """
     out = list(places)
-    for run in _lists(text, places):
+    for run in arabic_lists(text, places):
         for i in run:
             m = places[i]
             others = [places[j].place for j in run if j != i and places[j].resolved]

@@ -16,6 +16,7 @@ from ._ar_delimited import delimited_arabic_spans, placed_beside_towns
 from ._ar_far_listed import far_list_members
 from ._ar_orgs import renamed_organisations
 from ._ar_outlets import arabic_outlets
+from ._ar_paired_capitals import paired_capitals
 from ._ar_titles import arabic_title_persons
 from ._arabic_agreement import drop_agreement_words
 from ._arabic_cues import drop_uncued_arabic
@@ -241,6 +242,7 @@ def _names(
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
     places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east
     places = far_list_members(text, places, bias)  # "… وأبو حمام والبحرة": not Bahra by Hama
+    places = paired_capitals(text, places)  # "في حلب وإدلب": the two governorates
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     return places, roads, sorted(entities, key=lambda e: e.start)
 
