@@ -204,3 +204,20 @@ def test_the_two_ends_of_a_road_stay_towns():
     # Ahl Masr (319): "الطريق الدولي بين حلب وحماة"
     ex = geozones.extract("وقطعت الفصائل الطريق الدولي بين حلب وحماة، فيما تواصل القصف.")
     assert ("حلب", "place") in [(m.text, m.kind) for m in ex.places]
+
+
+# -- a slash between two spellings of one name in a marked list -----------------------
+
+
+def test_both_spellings_of_a_bracketed_list_are_places():
+    # Ezdina (474): "قرى (صوغانكه/ صوغانة، اقيبة/ عاقيبة، بينه/إبين)" gave none of the six
+    text = (
+        'تعرضت قرى في ناحية شيراوا التابعة لمدينة عفرين إلى قصف. وأفاد مصدر أن "القصف طال '
+        'قرى (صوغانكه/ صوغانة، اقيبة/ عاقيبة، بينه/إبين) التابعة لناحية شيراوا"'
+    )
+    got = _texts(text)
+    assert {"صوغانكه", "صوغانة", "اقيبة", "عاقيبة", "بينه", "إبين"} <= set(got)
+
+
+def test_a_slash_outside_a_marked_list_makes_no_places():
+    assert "يونيو" not in _texts("في حزيران/يونيو الماضي قصفت الطائرات مدينة عفرين.")

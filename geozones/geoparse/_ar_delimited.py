@@ -3,7 +3,8 @@
 A reader takes every name of "سيطرت القوات على مناطق “الجدلة وقصور أم سابا وصفصافة بريف
 دير الزور" or "قريتي (كفر رم، وقروت قولاق)" for a place, whatever its number of words: the
 noun of settlement (قرى، بلدات، مناطق، قريتي …) and the opening mark say that a list of
-names follows, and the separators (و, the comma) and the closing mark or the first word that
+names follows, and the separators (و, the comma, the slash between two spellings of one
+name: "صوغانكه/ صوغانة") and the closing mark or the first word that
 ends a list ("بريف", "في") cut it into names. Without the mark, only the villages the list
 rules of :mod:`._unknown` find are taken: "مناطق سيطرة النظام" (areas of the regime's
 control) is no list of names.
@@ -58,6 +59,9 @@ def delimited_arabic_spans(text: str) -> list[tuple[int, int]]:
     ['كفر رم', 'قروت قولاق']
     >>> delimited_arabic_spans("في مناطق سيطرة النظام")
     []
+    >>> t = "طال القصف قرى (صوغانكه/ صوغانة، اقيبة/ عاقيبة) التابعة لناحية شيراوا"
+    >>> [t[a:b] for a, b in delimited_arabic_spans(t)]
+    ['صوغانكه', 'صوغانة', 'اقيبة', 'عاقيبة']
     """
     out: list[tuple[int, int]] = []
     if not _ARABIC.search(text):
@@ -110,7 +114,7 @@ def _names(text: str, pos: int, close: str) -> tuple[list[tuple[int, int]], bool
         tok = w.group(0)
         if tok == close or tok in ".:;!?\n" or (tok in _END and not cur):
             return _flush(text, names, cur), tok == close
-        if tok in "،,":
+        if tok in "،,/":  # "صوغانكه/ صوغانة": a slash between two spellings of one name
             names, cur = _flush(text, names, cur), []
             continue
         if not re.fullmatch(r"[\u0621-\u06d3\u0640]+", tok):
