@@ -221,3 +221,16 @@ def test_both_spellings_of_a_bracketed_list_are_places():
 
 def test_a_slash_outside_a_marked_list_makes_no_places():
     assert "يونيو" not in _texts("في حزيران/يونيو الماضي قصفت الطائرات مدينة عفرين.")
+
+
+# -- a definite word after an indefinite plural is its genitive, not its adjective ----
+
+
+def test_a_definite_name_after_an_indefinite_plural_is_its_genitive():
+    # Roya (469): "حرائق ريف اللاذقية" (the fires of Latakia's countryside) read as an adjective
+    text = "ونقل حالة مصابة بحروق و7 حالات استنشاق نتيجة حرائق ريف اللاذقية في سوريا."
+    assert any("اللاذقية" in t for t in _texts(text))
+
+
+def test_an_indefinite_adjective_after_a_plural_stays_an_adjective():
+    assert "بشرية" not in _texts("دون ورود أنباء عن خسائر بشرية في بلدة سرمدا.")

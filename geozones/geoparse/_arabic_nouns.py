@@ -36,7 +36,9 @@ _PLURAL_ADJ = re.compile(
     # an indefinite noun the plural is annexed to may stand between ("وسائل إعلام سورية",
     # Syrian media: the adjective agrees with the plural)
     rf"(?:(?!ال|في|من|على|عن|مع)[{_AR}]{{3,}}\s+(?=[{_AR}]{{2,}}ية(?![{_AR}])))?"
-    rf"(?P<adj>[{_AR}]{{2,}}ية)(?![{_AR}])"
+    # the adjective is indefinite like its plural: a definite word after it is the plural's
+    # genitive ("مشافي اللاذقية", Latakia's hospitals; "حرائق ريف اللاذقية")
+    rf"(?P<adj>(?!ال)[{_AR}]{{2,}}ية)(?![{_AR}])"
 )
 
 #: A name without the article and a definite political adjective after it.
