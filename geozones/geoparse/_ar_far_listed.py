@@ -27,7 +27,13 @@ VILLAGE_POPULATION = 10_000
 _JOIN = re.compile(r"[ \t]*(?:[،,][ \t]*)?و?$")
 
 
+def _arabic(m: PlaceMention) -> bool:
+    return any("\u0621" <= c <= "\u064a" for c in m.text)
+
+
 def _joined(text: str, a: PlaceMention, b: PlaceMention) -> bool:
+    if not (_arabic(a) and _arabic(b)):
+        return False  # "Hama and Idlib, Aleppo was calm": an English comma ends a clause
     gap = text[a.end : b.start]
     if b.text.startswith("و") and not gap.strip():
         return bool(gap)  # "والبحرة": the "و" is in the mention
@@ -60,7 +66,7 @@ def _village(m: PlaceMention) -> bool:
     return (
         m.resolved and m.kind == "place" and p.kind == "populated place"
         and (p.population or 0) < VILLAGE_POPULATION
-        and any("\u0621" <= c <= "\u064a" for c in m.text)
+        and _arabic(m)
     )  # fmt: skip
 
 

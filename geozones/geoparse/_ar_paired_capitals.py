@@ -2,8 +2,8 @@
 
 Coordinated names share their kind: "في حلب وإدلب" (in Aleppo and Idlib, the towns under
 the opposition in the two provinces), "(درعا، القنيطرة، ودمشق)" (the three corners of an
-area): when the other members of an Arabic list (or a list joined by commas, in any
-language: "Provinzen Hama, Aleppo und Latakia") are read as governorates, a reader takes
+area): when the other members of an Arabic list (its last joined by "و") are read as
+governorates, a reader takes
 the bare capital among them for its governorate as well, not for the city alone. A capital
 after "مدينة" (city) keeps the city, and so do the two ends of a road or a front after "بين"
 (between: "الطريق الدولي بين حلب وحماة").
@@ -35,6 +35,10 @@ def _governorate(m: PlaceMention) -> Place | None:
     )  # fmt: skip
 
 
+def _with_and(text: str, a: PlaceMention, b: PlaceMention) -> bool:
+    return b.text.startswith("و") or text[a.end : b.start].rstrip().endswith("و")
+
+
 def paired_capitals(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """The places, a capital listed with governorates read as its governorate.
 
@@ -63,6 +67,8 @@ def paired_capitals(text: str, places: list[PlaceMention]) -> list[PlaceMention]
             continue
         if _BETWEEN.search(text, max(0, places[run[0]].start - 12), places[run[0]].start):
             continue
+        if not any(_with_and(text, places[j - 1], places[j]) for j in run[1:]):
+            continue  # "إدلب، حلب تشهد …": a comma alone may end a clause; a list ends with "و"
         for i in run:
             m = places[i]
             gov = _governorate(m)
