@@ -234,3 +234,18 @@ def test_a_definite_name_after_an_indefinite_plural_is_its_genitive():
 
 def test_an_indefinite_adjective_after_a_plural_stays_an_adjective():
     assert "بشرية" not in _texts("دون ورود أنباء عن خسائر بشرية في بلدة سرمدا.")
+
+
+# -- a sister village named by its qualifier alone ------------------------------------
+
+
+def test_a_sister_village_named_by_its_qualifier_alone_is_found():
+    # Fujairah Today (468): "أطراف قرية الدير الشرقي والغربي" lost Western Deir
+    text = "طال القصف أطراف قرية الدير الشرقي والغربي وتلمنس ومعصران في ريف معرة النعمان."
+    got = {m.text: m.place.name for m in geozones.extract(text).places}
+    assert got.get("الغربي") == "Western Deir" and got.get("الدير الشرقي") == "Eastern Deir"
+
+
+def test_two_directions_of_a_countryside_make_no_village():
+    text = "استهدفت الغارات قرى وبلدات في ريف حماه الشمالي والجنوبي وسط سوريا."
+    assert "الجنوبي" not in _texts(text)

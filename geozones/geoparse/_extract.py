@@ -18,6 +18,7 @@ from ._ar_orgs import renamed_organisations
 from ._ar_outlets import arabic_outlets
 from ._ar_paired_capitals import paired_capitals
 from ._ar_titles import arabic_title_persons
+from ._ar_twins import elided_twins
 from ._arabic_agreement import drop_agreement_words
 from ._arabic_cues import drop_uncued_arabic
 from ._arabic_grammar import drop_grammar_words
@@ -243,6 +244,7 @@ def _names(
     places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east
     places = far_list_members(text, places, bias)  # "… وأبو حمام والبحرة": not Bahra by Hama
     places = paired_capitals(text, places)  # "في حلب وإدلب": the two governorates
+    places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     return places, roads, sorted(entities, key=lambda e: e.start)
 
