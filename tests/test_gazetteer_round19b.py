@@ -134,3 +134,11 @@ def test_an_x_inside_a_word_is_still_ks():
     from geozones._text import phonetic_key
 
     assert phonetic_key("Alexandria") == phonetic_key("Aleksandria")
+
+
+def test_extract_reports_a_region_abroad_with_its_own_country():
+    # regions.yaml rows carry `country:` (Upper Galilee IL, Wadi Khaled LB); the geoparser's
+    # region index used to call every region Syrian
+    ex = geozones.extract("Hezbollah fighters shelled positions in the Upper Galilee on Monday.")
+    galilee = [m for m in ex.places if m.place.name == "Upper Galilee"]
+    assert galilee and galilee[0].place.country == "IL"

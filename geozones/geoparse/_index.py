@@ -227,7 +227,7 @@ def _load_regions() -> list[tuple[Place, list[str]]]:
         place = Place(
             name=r["name"], lat=float(r["lat"]), lon=float(r["lon"]), kind="admin area",
             admin=tuple(r.get("admin") or ()), source="geoparse-regions", source_id=r["name"],
-            country="SY", level=None, precision="approximate",
+            country=r.get("country", "SY"), level=None, precision="approximate",
             extra={"region": True},
         )  # fmt: skip
         out.append((place, [r["name"], *r.get("variants", [])]))
