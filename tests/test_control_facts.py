@@ -393,4 +393,10 @@ def test_control_at_reads_a_name_as_the_table_does(tl, name, code):
     place = geozones.geocode(code, country="SY")
     for day in ("2019-08-15", "2020-01-01", "2020-03-10"):
         assert tl.control_at(name, day) == tl.control_at((place.lat, place.lon), day), day
-    assert geozones.geocode(name, country="SY").source_id != code  # the gazetteer differs
+    # the gazetteer alone differs: another place, or (since its guesses keep the name's
+    # consonants, round 19) no guess at all
+    try:
+        alone = geozones.geocode(name, country="SY").source_id
+    except geozones.UnknownPlaceError:
+        alone = None
+    assert alone != code
