@@ -106,6 +106,8 @@ def _titled_group(words: list[str]) -> bool:
 
 #: A word of Arabic letters or one mark of punctuation.
 _TOKEN = re.compile(rf"{_AR}|[،,:«»“”\"()]|[^\s]")
+#: Any Arabic letter (a text without one has no Arabic title).
+_ANY_AR = re.compile(r"[\u0621-\u064a]")
 #: Words that qualify a title before what it is the title of ("المتحدث باسم …").
 _QUALIFIERS = frozenset("باسم الرسمي الرسمي الاعلامي العسكري".split())
 #: Words and marks that end a holder's name: prepositions, "that", time words, a colon, a
@@ -125,10 +127,12 @@ _REACH = 14
 def _unquoted_holders(text: str) -> list[Entity]:
     """Persons named without quotation marks where a title's phrase closes (see the module's
     docstring)."""
+    if _ANY_AR.search(text) is None:  # no Arabic word, no Arabic title (English articles)
+        return []
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Entity] = []
     for i, (w, _s, _e) in enumerate(toks):
-        if _key(w) not in AR_TITLES:
+        if not "\u0621" <= w[0] <= "\u06d3" or _key(w) not in AR_TITLES:
             continue
         got = _holder_after(toks, i)
         if got is not None and not any(o.start == got[0] for o in out):
