@@ -113,7 +113,7 @@ def test_a_control_csv_beside_the_spec(tmp_path):
 
 def test_control_at_reads_the_table_s_places_before_the_gazetteer(tmp_path):
     """A name of ``control: places`` means what the table's rows mean by it, whatever the
-    gazetteer would answer (here 'Kafr Halab', which the gazetteer reads as Kafr Haya, is
+    gazetteer would answer (here 'Kafr Halab', which the gazetteer alone does not place, is
     given Saraqib's code; 'Frontville' a point in Saraqib), case and accents aside."""
     saraqib = geozones.geocode("Saraqib", country="SY")
     places = (
@@ -122,7 +122,12 @@ def test_control_at_reads_the_table_s_places_before_the_gazetteer(tmp_path):
         f"    Frontville: {{lat: {saraqib.lat}, lon: {saraqib.lon}}}\n"
     )
     tl = load(tmp_path, HEAD.replace("control:\n", "control:\n" + places, 1) + AGREEMENT)
-    assert geozones.geocode("Kafr Halab", country="SY").source_id != saraqib.source_id
+    # the gazetteer alone gives another place, or (its guesses keep the consonants) none
+    try:
+        alone = geozones.geocode("Kafr Halab", country="SY").source_id
+    except geozones.UnknownPlaceError:
+        alone = None
+    assert alone != saraqib.source_id
     for name in ("Kafr Halab", "KAFR HALAB", "Frontville"):
         h = tl.control_at(name, "2020-02-07")
         assert h.holder == "government" and h.since.isoformat() == "2020-02-07", name

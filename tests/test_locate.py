@@ -166,9 +166,15 @@ def test_locate_takes_the_gazetteer_to_look_names_up_in(tl, tmp_path):
 
 def test_a_name_is_read_as_the_control_table_reads_it(tl):
     """'Kafr Halab' is OCHA Kafr Aleppo (C1039) in the table's ``places:``, not the
-    gazetteer's Kafr Haya (in the Idlib zone): locate answers for the table's place."""
+    gazetteer's guess (no place since round 19; Kafr Haya in the Idlib zone before): locate
+    answers for the table's place."""
     table = geozones.geocode("C1039", country="SY")
-    assert geozones.geocode("Kafr Halab", country="SY").source_id != "C1039"
+    # the gazetteer alone gives another place, or (its guesses keep the consonants) none
+    try:
+        alone = geozones.geocode("Kafr Halab", country="SY").source_id
+    except geozones.UnknownPlaceError:
+        alone = None
+    assert alone != "C1039"
     got = set(locate("Kafr Halab", "2020-03-10", tl)["id"])
     assert got == set(locate((table.lat, table.lon), "2020-03-10", tl)["id"])
     assert not any(i.startswith("idlib-zone") for i in got)
