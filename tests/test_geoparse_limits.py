@@ -142,3 +142,19 @@ def test_stdout_on_a_full_device_is_one_line_and_exit_2(article):
         )  # fmt: skip
     assert res.returncode == 2
     assert res.stderr.count("\n") == 1 and "standard output" in res.stderr
+
+
+@pytest.mark.parametrize("run", ["X-", "X.", " ", "\t", "، "])
+def test_a_long_run_of_one_pattern_is_read_in_linear_time(tmp_path, run):
+    """300,000 characters of one short pattern ("X-X-X-…", "X.X.X…", spaces) made the name
+    patterns try the run from each of its characters (hours, at the size extract() accepts);
+    a run with no space is blanked and the bracketed initials' space is bounded. Checked by
+    the answer and by a subprocess that must come back within two minutes, not by a clock."""
+    text = tmp_path / "hostile.txt"
+    text.write_text(run * (300_000 // len(run)) + " Hospital in Idlib", encoding="utf-8")
+    res = subprocess.run(
+        [sys.executable, "-m", "geozones", "extract", str(text), "--json"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    assert '"Idlib"' in res.stdout

@@ -163,6 +163,7 @@ def extract(
     if not isinstance(text, str):
         raise InputError(f"extract() needs the text as a str, not {type(text).__name__}")
     _check_size(text)
+    original, text = text, _blank_long_runs(text)
     bias = (country_bias or "").upper()
     month = _as_month(published)
     ref = None if month else _as_date(published) or _as_date(reference_date, "reference_date")
@@ -172,7 +173,7 @@ def extract(
     # a credit's words are a name, not a date ("لبنان اليوم", Lebanon Today; "مراسل “حلب اليوم”")
     dates = [d for d in dates if not any(c.start < d.end and d.start < c.end for c in credits)]
     places, roads, entities = _names(text, dates, index, bias, credits)
-    return Extraction(text, places, roads, dates, entities, used_ref, bias)
+    return Extraction(original, places, roads, dates, entities, used_ref, bias)
 
 
 def _names(
@@ -311,6 +312,19 @@ def _inside_delimited(
         for p in places
         if not any(a <= p.start and p.end <= b and b - a > p.end - p.start for a, b in spans)
     ]
+
+
+#: A run of this many characters or more without a space is no word of any language (a
+#: hostile "X-X-X-…" or "X.X.X…"): the name patterns would try it from each of its
+#: characters, so it is blanked (same length, offsets kept) before any rule reads the text.
+_LONG_RUN = re.compile(r"\S{100,}")
+
+
+def _blank_long_runs(text: str) -> str:
+    """``text`` with every run of 100 or more non-space characters replaced by spaces."""
+    if _LONG_RUN.search(text) is None:
+        return text
+    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
 def _check_size(text: str) -> None:

@@ -88,7 +88,7 @@ _OFFICE_SPEAKS = re.compile(
 )
 
 #: A name's words, then its initials in brackets: "Islamic State of Iraq and Syria" (ISIS).
-_INITIALS = re.compile(r"[\"“”'’]?[ \t]*\((?P<abbr>[A-Z]{2,7})\)")
+_INITIALS = re.compile(r"[\"“”'’]?[ \t]{0,3}\((?P<abbr>[A-Z]{2,7})\)")
 #: Two initials spell a name of two words on one line with nothing between them, neither in
 #: capitals (a dateline "ALEPPO (AA)" is not one) and not a country's ("United States (US)"):
 #: "Russia Today (RT)", "Islamic State (IS)".
