@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
+from ._arabic_common import strip_marks
 from ._index import _Index, _scan
 
 _AR = "\u0621-\u064a"
-_MARKS = re.compile(r"[\u064b-\u0652\u0640]")
 #: The two words before a name (the first may close a clause with a comma).
 _TWO_BEFORE = re.compile(rf"(?:([{_AR}]+)([،,]?)[ \t]+)?([{_AR}]+)[ \t]+$")
 #: "و" and an adjective in -يا (or -ا) after the name.
@@ -25,7 +25,7 @@ _AND_ADVERB_AFTER = re.compile(rf"[ \t]+و[{_AR}]{{2,}}يا(?![{_AR}])")
 
 
 def _bare(word: str) -> str:
-    w = _MARKS.sub("", word)
+    w = strip_marks(word)
     return w[1:] if len(w) > 4 and w[0] == "و" else w
 
 

@@ -10,12 +10,9 @@ the village anyway ("قرية مقتله").
 
 from __future__ import annotations
 
-import re
-
-from ._arabic_common import is_common_word, named_by_noun, normalise
+from ._arabic_common import is_common_word, named_by_noun, normalise, strip_marks
 from ._select import _Item
 
-_MARKS = re.compile(r"[\u064b-\u0652\u0640]")
 #: The possessive pronouns a noun may end with, longest first.
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
 
@@ -45,7 +42,7 @@ def noun_with_pronoun(text: str, it: _Item) -> bool:
     """
     if it.nwords != 1 or it.start != it.name_start:
         return False
-    word = _MARKS.sub("", text[it.start : it.end])  # as written: "ه", not "ة" folded
+    word = strip_marks(text[it.start : it.end])  # as written: "ه", not "ة" folded
     if word[:1] in "وفبل" and len(word) > 4:
         word = word[1:]
     if word.startswith("ال") or named_by_noun(text, it.start):

@@ -39,6 +39,17 @@ def _common_words() -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
 
 
+def strip_marks(word: str) -> str:
+    """An Arabic word as written, without its vowel marks and tatweel.
+
+    Examples
+    --------
+    >>> strip_marks("مقتلِهِ"), strip_marks("قريـة")
+    ('مقتله', 'قرية')
+    """
+    return _MARKS.sub("", word)
+
+
 def normalise(word: str) -> str:
     """An Arabic word as the common-word list holds it.
 
@@ -47,7 +58,7 @@ def normalise(word: str) -> str:
     >>> normalise("إلّا"), normalise("قريةٌ")
     ('الا', 'قريه')
     """
-    return _MARKS.sub("", word).translate(AR_FOLD)
+    return strip_marks(word).translate(AR_FOLD)
 
 
 def is_common_word(word: str) -> bool:

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from ..place import Place
 from ._arabic_agreement import agreement_drops, common_at_home, home_countries
-from ._arabic_common import is_common_word, named_by_noun
+from ._arabic_common import is_common_word, named_by_noun, strip_marks
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index
 from ._persons import AR_FOLD
 from ._select import ARABIC_STOPWORDS, _Item
@@ -47,7 +47,6 @@ AR_PLACE_BEFORE = frozenset(
 _AR_LETTERS = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 #: The word before a name, its vowel marks and tatweel included ("بلدتيّ", the two towns).
 _PREV_WORD = re.compile(r"([\u0621-\u0652\u0671-\u06d3\u0640]+)[\s“”\"«»(]*$")
-_MARKS = re.compile(r"[\u064b-\u0652\u0640]")
 #: Between two names of a list: a comma or و, with quotation marks or brackets around the
 #: names ('"فطيرة" و"حاس"').
 _LIST_GAP = re.compile(r"^[\s\"“”«»()]*(?:[،,][\s\"“”«»()]*)?(?:و)?[\s\"“”«»()]*$")
@@ -143,7 +142,7 @@ def _cued(text: str, i: int, items: list[_Item]) -> bool:
     before = text[max(0, it.start - 40) : it.start]
     m = _PREV_WORD.search(before)
     if m is not None:
-        w = _MARKS.sub("", m.group(1))
+        w = strip_marks(m.group(1))
         if w in AR_PLACE_BEFORE or (w[:1] in "وفب" and w[1:] in AR_PLACE_BEFORE):
             return True
     line_start = text.rfind("\n", 0, it.start) + 1

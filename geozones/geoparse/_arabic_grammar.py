@@ -30,6 +30,7 @@ from . import _context as ctx
 from ._ar_accusative import accusative_adjective
 from ._ar_name_prefix import opened_by_name_noun
 from ._ar_suffixes import noun_with_pronoun
+from ._arabic_common import strip_marks
 from ._index import _candidates, _Index, _scan
 from ._select import _Item
 
@@ -43,7 +44,6 @@ _AR = "\u0621-\u064a"
 #: The nationality adjective after a word: the article and a nisba ending.
 _ADJ_AFTER = re.compile(rf"\s+((?:ال)[{_AR}]{{3,}}(?:ي|ية|يه|يين|يون))(?![{_AR}])")
 _NISBA = re.compile(r"(?:ية|يه|يين|يون|ي)$")
-_MARKS = re.compile(r"[\u064b-\u0652\u0640]")
 
 
 def is_particle(word: str) -> bool:
@@ -180,7 +180,7 @@ def _country_of(index: _Index, payload) -> str | None:  # noqa: ANN001 (a privat
 def _adjective_country(adj: str, index: _Index) -> str | None:
     """The country a nationality adjective names ("التركي" → TR, "السورية" → SY), read from
     the gazetteer: its stem with يا ("تركيا"), ا ("أمريكا") or bare ("إيران") names it."""
-    stem = _NISBA.sub("", _MARKS.sub("", adj)[2:])
+    stem = _NISBA.sub("", strip_marks(adj)[2:])
     for word in (stem + "يا", stem + "ا", stem):
         for m in _scan(word, index):
             if m.start == 0 and m.end == len(word):
