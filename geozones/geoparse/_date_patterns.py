@@ -102,10 +102,12 @@ _AFTER_CLITIC = r"(?:\b|(?<=\b[وفبل]))"
 _PATTERNS: list[tuple[str, str]] = [
     # 2019-08-21, and the year first with slashes as SMART's pages date them: 2018/12/19,
     # or with dots as aggregators and East Asian pages do: 2020.02.17; a month or day of
-    # one digit after a slash or a hyphen only ("2020/2/17"; "2020.1.2" is a version)
+    # one digit after a slash or a hyphen only ("2020/2/17"; "2020.1.2" is a version); the
+    # same blank around every separator ("2012 . 03 . 06", "2015 / 05 / 21")
     (
         "iso",
-        rf"\b(?P<iso_y>{_Y})(?P<iso_s>[-/.])(?P<iso_m>[01]\d|(?<!\.)[1-9])(?P=iso_s)"
+        rf"\b(?P<iso_y>{_Y})(?P<iso_b>[ ]?)(?P<iso_s>[-/.])(?P=iso_b)"
+        rf"(?P<iso_m>[01]\d|(?<!\.)[1-9])(?P=iso_b)(?P=iso_s)(?P=iso_b)"
         rf"(?P<iso_d>[0-3]\d|(?<!\.)[1-9])\b",
     ),
     (
@@ -173,12 +175,14 @@ _PATTERNS: list[tuple[str, str]] = [
     # des Jahres", "yılın başında"): the year
     ("year_part", rf"{_AR_CLITIC}(?P<yp_w>{W.YEAR_PARTS})(?!\w)(?![\s,]*\d)"),
     ("my", rf"\b(?P<c_m>{_M})\s+(?:of\s+)?{_YEAR_WORD}(?P<c_y>{_Y})\b"),
-    # dd.mm.yyyy, dd/mm/yyyy, dd-mm-yyyy, a blank after each dot allowed ("11. 01. 2018");
+    # dd.mm.yyyy, dd/mm/yyyy, dd-mm-yyyy, a blank after each dot allowed ("11. 01. 2018"),
+    # or around every separator ("04 . 08 . 2020", "26 / 04 / 2011");
     # the month first only when the day cannot be a month ("12/25/2019"), see _resolve
     (
         "numeric",
-        rf"\b(?P<n_d>[0-3]?\d)(?:(?P<n_dot>\.[ ]?)|(?P<n_s>[/-]))(?P<n_m>[0-3]?\d)"
-        rf"(?(n_dot)\.[ ]?|(?P=n_s))(?P<n_y>{_Y})\b(?![-/.]\d)",
+        rf"\b(?P<n_d>[0-3]?\d)(?:(?P<n_dot>[ ]?\.[ ]?)|(?P<n_b>[ ]?)(?P<n_s>[/-])(?P=n_b))"
+        rf"(?P<n_m>[0-3]?\d)(?(n_dot)[ ]?\.[ ]?|(?P=n_b)(?P=n_s)(?P=n_b))(?P<n_y>{_Y})\b"
+        rf"(?![-/.]\d)",
     ),
     (
         "weekday",
