@@ -44,3 +44,27 @@ def test_blanks_that_differ_around_the_separators_make_no_date():
     ]:
         assert not any(iso and iso.startswith("2011-04") for _, iso in _dates(sentence))
         assert not any(iso and "-30" in iso for _, iso in _dates(sentence))
+
+
+def test_a_day_run_into_the_arabic_word_before_it():
+    # Thiqa (352): "صباح يوم الجمعة17-تشرين الثاني- نوفمبر", the day run into its weekday,
+    # was not read at all; the page shows no date, so with one the day resolves
+    text = (
+        "شن الطيران الحربي عشرات الغارات الجوية على مدن وبلدات الغوطة الشرقية ما ادى الى "
+        "استشهاد العديد من المدنيين وعناصر من الدفاع المدين صباح يوم الجمعة17-تشرين الثاني- "
+        "نوفمبر"
+    )
+    assert ("17-تشرين الثاني", "2017-11-17") in _dates(text, dt.date(2017, 11, 18))
+    # the same run-together day in the variants of other dev dates: a date, a span of days
+    for sentence, written, iso in [
+        ("اشتباكات يوم الاثنين14 أيار 2018 أسفرت عن قتلى.", "14 أيار 2018", "2018-05-14"),
+        ("قصفت الطائرات البلدة يومي الاثنين14 و15 أيار 2018.", "14 و15 أيار 2018",
+         "2018-05-14/2018-05-15"),
+        ("وقعت الغارة يوم السبت3 آذار/مارس 2018 على دوما.", "3 آذار/مارس 2018", "2018-03-03"),
+    ]:  # fmt: skip
+        assert (written, iso) in _dates(sentence), sentence
+
+
+def test_a_number_run_into_an_arabic_word_is_no_day_without_a_month():
+    # a count run into its verb is no date, nor a count before a noun
+    assert _dates("قتل14 شخصا في المدينة وجرح20 آخرون.", dt.date(2018, 5, 20)) == []

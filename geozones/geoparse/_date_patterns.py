@@ -95,8 +95,9 @@ _MONTH_YEAR_WORDS = (
 #: the others start with their own \b.
 _AR_CLITIC = ""
 #: A day's number may be glued to an Arabic "and" ("و12 شباط"): a word's edge, or just
-#: after that clitic.
-_AFTER_CLITIC = r"(?:\b|(?<=\b[وفبل]))"
+#: after that clitic; or run into the Arabic word before it, a weekday as often as not
+#: ("يوم الجمعة17 تشرين الثاني": the digits start a number whatever letter precedes them).
+_AFTER_CLITIC = r"(?:\b|(?<=\b[وفبل])|(?=\d)(?<=[\u0621-\u064a]))"
 
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
 _PATTERNS: list[tuple[str, str]] = [
@@ -361,8 +362,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("time", rf"\b(?P<t_t>{_TIME})(?![\w:])"),
 ]
 #: Every pattern starts at a word's edge, or right after an Arabic clitic glued to its
-#: first word ("وعام 2017", "وليلة الأحد"): the engine tries the alternatives only there.
-_PREFIX = r"(?:\b|(?<=\b[وفبل]))"
+#: first word ("وعام 2017", "وليلة الأحد"), or at digits run into an Arabic word
+#: ("الجمعة17"): the engine tries the alternatives only there.
+_PREFIX = r"(?:\b|(?<=\b[وفبل])|(?=\d)(?<=[\u0621-\u064a]))"
 #: The alternatives as :func:`W.caseless` compiles them (their letters beyond ASCII in lower
 #: case), each behind a look-ahead on its first characters by :mod:`._date_scan` (compiled
 #: on first use): without, the finder is twice as slow.
