@@ -430,16 +430,45 @@ def _move_pub(pub, old: dt.date, new: dt.date, by_days: bool):
     return _add_months(pub, _months(old, new))
 
 
-def _neighbour(mark: Mark, surf: str, year: int, rng: random.Random) -> tuple[str, str]:
+CONJ = {"en": " and ", "fr": " et ", "de": " und ", "tr": " ve ", "ar": " و"}
+
+
+def _neighbour(mark: Mark, surf: str, exp: str, rng: random.Random) -> tuple[str, str, str]:
     """A neighbouring form of the same date (--forms): another way writers put the same
     slots down — Arabic-Indic digits, the era letter after a year ("2019م"), another
-    separator in a numeric date, an ordinal suffix, capitals. ('', surf) when none applies."""
+    separator in a numeric date, an ordinal suffix, capitals, the day run into its weekday
+    ("الجمعة17"), a comma after the weekday, the day and the next one ("14 and 15 May").
+    (kind, surface, expected value); kind '' when none applies."""
+    year = int(exp[:4])
+    todo = [(k, f, exp) for k, f in _same_day_forms(mark, surf, year, rng)]
+    if mark.kind == "day" and mark.has("D") and mark.has("M") and not mark.has("W"):
+        d = dt.date.fromisoformat(exp)
+        one = re.search(rf"(?<![\d:])0?{d.day}(?:st|nd|rd|th|er)?(?![\d:])", surf)
+        if d.day < 28 and one:
+            nxt = str(d.day + 1) + (one.group(0)[-2:] if one.group(0)[-2:].isalpha() else "")
+            pair = surf[: one.end()] + CONJ[mark.lang] + nxt + surf[one.end() :]
+            todo.append(("pair", pair, f"{d}/{d + dt.timedelta(days=1)}"))
+    if not todo:
+        return "", surf, exp
+    return rng.choice(todo)
+
+
+def _same_day_forms(mark: Mark, surf: str, year: int, rng: random.Random) -> list:
     todo = []
+    if mark.has("W") and mark.has("D"):
+        wd = "(?:" + "|".join(re.escape(w) for w in WEEKDAYS[mark.lang]) + ")"
+        wd = wd if mark.lang != "ar" else wd.translate(HAMZA) + "|" + wd
+        m = re.search(rf"(?i)({wd})\s+(?=[0-9٠-٩]|{L})", surf)
+        if m and mark.lang == "ar" and re.match(r"[0-9]", surf[m.end() :]):
+            todo.append(("glue", surf[: m.end(1)] + surf[m.end() :]))
+        if m and surf[m.end(1)] == " ":
+            comma = "،" if mark.lang == "ar" else ","
+            todo.append(("comma", surf[: m.end(1)] + comma + surf[m.end(1) :]))
     if mark.lang == "ar" and re.search(r"[0-9]", surf):
         todo.append(("indic", surf.translate(TO_AR)))
     if mark.lang == "ar" and mark.slots and mark.slots[-1][2] == "Y" and str(year) in surf:
         todo.append(("era", re.sub(rf"{year}(?!م)", f"{year}م", surf, count=1)))
-    if mark.has("Mn"):
+    if mark.has("Mn") and not re.search(r"\d[^\W\d]", surf):
         # a dot between numbers of one digit is a version ("2020.1.2"): no dot there
         one = re.search(r"(?<!\d)\d(?!\d)", surf)
         sep = rng.choice(["/", "-", " / "] + ([] if one else [".", " . "]))
@@ -448,16 +477,14 @@ def _neighbour(mark: Mark, surf: str, year: int, rng: random.Random) -> tuple[st
         mark.lang == "en"
         and mark.has("D")
         and mark.has("M")
-        and not re.search(r"\d(?:st|nd|rd|th)", surf)
+        and not re.search(r"\d(?:st|nd|rd|th|\.)", surf)
     ):
         todo.append(("ord", re.sub(r"\b(\d{1,2})\b(?!\d)", lambda m: m.group(1) + (
             "th" if 10 <= int(m.group(1)) <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
                 int(m.group(1)) % 10, "th")), surf, count=1)))  # fmt: skip
     if mark.lang != "ar" and (mark.has("M") or mark.has("W")):
         todo.append(("caps", surf.upper()))
-    if not todo:
-        return "", surf
-    return rng.choice(todo)
+    return todo
 
 
 def _shift(old: dt.date, new: dt.date, unit: str = "d") -> tuple[int, int, int, str]:
@@ -601,7 +628,7 @@ def main(argv: list[str] | None = None) -> int:
                 tried += 1
                 surf, p2, exp, dy = v
                 if args.forms:
-                    kind, surf = _neighbour(mark, surf, int(exp[:4]), rng)
+                    kind, surf, exp = _neighbour(mark, surf, exp, rng)
                     if not kind:
                         continue
                     key = key[:3] + (kind,)

@@ -68,3 +68,38 @@ def test_a_day_run_into_the_arabic_word_before_it():
 def test_a_number_run_into_an_arabic_word_is_no_day_without_a_month():
     # a count run into its verb is no date, nor a count before a noun
     assert _dates("قتل14 شخصا في المدينة وجرح20 آخرون.", dt.date(2018, 5, 20)) == []
+
+
+def test_a_day_slash_month_name_slash_year():
+    # the date line of 234, "الأربعاء 21/مارس/2018 - 01:01 م", was read only through its
+    # weekday and the page's date: without the page's date it named no day
+    assert ("الأربعاء 21/مارس/2018", "2018-03-21") in _dates("الأربعاء 21/مارس/2018 - 01:01 م")
+    for sentence, written, iso in [
+        ("قصفت الطائرات البلدة السبت 21/ديسمبر/2024 فجرا.", "السبت 21/ديسمبر/2024", "2024-12-21"),
+        ("قصفت الطائرات البلدة يوم 5/ أيار/ 2013.", "5/ أيار/ 2013", "2013-05-05"),
+        ("The town was shelled on 21/March/2018.", "21/March/2018", "2018-03-21"),
+    ]:  # fmt: skip
+        assert (written, iso) in _dates(sentence), sentence
+    # a fraction or a count out of a total is no date
+    assert _dates("قتل 5/10 من المسلحين ونسبة 3/4 من السكان نزحوا.") == []
+
+
+def test_a_numeric_date_run_into_its_weekday():
+    # variants of 283's "الإثنين 4/12/2017" and 384's "الثلاثاء 04 . 08 . 2020" with the day
+    # run into the weekday, as 352 writes "الجمعة17"
+    for sentence, written, iso in [
+        ("قصفت الطائرات البلدة الجمعة14/9/2012 وفق المرصد.", "14/9/2012", "2012-09-14"),
+        ("قصفت الطائرات البلدة الثلاثاء20 . 12 . 2022 وفق المرصد.", "20 . 12 . 2022",
+         "2022-12-20"),
+    ]:  # fmt: skip
+        assert (written, iso) in _dates(sentence), sentence
+
+
+def test_an_arabic_month_first_span_joined_by_and():
+    # 433 writes the month first in Arabic ("حزيران 09, 2020"); its span joins the days with
+    # "و" as Arabic always does ("and" alone was read before)
+    assert _dates("حزيران 09, 2020") == [("حزيران 09, 2020", "2020-06-09")]
+    text = "وقعت الاشتباكات في شباط 13 و14, 2012 قرب المدينة."
+    assert ("شباط 13 و14, 2012", "2012-02-13/2012-02-14") in _dates(text)
+    # a month's day and a count after "و" is no span ("أيار 13 و20 قتيلا")
+    assert not any("/" in (iso or "") for _, iso in _dates("قصف في أيار 13 و20 قتيلا.", None))

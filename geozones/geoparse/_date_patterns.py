@@ -119,15 +119,16 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "mdy_range",
-        rf"\b(?P<r2_m>{_M})\s+(?P<r2_d1>{_D}){_DAY_LIST}\s*(?:-|–|to|through|and|&)\s*"
+        rf"\b(?P<r2_m>{_M})\s+(?P<r2_d1>{_D}){_DAY_LIST}\s*(?:-|–|to|through|and|&|و)\s*"
         rf"(?P<r2_d2>{_D})(?!\s+{_M1})(?:,?\s+(?P<r2_y>{_Y}))?\b(?!\s+{W.COUNT_NOUNS}\b)",
     ),
     (
         "dmy",
-        rf"{_AFTER_CLITIC}(?P<a_d>{_D})(?:\s+(?:of\s+|de\s+|من\s+)?(?:شهر\s+)?|(?P<a_h>\s?-\s?))"
+        rf"{_AFTER_CLITIC}(?P<a_d>{_D})(?:\s+(?:of\s+|de\s+|من\s+)?(?:شهر\s+)?|(?P<a_h>\s?[-/]\s?))"
         rf"(?P<a_m>{_M})"
-        # "17-11-2017" with the month's name: "17-November-2017", "17-تشرين الثاني-2017"
-        rf"(?:(?(a_h)\s?-\s?|,?\s+{_YEAR_WORD})(?P<a_y>{_Y})|{N.day_year_words('a_ys')})?"
+        # "17-11-2017" with the month's name: "17-November-2017", "17-تشرين الثاني-2017",
+        # "21/ديسمبر/2024"
+        rf"(?:(?(a_h)\s?[-/]\s?|,?\s+{_YEAR_WORD})(?P<a_y>{_Y})|{N.day_year_words('a_ys')})?"
         rf"(?:\b|(?<=\)))",
     ),
     # "في السابع والثامن من أيلول 2018": days as Arabic ordinals, a span (read as dmy_range)
@@ -181,7 +182,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # the month first only when the day cannot be a month ("12/25/2019"), see _resolve
     (
         "numeric",
-        rf"\b(?P<n_d>[0-3]?\d)(?:(?P<n_dot>[ ]?\.[ ]?)|(?P<n_b>[ ]?)(?P<n_s>[/-])(?P=n_b))"
+        rf"{_AFTER_CLITIC}(?P<n_d>[0-3]?\d)"
+        rf"(?:(?P<n_dot>[ ]?\.[ ]?)|(?P<n_b>[ ]?)(?P<n_s>[/-])(?P=n_b))"
         rf"(?P<n_m>[0-3]?\d)(?(n_dot)[ ]?\.[ ]?|(?P=n_b)(?P=n_s)(?P=n_b))(?P<n_y>{_Y})\b"
         rf"(?![-/.]\d)",
     ),
