@@ -54,7 +54,7 @@ def test_a_day_run_into_the_arabic_word_before_it():
         "استشهاد العديد من المدنيين وعناصر من الدفاع المدين صباح يوم الجمعة17-تشرين الثاني- "
         "نوفمبر"
     )
-    assert ("17-تشرين الثاني", "2017-11-17") in _dates(text, dt.date(2017, 11, 18))
+    assert ("17-تشرين الثاني- نوفمبر", "2017-11-17") in _dates(text, dt.date(2017, 11, 18))
     # the same run-together day in the variants of other dev dates: a date, a span of days
     for sentence, written, iso in [
         ("اشتباكات يوم الاثنين14 أيار 2018 أسفرت عن قتلى.", "14 أيار 2018", "2018-05-14"),
@@ -103,3 +103,15 @@ def test_an_arabic_month_first_span_joined_by_and():
     assert ("شباط 13 و14, 2012", "2012-02-13/2012-02-14") in _dates(text)
     # a month's day and a count after "و" is no span ("أيار 13 و20 قتيلا")
     assert not any("/" in (iso or "") for _, iso in _dates("قصف في أيار 13 و20 قتيلا.", None))
+
+
+def test_a_day_and_two_month_names_joined_by_hyphens():
+    # 352's "صباح يوم الجمعة17-تشرين الثاني- نوفمبر": the two names of the month joined by
+    # a hyphen belong to the date, as "/" joins them; and the year after them
+    text = "استشهاد العديد من المدنيين صباح يوم الجمعة17-تشرين الثاني- نوفمبر"
+    assert ("17-تشرين الثاني- نوفمبر", "2017-11-17") in _dates(text, dt.date(2017, 11, 18))
+    sentence = "اشتباكات يوم الاثنين 14-أيار- مايو 2018 أسفرت عن قتلى."
+    assert _dates(sentence) == [("يوم الاثنين 14-أيار- مايو 2018", "2018-05-14")]
+    assert _dates("اشتباكات يوم 14-أيار 2018 أسفرت عن قتلى.") == [("14-أيار 2018", "2018-05-14")]
+    # a count after the month is no year
+    assert _dates("في 5-أيار 200 قتيل", dt.date(2018, 5, 20)) == [("5-أيار", "2018-05-05")]

@@ -125,10 +125,12 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "dmy",
         rf"{_AFTER_CLITIC}(?P<a_d>{_D})(?:\s+(?:of\s+|de\s+|من\s+)?(?:شهر\s+)?|(?P<a_h>\s?[-/]\s?))"
-        rf"(?P<a_m>{_M})"
         # "17-11-2017" with the month's name: "17-November-2017", "17-تشرين الثاني-2017",
-        # "21/ديسمبر/2024"
-        rf"(?:(?(a_h)\s?[-/]\s?|,?\s+{_YEAR_WORD})(?P<a_y>{_Y})|{N.day_year_words('a_ys')})?"
+        # "21/ديسمبر/2024", its two names joined by a hyphen too ("17-تشرين الثاني- نوفمبر"),
+        # the year after a hyphen, a slash or a blank ("14-أيار 2018")
+        rf"(?P<a_m>{_M}(?(a_h)(?:\s?-\s?{_M1})?))"
+        rf"(?:(?(a_h)(?:\s?[-/]\s?|\s+)|,?\s+{_YEAR_WORD})(?P<a_y>{_Y})"
+        rf"|{N.day_year_words('a_ys')})?"
         rf"(?:\b|(?<=\)))",
     ),
     # "في السابع والثامن من أيلول 2018": days as Arabic ordinals, a span (read as dmy_range)
