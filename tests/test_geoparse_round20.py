@@ -124,9 +124,12 @@ def test_a_capital_named_with_its_own_quarter_only_is_the_city():
 
 
 def test_a_capital_named_with_another_town_of_its_province_keeps_the_province_reading():
-    text = RAQQA.replace("al-Meshleb, a neighborhood in the east of the city", "Tabqa")
-    kinds = [(t, k) for t, k, _ in _found(text) if t == "Raqqa"]
-    assert kinds == [("Raqqa", "region"), ("Raqqa", "region")]
+    # round 21: Raqqa alone is the city by default (_capital_reading.CITY_BY_DEFAULT); Idlib,
+    # whose default is the governorate, keeps what this test checks
+    text = RAQQA.replace("al-Meshleb, a neighborhood in the east of the city", "Saraqib")
+    text = text.replace("Raqqa", "Idlib")
+    kinds = [(t, k) for t, k, _ in _found(text) if t == "Idlib"]
+    assert kinds == [("Idlib", "region"), ("Idlib", "region")]
 
 
 # ------------------------------------------------- "the Government of Syria": the country

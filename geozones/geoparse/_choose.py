@@ -22,11 +22,11 @@ from ._abroad import (
     _home_in_cluster,
     _only_far_alternates,
 )
+from ._capital_reading import area_leanings, capital_cue, compass_of_kind
 from ._capitals import (
     capital_leanings,
     capital_named,
     city_noun,
-    province_reading,
     quarter_named,
     town_listed,
 )
@@ -335,6 +335,7 @@ def _build(
     stops = [m.start() + 1 for m in ctx.SENTENCE_END.finditer(text)] if area_at else []
     areas = frozenset(name for _, name in area_at)
     leaning = capital_leanings(text, items, index, bias)
+    area_leaning = area_leanings(text, items, index, bias)  # "ريف الرقة" twice: Raqqa's area
     governorates = named_governorates(items, index, bias)
     listed = town_listed(text, items, index, bias) | quarter_named(text, items, index, bias)
     places: list[PlaceMention] = []
@@ -370,7 +371,7 @@ def _build(
         here = _sentence_areas(stops, it, area_at)
         if cue is None:
             first = _choose(cands, None, bias, centroid, key, named, areas, here)[0]
-            cue = province_reading(text, it, cands, bias, first, leaning, listed)
+            cue = capital_cue(text, it, cands, bias, first, leaning, listed, area_leaning)
         if cue is not None and cue.ring == "direction" and _NAMED_AREA.search(key):
             cue = replace(cue, direction=None, ring=None, level=1)  # "east of Homs Province"
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
@@ -380,6 +381,7 @@ def _build(
         if cue is None and kind == "region" and not _NAMED_AREA.search(key):
             place, kind = _seat(index, place, kind)  # not "Afrin District": the district
         place, kind, part = _part(place, kind, cue, town)
+        kind = "region" if compass_of_kind(text, cue, it.end, cands, bias) else kind  # east of Homs
         s, e = (cue.start, cue.end) if cue is not None else (it.start, it.end)
         s = min(s, it.start)
         conf = round(conf * LOOSE, 3) if it.loose else conf  # a press spelling: a little less sure

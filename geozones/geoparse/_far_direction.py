@@ -3,8 +3,9 @@
 "the city of al-Sukhna, east of Homs": al-Sukhna lies 200 km east of the city of Homs, in
 the governorate's eastern desert. A reader who knows where the town is reads "east of Homs"
 as the governorate's east, not as a point beside the city: the direction locates the town
-in the area named after the capital. Near the city ("Rastan, north of Homs", 25 km) the
-text means the city, as the set marks most such directions.
+in the area named after the capital. Near the city, "north of Homs" is the governorate's
+area too since round 21 (``_capital_reading.compass_of_kind``, at the city's point); a
+distance measured from the city ("Rastan, 25 km north of Homs") means the city.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def far_directions(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     >>> t = "Fighting near the city of al-Sukhna, east of Homs, went on."
     >>> [(m.text, m.kind) for m in geozones.extract(t).places]
     [('al-Sukhna', 'place'), ('east of Homs', 'region')]
-    >>> t = "Fighting near the town of Rastan, north of Homs, went on."
+    >>> t = "Fighting near the town of Rastan, 25 km north of Homs, went on."
     >>> [(m.text, m.kind) for m in geozones.extract(t).places]
     [('Rastan', 'place'), ('north of Homs', 'place')]
     """
