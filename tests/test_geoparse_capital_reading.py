@@ -98,3 +98,52 @@ def test_the_texts_area_cues_outweigh_a_city_default():
     # one area cue is not enough (AREA_CUES = 2)
     text = "Clashes in Raqqa countryside spread to Raqqa."
     assert [k for t, k, _ in _found(text) if t == "Raqqa"] == ["place"]
+
+
+# ----------------------------------------------- rule 2: city cues _city_cue did not know
+
+
+def test_arabic_city_cues_the_dual_near_a_road_and_a_reporter():
+    # the dual "the two cities of": both names are cities
+    found = _found("قصف على مدينتي إدلب وسراقب")
+    assert [(t, k) for t, k, _ in found] == [("إدلب", "place"), ("سراقب", "place")]
+    # Jawlany (186): "في غارات جوية في مناطق قريبة من دير الزور"
+    assert _one("قتلوا في غارات جوية في مناطق قريبة من دير الزور.", "دير الزور").kind == "place"
+    # PYD Rojava (426): the road's end, written with vowel marks
+    text = "بهدفِ قطعِ الطريقِ الواصلِ بينَ دير الزور والرقة وذلكَ لمنعِ وصولِ الإمدادات"
+    assert _one(text, "دير الزور").kind == "place"
+    # SANA (467): "وأفاد مراسل سانا في حماة"; a reporter sits in the city
+    assert _one("وأفاد مراسل سانا في حماة بأن المجموعات قصفت", "حماة").kind == "place"
+    # not a cue: towns "in" Hama
+    assert _one("قصفت المجموعات قرى في حماة أمس.", "حماة").kind == "region"
+
+
+def test_a_sentence_opening_with_a_capital_and_a_comma_is_no_dateline():
+    # Daily Sabah (89): "Idlib, near the Turkish border, is the last major … province"
+    text = "Idlib, near the Turkish border, is the last major opposition-controlled province."
+    assert _one(text, "Idlib").kind == "region"
+    assert _one("HAMA, Syria (AP) — Troops advanced.", "HAMA").kind == "place"  # a dateline
+
+
+# ------------------------------------ rule 3: a list of governorates, a metropolis included
+
+
+def test_a_capital_listed_among_governorates_is_one_even_a_metropolis():
+    # Mediapart (74), Kurier (75), Al-Monitor (276), Roya News (469)
+    text = "les zones adjacentes dans les provinces limitrophes d'Alep, de Hama et de Lattaquié."
+    assert {k for _, k, _ in _found(text)} == {"region"}
+    text = "Teile der angrenzenden Provinzen Hama, Aleppo und Latakia werden kontrolliert."
+    assert _one(text, "Aleppo").kind == "region"
+    text = "اندلعت النيران في أرياف ثلاث محافظات، هي اللاذقية وطرطوس غربي سوريا"
+    assert _one(text, "طرطوس").kind == "region"
+    # not a list of governorates: two cities named alone
+    assert {k for _, k, _ in _found("Fighting in Aleppo and Damascus went on.")} == {"place"}
+
+
+def test_the_east_of_a_metropolis_is_its_area_and_a_dateline_in_brackets_is_not():
+    # Hot Recent News (130): "the siege by the Syrian army in the east of Aleppo"
+    assert _one("the siege by the Syrian army in the east of Aleppo. After", "Aleppo").kind == (
+        "region"
+    )
+    # Ugarit Post (466): "أوغاريت بوست(حلب) –" is a dateline, not a town's governorate
+    assert _one("أوغاريت بوست(حلب) – انفجرت يوم أمس سيارة مفخخة", "حلب").kind == "place"

@@ -71,6 +71,27 @@ _CITY_IN = re.compile("|".join(a for a, _ in CITY_NOUN_NEAR.values()), re.I)
 _CITY_AFTER = re.compile("|".join(b for _, b in CITY_NOUN_NEAR.values() if b != "^$"), re.I)
 
 
+#: City cues in the capital's own phrase that ``_capitals._city_cue`` lacks (rule 2): the
+#: Arabic dual "the two cities of X and Y" ("مدينتي حمص وحماة", "مدينتي إدلب وسراقب"), both
+#: names of it; a reporter in it (a reporter sits in the city: `p` and `pr` marks agree).
+CITY_BEFORE = {
+    "ar": r"(?:^|\s)[وبل]?(?:مدينتي|مدينتا|المدينتين)\s+(?:\S+\s+){0,2}?(?:و\s*)?$"
+    # near it ("مناطق قريبة من دير الزور"), a road's end with vowel marks ("الطريقِ الواصلِ
+    # بينَ دير الزور"), a reporter in it ("مراسل سانا في حماة")
+    r"|(?:قريبة|قريب|القريبة|القريب)\s+من\s+$"
+    r"|(?:الواصل|الرابط|يصل|تصل)[\u064b-\u0652]*\s+بين[\u064b-\u0652]*\s+$"
+    r"|(?:^|\s)[وف]?مراسل\S*(?:\s+\S+){0,2}?\s+(?:في\s+|ب)$",
+    "en": r"\b(?:reporter|correspondent)\s+in\s+$",
+}
+_CITY_BEFORE = re.compile("|".join(f"(?:{p})" for p in CITY_BEFORE.values()))
+
+
+def _city_phrase(text: str, it: _Item) -> bool:
+    """Whether the name's phrase has a city cue of :data:`CITY_BEFORE` (rule 2)."""
+    before = text[max(0, it.start - 40) : it.start]
+    return bool(_CITY_BEFORE.search(before)) and not re.search(r"[.،,؛]", before[-25:])
+
+
 #: Area cues in the capital's own phrase that the region cues of ``_region_cue`` leave to
 #: the default (rule 1): a governorate's noun with a clinging preposition ("بمحافظة حمص"),
 #: "the eastern countryside of", "the southern parts of" ("الأجزاء الجنوبية من حمص",
@@ -78,6 +99,8 @@ _CITY_AFTER = re.compile("|".join(b for _, b in CITY_NOUN_NEAR.values() if b != 
 #: town's governorate, rule 3).
 AREA_BEFORE = {
     "en": r"\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?$"
+    r"|\bthe\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$"
+    r"|\b(?:mountains?|hills|plains?|desert|camps|villages|towns)\s+in\s+(?:the\s+)?$"
     r"|\b(?:north|south|east|west)\w*\s+(?:parts?|portion|half|side)\s+of\s+(?:the\s+)?$",
     "ar": r"(?:^|\s)[وبل]?(?:محافظة|محافظتي|ريف|ريفي|أرياف|بادية)\s+$"
     r"|(?:البادية|الريف|الأرياف|الأجزاء|الجزء|القسم|المناطق|الجهة)\s+(?:ال)?"
@@ -104,12 +127,37 @@ _AR_VILLAGES_IN = re.compile(
 )
 
 
+#: A plural area noun heads the list the name stands in, or ends it: every name of it is
+#: a governorate, a metropolis too ("the provinces of Aleppo, Hama and Latakia", "Idlib and
+#: Hama provinces", "die angrenzenden Provinzen Hama, Aleppo und Latakia", "les provinces
+#: limitrophes d'Alep, de Hama et de Lattaquié", "ثلاث محافظات، هي اللاذقية وطرطوس"; rule 3).
+_LIST_ITEM = r"(?:(?:de\s+|d['’]\s*)?(?:(?:al|el)-)?[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*)"
+_LIST_GAP = r"(?:\s*,\s*(?:and\s+|et\s+|und\s+)?|\s+(?:and|et|und)\s+)"
+_AREA_LIST_BEFORE = re.compile(
+    r"(?:\b(?:provinces|governorates|Provinzen|régions)(?:\s+[a-zäöüé]+){0,2}"
+    r"\s+(?:of\s+|de\s+|d['’]\s*)?"
+    rf"(?:{_LIST_ITEM}{_LIST_GAP})*(?:de\s+|d['’]\s*)?"
+    r"|(?:محافظات|محافظتي)[،,]?\s+(?:هي\s+)?(?:\S+\s+)*?(?:و\s*)?)$"
+)
+_AREA_LIST_AFTER = re.compile(rf"^(?:{_LIST_GAP}{_LIST_ITEM})+\s+(?:provinces|governorates)\b")
+
+
+def _area_list(text: str, it: _Item) -> bool:
+    """Whether the name stands in a list of governorates (:data:`_AREA_LIST_BEFORE`)."""
+    before = text[max(0, it.start - 80) : it.start]
+    if re.search(r"[.؟!\n]", before[-60:]) is None and _AREA_LIST_BEFORE.search(before):
+        return not re.search(r"[.\n]|(?:مدينة|بلدة|قرية)", before[before.rfind("محافظ") :])
+    return bool(_AREA_LIST_AFTER.match(text[it.end : it.end + 80]))
+
+
 def _area_phrase(text: str, it: _Item) -> bool:
     """Whether the name's phrase has an area cue of :data:`AREA_BEFORE` (rule 1)."""
     before = text[max(0, it.start - 40) : it.start]
     after = text[it.end : it.end + 60]
     if before.rstrip().endswith("("):  # brackets after a town, closed right after the name
-        return bool(_AREA_BEFORE.search(before)) and after.startswith(")")
+        line = it.start - text.rfind("\n", 0, it.start)  # not a dateline: "أوغاريت بوست(حلب)"
+        spaced = before.endswith(" (")
+        return spaced and line > 40 and after.startswith(")")
     return bool(_AREA_BEFORE.search(before) or _AREA_AFTER.match(after))
 
 
@@ -148,8 +196,10 @@ def compass_of_kind(
     >>> compass_of_kind("", None, 0, [], "SY")
     False
     """
-    if cue is None or cue.ring != "direction" or not cue.direction:
+    if cue is None or cue.ring not in ("direction", None) or cue.noun:
         return False
+    if not cue.direction or cue.direction == "central":
+        return False  # "near Idlib", "central Quneitra": the city
     if _DISTANCE.search(text[max(0, cue.start - 40) : cue.start]):
         return False
     if _CITY_IN.search(text[cue.start : end]) or _CITY_AFTER.match(text[end : end + 12]):
@@ -205,8 +255,14 @@ def capital_cue(
     """
     cue = cap.province_reading(text, it, cands, bias, first, leaning, listed)
     areas = cap._capital_of(cands, bias, first) if cands else []
+    gov = cap._capital_of(cands, bias, first, metropolis=True) if cands else []
+    if gov and not cap._city_cue(text, it) and it.start not in listed:
+        if _area_list(text, it) or not areas and _area_phrase(text, it):
+            return cue or ctx.RegionCue("region", it.start, it.end, None, None, 1)  # rule 1/3
     if not areas or cap._city_cue(text, it) or it.start in listed:
         return cue  # a metropolis, no capital, a city cue or a quarter beside it (rule 2)
+    if _city_phrase(text, it):
+        return None  # rule 2: "مدينتي إدلب وسراقب"
     before = text[max(0, it.start - 60) : it.start]
     villages = cap._VILLAGES_IN.search(before) or _AR_VILLAGES_IN.search(before)
     if villages or _area_phrase(text, it):  # rule 1, or a village "in X" (rule 3)

@@ -94,7 +94,8 @@ _CITY_PAIR_AFTER = re.compile(
     r"(?:of|de|d['’])",
     re.I,
 )
-_DATELINE_AFTER = re.compile(r",|[ \t]*\(|[ \t]+[-–—][ \t]")
+#: "HAMA, Syria", "Idlib (AA)", "Idlib - SMART"; not a sentence's "Idlib, near the border, is".
+_DATELINE_AFTER = re.compile(r",(?![ \t]*[a-z])|[ \t]*\(|[ \t]+[-–—][ \t]")
 _IN_PAIR_AFTER = re.compile(r"^\s?[-–—]\s?\w")
 _IN_PAIR_BEFORE = re.compile(r"\w\s?[-–—]\s?$")
 #: A village (or villages, towns) "in" the name: a settlement lies in the governorate, even
