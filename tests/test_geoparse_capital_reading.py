@@ -147,3 +147,11 @@ def test_the_east_of_a_metropolis_is_its_area_and_a_dateline_in_brackets_is_not(
     )
     # Ugarit Post (466): "أوغاريت بوست(حلب) –" is a dateline, not a town's governorate
     assert _one("أوغاريت بوست(حلب) – انفجرت يوم أمس سيارة مفخخة", "حلب").kind == "place"
+
+
+def test_an_apposition_calling_a_capital_the_province_is_the_governorate():
+    # round 18's sentences: "Raqqa, the province where IS had its capital"
+    text = "Clashes went on in Raqqa, which is the province where IS had its capital."
+    assert _one(text, "Raqqa").kind == "region"
+    text = "The Turkey-backed militants are pushing toward Raqqa, the de facto IS capital."
+    assert _one(text, "Raqqa").kind == "place"

@@ -27,16 +27,17 @@ def test_a_distance_measured_from_a_capital_makes_it_the_city():
 
 
 def test_a_capital_without_a_distance_stays_the_governorate():
-    text = "The convoy travelled 55km through Raqqa, the Islamic State's last stronghold."
-    assert ("Raqqa", "region") in _kinds(text)
+    # round 21: Raqqa alone is the city by default (_capital_reading.CITY_BY_DEFAULT), so Idlib
+    text = "The convoy travelled 55km through Idlib, the rebels' last stronghold."
+    assert ("Idlib", "region") in _kinds(text)
 
 
 def test_a_road_connection_to_a_capital_makes_it_the_city():
     # KOM News (341): "the eastward and final road connection to Raqqa"
     text = "If the two groups meet, the final road connection to Raqqa would be cut off."
     assert ("Raqqa", "place") in _kinds(text)
-    text = "If the two groups meet, the final connection with Raqqa would be cut off."
-    assert ("Raqqa", "region") in _kinds(text)
+    text = "If the two groups meet, the final connection with Idlib would be cut off."
+    assert ("Idlib", "region") in _kinds(text)  # round 21: not Raqqa, the city by default
 
 
 def test_the_cities_of_a_capital_and_a_town_are_two_cities():

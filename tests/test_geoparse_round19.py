@@ -42,7 +42,8 @@ def test_a_body_named_for_its_country_holds_the_country():
 
 
 def test_a_body_in_a_town_sits_there():
-    assert ("Raqqa", "region") in _kinds("The Syrian Democratic Council in Raqqa met on Monday.")
+    # round 21: Raqqa alone is the city by default (_capital_reading), so Idlib here
+    assert ("Idlib", "region") in _kinds("The Syrian Democratic Council in Idlib met on Monday.")
     assert ("Syria", "country") in _kinds("The council in Syria met on Monday.")
 
 
@@ -56,7 +57,8 @@ def test_a_plural_noun_of_cities_makes_every_capital_of_its_list_the_city():
 
 def test_a_capital_after_a_list_of_villages_stays_the_governorate():
     assert ("Idlib", "region") in _kinds("Clashes in the villages of Kafr Nabl and Idlib.")
-    assert ("Tartous", "region") in _kinds("Over 100 were killed in Jableh and Tartous.")
+    # round 21: Tartous alone is the city by default (_capital_reading), as 413 marks it
+    assert ("Tartous", "place") in _kinds("Over 100 were killed in Jableh and Tartous.")
 
 
 def test_a_loose_spelling_in_the_governorate_the_text_names_is_kept():
@@ -106,7 +108,11 @@ def test_the_countryside_on_one_side_of_a_city_is_a_region():
 
 
 def test_a_side_of_a_city_without_a_countryside_stays_a_point_beside_it():
-    assert _kinds("Rebels shelled positions south of Damascus.") == [("south of Damascus", "place")]
+    # round 21: "south of Damascus" is the capital's area (the guideline's silent case), at
+    # the city's point; measured from it, the city
+    found = _kinds("Rebels shelled positions south of Damascus.")
+    assert found == [("south of Damascus", "region")]
+    assert _kinds("Rebels shelled positions 5 km south of Damascus.")[0][1] == "place"
 
 
 def test_a_name_abroad_by_an_alternate_only_is_the_sound_alike_of_the_named_governorate():

@@ -110,11 +110,14 @@ AREA_BEFORE = {
     "brackets": r"\w\s*\($",
 }
 _AREA_BEFORE = re.compile("|".join(f"(?:{p})" for p in AREA_BEFORE.values()), re.I)
-#: After the name: "Raqqa province", "Rakka ili", "Rakka kırsalında"; or paired with a
+#: After the name: "Raqqa province", "Rakka ili", "Rakka kırsalında", "Raqqa, the province
+#: where"; or paired with a
 #: province ("from Raqqa and western parts of Deir az-Zour province": listed among
 #: governorates, rule 3).
 _AREA_AFTER = re.compile(
     r"^(?:\s+(?:province|governorate|countryside)\b|['’]?\w{0,4}\s+(?:ili|kırsal)"
+    # an apposition calling it the province: "Raqqa, (which is) the province where IS …"
+    r"|,\s+(?:(?:which|that)\s+is\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:province|governorate)\b"
     r"|\s+(?:and|or|et|und)\s+(?:[\w'’-]+\s+){0,5}(?:provinces?|governorates?|countryside)\b)",
     re.I,
 )
@@ -136,7 +139,7 @@ _LIST_GAP = r"(?:\s*,\s*(?:and\s+|et\s+|und\s+)?|\s+(?:and|et|und)\s+)"
 _AREA_LIST_BEFORE = re.compile(
     r"(?:\b(?:provinces|governorates|Provinzen|régions)(?:\s+[a-zäöüé]+){0,2}"
     r"\s+(?:of\s+|de\s+|d['’]\s*)?"
-    rf"(?:{_LIST_ITEM}{_LIST_GAP})*(?:de\s+|d['’]\s*)?"
+    rf"(?:{_LIST_ITEM}\s*,\s*)*(?:{_LIST_ITEM},?\s+(?:and|et|und)\s+)?(?:de\s+|d['’]\s*)?"
     r"|(?:محافظات|محافظتي)[،,]?\s+(?:هي\s+)?(?:\S+\s+)*?(?:و\s*)?)$"
 )
 _AREA_LIST_AFTER = re.compile(rf"^(?:{_LIST_GAP}{_LIST_ITEM})+\s+(?:provinces|governorates)\b")
