@@ -257,13 +257,15 @@ def capital_cue(
     True
     """
     cue = cap.province_reading(text, it, cands, bias, first, leaning, listed)
-    areas = cap._capital_of(cands, bias, first) if cands else []
     gov = cap._capital_of(cands, bias, first, metropolis=True) if cands else []
-    if gov and not cap._city_cue(text, it) and it.start not in listed:
-        if _area_list(text, it) or not areas and _area_phrase(text, it):
-            return cue or ctx.RegionCue("region", it.start, it.end, None, None, 1)  # rule 1/3
-    if not areas or cap._city_cue(text, it) or it.start in listed:
-        return cue  # a metropolis, no capital, a city cue or a quarter beside it (rule 2)
+    if not gov:
+        return cue  # no capital (or the town meant lies elsewhere)
+    areas = cap._capital_of(cands, bias, first)
+    city = cap._city_cue(text, it) or it.start in listed
+    if not city and (_area_list(text, it) or not areas and _area_phrase(text, it)):
+        return cue or ctx.RegionCue("region", it.start, it.end, None, None, 1)  # rule 1/3
+    if not areas or city:
+        return cue  # a metropolis, a city cue or a quarter beside it (rule 2)
     if _city_phrase(text, it):
         return None  # rule 2: "مدينتي إدلب وسراقب"
     before = text[max(0, it.start - 60) : it.start]
