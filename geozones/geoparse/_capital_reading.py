@@ -7,16 +7,21 @@ cues this module adds are in the tables :data:`DISTANCE_BEFORE` and :data:`CITY_
 
 1. a cue in its own phrase that makes it an area is the governorate: the region cues of
    ``_region_cue`` / ``_context`` ("Idlib province", "ريف إدلب", "northern Idlib"), and,
-   since round 21, "<compass> of X" ("east of Homs", "south of Damascus": the area, not a
-   point beside the city; :func:`compass_of_kind`);
+   since round 21, "<compass> of X" ("east of Homs", "south of Damascus", "شمال حمص": the
+   area at the city's point, not a point beside the city; :func:`compass_of_kind`) and the
+   phrases of :data:`AREA_BEFORE` ("بمحافظة حمص", "the east of Aleppo", "Raqqa, the
+   province where");
 2. a cue that makes it the city is the city: ``_capitals._city_cue`` (the city of, مدينة,
    a dateline, a road's end, near X, a distance measured from it), a facility or
    institution after it, a quarter of the city beside it, a list of towns it stands in;
-   and a distance or a city noun with a compass ("13 km south of Damascus", "south of
-   Idlib city": :data:`DISTANCE_BEFORE`, :data:`CITY_NOUN_NEAR`);
-3. the article decides: a village "in X" is the area; the text's city cues for that
-   capital, counted (``_capitals.capital_leanings``), make its bare mentions the city; its
-   area cues, counted the same way (:func:`area_leanings`), make them the area;
+   a distance or a city noun with a compass ("13 km south of Damascus", "south of Idlib
+   city": :data:`DISTANCE_BEFORE`, :data:`CITY_NOUN_NEAR`); :data:`CITY_BEFORE` (the
+   Arabic dual "مدينتي إدلب وسراقب", "قريبة من", a reporter in it);
+3. the article decides: a village "in X" is the area, and so is a capital in a list of
+   governorates (a metropolis too: "the provinces of Aleppo, Hama and Latakia"); the
+   text's city cues for that capital, counted (``_capitals.capital_leanings``), make its
+   bare mentions the city; its area cues, counted the same way (:func:`area_leanings`),
+   make them the area;
 4. nothing decides: the capital's default reading, :data:`CITY_BY_DEFAULT` (learnt from the
    examined batches' marks, leave-one-batch-out) or, for a capital not in it, the city for
    a metropolis (Aleppo, Damascus) and the governorate otherwise.
