@@ -155,3 +155,13 @@ def test_an_apposition_calling_a_capital_the_province_is_the_governorate():
     assert _one(text, "Raqqa").kind == "region"
     text = "The Turkey-backed militants are pushing toward Raqqa, the de facto IS capital."
     assert _one(text, "Raqqa").kind == "place"
+
+
+def test_a_town_in_a_capital_names_the_governorate_even_where_the_default_is_the_city():
+    # as 191 reads "مدينة تدمر بمحافظة حمص": a town "in" Homs lies in the governorate
+    assert _one("IS attacked the ancient city of Palmyra in Homs on Sunday.", "Homs").kind == (
+        "region"
+    )
+    assert _one("Clashes in Tabqa in Raqqa went on.", "Raqqa").kind == "region"
+    # no town before "in": Raqqa's default, the city (Azvision 459, Arab News 349)
+    assert _one("Security forces in Raqqa arrested six people.", "Raqqa").kind == "place"

@@ -243,6 +243,31 @@ def area_leanings(text: str, items: list[_Item], index: _Index, bias: str) -> fr
     return frozenset(n for n, k in area.items() if k >= AREA_CUES and k > city.get(n, 0))
 
 
+#: What stands between a town and the capital it lies "in": "Tabqa in Raqqa", "Baniyas,
+#: in Tartous", "تدمر في حمص", "بلدة الطبقة بالرقة".
+_IN_GAP = re.compile(r",?[ \t]+(?:in|à|im|en|في)[ \t]+|[ \t]+ب")
+
+
+def towns_in(text: str, items: list[_Item], index: _Index, bias: str) -> frozenset[int]:
+    """Starts of the capitals named right after a town at home and "in" ("Palmyra in Homs",
+    "Tabqa in Raqqa"): the town's governorate (rule 3), whatever the capital's default.
+
+    Examples
+    --------
+    >>> towns_in("", [], None, "SY")
+    frozenset()
+    """
+    out = set()
+    for a, b in zip(items, items[1:], strict=False):
+        if not _IN_GAP.fullmatch(text, a.end, b.start):
+            continue
+        if cap._list_kind(index, a, bias) == "town" and _governorates(
+            _candidates(index, b.payloads), bias
+        ):
+            out.add(b.start)
+    return frozenset(out)
+
+
 def capital_cue(
     text: str,
     it: _Item,
@@ -252,6 +277,7 @@ def capital_cue(
     leaning: frozenset[str] = frozenset(),
     listed: frozenset[int] = frozenset(),
     area_leaning: frozenset[str] = frozenset(),
+    town_in: frozenset[int] = frozenset(),
 ) -> ctx.RegionCue | None:
     """The region cue that makes a capital named with no cue of its own the governorate,
     or None for the city (or for a name that is no capital): rules 2-4 in order.
@@ -274,7 +300,9 @@ def capital_cue(
     if _city_phrase(text, it):
         return None  # rule 2: "مدينتي إدلب وسراقب"
     before = text[max(0, it.start - 60) : it.start]
-    villages = cap._VILLAGES_IN.search(before) or _AR_VILLAGES_IN.search(before)
+    villages = it.start in town_in or bool(  # "Palmyra in Homs", "villages in Raqqa"
+        cap._VILLAGES_IN.search(before) or _AR_VILLAGES_IN.search(before)
+    )
     if villages or _area_phrase(text, it):  # rule 1, or a village "in X" (rule 3)
         return cue or ctx.RegionCue("region", it.start, it.end, None, None, 1)
     if cue is None:

@@ -22,7 +22,7 @@ from ._abroad import (
     _home_in_cluster,
     _only_far_alternates,
 )
-from ._capital_reading import area_leanings, capital_cue, compass_of_kind
+from ._capital_reading import area_leanings, capital_cue, compass_of_kind, towns_in
 from ._capitals import (
     capital_leanings,
     capital_named,
@@ -336,6 +336,7 @@ def _build(
     areas = frozenset(name for _, name in area_at)
     leaning = capital_leanings(text, items, index, bias)
     area_leaning = area_leanings(text, items, index, bias)  # "ريف الرقة" twice: Raqqa's area
+    town_in = towns_in(text, items, index, bias)  # "Palmyra in Homs": the governorate
     governorates = named_governorates(items, index, bias)
     listed = town_listed(text, items, index, bias) | quarter_named(text, items, index, bias)
     places: list[PlaceMention] = []
@@ -371,7 +372,7 @@ def _build(
         here = _sentence_areas(stops, it, area_at)
         if cue is None:
             first = _choose(cands, None, bias, centroid, key, named, areas, here)[0]
-            cue = capital_cue(text, it, cands, bias, first, leaning, listed, area_leaning)
+            cue = capital_cue(text, it, cands, bias, first, leaning, listed, area_leaning, town_in)
         if cue is not None and cue.ring == "direction" and _NAMED_AREA.search(key):
             cue = replace(cue, direction=None, ring=None, level=1)  # "east of Homs Province"
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
