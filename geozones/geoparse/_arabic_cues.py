@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 
 from ..place import Place
+from ._ar_linked import linked_names
 from ._arabic_agreement import agreement_drops, common_at_home, home_countries
 from ._arabic_common import is_common_word, named_by_noun, strip_marks
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index
@@ -208,12 +209,18 @@ def drop_uncued_arabic(
         if in_list[it.name_start] or not _small_abroad(text, it, index, homes)
         or _cued(text, 0, [it]) or _placed_neighbour(text, items, i, index)
     ]  # fmt: skip
+    placed = [
+        not _is_small_arabic(text, it, index) or _cued(text, i, items) for i, it in enumerate(items)
+    ]
+    linked = linked_names(
+        text, items, placed, index
+    )  # "طريق المزيريب- طفس": a road's end, no cue word
     keep = []
     for i, it in enumerate(items):
         if it.nwords == 1 and _heads_next(text, it):
             continue  # a noun of place heads the phrase after it, whatever it also names
         if _is_small_arabic(text, it, index) and not in_list[it.name_start]:
-            if not _cued(text, i, items) or _verb_opening_clause(text, it):
+            if not (_cued(text, i, items) or i in linked) or _verb_opening_clause(text, it):
                 continue
             if _common_uncued(text, i, items):
                 continue  # "في الصراع": in the conflict, not at Seraa

@@ -49,6 +49,9 @@ AR_TITLES = frozenset(
 )
 #: Words that qualify a title before the name ("المتحدث باسم الخارجية الروسية …").
 _AR_QUALIFIERS = frozenset("باسم خارجيه دفاع داخليه اركان عام العام".split())
+#: Indefinite nouns of a public sector after a title, the province after them: "مدير صحة
+#: اللاذقية" (Latakia's director of health), "مدير زراعة حماة".
+_AR_SECTORS = frozenset("صحه زراعه تربيه اوقاف كهرباء مياه اتصالات سياحه صناعه تموين".split())
 #: Nouns after a title that make it an institution's, not a person's ("قائد شرطة حلب").
 _AR_INSTITUTIONS = frozenset(
     "شرطه بلديه مدينه محافظه منطقه ريف مجلس فرع قوات جيش هيئه مكتب مركز مطار".split()
@@ -268,6 +271,8 @@ def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entit
         j, quoted = j + 1, True
     elif j < len(words) and text[words[j][0] : words[j][1]] == "(" and _in(k, _NEWS_HEADS):
         j, quoted, close = j + 1, True, _BRACKET  # "قناة (روسيا اليوم)"
+    if _in(k, _FRONT) and not quoted and j < len(words) and _battlefront(text, words[j]):
+        return None  # "جبهة ريف اللاذقية": the front in Latakia's countryside, no group
     n = 0
     while n < 3 and j + n < len(words):
         w = text[words[j + n][0] : words[j + n][1]]
@@ -288,6 +293,18 @@ def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entit
     e = words[j + n - 1][1]
     kind = "news" if _in(k, _NEWS_HEADS) else "organization"
     return Entity(text[a:e], a, e, kind, "ar-org-word")
+
+
+#: "جبهة" (front) is a battle front, not a group, when a noun of place follows it.
+_FRONT = frozenset({"جبهه"})
+_FRONT_PLACE_NOUNS = frozenset(
+    "ريف محور مدينه بلده قريه منطقه حي جبل تل سهل وادي محيط اطراف".split()
+)
+
+
+def _battlefront(text: str, word: tuple[int, int]) -> bool:
+    """Whether the word after "جبهة" is a noun of place ("جبهة ريف اللاذقية")."""
+    return _ar_key(text[word[0] : word[1]]) in _FRONT_PLACE_NOUNS
 
 
 _TOWN_OF = re.compile(r"ل(?:مدينة|بلدة|قرية|منطقة|محافظة|ناحية)")
@@ -372,6 +389,9 @@ def _after_title(text: str, words: list[tuple[int, int]], i: int) -> Entity | No
         w = text[words[j][0] : words[j][1]]
         if not _AR_WORD.fullmatch(w):
             return None
+        if _ar_key(w) in _AR_SECTORS:  # "مدير صحة اللاذقية هوازن مخلوف": the sector's
+            j += 2  # province qualifies the title (round 21), the name comes after it
+            continue
         if (
             w.startswith("ال")
             or _ar_key(w) in _AR_QUALIFIERS

@@ -126,11 +126,11 @@ def _select(
 #: A noun of settlement right before a name: the name is the town's, not an outlet's or a
 #: group's that shares it ("مدينة الميادين", the town of al-Mayadin, not the TV channel).
 #: An Arabic preposition of motion or place, a road or a countryside before it does too
-#: ("من الميادين", "طريق الميادين", "قوات “الميادين”" after one), but "عن" (reported by)
-#: and the dative "ل" do not.
+#: ("من الميادين", "طريق الميادين", "تجاه الميادين", "قوات “الميادين”" after one), but
+#: "عن" (reported by) and the dative "ل" do not ("لمدينة الميادين", to the town, does).
 _TOWN_NOUN_BEFORE = re.compile(
-    r"(?:(?:^|\s)[وب]?(?:مدينة|بلدة|قرية|ناحية)|\b(?:town|city|village)\s+of"
-    r"|(?:^|\s)[وف]?(?:من|إلى|الى|قرب|نحو|باتجاه|طريق|ريف|أطراف|محيط))\s+[\"“«]?$",
+    r"(?:(?:^|\s)[وبل]?(?:مدينة|بلدة|قرية|ناحية)|\b(?:town|city|village)\s+of"
+    r"|(?:^|\s)[وف]?(?:من|إلى|الى|قرب|نحو|باتجاه|تجاه|طريق|ريف|أطراف|محيط))\s+[\"“«]?$",
     re.I,
 )
 #: A noun of settlement and "of" right before a capitalised name: the name is the
