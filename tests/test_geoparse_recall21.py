@@ -171,3 +171,13 @@ def test_the_channel_al_mayadeen_stays_an_outlet():
     ex = geozones.extract("وقالت قناة الميادين إن الهجوم بدأ فجراً.")
     assert not _found("وقالت قناة الميادين إن الهجوم بدأ فجراً.", "الميادين")
     assert any("الميادين" in e.text for e in ex.entities)
+
+
+def test_a_buildings_name_stops_where_and_joins_the_next_place():
+    text = "استهدف كل من مدرسة البيطرة وأحياء الكلاسة وتل حجر والمفتي ومنطقة كازية مرشو."  # 461
+    ex = geozones.extract(text)
+    assert any(m.text == "الكلاسة" for m in ex.places), _places(text)
+    assert any(e.text == "مدرسة البيطرة" for e in ex.entities)
+    # a building's name of two words is still the building's, no village
+    ex = geozones.extract("وسقطت قذيفة على مدرسة الماظة خليل في الحي.")
+    assert not any("الماظة" in m.text for m in ex.places)

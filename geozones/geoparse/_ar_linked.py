@@ -70,33 +70,42 @@ def linked_names(
     """
     names = [_bare(text[it.name_start : it.end]) for it in items]
     cued_names = {n for n, c in zip(names, cued, strict=True) if c}
-    out = set()
+    out: set[int] = set()
+    points: list[tuple[float, float]] | None = None  # the placed names' readings, once
     for i, it in enumerate(items):
         if cued[i] or is_common_word(text[it.start : it.end]):
             continue
         if names[i] in cued_names or _road_end(text, it) or _or_joined(text, items, cued, i):
             out.add(i)
-        elif index is not None and _listed_near(text, items, cued, i, index):
-            out.add(i)
+        elif index is not None and _listed(text, it):
+            if points is None:
+                points = list({
+                    (q.lat, q.lon)
+                    for other, c in zip(items, cued, strict=True) if c
+                    for q, _ in _candidates(index, other.payloads) if q.kind != "country"
+                })  # fmt: skip
+            if _near(index, it, points):
+                out.add(i)
     return out
 
 
-def _listed_near(text: str, items: list[_Item], cued: list[bool], i: int, index: _Index) -> bool:
-    """Whether a name in a list ("… وكور والصهرية", "العرقوب، السفافنة، المراشدة") has a
-    reading within :data:`LINK_KM` of a reading of a name the text places by itself."""
-    it = items[i]
-    if not (text.startswith("و", it.start) or _AFTER_COMMA.search(text, 0, it.start)):
-        return False
-    mine = [p for p, _ in _candidates(index, it.payloads) if p.kind != "country"]
-    for j, other in enumerate(items):
-        if j == i or not cued[j]:
-            continue
-        for q, _ in _candidates(index, other.payloads):
-            if q.kind != "country" and any(
-                haversine_km(p.lat, p.lon, q.lat, q.lon) <= LINK_KM for p in mine
-            ):
-                return True
-    return False
+def _listed(text: str, it: _Item) -> bool:
+    """Whether a name stands in a list ("… وكور والصهرية", "العرقوب، السفافنة، المراشدة"):
+    "و" on it, or a comma before it."""
+    return text.startswith("و", it.start) or bool(
+        _AFTER_COMMA.search(text, max(0, it.start - 4), it.start)
+    )
+
+
+def _near(index: _Index, it: _Item, points: list[tuple[float, float]]) -> bool:
+    """Whether a reading of the name lies within :data:`LINK_KM` of one of ``points``."""
+    deg = LINK_KM / 111.0  # a degree of latitude; of longitude less, so this box holds the circle
+    return any(
+        abs(p.lat - lat) <= deg and abs(p.lon - lon) <= 2 * deg  # a box first (to 60° N)
+        and haversine_km(p.lat, p.lon, lat, lon) <= LINK_KM
+        for p, _ in _candidates(index, it.payloads) if p.kind != "country"
+        for lat, lon in points
+    )  # fmt: skip
 
 
 def _road_end(text: str, it: _Item) -> bool:

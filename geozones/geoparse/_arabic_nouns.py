@@ -55,10 +55,11 @@ _BUILDINGS = (
 )
 _BUILDING = re.compile(rf"(?<![{_AR}])[وبلف]?(?:{_BUILDINGS})(?![{_AR}])")
 #: The name after it: up to three words, each with the article or after the first one,
-#: none a preposition or a word with a clinging preposition ("بالسوق").
+#: none a preposition or a word with a clinging preposition ("بالسوق"), nor one that "و"
+#: joins to it (round 21: "مدرسة البيطرة وأحياء الكلاسة", the school and the quarters).
 _BUILDING_NAME = re.compile(
     rf"(?:\s+(?!(?:في|من|على|عن|إلى|الى|قرب|دون|عند|مع)(?![{_AR}]))"
-    rf"(?![وبلفك]ال)[{_AR}]{{2,}}){{1,3}}"
+    rf"(?![وبلفك]ال)(?!و[اأإ])[{_AR}]{{2,}}){{1,3}}"
 )
 
 
