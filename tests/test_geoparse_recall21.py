@@ -181,3 +181,20 @@ def test_a_buildings_name_stops_where_and_joins_the_next_place():
     # a building's name of two words is still the building's, no village
     ex = geozones.extract("وسقطت قذيفة على مدرسة الماظة خليل في الحي.")
     assert not any("الماظة" in m.text for m in ex.places)
+
+
+# ------------------------------------------------------------- near spellings (class "b2")
+
+
+def test_the_ending_yie_meets_iyeh_in_the_loose_key():
+    from geozones.gazetteer._loose import loose_word
+
+    assert loose_word("salhyie") == loose_word("salhiyeh") == loose_word("salhieh")
+    assert loose_word("suwayda") != loose_word("suwaydiya")  # only the ending moves
+    text = (  # 342
+        "ISIS still control areas south Euphrates river such as al-Ashara city, al-Salhyie, "
+        "Sbeikhan, al-Sayal villages in the eastern countryside."
+    )
+    got = _found(text, "al-Salhyie")
+    assert got, _places(text)
+    assert haversine_km(got[0].place.lat, got[0].place.lon, 34.718, 40.755) <= 25

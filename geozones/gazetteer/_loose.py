@@ -26,7 +26,8 @@ _GLUED_SUN = re.compile(r"^[ae](sh|th|dh|[tdrszln])\1(?=[a-z]{2,})")
 _TURKISH_C = re.compile(r"c(?!h)")  # Turkish c is j ("Merc", "Cisr"); "ch" is ç or English
 _DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1")
 _DIPHTHONG = re.compile(r"ay|ey|ei|ai")  # Deyr / Deir / Dayr; Ayn / Ein
-_ENDING_IYA = re.compile(r"(?<=[^aiu])[ai]y{0,2}ah?$")  # -iyeh -iyya -eyyeh -iya -iye -ieh
+#: -iyeh -iyya -eyyeh -iya -iye -ieh, and -yie ("al-Salhyie", round 21: the y before the i)
+_ENDING_IYA = re.compile(r"(?<=[^aiu])y?[ai]y{0,2}ah?$")
 _ENDING_A = re.compile(r"(?<=[^aiu])ah?$")  # -eh -ah -e -a (after the e → a step)
 _FOLD_VOWEL = str.maketrans({"e": "a", "o": "u", "q": "k", "w": "u"})
 #: an epenthetic vowel before a final consonant: "Kefer" / "Kafr", "Nahar" / "Nahr"
