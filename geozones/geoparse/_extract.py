@@ -55,6 +55,7 @@ from ._persons import (
     reporter_outlets,
 )
 from ._place_lists import follow_first_reading, place_list_spans
+from ._place_model import drop_unlikely_places
 from ._province_word import province_word_towns
 from ._region_cue import mark_bracketed_admin_lists, mark_plural_lists
 from ._repeats import repeat_cued_names
@@ -247,6 +248,7 @@ def _names(
     places = paired_capitals(text, places)  # "في حلب وإدلب": the two governorates
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
+    places = drop_unlikely_places(text, places)  # the trained filter: "هوية", "كشف", "سوتشي"
     return places, roads, sorted(entities, key=lambda e: e.start)
 
 
