@@ -29,10 +29,16 @@ from typing import Any
 import numpy as np
 
 from .._io import data_path
-from ._arabic_common import SETTLEMENT_NOUNS, is_common_word, normalise
-from ._persons import AR_TITLES, _ar_key, _given_names
+from ._arabic_common import SETTLEMENT_NOUNS, is_common_word
+from ._arabic_common import normalise as _normalise
+from ._persons import AR_TITLES, _given_names
+from ._persons import _ar_key as _key
 from ._results import PlaceMention
 
+#: The word functions, memoised: a text repeats its words, and every mention reads a few.
+normalise = functools.lru_cache(maxsize=8192)(_normalise)
+_ar_key = functools.lru_cache(maxsize=8192)(_key)
+_common = functools.lru_cache(maxsize=8192)(is_common_word)
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+")
 _QUOTES = " \t\"'“”«»()/"
@@ -257,7 +263,7 @@ def mention_features(
     end = m.name_end if m.name_end >= 0 else m.end
     after = text[end : end + 1]
     return [
-        float(len(tokens) == 1 and is_common_word(tokens[0])),
+        float(len(tokens) == 1 and _common(tokens[0])),
         float(zipf <= floor),
         zipf,
         float(len(tokens) == 1),
@@ -310,26 +316,36 @@ def _list_heads(text: str, ranked: list[PlaceMention]) -> list[bool]:
     return heads
 
 
+class _Context:
+    """What the features of a text's mentions share: the mentions in text order, their
+    nearness, repetitions and list heads (computed once per text)."""
+
+    def __init__(self, text: str, places: list[PlaceMention], model: dict) -> None:
+        self.text, self.model = text, model
+        self.order = sorted(range(len(places)), key=lambda i: (places[i].start, places[i].end))
+        self.ranked = [places[i] for i in self.order]
+        self.targets = [r for r, m in enumerate(self.ranked) if _is_target(m)]
+        self.near = _nearest_km(self.ranked) if self.targets else np.zeros(0)
+        self.counts = Counter(p.text for p in self.ranked)
+        self.heads = _list_heads(text, self.ranked) if self.targets else []
+
+    def row(self, r: int) -> list[float]:
+        """The feature row of the mention ranked ``r`` in the text."""
+        m, ranked = self.ranked[r], self.ranked
+        beside = ranked[max(0, r - 2) : r] + ranked[r + 1 : r + 3]
+        got = mention_features(self.text, m, beside, self.near[r], self.counts[m.text], self.model)
+        return [*got, float(self.heads[r])]
+
+
 def feature_rows(
     text: str, places: list[PlaceMention], model: dict | None = None
 ) -> tuple[list[int], np.ndarray]:
     """The indices of the mentions the filter weighs and their feature rows."""
-    model = model or _model()
-    order = sorted(range(len(places)), key=lambda i: (places[i].start, places[i].end))
-    ranked = [places[i] for i in order]
-    targets = [r for r, i in enumerate(order) if _is_target(places[i])]
-    if not targets:
+    ctx = _Context(text, places, model or _model())
+    if not ctx.targets:
         return [], np.zeros((0, len(FEATURES)))
-    near = _nearest_km(ranked)
-    counts = Counter(p.text for p in ranked)
-    heads = _list_heads(text, ranked)
-    rows = []
-    for r in targets:
-        beside = ranked[max(0, r - 2) : r] + ranked[r + 1 : r + 3]
-        row = mention_features(text, ranked[r], beside, near[r], counts[ranked[r].text], model)
-        rows.append([*row, float(heads[r])])
-    idx = [order[r] for r in targets]
-    return idx, np.array(rows, dtype=float)
+    rows = [ctx.row(r) for r in ctx.targets]
+    return [ctx.order[r] for r in ctx.targets], np.array(rows, dtype=float)
 
 
 def probabilities(rows: np.ndarray, model: dict | None = None) -> np.ndarray:
@@ -364,9 +380,20 @@ def drop_unlikely_places(
     if not any(_is_target(m) for m in places):
         return places
     model = _model()
-    idx, rows = feature_rows(text, places, model)
     cut = model["threshold"] if threshold is None else threshold
-    drop = dropped(places, idx, rows, probabilities(rows, model), cut)
+    ctx = _Context(text, places, model)
+    kept = {m.text for m in places if not _is_target(m)}
+    low: dict[str, list[int]] = {}
+    for r in ctx.targets:  # a name kept once is kept everywhere: its repeats are not weighed
+        name = ctx.ranked[r].text
+        if name in kept:
+            continue
+        row = np.array(ctx.row(r), dtype=float)
+        if probabilities(row[None, :], model)[0] >= cut or strong_cue(row):
+            kept.add(name)
+        else:
+            low.setdefault(name, []).append(ctx.order[r])
+    drop = {i for name, ids in low.items() if name not in kept for i in ids}
     return [m for i, m in enumerate(places) if i not in drop]
 
 
