@@ -241,7 +241,7 @@ def _governorate_follows(m: PlaceMention, after: list[PlaceMention]) -> bool:
     )
 
 
-def mention_features(
+def _mention_features(
     text: str, m: PlaceMention, beside: list[PlaceMention], near: float, repeats: int,
     model: dict,
 ) -> list[float]:  # fmt: skip
@@ -333,14 +333,23 @@ class _Context:
         """The feature row of the mention ranked ``r`` in the text."""
         m, ranked = self.ranked[r], self.ranked
         beside = ranked[max(0, r - 2) : r] + ranked[r + 1 : r + 3]
-        got = mention_features(self.text, m, beside, self.near[r], self.counts[m.text], self.model)
+        got = _mention_features(self.text, m, beside, self.near[r], self.counts[m.text], self.model)
         return [*got, float(self.heads[r])]
 
 
 def feature_rows(
     text: str, places: list[PlaceMention], model: dict | None = None
 ) -> tuple[list[int], np.ndarray]:
-    """The indices of the mentions the filter weighs and their feature rows."""
+    """The indices of the mentions the filter weighs and their feature rows.
+
+    Examples
+    --------
+    >>> from geozones import extract
+    >>> text = "قصفت قوات النظام قرية كفرنبل وتركيا"
+    >>> idx, rows = feature_rows(text, extract(text).places)
+    >>> idx, rows.shape[1] == len(FEATURES), float(rows[0][FEATURES.index("cue_settlement")])
+    ([0], True, 1.0)
+    """
     ctx = _Context(text, places, model or _model())
     if not ctx.targets:
         return [], np.zeros((0, len(FEATURES)))
@@ -349,14 +358,29 @@ def feature_rows(
 
 
 def probabilities(rows: np.ndarray, model: dict | None = None) -> np.ndarray:
-    """p(place) of each feature row under the fitted logistic regression."""
+    """p(place) of each feature row under the fitted logistic regression.
+
+    Examples
+    --------
+    >>> from geozones import extract
+    >>> text = "قصفت قوات النظام قرية كفرنبل"
+    >>> bool(probabilities(feature_rows(text, extract(text).places)[1])[0] > 0.9)
+    True
+    """
     model = model or _model()
     z = ((rows - model["mean"]) / model["scale"]) @ model["w"] + model["b"]
     return 1.0 / (1.0 + np.exp(-z))
 
 
 def strong_cue(row: np.ndarray) -> bool:
-    """Whether a feature row holds a cue that names the mention a place outright."""
+    """Whether a feature row holds a cue that names the mention a place outright.
+
+    Examples
+    --------
+    >>> row = np.zeros(len(FEATURES))
+    >>> strong_cue(row), strong_cue(np.where(np.array(FEATURES) == "cue_settlement", 1.0, row))
+    (False, True)
+    """
     f = dict(zip(FEATURES, row, strict=True))
     listed_under_head = f["list_head"] and f["listed"]
     return bool(f["cue_settlement"] or f["governorate_follows"] or listed_under_head)
@@ -402,7 +426,17 @@ def dropped(
 ) -> set[int]:
     """The indices of the mentions to drop: p(place) under ``cut``, no strong cue, and no
     other mention of the same words kept (one sense per text: "في مخيم الباغوز" … "في
-    الباغوز" is the same camp)."""
+    الباغوز" is the same camp). :func:`drop_unlikely_places` decides the same way.
+
+    Examples
+    --------
+    >>> from geozones import extract
+    >>> text = "قصفت قوات النظام قرية كفرنبل"
+    >>> places = extract(text).places
+    >>> idx, rows = feature_rows(text, places)
+    >>> dropped(places, idx, rows, probabilities(rows), 0.5), dropped(places, idx, rows, [0.0], 0.5)
+    (set(), set())
+    """
     low = {i for i, row, q in zip(idx, rows, p, strict=True) if q < cut and not strong_cue(row)}
     kept = {places[i].text for i in range(len(places)) if i not in low}
     return {i for i in low if places[i].text not in kept}
