@@ -3,12 +3,13 @@
 The examples are the Arabic place mentions the extractor outputs on the examined (``set:
 dev``) benchmark passages 1-483 (``benchmarks/geoparse_real/``, listed by number: no
 passage from 484 on is opened), with the candidates its Arabic word rules drop (the
-extractor run again with those rules switched off), labelled by the gold marks: a place when the span overlaps a gold place,
-region or country mark (whatever reading the extractor chose), not one when it overlaps no
-mark or an ``x`` mark; spans on a gold road count neither way. The features are
-``geozones.geoparse._place_model.FEATURES``; word frequencies come from wordfreq 3.1.1
-(``pip install geozones[data]``), read here at build time only: the model file keeps
-their Zipf values, bucketed, for the Arabic words at or above ``ZIPF_FLOOR``.
+extractor run again with those rules switched off), labelled by the gold marks: a place
+when the span overlaps a gold place, region or country mark (whatever reading the
+extractor chose), not one when it overlaps no mark or an ``x`` mark; spans on a gold road
+count neither way. The features are ``geozones.geoparse._place_model.FEATURES``; word
+frequencies come from wordfreq 3.1.1 (``pip install geozones[data]``), read here at build
+time only: the model file keeps their Zipf values, bucketed, for the Arabic words at or
+above ``ZIPF_FLOOR``.
 
 The model is a logistic regression (L2, Newton iterations from zero, fixed count: the
 output is byte-reproducible). The threshold is chosen on leave-one-batch-out figures over
