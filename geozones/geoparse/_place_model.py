@@ -305,13 +305,14 @@ def _mention_features(
 
 def _list_heads(text: str, ranked: list[PlaceMention]) -> list[bool]:
     """Per mention (in text order), whether a noun of settlements heads the list it stands
-    in: right before it, or before the list's first name ("قرى (قوخار، شجيف، والية)")."""
+    in: right before it, or before the list's first name ("قرى (قوخار، شجيف، والية)"; "قرى
+    حماة الشرقية: عقيربات، كشف")."""
     heads: list[bool] = []
     for r, m in enumerate(ranked):
         head = _word_before(text, m.start) in _HEADS
         if not head and r and heads[r - 1] and ranked[r - 1].end <= m.start:
             gap = text[ranked[r - 1].end : m.start]
-            head = len(gap) <= 8 and bool(_LIST_GAP.fullmatch(gap))
+            head = len(gap) <= 8 and bool(_LIST_GAP.fullmatch(gap.replace(":", " ", 1)))
         heads.append(head)
     return heads
 
