@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ._ar_bodies import body_names
 from ._context import Entity
 
 _AR = r"[\u0621-\u064a\u0671-\u06d3\u0640]+"
@@ -67,7 +68,7 @@ def arabic_outlets(text: str) -> list[Entity]:
     """
     out: list[Entity] = []
     if not _HINT.search(text):
-        return out  # no outlet's word and no "أنباء": nothing to look at
+        return body_names(text)  # no outlet's word and no "أنباء": only bodies' names
     for rx in (_QUOTED, _BARE, _MEDIA_QUOTED):
         for m in rx.finditer(text):
             s, e = m.span("name")
@@ -81,4 +82,6 @@ def arabic_outlets(text: str) -> list[Entity]:
         if words[-2] in ("انباء", "أنباء") and words[-1] in _NOT_NAME:
             continue
         out.append(Entity(text[s:e], s, e, "news", "ar-news-agency"))
-    return out
+    return out + [
+        b for b in body_names(text) if not any(o.start < b.end and b.start < o.end for o in out)
+    ]
