@@ -126,3 +126,10 @@ def test_compass_adjective_is_no_body() -> None:
 
 def test_branch_after_a_preposition_is_where() -> None:
     assert body_names("اعتقل في فرع حلب") == []
+
+
+def test_countryside_place_in_a_name() -> None:
+    # the general form: "ريف" before a one-word place ("ريف دمشق") is part of the place
+    text = "وقالت مديرية صحة ريف دمشق إن ثلاثة أطفال أصيبوا"
+    assert [e.text for e in body_names(text)] == ["مديرية صحة ريف دمشق"]
+    assert not any("دمشق" in p for p in _places(text))

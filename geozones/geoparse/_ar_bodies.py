@@ -51,8 +51,9 @@ _STOP = (
     r"|اكدت|أفاد|أفادت|افاد|افادت|أعلن|أعلنت|اعلن|اعلنت|قوله|وقال|وقالت|أو|او|ثم|و)"
 )
 #: A place's name in a name: one word, or two when the second has the article ("دير الزور",
-#: "ريف الحسكة"), then "وريفها" (and its countryside) when it follows.
+#: "ريف الحسكة"), "ريف"/"بادية" before it ("ريف دمشق"), then "وريفها" (and its countryside).
 _PLACE = (
+    rf"(?:(?:ريف|بادي[ةه])[ \t]+(?!ال))?"
     rf"(?!{_STOP}{_A})(?!ال{_FIELD}{_A}){_W}(?:[ \t]+(?!{_STOP}{_A})ال{_W})?"
     rf"(?:[ \t]+وريف(?:ها|ه){_A})?"
 )
