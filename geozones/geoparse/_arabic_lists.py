@@ -16,10 +16,13 @@ from ._results import PlaceMention
 from ._select import ARABIC_STOPWORDS
 
 #: One item of a comma list: one to three Arabic words, an optional و before them.
-_ITEM = r"(?:و)?[\u0621-\u064a\u0640]{2,}(?:[ \t]+[\u0621-\u064a\u0640]{2,}){0,2}"
+#: (Each word's letters are taken whole, possessively, and a list starts at a word's first
+#: letter: nothing can follow a word's letters but a space or a comma, so no shorter cut
+#: matches where the whole word does not; the same matches, without the backtracking.)
+_ITEM = r"(?:و)?[\u0621-\u064a\u0640]{2,}+(?:[ \t]+[\u0621-\u064a\u0640]{2,}+){0,2}"
 #: Four items or more, separated by the Arabic (or Latin) comma, closed by a full stop, a
 #: line's end or a comma-less و before the last item.
-_LIST = re.compile(rf"(?:{_ITEM})(?:[ \t]*[،,][ \t]*{_ITEM}){{3,}}")
+_LIST = re.compile(rf"(?<![\u0621-\u064a\u0640])(?:{_ITEM})(?:[ \t]*[،,][ \t]*{_ITEM}){{3,}}")
 #: Words that no name of a place opens: prepositions, conjunctions, verbs of the report.
 _NOT_FIRST = frozenset(
     """في من الى إلى على عن مع بعد قبل منذ حتى التي الذي الذين كما حيث وقد قد كان كانت

@@ -129,6 +129,17 @@ def _capital_of(
 
 def _city_cue(text: str, it: _Item) -> bool:
     """Whether the name's own phrase makes it the city (rule 2)."""
+    # asked of one mention by several passes (the leanings, the capital's cue, the province
+    # reading): read once, kept on the mention (it lives for one extraction)
+    memo = it.__dict__.setdefault("_city_cue", {})
+    key = (text, it.start, it.end)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _city_cue_read(text, it)
+    return got
+
+
+def _city_cue_read(text: str, it: _Item) -> bool:
     line_start = text.rfind("\n", 0, it.start) + 1
     if not text[line_start : it.start].strip():
         if _DATELINE_AFTER.match(text, it.end):

@@ -370,15 +370,18 @@ def _build(
             continue
         cue = it.cue
         here = _sentence_areas(stops, it, area_at)
+        chosen = None  # the choice with no cue, reused below when no cue comes
         if cue is None:
-            first = _choose(cands, None, bias, centroid, key, named, areas, here)[0]
+            chosen = _choose(cands, None, bias, centroid, key, named, areas, here)
+            first = chosen[0]
             cue = capital_cue(text, it, cands, bias, first, leaning, listed, area_leaning, town_in)
         if cue is not None and cue.ring == "direction" and _NAMED_AREA.search(key):
             cue = replace(cue, direction=None, ring=None, level=1)  # "east of Homs Province"
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         town = town or cue is not None and seat_named(text, cue)  # "مركز ناحية راجو"
-        place, kind, alts, conf = _choose(cands, None if town else cue, bias, centroid, key,
-                                          named, areas, here)  # fmt: skip
+        reuse = chosen if town or cue is None else None
+        place, kind, alts, conf = reuse or _choose(cands, None if town else cue, bias, centroid,
+                                                   key, named, areas, here)  # fmt: skip
         if cue is None and kind == "region" and not _NAMED_AREA.search(key):
             place, kind = _seat(index, place, kind)  # not "Afrin District": the district
         place, kind, part = _part(place, kind, cue, town)

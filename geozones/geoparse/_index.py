@@ -362,6 +362,25 @@ def _first_token(tok_at: dict[int, int], stream: str, end_idx: int, nwords: int)
 
 
 def _candidates(index: _Index, payloads: Iterable[_Payload]) -> list[tuple[Place, float]]:
+    # the same payload tuple (the automaton's own) is looked up by a dozen passes per
+    # mention: kept by identity (the tuple held, so its id is never reused), a copy returned
+    memo = index.__dict__.setdefault("_cands_memo", {})
+    got = memo.get(id(payloads))
+    if got is not None and got[0] is payloads:
+        return list(got[1])
+    out = _candidates_of(index, payloads)
+    if isinstance(payloads, tuple):
+        if len(memo) >= _CANDS_MEMO_SIZE:
+            memo.clear()
+        memo[id(payloads)] = (payloads, tuple(out))
+    return out
+
+
+#: How many payload tuples :func:`_candidates` keeps (cleared when full: bounded memory).
+_CANDS_MEMO_SIZE = 50_000
+
+
+def _candidates_of(index: _Index, payloads: Iterable[_Payload]) -> list[tuple[Place, float]]:
     out = []
     places, importance = index._places, index.importance
     for p in payloads:

@@ -91,6 +91,42 @@ _CUE_WORD = re.compile(
     r"|osten|westen|provinz|région|teil|umgebung|distrikt|destrikt|bezirk|kanton",
     re.IGNORECASE,
 )
+#: The patterns of ``_REGION_BEFORE`` that need an Arabic letter (the others need a Latin
+#: one, under their own case folding): a head without such a letter skips them, unsearched.
+_ARABIC_BEFORE = frozenset(range(4, 8))
+_HAS_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_HAS_LATIN = re.compile(r"[a-z]", re.IGNORECASE)  # re.I: also "ı", "ſ", "K" (Kelvin)
+
+
+#: ``_CUE_WORD``'s Arabic words, and its others (each with a Latin letter), apart: a head
+#: in one script is searched for its own words only (a search under ``re.IGNORECASE``
+#: costs ten times more on Arabic text than a plain one).
+_CUE_WORD_ARABIC = re.compile(
+    "|".join(w for w in _CUE_WORD.pattern.split("|") if _HAS_ARABIC.search(w))
+)
+_CUE_WORD_LATIN = re.compile(
+    "|".join(w for w in _CUE_WORD.pattern.split("|") if not _HAS_ARABIC.search(w)),
+    re.IGNORECASE,
+)
+
+
+def _cue_word(head: str) -> bool:
+    """``_CUE_WORD.search(head)``, each script's words searched only in a head that has it."""
+    if _HAS_ARABIC.search(head) and _CUE_WORD_ARABIC.search(head):
+        return True
+    return bool(_HAS_LATIN.search(head) and _CUE_WORD_LATIN.search(head))
+
+
+def _before_patterns(head: str) -> list[re.Pattern[str]]:
+    """``_REGION_BEFORE`` in its order, less the patterns the head's script rules out."""
+    arabic, latin = bool(_HAS_ARABIC.search(head)), bool(_HAS_LATIN.search(head))
+    if arabic and latin:
+        return _REGION_BEFORE
+    if not arabic and not latin:
+        return []
+    return [rx for i, rx in enumerate(_REGION_BEFORE) if (i in _ARABIC_BEFORE) == arabic]
+
+
 _REGION_AFTER = [
     re.compile(
         rf"^\s*(?:(?P<dir>{_DIRECTIONS})\s+)?(?P<noun>(?:province|governorate|countryside|region"
@@ -164,8 +200,8 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
     if zone:
         return RegionCue("zone", start, end + zone.end(), None, zone.group("noun"), 1)
     before = None
-    if _CUE_WORD.search(head):  # most names have none of these words before them
-        before = next((m for rx in _REGION_BEFORE if (m := rx.search(head))), None)
+    if _cue_word(head):  # most names have none of these words before them
+        before = next((m for rx in _before_patterns(head) if (m := rx.search(head))), None)
         if before is not None and _noun_of_a_name(head, before):
             before = None  # "the Waer district of Homs": the district is Waer's, not Homs's
     after = next((m for rx in _REGION_AFTER if (m := rx.match(after_text))), None)
