@@ -61,16 +61,39 @@ def _rank_domestic(p: Place, importance: float, km: float | None, bias: str = ""
 
 
 def _distances(
-    cands: list[tuple[Place, float]], centroid: tuple[float, float] | None
+    cands: list[tuple[Place, float]],
+    centroid: tuple[float, float] | None,
+    known: dict[tuple[float, float], float] | None = None,
 ) -> list[float | None]:
-    """Kilometres from each candidate to the text's centre, in one vectorized call."""
+    """Kilometres from each candidate to the text's centre, in one vectorized call (or
+    from ``known``, :func:`_all_distances`' table, when it holds them all)."""
     if centroid is None:
         return [None] * len(cands)
+    if known is not None:
+        got = [known.get((p.lat, p.lon)) for p, _ in cands]
+        if None not in got:
+            return got
     import numpy as np  # lazy: keeps `import geozones` fast
 
     lats = np.fromiter((p.lat for p, _ in cands), float, len(cands))
     lons = np.fromiter((p.lon for p, _ in cands), float, len(cands))
     return [float(d) for d in haversine_km(lats, lons, centroid[0], centroid[1])]
+
+
+def _all_distances(
+    items: list[_Item], index: _Index, centroid: tuple[float, float] | None
+) -> dict[tuple[float, float], float]:
+    """Kilometres to the text's centre of every candidate of every mention, in one
+    vectorized call (numpy gives each element the value a call on fewer would give)."""
+    if centroid is None:
+        return {}
+    import numpy as np  # lazy: keeps `import geozones` fast
+
+    points = list({(p.lat, p.lon): 0 for it in items for p, _ in _candidates(index, it.payloads)})
+    lats = np.fromiter((a for a, _ in points), float, len(points))
+    lons = np.fromiter((b for _, b in points), float, len(points))
+    kms = haversine_km(lats, lons, centroid[0], centroid[1])
+    return {pt: float(d) for pt, d in zip(points, kms, strict=True)}
 
 
 #: How much nearer (km) a town in a governorate the text names weighs among namesakes.
@@ -89,6 +112,7 @@ def _choose(
     named_countries: frozenset[str] = frozenset(),
     named_areas: frozenset[str] = frozenset(),
     sentence_areas: frozenset[str] = frozenset(),
+    known_km: dict[tuple[float, float], float] | None = None,
 ) -> tuple[Place, str, list[Place], float]:
     """Pick the place a mention means; return (place, mention kind, alternatives, confidence).
 
@@ -126,7 +150,7 @@ def _choose(
             and best_f >= FOREIGN_FACTOR * max(best_d, 1)
             and not _home_in_cluster(domestic, foreign, key, centroid)
         )
-        kms = _distances(cands, centroid)
+        kms = _distances(cands, centroid, known_km)
         # nearness saturates only when no home namesake lies in the text's cluster
         capped = bias if not _any_in_cluster(cands, kms, bias) else ""
         for (p, imp), km in zip(cands, kms, strict=True):
@@ -328,6 +352,7 @@ def _build(
     text: str, items: list[_Item], index: _Index, bias: str
 ) -> tuple[list[PlaceMention], list[RoadMention]]:
     centroid = _centroid(text, items, index, bias)
+    known_km = _all_distances(items, index, centroid)  # one vectorized call for the text
     named = frozenset(
         p.country for it in items for p, _ in _candidates(index, it.payloads) if p.kind == "country"
     )
@@ -372,7 +397,7 @@ def _build(
         here = _sentence_areas(stops, it, area_at)
         chosen = None  # the choice with no cue, reused below when no cue comes
         if cue is None:
-            chosen = _choose(cands, None, bias, centroid, key, named, areas, here)
+            chosen = _choose(cands, None, bias, centroid, key, named, areas, here, known_km)
             first = chosen[0]
             cue = capital_cue(text, it, cands, bias, first, leaning, listed, area_leaning, town_in)
         if cue is not None and cue.ring == "direction" and _NAMED_AREA.search(key):
@@ -381,7 +406,7 @@ def _build(
         town = town or cue is not None and seat_named(text, cue)  # "مركز ناحية راجو"
         reuse = chosen if town or cue is None else None
         place, kind, alts, conf = reuse or _choose(cands, None if town else cue, bias, centroid,
-                                                   key, named, areas, here)  # fmt: skip
+                                                   key, named, areas, here, known_km)  # fmt: skip
         if cue is None and kind == "region" and not _NAMED_AREA.search(key):
             place, kind = _seat(index, place, kind)  # not "Afrin District": the district
         place, kind, part = _part(place, kind, cue, town)

@@ -86,8 +86,14 @@ def _context_point(
     before, after = _sentence(text, max(0, j)), _sentence(text, k)
     for lo, hi in ((a, b), before, after, _paragraph(text, pos), (0, len(text))):
         near = [t for t in towns.within(lo, hi, pos) if t is not exclude]
-        if near:
-            return _cluster_centre(near, pos, majority)
+        if near:  # the same towns (a sentence's) come back for each name among them: their
+            # centre is kept on ``towns`` (which holds them, so their ids stay theirs)
+            key = (majority, None if majority else pos, *map(id, near))
+            memo = towns.__dict__.setdefault("_centres", {})
+            got = memo.get(key, False)
+            if got is False:
+                got = memo[key] = _cluster_centre(near, pos, majority)
+            return got
     return None
 
 

@@ -271,11 +271,25 @@ def _context_place(name: str, where: tuple[float, float], bias: str) -> Place:
     )  # fmt: skip
 
 
+#: What every match of ``_OTHER`` holds (a cheap test before it, as "Hospital" for
+#: ``_SITE``): its German, French or Turkish noun of settlement.
+_OTHER_WORDS = re.compile(
+    r"Dorf|Dörfer|Ortschaft|(?:villages?|localités?|bourgs?)\s+d[e']|köy|belde|tepe|kamp"
+)
+#: Every pattern of :func:`_english_spans` holds a lower-case Latin letter (an Arabic text
+#: has none: none is searched).
+_LATIN_LOWER = re.compile(r"[a-z]")
+
+
 def _english_spans(text: str) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
+    if not _LATIN_LOWER.search(text):
+        return out
     for rx in (_BEFORE, _AFTER, _INCLUDING, _OTHER, _LOCATED, _SITE):
         if rx is _SITE and "Hospital" not in text:
             continue  # a cheap test first: most texts name no hospital
+        if rx is _OTHER and not _OTHER_WORDS.search(text):
+            continue
         for m in rx.finditer(text):
             g = "list" if m.group("list") is not None else "tr"
             base = m.start(g)
