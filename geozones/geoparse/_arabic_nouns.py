@@ -53,6 +53,8 @@ _BUILDINGS = (
     "مدرسة|مدرسه|مدارس|فندق|مشفى|مشفي|مستشفى|مستشفي|جامع|مسجد|ملعب|جامعة|كنيسة|مطعم|مصنع"
     "|معمل|مخبز|فرن|صيدلية"
 )
+#: An Arabic letter: a text without one holds none of these nouns (a cheap test first).
+_ANY_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _BUILDING = re.compile(rf"(?<![{_AR}])[وبلف]?(?:{_BUILDINGS})(?![{_AR}])")
 #: The name after it: up to three words, each with the article or after the first one,
 #: none a preposition or a word with a clinging preposition ("بالسوق"), nor one that "و"
@@ -110,6 +112,8 @@ def arabic_qualified_nouns(text: str) -> list[Entity]:
     >>> [e.text for e in arabic_qualified_nouns("انفجرت بالقرب من مدرسة القادسية.")]
     ['مدرسة القادسية']
     """
+    if not _ANY_ARABIC.search(text):
+        return []  # every pattern below (and in arabic_named_things) needs an Arabic letter
     out = []
     for m in _NOUN_ADJ.finditer(text):
         noun, adj = m.group("noun"), m.group("adj")

@@ -181,8 +181,15 @@ def _is_title(word: str) -> bool:
 _ARTICLES = frozenset(("the", "a", "an"))
 
 
+#: The expressions of :func:`rule_entities` and :func:`_words`, compiled once.
+_WORDS = re.compile(r"[\w'’]+")
+_SEQ_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_APOSTROPHE = re.compile("['’]")
+
+
 def _words(s: str) -> list[str]:
-    return re.findall(r"[\w'’]+", s)
+    return _WORDS.findall(s)
 
 
 def rule_entities(text: str) -> list[Entity]:
@@ -196,10 +203,10 @@ def rule_entities(text: str) -> list[Entity]:
     out: list[Entity] = []
     for s0, e0 in _cap_sequences(text):
         seq, m = text[s0:e0], _Span(e0)
-        words = [(w.group(0), w.start()) for w in re.finditer(r"[\w'’]+(?:-[\w'’]+)*", seq)]
+        words = [(w.group(0), w.start()) for w in _SEQ_WORD.finditer(seq)]
         if not words:
             continue
-        poss = [i for i, (w, _) in enumerate(words[:-1]) if re.search(r"['’]s$", w)]
+        poss = [i for i, (w, _) in enumerate(words[:-1]) if _POSSESSIVE_END.search(w)]
         if poss:  # "Turkey's National Security Council": the name starts after the possessive
             cut = poss[-1] + 1
             s0, seq = s0 + words[cut][1], seq[words[cut][1] :]
@@ -211,8 +218,8 @@ def rule_entities(text: str) -> list[Entity]:
         of_for = any(
             w in ORG_TAILS and nxt in ("of", "for") for w, nxt in zip(low, low[1:], strict=False)
         )
-        tail = low[-1] in ORG_TAILS or bool(_TR_ORG_TAIL.match(re.split("['’]", low[-1])[0]))
-        if tail or re.sub("['’]", "", low[0].split("-")[0]) in ORG_HEADS or of_for:
+        tail = low[-1] in ORG_TAILS or bool(_TR_ORG_TAIL.match(_APOSTROPHE.split(low[-1])[0]))
+        if tail or _APOSTROPHE.sub("", low[0].split("-")[0]) in ORG_HEADS or of_for:
             k = 0  # "the", "A", "Britain-based" before the name are not part of it
             while k < len(words) - 1 and (low[k] in _ARTICLES or _MODIFIER.search(low[k])):
                 k += 1

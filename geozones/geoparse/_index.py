@@ -377,7 +377,7 @@ def _candidates(index: _Index, payloads: Iterable[_Payload]) -> list[tuple[Place
 
 
 #: How many payload tuples :func:`_candidates` keeps (cleared when full: bounded memory).
-_CANDS_MEMO_SIZE = 50_000
+_CANDS_MEMO_SIZE = 4096
 
 
 def _candidates_of(index: _Index, payloads: Iterable[_Payload]) -> list[tuple[Place, float]]:

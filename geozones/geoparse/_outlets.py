@@ -24,7 +24,9 @@ import re
 from ._context import Entity
 
 _CHANNEL = re.compile(
-    r"\b(?P<name>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?[ -](?:\d{1,3}))\b"
+    # "\b" before the capital, written after it ("(?<!\w[A-Z])"): the capital then opens
+    # the pattern, and the engine skips to the next capital instead of trying each character
+    r"(?P<name>[A-Z](?<!\w[A-Z])[a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?[ -](?:\d{1,3}))\b"
     r"(?=\s*(?:\)|,?\s+(?:reported|reports|said|says|quoted|quotes|cited|cites|aired|airs"
     r"|broadcast|broadcasts|showed|shows|told|tells|added|adds|wrote|writes|announced"
     r"|correspondent|television|TV|channel|news)\b))"

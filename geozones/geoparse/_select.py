@@ -81,7 +81,7 @@ def _select(
             continue
         if not _is_name_case(name):
             continue
-        words = re.findall(r"[\w'’]+", name.replace("İ", "I").lower())
+        words = _NAME_WORDS.findall(name.replace("İ", "I").lower())
         abbreviation = all(p.caps for p in pls)  # "US" in capitals is no stop word "us"
         if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words) and not (
             abbreviation
@@ -304,9 +304,14 @@ class _TitleLines:
 
 def _line_is_title(line: str) -> bool:
     """Whether a line capitalises most of its longer words ("Russia And Turkey Agree …")."""
-    words = re.findall(r"[A-Za-z][\w'’]+", line)
+    words = _TITLE_WORDS.findall(line)
     long = [w for w in words if len(w) > 3]
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+
+
+#: The words of a name and of a line, compiled once (they are asked for every name).
+_NAME_WORDS = re.compile(r"[\w'’]+")
+_TITLE_WORDS = re.compile(r"[A-Za-z][\w'’]+")
 
 
 def _loose(word: str) -> bool:
