@@ -25,6 +25,7 @@ once by its pair ("قائد شرطة حلب إن", the Aleppo police chief) name
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ._arabic_cues import AR_PLACE_BEFORE
@@ -43,6 +44,7 @@ _BREAK = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=65536)  # the same words come back in every text
 def _key(word: str) -> str:
     """A word folded, without a clinging و/ف/ل/ب and the article."""
     w = word.translate(AR_FOLD)

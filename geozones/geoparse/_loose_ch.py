@@ -14,6 +14,7 @@ gives a gazetteer name's key without that qualifier too.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..gazetteer._loose import loose_key as _loose_key
@@ -47,6 +48,7 @@ def unqualified_keys(folded: str) -> tuple[str, ...]:
     return (key,) if key else ()
 
 
+@functools.lru_cache(maxsize=65536)  # the words of texts come back in every text
 def loose_word(word: str) -> str:
     """:func:`geozones.gazetteer._loose.loose_word` of ``word`` with "ch" read as "sh".
 

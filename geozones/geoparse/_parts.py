@@ -12,6 +12,7 @@ governorate's centre in the direction the text names, never at the centre itself
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ _SHIFT_KM = {1: 30.0, 2: 15.0, 3: 7.0}
 RINGS_KM = {"outskirts": (0.5, 4.0), "countryside": (2.0, 20.0), "direction": (1.0, 10.0)}
 
 
+@functools.lru_cache(maxsize=4096)  # a few direction words, asked for every mention
 def compass(words: str | None) -> str | None:
     """The compass direction ("south-east") of direction words in any supported language.
 

@@ -139,6 +139,9 @@ def given_name_persons(text: str) -> list[Entity]:
     return out
 
 
+_AR_LETTER = re.compile("[\u0621-\u064a]")
+
+
 def _words(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\s،,.;:!?()«»\"“”]+|[،,.;:!?()«»\"“”]",
                                                      text)]  # fmt: skip
@@ -169,7 +172,7 @@ def arabic_entities(text: str) -> list[Entity]:
     >>> [(e.text, e.kind) for e in arabic_entities(t)]
     [('وكالة هاوار', 'news'), ('هيئة تحرير الشام', 'organization'), ('سورية', 'adjective')]
     """
-    if not any("\u0621" <= c <= "\u064a" for c in text[:2000]):
+    if not _AR_LETTER.search(text, 0, 2000):  # as `any(...)` over text[:2000], in C
         return []
     hits = [m.start() for m in _trigger().finditer(text.translate(_SAME_LENGTH_FOLD))]
     if not hits:
