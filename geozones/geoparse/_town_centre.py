@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from typing import Any
 
 from ..projection import haversine_km
 from ._parts import _BEARINGS, compass
@@ -92,7 +93,7 @@ def _context_point(
             memo = towns.__dict__.setdefault("_centres", {})
             got = memo.get(key, False)
             if got is False:
-                got = memo[key] = _cluster_centre(near, pos, majority)
+                got = memo[key] = _cluster_centre(near, pos, majority, _pairwise(towns, near))
             return got
     return None
 
@@ -111,8 +112,30 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return a, b if b != -1 else w1
 
 
+#: Up to this many towns in a text, their distances are computed once, in one matrix.
+_MATRIX_TOWNS = 64
+
+
+def _pairwise(towns: _Towns, near: list[PlaceMention]) -> Any:
+    """The distances between ``near`` (towns of ``towns``), taken from the matrix of all of
+    them computed once per text (numpy gives each element the value a smaller matrix would
+    give), or None for a text of more than ``_MATRIX_TOWNS`` towns."""
+    if len(towns.towns) > _MATRIX_TOWNS:
+        return None
+    import numpy as np  # lazy, as in _cluster_centre
+
+    memo = towns.__dict__
+    if "_matrix" not in memo:
+        lat = np.array([m.place.lat for m in towns.towns])
+        lon = np.array([m.place.lon for m in towns.towns])
+        memo["_matrix"] = haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])
+        memo["_at"] = {id(m): i for i, m in enumerate(towns.towns)}
+    idx = [memo["_at"][id(m)] for m in near]
+    return memo["_matrix"][np.ix_(idx, idx)]
+
+
 def _cluster_centre(
-    towns: list[PlaceMention], pos: int, majority: bool = False
+    towns: list[PlaceMention], pos: int, majority: bool = False, pairs: Any = None
 ) -> tuple[float, float] | None:
     """Mean of the towns within ``CONTEXT_CLUSTER_KM`` of their medoid (an outlier, a
     namesake chosen wrong, does not drag the centre away); when the towns do not gather
@@ -123,7 +146,11 @@ def _cluster_centre(
 
     lat = np.array([m.place.lat for m in towns])
     lon = np.array([m.place.lon for m in towns])
-    d = haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])  # all pairs
+    d = (
+        haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])
+        if pairs is None
+        else pairs
+    )  # all pairs
     row = d[int(np.argmin(d.sum(axis=1)))]
     if 2 * int((row <= CONTEXT_CLUSTER_KM).sum()) <= len(towns) or (
         majority and int((row <= CONTEXT_CLUSTER_KM).sum()) < 2
