@@ -113,7 +113,8 @@ def _german_here(written: str, folded: str, start: int) -> bool:
 #: آذار", "الموافق الرابع من آذار"); on folded text.
 _ORDINAL_NOUN_BEFORE = re.compile(r"(?<!\w)(ال[^\W\d_]{2,})\s+$")
 _DAY_WORDS_BEFORE = frozenset(
-    [W.key(w) for w in W.WEEKDAYS if w.startswith(("ال", "ا"))] + ["اليوم", "الموافق"]
+    [W.key(w) for w in W.WEEKDAYS if w.startswith(("ال", "ا"))]
+    + ["اليوم", "الموافق", "المصادف", "الواقع"]  # "the day falling on": round 23
 )
 
 

@@ -447,7 +447,8 @@ def _in_year_of_end(a: DateMention, b: DateMention) -> DateMention:
     s = a.start_date
     for year in (b.start_date.year, b.start_date.year - 1):
         day = _safe_day(year, s.month, s.day)
-        if day is not None and day < b.start_date and (b.start_date - day).days < 366:
+        last = b.end_date or b.start_date  # "9 نيسان - نيسان 2020": within the end, same year
+        if day is not None and (day < b.start_date or day <= last) and (last - day).days < 366:
             return replace(a, start_date=day, end_date=day)
     return a
 

@@ -27,11 +27,25 @@ _M1 = rf"(?:{W.alternation(W.MONTHS)})\.?"
 #: brackets as Arabic papers of the Gulf and London write it ("يوليو (تموز)", "تموز (يوليو)"),
 #: or an Arabic name after a blank ("12 أغسطس آب 2019", "5 شباط فبراير")
 _M2 = rf"(?:\s*/\s*{_M1}|\s*\(\s*{_M1}\s*\)|\s+(?:{W.alternation(W.ARABIC_MONTHS)})(?!\w))"
-_M = rf"(?:{_M1}{_M2}?)"
+
+
+def _dash_pairs() -> str:
+    """Two Arabic names of one month joined by a dash ("نيسان-أبريل", "كانون الأول - ديسمبر"):
+    one month; two different months so joined are a span and stay apart (round 23)."""
+    names: dict[int, list[str]] = {}
+    for k, v in W.ARABIC_MONTHS.items():
+        names.setdefault(v, []).append(k)
+    return "|".join(
+        rf"(?:{W.alternation(ks)})\s*[-–]\s*(?:{W.alternation(ks)})(?!\w)" for ks in names.values()
+    )
+
+
+_M_DASH = rf"(?:{_dash_pairs()})"
+_M = rf"(?:{_M_DASH}|{_M1}{_M2}?)"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.(?=\s))?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 #: words between a month and its year ("تشرين الأول/ أكتوبر عام 2012", "أيلول من العام 2019")
-_YEAR_WORD = r"(?:(?:من\s+)?(?:عام|سنه|العام)\s+)?"
+_YEAR_WORD = r"(?:(?:من\s+)?(?:عام|سنه|العام)\s+|(?:لعام|للعام|لسنه)\s+)?"
 _WD = rf"(?:{W.alternation(W.WEEKDAYS, short=False)})"
 #: A day as an Arabic ordinal, whole: "السابع والعشرين" is the 27th, not the 7th and 20th.
 _AR_ORD = rf"(?:{W.alternation(N.AR_ORDINALS)})(?!\s*و\s*(?:العشرين|الثلاثين)(?!\w))"
@@ -298,7 +312,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month",
-        rf"{_AR_CLITIC}{_MONTH_LEAD}[\s-]+(?:شهري?\s+)?(?P<m_m>{_M})"
+        rf"{_AR_CLITIC}{_MONTH_LEAD}[\s-]+(?:شهري?\s+)?(?!{_M_DASH}\s+{_YEAR_WORD}\d)(?P<m_m>{_M})"
         # not a month of a date with its year ("مايو (أيار) عام 2018" is "my")
         rf"(?!\.?{_M2}?[\s/]*{_YEAR_WORD}\d)(?!\s*/)(?:\b|(?<=\))){_MONTH_YEAR_WORDS}?",
     ),

@@ -28,7 +28,7 @@ from ._date_seasons import _numeric, _season, _season_rel, _tr_season, _year_par
 
 def _month(s: str) -> int:
     """The month of its name, the first of two ("آذار/مارس", "يوليو (تموز)", "أغسطس آب")."""
-    k = W.key(re.split(r"[/(]", s)[0])
+    k = W.key(re.split(r"[/(–]|(?<=\w)\s*-", s)[0])  # "نيسان-أبريل": round 23
     if k not in _MONTHS:  # two names after a blank: the first
         k = _FIRST_MONTH.match(k).group()  # type: ignore[union-attr]
     return _MONTHS[k]

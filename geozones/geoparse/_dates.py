@@ -34,12 +34,13 @@ from ._date_patterns import (
 from ._date_resolve import (
     _day,
     _month,
-    _nearest_year,
     _resolve,
     _safe_date,
     _Sentences,
 )
 from ._date_story import from_written_year, named_day, years_back
+from ._date_weekday_year import _mentioned_years, _recent, dateline_year
+from ._date_written_day import weekdays_by_written_day
 
 # dateline forms: "ANKARA, March 5 (Reuters) -", "Moscow, 5 March 2020 —", "Published: …"
 _DATELINE_RE = re.compile(
@@ -149,11 +150,6 @@ def _counted_back(text: str, cands: list[_Cand]) -> dt.date | None:
     return None
 
 
-def _mentioned_years(cands: list[_Cand]) -> list[int]:
-    """Every year the text writes out (in full dates, months, seasons, "in 2019")."""
-    return [int(v) for c in cands for k, v in c.groups.items() if k.endswith("_y")]
-
-
 #: How much older than its page a story's dateline may be and still date the story.
 _REPOST_DAYS = dt.timedelta(days=30)
 
@@ -163,38 +159,6 @@ def _dateline_weekday(text: str, ds: int, de: int) -> int | None:
     around = text[max(0, ds - 30) : de + 15]
     m = re.search(rf"\b({_WD})", around, re.IGNORECASE)
     return W.WEEKDAYS.get(W.key(m.group(1))) if m else None
-
-
-def dateline_year(
-    month: int, day: int, weekday: int | None, years: list[int], published: dt.date | None
-) -> tuple[int | None, bool]:
-    """The year of a dateline that gives none, as a reader finds it; and whether it is sure.
-
-    With the publication date: the year that puts the day nearest to it (sure). Else the
-    article is not older than the latest year it writes out, so the year is the first
-    from that one on whose calendar puts the day on the weekday the dateline names (sure:
-    a date falls on the same weekday only every 5 to 11 years). Without a weekday the
-    latest year written is a guess (not sure); without any year the year stays unknown.
-
-    Examples
-    --------
-    >>> dateline_year(3, 5, 3, [2019], None)  # Thursday, March 5, in a text that cites 2019
-    (2020, True)
-    >>> dateline_year(3, 5, None, [2019], None)
-    (2019, False)
-    """
-    if published is not None:
-        return _nearest_year(month, day, published), True
-    if not years:
-        return None, False
-    lo = max(years)
-    if weekday is None:
-        return lo, False
-    for y in range(lo, lo + 12):
-        d = _safe_date(y, month, day)
-        if d is not None and d.weekday() == weekday:
-            return y, True
-    return lo, False
 
 
 def extract_dates(
@@ -234,8 +198,9 @@ def extract_dates(
     if dl_date is not None and not has_year:
         weekday = _dateline_weekday(text, ds, de)
         year, sure = dateline_year(
-            dl_date.month, dl_date.day, weekday, _mentioned_years(cands), reference_date
-        )
+            dl_date.month, dl_date.day, weekday, _mentioned_years(cands), reference_date,
+            _recent(cands),
+        )  # fmt: skip
         dl_date = _safe_date(year, dl_date.month, dl_date.day)
     if dl_date is None:
         lead = _lead_day(text, cands)  # "تعرضت دوما، الجمعة 18 تشرين الثاني 2016، لقصف"
@@ -271,6 +236,7 @@ def extract_dates(
     mentions = _today_named(
         _weekday_again(_apposed(_merge(_not_today(mentions, text), text), text))
     )
+    mentions = weekdays_by_written_day(mentions, text)  # "On 18 August 2020 … on Tuesday"
     return _anchor_later(mentions, cands, text), ref
 
 
@@ -388,7 +354,7 @@ def _resolve_all(
             # "this spring", "بداية العام" on a page of August 2017: its month places them
             m = _resolve(c, text, month_end.replace(day=15), sents) or m
         if m.start_date is None and ref is None and c.kind in ("dmy", "mdy"):
-            m = _by_weekday(m, c, text, _mentioned_years(cands))
+            m = _by_weekday(m, c, text, _mentioned_years(cands), _recent(cands))
         if m.start_date is None and ref is None and (back := years_back(c, text)) is not None:
             m = from_written_year(m, back, _mentioned_years(cands))  # "3 years ago"
         if c.kind in _FULL and not m.relative:
@@ -439,7 +405,9 @@ def _in_page_year(
 _FROM_MONTH = frozenset(("season_rel", "year_part"))
 
 
-def _by_weekday(m: DateMention, c: _Cand, text: str, years: list[int]) -> DateMention:
+def _by_weekday(
+    m: DateMention, c: _Cand, text: str, years: list[int], recent: bool = False
+) -> DateMention:
     """A day without year after its weekday ("mardi 3 mai") on a page without date: the
     first year, from the latest the text writes out, whose calendar puts the day on that
     weekday (as a dateline's, :func:`dateline_year`); unresolved when none is sure."""
@@ -449,7 +417,8 @@ def _by_weekday(m: DateMention, c: _Cand, text: str, years: list[int]) -> DateMe
         return m
     p = "a" if c.kind == "dmy" else "b"
     month, day = _month(c.groups[f"{p}_m"]), _day(c.groups[f"{p}_d"])
-    year, sure = dateline_year(month, day, W.WEEKDAYS.get(W.key(wd.group(1))), years, None)
+    wday = W.WEEKDAYS.get(W.key(wd.group(1)))
+    year, sure = dateline_year(month, day, wday, years, None, recent)
     d = _safe_date(year, month, day) if sure else None
     return m if d is None else replace(m, start_date=d, end_date=d)
 

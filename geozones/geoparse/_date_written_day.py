@@ -1,0 +1,70 @@
+"""Dates a page without its day still gives: a weekday next to a day the text writes in
+full ("On 18 August 2020, a general was killed … on Tuesday"; "يوم الإثنين، المصادف الثاني
+من شهر كانون الأول لعام 2019") is that day's week's, as a reader takes it (round 23)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from . import _date_words as W
+from ._date_mention import DateMention
+
+#: A year written out (in any digits): what makes a written day "full".
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _weekday(m: DateMention) -> int | None:
+    """The one weekday a mention names, None when it names none or two."""
+    days = {W.WEEKDAYS[k] for w in re.findall(r"\w+", m.text.translate(W.MATCH_FOLD))
+            if (k := W.key(w)) in W.WEEKDAYS}  # fmt: skip
+    return days.pop() if len(days) == 1 else None
+
+
+def _full_day(m: DateMention) -> bool:
+    """A single day written with its month and year ("18 August 2020", "2/12/2019")."""
+    return (
+        m.period == "day"
+        and m.start_date is not None
+        and m.start_date == m.end_date
+        and not m.relative
+        and m.year_known
+        and bool(_YEAR.search(m.text.translate(W.DIGITS)))
+    )
+
+
+def weekdays_by_written_day(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """An unresolved weekday (the page gives no day) in a paragraph that writes a day in
+    full: the date of that weekday on or before the written day (within six days), the
+    nearest such day of the paragraph; unchanged otherwise.
+
+    Examples
+    --------
+    >>> from geozones.geoparse._dates import extract_dates
+    >>> ms, _ = extract_dates("On 18 August 2020, a blast hit a convoy on Tuesday.", None)
+    >>> [(m.text, m.iso) for m in ms]
+    [('18 August 2020', '2020-08-18'), ('on Tuesday', '2020-08-18')]
+    """
+    full = [m for m in mentions if _full_day(m)]
+    if not full:
+        return mentions
+    out = []
+    for m in mentions:
+        wd = _weekday(m) if m.start_date is None and m.period == "day" else None
+        day = _nearest_in_paragraph(m, full, text) if wd is not None else None
+        if wd is not None and day is not None:
+            d = day - dt.timedelta(days=(day.weekday() - wd) % 7)
+            m = replace(m, start_date=d, end_date=d, relative=True)
+        out.append(m)
+    return out
+
+
+def _nearest_in_paragraph(m: DateMention, full: list[DateMention], text: str) -> dt.date | None:
+    """The full day of ``m``'s paragraph nearest to it."""
+    para = (text.rfind("\n", 0, m.start) + 1, (text.find("\n", m.end) + 1 or len(text) + 1) - 1)
+    near = [f for f in full if para[0] <= f.start and f.end <= para[1]]
+    if not near:
+        return None
+    best = min(near, key=lambda f: min(abs(f.start - m.end), abs(m.start - f.end)))
+    return best.start_date
