@@ -118,3 +118,130 @@ def test_a_yearless_day_before_its_month_with_a_year_keeps_that_year():
     assert ("28 December to 2 January 2019", "2018-12-28/2019-01-02") in _dates(
         "Shelling went on from 28 December to 2 January 2019."
     )
+
+
+def test_relative_months_and_years_count_from_a_page_dated_by_its_month():
+    # No News 2 Read (555), a page of April 2019 (month only)
+    text = (
+        "Last month, Israel allegedly attacked Iranian targets near Aleppo. Israel Katz "
+        "appeared to confirm last month's attack. Israeli aircraft struck Masyaf overnight "
+        "Friday."
+    )
+    got = _dates(text, "2019-04")
+    assert ("Last month", "2019-03") in got and ("last month", "2019-03") in got
+    assert ("Friday", None) in got or ("overnight Friday", None) in got  # no day: unknown
+    # other languages and periods
+    assert ("الشهر الماضي", "2018-07") in _dates(
+        "قصفت الطائرات البلدة أواخر الشهر الماضي.", "2018-08"
+    )
+    assert ("le mois dernier", "2018-06") in _dates(
+        "L'armée a lancé le mois dernier une offensive.", "2018-07"
+    )
+    assert ("العام الماضي", "2018") in _dates("قتل في العام الماضي عشرات.", "2019-04")
+    # days and weeks stay unknown on such a page
+    got = _dates("Last week and yesterday, jets struck Aleppo.", "2019-04")
+    assert all(iso is None for _, iso in got)
+
+
+def test_a_weekday_misspelled_by_one_letter_after_its_cue_word():
+    # dpa-AFX (549), a page of Thursday 8 February 2018
+    text = (
+        "Syrian pro-regime forces initiated an unprovoked attack against well-established "
+        "Syrian Democratic Forces headquarters, Combined Joint Task Force Operation Inherent "
+        "Resolve officials said Wednesady."
+    )
+    assert ("Wednesady", "2018-02-07") in _dates(text, dt.date(2018, 2, 8))
+    for sentence, written, iso in [
+        ("The convoy was hit late Thrusday, the monitor said.", "Thrusday", "2018-02-08"),
+        ("Talks resumed on Satruday in Geneva.", "Satruday", "2018-02-03"),
+        ("Shelling began early Tuseday near Idlib.", "Tuseday", "2018-02-06"),
+        ("Jets struck the town on Fridya, officials said.", "Fridya", "2018-02-02"),
+    ]:  # fmt: skip
+        assert (written, iso) in _dates(sentence, dt.date(2018, 2, 8)), sentence
+    # English words and names one letter from a weekday, plurals, words without a cue
+    for sentence in [
+        "They ate a sundae on Sundae Street.",
+        "The exhibition on Frida Kahlo opened.",
+        "Markets close on Fridays and on Sundays.",
+        "The Wednesady report was late.",
+    ]:
+        assert _dates(sentence, dt.date(2018, 2, 8)) == [], sentence
+
+
+def test_arabic_clock_times_with_the_hour_word_and_the_part_of_the_day():
+    # JFL (568), no page date: the hour joined to the day after it, then a lone hour on
+    # the day named before it
+    text = (
+        "قصف التحالف الدولي عند الساعة الخامسة من مساء السبت الموافق 17/9/2016 مواقع القوات "
+        "النظامية على جبل ثردة.\nبعد ذلك استهدفت الطائرات الحكومية ضاحية البغيلية حيث شاركت "
+        "الطائرات الروسية حوالي الساعة 10 ليلاً."
+    )
+    got = _dates(text)
+    assert ("الساعة الخامسة من مساء السبت الموافق 17/9/2016", "2016-09-17T17:00") in got
+    assert ("حوالي الساعة 10 ليلاً", "2016-09-17T22:00") in got
+    # Wilayah (572): an Arabic comma between hours and minutes, on the page's day
+    text = "وأضافت المصادر بأن سرباً من 4 طائرات إسرائيلية حاول الساعة 19،17 استهداف موقع."
+    assert ("الساعة 19،17", "2018-07-22T19:17") in _dates(text, dt.date(2018, 7, 22))
+    for sentence, written, iso in [
+        ("قصفت الطائرات البلدة الساعة الواحدة والنصف بعد الظهر.",
+         "الساعة الواحدة والنصف بعد الظهر", "2018-07-22T13:30"),
+        ("وصلت القافلة والساعة 3 فجراً إلى المعبر.", "الساعة 3 فجراً", "2018-07-22T03:00"),
+        ("بدأ القصف الساعة الثانية عشرة ليلاً.", "الساعة الثانية عشرة ليلاً", "2018-07-22T00:00"),
+        ("قتل يوم الأحد 5 آب 2018 الساعة 8 مساءً ثلاثة.", "يوم الأحد 5 آب 2018 الساعة 8 مساءً",
+         "2018-08-05T20:00"),
+    ]:  # fmt: skip
+        assert (written, iso) in _dates(sentence, dt.date(2018, 7, 22)), sentence
+    # no time: an outlet named "الساعة 25", "until now" with a time in brackets, a count of
+    # hours, an hour of twelve or less with no part of the day
+    for sentence in [
+        "وتحدث مصدر عسكري لموقع الساعة 25 ان العملية فشلت.",
+        "ولم ترد حتى الساعة (10:15 ت.غ) أي حصيلة.",
+        "قتل خلال 24 ساعة عشرة مدنيين.",
+        "بدأ القصف الساعة العاشرة.",
+    ]:
+        assert _dates(sentence, dt.date(2018, 7, 22)) == [], sentence
+
+
+def test_a_weekday_right_after_a_verb_of_saying_is_past_whatever_follows():
+    # AP (487), a page of Monday 8 October 2018: "said Sunday … expected to demilitarize"
+    text = (
+        "Naji al-Mustafa, spokesman for the National Front for Liberation, said Sunday the "
+        "alliance had agreed to implement the deal and expected to demilitarize 15-20 "
+        "kilometers along the front lines by Oct. 15."
+    )
+    assert ("Sunday", "2018-10-07") in _dates(text, dt.date(2018, 10, 8))
+    # the future still rules a weekday that no verb of saying leads
+    text = "The talks will resume on Sunday, officials expected."
+    assert ("on Sunday", "2018-10-14") in _dates(text, dt.date(2018, 10, 8))
+
+
+def test_yesterday_and_tonight_in_arabic_with_their_clitics():
+    # Rassd (509): "وبالأمس"; Syria 24 (514): "هذه الليلة" (tonight), a page of 10 Oct. 2018
+    got = _dates("وبالأمس سيطرت وحدات خاصة على قرى الرويسات.", dt.date(2016, 2, 10))
+    assert got == [("بالأمس", "2016-02-09")]
+    text = "تابع التنظيم عملياته مستهدفًا بعدّة هجمات متفرقة هذه الليلة حواجز قسد."
+    assert _dates(text, dt.date(2018, 10, 10)) == [("هذه الليلة", "2018-10-10")]
+    assert _dates("وأمس قتل ثلاثة.", dt.date(2018, 10, 10)) == [("أمس", "2018-10-09")]
+    # "الليلة" of a named night is no "tonight"; "الأمسية" (an evening party) is no date
+    assert _dates("أقيمت الأمسية الشعرية في حلب.", dt.date(2018, 10, 10)) == []
+
+
+def test_a_numeric_date_run_into_the_arabic_words_around_it():
+    # Al-Modon as relayed (529): "عرب وعالم|السبت21/12/2019شارك المقال"
+    got = _dates("المدن - عرب وعالم|السبت21/12/2019شارك المقال :0")
+    assert any(iso == "2019-12-21" for _, iso in got)
+    # a longer number stays no date
+    assert _dates("رقم الملف 21/12/20199 في الأرشيف.") == []
+
+
+def test_a_month_fronted_before_its_clause_takes_the_tense_of_the_clause():
+    # East Coast Daily (493), a page of 21 December 2019: "In June, sabotage attacks
+    # damaged …" is the June before, not the nearer next one
+    text = (
+        "In June, sabotage attacks damaged five underwater pipelines off the coastal town "
+        "of Banias."
+    )
+    assert ("June", "2019-06") in _dates(text, dt.date(2019, 12, 21))
+    # a future clause after it keeps the next June
+    text = "In June, the ministry will open five new pipelines off Banias."
+    assert ("June", "2020-06") in _dates(text, dt.date(2019, 12, 21))

@@ -20,6 +20,7 @@ from ._date_filters import (
     _no_point,
     _qualified_ordinal,
 )
+from ._date_misspelled import misspelled_weekdays
 from ._date_patterns import _ALTERNATIVES, _PATTERNS, _PREFIX, _Cand
 from ._date_scan import guarded
 
@@ -36,7 +37,7 @@ _TRIGGER_RE = W.caseless(
               "yıl demi demie buçuk".split())
         | set(W.HALVES)
     )
-    + r")\b|\b"
+    + r")\b|(?:\b|(?<=\b[وفبل]))"  # "وأمس", "وبالأمس": after a clitic too
     + W.alternation(
         {**W.MONTHS, **W.WEEKDAYS, **W.RELATIVE, **W.SEASONS}.keys()
         | set("yesterday today tonight tomorrow night morning afternoon evening day days week "
@@ -115,6 +116,8 @@ def _candidates(text: str) -> list[_Cand]:
         if kind == "month" and lead.removesuffix("شهر").strip() in _PART_OF_MONTH:
             start = m.start(kind)  # "Mitte Dezember", "mid-December": a part of the month
         out.append(_Cand(kind, start, end, groups))
+    if typos := misspelled_weekdays(text):  # "officials said Wednesady"
+        out = sorted(out + typos, key=lambda c: c.start)
     return out
 
 

@@ -200,7 +200,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "numeric",
         rf"{_AFTER_CLITIC}(?P<n_d>[0-3]?\d)"
         rf"(?:(?P<n_dot>[ ]?\.[ ]?)|(?P<n_b>[ ]?)(?P<n_s>[/-])(?P=n_b))"
-        rf"(?P<n_m>[0-3]?\d)(?(n_dot)[ ]?\.[ ]?|(?P=n_b)(?P=n_s)(?P=n_b))(?P<n_y>{_Y})\b"
+        rf"(?P<n_m>[0-3]?\d)(?(n_dot)[ ]?\.[ ]?|(?P=n_b)(?P=n_s)(?P=n_b))(?P<n_y>{_Y})"
+        r"(?:\b|(?=[\u0621-\u064a]))"  # or run into the Arabic word after it: round 23
         rf"(?![-/.]\d)",
     ),
     (
@@ -303,7 +304,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "relative",
-        rf"\b(?:(?:the\s+)?day before yesterday|(?:the\s+)?day after tomorrow|yesterday|today"
+        rf"{_AR_CLITIC}(?:(?:the\s+)?day before yesterday|(?:the\s+)?day after tomorrow|yesterday"
+        rf"|today"
         rf"|tonight|tomorrow|last night"
         rf"|this (?:morning|afternoon|evening)"
         rf"|(?:{_NUMBER_WORDS})\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"

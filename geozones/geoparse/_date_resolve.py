@@ -407,6 +407,10 @@ def _past_clause(text: str, pos: int, sents: _Sentences) -> bool:
     if sents.future(pos):
         return False
     clause = sents.clause(pos)
+    if len(text[clause[0] : clause[1]].split()) <= 3 and clause[1] < sents.span(pos)[1]:
+        if sents.future(clause[1] + 1):  # "In June, attacks damaged …": a fronted date is
+            return False  # the next clause's (round 23)
+        clause = (clause[0], sents.clause(clause[1] + 1)[1])
     got = sents._past.get(clause)
     if got is None:  # each clause searched once
         got = sents._past[clause] = bool(
@@ -459,6 +463,9 @@ def _weekday_lead(g: dict[str, str]) -> str:
 
 
 _PAST_DAY = re.compile(rf"(?:{W.PAST_DAY_WORDS}|امس|اليوم)$", re.IGNORECASE)
+#: A verb of saying in the past right before a weekday ("said Sunday the alliance expected
+#: …"): the day it was said, past whatever the sentence says of the future (round 23).
+_SAID = re.compile(r"\b(?:said|told\s+\w+|announced|stated|confirmed|reported|added)\s+(?:on\s+)?$")
 
 
 def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date, sents: _Sentences) -> dt.date:
@@ -466,7 +473,7 @@ def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date, sents: _Sen
     the sentence speaks of the future ("will", "next …"), then the next on or after it."""
     wd = _WEEKDAYS[W.key(name)]
     lead = text[max(0, pos - 25) : pos]
-    past = rel == "last" or bool(_PAST_DAY.search(rel))  # "hier mardi", "أمس الجمعة"
+    past = rel == "last" or bool(_PAST_DAY.search(rel) or _SAID.search(lead))  # "hier mardi"
     future = rel == "next" or (not past and (sents.future(pos) or bool(_STARTS.search(lead))))
     if future:
         return ref + dt.timedelta(days=(wd - ref.weekday()) % 7)

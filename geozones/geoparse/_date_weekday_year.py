@@ -50,11 +50,11 @@ def dateline_year(
     article is not older than the latest year it writes out, nor more than ten years
     younger (two when that year is written with a month, ``recent``, the default: "in
     December 2019" is news of the last months; ten when it is not: "the 2011 uprising" may
-    be history), so the year is the one
-    year of that window whose calendar puts the day on the weekday the dateline names
-    (sure); when two years of the window fit (a date falls on the same weekday every 5 to
-    11 years), the year is unknown. Without a weekday the latest year written is a guess
-    (not sure); without any year the year stays unknown.
+    be history), so the year is that latest year itself when its calendar puts the day on
+    the weekday the dateline names (a text writes out its own year), else the one year of
+    the window that does (sure); when two later years of the window fit (a date falls on
+    the same weekday every 5 to 11 years), the year is unknown. Without a weekday the
+    latest year written is a guess (not sure); without any year the year stays unknown.
 
     Examples
     --------
@@ -76,6 +76,6 @@ def dateline_year(
         return lo, False
     fits = [y for y in range(lo, lo + (_RECENT_WINDOW if recent else _WEEKDAY_WINDOW) + 1)
             if (d := _safe_date(y, month, day)) is not None and d.weekday() == weekday]  # fmt: skip
-    if len(fits) > 1:  # "Saturday, Sept 8" after "2011": 2012 and 2018 both fit
+    if len(fits) > 1 and fits[0] != lo:  # "Saturday, Sept 8" after "2011": 2012 and 2018
         return None, False
     return (fits[0], True) if fits else (lo, False)

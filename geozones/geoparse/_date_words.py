@@ -232,6 +232,8 @@ RELATIVE = {
     "هذا العام": "this year", "هذه السنه": "this year", "الاسبوع القادم": "next week",
     "الشهر القادم": "next month", "العام القادم": "next year", "السنه المقبله": "next year",
     "السنه القادمه": "next year", "الاسبوع المنصرم": "last week",
+    # "tonight" and "yesterday" with the preposition glued: round 23
+    "هذه الليله": "tonight", "بالامس": "yesterday",
 }  # fmt: skip
 
 #: Days counted from the date named before them ("la veille", "the next day").

@@ -36,8 +36,8 @@ def _full_day(m: DateMention) -> bool:
 
 def weekdays_by_written_day(mentions: list[DateMention], text: str) -> list[DateMention]:
     """An unresolved weekday (the page gives no day) in a paragraph that writes a day in
-    full: the date of that weekday on or before the written day (within six days), the
-    nearest such day of the paragraph; unchanged otherwise.
+    full: the date of that weekday on or before the written day (within six days), when
+    the paragraph writes one such day; unchanged otherwise.
 
     Examples
     --------
@@ -61,10 +61,13 @@ def weekdays_by_written_day(mentions: list[DateMention], text: str) -> list[Date
 
 
 def _nearest_in_paragraph(m: DateMention, full: list[DateMention], text: str) -> dt.date | None:
-    """The full day of ``m``'s paragraph nearest to it."""
+    """The one day ``m``'s paragraph writes in full; None when it writes none or several
+    ("On Friday, 5 July 2019 and on Friday, 12 July 2019"), or one whose own weekday the
+    calendar contradicts ("Tuesday 15/12/2017" was a Friday)."""
     para = (text.rfind("\n", 0, m.start) + 1, (text.find("\n", m.end) + 1 or len(text) + 1) - 1)
-    near = [f for f in full if para[0] <= f.start and f.end <= para[1]]
-    if not near:
+    days = {f.start_date for f in full if para[0] <= f.start and f.end <= para[1]}
+    day = days.pop() if len(days) == 1 else None
+    if day is None:
         return None
-    best = min(near, key=lambda f: min(abs(f.start - m.end), abs(m.start - f.end)))
-    return best.start_date
+    named = [w for f in full if f.start_date == day and (w := _weekday(f)) is not None]
+    return day if all(w == day.weekday() for w in named) else None

@@ -20,9 +20,11 @@ import re
 from dataclasses import replace
 
 from . import _date_words as W
+from ._date_ar_times import arabic_times
 from ._date_filters import _bound
 from ._date_find import _candidates
 from ._date_merge import _anchor_later, _apposed, _count, _merge, _shift
+from ._date_page_month import from_page_month
 from ._date_patterns import (
     _FULL,
     _RANGE_GLUE,
@@ -237,6 +239,7 @@ def extract_dates(
         _weekday_again(_apposed(_merge(_not_today(mentions, text), text), text))
     )
     mentions = weekdays_by_written_day(mentions, text)  # "On 18 August 2020 … on Tuesday"
+    mentions = arabic_times(mentions, text, ref)  # "الساعة الخامسة من مساء السبت …"
     return _anchor_later(mentions, cands, text), ref
 
 
@@ -353,6 +356,8 @@ def _resolve_all(
         if m.start_date is None and ref is None and month_end and c.kind in _FROM_MONTH:
             # "this spring", "بداية العام" on a page of August 2017: its month places them
             m = _resolve(c, text, month_end.replace(day=15), sents) or m
+        if m.start_date is None and ref is None and month_end:  # "last month": its month's
+            m = from_page_month(m, c, text, month_end, sents)
         if m.start_date is None and ref is None and c.kind in ("dmy", "mdy"):
             m = _by_weekday(m, c, text, _mentioned_years(cands), _recent(cands))
         if m.start_date is None and ref is None and (back := years_back(c, text)) is not None:
