@@ -448,9 +448,45 @@ def _neighbour(mark: Mark, surf: str, exp: str, rng: random.Random) -> tuple[str
             nxt = str(d.day + 1) + (one.group(0)[-2:] if one.group(0)[-2:].isalpha() else "")
             pair = surf[: one.end()] + CONJ[mark.lang] + nxt + surf[one.end() :]
             todo.append(("pair", pair, f"{d}/{d + dt.timedelta(days=1)}"))
+    todo += _round23_forms(mark, surf, exp, rng)
     if not todo:
         return "", surf, exp
     return rng.choice(todo)
+
+
+#: Round 23's forms: an Arabic month's two names joined by a dash, "لعام" before a year, a
+#: day as an ordinal word ("الثاني من شهر …"), a clock time with "الساعة" after a day, an
+#: English weekday misspelled by two swapped letters after "on".
+AR_TIMES = [("الساعة 5 مساءً", "17:00"), ("الساعة العاشرة صباحاً", "10:00"),
+            ("الساعة 19:17", "19:17"), ("الساعة الثالثة والنصف عصراً", "15:30"),
+            ("حوالي الساعة 10 ليلاً", "22:00"), ("الساعة 19،45", "19:45")]  # fmt: skip
+
+
+def _round23_forms(mark: Mark, surf: str, exp: str, rng: random.Random) -> list:
+    todo: list[tuple[str, str, str]] = []
+    names = (
+        [(i, n) for sys_ in MONTHS["ar"] for i, n in enumerate(sys_)] if mark.lang == "ar" else []
+    )
+    found = [(i, n) for i, n in names if re.search(rf"(?<!\w){n}(?!\w)", surf)]
+    if len(found) == 1 and "/" not in surf and "(" not in surf:
+        i, n = found[0]
+        pair = [MONTHS["ar"][1][i], MONTHS["ar"][0][i]]
+        todo.append(("dash", surf.replace(n, rng.choice(["-", " - ", "–"]).join(pair), 1), exp))
+        year = re.search(r"(?<=\s)(?:20|19)\d\d(?!\d)", surf)
+        if year and not re.search(r"عام|سنة", surf) and surf.find(n) < year.start():
+            todo.append(("lam", surf[: year.start()] + "لعام " + surf[year.start() :], exp))
+        day = re.match(rf"(\d{{1,2}})\s+(?={n})", surf)
+        if mark.kind == "day" and day and 1 <= int(day.group(1)) <= len(AR_ORD):
+            ordinal = AR_ORD[int(day.group(1)) - 1] + " من شهر "
+            todo.append(("ordinal", ordinal + surf[day.end() :], exp))
+    if mark.lang == "ar" and mark.kind == "day" and len(exp) == 10 and re.search(r"\d", surf):
+        written, clock = rng.choice(AR_TIMES)
+        todo.append(("time", f"{surf} {written}", f"{exp}T{clock}"))
+    typo = re.fullmatch(r"(?i)(on )(Tuesday|Wednesday|Thursday|Saturday)", surf)
+    if mark.lang == "en" and typo:
+        w, k = typo.group(2), rng.randrange(1, len(typo.group(2)) - 2)
+        todo.append(("typo", typo.group(1) + w[:k] + w[k + 1] + w[k] + w[k + 2 :], exp))
+    return todo
 
 
 def _same_day_forms(mark: Mark, surf: str, year: int, rng: random.Random) -> list:
@@ -583,7 +619,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--forms",
         action="store_true",
-        help="neighbouring forms: Arabic-Indic digits, 2019م, separators, 14th, caps",
+        help="neighbouring forms: Arabic-Indic digits, 2019م, separators, 14th, caps; round "
+        "23: an Arabic month's two names joined by a dash, لعام, an ordinal day, a clock time "
+        "with الساعة, an English weekday with two letters swapped",
     )
     ap.add_argument("--uncut", action="store_true", help="list the marks left out")
     args = ap.parse_args(argv)
@@ -644,14 +682,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _report(stats, left, fails, show: int, cpu: float) -> None:
-    print(f"{'language':4} {'kind':6} {'slots':14} right/variants")
+    print(f"{'language':4} {'kind':6} {'slots':14} {'form':8} right/variants")
     tot = Counter()
     for key in sorted(stats):
         c = stats[key]
         n = c["right"] + c["wrong"]
         tot[key[0]] += c["right"]
         tot[key[0] + " n"] += n
-        print(f"{key[0]:4} {key[1]:6} {key[2]:14} {c['right']}/{n}")
+        form = key[3] if len(key) > 3 else ""
+        print(f"{key[0]:4} {key[1]:6} {key[2]:14} {form:8} {c['right']}/{n}")
     for lang in sorted({k[0] for k in stats}):
         print(f"{lang}: {tot[lang]}/{tot[lang + ' n']} variants right")
     print("left out:", dict(left))

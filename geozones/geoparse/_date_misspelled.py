@@ -14,7 +14,7 @@ from ._date_patterns import _Cand
 _NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: A capitalised word of a weekday's length after a word that leads a weekday.
 _CUED = re.compile(
-    r"\b(?:said|says|on|late|early|since|until|till|by|from|last|next|this|overnight|before"
+    r"\b(?i:said|says|on|late|early|since|until|till|by|from|last|next|this|overnight|before"
     r"|after|and)\s+(?P<w>[A-Z][a-z]{4,9})\b"
 )
 
