@@ -107,7 +107,7 @@ def test_two_arabic_names_of_one_month_joined_by_a_dash_are_one_month():
         assert (written, iso) in _dates(sentence), sentence
     # two different months joined by a dash are not one month
     got = _dates("قتل خلال آذار-نيسان 2019 عشرات.", dt.date(2019, 6, 1))
-    assert ("نيسان 2019", "2019-04") in got
+    assert ("آذار-نيسان 2019", "2019-03-01/2019-04-30") in got  # a span of two months
 
 
 def test_a_yearless_day_before_its_month_with_a_year_keeps_that_year():
@@ -245,3 +245,55 @@ def test_a_month_fronted_before_its_clause_takes_the_tense_of_the_clause():
     # a future clause after it keeps the next June
     text = "In June, the ministry will open five new pipelines off Banias."
     assert ("June", "2020-06") in _dates(text, dt.date(2019, 12, 21))
+
+
+def test_last_week_is_the_week_of_the_days_its_paragraph_dates_on_a_page_without_date():
+    # Suwayda 24 (577), no page date: "الأسبوع الماضي" then two incidents dated 6 and 7 May
+    # 2019 (Monday and Tuesday): that week, 6-12 May 2019
+    text = (
+        "اختفى 4 مواطنين في حادثتين منفصلتين داخل محافظة السويداء، الأسبوع الماضي، وتبين أنهم "
+        "تعرضوا للخطف. وقال مصدر إن الحادثة الأولى كانت يوم الاثنين 6-5-2019، والثانية يوم "
+        "الثلاثاء 7-5-2019."
+    )
+    assert ("الأسبوع الماضي", "2019-05-06/2019-05-12") in _dates(text)
+    # days of two different weeks: the week stays unknown
+    text = "Last week, two men were kidnapped: one on 6 May 2019, one on 14 May 2019."
+    assert ("Last week", None) in _dates(text)
+
+
+def test_a_weekday_word_closing_a_quoted_name_is_no_date():
+    # Roz Press (525): "و قال “ياسر الخميس” الإداري …" (a person)
+    assert _dates("و قال “ياسر الخميس” الإداري في فريق الاستجابة الأولية إن الفريق عثر.") == []
+    # a quoted weekday alone, with its day word, is still a date
+    got = _dates("قصفت الطائرات البلدة “يوم الخميس” الماضي.", dt.date(2018, 4, 7))
+    assert ("يوم الخميس", "2018-04-05") in got
+
+
+def test_two_months_joined_before_the_year_of_the_second_are_one_span():
+    # ReliefWeb (502): "29,380 dunums in May and June 2019"
+    text = "The ACU estimates the burnt lands to be 29,380 dunums in May and June 2019."
+    assert ("May and June 2019", "2019-05-01/2019-06-30") in _dates(text)
+    assert ("November to February 2019", "2018-11-01/2019-02-28") in _dates(
+        "Shelling went on from November to February 2019."
+    )
+    assert ("mai et juin 2019", "2019-05-01/2019-06-30") in _dates("Les feux en mai et juin 2019.")
+    # two months apart joined by "and" are two months
+    got = _dates("Fires broke out in April and August 2019.")
+    assert ("April", "2019-04") in got and ("August 2019", "2019-08") in got
+
+
+def test_an_approximate_count_of_days_back_names_no_day():
+    # Syria News Desk (522): "قبل حوالي 20 يوما" (about twenty days before) is not marked
+    text = "استعادت القوات النظامية مدينة صوران، التي سيطرت عليها المعارضة قبل حوالي 20 يوما."
+    assert all("20" not in t for t, _ in _dates(text, dt.date(2017, 4, 17)))
+    for sentence in [
+        "The town fell about 20 days ago.",
+        "La ville est tombée il y a environ dix jours.",
+    ]:
+        assert _dates(sentence, dt.date(2017, 4, 17)) == [], sentence
+    # an exact count still dates its day
+    assert ("two days ago", "2017-04-15") in _dates(
+        "The town fell two days ago.", dt.date(2017, 4, 17)
+    )
+    got = _dates("سيطرت عليها المعارضة قبل 20 يوما.", dt.date(2017, 4, 17))
+    assert ("قبل 20 يوما", "2017-03-28") in got

@@ -123,3 +123,36 @@ def _qualified_ordinal(folded: str, start: int) -> bool:
     definite noun before it ("في الأسبوع الأول من آذار"), no day."""
     m = _ORDINAL_NOUN_BEFORE.search(folded, max(0, start - 24), start)
     return m is not None and W.key(m.group(1)) not in _DAY_WORDS_BEFORE
+
+
+#: A quoted name of two words or more ending in a weekday's word ("“ياسر الخميس”", a
+#: person; "«Black Friday»"): its name, no date (round 23).
+_QUOTE_OPEN = re.compile(r"[\"“«„]\s*(?:[^\W\d_]+\s+){1,3}$")
+_QUOTE_CLOSE = re.compile(r"\s*[\"”»“]")
+
+
+def _quoted_name(folded: str, start: int, end: int) -> bool:
+    """Whether the weekday at ``start:end`` closes a quoted name of a few words."""
+    return bool(
+        _QUOTE_OPEN.search(folded, max(0, start - 40), start) and _QUOTE_CLOSE.match(folded, end)
+    )
+
+
+#: A count of days said to be approximate ("قبل حوالي 20 يوما", "about 20 days ago", "il y
+#: a environ dix jours"): it names no day a reader can fix (round 23; "قبل نحو أسبوعين"
+#: still names its week); folded.
+_APPROX = re.compile(
+    r"(?<!\w)(?:about|around|nearly|almost|roughly|approximately|some|environ|presque|etwa"
+    r"|rund|ungefähr|fast|yaklaşık|حوالي|حوالى|نحو|قرابه|زهاء|ما\s+يقارب)\s+\S*\s*$"
+)
+_APPROX_INSIDE = re.compile(
+    r"(?<!\w)(?:حوالي|حوالى|نحو|قرابه|زهاء|يقارب|environ|etwa|yaklaşık)(?!\w)"
+)
+_DAYS = re.compile(r"(?<!\w)(?:days?|jours?|tage[n]?|gün|يوم|يوما|ايام|يومين)(?!\w)")
+
+
+def _approximate(written: str, folded: str, start: int) -> bool:
+    """Whether a count of days back is said to be approximate."""
+    if not _DAYS.search(written):
+        return False
+    return bool(_APPROX_INSIDE.search(written) or _APPROX.search(folded, max(0, start - 24), start))

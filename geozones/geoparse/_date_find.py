@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from . import _date_numerals as N
 from . import _date_words as W
 from ._date_filters import (
+    _approximate,
     _custom,
     _german_here,
     _indefinite_season,
@@ -19,6 +20,7 @@ from ._date_filters import (
     _morning,
     _no_point,
     _qualified_ordinal,
+    _quoted_name,
 )
 from ._date_misspelled import misspelled_weekdays
 from ._date_patterns import _ALTERNATIVES, _PATTERNS, _PREFIX, _Cand
@@ -102,6 +104,8 @@ def _candidates(text: str) -> list[_Cand]:
             continue
         if kind == "relative" and _german_here(written, folded, m.start(kind)):
             continue
+        if kind in ("relative", "ago") and _approximate(written, folded, m.start(kind)):
+            continue  # "قبل حوالي 20 يوما", "about 20 days ago": no day a reader fixes
         if outer == "feast" and m.start("fe_r") >= 0 and _custom(folded, m.start(kind)):
             continue
         span = _SPAN.get(outer, outer)  # the preposition is context
@@ -115,6 +119,8 @@ def _candidates(text: str) -> list[_Cand]:
         lead = m.group(outer)[: start - m.start(outer)].strip(" -")  # in lower case
         if kind == "month" and lead.removesuffix("شهر").strip() in _PART_OF_MONTH:
             start = m.start(kind)  # "Mitte Dezember", "mid-December": a part of the month
+        if kind == "weekday" and _quoted_name(folded, start, end):
+            continue  # "“ياسر الخميس”": a person's name
         out.append(_Cand(kind, start, end, groups))
     if typos := misspelled_weekdays(text):  # "officials said Wednesady"
         out = sorted(out + typos, key=lambda c: c.start)

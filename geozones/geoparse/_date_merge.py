@@ -37,6 +37,7 @@ def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
             gap = text[a.end : b.start]
             joined = (
                 _join_range(a, b, gap, text)
+                or _join_months(a, b, gap)
                 or _join_time(a, b, gap, text)
                 or _join_weekday(a, b, gap, text)
                 or (_night_of(a, b, text) if _NIGHT_GLUE.fullmatch(gap) else None)
@@ -138,6 +139,25 @@ def _join_range(a: DateMention, b: DateMention, gap: str, text: str) -> DateMent
         text[a.start : b.end], a.start, b.end, first, b.end_date, "range",
         None, a.relative or b.relative,
     )  # fmt: skip
+
+
+def _join_months(a: DateMention, b: DateMention, gap: str) -> DateMention | None:
+    """Two months, the second with its year ("from May to June 2019", "May and June 2019",
+    "أيار وحزيران 2019"): one span over both, in that year (the first month the year
+    before when it comes later in the calendar); joined by "and" only when they follow
+    each other ("April and August 2019" are two months). Round 23."""
+    if a.period != "month" or b.period != "month" or b.start_date is None or b.relative:
+        return None
+    if not _RANGE_GLUE.match(gap) or re.search(r"\d", a.text.translate(W.DIGITS)):
+        return None
+    name = _MONTH_NAME.search(a.text.translate(W.MATCH_FOLD).lower())
+    if name is None:
+        return None
+    month, end = W.MONTHS[W.key(name.group())], b.start_date
+    if gap.strip().lower() in _AND and month % 12 + 1 != end.month:
+        return None
+    first = dt.date(end.year - (month > end.month), month, 1)
+    return DateMention(a.text + gap + b.text, a.start, b.end, first, b.end_date, "range")
 
 
 def _year_of_end(a: DateMention, b: DateMention) -> dt.date | None:

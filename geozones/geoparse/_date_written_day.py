@@ -51,6 +51,9 @@ def weekdays_by_written_day(mentions: list[DateMention], text: str) -> list[Date
         return mentions
     out = []
     for m in mentions:
+        if m.start_date is None and _WEEK.get(W.RELATIVE.get(k := W.key(m.text), k)) is not None:
+            out.append(_week_of_written_days(m, full, text))
+            continue
         wd = _weekday(m) if m.start_date is None and m.period == "day" else None
         day = _nearest_in_paragraph(m, full, text) if wd is not None else None
         if wd is not None and day is not None:
@@ -71,3 +74,22 @@ def _nearest_in_paragraph(m: DateMention, full: list[DateMention], text: str) ->
         return None
     named = [w for f in full if f.start_date == day and (w := _weekday(f)) is not None]
     return day if all(w == day.weekday() for w in named) else None
+
+
+#: "last week", "this week" in every language (by :data:`W.RELATIVE`'s English value).
+_WEEK = {"last week": -1, "this week": 0}
+
+
+def _week_of_written_days(m: DateMention, full: list[DateMention], text: str) -> DateMention:
+    """An unresolved "last week"/"this week" (the page gives no day) in a paragraph whose
+    days written in full all fall in one week (Monday to Sunday): that week, the week of
+    the events it tells ("الأسبوع الماضي" … "يوم الاثنين 6-5-2019" … "يوم الثلاثاء
+    7-5-2019"); unchanged otherwise."""
+    para = (text.rfind("\n", 0, m.start) + 1, (text.find("\n", m.end) + 1 or len(text) + 1) - 1)
+    days = [f.start_date for f in full if para[0] <= f.start and f.end <= para[1] and f.start_date]
+    mondays = {d - dt.timedelta(days=d.weekday()) for d in days}
+    if len(mondays) != 1:
+        return m
+    monday = mondays.pop()
+    return replace(m, start_date=monday, end_date=monday + dt.timedelta(days=6), period="week",
+                   relative=True)  # fmt: skip
