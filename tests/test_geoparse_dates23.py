@@ -297,3 +297,18 @@ def test_an_approximate_count_of_days_back_names_no_day():
     )
     got = _dates("سيطرت عليها المعارضة قبل 20 يوما.", dt.date(2017, 4, 17))
     assert ("قبل 20 يوما", "2017-03-28") in got
+
+
+def test_the_month_before_it_in_arabic_counts_from_the_date_named_before():
+    # Innfrad (558), no page date: "قتل فى 21 فبراير الماضى 59 شخصا … كما قتل فى الشهر
+    # الذى سبقه 22 شخصا": the month before a day whose year is unknown, unresolved
+    text = "فقتل فى 21 فبراير الماضى 59 شخصا فى تفجيرين، كما قتل فى الشهر الذى سبقه 22 شخصا."
+    assert ("الشهر الذى سبقه", None) in _dates(text)
+    # with the year written: January 2016; a year before a year
+    text = "فقتل فى 21 فبراير 2016 59 شخصا فى تفجيرين، كما قتل فى الشهر الذى سبقه 22 شخصا."
+    assert ("الشهر الذى سبقه", "2016-01") in _dates(text)
+    got = _dates("وقع الهجوم عام 2015، وفي السنة التي سبقتها قتل 5.")
+    assert ("السنة التي سبقتها", "2014") in got
+    # "the following month" keeps counting forward
+    got = _dates("قتل في آذار 2016 عشرات، وفي الشهر التالي قتل 5.")
+    assert ("الشهر التالي", "2016-04") in got

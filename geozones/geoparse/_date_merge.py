@@ -298,9 +298,10 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
     ordered = sorted(mentions, key=lambda x: x.end)
     i, prev = 0, None  # the last resolved day or range ending before the candidate
     last = None  # the last resolved date of any period ending before it
+    near = None  # the last date ending before it, resolved or not
     for c in sorted(cands, key=lambda c: c.start):
         while i < len(ordered) and ordered[i].end <= c.start:
-            x = ordered[i]
+            x = near = ordered[i]
             if x.start_date and x.period in ("day", "range"):
                 prev = x
             if x.start_date and x.period in ("day", "range", "month", "year"):
@@ -308,6 +309,9 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
             i += 1
         kinds = ("relative", "anchored", "later", "anchored_period")
         if c.kind not in kinds or (c.start, c.end) in have:
+            continue
+        if c.kind == "anchored_period" and near is not None and near.start_date is None:
+            extra.append(_unresolved_period(c, text))  # "الشهر الذى سبقه" of a yearless day
             continue
         if (got := _period_later(last, c, text)) is not None:  # "the following year"
             extra.append(got)
@@ -348,7 +352,9 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
 _BEFORE_WORDS = ("previous", "preceding", "précédent", "précédente")
 #: The groups of an anchored period that hold its unit, and those of "that (same) month".
 _SAME_GROUPS = ("ap_su", "ap_sf", "ap_sd", "ap_st", "ap_sa", "ap_sa2", "ap_sa3", "ap_sa4")
-_UNIT_GROUPS = ("ap_enu", "ap_fy", "ap_fm", "ap_deu", "ap_deu2", "ap_tru", "ap_aru", *_SAME_GROUPS)
+_UNIT_GROUPS = (
+    "ap_enu", "ap_fy", "ap_fm", "ap_deu", "ap_deu2", "ap_tru", "ap_aru", "ap_arb", *_SAME_GROUPS
+)  # fmt: skip
 
 
 def _period_later(last: DateMention | None, c: _Cand, text: str) -> DateMention | None:
@@ -361,7 +367,9 @@ def _period_later(last: DateMention | None, c: _Cand, text: str) -> DateMention 
     if c.kind == "anchored_period":
         unit = next(v for k, v in g.items() if k in _UNIT_GROUPS)
         unit = "month" if W.key(unit) in ("month", "mois", "monat", "ay", "الشهر") else "year"
-        back = any(g.get(k, "").lower() in _BEFORE_WORDS for k in ("ap_en", "ap_fyd", "ap_fmd"))
+        back = "ap_arb" in g or any(
+            g.get(k, "").lower() in _BEFORE_WORDS for k in ("ap_en", "ap_fyd", "ap_fmd")
+        )
         n = 0 if any(k in g for k in _SAME_GROUPS) else -1 if back else 1
         if n == 0 and unit == "month" and last.period == "year":
             return None  # "that month" after a year: which month is not said
@@ -382,6 +390,13 @@ def _period_later(last: DateMention | None, c: _Cand, text: str) -> DateMention 
     return DateMention(
         text[c.start : c.end], c.start, c.end, s, e, period, None, True, year_known=last.year_known
     )
+
+
+def _unresolved_period(c: _Cand, text: str) -> DateMention:
+    """ "The month before it" after a date whose year is unknown: a date, unresolved."""
+    unit = next(v for k, v in c.groups.items() if k in _UNIT_GROUPS)
+    period = "month" if W.key(unit) in ("month", "mois", "monat", "ay", "الشهر") else "year"
+    return DateMention(text[c.start : c.end], c.start, c.end, None, None, period, None, True)
 
 
 def _later_count(c: _Cand, text: str) -> tuple[int, str] | None:

@@ -292,6 +292,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|im\s+(?P<ap_deu2>jahr|monat)\s+darauf"
         r"|ertesi\s+(?P<ap_tru>yıl|sene|ay)(?:ı|ında|ın)?"
         r"|(?P<ap_aru>العام|السنه|الشهر)\s+(?:التالي|التاليه|اللاحق|اللاحقه|الذي\s+تلاه|التي\s+تلتها)"
+        # "the month before it" (round 23): "الشهر الذي سبقه", "السنة التي سبقتها"
+        r"|(?P<ap_arb>العام|السنه|الشهر)\s+(?:الذي\s+(?:سبقه|سبقها|قبله)|التي\s+(?:سبقته|سبقتها))"
         # the month or year of the date named before: "earlier that month", "that same
         # year", "le même mois", "im selben Jahr", "aynı yıl", "في الشهر نفسه", "ذلك العام"
         r"|(?:(?:earlier|later)\s+(?:in\s+)?that|that\s+same|the\s+same)\s+(?P<ap_su>month|year)"
