@@ -24,6 +24,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as dt
 import random
 import re
@@ -456,7 +457,8 @@ def _neighbour(mark: Mark, surf: str, exp: str, rng: random.Random) -> tuple[str
 
 #: Round 23's forms: an Arabic month's two names joined by a dash, "لعام" before a year, a
 #: day as an ordinal word ("الثاني من شهر …"), a clock time with "الساعة" after a day, an
-#: English weekday misspelled by two swapped letters after "on".
+#: English weekday misspelled by two swapped letters after "on", the month before joined to
+#: a month with its year ("May and June 2019").
 AR_TIMES = [("الساعة 5 مساءً", "17:00"), ("الساعة العاشرة صباحاً", "10:00"),
             ("الساعة 19:17", "19:17"), ("الساعة الثالثة والنصف عصراً", "15:30"),
             ("حوالي الساعة 10 ليلاً", "22:00"), ("الساعة 19،45", "19:45")]  # fmt: skip
@@ -482,6 +484,16 @@ def _round23_forms(mark: Mark, surf: str, exp: str, rng: random.Random) -> list:
     if mark.lang == "ar" and mark.kind == "day" and len(exp) == 10 and re.search(r"\d", surf):
         written, clock = rng.choice(AR_TIMES)
         todo.append(("time", f"{surf} {written}", f"{exp}T{clock}"))
+    span = re.fullmatch(r"(\w+) ((?:19|20)\d\d)", surf)
+    if mark.kind == "month" and mark.lang in ("en", "fr") and span and len(exp) == 7:
+        y, m = int(exp[:4]), int(exp[5:])
+        if m > 1 and span.group(1) == MONTHS[mark.lang][0][m - 1]:
+            first = MONTHS[mark.lang][0][m - 2]
+            first = first if span.group(1)[0].isupper() else first.lower()
+            last = calendar.monthrange(y, m)[1]
+            todo.append(
+                ("months", first + CONJ[mark.lang] + surf, f"{y}-{m - 1:02d}-01/{exp}-{last}")
+            )
     typo = re.fullmatch(r"(?i)(on )(Tuesday|Wednesday|Thursday|Saturday)", surf)
     if mark.lang == "en" and typo:
         w, k = typo.group(2), rng.randrange(1, len(typo.group(2)) - 2)
