@@ -312,3 +312,11 @@ def test_the_month_before_it_in_arabic_counts_from_the_date_named_before():
     # "the following month" keeps counting forward
     got = _dates("قتل في آذار 2016 عشرات، وفي الشهر التالي قتل 5.")
     assert ("الشهر التالي", "2016-04") in got
+
+
+def test_a_lone_arabic_hour_takes_its_sentences_day_else_the_pages():
+    page = dt.date(2018, 8, 9)
+    got = _dates("قتل يوم 5 آب 2018 ثلاثة. وقصفت الطائرات الساعة 10 ليلاً البلدة.", page)
+    assert ("الساعة 10 ليلاً", "2018-08-09T22:00") in got  # another sentence: the page's day
+    got = _dates("قتل يوم 5 آب 2018 ثلاثة وقصفت الطائرات الساعة 10 ليلاً البلدة.", page)
+    assert ("الساعة 10 ليلاً", "2018-08-05T22:00") in got  # its sentence's day

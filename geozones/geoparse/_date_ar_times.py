@@ -2,9 +2,9 @@
 10 ليلاً", "الساعة 19،17"): the hour word "الساعة" with a number or an ordinal, its minutes
 (after ":", ".", "،" or "والنصف"/"والربع"), and the part of the day that places it
 (صباحاً, ظهراً, عصراً, مساءً, ليلاً). Joined to the day written right after or before it,
-else set on the day named before it in the text, else on the page's day (round 23). An
-hour of twelve or less with neither minutes nor a part of the day says no time, and stays
-out."""
+else set on the day its sentence names before it, else on the page's day, else on the day
+the text names last before it (round 23). An hour of twelve or less with neither minutes
+nor a part of the day says no time, and stays out."""
 
 from __future__ import annotations
 
@@ -78,6 +78,7 @@ def arabic_times(mentions: list[DateMention], text: str, ref: dt.date | None) ->
     return sorted(out, key=lambda x: x.start)
 
 
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 #: Between an hour and the day it belongs to: "من" (of), a comma, "يوم" (on the day of).
 _GLUE = re.compile(r"[\s,،]*(?:(?:من|في|يوم)\s+)?")
 
@@ -86,8 +87,9 @@ def _attach(
     out: list[DateMention], s: int, e: int, clock: str, text: str, ref: dt.date | None
 ) -> list[DateMention]:
     """Join the hour s..e to the day written right after it ("من مساء السبت الموافق …"),
-    overlapping it, or right before it; else set it on the day named before it, else on
-    the page's day."""
+    overlapping it, or right before it; else set it on the day named before it in its
+    sentence, else on the page's day, else (a page without date) on the day named last
+    before it."""
     for i, d in enumerate(out):
         after = d.start >= s and _GLUE.fullmatch(text, e, max(e, d.start)) or s <= d.start < e
         before = d.end <= s and len(text[d.end : s].strip(" ,،")) <= 4
@@ -96,7 +98,8 @@ def _attach(
             out[i] = replace(d, text=text[a:b], start=a, end=b, time=clock)
             return out
     prior = [d for d in out if _day(d) and d.end <= s]
-    day = prior[-1].start_date if prior else ref
+    same = prior and not _SENTENCE_END.search(text, prior[-1].end, s)
+    day = prior[-1].start_date if same or (prior and ref is None) else ref
     if day is None:
         return out
     lone = DateMention(text[s:e].strip(), s, s + len(text[s:e].strip()), day, day, "day",
