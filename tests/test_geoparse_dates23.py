@@ -320,3 +320,11 @@ def test_a_lone_arabic_hour_takes_its_sentences_day_else_the_pages():
     assert ("الساعة 10 ليلاً", "2018-08-09T22:00") in got  # another sentence: the page's day
     got = _dates("قتل يوم 5 آب 2018 ثلاثة وقصفت الطائرات الساعة 10 ليلاً البلدة.", page)
     assert ("الساعة 10 ليلاً", "2018-08-05T22:00") in got  # its sentence's day
+
+
+def test_a_weekday_in_apposition_with_its_date_is_that_day_whatever_the_page():
+    text = "وفي عصر يوم الإثنين، المصادف الثاني من شهر كانون الأول لعام 2019، قصفت المدفعية."
+    assert ("يوم الإثنين", "2019-12-02") in _dates(text, dt.date(2020, 12, 5))
+    # a weekday the written day does not fall on keeps the page's reading
+    text = "وفي عصر يوم الثلاثاء، المصادف الثاني من شهر كانون الأول لعام 2019، قصفت المدفعية."
+    assert ("يوم الثلاثاء", "2020-12-01") in _dates(text, dt.date(2020, 12, 5))

@@ -49,6 +49,7 @@ def weekdays_by_written_day(mentions: list[DateMention], text: str) -> list[Date
     full = [m for m in mentions if _full_day(m)]
     if not full:
         return mentions
+    mentions = _apposed_weekdays(mentions, full, text)
     out = []
     for m in mentions:
         if m.start_date is None and _WEEK.get(W.RELATIVE.get(k := W.key(m.text), k)) is not None:
@@ -93,3 +94,24 @@ def _week_of_written_days(m: DateMention, full: list[DateMention], text: str) ->
     monday = mondays.pop()
     return replace(m, start_date=monday, end_date=monday + dt.timedelta(days=6), period="week",
                    relative=True)  # fmt: skip
+
+
+#: Between a weekday and the date it falls on, in apposition: "يوم الإثنين، المصادف …",
+#: "، الموافق …", "، الواقع في …" (the day falling on).
+_APPOSITION = re.compile(r"\s*[،,]\s*(?:المصادف|الموافق|الواقع(?:\s+في)?)\s+")
+
+
+def _apposed_weekdays(
+    mentions: list[DateMention], full: list[DateMention], text: str
+) -> list[DateMention]:
+    """A weekday followed, after a comma, by "المصادف"/"الموافق" and a day written in full
+    on that weekday: that day, whatever the page's date says."""
+    starts = {f.start: f.start_date for f in full}
+    out = []
+    for m in mentions:
+        g = _APPOSITION.match(text, m.end)
+        day = starts.get(g.end()) if g else None
+        if day is not None and m.period == "day" and _weekday(m) == day.weekday():
+            m = replace(m, start_date=day, end_date=day, relative=True)
+        out.append(m)
+    return out
