@@ -328,3 +328,12 @@ def test_a_weekday_in_apposition_with_its_date_is_that_day_whatever_the_page():
     # a weekday the written day does not fall on keeps the page's reading
     text = "وفي عصر يوم الثلاثاء، المصادف الثاني من شهر كانون الأول لعام 2019، قصفت المدفعية."
     assert ("يوم الثلاثاء", "2020-12-01") in _dates(text, dt.date(2020, 12, 5))
+
+
+def test_a_month_with_its_year_after_the_arabic_and():
+    # "أيار وحزيران 2019": the second month with its year after "و" was not read; both are
+    # now one span, as "May and June 2019"
+    got = _dates("احترقت المحاصيل في أيار وحزيران 2019 في الحسكة.", dt.date(2019, 8, 1))
+    assert ("أيار وحزيران 2019", "2019-05-01/2019-06-30") in got
+    # a door ("باب") is no August before a number
+    assert all(iso != "2019-08" for _, iso in _dates("عند باب 2019 في المدينة."))

@@ -192,7 +192,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # a part of the year named from the page's ("بداية العام", "early this year", "Anfang
     # des Jahres", "yılın başında"): the year
     ("year_part", rf"{_AR_CLITIC}(?P<yp_w>{W.YEAR_PARTS})(?!\w)(?![\s,]*\d)"),
-    ("my", rf"\b(?P<c_m>{_M})\s+(?:of\s+)?{_YEAR_WORD}(?P<c_y>{_Y})\b"),
+    # also after the Arabic "and" ("وحزيران 2019", and June 2019: round 23; not "باب 2019")
+    ("my", rf"{_AR_CLITIC}(?<![بفل])(?P<c_m>{_M})\s+(?:of\s+)?{_YEAR_WORD}(?P<c_y>{_Y})\b"),
     # dd.mm.yyyy, dd/mm/yyyy, dd-mm-yyyy, a blank after each dot allowed ("11. 01. 2018"),
     # or around every separator ("04 . 08 . 2020", "26 / 04 / 2011");
     # the month first only when the day cannot be a month ("12/25/2019"), see _resolve
