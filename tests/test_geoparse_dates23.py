@@ -198,6 +198,7 @@ def test_arabic_clock_times_with_the_hour_word_and_the_part_of_the_day():
         "ولم ترد حتى الساعة (10:15 ت.غ) أي حصيلة.",
         "قتل خلال 24 ساعة عشرة مدنيين.",
         "بدأ القصف الساعة العاشرة.",
+        "شن الطيران على مدار الساعة 24 غارة.",
     ]:
         assert _dates(sentence, dt.date(2018, 7, 22)) == [], sentence
 

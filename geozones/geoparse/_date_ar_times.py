@@ -27,7 +27,7 @@ _PARTS = {"صباح": "am", "صباحا": "am", "فجرا": "am", "فجر": "am"
           "ليل": "night", "ليله": "night", "الظهر": "pm", "الظهيره": "pm", "الفجر": "am",
           "الصباح": "am", "المساء": "pm"}  # fmt: skip
 _HOUR = re.compile(
-    rf"(?<!\w)[وفب]?(?P<span>(?:(?:حوالي|حوالى|نحو|قرابه|قبيل|بعيد)\s+)?ال{_V}س{_V}ا{_V}ع{_V}ه{_V}\s+"
+    rf"(?<!\w)(?<!مدار\s)[وفب]?(?P<span>(?:(?:حوالي|حوالى|نحو|قرابه|قبيل|بعيد)\s+)?ال{_V}س{_V}ا{_V}ع{_V}ه{_V}\s+"
     rf"(?:(?P<h>[012]?\d)(?:\s?[:.،]\s?(?P<mm>[0-5]\d))?|(?P<o>{W.alternation(_ORDINAL_HOURS)}))"
     rf"(?!\d)(?:\s+و\s?(?P<frac>النصف|الربع|نصف|ربع))?"
     rf"(?:\s+(?:من\s+)?(?:(?P<ba>بعد|قبل)\s+)?(?P<part>{W.alternation(_PARTS)}){_V}(?!\w))?)"
@@ -43,7 +43,7 @@ def _clock(m: re.Match[str]) -> str | None:
     part = _PARTS.get(re.sub(_V, "", m.group("part") or ""))
     if m.group("ba") == "قبل" and part == "pm":  # "قبل الظهر": before noon
         part = "am"
-    if h > 24 or (part is None and h <= 12 and m.group("mm") is None):
+    if h > 23 or (part is None and h <= 12 and m.group("mm") is None):
         return None
     if part in ("pm", "night") and h < 12 and not (part == "night" and h < 5):
         h += 12
