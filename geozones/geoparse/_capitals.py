@@ -94,8 +94,38 @@ _CITY_PAIR_AFTER = re.compile(
     r"(?:of|de|d['’])",
     re.I,
 )
-#: "HAMA, Syria", "Idlib (AA)", "Idlib - SMART"; not a sentence's "Idlib, near the border, is".
-_DATELINE_AFTER = re.compile(r",(?![ \t]*[a-z])|[ \t]*\(|[ \t]+[-–—][ \t]")
+#: "HAMA, Syria", "Idlib (AA)", "Idlib - SMART", "Deir Ez-Zor. Syria –"; not a sentence's
+#: "Idlib, near the border, is".
+_DATELINE_AFTER = re.compile(
+    r",(?![ \t]*[a-z])|[ \t]*\(|[ \t]+[-–—][ \t]|\.[ \t]+[A-Z][\w]+[ \t]*[-–—][ \t]"
+)
+#: A road, a highway or a front line named by its two ends, the name one of them: "the road
+#: between the ancient city of Palmyra and Deir al-Zour", "the highway linking Raqqa to" (a
+#: city at each end, the README's rule 2).
+_ROAD_ENDS_BEFORE = re.compile(
+    r"\b(?:road|highway|motorway|route|supply\s+line|front(?:\s+line)?)s?\s+"
+    r"(?:that\s+|which\s+)?(?:runs?\s+|leads?\s+)?(?:between|linking|connecting)\s+"
+    r"(?:[^.;:!?\n]{1,60}?\s+(?:and|to|with)\s+)?(?:the\s+)?$",
+    re.I,
+)
+#: A dateline in capitals after an outlet's name, not at a line's start: "ACTNews, IDLIB -",
+#: "(ANI), DAMASCUS (Reuters)". The name in capitals in a text written in lower case,
+#: followed by a dash or a bracket.
+_UPPER_DATELINE_AFTER = re.compile(r"[ \t]*(?:[-–—][ \t]|\()")
+
+
+def _upper_dateline(text: str, it: _Item) -> bool:
+    """Whether the name is a dateline written in capitals within its line (see
+    :data:`_UPPER_DATELINE_AFTER`), the line itself not written in capitals."""
+    name = text[it.start : it.end]
+    if len(name) < 4 or not name.isupper() or not _UPPER_DATELINE_AFTER.match(text, it.end):
+        return False
+    line_start = text.rfind("\n", 0, it.start) + 1
+    line_end = text.find("\n", it.end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return sum(c.islower() for c in line) > sum(c.isupper() for c in line)
+
+
 _IN_PAIR_AFTER = re.compile(r"^\s?[-–—]\s?\w")
 _IN_PAIR_BEFORE = re.compile(r"\w\s?[-–—]\s?$")
 #: A village (or villages, towns) "in" the name: a settlement lies in the governorate, even
@@ -148,6 +178,10 @@ def _city_cue_read(text: str, it: _Item) -> bool:
             return True  # "DARAA: The wave of assassinations …"
     if _CITY_BEFORE.search(text[max(0, it.start - 40) : it.start]):
         return True
+    if _ROAD_ENDS_BEFORE.search(text[max(0, it.start - 100) : it.start]):
+        return True  # "the road between the ancient city of Palmyra and Deir al-Zour"
+    if _upper_dateline(text, it):
+        return True  # "ACTNews, IDLIB - A total of …": a dateline after the outlet's name
     if _CITIES_LIST_BEFORE.search(text[max(0, it.start - 160) : it.start]):
         return True  # "the port cities of Jableh (Latakia Governorate) and Tartous"
     if _CITY_AFTER.match(text[it.end : it.end + 30]):

@@ -32,6 +32,7 @@ from ._capitals import (
 )
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index, _key
 from ._parts import Part, compass, shift
+from ._quarter_district import quarter_district
 from ._region_cue import seat_named
 from ._results import PlaceMention, RoadMention
 from ._roads import _pair_roads, _road_tail, _roads_before
@@ -404,6 +405,7 @@ def _build(
             cue = replace(cue, direction=None, ring=None, level=1)  # "east of Homs Province"
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         town = town or cue is not None and seat_named(text, cue)  # "مركز ناحية راجو"
+        town = town or cue is not None and quarter_district(cands, cue.noun, cue.direction)
         reuse = chosen if town or cue is None else None
         place, kind, alts, conf = reuse or _choose(cands, None if town else cue, bias, centroid,
                                                    key, named, areas, here, known_km)  # fmt: skip

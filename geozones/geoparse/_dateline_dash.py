@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-#: A dash (em, en, or a doubled hyphen) after the word, then the story's capitalised word.
-_DASH_AFTER = re.compile(r"[ \t]*(?:—|–|--)[ \t]*[A-Z]")
+#: A dash (em, en, or a doubled hyphen; a hyphen with a space on each side: "ACTNews, IDLIB -
+#: A total of …") after the word, then the story's capitalised word.
+_DASH_AFTER = re.compile(r"[ \t]*(?:—|–|--)[ \t]*[A-Z]|[ \t]+-[ \t]+[A-Z]")
 
 
 def dateline_by_dash(text: str, end: int) -> bool:

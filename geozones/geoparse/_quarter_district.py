@@ -1,0 +1,59 @@
+"""City quarters called districts ("the Barzeh district", "the district of Qaboun").
+
+English news calls a city's quarter a "district" ("the rebel-held district of Qaboun on the
+edge of the capital", "the Dummar district of the country's capital Damascus") as it calls
+an admin district one ("Masyaf District", "the Tel Rifat district"). The word alone does not
+say which; the gazetteer does. A name with an admin area of its name (a district or
+sub-district whose seat it is: Masyaf, Ayn Issa, Atarib) or a curated region is the area,
+as before. A name whose senses are a city's quarter (the gazetteer's neighbourhoods) and no
+area is the quarter: a place, at its city's point as the set places quarters. A metropolis
+named "X district" with no compass word ("rebel-held Damascus district") is a district of
+the city: the city.
+"""
+
+from __future__ import annotations
+
+from ..place import Place
+
+#: The nouns read here: English "district(s)" only (an Arabic "منطقة X" is a district's or a
+#: village's own area and is read elsewhere).
+DISTRICT_NOUNS = frozenset({"district", "districts"})
+#: Population from which a town is a metropolis whose "X district" is one of its quarters.
+METROPOLIS_POPULATION = 1_000_000
+
+
+def quarter_district(
+    cands: list[tuple[Place, float]], noun: str | None, direction: str | None
+) -> bool:
+    """Whether "X district" names a city quarter (a place), not an admin district.
+
+    Parameters
+    ----------
+    cands : list of (Place, float)
+        The name's candidates.
+    noun : str or None
+        The noun of the name's region cue ("district").
+    direction : str or None
+        The compass word of the cue ("eastern"), if any.
+
+    Returns
+    -------
+    bool
+        True when the noun is "district" and the name is a quarter with no area of its
+        name, or a metropolis named with no compass word.
+
+    Examples
+    --------
+    >>> quarter_district([], "district", None)
+    False
+    >>> quarter_district([], "province", None)
+    False
+    """
+    if noun is None or noun.lower() not in DISTRICT_NOUNS or not cands:
+        return False
+    places = [p for p, _ in cands]
+    if any(p.kind == "populated place" and p.population >= METROPOLIS_POPULATION for p in places):
+        return direction is None  # "rebel-held Damascus district"; not "eastern Aleppo district"
+    if any(p.kind in ("admin area", "country") or p.extra.get("region") for p in places):
+        return False  # "Masyaf District", "the Ayn Issa district": the area
+    return any(p.extra.get("feature") == "neighbourhood" for p in places)

@@ -1,0 +1,81 @@
+"""Round 23 of issue 16, English (and Latin-script) places: general rules written from the
+misses of heldout20 and heldout21 (benchmarks/geoparse_real/), each tested on the real
+sentence of its passage and on a sentence where it must not fire."""
+
+from __future__ import annotations
+
+import geozones
+
+
+def _places(text: str) -> list[tuple[str, str, str, float, float]]:
+    return [
+        (m.text, m.kind, m.place.name, round(m.place.lat, 2), round(m.place.lon, 2))
+        for m in geozones.extract(text).places
+    ]
+
+
+def _kind(text: str, written: str) -> str | None:
+    return next((m.kind for m in geozones.extract(text).places if written in m.text), None)
+
+
+def test_a_city_quarter_called_a_district_is_a_place():
+    # 546 (Reuters): "the rebel-held district of Qaboun", "the adjacent Barzeh district"
+    text = (
+        "The Syrian army and its allies are on the verge of completely seizing the rebel-held "
+        "district of Qaboun on the edge of the capital Damascus. Hundreds of rebels had been "
+        "evacuated this week from the adjacent Barzeh district."
+    )
+    assert _kind(text, "Qaboun") == "place"
+    assert _kind(text, "Barzeh") == "place"
+    # 495 (Sputnik): "the Dummar district of the country's capital Damascus"
+    text = (
+        "Last week, an explosion was reported in the Dummar district of the country's "
+        "capital Damascus."
+    )
+    assert _kind(text, "Dummar") == "place"
+    # 340: "the Bacha district of Aleppo": the metropolis's district, the city
+    text = "16 people were killed during a shelling of the Bacha district of Aleppo on Friday."
+    assert _kind(text, "Aleppo") == "place"
+
+
+def test_a_district_seat_called_a_district_stays_the_district():
+    # 347, 129: a town that is the seat of a district or sub-district of its name
+    assert (
+        _kind("Israeli jets struck a site in the Masyaf District overnight.", "Masyaf") == "region"
+    )
+    assert (
+        _kind("Shelling hit villages of the Tel Rifat district on Monday.", "Tel Rifat") == "region"
+    )
+    # 226: a compass word on a metropolis's district keeps the area
+    text = "The army seized the eastern Aleppo district of al-Sakhour."
+    assert _kind(text, "eastern Aleppo") == "region"
+
+
+def test_a_capital_at_one_end_of_a_road_between_two_cities_is_the_city():
+    # 544 (Xinhua): "the road between the ancient city of Palmyra and Deir al-Zour"
+    text = (
+        "Capturing Sukhneh would enable the Syrian army to break the siege, as the city is "
+        "located on the road between the ancient city of Palmyra and Deir al-Zour."
+    )
+    assert _kind(text, "Deir al-Zour") == "place"
+    # the province named as such is still the province
+    assert (
+        _kind("The army entered the eastern province of Deir al-Zour.", "Deir al-Zour") == "region"
+    )
+
+
+def test_a_dateline_with_a_country_after_a_full_stop_is_the_city():
+    # 554 (Fort Russ): "Deir Ez-Zor. Syria – On 18 August 2020, …"
+    text = "Deir Ez-Zor. Syria – On 18 August 2020, a Russian major general was killed."
+    assert _kind(text, "Deir Ez-Zor") == "place"
+    # a sentence ending on the name is no dateline
+    text = "Fighting went on in the province. Deir Ez-Zor saw new clashes on Monday."
+    assert _kind(text, "Deir Ez-Zor") == "region"
+
+
+def test_a_dateline_in_capitals_after_the_outlet_name():
+    # 541 (ACTNews): "ACTNews, IDLIB - A total of 18 civilians …"
+    text = "ACTNews, IDLIB - A total of 18 civilians were reportedly killed in an air strike."
+    assert _kind(text, "IDLIB") == "place"
+    # an acronym in capitals inside running text is still no place
+    assert _places("The SDF, HTS - and others - signed the deal.") == []
