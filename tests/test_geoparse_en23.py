@@ -79,3 +79,26 @@ def test_a_dateline_in_capitals_after_the_outlet_name():
     assert _kind(text, "IDLIB") == "place"
     # an acronym in capitals inside running text is still no place
     assert _places("The SDF, HTS - and others - signed the deal.") == []
+
+
+def test_a_town_named_alone_after_its_noun_is_not_moved_to_a_far_town_of_the_text():
+    # 484 (Himalayan Times/AFP): Madaya, the only Madaya, was moved to Foua and Kafraya,
+    # 300 km north, the only towns of one namesake in the whole text
+    text = (
+        "Damascus, January 11\n"
+        "Dozens of aid trucks headed today to the besieged rebel-held Syrian town of Madaya, "
+        "where more than two dozen people are reported to have starved to death.\n"
+        "The aid convoys were set to arrive in the town after an outpouring of concern.\n"
+        "Earlier, 21 trucks carrying similar supplies left for the government-held towns of "
+        "Fuaa and Kafraya, which are under rebel siege in the northwest of the country."
+    )
+    madaya = [p for p in _places(text) if p[0] == "Madaya"]
+    assert madaya and madaya[0][3:] == (33.69, 36.1)
+    # 138 (Syria TV): a village listed with villages far from its namesake still goes with
+    # its list ("قرى (تل هواش، الجابرية، التوبة، الشيخ إدريس) شمال غرب حماة")
+    text = (
+        "وأفاد مراسل تلفزيون سوريا أن قوات النظام والميليشيات المساندة لها سيطروا على قرى "
+        "(تل هواش، الجابرية، التوبة، الشيخ إدريس) شمال غرب حماة، وسط قصفٍ مدفعي وصاروخي."
+    )
+    idris = [p for p in _places(text) if p[0] == "الشيخ إدريس"]
+    assert idris and abs(idris[0][3] - 35.76) > 0.1  # not Sheikh Idris east of Idlib

@@ -212,10 +212,43 @@ def rechoose_near(
             out[i] = replace(m, place=best.with_score(m.place.score, m.place.matched),
                              alternatives=alts)  # fmt: skip
         elif listed_here and m.place.population < LISTED_NAMESAKE_MAX_POPULATION:
+            if _sure(m) and _alone(text, m, places) and not _far_from_local(text, m, places, bias):
+                continue  # "the town of Madaya", the only Madaya: no town near says otherwise
             place = _context_place(text[m.name_start : m.name_end], where, bias)
             out[i] = replace(m, place=place, alternatives=(m.place, *m.alternatives),
                              resolved=False)  # fmt: skip
     return out
+
+
+def _far_from_local(text: str, m: PlaceMention, places: list[PlaceMention], bias: str) -> bool:
+    """Whether the towns at home of the mention's sentence and the sentences either side
+    of it are there and all lie farther than ``RECHOOSE_FAR_KM`` from it: the evidence that
+    a town of one namesake is another village (a point found only farther off, in the rest
+    of the text, is no group the name was listed with: "the town of Madaya" is Madaya)."""
+    a, b = _sentence(text, m.start)
+    lo = _sentence(text, max(0, a - 2))[0]
+    hi = _sentence(text, min(len(text), b + 1))[1]
+    local = [
+        o.place for o in places
+        if lo <= o.start < hi and o is not m and o.kind == "place" and o.resolved
+        and o.place.country == bias and o.place.name != m.place.name
+    ]  # fmt: skip
+    return bool(local) and all(
+        haversine_km(m.place.lat, m.place.lon, p.lat, p.lon) > RECHOOSE_FAR_KM for p in local
+    )
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,،]|\band\b|\bor\b)?\s*(?:و)?\s*")
+
+
+def _alone(text: str, m: PlaceMention, places: list[PlaceMention]) -> bool:
+    """Whether no other name stands next to the mention as a member of one list with it."""
+    return not any(
+        o is not m and _LIST_GAP.fullmatch(text[o.end : m.start] if o.end <= m.start
+                                           else text[m.end : o.start])
+        for o in places
+        if o.end <= m.start and m.start - o.end <= 6 or o.start >= m.end and o.start - m.end <= 6
+    )  # fmt: skip
 
 
 def _sure(m: PlaceMention) -> bool:
