@@ -102,3 +102,36 @@ def test_a_town_named_alone_after_its_noun_is_not_moved_to_a_far_town_of_the_tex
     )
     idris = [p for p in _places(text) if p[0] == "الشيخ إدريس"]
     assert idris and abs(idris[0][3] - 35.76) > 0.1  # not Sheikh Idris east of Idlib
+
+
+_SWEIDA = (
+    "Members of the Fifth Corps managed to control positions in the town of Al-Quraya, "
+    "following violent clashes with local factions in Sweida. Clashes also hit Daraa.\n\n"
+    "Meanwhile, fierce clashes are underway between the 5th Corps and local gunmen from "
+    "Al-Suwaidaa in the surrounding areas and outskirts of Al-Quraya in the western "
+    "countryside of Al-Suwaidaa, near the administrative border with the eastern "
+    "countryside of Daraa."
+)
+
+
+def test_press_spellings_read_in_the_governorate_the_text_names():
+    # 506 (SOHR copy): "Al-Quraya" (OCHA Qarayya) and "Al-Suwaidaa" (As-Sweida) sound like
+    # several places; in a story on Sweida the one of Sweida's governorate is meant
+    found = _places(_SWEIDA)
+    quraya = [p for p in found if p[0] == "Al-Quraya"]
+    assert quraya and all(p[2] == "Qarayya" for p in quraya)
+    suwaidaa = [p for p in found if "Al-Suwaidaa" in p[0]]
+    assert len(suwaidaa) == 2 and all(p[1:3] == ("region", "As-Sweida") for p in suwaidaa)
+    assert all(p[2] != "Sweida" for p in found)  # not the Sweida of Raqqa or Hama
+
+
+def test_a_listed_village_is_not_read_in_the_named_governorate():
+    # 09 (AP): villages "on the southern edges of Idlib" lie in Hama: Jabrieh of the list is
+    # not the Jaberiyeh of Idlib's governorate
+    text = (
+        "The pro-government Syrian Central Military Media said government forces had "
+        "captured the villages of Hawash, Jabrieh, Tawbeh, Sheikh Idriss, Jub Suleiman and "
+        "Hawash hill on the southern edges of Idlib. The villages are near the strategic "
+        "village of Kfar Nabudah, which Syrian troops entered last week."
+    )
+    assert all(p[3:] != (35.67, 37.02) for p in _places(text))  # Jaberiyeh of Idlib

@@ -27,7 +27,7 @@ from ..projection import haversine_km
 from ._index import _candidates, _Index
 from ._loose_ch import loose_key
 from ._select import _Item
-from ._unlisted import _home_centre, named_governorates
+from ._unlisted import _home_centre, _in_governorates, named_governorates
 
 #: Greatest distance (km) from the text's home centre of a sense found by the loose key.
 LOOSE_NEAR_KM = 35.0
@@ -96,7 +96,25 @@ def keep_near_loose(items: list[_Item], index: _Index, bias: str) -> list[_Item]
         if near or one and (not at_home or _in_named(home, governorates, index)):
             it.payloads = near or home  # nothing at home to be near, or in a governorate
             out.append(it)  # the text names: one sense at home
+        elif inside := in_named_only(home, governorates, index):
+            it.payloads = inside  # "Al-Suwaidaa" in a story on Sweida: As-Sweida, not the
+            out.append(it)  # Sweida of Raqqa or of Hama
     return out
+
+
+def in_named_only(home: tuple, governorates: frozenset[str], index: _Index) -> tuple:
+    """The senses of a loose name that lie in a governorate the text names (or are one),
+    when they all bear one name: the one reading the text's own governorates leave.
+
+    Examples
+    --------
+    >>> in_named_only((), frozenset(), None)
+    ()
+    """
+    if not governorates:
+        return ()
+    inside = tuple(pl for pl in home if _in_governorates(index.place(pl), governorates))
+    return inside if len({index.place(pl).name for pl in inside}) == 1 else ()
 
 
 def _in_named(home: tuple, governorates: frozenset[str], index: _Index) -> bool:

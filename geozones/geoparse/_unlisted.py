@@ -56,12 +56,14 @@ def _unlisted(
         words = re.findall(r"[\w'’]+", name.replace("İ", "I").lower())
         if name.isupper() or any(w in ctx.TITLES or w in STOPWORDS and not cued for w in words):
             continue  # "Has" before "köylerine" is a village, not the English verb
-        found = _sound_matches(index, name, bias)
+        found = sounds = _sound_matches(index, name, bias)
         if centre is not None:  # a guess by sound must lie in the region of the story
             near = UNLISTED_NEAR_KM if len({p.name for p in found}) > 1 else UNLISTED_REGION_KM
             found = [p for p in found if haversine_km(p.lat, p.lon, *centre) <= near]
         if len({p.name for p in found}) > 1 and governorates:  # those of the named province
             found = [p for p in found if p.admin[1:2] and p.admin[1] in governorates] or found
+        if not found and not is_list and not _LIST_NEXT.match(text, e):  # one name alone
+            found = in_named_governorate(sounds, governorates, centre)
         if len({p.name for p in found}) == 1:  # one name only: several are a guess
             pls = tuple(_Payload("g", p.extra["index"]) for p in found)
             out.append(_Item(s, e, s, pls, nwords=len(words)))
@@ -147,6 +149,39 @@ def named_governorates(items: list[_Item], index: _Index, bias: str) -> frozense
 
 
 #: A settlement's noun or a preposition of place right before a name.
+def _in_governorates(p, governorates: frozenset[str]) -> bool:  # noqa: ANN001 (a Place)
+    """Whether a place lies in one of ``governorates``, or is one of them."""
+    if p.kind == "admin area" and p.level == 1:
+        return p.name in governorates
+    return bool(p.admin[1:2]) and p.admin[1] in governorates
+
+
+#: Another name of a list after a name: "Hawash, Jabrieh", "Fuaa and Kafraya".
+_LIST_NEXT = re.compile(rf"\s*(?:,|\band\b|\bor\b)\s*[{ctx.CAPITALS}]")
+
+
+def in_named_governorate(
+    found: list, governorates: frozenset[str], centre: tuple[float, float] | None
+) -> list:
+    """Of the places that sound like a name, those of one name in a governorate the text
+    names, within ``UNLISTED_REGION_KM`` of the story's towns: the guess left when every
+    sound-alike lay too far for several names ("the town of Al-Quraya" in a story on
+    Sweida: Qarayya of Sweida's Salkhad, 50 km from Daraa, the one town the text names
+    exactly).
+
+    Examples
+    --------
+    >>> in_named_governorate([], frozenset({"As-Sweida"}), None)
+    []
+    """
+    inside = [p for p in found if _in_governorates(p, governorates)]
+    if len({p.name for p in inside}) != 1:
+        return []
+    if centre is not None:
+        inside = [p for p in inside if haversine_km(p.lat, p.lon, *centre) <= UNLISTED_REGION_KM]
+    return inside
+
+
 _PLACE_CUE_BEFORE = re.compile(r"\b(?:(?:town|village|city)\s+of|in|near|at|from)\s+$", re.I)
 
 
