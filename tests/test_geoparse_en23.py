@@ -135,3 +135,16 @@ def test_a_listed_village_is_not_read_in_the_named_governorate():
         "village of Kfar Nabudah, which Syrian troops entered last week."
     )
     assert all(p[3:] != (35.67, 37.02) for p in _places(text))  # Jaberiyeh of Idlib
+
+
+def test_a_kasra_written_i_or_e_meets_one_loose_key():
+    # 532 (ANI): "the town of Dabiq" (OCHA "Dabeq"), in a text naming no other Syrian town
+    text = "Turkish-backed faction has taken back the town of Dabiq from ISIS."
+    assert ("Dabiq", "place", "Dabeq", 36.54, 37.27) in _places(text)
+    # 547 (German): "den schiitischen Schrein Sayyidah Zaynab" (OCHA "Sayyeda Zeinab")
+    text = "Zudem kam es wieder zu Angriffen auf den schiitischen Schrein Sayyidah Zaynab."
+    assert [p[2] for p in _places(text)] == ["Sayyeda Zeinab"]
+    # a word in lower case is no loose match, nor one far from the text's own towns
+    assert _places("the shelling of dabiq") == []
+    text = "Shelling hit Daraa city, Busra al-Harir and Dabiq on Monday."
+    assert all(p[2] != "Dabeq" for p in _places(text))

@@ -48,24 +48,64 @@ def unqualified_keys(folded: str) -> tuple[str, ...]:
     return (key,) if key else ()
 
 
+#: A kasra written "i" or "e" before a final consonant ("Dabiq" / "Dabeq", "Hajin" / "Hajen"):
+#: the loose key drops the "e" (written "a" by then: "Kefer" / "Kafr"), so it drops the "i" too.
+_EPENTHESIS_I = re.compile(r"^([^aiu]*[aiu][^aiu])i([^aiu])$")
+
+
 @functools.lru_cache(maxsize=65536)  # the words of texts come back in every text
 def loose_word(word: str) -> str:
-    """:func:`geozones.gazetteer._loose.loose_word` of ``word`` with "ch" read as "sh".
+    """:func:`geozones.gazetteer._loose.loose_word` of ``word`` with "ch" read as "sh", and
+    an "i" before a final consonant dropped as the key drops an "e" there.
 
     Examples
     --------
     >>> loose_word("mechleb") == loose_word("meshleb")
     True
+    >>> loose_word("dabiq") == loose_word("dabeq")
+    True
     """
-    return _loose_word(_sh(word))
+    key = _loose_word(_sh(word))
+    return _EPENTHESIS_I.sub(r"\1\2", key) if word.isascii() else key
 
 
 def loose_key(folded: str) -> str:
-    """:func:`geozones.gazetteer._loose.loose_key` of ``folded`` with "ch" read as "sh".
+    """:func:`geozones.gazetteer._loose.loose_key` of ``folded`` with "ch" read as "sh" (and
+    the words keyed by :func:`loose_word`).
 
     Examples
     --------
     >>> loose_key("cheikh maqsoud") == loose_key("sheikh maqsud")
     True
     """
-    return _loose_key(_sh(folded))
+    key = _loose_key(_sh(folded))
+    if not key:
+        return key
+    return " ".join(_EPENTHESIS_I.sub(r"\1\2", w) for w in key.split(" "))
+
+
+#: An "e" between two consonants inside a word: a kasra that other writers spell "i"
+#: ("Sayyeda Zeinab" / "Sayyidah Zaynab", "Hameediyeh" aside): not an ending, not a
+#: diphthong ("Zeinab"), not a word's last vowel before its last consonant (the key drops
+#: that one already: "Kefer" / "Kafr").
+_INNER_E = re.compile(r"(?<=[b-df-hj-np-tv-z])e(?=[b-df-hj-np-tv-xz]{1,2}[aeiou])")
+
+
+def kasra_keys(folded: str) -> tuple[str, ...]:
+    """The loose key of a gazetteer name with its inner "e" written "i", when that differs
+    from its own key.
+
+    Examples
+    --------
+    >>> kasra_keys("sayyeda zeinab") == (loose_key("sayyidah zaynab"),)
+    True
+    >>> kasra_keys("kafr nabudah")
+    ()
+    """
+    if "e" not in folded or not folded.isascii():
+        return ()
+    other = _INNER_E.sub("i", folded)
+    if other == folded:
+        return ()
+    key = loose_key(other)
+    return (key,) if key and key != loose_key(folded) else ()
