@@ -105,7 +105,10 @@ _DATELINE_AFTER = re.compile(
 _ROAD_ENDS_BEFORE = re.compile(
     r"\b(?:road|highway|motorway|route|supply\s+line|front(?:\s+line)?)s?\s+"
     r"(?:that\s+|which\s+)?(?:runs?\s+|leads?\s+)?(?:between|linking|connecting)\s+"
-    r"(?:[^.;:!?\n]{1,60}?\s+(?:and|to|with)\s+)?(?:the\s+)?$",
+    r"(?:[^.;:!?\n]{1,60}?\s+(?:and|to|with)\s+)?(?:the\s+)?$"
+    # "the M4 Motorway that runs through Idlib to Latakia": where the road leads
+    r"|\b(?:road|highway|motorway|route)\s+(?:that|which)\s+(?:runs?|leads?|goes|extends?)\s+"
+    r"(?:[^.;:!?\n]{1,40}?\s+)?(?:to|towards)\s+(?:the\s+)?$",
     re.I,
 )
 #: A dateline in capitals after an outlet's name, not at a line's start: "ACTNews, IDLIB -",

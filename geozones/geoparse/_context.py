@@ -243,7 +243,8 @@ def rule_entities(text: str) -> list[Entity]:
         if before and _is_title(before[-1].lower()):
             out.append(Entity(seq, s0, m.end(), "person", "title"))
         elif _name_words(low) >= 2 and _title_in_apposition(text, m.end()):
-            out.append(Entity(seq, s0, m.end(), "person", "title"))
+            if not SETTLEMENT_OF.search(text, max(0, s0 - 30), s0):  # "the town of Deir
+                out.append(Entity(seq, s0, m.end(), "person", "title"))  # Hafer, a major …"
     return out
 
 
@@ -289,6 +290,10 @@ _APPOSITION = re.compile(
     r",[ \t]+(?P<art>(?:a|an|the|un|une|le|la|der|die|ein|eine)[ \t]+)?"
     r"(?P<words>[\w'’-]+(?:[ \t]+[\w'’-]+){0,6})"
 )
+
+
+#: A settlement's noun right before a name: "the town of X, a major stronghold" is a town.
+SETTLEMENT_OF = re.compile(r"\b(?:town|city|village|hamlet|district|suburb)\s+of\s+$", re.I)
 
 
 #: Lower-case words that join a headline's words and never stand inside a person's name.
