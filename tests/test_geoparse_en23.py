@@ -148,3 +148,39 @@ def test_a_kasra_written_i_or_e_meets_one_loose_key():
     assert _places("the shelling of dabiq") == []
     text = "Shelling hit Daraa city, Busra al-Harir and Dabiq on Monday."
     assert all(p[2] != "Dabeq" for p in _places(text))
+
+
+_RMELAN = (
+    "The US has redeployed forces in eastern Syria in the area around oil-rich Rumaila with "
+    "trucks. A convoy withdrew from the city of Al-Hasakah to the Rmelan area of "
+    "Al-Malikiyah district."
+)
+
+
+def test_a_long_vowel_written_e_and_a_far_bare_quarter():
+    # 540 (Independent NG): "the Rmelan area" is OCHA's Upper/Lower Rmeilan (one name in the
+    # story), and "oil-rich Rumaila" in a story on al-Hasakah is no quarter of Raqqa
+    found = _places(_RMELAN)
+    assert any(p[0].startswith("Rmelan") and p[2].endswith("Rmeilan") for p in found)
+    assert all(p[0] != "Rumaila" for p in found)
+    # the quarter stays where its city is named, or with its cue
+    assert [p[2] for p in _places("Shelling hit Rumaila in Raqqa.")] == ["Rumaila", "Ar-Raqqa"]
+    text = "Shelling hit the Rumaila neighbourhood, residents of Hasakah said."
+    assert "Rumaila" in [p[2] for p in _places(text)]
+
+
+def test_a_town_after_its_noun_is_no_person_before_an_apposition():
+    # 497 (China Daily/Xinhua): "the town of Deir Hafer, a major stronghold" ("major" is a
+    # rank): the town, not a person
+    text = "The Syrian army captured the town of Deir Hafer, a major stronghold for IS."
+    assert [p[2] for p in _places(text)] == ["Dayr Hafir"]
+    # a name with a rank in apposition and no settlement noun before it is still a person
+    text = "Hassan Ali, a major general in the army, visited the front."
+    assert all(p[0] != "Hassan Ali" for p in _places(text))
+
+
+def test_the_end_a_road_runs_to_is_the_city():
+    # 507 (ILKHA): "the M4 Motorway that runs through Idlib to Latakia"
+    text = "Turkish and Russian patrols on the M4 Motorway that runs through Idlib to Latakia."
+    assert _kind(text, "Latakia") == "place"
+    assert _kind("Turkish patrols were sent to Latakia province.", "Latakia") == "region"

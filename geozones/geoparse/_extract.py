@@ -29,6 +29,7 @@ from ._city_sense import city_sense
 from ._context import Entity
 from ._dates import DateMention, extract_dates
 from ._far_direction import far_directions
+from ._far_quarters import drop_far_quarters
 from ._function_words import drop_function_words
 from ._generic_heads import drop_generic_heads
 from ._government_of import government_of_country
@@ -245,6 +246,7 @@ def _names(
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
     places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east
     places = far_list_members(text, places, bias)  # "… وأبو حمام والبحرة": not Bahra by Hama
+    places = drop_far_quarters(text, places, bias)  # "oil-rich Rumaila" in a story on Hasakah
     places = paired_capitals(text, places)  # "في حلب وإدلب": the two governorates
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"

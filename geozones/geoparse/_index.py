@@ -15,7 +15,7 @@ from . import _context as ctx
 from ._ar_proclitic import rejoin_proclitics
 from ._country_bias import load_country as _load_country
 from ._landmarks import keep_sites_by_cue, landmarks, name_from_capital
-from ._loose_ch import kasra_keys, loose_key, loose_word, unqualified_keys
+from ._loose_ch import diphthong_keys, kasra_keys, loose_key, loose_word, unqualified_keys
 from ._neighbourhoods import Quarter, keep_quarters, quarters
 from ._person_after import person_follows
 from ._words import (
@@ -147,6 +147,7 @@ def _loose_automaton(gaz: Gazetteer) -> Any:
                     *_latin_joined(k),
                     *unqualified_keys(folded),
                     *kasra_keys(folded),
+                    *diphthong_keys(folded),
                 ):
                     by_key.setdefault(variant, set()).add(_Payload("g", entry))
     auto = ahocorasick.Automaton()

@@ -21,6 +21,7 @@ Quneitra, the Golan and Daraa): an exact village name whose every sense lies far
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from .._text import fold
 from ..projection import haversine_km
@@ -114,7 +115,17 @@ def in_named_only(home: tuple, governorates: frozenset[str], index: _Index) -> t
     if not governorates:
         return ()
     inside = tuple(pl for pl in home if _in_governorates(index.place(pl), governorates))
-    return inside if len({index.place(pl).name for pl in inside}) == 1 else ()
+    return inside if len({_base_name(index.place(pl).name) for pl in inside}) == 1 else ()
+
+
+#: What a gazetteer name adds to the name a story uses: the qualifier of a village split in
+#: two ("Upper Rmeilan", "Lower Rmeilan"), a second village joined to it ("Maskana - Onaiza").
+_QUALIFIERS = re.compile(r"^(?:Upper|Lower)\s+|\s+(?:Fawqani|Tahtani)$|\s+-\s+.*$")
+
+
+def _base_name(name: str) -> str:
+    """The name a story uses for a gazetteer entry ("Maskana - Onaiza" → "Maskana")."""
+    return _QUALIFIERS.sub("", name)
 
 
 def _in_named(home: tuple, governorates: frozenset[str], index: _Index) -> bool:

@@ -109,3 +109,29 @@ def kasra_keys(folded: str) -> tuple[str, ...]:
         return ()
     key = loose_key(other)
     return (key,) if key and key != loose_key(folded) else ()
+
+
+#: "ei" between consonants: a long vowel that other writers spell "e" ("Rmeilan" / "Rmelan",
+#: رميلان).
+_INNER_EI = re.compile(r"(?<=[b-df-hj-np-tv-z])ei(?=[b-df-hj-np-tv-xz])")
+
+
+def diphthong_keys(folded: str) -> tuple[str, ...]:
+    """The loose key of a gazetteer name with its inner "ei" written "e", when that differs
+    from its own key.
+
+    Examples
+    --------
+    >>> diphthong_keys("upper rmeilan") == (loose_key("upper rmelan"), loose_key("rmelan"))
+    True
+    >>> diphthong_keys("deir hafer")
+    ()
+    """
+    if "ei" not in folded or not folded.isascii():
+        return ()
+    other = _INNER_EI.sub("e", folded)
+    if other == folded:
+        return ()
+    own = loose_key(folded)
+    keys = (loose_key(other), *unqualified_keys(other))
+    return tuple(k for k in keys if k and k != own)
