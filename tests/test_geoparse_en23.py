@@ -184,3 +184,30 @@ def test_the_end_a_road_runs_to_is_the_city():
     text = "Turkish and Russian patrols on the M4 Motorway that runs through Idlib to Latakia."
     assert _kind(text, "Latakia") == "place"
     assert _kind("Turkish patrols were sent to Latakia province.", "Latakia") == "region"
+
+
+def test_a_loose_name_after_a_settlement_noun_is_kept_far_from_the_story():
+    # 495 (Sputnik): "near the city of Baghouz" (OCHA "Upper/Lower Baguz") in a story on
+    # Qamishli, 290 km north: the city the text names, not a point at Qamishli
+    text = (
+        "Daesh forces were driven out of Qamishli in 2016, but the group's last sliver of "
+        "land was liberated only in 2019, after months of fighting near the city of Baghouz."
+    )
+    assert ("Baghouz", "place", "Upper Baguz", 34.46, 40.96) in _places(text)
+    # with no settlement noun, a far loose name is still left out
+    text = (
+        "Daesh forces were driven out of Qamishli in 2016, after months of fighting near Baghouz."
+    )
+    assert [p[0] for p in _places(text)] == ["Qamishli"]
+
+
+def test_a_name_placed_by_its_context_is_the_same_place_when_written_again():
+    # 484 (AFP): "the government-held towns of Fuaa and Kafraya" … "Fuaa and Kafraya are more
+    # than 300 km from Damascus"
+    text = (
+        "Earlier, 21 trucks left for the government-held towns of Fuaa and Kafraya, which are "
+        "under rebel siege. Fuaa and Kafraya are more than 300 km from Damascus. Fuaa Road "
+        "was closed."
+    )
+    fuaa = [p for p in _places(text) if p[0] == "Fuaa"]
+    assert len(fuaa) == 2 and fuaa[0][3:] == fuaa[1][3:]  # not "Fuaa" of "Fuaa Road"

@@ -27,6 +27,7 @@ from ._arabic_nouns import arabic_qualified_nouns
 from ._choose import _build
 from ._city_sense import city_sense
 from ._context import Entity
+from ._context_repeats import repeat_context_places
 from ._dates import DateMention, extract_dates
 from ._far_direction import far_directions
 from ._far_quarters import drop_far_quarters
@@ -209,7 +210,7 @@ def _names(
         text, scanned, rule_ents, blocked, title, _country_refs(index), _metropolis_refs(index)
     )
     items = city_sense(text, items, index, bias)  # "the Syrian city of Darra": Daraa
-    items = keep_near_loose(drop_function_words(text, items), index, bias)
+    items = keep_near_loose(drop_function_words(text, items), index, bias, text)
     items = prefer_near_spelling(text, items, index, bias)  # "Hader" on the Golan: Hadar
     items = drop_grammar_words(text, items, index)  # "وأن", "تركياً", "العدوان التركي"
     entities += _list_surnames(text, entities, items)
@@ -242,6 +243,7 @@ def _names(
     found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
     places = follow_first_unresolved(text, places)  # "town of Al-Shuhayl" … "Al-Shuhayl"
+    places = repeat_context_places(text, places, taken)  # "towns of Fuaa and …" … "Fuaa"
     places = place_nicknames(text, places, bias)  # the so-called "Triangle of Death"
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
     places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east

@@ -52,7 +52,7 @@ def _anchors(items: list[_Item], index: _Index, bias: str) -> list[tuple[float, 
     return pts
 
 
-def keep_near_loose(items: list[_Item], index: _Index, bias: str) -> list[_Item]:
+def keep_near_loose(items: list[_Item], index: _Index, bias: str, text: str = "") -> list[_Item]:
     """Drop the loose-key items with no sense near the text's home centre; keep, of those
     near it, only the near senses.
 
@@ -100,6 +100,9 @@ def keep_near_loose(items: list[_Item], index: _Index, bias: str) -> list[_Item]
         elif inside := in_named_only(home, governorates, index):
             it.payloads = inside  # "Al-Suwaidaa" in a story on Sweida: As-Sweida, not the
             out.append(it)  # Sweida of Raqqa or of Hama
+        elif _settlement_named(text, it, home, index):
+            it.payloads = home  # "near the city of Baghouz" in a story on Qamishli
+            out.append(it)
     return out
 
 
@@ -116,6 +119,22 @@ def in_named_only(home: tuple, governorates: frozenset[str], index: _Index) -> t
         return ()
     inside = tuple(pl for pl in home if _in_governorates(index.place(pl), governorates))
     return inside if len({_base_name(index.place(pl).name) for pl in inside}) == 1 else ()
+
+
+#: A settlement's noun right before a name: "the city of X", "the town of X".
+_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _settlement_named(text: str, it: _Item, home: tuple, index: _Index) -> bool:
+    """Whether a loose name stands after a settlement's noun ("the city of Baghouz") and
+    its senses at home are towns of one name (a village split in two counts as one): the
+    text says it is a town, and the gazetteer knows one such town, however far from the
+    story's other places."""
+    if not home or not _SETTLEMENT_OF.search(text, max(0, it.start - 30), it.start):
+        return False
+    places = [index.place(pl) for pl in home]
+    towns = [p for p in places if p.kind == "populated place"]
+    return bool(towns) and len({_base_name(p.name) for p in towns}) == 1
 
 
 #: What a gazetteer name adds to the name a story uses: the qualifier of a village split in
