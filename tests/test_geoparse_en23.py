@@ -211,3 +211,16 @@ def test_a_name_placed_by_its_context_is_the_same_place_when_written_again():
     )
     fuaa = [p for p in _places(text) if p[0] == "Fuaa"]
     assert len(fuaa) == 2 and fuaa[0][3:] == fuaa[1][3:]  # not "Fuaa" of "Fuaa Road"
+
+
+def test_a_list_of_names_each_with_its_settlement_noun_after_it():
+    # 533 (Golan Times/SANA): "Uqayribat town, Masaada village, Rasm Qanbar farm": the farm,
+    # absent from the gazetteer, is a place of that list (placed with its villages)
+    text = (
+        "Units of the Syrian Arab Army established control over Uqayribat town, Masaada "
+        "village, Rasm Qanbar farm and the area surrounding them in the eastern countryside "
+        "of Hama."
+    )
+    assert "Rasm Qanbar" in [p[0] for p in _places(text)]
+    # a person named after a settlement noun and a comma is no place
+    assert _places("He left the village, Ali Hassan said on Monday.") == []

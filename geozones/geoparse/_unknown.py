@@ -54,6 +54,13 @@ _AFTER = re.compile(
     rf"(?P<list>{_LIST})\s+(?:[Vv]illages?|[Tt]owns?|[Hh]amlets?|areas?|axis|axes|front"
     r"|neighbou?rhoods?|hills?|mountains)\b"  # "in al-Dwila’a neighborhood": a quarter it lacks
 )  # "at Der Mismis Village" (a photo caption's capitals)
+#: A list of names each with its settlement noun after it: "Uqayribat town, Masaada village,
+#: Rasm Qanbar farm and the area surrounding them" (each a place, the farm too).
+_NOUN_AFTER = r"(?:villages?|towns?|farms?|hamlets?)"
+_NOUN_CHAIN = re.compile(
+    r"(?:(?<=village)|(?<=villages)|(?<=town)|(?<=towns)|(?<=farm)|(?<=farms)|(?<=hamlet))"
+    rf",\s+(?:and\s+)?(?P<list>{_NAME})(?=\s+{_NOUN_AFTER}\b)"
+)
 #: "several villages, including A, B and C", "dozens of towns, among them X".
 _INCLUDING = re.compile(
     rf"\b(?:villages|towns|hamlets|localities|settlements)\b[^.\n]{{0,80}}?"
@@ -318,7 +325,7 @@ def _english_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if not _LATIN_LOWER.search(text):
         return out
-    for rx in (_BEFORE, _AFTER, _INCLUDING, _OTHER, _LOCATED, _SITE):
+    for rx in (_BEFORE, _AFTER, _INCLUDING, _OTHER, _LOCATED, _SITE, _NOUN_CHAIN):
         if rx is _SITE and "Hospital" not in text:
             continue  # a cheap test first: most texts name no hospital
         if rx is _OTHER and not _OTHER_WORDS.search(text):
