@@ -38,6 +38,16 @@ def test_a_city_quarter_called_a_district_is_a_place():
     assert _kind(text, "Aleppo") == "place"
 
 
+def test_a_metropolis_district_named_alone_is_the_city():
+    # 546 (Reuters headline): "rebel-held Damascus district" (OCHA's Damascus district is
+    # the city itself)
+    text = "Syrian army retakes most of rebel-held Damascus district, discovers tunnels"
+    assert _kind(text, "Damascus") == "place"
+    # a compass word on it keeps the area; a district named after a town is the district
+    assert _kind("the eastern Damascus district was shelled", "Damascus") == "region"
+    assert _kind("Shelling of Idlib district villages", "Idlib") == "region"
+
+
 def test_a_district_seat_called_a_district_stays_the_district():
     # 347, 129: a town that is the seat of a district or sub-district of its name
     assert (

@@ -32,7 +32,7 @@ from ._capitals import (
 )
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index, _key
 from ._parts import Part, compass, shift
-from ._quarter_district import quarter_district
+from ._quarter_district import metropolis_district, quarter_district
 from ._region_cue import seat_named
 from ._results import PlaceMention, RoadMention
 from ._roads import _pair_roads, _road_tail, _roads_before
@@ -411,6 +411,8 @@ def _build(
                                                    key, named, areas, here, known_km)  # fmt: skip
         if cue is None and kind == "region" and not _NAMED_AREA.search(key):
             place, kind = _seat(index, place, kind)  # not "Afrin District": the district
+        if cue is None:  # "rebel-held Damascus district": the city's district, the city
+            place, kind = metropolis_district(index.lookup, key, place, kind)
         place, kind, part = _part(place, kind, cue, town)
         kind = "region" if compass_of_kind(text, cue, it.end, cands, bias) else kind  # east of Homs
         s, e = (cue.start, cue.end) if cue is not None else (it.start, it.end)

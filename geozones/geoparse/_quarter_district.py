@@ -13,6 +13,8 @@ the city: the city.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..place import Place
 
 #: The nouns read here: English "district(s)" only (an Arabic "منطقة X" is a district's or a
@@ -57,3 +59,43 @@ def quarter_district(
     if any(p.kind in ("admin area", "country") or p.extra.get("region") for p in places):
         return False  # "Masyaf District", "the Ayn Issa district": the area
     return any(p.extra.get("feature") == "neighbourhood" for p in places)
+
+
+def metropolis_district(
+    lookup: Callable[[str, int], list[Place]], key: str, place: Place, kind: str
+) -> tuple[Place, str]:
+    """A district named "X district" after the metropolis X, with no compass word ("rebel-held
+    Damascus district"): the news means a district of the city, and the admin district of
+    that name is the city itself (OCHA's Damascus district): the city.
+
+    Parameters
+    ----------
+    lookup : callable
+        The geoparser's lookup (name, top) -> places.
+    key : str
+        The folded name matched ("damascus district").
+    place : Place
+        The place chosen for it.
+    kind : str
+        Its kind ("region").
+
+    Returns
+    -------
+    (Place, str)
+        The metropolis and "place", or ``place`` and ``kind`` unchanged.
+
+    Examples
+    --------
+    >>> p = Place("Idleb", 35.9, 36.6, "admin area", (), "x", "", 1.0, "Idleb", "SY", 2)
+    >>> metropolis_district(lambda n, top: [], "idleb district", p, "region")[1]
+    'region'
+    """
+    if kind != "region" or place.kind != "admin area" or place.level != 2:
+        return place, kind
+    if not key.endswith(" district"):
+        return place, kind
+    for p in lookup(place.name, 5):
+        if p.kind == "populated place" and p.name == place.name:
+            if p.population >= METROPOLIS_POPULATION and place.name in p.admin:
+                return p.with_score(place.score, place.matched), "place"
+    return place, kind
