@@ -234,3 +234,11 @@ def test_a_list_of_names_each_with_its_settlement_noun_after_it():
     assert "Rasm Qanbar" in [p[0] for p in _places(text)]
     # a person named after a settlement noun and a comma is no place
     assert _places("He left the village, Ali Hassan said on Monday.") == []
+
+
+def test_central_metropolis_is_the_city():
+    # the README's rule 2 ("central X" is the city) held for the capitals that are not
+    # metropolises only; "central Aleppo" was the governorate
+    text = "A car bomb exploded in Saadallah al-Jabiri Square in central Aleppo."
+    assert _kind(text, "Aleppo") == "place"
+    assert _kind("Shelling hit the central Aleppo countryside.", "Aleppo") == "region"

@@ -311,3 +311,24 @@ def capital_cue(
     if names & CITY_BY_DEFAULT and not names & area_leaning:
         return None  # rule 4: "Raqqa" alone is the city
     return cue
+
+
+#: Population from which a capital is a metropolis (Aleppo, Damascus): "central X" is then
+#: the city's centre, as for any capital (rule 2).
+METROPOLIS_POPULATION = 1_000_000
+
+
+def central_metropolis(cands: list[tuple[Place, float]], cue: ctx.RegionCue | None) -> bool:
+    """Whether "central X" names the centre of the metropolis X (rule 2: "central X" is the
+    city), not the middle of its governorate ("in central Aleppo").
+
+    Examples
+    --------
+    >>> central_metropolis([], None)
+    False
+    """
+    if cue is None or cue.direction != "central" or cue.noun:
+        return False
+    return any(
+        p.kind == "populated place" and p.population >= METROPOLIS_POPULATION for p, _ in cands
+    )

@@ -22,7 +22,13 @@ from ._abroad import (
     _home_in_cluster,
     _only_far_alternates,
 )
-from ._capital_reading import area_leanings, capital_cue, compass_of_kind, towns_in
+from ._capital_reading import (
+    area_leanings,
+    capital_cue,
+    central_metropolis,
+    compass_of_kind,
+    towns_in,
+)
 from ._capitals import (
     capital_leanings,
     capital_named,
@@ -406,6 +412,7 @@ def _build(
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         town = town or cue is not None and seat_named(text, cue)  # "مركز ناحية راجو"
         town = town or cue is not None and quarter_district(cands, cue.noun, cue.direction)
+        town = town or central_metropolis(cands, cue)  # "in central Aleppo": the city's centre
         reuse = chosen if town or cue is None else None
         place, kind, alts, conf = reuse or _choose(cands, None if town else cue, bias, centroid,
                                                    key, named, areas, here, known_km)  # fmt: skip
