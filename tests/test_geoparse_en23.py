@@ -242,3 +242,21 @@ def test_central_metropolis_is_the_city():
     text = "A car bomb exploded in Saadallah al-Jabiri Square in central Aleppo."
     assert _kind(text, "Aleppo") == "place"
     assert _kind("Shelling hit the central Aleppo countryside.", "Aleppo") == "region"
+
+
+def test_a_named_square_or_roundabout_is_a_site_of_its_city():
+    # 547 (German): "auf dem Tahrir-Platz" after "der syrischen Hauptstadt Damaskus"; 307:
+    # "the Al-Masri roundabout" in Daraa: sites placed at their city's point as the set does
+    text = (
+        "In der syrischen Hauptstadt Damaskus kam es zu Anschlägen. Ein Selbstmordattentäter "
+        "detonierte auf dem Tahrir-Platz."
+    )
+    assert ("Tahrir-Platz", "place", "Tahrir-Platz", 33.51, 36.29) in _places(text)
+    assert _places(text)[0][0] == "Damaskus"  # the German exonym keeps its final -s
+    text = "Airstrikes hit the Al-Masri roundabout on Sunday. Daraa city was hit too."
+    assert ("Al-Masri roundabout", "place", "Al-Masri roundabout", 32.62, 36.11) in _places(text)
+    # a square abroad is not placed in Syria; the German genitive still reads "Idlibs"
+    assert all(
+        p[0] != "Times Square" for p in _places("Protesters rallied in Times Square in New York.")
+    )
+    assert _places("Kämpfe im Süden Idlibs")[0][2] == "Idleb"

@@ -80,7 +80,11 @@ _LOCATED = re.compile(
 #: institutions ("the bus station, city garage, Al-Bassel Hospital, and gas station" in a
 #: sentence on Tartous City).
 _SITE_WORD = rf"(?:(?:[Aa]l|[Ee]l)[-‑ ])?[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*"
-_SITE = re.compile(rf"(?P<list>{_SITE_WORD}(?: {_SITE_WORD})?[ \t]+Hospital)\b")
+_SITE = re.compile(
+    rf"(?P<list>{_SITE_WORD}(?: {_SITE_WORD})?[ \t]+(?:Hospital|Square|[Rr]oundabout)"
+    rf"|{_SITE_WORD}-Platz)\b"  # a square, a roundabout: "Al-Masri roundabout", "Tahrir-Platz"
+)
+_SITE_HINT = re.compile(r"Hospital|Square|[Rr]oundabout|-Platz")
 #: Turkish determiners and numbers ("Bu köylerde", in these villages): no village's name.
 _TR_DET = r"(?:Bu|Şu|O|Bir|Diğer|Tüm|Bütün|Bazı|Her|Birçok|İki|Üç|Dört|Beş|Altı|On)"
 #: German, French, Turkish: "Dorf X", "Ortschaft X", "village de X", "X köyü", "A, B ve C
@@ -326,7 +330,7 @@ def _english_spans(text: str) -> list[tuple[int, int]]:
     if not _LATIN_LOWER.search(text):
         return out
     for rx in (_BEFORE, _AFTER, _INCLUDING, _OTHER, _LOCATED, _SITE, _NOUN_CHAIN):
-        if rx is _SITE and "Hospital" not in text:
+        if rx is _SITE and not _SITE_HINT.search(text):
             continue  # a cheap test first: most texts name no hospital
         if rx is _OTHER and not _OTHER_WORDS.search(text):
             continue

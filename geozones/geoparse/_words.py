@@ -139,6 +139,7 @@ def _tokens(
             known
             and word.endswith("s")
             and word_key(word[:-1]) in known
+            and word_key(word) not in genitive  # "Hauptstadt Damaskus": an exonym in -s
             and _GENITIVE_BEFORE.search(text[max(0, s - 14) : s])
         ):
             word, e = word[:-1], e - 1  # German genitive: "den Süden Idlibs", "Teile Syriens"
