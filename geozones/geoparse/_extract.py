@@ -71,6 +71,7 @@ from ._select import (
     _select,
     _TitleLines,
 )
+from ._square_sites import keep_anchored_squares
 from ._turkish import named_settlement_spans, settlement_matches
 from ._unknown import construction_spans, context_places, rechoose_near
 from ._unresolved_repeats import follow_first_unresolved
@@ -244,6 +245,7 @@ def _names(
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
     places = follow_first_unresolved(text, places)  # "town of Al-Shuhayl" … "Al-Shuhayl"
     places = repeat_context_places(text, places, taken)  # "towns of Fuaa and …" … "Fuaa"
+    places = keep_anchored_squares(text, places, bias)  # "X Square in central Aleppo"
     places = place_nicknames(text, places, bias)  # the so-called "Triangle of Death"
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
     places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east
