@@ -411,8 +411,7 @@ def _build(
             cue = replace(cue, direction=None, ring=None, level=1)  # "east of Homs Province"
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         town = town or cue is not None and seat_named(text, cue)  # "مركز ناحية راجو"
-        town = town or cue is not None and quarter_district(cands, cue.noun, cue.direction)
-        town = town or central_metropolis(cands, cue)  # "in central Aleppo": the city's centre
+        town = town or quarter_district(cands, cue) or central_metropolis(cands, cue)
         reuse = chosen if town or cue is None else None
         place, kind, alts, conf = reuse or _choose(cands, None if town else cue, bias, centroid,
                                                    key, named, areas, here, known_km)  # fmt: skip

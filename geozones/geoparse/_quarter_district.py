@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..place import Place
+from ._region_cue import RegionCue
 
 #: The nouns read here: English "district(s)" only (an Arabic "منطقة X" is a district's or a
 #: village's own area and is read elsewhere).
@@ -24,19 +25,15 @@ DISTRICT_NOUNS = frozenset({"district", "districts"})
 METROPOLIS_POPULATION = 1_000_000
 
 
-def quarter_district(
-    cands: list[tuple[Place, float]], noun: str | None, direction: str | None
-) -> bool:
+def quarter_district(cands: list[tuple[Place, float]], cue: RegionCue | None) -> bool:
     """Whether "X district" names a city quarter (a place), not an admin district.
 
     Parameters
     ----------
     cands : list of (Place, float)
         The name's candidates.
-    noun : str or None
-        The noun of the name's region cue ("district").
-    direction : str or None
-        The compass word of the cue ("eastern"), if any.
+    cue : RegionCue or None
+        The name's region cue ("district", with its compass word if any).
 
     Returns
     -------
@@ -46,13 +43,14 @@ def quarter_district(
 
     Examples
     --------
-    >>> quarter_district([], "district", None)
+    >>> quarter_district([], RegionCue("region", 0, 6, None, "district", 2))
     False
-    >>> quarter_district([], "province", None)
+    >>> quarter_district([], None)
     False
     """
-    if noun is None or noun.lower() not in DISTRICT_NOUNS or not cands:
+    if cue is None or cue.noun is None or cue.noun.lower() not in DISTRICT_NOUNS or not cands:
         return False
+    direction = cue.direction
     places = [p for p, _ in cands]
     if any(p.kind == "populated place" and p.population >= METROPOLIS_POPULATION for p in places):
         return direction is None  # "rebel-held Damascus district"; not "eastern Aleppo district"
