@@ -156,6 +156,9 @@ _REGION_AFTER = [
 #: "أحياء" (quarters) right before a name: a compass adjective after it agrees with the
 #: quarters ("أحياء حلب الشرقية", the eastern quarters of Aleppo): the city's parts.
 _QUARTERS_BEFORE = re.compile(r"(?:^|\s)[وفب]?(?:أحياء|احياء)\s+$")
+#: The same with a city's own nouns ("مدينة درعا الجنوبية", the southern city of Daraa; "مدخل
+#: حلب الغربي", Aleppo's western entrance): the adjective is the noun's, the name the city's.
+_CITY_NOUN_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:مدينة|لمدينة|مدخل|مداخل)\s+$")
 _ZONE_AFTER = re.compile(
     r"^\s*(?P<noun>(?:de-?escalation|demilitari[sz]ed|safe|buffer|security|ceasefire)\s+zones?)\b",
     re.IGNORECASE,
@@ -214,7 +217,11 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
         if before is not None and _noun_of_a_name(head, before):
             before = None  # "the Waer district of Homs": the district is Waer's, not Homs's
     after = next((m for rx in _REGION_AFTER if (m := rx.match(after_text))), None)
-    if after is not None and after.re is _REGION_AFTER[1] and _QUARTERS_BEFORE.search(head):
+    if (
+        after is not None
+        and after.re is _REGION_AFTER[1]
+        and (_QUARTERS_BEFORE.search(head) or before is None and _CITY_NOUN_BEFORE.search(head))
+    ):
         after = None  # "أحياء حلب الغربية": the western quarters of the city, not west Aleppo
     if not before and not after:
         return None
