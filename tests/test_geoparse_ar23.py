@@ -93,3 +93,19 @@ def test_quarter_noun_without_a_city_adds_nothing() -> None:
     # no city named: nothing to anchor the quarter to
     t = "سقطت قذيفة في حي الغوطة صباح اليوم."
     assert all(p.resolved for p in extract(t).places)
+
+
+# --- a country's adjective after a name says its country ------------------------------------
+
+
+def test_country_adjective_after_a_name_is_its_country() -> None:
+    # 572: "the Lebanese town of Hermel", not a Syrian village "الهرمل اللبنانية"
+    t = "لافتةً إلى أن محاولة عملية الاستهداف تمت من أجواء بلدة الهرمل اللبنانية."
+    got = extract(t).places
+    assert [(p.text, p.place.country) for p in got] == [("الهرمل", "LB")]
+
+
+def test_no_country_adjective_keeps_the_home_reading() -> None:
+    t = "قصفت الطائرات بلدة الهرمل في ريف حمص."
+    got = [p for p in extract(t).places if p.text == "الهرمل"]
+    assert got and got[0].place.country == "SY"

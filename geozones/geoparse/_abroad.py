@@ -5,6 +5,7 @@ small or far town abroad is a village at home the gazetteer lacks, or no place."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .._text import fold
 from ..place import Place
@@ -161,3 +162,35 @@ def _common_word_abroad(
     ):  # fmt: skip
         return False
     return re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", text) is not None
+
+
+#: A country's adjective right after a name ("الهرمل اللبنانية", "مدينة القائم العراقية"):
+#: the article, the country's stem and the adjective's ending, masculine or feminine.
+_AR_DEMONYM_AFTER = re.compile(
+    r"[ \t]+ال(?P<stem>[\u0621-\u064a]{3,}?)(?:ية|يه|ي)(?![\u0600-\u06ff])"
+)
+#: How a country's name is made from its adjective's stem: لبنان، العراق، تركيا، سوريا.
+_COUNTRY_FORMS = ("{}", "ال{}", "{}يا", "{}ا")
+
+
+def demonym_country(text: str, end: int, lookup: Callable[[str], list[Place]]) -> str | None:
+    """The country an Arabic adjective right after a name says it lies in ("بلدة الهرمل
+    اللبنانية": the Lebanese Hermel), or None; ``lookup`` gives a name's gazetteer places.
+
+    Examples
+    --------
+    >>> from geozones import Gazetteer
+    >>> gz = Gazetteer.default()
+    >>> t = "من أجواء بلدة الهرمل اللبنانية"
+    >>> demonym_country(t, t.index(" اللبنانية"), lambda n: gz.candidates(n, top=3))
+    'LB'
+    """
+    m = _AR_DEMONYM_AFTER.match(text, end, end + 24)
+    if m is None:
+        return None
+    stem = m.group("stem")
+    for form in _COUNTRY_FORMS:
+        found = [p for p in lookup(form.format(stem)) if p.kind == "country"]
+        if found:
+            return found[0].country
+    return None

@@ -21,6 +21,7 @@ from ._abroad import (
     _far_small_abroad,
     _home_in_cluster,
     _only_far_alternates,
+    demonym_country,
 )
 from ._capital_reading import (
     area_leanings,
@@ -355,12 +356,23 @@ def _sentence_areas(ends: list[int], it: _Item, area_at: list[tuple[int, str]]) 
     return frozenset(name for pos, name in area_at if a <= pos < b)
 
 
+def _named_by_adjective(
+    text: str, end: int, index: _Index, named: frozenset[str]
+) -> frozenset[str]:
+    """The countries the text names, with the one an Arabic adjective right after the name
+    gives ("بلدة الهرمل اللبنانية": Lebanon, though the text does not name it)."""
+    if not ("\u0600" <= text[end + 1 : end + 2] <= "\u06ff"):
+        return named
+    country = demonym_country(text, end, lambda n: index.lookup(n, top=3))
+    return named | {country} if country else named
+
+
 def _build(
     text: str, items: list[_Item], index: _Index, bias: str
 ) -> tuple[list[PlaceMention], list[RoadMention]]:
     centroid = _centroid(text, items, index, bias)
     known_km = _all_distances(items, index, centroid)  # one vectorized call for the text
-    named = frozenset(
+    named0 = frozenset(
         p.country for it in items for p, _ in _candidates(index, it.payloads) if p.kind == "country"
     )
     area_at = _areas_by_position(items, index, bias)
@@ -386,6 +398,7 @@ def _build(
                                      tuple(m.place for m in ends)))  # fmt: skip
             continue
         key = _key(fold(text[it.name_start : it.end]))
+        named = _named_by_adjective(text, it.end, index, named0)  # "الهرمل اللبنانية": LB
         if key not in index.exonyms and _only_far_alternates(cands, key, bias, named):
             home = home_namesake(text, it.start, it.end, index, bias, governorates)
             cands = _candidates(index, home)  # "the town of al-Mansoura": not Al Mansurah
