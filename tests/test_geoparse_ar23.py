@@ -109,3 +109,34 @@ def test_no_country_adjective_keeps_the_home_reading() -> None:
     t = "قصفت الطائرات بلدة الهرمل في ريف حمص."
     got = [p for p in extract(t).places if p.text == "الهرمل"]
     assert got and got[0].place.country == "SY"
+
+
+# --- a village the text ties to a town ("التابعة لبلدة Y", "القريبة من مدينة Y") ----------
+
+MABRUKA = (36.659, 39.757)
+
+
+def test_unlisted_village_belonging_to_a_town_is_placed_at_it() -> None:
+    # 566: both mentions of Tal al-Jinb at Mabruka, not at Ras al-Ain of the first sentence
+    t = (
+        "إن سيارة مفخخة انفجرت على حاجز لفصائل موالية لتركيا في قرية تل الجنب غرب مدينة رأس"
+        " العين، شمال شرقي سوريا.\nوأفادت معلومات، بسقوط ثلاثة قتلى في حصيلة أولية للانفجار"
+        " الذي وقع في قرية تل الجنب التابعة لبلدة المبروكة."
+    )
+    got = [p for p in extract(t).places if p.text == "تل الجنب"]
+    assert len(got) == 2
+    assert all(_near(("place", p.place.lat, p.place.lon), MABRUKA, 5) for p in got)
+
+
+def test_village_near_a_town_far_from_its_namesake_is_another() -> None:
+    # 569: the gazetteer's Tal Tawil lies 45 km from Hasakah: the text's one is by the city
+    t = "عند قرية تل طويل القريبة من مدينة الحسكة بين حاجزين للقوات الكردية."
+    got = _found(t)
+    assert _near(got["تل طويل"], (36.512, 40.757), 5)
+
+
+def test_village_near_a_town_close_to_it_keeps_its_reading() -> None:
+    # Sarmin lies 7 km from Idlib city: "near Idlib" confirms the gazetteer's reading
+    t = "قصفت الطائرات بلدة سرمين القريبة من مدينة إدلب."
+    got = [p for p in extract(t).places if p.text == "سرمين"]
+    assert got and got[0].resolved

@@ -12,6 +12,7 @@ from ..errors import InputError
 from ..projection import haversine_km
 from . import _context as ctx
 from ._anchor import place_at_anchors
+from ._ar_attached import attached_villages
 from ._ar_delimited import delimited_arabic_spans, placed_beside_towns
 from ._ar_far_listed import far_list_members
 from ._ar_orgs import renamed_organisations
@@ -247,6 +248,7 @@ def _names(
     places = follow_first_unresolved(text, places)  # "town of Al-Shuhayl" … "Al-Shuhayl"
     places = repeat_context_places(text, places, taken)  # "towns of Fuaa and …" … "Fuaa"
     places = keep_anchored_squares(text, places, bias)  # "X Square in central Aleppo"
+    places = attached_villages(text, places, bias)  # "قرية X التابعة لبلدة Y": at Y
     places = place_nicknames(text, places, bias)  # the so-called "Triangle of Death"
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
     places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east

@@ -1,0 +1,92 @@
+"""A village the Arabic text ties to a town: "قرية تل الجنب التابعة لبلدة المبروكة" (that
+belongs to the town of Mabruka), "قرية تل طويل القريبة من مدينة الحسكة" (near the city of
+Hasakah).
+
+* A village the gazetteer lacks (an unresolved mention, placed at the centre of its
+  sentence's towns) that the text says belongs to a town is placed at that town, and so is
+  every other mention of the same name: the text's own tie is a better anchor than the
+  towns that happen to share a sentence with it ("غرب مدينة رأس العين" in the first
+  sentence, "التابعة لبلدة المبروكة" in the next).
+* A village the text says lies near a town, whose gazetteer reading lies farther than
+  :data:`NEAR_KM` from that town (and no namesake nearer), is another village of that name
+  the gazetteer lacks: it is placed at the town, unresolved, its reading kept among the
+  alternatives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..projection import haversine_km
+from ._results import PlaceMention
+from ._unknown import _context_place
+
+#: "التابعة لبلدة", "التابع لناحية", "تتبع إلى مدينة" … right after a name.
+_BELONGS = re.compile(
+    r"[\s،,]*(?:ال)?(?:تابعة|تابع|تابعه|يتبع|تتبع)[ \t]+(?:ل|إلى[ \t]+|الى[ \t]+)"
+    r"(?:(?:بلدة|مدينة|قرية|ناحية|منطقة)[ \t]+)?"
+)
+#: "القريبة من مدينة", "القريب من بلدة", "قرب مدينة" right after a name.
+_NEAR = re.compile(
+    r"[\s،,]*(?:(?:ال)?(?:قريبة|قريب|قريبه)[ \t]+من|بالقرب[ \t]+من|قرب)[ \t]+"
+    r"(?:(?:بلدة|مدينة|قرية)[ \t]+)?"
+)
+#: A cheap test first: most texts have none of these words.
+_CHEAP = re.compile(r"تابع|تتبع|يتبع|قرب|قريب")
+#: A village "near" a town lies within this distance (km) of it.
+NEAR_KM = 25.0
+
+
+def _town_at(places: list[PlaceMention], pos: int) -> PlaceMention | None:
+    """The resolved town whose name starts at ``pos`` (a proclitic on it or not)."""
+    return next(
+        (o for o in places if o.resolved and o.kind == "place" and pos - 1 <= o.start <= pos + 1),
+        None,
+    )
+
+
+def attached_villages(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
+    """Villages placed at the town the text ties them to (see the module).
+
+    Examples
+    --------
+    >>> import geozones
+    >>> t = "انفجرت سيارة في قرية تل الجنب التابعة لبلدة المبروكة."
+    >>> [(m.text, round(m.place.lat, 2)) for m in geozones.extract(t).places]
+    [('تل الجنب', 36.66), ('المبروكة', 36.66)]
+    """
+    if not _CHEAP.search(text):
+        return places
+    out = list(places)
+    anchor: dict[str, tuple[float, float]] = {}
+    for i, m in enumerate(places):
+        if m.kind != "place" or m.place.country != bias:
+            continue
+        tie = _BELONGS.match(text, m.end)
+        near = None if tie else _NEAR.match(text, m.end)
+        cue = tie or near
+        town = _town_at(places, cue.end()) if cue is not None else None
+        if town is None or town is m:
+            continue
+        where = (town.place.lat, town.place.lon)
+        if tie and not m.resolved:
+            anchor[text[m.name_start : m.name_end]] = where
+        elif near and m.resolved and _far_from(m, where):
+            name = text[m.name_start : m.name_end]
+            out[i] = replace(m, place=_context_place(name, where, bias),
+                             alternatives=(m.place, *m.alternatives), resolved=False)  # fmt: skip
+    for i, m in enumerate(out):
+        at = None if m.resolved else anchor.get(text[m.name_start : m.name_end])
+        if at is not None:
+            out[i] = replace(m, place=_context_place(m.place.name, at, bias))
+    return out
+
+
+def _far_from(m: PlaceMention, where: tuple[float, float]) -> bool:
+    """Whether the mention's reading and every namesake lie farther than NEAR_KM."""
+    return all(
+        haversine_km(p.lat, p.lon, *where) > NEAR_KM
+        for p in (m.place, *m.alternatives)
+        if p.kind == "populated place"
+    )
