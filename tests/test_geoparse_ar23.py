@@ -140,3 +140,37 @@ def test_village_near_a_town_close_to_it_keeps_its_reading() -> None:
     t = "قصفت الطائرات بلدة سرمين القريبة من مدينة إدلب."
     got = [p for p in extract(t).places if p.text == "سرمين"]
     assert got and got[0].resolved
+
+
+# --- exact names the gazetteer holds ------------------------------------------------------
+
+
+def test_town_named_with_its_noun_elsewhere_is_kept_before_an_apposition() -> None:
+    # 561: "من الضمير المركز الرئيسي" (Dumayr, the main centre …) after "مدينة الضمير"
+    t = (
+        "دخل الاتفاق حيز التنفيذ بعد نجاحه في مدينة الضمير داخل القلمون.\n"
+        "خروج مسلحي جيش الإسلام من الضمير المركز الرئيسي لمسلحي القلمون الشرقي."
+    )
+    got = [p for p in extract(t).places if p.text == "الضمير"]
+    assert len(got) == 2
+
+
+def test_common_word_before_a_definite_noun_stays_dropped_without_the_town_noun() -> None:
+    # the same phrase with no "مدينة الضمير" anywhere: the common word ("the conscience")
+    t = "خروج مسلحي جيش الإسلام من الضمير المركز الرئيسي لمسلحي القلمون الشرقي."
+    assert "الضمير" not in [p.text for p in extract(t).places]
+
+
+def test_glued_article_in_the_gazetteer_name() -> None:
+    # 562: OCHA writes "بصرالحرير"; the press "بصر الحرير"
+    t = "وتحرير الريف الشرقي من درعا بما فيه بصر الحرير وفتح طريق دمشق درعا"
+    got = _found(t)
+    assert _near(got["بصر الحرير"], (32.838, 36.340), 2)
+
+
+def test_glued_article_not_after_a_word_of_kinship() -> None:
+    # "ابوالعمر" (a village) is not "أبو عمر" (a man's kunya)
+    from geozones.geoparse._index import _glued_article
+
+    assert _glued_article("بصرالحرير") == ["بصرحرير"]
+    assert _glued_article("ابوالعمر") == []

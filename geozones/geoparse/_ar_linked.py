@@ -122,3 +122,27 @@ def _or_joined(text: str, items: list[_Item], cued: list[bool], i: int) -> bool:
             if _OR_GAP.match(text[a.end : b.start]):
                 return True
     return False
+
+
+#: A noun of settlement right before a name: "مدينة الضمير", "بلدة الرحيبة", "قرية X".
+_TOWN_NOUN_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وبلف]?(?:مدينة|بلدة|قرية)[ \t]+$")
+
+
+def town_named_elsewhere(text: str, items: list[_Item]) -> set[int]:
+    """The indices of ``items`` whose name the text gives a noun of settlement elsewhere
+    ("بعد نجاحه في مدينة الضمير" … "خروج المسلحين من الضمير المركز الرئيسي"): the same
+    town, whatever the words after it (an apposition, "the main centre of …", is no head of
+    a phrase). One sense per text, as a reader keeps it.
+
+    Examples
+    --------
+    >>> town_named_elsewhere("", [])
+    set()
+    """
+    names = [_bare(text[it.name_start : it.end]) for it in items]
+    towns = {
+        n
+        for n, it in zip(names, items, strict=True)
+        if _TOWN_NOUN_BEFORE.search(text, max(0, it.start - 8), it.start)
+    }
+    return {i for i, n in enumerate(names) if n in towns} if towns else set()

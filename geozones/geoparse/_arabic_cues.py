@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 
 from ..place import Place
-from ._ar_linked import linked_names
+from ._ar_linked import linked_names, town_named_elsewhere
 from ._arabic_agreement import agreement_drops, common_at_home, home_countries
 from ._arabic_common import is_common_word, named_by_noun, strip_marks
 from ._index import FOREIGN_MIN_POPULATION, _candidates, _Index
@@ -190,9 +190,10 @@ def drop_uncued_arabic(
         and not _compass_words(text, it)
         and not agreement_drops(text, it)  # "في المظاهرات السلمية", "بواسطة", "القريتين"
     ]
+    towns = town_named_elsewhere(text, items)  # "مدينة الضمير" … "من الضمير المركز"
     items = [
         it for i, it in enumerate(items)
-        if not (
+        if i in towns or not (
             (
                 _heads_definite_noun(text, items, i)
                 or _marked_abroad(text, it, index, homes)

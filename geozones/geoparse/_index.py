@@ -183,7 +183,28 @@ def _joined_arabic(by_key: dict[str, set[_Payload]]) -> dict[str, tuple[_Payload
             gaz = {p for p in payloads if p.kind == "g"}
             if len(j) >= JOINED_MIN and gaz:
                 out.setdefault(j, set()).update(gaz)
+                for g in _glued_article(j):  # "بصرالحرير" written "بصر الحرير"
+                    out.setdefault(g, set()).update(gaz)
     return {j: _ordered(p) for j, p in out.items()}
+
+
+#: An article glued inside a one-word Arabic name ("بصرالحرير") after this many letters at
+#: least, and as many after it: the joined key of the name spaced there leaves the second
+#: word's article out ("بصرحرير"), as the text's key does ("بصر الحرير").
+_GLUED_MIN = 3
+
+
+#: … not after a word of kinship: "ابوالعمر" spaced is "أبو العمر", and "أبو عمر" a person.
+_KINSHIP = frozenset(("ابو", "ابن", "بني", "بنت", "ام"))
+
+
+def _glued_article(j: str) -> list[str]:
+    out, i = [], j.find("ال", _GLUED_MIN)
+    while i != -1 and i + 2 + _GLUED_MIN <= len(j):
+        if j[:i] not in _KINSHIP:
+            out.append(j[:i] + j[i + 2 :])
+        i = j.find("ال", i + 1)
+    return out
 
 
 def _ordered(payloads: set[_Payload]) -> tuple[_Payload, ...]:
