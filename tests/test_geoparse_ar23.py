@@ -174,3 +174,26 @@ def test_glued_article_not_after_a_word_of_kinship() -> None:
 
     assert _glued_article("بصرالحرير") == ["بصرحرير"]
     assert _glued_article("ابوالعمر") == []
+
+
+# --- a site named after a far city ----------------------------------------------------------
+
+
+def test_bridge_named_after_a_far_city_is_a_site_by_the_town() -> None:
+    # 575: the Baghdad Bridge by Damascus, not Baghdad
+    t = (
+        "واستهدف القصف الإسرائيلي وفق الإعلام الرسمي منطقة الكسوة ومرج السلطان وجسر بغداد"
+        " قرب دمشق وجنوب إزرع في محافظة درعا."
+    )
+    got = {p.text: p for p in extract(t).places}
+    assert "بغداد" not in got
+    site = got["جسر بغداد"]
+    assert not site.resolved and site.place.country == "SY"
+    assert _near(("place", site.place.lat, site.place.lon), DAMASCUS, 25)
+
+
+def test_bridge_named_after_a_town_nearby_stays_the_town() -> None:
+    # 297: "جسر الرستن" is marked at al-Rastan itself
+    t = "خروج المسلحين وعائلاتهم عن ريف حمص عبر ممر جسر الرستن باتجاه ريف إدلب."
+    got = {p.text: p for p in extract(t).places}
+    assert "الرستن" in got and got["الرستن"].resolved

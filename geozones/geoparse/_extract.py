@@ -19,6 +19,7 @@ from ._ar_orgs import renamed_organisations
 from ._ar_outlets import arabic_outlets
 from ._ar_paired_capitals import paired_capitals
 from ._ar_quarters import city_quarters
+from ._ar_sites import far_named_sites
 from ._ar_titles import arabic_title_persons
 from ._ar_twins import elided_twins
 from ._arabic_agreement import drop_agreement_words
@@ -256,6 +257,7 @@ def _names(
     places = drop_far_quarters(text, places, bias)  # "oil-rich Rumaila" in a story on Hasakah
     places = paired_capitals(text, places)  # "في حلب وإدلب": the two governorates
     places = city_quarters(text, places, bias, taken)  # "حي الغوطة" in a story on Homs
+    places = far_named_sites(text, places, bias)  # "جسر بغداد قرب دمشق": a site
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_unlikely_places(text, places)  # the trained filter: "هوية", "كشف", "سوتشي"
