@@ -197,3 +197,25 @@ def test_bridge_named_after_a_town_nearby_stays_the_town() -> None:
     t = "خروج المسلحين وعائلاتهم عن ريف حمص عبر ممر جسر الرستن باتجاه ريف إدلب."
     got = {p.text: p for p in extract(t).places}
     assert "الرستن" in got and got["الرستن"].resolved
+
+
+# --- the other members of a list of a city's quarters -----------------------------------
+
+ALEPPO = (36.203, 37.141)
+
+
+def test_members_of_a_list_of_quarters_are_quarters_of_its_city() -> None:
+    # 528: al-Azamiyah and al-Hamdaniyah beside three known quarters of Aleppo
+    t = (
+        "في مساء يوم 21 نوفمبر 2019 ، تعرضت مناطق العظمية وصلاح الدين والجميلية والحمدانية"
+        " وسيف الدولة في حلب لنيران المدفعية الثقيلة."
+    )
+    got = _found(t)
+    assert _near(got["العظمية"], ALEPPO) and _near(got["الحمدانية"], ALEPPO)
+
+
+def test_a_word_beside_a_pair_of_quarters_is_no_member() -> None:
+    # no opening noun and no article: "المدفعية" (the artillery) before two quarters
+    t = "استهدفت المدفعية وصلاح الدين والجميلية في حلب"
+    names = [p.text for p in extract(t).places]
+    assert "المدفعية" not in names and "استهدفت" not in names

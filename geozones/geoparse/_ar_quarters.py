@@ -133,3 +133,92 @@ def _namesake(m: PlaceMention, city: PlaceMention, places: list[PlaceMention], a
         and haversine_km(o.place.lat, o.place.lon, city.place.lat, city.place.lon) <= ONE_CITY_KM
         for o in others
     )
+
+
+#: The separators of an Arabic list: a comma, or "و" on the next name.
+_LIST_SEP = re.compile(r"[ \t]*[،,][ \t]*(?:و(?=[\u0621-\u064a]))?|[ \t]+و(?=[\u0621-\u064a])")
+#: A list member that is a name: one or two Arabic words (no digit, no mark).
+_MEMBER = re.compile(r"[\u0621-\u064a]{3,}(?:[ \t]+[\u0621-\u064a]{2,})?")
+#: A noun of areas or quarters that opens the list ("تعرضت مناطق العظمية و…").
+_OPENING_NOUN = re.compile(r"(?:^|[ \t])[وبلف]?(?:مناطق|أحياء|احياء|حيي|أحيا)[ \t]+$")
+#: A member added as a quarter: a name with the article ("الحمدانية"), one or two words.
+_NEW_MEMBER = re.compile(r"ال[\u0621-\u064a]{3,}(?:[ \t]+ال[\u0621-\u064a]{2,})?")
+#: A list of quarters names this many quarters of one city at least …
+MIN_LISTED_QUARTERS = 2
+
+
+def _quarter_city(m: PlaceMention) -> str:
+    extra = m.place.extra or {}
+    return str(extra.get("city_pcode", "")) if extra.get("feature") == "neighbourhood" else ""
+
+
+def listed_quarters(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
+    """The other members of a list of a city's quarters ("مناطق العظمية وصلاح الدين
+    والجميلية والحمدانية وسيف الدولة في حلب": Salah al-Din, Jamiliyah and Saif al-Dawla are
+    Aleppo's, so are al-Azamiyah and al-Hamdaniyah), as quarters of that city at its point,
+    where nothing else reads them.
+
+    Examples
+    --------
+    >>> import geozones
+    >>> t = "تعرضت مناطق العظمية وصلاح الدين والجميلية في حلب للقصف"
+    >>> [m.text for m in geozones.extract(t).places][:3]
+    ['العظمية', 'صلاح الدين', 'والجميلية']
+    """
+    quarters = [m for m in places if _quarter_city(m)]
+    if len(quarters) < MIN_LISTED_QUARTERS:
+        return places
+    added: list[PlaceMention] = []
+    busy = [(m.start, m.end) for m in places]
+    done: set[int] = set()
+    for q in quarters:
+        if q.start in done:
+            continue
+        members = _list_around(text, q.start, q.end)
+        inside = [m for m in quarters if any(a < m.end and m.start < b for a, b in members)]
+        done.update(m.start for m in inside)
+        cities = Counter(_quarter_city(m) for m in inside)
+        city, n = cities.most_common(1)[0]
+        if n < MIN_LISTED_QUARTERS or n * 2 < len(members):
+            continue
+        ref = next(m for m in inside if _quarter_city(m) == city)
+        for a, b in members:
+            if _NEW_MEMBER.fullmatch(text, a, b) and not any(s < b and a < e for s, e in busy):
+                place = _context_place(text[a:b], (ref.place.lat, ref.place.lon), bias)
+                added.append(PlaceMention(text[a:b], a, b, place, "place", a, b,
+                                          resolved=False))  # fmt: skip
+    return sorted(places + added, key=lambda m: m.start) if added else places
+
+
+def _list_around(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The members (spans, "و" left out) of the Arabic list the name at ``start`` stands in."""
+    spans = [(start, end)]
+    pos = end  # forwards: a separator, then a member
+    while (sep := _LIST_SEP.match(text, pos)) and (m := _MEMBER.match(text, sep.end())):
+        spans.append(_one_name(text, m.start(), m.end()))
+        pos = spans[-1][1]
+    before: list[tuple[int, int]] = []
+    pos = start - (1 if text[start - 1 : start] == "و" else 0)
+    while True:  # backwards: the member before a separator, up to the list's opening noun
+        head = text[max(0, pos - 40) : pos]
+        m = _MEMBER_BEFORE.search(head)
+        if m is None or (text[pos : pos + 1] != "و" and "،" not in m.group("sep")):
+            return spans  # no opening noun reached: the names before are no members
+        a = pos - len(head) + m.start("w")
+        before.insert(0, (a + (1 if text[a] == "و" else 0), pos - len(head) + m.end("w")))
+        if _OPENING_NOUN.search(text, max(0, a - 12), a):
+            return before + spans
+        pos = a
+
+
+#: The member before a separator (the comma, or the spaces before a "و" on the next one).
+_MEMBER_BEFORE = re.compile(r"(?:^|[ \t])(?P<w>[\u0621-\u064a]{3,})(?P<sep>[ \t]*[،,]?[ \t]*)$")
+
+
+def _one_name(text: str, a: int, b: int) -> tuple[int, int]:
+    """A two-word member is one name only when its second word has the article ("صلاح
+    الدين", "سيف الدولة"); else the first word alone ("الحمدانية في")."""
+    parts = text[a:b].split()
+    if len(parts) == 2 and not parts[1].startswith("ال"):
+        return a, a + len(parts[0])
+    return a, b

@@ -398,7 +398,9 @@ def _build(
                                      tuple(m.place for m in ends)))  # fmt: skip
             continue
         key = _key(fold(text[it.name_start : it.end]))
-        named = _named_by_adjective(text, it.end, index, named0)  # "الهرمل اللبنانية": LB
+        named = named0
+        if any(p.country != bias for p, _ in cands):  # "الهرمل اللبنانية": LB
+            named = _named_by_adjective(text, it.end, index, named0)
         if key not in index.exonyms and _only_far_alternates(cands, key, bias, named):
             home = home_namesake(text, it.start, it.end, index, bias, governorates)
             cands = _candidates(index, home)  # "the town of al-Mansoura": not Al Mansurah

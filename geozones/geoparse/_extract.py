@@ -18,7 +18,7 @@ from ._ar_far_listed import far_list_members
 from ._ar_orgs import renamed_organisations
 from ._ar_outlets import arabic_outlets
 from ._ar_paired_capitals import paired_capitals
-from ._ar_quarters import city_quarters
+from ._ar_quarters import city_quarters, listed_quarters
 from ._ar_sites import far_named_sites
 from ._ar_titles import arabic_title_persons
 from ._ar_twins import elided_twins
@@ -261,6 +261,7 @@ def _names(
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_unlikely_places(text, places)  # the trained filter: "هوية", "كشف", "سوتشي"
+    places = listed_quarters(text, places, bias)  # "مناطق العظمية وصلاح الدين …"
     return places, roads, sorted(entities, key=lambda e: e.start)
 
 
