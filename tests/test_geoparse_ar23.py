@@ -219,3 +219,18 @@ def test_a_word_beside_a_pair_of_quarters_is_no_member() -> None:
     t = "استهدفت المدفعية وصلاح الدين والجميلية في حلب"
     names = [p.text for p in extract(t).places]
     assert "المدفعية" not in names and "استهدفت" not in names
+
+
+def test_a_governorate_abroad_names_its_country() -> None:
+    # 512: "بمحافظة اربد" names Jordan: al-Ramtha is the Jordanian town
+    t = (
+        "اهتزت منطقة الرمثا ومناطق أخرى بمحافظة اربد، جراء قصف مكثف من قبل قوات النظام"
+        " السوري على بلدة نوى بمحافظة درعا"
+    )
+    got = {t[p.name_start : p.name_end]: p.place.country for p in extract(t).places}
+    assert got.get("الرمثا") == "JO"
+
+
+def test_a_town_abroad_without_its_country_stays_unread() -> None:
+    t = "اهتزت منطقة الرمثا جراء قصف مكثف على بلدة نوى بمحافظة درعا"
+    assert all("الرمثا" not in p.text for p in extract(t).places)

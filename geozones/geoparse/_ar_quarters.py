@@ -37,7 +37,7 @@ _CUE = re.compile(
 #: complement ("باب السباع").
 _NAME = re.compile(
     r"(?:ال[\u0621-\u064a]{2,}(?:\s+ال(?:شرقي|غربي|شمالي|جنوبي|جديد|قديم)[ةه]?)?"
-    r"|[\u0621-\u064a]{2,}\s+ال[\u0621-\u064a]{2,})(?![\u0600-\u06ff])"
+    r"|[\u0621-\u064a]{2,}\s+ال[\u0621-\u064a]{2,})(?![\u0621-\u064a])"
 )
 #: A quarter's reading lies this far (km) from its city at most; a reading farther is a
 #: namesake elsewhere.

@@ -367,6 +367,26 @@ def _named_by_adjective(
     return named | {country} if country else named
 
 
+#: A governorate's noun inside the name matched ("محافظة اربد", "Irbid Governorate").
+_GOVERNORATE_IN_NAME = re.compile(r"محافظ|\b(?:governorate|province)\b", re.IGNORECASE)
+
+
+def _countries_of_named_areas(
+    text: str, items: list[_Item], index: _Index, bias: str
+) -> frozenset[str]:
+    """The countries abroad whose governorate the text names with its admin noun
+    ("بمحافظة اربد", "Irbid governorate"): a country named as clearly as by its name."""
+    out = set()
+    for it in items:
+        cued = it.cue is not None and it.cue.level == 1 and bool(it.cue.noun)
+        if not cued and not _GOVERNORATE_IN_NAME.search(text, it.start, it.end):
+            continue
+        areas = {p.country for p, _ in _candidates(index, it.payloads) if p.kind == "admin area"}
+        if len(areas) == 1 and bias not in areas:
+            out |= areas
+    return frozenset(out)
+
+
 def _build(
     text: str, items: list[_Item], index: _Index, bias: str
 ) -> tuple[list[PlaceMention], list[RoadMention]]:
@@ -374,7 +394,7 @@ def _build(
     known_km = _all_distances(items, index, centroid)  # one vectorized call for the text
     named0 = frozenset(
         p.country for it in items for p, _ in _candidates(index, it.payloads) if p.kind == "country"
-    )
+    ) | _countries_of_named_areas(text, items, index, bias)  # "بمحافظة اربد": Jordan
     area_at = _areas_by_position(items, index, bias)
     stops = [m.start() + 1 for m in ctx.SENTENCE_END.finditer(text)] if area_at else []
     areas = frozenset(name for _, name in area_at)

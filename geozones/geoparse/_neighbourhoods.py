@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: A cue written right before the name: Arabic حي / حيي / أحياء, English, French, German.
 _CUE_BEFORE = re.compile(
-    r"(?:(?:^|[\s(«\"و])(?:ال)?(?:ح[يى][\u064b-\u0652]*ي?|أحياء)\s*[(«\"]?\s*"
+    r"(?:(?:^|[\s(«\"و])(?:ال)?(?:حي[\u064b-\u0652]*ي?|أحياء)\s*[(«\"]?\s*"
     r"|\b(?:neighbou?rhoods?|quarters?|quartiers?|suburbs?|Viertel|Stadtteil)\s+"
     r"(?:(?:of|de|du|von)\s+)?(?:(?:the|d['’])\s*)?)$",
     re.IGNORECASE,
@@ -42,7 +42,7 @@ _CUE_AFTER = re.compile(
 #: A cue in the same clause: a list of quarters ("the districts of A, B and C", "أحياء (أ، ب)").
 _CLAUSE_BEFORE = re.compile(
     r"(?:\b(?:neighbou?rhoods?|districts?|quarters?|quartiers?)\b|(?:^|[\s(«\"و])(?:ال)?"
-    r"(?:ح[يى][\u064b-\u0652]*ي?|أحياء))[^.;:!?\n]{0,60}$",
+    r"(?:حي[\u064b-\u0652]*ي?|أحياء))[^.;:!?\n]{0,60}$",
     re.IGNORECASE,
 )
 _CLAUSE_AFTER = re.compile(
