@@ -234,3 +234,19 @@ def test_a_governorate_abroad_names_its_country() -> None:
 def test_a_town_abroad_without_its_country_stays_unread() -> None:
     t = "اهتزت منطقة الرمثا جراء قصف مكثف على بلدة نوى بمحافظة درعا"
     assert all("الرمثا" not in p.text for p in extract(t).places)
+
+
+def test_head_word_glued_inside_a_longer_name() -> None:
+    # 568: "مطار ديرالزور" (Deir ez-Zor written as one word inside the airport's name)
+    t = "حيث يعتبر موقعا استراتيجيا كونه يطل على مطار ديرالزور العسكري."
+    got = extract(t).places
+    assert [p.place.name for p in got] == ["Deir ez-Zor Airport"]
+
+
+def test_suburb_noun_is_a_cue_of_place() -> None:
+    # 568: "ضاحية البغيلية" (the al-Bughayliyah suburb)
+    t = "بعد ذلك استهدفت الطائرات الحكومية بالقصف الجوي ضاحية البغيلية حيث شاركت الطائرات."
+    assert "البغيلية" in [p.text for p in extract(t).places]
+    # without the noun, the same word stays unread
+    t = "بعد ذلك استهدفت الطائرات الحكومية بالقصف الجوي البغيلية حيث شاركت الطائرات."
+    assert "البغيلية" not in [p.text for p in extract(t).places]

@@ -71,6 +71,10 @@ def _arabic_spellings(k: str) -> tuple[str, ...]:
         rest = " ".join(words[2:])
         joined = (words[0] + words[1], words[0] + "ال" + words[1])
         return tuple(f"{j} {rest}".strip() for j in joined)
+    if len(words) >= 3 and words[1] in ARABIC_HEADS:  # "مطار ديرالزور": a head inside
+        rest = " ".join(words[3:])
+        joined = (words[1] + words[2], words[1] + "ال" + words[2])
+        return tuple(f"{words[0]} {j} {rest}".strip() for j in joined)
     if len(words) == 1:
         head = next((h for h in ARABIC_HEADS if k.startswith(h) and len(k) >= len(h) + 3), None)
         if head is not None:
