@@ -250,3 +250,10 @@ def test_suburb_noun_is_a_cue_of_place() -> None:
     # without the noun, the same word stays unread
     t = "بعد ذلك استهدفت الطائرات الحكومية بالقصف الجوي البغيلية حيث شاركت الطائرات."
     assert "البغيلية" not in [p.text for p in extract(t).places]
+
+
+def test_area_noun_before_a_named_region_keeps_the_region() -> None:
+    # a story on Damascus naming "منطقة القلمون": the region, not a quarter of Damascus
+    t = "انفجرت سيارة في مدينة دمشق. وتقدمت القوات في منطقة القلمون."
+    got = [p for p in extract(t).places if "القلمون" in p.text]
+    assert got and got[0].resolved and got[0].place.name == "Qalamoun"

@@ -127,6 +127,8 @@ def _namesake(m: PlaceMention, city: PlaceMention, places: list[PlaceMention], a
     d = haversine_km(m.place.lat, m.place.lon, city.place.lat, city.place.lon)
     if not area:
         return d > QUARTER_KM
+    if m.place.extra.get("region") or m.place.kind == "admin area" and (m.place.level or 9) <= 2:
+        return False  # "منطقة القلمون", "منطقة عفرين": a named region or a district, as written
     others = [o for o in places if o.kind in ("place", "region") and o.place != m.place]
     return d > FAR_KM and all(
         o.kind == "place"  # a governorate named beside the town: no story on one city
