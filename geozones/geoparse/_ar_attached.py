@@ -34,8 +34,9 @@ _NEAR = re.compile(
 )
 #: A cheap test first: most texts have none of these words.
 _CHEAP = re.compile(r"تابع|تتبع|يتبع|قرب|قريب")
-#: A village "near" a town lies within this distance (km) of it.
-NEAR_KM = 25.0
+#: A village "near" a town lies within this distance (km) of it (the press says "near" of
+#: villages 20-30 km from a city: a reading beyond 35 km is another village).
+NEAR_KM = 35.0
 
 
 def _town_at(places: list[PlaceMention], pos: int) -> PlaceMention | None:
