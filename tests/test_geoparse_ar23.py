@@ -257,3 +257,25 @@ def test_area_noun_before_a_named_region_keeps_the_region() -> None:
     t = "انفجرت سيارة في مدينة دمشق. وتقدمت القوات في منطقة القلمون."
     got = [p for p in extract(t).places if "القلمون" in p.text]
     assert got and got[0].resolved and got[0].place.name == "Qalamoun"
+
+
+# --- an unlisted end of a road named by its ends ---------------------------------------------
+
+
+def test_unlisted_end_of_a_road_is_a_place_by_its_sentence() -> None:
+    # 570: "روض الوحش", the far end of the road from al-Sukhnah, not in the gazetteer
+    t = (
+        "تتواصل عمليات الجيش في عمق البادية السورية حيث حرروا منطقة على طريق (السخنة -روض"
+        " الوحش) غربي مدينة السخنة بريف حمص الشرقي."
+    )
+    got = {p.text: p for p in extract(t).places}
+    assert "روض الوحش" in got and not got["روض الوحش"].resolved
+    assert _near(("place", got["روض الوحش"].place.lat, got["روض الوحش"].place.lon),
+                 (34.887, 38.870), 10)  # fmt: skip
+
+
+def test_road_adjective_is_no_part_of_its_end() -> None:
+    from geozones.geoparse._ar_attached import road_end_spans
+
+    t = "على طريق حلب - دمشق الدولي"
+    assert [t[a:b] for a, b in road_end_spans(t)] == ["حلب", "دمشق"]

@@ -91,3 +91,37 @@ def _far_from(m: PlaceMention, where: tuple[float, float]) -> bool:
         for p in (m.place, *m.alternatives)
         if p.kind == "populated place"
     )
+
+
+#: A road named by its two ends, in brackets or not: "طريق (السخنة -روض الوحش)", "طريق
+#: السخنة – روض الوحش": each end a place, known to the gazetteer or not.
+_ROAD_ENDS = re.compile(
+    r"(?<![\u0621-\u064a])[وبل]?(?:طريق|الطريق|أوتوستراد|اوتوستراد)[ \t]*\(?[ \t]*"
+    r"(?P<a>[\u0621-\u064a]{3,}(?:[ \t]+[\u0621-\u064a]{2,})?)[ \t]*[-–—][ \t]*"
+    r"(?P<b>[\u0621-\u064a]{3,}(?:[ \t]+ال[\u0621-\u064a]{2,})?)(?![\u0621-\u064a])"
+)
+#: Adjectives of a road, not the second word of its end's name ("طريق حلب - دمشق الدولي").
+_ROAD_ADJECTIVES = frozenset("الدولي السريع الرئيسي الرئيس القديم الجديد العام".split())
+
+
+def road_end_spans(text: str) -> list[tuple[int, int]]:
+    """The two ends of a road the text names by them ("طريق (السخنة -روض الوحش)"): places,
+    for the unlisted ones to be placed by their sentence's towns.
+
+    Examples
+    --------
+    >>> t = "حرروا منطقة على طريق (السخنة -روض الوحش) غربي مدينة السخنة"
+    >>> [t[a:b] for a, b in road_end_spans(t)]
+    ['السخنة', 'روض الوحش']
+    """
+    if "طريق" not in text and "توستراد" not in text:
+        return []
+    out = []
+    for m in _ROAD_ENDS.finditer(text):
+        for g in ("a", "b"):
+            a, b = m.span(g)
+            words = text[a:b].split()
+            if len(words) == 2 and words[1] in _ROAD_ADJECTIVES:
+                b = a + len(words[0])
+            out.append((a, b))
+    return out
