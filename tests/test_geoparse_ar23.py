@@ -279,3 +279,20 @@ def test_road_adjective_is_no_part_of_its_end() -> None:
 
     t = "على طريق حلب - دمشق الدولي"
     assert [t[a:b] for a, b in road_end_spans(t)] == ["حلب", "دمشق"]
+
+
+def test_checkpoints_named_after_their_places() -> None:
+    # 569: the al-Qarmid checkpoint, the second of a dual, placed by Hasakah
+    t = (
+        "عند قرية تل طويل القريبة من مدينة الحسكة بين حاجزي دوار الصباغ والقرميد التابعين"
+        " للقوات الكردية."
+    )
+    got = _found(t)
+    assert "القرميد" in got and _near(got["القرميد"], (36.512, 40.757), 10)
+
+
+def test_checkpoint_of_a_body_names_no_place() -> None:
+    from geozones.geoparse._ar_attached import checkpoint_spans
+
+    assert checkpoint_spans("انفجرت عبوة عند حاجز الجيش في مدينة حلب") == []
+    assert checkpoint_spans("انفجرت عبوة عند حاجز لقوات النظام في مدينة حمص") == []

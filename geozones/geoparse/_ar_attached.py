@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from ..projection import haversine_km
+from ._arabic_common import is_common_word
 from ._results import PlaceMention
 from ._unknown import _context_place
 
@@ -124,4 +125,37 @@ def road_end_spans(text: str) -> list[tuple[int, int]]:
             if len(words) == 2 and words[1] in _ROAD_ADJECTIVES:
                 b = a + len(words[0])
             out.append((a, b))
+    return out
+
+
+#: A checkpoint (or two) named after their places: "وحاجز العتال شرقي البصيرة", "بين حاجزي
+#: دوار الصباغ والقرميد"; the names up to the clause's end.
+_CHECKPOINT = re.compile(
+    r"(?<![\u0621-\u064a])[وب]?(?P<dual>حاجزي|حاجز)[ \t]+(?P<rest>[^\n.،,:;!?()]{3,60})"
+)
+
+
+def checkpoint_spans(text: str) -> list[tuple[int, int]]:
+    """The places checkpoints are named after ("حاجز العتال", "حاجزي … والقرميد"): a word with
+    the article that is no common word ("حاجز الجيش", the army's checkpoint, names none), the
+    first of the dual's two names and the one after its "و".
+
+    Examples
+    --------
+    >>> t = "بين حاجزي دوار الصباغ والقرميد التابعين للقوات الكردية"
+    >>> [t[a:b] for a, b in checkpoint_spans(t)]
+    ['القرميد']
+    """
+    if "حاجز" not in text:
+        return []
+    out = []
+    for m in _CHECKPOINT.finditer(text):
+        parts = [(m.start("rest"), m.group("rest"))]
+        if m.group("dual") == "حاجزي" and " و" in m.group("rest"):
+            i = m.group("rest").index(" و")
+            parts.append((m.start("rest") + i + 2, m.group("rest")[i + 2 :]))
+        for pos, part in parts:
+            word = part.split()[0] if part.split() else ""
+            if word.startswith("ال") and len(word) >= 5 and not is_common_word(word):
+                out.append((pos, pos + len(word)))
     return out

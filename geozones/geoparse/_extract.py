@@ -12,7 +12,7 @@ from ..errors import InputError
 from ..projection import haversine_km
 from . import _context as ctx
 from ._anchor import place_at_anchors
-from ._ar_attached import attached_villages, road_end_spans
+from ._ar_attached import attached_villages, checkpoint_spans, road_end_spans
 from ._ar_delimited import delimited_arabic_spans, placed_beside_towns
 from ._ar_far_listed import far_list_members
 from ._ar_orgs import renamed_organisations
@@ -242,7 +242,7 @@ def _names(
     places = _inside_delimited(text, places, marked)  # "قصور" of "مناطق “… وقصور أم سابا …"
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
     listed += comma_list_spans(text, places)  # "مورك، اللطامنة، المستودعات، …"
-    listed += road_end_spans(text)  # "طريق (السخنة -روض الوحش)": an unlisted end
+    listed += road_end_spans(text) + checkpoint_spans(text)  # "طريق (A -B)", "حاجز العتال"
     found = context_places(text, places, taken, bias, road_spans, listed)
     found = drop_agreement_words(text, found)  # "بلدات كثيرة": many towns, an adjective
     found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
