@@ -356,11 +356,26 @@ def _sentence_areas(ends: list[int], it: _Item, area_at: list[tuple[int, str]]) 
     return frozenset(name for pos, name in area_at if a <= pos < b)
 
 
+def _named_countries(text: str, items: list[_Item], index: _Index, bias: str) -> frozenset[str]:
+    """The countries the text names: by their names, or by a governorate of theirs."""
+    return frozenset(
+        p.country for it in items for p, _ in _candidates(index, it.payloads) if p.kind == "country"
+    ) | _countries_of_named_areas(text, items, index, bias)
+
+
 def _named_by_adjective(
-    text: str, end: int, index: _Index, named: frozenset[str]
+    text: str,
+    end: int,
+    index: _Index,
+    named: frozenset[str],
+    cands: list[tuple[Place, float]],
+    bias: str,
 ) -> frozenset[str]:
     """The countries the text names, with the one an Arabic adjective right after the name
-    gives ("بلدة الهرمل اللبنانية": Lebanon, though the text does not name it)."""
+    gives ("بلدة الهرمل اللبنانية": Lebanon, though the text does not name it), looked for only
+    when the name has a reading abroad."""
+    if all(p.country == bias for p, _ in cands):
+        return named
     if not ("\u0600" <= text[end + 1 : end + 2] <= "\u06ff"):
         return named
     country = demonym_country(text, end, lambda n: index.lookup(n, top=3))
@@ -392,9 +407,7 @@ def _build(
 ) -> tuple[list[PlaceMention], list[RoadMention]]:
     centroid = _centroid(text, items, index, bias)
     known_km = _all_distances(items, index, centroid)  # one vectorized call for the text
-    named0 = frozenset(
-        p.country for it in items for p, _ in _candidates(index, it.payloads) if p.kind == "country"
-    ) | _countries_of_named_areas(text, items, index, bias)  # "بمحافظة اربد": Jordan
+    named0 = _named_countries(text, items, index, bias)  # "بمحافظة اربد": Jordan too
     area_at = _areas_by_position(items, index, bias)
     stops = [m.start() + 1 for m in ctx.SENTENCE_END.finditer(text)] if area_at else []
     areas = frozenset(name for _, name in area_at)
@@ -418,9 +431,7 @@ def _build(
                                      tuple(m.place for m in ends)))  # fmt: skip
             continue
         key = _key(fold(text[it.name_start : it.end]))
-        named = named0
-        if any(p.country != bias for p, _ in cands):  # "الهرمل اللبنانية": LB
-            named = _named_by_adjective(text, it.end, index, named0)
+        named = _named_by_adjective(text, it.end, index, named0, cands, bias)  # "الهرمل اللبنانية"
         if key not in index.exonyms and _only_far_alternates(cands, key, bias, named):
             home = home_namesake(text, it.start, it.end, index, bias, governorates)
             cands = _candidates(index, home)  # "the town of al-Mansoura": not Al Mansurah

@@ -241,8 +241,7 @@ def _names(
     places = province_word_towns(text, places)  # "Kafr Zita province": the town
     places = _inside_delimited(text, places, marked)  # "قصور" of "مناطق “… وقصور أم سابا …"
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
-    listed += comma_list_spans(text, places)  # "مورك، اللطامنة، المستودعات، …"
-    listed += road_end_spans(text) + checkpoint_spans(text)  # "طريق (A -B)", "حاجز العتال"
+    listed += comma_list_spans(text, places) + road_end_spans(text) + checkpoint_spans(text)
     found = context_places(text, places, taken, bias, road_spans, listed)
     found = drop_agreement_words(text, found)  # "بلدات كثيرة": many towns, an adjective
     found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
@@ -257,8 +256,7 @@ def _names(
     places = far_list_members(text, places, bias)  # "… وأبو حمام والبحرة": not Bahra by Hama
     places = drop_far_quarters(text, places, bias)  # "oil-rich Rumaila" in a story on Hasakah
     places = paired_capitals(text, places)  # "في حلب وإدلب": the two governorates
-    places = city_quarters(text, places, bias, taken)  # "حي الغوطة" in a story on Homs
-    places = far_named_sites(text, places, bias)  # "جسر بغداد قرب دمشق": a site
+    places = far_named_sites(text, city_quarters(text, places, bias, taken), bias)  # "حي X"
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_unlikely_places(text, places)  # the trained filter: "هوية", "كشف", "سوتشي"
