@@ -37,6 +37,13 @@ _MEDIA_NOUN = r"(?:صفح(?:ة|ات|ت\w{0,2})|حساب(?:ات)?|منص(?:ة|ا�
 _MEDIA_QUOTED = re.compile(
     rf"{_B}[وفبل]?(?:ال|ل)?{_MEDIA_NOUN}[ \t]*[\"“«](?P<name>[^\"“”«»\n]{{2,60}})[\"”»]"
 )
+#: A dateline's credit after an underscore or a run of tatweel used as its dash, on a line of
+#: its own: "دمشق _ صوت الإمارات" (the outlet Emirates' Voice, not the country).
+_UNDERSCORE_CREDIT = re.compile(
+    rf"^[ \t]*{_AR}(?:[ \t]+{_AR})?[ \t]+(?:_+|\u0640{{2,}})[ \t]+"
+    rf"(?P<name>{_AR}(?:[ \t]+{_AR}){{0,2}})[ \t]*\n(?=[ \t]*\S)",
+    re.MULTILINE,
+)
 #: Words after "أنباء" that are no name (prepositions, pronouns, the article's nouns).
 _NOT_NAME = frozenset("في من عن على إلى الى عن حول أن ان بأن بان".split())
 
@@ -65,10 +72,15 @@ def arabic_outlets(text: str) -> list[Entity]:
     []
     >>> [e.text for e in arabic_outlets("قالت صفحة “أخبار تنسيقية اللاذقية الحرة” إن")]
     ['أخبار تنسيقية اللاذقية الحرة']
+    >>> [e.text for e in arabic_outlets("دمشق _ صوت الإمارات\nأعلن مصدر عسكري")]
+    ['صوت الإمارات']
     """
-    out: list[Entity] = []
+    out: list[Entity] = [
+        Entity(m.group("name"), *m.span("name"), "news", "ar-dateline-credit")
+        for m in _UNDERSCORE_CREDIT.finditer(text)
+    ]
     if not _HINT.search(text):
-        return body_names(text)  # no outlet's word and no "أنباء": only bodies' names
+        return out + body_names(text)  # no outlet's word, no "أنباء": bodies' names
     for rx in (_QUOTED, _BARE, _MEDIA_QUOTED):
         for m in rx.finditer(text):
             s, e = m.span("name")

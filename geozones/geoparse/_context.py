@@ -75,7 +75,7 @@ ORG_TAILS = frozenset(
     post herald tribune gazette daily journal press service services office center centre
     institute foundation association society bank company corporation court parliament
     assembly government administration authority authorities police helmets crescent cross
-    mission delegation defence defense""".split()
+    mission delegation defence defense directorate desk establishment""".split()
 )
 #: Turkish organisation nouns in the possessive of a compound name, with a case ending
 #: ("Özgür Suriye Ordusu", "Suriye Milli Ordusunun", "Dışişleri Bakanlığı'ndan").
@@ -330,10 +330,15 @@ _AGREEMENT_AFTER = (
     r"(?:memorandum|memorandums|agreement|agreements|accord|accords|protocol"
     r"|anlaşma\w*|mutabakat\w*|abkommen\w*|vereinbarung\w*)"
 )
+#: A round of talks named by its city and number: "the Astana 6 decision", "Geneva II talks".
+_ROUND_AFTER = (
+    r"(?:[0-9]{1,2}|[IVX]{1,4})\s+(?=(?:decisions?|talks|rounds?|summits?|meetings?"
+    r"|conferences?|process|declaration|statement|communiqu[eé])\b)"
+)
 #: The place in an agreement's name ("the Sochi memorandum", "Astana anlaşmaları",
 #: "Sotschi-Abkommen", "l'accord de Sotchi", "اتفاق سوتشي") names the agreement here.
 _AGREEMENT = re.compile(
-    rf"(?<![\w'’-])(?P<a>[A-ZÀ-ÝÇĞİÖŞÜ][\w'’]+)(?:\s+|-)(?={_AGREEMENT_AFTER}\b)"
+    rf"(?<![\w'’-])(?P<a>[A-ZÀ-ÝÇĞİÖŞÜ][\w'’]+)(?:\s+|-)(?:{_ROUND_AFTER}|(?={_AGREEMENT_AFTER}\b))"
     r"|\b(?:accords?|mémorandum|protocole|Abkommen|Memorandum)\s+(?:de\s+|d['’]\s*|von\s+)"
     r"(?P<b>[A-ZÀ-ÝÇĞİÖŞÜ][\w'’]+)"
     r"|(?<![\u0600-\u06ff])(?:[وبل]?(?:ال)?(?:اتفاق|اتفاقية|مذكرة|تفاهمات|تفاهم|بروتوكول))\s+"

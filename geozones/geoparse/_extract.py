@@ -22,6 +22,7 @@ from ._ar_quarters import city_quarters, listed_quarters
 from ._ar_sites import far_named_sites
 from ._ar_titles import arabic_title_persons
 from ._ar_twins import elided_twins
+from ._ar_units import numbered_units
 from ._arabic_agreement import drop_agreement_words
 from ._arabic_cues import drop_uncued_arabic
 from ._arabic_grammar import drop_grammar_words
@@ -42,6 +43,7 @@ from ._institutions import institution_entities
 from ._loose import keep_near_loose, prefer_near_spelling
 from ._nicknames import place_nicknames
 from ._operations import group_entities, operation_entities
+from ._org_forms import apposition_speakers, body_for_names, group_of_places
 from ._org_names import dateline_entities, org_name_places
 from ._outlets import (
     apposition_persons,
@@ -59,6 +61,7 @@ from ._persons import (
     given_name_persons,
     reporter_outlets,
 )
+from ._phrase_names import drop_construct_words, drop_phrase_names
 from ._place_lists import follow_first_reading, place_list_spans
 from ._place_model import drop_unlikely_places
 from ._province_word import province_word_towns
@@ -191,6 +194,7 @@ def _names(
     rule_ents += given_name_persons(text) + arabic_entities(text)
     rule_ents += arabic_feminine_adjectives(text) + operation_entities(text)
     rule_ents += arabic_qualified_nouns(text) + arabic_title_persons(text)
+    rule_ents += numbered_units(text)  # "أبطال الحرس الجمهوري والفرقة 17": the unit
     rule_ents += renamed_organisations(text)  # "المجلس العسكري في منبج" after "مجلس منبج العسكري"
     rule_ents += credits + org_name_places(text, _country_named(index))
     rule_ents += channel_entities(text)
@@ -201,7 +205,9 @@ def _names(
         if not any(d.start < e.end and e.start < d.end for d in dates)
     ]  # "4. Tümen" (a division), not "5. März" (a date)
     rule_ents += credit_persons(text)  # "Editing by Louise Ireland"
+    rule_ents += body_for_names(text) + apposition_speakers(text, _country_named(index))
     rule_ents += institution_entities(text)  # "US-Zentralkommando"
+    rule_ents += group_of_places(text, rule_ents)  # "the Islamic State of Iraq and Syria"
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     rule_ents = government_of_country(rule_ents, _country_named(index))  # "the Government of Syria"
     blocked = [(d.start, d.end) for d in dates]
@@ -243,6 +249,7 @@ def _names(
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
     listed += comma_list_spans(text, places) + road_end_spans(text) + checkpoint_spans(text)
     found = context_places(text, places, taken, bias, road_spans, listed)
+    found = drop_phrase_names(text, found)  # "والقرى المحيطة": the surrounding villages
     found = drop_agreement_words(text, found)  # "بلدات كثيرة": many towns, an adjective
     found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
@@ -260,6 +267,7 @@ def _names(
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_unlikely_places(text, places)  # the trained filter: "هوية", "كشف", "سوتشي"
+    places = drop_construct_words(text, places)  # "شرارة الثورة": the revolution's spark
     places = listed_quarters(text, places, bias)  # "مناطق العظمية وصلاح الدين …"
     return places, roads, sorted(entities, key=lambda e: e.start)
 

@@ -59,7 +59,7 @@ _AR_INSTITUTIONS = frozenset(
 #: Arabic words that head an organisation's name (the article optional).
 AR_ORG_HEADS = frozenset(
     """وكاله قناه صحيفه جريده شبكه هيئه جبهه حركه لواء فيلق جيش كتائب سرايا فرقه تجمع
-    تنظيم حزب مجلس منظمه مرصد قوات""".split()
+    تنظيم حزب مجلس منظمه مرصد قوات تنسيقيه""".split()
 )
 #: Words that end a name after a title or an organisation word.
 _AR_STOP = frozenset(
@@ -282,6 +282,9 @@ def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entit
         if not _AR_WORD.fullmatch(w) or w in _AR_STOP or w.translate(AR_FOLD) in _AR_STOP:
             break
         article = w.startswith("ال") or w.startswith("لل") or w.startswith("ل")
+        if n == 1 and not (definite or article or quoted) and _collective(text, words[j]):
+            n += 1  # "تجمع أحرار حوران": a construct of a people's noun and its place
+            break
         if (definite or n) and not article and not quoted:
             break
         if n and w.startswith("و"):
@@ -296,6 +299,17 @@ def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entit
     e = words[j + n - 1][1]
     kind = "news" if _in(k, _NEWS_HEADS) else "organization"
     return Entity(text[a:e], a, e, kind, "ar-org-word")
+
+
+#: Nouns of a people that an organisation's name puts in construct with its place, without
+#: the article ("تجمع أحرار حوران", the Gathering of Hauran's Free; "تنسيقية ثوار سلمية").
+_AR_COLLECTIVES = frozenset("احرار ثوار شهداء ابناء رجال اهل اهالي انصار شباب احفاد".split())
+
+
+def _collective(text: str, word: tuple[int, int]) -> bool:
+    """Whether ``word`` is a people's noun without the article (no clinging و)."""
+    w = text[word[0] : word[1]]
+    return not w.startswith(("و", "ال")) and w.translate(AR_FOLD) in _AR_COLLECTIVES
 
 
 #: "جبهة" (front) is a battle front, not a group, when a noun of place follows it.

@@ -1,0 +1,169 @@
+"""English names of organisations and persons that a place's name opens or closes, found by
+the shape of the phrase (round 23):
+
+* a capitalised name, then a lower-case noun of a body and "for" with what it does: "the
+  Syria company for oil transport", "the Idlib directorate for health affairs". The body
+  is named; the place is a word of its name (the set marks the whole span ``x``);
+* a group's name continued by "of" and one or two names joined by "and": "the Islamic
+  State of Iraq and Syria", "the Islamic State of Iraq and the Levant". A group's name,
+  known (``entities.yaml``) or found by an organisation word, whose next words are "of X
+  and Y" is the longer name of the group; the countries in it belong to it;
+* a name opening a sentence, then an apposition between commas that says what the person
+  is, then a verb of speech: "Mustafa, a vehicle repair shop owner, told AFP". Whatever
+  the apposition's words, a name that "told"/"said" after it is a person's (a country that
+  speaks is its government: it stays a place).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from ._context import Entity, known_entities
+
+#: Lower-case nouns of a body that a capitalised name qualifies ("the Syria company").
+_BODY_NOUNS = (
+    r"(?:company|corporation|establishment|directorate|authority|organi[sz]ation|commission"
+    r"|committee|foundation|institute|agency|administration)"
+)
+_BODY_FOR = re.compile(
+    r"\b[Tt]he[ \t]+(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,3}" + _BODY_NOUNS
+    + r"[ \t]+for[ \t]+[a-z][\w'’-]*(?:[ \t]+(?!and\b|or\b|in\b|on\b|at\b|to\b)[a-z][\w'’-]*){0,3})"
+)  # fmt: skip
+
+
+def body_for_names(text: str) -> list[Entity]:
+    """Bodies named by a capitalised name, a lower-case body's noun and "for …".
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Entity
+        One ``organization`` entity per name.
+
+    Examples
+    --------
+    >>> [e.text for e in body_for_names("the deputy head of the Syria company for oil "
+    ...                                 "transport, Qais Deeb, said")]
+    ['Syria company for oil transport']
+    >>> body_for_names("the company for oil transport in Syria said")
+    []
+    """
+    if " for " not in text:
+        return []
+    return [
+        Entity(m.group("name"), *m.span("name"), "organization", "body-for")
+        for m in _BODY_FOR.finditer(text)
+    ]
+
+
+#: "of" and one or two capitalised names joined by "and" (an article allowed before the
+#: second: "of Iraq and the Levant"), right after a group's name.
+_OF_PLACES = re.compile(
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z](?:[\w'’-]*\w)?"
+    r"(?:[ \t]+and[ \t]+(?:the[ \t]+|al-)?[A-Z](?:[\w'’-]*\w)?)?"
+    r"(?![\w-]|[ \t]+[A-Z])"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _group_names() -> frozenset[str]:
+    """The organisations of ``entities.yaml`` written in Latin capitals."""
+    return frozenset(n for n in known_entities().get("organization", []) if n[:1].isupper())
+
+
+def group_of_places(text: str, named: list[Entity]) -> list[Entity]:
+    """A group's name continued by "of X and Y": the longer name of the group.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    named : list of Entity
+        The organisations found by the rules (their ends are looked at too).
+
+    Returns
+    -------
+    list of Entity
+        One ``organization`` entity per longer name.
+
+    Examples
+    --------
+    >>> t = "to defeat the Islamic State of Iraq and Syria, officials said"
+    >>> [e.text for e in group_of_places(t, [])]
+    ['Islamic State of Iraq and Syria']
+    >>> group_of_places("the Islamic State fighters of Raqqa", [])
+    []
+    """
+    if " of " not in text:
+        return []
+    ends = {e.end: e.start for e in named if e.kind == "organization"}
+    out = []
+    for m in re.finditer(r"[ \t]+of[ \t]+", text):
+        start = ends.get(m.start())
+        if start is None:
+            start = _group_before(text, m.start())
+        got = _OF_PLACES.match(text, m.start()) if start is not None else None
+        if got is not None and start is not None:
+            out.append(Entity(text[start : got.end()], start, got.end(), "organization",
+                              "group-of-places"))  # fmt: skip
+    return out
+
+
+def _group_before(text: str, end: int) -> int | None:
+    """The start of a known group's name that ends at ``end`` (up to four words back)."""
+    words = list(re.finditer(r"[\w'’-]+", text[max(0, end - 60) : end]))
+    base = max(0, end - 60)
+    for w in words[-4:]:
+        s = base + w.start()
+        if text[s:end] in _group_names() and (s == 0 or not text[s - 1].isalnum()):
+            return s
+    return None
+
+
+_SPEECH = r"(?:told|tells|said|says|added|explained|recalled|recounted|insisted|stressed)"
+#: A name opening a sentence (or a line, or after a quotation), an apposition between
+#: commas with an article, then a verb of speech.
+_APPOSITION_SPEAKER = re.compile(
+    r"(?:^|(?<=[\n.!?\"“”]\s)|(?<=[\n.!?\"“”]))[ \t]*"
+    r"(?P<name>[A-Z][a-zà-ÿ'’]+(?:[ \t]+(?:al-|el-)?[A-Z][a-zà-ÿ'’]+){0,2}),[ \t]+"
+    r"(?:a|an|the)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){0,6},[ \t]+" + _SPEECH + r"\b",
+    re.M,
+)
+
+
+def apposition_speakers(text: str, country: Callable[[str], bool]) -> list[Entity]:
+    """Names opening a sentence with an apposition between commas and a verb of speech.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    country : callable
+        Whether a name is a country's (a country that speaks is its government).
+
+    Returns
+    -------
+    list of Entity
+        One ``person`` entity per name.
+
+    Examples
+    --------
+    >>> t = "Flames rose. Mustafa, a vehicle repair shop owner, told AFP that he left."
+    >>> [e.text for e in apposition_speakers(t, lambda name: False)]
+    ['Mustafa']
+    >>> apposition_speakers("Turkey, a NATO member, said it would act.", lambda n: n == "Turkey")
+    []
+    """
+    if ", " not in text:
+        return []
+    return [
+        Entity(m.group("name"), *m.span("name"), "person", "apposition-speaker")
+        for m in _APPOSITION_SPEAKER.finditer(text)
+        if not country(m.group("name"))
+    ]
