@@ -165,3 +165,24 @@ def test_revolution_is_no_town_in_a_construct() -> None:
     # named a town once, it is the town every time
     t = "وصلت التعزيزات إلى مدينة الثورة، وشهدت شوارع الثورة انتشارا أمنيا"
     assert _places(t).count("الثورة") == 2
+
+
+def test_age_in_apposition_before_speech() -> None:
+    t = "The market burned. Mustafa, 45, told AFP that he had lost everything in Idlib."
+    assert "Mustafa" not in _places(t)
+    assert "Idlib" in _places(t)
+    # a list of towns after a sentence's first name is no apposition
+    assert apposition_speakers("Afrin, Azaz, said to be calm", lambda name: False) == []
+
+
+def test_a_speaker_named_again_is_the_same_person() -> None:
+    # the 541 shape with the apposition left out: "Mustafa lost …" … "Mustafa said"
+    t = (
+        "Mustafa lost his shop and four employees in the strike on Idlib. "
+        '"This is not the neighborhood I left two minutes ago," Mustafa said.'
+    )
+    assert "Mustafa" not in _places(t)
+    assert _entities(t).count("Mustafa") == 2
+    # a village that does not speak stays a village
+    t = "Shells fell on Mustafa village in Hasakah on Monday, local sources said."
+    assert "Mustafa" in " ".join(_places(t))

@@ -72,7 +72,7 @@ def arabic_outlets(text: str) -> list[Entity]:
     []
     >>> [e.text for e in arabic_outlets("قالت صفحة “أخبار تنسيقية اللاذقية الحرة” إن")]
     ['أخبار تنسيقية اللاذقية الحرة']
-    >>> [e.text for e in arabic_outlets("دمشق _ صوت الإمارات\nأعلن مصدر عسكري")]
+    >>> [e.text for e in arabic_outlets("دمشق _ صوت الإمارات\\nأعلن مصدر عسكري")]
     ['صوت الإمارات']
     """
     out: list[Entity] = [

@@ -43,7 +43,12 @@ from ._institutions import institution_entities
 from ._loose import keep_near_loose, prefer_near_spelling
 from ._nicknames import place_nicknames
 from ._operations import group_entities, operation_entities
-from ._org_forms import apposition_speakers, body_for_names, group_of_places
+from ._org_forms import (
+    apposition_speakers,
+    body_for_names,
+    group_of_places,
+    speakers_named_again,
+)
 from ._org_names import dateline_entities, org_name_places
 from ._outlets import (
     apposition_persons,
@@ -231,7 +236,8 @@ def _names(
     items = repeat_cued_names(text, items, scanned, taken)  # "east of Dabiq" … "see Dabiq"
     items = drop_generic_heads(text, items)  # "Wadi" of "the Wadi al-Anaz area"
     items, persons = _person_like(text, items, index)
-    entities += persons
+    items, again = speakers_named_again(text, items, persons)  # "Mustafa said" … "Mustafa"
+    entities += persons + again
     _mark_regions(text, items)
     mark_plural_lists(text, items)  # "the provinces of Hama, Aleppo and Latakia"
     mark_bracketed_admin_lists(text, items)  # "خمس نواحٍ في منطقة عفرين (شران، وبلبلة …)"

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from ._context import Entity, known_entities
+from ._items import _Item
 
 #: Lower-case nouns of a body that a capitalised name qualifies ("the Syria company").
 _BODY_NOUNS = (
@@ -126,13 +127,21 @@ def _group_before(text: str, end: int) -> int | None:
     return None
 
 
+#: What a person is, in apposition: an article and up to seven words, then a comma.
+_WHAT = r"(?:a|an|the)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){0,6},[ \t]+"
 _SPEECH = r"(?:told|tells|said|says|added|explained|recalled|recounted|insisted|stressed)"
 #: A name opening a sentence (or a line, or after a quotation), an apposition between
 #: commas with an article, then a verb of speech.
 _APPOSITION_SPEAKER = re.compile(
     r"(?:^|(?<=[\n.!?\"“”]\s)|(?<=[\n.!?\"“”]))[ \t]*"
     r"(?P<name>[A-Z][a-zà-ÿ'’]+(?:[ \t]+(?:al-|el-)?[A-Z][a-zà-ÿ'’]+){0,2}),[ \t]+"
-    r"(?:a|an|the)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){0,6},[ \t]+" + _SPEECH + r"\b",
+    r"(?:[0-9]{1,3},[ \t]+(?:"
+    + _WHAT
+    + r")?|"
+    + _WHAT
+    + r")"  # an age, what the person is
+    + _SPEECH
+    + r"\b",
     re.M,
 )
 
@@ -159,6 +168,10 @@ def apposition_speakers(text: str, country: Callable[[str], bool]) -> list[Entit
     ['Mustafa']
     >>> apposition_speakers("Turkey, a NATO member, said it would act.", lambda n: n == "Turkey")
     []
+    >>> [e.text for e in apposition_speakers("Umm Ahmad, 45, told AFP.", lambda n: False)]
+    ['Umm Ahmad']
+    >>> apposition_speakers("Afrin, Azaz, said to be calm", lambda n: False)
+    []
     """
     if ", " not in text:
         return []
@@ -167,3 +180,44 @@ def apposition_speakers(text: str, country: Callable[[str], bool]) -> list[Entit
         for m in _APPOSITION_SPEAKER.finditer(text)
         if not country(m.group("name"))
     ]
+
+
+def speakers_named_again(
+    text: str, items: list[_Item], persons: list[Entity]
+) -> tuple[list[_Item], list[Entity]]:
+    """A one-word name that speaks elsewhere in the text ("…," Mustafa said) is the same
+    person wherever else it stands ("Mustafa, whose shop was destroyed"): the village
+    readings of its other mentions go.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    items : list of _Item
+        The place readings left.
+    persons : list of Entity
+        The persons found by their speaking.
+
+    Returns
+    -------
+    tuple of (list of _Item, list of Entity)
+        The readings kept and the persons added.
+
+    Examples
+    --------
+    >>> from geozones.geoparse._items import _Item
+    >>> t = "Mustafa lost his shop. Mustafa said it burned."
+    >>> kept, got = speakers_named_again(t, [_Item(0, 7, 0, ())], [Entity("Mustafa", 23, 30,
+    ...                                  "person", "name")])
+    >>> kept, [(e.text, e.start) for e in got]
+    ([], [('Mustafa', 0)])
+    """
+    names = {p.text for p in persons if p.text.isalpha() and p.text[:1].isupper()}
+    if not names:
+        return items, []
+    again = [it for it in items if text[it.start : it.end] in names]
+    if not again:
+        return items, []
+    got = [Entity(text[it.start : it.end], it.start, it.end, "person", "speaker-again")
+           for it in again]  # fmt: skip
+    return [it for it in items if it not in again], got
