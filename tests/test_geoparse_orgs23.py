@@ -186,3 +186,16 @@ def test_a_speaker_named_again_is_the_same_person() -> None:
     # a village that does not speak stays a village
     t = "Shells fell on Mustafa village in Hasakah on Monday, local sources said."
     assert "Mustafa" in " ".join(_places(t))
+
+
+def test_news_site_named_by_a_place_and_24() -> None:
+    # 577: "وقال مصدر مطلع للسويداء 24، أن الحادثة الأولى كانت يوم الاثنين"
+    t = "وقال مصدر مطلع للسويداء 24، أن الحادثة الأولى كانت يوم الاثنين في ريف السويداء الغربي"
+    assert "للسويداء" not in " ".join(_places(t))
+    assert "للسويداء 24" in _entities(t)
+    t = "According to Deir Ezzor 24, the convoy reached Hajin on Monday."
+    assert _places(t) == ["Hajin"]
+    # a date, or a number before its unit, is no site's name
+    ex = extract("On August 24, jets struck Idlib 24 hours after the truce.")
+    assert [d.text for d in ex.dates][:1] == ["August 24"]
+    assert "Idlib" in [p.text for p in ex.places]

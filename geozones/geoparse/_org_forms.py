@@ -221,3 +221,45 @@ def speakers_named_again(
     got = [Entity(text[it.start : it.end], it.start, it.end, "person", "speaker-again")
            for it in again]  # fmt: skip
     return [it for it in items if it not in again], got
+
+
+#: A place's name and "24": a news site's ("Deir Ezzor 24", "France 24", "السويداء 24"), when
+#: the number closes the phrase (punctuation, a quotation mark, the line's end) or a verb or
+#: noun of reporting follows it; never before a unit ("Idlib 24 hours", "حلب 24 ساعة").
+_NUMBERED_OUTLET = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*"
+    r"|[\u0621-\u064a]+(?:[ \t]+ال[\u0621-\u064a]+)?)[ \t]+(?:24|٢٤)"
+    r"(?=[ \t]*(?:[.,;:!?)\]\"”’»،؛\n]|$)|[ \t]+(?:reported|reports|said|says|network|news"
+    r"|website|site|correspondent|cited|quoted|published|that)\b|[ \t]+(?:أن|إن|بأن|أنه))"
+)
+
+
+def numbered_outlets(text: str) -> list[Entity]:
+    """News sites named by a place and the number 24.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Entity
+        One ``news`` entity per name.
+
+    Examples
+    --------
+    >>> [e.text for e in numbered_outlets("According to Deir Ezzor 24, the convoy left.")]
+    ['Deir Ezzor 24']
+    >>> [e.text for e in numbered_outlets("وقالت مصادر للسويداء 24، أن الحادثة وقعت")]
+    ['للسويداء 24']
+    >>> numbered_outlets("The siege of Idlib 24 hours ago ended.")
+    []
+    """
+    if "24" not in text and "٢٤" not in text:
+        return []
+    out = []
+    for m in _NUMBERED_OUTLET.finditer(text):
+        s = m.start("name")
+        out.append(Entity(text[s : m.end()], s, m.end(), "news", "numbered-outlet"))
+    return out
