@@ -186,11 +186,7 @@ def extract(
     index = _index_for(gazetteer, bias)
     dates, used_ref = extract_dates(text, ref, month=month)
     credits = dateline_entities(text) + reporter_outlets(text) + arabic_outlets(text)
-    credits += [  # "Deir Ezzor 24", "للسويداء 24": a news site (not "August 24", a date)
-        e
-        for e in numbered_outlets(text)
-        if not any(d.start < e.end and e.start < d.end for d in dates)
-    ]
+    credits += numbered_outlets(text, [(d.start, d.end) for d in dates])  # "Deir Ezzor 24"
     # a credit's words are a name, not a date ("لبنان اليوم", Lebanon Today; "مراسل “حلب اليوم”")
     dates = [d for d in dates if not any(c.start < d.end and d.start < c.end for c in credits)]
     places, roads, entities = _names(text, dates, index, bias, credits)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ._context import Entity, known_entities
 from ._items import _Item
@@ -234,13 +234,15 @@ _NUMBERED_OUTLET = re.compile(
 )
 
 
-def numbered_outlets(text: str) -> list[Entity]:
-    """News sites named by a place and the number 24.
+def numbered_outlets(text: str, dates: Sequence[tuple[int, int]] = ()) -> list[Entity]:
+    """News sites named by a place and the number 24, none over a date ("August 24").
 
     Parameters
     ----------
     text : str
         The text.
+    dates : sequence of (int, int)
+        The spans of the dates found: a name over one is the date's.
 
     Returns
     -------
@@ -261,5 +263,6 @@ def numbered_outlets(text: str) -> list[Entity]:
     out = []
     for m in _NUMBERED_OUTLET.finditer(text):
         s = m.start("name")
-        out.append(Entity(text[s : m.end()], s, m.end(), "news", "numbered-outlet"))
+        if not any(a < m.end() and s < b for a, b in dates):
+            out.append(Entity(text[s : m.end()], s, m.end(), "news", "numbered-outlet"))
     return out
