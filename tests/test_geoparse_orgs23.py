@@ -53,7 +53,9 @@ def test_body_named_for_what_it_does() -> None:
     )
     assert "Syria" not in _places(t)
     assert "Damascus" in _places(t)
-    assert body_for_names("the company for oil transport in Syria said") == []
+    syria = {"Syria"}.__contains__
+    assert body_for_names("the company for oil transport in Syria said", syria) == []
+    assert body_for_names("the Hama directorate for health affairs said", syria) == []
     assert "Syria" in _places("The pipeline company for Syria's oil said so.")
 
 
@@ -70,10 +72,13 @@ def test_group_name_continued_by_of_and_places() -> None:
     assert "Iraq" in _places("The Islamic State lost ground in Iraq and Syria last year.")
 
 
-def test_news_desk_and_directorate_are_organisations() -> None:
-    t = "The Aleppo Health Directorate said 12 people were hurt, the Hasakah News Desk reported."
+def test_news_desk_is_an_outlet_a_directorate_leaves_its_capital() -> None:
+    t = "The clashes went on, the Hasakah News Desk reported, as the Syria News Desk said."
     assert _places(t) == []
-    # an establishment named, then "in" a town: the town stays a place (373)
+    # a governorate's capital in an office's name is marked as the capital guideline says
+    # (README: "an office ... named after it decides nothing"): it stays a place here
+    t = "The Aleppo Health Directorate said 12 people were hurt in Anadan."
+    assert "Aleppo" in _places(t)
     t = "Director General of the Water Establishment in Hasaka Mahmoud al-Akla said"
     assert _places(t) == ["Hasaka"]
 

@@ -75,7 +75,7 @@ ORG_TAILS = frozenset(
     post herald tribune gazette daily journal press service services office center centre
     institute foundation association society bank company corporation court parliament
     assembly government administration authority authorities police helmets crescent cross
-    mission delegation defence defense directorate desk establishment""".split()
+    mission delegation defence defense desk""".split()
 )
 #: Turkish organisation nouns in the possessive of a compound name, with a case ending
 #: ("Özgür Suriye Ordusu", "Suriye Milli Ordusunun", "Dışişleri Bakanlığı'ndan").

@@ -22,7 +22,6 @@ from ._ar_quarters import city_quarters, listed_quarters
 from ._ar_sites import far_named_sites
 from ._ar_titles import arabic_title_persons
 from ._ar_twins import elided_twins
-from ._ar_units import numbered_units
 from ._arabic_agreement import drop_agreement_words
 from ._arabic_cues import drop_uncued_arabic
 from ._arabic_grammar import drop_grammar_words
@@ -44,10 +43,9 @@ from ._loose import keep_near_loose, prefer_near_spelling
 from ._nicknames import place_nicknames
 from ._operations import group_entities, operation_entities
 from ._org_forms import (
-    apposition_speakers,
-    body_for_names,
     group_of_places,
     numbered_outlets,
+    shaped_entities,
     speakers_named_again,
 )
 from ._org_names import dateline_entities, org_name_places
@@ -201,7 +199,6 @@ def _names(
     rule_ents += given_name_persons(text) + arabic_entities(text)
     rule_ents += arabic_feminine_adjectives(text) + operation_entities(text)
     rule_ents += arabic_qualified_nouns(text) + arabic_title_persons(text)
-    rule_ents += numbered_units(text)  # "أبطال الحرس الجمهوري والفرقة 17": the unit
     rule_ents += renamed_organisations(text)  # "المجلس العسكري في منبج" after "مجلس منبج العسكري"
     rule_ents += credits + org_name_places(text, _country_named(index))
     rule_ents += channel_entities(text)
@@ -212,7 +209,7 @@ def _names(
         if not any(d.start < e.end and e.start < d.end for d in dates)
     ]  # "4. Tümen" (a division), not "5. März" (a date)
     rule_ents += credit_persons(text)  # "Editing by Louise Ireland"
-    rule_ents += body_for_names(text) + apposition_speakers(text, _country_named(index))
+    rule_ents += shaped_entities(text, _country_named(index))  # "Mustafa, a … owner, told"
     rule_ents += institution_entities(text)  # "US-Zentralkommando"
     rule_ents += group_of_places(text, rule_ents)  # "the Islamic State of Iraq and Syria"
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)

@@ -1,9 +1,11 @@
 """English names of organisations and persons that a place's name opens or closes, found by
 the shape of the phrase (round 23):
 
-* a capitalised name, then a lower-case noun of a body and "for" with what it does: "the
-  Syria company for oil transport", "the Idlib directorate for health affairs". The body
-  is named; the place is a word of its name (the set marks the whole span ``x``);
+* a country's name, then a lower-case noun of a body and "for" with what it does: "the
+  Syria company for oil transport". The body is named; the country is a word of its name
+  (the set's country guideline: the whole span is ``x``). A governorate's capital there is
+  marked as the set marks an office named after it ("مديرية صحة السويداء": the capital
+  guideline, step 3), so a town's name is left to the other rules;
 * a group's name continued by "of" and one or two names joined by "and": "the Islamic
   State of Iraq and Syria", "the Islamic State of Iraq and the Levant". A group's name,
   known (``entities.yaml``) or found by an organisation word, whose next words are "of X
@@ -20,6 +22,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
+from ._ar_units import numbered_units
 from ._context import Entity, known_entities
 from ._items import _Item
 
@@ -28,19 +31,27 @@ _BODY_NOUNS = (
     r"(?:company|corporation|establishment|directorate|authority|organi[sz]ation|commission"
     r"|committee|foundation|institute|agency|administration)"
 )
+#: Lower-case words that end a body's name: links and the verbs that follow a subject.
+_NOT_NAME = (
+    r"(?:and|or|in|on|at|to|of|from|with|by|said|says|told|has|have|had|was|were|is|are"
+    r"|will|would|which|that|who)"
+)
 _BODY_FOR = re.compile(
-    r"\b[Tt]he[ \t]+(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,3}" + _BODY_NOUNS
-    + r"[ \t]+for[ \t]+[a-z][\w'’-]*(?:[ \t]+(?!and\b|or\b|in\b|on\b|at\b|to\b)[a-z][\w'’-]*){0,3})"
+    r"\b[Tt]he[ \t]+(?P<name>(?P<place>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]+"
+    + _BODY_NOUNS
+    + r"[ \t]+for[ \t]+[a-z][\w'’-]*(?:[ \t]+(?!" + _NOT_NAME + r"\b)[a-z][\w'’-]*){0,2})"
 )  # fmt: skip
 
 
-def body_for_names(text: str) -> list[Entity]:
-    """Bodies named by a capitalised name, a lower-case body's noun and "for …".
+def body_for_names(text: str, country: Callable[[str], bool]) -> list[Entity]:
+    """Bodies named by a country's name, a lower-case body's noun and "for …".
 
     Parameters
     ----------
     text : str
         The text.
+    country : callable
+        Whether a name is a country's.
 
     Returns
     -------
@@ -49,10 +60,13 @@ def body_for_names(text: str) -> list[Entity]:
 
     Examples
     --------
+    >>> syria = {"Syria"}.__contains__
     >>> [e.text for e in body_for_names("the deputy head of the Syria company for oil "
-    ...                                 "transport, Qais Deeb, said")]
+    ...                                 "transport, Qais Deeb, said", syria)]
     ['Syria company for oil transport']
-    >>> body_for_names("the company for oil transport in Syria said")
+    >>> body_for_names("the company for oil transport in Syria said", syria)
+    []
+    >>> body_for_names("the Hama directorate for health affairs said", syria)
     []
     """
     if " for " not in text:
@@ -60,6 +74,7 @@ def body_for_names(text: str) -> list[Entity]:
     return [
         Entity(m.group("name"), *m.span("name"), "organization", "body-for")
         for m in _BODY_FOR.finditer(text)
+        if country(m.group("place"))
     ]
 
 
@@ -266,3 +281,29 @@ def numbered_outlets(text: str, dates: Sequence[tuple[int, int]] = ()) -> list[E
         if not any(a < m.end() and s < b for a, b in dates):
             out.append(Entity(text[s : m.end()], s, m.end(), "news", "numbered-outlet"))
     return out
+
+
+def shaped_entities(text: str, country: Callable[[str], bool]) -> list[Entity]:
+    """The persons, bodies and units that the shape of their phrase names: a speaker's
+    apposition, a country's body "for …", an Arabic numbered unit whose men are meant.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    country : callable
+        Whether a name is a country's.
+
+    Returns
+    -------
+    list of Entity
+        :func:`body_for_names`, :func:`apposition_speakers` and
+        :func:`._ar_units.numbered_units`, in that order.
+
+    Examples
+    --------
+    >>> t = "Mustafa, a shop owner, told AFP. The Syria company for oil transport said so."
+    >>> [e.text for e in shaped_entities(t, {"Syria"}.__contains__)]
+    ['Syria company for oil transport', 'Mustafa']
+    """
+    return body_for_names(text, country) + apposition_speakers(text, country) + numbered_units(text)
