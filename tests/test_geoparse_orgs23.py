@@ -204,3 +204,10 @@ def test_news_site_named_by_a_place_and_24() -> None:
     ex = extract("On August 24, jets struck Idlib 24 hours after the truce.")
     assert [d.text for d in ex.dates][:1] == ["August 24"]
     assert "Idlib" in [p.text for p in ex.places]
+
+
+def test_speaker_named_after_the_verb_with_an_apposition() -> None:
+    t = '"This is not the neighborhood I left," said Mustafa, a vehicle repair shop owner.'
+    assert _places(t) == []
+    # a town in apposition after "said" is the subject of what was said: a place
+    assert "Saraqib" in _places("The monitor said Saraqib, a key town, fell on Monday.")

@@ -161,8 +161,24 @@ _APPOSITION_SPEAKER = re.compile(
 )
 
 
+#: Nouns of a place: an apposition with one says what a town is, not a person.
+_PLACE_NOUNS = (
+    r"(?:town|towns|city|village|area|district|region|province|governorate|stronghold|hub"
+    r"|crossing|camp|base|neighbou?rhood|suburb|capital|enclave|pocket|countryside)"
+)
+#: A verb of speech, then the name and an apposition that ends the sentence: "said Mustafa,
+#: a shop owner." (not "said Saraqib, a key town, fell": the town is the clause's subject).
+_SPEAKER_AFTER_VERB = re.compile(
+    r"\b(?:said|says|told|added|explained|recalled)[ \t]+"
+    r"(?P<name>[A-Z][a-zà-ÿ'’]+(?:[ \t]+(?:al-|el-)?[A-Z][a-zà-ÿ'’]+){0,2}),[ \t]+"
+    r"(?:[0-9]{1,3}[,.]|(?:a|an|the)[ \t]+(?![\w'’ \t-]*\b" + _PLACE_NOUNS + r"\b)"
+    r"[\w'’-]+(?:[ \t]+[\w'’-]+){0,6}(?:[.;\n]|$))"
+)
+
+
 def apposition_speakers(text: str, country: Callable[[str], bool]) -> list[Entity]:
-    """Names opening a sentence with an apposition between commas and a verb of speech.
+    """Names with an apposition that says what the person is and a verb of speech: opening a
+    sentence ("Mustafa, a shop owner, told AFP") or after the verb ("said Mustafa, a …").
 
     Parameters
     ----------
@@ -187,12 +203,16 @@ def apposition_speakers(text: str, country: Callable[[str], bool]) -> list[Entit
     ['Umm Ahmad']
     >>> apposition_speakers("Afrin, Azaz, said to be calm", lambda n: False)
     []
+    >>> t = '"We lost everything," said Mustafa, a vehicle repair shop owner.'
+    >>> [e.text for e in apposition_speakers(t, lambda name: False)]
+    ['Mustafa']
     """
     if ", " not in text:
         return []
+    found = [*_APPOSITION_SPEAKER.finditer(text), *_SPEAKER_AFTER_VERB.finditer(text)]
     return [
         Entity(m.group("name"), *m.span("name"), "person", "apposition-speaker")
-        for m in _APPOSITION_SPEAKER.finditer(text)
+        for m in sorted(found, key=lambda m: m.start("name"))
         if not country(m.group("name"))
     ]
 
