@@ -142,13 +142,15 @@ def _group_before(text: str, end: int) -> int | None:
     return None
 
 
+#: A title of address before the name, not part of it ("Mr Bara, a local official, said").
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Miss|Sheikh|Prof)\.?[ \t]+)"
 #: What a person is, in apposition: an article and up to seven words, then a comma.
 _WHAT = r"(?:a|an|the)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+){0,6},[ \t]+"
 _SPEECH = r"(?:told|tells|said|says|added|explained|recalled|recounted|insisted|stressed)"
 #: A name opening a sentence (or a line, or after a quotation), an apposition between
 #: commas with an article, then a verb of speech.
 _APPOSITION_SPEAKER = re.compile(
-    r"(?:^|(?<=[\n.!?\"“”]\s)|(?<=[\n.!?\"“”]))[ \t]*"
+    r"(?:^|(?<=[\n.!?\"“”]\s)|(?<=[\n.!?\"“”]))[ \t]*" + _HONORIFIC + r"?"
     r"(?P<name>[A-Z][a-zà-ÿ'’]+(?:[ \t]+(?:al-|el-)?[A-Z][a-zà-ÿ'’]+){0,2}),[ \t]+"
     r"(?:[0-9]{1,3},[ \t]+(?:"
     + _WHAT
@@ -169,7 +171,7 @@ _PLACE_NOUNS = (
 #: A verb of speech, then the name and an apposition that ends the sentence: "said Mustafa,
 #: a shop owner." (not "said Saraqib, a key town, fell": the town is the clause's subject).
 _SPEAKER_AFTER_VERB = re.compile(
-    r"\b(?:said|says|told|added|explained|recalled)[ \t]+"
+    r"\b(?:said|says|told|added|explained|recalled)[ \t]+" + _HONORIFIC + r"?"
     r"(?P<name>[A-Z][a-zà-ÿ'’]+(?:[ \t]+(?:al-|el-)?[A-Z][a-zà-ÿ'’]+){0,2}),[ \t]+"
     r"(?:[0-9]{1,3}[,.]|(?:a|an|the)[ \t]+(?![\w'’ \t-]*\b" + _PLACE_NOUNS + r"\b)"
     r"[\w'’-]+(?:[ \t]+[\w'’-]+){0,6}(?:[.;\n]|$))"
