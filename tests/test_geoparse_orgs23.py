@@ -211,3 +211,11 @@ def test_speaker_named_after_the_verb_with_an_apposition() -> None:
     assert _places(t) == []
     # a town in apposition after "said" is the subject of what was said: a place
     assert "Saraqib" in _places("The monitor said Saraqib, a key town, fell on Monday.")
+
+
+def test_quoted_group_name_is_read_to_its_closing_mark() -> None:
+    t = 'وتبنى تنظيم "الدولة الإسلامية في العراق والشام" (داعش) التفجير في دير الزور'
+    assert _places(t) == ["دير الزور"]
+    # 236: after a head with the article, quotation marks open reported speech, not a name
+    t = "وأضاف أن وحدات الجيش «طوقت إرهابيي داعش في مدينة الميادين»."
+    assert "الميادين" in _places(t)

@@ -276,8 +276,9 @@ def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entit
         j, quoted, close = j + 1, True, _BRACKET  # "قناة (روسيا اليوم)"
     if _in(k, _FRONT) and not quoted and j < len(words) and _battlefront(text, words[j]):
         return None  # "جبهة ريف اللاذقية": the front in Latakia's countryside, no group
-    n = 0
-    while n < 3 and j + n < len(words):
+    n = _quoted_to_close(text, words, j, close) if quoted and not definite else 0
+    closed = n > 0  # the quoted name read to its closing mark ("الجيش «…»" quotes speech)
+    while not closed and n < 3 and j + n < len(words):
         w = text[words[j + n][0] : words[j + n][1]]
         if not _AR_WORD.fullmatch(w) or w in _AR_STOP or w.translate(AR_FOLD) in _AR_STOP:
             break
@@ -299,6 +300,19 @@ def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entit
     e = words[j + n - 1][1]
     kind = "news" if _in(k, _NEWS_HEADS) else "organization"
     return Entity(text[a:e], a, e, kind, "ar-org-word")
+
+
+def _quoted_to_close(text: str, words: list[tuple[int, int]], j: int, close: frozenset[str]) -> int:
+    """The words of a quoted name up to its closing mark, when it closes within six Arabic
+    words: "تنظيم “الدولة الإسلامية في العراق والشام”" (its "في" and places are the name's);
+    0 when it does not (the words are then read one by one)."""
+    for q in range(j, min(j + 7, len(words))):
+        w = text[words[q][0] : words[q][1]]
+        if w in close:
+            return q - j + 1 if q > j else 0
+        if not _AR_WORD.fullmatch(w):
+            return 0
+    return 0
 
 
 #: Nouns of a people that an organisation's name puts in construct with its place, without
