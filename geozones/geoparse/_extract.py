@@ -234,9 +234,8 @@ def _names(
     taken = [(e.start, e.end) for e in entities] + blocked
     items = repeat_cued_names(text, items, scanned, taken)  # "east of Dabiq" … "see Dabiq"
     items = drop_generic_heads(text, items)  # "Wadi" of "the Wadi al-Anaz area"
-    items, persons = _person_like(text, items, index)
-    items, again = speakers_named_again(text, items, persons)  # "Mustafa said" … "Mustafa"
-    entities += persons + again
+    items, persons = speakers_named_again(text, *_person_like(text, items, index))  # "… said"
+    entities += persons
     _mark_regions(text, items)
     mark_plural_lists(text, items)  # "the provinces of Hama, Aleppo and Latakia"
     mark_bracketed_admin_lists(text, items)  # "خمس نواحٍ في منطقة عفرين (شران، وبلبلة …)"
@@ -253,8 +252,7 @@ def _names(
     places = _inside_delimited(text, places, marked)  # "قصور" of "مناطق “… وقصور أم سابا …"
     taken = [(e.start, e.end) for e in entities] + blocked + road_spans
     listed += comma_list_spans(text, places) + road_end_spans(text) + checkpoint_spans(text)
-    found = context_places(text, places, taken, bias, road_spans, listed)
-    found = drop_phrase_names(text, found)  # "والقرى المحيطة": the surrounding villages
+    found = drop_phrase_names(text, context_places(text, places, taken, bias, road_spans, listed))
     found = drop_agreement_words(text, found)  # "بلدات كثيرة": many towns, an adjective
     found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
     places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)

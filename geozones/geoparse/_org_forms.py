@@ -238,7 +238,7 @@ def speakers_named_again(
     Returns
     -------
     tuple of (list of _Item, list of Entity)
-        The readings kept and the persons added.
+        The readings kept, and ``persons`` with the persons added.
 
     Examples
     --------
@@ -247,17 +247,17 @@ def speakers_named_again(
     >>> kept, got = speakers_named_again(t, [_Item(0, 7, 0, ())], [Entity("Mustafa", 23, 30,
     ...                                  "person", "name")])
     >>> kept, [(e.text, e.start) for e in got]
-    ([], [('Mustafa', 0)])
+    ([], [('Mustafa', 23), ('Mustafa', 0)])
     """
     names = {p.text for p in persons if p.text.isalpha() and p.text[:1].isupper()}
     if not names:
-        return items, []
+        return items, persons
     again = [it for it in items if text[it.start : it.end] in names]
     if not again:
-        return items, []
+        return items, persons
     got = [Entity(text[it.start : it.end], it.start, it.end, "person", "speaker-again")
            for it in again]  # fmt: skip
-    return [it for it in items if it not in again], got
+    return [it for it in items if it not in again], persons + got
 
 
 #: A place's name and "24": a news site's ("Deir Ezzor 24", "France 24", "السويداء 24"), when
