@@ -43,7 +43,6 @@ from ._loose import keep_near_loose, prefer_near_spelling
 from ._nicknames import place_nicknames
 from ._operations import group_entities, operation_entities
 from ._org_forms import (
-    group_of_places,
     numbered_outlets,
     shaped_entities,
     speakers_named_again,
@@ -208,10 +207,8 @@ def _names(
         for e in ordinal_units(text)
         if not any(d.start < e.end and e.start < d.end for d in dates)
     ]  # "4. Tümen" (a division), not "5. März" (a date)
-    rule_ents += credit_persons(text)  # "Editing by Louise Ireland"
-    rule_ents += shaped_entities(text, _country_named(index))  # "Mustafa, a … owner, told"
+    rule_ents += credit_persons(text) + shaped_entities(text, _country_named(index), rule_ents)
     rule_ents += institution_entities(text)  # "US-Zentralkommando"
-    rule_ents += group_of_places(text, rule_ents)  # "the Islamic State of Iraq and Syria"
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     rule_ents = government_of_country(rule_ents, _country_named(index))  # "the Government of Syria"
     blocked = [(d.start, d.end) for d in dates]
@@ -269,8 +266,7 @@ def _names(
     places = far_named_sites(text, city_quarters(text, places, bias, taken), bias)  # "حي X"
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
-    places = drop_unlikely_places(text, places)  # the trained filter: "هوية", "كشف", "سوتشي"
-    places = drop_construct_words(text, places)  # "شرارة الثورة": the revolution's spark
+    places = drop_construct_words(text, drop_unlikely_places(text, places))  # "هوية", "الثورة"
     places = listed_quarters(text, places, bias)  # "مناطق العظمية وصلاح الدين …"
     return places, roads, sorted(entities, key=lambda e: e.start)
 

@@ -305,9 +305,12 @@ def numbered_outlets(text: str, dates: Sequence[tuple[int, int]] = ()) -> list[E
     return out
 
 
-def shaped_entities(text: str, country: Callable[[str], bool]) -> list[Entity]:
-    """The persons, bodies and units that the shape of their phrase names: a speaker's
-    apposition, a country's body "for …", an Arabic numbered unit whose men are meant.
+def shaped_entities(
+    text: str, country: Callable[[str], bool], named: Sequence[Entity] = ()
+) -> list[Entity]:
+    """The persons, bodies, groups and units that the shape of their phrase names: a
+    speaker's apposition, a country's body "for …", a group's name continued by "of X and
+    Y", an Arabic numbered unit whose men are meant.
 
     Parameters
     ----------
@@ -315,11 +318,13 @@ def shaped_entities(text: str, country: Callable[[str], bool]) -> list[Entity]:
         The text.
     country : callable
         Whether a name is a country's.
+    named : sequence of Entity
+        The organisations found so far (a group's name may continue after one).
 
     Returns
     -------
     list of Entity
-        :func:`body_for_names`, :func:`apposition_speakers` and
+        :func:`body_for_names`, :func:`apposition_speakers`, :func:`group_of_places` and
         :func:`._ar_units.numbered_units`, in that order.
 
     Examples
@@ -328,4 +333,5 @@ def shaped_entities(text: str, country: Callable[[str], bool]) -> list[Entity]:
     >>> [e.text for e in shaped_entities(t, {"Syria"}.__contains__)]
     ['Syria company for oil transport', 'Mustafa']
     """
-    return body_for_names(text, country) + apposition_speakers(text, country) + numbered_units(text)
+    got = body_for_names(text, country) + apposition_speakers(text, country)
+    return got + group_of_places(text, [*named, *got]) + numbered_units(text)
