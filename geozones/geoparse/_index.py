@@ -210,7 +210,7 @@ def _glued_article(j: str) -> list[str]:
 def _ordered(payloads: set[_Payload]) -> tuple[_Payload, ...]:
     """A key's payloads in a fixed order: a set's order follows the string hash, which
     changes from run to run, and ties among namesakes must not."""
-    return tuple(sorted(payloads, key=lambda p: (p.kind, str(p.ref), p.caps)))
+    return tuple(sorted(payloads, key=lambda p: (p.kind, str(p.ref), p.caps, p.glued)))
 
 
 def _add_exonyms(by_key: dict[str, set[_Payload]], kinds: Any, importance: Any) -> set[str]:

@@ -66,9 +66,10 @@ def _select(
         pls = tuple(p for p in m.payloads if not (p.caps and not name.isupper()))
         if not pls:
             continue
-        ent = next((p for p in pls if p.kind == "e"), None)
-        if ent is not None and ent.glued and not glued_article(name):  # "Sad" is not "Assad"
-            ent, pls = None, tuple(p for p in pls if p.kind != "e")
+        ents = [p for p in pls if p.kind == "e"]
+        ent = next((p for p in ents if not p.glued or glued_article(name)), None)
+        if ents and ent is None:  # "Sad" is not "Assad"
+            pls = tuple(p for p in pls if p.kind != "e")
             if not pls:
                 continue
         if ent is not None and _TOWN_NOUN_BEFORE.search(text[max(0, m.start - 16) : m.start]):
