@@ -115,16 +115,23 @@ def group_of_places(text: str, named: list[Entity]) -> list[Entity]:
     ['Islamic State of Iraq and Syria']
     >>> group_of_places("the Islamic State fighters of Raqqa", [])
     []
+    >>> bank = Entity("East Bank", 29, 38, "organization", "rule")
+    >>> group_of_places("Turkey wants to push the YPG East Bank of the Euphrates.", [bank])
+    []
     """
     if " of " not in text:
         return []
     ends = {e.end: e.start for e in named if e.kind == "organization"}
     out = []
     for m in re.finditer(r"[ \t]+of[ \t]+", text):
-        start = ends.get(m.start())
+        start, known = ends.get(m.start()), False
         if start is None:
-            start = _group_before(text, m.start())
+            start, known = _group_before(text, m.start()), True
         got = _OF_PLACES.match(text, m.start()) if start is not None else None
+        # a name found by its shape takes "of X and Y" only ("the East Bank of the Euphrates"
+        # is a river's bank, not a bank); a known group takes "of X" too
+        if got is not None and not known and " and " not in got.group():
+            got = None
         if got is not None and start is not None:
             out.append(Entity(text[start : got.end()], start, got.end(), "organization",
                               "group-of-places"))  # fmt: skip
