@@ -181,8 +181,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parts(text: str, gz, runs: int) -> dict[str, list[float]]:
     """Times of the two parts of ``extract`` that read every character of the text."""
-    from geozones.geoparse import _index
-    from geozones.geoparse._dates import extract_dates
+    from geozones.geoparse.dates._extract import extract_dates
+    from geozones.geoparse.scan import _index
 
     index = _index._index_for(gz)
     return {

@@ -288,8 +288,27 @@ _GLUED_AL = re.compile(r"^(?:al|el)(?=[a-z]{3,})")
 _GLUED = re.compile(f"{_GLUED_SUN.pattern}|{_GLUED_AL.pattern}").match
 
 
-def _is_arabic_word(w: str) -> bool:
-    return bool(w) and "\u0600" <= w[0] <= "\u06ff"
+def starts_arabic(text: str) -> bool:
+    """Whether ``text`` starts with a character of the Arabic block (U+0600–U+06FF).
+
+    Examples
+    --------
+    >>> starts_arabic("الوعر"), starts_arabic("al-Waer"), starts_arabic("")
+    (True, False, False)
+    """
+    return "\u0600" <= text[:1] <= "\u06ff"
+
+
+def has_arabic_letter(text: str) -> bool:
+    """Whether ``text`` holds an Arabic letter (hamza to yeh, U+0621–U+064A; the Arabic
+    comma, digits and vowel marks are not letters).
+
+    Examples
+    --------
+    >>> has_arabic_letter("Tal Abyad (تل أبيض)"), has_arabic_letter("Tal Abyad ،")
+    (True, False)
+    """
+    return any("\u0621" <= c <= "\u064a" for c in text)
 
 
 def _drop_articles(words: list[str]) -> list[str]:
@@ -450,9 +469,9 @@ def phonetic_key(text: str) -> str:
     parts = []
     last = len(words) - 1
     for i, w in enumerate(words):
-        if i < last and len(w) >= 4 and not _is_arabic_word(w):
+        if i < last and len(w) >= 4 and not starts_arabic(w):
             w = _CONSTRUCT_T.sub("", w)
-        if _is_arabic_word(w):
+        if starts_arabic(w):
             s = w[0] + w[1:].translate(_ARABIC_SKELETON)
             parts.append(_DOUBLE.sub(_first, s))
         else:

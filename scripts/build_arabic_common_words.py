@@ -1,6 +1,6 @@
 """Write ``data/geoparse/arabic_common_words.txt``: the common words of Arabic.
 
-The geoparser's common-word test for Arabic (``geozones.geoparse._arabic_cues``): a one-word
+The geoparser's common-word test for Arabic (``geozones.geoparse.arabic._cues``): a one-word
 village name that is also one of the language's common words ("الصراع", the conflict: the
 village of Seraa; "الحصار", the siege) is taken for the village only where a noun of place
 or a list of places says so, not after a bare preposition. The words are those of wordfreq's

@@ -6,7 +6,7 @@ passage from 484 on is opened), with the candidates its Arabic word rules drop (
 extractor run again with those rules switched off), labelled by the gold marks: a place
 when the span overlaps a gold place, region or country mark (whatever reading the
 extractor chose), not one when it overlaps no mark or an ``x`` mark; spans on a gold road
-count neither way. The features are ``geozones.geoparse._place_model.FEATURES``; word
+count neither way. The features are ``geozones.geoparse.places._place_model.FEATURES``; word
 frequencies come from wordfreq 3.1.1 (``pip install geozones[data]``), read here at build
 time only: the model file keeps their Zipf values, bucketed, for the Arabic words at or
 above ``ZIPF_FLOOR``.
@@ -79,7 +79,7 @@ def zipf_table() -> dict[str, str]:
     """wordfreq's Arabic words at or above ``ZIPF_FLOOR``, normalised, by Zipf bucket."""
     import wordfreq  # build-time only
 
-    from geozones.geoparse._arabic_common import normalise
+    from geozones.geoparse.arabic._common import normalise
 
     best: dict[str, float] = {}
     for w in wordfreq.iter_wordlist("ar"):
@@ -122,7 +122,7 @@ def _switch(rules_on: bool):
 def collect(model: dict) -> list[dict]:
     """Per passage: its text, gold, the kept and the considered places, their rows."""
     import geozones
-    from geozones.geoparse._place_model import feature_rows
+    from geozones.geoparse.places._place_model import feature_rows
 
     ev = _eval_module()
     docs = []
@@ -159,7 +159,7 @@ def examples(docs: list[dict], ev) -> tuple[np.ndarray, np.ndarray]:
                 seen.add((m.start, m.end))
                 xs.append(row)
                 ys.append(float(any(ev.overlaps(m, g) for g in gp)))
-    from geozones.geoparse._place_model import FEATURES
+    from geozones.geoparse.places._place_model import FEATURES
 
     return np.array(xs, dtype=float).reshape(-1, len(FEATURES)), np.array(ys)
 
@@ -187,7 +187,7 @@ def scored(d: dict, ev, p=None, cut: float = 0.0, key: str = "kept") -> tuple[in
     """tp, found, gold and non-places taken for places of one passage's kept (or
     considered) places, without those the filter drops at ``cut`` (``p``: the
     probabilities of its weighed mentions; None: no filter)."""
-    from geozones.geoparse._place_model import dropped
+    from geozones.geoparse.places._place_model import dropped
 
     places, idx, rows = d[key]
     drop = set() if p is None else dropped(places, idx, rows, p, cut)
@@ -202,7 +202,7 @@ def scored(d: dict, ev, p=None, cut: float = 0.0, key: str = "kept") -> tuple[in
 
 def lobo(docs: list[dict], ev, model: dict) -> dict:
     """Per held batch and threshold: per-passage figures before and after the filter."""
-    from geozones.geoparse._place_model import probabilities
+    from geozones.geoparse.places._place_model import probabilities
 
     out = {}
     for name in [b for b, _, _ in BATCHES] + ["older"]:
@@ -286,7 +286,7 @@ def _extractor_commit() -> str:
     """The last commit that changed the extractor's code (the filter's own module aside)."""
     got = subprocess.run(
         ["git", "log", "-1", "--format=%H", "--", "geozones",
-         ":(exclude)geozones/geoparse/_place_model.py"],
+         ":(exclude)geozones/geoparse/places/_place_model.py"],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     return got.stdout.strip() or "unknown"
@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from geozones.geoparse._place_model import FEATURES
+    from geozones.geoparse.places._place_model import FEATURES
 
     ev = _eval_module()
     zipf = zipf_table()

@@ -52,6 +52,6 @@ def _fresh_default_gazetteer():
     default = _gazetteer._DEFAULT
     if default is not None and default._loaded:
         _gazetteer._DEFAULT = None
-        scan = sys.modules.get("geozones.geoparse._index")
+        scan = sys.modules.get("geozones.geoparse.scan._index")
         if scan is not None:  # its scan index goes with it (memory)
             scan._INDEXES.pop(id(default), None)

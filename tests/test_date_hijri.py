@@ -1,4 +1,4 @@
-"""The feast table of geoparse/_date_hijri.py agrees with the Umm al-Qura calendar of
+"""The feast table of geoparse/dates/_hijri.py agrees with the Umm al-Qura calendar of
 hijridate, the library it was generated with (hijridate is a test dependency only: the
 package ships the 49-year table and needs nothing at run time)."""
 
@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from geozones.geoparse._date_hijri import _spans, feast_days
+from geozones.geoparse.dates._hijri import _spans, feast_days
 
 hijridate = pytest.importorskip("hijridate")
 

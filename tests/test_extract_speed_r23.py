@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
-from geozones.geoparse import _arabic_lists as AL
-from geozones.geoparse import _region_cue as R
-from geozones.geoparse import _unknown as U
+from geozones.geoparse.constructions import _arabic_lists as AL
+from geozones.geoparse.constructions import _unknown as U
+from geozones.geoparse.scan import _region_cue as R
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 MARK = re.compile(r"\[\[([^|\]]+)\|[^\]]*\]\]")

@@ -13,9 +13,9 @@ from pathlib import Path
 import yaml
 
 from geozones import _text
-from geozones.geoparse import _date_patterns as P
-from geozones.geoparse import _date_words as W
-from geozones.geoparse._date_scan import first_chars, guarded
+from geozones.geoparse.dates import _patterns as P
+from geozones.geoparse.dates import _words as W
+from geozones.geoparse.dates._scan import first_chars, guarded
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 MARK = re.compile(r"\[\[([^|\]]+)\|[^\]]*\]\]")

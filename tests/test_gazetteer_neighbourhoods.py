@@ -166,7 +166,7 @@ def test_french_and_german_cues():
 
 
 def test_the_scan_keeps_only_the_quarter_of_the_city_named_with_a_cue():
-    from geozones.geoparse._index import _index_for, _scan
+    from geozones.geoparse.scan._index import _index_for, _scan
 
     index = _index_for(None)
     text = "Government forces took al-Zahraa district in western Aleppo."

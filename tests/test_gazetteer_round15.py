@@ -7,7 +7,7 @@ import pytest
 
 import geozones
 from geozones.gazetteer._loose import loose_key, loose_word
-from geozones.geoparse._index import _latin_joined
+from geozones.geoparse.scan._index import _latin_joined
 
 
 def _found(text: str) -> list[tuple[str, str]]:

@@ -170,7 +170,7 @@ def test_glued_article_in_the_gazetteer_name() -> None:
 
 def test_glued_article_not_after_a_word_of_kinship() -> None:
     # "ابوالعمر" (a village) is not "أبو عمر" (a man's kunya)
-    from geozones.geoparse._index import _glued_article
+    from geozones.geoparse.scan._index import _glued_article
 
     assert _glued_article("بصرالحرير") == ["بصرحرير"]
     assert _glued_article("ابوالعمر") == []
@@ -275,7 +275,7 @@ def test_unlisted_end_of_a_road_is_a_place_by_its_sentence() -> None:
 
 
 def test_road_adjective_is_no_part_of_its_end() -> None:
-    from geozones.geoparse._ar_attached import road_end_spans
+    from geozones.geoparse.constructions._ar_attached import road_end_spans
 
     t = "على طريق حلب - دمشق الدولي"
     assert [t[a:b] for a, b in road_end_spans(t)] == ["حلب", "دمشق"]
@@ -292,7 +292,7 @@ def test_checkpoints_named_after_their_places() -> None:
 
 
 def test_checkpoint_of_a_body_names_no_place() -> None:
-    from geozones.geoparse._ar_attached import checkpoint_spans
+    from geozones.geoparse.constructions._ar_attached import checkpoint_spans
 
     assert checkpoint_spans("انفجرت عبوة عند حاجز الجيش في مدينة حلب") == []
     assert checkpoint_spans("انفجرت عبوة عند حاجز لقوات النظام في مدينة حمص") == []

@@ -1,12 +1,12 @@
 """Round 21 of issue 16: a governorate's capital named alone read by ONE rule
-(geozones/geoparse/_capital_reading.py), the guideline's order with the silent cases the
+(geozones/geoparse/places/_capital_reading.py), the guideline's order with the silent cases the
 round decided (benchmarks/geoparse_real/README.md, the capital bullet). Each behaviour is
 tested on a real sentence of the set and on one where it must not fire."""
 
 from __future__ import annotations
 
 import geozones
-from geozones.geoparse._capital_reading import CITY_BY_DEFAULT
+from geozones.geoparse.places._capital_reading import CITY_BY_DEFAULT
 from geozones.projection import haversine_km
 
 

@@ -88,7 +88,7 @@ def test_an_unknown_village_takes_its_position_from_the_sentence_before_first():
 
 def test_a_namesake_far_from_the_sentence_gives_way_to_one_near_it():
     from geozones.geoparse._results import PlaceMention
-    from geozones.geoparse._unknown import rechoose_near
+    from geozones.geoparse.constructions._unknown import rechoose_near
 
     g = geozones.Gazetteer.default()
     mashrafas = [p for p in g.search("Mashrafa", limit=10) if p.name == "Mashrafa"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import geozones
-from geozones.geoparse._dates import extract_dates
+from geozones.geoparse.dates._extract import extract_dates
 
 
 def _dates(text: str, published: dt.date | str | None = None) -> list[tuple[str, str | None]]:

@@ -15,9 +15,9 @@ import pytest
 import geozones
 from geozones.cli import main
 from geozones.errors import InputError
-from geozones.geoparse import _date_resolve as dates_mod
-from geozones.geoparse import _select as gp
-from geozones.geoparse._dates import extract_dates
+from geozones.geoparse.dates import _resolve as dates_mod
+from geozones.geoparse.dates._extract import extract_dates
+from geozones.geoparse.scan import _select as gp
 
 ARTICLE = "Saraqib, 5 March 2020 - Russia and Turkey agreed a ceasefire in Idlib province.\n"
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from geozones.geoparse import extract
-from geozones.geoparse._ar_bodies import body_names
+from geozones.geoparse.entities._ar_bodies import body_names
 
 _REAL = Path(__file__).resolve().parents[1] / "benchmarks" / "geoparse_real"
 

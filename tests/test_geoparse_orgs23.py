@@ -9,8 +9,12 @@ from __future__ import annotations
 import pytest
 
 from geozones.geoparse import extract
-from geozones.geoparse._ar_units import numbered_units
-from geozones.geoparse._org_forms import apposition_speakers, body_for_names, group_of_places
+from geozones.geoparse.entities._ar_units import numbered_units
+from geozones.geoparse.entities._org_forms import (
+    apposition_speakers,
+    body_for_names,
+    group_of_places,
+)
 
 
 def _places(text: str) -> list[str]:

@@ -5,7 +5,7 @@ like a country), and namesakes chosen by the governorate of their own sentence."
 from __future__ import annotations
 
 import geozones
-from geozones.geoparse._persons import arabic_entities, given_name_persons
+from geozones.geoparse.scan._persons import arabic_entities, given_name_persons
 from geozones.projection import haversine_km
 
 

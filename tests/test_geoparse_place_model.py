@@ -12,7 +12,7 @@ import pytest
 
 import geozones
 from geozones.geoparse import _extract
-from geozones.geoparse import _place_model as pm
+from geozones.geoparse.places import _place_model as pm
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "data" / "geoparse" / "place_model.json"
@@ -107,7 +107,7 @@ def test_the_training_script_rebuilds_the_committed_model(tmp_path):
     raw = json.loads(MODEL.read_text(encoding="utf-8"))
     head = subprocess.run(
         ["git", "log", "-1", "--format=%H", "--", "geozones",
-         ":(exclude)geozones/geoparse/_place_model.py"],
+         ":(exclude)geozones/geoparse/places/_place_model.py"],
         cwd=ROOT, capture_output=True, text=True, check=False,
     ).stdout.strip()  # fmt: skip
     if not head or head != raw["extractor_commit"]:

@@ -13,7 +13,7 @@ import yaml
 import geozones
 from geozones import boundaries
 from geozones.cli import main
-from geozones.geoparse._dates import dateline_year, extract_dates
+from geozones.geoparse.dates._extract import dateline_year, extract_dates
 from geozones.projection import haversine_km
 
 ROOT = Path(__file__).resolve().parent.parent

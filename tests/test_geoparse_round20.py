@@ -5,7 +5,7 @@ a sentence where it must not fire."""
 from __future__ import annotations
 
 import geozones
-from geozones.geoparse._loose_ch import loose_key
+from geozones.geoparse.scan._loose_ch import loose_key
 from geozones.projection import haversine_km
 
 

@@ -9,7 +9,7 @@ import pytest
 
 import geozones
 from geozones.gazetteer._loose import loose_key, loose_word
-from geozones.geoparse._unknown import construction_spans
+from geozones.geoparse.constructions._unknown import construction_spans
 
 # Sabah, 2020 (passage 99): Turkish press spellings of Idlib villages
 SABAH = (
@@ -215,10 +215,10 @@ def test_a_village_whose_namesakes_lie_far_from_the_governorate_it_is_in_is_plac
 @pytest.mark.parametrize(
     "module",
     [
-        "geozones.geoparse._anchor",
-        "geozones.geoparse._loose",
-        "geozones.geoparse._outlets",
-        "geozones.geoparse._region_cue",
+        "geozones.geoparse.constructions._anchor",
+        "geozones.geoparse.places._loose",
+        "geozones.geoparse.entities._outlets",
+        "geozones.geoparse.scan._region_cue",
         "geozones.gazetteer._loose",
     ],
 )

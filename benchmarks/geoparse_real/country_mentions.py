@@ -26,7 +26,7 @@ from eval_geoparse import overlaps, parse  # noqa: E402
 
 def country_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, country code) of each country name the index finds in ``text``."""
-    from geozones.geoparse._index import _index_for, _scan
+    from geozones.geoparse.scan._index import _index_for, _scan
 
     index = _index_for(None)
     kinds = index.gaz.kinds

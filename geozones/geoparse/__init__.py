@@ -21,26 +21,34 @@ it is:
 * a place inside a longer name belongs to it: "the Aleppo–Latakia highway" is
   a road (the M4), "Aleppo Media Center" an organisation.
 
-Dates come from :mod:`geozones.geoparse._dates` (regex candidates, resolved
+Dates come from :mod:`geozones.geoparse.dates._extract` (regex candidates, resolved
 against the caller's reference date or the article's own dateline).
 :func:`draft_spec` turns an extraction into a YAML spec skeleton with TODO
 markers where a person must decide.
 
-The work is split by concern: ``_index`` (the name automaton and the scan),
-``_select`` (which matches are names of places, by their context), ``_context``
-(persons, organisations, region cues), ``_choose`` (which place a name means),
-``_roads`` (roads and the towns that name them), ``_dates`` (dates), ``_extract``
-(the public :func:`extract`) and ``_draft`` (draft specs).
+The work is split into rooms, each a subpackage whose ``__init__`` says what it
+holds; they point one way (an import-linter contract in ``pyproject.toml``):
+
+* ``_extract`` (the public :func:`extract`, the order of the passes) and
+  ``_draft`` (draft specs) on top;
+* ``constructions``: places known by how the text writes them (lists, anchors,
+  "the villages of …", a city's quarters, one sense per text);
+* ``places``: which place a found name means, and the corrections after the choice;
+* ``entities``: names that are not places (persons, organisations, outlets);
+* ``arabic``: the Arabic grammar that tells a village from a word;
+* ``_results``: what :func:`extract` returns;
+* ``scan``: the gazetteer's names in the text, their context, the selection;
+* ``dates`` and ``_parts`` (parts of places) at the bottom.
 """
 
 from __future__ import annotations
 
-from ._context import Entity
-from ._country_bias import CountryBiasWarning
-from ._dates import DateMention
 from ._draft import draft_spec, write_draft_spec
 from ._extract import extract
 from ._results import Extraction, PlaceMention, RoadMention
+from .dates._extract import DateMention
+from .scan._context import Entity
+from .scan._country_bias import CountryBiasWarning
 
 __all__ = [
     "CountryBiasWarning",

@@ -9,9 +9,9 @@ from typing import Any
 from .._io import atomic_open
 from .._text import fold
 from ..errors import InputError
-from . import _context as ctx
-from ._dates import DateMention
 from ._results import Extraction, PlaceMention
+from .dates._extract import DateMention
+from .scan import _context as ctx
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“(\[])|\n\s*\n")
 _SIGNING = re.compile(

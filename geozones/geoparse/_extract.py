@@ -5,73 +5,95 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import settings
 from ..errors import InputError
 from ..projection import haversine_km
-from . import _context as ctx
-from ._anchor import place_at_anchors
-from ._ar_attached import attached_villages, checkpoint_spans, road_end_spans
-from ._ar_delimited import delimited_arabic_spans, placed_beside_towns
-from ._ar_far_listed import far_list_members
-from ._ar_orgs import renamed_organisations
-from ._ar_outlets import arabic_outlets
-from ._ar_paired_capitals import paired_capitals
-from ._ar_quarters import city_quarters, listed_quarters
-from ._ar_sites import far_named_sites
-from ._ar_titles import arabic_title_persons
-from ._ar_twins import elided_twins
-from ._arabic_agreement import drop_agreement_words
-from ._arabic_cues import drop_uncued_arabic
-from ._arabic_grammar import drop_grammar_words
-from ._arabic_lists import comma_list_spans
-from ._arabic_nouns import arabic_qualified_nouns
-from ._choose import _build
-from ._city_sense import city_sense
-from ._context import Entity
-from ._context_repeats import repeat_context_places
-from ._dates import DateMention, extract_dates
-from ._far_direction import far_directions
-from ._far_quarters import drop_far_quarters
-from ._function_words import drop_function_words
-from ._generic_heads import drop_generic_heads
-from ._government_of import government_of_country
-from ._index import _Index, _index_for, _scan
-from ._institutions import institution_entities
-from ._loose import keep_near_loose, prefer_near_spelling
-from ._nicknames import place_nicknames
-from ._operations import group_entities, operation_entities
-from ._org_forms import (
-    numbered_outlets,
-    shaped_entities,
-    speakers_named_again,
+from ._results import Extraction, PlaceMention, RoadMention
+from .arabic import (
+    arabic_qualified_nouns,
+    delimited_arabic_spans,
+    drop_agreement_words,
+    drop_grammar_words,
+    drop_uncued_arabic,
+    placed_beside_towns,
 )
-from ._org_names import dateline_entities, org_name_places
-from ._outlets import (
+from .constructions import (
+    attached_villages,
+    checkpoint_spans,
+    city_quarters,
+    comma_list_spans,
+    construction_spans,
+    context_places,
+    elided_twins,
+    far_list_members,
+    far_named_sites,
+    follow_first_reading,
+    follow_first_unresolved,
+    keep_anchored_squares,
+    listed_quarters,
+    paired_capitals,
+    place_at_anchors,
+    place_list_spans,
+    rechoose_near,
+    repeat_context_places,
+    repeat_cued_names,
+    road_end_spans,
+)
+from .dates import DateMention, extract_dates
+from .entities import (
     apposition_persons,
+    arabic_outlets,
+    arabic_title_persons,
     broadcaster_entities,
     byline_persons,
     channel_entities,
     credit_persons,
+    dateline_entities,
+    drop_construct_words,
+    drop_phrase_names,
+    government_of_country,
+    group_entities,
+    institution_entities,
+    numbered_outlets,
+    operation_entities,
     ordinal_units,
+    org_name_places,
+    renamed_organisations,
+    shaped_entities,
     signature_outlets,
     source_entities,
+    speakers_named_again,
 )
-from ._persons import (
+from .places import (
+    build,
+    city_sense,
+    drop_far_quarters,
+    drop_function_words,
+    drop_generic_heads,
+    drop_unlikely_places,
+    far_directions,
+    keep_near_loose,
+    place_nicknames,
+    prefer_near_spelling,
+    province_word_towns,
+)
+from .scan import (
+    Entity,
     arabic_entities,
     arabic_feminine_adjectives,
     given_name_persons,
+    mark_bracketed_admin_lists,
+    mark_plural_lists,
+    named_settlement_spans,
     reporter_outlets,
+    settlement_matches,
 )
-from ._phrase_names import drop_construct_words, drop_phrase_names
-from ._place_lists import follow_first_reading, place_list_spans
-from ._place_model import drop_unlikely_places
-from ._province_word import province_word_towns
-from ._region_cue import mark_bracketed_admin_lists, mark_plural_lists
-from ._repeats import repeat_cued_names
-from ._results import Extraction, PlaceMention, RoadMention
-from ._select import (
+from .scan import _context as ctx
+from .scan._index import _Index, _index_for, _scan
+from .scan._select import (
     _Item,
     _longer_names,
     _mark_regions,
@@ -80,10 +102,6 @@ from ._select import (
     _select,
     _TitleLines,
 )
-from ._square_sites import keep_anchored_squares
-from ._turkish import named_settlement_spans, settlement_matches
-from ._unknown import construction_spans, context_places, rechoose_near
-from ._unresolved_repeats import follow_first_unresolved
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..gazetteer import Gazetteer
@@ -193,7 +211,31 @@ def extract(
 def _names(
     text: str, dates: list[DateMention], index: _Index, bias: str, credits: list[Entity]
 ) -> tuple[list[PlaceMention], list[RoadMention], list[Entity]]:
-    """Places, roads and the names that are not places, dates' words aside."""
+    """Places, roads and the names that are not places, dates' words aside: the names
+    that are no places first, then the gazetteer's names the context keeps, the place
+    each means, the places known by their construction, and the readings that correct a
+    choice by the rest of the text."""
+    rule_ents = _rule_entities(text, dates, index, credits)
+    items, entities = _kept_names(text, dates, index, bias, rule_ents)
+    unmarked, marked = construction_spans(text, marked=False), delimited_arabic_spans(text)
+    listed = sorted(set(unmarked + marked))
+    items = drop_uncued_arabic(text, items, index, listed, bias)
+    places, roads = build(text, items, index, bias)
+    places, signed = signature_outlets(text, places)  # "الأردن العربي –": the outlet
+    entities += signed
+    road_spans = [(r.start, r.end) for r in roads]
+    taken = [(e.start, e.end) for e in entities] + [(d.start, d.end) for d in dates] + road_spans
+    spans = _Spans(unmarked, marked, listed, road_spans, taken)
+    places = _constructed(text, places, spans, bias)
+    places = _corrected(text, places, index, bias, taken)
+    return places, roads, sorted(entities, key=lambda e: e.start)
+
+
+def _rule_entities(
+    text: str, dates: list[DateMention], index: _Index, credits: list[Entity]
+) -> list[Entity]:
+    """The names that are not places by a general rule or the curated list (persons,
+    organisations, outlets, operations), before any name of the gazetteer is read."""
     rule_ents = ctx.rule_entities(text) + ctx.agreement_entities(text)
     rule_ents += given_name_persons(text) + arabic_entities(text)
     rule_ents += arabic_feminine_adjectives(text) + operation_entities(text)
@@ -210,7 +252,14 @@ def _names(
     rule_ents += credit_persons(text) + shaped_entities(text, _country_named(index), rule_ents)
     rule_ents += institution_entities(text)  # "US-Zentralkommando"
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
-    rule_ents = government_of_country(rule_ents, _country_named(index))  # "the Government of Syria"
+    return government_of_country(rule_ents, _country_named(index))  # "the Government of Syria"
+
+
+def _kept_names(
+    text: str, dates: list[DateMention], index: _Index, bias: str, rule_ents: list[Entity]
+) -> tuple[list[_Item], list[Entity]]:
+    """The gazetteer's names in the text that the context keeps as names of places, with
+    their region marks, and every name found not to be a place."""
     blocked = [(d.start, d.end) for d in dates]
     title = _TitleLines(text)
     scanned = _scan(text, index)
@@ -236,23 +285,45 @@ def _names(
     _mark_regions(text, items)
     mark_plural_lists(text, items)  # "the provinces of Hama, Aleppo and Latakia"
     mark_bracketed_admin_lists(text, items)  # "خمس نواحٍ في منطقة عفرين (شران، وبلبلة …)"
-    unmarked, marked = construction_spans(text, marked=False), delimited_arabic_spans(text)
-    listed = sorted(set(unmarked + marked))
-    items = drop_uncued_arabic(text, items, index, listed, bias)
-    places, roads = _build(text, items, index, bias)
-    places, signed = signature_outlets(text, places)  # "الأردن العربي –": the outlet
-    entities += signed
-    road_spans = [(r.start, r.end) for r in roads]
+    return items, entities
+
+
+@dataclass(frozen=True)
+class _Spans:
+    """Spans of the text the construction passes read: names a construction or a list's
+    marks set off (``unmarked``, ``marked``, both in ``listed``), roads, and the spans
+    already taken by a non-place, a date or a road."""
+
+    unmarked: list[tuple[int, int]]
+    marked: list[tuple[int, int]]
+    listed: list[tuple[int, int]]
+    roads: list[tuple[int, int]]
+    taken: list[tuple[int, int]]
+
+
+def _constructed(
+    text: str, places: list[PlaceMention], spans: _Spans, bias: str
+) -> list[PlaceMention]:
+    """The chosen places re-read by their lists, with the places the text's constructions
+    name ("the villages of X and Y", "قريتي X وY"), placed at their clause's anchor."""
+    listed = spans.listed
     places = rechoose_near(text, places, bias, listed + place_list_spans(text, places))
     places = follow_first_reading(text, places)
     places = province_word_towns(text, places)  # "Kafr Zita province": the town
-    places = _inside_delimited(text, places, marked)  # "قصور" of "مناطق “… وقصور أم سابا …"
-    taken = [(e.start, e.end) for e in entities] + blocked + road_spans
-    listed += comma_list_spans(text, places) + road_end_spans(text) + checkpoint_spans(text)
-    found = drop_phrase_names(text, context_places(text, places, taken, bias, road_spans, listed))
-    found = drop_agreement_words(text, found)  # "بلدات كثيرة": many towns, an adjective
-    found = placed_beside_towns(text, found, places, set(marked) - set(unmarked))
-    places = place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
+    places = _inside_delimited(text, places, spans.marked)  # "قصور" of "مناطق “… وقصور أم سابا …"
+    listed = listed + comma_list_spans(text, places) + road_end_spans(text) + checkpoint_spans(text)
+    found = context_places(text, places, spans.taken, bias, spans.roads, listed)
+    found = drop_agreement_words(text, drop_phrase_names(text, found))  # "بلدات كثيرة"
+    found = placed_beside_towns(text, found, places, set(spans.marked) - set(spans.unmarked))
+    return place_at_anchors(text, sorted(places + found, key=lambda m: m.start), bias)
+
+
+def _corrected(
+    text: str, places: list[PlaceMention], index: _Index, bias: str, taken: list[tuple[int, int]]
+) -> list[PlaceMention]:
+    """Each place re-read by the rest of the text, in order: one sense per text, a city's
+    squares, quarters and sites, far directions and far list members, the two governorates
+    of a pair, twins, and the names that are words after all."""
     places = follow_first_unresolved(text, places)  # "town of Al-Shuhayl" … "Al-Shuhayl"
     places = repeat_context_places(text, places, taken)  # "towns of Fuaa and …" … "Fuaa"
     places = keep_anchored_squares(text, places, bias)  # "X Square in central Aleppo"
@@ -267,8 +338,7 @@ def _names(
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_construct_words(text, drop_unlikely_places(text, places))  # "هوية", "الثورة"
-    places = listed_quarters(text, places, bias)  # "مناطق العظمية وصلاح الدين …"
-    return places, roads, sorted(entities, key=lambda e: e.start)
+    return listed_quarters(text, places, bias)  # "مناطق العظمية وصلاح الدين …"
 
 
 #: A region named after a people and the country it lies in: "كوردستان سوريا" (Syrian

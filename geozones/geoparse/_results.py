@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..place import Place
-from ._context import Entity
-from ._dates import DateMention
 from ._parts import Part, part_geometry
+from .dates._extract import DateMention
+from .scan._context import Entity
 
 
 @dataclass(frozen=True)

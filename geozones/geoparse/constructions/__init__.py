@@ -1,0 +1,60 @@
+"""Places known by how the text writes them, not by a list: constructions, lists, anchors.
+
+A reader knows "Kaddour" is a place in "captured the towns of Kaddour and
+Ruwehah" without any gazetteer. This room finds such names and places them:
+the noun before a list ("the villages of", "قريتي", ``_unknown`` with
+``_list_area``), runs of names written as one list (``_place_lists``,
+``_arabic_lists``), the anchor of a clause ("… villages in eastern al-Bab",
+``_anchor``), "قرية X التابعة لبلدة Y" (``_ar_attached``), a city's quarters
+and sites ("حي X", "X Square in central Aleppo", ``_ar_quarters``, ``_ar_sites``,
+``_square_sites``), a far list member or a pair of capitals read as
+governorates (``_ar_far_listed``, ``_ar_paired_capitals``), elided twins
+("الدير الشرقي والغربي", ``_ar_twins``), and one sense per text: a name the context
+showed to be a place is one wherever it is written again (``_repeats``,
+``_context_repeats``, ``_unresolved_repeats``).
+
+Examples
+--------
+>>> import geozones
+>>> ex = geozones.extract("Rebels captured the villages of Kaddour and Ruwehah near Saraqib.")
+>>> [m.text for m in ex.places]
+['Kaddour', 'Ruwehah', 'Saraqib']
+"""
+
+from ._anchor import place_at_anchors
+from ._ar_attached import attached_villages, checkpoint_spans, road_end_spans
+from ._ar_far_listed import far_list_members
+from ._ar_paired_capitals import paired_capitals
+from ._ar_quarters import city_quarters, listed_quarters
+from ._ar_sites import far_named_sites
+from ._ar_twins import elided_twins
+from ._arabic_lists import comma_list_spans
+from ._context_repeats import repeat_context_places
+from ._place_lists import follow_first_reading, place_list_spans
+from ._repeats import repeat_cued_names
+from ._square_sites import keep_anchored_squares
+from ._unknown import construction_spans, context_places, rechoose_near
+from ._unresolved_repeats import follow_first_unresolved
+
+__all__ = [
+    "attached_villages",
+    "checkpoint_spans",
+    "city_quarters",
+    "comma_list_spans",
+    "construction_spans",
+    "context_places",
+    "elided_twins",
+    "far_list_members",
+    "far_named_sites",
+    "follow_first_reading",
+    "follow_first_unresolved",
+    "keep_anchored_squares",
+    "listed_quarters",
+    "paired_capitals",
+    "place_at_anchors",
+    "place_list_spans",
+    "rechoose_near",
+    "road_end_spans",
+    "repeat_context_places",
+    "repeat_cued_names",
+]

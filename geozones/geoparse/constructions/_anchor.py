@@ -1,0 +1,236 @@
+"""Villages anchored by their clause: "Tal Tourin and Qarah villages in Eastern al-Bab".
+
+A reader places a village the clause anchors to a town or an area ("in eastern al-Bab",
+"near Manbij", "بريف دير الزور الشرقي", "في اللاذقية") where the anchor says, even when
+the gazetteer knows only a namesake of it far away (the Qarah of the Qalamoun, 300 km
+from al-Bab). When every sense the gazetteer holds for the village lies farther than
+:data:`ANCHOR_FAR_KM` from the anchor (or, for a governorate anchor, outside it), the
+village is not that namesake: it is placed at the anchor (its named part), unresolved and
+approximate, its namesakes kept as alternatives. A sense near the anchor (or inside the
+anchoring governorate) is chosen instead when there is one. A village the gazetteer does
+not hold, placed by :mod:`._unknown` with its list, moves only when that point lies
+outside its anchor.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from ...place import Place
+from ...projection import haversine_km
+from .._parts import _BEARINGS, compass
+from .._results import PlaceMention
+from ..places._town_centre import _cluster_centre
+
+#: A village's senses all farther than this (km) from its anchor town: none of them is meant.
+ANCHOR_FAR_KM = 25.0
+#: … or farther than this from a town whose direction anchors it ("Dabiq northeast of
+#: Aleppo", 40 km; "قرى … غربي عين عيسى"): a direction reaches farther than a preposition.
+DIRECTED_FAR_KM = 60.0
+#: … or farther than this from the point of the governorate anchoring it, and not in it
+#: (a village just over a governorate's border is still near it).
+ANCHOR_AREA_FAR_KM = 75.0
+#: A village placed by its list farther than this (km) from the point of the part of a
+#: governorate ("غرب حلب") or of the named region ("في منطقة جبل الأكراد") its clause
+#: names is moved there.
+PART_FAR_KM = 30.0
+#: A town this big is itself wherever its clause seems to anchor it ("وتربط الحسكة بحلب",
+#: links Hasakah with Aleppo: no Hasakah "in" Aleppo).
+ANCHOR_MAX_POPULATION = 50_000
+#: Score of a village placed at its anchor (a context place scores 0.3).
+ANCHOR_SCORE = 0.35
+#: How far (km) from a town's centre the point of its named part ("eastern X") lies.
+TOWN_PART_KM = 6.0
+#: How far (characters) after a village its anchor may stand.
+_REACH = 120
+
+_DIR_EN = (
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)"
+)
+_DIR_AR = r"(?:(?:شمال|جنوب|شرق|غرب)(?:ي|\s+(?:شرق|غرب)ي?)?[\u064b-\u0652]*\s+)"
+#: The words right before the anchor: a preposition of place, and a direction or ريف.
+_ANCHOR_BEFORE = re.compile(
+    rf"(?:\b(?:in|near|around|outside|of)\s+(?:the\s+)?{_DIR_EN}?"
+    rf"|(?<![\u0600-\u06ff])(?:في|قرب|بالقرب\s+من|ب|من)\s*(?:ريف\s+|منطقة\s+|محافظة\s+)?{_DIR_AR}?"
+    rf"|(?<![\u0600-\u06ff])ب?(?:ريف|محافظة|منطقة)\s+"
+    rf"|(?<![\u0600-\u06ff]){_DIR_AR})$",  # "قرى … غربيّ عين عيسى": west of, no preposition
+    re.IGNORECASE,
+)
+#: What may stand between a village and the anchor besides other villages of its list.
+_LIST_GLUE = re.compile(
+    r"^(?:[\s,،()\"“”«»'’]|\band\b|\bvillages?\b|\btowns?\b|\bthe\b|و)*",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+#: A clause that says where the village lies before a direction from a town ("Tall Ward
+#: located on the Turkish border southeast of Ras al-Ayn").
+_LOCATED = re.compile(
+    r"\s*,?\s*(?:(?:which|that)\s+(?:is\s+|lies\s+)?)?(?:located|situated|lying|lies)\b[^.,;:]*",
+    re.IGNORECASE,
+)
+
+
+def _glue_end(gap: str) -> int:
+    """Where the list glue at the start of ``gap`` ends (0 when there is none)."""
+    glue = _LIST_GLUE.match(gap)
+    return glue.end() if glue is not None else 0
+
+
+def _anchor_of(
+    text: str, i: int, places: list[PlaceMention]
+) -> tuple[PlaceMention, str | None] | None:
+    """The mention that the clause of ``places[i]`` anchors it to, if any (the first
+    mention after it, past the other names of its list, behind a preposition of place),
+    with the direction the preposition names ("in eastern al-Bab": east)."""
+    m = places[i]
+    pos = m.end
+    for a in places[i + 1 :]:
+        gap = text[pos : a.start]
+        if a.start - m.end > _REACH or _SENTENCE_END.search(gap):
+            return None
+        if not gap.strip() and a.kind == "region" and a.direction and a.resolved:
+            return a, None  # "بلدة عينجارة غرب حلب": a part of a governorate right after it
+        if not gap.strip() and a.direction and a.resolved and a.place.kind == "populated place":
+            return a, None  # "قرى الخالدية وهوشان ومعلق غربي عين عيسى": west of a town
+        if (
+            a.direction
+            and a.resolved
+            and a.place.kind == "populated place"
+            and (_LOCATED.fullmatch(gap))
+        ):
+            return a, None  # "… located on the Turkish border southeast of Ras al-Ayn"
+        if a.text.lstrip("وب").startswith("ريفي "):
+            return None  # "في ريفي الرقة والحسكة": the dual names two areas, no one anchor
+        prep = _ANCHOR_BEFORE.search(gap)
+        if prep is not None and _glue_end(gap) >= prep.start():
+            usable = a.resolved and a.place.kind in ("populated place", "admin area")
+            return (a, compass(prep.group(0))) if usable else None
+        if _glue_end(gap) != len(gap):
+            return None  # the list ended before any anchor
+        pos = a.end
+    return None
+
+
+def _inside(p: Place, anchor: Place, directed: bool = False) -> bool:
+    """Whether ``p`` lies in (near) the anchor: inside the governorate or district it
+    names or within :data:`ANCHOR_AREA_FAR_KM` of its point, or within
+    :data:`ANCHOR_FAR_KM` of the town (:data:`DIRECTED_FAR_KM` when a direction from it
+    anchors ``p``)."""
+    km = haversine_km(p.lat, p.lon, anchor.lat, anchor.lon)
+    if anchor.kind == "admin area" and not anchor.extra.get("region"):
+        return anchor.name in p.admin or km <= ANCHOR_AREA_FAR_KM  # a village over its border
+    return km <= (DIRECTED_FAR_KM if directed else ANCHOR_FAR_KM)
+
+
+def _placed_outside(
+    m: PlaceMention, anchor: Place, places: list[PlaceMention], part: bool = False
+) -> bool:
+    """Whether a village placed by its list (:mod:`._unknown`) lies outside its anchor: far
+    from an anchor town or from the point of a governorate's named ``part``, or, for a
+    governorate, far from its point with none of the text's towns in that governorate
+    near it."""
+    if anchor.kind == "populated place":
+        return not _inside(m.place, anchor, part)
+    if part or anchor.extra.get("region"):  # a governorate's part, a named region: its point
+        return haversine_km(m.place.lat, m.place.lon, anchor.lat, anchor.lon) > PART_FAR_KM
+    if anchor.kind != "admin area":
+        return False
+    if haversine_km(m.place.lat, m.place.lon, anchor.lat, anchor.lon) <= ANCHOR_AREA_FAR_KM:
+        return False
+    return not any(
+        o.resolved and o.place.kind == "populated place" and anchor.name in o.place.admin
+        and haversine_km(o.place.lat, o.place.lon, m.place.lat, m.place.lon) <= ANCHOR_FAR_KM
+        for o in places
+    )  # fmt: skip
+
+
+def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
+    """Village mentions whose clause anchors them far from every sense the gazetteer
+    gives them: the sense near the anchor, else a place at the anchor (unresolved).
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    places : list of PlaceMention
+        Its place mentions, in text order.
+    bias : str
+        The home country (only its villages are moved).
+
+    Returns
+    -------
+    list of PlaceMention
+        ``places``, the anchored far namesakes replaced.
+
+    Examples
+    --------
+    >>> import geozones
+    >>> t = "They seized Tal Tourin and Qarah villages in Eastern al-Bab."
+    >>> {m.text: m.resolved for m in geozones.extract(t).places}["Qarah"]
+    False
+    """
+    out = list(places)
+    for i, m in enumerate(places):
+        if m.kind != "place" or m.place.country != bias:
+            continue
+        if m.resolved and m.place.population >= ANCHOR_MAX_POPULATION:
+            continue
+        if m.place.source == "landmarks":
+            continue  # a named site's phrase ("the Tishrin dam in Aleppo") is the site itself
+        found = _anchor_of(text, i, places)
+        if found is None or found[0].place.country != bias:
+            continue
+        anchor, direction = found
+        part = anchor.direction is not None  # a governorate's part, a direction from a town
+        if m.place.source == "context" and not _placed_outside(m, anchor.place, places, part):
+            continue  # placed with its list, in the anchoring area: its point is no better
+        senses = [p for p in (m.place, *m.alternatives) if p.country == bias]
+        if m.resolved and _inside(m.place, anchor.place, part):
+            continue
+        near = [p for p in senses if m.resolved or p is not m.place]
+        near = [p for p in near if p.source != "context" and _inside(p, anchor.place, part)]
+        if near:
+            alts = tuple(p for p in (m.place, *m.alternatives) if p is not near[0])
+            best = near[0].with_score(max(m.place.score, ANCHOR_SCORE), near[0].matched)
+            out[i] = replace(m, place=best, alternatives=alts, resolved=True)
+        else:
+            known = tuple(p for p in senses if p.source != "context")
+            where = _towns_in(anchor.place, places, m.start)
+            out[i] = replace(m, place=_at(m, anchor, direction, where), resolved=False,
+                             alternatives=known)  # fmt: skip
+    return out
+
+
+def _towns_in(area: Place, places: list[PlaceMention], pos: int) -> tuple[float, float] | None:
+    """The centre of the text's resolved towns inside a governorate anchor (its towns
+    gathered round their medoid), a better point for the part the text speaks of than
+    the governorate's own (Deir ez-Zor's lies in the steppe north of its valley)."""
+    if area.kind != "admin area" or area.extra.get("region"):
+        return None
+    towns = [o for o in places if o.resolved and o.kind == "place"
+             and o.place.kind == "populated place" and area.name in o.place.admin]  # fmt: skip
+    return _cluster_centre(towns, pos) if len(towns) >= 2 else None
+
+
+def _at(
+    m: PlaceMention,
+    anchor: PlaceMention,
+    direction: str | None,
+    where: tuple[float, float] | None = None,
+) -> Place:
+    """A place for ``m`` at ``where`` (the anchoring governorate's towns in the text) or at
+    its anchor's point, moved into the part of a town that the clause names ("eastern
+    al-Bab": :data:`TOWN_PART_KM` east of its centre)."""
+    a = anchor.place
+    lat, lon = where or (a.lat, a.lon)
+    if where is None and direction and a.kind == "populated place" and anchor.direction is None:
+        b = math.radians(_BEARINGS[direction])
+        lat += TOWN_PART_KM * math.cos(b) / 111.2
+        lon += TOWN_PART_KM * math.sin(b) / (111.2 * math.cos(math.radians(lat)))
+    return Place(
+        m.text[m.name_start - m.start : m.name_end - m.start] if m.name_end > 0 else m.text,
+        lat, lon, "populated place", (), "context", "", ANCHOR_SCORE, m.text, a.country,
+        None, "approximate", 0, {"resolved": False, "position": "anchor", "anchor": a.name},
+    )  # fmt: skip

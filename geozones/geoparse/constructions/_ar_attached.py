@@ -1,0 +1,161 @@
+"""A village the Arabic text ties to a town: "قرية تل الجنب التابعة لبلدة المبروكة" (that
+belongs to the town of Mabruka), "قرية تل طويل القريبة من مدينة الحسكة" (near the city of
+Hasakah).
+
+* A village the gazetteer lacks (an unresolved mention, placed at the centre of its
+  sentence's towns) that the text says belongs to a town is placed at that town, and so is
+  every other mention of the same name: the text's own tie is a better anchor than the
+  towns that happen to share a sentence with it ("غرب مدينة رأس العين" in the first
+  sentence, "التابعة لبلدة المبروكة" in the next).
+* A village the text says lies near a town, whose gazetteer reading lies farther than
+  :data:`NEAR_KM` from that town (and no namesake nearer), is another village of that name
+  the gazetteer lacks: it is placed at the town, unresolved, its reading kept among the
+  alternatives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...projection import haversine_km
+from .._results import PlaceMention
+from ..arabic._common import is_common_word
+from ._unknown import _context_place
+
+#: "التابعة لبلدة", "التابع لناحية", "تتبع إلى مدينة" … right after a name.
+_BELONGS = re.compile(
+    r"[\s،,]*(?:ال)?(?:تابعة|تابع|تابعه|يتبع|تتبع)[ \t]+(?:ل|إلى[ \t]+|الى[ \t]+)"
+    r"(?:(?:بلدة|مدينة|قرية|ناحية|منطقة)[ \t]+)?"
+)
+#: "القريبة من مدينة", "القريب من بلدة", "قرب مدينة" right after a name.
+_NEAR = re.compile(
+    r"[\s،,]*(?:(?:ال)?(?:قريبة|قريب|قريبه)[ \t]+من|بالقرب[ \t]+من|قرب)[ \t]+"
+    r"(?:(?:بلدة|مدينة|قرية)[ \t]+)?"
+)
+#: A cheap test first: most texts have none of these words.
+_CHEAP = re.compile(r"تابع|تتبع|يتبع|قرب|قريب")
+#: A village "near" a town lies within this distance (km) of it (the press says "near" of
+#: villages 20-30 km from a city: a reading beyond 35 km is another village).
+NEAR_KM = 35.0
+
+
+def _town_at(places: list[PlaceMention], pos: int) -> PlaceMention | None:
+    """The resolved town whose name starts at ``pos`` (a proclitic on it or not)."""
+    return next(
+        (o for o in places if o.resolved and o.kind == "place" and pos - 1 <= o.start <= pos + 1),
+        None,
+    )
+
+
+def attached_villages(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
+    """Villages placed at the town the text ties them to (see the module).
+
+    Examples
+    --------
+    >>> import geozones
+    >>> t = "انفجرت سيارة في قرية تل الجنب التابعة لبلدة المبروكة."
+    >>> [(m.text, round(m.place.lat, 2)) for m in geozones.extract(t).places]
+    [('تل الجنب', 36.66), ('المبروكة', 36.66)]
+    """
+    if not _CHEAP.search(text):
+        return places
+    out = list(places)
+    anchor: dict[str, tuple[float, float]] = {}
+    for i, m in enumerate(places):
+        if m.kind != "place" or m.place.country != bias:
+            continue
+        tie = _BELONGS.match(text, m.end)
+        near = None if tie else _NEAR.match(text, m.end)
+        cue = tie or near
+        town = _town_at(places, cue.end()) if cue is not None else None
+        if town is None or town is m:
+            continue
+        where = (town.place.lat, town.place.lon)
+        if tie and not m.resolved:
+            anchor[text[m.name_start : m.name_end]] = where
+        elif near and m.resolved and _far_from(m, where):
+            name = text[m.name_start : m.name_end]
+            out[i] = replace(m, place=_context_place(name, where, bias),
+                             alternatives=(m.place, *m.alternatives), resolved=False)  # fmt: skip
+    for i, m in enumerate(out):
+        at = None if m.resolved else anchor.get(text[m.name_start : m.name_end])
+        if at is not None:
+            out[i] = replace(m, place=_context_place(m.place.name, at, bias))
+    return out
+
+
+def _far_from(m: PlaceMention, where: tuple[float, float]) -> bool:
+    """Whether the mention's reading and every namesake lie farther than NEAR_KM."""
+    return all(
+        haversine_km(p.lat, p.lon, *where) > NEAR_KM
+        for p in (m.place, *m.alternatives)
+        if p.kind == "populated place"
+    )
+
+
+#: A road named by its two ends, in brackets or not: "طريق (السخنة -روض الوحش)", "طريق
+#: السخنة – روض الوحش": each end a place, known to the gazetteer or not.
+_ROAD_ENDS = re.compile(
+    r"(?<![\u0621-\u064a])[وبل]?(?:طريق|الطريق|أوتوستراد|اوتوستراد)[ \t]*\(?[ \t]*"
+    r"(?P<a>[\u0621-\u064a]{3,}(?:[ \t]+[\u0621-\u064a]{2,})?)[ \t]*[-–—][ \t]*"
+    r"(?P<b>[\u0621-\u064a]{3,}(?:[ \t]+ال[\u0621-\u064a]{2,})?)(?![\u0621-\u064a])"
+)
+#: Adjectives of a road, not the second word of its end's name ("طريق حلب - دمشق الدولي").
+_ROAD_ADJECTIVES = frozenset("الدولي السريع الرئيسي الرئيس القديم الجديد العام".split())
+
+
+def road_end_spans(text: str) -> list[tuple[int, int]]:
+    """The two ends of a road the text names by them ("طريق (السخنة -روض الوحش)"): places,
+    for the unlisted ones to be placed by their sentence's towns.
+
+    Examples
+    --------
+    >>> t = "حرروا منطقة على طريق (السخنة -روض الوحش) غربي مدينة السخنة"
+    >>> [t[a:b] for a, b in road_end_spans(t)]
+    ['السخنة', 'روض الوحش']
+    """
+    if "طريق" not in text and "توستراد" not in text:
+        return []
+    out = []
+    for m in _ROAD_ENDS.finditer(text):
+        for g in ("a", "b"):
+            a, b = m.span(g)
+            words = text[a:b].split()
+            if len(words) == 2 and words[1] in _ROAD_ADJECTIVES:
+                b = a + len(words[0])
+            out.append((a, b))
+    return out
+
+
+#: A checkpoint (or two) named after their places: "وحاجز العتال شرقي البصيرة", "بين حاجزي
+#: دوار الصباغ والقرميد"; the names up to the clause's end.
+_CHECKPOINT = re.compile(
+    r"(?<![\u0621-\u064a])[وب]?(?P<dual>حاجزي|حاجز)[ \t]+(?P<rest>[^\n.،,:;!?()]{3,60})"
+)
+
+
+def checkpoint_spans(text: str) -> list[tuple[int, int]]:
+    """The places checkpoints are named after ("حاجز العتال", "حاجزي … والقرميد"): a word with
+    the article that is no common word ("حاجز الجيش", the army's checkpoint, names none), the
+    first of the dual's two names and the one after its "و".
+
+    Examples
+    --------
+    >>> t = "بين حاجزي دوار الصباغ والقرميد التابعين للقوات الكردية"
+    >>> [t[a:b] for a, b in checkpoint_spans(t)]
+    ['القرميد']
+    """
+    if "حاجز" not in text:
+        return []
+    out = []
+    for m in _CHECKPOINT.finditer(text):
+        parts = [(m.start("rest"), m.group("rest"))]
+        if m.group("dual") == "حاجزي" and " و" in m.group("rest"):
+            i = m.group("rest").index(" و")
+            parts.append((m.start("rest") + i + 2, m.group("rest")[i + 2 :]))
+        for pos, part in parts:
+            word = part.split()[0] if part.split() else ""
+            if word.startswith("ال") and len(word) >= 5 and not is_common_word(word):
+                out.append((pos, pos + len(word)))
+    return out

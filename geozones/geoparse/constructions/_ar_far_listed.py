@@ -1,0 +1,111 @@
+"""A village of an Arabic list read as a namesake far from every other village of it.
+
+A list of villages ("غرانيج والكشكية وأبو حمام والبحرة وحوامه") names places of one
+area: a reader looks for each name near the others. When the only reading of one member
+is a small village far from all the others (Bahra near Hama, 300 km from the Hajin pocket
+the others lie in), the gazetteer lacks the village the text means: it is an unknown
+place among its list, placed at the centre of the others (as the construction rules place
+unknown names), not the far namesake.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..._text import has_arabic_letter
+from ...projection import haversine_km
+from .._results import PlaceMention
+from ._unknown import _context_place
+
+#: How far (km) a member's reading must lie from every other member to be a namesake …
+FAR_KM = 100.0
+#: … while the other members lie within this distance of their centre.
+NEAR_KM = 50.0
+#: Population under which a reading is a village (OCHA communities carry none).
+VILLAGE_POPULATION = 10_000
+#: What joins two members of an Arabic list: "و" clinging to the next, a comma, or both.
+_JOIN = re.compile(r"[ \t]*(?:[،,][ \t]*)?و?$")
+
+
+def _arabic(m: PlaceMention) -> bool:
+    return has_arabic_letter(m.text)
+
+
+def _joined(text: str, a: PlaceMention, b: PlaceMention) -> bool:
+    if not (_arabic(a) and _arabic(b)):
+        return False  # "Hama and Idlib, Aleppo was calm": an English comma ends a clause
+    gap = text[a.end : b.start]
+    if b.text.startswith("و") and not gap.strip():
+        return bool(gap)  # "والبحرة": the "و" is in the mention
+    return _JOIN.fullmatch(gap) is not None and ("،" in gap or "," in gap or gap.endswith("و"))
+
+
+def arabic_lists(text: str, places: list[PlaceMention], least: int = 3) -> list[list[int]]:
+    """The runs of place mentions (their indexes) that an Arabic list joins, ``least``
+    members or more ("غرانيج والكشكية وأبو حمام", "درعا، القنيطرة، ودمشق").
+
+    Examples
+    --------
+    >>> arabic_lists("", [])
+    []
+    """
+    runs, run = [], [0] if places else []
+    for i in range(1, len(places)):
+        if _joined(text, places[i - 1], places[i]):
+            run.append(i)
+        else:
+            runs.append(run)
+            run = [i]
+    if run:
+        runs.append(run)
+    return [r for r in runs if len(r) >= least]
+
+
+def _village(m: PlaceMention) -> bool:
+    p = m.place
+    return (
+        m.resolved and m.kind == "place" and p.kind == "populated place"
+        and (p.population or 0) < VILLAGE_POPULATION
+        and _arabic(m)
+    )  # fmt: skip
+
+
+def far_list_members(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
+    """The places, a list member read as a far namesake made an unknown place among its list.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    places : list of PlaceMention
+        The place mentions, in text order.
+    bias : str
+        The home country (for the unknown place).
+
+    Returns
+    -------
+    list of PlaceMention
+        The same mentions, such members unresolved at the centre of the others.
+
+    Examples
+    --------
+    >>> far_list_members("", [], "SY")
+    []
+    """
+    out = list(places)
+    for run in arabic_lists(text, places):
+        for i in run:
+            m = places[i]
+            others = [places[j].place for j in run if j != i and places[j].resolved]
+            if not _village(m) or len(others) < 2:
+                continue
+            lat = sum(p.lat for p in others) / len(others)
+            lon = sum(p.lon for p in others) / len(others)
+            if any(haversine_km(lat, lon, p.lat, p.lon) > NEAR_KM for p in others):
+                continue
+            if all(haversine_km(m.place.lat, m.place.lon, p.lat, p.lon) > FAR_KM for p in others):
+                name = m.text[1:] if m.text.startswith("و") and len(m.text) > 4 else m.text
+                unknown = _context_place(name, (lat, lon), bias)
+                out[i] = dataclasses.replace(m, place=unknown, resolved=False, alternatives=())
+    return out

@@ -1,0 +1,158 @@
+"""Tests that drop a date candidate: an English month that is a verb ("may"), a season
+without its time ("ربيع الماضي"), German "Morgen" that is the morning, not tomorrow, a
+span of time ("over the last year"); and a bound ("more than seven years ago"), whose
+year is not known for sure."""
+
+from __future__ import annotations
+
+import re
+
+from . import _words as W
+
+#: Words before "morgen" that make it the morning, not tomorrow ("heute morgen", "Freitag
+#: morgen", "am Morgen", "jeden Morgen", "guten Morgen").
+_MORNING_BEFORE = re.compile(
+    rf"(?:\b(?:{W.alternation(W.WEEKDAYS, short=False)}|heute|gestern|vorgestern|am|jeden|guten"
+    r"|diesen|eines|einem|den|der|dem|vom|zum|früh|frühen)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _morning(word: str, folded: str, start: int) -> bool:
+    """Whether German "morgen" is the morning: a noun has its capital ("der Morgen", but at
+    a sentence's start the adverb has one too), an article or a day before it."""
+    if W.key(word) != "morgen":
+        return False
+    opening = re.search(r"(?:^|[.!?:]\s+|\n)$", folded[max(0, start - 3) : start])
+    if word[0].isupper() and not opening:
+        return True
+    return _MORNING_BEFORE.search(folded[max(0, start - 24) : start]) is not None
+
+
+def _indefinite_season(g: dict[str, str]) -> bool:
+    """ "ربيع الماضي" is no season: an Arabic adjective after its noun agrees with it, so
+    "the last spring" is "الربيع الماضي" (a name, "ربيع", may stand before the word)."""
+    return bool(g.get("sr_a") and g.get("sr_t", "").startswith(("ربيع", "صيف", "خريف", "شتاء")))
+
+
+def _month_capitalised(s: str) -> bool:
+    """English month words are verbs and names too ("may", "march"): they need a capital.
+    Other languages' month names (lower case in French, Turkish; no case in Arabic) do not."""
+    for word in re.findall(r"[^\W\d_]+", s):
+        if W.key(word) in W.MONTHS:
+            return W.key(word) not in W.ENGLISH_MONTHS or word[0].isupper()
+    return True
+
+
+#: "the last year", "over the past month": with its article the phrase is a span of time
+#: running up to the page (the last twelve months), not the calendar year before it.
+_SPAN_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_SPAN_WORDS = re.compile(r"(?:last|past)\s+(?:week|month|year)", re.IGNORECASE)
+#: "more than seven years ago", "nearly two weeks ago": a bound, no day a reader could name.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:more\s+than|less\s+than|fewer\s+than|over|nearly|almost|at\s+least|upwards\s+of"
+    r"|well\s+over)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _no_point(written: str, folded: str, start: int) -> bool:
+    """Whether an English relative date names no point of time: "over the last year", "in
+    the past month" (a span running up to the page)."""
+    before = folded[max(0, start - 16) : start]
+    return bool(_SPAN_WORDS.fullmatch(written.strip()) and _SPAN_BEFORE.search(before))
+
+
+def _bound(written: str, text: str, start: int) -> bool:
+    """Whether "N years ago" is a bound ("more than seven years ago", "nearly two weeks
+    ago"): the date it gives is the nearest the text allows, its year not known for sure."""
+    before = text[max(0, start - 16) : start]
+    return written.lower().endswith(" ago") and _BOUND_BEFORE.search(before) is not None
+
+
+#: A word of fasting a few words before Ramadan: "fasting during the Muslim holy month of
+#: Ramadan", "le jeûne du ramadan", "صيام شهر رمضان": the custom explained, no date.
+_FASTING = re.compile(
+    r"(?:\bfast(?:ing|s)?|\biftar|\bje[uû]n\w*|\bfasten\b|\boruç\w*|صيام|الصيام|صوم|الصوم|افطار"
+    r"|الافطار)\W+(?:\w+\W+){0,5}$",
+    re.IGNORECASE,
+)
+
+
+def _custom(folded: str, start: int) -> bool:
+    """Whether Ramadan, named after a word of fasting ("day-long fasting during the holy
+    month of Ramadan"), is the custom explained rather than the month of an event."""
+    return _FASTING.search(folded[max(0, start - 60) : start]) is not None
+
+
+#: Function words of German and of French: "hier" is French yesterday, German "here".
+_GERMAN_WORDS = re.compile(
+    r"\b(?:und|auch|ist|sind|wir|ich|der|die|das|den|dem|nicht|noch|wird|werden|hat|haben"
+    r"|mit|von|bei|am|im|sich|ein|eine|uns|es|sagt|sagte|gibt|heißt|seien)\b",
+    re.IGNORECASE,
+)
+_FRENCH_WORDS = re.compile(
+    r"\b(?:le|la|les|des|du|une|est|sont|ont|été|et|dans|par|pour|qui|que|au|aux|soir|matin"
+    r"|il|elle|ils|a|selon)\b",
+    re.IGNORECASE,
+)
+
+
+def _german_here(written: str, folded: str, start: int) -> bool:
+    """Whether "hier" among German words is the German "here" ("auch hier am Boden"), not
+    the French "yesterday" ("tués hier soir")."""
+    if written.strip().lower() != "hier":
+        return False
+    around = folded[max(0, start - 50) : start + 54]
+    return len(_GERMAN_WORDS.findall(around)) > len(_FRENCH_WORDS.findall(around))
+
+
+#: The definite word before an Arabic ordinal, when the ordinal is its adjective ("الأسبوع
+#: الأول من آذار", the first week of March; "النصف الثاني من شهر آذار"): any but a day's
+#: own words, after which the ordinal is the day ("الخميس الرابع من آذار", "اليوم الأول من
+#: آذار", "الموافق الرابع من آذار"); on folded text.
+_ORDINAL_NOUN_BEFORE = re.compile(r"(?<!\w)(ال[^\W\d_]{2,})\s+$")
+_DAY_WORDS_BEFORE = frozenset(
+    [W.key(w) for w in W.WEEKDAYS if w.startswith(("ال", "ا"))]
+    + ["اليوم", "الموافق", "المصادف", "الواقع"]  # "the day falling on": round 23
+)
+
+
+def _qualified_ordinal(folded: str, start: int) -> bool:
+    """Whether an Arabic ordinal read as a day ("الأول من آذار") is the adjective of the
+    definite noun before it ("في الأسبوع الأول من آذار"), no day."""
+    m = _ORDINAL_NOUN_BEFORE.search(folded, max(0, start - 24), start)
+    return m is not None and W.key(m.group(1)) not in _DAY_WORDS_BEFORE
+
+
+#: A quoted name of two words or more ending in a weekday's word ("“ياسر الخميس”", a
+#: person; "«Black Friday»"): its name, no date (round 23).
+_QUOTE_OPEN = re.compile(r"[\"“«„]\s*(?:[^\W\d_]+\s+){1,3}$")
+_QUOTE_CLOSE = re.compile(r"\s*[\"”»“]")
+
+
+def _quoted_name(folded: str, start: int, end: int) -> bool:
+    """Whether the weekday at ``start:end`` closes a quoted name of a few words."""
+    return bool(
+        _QUOTE_OPEN.search(folded, max(0, start - 40), start) and _QUOTE_CLOSE.match(folded, end)
+    )
+
+
+#: A count of days said to be approximate ("قبل حوالي 20 يوما", "about 20 days ago", "il y
+#: a environ dix jours"): it names no day a reader can fix (round 23; "قبل نحو أسبوعين"
+#: still names its week); folded.
+_APPROX = re.compile(
+    r"(?<!\w)(?:about|around|nearly|almost|roughly|approximately|some|environ|presque|etwa"
+    r"|rund|ungefähr|fast|yaklaşık|حوالي|حوالى|نحو|قرابه|زهاء|ما\s+يقارب)\s+\S*\s*$"
+)
+_APPROX_INSIDE = re.compile(
+    r"(?<!\w)(?:حوالي|حوالى|نحو|قرابه|زهاء|يقارب|environ|etwa|yaklaşık)(?!\w)"
+)
+_DAYS = re.compile(r"(?<!\w)(?:days?|jours?|tage[n]?|gün|يوم|يوما|ايام|يومين)(?!\w)")
+
+
+def _approximate(written: str, folded: str, start: int) -> bool:
+    """Whether a count of days back is said to be approximate."""
+    if not _DAYS.search(written):
+        return False
+    return bool(_APPROX_INSIDE.search(written) or _APPROX.search(folded, max(0, start - 24), start))

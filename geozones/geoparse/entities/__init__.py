@@ -1,0 +1,65 @@
+"""Names that are not places: persons, organisations, armed groups, outlets, operations.
+
+A place name inside a longer name belongs to it ("Aleppo Media Center", "the
+Hama Military Council"), and a name beside a title, a byline or a credit is a
+person's. Each module reads one shape: outlets, channels, bylines, sources and
+credits (``_outlets``, ``_ar_outlets``), organisations by their head words and
+their forms ("… of X and Y", "X 24", ``_org_names``, ``_org_forms``, ``_ar_orgs``,
+``_ar_bodies``, ``_institutions``), numbered units (``_ar_units``), military
+operations and groups (``_operations``), Arabic titles (``_ar_titles``), "the
+Government of Syria" (``_government_of``), and phrases whose words the
+gazetteer holds as villages (``_phrase_names``). Each returns
+:class:`~geozones.geoparse.Entity` spans; the extraction lists them as
+``.entities`` and never as places.
+
+Examples
+--------
+>>> from geozones.geoparse.entities import broadcaster_entities
+>>> [(e.text, e.kind) for e in broadcaster_entities("a correspondent for Radio Cham FM in Homs")]
+[('Radio Cham FM', 'news')]
+"""
+
+from ._ar_orgs import renamed_organisations
+from ._ar_outlets import arabic_outlets
+from ._ar_titles import arabic_title_persons
+from ._government_of import government_of_country
+from ._institutions import institution_entities
+from ._operations import group_entities, operation_entities
+from ._org_forms import numbered_outlets, shaped_entities, speakers_named_again
+from ._org_names import dateline_entities, org_name_places
+from ._outlets import (
+    apposition_persons,
+    broadcaster_entities,
+    byline_persons,
+    channel_entities,
+    credit_persons,
+    ordinal_units,
+    signature_outlets,
+    source_entities,
+)
+from ._phrase_names import drop_construct_words, drop_phrase_names
+
+__all__ = [
+    "apposition_persons",
+    "arabic_outlets",
+    "arabic_title_persons",
+    "broadcaster_entities",
+    "byline_persons",
+    "channel_entities",
+    "credit_persons",
+    "dateline_entities",
+    "drop_construct_words",
+    "drop_phrase_names",
+    "government_of_country",
+    "group_entities",
+    "institution_entities",
+    "numbered_outlets",
+    "operation_entities",
+    "ordinal_units",
+    "org_name_places",
+    "renamed_organisations",
+    "shaped_entities",
+    "signature_outlets",
+    "source_entities",
+    "speakers_named_again",
+]

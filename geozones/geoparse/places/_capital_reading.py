@@ -1,0 +1,334 @@
+"""A governorate's capital named alone: the city or the governorate, as ONE rule.
+
+The set's guideline (benchmarks/geoparse_real/README.md, "a governorate's capital named
+alone", with the silent cases decided in round 21) is read here in its order; the cue
+patterns each step uses stay where they were written (named below) and the per-language
+cues this module adds are in the tables :data:`DISTANCE_BEFORE` and :data:`CITY_NOUN_NEAR`:
+
+1. a cue in its own phrase that makes it an area is the governorate: the region cues of
+   ``_region_cue`` / ``_context`` ("Idlib province", "ريف إدلب", "northern Idlib"), and,
+   since round 21, "<compass> of X" ("east of Homs", "south of Damascus", "شمال حمص": the
+   area at the city's point, not a point beside the city; :func:`compass_of_kind`) and the
+   phrases of :data:`AREA_BEFORE` ("بمحافظة حمص", "the east of Aleppo", "Raqqa, the
+   province where");
+2. a cue that makes it the city is the city: ``_capitals._city_cue`` (the city of, مدينة,
+   a dateline, a road's end, near X, a distance measured from it), a facility or
+   institution after it, a quarter of the city beside it, a list of towns it stands in;
+   a distance or a city noun with a compass ("13 km south of Damascus", "south of Idlib
+   city": :data:`DISTANCE_BEFORE`, :data:`CITY_NOUN_NEAR`); :data:`CITY_BEFORE` (the
+   Arabic dual "مدينتي إدلب وسراقب", "قريبة من", a reporter in it);
+3. the article decides: a village "in X" is the area, and so is a capital in a list of
+   governorates (a metropolis too: "the provinces of Aleppo, Hama and Latakia"); the
+   text's city cues for that capital, counted (``_capitals.capital_leanings``), make its
+   bare mentions the city; its area cues, counted the same way (:func:`area_leanings`),
+   make them the area;
+4. nothing decides: the capital's default reading, :data:`CITY_BY_DEFAULT` (learnt from the
+   examined batches' marks, leave-one-batch-out) or, for a capital not in it, the city for
+   a metropolis (Aleppo, Damascus) and the governorate otherwise.
+
+Scattered rules that stay where they are and run after this choice, each one of the steps
+above: ``_far_direction`` (a town far east of Homs: the governorate's part, rule 1),
+``_ar_paired_capitals`` ("في حلب وإدلب": two governorates, rule 3), ``_city_sense`` (a loose
+spelling after "the city of", rule 2), ``_choose._region_sized`` (the city's side for a
+desert governorate: "شمال حمص", rule 1 at the city's point).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...place import Place
+from ..scan import _context as ctx
+from ..scan._index import _candidates, _Index
+from ..scan._select import _Item
+from . import _capitals as cap
+
+#: Governorates whose capital named alone, with nothing deciding, the news means as the city
+#: (rule 4). Learnt from the marks of the examined batches (1-303, ex-heldout15 ... 19): a
+#: capital is listed when its marks with no cue in their phrase are the city (`p`) at least
+#: 5 times and more than twice as often as the governorate (`r`): Raqqa 34 p / 5 r, Homs
+#: 12 / 4, Tartus 7 / 1. Left out, a batch learns the same list from the others, but for
+#: Tartus (its marks are in ex-heldout18 and 19) and Homs (in 1-303).
+CITY_BY_DEFAULT = frozenset({"Ar-Raqqa", "Homs", "Tartous"})
+#: How many area cues for one capital, more than its city cues, make its bare mentions the
+#: governorate even where :data:`CITY_BY_DEFAULT` says the city (rule 3).
+AREA_CUES = 2
+
+#: A distance right before a compass word: the direction is measured from the city's point
+#: (rule 2): "13 kilometers (8 miles) south of", "55km to the west of", "à 20 km au sud
+#: d'", "20 km südlich von", "20 كم جنوب".
+DISTANCE_BEFORE = {
+    "en": r"\b\d[\d.,]*\s?(?:km|kilomet(?:er|re)s?|miles?)(?:\s\([^()]{1,20}\))?"
+    r"\s+(?:to\s+the\s+)?$",
+    "fr": r"\b\d[\d.,]*\s?(?:km|kilomètres?)\s+(?:au|à\s+l['’])?\s*$",
+    "de": r"\b\d[\d.,]*\s?(?:km|Kilometer)\s+$",
+    "ar": r"\d[\d.,]*\s?(?:كم|كيلومترا?|كيلومترات)\s+(?:إلى\s+)?$",
+}
+_DISTANCE = re.compile("|".join(f"(?:{p})" for p in DISTANCE_BEFORE.values()), re.I)
+#: A city noun in the compass phrase or right after the name: "north-east of the city of
+#: Deir ez-Zor", "south of Idlib city", "à l'est de la ville d'Idleb".
+CITY_NOUN_NEAR = {
+    "en": (r"\b(?:city|town)\s+of\b", r"^\s+(?:city|town)\b"),
+    "fr": (r"\bville\s+d", r"^$"),
+    "de": (r"\bStadt\b", r"^$"),
+}
+_CITY_IN = re.compile("|".join(a for a, _ in CITY_NOUN_NEAR.values()), re.I)
+_CITY_AFTER = re.compile("|".join(b for _, b in CITY_NOUN_NEAR.values() if b != "^$"), re.I)
+
+
+#: City cues in the capital's own phrase that ``_capitals._city_cue`` lacks (rule 2): the
+#: Arabic dual "the two cities of X and Y" ("مدينتي حمص وحماة", "مدينتي إدلب وسراقب"), both
+#: names of it; a reporter in it (a reporter sits in the city: `p` and `pr` marks agree).
+CITY_BEFORE = {
+    "ar": r"(?:^|\s)[وبل]?(?:مدينتي|مدينتا|المدينتين)\s+(?:\S+\s+){0,2}?(?:و\s*)?$"
+    # near it ("مناطق قريبة من دير الزور"), a road's end with vowel marks ("الطريقِ الواصلِ
+    # بينَ دير الزور"), a reporter in it ("مراسل سانا في حماة")
+    r"|(?:قريبة|قريب|القريبة|القريب)\s+من\s+$"
+    r"|(?:الواصل|الرابط|يصل|تصل)[\u064b-\u0652]*\s+بين[\u064b-\u0652]*\s+$"
+    r"|(?:^|\s)[وف]?مراسل\S*(?:\s+\S+){0,2}?\s+(?:في\s+|ب)$",
+    "en": r"\b(?:reporter|correspondent)\s+in\s+$",
+}
+_CITY_BEFORE = re.compile("|".join(f"(?:{p})" for p in CITY_BEFORE.values()))
+
+
+def _city_phrase(text: str, it: _Item) -> bool:
+    """Whether the name's phrase has a city cue of :data:`CITY_BEFORE` (rule 2)."""
+    before = text[max(0, it.start - 40) : it.start]
+    return bool(_CITY_BEFORE.search(before)) and not re.search(r"[.،,؛]", before[-25:])
+
+
+#: Area cues in the capital's own phrase that the region cues of ``_region_cue`` leave to
+#: the default (rule 1): a governorate's noun with a clinging preposition ("بمحافظة حمص"),
+#: "the eastern countryside of", "the southern parts of" ("الأجزاء الجنوبية من حمص",
+#: "البادية الشرقية لحمص"), the capital in brackets after a town ("Ras al-Ain (Hasaka)": the
+#: town's governorate, rule 3).
+AREA_BEFORE = {
+    "en": r"\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?$"
+    r"|\bthe\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$"
+    r"|\b(?:mountains?|hills|plains?|desert|camps|villages|towns)\s+in\s+(?:the\s+)?$"
+    r"|\b(?:north|south|east|west)\w*\s+(?:parts?|portion|half|side)\s+of\s+(?:the\s+)?$",
+    "ar": r"(?:^|\s)[وبل]?(?:محافظة|محافظتي|ريف|ريفي|أرياف|بادية)\s+$"
+    r"|(?:البادية|الريف|الأرياف|الأجزاء|الجزء|القسم|المناطق|الجهة)\s+(?:ال)?"
+    r"(?:شمال|جنوب|شرق|غرب)\S*\s+(?:من\s+|ل)$",
+    "fr": r"\b(?:province|région|campagne|gouvernorat)\s+(?:de\s+|d['’]\s*)$",
+    "de": r"\bProvinz\s+$",
+    "brackets": r"\w\s*\($",
+}
+_AREA_BEFORE = re.compile("|".join(f"(?:{p})" for p in AREA_BEFORE.values()), re.I)
+#: After the name: "Raqqa province", "Rakka ili", "Rakka kırsalında", "Raqqa, the province
+#: where"; or paired with a
+#: province ("from Raqqa and western parts of Deir az-Zour province": listed among
+#: governorates, rule 3).
+_AREA_AFTER = re.compile(
+    r"^(?:\s+(?:province|governorate|countryside)\b|['’]?\w{0,4}\s+(?:ili|kırsal)"
+    # an apposition calling it the province: "Raqqa, (which is) the province where IS …"
+    r"|,\s+(?:(?:which|that)\s+is\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:province|governorate)\b"
+    r"|\s+(?:and|or|et|und)\s+(?:[\w'’-]+\s+){0,5}(?:provinces?|governorates?|countryside)\b)",
+    re.I,
+)
+
+
+#: Arabic villages or towns "in" the name (rule 3): "العديد من البلدات في حمص", "قرى في
+#: الرقة", "منطقة البادية الشمالية في حمص", "بلدة كفرنبل بإدلب".
+_AR_VILLAGES_IN = re.compile(
+    r"(?:^|\s)[وفب]?(?:ال)?(?:قرى|قرية|بلدات|بلدة|مدن|بادية|البادية)(?:\s+\S+){0,2}?\s+(?:في\s+|ب)$"
+)
+
+
+#: A plural area noun heads the list the name stands in, or ends it: every name of it is
+#: a governorate, a metropolis too ("the provinces of Aleppo, Hama and Latakia", "Idlib and
+#: Hama provinces", "die angrenzenden Provinzen Hama, Aleppo und Latakia", "les provinces
+#: limitrophes d'Alep, de Hama et de Lattaquié", "ثلاث محافظات، هي اللاذقية وطرطوس"; rule 3).
+_LIST_ITEM = r"(?:(?:de\s+|d['’]\s*)?(?:(?:al|el)-)?[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*)"
+_LIST_GAP = r"(?:\s*,\s*(?:and\s+|et\s+|und\s+)?|\s+(?:and|et|und)\s+)"
+_AREA_LIST_BEFORE = re.compile(
+    r"(?:\b(?:provinces|governorates|Provinzen|régions)(?:\s+[a-zäöüé]+){0,2}"
+    r"\s+(?:of\s+|de\s+|d['’]\s*)?"
+    rf"(?:{_LIST_ITEM}\s*,\s*)*(?:{_LIST_ITEM},?\s+(?:and|et|und)\s+)?(?:de\s+|d['’]\s*)?"
+    r"|(?:محافظات|محافظتي)[،,]?\s+(?:هي\s+)?(?:\S+\s+)*?(?:و\s*)?)$"
+)
+_AREA_LIST_AFTER = re.compile(rf"^(?:{_LIST_GAP}{_LIST_ITEM})+\s+(?:provinces|governorates)\b")
+
+
+def _area_list(text: str, it: _Item) -> bool:
+    """Whether the name stands in a list of governorates (:data:`_AREA_LIST_BEFORE`)."""
+    before = text[max(0, it.start - 80) : it.start]
+    if re.search(r"[.؟!\n]", before[-60:]) is None and _AREA_LIST_BEFORE.search(before):
+        return not re.search(r"[.\n]|(?:مدينة|بلدة|قرية)", before[before.rfind("محافظ") :])
+    return bool(_AREA_LIST_AFTER.match(text[it.end : it.end + 80]))
+
+
+def _area_phrase(text: str, it: _Item) -> bool:
+    """Whether the name's phrase has an area cue of :data:`AREA_BEFORE` (rule 1)."""
+    before = text[max(0, it.start - 40) : it.start]
+    after = text[it.end : it.end + 60]
+    if before.rstrip().endswith("("):  # brackets after a town, closed right after the name
+        line = it.start - text.rfind("\n", 0, it.start)  # not a dateline: "أوغاريت بوست(حلب)"
+        spaced = before.endswith(" (")
+        return spaced and line > 40 and after.startswith(")")
+    return bool(_AREA_BEFORE.search(before) or _AREA_AFTER.match(after))
+
+
+def _governorates(cands: list[tuple[Place, float]], bias: str) -> list[Place]:
+    """The governorates whose capital (a metropolis too) the name may be."""
+    return cap._capital_of(cands, bias, None, metropolis=True)
+
+
+def compass_of_kind(
+    text: str, cue: ctx.RegionCue | None, end: int, cands: list[tuple[Place, float]], bias: str
+) -> bool:
+    """Whether "<compass> of X" names the area of the capital X (rule 1), not a point beside
+    the city: no distance before it, no city noun in or after it (rule 2).
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    cue : RegionCue or None
+        The name's region cue.
+    end : int
+        Where the name ends.
+    cands : list of (Place, float)
+        The name's candidates.
+    bias : str
+        The home country.
+
+    Returns
+    -------
+    bool
+        True for "east of Homs", "south of Damascus"; False for "13 km south of
+        Damascus", "south of Idlib city", "west of Manbij" (no capital), "near Idlib".
+
+    Examples
+    --------
+    >>> compass_of_kind("", None, 0, [], "SY")
+    False
+    """
+    if cue is None or cue.ring not in ("direction", None) or cue.noun:
+        return False
+    if not cue.direction or cue.direction == "central":
+        return False  # "near Idlib", "central Quneitra": the city
+    if _DISTANCE.search(text[max(0, cue.start - 40) : cue.start]):
+        return False
+    if _CITY_IN.search(text[cue.start : end]) or _CITY_AFTER.match(text[end : end + 12]):
+        return False
+    return bool(_governorates(cands, bias))
+
+
+def area_leanings(text: str, items: list[_Item], index: _Index, bias: str) -> frozenset[str]:
+    """The governorates whose capital the text treats as the area (rule 3): ``AREA_CUES``
+    area cues or more for it ("ريف الرقة", "Raqqa province"), and more than its city cues.
+
+    Examples
+    --------
+    >>> area_leanings("", [], None, "SY")
+    frozenset()
+    """
+    area: dict[str, int] = {}
+    city: dict[str, int] = {}
+    for it in items:
+        cands = _candidates(index, it.payloads)
+        names = {
+            p.name
+            for p, _ in cands
+            if p.kind == "admin area" and p.level == 1 and p.country == bias
+        } & CITY_BY_DEFAULT
+        whole = it.cue is None and all(p.kind == "admin area" for p, _ in cands)  # "X province"
+        area_read = whole or cap._area_cue(it.cue)
+        if not names or not area_read and not cap._city_cue(text, it):
+            continue
+        tally = area if area_read else city
+        for name in names:
+            tally[name] = tally.get(name, 0) + 1
+    return frozenset(n for n, k in area.items() if k >= AREA_CUES and k > city.get(n, 0))
+
+
+#: What stands between a town and the capital it lies "in": "Tabqa in Raqqa", "Baniyas,
+#: in Tartous", "تدمر في حمص", "بلدة الطبقة بالرقة".
+_IN_GAP = re.compile(r",?[ \t]+(?:in|à|im|en|في)[ \t]+|[ \t]+ب")
+
+
+def towns_in(text: str, items: list[_Item], index: _Index, bias: str) -> frozenset[int]:
+    """Starts of the capitals named right after a town at home and "in" ("Palmyra in Homs",
+    "Tabqa in Raqqa"): the town's governorate (rule 3), whatever the capital's default.
+
+    Examples
+    --------
+    >>> towns_in("", [], None, "SY")
+    frozenset()
+    """
+    out = set()
+    for a, b in zip(items, items[1:], strict=False):
+        if not _IN_GAP.fullmatch(text, a.end, b.start):
+            continue
+        if cap._list_kind(index, a, bias) == "town" and _governorates(
+            _candidates(index, b.payloads), bias
+        ):
+            out.add(b.start)
+    return frozenset(out)
+
+
+def capital_cue(
+    text: str,
+    it: _Item,
+    cands: list[tuple[Place, float]],
+    bias: str,
+    first: Place,
+    leaning: frozenset[str] = frozenset(),
+    listed: frozenset[int] = frozenset(),
+    area_leaning: frozenset[str] = frozenset(),
+    town_in: frozenset[int] = frozenset(),
+) -> ctx.RegionCue | None:
+    """The region cue that makes a capital named with no cue of its own the governorate,
+    or None for the city (or for a name that is no capital): rules 2-4 in order.
+
+    Examples
+    --------
+    >>> capital_cue("", _Item(0, 0, 0, ()), [], "SY", None) is None
+    True
+    """
+    cue = cap.province_reading(text, it, cands, bias, first, leaning, listed)
+    gov = cap._capital_of(cands, bias, first, metropolis=True) if cands else []
+    if not gov:
+        return cue  # no capital (or the town meant lies elsewhere)
+    areas = cap._capital_of(cands, bias, first)
+    city = cap._city_cue(text, it) or it.start in listed
+    if not city and (_area_list(text, it) or not areas and _area_phrase(text, it)):
+        return cue or ctx.RegionCue("region", it.start, it.end, None, None, 1)  # rule 1/3
+    if not areas or city:
+        return cue  # a metropolis, a city cue or a quarter beside it (rule 2)
+    if _city_phrase(text, it):
+        return None  # rule 2: "مدينتي إدلب وسراقب"
+    before = text[max(0, it.start - 60) : it.start]
+    villages = it.start in town_in or bool(  # "Palmyra in Homs", "villages in Raqqa"
+        cap._VILLAGES_IN.search(before) or _AR_VILLAGES_IN.search(before)
+    )
+    if villages or _area_phrase(text, it):  # rule 1, or a village "in X" (rule 3)
+        return cue or ctx.RegionCue("region", it.start, it.end, None, None, 1)
+    if cue is None:
+        return None  # the city's facility, quarter or list of towns; the text's lean (3)
+    names = {a.name for a in areas}
+    if names & CITY_BY_DEFAULT and not names & area_leaning:
+        return None  # rule 4: "Raqqa" alone is the city
+    return cue
+
+
+#: Population from which a capital is a metropolis (Aleppo, Damascus): "central X" is then
+#: the city's centre, as for any capital (rule 2).
+METROPOLIS_POPULATION = 1_000_000
+
+
+def central_metropolis(cands: list[tuple[Place, float]], cue: ctx.RegionCue | None) -> bool:
+    """Whether "central X" names the centre of the metropolis X (rule 2: "central X" is the
+    city), not the middle of its governorate ("in central Aleppo").
+
+    Examples
+    --------
+    >>> central_metropolis([], None)
+    False
+    """
+    if cue is None or cue.direction != "central" or cue.noun:
+        return False
+    return any(
+        p.kind == "populated place" and p.population >= METROPOLIS_POPULATION for p, _ in cands
+    )

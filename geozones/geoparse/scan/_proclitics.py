@@ -1,0 +1,58 @@
+"""A known name of two words beats reading the second word's first letter as a proclitic.
+
+The tokenizer cuts a one-letter proclitic (و and, ب in, ل to, ف so) off an Arabic word that
+is not the first word of a known name when the rest is one ("وإدلب" → "إدلب"). The second
+word of a longer name may look like that: "كركي لكي" (Girkê Legê, al-Maabada) has "لكي"
+(in order to), which the cut makes "ل" and "كي". A reader who knows the name reads the two
+words together: when the word before and the whole word, uncut, open a known name, the
+word keeps its first letter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from ..._text import fold
+from ._words import _word_key
+
+if TYPE_CHECKING:
+    from ._words import _Token
+
+_PROCLITICS = frozenset("وفبل")
+
+
+def rejoin_proclitics(text: str, toks: list[_Token | None], automaton: Any) -> list[_Token | None]:
+    """The tokens with a cut proclitic put back where the word before and the whole word
+    open a known name.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    toks : list of _Token or None
+        The tokens of :func:`._words._tokens` (None marks a boundary).
+    automaton : ahocorasick.Automaton
+        The index's automaton over " key " strings.
+
+    Returns
+    -------
+    list of _Token or None
+        ``toks``, a cut token restored to its whole word where that makes a known name.
+
+    Examples
+    --------
+    >>> rejoin_proclitics("", [], None)
+    []
+    """
+    out = list(toks)
+    for i in range(1, len(out)):
+        t, prev = out[i], out[i - 1]
+        if t is None or prev is None or t.start < 2 or text[t.start - 1] not in _PROCLITICS:
+            continue
+        if text[t.start - 2] not in " \t":
+            continue  # not a one-letter proclitic at the word's start
+        whole = _word_key(fold(text[t.start - 1 : t.end]).strip())
+        if whole and automaton.match(f" {prev.key} {whole} "):
+            out[i] = replace(t, key=whole, start=t.start - 1, lead=t.start - 1)
+    return out

@@ -1,0 +1,363 @@
+"""Which matches of the scan are names of places: the context decides (capitals, longer
+names, persons, lists, region cues)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..._text import fold
+from ..dates._dateline_dash import dateline_by_dash
+from . import _context as ctx
+from ._context import Entity
+from ._index import (
+    ARABIC_HEADS,
+    FOREIGN_MIN_POPULATION,
+    _candidates,
+    _Index,
+    _key,
+    _Match,
+    _Payload,
+    glued_article,
+)
+from ._items import ARABIC_STOPWORDS, STOPWORDS, _Item, _Occupancy
+from ._person_after import person_follows
+from ._speech import speaks
+from ._turkish import kind_of
+from ._unlisted import _unlisted
+
+
+def _acronym(text: str, start: int, end: int, title: _TitleLines) -> bool:
+    """A short word in capitals inside running text is an acronym ("GNA", "(SDF)"), not a
+    place; a dateline ("HAMA, Syria") or a line in capitals is another matter."""
+    word = text[start:end]
+    if not (word.isupper() and len(word) <= 5 and word.isalpha()):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip():
+        return False  # first word of its line: a dateline
+    if len(word) >= 4 and dateline_by_dash(text, end):
+        return False  # "… 20. Aug 2016 – ERBIL — The Syrian army …": a dateline
+    return not title(start)
+
+
+def _is_name_case(s: str) -> bool:
+    """A place name in running English starts with a capital (or is not in Latin script)."""
+    c = s[:1]
+    return not c.isalpha() or c.isupper() or not c.isascii() and not c.islower()
+
+
+def _select(
+    text: str,
+    matches: list[_Match],
+    rule_ents: list[Entity],
+    blocked: list[tuple[int, int]],
+    title: _TitleLines,
+    countries: frozenset[int] = frozenset(),
+    metropolises: frozenset[int] = frozenset(),
+) -> tuple[list[_Item], list[Entity]]:
+    """Longest match wins; non-place names take their span from places. ``countries``
+    holds the gazetteer entries of countries (a country that backs is still named), and
+    ``metropolises`` the cities of a million people or more (one that backs or leads is
+    named for its government: "Ankara-backed", "Moscow-led")."""
+    cands: list[tuple[int, int, int, _Item]] = []
+    for m in matches:
+        name = text[m.name_start : m.end]
+        pls = tuple(p for p in m.payloads if not (p.caps and not name.isupper()))
+        if not pls:
+            continue
+        ents = [p for p in pls if p.kind == "e"]
+        ent = next((p for p in ents if not p.glued or glued_article(name)), None)
+        if ents and ent is None:  # "Sad" is not "Assad"
+            pls = tuple(p for p in pls if p.kind != "e")
+            if not pls:
+                continue
+        if ent is not None and _TOWN_NOUN_BEFORE.search(text[max(0, m.start - 16) : m.start]):
+            ent, pls = None, tuple(p for p in pls if p.kind != "e")  # "مدينة الميادين"
+            if not pls:
+                continue
+        if ent is not None:
+            e = Entity(text[m.start : m.end], m.start, m.end, ent.ref, "list")
+            cands.append((m.end - m.start, 0, m.start, _Item(m.start, m.end, m.name_start, (), e)))
+            continue
+        if not _is_name_case(name):
+            continue
+        words = _NAME_WORDS.findall(name.replace("İ", "I").lower())
+        abbreviation = all(p.caps for p in pls)  # "US" in capitals is no stop word "us"
+        if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words) and not (
+            abbreviation
+            or _SETTLEMENT_OF.search(text, max(0, m.start - 24), m.start)  # "village of Has"
+            or len(words) > 1
+            and _key(fold(words[0])) in ARABIC_HEADS
+            and words[1].startswith("ال")
+        ):
+            continue  # common words; but a head and a noun with the article name a place
+            # ("رأس العين", "تل النار"), unlike "وقف إطلاق النار"
+        if ctx.arabic_adjective(text[m.start : m.end]):
+            e = Entity(text[m.start : m.end], m.start, m.end, "adjective", "arabic-adjective")
+            cands.append((m.end - m.start, 0, m.start, _Item(m.start, m.end, m.name_start, (), e)))
+            continue
+        country = any(p.ref in countries for p in pls)  # "USA", "UAE": a country, no acronym
+        if not abbreviation and not country and _acronym(text, m.name_start, m.end, title):
+            continue
+        backed = _BACKED.match(text, m.end)
+        if backed and _SPONSOR.search(backed.group(0)):
+            countries = countries | frozenset(p.ref for p in pls if p.ref in metropolises)
+        if backed and _who_not_where(text, backed, pls, countries):
+            continue  # "Aleppo-based fighters", "Idlib-backed units"
+        it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords, loose=m.loose)
+        last = m.loose and name.isascii()  # a Latin loose key fills what is left
+        cands.append((m.end - m.start, 2 if last else 1, m.start, it))
+    for e in rule_ents:
+        cands.append((e.end - e.start, 0, e.start, _Item(e.start, e.end, e.start, (), e)))
+    cands.sort(key=lambda c: (c[1] == 2, -c[0], c[1], c[2]))  # loose keys: what is left
+    taken = _Occupancy(len(text), blocked)
+    items: list[_Item] = []
+    for _, _, _, it in cands:
+        if not taken.free(it.start, it.end):
+            continue
+        taken.add(it.start, it.end)
+        items.append(it)
+    items.sort(key=lambda it: it.start)
+    places = [it for it in items if it.entity is None]
+    entities = [it.entity for it in items if it.entity is not None]
+    return places, entities
+
+
+#: A noun of settlement right before a name: the name is the town's, not an outlet's or a
+#: group's that shares it ("مدينة الميادين", the town of al-Mayadin, not the TV channel).
+#: An Arabic preposition of motion or place, a road or a countryside before it does too
+#: ("من الميادين", "طريق الميادين", "تجاه الميادين", "قوات “الميادين”" after one), but
+#: "عن" (reported by) and the dative "ل" do not ("لمدينة الميادين", to the town, does).
+_TOWN_NOUN_BEFORE = re.compile(
+    r"(?:(?:^|\s)[وبل]?(?:مدينة|بلدة|قرية|ناحية)|\b(?:town|city|village)\s+of"
+    r"|(?:^|\s)[وف]?(?:من|إلى|الى|قرب|نحو|باتجاه|تجاه|طريق|ريف|أطراف|محيط))\s+[\"“«]?$",
+    re.I,
+)
+#: A noun of settlement and "of" right before a capitalised name: the name is the
+#: village's even when it is also a common word ("the village of Has").
+_SETTLEMENT_OF = re.compile(r"\b(?:town|city|village|hamlet)[ \t]+of[ \t]+$")
+
+
+def _who_not_where(
+    text: str, backed: re.Match[str], pls: tuple[_Payload, ...], countries: frozenset[int]
+) -> bool:
+    """Whether "X-backed", "X-based" before a noun says who, not where ("Aleppo-based
+    fighters"): a country that backs is named all the same ("Turkey-backed", the set's
+    country guideline), and where a monitor or an activist is based is a place ("the
+    London-based Observatory", "Daraa-based activist", as the set marks them)."""
+    return not _BASED.match(text, backed.end()) and not any(p.ref in countries for p in pls)
+
+
+#: After "X-based": a name, or a noun of who reports (its base is a place).
+_BASED = re.compile(
+    r"(?<=based)[ \t]+(?:[A-Z]|(?:\w+[ \t]+)?(?:activists?|journalists?|reporters?|monitors?"
+    r"|NGOs?|observatory|newspapers?|outlets?|websites?|agency|think[ \t]tanks?|watchdogs?"
+    r"|researchers?|analysts?|charity|charities)\b)"
+)
+_SPONSOR = re.compile(r"backed|led|sponsored|funded|supported", re.I)  # a government acts
+_BACKED = re.compile(
+    r"\s?[-‑–]\s?(?:backed|led|allied|aligned|sponsored|brokered|funded|trained|supported"
+    r"|based|held|controlled|linked|affiliated)\b",
+    re.IGNORECASE,
+)
+
+#: Capitalised words next to a place name that do not make it part of a longer name.
+NAME_NEIGHBOURS = frozenset(
+    """province provinces governorate governorates countryside region district subdistrict
+    plain plains mountain mountains valley desert suburbs outskirts pocket enclave area
+    city town village airport airbase base dam camp gate bridge castle citadel university
+    hospital prison square crossing border highway motorway road route international
+    de-escalation demilitarised demilitarized zone front frontline stadt dorf ortschaft städte
+    north south east west northern southern eastern western central rural greater upper lower
+    northwest northeast southwest southeast north-west north-east south-west south-east
+    northwestern northeastern southwestern southeastern distrikt destrikt bezirk provinz
+    kanton enklave gebiet grenzstadt kleinstadt hauptstadt""".split()
+)
+_LEFT_WORD = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[ \t]+$")
+_RIGHT_WORD = re.compile(r"^[ \t]+((?:(?:al|el|ash|as|ad|ar|at|an|az)[- ])?[A-Z][\w'’]*)")
+
+
+def _longer_names(
+    text: str,
+    items: list[_Item],
+    entities: list[Entity],
+    index: _Index,
+    bias: str,
+    title: _TitleLines,
+) -> list[_Item]:
+    """A place name glued to unknown capitalised words is part of a longer name
+    ("Sheir Maghar", "Daraa al-Balad"): look the whole name up, or drop the part."""
+    items = _merge_adjacent(text, items, index)
+    items = sorted(items + _unlisted(text, items, entities, index, bias), key=lambda it: it.start)
+    occ = _Occupancy(
+        len(text), [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
+    )
+
+    def free(a: int, b: int) -> bool:
+        return occ.free(a, b)
+
+    out = []
+    for it in items:
+        s, e = it.start, it.end
+        if title(s):
+            out.append(it)  # in "Russia And Turkey Agree …" every word has a capital
+            continue
+        head = text[max(0, s - 40) : s]
+        left = _LEFT_WORD.search(head)
+        if left and _sentence_start(head[: left.start()]):
+            left = None  # "Speaking at Istanbul": a capital that only opens a sentence
+        if left and _loose(left.group(1)) and free(s - len(left.group(0)), s):
+            s -= len(left.group(0))
+        right = _RIGHT_WORD.match(text[e : e + 40])
+        if right and person_follows(text, e):
+            right = None  # "in Hameimim Alexei Zigankov": a person's name after the place
+        if right and _loose(right.group(1)) and free(e, e + right.end()) and not kind_of(right):
+            e += right.end()
+        if (s, e) == (it.start, it.end):
+            out.append(it)
+            continue
+        longer = [p for p in index.lookup(text[s:e], top=3) if p.score >= 0.85]
+        if longer:
+            pls = tuple(_Payload("g", p.extra["index"]) for p in longer)
+            out.append(_Item(s, e, s, pls, nwords=it.nwords + 1))
+        elif it.nwords > 1 or _prominent(index, it):
+            out.append(it)
+    return out
+
+
+def _merge_adjacent(text: str, items: list[_Item], index: _Index) -> list[_Item]:
+    """Two names side by side may be one ("Daraa al-Balad"): keep the whole if the
+    gazetteer knows it."""
+    out: list[_Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and re.fullmatch(r"[ \t]+", text[prev.end : it.start])
+            and not text.startswith("وال", it.start)  # "والراعي والباب": and al-Bab, a list
+        ):
+            longer = [p for p in index.lookup(text[prev.start : it.end], top=3) if p.score >= 0.85]
+            if longer:
+                pls = tuple(_Payload("g", p.extra["index"]) for p in longer)
+                out[-1] = _Item(prev.start, it.end, prev.name_start, pls,
+                                nwords=prev.nwords + it.nwords)  # fmt: skip
+                continue
+        out.append(it)
+    return out
+
+
+def _person_like(text: str, items: list[_Item], index: _Index) -> tuple[list[_Item], list[Entity]]:
+    """Village names that are a person's here: two side by side that the gazetteer does not
+    know together ("Khaled Mustafa"), or one that speaks ("Mustafa said"). A country or a
+    big city that "said" is its government and stays a place."""
+    drop: set[int] = set()
+    for i in range(len(items) - 1):
+        a, b = items[i], items[i + 1]
+        if (
+            a.nwords == 1
+            and b.nwords == 1
+            and re.fullmatch(r" ", text[a.end : b.start])
+            and text[a.start : a.start + 1].isascii()  # capitals say names in Latin script
+            and text[b.start : b.start + 1].isascii()  # only ("بليصة والمشرفة" are two)
+            and not _prominent(index, a)
+            and not _prominent(index, b)
+        ):
+            drop.update((i, i + 1))
+    for i, it in enumerate(items):
+        if speaks(text, it.start, it.end) and not _prominent(index, it):
+            drop.add(i)
+    persons: list[Entity] = []
+    for i in sorted(drop):
+        a0, b0 = items[i].start, items[i].end
+        if persons and re.fullmatch(r" ", text[persons[-1].end : a0]):
+            a0 = persons.pop().start  # "Khaled Mustafa" is one name
+        persons.append(Entity(text[a0:b0], a0, b0, "person", "name"))
+    return [it for i, it in enumerate(items) if i not in drop], persons
+
+
+def _prominent(index: _Index, it: _Item) -> bool:
+    """A country or a big city keeps its name next to a stray capital ("Turkey Agree")."""
+    return any(
+        p.kind == "country" or p.population >= FOREIGN_MIN_POPULATION
+        for p, _ in _candidates(index, it.payloads)
+    )
+
+
+class _TitleLines:
+    """Whether the line around a position capitalises most of its words (a headline, all
+    caps). Each line is looked at once, however many names it holds (linear time)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks = [m.start() for m in re.finditer("\n", text)]
+        self._seen: dict[int, bool] = {}
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_left(self._breaks, pos)
+        got = self._seen.get(i)
+        if got is None:
+            a = self._breaks[i - 1] + 1 if i else 0
+            b = self._breaks[i] if i < len(self._breaks) else len(self.text)
+            got = self._seen[i] = _line_is_title(self.text[a:b])
+        return got
+
+
+def _line_is_title(line: str) -> bool:
+    """Whether a line capitalises most of its longer words ("Russia And Turkey Agree …")."""
+    words = _TITLE_WORDS.findall(line)
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+
+
+#: The words of a name and of a line, compiled once (they are asked for every name).
+_NAME_WORDS = re.compile(r"[\w'’]+")
+_TITLE_WORDS = re.compile(r"[A-Za-z][\w'’]+")
+
+
+def _loose(word: str) -> bool:
+    w = word.lower().strip("'’")
+    if w.endswith(("ing", "ed", "ly")) and len(w) > 5:
+        return False  # verbs and adverbs that open a sentence or a headline word
+    return w not in STOPWORDS and w not in NAME_NEIGHBOURS and w not in ctx.TITLES
+
+
+def _sentence_start(before: str) -> bool:
+    b = before.rstrip(" \t")
+    return not b or b[-1] in '.!?\n"“(:;—–'
+
+
+def _mark_regions(text: str, items: list[_Item]) -> None:
+    """Region and zone cues, and lists that end in a plural ("Hama and Aleppo provinces")."""
+    for it in items:
+        it.cue = ctx.region_cue(text, it.name_start, it.end)
+    for i, it in enumerate(items):
+        if not ctx.plural_region_follows(text, it.end):
+            continue
+        j = i
+        while j > 0 and ctx.coordinated(text, items[j - 1].end, items[j].start):
+            prev = items[j - 1]
+            if prev.cue is None:
+                prev.cue = ctx.RegionCue("region", prev.start, prev.end, None, None, 1)
+            j -= 1
+    _mark_arabic_duals(text, items)
+
+
+#: An Arabic dual of a region noun before a name: "ريفي إدلب وحلب" (the countrysides of Idlib
+#: and Aleppo), "محافظتي حماة وحلب" (the provinces of Hama and Aleppo).
+_AR_DUAL = re.compile(r"(?:^|[\s،(])[وبلف]?(?:ريفي|محافظتي|منطقتي|ناحيتي)\s+$")
+#: "و" alone between two names (with the name's proclitic), maybe after a comma.
+_AR_AND = re.compile(r"\s*(?:[،,]\s*)?و\s*")
+
+
+def _mark_arabic_duals(text: str, items: list[_Item]) -> None:
+    """Both names after an Arabic dual region noun are regions: the second one, "حلب" in
+    "ريفي إدلب وحلب", has no noun of its own before it."""
+    for it, nxt in zip(items, items[1:], strict=False):
+        if not _AR_DUAL.search(text[max(0, it.name_start - 12) : it.name_start]):
+            continue
+        if not _AR_AND.fullmatch(text[it.end : nxt.name_start]):
+            continue
+        for one in (it, nxt):
+            if one.cue is None:
+                one.cue = ctx.RegionCue("region", one.start, one.end, None, None, 1)
