@@ -57,6 +57,7 @@ from .entities import (
     government_of_country,
     group_entities,
     institution_entities,
+    kin_persons,
     numbered_outlets,
     operation_entities,
     ordinal_units,
@@ -239,7 +240,7 @@ def _rule_entities(
     rule_ents = ctx.rule_entities(text) + ctx.agreement_entities(text)
     rule_ents += given_name_persons(text) + arabic_entities(text)
     rule_ents += arabic_feminine_adjectives(text) + operation_entities(text)
-    rule_ents += arabic_qualified_nouns(text) + arabic_title_persons(text)
+    rule_ents += arabic_qualified_nouns(text) + arabic_title_persons(text) + kin_persons(text)
     rule_ents += renamed_organisations(text)  # "المجلس العسكري في منبج" after "مجلس منبج العسكري"
     rule_ents += credits + org_name_places(text, _country_named(index))
     rule_ents += channel_entities(text)

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..._text import fold
 from ..scan._index import _key
 from ..scan._select import ARABIC_STOPWORDS
+from ..scan._words import ARABIC_HEADS
 from ._common import is_common_word
 
 #: A noun of settlement (singular, dual or plural) and an opening mark right after it.
@@ -121,8 +123,9 @@ def _names(text: str, pos: int, close: str) -> tuple[list[tuple[int, int]], bool
             break
         if tok.startswith("و") and len(tok) > 2 and (cur or names and tok[:4] != "وادي"):
             # "و" and a name, unless no name is left without it ("والية", Walia: not "و"
-            # and the article with one letter)
-            cut = 0 if len(_key(tok[1:]).replace(" ", "")) < 3 else 1
+            # and the article with one letter; "وتل الشيح", "وأم شرشوح": و and a head word)
+            rest = _key(fold(tok[1:]))
+            cut = 0 if len(rest.replace(" ", "")) < 3 and rest not in ARABIC_HEADS else 1
             names, cur = _flush(text, names, cur), [(w.start() + cut, w.end())]
         elif tok in _END:
             return _flush(text, names, cur), False
@@ -133,6 +136,35 @@ def _names(text: str, pos: int, close: str) -> tuple[list[tuple[int, int]], bool
     return _flush(text, names, cur), False
 
 
+#: The derived verbal nouns (masdars) of the verb forms II, IV, VI, VIII, VII and X
+#: (تخفيف, إطلاق, تبادل, اجتياح, انسحاب, استهداف), as written without proclitics.
+_VERBAL_NOUN = re.compile(
+    r"ت[^ا\s]{2}ي[^ا\s]|إ[^ا\s]{2}ا[^ا\s]|ت[^ا\s]ا[^ا\s]{2}|ا[^ا\s]ت[^ا\s]ا[^ا\s]"
+    r"|ان[^ا\s]{2}ا[^ا\s]|است[^ا\s]{2}ا[^ا\s]"
+)
+
+
+def verbal_noun_phrase(name: str) -> bool:
+    """Whether a name of two words is a verbal noun and its definite object: "تخفيف
+    التصعيد" (de-escalation), "إطلاق النار" (fire), "تبادل الأسرى" (the exchange of
+    prisoners) name an act, not a place, though a list's marks set them off ("مناطق
+    “تخفيف التصعيد”", the de-escalation zones). A village's name does not take that shape:
+    its first word is a noun of place or a name ("عين ترما", "تل الشاير").
+
+    Examples
+    --------
+    >>> verbal_noun_phrase("تخفيف التصعيد"), verbal_noun_phrase("استهداف المدنيين")
+    (True, True)
+    >>> verbal_noun_phrase("عين ترما"), verbal_noun_phrase("تل الشاير"), verbal_noun_phrase("تخفيف")
+    (False, False, False)
+    """
+    words = name.split()
+    if len(words) != 2 or not words[1].startswith("ال"):
+        return False
+    first = words[0][1:] if len(words[0]) > 5 and words[0][0] in "وفبل" else words[0]
+    return bool(_VERBAL_NOUN.fullmatch(first))
+
+
 def _flush(
     text: str, names: list[tuple[int, int]], cur: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -141,7 +173,7 @@ def _flush(
     a, b = cur[0][0], cur[-1][1]
     key = _key(text[a:b])
     short = len(key.replace(" ", "")) < 3 and len(text[a:b]) < 5  # "والية" is a name
-    if short or (len(cur) == 1 and key in ARABIC_STOPWORDS):
+    if short or (len(cur) == 1 and key in ARABIC_STOPWORDS) or verbal_noun_phrase(text[a:b]):
         return names
     return [*names, (a, b)]
 

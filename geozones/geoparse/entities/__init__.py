@@ -5,7 +5,8 @@ Hama Military Council"), and a name beside a title, a byline or a credit is a
 person's. Each module reads one shape: outlets, channels, bylines, sources and
 credits (``_outlets``, ``_ar_outlets``), organisations by their head words and
 their forms ("… of X and Y", "X 24", ``_org_names``, ``_org_forms``, ``_ar_orgs``,
-``_ar_bodies``, ``_institutions``), numbered units (``_ar_units``), military
+``_ar_bodies``, ``_institutions``), numbered units (``_ar_units``), a person after a
+kinship or office noun with a possessive ("ونائبتها هند الخضير", ``_ar_kin``), military
 operations and groups (``_operations``), Arabic titles (``_ar_titles``), "the
 Government of Syria" (``_government_of``), and phrases whose words the
 gazetteer holds as villages (``_phrase_names``). Each returns
@@ -19,6 +20,7 @@ Examples
 [('Radio Cham FM', 'news')]
 """
 
+from ._ar_kin import kin_persons
 from ._ar_orgs import renamed_organisations
 from ._ar_outlets import arabic_outlets
 from ._ar_titles import arabic_title_persons
@@ -53,6 +55,7 @@ __all__ = [
     "government_of_country",
     "group_entities",
     "institution_entities",
+    "kin_persons",
     "numbered_outlets",
     "operation_entities",
     "ordinal_units",

@@ -59,13 +59,16 @@ _AR_INSTITUTIONS = frozenset(
 #: Arabic words that head an organisation's name (the article optional).
 AR_ORG_HEADS = frozenset(
     """وكاله قناه صحيفه جريده شبكه هيئه جبهه حركه لواء فيلق جيش كتائب سرايا فرقه تجمع
-    تنظيم حزب مجلس منظمه مرصد قوات تنسيقيه""".split()
+    تنظيم حزب مجلس منظمه مرصد قوات تنسيقيه فوج""".split()
 )
 #: Words that end a name after a title or an organisation word.
 _AR_STOP = frozenset(
     """في من على علي الى إلى عن مع بين ضد عبر خلال بعد قبل حول لدى منذ حتى عند التي الذي
     الذين ان إن أن انه إنه أنه قد لقد كما اليوم امس يوم""".split()
 )
+#: Adverbs of place that open no name after a title: "الناشط الموجود داخل عين ترما" (the
+#: activist who is inside Ein Terma); "خلف", "امام" are also given names and stay out.
+_AR_LOCATIVE = frozenset("داخل خارج قرب بقرب عند حول وسط بين قبالة لدي".split())
 #: Arabic verbs of speech that put the speaker's name after them.
 _AR_SPEECH = frozenset(
     """قال قالت صرح صرحت اكد اكدت اوضح اوضحت اضاف اضافت اعلن اعلنت افاد افادت اشار اشارت
@@ -434,6 +437,8 @@ def _after_title(text: str, words: list[tuple[int, int]], i: int) -> Entity | No
     w = text[words[j][0] : words[j][1]] if j < len(words) else ""
     if not w or _ar_key(w) in _AR_INSTITUTIONS or w.startswith(("بال", "لل")):
         return None  # "مدير الصحة بالسويداء": "in" and a place start no name
+    if w.translate(AR_FOLD) in _AR_LOCATIVE:
+        return None  # "الناشط الموجود داخل عين ترما": "inside" and a place, no name
     n = _name_after(text, words, j, 3)
     if n == 0 or len(w) < 2:
         return None  # "مدير المكتب الإعلامي ل«قسد»": a clinging "ل", no name

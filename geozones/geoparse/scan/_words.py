@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..._io import data_path
 from ..._text import fold, fold_with_offsets
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -157,6 +158,8 @@ def _tokens(
             k2 = word_key(word[1:])
             if k2 in known:
                 k, s = k2, off[fs + 1]  # "وإدلب" → "إدلب"
+            elif _to_the_name(word, known):
+                k, s = word_key(word[2:]), off[fs + 2]  # "للبوكمال": ل and the article's ل
         if not k:
             # "al-Bab", "al Bab", "ash-Shughur" belong to the name; English "at", "an" do not
             if word in ("al", "el") or text[e : e + 1] in ("-", "‑"):
@@ -166,6 +169,24 @@ def _tokens(
         out.append(_Token(k, s, e, lead))
         pending_article = None
     return out
+
+
+def _to_the_name(word: str, known: frozenset[str]) -> bool:
+    """Whether a folded Arabic word is "لل" (the preposition ل, the article's alef dropped
+    after it) and a name the index knows with the article: "للبوكمال" (to al-Bukamal) is
+    "ل" and "البوكمال". A common word stays the word ("للثورة السورية", of the Syrian
+    revolution: not the town of al-Thawrah)."""
+    if not word.startswith("لل") or len(word) <= 4 or _word_key(word[2:]) not in known:
+        return False
+    return "ال" + word[2:] not in _arabic_common_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _arabic_common_words() -> frozenset[str]:
+    """The common Arabic words (folded, with the article where they take it) of
+    ``data/geoparse/arabic_common_words.txt``."""
+    with open(data_path("geoparse", "arabic_common_words.txt"), encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
 
 
 #: A folded word (the folded text has single spaces only).
