@@ -100,3 +100,49 @@ def test_conjunction_before_a_head_word_is_cut_off() -> None:
     assert {t[a:b] for a, b in delimited_arabic_spans(t)} == {"الخالدية", "أم شرشوح"}
     t = "طال القصف قرى (والية، والرفيعة)"  # "والية" (Walia): no name is left without its و
     assert [t[a:b] for a, b in delimited_arabic_spans(t)] == ["والية", "الرفيعة"]
+
+
+# --- numbered points, streets of "the city", checkpoints and axes named by their cue --------
+
+
+def test_numbered_point_is_placed_by_the_town_beside_it() -> None:
+    t = "وصلت وحدات الجيش إلى الحدود في النقطة (217) شمال مدينة تدمر بعد معارك عنيفة."
+    got = {p.text: p for p in extract(t).places}
+    assert "النقطة (217)" in got
+    assert abs(got["النقطة (217)"].place.lat - got["تدمر"].place.lat) < 0.1
+
+
+def test_numbered_point_without_a_town_or_number_is_nothing() -> None:
+    assert not any("نقطة" in p for p in _places("وصلت القوات إلى النقطة (217) في عمق الصحراء."))
+    assert not any("نقطة" in p for p in _places("أقامت القوات نقطة طبية قرب مدينة تدمر."))
+
+
+def test_street_of_the_city_is_placed_at_the_last_town() -> None:
+    t = "انفجرت عبوة في مدينة منبج شرق حلب.\nووقع الانفجار قرب شارع الخضرة في المدينة صباحا."
+    got = {p.text: p for p in extract(t).places}
+    assert abs(got["شارع الخضرة"].place.lon - got["منبج"].place.lon) < 0.05
+    t = "انفجرت عبوة في مدينة منبج شرق حلب.\nووقع الانفجار قرب شارع الخضرة صباحا."
+    assert "شارع الخضرة" not in _places(t)  # no town in its paragraph, no "the city"
+
+
+def test_checkpoint_named_by_a_construct() -> None:
+    from geozones.geoparse.constructions import checkpoint_spans
+
+    t = "سيطرت الفصائل على حاجز معمل البيرة وحاجز قوات النظام وحاجز عسكري"
+    assert [t[a:b] for a, b in checkpoint_spans(t)] == ["معمل البيرة"]
+
+
+def test_axes_list_in_brackets_with_dashes() -> None:
+    t = "هاجمت الفصائل البلدة من ثلاثة محاور (كودنة - الرفيد - العشة) صباحا."
+    assert {t[a:b] for a, b in delimited_arabic_spans(t)} == {"كودنة", "الرفيد", "العشة"}
+    assert delimited_arabic_spans("تقدمت القوات على محاور القتال - وفق مصادر") == []
+
+
+# --- a dateline whose outlet comes before the dash ------------------------------------------
+
+
+def test_outlet_first_dateline_keeps_the_place() -> None:
+    t = "شام ميديا – حماة\nقال مراسل شام ميديا إن الطائرات قصفت الريف الشمالي."
+    assert _places(t).get("حماة") == "place"
+    t = "حماة – شام ميديا\nقصفت الطائرات الريف الشمالي."
+    assert _entities(t).get("شام ميديا") == "news"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..._text import fold
 from ..scan._index import _key
@@ -24,7 +25,7 @@ from ._common import is_common_word
 #: A noun of settlement (singular, dual or plural) and an opening mark right after it.
 _OPEN = re.compile(
     r"(?<![\u0600-\u06ff])[وبلف]?(?:ال)?(?:قرى|بلدات|مناطق|قرية|بلدة|قريتي|بلدتي|قريتا|بلدتا"
-    r"|مزارع|مزرعة|تلال|أحياء|حي)\s*(?P<mark>[“\"«(])\s*"
+    r"|مزارع|مزرعة|تلال|أحياء|حي|محاور|محوري)\s*(?P<mark>[“\"«(])\s*"
 )
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _CLOSE = {"“": "”", '"': '"', "«": "»", "(": ")"}
@@ -73,7 +74,7 @@ def delimited_arabic_spans(text: str) -> list[tuple[int, int]]:
         names, closed = _names(text, m.end(), close)
         if closed or len(names) >= 2:
             out.extend(names)
-    return out + street_spans(text) + hill_spans(text)
+    return out + street_spans(text) + hill_spans(text) + point_spans(text)
 
 
 #: A street or a roundabout named after its noun: "دوار المشنقة", "شارع “منير حبيب”".
@@ -116,7 +117,7 @@ def _names(text: str, pos: int, close: str) -> tuple[list[tuple[int, int]], bool
         tok = w.group(0)
         if tok == close or tok in ".:;!?\n" or (tok in _END and not cur):
             return _flush(text, names, cur), tok == close
-        if tok in "،,/":  # "صوغانكه/ صوغانة": a slash between two spellings of one name
+        if tok in "،,/-–":  # "صوغانكه/ صوغانة": a slash between two spellings of one name
             names, cur = _flush(text, names, cur), []
             continue
         if not re.fullmatch(r"[\u0621-\u06d3\u0640]+", tok):
@@ -207,19 +208,37 @@ def placed_beside_towns(
     []
     """
     spans = set(marked_only)
-    hills = set(hill_spans(text)) & spans
+    hills = (set(hill_spans(text)) | set(point_spans(text))) & spans
     out = []
     for m in found:
         if (m.start, m.end) in hills and not _town_beside(text, m, places):
-            continue  # a hill is placed by a town named right beside it, or not at all
+            continue  # a hill or a numbered point is placed by a town right beside it
         if (m.start, m.end) in spans:
             a, b = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
             b = len(text) if b < 0 else b
             towns = [p for p in places if a <= p.start < b and p.resolved]
             if not any(p.place.kind == "populated place" for p in towns):
-                continue
+                city = _the_city(text, m, places)
+                if city is None:
+                    continue
+                m = replace(m, place=replace(m.place, lat=city.place.lat, lon=city.place.lon))
         out.append(m)
     return out
+
+
+#: "في المدينة", "بالمدينة", "وسط المدينة" right after a name: the city the text is about.
+_THE_CITY_AFTER = re.compile(r"[ \t]*[،,]?[ \t]*(?:في|ب|وسط|داخل)[ \t]*المدينة(?![\u0621-\u064a])")
+
+
+def _the_city(text: str, m, places: list):  # noqa: ANN001, ANN202 (PlaceMention)
+    """The town "المدينة" (the city) right after ``m`` stands for: the last town named
+    before it ("… في مدينة عفرين … في نهاية شارع X في المدينة": a street of Afrin), or
+    None when no "the city" follows or no town comes before."""
+    if not _THE_CITY_AFTER.match(text, m.end):
+        return None
+    before = [p for p in places if p.end <= m.start and p.resolved and p.kind == "place"]
+    before = [p for p in before if p.place.kind == "populated place"]
+    return max(before, key=lambda p: p.end) if before else None
 
 
 #: How far (characters) from a hill the town that places it is named, within its sentence.
@@ -269,3 +288,27 @@ def hill_spans(text: str) -> list[tuple[int, int]]:
             continue
         out.append((m.start("noun"), m.end()))
     return out
+
+
+#: A numbered point: "النقطة (400)", "نقطة 22" (a border or military point known by its
+#: number), the digits in brackets or bare.
+_POINT = re.compile(
+    r"(?<![\u0621-\u064a])[وبلف]?(?P<noun>(?:ال)?نقطة)[ \t]*(?:\([ \t]*[0-9\u0660-\u0669]{1,4}"
+    r"[ \t]*\)|[0-9\u0660-\u0669]{1,4}(?![0-9\u0660-\u0669]))"
+)
+
+
+def point_spans(text: str) -> list[tuple[int, int]]:
+    """Numbered points a text names: "النقطة (400)" (Point 400), the noun and its number.
+    Like a hill, a reader places it by the town named right beside it ("النقطة (400) غرب
+    البوكمال"), or not at all; "نقطة" with no number is a point of anything.
+
+    Examples
+    --------
+    >>> t = "وصلت القوات إلى النقطة (400) غرب البوكمال وإلى نقطة طبية"
+    >>> [t[a:b] for a, b in point_spans(t)]
+    ['النقطة (400)']
+    """
+    if "نقطة" not in text:
+        return []
+    return [(m.start("noun"), m.end()) for m in _POINT.finditer(text)]

@@ -145,6 +145,9 @@ def checkpoint_spans(text: str) -> list[tuple[int, int]]:
     >>> t = "بين حاجزي دوار الصباغ والقرميد التابعين للقوات الكردية"
     >>> [t[a:b] for a, b in checkpoint_spans(t)]
     ['القرميد']
+    >>> t = "سيطروا على حاجز مشتل الزهور وحاجز قوات النظام"
+    >>> [t[a:b] for a, b in checkpoint_spans(t)]
+    ['مشتل الزهور']
     """
     if "حاجز" not in text:
         return []
@@ -155,7 +158,20 @@ def checkpoint_spans(text: str) -> list[tuple[int, int]]:
             i = m.group("rest").index(" و")
             parts.append((m.start("rest") + i + 2, m.group("rest")[i + 2 :]))
         for pos, part in parts:
-            word = part.split()[0] if part.split() else ""
+            words = part.split()
+            word = words[0] if words else ""
             if word.startswith("ال") and len(word) >= 5 and not is_common_word(word):
                 out.append((pos, pos + len(word)))
+            elif len(words) >= 2 and _construct_name(words[0], words[1]):
+                out.append((pos, pos + len(" ".join(words[:2]))))  # "حاجز مشتل الزهور"
     return out
+
+
+def _construct_name(first: str, second: str) -> bool:
+    """Whether two words after "حاجز" are a name in construct: a bare noun that is no
+    common word and no adjective (in -ي, -ية) and a definite noun ("مشتل الزهور", the
+    flower nursery); "حاجز قوات النظام" (the regime forces' checkpoint) and "حاجز عسكري"
+    name none."""
+    if first.startswith(("ال", "و", "ل")) or first.endswith(("ي", "ية")) or len(first) < 3:
+        return False
+    return second.startswith("ال") and len(second) >= 5 and not is_common_word(first)

@@ -26,12 +26,24 @@ def dateline_entities(text: str) -> list[Entity]:
     --------
     >>> [e.text for e in dateline_entities("Idlib - Enab Baladi\\nOn Monday, jets struck.")]
     ['Enab Baladi']
+    >>> dateline_entities("نهر ميديا – دير الزور\\nقال مراسل نهر ميديا إن")
+    []
     """
     out = []
     for m in _DATELINE_CREDIT.finditer(text):
+        if _OUTLET_LAST_WORD.search(text, m.start(), m.start("src")):
+            continue  # "نهر ميديا – دير الزور": the outlet first, the place after the dash
         s, e = m.span("src")
         out.append(Entity(text[s:e], s, e, "news", "dateline-credit"))
     return out
+
+
+#: The last word of an outlet's name before a dateline's dash ("نهر ميديا –", "Syria News
+#: -"): the credit comes first and the place after it.
+_OUTLET_LAST_WORD = re.compile(
+    r"(?:ميديا|نيوز|برس|بوست|اونلاين|أونلاين|Media|News|Press|Post|Online|TV|FM)[ \t]*[-–—]",
+    re.IGNORECASE,
+)
 
 
 _FR_LOW = r"[a-zà-ÿœ-]+"
