@@ -146,3 +146,23 @@ def test_outlet_first_dateline_keeps_the_place() -> None:
     assert _places(t).get("حماة") == "place"
     t = "حماة – شام ميديا\nقصفت الطائرات الريف الشمالي."
     assert _entities(t).get("شام ميديا") == "news"
+
+
+# --- a hashtag before a road's end leaves it the city ---------------------------------------
+
+
+def test_hashtag_road_end_is_the_city() -> None:
+    assert _places("هاجم مسلحون حاجزا على طريق #حماة – #حمص ليلا") == {
+        "حماة": "place",
+        "حمص": "place",
+    }
+
+
+def test_hashtag_without_a_road_keeps_the_governorate() -> None:
+    assert _places("قصفت الطائرات ريف #حماة الشمالي ليلا") == {"حماة الشمالي": "region"}
+
+
+def test_li_article_inside_a_known_longer_name() -> None:
+    # "للفرات" stays whole where the words before it open a known name
+    got = {p.text: p.place.name for p in extract("تمركزت القوات في الضفة الشرقية للفرات.").places}
+    assert "East of the Euphrates" in got.values()

@@ -97,8 +97,8 @@ def _far_from(m: PlaceMention, where: tuple[float, float]) -> bool:
 #: A road named by its two ends, in brackets or not: "طريق (السخنة -روض الوحش)", "طريق
 #: السخنة – روض الوحش": each end a place, known to the gazetteer or not.
 _ROAD_ENDS = re.compile(
-    r"(?<![\u0621-\u064a])[وبل]?(?:طريق|الطريق|أوتوستراد|اوتوستراد)[ \t]*\(?[ \t]*"
-    r"(?P<a>[\u0621-\u064a]{3,}(?:[ \t]+[\u0621-\u064a]{2,})?)[ \t]*[-–—][ \t]*"
+    r"(?<![\u0621-\u064a])[وبل]?(?:طريق|الطريق|أوتوستراد|اوتوستراد)[ \t]*\(?[ \t]*#?"
+    r"(?P<a>[\u0621-\u064a]{3,}(?:[ \t]+[\u0621-\u064a]{2,})?)[ \t]*[-–—][ \t]*#?"
     r"(?P<b>[\u0621-\u064a]{3,}(?:[ \t]+ال[\u0621-\u064a]{2,})?)(?![\u0621-\u064a])"
 )
 #: Adjectives of a road, not the second word of its end's name ("طريق حلب - دمشق الدولي").

@@ -51,8 +51,8 @@ _CITY_BEFORE = re.compile(
     r"|\bnear\s+|\bprès\s+d(?:e\s+|['’]\s*)|\bnahe\s+|(?:^|\s)(?:بالقرب\s+من|قرب)\s+"
     # the villages around it, and its pair: "the villages neighboring Al Qamishli and Al Hasakah"
     r"|\b(?:neighbou?ring|surrounding)\s+(?:(?:(?:al|el)[- ])?[A-Z][\w'’-]*[ \t]+and[ \t]+)?"
-    # a road that leads to it: "طريق حماة محردة", "أوتوستراد حماة"
-    r"|(?:^|\s)[وبل]?(?:طريق|الطريق|أوتوستراد|اوتوستراد|أوتستراد|اوتستراد)\s+"
+    # a road that leads to it: "طريق حماة محردة", "أوتوستراد حماة", "طريق #حماة" (a hashtag)
+    r"|(?:^|\s)[وبل]?(?:طريق|الطريق|أوتوستراد|اوتوستراد|أوتستراد|اوتستراد)\s+#?"
     # a road's end: "طريق الإمداد الرئيس إلى دير الزور"; what a road links: "وتربطٌ الحسكة"
     r"|(?:^|\s)[وبل]?(?:طريق|الطريق)(?:\s+[^\s.،,]+){0,2}\s+(?:إلى|الى)\s+"
     r"|(?:^|\s)[وف]?(?:تربط|يربط|تصل\s+بين|يصل\s+بين|الواصل\s+بين|الرابط\s+بين)[\u064b-\u0652]*\s+)$",
