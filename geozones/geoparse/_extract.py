@@ -102,6 +102,8 @@ from .scan._select import (
     _person_like,
     _select,
     _TitleLines,
+    drop_cue_nouns,
+    mark_owner_areas,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -284,6 +286,8 @@ def _kept_names(
     items, persons = speakers_named_again(text, *_person_like(text, items, index))  # "… said"
     entities += persons
     _mark_regions(text, items)
+    mark_owner_areas(text, items, index)  # "Afrin’s Shera district": Afrin's area
+    items = drop_cue_nouns(items)  # "Afrin Canton": no Guangzhou
     mark_plural_lists(text, items)  # "the provinces of Hama, Aleppo and Latakia"
     mark_bracketed_admin_lists(text, items)  # "خمس نواحٍ في منطقة عفرين (شران، وبلبلة …)"
     return items, entities

@@ -44,7 +44,7 @@ _P = r"(?:al|el|ash|as|ad|ar|at|an|az)[-‑]"
 #: as two parts; spelt out as an optional article it split "-al-al-…" two ways at each step)
 _TOKEN = rf"(?:{_P}|(?:al|el)[ \t])?[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*"
 _NAME = rf"{_TOKEN}(?: (?:{_P}[\w'’]+|[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*)){{0,2}}"
-_LIST = rf"{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+and\s+{_NAME})*"
+_LIST = rf"{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+(?:and|as\s+well\s+as)\s+{_NAME})*"
 _NOUNS = r"(?:villages?|towns?|cit(?:y|ies)|hamlets?|settlements?|localities|communities|areas?)"
 #: "the villages of A, B and C", "the town of X", "the border village of X".
 _BEFORE = re.compile(rf"\b{_NOUNS}(?:\s+and\s+{_NOUNS})?\s+of\s+(?P<list>{_LIST})")
@@ -81,10 +81,14 @@ _LOCATED = re.compile(
 #: sentence on Tartous City).
 _SITE_WORD = rf"(?:(?:[Aa]l|[Ee]l)[-‑ ])?[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*"
 _SITE = re.compile(
-    rf"(?P<list>{_SITE_WORD}(?: {_SITE_WORD})?[ \t]+(?:Hospital|Square|[Rr]oundabout)"
+    rf"(?P<list>{_SITE_WORD}(?: {_SITE_WORD})?[ \t]+(?:Hospital|Square|[Rr]oundabout"
+    r"|Cathedral|Church|Mosque|Monastery|[Ii]ntersection)"
     rf"|{_SITE_WORD}-Platz)\b"  # a square, a roundabout: "Al-Masri roundabout", "Tahrir-Platz"
+)  # a named building or crossing ("the Mariamite Cathedral", "al-Bzorieh intersection"):
+#  a site of its town, as the set marks named buildings (README, "a building or site")
+_SITE_HINT = re.compile(
+    r"Hospital|Square|[Rr]oundabout|-Platz|Cathedral|Church|Mosque|Monastery|[Ii]ntersection"
 )
-_SITE_HINT = re.compile(r"Hospital|Square|[Rr]oundabout|-Platz")
 #: Turkish determiners and numbers ("Bu köylerde", in these villages): no village's name.
 _TR_DET = r"(?:Bu|Şu|O|Bir|Diğer|Tüm|Bütün|Bazı|Her|Birçok|İki|Üç|Dört|Beş|Altı|On)"
 #: German, French, Turkish: "Dorf X", "Ortschaft X", "village de X", "X köyü", "A, B ve C
@@ -96,7 +100,7 @@ _OTHER = re.compile(
     r"(?:köy(?:ü|ün|ler)\w*|belde(?:si|sin)\w*|tepe(?:si|sin)\w*"
     r"|kamp(?:ı|ın|lar)\w*)(?!\w)"  # "A, B ve C kamplarına": camps named after their villages
 )
-_SPLIT = re.compile(r"\s*,\s*(?:(?:and|und|et|ve)\s+)?|\s+(?:and|und|et|ve)\s+")
+_SPLIT = re.compile(r"\s*,\s*(?:(?:and|und|et|ve)\s+)?|\s+(?:and|und|et|ve|as\s+well\s+as)\s+")
 
 _AR_WORD = r"[\u0621-\u0652\u0671-\u06d3\u0640]+"  # its vowel marks too ("معلّق")
 #: Arabic nouns that introduce settlements: قرى، بلدات، قرية، بلدة، قريتي، بلدتي، مزارع، تلال.

@@ -32,6 +32,13 @@ _COUNCIL = re.compile(
     rf"{_WORD}(?:[ -]{_WORD})?"
     rf"|\b(?:Militärrat|Zivilrat)\s+(?:von\s+)?{_WORD}"
 )
+#: An operations room named after its battle or its town, the noun in lower case ("the
+#: Aleppo Conquest operations room", "the Hama military operations room"): a command of
+#: armed groups, its place word part of its name.
+_ROOM = re.compile(
+    rf"(?<![\w'’-])(?!(?:The|In|From|To|Of|And|On|At|For|Near|Into)\b)"
+    rf"(?:{_WORD}[ \t]+){{1,3}}(?:joint[ \t]+)?(?:military[ \t]+)?operations?[ \t]+room\b"
+)
 #: An operation's name is not taken when the word after "Operation" is a preposition.
 _NOT_NAME = frozenset({"In", "Against", "On", "At", "For", "Gegen", "Contre", "Dans"})
 
@@ -48,9 +55,11 @@ def operation_entities(text: str) -> list[Entity]:
     ['Zeytin Dalı Harekatı']
     >>> [e.text for e in operation_entities("Turkey launched its operation Olive Branch.")]
     ['operation Olive Branch']
+    >>> [e.text for e in operation_entities("arms for the Aleppo Conquest operations room")]
+    ['Aleppo Conquest operations room']
     """
     out = []
-    for rx in (_TR, _LATIN, _COUNCIL):
+    for rx in (_TR, _LATIN, _COUNCIL, _ROOM):
         for m in rx.finditer(text):
             words = m.group(0).split()
             if len(words) > 1 and words[1] in _NOT_NAME:

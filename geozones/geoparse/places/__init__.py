@@ -1,17 +1,18 @@
 """Which place a found name means, and the readings that correct it.
 
 :func:`build` (``_choose``) turns each selected name into a
-:class:`~geozones.geoparse.PlaceMention`: home or abroad (``_abroad``), the
-nearest namesake to the text's other towns (``_town_centre``), a governorate's
-capital as the city or the governorate (``_capitals``, ``_capital_reading``), a
-quarter called a district (``_quarter_district``), a road and the towns that name
-it (``_roads``). The other modules each correct one reading after the choice: a
-loose spelling kept only near the story (``_loose``, ``_city_sense``), a province
-word on a town ("Kafr Zita province", ``_province_word``), a far direction ("al-
-Sukhna, east of Homs", ``_far_direction``), a quarter far from the story
-(``_far_quarters``), an area's nickname (``_nicknames``), generic heads and
-function words that are no names (``_generic_heads``, ``_function_words``) and
-the trained filter of Arabic names that are words (``_place_model``).
+:class:`~geozones.geoparse.PlaceMention`: home or abroad (``_abroad``), the nearest
+namesake to the text's other towns (``_town_centre``), a governorate's capital as
+the city or the governorate (``_capitals``, ``_capital_reading``), the namesakes in
+the country written after a name ("Sinjar, northern Iraq", ``_apposed_country``), a
+quarter called a district (``_quarter_district``), a road and the towns that name it
+(``_roads``). The other modules each correct one reading after the choice: a loose
+spelling kept only near the story (``_loose``, ``_city_sense``), a province word on
+a town ("Kafr Zita province", ``_province_word``), a far direction ("al-Sukhna,
+east of Homs", ``_far_direction``), a quarter far from the story
+(``_far_quarters``), an area's nickname (``_nicknames``), generic heads and function
+words that are no names (``_generic_heads``, ``_function_words``) and the trained
+filter of Arabic names that are words (``_place_model``).
 
 Examples
 --------

@@ -29,6 +29,7 @@ from ._abroad import (
     _only_far_alternates,
     demonym_country,
 )
+from ._apposed_country import apposed_countries, in_apposed_country
 from ._capital_reading import (
     area_leanings,
     capital_cue,
@@ -416,10 +417,11 @@ def _build(
     town_in = towns_in(text, items, index, bias)  # "Palmyra in Homs": the governorate
     governorates = named_governorates(items, index, bias)
     listed = town_listed(text, items, index, bias) | quarter_named(text, items, index, bias)
+    apposed = apposed_countries(items, index)  # "Sinjar, northern Iraq": the Iraqi Sinjar
     places: list[PlaceMention] = []
     roads: list[RoadMention] = []
     for it in items:
-        cands = _candidates(index, it.payloads)
+        cands = in_apposed_country(text, it, _candidates(index, it.payloads), apposed, bias)
         if not cands:
             continue
         road = next((p for p, _ in cands if p.kind == "road"), None)

@@ -27,7 +27,7 @@ from ..._text import fold
 from ...projection import haversine_km
 from ..scan._index import _candidates, _Index
 from ..scan._loose_ch import loose_key
-from ..scan._select import _Item
+from ..scan._select import _Item, _titled_name
 from ..scan._unlisted import _home_centre, _in_governorates, named_governorates
 
 #: Greatest distance (km) from the text's home centre of a sense found by the loose key.
@@ -94,6 +94,11 @@ def keep_near_loose(items: list[_Item], index: _Index, bias: str, text: str = ""
                    for a in anchors)
         )  # fmt: skip
         one = len({index.place(pl).name for pl in home}) == 1  # a town and its district
+        if _titled_name(text[it.name_start : it.end]):  # it beat a person by its length:
+            near = tuple(pl for pl in near if _seat(index.place(pl)))  # a known town near
+            one = False  # the story only ("Sheikh Miskeen", a subdistrict's seat by Nawa;
+            if not near:  # not the hamlet Sheikh Idris for "Sheikh Idriss")
+                continue
         if near or one and (not at_home or _in_named(home, governorates, index)):
             it.payloads = near or home  # nothing at home to be near, or in a governorate
             out.append(it)  # the text names: one sense at home
@@ -104,6 +109,18 @@ def keep_near_loose(items: list[_Item], index: _Index, bias: str, text: str = ""
             it.payloads = home  # "near the city of Baghouz" in a story on Qamishli
             out.append(it)
     return out
+
+
+#: A town of this many people or more is known by its name, however the press spells it.
+KNOWN_TOWN_POPULATION = 10_000
+
+
+def _seat(p) -> bool:  # noqa: ANN001 (a Place)
+    """Whether a place is a town the press knows: the seat of a district or subdistrict, or
+    one of :data:`KNOWN_TOWN_POPULATION` people or more."""
+    return p.kind == "populated place" and (
+        bool(p.extra.get("capital_level")) or p.population >= KNOWN_TOWN_POPULATION
+    )
 
 
 def in_named_only(home: tuple, governorates: frozenset[str], index: _Index) -> tuple:

@@ -30,7 +30,9 @@ from ..._io import data_path
 from ._region_cue import (  # noqa: F401  (re-exported: ctx.region_cue, ctx.RegionCue …)
     RegionCue,
     coordinated,
+    owner_of_area,
     plural_region_follows,
+    plural_region_noun,
     region_cue,
 )
 
@@ -312,8 +314,9 @@ def _title_in_apposition(text: str, end: int) -> bool:
     return any(_is_title(w) for w in words[:7])
 
 
+#: "X-backed" before a name (and "X-back", the -ed dropped, as a page writes it).
 _MODIFIER = re.compile(
-    r"-(?:based|backed|led|allied|aligned|sponsored|funded|supported|held|controlled|run)$"
+    r"-(?:based|back(?:ed)?|led|allied|aligned|sponsored|funded|supported|held|controlled|run)$"
 )
 
 

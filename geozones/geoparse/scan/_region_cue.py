@@ -29,7 +29,8 @@ _REGION_BEFORE = [
     re.compile(
         rf"\b(?:the\s+)?(?:(?P<dir>{_DIRECTIONS})\s+)?(?:parts?\s+)?"
         r"(?P<noun>countryside|rural areas?|outskirts|suburbs|environs|vicinity|provinces?"
-        r"|governorates?|region|district|subdistrict|area|(?<!\bas )part)\s+of\s+(?:the\s+)?"
+        r"|governorates?|region|district|subdistrict|area|enclave|pocket|canton|(?<!\bas )part)"
+        r"\s+of\s+(?:the\s+)?"
         # "the eastern countryside of the Syrian city of Deir Ezzor": an adjective before it
         r"(?:(?:[A-Z][a-z]+\s+)?(?:city|town|village)\s+of\s+)?$",
         re.I,
@@ -85,7 +86,7 @@ _DE_COMPASS = {"west": "west", "ost": "east", "nord": "north", "süd": "south"}
 #: Words one of which every "before" cue holds (a cheap test before the full patterns).
 _CUE_WORD = re.compile(
     r"north|south|east|west|central|rural|greater|upper|lower|countryside|outskirts|suburbs"
-    r"|environs|vicinity|province|governorate|region|district|area|part"
+    r"|environs|vicinity|province|governorate|region|district|area|part|enclave|pocket|canton"
     r"|ريف|رياف|محافظة|محافظات|منطقة|ناحية|طراف|ضواحي|محيط|بادية|شمال|جنوب|شرق|غرب"
     r"|nord|sud|est|ouest|campagne|banlieue|östlich|westlich|nördlich|südlich|norden|süden"
     r"|osten|westen|provinz|région|teil|umgebung|distrikt|destrikt|bezirk|kanton",
@@ -165,7 +166,8 @@ _ZONE_AFTER = re.compile(
 )
 #: nouns after a coordinated list ("Latakia, Hama and Aleppo provinces")
 _PLURAL_REGION = re.compile(
-    r"^\s*(?:provinces|governorates|districts|subdistricts|countrysides|regions)\b", re.IGNORECASE
+    r"^\s*(?:provinces|governorates|districts|subdistricts|countrysides|regions|cantons)\b",
+    re.IGNORECASE,
 )
 _COORD_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 #: What a noun of a region cue makes of a town: a ring around it.
@@ -255,6 +257,13 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
     return RegionCue("region", s, e, direction, noun, level, ring)
 
 
+#: A possessive and a capitalised name with an admin noun below a governorate's: the name
+#: before the possessive is the area that holds it ("Afrin’s Shera district", "Idlib's
+#: Harim District"), not its town.
+_OWNER_OF_AREA = re.compile(
+    r"['’]s[ \t]+(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]+"
+    r"(?P<noun>(?i:district|subdistrict|sub-district|canton|region|countryside))\b"
+)
 #: A people's adjective ("Syrian", "Kurdish", "Iraqi", "Druze"): no name of a place.
 DEMONYM = re.compile(r"(?:ian|ish|ese|ite|ic|i)$|^(?:Druze|Arab|Turkmen|Kurd|Arabs)$")
 #: A capitalised word right before a region noun ("Waer district of", "Afrin region of"):
@@ -281,6 +290,34 @@ def plural_region_follows(text: str, end: int) -> bool:
     True
     """
     return bool(_PLURAL_REGION.match(text[end : end + 30]))
+
+
+def owner_of_area(text: str, end: int) -> tuple[int, int, str] | None:
+    """The area a possessive after a name introduces ("Afrin’s Shera district"): where its
+    name runs (start, end) and its noun; the name before the possessive is the area that
+    holds it, not its town. None when no such area follows.
+
+    Examples
+    --------
+    >>> t = "in Afrin’s Shera district"
+    >>> owner_of_area(t, 8)
+    (11, 16, 'district')
+    """
+    m = _OWNER_OF_AREA.match(text, end, end + 60)
+    return (m.start("name"), m.end("name"), m.group("noun")) if m else None
+
+
+def plural_region_noun(text: str, end: int) -> str | None:
+    """The plural admin noun that follows ``end`` ("Hama and Aleppo provinces", "the Afrin
+    and Kobane cantons"), or None.
+
+    Examples
+    --------
+    >>> plural_region_noun("the Afrin and Kobane cantons", 20)
+    'cantons'
+    """
+    m = _PLURAL_REGION.match(text[end : end + 30])
+    return m.group(0).strip() if m else None
 
 
 def coordinated(text: str, end: int, next_start: int) -> bool:

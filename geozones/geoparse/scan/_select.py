@@ -106,7 +106,10 @@ def _select(
         if backed and _who_not_where(text, backed, pls, countries):
             continue  # "Aleppo-based fighters", "Idlib-backed units"
         it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords, loose=m.loose)
-        last = m.loose and name.isascii()  # a Latin loose key fills what is left
+        # a Latin loose key fills what is left, but one that opens on a title word keeps its
+        # length against the person the title would make ("Sheikh Miskeen": Sheikh Miskine,
+        # as the exact spelling wins over "Miskine" by its length)
+        last = m.loose and name.isascii() and not _titled_name(name)
         cands.append((m.end - m.start, 2 if last else 1, m.start, it))
     for e in rule_ents:
         cands.append((e.end - e.start, 0, e.start, _Item(e.start, e.end, e.start, (), e)))
@@ -122,6 +125,23 @@ def _select(
     places = [it for it in items if it.entity is None]
     entities = [it.entity for it in items if it.entity is not None]
     return places, entities
+
+
+def _titled_name(name: str) -> bool:
+    """Whether a name of two words or more opens on a title word ("Sheikh", "Emir"): a
+    place named after a holy man or a chief, which the title rule would read as a person.
+
+    Examples
+    --------
+    >>> _titled_name("Sheikh Miskeen"), _titled_name("Sheikh"), _titled_name("Tell Abyad")
+    (True, False, False)
+    """
+    first, _, rest = name.partition(" ")
+    return bool(rest) and first.lower() in _PLACE_TITLES
+
+
+#: Title words that open the names of places (a shrine's saint, a tribe's chief).
+_PLACE_TITLES = frozenset({"sheikh", "sheik", "shaykh", "emir", "amir", "imam"})
 
 
 #: A noun of settlement right before a name: the name is the town's, not an outlet's or a
@@ -332,15 +352,51 @@ def _mark_regions(text: str, items: list[_Item]) -> None:
     for it in items:
         it.cue = ctx.region_cue(text, it.name_start, it.end)
     for i, it in enumerate(items):
-        if not ctx.plural_region_follows(text, it.end):
+        noun = ctx.plural_region_noun(text, it.end)
+        if noun is None:
             continue
         j = i
         while j > 0 and ctx.coordinated(text, items[j - 1].end, items[j].start):
             prev = items[j - 1]
-            if prev.cue is None:
-                prev.cue = ctx.RegionCue("region", prev.start, prev.end, None, None, 1)
+            if prev.cue is None:  # the list's noun is each name's ("Afrin and Kobane cantons")
+                prev.cue = ctx.RegionCue("region", prev.start, prev.end, None, noun, 1)
             j -= 1
     _mark_arabic_duals(text, items)
+
+
+def mark_owner_areas(text: str, items: list[_Item], index: _Index) -> None:
+    """A name before a possessive and an area's name with its admin noun is the area that
+    holds it ("Afrin’s Shera district": Afrin's district, not the town), unless that area is
+    a quarter of a city ("Homs's Waer district": the city's quarter, the city).
+
+    Examples
+    --------
+    >>> mark_owner_areas("", [], None)
+    """
+    for it in items:
+        owned = ctx.owner_of_area(text, it.end) if it.cue is None else None
+        if owned is None:
+            continue
+        inner = [o for o in items if owned[0] <= o.start < owned[1]]
+        if any(p.source == "neighbourhoods" for o in inner
+               for p, _ in _candidates(index, o.payloads)):  # fmt: skip
+            continue
+        it.cue = ctx.RegionCue("region", it.start, it.end, None, owned[2], 2)
+
+
+def drop_cue_nouns(items: list[_Item]) -> list[_Item]:
+    """Without the names that are the region noun of the name before them: "Afrin Canton"
+    is the Afrin canton, and "Canton" no Guangzhou (its old name in English).
+
+    Examples
+    --------
+    >>> drop_cue_nouns([])
+    []
+    """
+    tails = [(it.end, it.cue.end) for it in items if it.cue is not None and it.cue.end > it.end]
+    if not tails:
+        return items
+    return [it for it in items if not any(a <= it.start and it.end <= b for a, b in tails)]
 
 
 #: An Arabic dual of a region noun before a name: "ريفي إدلب وحلب" (the countrysides of Idlib

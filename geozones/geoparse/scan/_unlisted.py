@@ -21,7 +21,7 @@ _LOCATIVE = re.compile(
     r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
     r"|bei|nahe|nahe\s+(?:der|dem)\s+(?:Stadt|Ort|Ortschaft|Dorf)|Stadt|Ortschaft|Dorf"
     r"|près\s+de|autour\s+de|vers|(?:ville|village|localité)\s+de)"
-    r"|(?P<list>,|\band|\bor))\s+"
+    r"|(?P<list>,(?:\s+(?:and|or)\b)?|\band|\bor))\s+"  # "A, B, and C": the serial comma
     rf"(?P<name>(?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[{ctx.CAPITALS}][\w'’]+"
     rf"(?:[ -](?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[{ctx.CAPITALS}][\w'’]+)?)"
 )
@@ -33,6 +33,9 @@ UNLISTED_MIN_SCORE = 0.9
 #: must be left ("Bleisa" → Ballisa near Abu al-Duhur).
 UNLISTED_NEAR_KM = 40.0
 UNLISTED_REGION_KM = 100.0
+#: A name a list alone shows to be a place is sought within this distance of the name
+#: listed before it: the villages of one list lie together.
+LIST_NEAR_KM = 30.0
 
 
 def _unlisted(
@@ -44,6 +47,7 @@ def _unlisted(
         len(text), [(e.start, e.end) for e in entities] + [(it.start, it.end) for it in items]
     )
     ends = {it.end for it in items}
+    at_end = {it.end: it for it in items}
     centre = _home_centre(items, index, bias)
     governorates = named_governorates(items, index, bias)
     out = []
@@ -62,11 +66,14 @@ def _unlisted(
             found = [p for p in found if haversine_km(p.lat, p.lon, *centre) <= near]
         if len({p.name for p in found}) > 1 and governorates:  # those of the named province
             found = [p for p in found if p.admin[1:2] and p.admin[1] in governorates] or found
+        if is_list:  # a list's next name lies by the name before it ("Al-Hirak, and Rakhem")
+            found = _beside(found, at_end.get(begin) or at_end.get(begin - 1), index, bias)
         if not found and not is_list and not _LIST_NEXT.match(text, e):  # one name alone
             found = in_named_governorate(sounds, governorates, centre)
         if len({p.name for p in found}) == 1:  # one name only: several are a guess
             pls = tuple(_Payload("g", p.extra["index"]) for p in found)
             out.append(_Item(s, e, s, pls, nwords=len(words)))
+            at_end[e] = out[-1]
             spans.add(s, e)
             ends.add(e)  # the list goes on after it: "Kuweres, Bleisa and Jdeideh"
     return out
@@ -118,6 +125,20 @@ def _sound_matches(index: _Index, name: str, bias: str) -> list:
     if not found and _TR_KAFR.search(name):
         found = ask(_TR_KAFR.sub("Kafr", name))
     return found
+
+
+def _beside(found: list, before: _Item | None, index: _Index, bias: str) -> list:
+    """Of the places that sound like a listed name, those within ``LIST_NEAR_KM`` of a
+    sense at home of the name listed before it (all of them when it has none)."""
+    if before is None:
+        return found
+    prev = [p for p, _ in _candidates(index, before.payloads) if p.country == bias]
+    if not prev:  # a name with no namesake at home says nothing of where the list lies
+        return found
+    return [
+        p for p in found
+        if any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= LIST_NEAR_KM for q in prev)
+    ]  # fmt: skip
 
 
 def _home_centre(items: list[_Item], index: _Index, bias: str) -> tuple[float, float] | None:
