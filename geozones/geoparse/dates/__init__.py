@@ -9,7 +9,9 @@ candidate ("may" the verb, a span of time, ``_filters``) and misspelled weekdays
 ``_seasons``, ``_hijri``), Arabic clock times (``_ar_times``), the article's own
 date read from its dateline or its story (``_story``, ``_page_month``,
 ``_weekday_year``, ``_written_day``; a capitals dateline closed by a dash,
-``_dateline_dash``), and the resolution of each mention to a day, a month, a
+``_dateline_dash``; an embedded tweet's own date, ``_tweet``), the parts of a month
+a text counts out and the days of a month named just before (``_month_parts``), and the
+resolution of each mention to a day, a month, a
 year or an interval (``_resolve``, ``_merge``) as a :class:`DateMention`
 (``_mention``). :func:`extract_dates` (``_extract``) runs them in order.
 

@@ -24,6 +24,7 @@ from ._ar_times import arabic_times
 from ._filters import _bound
 from ._find import _candidates
 from ._merge import _anchor_later, _apposed, _count, _merge, _shift
+from ._month_parts import days_of_month_before
 from ._page_month import from_page_month
 from ._patterns import (
     _FULL,
@@ -41,6 +42,7 @@ from ._resolve import (
     _Sentences,
 )
 from ._story import from_written_year, named_day, years_back
+from ._tweet import tweet_days
 from ._weekday_year import _mentioned_years, _recent, dateline_year
 from ._written_day import weekdays_by_written_day
 
@@ -240,7 +242,8 @@ def extract_dates(
     )
     mentions = weekdays_by_written_day(mentions, text)  # "On 18 August 2020 … on Tuesday"
     mentions = arabic_times(mentions, text, ref)  # "الساعة الخامسة من مساء السبت …"
-    return _anchor_later(mentions, cands, text), ref
+    mentions = tweet_days(_anchor_later(mentions, cands, text), cands, text)  # "(@x) May 3"
+    return days_of_month_before(mentions, text), ref  # "في الـ4 من شباط … في الـ14 منه"
 
 
 #: Words that say a weekday is the coming one ("next Saturday", "السبت المقبل").
@@ -340,6 +343,7 @@ def _resolve_all(
     mentions: list[DateMention] = []
     last_full: dt.date | None = None
     last_dated: DateMention | None = None  # the last full date or month with its year
+    last_month: dt.date | None = None  # the last day of a month written with its year
     for i, (c, m) in enumerate(pairs):
         if m.start_date is None and ref is None and c.kind in ("month", "month_tr"):
             m = _since_after(m, c, text, last_dated, mentions, sents)
@@ -353,6 +357,8 @@ def _resolve_all(
                 m = _in_page_year(c, text, last_full, month_end, sents) or m
             elif last_full is not None:
                 m = _resolve(c, text, last_full, sents) or m
+            elif last_month is not None and not _counts_from_page(c, text):
+                m = _same_month(c, m, text, last_month, sents)
         if m.start_date is None and ref is None and month_end and c.kind in _FROM_MONTH:
             # "this spring", "بداية العام" on a page of August 2017: its month places them
             m = _resolve(c, text, month_end.replace(day=15), sents) or m
@@ -366,6 +372,8 @@ def _resolve_all(
             last_full = m.start_date
         if (c.kind in _FULL or c.kind == "my") and not m.relative:
             last_dated = m
+        if c.kind == "my" and not m.relative and last_full is None:
+            last_month = m.end_date
         mentions.append(m)
     return mentions
 
@@ -388,11 +396,7 @@ def _in_page_year(
     m = _resolve(c, text, month_end, sents)
     if m is None or m.start_date is None or m.end_date is None or anchor is None:
         return m
-    if (
-        _FROM_PAGE_BEFORE.search(text[max(0, c.start - 14) : c.start])
-        or _FROM_PAGE_AFTER.match(text[c.end : c.end + 12].translate(W.MATCH_FOLD))
-        or any(k in c.groups for k in ("m_yl", "m_yf", "m_yd", "m_ya"))
-    ):
+    if _counts_from_page(c, text):
         return m
     s = m.start_date
     year = anchor.year - ((anchor.year, s.month, s.day) > (month_end.year, month_end.month, 31))
@@ -404,6 +408,30 @@ def _in_page_year(
         else _safe_date(end.year, end.month, m.end_date.day) or end  # fmt: skip
     start = _safe_date(year, m.start_date.month, m.start_date.day)
     return replace(m, start_date=start, end_date=end) if start else m
+
+
+def _same_month(
+    c: _Cand, m: DateMention, text: str, month_end: dt.date, sents: _Sentences
+) -> DateMention:
+    """A month (or a part of it) without year on a page without date, named after the
+    same month with its year ("the first weeks of August 2020 … mid-August … the first two
+    weeks of August"): that month again; any other month or day stays unresolved."""
+    if c.kind not in ("month", "month_tr", "month_span"):
+        return m
+    got = _resolve(c, text, month_end, sents)
+    if got is None or got.start_date is None or got.start_date.month != month_end.month:
+        return m
+    return got if got.start_date.year == month_end.year else m
+
+
+def _counts_from_page(c: _Cand, text: str) -> bool:
+    """Whether a month's own words count it from the page ("last May", "mai dernier",
+    "آب الماضي"), not from a date the story wrote before it."""
+    return bool(
+        _FROM_PAGE_BEFORE.search(text[max(0, c.start - 14) : c.start])
+        or _FROM_PAGE_AFTER.match(text[c.end : c.end + 12].translate(W.MATCH_FOLD))
+        or any(k in c.groups for k in ("m_yl", "m_yf", "m_yd", "m_ya"))
+    )
 
 
 #: Dates a page's month places as well as its day: seasons and parts of the year.

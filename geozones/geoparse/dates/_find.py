@@ -49,7 +49,7 @@ _TRIGGER_RE = W.caseless(
 #: Characters before and after a trigger that a date around it may take ("the day before
 #: yesterday", "early spring 2019", "from 5 to 7 March 2020").
 _WINDOW = (40, 60)
-_CAPITAL_ONLY = {"mdy", "my", "month"}
+_CAPITAL_ONLY = {"mdy", "my", "month", "month_span"}
 
 
 # --------------------------------------------------------------------------- finding
@@ -93,6 +93,9 @@ def _candidates(text: str) -> list[_Cand]:
             for o, a in (("o_y", "a_y"), ("o_ys", "a_ys")):
                 if o in groups:
                     groups[a] = groups[o]
+        if kind == "month_span":  # where its month's name is: the month is read there
+            at = next(g for g in ("se_m", "sf_m", "sd_m", "sa_m", "st_m") if m.start(g) >= 0)
+            groups["sp_at"] = f"{m.start(at)}:{m.end(at)}"
         written = folded[m.start(kind) : m.end(kind)]
         if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or written):
             continue
@@ -112,7 +115,11 @@ def _candidates(text: str) -> list[_Cand]:
         if outer == "feast":  # the feast's name: the preposition is context
             span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t", "fe_ry") if m.group(k))
         start, end = m.start(span), m.end(span)
-        if outer in ("dmy_ar", "dmy_ar_range") and folded[end - 1] == ".":
+        if (
+            outer in ("dmy_ar", "dmy_ar_range", "month_span")
+            and folded[end - 1] == "."
+            and (outer != "month_span" or "\u0621" <= folded[end - 2] <= "\u064a")
+        ):
             end -= 1  # "الرابع من آذار.": the full stop
         if kind in ("month", "feast") and m.end(kind) > end:
             end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words
@@ -121,6 +128,8 @@ def _candidates(text: str) -> list[_Cand]:
             start = m.start(kind)  # "Mitte Dezember", "mid-December": a part of the month
         if kind == "weekday" and _quoted_name(folded, start, end):
             continue  # "“ياسر الخميس”": a person's name
+        if kind == "weekday" and re.search(r"[(“\"«]", folded[start:end]):
+            end += bool(re.match(r"[)”\"»“]", folded[end : end + 1]))  # "أمس (الأربعاء)"
         out.append(_Cand(kind, start, end, groups))
     if typos := misspelled_weekdays(text):  # "officials said Wednesady"
         out = sorted(out + typos, key=lambda c: c.start)

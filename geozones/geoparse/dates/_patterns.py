@@ -113,6 +113,31 @@ _AR_CLITIC = ""
 #: ("يوم الجمعة17 تشرين الثاني": the digits start a number whatever letter precedes them).
 _AFTER_CLITIC = r"(?:\b|(?<=\b[وفبل])|(?=\d)(?<=[\u0621-\u064a]))"
 
+#: A count of two or more, of the days or weeks of a counted part of a month.
+_SPAN_N = rf"(?:{W.alternation({w for w, n in W.NUMBERS.items() if n >= 2})}|[12]?\d)"
+#: The first or last N weeks or days of a month, the words before its month in every
+#: language but Turkish ("the first two weeks of", "les dix derniers jours de", "die ersten
+#: zwei Wochen des", "الأسبوعين الأولين من", "الأيام العشرة الأخيرة من شهر"); the count
+#: is in the words (round 24).
+_SPAN_HEAD = (
+    rf"(?P<se_h>(?:the\s+)?(?:first|last|final)\s+{_SPAN_N}\s+(?:weeks|days))\s+of\s+"
+    rf"(?:the\s+month\s+of\s+)?(?P<se_m>{_M})"
+    rf"|(?P<sf_h>(?:les\s+)?{_SPAN_N}\s+(?:premi[eè]re?s|derni[eè]re?s)\s+(?:semaines|jours))"
+    rf"\s+(?:du\s+mois\s+)?(?:de\s+|d['’]\s*)(?P<sf_m>{_M})"
+    rf"|(?P<sd_h>(?:ersten|letzten)\s+(?:{_SPAN_N}|beiden)\s+(?:wochen|tage|tagen))"
+    rf"\s+(?:des|im|von)\s+(?:monats\s+)?(?P<sd_m>{_M})s?"
+    r"|(?P<sa_h>(?:اول|اخر)\s+(?:(?:ال)?" + _SPAN_N + r"\s+(?:ايام|اسابيع)|اسبوعين|يومين)"
+    r"|(?:الاسبوعين|اليومين)\s+(?:الاولين|الاخيرين)"
+    r"|(?:الايام|الاسابيع)\s+(?:ال)?" + _SPAN_N + r"\s+(?:الاولي|الاخيره)"
+    r"|(?:ال)?" + _SPAN_N + r"\s+(?:ايام|اسابيع)\s+(?:الاولي|الاخيره))"
+    rf"\s+من\s+(?:شهر\s+)?(?P<sa_m>{_M})"
+)
+#: Turkish puts the month first: "Ağustos'un ilk iki haftası", "Mart ayının son on günü".
+_SPAN_TR = (
+    rf"(?P<st_m>{_M})(?:['’]?n?[ıiuü]n|\s+ay[ıi]n[ıi]n)\s+"
+    rf"(?P<st_h>(?:ilk|son)\s+{_SPAN_N}\s+(?:hafta|gün))\w*"
+)
+
 # Ordered: the first alternative that matches at a position wins, so longer forms come first.
 _PATTERNS: list[tuple[str, str]] = [
     # 2019-08-21, and the year first with slashes as SMART's pages date them: 2018/12/19,
@@ -124,6 +149,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?P<iso_y>{_Y})(?P<iso_b>[ ]?)(?P<iso_s>[-/.])(?P=iso_b)"
         rf"(?P<iso_m>[01]\d|(?<!\.)[1-9])(?P=iso_b)(?P=iso_s)(?P=iso_b)"
         rf"(?P<iso_d>[0-3]\d|(?<!\.)[1-9])\b",
+    ),
+    # the first or last N weeks or days of a month, with its year when written: an interval
+    (
+        "month_span",
+        rf"{_AR_CLITIC}(?:{_SPAN_HEAD})(?:,?\s+{_YEAR_WORD}(?P<sp_y>{_Y}))?(?!\w)"
+        rf"|\b(?:(?P<st_y>{_Y})\s+)?{_SPAN_TR}",
     ),
     (
         "dmy_range",
@@ -211,8 +242,9 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"|(?:am\s+)?(?:vergangenen|letzten|vorigen|kommenden|nächsten)|geçen|geçtiğimiz"
         rf"|gelecek|önümüzdeki"
         # "اليوم (الثلاثاء)": today's weekday in brackets; "اليوم (الثلاثاء 4 آب)" is
-        # today and the written date beside it, two mentions (see _date_merge._apposed)
-        rf"|{W.ARABIC_DAY_WORDS})(?:\s+\((?=\s*{_WD}\s*\))|\s+))?"
+        # today and the written date beside it, two mentions (see _date_merge._apposed);
+        # in quotes the same ("يوم أمس “الأربعاء”": round 24)
+        rf"|{W.ARABIC_DAY_WORDS})(?:\s+\((?=\s*{_WD}\s*\))|\s+[“\"«]\s*(?={_WD}\s*[”\"»“])|\s+))?"
         rf"(?P<w_d>{_WD})(?:{W.DAY_PARTS}"
         # the Turkish night of one day to the next ("cumartesiyi pazara bağlayan gece"): the
         # first day, as the set marks a night
@@ -402,6 +434,7 @@ _YEARLESS = {
     "mdy_range",
     "month",
     "month_tr",
+    "month_span",
 }  # "may" and "march" are also verbs: want a capital
 
 # what may stand between a time and a date it belongs to ("00:01 on Friday", "6 March at 06:00")

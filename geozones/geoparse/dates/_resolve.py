@@ -11,6 +11,7 @@ import re
 from . import _numerals as N
 from . import _words as W
 from ._hijri import feast_days
+from ._month_parts import month_of_span, span_of_month
 from ._patterns import (
     _FUTURE,
     _LATER,
@@ -139,6 +140,12 @@ def _resolve(
     elif k in ("month", "month_tr"):
         s, e = _month_of(c, text, ref, sents)
         rel, period = True, "month"
+    elif k == "month_span":  # its month read as a month alone, then the part of it
+        month = _resolve(month_of_span(c), text, ref, sents)
+        if month is None:
+            return None
+        s, e = span_of_month(c.groups, month.start_date)
+        rel, period = month.relative, "range"
     elif k == "numeric":
         s = e = _numeric(g)
         if s is None:
