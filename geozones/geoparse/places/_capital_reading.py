@@ -68,7 +68,8 @@ _DISTANCE = re.compile("|".join(f"(?:{p})" for p in DISTANCE_BEFORE.values()), r
 #: A city noun in the compass phrase or right after the name: "north-east of the city of
 #: Deir ez-Zor", "south of Idlib city", "à l'est de la ville d'Idleb".
 CITY_NOUN_NEAR = {
-    "en": (r"\b(?:city|town)\s+of\b", r"^\s+(?:city|town)\b"),
+    # also after its other name in brackets: "Deir Ezzor (دير الزور) city" (round 24)
+    "en": (r"\b(?:city|town)\s+of\b", r"^\s+(?:\([^()\n]{1,30}\)\s+)?(?:city|town)\b"),
     "fr": (r"\bville\s+d", r"^$"),
     "de": (r"\bStadt\b", r"^$"),
 }
@@ -123,7 +124,10 @@ _AREA_AFTER = re.compile(
     r"^(?:\s+(?:province|governorate|countryside)\b|['’]?\w{0,4}\s+(?:ili|kırsal)"
     # an apposition calling it the province: "Raqqa, (which is) the province where IS …"
     r"|,\s+(?:(?:which|that)\s+is\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:province|governorate)\b"
-    r"|\s+(?:and|or|et|und)\s+(?:[\w'’-]+\s+){0,5}(?:provinces?|governorates?|countryside)\b)",
+    # ... but not its own countryside beside it ("Damascus and its countryside": the city
+    # and the country around it, named apart; round 24)
+    r"|\s+(?:and|or|et|und)\s+(?!(?:its|ses|sa|seine[mn]?|ihre[mn]?)\s)"
+    r"(?:[\w'’-]+\s+){0,5}(?:provinces?|governorates?|countryside)\b)",
     re.I,
 )
 
@@ -210,7 +214,7 @@ def compass_of_kind(
         return False  # "near Idlib", "central Quneitra": the city
     if _DISTANCE.search(text[max(0, cue.start - 40) : cue.start]):
         return False
-    if _CITY_IN.search(text[cue.start : end]) or _CITY_AFTER.match(text[end : end + 12]):
+    if _CITY_IN.search(text[cue.start : end]) or _CITY_AFTER.match(text[end : end + 48]):
         return False
     return bool(_governorates(cands, bias))
 

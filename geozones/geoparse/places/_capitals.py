@@ -68,6 +68,9 @@ _CITIES_LIST_BEFORE = re.compile(
 #: After the name: "Idlib city", "İdlib kenti / kentinin / kent merkezine", "Hama şehri".
 _CITY_AFTER = re.compile(
     r"^(?:\s+(?:city|town|kent\w*|şehr\w*|şehir\w*|المدينة)\b"
+    # its other name in brackets between ("Deir Ezzor (دير الزور) city"), or it is that
+    # other name itself, the city noun after the bracket: both names of the city (round 24)
+    r"|(?:\s+\([^()\n]{1,30}\)|\s*\))\s+(?:city|town)\b"
     # "Homs, Syria's third city": an apposition; "in Lattakia, Syria" alone is an address
     # that says nothing of city or province (a dateline "HAMA, Syria" is read apart)
     r"|,\s*Syria['’]s\b"
@@ -187,7 +190,7 @@ def _city_cue_read(text: str, it: _Item) -> bool:
         return True  # "ACTNews, IDLIB - A total of …": a dateline after the outlet's name
     if _CITIES_LIST_BEFORE.search(text[max(0, it.start - 160) : it.start]):
         return True  # "the port cities of Jableh (Latakia Governorate) and Tartous"
-    if _CITY_AFTER.match(text[it.end : it.end + 30]):
+    if _CITY_AFTER.match(text[it.end : it.end + 48]):
         return True
     if _CAPITAL_APPOSITION.match(text[it.end : it.end + 80]):
         return True  # "Raqqa, the de facto IS capital in Syria"
