@@ -28,3 +28,11 @@ def test_a_city_noun_after_the_other_name_in_brackets_is_the_city():
     # without the city noun the compass makes both the area (rule 1)
     got = _places("Protests erupted south of Hama (حماة) on Friday.")
     assert [k for _, k, _ in got] == ["region", "region"]
+
+
+def test_a_capital_as_a_hashtag_keeps_the_cue_before_it():
+    # "طريق #X": a road that leads to it, the city (rule 2), the "#" no word between
+    got = _places("هجوم على حاجز على طريق #حماة – محردة.")
+    assert got[0] == ("حماة", "place", "Hama")
+    # a hashtag alone decides nothing: the name's own reading ("#حماة وريفها")
+    assert _places("قصف على #حماة وريفها.")[0][1] == "region"
