@@ -36,3 +36,17 @@ def test_a_capital_as_a_hashtag_keeps_the_cue_before_it():
     assert got[0] == ("حماة", "place", "Hama")
     # a hashtag alone decides nothing: the name's own reading ("#حماة وريفها")
     assert _places("قصف على #حماة وريفها.")[0][1] == "region"
+
+
+def test_one_building_in_a_capital_is_in_the_city():
+    assert _places("وقال مشفى (الرحمة) الخاص في حماة إن الجريح توفي.") == [
+        ("حماة", "place", "Hama")
+    ]
+    assert _places("A doctor at a private hospital in Hama said the man died.") == [
+        ("Hama", "place", "Hama")
+    ]
+    # an office in it decides nothing, and hospitals in it are spread over the area
+    assert _places("Officials of the health directorate in Hama said the man died.")[0][1] == (
+        "region"
+    )
+    assert _places("Hospitals in Hama were struck.")[0][1] == "region"

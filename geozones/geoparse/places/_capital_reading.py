@@ -86,8 +86,13 @@ CITY_BEFORE = {
     # بينَ دير الزور"), a reporter in it ("مراسل سانا في حماة")
     r"|(?:قريبة|قريب|القريبة|القريب)\s+من\s+$"
     r"|(?:الواصل|الرابط|يصل|تصل)[\u064b-\u0652]*\s+بين[\u064b-\u0652]*\s+$"
-    r"|(?:^|\s)[وف]?مراسل\S*(?:\s+\S+){0,2}?\s+(?:في\s+|ب)$",
-    "en": r"\b(?:reporter|correspondent)\s+in\s+$",
+    r"|(?:^|\s)[وف]?مراسل\S*(?:\s+\S+){0,2}?\s+(?:في\s+|ب)$"
+    # one building in it ("مشفى (الحكمة) الخاص في الحسكة"): a building stands in the city's
+    # streets (rule 3; the set marks a building inside a town at its town); round 24
+    r"|(?:^|\s)[وبلف]?(?:ال)?(?:مشفى|مستشفى|مدرسة|فندق|مسجد|جامع|كنيسة|مطعم|فرن)"
+    r"(?:\s+\S+){0,3}?\s+(?:في\s+|ب)$",
+    "en": r"\b(?:reporter|correspondent)\s+in\s+$"
+    r"|\b(?:hospital|school|hotel|mosque|church|restaurant|bakery)(?:\s+\S+){0,3}?\s+in\s+$",
 }
 _CITY_BEFORE = re.compile("|".join(f"(?:{p})" for p in CITY_BEFORE.values()))
 
