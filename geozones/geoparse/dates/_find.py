@@ -128,8 +128,8 @@ def _candidates(text: str) -> list[_Cand]:
             start = m.start(kind)  # "Mitte Dezember", "mid-December": a part of the month
         if kind == "weekday" and _quoted_name(folded, start, end):
             continue  # "“ياسر الخميس”": a person's name
-        if kind == "weekday" and re.search(r"[(“\"«]", folded[start:end]):
-            end += bool(re.match(r"[)”\"»“]", folded[end : end + 1]))  # "أمس (الأربعاء)"
+        if kind == "weekday" and re.search(r"[“\"«]", folded[start:end]):
+            end += bool(re.match(r"[”\"»“]", folded[end : end + 1]))  # "أمس “الأربعاء”"
         out.append(_Cand(kind, start, end, groups))
     if typos := misspelled_weekdays(text):  # "officials said Wednesady"
         out = sorted(out + typos, key=lambda c: c.start)

@@ -108,6 +108,8 @@ def _resolve(
 ) -> DateMention | None:
     g = c.groups
     k = c.kind
+    if k == "month_span":
+        return _month_span(c, text, ref, sents)
     s = e = None
     period, rel, time = "day", False, None
     if k == "iso":
@@ -140,12 +142,6 @@ def _resolve(
     elif k in ("month", "month_tr"):
         s, e = _month_of(c, text, ref, sents)
         rel, period = True, "month"
-    elif k == "month_span":  # its month read as a month alone, then the part of it
-        month = _resolve(month_of_span(c), text, ref, sents)
-        if month is None:
-            return None
-        s, e = span_of_month(c.groups, month.start_date)
-        rel, period = month.relative, "range"
     elif k == "numeric":
         s = e = _numeric(g)
         if s is None:
@@ -185,6 +181,18 @@ def _resolve(
             return None
         period = "time"
     return DateMention(text[c.start : c.end], c.start, c.end, s, e, period, time, rel)
+
+
+def _month_span(
+    c: _Cand, text: str, ref: dt.date | None, sents: _Sentences | None
+) -> DateMention | None:
+    """A counted part of a month ("the first two weeks of August"): its month read as a
+    month alone, then the days the words count in it."""
+    month = _resolve(month_of_span(c), text, ref, sents)
+    if month is None:
+        return None
+    s, e = span_of_month(c.groups, month.start_date)
+    return DateMention(text[c.start : c.end], c.start, c.end, s, e, "range", None, month.relative)
 
 
 def _day_month(
