@@ -23,7 +23,7 @@ from ._filters import (
     _quoted_name,
 )
 from ._misspelled import misspelled_weekdays
-from ._patterns import _ALTERNATIVES, _PATTERNS, _PREFIX, _Cand
+from ._patterns import _ALTERNATIVES, _MONTH_SPAN, _PATTERNS, _PREFIX, _SPAN_UNITS, _Cand
 from ._scan import guarded
 
 #: Every date holds a digit or one of these words: the full patterns run only around them.
@@ -49,7 +49,7 @@ _TRIGGER_RE = W.caseless(
 #: Characters before and after a trigger that a date around it may take ("the day before
 #: yesterday", "early spring 2019", "from 5 to 7 March 2020").
 _WINDOW = (40, 60)
-_CAPITAL_ONLY = {"mdy", "my", "month", "month_span"}
+_CAPITAL_ONLY = {"mdy", "my", "month"}
 
 
 # --------------------------------------------------------------------------- finding
@@ -93,9 +93,6 @@ def _candidates(text: str) -> list[_Cand]:
             for o, a in (("o_y", "a_y"), ("o_ys", "a_ys")):
                 if o in groups:
                     groups[a] = groups[o]
-        if kind == "month_span":  # where its month's name is: the month is read there
-            at = next(g for g in ("se_m", "sf_m", "sd_m", "sa_m", "st_m") if m.start(g) >= 0)
-            groups["sp_at"] = f"{m.start(at)}:{m.end(at)}"
         written = folded[m.start(kind) : m.end(kind)]
         if kind in _CAPITAL_ONLY and not _month_capitalised(groups.get("m_m") or written):
             continue
@@ -115,11 +112,7 @@ def _candidates(text: str) -> list[_Cand]:
         if outer == "feast":  # the feast's name: the preposition is context
             span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t", "fe_ry") if m.group(k))
         start, end = m.start(span), m.end(span)
-        if (
-            outer in ("dmy_ar", "dmy_ar_range", "month_span")
-            and folded[end - 1] == "."
-            and (outer != "month_span" or "\u0621" <= folded[end - 2] <= "\u064a")
-        ):
+        if outer in ("dmy_ar", "dmy_ar_range") and folded[end - 1] == ".":
             end -= 1  # "الرابع من آذار.": the full stop
         if kind in ("month", "feast") and m.end(kind) > end:
             end = m.end(kind)  # "March last year", "آذار من العام الماضي": the year's words
@@ -131,9 +124,50 @@ def _candidates(text: str) -> list[_Cand]:
         if kind == "weekday" and re.search(r"[“\"«]", folded[start:end]):
             end += bool(re.match(r"[”\"»“]", folded[end : end + 1]))  # "أمس “الأربعاء”"
         out.append(_Cand(kind, start, end, groups))
+    if spans := _month_spans(folded):  # "the first two weeks of August": in its place
+        out = sorted(
+            [c for c in out if not any(c.start < x.end and x.start < c.end for x in spans)] + spans,
+            key=lambda c: c.start,
+        )
     if typos := misspelled_weekdays(text):  # "officials said Wednesady"
         out = sorted(out + typos, key=lambda c: c.start)
     return out
+
+
+@functools.cache
+def _span_rx() -> re.Pattern[str]:
+    return W.caseless(_MONTH_SPAN)
+
+
+def _month_spans(folded: str) -> list[_Cand]:
+    """The counted parts of a month ("the first two weeks of August", "الأيام العشرة الأخيرة
+    من آذار"), searched around their unit words only; the month's place kept in ``sp_at``."""
+    lower = folded.translate(W.CASELESS)
+    found: dict[int, re.Match[str]] = {}
+    for u in _SPAN_UNITS:
+        at = lower.find(u)
+        while at >= 0:
+            lo, hi = max(0, at - 45), min(len(lower), at + 60)
+            for m in _span_rx().finditer(lower, lo, hi):
+                if m.start() <= at < m.end():
+                    found.setdefault(m.start(), m)
+            at = lower.find(u, at + 1)
+    spans = (_span(found[k], folded) for k in sorted(found))
+    return [c for c in spans if c is not None]
+
+
+def _span(m: re.Match[str], folded: str) -> _Cand | None:
+    """One counted part of a month as a candidate (None for an English month in lower
+    case, "the last two days of may": the verb)."""
+    groups = {k: folded[m.start(k) : m.end(k)] for k, v in m.groupdict().items() if v}
+    at = next(g for g in ("se_m", "sf_m", "sd_m", "sa_m", "st_m") if m.start(g) >= 0)
+    if not _month_capitalised(groups[at]):
+        return None
+    groups["sp_at"] = f"{m.start(at)}:{m.end(at)}"
+    end = m.end()
+    if folded[end - 1] == "." and "\u0621" <= folded[end - 2] <= "\u064a":
+        end -= 1  # "من آب.": the full stop
+    return _Cand("month_span", m.start(), end, groups)
 
 
 @functools.cache

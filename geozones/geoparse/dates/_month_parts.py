@@ -98,6 +98,8 @@ _OF_IT = re.compile(
     rf"|\baynı\s+ayın\s+(?P<t>{_DAY})['’]?\w*",
     re.IGNORECASE,
 )
+#: Words one of which every such back-reference holds (a cheap test before the expression).
+_OF_IT_WORDS = ("منه", "الشهر", "same month", "même mois", "meme mois", "monats", "aynı ayın")
 #: How far back the date whose month a day takes may be (the same or the next sentence).
 _BACK = 200
 
@@ -113,6 +115,9 @@ def days_of_month_before(mentions: list[DateMention], text: str) -> list[DateMen
     >>> [(x.text, x.iso) for x in got]
     [('4 February 2020', '2020-02-04'), ('the 14th of the same month', '2020-02-14')]
     """
+    low = text.lower()
+    if not any(w in low for w in _OF_IT_WORDS):
+        return mentions  # most texts: the full expression not run
     folded = W.match_folded(text)
     added: list[DateMention] = []
     dropped: list[DateMention] = []
