@@ -114,7 +114,7 @@ _AR_CLITIC = ""
 _AFTER_CLITIC = r"(?:\b|(?<=\b[وفبل])|(?=\d)(?<=[\u0621-\u064a]))"
 
 #: A count of two or more, of the days or weeks of a counted part of a month.
-_SPAN_N = rf"(?:{W.alternation({w for w, n in W.NUMBERS.items() if n >= 2})}|[12]?\d)"
+_SPAN_N = rf"(?:{W.alternation(sorted(w for w, n in W.NUMBERS.items() if n >= 2))}|[12]?\d)"
 #: The first or last N weeks or days of a month, the words before its month in every
 #: language but Turkish ("the first two weeks of", "les dix derniers jours de", "die ersten
 #: zwei Wochen des", "الأسبوعين الأولين من", "الأيام العشرة الأخيرة من شهر"); the count
