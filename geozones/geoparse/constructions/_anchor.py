@@ -10,6 +10,16 @@ approximate, its namesakes kept as alternatives. A sense near the anchor (or ins
 anchoring governorate) is chosen instead when there is one. A village the gazetteer does
 not hold, placed by :mod:`._unknown` with its list, moves only when that point lies
 outside its anchor.
+
+Two more ways a clause anchors its villages:
+
+* a list set off in brackets closes with its anchor ("قرى (السكرية والجعابات … وبعض
+  التلال القريبة. في ريف مسكنة)"): the bracket is one aside, so the anchor before its
+  closing bracket anchors every village in it, past a full stop or words that are no names;
+* a governorate's side ("بريف حلب الشرقي", in eastern Aleppo countryside) holds only the
+  villages on that side of its capital: a namesake in the governorate but on another side
+  (more than :data:`PART_OFF_DEGREES` off the direction, seen from the capital) is not
+  the village meant.
 """
 
 from __future__ import annotations
@@ -45,6 +55,14 @@ ANCHOR_SCORE = 0.35
 TOWN_PART_KM = 6.0
 #: How far (characters) after a village its anchor may stand.
 _REACH = 120
+#: A village this many degrees or more off the direction of a governorate's named side,
+#: seen from its capital ("ريف حلب الشرقي": east of Aleppo city), lies on another side …
+PART_OFF_DEGREES = 90.0
+#: … unless it lies within this distance (km) of the capital, where every side meets.
+PART_CAPITAL_KM = 10.0
+#: How far (characters) before a village the bracket that sets its list off may open, and
+#: after it the bracket may close.
+_BRACKET_REACH = 300
 
 _DIR_EN = (
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)"
@@ -113,6 +131,57 @@ def _anchor_of(
     return None
 
 
+def _bracket_anchor(
+    text: str, i: int, places: list[PlaceMention]
+) -> tuple[PlaceMention, str | None] | None:
+    """The anchor of a list set off in brackets, at its end: "قرى (السكرية والجعابات وبعض
+    التلال القريبة. في ريف مسكنة)". The last mention before the closing bracket, behind a
+    preposition of place, anchors every village of the bracket (a full stop or words that
+    are no names inside it do not end the aside)."""
+    m = places[i]
+    opened = text.rfind("(", max(0, m.start - _BRACKET_REACH), m.start)
+    if opened < 0 or ")" in text[opened : m.start]:
+        return None
+    close = text.find(")", m.end, m.end + _BRACKET_REACH)
+    if close < 0 or "(" in text[m.end : close]:
+        return None
+    inner = [a for a in places[i + 1 :] if a.end <= close]
+    if not inner or text[inner[-1].end : close].strip(" \t.،,"):
+        return None  # the bracket does not close on a name
+    a = inner[-1]
+    prep = _ANCHOR_BEFORE.search(text, max(opened + 1, a.start - 40), a.start)
+    if prep is None or not a.resolved or a.place.kind not in ("populated place", "admin area"):
+        return None
+    return a, compass(prep.group(0))
+
+
+def _capital(anchor: PlaceMention) -> Place | None:
+    """The capital of the governorate whose side a mention names ("ريف حلب الشرقي":
+    Aleppo city), None for any other anchor."""
+    a = anchor.place
+    if a.kind != "admin area" or a.extra.get("region") or a.extra.get("direction") is None:
+        return None
+    towns = [p for p in anchor.alternatives if p.kind == "populated place"
+             and p.country == a.country and a.name in p.admin]  # fmt: skip
+    return max(towns, key=lambda p: p.population, default=None)
+
+
+def _on_side(p: Place, anchor: PlaceMention) -> bool:
+    """Whether ``p`` may lie on the side of a governorate its anchor names: within
+    :data:`PART_OFF_DEGREES` of that direction seen from the capital, or near the capital
+    (True for any anchor that names no governorate's side)."""
+    capital = _capital(anchor)
+    direction = anchor.place.extra.get("direction")
+    if capital is None or direction not in _BEARINGS:
+        return True
+    if haversine_km(capital.lat, capital.lon, p.lat, p.lon) <= PART_CAPITAL_KM:
+        return True
+    north = p.lat - capital.lat
+    east = (p.lon - capital.lon) * math.cos(math.radians(capital.lat))
+    bearing = math.degrees(math.atan2(east, north)) % 360
+    return abs((bearing - _BEARINGS[direction] + 180) % 360 - 180) < PART_OFF_DEGREES
+
+
 def _inside(p: Place, anchor: Place, directed: bool = False) -> bool:
     """Whether ``p`` lies in (near) the anchor: inside the governorate or district it
     names or within :data:`ANCHOR_AREA_FAR_KM` of its point, or within
@@ -179,7 +248,7 @@ def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[P
             continue
         if m.place.source == "landmarks":
             continue  # a named site's phrase ("the Tishrin dam in Aleppo") is the site itself
-        found = _anchor_of(text, i, places)
+        found = _anchor_of(text, i, places) or _bracket_anchor(text, i, places)
         if found is None or found[0].place.country != bias:
             continue
         anchor, direction = found
@@ -187,10 +256,11 @@ def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[P
         if m.place.source == "context" and not _placed_outside(m, anchor.place, places, part):
             continue  # placed with its list, in the anchoring area: its point is no better
         senses = [p for p in (m.place, *m.alternatives) if p.country == bias]
-        if m.resolved and _inside(m.place, anchor.place, part):
+        if m.resolved and _inside(m.place, anchor.place, part) and _on_side(m.place, anchor):
             continue
         near = [p for p in senses if m.resolved or p is not m.place]
-        near = [p for p in near if p.source != "context" and _inside(p, anchor.place, part)]
+        near = [p for p in near if p.source != "context" and _inside(p, anchor.place, part)
+                and _on_side(p, anchor)]  # fmt: skip
         if near:
             alts = tuple(p for p in (m.place, *m.alternatives) if p is not near[0])
             best = near[0].with_score(max(m.place.score, ANCHOR_SCORE), near[0].matched)
