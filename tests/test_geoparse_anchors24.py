@@ -64,3 +64,28 @@ def test_village_on_the_named_side_stays() -> None:
     assert _near(found["الحميدية"], HAMIDIYEH_SOUTH_OF_ALEPPO, 1)
     found = _places("سيطرت القوات على بلدة دير حافر بريف حلب الشرقي بعد معارك عنيفة.")
     assert found["دير حافر"][0] is True
+
+
+# --- "منطقة X": the area named after a town reaches farther than the town ------------------
+
+SHADDADI = (36.034, 40.750)
+TAL_SFUK = (36.061, 41.254)  # 45 km east of al-Shaddadi
+
+
+def test_village_in_a_town_area_keeps_its_namesake_within_the_area() -> None:
+    found = _places(
+        "داهمت القوات قرى التويمين وتل صفوك والعطشانة في ريف منطقة الشدادي جنوبي الحسكة."
+    )
+    assert found["تل صفوك"][0] is True
+    assert _near(found["تل صفوك"], TAL_SFUK, 1)
+    # a village the gazetteer lacks lies between the town and its listed neighbour
+    assert _near(
+        found["التويمين"], ((SHADDADI[0] + TAL_SFUK[0]) / 2, (SHADDADI[1] + TAL_SFUK[1]) / 2)
+    )
+
+
+def test_village_near_the_town_itself_must_lie_near_it() -> None:
+    found = _places("داهمت القوات قرى التويمين وتل صفوك والعطشانة قرب الشدادي جنوبي الحسكة.")
+    assert found["تل صفوك"][0] is False
+    assert _near(found["تل صفوك"], SHADDADI, 5)
+    assert _near(found["التويمين"], SHADDADI, 5)

@@ -19,7 +19,11 @@ Two more ways a clause anchors its villages:
 * a governorate's side ("بريف حلب الشرقي", in eastern Aleppo countryside) holds only the
   villages on that side of its capital: a namesake in the governorate but on another side
   (more than :data:`PART_OFF_DEGREES` off the direction, seen from the capital) is not
-  the village meant.
+  the village meant;
+* the area named after a town ("في ريف منطقة الشدادي") reaches as far as a direction
+  from it (:data:`DIRECTED_FAR_KM`), and a village the gazetteer lacks, placed with its
+  list far from the town, lies between the town and the listed villages the gazetteer
+  holds in that area.
 """
 
 from __future__ import annotations
@@ -155,6 +159,22 @@ def _bracket_anchor(
     return a, compass(prep.group(0))
 
 
+#: "منطقة" (area, district) before a town: the area named after it, wider than the town.
+_AREA_WORD = re.compile(r"(?:^|\s)[وبل]?(?:ريف\s+)?منطقة\s*$")
+
+
+def _town_area(text: str, anchor: PlaceMention) -> bool:
+    """Whether the anchor is the area named after a town ("في ريف منطقة الشدادي"), which
+    reaches as far as a direction from it (:data:`DIRECTED_FAR_KM`), not a town's
+    :data:`ANCHOR_FAR_KM`."""
+    if anchor.place.kind != "populated place":
+        return False
+    head = anchor.text[: anchor.name_start - anchor.start] if anchor.name_end > 0 else ""
+    return bool(_AREA_WORD.search(" " + head)) or bool(
+        _AREA_WORD.search(text, max(0, anchor.start - 12), anchor.start)
+    )
+
+
 def _capital(anchor: PlaceMention) -> Place | None:
     """The capital of the governorate whose side a mention names ("ريف حلب الشرقي":
     Aleppo city), None for any other anchor."""
@@ -241,19 +261,17 @@ def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[P
     False
     """
     out = list(places)
+    anchors = [_anchor(text, i, places, bias) for i in range(len(places))]
     for i, m in enumerate(places):
-        if m.kind != "place" or m.place.country != bias:
-            continue
-        if m.resolved and m.place.population >= ANCHOR_MAX_POPULATION:
-            continue
-        if m.place.source == "landmarks":
-            continue  # a named site's phrase ("the Tishrin dam in Aleppo") is the site itself
-        found = _anchor_of(text, i, places) or _bracket_anchor(text, i, places)
-        if found is None or found[0].place.country != bias:
+        found = anchors[i]
+        if found is None:
             continue
         anchor, direction = found
-        part = anchor.direction is not None  # a governorate's part, a direction from a town
+        area = _town_area(text, anchor)  # "في ريف منطقة الشدادي": the town's area
+        part = anchor.direction is not None or area  # a governorate's part, a direction
         if m.place.source == "context" and not _placed_outside(m, anchor.place, places, part):
+            if area:
+                out[i] = _in_town_area(m, anchor, places, anchors)
             continue  # placed with its list, in the anchoring area: its point is no better
         senses = [p for p in (m.place, *m.alternatives) if p.country == bias]
         if m.resolved and _inside(m.place, anchor.place, part) and _on_side(m.place, anchor):
@@ -271,6 +289,47 @@ def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[P
             out[i] = replace(m, place=_at(m, anchor, direction, where), resolved=False,
                              alternatives=known)  # fmt: skip
     return out
+
+
+def _anchor(
+    text: str, i: int, places: list[PlaceMention], bias: str
+) -> tuple[PlaceMention, str | None] | None:
+    """The anchor of ``places[i]`` when it is a village at home its clause may move."""
+    m = places[i]
+    if m.kind != "place" or m.place.country != bias:
+        return None
+    if m.resolved and m.place.population >= ANCHOR_MAX_POPULATION:
+        return None
+    if m.place.source == "landmarks":
+        return None  # a named site's phrase ("the Tishrin dam in Aleppo") is the site itself
+    found = _anchor_of(text, i, places) or _bracket_anchor(text, i, places)
+    if found is None or found[0].place.country != bias:
+        return None
+    return found
+
+
+def _in_town_area(
+    m: PlaceMention,
+    anchor: PlaceMention,
+    places: list[PlaceMention],
+    anchors: list[tuple[PlaceMention, str | None] | None],
+) -> PlaceMention:
+    """A village placed with its list inside the area named after a town ("قرى … وتل صفوك
+    … في ريف منطقة الشدادي") but farther than :data:`ANCHOR_FAR_KM` from the town: it
+    followed one village of its list to the area's edge; the list lies between its
+    villages the gazetteer holds and the town, so it goes to their centre."""
+    a = anchor.place
+    if haversine_km(m.place.lat, m.place.lon, a.lat, a.lon) <= ANCHOR_FAR_KM:
+        return m
+    held = [
+        o.place for o, f in zip(places, anchors, strict=True)
+        if f is not None and f[0] is anchor and o.resolved and o.place.source != "context"
+        and _inside(o.place, a, True)
+    ]  # fmt: skip
+    points = [a, *held]
+    lat = sum(p.lat for p in points) / len(points)
+    lon = sum(p.lon for p in points) / len(points)
+    return replace(m, place=replace(m.place, lat=lat, lon=lon))
 
 
 def _towns_in(area: Place, places: list[PlaceMention], pos: int) -> tuple[float, float] | None:
