@@ -89,3 +89,40 @@ def test_village_near_the_town_itself_must_lie_near_it() -> None:
     assert found["تل صفوك"][0] is False
     assert _near(found["تل صفوك"], SHADDADI, 5)
     assert _near(found["التويمين"], SHADDADI, 5)
+
+
+# --- a site's base name in the governorate the text names: the site ----------------------
+
+RESAFA = (35.628, 38.756)  # data/landmarks.csv "Resafa", south of Raqqa
+
+
+def _resolved_place(text: str, name: str) -> tuple[str, float, float]:
+    m = next(p for p in extract(text).places if name in p.text)
+    return m.place.source, m.place.lat, m.place.lon
+
+
+def test_bare_base_name_in_the_named_governorate_is_the_site() -> None:
+    src, lat, lon = _resolved_place(
+        "قصفت الطائرات ريف الرقة الجنوبي ثم سيطرت القوات على مدينة الرصافة.", "الرصافة"
+    )
+    assert src == "landmarks" and haversine_km(lat, lon, *RESAFA) < 5
+    src, lat, lon = _resolved_place(
+        "Government forces advanced in southern Raqqa province and took Rusafa on Monday.",
+        "Rusafa",
+    )
+    assert src == "landmarks" and haversine_km(lat, lon, *RESAFA) < 5
+
+
+def test_bare_base_name_without_that_governorate_stays_the_village() -> None:
+    for text in (
+        "سيطرت القوات على مدينة الرصافة بعد معارك.",
+        "قصفت الطائرات ريف إدلب الشرقي ثم سيطرت القوات على بلدة الرصافة.",
+    ):
+        src, lat, lon = _resolved_place(text, "الرصافة")
+        assert src == "ocha-cod" and haversine_km(lat, lon, *RESAFA) > 100
+
+
+def test_base_of_a_site_named_after_a_community_stays_the_town() -> None:
+    # "الطبقة" is the base of the Tabqa dam and air base, named after the town: the town
+    src, lat, lon = _resolved_place("قصفت الطائرات ريف الرقة الغربي ومدينة الطبقة.", "الطبقة")
+    assert src == "ocha-cod"

@@ -80,6 +80,7 @@ from .places import (
     place_nicknames,
     prefer_near_spelling,
     province_word_towns,
+    site_bases,
 )
 from .scan import (
     Entity,
@@ -224,6 +225,7 @@ def _names(
     listed = sorted(set(unmarked + marked))
     items = drop_uncued_arabic(text, items, index, listed, bias)
     places, roads = build(text, items, index, bias)
+    places = site_bases(text, places, index, bias)  # "الرصافة" in a story on Raqqa: Resafa
     places, signed = signature_outlets(text, places)  # "الأردن العربي –": the outlet
     entities += signed
     road_spans = [(r.start, r.end) for r in roads]

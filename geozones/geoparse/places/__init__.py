@@ -10,8 +10,10 @@ quarter called a district (``_quarter_district``), a road and the towns that nam
 spelling kept only near the story (``_loose``, ``_city_sense``), a province word on
 a town ("Kafr Zita province", ``_province_word``), a far direction ("al-Sukhna,
 east of Homs", ``_far_direction``), a quarter far from the story
-(``_far_quarters``), an area's nickname (``_nicknames``), generic heads and function
-words that are no names (``_generic_heads``, ``_function_words``) and the trained
+(``_far_quarters``), an area's nickname (``_nicknames``), a site's base name in the
+governorate the text names ("الرصافة" in a story on Raqqa's countryside,
+``_site_bases``), generic heads and function words that are no names
+(``_generic_heads``, ``_function_words``) and the trained
 filter of Arabic names that are words (``_place_model``).
 
 Examples
@@ -32,6 +34,7 @@ from ._loose import keep_near_loose, prefer_near_spelling
 from ._nicknames import place_nicknames
 from ._place_model import drop_unlikely_places
 from ._province_word import province_word_towns
+from ._site_bases import site_bases
 
 build = _build
 
@@ -47,4 +50,5 @@ __all__ = [
     "place_nicknames",
     "prefer_near_spelling",
     "province_word_towns",
+    "site_bases",
 ]
