@@ -126,3 +126,34 @@ def test_base_of_a_site_named_after_a_community_stays_the_town() -> None:
     # "الطبقة" is the base of the Tabqa dam and air base, named after the town: the town
     src, lat, lon = _resolved_place("قصفت الطائرات ريف الرقة الغربي ومدينة الطبقة.", "الطبقة")
     assert src == "ocha-cod"
+
+
+# --- a town far abroad anchored in a home area is not the village meant -----------------
+
+WESTERN_DEIR_EZZOR = (35.20, 39.96)
+
+
+def _mention(text: str, name: str):
+    return next(p for p in extract(text).places if p.text == name)
+
+
+def test_far_abroad_town_anchored_at_home_is_placed_at_its_anchor() -> None:
+    m = _mention(
+        "Clashes broke out in the villages of Kasra and Junaynah in western Deir Ezzor on Friday.",
+        "Junaynah",
+    )
+    assert m.place.country == "SY" and m.resolved is False
+    assert haversine_km(m.place.lat, m.place.lon, *WESTERN_DEIR_EZZOR) < 50
+    assert any(a.country == "SD" for a in m.alternatives)  # the Sudanese town kept aside
+
+
+def test_far_abroad_town_without_a_home_anchor_stays() -> None:
+    m = _mention(
+        "Protesters gathered in Junaynah, the capital of West Darfur, on Friday.", "Junaynah"
+    )
+    assert m.place.country == "SD"
+
+
+def test_town_over_the_border_beside_a_home_town_stays() -> None:
+    m = _mention("The convoy reached Kilis near Azaz on Friday.", "Kilis")
+    assert m.place.country == "TR"

@@ -20,6 +20,8 @@ Two more ways a clause anchors its villages:
   villages on that side of its capital: a namesake in the governorate but on another side
   (more than :data:`PART_OFF_DEGREES` off the direction, seen from the capital) is not
   the village meant;
+* a town far abroad (:data:`FAR_ABROAD_KM`) that the clause anchors at home ("Kasra,
+  Mahaymida and Junaynah in western Deir Ezzor") is not the village meant either;
 * the area named after a town ("في ريف منطقة الشدادي") reaches as far as a direction
   from it (:data:`DIRECTED_FAR_KM`), and a village the gazetteer lacks, placed with its
   list far from the town, lies between the town and the listed villages the gazetteer
@@ -57,6 +59,10 @@ ANCHOR_MAX_POPULATION = 50_000
 ANCHOR_SCORE = 0.35
 #: How far (km) from a town's centre the point of its named part ("eastern X") lies.
 TOWN_PART_KM = 6.0
+#: A town abroad this far (km) from the home area its clause anchors it in is not the
+#: village meant ("the villages of Kasra, Mahaymida and Junaynah in western Deir Ezzor":
+#: not al-Junaynah in Sudan); a town over the border may be ("Kilis in northern Aleppo").
+FAR_ABROAD_KM = 1000.0
 #: How far (characters) after a village its anchor may stand.
 _REACH = 120
 #: A village this many degrees or more off the direction of a governorate's named side,
@@ -284,7 +290,8 @@ def place_at_anchors(text: str, places: list[PlaceMention], bias: str) -> list[P
             best = near[0].with_score(max(m.place.score, ANCHOR_SCORE), near[0].matched)
             out[i] = replace(m, place=best, alternatives=alts, resolved=True)
         else:
-            known = tuple(p for p in senses if p.source != "context")
+            known = tuple(p for p in (*senses, m.place) if p.source != "context")
+            known = tuple(dict.fromkeys(known))  # a town far abroad stays an alternative
             where = _towns_in(anchor.place, places, m.start)
             out[i] = replace(m, place=_at(m, anchor, direction, where), resolved=False,
                              alternatives=known)  # fmt: skip
@@ -296,15 +303,19 @@ def _anchor(
 ) -> tuple[PlaceMention, str | None] | None:
     """The anchor of ``places[i]`` when it is a village at home its clause may move."""
     m = places[i]
-    if m.kind != "place" or m.place.country != bias:
+    abroad = m.place.country != bias
+    if m.kind != "place" or abroad and m.place.kind != "populated place":
         return None
-    if m.resolved and m.place.population >= ANCHOR_MAX_POPULATION:
+    if m.resolved and m.place.population >= ANCHOR_MAX_POPULATION and not abroad:
         return None
     if m.place.source == "landmarks":
         return None  # a named site's phrase ("the Tishrin dam in Aleppo") is the site itself
     found = _anchor_of(text, i, places) or _bracket_anchor(text, i, places)
     if found is None or found[0].place.country != bias:
         return None
+    a = found[0].place
+    if abroad and haversine_km(m.place.lat, m.place.lon, a.lat, a.lon) <= FAR_ABROAD_KM:
+        return None  # "Kilis in northern Aleppo"? a town over the border may be meant
     return found
 
 
