@@ -157,3 +157,49 @@ def test_far_abroad_town_without_a_home_anchor_stays() -> None:
 def test_town_over_the_border_beside_a_home_town_stays() -> None:
     m = _mention("The convoy reached Kilis near Azaz on Friday.", "Kilis")
     assert m.place.country == "TR"
+
+
+# --- a long list's area: one more far namesake does not hide it ---------------------------
+
+
+def _listed(text: str, points: dict[str, tuple[float, float]]):
+    """Place mentions of ``text``'s names at the given points (the list as the choice left it)."""
+    from geozones.geoparse import PlaceMention
+    from geozones.place import Place
+
+    out = []
+    for name, (lat, lon) in points.items():
+        s = text.index(name)
+        out.append(
+            PlaceMention(name, s, s + len(name), Place(name, lat, lon), "place", s, s + len(name))
+        )
+    return sorted(out, key=lambda m: m.start)
+
+
+def test_far_member_of_a_long_list_goes_to_the_list_area() -> None:
+    from geozones.geoparse.constructions import far_list_members
+
+    # five villages within 25 km, one more namesake 60 km north, one 120 km west of their
+    # centre (95 km from the nearest); an item the gazetteer does not read between them
+    text = "سيطرت القوات على كفر ألف، باء، مزرعة السد الكبير، جيم، دال، هاء، واو، زاي."
+    points = {
+        "كفر ألف": (35.68, 38.70), "باء": (35.63, 38.65), "جيم": (35.56, 38.34),
+        "دال": (35.69, 38.47), "هاء": (35.14, 37.46), "واو": (36.22, 38.70),
+        "زاي": (35.63, 38.76),
+    }  # fmt: skip
+    out = {m.text: m for m in far_list_members(text, _listed(text, points), "SY")}
+    assert out["هاء"].resolved is False
+    assert haversine_km(out["هاء"].place.lat, out["هاء"].place.lon, 35.64, 38.58) < 15
+    assert out["واو"].resolved is True  # 60 km off: another village of the area, maybe
+
+
+def test_list_broken_by_a_clause_is_two_lists() -> None:
+    from geozones.geoparse.constructions import far_list_members
+
+    text = "سيطرت القوات على كفر ألف، باء، جيم، دال، واو، ثم تقدمت قواته بعدها نحو هاء."
+    points = {
+        "كفر ألف": (35.68, 38.70), "باء": (35.63, 38.65), "جيم": (35.56, 38.34),
+        "دال": (35.69, 38.47), "هاء": (35.14, 37.46), "واو": (36.22, 38.70),
+    }  # fmt: skip
+    out = {m.text: m for m in far_list_members(text, _listed(text, points), "SY")}
+    assert out["هاء"].resolved is True

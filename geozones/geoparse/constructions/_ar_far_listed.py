@@ -5,7 +5,9 @@ area: a reader looks for each name near the others. When the only reading of one
 is a small village far from all the others (Bahra near Hama, 300 km from the Hajin pocket
 the others lie in), the gazetteer lacks the village the text means: it is an unknown
 place among its list, placed at the centre of the others (as the construction rules place
-unknown names), not the far namesake.
+unknown names), not the far namesake. In a long list (four other members or more read in
+the gazetteer, its unread items between them) the area is the group most of them form,
+and a member is far from its centre: one more namesake far off does not hide the area.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import dataclasses
 import re
 
 from ..._text import has_arabic_letter
+from ...place import Place
 from ...projection import haversine_km
 from .._results import PlaceMention
 from ._unknown import _context_place
@@ -26,22 +29,32 @@ NEAR_KM = 50.0
 VILLAGE_POPULATION = 10_000
 #: What joins two members of an Arabic list: "و" clinging to the next, a comma, or both.
 _JOIN = re.compile(r"[ \t]*(?:[،,][ \t]*)?و?$")
+#: … or, in a comma list, items the gazetteer does not read between them, or the head words
+#: of the next item ("الصيان، حقل نفط الثورة، محطة نفط الرصافة"): three words at most each.
+_W = r"[^\s.،,:;!؟()\d\"“”«»]+"
+_JOIN_PAST = re.compile(
+    rf"[ \t]*(?:،[ \t]*{_W}(?:[ \t]+{_W}){{0,2}}[ \t]*)*،[ \t]*(?:{_W}[ \t]+){{0,2}}و?"
+)
 
 
 def _arabic(m: PlaceMention) -> bool:
     return has_arabic_letter(m.text)
 
 
-def _joined(text: str, a: PlaceMention, b: PlaceMention) -> bool:
+def _joined(text: str, a: PlaceMention, b: PlaceMention, past: bool = False) -> bool:
     if not (_arabic(a) and _arabic(b)):
         return False  # "Hama and Idlib, Aleppo was calm": an English comma ends a clause
     gap = text[a.end : b.start]
     if b.text.startswith("و") and not gap.strip():
         return bool(gap)  # "والبحرة": the "و" is in the mention
+    if past and _JOIN_PAST.fullmatch(gap) is not None:
+        return True  # "، حقل نفط الثورة، محطة نفط ": unread items of the comma list
     return _JOIN.fullmatch(gap) is not None and ("،" in gap or "," in gap or gap.endswith("و"))
 
 
-def arabic_lists(text: str, places: list[PlaceMention], least: int = 3) -> list[list[int]]:
+def arabic_lists(
+    text: str, places: list[PlaceMention], least: int = 3, past: bool = False
+) -> list[list[int]]:
     """The runs of place mentions (their indexes) that an Arabic list joins, ``least``
     members or more ("غرانيج والكشكية وأبو حمام", "درعا، القنيطرة، ودمشق").
 
@@ -52,7 +65,7 @@ def arabic_lists(text: str, places: list[PlaceMention], least: int = 3) -> list[
     """
     runs, run = [], [0] if places else []
     for i in range(1, len(places)):
-        if _joined(text, places[i - 1], places[i]):
+        if _joined(text, places[i - 1], places[i], past):
             run.append(i)
         else:
             runs.append(run)
@@ -69,6 +82,20 @@ def _village(m: PlaceMention) -> bool:
         and (p.population or 0) < VILLAGE_POPULATION
         and _arabic(m)
     )  # fmt: skip
+
+
+def _group(others: list[Place]) -> list[Place]:
+    """The members that make the list's area: those within :data:`NEAR_KM` of the member
+    nearest to all the others, when they are most of them (one more far namesake among a
+    long list, "أبو سوسة" north of Raqqa among villages south of it, does not hide the
+    area); all of them otherwise."""
+    if len(others) < 4:
+        return others
+    medoid = min(
+        others, key=lambda p: sum(haversine_km(p.lat, p.lon, o.lat, o.lon) for o in others)
+    )
+    near = [o for o in others if haversine_km(medoid.lat, medoid.lon, o.lat, o.lon) <= NEAR_KM]
+    return near if 2 * len(near) > len(others) else others
 
 
 def far_list_members(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
@@ -94,17 +121,23 @@ def far_list_members(text: str, places: list[PlaceMention], bias: str) -> list[P
     []
     """
     out = list(places)
-    for run in arabic_lists(text, places):
+    for run in arabic_lists(text, places, past=True):
         for i in run:
             m = places[i]
             others = [places[j].place for j in run if j != i and places[j].resolved]
             if not _village(m) or len(others) < 2:
                 continue
-            lat = sum(p.lat for p in others) / len(others)
-            lon = sum(p.lon for p in others) / len(others)
-            if any(haversine_km(lat, lon, p.lat, p.lon) > NEAR_KM for p in others):
+            group = _group(others)
+            lat = sum(p.lat for p in group) / len(group)
+            lon = sum(p.lon for p in group) / len(group)
+            if any(haversine_km(lat, lon, p.lat, p.lon) > NEAR_KM for p in group):
                 continue
-            if all(haversine_km(m.place.lat, m.place.lon, p.lat, p.lon) > FAR_KM for p in others):
+            if len(group) < len(others):  # a long list's area, its far namesakes left out
+                far = haversine_km(m.place.lat, m.place.lon, lat, lon) > FAR_KM
+            else:
+                far = all(haversine_km(m.place.lat, m.place.lon, p.lat, p.lon) > FAR_KM
+                          for p in group)  # fmt: skip
+            if far:
                 name = m.text[1:] if m.text.startswith("و") and len(m.text) > 4 else m.text
                 unknown = _context_place(name, (lat, lon), bias)
                 out[i] = dataclasses.replace(m, place=unknown, resolved=False, alternatives=())
