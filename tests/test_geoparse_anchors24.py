@@ -203,3 +203,20 @@ def test_list_broken_by_a_clause_is_two_lists() -> None:
     }  # fmt: skip
     out = {m.text: m for m in far_list_members(text, _listed(text, points), "SY")}
     assert out["هاء"].resolved is True
+
+
+# --- "القرى هي A و B": the villages named after the article-bearing plural ----------------
+
+
+def test_villages_named_after_the_definite_plural_and_hiya() -> None:
+    found = _places(
+        "سيطرت القوات التركية على قرى قرب عفرين، وقالت المصادر إن القرى هي دوكان وجقلا فوقاني "
+        "وكفر روم تحتاني في ناحية جنديرس."
+    )
+    assert "دوكان" in found and found["دوكان"][0] is False  # unknown to the gazetteer
+    assert "جقلا فوقاني" in found  # "فوقاني" (upper) closes the village's name
+
+
+def test_definite_plural_and_hiya_before_a_predicate_names_no_village() -> None:
+    found = _places("وقالت المصادر إن القرى هي الأكثر تضررا من القصف على ناحية جنديرس.")
+    assert set(found) == {"ناحية جنديرس"}

@@ -113,7 +113,7 @@ _AR_NOUN = re.compile(
 _AR_AMONG = re.compile(
     r"(?<![\u0600-\u06ff])[وبلف]?(?:ال)?(?:قرى|بلدات|مدن)(?![\u0600-\u06ff])[^.\n]{0,120}?"
     r"(?<![\u0600-\u06ff])(?:منها|ومنها|أبرزها|بينها|من\s+بينها)\s+"
-    r"|(?<![\u0600-\u06ff])(?:قرى|بلدات|مناطق)\s*[،,]?\s*(?:وهي|هي)\s+"
+    r"|(?<![\u0600-\u06ff])(?:ال)?(?:قرى|بلدات|مناطق)\s*[،,]?\s*(?:وهي|هي)\s+"
 )
 #: "مزرعة لتربية الدواجن" (a farm for raising poultry), "مخيم للنازحين": the preposition ل on
 #: a verbal noun or on a noun with the article says what the place is for, not its name.
@@ -425,6 +425,9 @@ def _next_is(text: str, words: list[tuple[int, int]], i: int, wanted: frozenset[
 
 #: Compass adjectives without the article that close a village's name ("جرذي غربي") …
 _AR_COMPASS_ADJ = frozenset("شرقي غربي شمالي جنوبي".split())
+#: The upper, middle and lower of two or three villages of one name ("جقلا فوقاني", "جقلا
+#: وسطاني", "كفر روم تحتاني"): adjectives that only ever close a village's name.
+_AR_TIER_ADJ = frozenset("فوقاني تحتاني وسطاني فوقانى تحتانى وسطانى".split())
 #: … when the list goes on (or ends) right after them, rather than a place being named.
 _AR_LIST_GOES_ON = re.compile(r"[\s\"”»)]*(?:[،,.;:]|و|\n|$)")
 
@@ -438,6 +441,8 @@ def _two_words(text: str, a: int, b: int, nxt: tuple[int, int]) -> bool:
         return False
     if second in _AR_COMPASS_ADJ and _AR_LIST_GOES_ON.match(text, nxt[1]):
         return True  # "جرذي غربي و…": Western Jarda; "X غربي حلب" is west of Aleppo
+    if second in _AR_TIER_ADJ:
+        return True  # "جقلا فوقاني": Upper Jaqla
     k = _ar_key(second)
     if (
         k in _AR_END
