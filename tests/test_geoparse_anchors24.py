@@ -220,3 +220,17 @@ def test_villages_named_after_the_definite_plural_and_hiya() -> None:
 def test_definite_plural_and_hiya_before_a_predicate_names_no_village() -> None:
     found = _places("وقالت المصادر إن القرى هي الأكثر تضررا من القصف على ناحية جنديرس.")
     assert set(found) == {"ناحية جنديرس"}
+
+
+# --- a village's name of two words, read as a village and a far second place -------------
+
+
+def test_two_word_village_after_its_noun_is_one_village() -> None:
+    found = _places("وصلت تعزيزات عسكرية إلى قرية عقارب الصافية شرقي سلمية مساء أمس.")
+    assert "عقارب الصافية" in found and found["عقارب الصافية"][0] is True
+    assert "الصافية" not in found
+
+
+def test_two_villages_of_a_dual_stay_two() -> None:
+    found = _places("وصلت تعزيزات عسكرية إلى قريتي عقارب والصافية شرقي سلمية مساء أمس.")
+    assert "عقارب" in found and "والصافية" in found

@@ -41,6 +41,7 @@ from .constructions import (
     repeat_context_places,
     repeat_cued_names,
     road_end_spans,
+    whole_names,
 )
 from .dates import DateMention, extract_dates
 from .entities import (
@@ -315,6 +316,7 @@ def _constructed(
     name ("the villages of X and Y", "قريتي X وY"), placed at their clause's anchor."""
     listed = spans.listed
     places = rechoose_near(text, places, bias, listed + place_list_spans(text, places))
+    places = whole_names(text, places, listed)  # "بقرية عقارب الصافية": one village
     places = follow_first_reading(text, places)
     places = province_word_towns(text, places)  # "Kafr Zita province": the town
     places = _inside_delimited(text, places, spans.marked)  # "قصور" of "مناطق “… وقصور أم سابا …"

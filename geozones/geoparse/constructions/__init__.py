@@ -9,7 +9,8 @@ the noun before a list ("the villages of", "قريتي", ``_unknown`` with
 and sites ("حي X", "X Square in central Aleppo", ``_ar_quarters``, ``_ar_sites``,
 ``_square_sites``), a far list member or a pair of capitals read as
 governorates (``_ar_far_listed``, ``_ar_paired_capitals``), elided twins
-("الدير الشرقي والغربي", ``_ar_twins``), and one sense per text: a name the context
+("الدير الشرقي والغربي", ``_ar_twins``), a village's name of two words read as two
+places ("بقرية عقارب الصافية", ``_ar_whole_names``), and one sense per text: a name the context
 showed to be a place is one wherever it is written again (``_repeats``,
 ``_context_repeats``, ``_unresolved_repeats``).
 
@@ -28,6 +29,7 @@ from ._ar_paired_capitals import paired_capitals
 from ._ar_quarters import city_quarters, listed_quarters
 from ._ar_sites import far_named_sites
 from ._ar_twins import elided_twins
+from ._ar_whole_names import whole_names
 from ._arabic_lists import comma_list_spans
 from ._context_repeats import repeat_context_places
 from ._place_lists import follow_first_reading, place_list_spans
@@ -57,4 +59,5 @@ __all__ = [
     "road_end_spans",
     "repeat_context_places",
     "repeat_cued_names",
+    "whole_names",
 ]

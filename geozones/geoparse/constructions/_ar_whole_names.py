@@ -1,0 +1,65 @@
+"""A village's name the construction sets off as one, read as two: "بقرية عقارب الصافية".
+
+The noun before a name ("قرية", "بلدة") sets off one village's name, of one word or two
+("عقارب الصافية", Aqarib al-Safiyah). When the gazetteer holds the village under its first
+word only (OCHA "Aqareb") and the second word is read as another place that the story
+does not place near it (a Safiyeh by Tartous 100 km off, left unresolved or far), the two
+are one village: the first mention takes the whole name, the second goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ...projection import haversine_km
+from .._results import PlaceMention
+
+#: The second word's own reading this far (km) from the first's is no place of the story.
+SECOND_FAR_KM = 50.0
+
+
+def whole_names(
+    text: str, places: list[PlaceMention], spans: Sequence[tuple[int, int]]
+) -> list[PlaceMention]:
+    """``places`` with each construction item read as a village and a far or unresolved
+    name right after it made one mention of that village.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    places : list of PlaceMention
+        Its place mentions, in text order.
+    spans : sequence of (int, int)
+        The names constructions set off as one each (:func:`construction_spans` and the
+        marked Arabic lists).
+
+    Returns
+    -------
+    list of PlaceMention
+        ``places``, such pairs made one mention.
+
+    Examples
+    --------
+    >>> whole_names("", [], [])
+    []
+    """
+    out = list(places)
+    drop: set[int] = set()
+    for s, e in sorted(set(spans)):
+        inside = [i for i, m in enumerate(places) if s <= m.start and m.end <= e]
+        if len(inside) != 2:
+            continue
+        i, j = inside
+        a, b = places[i], places[j]
+        if a.start != s or b.end != e or text[a.end : b.start].strip() or " " in b.text:
+            continue  # one word after the village, only a space between
+        if a.kind != "place" or b.kind != "place" or not a.resolved:
+            continue
+        far = haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) > SECOND_FAR_KM
+        if b.resolved and not far:
+            continue  # two places of the story side by side
+        out[i] = replace(a, text=text[a.start : e], end=e, name_end=e)
+        drop.add(j)
+    return [m for k, m in enumerate(out) if k not in drop]
