@@ -84,18 +84,25 @@ def _village(m: PlaceMention) -> bool:
     )  # fmt: skip
 
 
-def _group(others: list[Place]) -> list[Place]:
-    """The members that make the list's area: those within :data:`NEAR_KM` of the member
-    nearest to all the others, when they are most of them (one more far namesake among a
-    long list, "أبو سوسة" north of Raqqa among villages south of it, does not hide the
-    area); all of them otherwise."""
-    if len(others) < 4:
-        return others
-    medoid = min(
-        others, key=lambda p: sum(haversine_km(p.lat, p.lon, o.lat, o.lon) for o in others)
-    )
-    near = [o for o in others if haversine_km(medoid.lat, medoid.lon, o.lat, o.lon) <= NEAR_KM]
-    return near if 2 * len(near) > len(others) else others
+#: A list of more read members than this is not grouped (the medoid costs their square).
+GROUP_MAX = 60
+
+
+def _group(points: list[Place]) -> list[int]:
+    """The members (indexes into ``points``) that make the list's area: those within
+    :data:`NEAR_KM` of the member nearest to all the others, when they are most of them
+    (one more far namesake among a long list, "أبو سوسة" north of Raqqa among villages
+    south of it, does not hide the area); all of them otherwise, and for a short list."""
+    every = list(range(len(points)))
+    if not 5 <= len(points) <= GROUP_MAX:
+        return every
+
+    def km(a: Place, b: Place) -> float:
+        return float(haversine_km(a.lat, a.lon, b.lat, b.lon))
+
+    medoid = min(points, key=lambda p: sum(km(p, o) for o in points))
+    near = [k for k, o in enumerate(points) if km(medoid, o) <= NEAR_KM]
+    return near if 2 * len(near) > len(points) else every
 
 
 def far_list_members(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
@@ -122,12 +129,16 @@ def far_list_members(text: str, places: list[PlaceMention], bias: str) -> list[P
     """
     out = list(places)
     for run in arabic_lists(text, places, past=True):
+        read = [j for j in run if places[j].resolved]
+        area = {read[k] for k in _group([places[j].place for j in read])}  # once a list
         for i in run:
             m = places[i]
-            others = [places[j].place for j in run if j != i and places[j].resolved]
+            others = [places[j].place for j in read if j != i]
             if not _village(m) or len(others) < 2:
                 continue
-            group = _group(others)
+            group = [places[j].place for j in read if j != i and j in area]
+            if len(group) < 2:
+                continue
             lat = sum(p.lat for p in group) / len(group)
             lon = sum(p.lon for p in group) / len(group)
             if any(haversine_km(lat, lon, p.lat, p.lon) > NEAR_KM for p in group):
