@@ -313,10 +313,53 @@ def _anchor(
     found = _anchor_of(text, i, places) or _bracket_anchor(text, i, places)
     if found is None or found[0].place.country != bias:
         return None
+    if _item_modifier(text, i, places, found[0]) or _left_area(text, i, places, found[0]):
+        return None
     a = found[0].place
     if abroad and haversine_km(m.place.lat, m.place.lon, a.lat, a.lon) <= FAR_ABROAD_KM:
         return None  # "Kilis in northern Aleppo"? a town over the border may be meant
     return found
+
+
+#: What continues a list after an anchor phrase: a comma or "and" before its next name.
+_LIST_GOES_ON = re.compile(r"^\s*(?:[,،]|[,،]?\s*\b(?:and|or)\b)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _item_modifier(text: str, i: int, places: list[PlaceMention], anchor: PlaceMention) -> bool:
+    """Whether the anchor phrase modifies one later member of the list, not ``places[i]``:
+    other names stand between them and the list goes on after the anchor ("Morek, Rashidin
+    west of Aleppo, Tal al-Eis and …": only Rashidin is west of Aleppo)."""
+    k = places.index(anchor)
+    if k <= i + 1 or k + 1 >= len(places):
+        return False  # the village is the last name before its anchor, or the list ends
+    nxt = places[k + 1]
+    gap = text[anchor.end : nxt.start]
+    return nxt.kind == "place" and bool(_LIST_GOES_ON.match(gap))
+
+
+def _left_area(text: str, i: int, places: list[PlaceMention], anchor: PlaceMention) -> bool:
+    """Whether the clause already placed ``places[i]`` in an area named before it, and the
+    later anchor lies outside that area: the clause has moved on to the next area ("in
+    northern Homs around Rastan and Talbiseh, in Eastern Ghouta": Talbiseh stays in Homs)."""
+    m = places[i]
+    if not m.resolved or m.place.kind != "populated place":
+        return False
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start)), default=0)
+    for r in places[:i]:
+        if r.start < start or r.kind != "region" or not r.resolved:
+            continue
+        gov = _governorate(r.place)
+        if gov is not None and gov == _governorate(m.place):
+            return _governorate(anchor.place) not in (None, gov)
+    return False
+
+
+def _governorate(p: Place) -> str | None:
+    """The governorate a place lies in: its own name for a governorate, else the first
+    level of its admin chain (a named region carries its governorate there too)."""
+    if p.kind == "admin area" and len(p.admin) <= 1:
+        return p.name
+    return p.admin[1] if len(p.admin) > 1 else None
 
 
 def _in_town_area(
