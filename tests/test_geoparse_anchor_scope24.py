@@ -48,3 +48,11 @@ def test_an_anchor_inside_the_earlier_area_still_places_the_list():
     # the later anchor lies in the area already named: it narrows it, it does not move on
     got = _at("In Aleppo province, the army took Tal Tourin and Qarah villages in eastern al-Bab.")
     assert _near(got["Qarah"], 36.37, 37.58, False)
+
+
+def test_a_quantifier_phrase_in_a_list_of_villages_is_no_village():
+    # "and some nearby hills" closes the list: a phrase of the language, not an unlisted village
+    text = "قصفت الطائرات قرى (السكرية والجعابات وبعض التلال القريبة. في ريف مسكنة) شرق حلب."
+    got = [m.text for m in geozones.extract(text).places]
+    assert "الجعابات" in got  # the list is still read
+    assert not any("التلال" in t for t in got)

@@ -31,6 +31,9 @@ from ..scan._persons import AR_TITLES, _ar_key, _given_names
 _AR = re.compile(r"[\u0621-\u064a]+")
 #: Plural nouns of settlements (folded) that, with the article, open a phrase, no name.
 _PLURALS = frozenset(normalise(w) for w in "قرى بلدات مدن مناطق احياء مزارع نواحي قريات".split())
+#: Quantifiers (folded) that open a noun phrase, never a name: "بعض التلال" (some hills),
+#: "كل القرى", "معظم البلدات", "عدد من القرى", "جميع", "باقي", "بقية", "عشرات".
+_QUANTIFIERS = frozenset(normalise(w) for w in "بعض كل معظم عدد جميع باقي بقيه عشرات مئات".split())
 #: Pronouns that cling to a noun ("محيطها", its surroundings).
 _PRONOUN = re.compile(r"(?:ها|هما|هم|هن|ه)$")
 _PLACE_NOUNS = SETTLEMENT_NOUNS | frozenset(normalise(w) for w in AR_PLACE_BEFORE)
@@ -53,6 +56,8 @@ def _phrase(text: str, m: PlaceMention) -> bool:
     first = _unclitic(words[0])
     if first.startswith("ال") and first[2:] in _PLURALS:
         return True  # "القرى المحيطة"
+    if len(words) > 1 and first in _QUANTIFIERS:
+        return True  # "وبعض التلال القريبة": some nearby hills
     raw = _unclitic(strip_marks(m.text.strip()))  # "ه" a pronoun, "ة" no: not folded
     if len(words) == 1 and _PRONOUN.search(raw):
         stem = normalise(_PRONOUN.sub("", raw))
