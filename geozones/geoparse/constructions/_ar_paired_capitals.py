@@ -16,6 +16,7 @@ import re
 
 from ...place import Place
 from .._results import PlaceMention
+from ..places._capitals import capital_governorate
 from ._ar_far_listed import arabic_lists
 
 _CITY_BEFORE = re.compile(r"(?:مدينة|مدينتي|مدن)[ \t]+[وبلف]?$")
@@ -28,11 +29,7 @@ def _governorate(m: PlaceMention) -> Place | None:
     """The governorate the mention's city is the capital of, among its readings."""
     if m.kind != "place" or m.place.kind != "populated place":
         return None
-    return next(
-        (a for a in m.alternatives if a.kind == "admin area" and a.level == 1
-         and a.country == m.place.country and a.name in m.place.admin),
-        None,
-    )  # fmt: skip
+    return capital_governorate(m)
 
 
 def _with_and(text: str, a: PlaceMention, b: PlaceMention) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ...place import Place
+from .._results import PlaceMention
 from ..scan import _context as ctx
 from ..scan._index import _candidates, _Index
 from ..scan._select import _Item
@@ -504,3 +505,21 @@ _FACILITY_AFTER = re.compile(
     r"[ \t]+(?:sea[ \t]?)?port\b|[ \t]+(?:military[ \t]+)?(?:airport|harbou?r|hospital|prison)\b",
     re.IGNORECASE,
 )
+
+
+def capital_governorate(m: PlaceMention) -> Place | None:
+    """The governorate named after the city ``m`` reads as, among its readings: the other
+    sense a capital named alone carries (``None`` when the city is no governorate's seat).
+
+    Examples
+    --------
+    >>> import geozones
+    >>> m = geozones.extract("Three people were killed in Hama city.").places[0]
+    >>> capital_governorate(m).name
+    'Hama'
+    """
+    return next(
+        (a for a in m.alternatives if a.kind == "admin area" and a.level == 1
+         and a.country == m.place.country and a.name in m.place.admin),
+        None,
+    )  # fmt: skip

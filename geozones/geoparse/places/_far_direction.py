@@ -17,6 +17,7 @@ from ...place import Place
 from ...projection import haversine_km
 from .._parts import Part, shift
 from .._results import PlaceMention
+from ._capitals import capital_governorate
 
 #: How far (km) the town located must lie from the capital for its direction to mean the
 #: governorate: beyond the city's own countryside (the set's directions from a capital that
@@ -76,8 +77,4 @@ def _governorate(m: PlaceMention) -> Place | None:
     """The governorate named after the capital a direction is measured from, or None."""
     if m.part is None or m.part.ring != "direction" or m.place.kind != "populated place":
         return None
-    return next(
-        (a for a in m.alternatives if a.kind == "admin area" and a.level == 1
-         and a.country == m.place.country and a.name in m.place.admin),
-        None,
-    )  # fmt: skip
+    return capital_governorate(m)
