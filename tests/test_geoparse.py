@@ -58,8 +58,8 @@ def test_every_offset_points_at_the_mention_text(path):
 
 
 def test_evaluation_set_meets_the_issue_targets():
-    """The figures benchmarks/eval_geoparse.py prints: places ≥ 0.9, dates ≥ 0.8, no
-    person/organisation/agency taken for a place."""
+    """The figures benchmarks/eval_geoparse.py prints: places ≥ 0.93 / 0.94 (today's
+    figure), dates ≥ 0.8, no person/organisation/agency taken for a place."""
     tot = {"places": [0, 0, 0], "dates": [0, 0, 0]}
     confused = 0
     for path in EVAL:
@@ -79,7 +79,10 @@ def test_evaluation_set_meets_the_issue_targets():
             1 for m in ex.places for g in gold if g["type"] == "x" and ev.overlaps(m, g)
         )
     (pp, pr_), (dp, dr) = ev.pr(*tot["places"]), ev.pr(*tot["dates"])
-    assert pp >= 0.9 and pr_ >= 0.9, tot["places"]
+    # round 24: 164 of 176 found right, 164 of 173 marked (0.932 / 0.948, this count keeps the
+    # towns inside road names); the bound sits at today's figure so that a slide like rounds
+    # 21-23's (two towns moved 100 km by an anchor that was not theirs) fails here
+    assert pp >= 0.93 and pr_ >= 0.94, tot["places"]
     assert dp >= 0.8 and dr >= 0.8, tot["dates"]
     assert confused == 0
 
