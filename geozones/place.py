@@ -118,6 +118,35 @@ class Place:
         return (self.lon, self.lat)
 
     @property
+    def governorate(self) -> str | None:
+        """The governorate (first-level admin area) the place lies in.
+
+        A governorate-level admin area (``level`` 1) is its own governorate; any other
+        place's is the second item of its admin path (the first is the country), which a
+        named region or a road carries too. ``None`` when the path stops at the country.
+
+        Returns
+        -------
+        str or None
+            The governorate's name.
+
+        Examples
+        --------
+        >>> Place("Ariha", 35.81, 36.61, admin=("Syria", "Idleb", "Ariha")).governorate
+        'Idleb'
+        >>> Place("Idleb", 35.9, 36.6, kind="admin area", admin=("Syria",), level=1).governorate
+        'Idleb'
+        >>> hatay = Place("Hatay", 36.4, 36.2, "admin area", ("Turkey", "Hatay"), level=1)
+        >>> hatay.governorate
+        'Hatay'
+        >>> Place("M4 highway", 35.8, 36.6, kind="road", admin=("Syria",)).governorate is None
+        True
+        """
+        if self.kind == "admin area" and self.level == 1:
+            return self.name
+        return self.admin[1] if len(self.admin) > 1 else None
+
+    @property
     def geometry(self) -> Any:
         """The place's shapely geometry: a Point, a road's LineString, an area's polygon."""
         if _GEOMETRY_RESOLVER is not None:

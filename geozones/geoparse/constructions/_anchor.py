@@ -348,18 +348,10 @@ def _left_area(text: str, i: int, places: list[PlaceMention], anchor: PlaceMenti
     for r in places[:i]:
         if r.start < start or r.kind != "region" or not r.resolved:
             continue
-        gov = _governorate(r.place)
-        if gov is not None and gov == _governorate(m.place):
-            return _governorate(anchor.place) not in (None, gov)
+        gov = r.place.governorate
+        if gov is not None and gov == m.place.governorate:
+            return anchor.place.governorate not in (None, gov)
     return False
-
-
-def _governorate(p: Place) -> str | None:
-    """The governorate a place lies in: its own name for a governorate, else the first
-    level of its admin chain (a named region carries its governorate there too)."""
-    if p.kind == "admin area" and len(p.admin) <= 1:
-        return p.name
-    return p.admin[1] if len(p.admin) > 1 else None
 
 
 def _in_town_area(

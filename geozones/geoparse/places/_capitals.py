@@ -520,6 +520,6 @@ def capital_governorate(m: PlaceMention) -> Place | None:
     """
     return next(
         (a for a in m.alternatives if a.kind == "admin area" and a.level == 1
-         and a.country == m.place.country and a.name in m.place.admin),
+         and a.country == m.place.country and a.name == m.place.governorate),
         None,
     )  # fmt: skip

@@ -167,9 +167,7 @@ def _base_name(name: str) -> str:
 def _in_named(home: tuple, governorates: frozenset[str], index: _Index) -> bool:
     """Every sense lies in a governorate the text names (the "Atme" camps in a text on
     Idlib province: Atma, 40 km from the city of Idlib, in its governorate)."""
-    return bool(governorates) and all(
-        len(index.place(pl).admin) > 1 and index.place(pl).admin[1] in governorates for pl in home
-    )
+    return bool(governorates) and all(index.place(pl).governorate in governorates for pl in home)
 
 
 #: … and smaller than this (a town this big is named as itself).

@@ -65,7 +65,7 @@ def _unlisted(
             near = UNLISTED_NEAR_KM if len({p.name for p in found}) > 1 else UNLISTED_REGION_KM
             found = [p for p in found if haversine_km(p.lat, p.lon, *centre) <= near]
         if len({p.name for p in found}) > 1 and governorates:  # those of the named province
-            found = [p for p in found if p.admin[1:2] and p.admin[1] in governorates] or found
+            found = [p for p in found if p.governorate in governorates] or found
         if is_list:  # a list's next name lies by the name before it ("Al-Hirak, and Rakhem")
             found = _beside(found, at_end.get(begin) or at_end.get(begin - 1), index, bias)
         if not found and not is_list and not _LIST_NEXT.match(text, e):  # one name alone
@@ -172,9 +172,7 @@ def named_governorates(items: list[_Item], index: _Index, bias: str) -> frozense
 #: A settlement's noun or a preposition of place right before a name.
 def _in_governorates(p, governorates: frozenset[str]) -> bool:  # noqa: ANN001 (a Place)
     """Whether a place lies in one of ``governorates``, or is one of them."""
-    if p.kind == "admin area" and p.level == 1:
-        return p.name in governorates
-    return bool(p.admin[1:2]) and p.admin[1] in governorates
+    return p.governorate in governorates
 
 
 #: Another name of a list after a name: "Hawash, Jabrieh", "Fuaa and Kafraya".
@@ -222,9 +220,8 @@ def home_namesake(
     if not governorates or not _PLACE_CUE_BEFORE.search(text, max(0, start - 20), start):
         return ()
     found = [
-        p for p in _sound_matches(index, text[start:end], bias)
-        if p.admin[1:2] and p.admin[1] in governorates
-    ]  # fmt: skip
+        p for p in _sound_matches(index, text[start:end], bias) if p.governorate in governorates
+    ]
     if len({p.name for p in found}) != 1:
         return ()
     return tuple(_Payload("g", p.extra["index"]) for p in found)
