@@ -48,6 +48,7 @@ from .entities import (
     apposition_persons,
     arabic_outlets,
     arabic_title_persons,
+    body_names,
     broadcaster_entities,
     byline_persons,
     channel_entities,
@@ -59,6 +60,7 @@ from .entities import (
     group_entities,
     institution_entities,
     kin_persons,
+    lone_given_names,
     numbered_outlets,
     operation_entities,
     ordinal_units,
@@ -248,7 +250,7 @@ def _rule_entities(
     rule_ents += arabic_qualified_nouns(text) + arabic_title_persons(text) + kin_persons(text)
     rule_ents += renamed_organisations(text)  # "المجلس العسكري في منبج" after "مجلس منبج العسكري"
     rule_ents += credits + org_name_places(text, _country_named(index))
-    rule_ents += channel_entities(text)
+    rule_ents += channel_entities(text) + body_names(text)  # "الرقة تذبح بصمت", "Baath party"
     rule_ents += source_entities(text) + byline_persons(text) + broadcaster_entities(text)
     rule_ents += apposition_persons(text) + [
         e
@@ -258,6 +260,8 @@ def _rule_entities(
     rule_ents += credit_persons(text) + shaped_entities(text, _country_named(index), rule_ents)
     rule_ents += institution_entities(text)  # "US-Zentralkommando"
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
+    taken = _Occupancy(len(text), [(e.start, e.end) for e in rule_ents])
+    rule_ents += [e for e in lone_given_names(text) if taken.free(e.start, e.end)]  # “Omar”
     return government_of_country(rule_ents, _country_named(index))  # "the Government of Syria"
 
 

@@ -5,7 +5,8 @@ their name. This room reads the grammar around a match: common words and the
 normalised spelling (``_common``, ``_unknown_words``), the agreement of an
 adjective with its noun (``_agreement``), accusative endings, suffixes and name
 prefixes (``_accusative``, ``_suffixes``, ``_name_prefix``, gathered by
-``_grammar``), nouns qualified by a name (``_nouns``, ``_named``), the cues that
+``_grammar``), word classes that are never places (ordinals, an action "من قبل" someone,
+``_word_classes``), nouns qualified by a name (``_nouns``, ``_named``), the cues that
 make a bare word a place ("قرية", "بلدة", "في", ``_cues``, ``_linked``), and the
 names a list's marks set off (``_delimited``).
 

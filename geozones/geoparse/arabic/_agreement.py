@@ -16,8 +16,10 @@ asking whether a village bears its name:
   instrument, not a place (prepositions of topic and cause are left out: "بشأن سوريا",
   about Syria);
 * **a definite dual of a noun of settlement refers back** to the pair the text named with
-  that noun's construct dual ("بقريتي الشراشير والحويز … على القريتين", the two villages):
-  not the town al-Qaryatayn, unless a noun of place names it ("بلدة القريتين");
+  that noun's construct dual ("بقريتي الشراشير والحويز … على القريتين", the two villages),
+  or that the text gives in apposition to it ("القريتين "حوارين ومهين"", the two villages
+  Hawarin and Mahin): not the town al-Qaryatayn, unless a noun of place names it ("بلدة
+  القريتين");
 * **a common word needs a noun of place even when a sub-district bears its name**: the
   common-word test of :mod:`._arabic_cues` ("في الصراع", in the conflict) is applied to
   words whose every reading is a village or a small town at home or a sub-district named
@@ -35,6 +37,7 @@ from ..scan._persons import AR_FOLD
 from ..scan._select import _Item
 from ._common import SETTLEMENT_NOUNS, is_common_word, named_by_noun
 from ._unknown_words import unknown_is_word
+from ._word_classes import word_class_drops
 
 _AR_CH = "\u0621-\u064a\u0640"
 _MARKS = re.compile(r"[\u064b-\u0652]")
@@ -146,7 +149,12 @@ def _dual_anaphora(text: str, it: _Item) -> bool:
     if named_by_noun(text, it.start):
         return False
     before = _fold(text[: it.start])
-    return re.search(rf"(?<![{_AR_CH}])[وفبل]?{stem}ي(?![{_AR_CH}])", before) is not None
+    if re.search(rf"(?<![{_AR_CH}])[وفبل]?{stem}ي(?![{_AR_CH}])", before) is not None:
+        return True
+    # the same dual with the pair in apposition, here or elsewhere in the text: "القريتين
+    # "حوارين ومهين"" (the two villages, Hawarin and Mahin), round 25
+    pair = rf"(?<![{_AR_CH}])[وفبل]?ال{stem}ين[ \t]+[\"“«]?[{_AR_CH}]+[ \t]+و[{_AR_CH}]"
+    return re.search(pair, _fold(text)) is not None
 
 
 def home_countries(index: _Index, home: str = "") -> frozenset[str]:
@@ -231,7 +239,8 @@ def agreement_drops(text: str, it: _Item) -> bool:
 
 def drop_agreement_words(text: str, found: list) -> list:
     """The places found by their construction ("بلدات X") without the one-word Arabic
-    names that agreement shows to be adjectives ("بلدات كثيرة", many towns).
+    names that agreement shows to be adjectives ("بلدات كثيرة", many towns) or whose class
+    makes them no place (an ordinal: "وسابع في الجيزة", and a seventh in Jiza).
 
     Parameters
     ----------
@@ -253,8 +262,9 @@ def drop_agreement_words(text: str, found: list) -> list:
     out = []
     for m in found:
         words = text[m.start : m.end].split()
-        if len(words) == 1 and agreement_drops(text, _Item(m.start, m.end, m.start, ())):
-            continue
+        one = _Item(m.start, m.end, m.start, ())
+        if len(words) == 1 and (agreement_drops(text, one) or word_class_drops(text, one)):
+            continue  # "بلدات كثيرة"; "وسابع في الجيزة", an ordinal in a list (round 25)
         if unknown_is_word(text, m.start, m.end):  # "قرى وبلدات", "وعدد من القرى"
             continue
         out.append(m)

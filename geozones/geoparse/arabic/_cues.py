@@ -36,6 +36,7 @@ from ..scan._select import ARABIC_STOPWORDS, _Item
 from ._agreement import agreement_drops, common_at_home, home_countries
 from ._common import is_common_word, named_by_noun, strip_marks
 from ._linked import linked_names, town_named_elsewhere
+from ._word_classes import word_class_drops
 
 #: Words before a name that make it a place (proclitics و ف aside).
 AR_PLACE_BEFORE = frozenset(
@@ -189,6 +190,7 @@ def drop_uncued_arabic(
         if not (_is_small_arabic(text, it, index) and _grammar_word(text, it))
         and not _compass_words(text, it)
         and not agreement_drops(text, it)  # "في المظاهرات السلمية", "بواسطة", "القريتين"
+        and not word_class_drops(text, it)  # "وسابع في الجيزة", "وحراك من قِبل"
     ]
     towns = town_named_elsewhere(text, items)  # "مدينة الضمير" … "من الضمير المركز"
     items = [

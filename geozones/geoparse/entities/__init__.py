@@ -8,8 +8,11 @@ their forms ("… of X and Y", "X 24", ``_org_names``, ``_org_forms``, ``_ar_org
 ``_ar_bodies``, ``_institutions``), numbered units (``_ar_units``), a person after a
 kinship or office noun with a possessive ("ونائبتها هند الخضير", ``_ar_kin``), military
 operations and groups (``_operations``), Arabic titles (``_ar_titles``), "the
-Government of Syria" (``_government_of``), and phrases whose words the
-gazetteer holds as villages (``_phrase_names``). Each returns
+Government of Syria" (``_government_of``), bodies named by their shape (a campaign named
+by a sentence, "الإدارة الذاتية لشمال وشرق سوريا", "the Baath party", "the Syriac
+Orthodox Church", ``_body_names``), a common given name standing alone ("homemade
+“Omar” missiles", ``_lone_names``), and phrases whose words the gazetteer holds as
+villages (``_phrase_names``). Each returns
 :class:`~geozones.geoparse.Entity` spans; the extraction lists them as
 ``.entities`` and never as places.
 
@@ -24,8 +27,10 @@ from ._ar_kin import kin_persons
 from ._ar_orgs import renamed_organisations
 from ._ar_outlets import arabic_outlets
 from ._ar_titles import arabic_title_persons
+from ._body_names import body_names
 from ._government_of import government_of_country
 from ._institutions import institution_entities
+from ._lone_names import lone_given_names
 from ._operations import group_entities, operation_entities
 from ._org_forms import numbered_outlets, shaped_entities, speakers_named_again
 from ._org_names import dateline_entities, org_name_places
@@ -45,6 +50,7 @@ __all__ = [
     "apposition_persons",
     "arabic_outlets",
     "arabic_title_persons",
+    "body_names",
     "broadcaster_entities",
     "byline_persons",
     "channel_entities",
@@ -56,6 +62,7 @@ __all__ = [
     "group_entities",
     "institution_entities",
     "kin_persons",
+    "lone_given_names",
     "numbered_outlets",
     "operation_entities",
     "ordinal_units",

@@ -120,7 +120,12 @@ _LATIN_NAME = re.compile(
     rf"(?<![\w'’-])(?P<g>[A-Z][a-z]+)(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van|von)[ \t-]+"
     rf"|{_ASSIMILATED}-)?{_CAP}){{1,3}}"
 )
-_PLACE_BEFORE = re.compile(r"(?:\b(?:village|town|city|area)\s+(?:of\s+)?|[A-Z][\w'’-]*[ \t]+)$")
+#: A byline's "By" ("By Omar Haj Kadour, AFP") is no name's first word (round 25).
+_BYLINE_WORDS = frozenset({"By", "Par", "Von"})
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:village|town|city|area)\s+(?:of\s+)?|(?<![\w'’-])(?!(?:By|Par|Von)[ \t])"
+    r"[A-Z][\w'’-]*[ \t]+)$"
+)
 
 
 def given_name_persons(text: str) -> list[Entity]:
@@ -130,10 +135,17 @@ def given_name_persons(text: str) -> list[Entity]:
     --------
     >>> [e.text for e in given_name_persons("said Rami Abdel Rahman, the monitor's head")]
     ['Rami Abdel Rahman']
+    >>> [e.text for e in given_name_persons("By Omar Haj Kadour, AFP")]  # a byline's "By"
+    ['Omar Haj Kadour']
     """
     latin, _ = _given_names()
     out = []
-    for m in _LATIN_NAME.finditer(text):
+    pos = 0
+    while (m := _LATIN_NAME.search(text, pos)) is not None:
+        pos = m.end()
+        if m.group("g") in _BYLINE_WORDS:
+            pos = m.end("g")  # "By Omar Haj Kadour": the name after the byline's word
+            continue
         if m.group("g") not in latin:
             continue
         if _PLACE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
@@ -239,9 +251,32 @@ def _given_name_person(text: str, words: list[tuple[int, int]], i: int) -> Entit
             break
         n += 1
     if n == 1:
+        n = 2 if _bare_family_name(text, words, i) else 1
+    if n == 1:
         return None
     s, e = words[i][0], words[i + n - 1][1]
     return Entity(text[s:e], s, e, "person", "ar-given-name")
+
+
+#: Marks and words that close a person's name written with a bare family name: a comma, a
+#: colon, "أن"/"إن" (that) of reported speech.
+_AR_NAME_CLOSE = frozenset("، , : ان إن أن".split())
+
+
+def _bare_family_name(text: str, words: list[tuple[int, int]], i: int) -> bool:
+    """Whether the given name ``words[i]`` is followed by a family name without the article
+    that a comma, a colon or "أن" closes: "منسق عودة المهجرين محمد حمرا، أن …" (the
+    returns coordinator Mohammed Hamra said that): a two-word name, whatever village the
+    family name also names (round 25). "على" (on), spelled like "علي" once folded, opens
+    no name."""
+    if text[words[i][0] : words[i][1]] in ("على", "علي", "وعلى", "وعلي") or i + 2 >= len(words):
+        return False
+    w = text[words[i + 1][0] : words[i + 1][1]]
+    if not _AR_WORD.fullmatch(w) or len(w) < 3 or w.startswith(("ال", "و")):
+        return False
+    if w in _AR_STOP or w.translate(AR_FOLD) in _AR_STOP or _ar_key(w) in _AR_PLACE_NOUNS:
+        return False
+    return text[words[i + 2][0] : words[i + 2][1]] in _AR_NAME_CLOSE
 
 
 #: Folds that keep offsets (no tatweel removal): the trigger words are searched in it.
@@ -416,8 +451,16 @@ def reporter_outlets(text: str) -> list[Entity]:
     ]
 
 
+#: Words before a title that make it the first word of a place's name: nouns of place and
+#: of shrines, "في" (in): "عزل مدينة السيدة زينب" (the town of Sayyida Zaynab was isolated),
+#: "إصابات في السيدة زينب" (cases in Sayyida Zaynab), round 25.
+_AR_BEFORE_TITLED_PLACE = _AR_PLACE_NOUNS | {"في", "وفي", "مقام", "مرقد", "ضريح"}
+
+
 def _after_title(text: str, words: list[tuple[int, int]], i: int) -> Entity | None:
     """The name after an Arabic title, past the words that qualify the title."""
+    if i and _in(_ar_key(text[words[i - 1][0] : words[i - 1][1]]), _AR_BEFORE_TITLED_PLACE):
+        return None  # "مدينة السيدة زينب", "في السيدة زينب": a town named with a title
     j = i + 1
     while j < len(words) and j <= i + 4:
         w = text[words[j][0] : words[j][1]]
