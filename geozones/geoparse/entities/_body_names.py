@@ -43,7 +43,7 @@ _CAP = r"[A-Z][\w'’-]*"
 #: capitalised adverb: a name in title case inside a sentence.
 _EN_SLOGAN = re.compile(
     rf"(?<=\S[ \t])(?P<name>{_CAP}(?:[ \t]+{_CAP})?[ \t]+(?:is|are|was|were|Is|Are|Was|Were)"
-    rf"[ \t]+(?:[Bb]eing[ \t]+)?[A-Z][a-z]+(?:ed|en|t)(?:[ \t]+[A-Z][a-z]+ly)?)\b"
+    rf"[ \t]+(?:[Bb]eing[ \t]+)?[A-Z][a-z]+(?:ed|en)(?:[ \t]+[A-Z][a-z]+ly)?)\b"
 )
 _EN_VERB = re.compile(r"\b(?:is|are|was|were|Is|Are|Was|Were)[ \t]+(?:[Bb]eing[ \t]+)?[A-Z]")
 #: The administration's noun and adjective, "ل"/"في", compass words joined by "و", and the
