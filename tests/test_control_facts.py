@@ -210,17 +210,20 @@ def test_no_contact_line_rings_an_enclave(tl):
 @pytest.mark.xfail(
     strict=True,
     reason="groups of cells are ringed by other parties. Mare' and its villages "
-    "(2016-08-23 to 2017-03-22): the rebels held the Mare'-A'zaz road from 8 June 2016 (AFP: "
-    "Kafr Kalbin and Kaljibrin retaken), but in the cells Mare' reaches A'zaz only through "
-    "Kafra (IS in the Euphrates Shield baseline, taken by the Euphrates Shield factions on "
-    "2016-10-12, Enab Baladi) or Sheikh Issa (SDF); the Euphrates Shield factions are another "
-    "party. The villages east of the Aleppo-Gaziantep road in the frame's Haritan subdistrict "
-    "(Tiyara, Sifa, Fah, Shamer, Jeb Ghabsheh and the village of Afrin; 2016 to 2020; "
-    "Sheikh Zayat and Muqbia beside them are government-held from 2014, Tasnim): no "
-    "report naming them was found. A "
-    "pocket bordering two or more other parties is not filled (the rule needs one party "
-    "around it); the IS pocket of the Tadaf and Eastern Kwaires subdistricts went with the "
-    "capture of Deir Hafer (29 March 2017)",
+    "(2016-08-23 to 2017-03-28, until the Euphrates Shield baseline of 29 March): the rebels "
+    "held the Mare'-A'zaz road from 8 June 2016 (AFP, SOHR: Kafr Kalbin and Kaljibrin "
+    "retaken), but no community lies on the road between Mare' and Kaljibrin, so in the cells "
+    "Mare' reaches A'zaz only through Kafra (IS until the Euphrates Shield factions took it on "
+    "2016-10-12, Enab Baladi; another party from then on) or Sheikh Issa (SDF): the cells are "
+    "too coarse for the corridor, the holders and the pocket rule are right. Tiyara, Shamer "
+    "and the village of Afrin, east of the Aleppo-Gaziantep road (opposition in the frame's "
+    "Haritan subdistrict, 2016-08-23 to 2017-02-19, beside IS at Mran): SANA names them "
+    "government-held on 2017-02-20, but no dated report of their capture was found (Fah, Sifa, "
+    "Jeb Ghabsheh and Aabad beside them are government from February 2016, SOHR). IS "
+    "villages of the Aghtrin and Al Bab subdistricts (Abla, Ghoz, Tal Rahhal, Mran ...; "
+    "2017-02-26 to 2017-03-28) between the government at Tadaf, the Euphrates Shield factions "
+    "at al-Bab and the opposition of A'zaz, until the Euphrates Shield baseline. A pocket "
+    "bordering two or more other parties is not filled (the rule needs one party around it)",
 )
 def test_no_group_of_cells_is_ringed_by_other_parties(tl):
     """The same on the cells: no group of one holder has only other parties around it
