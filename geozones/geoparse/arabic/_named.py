@@ -10,7 +10,8 @@ A reader knows these from the construction around the words, not from a list of 
   ("جبهة", "حركة", "لواء" …) an indefinite noun in construct ("جبهة تحرير", the front
   of the liberation of …) wants its complement, which belongs to the name even when it
   is a country ("جبهة تحرير سوريا"); the text then names the group without its head
-  ("“تحرير سوريا”"), which is the group too;
+  ("“تحرير سوريا”"), which is the group too — but a noun of place in construct
+  ("جبهة ريف حماة", the Hama countryside front) names the front of an area, not a group;
 * **a unit is a definite plural of units and its adjective**: "العصائب الحمراء" (the
   Red Bands), "الكتائب الحمراء": the adjective (written like the village al-Hamra)
   qualifies the plural;
@@ -26,7 +27,7 @@ from __future__ import annotations
 import re
 
 from ..scan._context import Entity
-from ._common import is_common_word, named_by_noun
+from ._common import SETTLEMENT_NOUNS, is_common_word, named_by_noun, normalise
 
 _AR = "\u0621-\u064a"
 _W = rf"[{_AR}\u0640]"
@@ -88,6 +89,8 @@ def _groups(text: str) -> list[Entity]:
     for m in _GROUP.finditer(text):
         if not is_common_word(m.group("noun")):
             continue  # "جيش خالد": a person's name, not a noun in construct
+        if normalise(m.group("noun")) in SETTLEMENT_NOUNS:
+            continue  # "على جبهة ريف حماة": the front of an area, not a group's name
         out.append(Entity(m.group(0), m.start(), m.end(), "organization", "ar-group-construct"))
         short.add(f"{m.group('noun')} {m.group('comp')}")
     for name in short:

@@ -5,6 +5,11 @@ The noun before a name ("قرية", "بلدة") sets off one village's name, of 
 word only (OCHA "Aqareb") and the second word is read as another place that the story
 does not place near it (a Safiyeh by Tartous 100 km off, left unresolved or far), the two
 are one village: the first mention takes the whole name, the second goes.
+
+A name of three words whose second word joins a person's name to the first ("ضهرة عبد
+ربه", "فيضة ابن موينع": a place named after a person, عبد, ابن, أبو …) is one name too: a
+word of the person's name the gazetteer reads as a village ("عبد") is no place of its own,
+and the construction's item is left whole for the passes that place it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,13 @@ from .._results import PlaceMention
 
 #: The second word's own reading this far (km) from the first's is no place of the story.
 SECOND_FAR_KM = 50.0
+#: The words that join a person's name to the word before it ("ضهرة عبد ربه").
+_NAME_LINKS = frozenset("عبد ابن بن أبو ابو أبي ابي أم ام بني".split())
+
+
+def _named_after_person(text: str, s: int, e: int) -> bool:
+    words = text[s:e].split()
+    return len(words) == 3 and words[1] in _NAME_LINKS
 
 
 def whole_names(
@@ -49,6 +61,9 @@ def whole_names(
     drop: set[int] = set()
     for s, e in sorted(set(spans)):
         inside = [i for i, m in enumerate(places) if s <= m.start and m.end <= e]
+        if _named_after_person(text, s, e):
+            drop.update(i for i in inside if places[i].start > s)
+            continue
         if len(inside) != 2:
             continue
         i, j = inside

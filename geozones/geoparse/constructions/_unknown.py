@@ -379,7 +379,7 @@ def _arabic_spans(text: str) -> list[tuple[int, int]]:
 
 def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
     """The villages of an Arabic list: "أرينبة وسطوح الدير" → two spans (no proclitic)."""
-    chunk = text[pos : pos + 400]
+    chunk = text[pos : pos + LIST_CHARS]
     words = [(w.start(), w.end()) for w in re.finditer(r"[^\s،,.;:!?()«»\"“”]+|[،,]", chunk)]
     words = [(pos + a, pos + b) for a, b in words]
     items: list[tuple[int, int]] = []
@@ -387,7 +387,11 @@ def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
     while i < len(words):
         a, b = words[i]
         w = text[a:b]
-        if not first:
+        if not first and _goes_on(text, words, i):
+            i += 2  # "… وقيلون إضافة إلى جمعية الهادي": "in addition to" goes on with the list
+            a, b = words[i]
+            w = text[a:b]
+        elif not first:
             if w.startswith("و") and len(w) > 2:
                 a += 1
             elif w in "،," and i + 1 < len(words):
@@ -400,6 +404,8 @@ def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
         if first and _AR_VERB.fullmatch(w) and _next_is(text, words, i, _AR_VERB_PREP):
             break  # "قرى تقع ضمن منطقة …": villages that lie within, a verb, no name
         n = 2 if i + 1 < len(words) and _two_words(text, a, b, words[i + 1]) else 1
+        n = 2 if n == 1 and _quarter_named(text, a, b, words[i + 1 : i + 2]) else n
+        n += _third_word(text, words, i, n)
         if n == 1 and _ar_key(_unclitic(text[a:b])) in ARABIC_STOPWORDS:
             break  # "تل" alone is a hill, "تل أغر" a village; "بلدة وقرية": towns and villages
         e = words[i + n - 1][1]
@@ -411,6 +417,62 @@ def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
     while items and not _ends_list(text, items[-1][1]):
         items.pop()  # "… وكفر سجنة وتدمير عتاد": the list ended before the last word
     return [(a, e) for a, e in items if len(_ar_key(text[a:e]).replace(" ", "")) >= 3]
+
+
+#: How far (characters) after its noun an Arabic list of villages is read.
+LIST_CHARS = 700
+#: "إضافة إلى" (in addition to) between two members: the list goes on.
+_IN_ADDITION = re.compile(r"(?:و|ب)?(?:ال)?[إا]ضافة")
+#: The second words that join a person's name to the word before it: "ضهرة عبد ربه",
+#: "فيضة ابن موينع", "نزلة أبو كنعان" (a place named after a person: three words).
+_NAME_LINKS = frozenset("عبد ابن بن أبو ابو أبي ابي أم ام بني".split())
+#: Words with a و of their own that open no list member ("وسط البادية": amid the desert).
+_NOT_NAMES = frozenset("وسط".split())
+
+
+#: Nouns of a city's housing quarters that take the quarter's name after them, whatever it
+#: is ("جمعية آذار", "أبنية وعد", "بناء النعناعي"): in a list of places, a quarter.
+_AR_QUARTER_HEADS = frozenset(_key(fold(w)) for w in "جمعية أبنية بناء مساكن ضاحية".split())
+
+
+def _quarter_named(text: str, a: int, b: int, nxt: list[tuple[int, int]]) -> bool:
+    """Whether the word at ``a:b`` is a quarter's noun and the next word its name, the list
+    going on (or ending) right after it."""
+    if not nxt or _ar_key(_unclitic(text[a:b])) not in _AR_QUARTER_HEADS:
+        return False
+    s, e = nxt[0]
+    return re.fullmatch(_AR_WORD, text[s:e]) is not None and _AR_LIST_GOES_ON.match(text, e) is not None
+
+
+def _head_noun(word: str) -> bool:
+    """Whether ``word`` is a noun of settlement ("قرية أم جلال": the village of Umm Jalal)."""
+    return _ar_key(_unclitic(word)) in ARABIC_STOPWORDS
+
+
+def _goes_on(text: str, words: list[tuple[int, int]], i: int) -> bool:
+    """Whether "إضافة إلى" (in addition to) stands at ``i`` with a name after it."""
+    if i + 2 >= len(words) or not _IN_ADDITION.fullmatch(text[words[i][0] : words[i][1]]):
+        return False
+    return text[words[i + 1][0] : words[i + 1][1]] in ("إلى", "الى")
+
+
+def _third_word(text: str, words: list[tuple[int, int]], i: int, n: int) -> int:
+    """How many more words the name at ``i`` (``n`` words so far) takes: a third one after
+    a noun, its definite complement and a definite adjective ("جمعية الكهرباء الثانية",
+    "جمعية المحاربين القدماء"), the list going on after it; or two after a word followed by
+    a person's name of two words ("ضهرة عبد ربه", "فيضة ابن موينع")."""
+    if i + 2 >= len(words):
+        return 0
+    w = [text[a:b] for a, b in words[i : i + 3]]
+    if not all(re.fullmatch(_AR_WORD, x) for x in w) or w[1].startswith("و") or w[2].startswith("و"):
+        return 0
+    definite = w[1].startswith("ال") and w[2].startswith("ال")
+    if n == 2 and definite and not w[0].startswith("ال") and w[0] not in _NOT_NAMES:
+        end = words[i + 2][1]
+        return int(_ar_key(w[2]) not in _AR_END and _AR_LIST_GOES_ON.match(text, end) is not None)
+    if n == 1 and w[1] in _NAME_LINKS and not w[2].startswith("ال") and not _head_noun(w[0]):
+        return 2 * int(_ar_key(w[2]) not in ARABIC_STOPWORDS and _ar_key(w[2]) not in _AR_END)
+    return 0
 
 
 #: A short imperfect verb (ت/ي and a three-letter root: تقع، يقع، تبعد، تمتد) …

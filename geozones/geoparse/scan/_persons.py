@@ -502,6 +502,9 @@ _AR_FEM_PAIR = re.compile(
 _AR_FEM_PLACE_NOUNS = frozenset(
     "قريه بلده مدينه منطقه ناحيه محافظه مزرعه خربه تله بلدات قريات حاره جبهه".split()
 )
+#: Nouns in -ية that head a place's name ("ناحية X", "جمعية X", a housing quarter; "أبنية X"):
+#: after "و" they are the next name of a list, not an adjective.
+_AR_NAME_HEADS_IN_YA = frozenset("ناحيه جمعيه ابنيه".split())
 #: A definite word, its proclitics included: ال، وال، فال، بال، لل (ل + ال).
 _AR_DEFINITE = re.compile(r"(?:[وف]?ب?ال|[وف]?لل)")
 
@@ -523,5 +526,7 @@ def arabic_feminine_adjectives(text: str) -> list[Entity]:
             continue
         if _in(_ar_key(noun), _AR_FEM_PLACE_NOUNS):
             continue
+        if adj[0] == "و" and _in(_ar_key(adj[1:]), _AR_NAME_HEADS_IN_YA):
+            continue  # "بشنطرة وجمعية الهادي": "and" and a quarter's noun, no adjective
         out.append(Entity(adj, m.start("adj"), m.end("adj"), "adjective", "ar-feminine"))
     return out
