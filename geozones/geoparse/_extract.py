@@ -16,6 +16,7 @@ from .arabic import (
     arabic_qualified_nouns,
     delimited_arabic_spans,
     drop_agreement_words,
+    drop_far_common_towns,
     drop_grammar_words,
     drop_uncued_arabic,
     placed_beside_towns,
@@ -351,6 +352,7 @@ def _corrected(
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_construct_words(text, drop_unlikely_places(text, places))  # "هوية", "الثورة"
+    places = drop_far_common_towns(text, places)  # "وبلدة الجديدة غربها": no far Jdideh
     return listed_quarters(text, places, bias)  # "مناطق العظمية وصلاح الدين …"
 
 

@@ -21,6 +21,7 @@ from ._agreement import drop_agreement_words
 from ._common import is_common_word
 from ._cues import drop_uncued_arabic
 from ._delimited import delimited_arabic_spans, placed_beside_towns
+from ._linked import drop_far_common_towns
 from ._grammar import drop_grammar_words
 from ._nouns import arabic_qualified_nouns
 
@@ -28,6 +29,7 @@ __all__ = [
     "arabic_qualified_nouns",
     "delimited_arabic_spans",
     "drop_agreement_words",
+    "drop_far_common_towns",
     "drop_grammar_words",
     "drop_uncued_arabic",
     "is_common_word",

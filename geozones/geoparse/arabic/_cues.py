@@ -219,7 +219,11 @@ def drop_uncued_arabic(
         text, items, placed, index
     )  # "طريق المزيريب- طفس": a road's end, no cue word
     keep = []
+    towns = town_named_elsewhere(text, items)  # "بلدة الهامة" … "من الهامة": one sense
     for i, it in enumerate(items):
+        if i in towns and not _heads_next(text, it):
+            keep.append(it)
+            continue
         if it.nwords == 1 and _heads_next(text, it):
             continue  # a noun of place heads the phrase after it, whatever it also names
         if _is_small_arabic(text, it, index) and not in_list[it.name_start]:

@@ -27,7 +27,7 @@ import re
 
 from ...projection import haversine_km
 from ..scan._index import _candidates, _Index
-from ..scan._select import _Item
+from ..scan._select import _Item, settlement_noun_before
 from ._common import is_common_word, strip_marks
 
 #: How near (km) a listed village's reading must lie to a place the text names by itself
@@ -144,5 +144,39 @@ def town_named_elsewhere(text: str, items: list[_Item]) -> set[int]:
         n
         for n, it in zip(names, items, strict=True)
         if _TOWN_NOUN_BEFORE.search(text, max(0, it.start - 8), it.start)
+        or settlement_noun_before(text, it.name_start)  # "بلدتي قدسيا والهامة"
     }
     return {i for i, n in enumerate(names) if n in towns} if towns else set()
+
+
+#: A town named by a common word whose reading lies farther (km) than this from every other
+#: place of its sentence is a namesake of a village the gazetteer lacks.
+COMMON_TOWN_KM = 40.0
+
+
+def drop_far_common_towns(text: str, places: list) -> list:
+    """The places without the towns named by a common word of the language ("بلدة
+    الجديدة", the new) that only their noun of settlement names, where the gazetteer's
+    reading lies more than :data:`COMMON_TOWN_KM` from every other place of the sentence:
+    the text names a village the gazetteer lacks, not that namesake far off.
+
+    Examples
+    --------
+    >>> drop_far_common_towns("", [])
+    []
+    """
+    out = []
+    for m in places:
+        common = m.kind == "place" and m.resolved and is_common_word(m.text)
+        if common and settlement_noun_before(text, m.name_start):
+            a = max(text.rfind(c, 0, m.start) for c in ".!?؟\n") + 1
+            ends = [i for i in (text.find(c, m.end) for c in ".!?؟\n") if i != -1]
+            b = min(ends) if ends else len(text)
+            others = [o for o in places if o is not m and a <= o.start < b and o.kind != "country"]
+            if others and all(
+                haversine_km(m.place.lat, m.place.lon, o.place.lat, o.place.lon) > COMMON_TOWN_KM
+                for o in others
+            ):
+                continue
+        out.append(m)
+    return out

@@ -61,6 +61,7 @@ def _select(
     ``metropolises`` the cities of a million people or more (one that backs or leads is
     named for its government: "Ankara-backed", "Moscow-led")."""
     cands: list[tuple[int, int, int, _Item]] = []
+    settled = _settled_common_names(text, matches)
     for m in matches:
         name = text[m.name_start : m.end]
         pls = tuple(p for p in m.payloads if not (p.caps and not name.isupper()))
@@ -87,6 +88,7 @@ def _select(
         if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words) and not (
             abbreviation
             or _SETTLEMENT_OF.search(text, max(0, m.start - 24), m.start)  # "village of Has"
+            or _key(fold(name)) in settled  # "بلدة الهامة" … "من الهامة"
             or len(words) > 1
             and _key(fold(words[0])) in ARABIC_HEADS
             and words[1].startswith("ال")
@@ -157,6 +159,42 @@ _TOWN_NOUN_BEFORE = re.compile(
 #: A noun of settlement and "of" right before a capitalised name: the name is the
 #: village's even when it is also a common word ("the village of Has").
 _SETTLEMENT_OF = re.compile(r"\b(?:town|city|village|hamlet)[ \t]+of[ \t]+$")
+
+
+#: An Arabic noun of settlement right before a name ("بلدة الهامة"), or a dual noun of
+#: settlement and its first name before "و" and the second ("بلدتي قدسيا والهامة").
+_AR_SETTLEMENT_OF = re.compile(
+    r"(?:(?<![\u0621-\u064a])[وبلف]?(?:مدينة|بلدة|قرية)[ \t]+[\"“«]?(?=[وبلف]?ال)"
+    r"|(?<![\u0621-\u064a])[وبلف]?(?:مدينتي|بلدتي|قريتي)[ \t]+[\u0621-\u064a]{3,}[ \t]+و)$"
+)
+
+
+def _settled_common_names(text: str, matches: list[_Match]) -> frozenset[str]:
+    """The Arabic names written like a common word ("الهامة", the important) that a noun of
+    settlement right before names as a town somewhere in the text ("بلدة الهامة"): the
+    town's name wherever it is written (one sense per text), folded."""
+    out = set()
+    for m in matches:
+        if m.end - m.name_start < 3 or not "\u0621" <= text[m.name_start] <= "\u064a":
+            continue
+        if settlement_noun_before(text, m.name_start):
+            out.add(_key(fold(text[m.name_start : m.end])))
+    return frozenset(out)
+
+
+def settlement_noun_before(text: str, start: int) -> bool:
+    """Whether an Arabic noun of settlement names the name at ``start`` as a town: right
+    before a definite name ("بلدة الهامة"; "قرية جديدة", a new village, is its adjective), or a dual noun before the pair it opens ("بلدتي قدسيا
+    والهامة"), a clinging و, ب, ل or ف before the article aside.
+
+    Examples
+    --------
+    >>> t = "من بلدتي قدسيا والهامة"
+    >>> settlement_noun_before(t, t.index("والهامة")), settlement_noun_before(t, 0)
+    (True, False)
+    """
+    pos = start + (text[start : start + 1] in ("و", "ب", "ل", "ف") and text.startswith("ال", start + 1))
+    return _AR_SETTLEMENT_OF.search(text, max(0, pos - 30), pos) is not None
 
 
 def _who_not_where(
