@@ -209,7 +209,8 @@ def placed_beside_towns(
     """
     spans = set(marked_only)
     hills = (set(hill_spans(text)) | set(point_spans(text))) & spans
-    out = []
+    out: list = []
+    unplaced: list = []
     for m in found:
         if (m.start, m.end) in hills and not _town_beside(text, m, places):
             continue  # a hill or a numbered point is placed by a town right beside it
@@ -220,10 +221,28 @@ def placed_beside_towns(
             if not any(p.place.kind == "populated place" for p in towns):
                 city = _the_city(text, m, places)
                 if city is None:
+                    unplaced.append(m)
                     continue
                 m = replace(m, place=replace(m.place, lat=city.place.lat, lon=city.place.lon))
         out.append(m)
-    return out
+    return _named_again(out, unplaced)
+
+
+def _named_again(kept: list, unplaced: list) -> list:
+    """``kept`` with the names of ``unplaced`` that ``kept`` holds written the same way
+    ("شارع الساقية" placed in a paragraph on Raqqa, then named again in one without a
+    town): the same street, at the first one's point (one sense per text)."""
+    if not unplaced:
+        return kept
+    first: dict[str, object] = {}
+    for k in kept:
+        first.setdefault(fold(k.text), k)
+    again = [
+        replace(m, place=replace(m.place, lat=ref.place.lat, lon=ref.place.lon))
+        for m in unplaced
+        if (ref := first.get(fold(m.text))) is not None
+    ]
+    return sorted(kept + again, key=lambda m: m.start) if again else kept
 
 
 #: "في المدينة", "بالمدينة", "وسط المدينة" right after a name: the city the text is about.

@@ -260,6 +260,8 @@ def _region_sized(cands: list[tuple[Place, float]], cue: ctx.RegionCue) -> bool:
     """Whether a name with a region cue means an area (a governorate, a named region, or
     an admin noun: "Saraqib district"), rather than a town with a direction or a ring
     ("south of Khan Sheikhun", "the outskirts of Saraqib", "ريف معرة النعمان")."""
+    if cue.ring == "outskirts" and not any(p.kind == "populated place" for p, _ in cands):
+        return True  # "أطراف الغوطة الشرقية": the outskirts of a region are the region's
     if cue.ring in ("outskirts", "direction"):
         return False  # "the outskirts of Aleppo", "west of Aleppo": the city
     if cue.direction == "central" and not cue.noun and capital_named(cands) or city_noun(cue):
