@@ -36,6 +36,7 @@ from .constructions import (
     keep_anchored_squares,
     listed_quarters,
     paired_capitals,
+    person_named_sites,
     place_at_anchors,
     place_list_spans,
     rechoose_near,
@@ -237,7 +238,13 @@ def _names(
     spans = _Spans(unmarked, marked, listed, road_spans, taken)
     places = _constructed(text, places, spans, bias)
     places = _corrected(text, places, index, bias, taken)
+    entities = [e for e in entities if not _named_building(e, places)]  # "جامع أبي بن كعب"
     return places, roads, sorted(entities, key=lambda e: e.start)
+
+
+def _named_building(e: Entity, places: list[PlaceMention]) -> bool:
+    """Whether a building's noun taken for no place lies inside a site read as a place."""
+    return e.rule == "ar-building" and any(p.start <= e.start and e.end <= p.end for p in places)
 
 
 def _rule_entities(
@@ -349,6 +356,7 @@ def _corrected(
     places = drop_far_quarters(text, places, bias)  # "oil-rich Rumaila" in a story on Hasakah
     places = paired_capitals(text, places)  # "في حلب وإدلب": the two governorates
     places = far_named_sites(text, city_quarters(text, places, bias, taken), bias)  # "حي X"
+    places = person_named_sites(text, places, bias)  # "مرقد السيدة رقية في دمشق"
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_construct_words(text, drop_unlikely_places(text, places))  # "هوية", "الثورة"

@@ -59,7 +59,9 @@ def is_particle(word: str) -> bool:
 
 
 def has_tanween(text: str, start: int, end: int) -> bool:
-    """Whether the word ``text[start:end]`` is written with the indefinite ending.
+    """Whether the word ``text[start:end]`` is written with the indefinite ending: a
+    tanween that ends a word (after its last letter, or on the alif after it: "تركياً"). A
+    tanween inside a word ("جامع أٌبي بن كعب", a stray mark on the first letter) ends none.
 
     Examples
     --------
@@ -67,9 +69,19 @@ def has_tanween(text: str, start: int, end: int) -> bool:
     True
     >>> has_tanween("المدعومة من تركيا", 12, 17)
     False
+    >>> has_tanween("منطقة جامع أٌبي بن كعب", 11, 15)
+    False
     """
-    after = text[end : end + 1]
-    return any(c in _TANWEEN for c in text[start:end]) or bool(after) and after in _TANWEEN
+    stop = min(len(text), end + 1)
+    return any(text[i] in _TANWEEN and _word_ends(text, i + 1) for i in range(start, stop))
+
+
+_WORD_END = re.compile(r"[\u064b-\u0652\u0640]*[اى]?[\u064b-\u0652\u0640]*(?![\u0621-\u064a])")
+
+
+def _word_ends(text: str, pos: int) -> bool:
+    """Whether no letter follows ``pos`` in its word (marks and a final alif aside)."""
+    return _WORD_END.match(text, pos) is not None
 
 
 def drop_grammar_words(text: str, items: list[_Item], index: _Index) -> list[_Item]:

@@ -7,7 +7,8 @@ the noun before a list ("the villages of", "قريتي", ``_unknown`` with
 ``_arabic_lists``), the anchor of a clause ("… villages in eastern al-Bab",
 ``_anchor``), "قرية X التابعة لبلدة Y" (``_ar_attached``), a city's quarters
 and sites ("حي X", "X Square in central Aleppo", ``_ar_quarters``, ``_ar_sites``,
-``_square_sites``), a far list member or a pair of capitals read as
+``_square_sites``), mosques and shrines named after a person ("مرقد السيدة رقية",
+``_ar_named_sites``), a far list member or a pair of capitals read as
 governorates (``_ar_far_listed``, ``_ar_paired_capitals``), elided twins
 ("الدير الشرقي والغربي", ``_ar_twins``), a village's name of two words read as two
 places ("بقرية عقارب الصافية", ``_ar_whole_names``), and one sense per text: a name the context
@@ -25,6 +26,7 @@ Examples
 from ._anchor import place_at_anchors
 from ._ar_attached import attached_villages, checkpoint_spans, road_end_spans
 from ._ar_far_listed import far_list_members
+from ._ar_named_sites import person_named_sites
 from ._ar_paired_capitals import paired_capitals
 from ._ar_quarters import city_quarters, listed_quarters
 from ._ar_sites import far_named_sites
@@ -53,6 +55,7 @@ __all__ = [
     "keep_anchored_squares",
     "listed_quarters",
     "paired_capitals",
+    "person_named_sites",
     "place_at_anchors",
     "place_list_spans",
     "rechoose_near",
