@@ -149,13 +149,23 @@ def town_named_elsewhere(text: str, items: list[_Item]) -> set[int]:
     return {i for i, n in enumerate(names) if n in towns} if towns else set()
 
 
-#: A town named by a common word whose reading lies farther (km) than this from every other
-#: place of its sentence is a namesake of a village the gazetteer lacks.
-COMMON_TOWN_KM = 40.0
+#: A village named by a common word whose reading lies farther (km) than this from every
+#: other place of its sentence is a namesake of a village the gazetteer lacks (the reach of
+#: a listed village, :data:`LINK_KM`).
+COMMON_TOWN_KM = LINK_KM
+
+
+#: A town this big (or a seat) is no namesake the text would not mean ("مدينة الرقة").
+VILLAGE_POPULATION = 10_000
+
+
+def _village(m) -> bool:  # noqa: ANN001 (a PlaceMention)
+    level = m.place.extra.get("capital_level") if m.place.extra else None
+    return m.place.population < VILLAGE_POPULATION and level is None
 
 
 def drop_far_common_towns(text: str, places: list) -> list:
-    """The places without the towns named by a common word of the language ("بلدة
+    """The places without the villages named by a common word of the language ("بلدة
     الجديدة", the new) that only their noun of settlement names, where the gazetteer's
     reading lies more than :data:`COMMON_TOWN_KM` from every other place of the sentence:
     the text names a village the gazetteer lacks, not that namesake far off.
@@ -168,11 +178,12 @@ def drop_far_common_towns(text: str, places: list) -> list:
     out = []
     for m in places:
         common = m.kind == "place" and m.resolved and is_common_word(m.text)
-        if common and settlement_noun_before(text, m.name_start):
+        if common and _village(m) and settlement_noun_before(text, m.name_start):
             a = max(text.rfind(c, 0, m.start) for c in ".!?؟\n") + 1
             ends = [i for i in (text.find(c, m.end) for c in ".!?؟\n") if i != -1]
             b = min(ends) if ends else len(text)
-            others = [o for o in places if o is not m and a <= o.start < b and o.kind != "country"]
+            others = [o for o in places if o is not m and a <= o.start < b and o.kind == "place"]
+            others = [o for o in others if o.place.country == m.place.country]
             if others and all(
                 haversine_km(m.place.lat, m.place.lon, o.place.lat, o.place.lon) > COMMON_TOWN_KM
                 for o in others

@@ -444,9 +444,14 @@ def _quarter_named(text: str, a: int, b: int, nxt: list[tuple[int, int]]) -> boo
     return re.fullmatch(_AR_WORD, text[s:e]) is not None and _AR_LIST_GOES_ON.match(text, e) is not None
 
 
+#: Nouns of settlement that a village's name follows, no part of it ("قرية أم جلال").
+_SETTLEMENT_HEADS = frozenset(_key(fold(w)) for w in "قرية بلدة مدينة منطقة ناحية حي مخيم".split())
+
+
 def _head_noun(word: str) -> bool:
-    """Whether ``word`` is a noun of settlement ("قرية أم جلال": the village of Umm Jalal)."""
-    return _ar_key(_unclitic(word)) in ARABIC_STOPWORDS
+    """Whether ``word`` is a noun of settlement ("قرية أم جلال": the village of Umm Jalal),
+    not a word of the name ("تلة عبد ربه", the hill of Abd Rabbo)."""
+    return _ar_key(_unclitic(word)) in _SETTLEMENT_HEADS
 
 
 def _goes_on(text: str, words: list[tuple[int, int]], i: int) -> bool:
@@ -470,8 +475,8 @@ def _third_word(text: str, words: list[tuple[int, int]], i: int, n: int) -> int:
     if n == 2 and definite and not w[0].startswith("ال") and w[0] not in _NOT_NAMES:
         end = words[i + 2][1]
         return int(_ar_key(w[2]) not in _AR_END and _AR_LIST_GOES_ON.match(text, end) is not None)
-    if n == 1 and w[1] in _NAME_LINKS and not w[2].startswith("ال") and not _head_noun(w[0]):
-        return 2 * int(_ar_key(w[2]) not in ARABIC_STOPWORDS and _ar_key(w[2]) not in _AR_END)
+    if w[1] in _NAME_LINKS and not w[2].startswith("ال") and not _head_noun(w[0]):
+        return (3 - n) * int(_ar_key(w[2]) not in ARABIC_STOPWORDS and _ar_key(w[2]) not in _AR_END)
     return 0
 
 

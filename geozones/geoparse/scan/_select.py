@@ -164,7 +164,7 @@ _SETTLEMENT_OF = re.compile(r"\b(?:town|city|village|hamlet)[ \t]+of[ \t]+$")
 #: An Arabic noun of settlement right before a name ("بلدة الهامة"), or a dual noun of
 #: settlement and its first name before "و" and the second ("بلدتي قدسيا والهامة").
 _AR_SETTLEMENT_OF = re.compile(
-    r"(?:(?<![\u0621-\u064a])[وبلف]?(?:مدينة|بلدة|قرية)[ \t]+[\"“«]?(?=[وبلف]?ال)"
+    r"(?:(?<![\u0621-\u064a])[وبلف]?(?:مدينة|بلدة|قرية)[ \t]+[\"“«]?"
     r"|(?<![\u0621-\u064a])[وبلف]?(?:مدينتي|بلدتي|قريتي)[ \t]+[\u0621-\u064a]{3,}[ \t]+و)$"
 )
 
@@ -192,8 +192,12 @@ def settlement_noun_before(text: str, start: int) -> bool:
     >>> t = "من بلدتي قدسيا والهامة"
     >>> settlement_noun_before(t, t.index("والهامة")), settlement_noun_before(t, 0)
     (True, False)
+    >>> settlement_noun_before("قرية جديدة", 5)
+    False
     """
     pos = start + (text[start : start + 1] in ("و", "ب", "ل", "ف") and text.startswith("ال", start + 1))
+    if not text.startswith("ال", pos):
+        return False  # "قرية جديدة": an indefinite word after the noun is its adjective
     return _AR_SETTLEMENT_OF.search(text, max(0, pos - 30), pos) is not None
 
 
