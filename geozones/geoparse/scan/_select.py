@@ -83,18 +83,9 @@ def _select(
             continue
         if not _is_name_case(name):
             continue
-        words = _NAME_WORDS.findall(name.replace("İ", "I").lower())
         abbreviation = all(p.caps for p in pls)  # "US" in capitals is no stop word "us"
-        if all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words) and not (
-            abbreviation
-            or _SETTLEMENT_OF.search(text, max(0, m.start - 24), m.start)  # "village of Has"
-            or _key(fold(name)) in settled  # "بلدة الهامة" … "من الهامة"
-            or len(words) > 1
-            and _key(fold(words[0])) in ARABIC_HEADS
-            and words[1].startswith("ال")
-        ):
-            continue  # common words; but a head and a noun with the article name a place
-            # ("رأس العين", "تل النار"), unlike "وقف إطلاق النار"
+        if not abbreviation and _common_words(text, m, name, settled):
+            continue
         if ctx.arabic_adjective(text[m.start : m.end]):
             e = Entity(text[m.start : m.end], m.start, m.end, "adjective", "arabic-adjective")
             cands.append((m.end - m.start, 0, m.start, _Item(m.start, m.end, m.name_start, (), e)))
@@ -159,6 +150,23 @@ _TOWN_NOUN_BEFORE = re.compile(
 #: A noun of settlement and "of" right before a capitalised name: the name is the
 #: village's even when it is also a common word ("the village of Has").
 _SETTLEMENT_OF = re.compile(r"\b(?:town|city|village|hamlet)[ \t]+of[ \t]+$")
+
+
+def _common_words(text: str, m: _Match, name: str, settled: frozenset[str]) -> bool:
+    """Whether a match is made of common words only, no place's name: not after "village
+    of" ("village of Has"), nor a name a noun of settlement names elsewhere ("بلدة الهامة"
+    … "من الهامة"), nor a head and a noun with the article ("رأس العين", "تل النار"; unlike
+    "وقف إطلاق النار")."""
+    words = _NAME_WORDS.findall(name.replace("İ", "I").lower())
+    if not all(w in STOPWORDS or _key(fold(w)) in ARABIC_STOPWORDS for w in words):
+        return False
+    return not (
+        _SETTLEMENT_OF.search(text, max(0, m.start - 24), m.start)
+        or _key(fold(name)) in settled
+        or len(words) > 1
+        and _key(fold(words[0])) in ARABIC_HEADS
+        and words[1].startswith("ال")
+    )
 
 
 #: An Arabic noun of settlement right before a name ("بلدة الهامة"), or a dual noun of
