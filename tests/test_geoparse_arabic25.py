@@ -58,7 +58,14 @@ def test_a_list_of_villages_goes_on_over_quarters_and_three_word_names():
         "إضافة إلى جمعية الهادي وأبنية وعد وتلة عبد ربه وشويحنة غرب مدينة حلب."
     )
     got = _texts(t)
-    for name in ("جمعية النور الأولى", "مجينة", "جمعية الهادي", "أبنية وعد", "تلة عبد ربه", "شويحنة"):
+    for name in (
+        "جمعية النور الأولى",
+        "مجينة",
+        "جمعية الهادي",
+        "أبنية وعد",
+        "تلة عبد ربه",
+        "شويحنة",
+    ):
         assert name in got, name
     assert "عبد" not in got  # a word of the person's name is no village of its own
 

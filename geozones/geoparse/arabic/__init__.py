@@ -21,8 +21,8 @@ from ._agreement import drop_agreement_words
 from ._common import is_common_word
 from ._cues import drop_uncued_arabic
 from ._delimited import delimited_arabic_spans, placed_beside_towns
-from ._linked import drop_far_common_towns
 from ._grammar import drop_grammar_words
+from ._linked import drop_far_common_towns
 from ._nouns import arabic_qualified_nouns
 
 __all__ = [

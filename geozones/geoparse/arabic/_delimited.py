@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from ..._text import fold
 from ..scan._index import _key
@@ -234,7 +235,7 @@ def _named_again(kept: list, unplaced: list) -> list:
     town): the same street, at the first one's point (one sense per text)."""
     if not unplaced:
         return kept
-    first: dict[str, object] = {}
+    first: dict[str, Any] = {}
     for k in kept:
         first.setdefault(fold(k.text), k)
     again = [

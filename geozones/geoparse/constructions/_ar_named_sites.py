@@ -16,6 +16,7 @@ village ("السيدة", "عفان") is part of the site's name, not that villag
 from __future__ import annotations
 
 import re
+
 from .._results import PlaceMention
 from ._ar_quarters import _city_for, _is_city
 from ._unknown import _context_place

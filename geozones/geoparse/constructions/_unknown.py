@@ -441,7 +441,10 @@ def _quarter_named(text: str, a: int, b: int, nxt: list[tuple[int, int]]) -> boo
     if not nxt or _ar_key(_unclitic(text[a:b])) not in _AR_QUARTER_HEADS:
         return False
     s, e = nxt[0]
-    return re.fullmatch(_AR_WORD, text[s:e]) is not None and _AR_LIST_GOES_ON.match(text, e) is not None
+    return (
+        re.fullmatch(_AR_WORD, text[s:e]) is not None
+        and _AR_LIST_GOES_ON.match(text, e) is not None
+    )
 
 
 #: Nouns of settlement that a village's name follows, no part of it ("قرية أم جلال").
@@ -469,7 +472,11 @@ def _third_word(text: str, words: list[tuple[int, int]], i: int, n: int) -> int:
     if i + 2 >= len(words):
         return 0
     w = [text[a:b] for a, b in words[i : i + 3]]
-    if not all(re.fullmatch(_AR_WORD, x) for x in w) or w[1].startswith("و") or w[2].startswith("و"):
+    if (
+        not all(re.fullmatch(_AR_WORD, x) for x in w)
+        or w[1].startswith("و")
+        or w[2].startswith("و")
+    ):
         return 0
     definite = w[1].startswith("ال") and w[2].startswith("ال")
     if n == 2 and definite and not w[0].startswith("ال") and w[0] not in _NOT_NAMES:

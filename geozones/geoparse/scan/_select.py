@@ -192,8 +192,9 @@ def _settled_common_names(text: str, matches: list[_Match]) -> frozenset[str]:
 
 def settlement_noun_before(text: str, start: int) -> bool:
     """Whether an Arabic noun of settlement names the name at ``start`` as a town: right
-    before a definite name ("بلدة الهامة"; "قرية جديدة", a new village, is its adjective), or a dual noun before the pair it opens ("بلدتي قدسيا
-    والهامة"), a clinging و, ب, ل or ف before the article aside.
+    before a definite name ("بلدة الهامة"; "قرية جديدة", a new village, is its adjective),
+    or a dual noun before the pair it opens ("بلدتي قدسيا والهامة"), a clinging و, ب, ل or
+    ف before the article aside.
 
     Examples
     --------
@@ -203,7 +204,9 @@ def settlement_noun_before(text: str, start: int) -> bool:
     >>> settlement_noun_before("قرية جديدة", 5)
     False
     """
-    pos = start + (text[start : start + 1] in ("و", "ب", "ل", "ف") and text.startswith("ال", start + 1))
+    pos = start + (
+        text[start : start + 1] in ("و", "ب", "ل", "ف") and text.startswith("ال", start + 1)
+    )
     if not text.startswith("ال", pos):
         return False  # "قرية جديدة": an indefinite word after the noun is its adjective
     return _AR_SETTLEMENT_OF.search(text, max(0, pos - 30), pos) is not None
