@@ -43,6 +43,7 @@ from .constructions import (
     repeat_context_places,
     repeat_cued_names,
     road_end_spans,
+    town_mountains,
     whole_names,
 )
 from .dates import DateMention, extract_dates
@@ -357,6 +358,7 @@ def _corrected(
     places = paired_capitals(text, places)  # "في حلب وإدلب": the two governorates
     places = far_named_sites(text, city_quarters(text, places, bias, taken), bias)  # "حي X"
     places = person_named_sites(text, places, bias)  # "مرقد السيدة رقية في دمشق"
+    places = town_mountains(text, places)  # "في جبل عندان": the hills, at Anadan
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_construct_words(text, drop_unlikely_places(text, places))  # "هوية", "الثورة"

@@ -44,6 +44,12 @@ _AR = "\u0621-\u064a"
 #: The nationality adjective after a word: the article and a nisba ending.
 _ADJ_AFTER = re.compile(rf"\s+((?:ال)[{_AR}]{{3,}}(?:ي|ية|يه|يين|يون))(?![{_AR}])")
 _NISBA = re.compile(r"(?:ية|يه|يين|يون|ي)$")
+#: A military base or post right before a name: a nationality adjective after the name
+#: says whose the base is ("قاعدة حميميم الروسية", "نقطة مورك التركية"), not where it is.
+_BASES = "قاعدة|قاعده|قواعد|نقطة|نقطه|نقاط"
+_BASE_BEFORE = re.compile(rf"(?<![{_AR}])[وبلف]?(?:{_BASES})[ \t]+$")
+#: … or opening the name the gazetteer holds for the base ("قاعدة حميميم").
+_BASE_OPENING = re.compile(rf"[وبلف]?(?:{_BASES})[ \t]+")
 
 
 def is_particle(word: str) -> bool:
@@ -171,10 +177,15 @@ def _is_town(index: _Index, payload) -> bool:  # noqa: ANN001 (a private _Payloa
 def _in_adjective_country(text: str, it: _Item, index: _Index) -> list[_Item]:
     """The item with only its readings in the country of the nationality adjective after
     it ("الريحانية التركية": Reyhanlı, not the Syrian Rihaniya); none when no reading lies
-    there ("العدوان التركي"); the item as it is without such an adjective."""
+    there ("العدوان التركي"); the item as it is without such an adjective, or where a base
+    before it owns the adjective ("قاعدة حميميم الروسية")."""
     m = _ADJ_AFTER.match(text, it.end)
     if m is None or not it.payloads or not ctx.arabic_adjective(m.group(1)):
         return [it]
+    if _BASE_BEFORE.search(text, max(0, it.start - 12), it.start) or _BASE_OPENING.match(
+        text, it.start
+    ):
+        return [it]  # "قاعدة حميميم الروسية": the base is Russian, Hmeimim is where it is
     country = _adjective_country(m.group(1), index)
     if country is None:
         return [it]

@@ -8,6 +8,11 @@ place of the sentence is the site's name: the mention becomes the site ("جسر 
 unresolved, at the town the text places it by ("قرب دمشق", "في حمص") or else at the
 nearest home town of its sentence. A site named after a town nearby ("جسر الرستن", "دوار
 باب تدمر") stays that town, as the set marks it.
+
+A mountain or a range is named after a town at its foot the same way: "جبل عندان" (the
+Anadan hills), "في جبل التركمان". "جبل" without the article right before a town the
+gazetteer resolves (and holds no mountain of that name for) is the mountain: one region
+mention of both words, at the town's point, as the set marks the ranges.
 """
 
 from __future__ import annotations
@@ -74,3 +79,31 @@ def _far(m: PlaceMention, others: list[PlaceMention], bias: str) -> bool:
     return all(
         haversine_km(m.place.lat, m.place.lon, o.place.lat, o.place.lon) > FAR_KM for o in others
     )
+
+
+#: "جبل" (mountain) without the article right before a name.
+_MOUNTAIN = re.compile(r"(?<![\u0621-\u064a])[وبلف]?(?P<noun>جبل)[ \t]+$")
+
+
+def town_mountains(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """``places`` with each town right after "جبل" read as the mountain named after it, a
+    region at the town's point (see the module).
+
+    Examples
+    --------
+    >>> import geozones
+    >>> t = "دخلت القوات مدينة عندان، وحاصرت نقطة المراقبة في جبل عندان."
+    >>> [(m.text, m.kind) for m in geozones.extract(t).places]
+    [('عندان', 'place'), ('جبل عندان', 'region')]
+    """
+    if "جبل" not in text:
+        return places
+    out = list(places)
+    for i, m in enumerate(places):
+        if m.kind != "place" or not m.resolved or m.place.kind != "populated place":
+            continue
+        noun = _MOUNTAIN.search(text, max(0, m.start - 8), m.start)
+        if noun is not None:
+            s = noun.start("noun")
+            out[i] = replace(m, text=text[s : m.end], start=s, name_start=s, kind="region")
+    return out
