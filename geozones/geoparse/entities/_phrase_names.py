@@ -8,6 +8,8 @@ Two mechanisms produce a place from words that are no name:
 
   - a definite plural noun of settlements, with what qualifies it: "القرى المحيطة" (the
     surrounding villages), "البلدات المجاورة";
+  - a definite noun of a building and an adjective of relation: "القصر العدلي" (the
+    courthouse), "المشفى الوطني", what the building is (the set leaves these unmarked);
   - a noun of place with an attached pronoun: "ومحيطها" (and its surroundings), "وريفها";
   - an indefinite adjective of relation before a preposition and an administrative noun:
     "بلدة تابعة لمنطقة الحفة" (a town belonging to the district of al-Haffa);
@@ -34,6 +36,15 @@ _PLURALS = frozenset(normalise(w) for w in "قرى بلدات مدن مناطق 
 #: Quantifiers (folded) that open a noun phrase, never a name: "بعض التلال" (some hills),
 #: "كل القرى", "معظم البلدات", "عدد من القرى", "جميع", "باقي", "بقية", "عشرات".
 _QUANTIFIERS = frozenset(normalise(w) for w in "بعض كل معظم عدد جميع باقي بقيه عشرات مئات".split())
+#: Nouns of buildings (folded) that, with the article and an adjective of relation, say
+#: what a building is, no name of its own: "القصر العدلي", "المشفى الوطني", "الفرن الآلي".
+_BUILDINGS = frozenset(
+    normalise(w)
+    for w in """قصر مشفى مستشفى مدرسة سجن ملعب مصنع معمل فندق فرن مخبز كلية جامعة مبنى
+    مجمع مركز""".split()
+)
+#: A definite adjective of relation (folded): "العدلي", "الوطنية".
+_RELATION_ADJ = re.compile(r"ال[\u0621-\u064a]{2,}(?:ي|يه)")
 #: Pronouns that cling to a noun ("محيطها", its surroundings).
 _PRONOUN = re.compile(r"(?:ها|هما|هم|هن|ه)$")
 _PLACE_NOUNS = SETTLEMENT_NOUNS | frozenset(normalise(w) for w in AR_PLACE_BEFORE)
@@ -58,6 +69,8 @@ def _phrase(text: str, m: PlaceMention) -> bool:
         return True  # "القرى المحيطة"
     if len(words) > 1 and first in _QUANTIFIERS:
         return True  # "وبعض التلال القريبة": some nearby hills
+    if len(words) == 2 and first[2:] in _BUILDINGS and _RELATION_ADJ.fullmatch(words[1]):
+        return True  # "والقصر العدلي" (the courthouse), "المشفى الوطني": what it is
     raw = _unclitic(strip_marks(m.text.strip()))  # "ه" a pronoun, "ة" no: not folded
     if len(words) == 1 and _PRONOUN.search(raw):
         stem = normalise(_PRONOUN.sub("", raw))
