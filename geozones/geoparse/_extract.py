@@ -43,6 +43,7 @@ from .constructions import (
     repeat_context_places,
     repeat_cued_names,
     road_end_spans,
+    son_of_names,
     town_mountains,
     whole_names,
 )
@@ -359,6 +360,7 @@ def _corrected(
     places = far_named_sites(text, city_quarters(text, places, bias, taken), bias)  # "حي X"
     places = person_named_sites(text, places, bias)  # "مرقد السيدة رقية في دمشق"
     places = town_mountains(text, places)  # "في جبل عندان": the hills, at Anadan
+    places = son_of_names(text, places, bias)  # "بمنطقة فيضة ابن موينع": not Fayda
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_construct_words(text, drop_unlikely_places(text, places))  # "هوية", "الثورة"

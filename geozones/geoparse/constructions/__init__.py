@@ -7,13 +7,14 @@ the noun before a list ("the villages of", "قريتي", ``_unknown`` with
 ``_arabic_lists``), the anchor of a clause ("… villages in eastern al-Bab",
 ``_anchor``), "قرية X التابعة لبلدة Y" (``_ar_attached``), a city's quarters
 and sites ("حي X", "X Square in central Aleppo", ``_ar_quarters``, ``_ar_sites``,
-``_square_sites``; a mountain named after its town, "جبل عندان"), mosques and shrines named after a person ("مرقد السيدة رقية",
-``_ar_named_sites``), a far list member or a pair of capitals read as
-governorates (``_ar_far_listed``, ``_ar_paired_capitals``), elided twins
-("الدير الشرقي والغربي", ``_ar_twins``), a village's name of two words read as two
-places ("بقرية عقارب الصافية", ``_ar_whole_names``), and one sense per text: a name the context
-showed to be a place is one wherever it is written again (``_repeats``,
-``_context_repeats``, ``_unresolved_repeats``).
+``_square_sites``; a mountain named after its town, "جبل عندان"), mosques and
+shrines named after a person ("مرقد السيدة رقية", ``_ar_named_sites``), a far
+list member or a pair of capitals read as governorates (``_ar_far_listed``,
+``_ar_paired_capitals``), elided twins ("الدير الشرقي والغربي", ``_ar_twins``),
+a village's name of two or three words read as shorter ones ("بقرية عقارب
+الصافية", "بمنطقة فيضة ابن موينع", ``_ar_whole_names``), and one sense per
+text: a name the context showed to be a place is one wherever it is written
+again (``_repeats``, ``_context_repeats``, ``_unresolved_repeats``).
 
 Examples
 --------
@@ -31,7 +32,7 @@ from ._ar_paired_capitals import paired_capitals
 from ._ar_quarters import city_quarters, listed_quarters
 from ._ar_sites import far_named_sites, town_mountains
 from ._ar_twins import elided_twins
-from ._ar_whole_names import whole_names
+from ._ar_whole_names import son_of_names, whole_names
 from ._arabic_lists import comma_list_spans
 from ._context_repeats import repeat_context_places
 from ._place_lists import follow_first_reading, place_list_spans
@@ -60,6 +61,7 @@ __all__ = [
     "place_list_spans",
     "rechoose_near",
     "road_end_spans",
+    "son_of_names",
     "town_mountains",
     "repeat_context_places",
     "repeat_cued_names",

@@ -9,7 +9,10 @@ are one village: the first mention takes the whole name, the second goes.
 A name of three words whose second word joins a person's name to the first ("ضهرة عبد
 ربه", "فيضة ابن موينع": a place named after a person, عبد, ابن, أبو …) is one name too: a
 word of the person's name the gazetteer reads as a village ("عبد") is no place of its own,
-and the construction's item is left whole for the passes that place it.
+and the construction's item is left whole for the passes that place it. After a noun of
+area or settlement the same holds where the gazetteer reads the first word alone ("بمنطقة
+فيضة ابن موينع، التي تقع جنوب مدينة الميادين": not the Fayda of Hama, 300 km off): the
+whole name is a place the gazetteer lacks, at the city its sentence names.
 """
 
 from __future__ import annotations
@@ -17,8 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import re
+
 from ...projection import haversine_km
 from .._results import PlaceMention
+from ._ar_quarters import _city_for, _is_city
+from ._unknown import _context_place
 
 #: The second word's own reading this far (km) from the first's is no place of the story.
 SECOND_FAR_KM = 50.0
@@ -78,3 +85,43 @@ def whole_names(
         out[i] = replace(a, text=text[a.start : e], end=e, name_end=e)
         drop.add(j)
     return [m for k, m in enumerate(out) if k not in drop]
+
+
+#: A noun of area or settlement right before a name ("بمنطقة", "قرية").
+_AREA_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وبلف]?(?:منطقة|قرية|بلدة|مزرعة)[ \t]+$")
+#: A person's name after a village's: "ابن" or "بن" and a name without the article.
+_SON_OF_AFTER = re.compile(r"[ \t]+(?:ابن|بن)[ \t]+(?!ال)[\u0621-\u064a]{3,}(?![\u0621-\u064a])")
+#: A village's reading this big is a town the text may well mean.
+SMALL_POPULATION = 10_000
+
+
+def son_of_names(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
+    """``places`` with a village read from the first word of a name "X ابن Y" after a noun
+    of area made that whole name, at the city of its sentence (see the module).
+
+    Examples
+    --------
+    >>> import geozones
+    >>> t = "قتل جنود في كمين بمنطقة فيضة ابن موينع، جنوب مدينة الميادين."
+    >>> [m.text for m in geozones.extract(t).places]
+    ['فيضة ابن موينع', 'الميادين']
+    """
+    if "بن " not in text:
+        return places
+    cities = [m for m in places if _is_city(m) and m.place.country == bias]
+    out = list(places)
+    for i, m in enumerate(places):
+        if m.kind != "place" or not m.resolved or m.place.population >= SMALL_POPULATION:
+            continue
+        opened = m.name_start > m.start  # "منطقة فيضة": the gazetteer's key holds the noun
+        if not opened and not _AREA_BEFORE.search(text, max(0, m.start - 10), m.start):
+            continue
+        son = _SON_OF_AFTER.match(text, m.end)
+        city = _city_for(text, m.start, [c for c in cities if c is not m]) if son else None
+        if son is None or city is None:
+            continue
+        s, e = m.name_start, son.end()
+        place = _context_place(text[s:e], (city.place.lat, city.place.lon), bias)
+        out[i] = PlaceMention(text[s:e], s, e, place, "place", s, e, resolved=False,
+                              alternatives=(m.place, *m.alternatives))  # fmt: skip
+    return out
