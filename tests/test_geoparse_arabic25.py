@@ -147,3 +147,31 @@ def test_a_mosque_named_by_what_it_is_is_no_site():
 def test_a_tanween_inside_a_word_ends_no_word():
     assert has_tanween("المدعومة تركياً بالقذائف", 9, 14)
     assert not has_tanween("منطقة جامع أٌبي بن كعب", 11, 15)
+
+
+def test_a_nationality_adjective_after_a_base_says_whose_the_base_is():
+    got = _texts("سقطت قذائف على بعد كيلومترات عن قاعدة حميميم الروسية.")
+    assert any("حميميم" in x for x in got)
+    assert _texts("أدان المجلس العدوان التركي على الشمال.") == []
+
+
+def test_a_mountain_named_after_a_town_is_one_region_at_the_town():
+    got = _places("دخلت القوات مدينة عندان، وحاصرت نقطة المراقبة في جبل عندان.")
+    assert [(x, k) for x, k, _, _ in got] == [("عندان", "place"), ("جبل عندان", "region")]
+    assert abs(got[1][2] - got[0][2]) < 0.01
+    got = _places("قصفت الطائرات جبل الزاوية في ريف إدلب.")
+    assert ("جبل الزاوية", "region") in [(x, k) for x, k, _, _ in got]  # a range of its own
+
+
+def test_a_building_described_by_what_it_is_is_no_listed_village():
+    t = "سيطرت القوات على قرى حريتان وعندان والقصر العدلي وشويحنة غرب مدينة حلب."
+    got = _texts(t)
+    assert "شويحنة" in got and "القصر العدلي" not in got
+
+
+def test_a_village_named_son_of_a_person_is_one_name_at_its_city():
+    t = "قتل جنود في كمين بمنطقة فيضة ابن موينع، جنوب مدينة الميادين."
+    got = _places(t)
+    assert got[0][0] == "فيضة ابن موينع" and abs(got[0][2] - got[1][2]) < 0.01
+    t = "قصفت الطائرات منطقة فيضة في ريف حماة، وقال محمد بن سلمان إن"
+    assert "فيضة" in " ".join(_texts(t))  # no person's name after it: the village
