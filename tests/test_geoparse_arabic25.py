@@ -175,3 +175,13 @@ def test_a_village_named_son_of_a_person_is_one_name_at_its_city():
     assert got[0][0] == "فيضة ابن موينع" and abs(got[0][2] - got[1][2]) < 0.01
     t = "قصفت الطائرات منطقة فيضة في ريف حماة، وقال محمد بن سلمان إن"
     assert "فيضة" in " ".join(_texts(t))  # no person's name after it: the village
+
+
+def test_a_title_and_name_the_text_names_a_town_elsewhere_are_that_town():
+    t = (
+        "قررت الحكومة عزل مدينة السيدة زينب جنوب دمشق. "
+        "وتحدثت تقارير عن إصابات في السيدة زينب بسبب الزوار."
+    )
+    assert _texts(t).count("السيدة زينب") == 2
+    t = "وقالت السيدة رقية حسن إن الزوار غادروا حمص."  # no place named so: a person
+    assert "رقية حسن" in [e.text for e in geozones.extract(t).entities]
