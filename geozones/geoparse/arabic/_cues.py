@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from ...place import Place
 from ..scan._index import FOREIGN_MIN_POPULATION, _candidates, _Index
 from ..scan._persons import AR_FOLD
-from ..scan._select import ARABIC_STOPWORDS, _Item
+from ..scan._select import ARABIC_STOPWORDS, _Item, settlement_noun_before
 from ._agreement import agreement_drops, common_at_home, home_countries
 from ._common import is_common_word, named_by_noun, strip_marks
 from ._linked import linked_names, town_named_elsewhere
@@ -221,7 +221,7 @@ def drop_uncued_arabic(
     keep = []
     towns = town_named_elsewhere(text, items)  # "بلدة الهامة" … "من الهامة": one sense
     for i, it in enumerate(items):
-        if i in towns and not _heads_next(text, it):
+        if i in towns and not _heads_next(text, it) and _town_cued(text, i, items):
             keep.append(it)
             continue
         if it.nwords == 1 and _heads_next(text, it):
@@ -236,6 +236,21 @@ def drop_uncued_arabic(
                 continue  # "في إشارة منها": a sub-district's name is a common word too
         keep.append(it)
     return keep
+
+
+#: Prepositions that take a common noun as readily as a place ("على نصيب من", a share of).
+_LOOSE_PREPS = frozenset("على عن".split())
+
+
+def _town_cued(text: str, i: int, items: list[_Item]) -> bool:
+    """Whether a town's name written like a common word is cued as a place where it is
+    written again: a noun of settlement, a preposition of place (not "على" or "عن", which
+    take a common noun as readily) or a list beside a place."""
+    it = items[i]
+    prev = _PREV_WORD.search(text[max(0, it.start - 40) : it.start])
+    if prev is not None and strip_marks(prev.group(1)).lstrip("وف") in _LOOSE_PREPS:
+        return False
+    return _cued(text, i, items) or settlement_noun_before(text, it.name_start)
 
 
 _NEXT_WORD = re.compile(r"^[ \t]+[\"“«]?[\u0621-\u064a]")  # "مزرعة “الرشيد”"

@@ -17,10 +17,9 @@ whole name is a place the gazetteer lacks, at the city its sentence names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
-
-import re
 
 from ...projection import haversine_km
 from .._results import PlaceMention

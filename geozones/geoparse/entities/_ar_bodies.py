@@ -13,7 +13,8 @@ organisation or outlet … belongs to that x"). Four shapes, none a list of name
   ("مديرية الصحة في السويداء") is not, and its place stays a place, as the set marks it;
 * a body's noun without the article, the town, and a definite adjective of the body's kind:
   "لجنة درعا المركزية" (the Daraa Central Committee), "تنسيقية حلب الثورية" (a compass
-  adjective is no body's: "مكتب حلب الشرقية" is not taken);
+  adjective is no body's: "مكتب حلب الشرقية" is not taken, nor is the border's: "مركز نصيب
+  الحدودي" is a border post);
 * "فرع" (branch) without the article right after a body's name, and its place: "الشركة
   العامة للطرق والجسور فرع اللاذقية";
 * an outlet of entities.yaml whose name ends in "اليوم" (today) after a word that cites a
@@ -65,9 +66,11 @@ _COMPASS = (
     r"(?:شرقي|غربي|شمالي|جنوبي|اوسط|أوسط|شرقيه|غربيه|شماليه|جنوبيه|شرقية|غربية|شمالية|جنوبية)"
 )
 _BARE_WORD = rf"(?!{_STOP}{_A})(?!ال){_W}"
+#: "الحدودي" (of the border) qualifies a post where a town is ("مركز نصيب الحدودي"), no body.
+_BORDER = r"(?:حدودي|حدودية|حدوديه)"
 _ADJ_NAME = re.compile(
     rf"{_B}[وفل]?(?P<name>{_HEAD}[ \t]+{_BARE_WORD}(?:[ \t]+{_BARE_WORD})?"
-    rf"[ \t]+ال(?!{_COMPASS}{_A}){_W}(?:ي|ية|يه)){_A}"
+    rf"[ \t]+ال(?!(?:{_COMPASS}|{_BORDER}){_A}){_W}(?:ي|ية|يه)){_A}"
 )
 #: "فرع" after a body's name (a word that is no preposition), then its place.
 _BRANCH = re.compile(rf"(?<=[{_L}])[ \t]+(?P<name>فرع[ \t]+{_PLACE}){_A}")

@@ -413,6 +413,8 @@ def _office_after(text: str, words: list[tuple[int, int]], i: int) -> Entity | N
             if not w(j + 1 + n).translate(AR_FOLD).endswith(("ي", "يه")):
                 break
             n += 1
+        if n == 1 and w(j + 1) == "الحدودي":
+            return None  # "مركز نصيب الحدودي": a border post, where a town is
         if n and w(j) not in _AR_STOP:
             return Entity(text[words[i][0] : words[j + n][1]], words[i][0], words[j + n][1],
                           "organization", "ar-office")  # fmt: skip
