@@ -185,3 +185,11 @@ def test_a_title_and_name_the_text_names_a_town_elsewhere_are_that_town():
     assert _texts(t).count("السيدة زينب") == 2
     t = "وقالت السيدة رقية حسن إن الزوار غادروا حمص."  # no place named so: a person
     assert "رقية حسن" in [e.text for e in geozones.extract(t).entities]
+
+
+def test_a_border_post_is_no_office_and_a_share_is_no_town():
+    t = "كانت الترتيبات جاهزة في مركز نصيب الحدودي في محافظة درعا."
+    assert "مركز نصيب الحدودي" not in [e.text for e in geozones.extract(t).entities]
+    t = "وصل المقاتلون إلى بلدة الهامة. وحصل كل منهم على الهامة من المساعدات."
+    got = [m.start for m in geozones.extract(t).places if "الهامة" in m.text]
+    assert got == [t.index("الهامة")]  # after "على" the word needs a cue of its own
