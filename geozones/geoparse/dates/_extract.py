@@ -23,7 +23,7 @@ from . import _words as W
 from ._ar_times import arabic_times
 from ._filters import _bound
 from ._find import _candidates
-from ._merge import _anchor_later, _apposed, _count, _merge, _shift
+from ._merge import _anchor_later, _apposed, _count, _merge, _narrowed, _shift
 from ._month_parts import days_of_month_before
 from ._page_month import from_page_month
 from ._patterns import (
@@ -238,7 +238,7 @@ def extract_dates(
     mentions = [replace(m, year_known=False) if _bound(m.text, text, m.start)
                 and m.text.lower().endswith("years ago") else m for m in mentions]  # fmt: skip
     mentions = _today_named(
-        _weekday_again(_apposed(_merge(_not_today(mentions, text), text), text))
+        _weekday_again(_narrowed(_apposed(_merge(_not_today(mentions, text), text), text), text))
     )
     mentions = weekdays_by_written_day(mentions, text)  # "On 18 August 2020 … on Tuesday"
     mentions = arabic_times(mentions, text, ref)  # "الساعة الخامسة من مساء السبت …"

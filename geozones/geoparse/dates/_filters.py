@@ -156,3 +156,22 @@ def _approximate(written: str, folded: str, start: int) -> bool:
     if not _DAYS.search(written):
         return False
     return bool(_APPROX_INSIDE.search(written) or _APPROX.search(folded, max(0, start - 24), start))
+
+
+#: "every November 11th", "each Friday", "chaque vendredi", "jeden Freitag": a day that comes
+#: back every year or every week, no one date (round 25); folded text.
+_EVERY = re.compile(r"\b(?:every|each|chaque|jeden|jedes|jede)\s+$")
+
+
+def _recurring(folded: str, start: int) -> bool:
+    """Whether a day or weekday follows a word of recurrence ("celebrated every November
+    11th"), so that it names no date.
+
+    Examples
+    --------
+    >>> _recurring("celebrated every november 11th", 17)
+    True
+    >>> _recurring("celebrated on november 11th", 14)
+    False
+    """
+    return _EVERY.search(folded, max(0, start - 12), start) is not None

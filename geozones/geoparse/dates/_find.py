@@ -21,10 +21,15 @@ from ._filters import (
     _no_point,
     _qualified_ordinal,
     _quoted_name,
+    _recurring,
 )
 from ._misspelled import misspelled_weekdays
 from ._patterns import _ALTERNATIVES, _MONTH_SPAN, _PATTERNS, _PREFIX, _SPAN_UNITS, _Cand
 from ._scan import guarded
+
+#: The candidates a word of recurrence before them ("every", "each") takes out: a day
+#: without its year, a weekday (round 25).
+_RECURRING_KINDS = frozenset(("dmy", "mdy", "weekday"))
 
 #: Every date holds a digit or one of these words: the full patterns run only around them.
 _TRIGGER_RE = W.caseless(
@@ -108,6 +113,8 @@ def _candidates(text: str) -> list[_Cand]:
             continue  # "قبل حوالي 20 يوما", "about 20 days ago": no day a reader fixes
         if outer == "feast" and m.start("fe_r") >= 0 and _custom(folded, m.start(kind)):
             continue
+        if kind in _RECURRING_KINDS and _recurring(folded, m.start(outer)):
+            continue  # "every November 11th", "each Friday": no one date
         span = _SPAN.get(outer, outer)  # the preposition is context
         if outer == "feast":  # the feast's name: the preposition is context
             span = next(k for k in ("fe_f", "fe_a", "fe_r", "fe_t", "fe_ry") if m.group(k))

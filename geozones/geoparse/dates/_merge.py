@@ -95,6 +95,43 @@ def _apposed(mentions: list[DateMention], text: str) -> list[DateMention]:
     return out
 
 
+#: Between a vague period and the day that says which ("earlier this month on August 7,
+#: 2018", "last week, on 3 March").
+_NARROWED_GAP = re.compile(r"\s*,?\s*(?:on|le|am)?\s*", re.IGNORECASE)
+
+
+def _narrowed(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """A relative period ("earlier this month", "last week") right before a day that falls
+    in it ("Earlier this month on August 7, 2018"): the day says when, the period only
+    leads to it, so the period is no date of its own (round 25).
+
+    Examples
+    --------
+    >>> from geozones.geoparse.dates._extract import extract_dates
+    >>> t = "Earlier this month on August 7, 2018, the schools closed."
+    >>> [(m.text, m.iso) for m in extract_dates(t, dt.date(2018, 8, 28))[0]]
+    [('August 7, 2018', '2018-08-07')]
+    """
+    out: list[DateMention] = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.relative
+            and m.period in ("week", "month", "year")
+            and m.start_date is not None
+            and m.end_date is not None
+            and nxt.period == "day"
+            and nxt.start_date is not None
+            and m.start_date <= nxt.start_date <= m.end_date
+            and re.search(r"\d", nxt.text)
+            and _NARROWED_GAP.fullmatch(text, m.end, nxt.start)
+        ):
+            continue
+        out.append(m)
+    return out
+
+
 #: A start said before a time ("ab Mitternacht", "from midnight", "اعتبارا من منتصف الليل").
 _START_BEFORE = re.compile(
     r"(?:\b(?:ab|from|as of|starting|effective|à partir de|dès)|اعتبارا من|ابتداء من)\s+$",
@@ -162,11 +199,11 @@ def _join_months(a: DateMention, b: DateMention, gap: str) -> DateMention | None
 
 def _year_of_end(a: DateMention, b: DateMention) -> dt.date | None:
     """The first day of a range, in the year its end writes when it writes none ("from
-    March 3 to March 5, 2019": 3 March 2019, not of the page's year)."""
+    March 3 to March 5, 2019": 3 March 2019, not of the page's year); when neither writes
+    one, in the year the end was given ("From February 12 to May 22" on a page of September
+    2017: the start, nearer to the page in 2018, runs up to its end in 2017; round 25)."""
     d = a.start_date
     if d is None or b.start_date is None or re.search(r"\d{4}", a.text.translate(W.DIGITS)):
-        return d
-    if not re.search(r"\d{4}", b.text.translate(W.DIGITS)):
         return d
     if not _MONTH_NAME.search(a.text.translate(W.MATCH_FOLD).lower()):
         return d  # a weekday ("from Monday to 2 September 2018") keeps its week
@@ -319,6 +356,8 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
         if prev is None or c.kind == "anchored_period":
             continue
         if c.kind != "relative":  # "la veille", "the next day", "zwei Tage später"
+            if c.groups.get("an_e") and not _dates_event(prev, c.groups["an_e"], text[: c.start]):
+                continue  # "the day before the vote": a vote no date before names
             extra.append(_next_to(prev, c, text))
             continue
         m = _LATER.match(" ".join(text[c.start : c.end].lower().split()))
@@ -423,13 +462,35 @@ def _next_to(prev: DateMention, c: _Cand, text: str) -> DateMention:
         if c.groups.get("lt_d", "sonra").lower() in _EARLIER:
             n = -n
     else:
-        n, unit = W.ANCHORED[W.key(text[c.start : c.end])], "day"
+        written = text[c.start : c.end]
+        if c.groups.get("an_e"):  # "the day before the visit": "the day before"
+            written = " ".join(written.split()[:3])
+        n, unit = W.ANCHORED[W.key(written)], "day"
     base = prev.start_date if n < 0 else prev.end_date
     assert base is not None
     d = _shift(base, n, unit)
     return DateMention(
         text[c.start : c.end], c.start, c.end, d, d, "day", None, True, year_known=prev.year_known
     )
+
+
+def _dates_event(prev: DateMention, event: str, text: str) -> bool:
+    """Whether the date named before "the day before the <event>" is that event's: its
+    sentence, up to that phrase, names the event ("his visit …, which had been scheduled for
+    August 10, 2017" … "the day before the visit"; round 25).
+
+    Examples
+    --------
+    >>> t = "His visit was set for August 10, 2017."
+    >>> d = dt.date(2017, 8, 10)
+    >>> prev = DateMention("August 10, 2017", 22, 37, d, d, "day")
+    >>> _dates_event(prev, "visit", t), _dates_event(prev, "vote", t)
+    (True, False)
+    """
+    a = max(text.rfind(s, 0, prev.start) for s in (". ", "\n", "! ", "? ")) + 1
+    ends = [i for s in (". ", "\n", "! ", "? ") if (i := text.find(s, prev.end)) >= 0]
+    sentence = text[a : min(ends, default=len(text))].lower()
+    return re.search(rf"\b{re.escape(event.lower())}\b", sentence) is not None
 
 
 #: The words of "N days earlier" in German and French.

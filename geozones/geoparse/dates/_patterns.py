@@ -313,6 +313,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "anchored",
         r"\b(?:the\s+(?:previous|next|following)\s+day"
         r"|the\s+day\s+(?:before|after)(?=\s*[,.;:)]|\s+(?:and|when|as|while)\b)"
+        # "the day before the visit": from the date of the event it names (_merge, round 25)
+        r"|the\s+day\s+(?:before|after)\s+(?:the|his|her|its|their)\s+(?P<an_e>[a-z]{3,})\b"
         r"|(?:la\s+veille|le\s+lendemain)(?!\s+(?:de|du|des|d['’]))"
         r"|am\s+(?:vortag|nächsten\s+tag|folgenden\s+tag)(?!\s+(?:des|der|von)\b)"
         r"|tags\s+(?:zuvor|darauf)|ertesi\s+gün|bir\s+gün\s+(?:önce|sonra)"
@@ -357,8 +359,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "month",
         rf"{_AR_CLITIC}{_MONTH_LEAD}[\s-]+(?:شهري?\s+)?(?!{_M_DASH}\s+{_YEAR_WORD}\d)(?P<m_m>{_M})"
-        # not a month of a date with its year ("مايو (أيار) عام 2018" is "my")
-        rf"(?!\.?{_M2}?[\s/]*{_YEAR_WORD}\d)(?!\s*/)(?:\b|(?<=\))){_MONTH_YEAR_WORDS}?",
+        # not a month of a date with its year ("مايو (أيار) عام 2018", "in June of 2016": "my")
+        rf"(?!\.?{_M2}?[\s/]*(?:of\s+)?{_YEAR_WORD}\d)(?!\s*/)(?:\b|(?<=\))){_MONTH_YEAR_WORDS}?",
     ),
     (
         "years",

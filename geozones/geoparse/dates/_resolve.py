@@ -481,6 +481,35 @@ _PAST_DAY = re.compile(rf"(?:{W.PAST_DAY_WORDS}|امس|اليوم)$", re.IGNOREC
 #: A verb of saying in the past right before a weekday ("said Sunday the alliance expected
 #: …"): the day it was said, past whatever the sentence says of the future (round 23).
 _SAID = re.compile(r"\b(?:said|told\s+\w+|announced|stated|confirmed|reported|added)\s+(?:on\s+)?$")
+#: A past participle after its noun right before a weekday ("a deal reached late on
+#: Tuesday", "the attack carried out Friday"): a clause of its own, told in the past, whatever
+#: the sentence's main verb says of the future ("are to be evacuated under a deal reached
+#: late on Tuesday"); not after "be" or "will" (a passive, "will be released on Tuesday"), nor
+#: a participle of a plan ("expected", "scheduled"). Round 25.
+_PARTICIPLE = re.compile(r"\b(?P<before>\w+)\s+(?P<verb>[a-z]+ed)\s+(?:out\s+)?(?:on\s+)?$")
+_NOT_PAST_BEFORE = frozenset(
+    "be been being is are was were will would shall should could can may might must to get "
+    "gets got has have had".split()
+)
+_PLAN_PARTICIPLES = frozenset("expected scheduled planned slated set due timed".split())
+
+
+def _past_participle(lead: str) -> bool:
+    """Whether a weekday follows a past participle of a clause on its own (:data:`_PARTICIPLE`).
+
+    Examples
+    --------
+    >>> _past_participle("under a deal reached ")
+    True
+    >>> _past_participle("they will be released ")
+    False
+    """
+    m = _PARTICIPLE.search(lead)
+    return bool(
+        m
+        and m.group("before").lower() not in _NOT_PAST_BEFORE
+        and m.group("verb") not in _PLAN_PARTICIPLES
+    )
 
 
 def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date, sents: _Sentences) -> dt.date:
@@ -489,6 +518,7 @@ def _weekday(name: str, rel: str, text: str, pos: int, ref: dt.date, sents: _Sen
     wd = _WEEKDAYS[W.key(name)]
     lead = text[max(0, pos - 25) : pos]
     past = rel == "last" or bool(_PAST_DAY.search(rel) or _SAID.search(lead))  # "hier mardi"
+    past = past or _past_participle(text[max(0, pos - 40) : pos])  # "a deal reached on Tuesday"
     future = rel == "next" or (not past and (sents.future(pos) or bool(_STARTS.search(lead))))
     if future:
         return ref + dt.timedelta(days=(wd - ref.weekday()) % 7)

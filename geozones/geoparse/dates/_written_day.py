@@ -57,6 +57,8 @@ def weekdays_by_written_day(mentions: list[DateMention], text: str) -> list[Date
             continue
         wd = _weekday(m) if m.start_date is None and m.period == "day" else None
         day = _nearest_in_paragraph(m, full, text) if wd is not None else None
+        if wd is not None and day is None:
+            day = _latest_on_weekday(wd, full)  # "held Friday" … "on November 11, 2016"
         if wd is not None and day is not None:
             d = day - dt.timedelta(days=(day.weekday() - wd) % 7)
             m = replace(m, start_date=d, end_date=d, relative=True)
@@ -75,6 +77,24 @@ def _nearest_in_paragraph(m: DateMention, full: list[DateMention], text: str) ->
         return None
     named = [w for f in full if f.start_date == day and (w := _weekday(f)) is not None]
     return day if all(w == day.weekday() for w in named) else None
+
+
+def _latest_on_weekday(wd: int, full: list[DateMention]) -> dt.date | None:
+    """The day a weekday names, read outside its paragraph (a parade "held Friday" in the
+    lead, "on November 11, 2016" in the photo's caption): the latest day the text writes in
+    full, when it falls on that very weekday and no other day written in full does; None
+    otherwise (round 25).
+
+    Examples
+    --------
+    >>> from geozones.geoparse.dates._extract import extract_dates
+    >>> t = "A parade was held Friday.\\nA photo of the parade on November 11, 2016."
+    >>> [(m.text, m.iso) for m in extract_dates(t, None)[0]]
+    [('Friday', '2016-11-11'), ('November 11, 2016', '2016-11-11')]
+    """
+    days = sorted({f.start_date for f in full if f.start_date is not None})
+    on_day = [d for d in days if d.weekday() == wd]
+    return days[-1] if len(on_day) == 1 and on_day[0] == days[-1] else None
 
 
 #: "last week", "this week" in every language (by :data:`W.RELATIVE`'s English value).
