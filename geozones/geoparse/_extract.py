@@ -24,6 +24,7 @@ from .arabic import (
 from .constructions import (
     attached_villages,
     checkpoint_spans,
+    city_markets,
     city_quarters,
     comma_list_spans,
     construction_spans,
@@ -261,7 +262,8 @@ def _rule_entities(
     rule_ents += renamed_organisations(text)  # "المجلس العسكري في منبج" after "مجلس منبج العسكري"
     rule_ents += credits + org_name_places(text, _country_named(index))
     rule_ents += channel_entities(text) + body_names(text)  # "الرقة تذبح بصمت", "Baath party"
-    rule_ents += source_entities(text) + byline_persons(text) + broadcaster_entities(text)
+    rule_ents += source_entities(text, _country_named(index))  # not "according to Israel,"
+    rule_ents += byline_persons(text) + broadcaster_entities(text)
     rule_ents += apposition_persons(text) + [
         e
         for e in ordinal_units(text)
@@ -361,6 +363,7 @@ def _corrected(
     places = person_named_sites(text, places, bias)  # "مرقد السيدة رقية في دمشق"
     places = town_mountains(text, places)  # "في جبل عندان": the hills, at Anadan
     places = son_of_names(text, places, bias)  # "بمنطقة فيضة ابن موينع": not Fayda
+    places = city_markets(text, places, bias)  # "Hamidiyeh souk" in a story on Damascus
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_construct_words(text, drop_unlikely_places(text, places))  # "هوية", "الثورة"

@@ -48,9 +48,14 @@ _LIST = rf"{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+(?:and|as\s+well\s+as)\s+{_NAM
 _NOUNS = r"(?:villages?|towns?|cit(?:y|ies)|hamlets?|settlements?|localities|communities|areas?)"
 #: "the villages of A, B and C", "the town of X", "the border village of X".
 _BEFORE = re.compile(rf"\b{_NOUNS}(?:\s+and\s+{_NOUNS})?\s+of\s+(?P<list>{_LIST})")
-#: "in A, B and C areas", "towards X and Y areas", "with X town".
+#: Verbs of taking a place ("the army seized the Wadi al-Anaz area east of the town of Morek").
+_TAKEN = r"(?:seized|captured|took|retook|retaken|taken|recaptured|stormed|entered|reached)"
+#: … and their base forms ("the offensive to capture the al-Manshiyah neighborhood"; round 25).
+_TAKE = r"(?:seize|capture|take|retake|recapture|storm|enter|reach)"
+#: "in A, B and C areas", "towards X and Y areas", "with X town", "to capture the X quarter".
 _AFTER = re.compile(
-    rf"\b(?:in|near|towards?|around|at|from|to|of|into|outside|between|with|on)\s+(?:the\s+)?"
+    rf"\b(?:in|near|towards?|around|at|from|to|of|into|outside|between|with|on|{_TAKEN}|{_TAKE})"
+    r"\s+(?:the\s+)?"
     rf"(?P<list>{_LIST})\s+(?:[Vv]illages?|[Tt]owns?|[Hh]amlets?|areas?|axis|axes|front"
     r"|neighbou?rhoods?|hills?|mountains)\b"  # "in al-Dwila’a neighborhood": a quarter it lacks
 )  # "at Der Mismis Village" (a photo caption's capitals)
@@ -66,8 +71,13 @@ _INCLUDING = re.compile(
     rf"\b(?:villages|towns|hamlets|localities|settlements)\b[^.\n]{{0,80}}?"
     rf"\b(?:including|among\s+them|such\s+as|namely)\s+(?P<list>{_LIST})"
 )
-#: Verbs of taking a place ("the army seized the Wadi al-Anaz area east of the town of Morek").
-_TAKEN = r"(?:seized|captured|took|retook|retaken|taken|recaptured|stormed|entered|reached)"
+#: A list followed by its count and its noun: "the evacuation of A and B, two mainly Shiite
+#: towns", "from A, B and C, three villages on the front" (round 25); the count must agree.
+_COUNTED = re.compile(
+    rf"\b(?:of|in|from|to|at|near|into|for|between|and)\s+(?P<list>{_LIST}),\s+(?:the\s+)?"
+    r"(?P<n>two|three|four|five)\s+(?:[\w-]+\s+){0,3}?(?:villages|towns|cities|hamlets)\b"
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 #: A name a direction from a town locates, after a preposition of place: "near Sad Abu
 #: Fayad, east of the city of Salamiyah", "in X, 10 km south of Y".
 _LOCATED = re.compile(
@@ -333,7 +343,7 @@ def _english_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if not _LATIN_LOWER.search(text):
         return out
-    for rx in (_BEFORE, _AFTER, _INCLUDING, _OTHER, _LOCATED, _SITE, _NOUN_CHAIN):
+    for rx in (_BEFORE, _AFTER, _INCLUDING, _OTHER, _LOCATED, _SITE, _NOUN_CHAIN, _COUNTED):
         if rx is _SITE and not _SITE_HINT.search(text):
             continue  # a cheap test first: most texts name no hospital
         if rx is _OTHER and not _OTHER_WORDS.search(text):
@@ -341,6 +351,8 @@ def _english_spans(text: str) -> list[tuple[int, int]]:
         for m in rx.finditer(text):
             g = "list" if m.group("list") is not None else "tr"
             base = m.start(g)
+            if rx is _COUNTED and len(_split(m.group(g))) != _COUNTS[m.group("n")]:
+                continue  # "of A and B, three towns": the count says it is no list of them
             for part in _split(m.group(g)):
                 s = base + part[0]
                 name = text[s : base + part[1]]

@@ -20,6 +20,7 @@ belongs to the station, as the set marks a country's name inside an outlet's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..scan._context import Entity
 
@@ -94,13 +95,17 @@ _SOURCE = re.compile(
 )
 
 
-def source_entities(text: str) -> list[Entity]:
-    """Who a source phrase names when the name stands alone before a comma or a stop.
+def source_entities(text: str, country: Callable[[str], bool] = lambda name: False) -> list[Entity]:
+    """Who a source phrase names when the name stands alone before a comma or a stop; a
+    country named so ("according to Israel, …") is its government, a mention of the
+    country (the set's country guideline: a noun mention, metonymic or not; round 25).
 
     Parameters
     ----------
     text : str
         The text.
+    country : callable, optional
+        Whether a name is a country's.
 
     Returns
     -------
@@ -113,8 +118,10 @@ def source_entities(text: str) -> list[Entity]:
     ['Al Mayadeen']
     >>> source_entities("according to Idlib-based activist Hadi Abdullah")
     []
+    >>> source_entities("weapons (according to Israel, also arms)", lambda n: n == "Israel")
+    []
     """
-    return _named(_SOURCE, text, "source")
+    return [e for e in _named(_SOURCE, text, "source") if not country(e.text)]
 
 
 _BYLINE = re.compile(

@@ -79,7 +79,10 @@ _CITY_AFTER = re.compile(
     r"|,\s*Syria['’]s\b"
     # one word that qualifies the city, no area's noun: "the Latakia port(al) city"
     r"|[ \t]+(?!(?:province|governorate|countryside|district|region|rural|and|or|of|the|to)\b)"
-    r"[a-z]+[ \t]+city\b)",
+    r"[a-z]+[ \t]+city\b"
+    # the subject of "is … port/city": "Latakia is Syria’s main commercial port" (round 25)
+    r"|[ \t]+(?:is|was)[ \t]+(?:the|a|its|Syria['’]s)[ \t]+(?:[a-z-]+[ \t]+){0,3}?"
+    r"(?:port|city|town|harbou?r)\b)",
     re.I,
 )
 #: After the name, an apposition that calls it a capital: the seat a group or a state rules

@@ -99,7 +99,10 @@ def keep_near_loose(items: list[_Item], index: _Index, bias: str, text: str = ""
             one = False  # the story only ("Sheikh Miskeen", a subdistrict's seat by Nawa;
             if not near:  # not the hamlet Sheikh Idris for "Sheikh Idriss")
                 continue
-        if near or one and (not at_home or _in_named(home, governorates, index)):
+        capital = _capital_name(home, index) and bool(
+            _LOCATIVE_BEFORE.search(text[max(0, it.start - 16) : it.start])
+        )  # "from Deir Ezzor to al-Hassakeh": a capital's name, however far
+        if near or one and (not at_home or _in_named(home, governorates, index) or capital):
             it.payloads = near or home  # nothing at home to be near, or in a governorate
             out.append(it)  # the text names: one sense at home
         elif inside := in_named_only(home, governorates, index):
@@ -162,6 +165,20 @@ _QUALIFIERS = re.compile(r"^(?:Upper|Lower)\s+|\s+(?:Fawqani|Tahtani)$|\s+-\s+.*
 def _base_name(name: str) -> str:
     """The name a story uses for a gazetteer entry ("Maskana - Onaiza" → "Maskana")."""
     return _QUALIFIERS.sub("", name)
+
+
+#: A preposition of place right before a name (the loose capital's cue, "to al-Hassakeh";
+#: not "des droits de l'Hommes", French "men").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|to|from|near|at|of|and|between|towards?|around|outside|into|across)[ \t]+\Z"
+)
+
+
+def _capital_name(home: tuple, index: _Index) -> bool:
+    """Whether the one name of a loose match is a governorate's capital (and its
+    governorate): a name every reader knows however the press spells it ("from Deir Ezzor to
+    al-Hassakeh" for Al-Hasakeh; round 25), when a preposition of place stands before it."""
+    return any(index.place(pl).extra.get("capital_level") == 1 for pl in home)
 
 
 def _in_named(home: tuple, governorates: frozenset[str], index: _Index) -> bool:

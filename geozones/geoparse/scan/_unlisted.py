@@ -124,7 +124,14 @@ def _sound_matches(index: _Index, name: str, bias: str) -> list:
     found = ask(name)
     if not found and _TR_KAFR.search(name):
         found = ask(_TR_KAFR.sub("Kafr", name))
+    if glued := _TELL.match(name):  # "Tel Aad": OCHA writes some such villages as one word
+        names = {p.name for p in found}  # ("Tilaada"), which the two words do not reach
+        found += [p for p in ask(glued.group(1) + glued.group(2).lower()) if p.name not in names]
     return found
+
+
+#: A hill's word apart from the rest of a village's name ("Tel Aad", "Tal Hadya"; round 25).
+_TELL = re.compile(r"^(T[ae]ll?|Til)[ -]([A-Z][a-z'’]+)$")
 
 
 def _beside(found: list, before: _Item | None, index: _Index, bias: str) -> list:

@@ -1,0 +1,95 @@
+"""A market named after a village far away is a site of the story's city: "Hamidiyeh souk"
+in a story datelined Damascus is the covered market of Damascus's old city, not the village
+of Hamidiyeh near Aleppo (round 25).
+
+A city's markets bear the names of quarters, families and towns ("Hamidiyeh souk", "Souq
+al-Hal", "the Bzourieh market"), which the gazetteer may hold as villages elsewhere. A name
+right before a market's noun (souk, souq, market, bazaar) whose reading lies farther than
+:data:`FAR_KM` from the story's city is the market: the mention becomes a site, unresolved,
+at the city, as the set places a site at its town's point. The story's city is its
+dateline's ("Damascus:", "HOMS, Syria"), else the one town at home the text names besides.
+A market named after a town nearby ("the Saraqib market" in a story on Saraqib) stays that
+town, and so does one named after a town the press knows (a district's or subdistrict's seat,
+or a town of 10,000 people or more: "the Maarat al-Numan market" in a story datelined
+Damascus is that town's).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...projection import haversine_km
+from .._results import PlaceMention
+from ..places._loose import _seat
+from ._unknown import _context_place
+
+#: A market's noun right after a name ("Hamidiyeh souk", "Hamidiyeh Market").
+_MARKET_AFTER = re.compile(r"[ \t]+(?:[Ss]ou[kq]s?|[Ss]uqs?|[Mm]arkets?|[Bb]azaars?)\b")
+#: A reading this far (km) from the story's city is not the market's.
+FAR_KM = 25.0
+#: What closes a dateline's place: "Damascus:", "HOMS, Syria", "Latakia (AFP) -".
+_DATELINE_AFTER = re.compile(r"[ \t]*(?::|,|\(|[-–—])")
+
+
+def city_markets(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
+    """``places`` with each market named after a far village made a site of the story's city.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    places : list of PlaceMention
+        The place mentions found, in text order.
+    bias : str
+        The home country.
+
+    Returns
+    -------
+    list of PlaceMention
+        The same mentions, such a market placed (unresolved) at the story's city.
+
+    Examples
+    --------
+    >>> import geozones
+    >>> t = "Damascus: The shops closed. Hamidiyeh souk was deserted."
+    >>> [(m.text, m.resolved, round(m.place.lat, 1)) for m in geozones.extract(t).places]
+    [('Damascus', True, 33.5), ('Hamidiyeh', False, 33.5)]
+    """
+    if not _MARKET_AFTER.search(text):
+        return places
+    out = list(places)
+    for i, m in enumerate(places):
+        if m.kind != "place" or not m.resolved or not _MARKET_AFTER.match(text, m.end):
+            continue
+        if _seat(m.place):
+            continue  # "the Maarat al-Numan market": a town the press knows, its own market
+        city = _story_city(text, places, m, bias)
+        if city is None or city.place.name == m.place.name:
+            continue
+        if haversine_km(m.place.lat, m.place.lon, city.place.lat, city.place.lon) <= FAR_KM:
+            continue
+        place = _context_place(m.text, (city.place.lat, city.place.lon), bias)
+        out[i] = replace(m, place=place, alternatives=(m.place, *m.alternatives), resolved=False)
+    return out
+
+
+def _story_city(
+    text: str, places: list[PlaceMention], m: PlaceMention, bias: str
+) -> PlaceMention | None:
+    """The town of the text's dateline, else the one town at home it names besides ``m``."""
+    towns = [
+        o for o in places
+        if o is not m and o.kind == "place" and o.resolved and o.place.country == bias
+        and o.place.kind == "populated place"
+    ]  # fmt: skip
+    for o in towns:
+        line_start = text.rfind("\n", 0, o.start) + 1
+        if (
+            o.start < 80
+            and not text[line_start : o.start].strip()
+            and _DATELINE_AFTER.match(text, o.end)
+        ):
+            return o
+    names = {o.place.name for o in towns}
+    return towns[0] if len(names) == 1 else None
