@@ -26,6 +26,7 @@ from ._unknown import _context_place
 
 #: A market's noun right after a name ("Hamidiyeh souk", "Hamidiyeh Market").
 _MARKET_AFTER = re.compile(r"[ \t]+(?:[Ss]ou[kq]s?|[Ss]uqs?|[Mm]arkets?|[Bb]azaars?)\b")
+_MARKET_WORD = re.compile(r"\b(?:[Ss]ou[kq]|[Ss]uq|[Mm]arket|[Bb]azaar)")
 #: A reading this far (km) from the story's city is not the market's.
 FAR_KM = 25.0
 #: What closes a dateline's place: "Damascus:", "HOMS, Syria", "Latakia (AFP) -".
@@ -56,7 +57,7 @@ def city_markets(text: str, places: list[PlaceMention], bias: str) -> list[Place
     >>> [(m.text, m.resolved, round(m.place.lat, 1)) for m in geozones.extract(t).places]
     [('Damascus', True, 33.5), ('Hamidiyeh', False, 33.5)]
     """
-    if not _MARKET_AFTER.search(text):
+    if not _MARKET_WORD.search(text):  # a cheap test first (no run of blanks to try)
         return places
     out = list(places)
     for i, m in enumerate(places):
