@@ -86,7 +86,7 @@ _ORG_NAME_PLACE = [
 _BODY_IN = re.compile(
     r"(?<![\w'’-])(?:[A-Z][a-z][\w'’-]*[ \t]+){2,4}(?:Council|Coalition|Committee|Commission"
     r"|Union|Federation|Association|Assembly|League|Party|Movement|Front|Congress)"
-    r"[ \t]+in[ \t]+(?P<p>[A-Z][\w'’-]+)(?![ \t]*[-‑]?[ \t]*[A-Z\w])"
+    r"[ \t]+in[ \t]+(?P<p>[A-Z][\w'’-]+)(?![\w'’-]|[ \t]*[-‑][ \t]*\w|[ \t]+[A-Z])"
 )
 
 _BODY_HEAD_IN = re.compile(
