@@ -59,7 +59,7 @@ def accusative_adjective(text: str, start: int, end: int, index: _Index) -> bool
 
     Examples
     --------
-    >>> from ._index import _index_for
+    >>> from geozones.geoparse.scan._index import _index_for
     >>> ix = _index_for(None, "SY")
     >>> t = "وأكدوا دعما مدفعيا وصاروخيا تركيا، لبدء معركة"
     >>> accusative_adjective(t, 28, 33, ix)

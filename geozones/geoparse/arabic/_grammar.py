@@ -110,8 +110,8 @@ def drop_grammar_words(text: str, items: list[_Item], index: _Index) -> list[_It
 
     Examples
     --------
-    >>> from ._index import _index_for
-    >>> from ._select import _Item
+    >>> from geozones.geoparse.scan._index import _index_for
+    >>> from geozones.geoparse.scan._items import _Item
     >>> text = "قالت المصادر إن انفجارا هز المدينة، وأن عددا من الأشخاص أصيبوا"
     >>> drop_grammar_words(text, [_Item(36, 39, 36, ())], _index_for(None, "SY"))
     []

@@ -144,7 +144,7 @@ def checkpoint_spans(text: str) -> list[tuple[int, int]]:
     --------
     >>> t = "بين حاجزي دوار الصباغ والقرميد التابعين للقوات الكردية"
     >>> [t[a:b] for a, b in checkpoint_spans(t)]
-    ['القرميد']
+    ['دوار الصباغ', 'القرميد']
     >>> t = "سيطروا على حاجز مشتل الزهور وحاجز قوات النظام"
     >>> [t[a:b] for a, b in checkpoint_spans(t)]
     ['مشتل الزهور']

@@ -110,7 +110,7 @@ def days_of_month_before(mentions: list[DateMention], text: str) -> list[DateMen
 
     Examples
     --------
-    >>> m = DateMention("4 February 2020", 3, 18, dt.date(2020, 2, 4), dt.date(2020, 2, 4))
+    >>> m = DateMention("4 February 2020", 3, 18, dt.date(2020, 2, 4), dt.date(2020, 2, 4), "day")
     >>> got = days_of_month_before([m], "On 4 February 2020 and on the 14th of the same month")
     >>> [(x.text, x.iso) for x in got]
     [('4 February 2020', '2020-02-04'), ('the 14th of the same month', '2020-02-14')]

@@ -93,6 +93,7 @@ def day_year_words(group: str) -> str:
 
     Examples
     --------
+    >>> import re
     >>> re.fullmatch(day_year_words("y"), " من العام الماضي") is not None
     True
     """

@@ -124,7 +124,9 @@ def diphthong_keys(folded: str) -> tuple[str, ...]:
     --------
     >>> diphthong_keys("upper rmeilan") == (loose_key("upper rmelan"), loose_key("rmelan"))
     True
-    >>> diphthong_keys("deir hafer")
+    >>> diphthong_keys("deir hafer") == (loose_key("der hafer"),)
+    True
+    >>> diphthong_keys("idleb")
     ()
     """
     if "ei" not in folded or not folded.isascii():
