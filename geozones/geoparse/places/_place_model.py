@@ -42,7 +42,29 @@ _common = functools.lru_cache(maxsize=8192)(is_common_word)
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+")
 _QUOTES = " \t\"'“”«»()/"
-_LIST_GAP = re.compile(r"[\s\"'“”«»()/]*[،,]?[\s\"'“”«»()/]*و?[\s\"'“”«»()/]*")
+#: What joins two names of a list: a comma, "و" or "أو" ("من الغوطة أو جوبر"), quotes, brackets.
+_LIST_GAP = re.compile(
+    r"[\s\"'“”«»()/]*[،,]?[\s\"'“”«»()/]*(?:و|[أا]و(?=[\s\"'“”«»()/]))?[\s\"'“”«»()/]*"
+)
+#: … or one member between them that is no place ("قرى حريتان وعندان والقصر العدلي وشويحنة": a
+#: building the rules dropped): "و" or a comma, one or two words, then "و" or a comma.
+_SKIPPED_MEMBER = re.compile(
+    r"[\s\"'“”«»()/]*(?:[،,][\s]*و?|و)[\u0621-\u064a\u0640]{2,}(?:[ \t]+[\u0621-\u064a\u0640]{2,})?"
+    r"[\s\"'“”«»()/]*(?:[،,][\s]*و?|و)[\s\"'“”«»()/]*"
+)
+
+
+def _joins(gap: str) -> bool:
+    """Whether ``gap`` joins two members of one list (see ``_LIST_GAP``, ``_SKIPPED_MEMBER``).
+
+    Examples
+    --------
+    >>> _joins(" و"), _joins(" أو "), _joins("، "), _joins(" والقصر العدلي و"), _joins(" في ")
+    (True, True, True, True, False)
+    """
+    if len(gap) <= 8 and _LIST_GAP.fullmatch(gap):
+        return True
+    return len(gap) <= 30 and _SKIPPED_MEMBER.fullmatch(gap) is not None
 
 
 def _fold(words: str) -> frozenset[str]:
@@ -228,7 +250,7 @@ def _listed(text: str, m: PlaceMention, others: list[PlaceMention]) -> bool:
             gap = text[m.end : o.start]
         else:
             continue
-        if len(gap) <= 8 and _LIST_GAP.fullmatch(gap):
+        if _joins(gap):
             return True
     return False
 
@@ -312,7 +334,7 @@ def _list_heads(text: str, ranked: list[PlaceMention]) -> list[bool]:
         head = _word_before(text, m.start) in _HEADS
         if not head and r and heads[r - 1] and ranked[r - 1].end <= m.start:
             gap = text[ranked[r - 1].end : m.start]
-            head = len(gap) <= 8 and bool(_LIST_GAP.fullmatch(gap.replace(":", " ", 1)))
+            head = _joins(gap.replace(":", " ", 1))
         heads.append(head)
     return heads
 
