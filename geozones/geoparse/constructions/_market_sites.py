@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from ...projection import haversine_km
 from .._results import PlaceMention
+from ..places._capitals import dateline_place
 from ..places._loose import _seat
 from ._unknown import _context_place
 
@@ -29,8 +30,6 @@ _MARKET_AFTER = re.compile(r"[ \t]+(?:[Ss]ou[kq]s?|[Ss]uqs?|[Mm]arkets?|[Bb]azaa
 _MARKET_WORD = re.compile(r"\b(?:[Ss]ou[kq]|[Ss]uq|[Mm]arket|[Bb]azaar)")
 #: A reading this far (km) from the story's city is not the market's.
 FAR_KM = 25.0
-#: What closes a dateline's place: "Damascus:", "HOMS, Syria", "Latakia (AFP) -".
-_DATELINE_AFTER = re.compile(r"[ \t]*(?::|,|\(|[-–—])")
 
 
 def city_markets(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
@@ -85,12 +84,7 @@ def _story_city(
         and o.place.kind == "populated place"
     ]  # fmt: skip
     for o in towns:
-        line_start = text.rfind("\n", 0, o.start) + 1
-        if (
-            o.start < 80
-            and not text[line_start : o.start].strip()
-            and _DATELINE_AFTER.match(text, o.end)
-        ):
+        if o.start < 80 and dateline_place(text, o.start, o.end, any_colon=True):
             return o
     names = {o.place.name for o in towns}
     return towns[0] if len(names) == 1 else None

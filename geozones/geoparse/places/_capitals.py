@@ -181,13 +181,34 @@ def _city_cue(text: str, it: _Item) -> bool:
     return got
 
 
+def dateline_place(text: str, start: int, end: int, *, any_colon: bool = False) -> bool:
+    """Whether the name at ``text[start:end]`` is a dateline's place: it opens its line and a
+    dateline's closing follows it (see :data:`_DATELINE_AFTER`), or a colon after a name in
+    capitals ("DARAA: The wave of assassinations …"). With ``any_colon``, a colon after any
+    name counts too: a headline's "Latakia: rebels thwart …" names the story's place without
+    saying whether the city or the province is meant.
+
+    Examples
+    --------
+    >>> dateline_place("HAMA, Syria (AP) — Troops", 0, 4)
+    True
+    >>> dateline_place("DARAA: The wave", 0, 5), dateline_place("Idlib, near the border, is", 0, 5)
+    (True, False)
+    >>> t = "Damascus: Lockdown has been enforced"
+    >>> dateline_place(t, 0, 8), dateline_place(t, 0, 8, any_colon=True)
+    (False, True)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    if _DATELINE_AFTER.match(text, end):
+        return True  # "HAMA, Syria", "LAZKİYE (AA) -", "Idlib - SMART"
+    return text.startswith(":", end) and (any_colon or text[start:end].isupper())
+
+
 def _city_cue_read(text: str, it: _Item) -> bool:
-    line_start = text.rfind("\n", 0, it.start) + 1
-    if not text[line_start : it.start].strip():
-        if _DATELINE_AFTER.match(text, it.end):
-            return True  # a dateline: "HAMA, Syria", "LAZKİYE (AA) -", "Idlib - SMART"
-        if text[it.start : it.end].isupper() and text.startswith(":", it.end):
-            return True  # "DARAA: The wave of assassinations …"
+    if dateline_place(text, it.start, it.end):
+        return True
     if _CITY_BEFORE.search(text[max(0, it.start - 40) : it.start]):
         return True
     if _ROAD_ENDS_BEFORE.search(text[max(0, it.start - 100) : it.start]):
