@@ -10,7 +10,8 @@ candidate ("may" the verb, a span of time, ``_filters``) and misspelled weekdays
 date read from its dateline or its story (``_story``, ``_page_month``,
 ``_weekday_year``, ``_written_day``; a capitals dateline closed by a dash,
 ``_dateline_dash``; an embedded tweet's own date, ``_tweet``), the parts of a month
-a text counts out and the days of a month named just before (``_month_parts``), and the
+a text counts out and the days of a month named just before (``_month_parts``), two
+months or years the text names as one period (``_periods``), and the
 resolution of each mention to a day, a month, a
 year or an interval (``_resolve``, ``_merge``) as a :class:`DateMention`
 (``_mention``). :func:`extract_dates` (``_extract``) runs them in order.

@@ -26,6 +26,7 @@ from ._find import _candidates
 from ._merge import _anchor_later, _apposed, _count, _merge, _narrowed, _shift
 from ._month_parts import days_of_month_before
 from ._page_month import from_page_month
+from ._periods import periods_named
 from ._patterns import (
     _FULL,
     _RANGE_GLUE,
@@ -237,9 +238,8 @@ def extract_dates(
     # "more than seven years ago": a bound, the year it gives not known for sure
     mentions = [replace(m, year_known=False) if _bound(m.text, text, m.start)
                 and m.text.lower().endswith("years ago") else m for m in mentions]  # fmt: skip
-    mentions = _today_named(
-        _weekday_again(_narrowed(_apposed(_merge(_not_today(mentions, text), text), text), text))
-    )
+    mentions = periods_named(_merge(_not_today(mentions, text), text), text)  # "from May 2015 to …"
+    mentions = _today_named(_weekday_again(_narrowed(_apposed(mentions, text), text)))
     mentions = weekdays_by_written_day(mentions, text)  # "On 18 August 2020 … on Tuesday"
     mentions = arabic_times(mentions, text, ref)  # "الساعة الخامسة من مساء السبت …"
     mentions = tweet_days(_anchor_later(mentions, cands, text), cands, text)  # "(@x) May 3"

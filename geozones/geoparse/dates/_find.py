@@ -42,6 +42,8 @@ _TRIGGER_RE = W.caseless(
               "ramadhan ramazan eid aïd aid bayramı رمضان عيد السابق "
               "التالي الفين العام jahres jahresbeginn jahresanfang jahresende année yılın "
               "yıl demi demie buçuk".split())
+        # the counted noun first with its article: "قبل السنوات الست" (round 26)
+        | {"السنوات", "الايام", "الاسابيع", "الاشهر", "الاعوام"}
         | set(W.HALVES)
     )
     + r")\b|(?:\b|(?<=\b[وفبل]))"  # "وأمس", "وبالأمس": after a clitic too

@@ -21,7 +21,8 @@ class DateMention:
         The first and last day meant (equal for a single day); None when the
         text gives no year and no reference date is known.
     period : str
-        ``day``, ``range``, ``week``, ``month``, ``season``, ``year`` or ``time``.
+        ``day``, ``range``, ``week``, ``month``, ``months`` (a span of whole months named
+        as one period, "from May 2015 to May 2016"), ``season``, ``year`` or ``time``.
     time : str or None
         A clock time ("00:01") when the text gives one.
     relative : bool
@@ -52,13 +53,14 @@ class DateMention:
     @property
     def iso(self) -> str | None:
         """ISO 8601 form: ``2020-03-05``, ``2020-03``, ``2020``, ``2020-03-05/2020-03-07``,
-        ``2020-03-06T00:01``; None when unresolved."""
+        ``2015-12/2016-12`` (a season or a span of months), ``2020-03-06T00:01``; None when
+        unresolved."""
         s, e = self.start_date, self.end_date
         if s is None or e is None:
             return None
         if self.period == "month":
             return f"{s:%Y-%m}"
-        if self.period == "season":
+        if self.period in ("season", "months"):
             return f"{s:%Y-%m}/{e:%Y-%m}"
         if self.period == "year":
             return f"{s:%Y}" if s.year == e.year else f"{s:%Y}/{e:%Y}"  # "De 2014 à 2016"

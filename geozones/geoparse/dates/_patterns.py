@@ -103,6 +103,14 @@ _MONTH_YEAR_WORDS = (
     r"|\s+(?:من\s+)?(?:العام|السنه)\s+(?P<m_ya>الماضي|الماضيه|الجاري|الجاريه|الحالي|الحاليه"
     r"|المقبل|المقبله|المنصرم))"
 )
+#: A year before 1800, in a span of years only ("from 1142 to 1271").
+_OLD_Y = r"(?:1[0-7]\d\d)"
+#: Not after a verb of a changing count ("rose from 1200 to 1500").
+_NOT_A_CHANGE = "".join(
+    rf"(?<!{v}\s)"
+    for v in ("rose", "risen", "increased", "fell", "fallen", "dropped", "grew", "grown",
+              "jumped", "climbed", "declined", "up", "down", "passé", "stieg", "sank")
+)
 #: Arabic proclitics glued to a lead word ("وعام 2017", and in 2017).
 #: Patterns that may follow an Arabic clitic start with this mark (empty: the candidate
 #: regex starts every pattern at a word's edge or right after a clitic, "وعام 2017");
@@ -288,7 +296,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "later",
         rf"{_AR_CLITIC}(?:(?P<lt_n>{_ANY_NUMBER})\s+(?P<lt_u>{_UNIT})\s+(?P<lt_d>später|danach|darauf"
         r"|zuvor|früher|plus\s+tard|après|plus\s+tôt|auparavant|sonra)"
-        r"|بعد\s+(?:(?P<lu_n>\d{1,2}|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره)\s+(?P<lu_u>ايام)"
+        r"|بعد\s+(?:(?P<lu_n>\d{1,2}|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره)\s+(?P<lu_u>ايام|اسابيع)"
         r"|(?P<lv_u>يومين|اسبوعين|اسبوع)))(?!\w)(?!\s+من)",
     ),
     (
@@ -300,7 +308,9 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"|(?P<gg_n>{_NUMBER_WORDS})(?:\s+(?P<gg_u>day|week|month|year)s?(?P<gg_h>\s+and\s+a\s+half)"
         rf"|(?P<gh_h>\s+and\s+a\s+half)\s+(?P<gh_u>day|week|month|year)s)\s+ago"
         # "قبل نحو أسبوعين", about two weeks ago: the count as said
-        rf"|قبل\s+(?:(?:نحو|حوالي|قرابه|زهاء)\s+)?(?:(?P<gd_n>{_ANY_NUMBER})\s+(?P<gd_u>{_UNIT})"
+        rf"|قبل\s+(?:(?:نحو|حوالي|قرابه|زهاء)\s+)?(?:(?:ال)?(?P<gd_n>{_ANY_NUMBER})\s+(?P<gd_u>{_UNIT})"
+        # the counted noun first, both with the article: "قبل السنوات الست" (round 26)
+        rf"|ال(?P<gi_u>ايام|اسابيع|اشهر|شهور|سنوات|اعوام)\s+ال(?P<gi_n>{_ANY_NUMBER})"
         rf"|(?P<ge_u>يومين|اسبوعين|شهرين|عامين|سنتين)"
         # "قبل أسبوع ونصف", a week and a half ago: the unit alone is one; and "قبل أسبوع"
         # alone closing its clause or before a preposition (not "قبل شهر رمضان", "قبل عام 2011")
@@ -367,7 +377,12 @@ _PATTERNS: list[tuple[str, str]] = [
         # "from 2014 to 2016", "De 2014 à 2016", "von 2014 bis 2016": one span of years
         # ("between 2017 and 2019" stays two years, as the written texts mark it)
         rf"(?:\b(?:from|de|von|depuis)|من|منذ)\s+(?P<yy_a>{_Y})\s*"
-        rf"(?:-|–|to|until|à|au|bis|الي|حتي)\s*(?P<yy_b>{_Y})\b(?![-/.,]\d)",
+        rf"(?:-|–|to|until|à|au|bis|الي|حتي)\s*(?P<yy_b>{_Y})\b(?![-/.,]\d)"
+        # years before 1800 ("who held it from 1142 to 1271, when"), not a count changing
+        # ("rose from 1200 to 1500", "from 1200 to 1500 people"): closing their clause
+        rf"|{_NOT_A_CHANGE}\b(?:from|de|von)\s+(?P<yo_a>{_OLD_Y})\s*(?:-|–|to|until|à|au|bis)"
+        rf"\s*(?P<yo_b>{_OLD_Y})(?=\s*(?:[.,;:)]|$)|\s+(?:when|where|until|before|after|and"
+        rf"|lorsque|quand|als|bis)\b)",
     ),
     ("year_words", rf"{_AR_CLITIC}(?:عام|سنه|العام)\s+(?P<yw_y>{N.ARABIC_YEAR})(?!\w)"),
     # a Turkish month with its case ending or "ayında" ("Mart'ta", "Ekim ayında", "Ekim başında")

@@ -273,7 +273,7 @@ def _years(k: str, g: dict[str, str]) -> tuple[dt.date, dt.date] | None:
     """A year ("in 2019", "2018." after an Arabic noun, "عام الفين وستة عشر") or a span of
     years ("De 2014 à 2016"): its first and last day."""
     if k == "years":
-        a, y = int(g["yy_a"]), int(g["yy_b"])
+        a, y = int(g.get("yy_a") or g["yo_a"]), int(g.get("yy_b") or g["yo_b"])
         if a >= y:
             return None
     else:
