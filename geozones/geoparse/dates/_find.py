@@ -44,6 +44,8 @@ _TRIGGER_RE = W.caseless(
               "yıl demi demie buçuk".split())
         # the counted noun first with its article: "قبل السنوات الست" (round 26)
         | {"السنوات", "الايام", "الاسابيع", "الاشهر", "الاعوام"}
+        # a night or morning counted from the day before it (round 26)
+        | {"nacht", "nuit", "gece", "sabah", "الليله"}
         | set(W.HALVES)
     )
     + r")\b|(?:\b|(?<=\b[وفبل]))"  # "وأمس", "وبالأمس": after a clitic too

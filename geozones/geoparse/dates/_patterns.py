@@ -81,7 +81,8 @@ _AR_EVENT_NOUNS = (
 #: The adjective after an Arabic month that places it from the page's ("أيار الماضي").
 _AR_MONTH_ADJ = r"(?:الماضي|الماضيه|المنصرم|الفائت|المقبل|المقبله|القادم|الجاري|الحالي)"
 _MONTH_LEAD = (
-    r"(?:in|at|since|until|by|from|before|after|during|early|late|mid|end of|of"
+    # "earlier June", "later March" as "early June" (round 26)
+    r"(?:in|at|since|until|by|from|before|after|during|earlier|early|later|late|mid|end of|of"
     r"|fin|début|mi|en|depuis|ende|anfang|mitte|im|seit|في|منذ|خلال|حتي|مطلع|اواخر|نهايه|بدايه"
     r"|منتصف|اواسط|اوائل|(?:من|الي)(?=\s+شهر\s)"  # "من شهر آذار", not "من أب" (a father)
     # a part of the month ("النصف الثاني من حزيران", "الأسبوع الأخير من حزيران"): the month
@@ -331,6 +332,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|اليوم\s+(?:السابق|التالي)(?!\s+(?:ل|من|علي))"
         # the day named before ("في ذلك اليوم", on that day: not today)
         r"|the\s+same\s+day|le\s+même\s+jour|am\s+(?:selben|gleichen)\s+tag|aynı\s+gün"
+        # the night after (before) the day named before: that day (the day before), as the
+        # set marks a night by the day it begins; the morning after it, the next day (round 26)
+        # ("that night", "تلك الليلة" is the night the writer has in mind, 381: no date)
+        r"|the\s+(?:following|next|same|previous)\s+(?:night|morning)"
+        r"|la\s+nuit\s+(?:suivante|précédente)|in\s+der\s+(?:folgenden\s+nacht|nacht\s+darauf)"
+        r"|am\s+(?:nächsten|folgenden)\s+morgen|ertesi\s+(?:gece|sabah)|aynı\s+gece"
+        r"|الليله\s+(?:التاليه|السابقه|نفسها|ذاتها)"
         r"|(?:ذلك|ذات|نفس)\s+اليوم|اليوم\s+(?:نفسه|ذاته))(?!\w)",
     ),
     # the year or month after (before) the date named before it: "the following year",

@@ -235,6 +235,26 @@ RELATIVE = {
     # "tonight" and "yesterday" with the preposition glued: round 23
     "هذه الليله": "tonight", "بالامس": "yesterday",
 }  # fmt: skip
+#: A part of the week ("في بداية الأسبوع", "مطلع الأسبوع الماضي", "Anfang der Woche", "en
+#: début de semaine"): the whole week, Monday to Sunday, as the set marks "this week" and
+#: "last week" (round 26; "عطلة نهاية الأسبوع" stays the weekend, its longer key).
+_WEEK_PARTS_AR = ("بدايه", "مطلع", "اوائل", "منتصف", "اواسط", "نهايه", "اواخر")
+_WEEK_WHICH_AR = {
+    "": "this week", "الجاري": "this week", "الحالي": "this week", "الماضي": "last week",
+    "المنصرم": "last week", "الفائت": "last week", "المقبل": "next week",
+    "القادم": "next week",
+}  # fmt: skip
+RELATIVE.update(
+    {f"{p} الاسبوع {w}".strip(): v for p in _WEEK_PARTS_AR for w, v in _WEEK_WHICH_AR.items()}
+)
+RELATIVE.update(
+    {
+        "anfang der woche": "this week", "mitte der woche": "this week",
+        "ende der woche": "this week", "zu beginn der woche": "this week",
+        "en début de semaine": "this week", "en milieu de semaine": "this week",
+        "au début de la semaine": "this week", "en fin de semaine": "this week",
+    }
+)  # fmt: skip
 
 #: Days counted from the date named before them ("la veille", "the next day").
 ANCHORED = {
@@ -245,6 +265,15 @@ ANCHORED = {
     "اليوم التالي": 1, "the same day": 0, "le même jour": 0, "am selben tag": 0,
     "am gleichen tag": 0, "aynı gün": 0, "ذلك اليوم": 0, "ذات اليوم": 0, "نفس اليوم": 0,
     "اليوم نفسه": 0, "اليوم ذاته": 0,
+    # a night is the day it begins ("the following night" after Sunday: Sunday night, dated
+    # Sunday as the set dates "Friday night"); the next morning is the next day (round 26)
+    "the following night": 0, "the next night": 0, "the same night": 0,
+    "the previous night": -1, "the following morning": 1, "the next morning": 1,
+    "the same morning": 0, "the previous morning": -1,
+    "la nuit suivante": 0, "la nuit précédente": -1, "in der folgenden nacht": 0,
+    "in der nacht darauf": 0, "am nächsten morgen": 1, "am folgenden morgen": 1,
+    "ertesi gece": 0, "ertesi sabah": 1, "aynı gece": 0, "الليله التاليه": 0,
+    "الليله السابقه": -1, "الليله نفسها": 0, "الليله ذاتها": 0,
 }  # fmt: skip
 
 #: Relative words before a weekday that name the day before the page, or the page's day

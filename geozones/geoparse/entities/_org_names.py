@@ -13,7 +13,7 @@ from ..scan._context import Entity
 #: A dateline's credit on a line of its own: "دمشق-لبنان اليوم", "Idlib - Enab Baladi" (a
 #: place, a dash, then one to three words to the end of the line, with the text right below).
 _DATELINE_CREDIT = re.compile(
-    r"^[ \t]*[^\W\d_][\w'’]*(?:[ \t]+[^\W\d_][\w'’]*)?[ \t]*[-–—][ \t]*"
+    r"^[ \t]*(?P<pre>[^\W\d_][\w'’]*(?:[ \t]+[^\W\d_][\w'’]*)?)[ \t]*[-–—][ \t]*"
     r"(?P<src>[^\W\d_][\w'’.]*(?:[ \t]+[\w'’.]+){0,2})[ \t]*\n(?=[ \t]*\S)",
     re.MULTILINE,
 )
@@ -28,14 +28,25 @@ def dateline_entities(text: str) -> list[Entity]:
     ['Enab Baladi']
     >>> dateline_entities("نهر ميديا – دير الزور\\nقال مراسل نهر ميديا إن")
     []
+    >>> [e.text for e in dateline_entities("حلب اليوم-حلب\\nقال مراسل إن")]
+    ['حلب اليوم']
     """
     out = []
     for m in _DATELINE_CREDIT.finditer(text):
+        if _TODAY_LAST.search(m.group("pre")):  # "بغداد اليوم-بغداد": the outlet first
+            out.append(Entity(m.group("pre"), *m.span("pre"), "news", "dateline-credit"))
+            continue
         if _OUTLET_LAST_WORD.search(text, m.start(), m.start("src")):
             continue  # "نهر ميديا – دير الزور": the outlet first, the place after the dash
         s, e = m.span("src")
         out.append(Entity(text[s:e], s, e, "news", "dateline-credit"))
     return out
+
+
+#: "Today" closing the words before a dateline's dash ("بغداد اليوم-بغداد", Baghdad Today,
+#: then its dateline): no place ends so, the words are the outlet's name, the place is
+#: after the dash (round 26; "دمشق-لبنان اليوم" has it after the dash, the credit).
+_TODAY_LAST = re.compile(r"(?:\bToday|(?<!\w)اليوم)$")
 
 
 #: The last word of an outlet's name before a dateline's dash ("نهر ميديا –", "Syria News
