@@ -63,6 +63,45 @@ def _no_point(written: str, folded: str, start: int) -> bool:
     return bool(_SPAN_WORDS.fullmatch(written.strip()) and _SPAN_BEFORE.search(before))
 
 
+#: "today" closing a clause's subject ("Its population today", "the town's population
+#: today", "The city today"), at a clause's start.
+_STATE_SUBJECT = re.compile(
+    r"(?:^|[.;:!?\n]\s*|,\s+)(?:its|their|his|her|the|[a-z]+['’]s)\s+(?:[a-z-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: The clause's verb after it, in the present and of a state ("is 100,000", "stands at",
+#: "remains"), not a verb of an event ("is advancing", "were entered", "said").
+_STATE_VERB = re.compile(
+    r"[^.;!?\n]{0,80}?\b(?:is|are|stands|remains|remain|numbers|exceeds)\b(?!\s+\w+(?:ing|ed)\b)",
+    re.IGNORECASE,
+)
+_EVENT_WORDS = re.compile(r"\b(?:was|were|had|has|have|will|would|said|says|\w+ed)\b", re.IGNORECASE)
+
+
+def _state_today(written: str, folded: str, start: int) -> bool:
+    """Whether an English "today" is the present of a state, not an event's day: it closes
+    the subject of a clause whose verb is a present "is" of a state ("Its population today,
+    according to various estimates, is 100,000"; round 26), while "killed today", "said
+    today", "five towns were entered today", "today we can say" keep their day.
+
+    Examples
+    --------
+    >>> t = "Its population today, according to estimates, is 100,000."
+    >>> _state_today("today", t, t.index("today"))
+    True
+    >>> t = "Five towns were entered by the army today."
+    >>> _state_today("today", t, t.index("today"))
+    False
+    """
+    if written.strip().lower() != "today":
+        return False
+    if not _STATE_SUBJECT.search(folded, max(0, start - 60), start):
+        return False
+    end = start + len(written)
+    verb = _STATE_VERB.match(folded, end)
+    return verb is not None and not _EVENT_WORDS.search(folded, end, verb.start(0) + len(verb.group()) - 1)
+
+
 def _bound(written: str, text: str, start: int) -> bool:
     """Whether "N years ago" is a bound ("more than seven years ago", "nearly two weeks
     ago"): the date it gives is the nearest the text allows, its year not known for sure."""

@@ -22,6 +22,7 @@ from ._filters import (
     _qualified_ordinal,
     _quoted_name,
     _recurring,
+    _state_today,
 )
 from ._misspelled import misspelled_weekdays
 from ._patterns import _ALTERNATIVES, _MONTH_SPAN, _PATTERNS, _PREFIX, _SPAN_UNITS, _Cand
@@ -113,6 +114,8 @@ def _candidates(text: str) -> list[_Cand]:
             continue
         if kind == "relative" and _german_here(written, folded, m.start(kind)):
             continue
+        if kind == "relative" and _state_today(written, folded, m.start(kind)):
+            continue  # "Its population today … is 100,000": a state, no day
         if kind in ("relative", "ago") and _approximate(written, folded, m.start(kind)):
             continue  # "قبل حوالي 20 يوما", "about 20 days ago": no day a reader fixes
         if outer == "feast" and m.start("fe_r") >= 0 and _custom(folded, m.start(kind)):
