@@ -26,7 +26,6 @@ from ._find import _candidates
 from ._merge import _anchor_later, _apposed, _count, _merge, _narrowed, _shift
 from ._month_parts import days_of_month_before
 from ._page_month import from_page_month
-from ._periods import periods_named
 from ._patterns import (
     _FULL,
     _RANGE_GLUE,
@@ -35,6 +34,7 @@ from ._patterns import (
     DateMention,
     _Cand,
 )
+from ._periods import periods_named
 from ._resolve import (
     _day,
     _month,

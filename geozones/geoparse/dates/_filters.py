@@ -66,7 +66,7 @@ def _no_point(written: str, folded: str, start: int) -> bool:
 #: "today" closing a clause's subject ("Its population today", "the town's population
 #: today", "The city today"), at a clause's start.
 _STATE_SUBJECT = re.compile(
-    r"(?:^|[.;:!?\n]\s*|,\s+)(?:its|their|his|her|the|[a-z]+['’]s)\s+(?:[a-z-]+\s+){0,2}$",
+    r"(?:^|[.;:!?\n]\s*|,\s+)(?:its|their|his|her|the|[a-z]+['’]s)\s+(?:[a-z-]+(?:['’]s)?\s+){0,2}$",
     re.IGNORECASE,
 )
 #: The clause's verb after it, in the present and of a state ("is 100,000", "stands at",
@@ -75,7 +75,9 @@ _STATE_VERB = re.compile(
     r"[^.;!?\n]{0,80}?\b(?:is|are|stands|remains|remain|numbers|exceeds)\b(?!\s+\w+(?:ing|ed)\b)",
     re.IGNORECASE,
 )
-_EVENT_WORDS = re.compile(r"\b(?:was|were|had|has|have|will|would|said|says|\w+ed)\b", re.IGNORECASE)
+_EVENT_WORDS = re.compile(
+    r"\b(?:was|were|had|has|have|will|would|said|says|\w+ed)\b", re.IGNORECASE
+)
 
 
 def _state_today(written: str, folded: str, start: int) -> bool:
@@ -99,7 +101,7 @@ def _state_today(written: str, folded: str, start: int) -> bool:
         return False
     end = start + len(written)
     verb = _STATE_VERB.match(folded, end)
-    return verb is not None and not _EVENT_WORDS.search(folded, end, verb.start(0) + len(verb.group()) - 1)
+    return verb is not None and not _EVENT_WORDS.search(folded, end, verb.end())
 
 
 def _bound(written: str, text: str, start: int) -> bool:

@@ -107,11 +107,11 @@ _MONTH_YEAR_WORDS = (
 #: A year before 1800, in a span of years only ("from 1142 to 1271").
 _OLD_Y = r"(?:1[0-7]\d\d)"
 #: Not after a verb of a changing count ("rose from 1200 to 1500").
-_NOT_A_CHANGE = "".join(
-    rf"(?<!{v}\s)"
-    for v in ("rose", "risen", "increased", "fell", "fallen", "dropped", "grew", "grown",
-              "jumped", "climbed", "declined", "up", "down", "passé", "stieg", "sank")
-)
+_CHANGE_VERBS = (
+    "rose", "risen", "increased", "fell", "fallen", "dropped", "grew", "grown", "jumped",
+    "climbed", "declined", "up", "down", "passé", "stieg", "sank",
+)  # fmt: skip
+_NOT_A_CHANGE = "".join(rf"(?<!{v}\s)" for v in _CHANGE_VERBS)
 #: Arabic proclitics glued to a lead word ("وعام 2017", and in 2017).
 #: Patterns that may follow an Arabic clitic start with this mark (empty: the candidate
 #: regex starts every pattern at a word's edge or right after a clitic, "وعام 2017");
