@@ -212,3 +212,19 @@ def test_today_of_an_event_keeps_its_day():
         "Its population today was counted by the council.",
     ]:
         assert [iso for _, iso in _dates(sentence, page)] == ["2019-10-25"], sentence
+
+
+# --------------------------------------------------------------------------- a page's age
+
+
+def test_a_pages_age_after_its_stamp_is_no_date():
+    page = dt.date(2019, 8, 11)
+    got = _dates(
+        "Source: the agency | Published on Friday, August 9 2019 8:15 (about 3 weeks ago)", page
+    )
+    assert [iso for _, iso in got] == ["2019-08-09T08:15"]
+    got = _dates("Posted 12 March 2019 (2 days ago)", page)
+    assert [iso for _, iso in got] == ["2019-03-12"]
+    # a count back in brackets after no stamp keeps its date
+    got = _dates("The army took the town (two years ago) from the rebels.", page)
+    assert [iso for _, iso in got] == ["2017"]

@@ -199,6 +199,34 @@ def _approximate(written: str, folded: str, start: int) -> bool:
     return bool(_APPROX_INSIDE.search(written) or _APPROX.search(folded, max(0, start - 24), start))
 
 
+#: A page's age in brackets after its own stamp ("Published on Sunday, August 11 2019 9:51
+#: (about 10 months ago)"): counted from the reader's day, not the page's (folded text).
+_AGE_STAMP = re.compile(
+    r"(?:\d{4}|\d:\d\d(?:\s*[ap]\.?m\.?)?)\s*\(\s*(?:(?:about|around|some|nearly|almost"
+    r"|environ|etwa|yaklaşık|حوالي|نحو|منذ)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _page_age(written: str, folded: str, start: int) -> bool:
+    """Whether "N units ago" in brackets right after a written date or clock time is the
+    page's age as its site shows it to the reader ("9:51 (about 10 months ago)"; round 26),
+    which names no date of the story.
+
+    Examples
+    --------
+    >>> t = "Published on Sunday, August 11 2019 9:51 (about 10 months ago)"
+    >>> _page_age("10 months ago", t, t.index("10 months"))
+    True
+    >>> t = "The town fell (10 months ago) to the army."
+    >>> _page_age("10 months ago", t, t.index("10 months"))
+    False
+    """
+    if not re.search(r"\bago$|قبل|önce|vor\b|il y a", written, re.IGNORECASE):
+        return False
+    return _AGE_STAMP.search(folded, max(0, start - 30), start) is not None
+
+
 #: "every November 11th", "each Friday", "chaque vendredi", "jeden Freitag": a day that comes
 #: back every year or every week, no one date (round 25); folded text.
 _EVERY = re.compile(r"\b(?:every|each|chaque|jeden|jedes|jede)\s+$")

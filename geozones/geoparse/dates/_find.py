@@ -19,6 +19,7 @@ from ._filters import (
     _month_capitalised,
     _morning,
     _no_point,
+    _page_age,
     _qualified_ordinal,
     _quoted_name,
     _recurring,
@@ -114,6 +115,8 @@ def _candidates(text: str) -> list[_Cand]:
             continue
         if kind == "relative" and _german_here(written, folded, m.start(kind)):
             continue
+        if kind in ("relative", "ago") and _page_age(written, folded, m.start(kind)):
+            continue  # "9:51 (about 10 months ago)": the page's age to its reader
         if kind == "relative" and _state_today(written, folded, m.start(kind)):
             continue  # "Its population today … is 100,000": a state, no day
         if kind in ("relative", "ago") and _approximate(written, folded, m.start(kind)):
