@@ -105,7 +105,7 @@ def _date_value(d: DateMention | None) -> str:
         return "TODO: YYYY-MM-DD"
     if d.period == "month":
         return f"{d.start_date:%Y-%m}"
-    if d.period in ("year", "season", "week"):
+    if d.period in ("year", "season", "months", "week"):
         return f"TODO: YYYY-MM-DD (the text says {' '.join(d.text.split())!r})"
     return d.start_date.isoformat()
 
