@@ -79,6 +79,7 @@ from .entities import (
 from .places import (
     build,
     city_sense,
+    context_namesakes,
     drop_far_quarters,
     drop_function_words,
     drop_generic_heads,
@@ -368,7 +369,9 @@ def _corrected(
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_construct_words(text, drop_unlikely_places(text, places))  # "هوية", "الثورة"
     places = drop_far_common_towns(text, places)  # "وبلدة الجديدة غربها": no far Jdideh
-    return listed_quarters(text, places, bias)  # "مناطق العظمية وصلاح الدين …"
+    places = listed_quarters(text, places, bias)  # "مناطق العظمية وصلاح الدين …"
+    # "the town of Akerbat in the east of Hama province": Oqeirbat, the sound-alike in Hama
+    return context_namesakes(text, places, lambda n: index.lookup(n, top=8), bias)
 
 
 #: A region named after a people and the country it lies in: "كوردستان سوريا" (Syrian

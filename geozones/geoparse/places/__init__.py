@@ -13,8 +13,11 @@ east of Homs", ``_far_direction``), a quarter far from the story
 (``_far_quarters``), an area's nickname (``_nicknames``), a site's base name in the
 governorate the text names ("الرصافة" in a story on Raqqa's countryside,
 ``_site_bases``), generic heads and function words that are no names
-(``_generic_heads``, ``_function_words``) and the trained
-filter of Arabic names that are words (``_place_model``).
+(``_generic_heads``, ``_function_words``), the trained
+filter of Arabic names that are words (``_place_model``), and the gazetteer's sound-alike of
+a name found by its construction only, near the towns around it or in the governorate its
+clause names ("the town of Akerbat in the east of Hama province": Oqeirbat,
+``_context_namesakes``).
 
 Examples
 --------
@@ -26,6 +29,7 @@ Examples
 
 from ._choose import _build
 from ._city_sense import city_sense
+from ._context_namesakes import context_namesakes
 from ._far_direction import far_directions
 from ._far_quarters import drop_far_quarters
 from ._function_words import drop_function_words
@@ -41,6 +45,7 @@ build = _build
 __all__ = [
     "build",
     "city_sense",
+    "context_namesakes",
     "drop_far_quarters",
     "drop_function_words",
     "drop_generic_heads",

@@ -1,0 +1,68 @@
+"""Which place a name means by the text's own context, round 26.
+
+Each rule is shown firing on a sentence written for it and staying silent where it must:
+
+* a name found by its construction only ("the village of X") that the gazetteer holds
+  under another spelling is that place when the sound-alike lies in the governorate the
+  name's own clause puts it in ("X in the east of Hama province"), or near a town of the
+  sentences either side when its own sentence names none; a list's member, a sound-alike
+  far from the story, or one outside the named governorate leaves it unresolved.
+"""
+
+from __future__ import annotations
+
+import geozones
+
+
+def _named(text: str, name: str) -> list[tuple[str, bool]]:
+    return [(m.place.name, m.resolved) for m in geozones.extract(text).places if m.text == name]
+
+
+# -- a construction's name, the gazetteer's sound-alike ---------------------------------
+
+
+def test_the_sound_alike_in_the_governorate_the_clause_names_is_the_place():
+    t = (
+        "Rebels held the village of Agerbat, in the eastern countryside of Hama, until "
+        "Sunday near Palmyra. Jets struck Agerbat again on Monday."
+    )
+    assert _named(t, "Agerbat") == [("Oqeirbat", True), ("Oqeirbat", True)]
+
+
+def test_a_far_sound_alike_with_no_governorate_named_stays_unresolved():
+    t = "Rebels held the village of Agerbat near Palmyra until Sunday. Jets struck Agerbat."
+    assert all(not resolved for _, resolved in _named(t, "Agerbat"))
+
+
+def test_a_governorate_named_elsewhere_than_the_clause_decides_nothing():
+    t = (
+        "Rebels held the village of Agerbat near Palmyra until Sunday, while the army "
+        "shelled villages in Hama province."
+    )
+    assert all(not resolved for _, resolved in _named(t, "Agerbat"))
+
+
+def test_a_list_member_stays_with_its_list():
+    t = (
+        "The army took the villages of Kaddour and Agerbat in the east of Hama province near "
+        "Salamiyah."
+    )
+    assert all(not resolved for _, resolved in _named(t, "Agerbat"))
+
+
+def test_the_sound_alike_near_the_town_of_the_sentence_before_is_the_place():
+    t = "The army took Oqeirbat on Monday. The town lies near another city of Hoveysis."
+    assert _named(t, "Hoveysis") == [("Hweisis", True)]
+
+
+def test_a_sound_alike_far_from_the_towns_around_stays_unresolved():
+    t = "The army took Kobani on Monday. The town lies near another city of Hoveysis."
+    assert all(not resolved for _, resolved in _named(t, "Hoveysis"))
+
+
+def test_a_sentence_with_its_own_town_keeps_the_construction_s_place():
+    t = (
+        "The army took Oqeirbat on Monday. Saraqib lies near another city of Hoveysis, "
+        "the monitor said."
+    )
+    assert all(not resolved for _, resolved in _named(t, "Hoveysis"))
