@@ -6,7 +6,11 @@ Each rule is shown firing on a sentence written for it and staying silent where 
   under another spelling is that place when the sound-alike lies in the governorate the
   name's own clause puts it in ("X in the east of Hama province"), or near a town of the
   sentences either side when its own sentence names none; a list's member, a sound-alike
-  far from the story, or one outside the named governorate leaves it unresolved.
+  far from the story, or one outside the named governorate leaves it unresolved;
+* villages an Arabic text lists as belonging to a town or a subdistrict ("أ وب التابعتين
+  لبلدة X", "التابعتين لمركز X") lie there: each member of the list, and a far namesake's
+  reading gives way; what they belong to ("لمركز عفرين") is the subdistrict, not its seat,
+  which "مركز عفرين" alone stays.
 """
 
 from __future__ import annotations
@@ -66,3 +70,32 @@ def test_a_sentence_with_its_own_town_keeps_the_construction_s_place():
         "the monitor said."
     )
     assert all(not resolved for _, resolved in _named(t, "Hoveysis"))
+
+
+# -- villages that belong to a town or a subdistrict ------------------------------------
+
+
+def _at(text: str) -> dict[str, tuple[str, bool, float, float]]:
+    return {
+        m.text: (m.kind, m.resolved, round(m.place.lat, 2), round(m.place.lon, 2))
+        for m in geozones.extract(text).places
+    }
+
+
+def test_every_village_of_a_dual_list_lies_at_the_town_it_belongs_to():
+    got = _at("وأفاد المراسل أن قريتي خالدية وجبول التابعتين لبلدة جنديرس صارتا تحت سيطرة الفصائل.")
+    town = got["جنديرس"][2:]
+    assert got["جبول"] == ("place", False, *town)  # not Jbul by al-Bab, 100 km away
+    assert got["خالدية"] == ("place", False, *town)
+
+
+def test_a_village_near_the_district_it_belongs_to_keeps_its_reading():
+    got = _at("وأفاد المراسل أن قرية جبول التابعة لمنطقة الباب صارت تحت سيطرة الفصائل.")
+    assert got["جبول"] == ("place", True, 36.08, 37.51)
+
+
+def test_the_subdistrict_villages_belong_to_is_the_area_and_alone_the_seat():
+    got = _at("وأفاد المراسل أن قريتي خالدية وجبول التابعتين لمركز عفرين صارتا تحت السيطرة.")
+    assert got["مركز عفرين"][0] == "region"
+    assert got["جبول"][:2] == ("place", False)
+    assert _at("سيطرت القوات على مركز عفرين بعد معارك عنيفة.")["مركز عفرين"][0] == "place"

@@ -6,7 +6,11 @@ Hasakah).
   sentence's towns) that the text says belongs to a town is placed at that town, and so is
   every other mention of the same name: the text's own tie is a better anchor than the
   towns that happen to share a sentence with it ("غرب مدينة رأس العين" in the first
-  sentence, "التابعة لبلدة المبروكة" in the next).
+  sentence, "التابعة لبلدة المبروكة" in the next). The tie holds for every name of the list
+  it closes ("خالدية وجبول التابعتين لمركز عفرين", the dual and plural too), and a reading of
+  the gazetteer farther than :data:`NEAR_KM` from what they belong to (and no namesake
+  nearer) is another village of that name: placed there, unresolved. What they belong to
+  may be a district or subdistrict ("لمركز عفرين", the Afrin centre subdistrict).
 * A village the text says lies near a town, whose gazetteer reading lies farther than
   :data:`NEAR_KM` from that town (and no namesake nearer), is another village of that name
   the gazetteer lacks: it is placed at the town, unresolved, its reading kept among the
@@ -23,11 +27,14 @@ from .._results import PlaceMention
 from ..arabic._common import is_common_word
 from ._unknown import _context_place
 
-#: "التابعة لبلدة", "التابع لناحية", "تتبع إلى مدينة" … right after a name.
+#: "التابعة لبلدة", "التابع لناحية", "تتبع إلى مدينة" … right after a name; the dual and the
+#: plural after a list ("خالدية وجبول التابعتين لمركز عفرين", "التابعين لبلدة").
 _BELONGS = re.compile(
-    r"[\s،,]*(?:ال)?(?:تابعة|تابع|تابعه|يتبع|تتبع)[ \t]+(?:ل|إلى[ \t]+|الى[ \t]+)"
-    r"(?:(?:بلدة|مدينة|قرية|ناحية|منطقة)[ \t]+)?"
+    r"[\s،,]*(?:ال)?(?:تابعتين|تابعتان|تابعين|تابعان|تابعة|تابع|تابعه|يتبع|تتبع|تتبعان)[ \t]+"
+    r"(?:ل|إلى[ \t]+|الى[ \t]+)(?:(?:بلدة|مدينة|قرية|ناحية|منطقة)[ \t]+)?"
 )
+#: The gap between two names of an Arabic list ("خالدية وجبول", "أ، وب").
+_AND = re.compile(r"[ \t]*[،,]?[ \t]*و[ \t]*")
 #: "القريبة من مدينة", "القريب من بلدة", "قرب مدينة" right after a name.
 _NEAR = re.compile(
     r"[\s،,]*(?:(?:ال)?(?:قريبة|قريب|قريبه)[ \t]+من|بالقرب[ \t]+من|قرب)[ \t]+"
@@ -41,11 +48,19 @@ NEAR_KM = 35.0
 
 
 def _town_at(places: list[PlaceMention], pos: int) -> PlaceMention | None:
-    """The resolved town whose name starts at ``pos`` (a proclitic on it or not)."""
+    """The resolved town whose name starts at ``pos`` (a proclitic on it or not), or the
+    district or subdistrict named there ("لمركز عفرين": the Afrin centre subdistrict)."""
     return next(
-        (o for o in places if o.resolved and o.kind == "place" and pos - 1 <= o.start <= pos + 1),
+        (o for o in places if o.resolved and _anchor(o) and pos - 1 <= o.start <= pos + 1),
         None,
     )
+
+
+def _anchor(o: PlaceMention) -> bool:
+    """A town, or a district or subdistrict (a unit a village belongs to)."""
+    if o.kind == "place":
+        return True
+    return o.kind == "region" and o.place.kind == "admin area" and (o.place.level or 0) >= 2
 
 
 def attached_villages(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
@@ -72,16 +87,36 @@ def attached_villages(text: str, places: list[PlaceMention], bias: str) -> list[
         if town is None or town is m:
             continue
         where = (town.place.lat, town.place.lon)
-        if tie and not m.resolved:
-            anchor[text[m.name_start : m.name_end]] = where
+        if tie:  # the name and those listed before it ("خالدية وجبول التابعتين لمركز عفرين")
+            for j in _listed_before(text, places, i):
+                o = places[j]
+                if o.kind != "place" or o.place.country != bias:
+                    continue
+                if not o.resolved:
+                    anchor[text[o.name_start : o.name_end]] = where
+                elif _far_from(o, where):  # a far namesake's reading: another village
+                    out[j] = _placed_at(text, o, where, bias)
         elif near and m.resolved and _far_from(m, where):
-            name = text[m.name_start : m.name_end]
-            out[i] = replace(m, place=_context_place(name, where, bias),
-                             alternatives=(m.place, *m.alternatives), resolved=False)  # fmt: skip
+            out[i] = _placed_at(text, m, where, bias)
     for i, m in enumerate(out):
         at = None if m.resolved else anchor.get(text[m.name_start : m.name_end])
         if at is not None:
             out[i] = replace(m, place=_context_place(m.place.name, at, bias))
+    return out
+
+
+def _placed_at(text: str, m: PlaceMention, where: tuple[float, float], bias: str) -> PlaceMention:
+    """The mention unresolved at ``where``, its reading kept among the alternatives."""
+    name = text[m.name_start : m.name_end]
+    place = _context_place(name, where, bias)
+    return replace(m, place=place, alternatives=(m.place, *m.alternatives), resolved=False)
+
+
+def _listed_before(text: str, places: list[PlaceMention], i: int) -> list[int]:
+    """``i`` and the indices of the names listed right before it, joined by "و"."""
+    out = [i]
+    while out[-1] > 0 and _AND.fullmatch(text, places[out[-1] - 1].end, places[out[-1]].start):
+        out.append(out[-1] - 1)
     return out
 
 

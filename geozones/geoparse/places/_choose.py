@@ -194,6 +194,17 @@ def _choose(
 _NAMED_AREA = re.compile(r"\b(?:district|subdistrict|province|governorate|canton)\b|ناحي|منطق")
 
 
+#: A word of belonging right before the name: what a village "belongs to" is an admin unit
+#: ("خالدية وجبول التابعتين لمركز عفرين": the Afrin centre subdistrict, not its seat).
+_BELONGS_TO = re.compile(r"(?:تابع|تتبع|يتبع)\S*[ \t]+(?:ل|إلى[ \t]+|الى[ \t]+)$")
+
+
+def _seat_meant(text: str, start: int, key: str) -> bool:
+    """Whether an area named with no cue may be its seat: no admin noun in its name ("Afrin
+    District"), no word of belonging before it ("التابعتين لمركز عفرين")."""
+    return not _NAMED_AREA.search(key) and not _BELONGS_TO.search(text, max(0, start - 24), start)
+
+
 def _seat(index: _Index, area: Place, kind: str) -> tuple[Place, str]:
     """A district or subdistrict named with no region cue, by a spelling only the area
     carries ("Raco", the Turkish name of Raju subdistrict), is its seat of the same
@@ -465,7 +476,7 @@ def _build(
         reuse = chosen if town or cue is None else None
         place, kind, alts, conf = reuse or _choose(cands, None if town else cue, bias, centroid,
                                                    key, named, areas, here, known_km)  # fmt: skip
-        if cue is None and kind == "region" and not _NAMED_AREA.search(key):
+        if cue is None and kind == "region" and _seat_meant(text, it.start, key):
             place, kind = _seat(index, place, kind)  # not "Afrin District": the district
         if cue is None:  # "rebel-held Damascus district": the city's district, the city
             place, kind = metropolis_district(index.lookup, key, place, kind)
