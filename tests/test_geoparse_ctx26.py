@@ -10,7 +10,10 @@ Each rule is shown firing on a sentence written for it and staying silent where 
 * villages an Arabic text lists as belonging to a town or a subdistrict ("أ وب التابعتين
   لبلدة X", "التابعتين لمركز X") lie there: each member of the list, and a far namesake's
   reading gives way; what they belong to ("لمركز عفرين") is the subdistrict, not its seat,
-  which "مركز عفرين" alone stays.
+  which "مركز عفرين" alone stays;
+* a governorate's capital that an apposition calls a city or a town ("Hasakah, a city in
+  north-eastern Syria") is the city (capital guideline, rule 2); one called a province, or
+  with no apposition, keeps its reading.
 """
 
 from __future__ import annotations
@@ -99,3 +102,23 @@ def test_the_subdistrict_villages_belong_to_is_the_area_and_alone_the_seat():
     assert got["مركز عفرين"][0] == "region"
     assert got["جبول"][:2] == ("place", False)
     assert _at("سيطرت القوات على مركز عفرين بعد معارك عنيفة.")["مركز عفرين"][0] == "place"
+
+
+# -- a capital an apposition calls a city ----------------------------------------------
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.kind) for m in geozones.extract(text).places]
+
+
+def test_a_capital_an_apposition_calls_a_city_is_the_city():
+    t = "Inmates rioted in a jail in Hasakah, a city in north-eastern Syria, on Sunday."
+    assert _kinds(t)[0] == ("Hasakah", "place")
+    t = "Shelling continued in Idlib, the largest town of the north-west, on Sunday."
+    assert _kinds(t) == [("Idlib", "place")]
+
+
+def test_a_capital_an_apposition_calls_a_province_or_none_keeps_its_reading():
+    assert _kinds("Inmates rioted in a jail in Hasakah on Sunday.") == [("Hasakah", "region")]
+    t = "Shelling continued in Idlib, a province held by rebels, on Sunday."
+    assert _kinds(t) == [("Idlib", "region")]

@@ -77,6 +77,9 @@ _CITY_AFTER = re.compile(
     # "Homs, Syria's third city": an apposition; "in Lattakia, Syria" alone is an address
     # that says nothing of city or province (a dateline "HAMA, Syria" is read apart)
     r"|,\s*Syria['’]s\b"
+    # an apposition that calls it a city: "Hasakah, a city in northeastern Syria", "Raqqa, the
+    # largest town on the Euphrates" (round 26)
+    r"|,[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:city|town)\b(?!['’])"
     # one word that qualifies the city, no area's noun: "the Latakia port(al) city"
     r"|[ \t]+(?!(?:province|governorate|countryside|district|region|rural|and|or|of|the|to)\b)"
     r"[a-z]+[ \t]+city\b"
