@@ -13,7 +13,10 @@ Each rule is shown firing on a sentence written for it and staying silent where 
   which "مركز عفرين" alone stays;
 * a governorate's capital that an apposition calls a city or a town ("Hasakah, a city in
   north-eastern Syria") is the city (capital guideline, rule 2); one called a province, or
-  with no apposition, keeps its reading.
+  with no apposition, keeps its reading;
+* "around X" after an activity or a territory ("factions fighting around Damascus") is the
+  area, as "<compass> of X" is; "the areas around X" (its surroundings, read as its
+  suburbs) and "near X" stay the city.
 """
 
 from __future__ import annotations
@@ -122,3 +125,15 @@ def test_a_capital_an_apposition_calls_a_province_or_none_keeps_its_reading():
     assert _kinds("Inmates rioted in a jail in Hasakah on Sunday.") == [("Hasakah", "region")]
     t = "Shelling continued in Idlib, a province held by rebels, on Sunday."
     assert _kinds(t) == [("Idlib", "region")]
+
+
+def test_around_a_capital_is_its_area():
+    t = "Several armed factions fighting around Damascus signed the truce."
+    assert _kinds(t) == [("Damascus", "region")]
+
+
+def test_the_areas_around_a_capital_and_near_it_stay_the_city():
+    assert _kinds("Jets struck the rebel-held areas around Damascus on Friday.") == [
+        ("Damascus", "place")
+    ]
+    assert _kinds("Rebels shelled a village near Damascus.") == [("Damascus", "place")]
