@@ -16,7 +16,12 @@ Each rule is shown firing on a sentence written for it and staying silent where 
   with no apposition, keeps its reading;
 * "around X" after an activity or a territory ("factions fighting around Damascus") is the
   area, as "<compass> of X" is; "the areas around X" (its surroundings, read as its
-  suburbs) and "near X" stay the city.
+  suburbs) and "near X" stay the city;
+* a count of events "in X" ("عدد الهجمات ومحاولات الاغتيال في درعا") is the area, though the
+  text treats the capital as the city elsewhere; its residents ("سكان حماة", "residents
+  of") and people who settled in it are the city (the guideline's rule 3); a list of
+  governorates ends at a relative clause or a preposition ("كالرقة وحلب، والذين … واستقروا في
+  حماة": Hama is no member).
 """
 
 from __future__ import annotations
@@ -137,3 +142,33 @@ def test_the_areas_around_a_capital_and_near_it_stay_the_city():
         ("Damascus", "place")
     ]
     assert _kinds("Rebels shelled a village near Damascus.") == [("Damascus", "place")]
+
+
+# -- the article decides: counts over the area, the city's residents --------------------
+
+
+def test_a_count_of_events_in_a_capital_is_the_area_though_the_text_leans_to_the_city():
+    t = (
+        "درعا - انفجرت عبوة في مدينة درعا صباح اليوم. وبلغ عدد الهجمات ومحاولات الاغتيال في "
+        "درعا منذ مطلع العام 40 هجوما. وانفجرت عبوة ثانية في درعا مساء."
+    )
+    assert [k for _, k in _kinds(t)] == ["place", "place", "region", "place"]
+
+
+def test_the_residents_of_a_capital_and_those_who_settled_in_it_are_the_city():
+    assert _kinds("قال سكان حماة إن الكهرباء انقطعت.") == [("حماة", "place")]
+    assert _kinds("Thousands of families settled in Hama after fleeing the fighting.") == [
+        ("Hama", "place")
+    ]
+    assert _kinds("قال ناشطون في حماة إن الكهرباء انقطعت.") == [("حماة", "region")]
+    assert _kinds("Thousands of families fled to Hama.") == [("Hama", "region")]
+
+
+def test_a_list_of_governorates_ends_at_a_relative_clause():
+    t = (
+        "وصل آلاف المهجرين من محافظات عدة كالرقة وحلب وإدلب، والذين هربوا من المعارك "
+        "واستقروا في حماة."
+    )
+    assert _kinds(t)[-1] == ("حماة", "place")
+    t = "وتتواصل المعارك في محافظات حلب وإدلب وحماة."
+    assert _kinds(t)[-1] == ("حماة", "region")

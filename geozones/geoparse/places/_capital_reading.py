@@ -17,9 +17,11 @@ cues this module adds are in the tables :data:`DISTANCE_BEFORE` and :data:`CITY_
    institution after it, a quarter of the city beside it, a list of towns it stands in;
    a distance or a city noun with a compass ("13 km south of Damascus", "south of Idlib
    city": :data:`DISTANCE_BEFORE`, :data:`CITY_NOUN_NEAR`); :data:`CITY_BEFORE` (the
-   Arabic dual "مدينتي إدلب وسراقب", "قريبة من", a reporter in it);
-3. the article decides: a village "in X" is the area, and so is a capital in a list of
-   governorates (a metropolis too: "the provinces of Aleppo, Hama and Latakia"); the
+   Arabic dual "مدينتي إدلب وسراقب", "قريبة من", a reporter in it; since round 26 its
+   residents, "سكان X", "residents of X", and people who settled in it);
+3. the article decides: a village "in X" is the area, and so is a count of events "in X"
+   ("أعداد الهجمات … في درعا", round 26) and a capital in a list of governorates (a
+   metropolis too: "the provinces of Aleppo, Hama and Latakia"); the
    text's city cues for that capital, counted (``_capitals.capital_leanings``), make its
    bare mentions the city; its area cues, counted the same way (:func:`area_leanings`),
    make them the area;
@@ -91,9 +93,13 @@ CITY_BEFORE = {
     # one building in it ("مشفى (الحكمة) الخاص في الحسكة"): a building stands in the city's
     # streets (rule 3; the set marks a building inside a town at its town); round 24
     r"|(?:^|\s)[وبلف]?(?:ال)?(?:مشفى|مستشفى|مدرسة|فندق|مسجد|جامع|كنيسة|مطعم|فرن)"
-    r"(?:\s+\S+){0,3}?\s+(?:في\s+|ب)$",
+    r"(?:\s+\S+){0,3}?\s+(?:في\s+|ب)$"
+    # its residents ("سكان الرقة", "يعلمه سكان اللاذقية"), people who settled in it ("واستقروا
+    # في اللاذقية"): people living in or arriving in the city (rule 3; round 26)
+    r"|(?:^|\s)[وبلف]?(?:ال)?سكان\s+$|(?:^|\s)[وف]?(?:استقر|يستقر|تستقر)\S*\s+(?:في\s+|ب)$",
     "en": r"\b(?:reporter|correspondent)\s+in\s+$"
-    r"|\b(?:hospital|school|hotel|mosque|church|restaurant|bakery)(?:\s+\S+){0,3}?\s+in\s+$",
+    r"|\b(?:hospital|school|hotel|mosque|church|restaurant|bakery)(?:\s+\S+){0,3}?\s+in\s+$"
+    r"|\b(?:residents|inhabitants|people)\s+of\s+$|\bsettled\s+in\s+$",
 }
 _CITY_BEFORE = re.compile("|".join(f"(?:{p})" for p in CITY_BEFORE.values()))
 
@@ -101,7 +107,8 @@ _CITY_BEFORE = re.compile("|".join(f"(?:{p})" for p in CITY_BEFORE.values()))
 def _city_phrase(text: str, it: _Item) -> bool:
     """Whether the name's phrase has a city cue of :data:`CITY_BEFORE` (rule 2)."""
     before = text[max(0, it.start - 40) : it.start]
-    return bool(_CITY_BEFORE.search(before)) and not re.search(r"[.،,؛]", before[-25:])
+    m = _CITY_BEFORE.search(before)  # no clause's end inside the cue ("…محاصرين. وهذا ما يعلمه
+    return m is not None and not re.search(r"[.،,؛]", before[m.start() :])  # سكان اللاذقية")
 
 
 #: Area cues in the capital's own phrase that the region cues of ``_region_cue`` leave to
@@ -160,11 +167,19 @@ _AREA_LIST_BEFORE = re.compile(
 _AREA_LIST_AFTER = re.compile(rf"^(?:{_LIST_GAP}{_LIST_ITEM})+\s+(?:provinces|governorates)\b")
 
 
+#: What ends an Arabic list of governorates before the name: a sentence's end, a noun of a
+#: city, a relative pronoun or a preposition that opens another phrase ("في محافظات عدة كالرقة
+#: وحلب وإدلب، والذين هربوا … واستقروا في اللاذقية": Latakia is no list member; round 26).
+_LIST_BROKEN = re.compile(
+    r"[.\n]|(?:مدينة|بلدة|قرية)|(?:^|\s)[وف]?(?:الذين|التي|الذي|اللذين|اللواتي|في|إلى|الى|على)\s"
+)
+
+
 def _area_list(text: str, it: _Item) -> bool:
     """Whether the name stands in a list of governorates (:data:`_AREA_LIST_BEFORE`)."""
     before = text[max(0, it.start - 80) : it.start]
     if re.search(r"[.؟!\n]", before[-60:]) is None and _AREA_LIST_BEFORE.search(before):
-        return not re.search(r"[.\n]|(?:مدينة|بلدة|قرية)", before[before.rfind("محافظ") :])
+        return not _LIST_BROKEN.search(before[before.rfind("محافظ") :])
     return bool(_AREA_LIST_AFTER.match(text[it.end : it.end + 80]))
 
 
@@ -174,6 +189,25 @@ def _area_list(text: str, it: _Item) -> bool:
 #: read as its suburbs, the city (rule 2), as the set marks them (round 26).
 _AROUND = re.compile(r"\baround\s+$", re.I)
 _AREAS_AROUND = re.compile(r"\bareas?\b(?:\s+[\w-]+){0,4}?\s+around\s+$", re.I)
+
+
+#: A count of events over a time "in X" ("بلغت أعداد الهجمات ومحاولات الاغتيال في درعا … 703
+#: هجمات", "the number of attacks in Daraa since June"): events spread over the governorate,
+#: the area SOHR and the like count by (rule 3; the set marks it so in 358, 407, 470, 686).
+_EVENTS_COUNTED = re.compile(
+    r"(?:(?:^|\s)[وب]?(?:عدد|أعداد|اعداد)\s+(?:ال)?(?:هجمات|عمليات|اغتيالات|تفجيرات|انفجارات"
+    r"|غارات|ضربات|خروقات|انتهاكات|حوادث|حالات)(?:\s+\S+){0,4}?\s+(?:في\s+|ب)"
+    r"|\b(?:number|tally|count)\s+of\s+(?:attacks|assassinations|bombings|explosions"
+    r"|air\s?strikes|raids|violations|incidents)(?:\s+\S+){0,4}?\s+in\s+)$",
+    re.I,
+)
+
+
+def _events_counted(text: str, it: _Item) -> bool:
+    """Whether the name closes a count of events ("أعداد الهجمات … في درعا"), in one clause."""
+    before = text[max(0, it.start - 90) : it.start]
+    m = _EVENTS_COUNTED.search(before)
+    return m is not None and not re.search(r"[.؟!\n،,]", before[m.start() :])
 
 
 def _area_phrase(text: str, it: _Item) -> bool:
@@ -323,6 +357,7 @@ def capital_cue(
     villages = it.start in town_in or bool(  # "Palmyra in Homs", "villages in Raqqa"
         cap._VILLAGES_IN.search(before) or _AR_VILLAGES_IN.search(before)
     )
+    villages = villages or _events_counted(text, it)  # "أعداد الهجمات … في درعا" (rule 3)
     if villages or _area_phrase(text, it):  # rule 1, or a village "in X" (rule 3)
         return cue or ctx.RegionCue("region", it.start, it.end, None, None, 1)
     if cue is None:
