@@ -6,7 +6,9 @@ Each rule is shown firing on a sentence written for it and staying silent where 
   under another spelling is that place when the sound-alike lies in the governorate the
   name's own clause puts it in ("X in the east of Hama province"), or near a town of the
   sentences either side when its own sentence names none; a list's member, a sound-alike
-  far from the story, or one outside the named governorate leaves it unresolved;
+  far from the story, or one outside the named governorate leaves it unresolved; and a
+  town the scan read exactly outside the governorate its clause names is the sound-alike
+  inside it ("Hishmeh in the north of Hama province": Hashemiyeh, not Hishmeh of Homs);
 * villages an Arabic text lists as belonging to a town or a subdistrict ("أ وب التابعتين
   لبلدة X", "التابعتين لمركز X") lie there: each member of the list, and a far namesake's
   reading gives way; what they belong to ("لمركز عفرين") is the subdistrict, not its seat,
@@ -81,6 +83,21 @@ def test_a_sentence_with_its_own_town_keeps_the_construction_s_place():
         "the monitor said."
     )
     assert all(not resolved for _, resolved in _named(t, "Hoveysis"))
+
+
+def test_a_near_spelling_inside_the_clause_s_governorate_beats_an_exact_namesake_outside():
+    t = (
+        "Jets struck the village of Hishmeh in the north of Hama province. Rebels left "
+        "Hishmeh on Sunday."
+    )
+    assert _named(t, "Hishmeh") == [("Hashemiyeh", True), ("Hashemiyeh", True)]
+
+
+def test_an_exact_namesake_inside_the_clause_s_governorate_or_with_none_named_stays():
+    t = "Jets struck the village of Hishmeh in the east of Homs province."
+    assert _named(t, "Hishmeh") == [("Hishmeh", True)]
+    t = "Jets struck the village of Hishmeh near Homs on Sunday, while Hama province was calm."
+    assert _named(t, "Hishmeh") == [("Hishmeh", True)]
 
 
 # -- villages that belong to a town or a subdistrict ------------------------------------

@@ -79,6 +79,7 @@ from .entities import (
 from .places import (
     build,
     city_sense,
+    clause_area_namesakes,
     context_namesakes,
     drop_far_quarters,
     drop_function_words,
@@ -371,7 +372,8 @@ def _corrected(
     places = drop_far_common_towns(text, places)  # "وبلدة الجديدة غربها": no far Jdideh
     places = listed_quarters(text, places, bias)  # "مناطق العظمية وصلاح الدين …"
     # "the town of Akerbat in the east of Hama province": Oqeirbat, the sound-alike in Hama
-    return context_namesakes(text, places, lambda n: index.lookup(n, top=8), bias)
+    places = context_namesakes(text, places, lambda n: index.lookup(n, top=8), bias)
+    return clause_area_namesakes(text, places, lambda n: index.lookup(n, top=8), bias)
 
 
 #: A region named after a people and the country it lies in: "كوردستان سوريا" (Syrian

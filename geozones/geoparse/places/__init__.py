@@ -16,8 +16,9 @@ governorate the text names ("الرصافة" in a story on Raqqa's countryside,
 (``_generic_heads``, ``_function_words``), the trained
 filter of Arabic names that are words (``_place_model``), and the gazetteer's sound-alike of
 a name found by its construction only, near the towns around it or in the governorate its
-clause names ("the town of Akerbat in the east of Hama province": Oqeirbat,
-``_context_namesakes``).
+clause names ("the town of Akerbat in the east of Hama province": Oqeirbat; an exact
+namesake outside the governorate a town's clause names giving way to a sound-alike inside
+it, ``_context_namesakes``).
 
 Examples
 --------
@@ -29,7 +30,7 @@ Examples
 
 from ._choose import _build
 from ._city_sense import city_sense
-from ._context_namesakes import context_namesakes
+from ._context_namesakes import clause_area_namesakes, context_namesakes
 from ._far_direction import far_directions
 from ._far_quarters import drop_far_quarters
 from ._function_words import drop_function_words
@@ -45,6 +46,7 @@ build = _build
 __all__ = [
     "build",
     "city_sense",
+    "clause_area_namesakes",
     "context_namesakes",
     "drop_far_quarters",
     "drop_function_words",

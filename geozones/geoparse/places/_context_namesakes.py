@@ -1,4 +1,4 @@
-"""A name found by its construction only that the gazetteer holds under another spelling.
+"""A name the gazetteer holds under another spelling, where the text says it lies.
 
 A name the gazetteer's variants do not reach is placed by its construction ("the Syrian
 town of Akerbat", "near Bureij village") at the centre of the towns around it, unresolved
@@ -15,6 +15,12 @@ which, by where it puts the name:
 
 A name the gazetteer spells exactly (its readings were weighed, and left, by the rules
 before) and a list's member (its list places it) are left as they are.
+
+The clause's governorate also corrects a town the scan read exactly: "the village of Hishmeh
+in the north of Hama province" read as Hishmeh of Homs, with no namesake in Hama, is the
+sound-alike inside Hama (Hashemiyeh), when those inside bear one name
+(:func:`clause_area_namesakes`): a near spelling where the text says beats an exact namesake
+elsewhere.
 
 The name is then that place (resolved, with a lower score), and so is every other mention of
 the same name placed by the context; a place so found counts as a town for the names after it
@@ -80,12 +86,7 @@ def context_namesakes(
     if not unresolved:
         return places
     towns = [(m.start, m.place) for m in places if _home_town(m, bias)]
-    areas = [
-        (m.start, m.place.name)
-        for m in places
-        if m.kind == "region" and m.place.kind == "admin area" and m.place.level == 1
-        and m.place.country == bias
-    ]  # fmt: skip
+    areas = _areas(places, bias)
     chosen: dict[str, Place] = {}
     for m in unresolved:
         name = text[m.name_start : m.name_end]
@@ -114,6 +115,63 @@ def context_namesakes(
             m = replace(m, place=p.with_score(score, p.matched), resolved=True)
         out.append(m)
     return out
+
+
+def clause_area_namesakes(
+    text: str, places: list[PlaceMention], lookup: Callable[[str], list[Place]], bias: str
+) -> list[PlaceMention]:
+    """``places`` with a town read outside the governorate its own clause puts it in ("the
+    village of X in the east of Hama province", X read in Idlib) read as the sound-alike
+    inside it, when those inside bear one name: the text says where the place is, and a
+    near spelling there beats an exact namesake elsewhere. Every mention of the same name
+    read the same way follows.
+
+    Examples
+    --------
+    >>> clause_area_namesakes("", [], lambda n: [], "SY")
+    []
+    """
+    areas = _areas(places, bias)
+    if not areas:
+        return places
+    chosen: dict[tuple[str, str], Place] = {}
+    for m in places:
+        if not _home_town(m, bias) or _listed(text, m) or m.place.source == "neighbourhoods":
+            continue
+        named = _clause_areas(text, m, areas)
+        if not named or m.place.governorate in named:
+            continue
+        if any(a.governorate in named and a.kind == "populated place" for a in m.alternatives):
+            continue  # a namesake inside: the choice among namesakes weighed it already
+        name = text[m.name_start : m.name_end]
+        sounds = [
+            p for p in lookup(name)
+            if p.country == bias and p.kind == "populated place"
+            and p.score >= NEAR_SPELLING_MIN_SCORE and p.governorate in named
+        ]  # fmt: skip
+        if len({p.name for p in sounds}) == 1:
+            chosen[(name, m.place.name)] = max(sounds, key=lambda p: p.score)
+    if not chosen:
+        return places
+    out = []
+    for m in places:
+        p = chosen.get((text[m.name_start : m.name_end], m.place.name))
+        if p is not None and _home_town(m, bias):
+            score = round(p.score * NAMESAKE_SCORE, 3)
+            m = replace(m, place=p.with_score(score, p.matched),
+                        alternatives=(m.place, *m.alternatives))  # fmt: skip
+        out.append(m)
+    return out
+
+
+def _areas(places: list[PlaceMention], bias: str) -> list[tuple[int, str]]:
+    """(start, name) of the governorates the text names as areas."""
+    return [
+        (m.start, m.place.name)
+        for m in places
+        if m.kind == "region" and m.place.kind == "admin area" and m.place.level == 1
+        and m.place.country == bias
+    ]  # fmt: skip
 
 
 def _placed_by_context(m: PlaceMention) -> bool:
@@ -180,8 +238,13 @@ def _in_clause_area(
     """The sound-alike inside the governorate the name's own clause puts it in ("the town of
     Akerbat in the east of Hama province"), when those inside bear one name (the best
     scored)."""
-    named = {g for s, g in areas if s > m.name_end and _IN_AREA.fullmatch(text, m.name_end, s)}
+    named = _clause_areas(text, m, areas)
     inside = [p for p in sounds if p.governorate in named]
     if len({p.name for p in inside}) != 1:
         return None
     return max(inside, key=lambda p: p.score)
+
+
+def _clause_areas(text: str, m: PlaceMention, areas: list[tuple[int, str]]) -> set[str]:
+    """The governorates the name's own clause puts it in ("X in the east of Hama province")."""
+    return {g for s, g in areas if s > m.name_end and _IN_AREA.fullmatch(text, m.name_end, s)}
