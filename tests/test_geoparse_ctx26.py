@@ -16,9 +16,8 @@ Each rule is shown firing on a sentence written for it and staying silent where 
 * a governorate's capital that an apposition calls a city or a town ("Hasakah, a city in
   north-eastern Syria") is the city (capital guideline, rule 2); one called a province, or
   with no apposition, keeps its reading;
-* "around X" after an activity or a territory ("factions fighting around Damascus") is the
-  area, as "<compass> of X" is; "the areas around X" (its surroundings, read as its
-  suburbs) and "near X" stay the city;
+* "around X" ("factions fighting around Damascus", "the rebel-held areas around Damascus")
+  is the area, as "<compass> of X" is; "near X" stays the city;
 * a count of events "in X" ("عدد الهجمات ومحاولات الاغتيال في درعا") is the area, though the
   text treats the capital as the city elsewhere; its residents ("سكان حماة", "residents
   of") and people who settled in it are the city (the guideline's rule 3); a list of
@@ -154,9 +153,9 @@ def test_around_a_capital_is_its_area():
     assert _kinds(t) == [("Damascus", "region")]
 
 
-def test_the_areas_around_a_capital_and_near_it_stay_the_city():
+def test_the_areas_around_a_capital_are_its_area_and_near_it_stays_the_city():
     assert _kinds("Jets struck the rebel-held areas around Damascus on Friday.") == [
-        ("Damascus", "place")
+        ("Damascus", "region")
     ]
     assert _kinds("Rebels shelled a village near Damascus.") == [("Damascus", "place")]
 

@@ -10,8 +10,8 @@ cues this module adds are in the tables :data:`DISTANCE_BEFORE` and :data:`CITY_
    since round 21, "<compass> of X" ("east of Homs", "south of Damascus", "شمال حمص": the
    area at the city's point, not a point beside the city; :func:`compass_of_kind`) and the
    phrases of :data:`AREA_BEFORE` ("بمحافظة حمص", "the east of Aleppo", "Raqqa, the
-   province where"); since round 26, "around X" after an activity or a territory
-   ("operating around Damascus"), not "the areas around X" (its suburbs, the city);
+   province where"); since round 26, "around X" ("operating around Damascus", "the
+   rebel-held areas around Damascus": the country round the city);
 2. a cue that makes it the city is the city: ``_capitals._city_cue`` (the city of, مدينة,
    a dateline, a road's end, near X, a distance measured from it), a facility or
    institution after it, a quarter of the city beside it, a list of towns it stands in;
@@ -183,12 +183,14 @@ def _area_list(text: str, it: _Item) -> bool:
     return bool(_AREA_LIST_AFTER.match(text[it.end : it.end + 80]))
 
 
-#: "around X" after an activity or a territory ("rebel groups operating around Damascus",
-#: "key territory around Damascus") is the area round the city, as "<compass> of X" is
-#: (rule 1); "the areas around X" (its surroundings, "rebel-held areas around Damascus") are
-#: read as its suburbs, the city (rule 2), as the set marks them (round 26).
+#: "around X" ("rebel groups operating around Damascus", "the areas under opposition control
+#: around Damascus") is the country round the city, the area, as "<compass> of X" is (rule 1;
+#: the set README's round-26 decision); a distance measured from X still makes it the city.
 _AROUND = re.compile(r"\baround\s+$", re.I)
-_AREAS_AROUND = re.compile(r"\bareas?\b(?:\s+[\w-]+){0,4}?\s+around\s+$", re.I)
+#: ", which was only 5 km away": a distance to X right after it makes it a point, the city.
+_DISTANCE_AFTER = re.compile(
+    r"^[^.;\n]{0,40}?\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\b", re.I
+)
 
 
 #: A count of events over a time "in X" ("بلغت أعداد الهجمات ومحاولات الاغتيال في درعا … 703
@@ -214,7 +216,7 @@ def _area_phrase(text: str, it: _Item) -> bool:
     """Whether the name's phrase has an area cue of :data:`AREA_BEFORE` (rule 1)."""
     before = text[max(0, it.start - 40) : it.start]
     after = text[it.end : it.end + 60]
-    if _AROUND.search(before) and not _AREAS_AROUND.search(before):
+    if _AROUND.search(before) and not _DISTANCE_AFTER.search(after):
         return True  # "operating around Damascus"
     if before.rstrip().endswith("("):  # brackets after a town, closed right after the name
         line = it.start - text.rfind("\n", 0, it.start)  # not a dateline: "أوغاريت بوست(حلب)"
