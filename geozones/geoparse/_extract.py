@@ -61,6 +61,7 @@ from .entities import (
     dateline_entities,
     drop_construct_words,
     drop_phrase_names,
+    event_names,
     government_of_country,
     group_entities,
     institution_entities,
@@ -71,10 +72,12 @@ from .entities import (
     ordinal_units,
     org_name_places,
     renamed_organisations,
+    role_persons,
     shaped_entities,
     signature_outlets,
     source_entities,
     speakers_named_again,
+    time_zones,
 )
 from .places import (
     build,
@@ -273,6 +276,7 @@ def _rule_entities(
     ]  # "4. Tümen" (a division), not "5. März" (a date)
     rule_ents += credit_persons(text) + shaped_entities(text, _country_named(index), rule_ents)
     rule_ents += institution_entities(text)  # "US-Zentralkommando"
+    rule_ents += time_zones(text) + role_persons(text) + event_names(text)  # "11:47 AM(IST)"
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     taken = _Occupancy(len(text), [(e.start, e.end) for e in rule_ents])
     rule_ents += [e for e in lone_given_names(text) if taken.free(e.start, e.end)]  # “Omar”

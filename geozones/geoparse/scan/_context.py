@@ -239,6 +239,13 @@ def rule_entities(text: str) -> list[Entity]:
                 continue  # "Militant Shelling of Western Aleppo …": a headline's words, no name
             p0 = s0 + words[title_at + 1][1]
             out.append(Entity(text[p0 : m.end()], p0, m.end(), "person", "title"))
+            k = 0  # "X Canton Interior Council Co-President Kenan Bereket": the council,
+            while k < title_at - 1 and low[k] in _ARTICLES:  # then its officer
+                k += 1
+            if title_at - k >= 2 and low[title_at - 1] in ORG_TAILS:
+                o0 = s0 + words[k][1]
+                o1 = s0 + words[title_at - 1][1] + len(words[title_at - 1][0])
+                out.append(Entity(text[o0:o1], o0, o1, "organization", "org-word"))
             continue
         # a lower-case title just before the sequence ("envoy Geir Pedersen", "Mr. X")
         before = _words(text[max(0, s0 - 30) : s0])
