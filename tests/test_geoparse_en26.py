@@ -130,3 +130,43 @@ def test_organisation_before_its_officers_title():
     text = "Shelling hit the town.\nJazira Canton Health Council Co-President Berivan Ali said."
     assert "Canton" not in [p[0] for p in _places(text)]
     assert ("Jazira Canton Health Council", "organization") in _entities(text)
+
+
+# --- "Rif X", "the Old City of X", Rojava ------------------------------------------------
+
+
+def test_rif_and_reef_before_a_governorate_are_its_countryside():
+    places = _places("Shelling hit towns in Rif Dimashq and in Reef Idlib on Monday.")
+    assert places == [("Rif Dimashq", "region", "SY"), ("Reef Idlib", "region", "SY")]
+    places = _places("a planned province, 'Reef Aleppo', centred on al-Bab")
+    assert places[0] == ("Reef Aleppo", "region", "SY")
+
+
+def test_rif_as_no_name_before_a_town_is_read_as_before():
+    # lower-case "rif" (no transliterated countryside) and a town with no cue stay as they were
+    assert _places("Troops entered Idlib city.") == [("Idlib", "place", "SY")]
+    assert ("Aleppo", "place", "SY") in _places("the rif of the road to Aleppo")
+
+
+def test_old_city_of_a_town_and_its_later_bare_mentions():
+    text = (
+        "Troops breached the walls of the Old City of Aleppo on Monday. "
+        "Fighting in the Old City went on, residents said."
+    )
+    got = [(m.text, m.place.name) for m in geozones.extract(text).places]
+    assert got == [("Old City", "Aleppo"), ("Aleppo", "Aleppo"), ("Old City", "Aleppo")]
+
+
+def test_bare_old_city_without_its_town_is_not_placed_by_the_rule():
+    from geozones.geoparse.constructions import old_cities
+
+    text = "Fighting in the Old City went on."
+    assert old_cities(text, [], []) == []
+
+
+def test_rojava_is_a_region_with_either_apostrophe():
+    for apostrophe in ("'", "’"):
+        places = _places(f"A truck bomb hit Rojava{apostrophe}s Qamishli on Wednesday.")
+        assert places[0] == ("Rojava", "region", "SY")
+        assert places[1][0] == "Qamishli"
+    assert "Rojava" not in [p[0] for p in _places("the Rojava Information Center said")]

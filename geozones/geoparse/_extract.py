@@ -36,6 +36,7 @@ from .constructions import (
     follow_first_unresolved,
     keep_anchored_squares,
     listed_quarters,
+    old_cities,
     paired_capitals,
     person_named_sites,
     place_at_anchors,
@@ -370,6 +371,7 @@ def _corrected(
     places = town_mountains(text, places)  # "في جبل عندان": the hills, at Anadan
     places = son_of_names(text, places, bias)  # "بمنطقة فيضة ابن موينع": not Fayda
     places = city_markets(text, places, bias)  # "Hamidiyeh souk" in a story on Damascus
+    places = old_cities(text, places, taken)  # "the Old City of Raqa" … "the Old City"
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_construct_words(text, drop_unlikely_places(text, places))  # "هوية", "الثورة"
