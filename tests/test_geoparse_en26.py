@@ -170,3 +170,36 @@ def test_rojava_is_a_region_with_either_apostrophe():
         assert places[0] == ("Rojava", "region", "SY")
         assert places[1][0] == "Qamishli"
     assert "Rojava" not in [p[0] for p in _places("the Rojava Information Center said")]
+
+
+# --- a near spelling with a cue of its own ----------------------------------------------
+
+
+def test_near_spelling_with_a_noun_of_area_after_it():
+    text = "Shells fell on Douma and on the nearby Al-Shayfuniyyeh area overnight."
+    got = [(m.text, m.place.name) for m in geozones.extract(text).places]
+    assert ("Douma", "Duma") in got
+    assert any(t.startswith("Al-Shayfuniyyeh") and n == "Shafuniyeh" for t, n in got)
+
+
+def test_near_spelling_after_camp_of():
+    text = "Troops took the camp of Hndrat, north of Aleppo, on Saturday."
+    got = [(m.text, m.place.name) for m in geozones.extract(text).places]
+    assert ("Hndrat", "Ein el-Tal camp") in got
+
+
+def test_no_near_spelling_without_a_cue_or_for_a_common_word():
+    # the same spellings with no cue are not sought; "the Kurdish area" is no place
+    got = [m.text for m in geozones.extract("Al-Shayfuniyyeh fighters met Douma's council.").places]
+    assert got == ["Douma"]
+    got = [m.text for m in geozones.extract("Hndrat fighters met the council of Aleppo.").places]
+    assert got == ["Aleppo"]
+    assert [m.text for m in geozones.extract("clashes in the Kurdish area near Afrin").places] == [
+        "Afrin"
+    ]
+
+
+def test_far_namesake_of_a_near_spelling_is_not_taken():
+    # Shafuniyeh lies by Douma, 600 km from a story on Qamishli and Amuda
+    text = "Patrols left Qamishli and Amuda for the Al-Shayfuniyyeh area on Monday."
+    assert "Shafuniyeh" not in [m.place.name for m in geozones.extract(text).places]
