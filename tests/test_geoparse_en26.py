@@ -203,3 +203,26 @@ def test_far_namesake_of_a_near_spelling_is_not_taken():
     # Shafuniyeh lies by Douma, 600 km from a story on Qamishli and Amuda
     text = "Patrols left Qamishli and Amuda for the Al-Shayfuniyyeh area on Monday."
     assert "Shafuniyeh" not in [m.place.name for m in geozones.extract(text).places]
+
+
+# --- hills named before their noun ------------------------------------------------------
+
+
+def test_named_hilltops_are_places_at_the_village_their_clause_names():
+    text = "Troops recaptured Tal Kharrouf and Jabal Mahsoun hilltops near Kinsabba village."
+    got = {m.text: m for m in geozones.extract(text).places}
+    assert {"Tal Kharrouf", "Jabal Mahsoun", "Kinsabba"} <= set(got)
+    village = got["Kinsabba"].place
+    for hill in ("Tal Kharrouf", "Jabal Mahsoun"):
+        assert not got[hill].resolved
+        assert (round(got[hill].place.lat, 2), round(got[hill].place.lon, 2)) == (
+            round(village.lat, 2),
+            round(village.lon, 2),
+        )
+
+
+def test_heights_after_control_over_and_no_hill_without_a_village():
+    text = "The army took control over Qurnat Rabie Heights on the outskirts of Kinsabba village."
+    assert "Qurnat Rabie" in [m.text for m in geozones.extract(text).places]
+    # no town in the text: nothing to place the hills at, nothing reported
+    assert geozones.extract("Troops recaptured Tal Kharrouf hilltops.").places == []

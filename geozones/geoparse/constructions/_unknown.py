@@ -54,10 +54,11 @@ _TAKEN = r"(?:seized|captured|took|retook|retaken|taken|recaptured|stormed|enter
 _TAKE = r"(?:seize|capture|take|retake|recapture|storm|enter|reach)"
 #: "in A, B and C areas", "towards X and Y areas", "with X town", "to capture the X quarter".
 _AFTER = re.compile(
-    rf"\b(?:in|near|towards?|around|at|from|to|of|into|outside|between|with|on|{_TAKEN}|{_TAKE})"
-    r"\s+(?:the\s+)?"
+    rf"\b(?:in|near|towards?|around|at|from|to|of|into|outside|between|with|on|over|{_TAKEN}"
+    rf"|{_TAKE})\s+(?:the\s+)?"
     rf"(?P<list>{_LIST})\s+(?:[Vv]illages?|[Tt]owns?|[Hh]amlets?|areas?|axis|axes|front"
-    r"|neighbou?rhoods?|hills?|mountains)\b"  # "in al-Dwila’a neighborhood": a quarter it lacks
+    r"|neighbou?rhoods?|hills?|mountains"  # "in al-Dwila’a neighborhood": a quarter it lacks
+    r"|hilltops?|[Hh]eights|peaks?|ridges?)\b"  # "took A and B hilltops" (round 26)
 )  # "at Der Mismis Village" (a photo caption's capitals)
 #: A list of names each with its settlement noun after it: "Uqayribat town, Masaada village,
 #: Rasm Qanbar farm and the area surrounding them" (each a place, the farm too).
