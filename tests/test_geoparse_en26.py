@@ -226,3 +226,11 @@ def test_heights_after_control_over_and_no_hill_without_a_village():
     assert "Qurnat Rabie" in [m.text for m in geozones.extract(text).places]
     # no town in the text: nothing to place the hills at, nothing reported
     assert geozones.extract("Troops recaptured Tal Kharrouf hilltops.").places == []
+
+
+def test_press_spelling_of_baghuz_is_the_ocha_community():
+    for spelling in ("Baghouz", "Baghuz"):
+        got = [
+            (m.text, m.place.name) for m in geozones.extract(f"Fighters fled {spelling}.").places
+        ]
+        assert got == [(spelling, "Upper Baguz")]
