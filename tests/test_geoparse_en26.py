@@ -234,3 +234,10 @@ def test_press_spelling_of_baghuz_is_the_ocha_community():
             (m.text, m.place.name) for m in geozones.extract(f"Fighters fled {spelling}.").places
         ]
         assert got == [(spelling, "Upper Baguz")]
+
+
+def test_canton_after_a_name_the_gazetteer_lacks_is_that_names_noun():
+    assert _places("Clashes broke out in the Cizîr Canton on Monday.") == []
+    # a city's old English name stays a city where no name stands before it
+    assert ("Canton", "place", "CN") in _places("In Canton, China, prices rose.")
+    assert ("Canton", "place", "CN") in _places("She visited Canton last year.")

@@ -313,7 +313,7 @@ def _kept_names(
     entities += persons
     _mark_regions(text, items)
     mark_owner_areas(text, items, index)  # "Afrin’s Shera district": Afrin's area
-    items = drop_cue_nouns(items)  # "Afrin Canton": no Guangzhou
+    items = drop_cue_nouns(items, text)  # "Afrin Canton", "the Cizîr Canton": no Guangzhou
     mark_plural_lists(text, items)  # "the provinces of Hama, Aleppo and Latakia"
     mark_bracketed_admin_lists(text, items)  # "خمس نواحٍ في منطقة عفرين (شران، وبلبلة …)"
     return items, entities

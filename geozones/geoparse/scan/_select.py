@@ -504,19 +504,42 @@ def mark_owner_areas(text: str, items: list[_Item], index: _Index) -> None:
         it.cue = ctx.RegionCue("region", it.start, it.end, None, owned[2], 2)
 
 
-def drop_cue_nouns(items: list[_Item]) -> list[_Item]:
+def drop_cue_nouns(items: list[_Item], text: str = "") -> list[_Item]:
     """Without the names that are the region noun of the name before them: "Afrin Canton"
-    is the Afrin canton, and "Canton" no Guangzhou (its old name in English).
+    is the Afrin canton, and "Canton" no Guangzhou (its old name in English); so is a
+    capitalised region noun after a capitalised word the gazetteer does not hold and no
+    common English word ("the Cizîr Canton", round 26).
 
     Examples
     --------
     >>> drop_cue_nouns([])
     []
+    >>> t = "clashes in the Cizîr Canton"
+    >>> drop_cue_nouns([_Item(t.index("Canton"), len(t), t.index("Canton"), ())], t)
+    []
     """
     tails = [(it.end, it.cue.end) for it in items if it.cue is not None and it.cue.end > it.end]
-    if not tails:
-        return items
-    return [it for it in items if not any(a <= it.start and it.end <= b for a, b in tails)]
+    items = [it for it in items if not any(a <= it.start and it.end <= b for a, b in tails)]
+    return [it for it in items if not (text and _noun_of_unknown_name(text, it))]
+
+
+#: A region noun written with a capital, as a name's last word ("the Cizîr Canton").
+_REGION_NOUN = re.compile(r"(?:Canton|Province|Governorate|District|Region)s?")
+#: A capitalised word (any script's capitals, "Cizîr") and one space before a position.
+_NAME_WORD_BEFORE = re.compile(rf"(?<![\w'’-])([{ctx.CAPITALS}][\w'’-]*)[ ]$")
+
+
+def _noun_of_unknown_name(text: str, it: _Item) -> bool:
+    """Whether the match is a capitalised region noun right after a capitalised word that
+    is no common English word, no stop word and no title: the noun of that name."""
+    if not _REGION_NOUN.fullmatch(text, it.start, it.end):
+        return False
+    m = _NAME_WORD_BEFORE.search(text, max(0, it.start - 30), it.start)
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    return not (english_common_word(word) or low in STOPWORDS or low in ctx.TITLES)
 
 
 #: An Arabic dual of a region noun before a name: "ريفي إدلب وحلب" (the countrysides of Idlib
