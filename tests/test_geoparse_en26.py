@@ -130,6 +130,8 @@ def test_organisation_before_its_officers_title():
     text = "Shelling hit the town.\nJazira Canton Health Council Co-President Berivan Ali said."
     assert "Canton" not in [p[0] for p in _places(text)]
     assert ("Jazira Canton Health Council", "organization") in _entities(text)
+    # the domain of an office before its title is no body: "US" stays the country
+    assert ("US", "country", "US") in _places("US Defense Secretary Mark Esper said on Monday.")
 
 
 # --- "Rif X", "the Old City of X", Rojava ------------------------------------------------
