@@ -243,3 +243,13 @@ def test_canton_after_a_name_the_gazetteer_lacks_is_that_names_noun():
     # a city's old English name stays a city where no name stands before it
     assert ("Canton", "place", "CN") in _places("In Canton, China, prices rose.")
     assert ("Canton", "place", "CN") in _places("She visited Canton last year.")
+
+
+def test_named_wall_or_gate_is_a_site_of_its_sentences_town():
+    text = "Troops breached the Qasimiyah Wall that surrounds the old quarter of Aleppo."
+    got = {m.text: m for m in geozones.extract(text).places}
+    assert "Qasimiyah Wall" in got and not got["Qasimiyah Wall"].resolved
+    assert round(got["Qasimiyah Wall"].place.lat, 1) == round(got["Aleppo"].place.lat, 1)
+    # a wall named after a city abroad is that city, found as before; no site
+    got = [m.text for m in geozones.extract("Tourists visited the Berlin Wall in Germany.").places]
+    assert got == ["Berlin", "Germany"]

@@ -93,12 +93,14 @@ _LOCATED = re.compile(
 _SITE_WORD = rf"(?:(?:[Aa]l|[Ee]l)[-‑ ])?[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*"
 _SITE = re.compile(
     rf"(?P<list>{_SITE_WORD}(?: {_SITE_WORD})?[ \t]+(?:Hospital|Square|[Rr]oundabout"
-    r"|Cathedral|Church|Mosque|Monastery|[Ii]ntersection)"
+    r"|Cathedral|Church|Mosque|Monastery|[Ii]ntersection|Wall|Gate)"
     rf"|{_SITE_WORD}-Platz)\b"  # a square, a roundabout: "Al-Masri roundabout", "Tahrir-Platz"
 )  # a named building or crossing ("the Mariamite Cathedral", "al-Bzorieh intersection"):
-#  a site of its town, as the set marks named buildings (README, "a building or site")
+#  a site of its town, as the set marks named buildings (README, "a building or site"); a
+#  town's named wall or gate too ("the Rafiqah Wall that surrounds the Old City", round 26)
 _SITE_HINT = re.compile(
     r"Hospital|Square|[Rr]oundabout|-Platz|Cathedral|Church|Mosque|Monastery|[Ii]ntersection"
+    r"|Wall|Gate"
 )
 #: Turkish determiners and numbers ("Bu köylerde", in these villages): no village's name.
 _TR_DET = r"(?:Bu|Şu|O|Bir|Diğer|Tüm|Bütün|Bazı|Her|Birçok|İki|Üç|Dört|Beş|Altı|On)"
