@@ -159,6 +159,16 @@ def test_old_city_of_a_town_and_its_later_bare_mentions():
     assert got == [("Old City", "Aleppo"), ("Aleppo", "Aleppo"), ("Old City", "Aleppo")]
 
 
+def test_old_city_of_a_town_replaces_the_gazetteers_old_city_abroad():
+    text = "Rebels left the Old City of Homs in 2014. The Old City was in ruins."
+    got = [(m.text, m.place.name, m.place.country) for m in geozones.extract(text).places]
+    assert got == [
+        ("Old City", "Homs", "SY"),
+        ("Homs", "Homs", "SY"),
+        ("Old City", "Homs", "SY"),
+    ]
+
+
 def test_bare_old_city_without_its_town_is_not_placed_by_the_rule():
     from geozones.geoparse.constructions import old_cities
 
