@@ -306,15 +306,16 @@ def test_a_place_before_an_unknown_capitalised_word_is_still_a_longer_name():
 
 
 def test_gh_and_g_and_an_upper_village_meet_on_the_loose_key():
-    # Anadolu/AzVision (459) "Baghouz": the gazetteer holds OCHA's "Upper Baguz" only
-    text = "The SDF took Baghouz near Albukamal, close to the Iraqi border."
-    assert ("Baghouz", "place", "Upper Baguz") in _found(text)
+    # Anadolu/AzVision (459) "Baghouz": the gazetteer held OCHA's "Upper Baguz" only (round
+    # 26 added the press spelling "Baghouz" as an alias; "Baghooz" still meets it loosely)
+    text = "The SDF took Baghooz near Albukamal, close to the Iraqi border."
+    assert ("Baghooz", "place", "Upper Baguz") in _found(text)
 
 
 def test_an_unqualified_key_is_kept_only_near_the_text():
     # far from every other place of the text, a loose match stays a guess and is dropped
-    text = "The SDF took Baghouz. Then talks went on in Damascus and in Latakia."
-    assert "Baghouz" not in [t for t, _, _ in _found(text)]
+    text = "The SDF took Baghooz. Then talks went on in Damascus and in Latakia."
+    assert "Baghooz" not in [t for t, _, _ in _found(text)]
 
 
 # ------------------------------------------ "the villages neighboring Al Qamishli and X"

@@ -36,6 +36,7 @@ from .constructions import (
     follow_first_unresolved,
     keep_anchored_squares,
     listed_quarters,
+    old_cities,
     paired_capitals,
     person_named_sites,
     place_at_anchors,
@@ -61,6 +62,7 @@ from .entities import (
     dateline_entities,
     drop_construct_words,
     drop_phrase_names,
+    event_names,
     government_of_country,
     group_entities,
     institution_entities,
@@ -71,10 +73,12 @@ from .entities import (
     ordinal_units,
     org_name_places,
     renamed_organisations,
+    role_persons,
     shaped_entities,
     signature_outlets,
     source_entities,
     speakers_named_again,
+    time_zones,
 )
 from .places import (
     build,
@@ -273,6 +277,7 @@ def _rule_entities(
     ]  # "4. Tümen" (a division), not "5. März" (a date)
     rule_ents += credit_persons(text) + shaped_entities(text, _country_named(index), rule_ents)
     rule_ents += institution_entities(text)  # "US-Zentralkommando"
+    rule_ents += time_zones(text) + role_persons(text) + event_names(text)  # "11:47 AM(IST)"
     rule_ents += ctx.surname_entities(text, rule_ents) + ctx.acronym_entities(text, rule_ents)
     taken = _Occupancy(len(text), [(e.start, e.end) for e in rule_ents])
     rule_ents += [e for e in lone_given_names(text) if taken.free(e.start, e.end)]  # “Omar”
@@ -308,7 +313,7 @@ def _kept_names(
     entities += persons
     _mark_regions(text, items)
     mark_owner_areas(text, items, index)  # "Afrin’s Shera district": Afrin's area
-    items = drop_cue_nouns(items)  # "Afrin Canton": no Guangzhou
+    items = drop_cue_nouns(items, text)  # "Afrin Canton", "the Cizîr Canton": no Guangzhou
     mark_plural_lists(text, items)  # "the provinces of Hama, Aleppo and Latakia"
     mark_bracketed_admin_lists(text, items)  # "خمس نواحٍ في منطقة عفرين (شران، وبلبلة …)"
     return items, entities
@@ -366,6 +371,7 @@ def _corrected(
     places = town_mountains(text, places)  # "في جبل عندان": the hills, at Anadan
     places = son_of_names(text, places, bias)  # "بمنطقة فيضة ابن موينع": not Fayda
     places = city_markets(text, places, bias)  # "Hamidiyeh souk" in a story on Damascus
+    places = old_cities(text, places, taken)  # "the Old City of Raqa" … "the Old City"
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_construct_words(text, drop_unlikely_places(text, places))  # "هوية", "الثورة"

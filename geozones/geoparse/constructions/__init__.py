@@ -8,7 +8,8 @@ the noun before a list ("the villages of", "قريتي", ``_unknown`` with
 ``_anchor``), "قرية X التابعة لبلدة Y" (``_ar_attached``), a city's quarters
 and sites ("حي X", "X Square in central Aleppo", ``_ar_quarters``, ``_ar_sites``,
 ``_square_sites``; a mountain named after its town, "جبل عندان"; a market named after a
-far village, "Hamidiyeh souk" in a story on Damascus, ``_market_sites``), mosques and
+far village, "Hamidiyeh souk" in a story on Damascus, ``_market_sites``; "the Old City of
+Raqa" and the later bare "the Old City", ``_old_city``), mosques and
 shrines named after a person ("مرقد السيدة رقية", ``_ar_named_sites``), a far
 list member or a pair of capitals read as governorates (``_ar_far_listed``,
 ``_ar_paired_capitals``), elided twins ("الدير الشرقي والغربي", ``_ar_twins``),
@@ -37,6 +38,7 @@ from ._ar_whole_names import son_of_names, whole_names
 from ._arabic_lists import comma_list_spans
 from ._context_repeats import repeat_context_places
 from ._market_sites import city_markets
+from ._old_city import old_cities
 from ._place_lists import follow_first_reading, place_list_spans
 from ._repeats import repeat_cued_names
 from ._square_sites import keep_anchored_squares
@@ -58,6 +60,7 @@ __all__ = [
     "follow_first_unresolved",
     "keep_anchored_squares",
     "listed_quarters",
+    "old_cities",
     "paired_capitals",
     "person_named_sites",
     "place_at_anchors",

@@ -54,10 +54,11 @@ _TAKEN = r"(?:seized|captured|took|retook|retaken|taken|recaptured|stormed|enter
 _TAKE = r"(?:seize|capture|take|retake|recapture|storm|enter|reach)"
 #: "in A, B and C areas", "towards X and Y areas", "with X town", "to capture the X quarter".
 _AFTER = re.compile(
-    rf"\b(?:in|near|towards?|around|at|from|to|of|into|outside|between|with|on|{_TAKEN}|{_TAKE})"
-    r"\s+(?:the\s+)?"
+    rf"\b(?:in|near|towards?|around|at|from|to|of|into|outside|between|with|on|over|{_TAKEN}"
+    rf"|{_TAKE})\s+(?:the\s+)?"
     rf"(?P<list>{_LIST})\s+(?:[Vv]illages?|[Tt]owns?|[Hh]amlets?|areas?|axis|axes|front"
-    r"|neighbou?rhoods?|hills?|mountains)\b"  # "in al-Dwila’a neighborhood": a quarter it lacks
+    r"|neighbou?rhoods?|hills?|mountains"  # "in al-Dwila’a neighborhood": a quarter it lacks
+    r"|hilltops?|[Hh]eights|peaks?|ridges?)\b"  # "took A and B hilltops" (round 26)
 )  # "at Der Mismis Village" (a photo caption's capitals)
 #: A list of names each with its settlement noun after it: "Uqayribat town, Masaada village,
 #: Rasm Qanbar farm and the area surrounding them" (each a place, the farm too).
@@ -92,12 +93,14 @@ _LOCATED = re.compile(
 _SITE_WORD = rf"(?:(?:[Aa]l|[Ee]l)[-‑ ])?[{ctx.CAPITALS}][\w'’]*(?:[-‑][\w'’]+)*"
 _SITE = re.compile(
     rf"(?P<list>{_SITE_WORD}(?: {_SITE_WORD})?[ \t]+(?:Hospital|Square|[Rr]oundabout"
-    r"|Cathedral|Church|Mosque|Monastery|[Ii]ntersection)"
+    r"|Cathedral|Church|Mosque|Monastery|[Ii]ntersection|Wall|Gate)"
     rf"|{_SITE_WORD}-Platz)\b"  # a square, a roundabout: "Al-Masri roundabout", "Tahrir-Platz"
 )  # a named building or crossing ("the Mariamite Cathedral", "al-Bzorieh intersection"):
-#  a site of its town, as the set marks named buildings (README, "a building or site")
+#  a site of its town, as the set marks named buildings (README, "a building or site"); a
+#  town's named wall or gate too ("the Rafiqah Wall that surrounds the Old City", round 26)
 _SITE_HINT = re.compile(
     r"Hospital|Square|[Rr]oundabout|-Platz|Cathedral|Church|Mosque|Monastery|[Ii]ntersection"
+    r"|Wall|Gate"
 )
 #: Turkish determiners and numbers ("Bu köylerde", in these villages): no village's name.
 _TR_DET = r"(?:Bu|Şu|O|Bir|Diğer|Tüm|Bütün|Bazı|Her|Birçok|İki|Üç|Dört|Beş|Altı|On)"

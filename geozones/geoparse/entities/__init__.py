@@ -11,7 +11,9 @@ operations and groups (``_operations``), Arabic titles (``_ar_titles``), "the
 Government of Syria" (``_government_of``), bodies named by their shape (a campaign named
 by a sentence, "الإدارة الذاتية لشمال وشرق سوريا", "the Baath party", "the Syriac
 Orthodox Church", ``_body_names``), a common given name standing alone ("homemade
-“Omar” missiles", ``_lone_names``), and phrases whose words the gazetteer holds as
+“Omar” missiles", ``_lone_names``), English names known by the words around them (a
+time zone after a clock time, a full name a noun of role or kinship calls a person's,
+an event's name, ``_en_shapes``), and phrases whose words the gazetteer holds as
 villages (``_phrase_names``). Each returns
 :class:`~geozones.geoparse.Entity` spans; the extraction lists them as
 ``.entities`` and never as places.
@@ -28,6 +30,7 @@ from ._ar_orgs import renamed_organisations
 from ._ar_outlets import arabic_outlets
 from ._ar_titles import arabic_title_persons
 from ._body_names import body_names
+from ._en_shapes import event_names, role_persons, time_zones
 from ._government_of import government_of_country
 from ._institutions import institution_entities
 from ._lone_names import lone_given_names
@@ -58,6 +61,7 @@ __all__ = [
     "dateline_entities",
     "drop_construct_words",
     "drop_phrase_names",
+    "event_names",
     "government_of_country",
     "group_entities",
     "institution_entities",
@@ -68,8 +72,10 @@ __all__ = [
     "ordinal_units",
     "org_name_places",
     "renamed_organisations",
+    "role_persons",
     "shaped_entities",
     "signature_outlets",
     "source_entities",
+    "time_zones",
     "speakers_named_again",
 ]

@@ -92,13 +92,26 @@ def group_entities(text: str) -> list[Entity]:
     ['Fateh Al Sham']
     >>> group_entities("In al-Sham the war goes on")
     []
+    >>> [e.text for e in group_entities("the Turkey-backed Ahrar al-Sham")]
+    ['Ahrar al-Sham']
     """
     if "ham" not in text:
         return []  # no "Sham" or "Şham": nothing to scan
-    return [
-        Entity(m.group(0), m.start(), m.end(), "organization", "sham-group")
-        for m in _SHAM.finditer(text)
-    ]
+    out = []
+    for m in _SHAM.finditer(text):
+        s = m.start()
+        while lead := _SPONSORED.match(text, s, m.end()):  # "the Turkey-backed Ahrar al-Sham"
+            s = lead.end()
+        out.append(Entity(text[s : m.end()], s, m.end(), "organization", "sham-group"))
+    return out
+
+
+#: A word that says who backs, leads or arms a group ("Turkey-backed", "US-made"): no word
+#: of the group's name; the country in it is named (the set marks it).
+_SPONSORED = re.compile(
+    r"[\w'’]+[-‑–](?:backed|led|allied|aligned|sponsored|funded|trained|supported|armed"
+    r"|made|based)[ \t]+"
+)
 
 
 def _tr_stem_end(name: str) -> int:

@@ -79,10 +79,11 @@ def body_for_names(text: str, country: Callable[[str], bool]) -> list[Entity]:
 
 
 #: "of" and one or two capitalised names joined by "and" (an article allowed before the
-#: second: "of Iraq and the Levant"), right after a group's name.
+#: second: "of Iraq and the Levant"; the second may be of two words: "of Iraq and Greater
+#: Syria"), right after a group's name.
 _OF_PLACES = re.compile(
     r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z](?:[\w'’-]*\w)?"
-    r"(?:[ \t]+and[ \t]+(?:the[ \t]+|al-)?[A-Z](?:[\w'’-]*\w)?)?"
+    r"(?:[ \t]+and[ \t]+(?:the[ \t]+|al-)?[A-Z](?:[\w'’-]*\w)?(?:[ \t]+[A-Z](?:[\w'’-]*\w)?)?)?"
     r"(?![\w-]|[ \t]+[A-Z])"
 )
 

@@ -239,6 +239,13 @@ def rule_entities(text: str) -> list[Entity]:
                 continue  # "Militant Shelling of Western Aleppo …": a headline's words, no name
             p0 = s0 + words[title_at + 1][1]
             out.append(Entity(text[p0 : m.end()], p0, m.end(), "person", "title"))
+            k = 0  # "X Canton Interior Council Co-President Kenan Bereket": the council,
+            while k < title_at - 1 and low[k] in _ARTICLES:  # then its officer
+                k += 1
+            if title_at - k >= 2 and low[title_at - 1] in _BODY_TAILS:
+                o0 = s0 + words[k][1]
+                o1 = s0 + words[title_at - 1][1] + len(words[title_at - 1][0])
+                out.append(Entity(text[o0:o1], o0, o1, "organization", "org-word"))
             continue
         # a lower-case title just before the sequence ("envoy Geir Pedersen", "Mr. X")
         before = _words(text[max(0, s0 - 30) : s0])
@@ -248,6 +255,16 @@ def rule_entities(text: str) -> list[Entity]:
             if not SETTLEMENT_OF.search(text, max(0, s0 - 30), s0):  # "the town of Deir
                 out.append(Entity(seq, s0, m.end(), "person", "title"))  # Hafer, a major …"
     return out
+
+
+#: Nouns of a body that close an organisation's name before its officer's title ("X Canton
+#: Interior Council Co-President Y"); not the domain of an office that qualifies the title
+#: ("US Defense Secretary", "Foreign Minister").
+_BODY_TAILS = frozenset(
+    """council councils committee commission assembly administration authority board
+    front party union movement forces army brigade brigades command office center centre
+    organization organisation agency ministry directorate""".split()
+)
 
 
 class _Span:

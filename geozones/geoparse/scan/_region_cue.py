@@ -80,6 +80,9 @@ _REGION_BEFORE = [
         r"|\b(?P<dir2>west|ost|nord|süd)?(?P<noun2>teile?|umgebung)\s+(?:von\s+)?$",
         re.I,
     ),
+    # "Rif Dimashq", "Reef Aleppo": ريف X (the countryside of X) transliterated, a region
+    # like "X countryside"; capitalised, as a name's first word ("the Rif mountains" aside)
+    re.compile(r"(?<![\w-])(?P<noun>Rif|Reef|Reif|Rif-|Reef-)[ \t]*(?<=[ \t-])$"),
 ]
 #: German compass prefixes of a part's noun ("Westteil von Aleppo").
 _DE_COMPASS = {"west": "west", "ost": "east", "nord": "north", "süd": "south"}
@@ -89,7 +92,7 @@ _CUE_WORD = re.compile(
     r"|environs|vicinity|province|governorate|region|district|area|part|enclave|pocket|canton"
     r"|ريف|رياف|محافظة|محافظات|منطقة|ناحية|طراف|ضواحي|محيط|بادية|شمال|جنوب|شرق|غرب"
     r"|nord|sud|est|ouest|campagne|banlieue|östlich|westlich|nördlich|südlich|norden|süden"
-    r"|osten|westen|provinz|région|teil|umgebung|distrikt|destrikt|bezirk|kanton",
+    r"|osten|westen|provinz|région|teil|umgebung|distrikt|destrikt|bezirk|kanton|rif|reef|reif",
     re.IGNORECASE,
 )
 #: The patterns of ``_REGION_BEFORE`` that need an Arabic letter (the others need a Latin
@@ -178,7 +181,8 @@ _RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "ou
                "ريفي": "countryside",  # the dual: "ريفي حمص الشمالي وحماة الجنوبي"
                "أرياف": "countryside", "ارياف": "countryside",
                "campagne": "countryside", "rural areas": "countryside",
-               "kırsal": "countryside", "region": "countryside"}  # fmt: skip
+               "kırsal": "countryside", "region": "countryside",
+               "rif": "countryside", "reef": "countryside", "reif": "countryside"}  # fmt: skip
 _ADMIN_LEVEL = {"محافظة": 1, "محافظات": 1, "provinz": 1, "ili": 1, "vilayeti": 1, "منطقة": 2,
                 "ناحية": 3, "distrikt": 2, "destrikt": 2, "bezirk": 2, "bağlı": 2,
                 "province": 1, "governorate": 1, "countryside": 1, "region": 1,

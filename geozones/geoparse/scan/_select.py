@@ -25,6 +25,7 @@ from ._person_after import person_follows
 from ._speech import speaks
 from ._turkish import kind_of
 from ._unlisted import _unlisted
+from ._words import english_common_word
 
 
 def _acronym(text: str, start: int, end: int, title: _TitleLines) -> bool:
@@ -98,6 +99,8 @@ def _select(
             countries = countries | frozenset(p.ref for p in pls if p.ref in metropolises)
         if backed and _who_not_where(text, backed, pls, countries):
             continue  # "Aleppo-based fighters", "Idlib-backed units"
+        if m.loose and _loose_english_word(text, m.name_start, m.end):
+            continue  # "Small columns of the army": no Smal
         it = _Item(m.start, m.end, m.name_start, pls, nwords=m.nwords, loose=m.loose)
         # a Latin loose key fills what is left, but one that opens on a title word keeps its
         # length against the person the title would make ("Sheikh Miskeen": Sheikh Miskine,
@@ -118,6 +121,31 @@ def _select(
     places = [it for it in items if it.entity is None]
     entities = [it.entity for it in items if it.entity is not None]
     return places, entities
+
+
+#: A noun of settlement or area after a name: "Small village" would be a village's name.
+_SETTLEMENT_AFTER = re.compile(r"[ \t]+(?:village|town|city|hamlet|area|district|camp)\b", re.I)
+
+
+def _loose_english_word(text: str, start: int, end: int) -> bool:
+    """Whether a name found by the loose key only is one common English word, capitalised
+    ("Small" opening a sentence, tied to the village Smal by its loose key alone), with no
+    noun of settlement after it: a word, not the village. An exact name is read as before.
+
+    Examples
+    --------
+    >>> _loose_english_word("Small columns passed.", 0, 5)
+    True
+    >>> _loose_english_word("Small village was shelled.", 0, 5)
+    False
+    """
+    word = text[start:end]
+    return (
+        word.isascii()
+        and word.isalpha()
+        and english_common_word(word)
+        and not _SETTLEMENT_AFTER.match(text, end)
+    )
 
 
 def _titled_name(name: str) -> bool:
@@ -325,6 +353,7 @@ def _person_like(text: str, items: list[_Item], index: _Index) -> tuple[list[_It
     know together ("Khaled Mustafa"), or one that speaks ("Mustafa said"). A country or a
     big city that "said" is its government and stays a place."""
     drop: set[int] = set()
+    given: dict[int, int] = {}  # the start of a given name the gazetteer does not hold
     for i in range(len(items) - 1):
         a, b = items[i], items[i + 1]
         if (
@@ -338,15 +367,53 @@ def _person_like(text: str, items: list[_Item], index: _Index) -> tuple[list[_It
         ):
             drop.update((i, i + 1))
     for i, it in enumerate(items):
-        if speaks(text, it.start, it.end) and not _prominent(index, it):
+        if not speaks(text, it.start, it.end):
+            continue
+        prev = items[i - 1] if i else None
+        if not _prominent(index, it):
             drop.add(i)
+        elif (g := _after_given_name(text, it, prev, index)) is not None:
+            drop.add(i)  # "Rubar Hassan told": the village Rubar is the given name too
+            if prev is not None and re.fullmatch(" ", text[prev.end : it.start]):
+                drop.add(i - 1)
+            else:
+                given[i] = g
     persons: list[Entity] = []
     for i in sorted(drop):
-        a0, b0 = items[i].start, items[i].end
+        a0, b0 = given.get(i, items[i].start), items[i].end
         if persons and re.fullmatch(r" ", text[persons[-1].end : a0]):
             a0 = persons.pop().start  # "Khaled Mustafa" is one name
         persons.append(Entity(text[a0:b0], a0, b0, "person", "name"))
     return [it for i, it in enumerate(items) if i not in drop], persons
+
+
+#: A capitalised word and one space right before a name.
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ ]$")
+
+
+def _after_given_name(text: str, it: _Item, prev: _Item | None, index: _Index | None) -> int | None:
+    """The start of the capitalised word before a name that speaks, when it is no common
+    English word, no title and no big place (else None): "Rubar Hassan told Rudaw" is a
+    person, however big the city Hassan (India) is (and a village Rubar does not change
+    it); "Meanwhile Ankara said" and "Idlib Aleppo" are not.
+
+    Examples
+    --------
+    >>> it = _Item(6, 12, 6, ())
+    >>> _after_given_name("Rubar Hassan told us", it, None, None)
+    0
+    >>> _after_given_name("Later Hassan told us", it, None, None) is None
+    True
+    """
+    m = _WORD_BEFORE.search(text, max(0, it.start - 20), it.start)
+    if m is None:
+        return None
+    if prev is not None and prev.end > m.start(1) and (index is None or _prominent(index, prev)):
+        return None  # a big place's name before it ("Idlib Aleppo"): no given name
+    word = m.group(1)
+    if english_common_word(word) or word.lower() in ctx.TITLES | STOPWORDS:
+        return None
+    return m.start(1)
 
 
 def _prominent(index: _Index, it: _Item) -> bool:
@@ -437,19 +504,42 @@ def mark_owner_areas(text: str, items: list[_Item], index: _Index) -> None:
         it.cue = ctx.RegionCue("region", it.start, it.end, None, owned[2], 2)
 
 
-def drop_cue_nouns(items: list[_Item]) -> list[_Item]:
+def drop_cue_nouns(items: list[_Item], text: str = "") -> list[_Item]:
     """Without the names that are the region noun of the name before them: "Afrin Canton"
-    is the Afrin canton, and "Canton" no Guangzhou (its old name in English).
+    is the Afrin canton, and "Canton" no Guangzhou (its old name in English); so is a
+    capitalised region noun after a capitalised word the gazetteer does not hold and no
+    common English word ("the Cizîr Canton", round 26).
 
     Examples
     --------
     >>> drop_cue_nouns([])
     []
+    >>> t = "clashes in the Cizîr Canton"
+    >>> drop_cue_nouns([_Item(t.index("Canton"), len(t), t.index("Canton"), ())], t)
+    []
     """
     tails = [(it.end, it.cue.end) for it in items if it.cue is not None and it.cue.end > it.end]
-    if not tails:
-        return items
-    return [it for it in items if not any(a <= it.start and it.end <= b for a, b in tails)]
+    items = [it for it in items if not any(a <= it.start and it.end <= b for a, b in tails)]
+    return [it for it in items if not (text and _noun_of_unknown_name(text, it))]
+
+
+#: A region noun written with a capital, as a name's last word ("the Cizîr Canton").
+_REGION_NOUN = re.compile(r"(?:Canton|Province|Governorate|District|Region)s?")
+#: A capitalised word (any script's capitals, "Cizîr") and one space before a position.
+_NAME_WORD_BEFORE = re.compile(rf"(?<![\w'’-])([{ctx.CAPITALS}][\w'’-]*)[ ]$")
+
+
+def _noun_of_unknown_name(text: str, it: _Item) -> bool:
+    """Whether the match is a capitalised region noun right after a capitalised word that
+    is no common English word, no stop word and no title: the noun of that name."""
+    if not _REGION_NOUN.fullmatch(text, it.start, it.end):
+        return False
+    m = _NAME_WORD_BEFORE.search(text, max(0, it.start - 30), it.start)
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    return not (english_common_word(word) or low in STOPWORDS or low in ctx.TITLES)
 
 
 #: An Arabic dual of a region noun before a name: "ريفي إدلب وحلب" (the countrysides of Idlib

@@ -1,6 +1,7 @@
 """Names no variant of the gazetteer matched that their context shows to be places ("near
-Atmeh", "Dana, Sarmada and Atmeh", "A, B ve C köylerine"): the gazetteer's phonetic matching
-finds them, kept near the text's other towns."""
+Atmeh", "Dana, Sarmada and Atmeh", "A, B ve C köylerine", "the camp of Hndarat", "the
+nearby As-Shayfouniyyeh area"): the gazetteer's phonetic matching finds them, kept near
+the text's other towns."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from . import _context as ctx
 from ._context import Entity
 from ._index import _candidates, _Index, _Payload
 from ._items import STOPWORDS, _Item, _Occupancy
+from ._words import english_common_word
 
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|near|around|at|from|to|into|outside|towards?"
-    r"|(?:the\s+)?(?:villages?|towns?|cities|areas?)(?:\s+and\s+(?:villages?|towns?))?\s+of"
+    r"|(?:the\s+)?(?:villages?|towns?|cities|areas?|camps?)(?:\s+and\s+(?:villages?|towns?))?"
+    r"\s+of"
     r"|took|taken|captured|seized|retook|recaptured|entered|shelled|stormed|besieged|hit"
     r"|liberated|liberating|reached|controlled"
     r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
@@ -25,6 +28,16 @@ _LOCATIVE = re.compile(
     rf"(?P<name>(?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[{ctx.CAPITALS}][\w'’]+"
     rf"(?:[ -](?:(?:al|el|ash|as|ad|ar|at|an|az)-)?[{ctx.CAPITALS}][\w'’]+)?)"
 )
+#: A name and a noun of settlement or area after it ("the nearby As-Shayfouniyyeh area",
+#: "Dashisha town"), the noun no word of a longer name (not "… Area Command").
+_NOUN_AFTER = re.compile(
+    r"(?<![\w'’-])"
+    rf"(?P<name>(?:(?:[Aa][lsnrdtz]|[Ee]l|[Aa]sh)-)?[{ctx.CAPITALS}][\w'’]+"
+    rf"(?:-[{ctx.CAPITALS}][\w'’]+)?)"
+    r"[ \t]+(?:village|town|area|camp)\b(?![ \t]+[A-Z])"
+)
+#: A leading article of a name ("As-", "al-"): no English word ("as").
+_ARTICLE = re.compile(r"^(?:[Aa][lsnrdtz]|[Ee]l|[Aa]sh)-")
 #: Minimum gazetteer score for a name found only by its context ("near Atmeh").
 UNLISTED_MIN_SCORE = 0.9
 #: A name found by its sound only is kept within ``UNLISTED_REGION_KM`` of the text's other
@@ -57,7 +70,7 @@ def _unlisted(
         if is_list and begin not in ends and begin - 1 not in ends:
             continue  # a list only counts after a known place: "Dana, Sarmada and Atmeh"
         name = text[s:e]
-        words = re.findall(r"[\w'’]+", name.replace("İ", "I").lower())
+        words = re.findall(r"[\w'’]+", _ARTICLE.sub("", name).replace("İ", "I").lower())
         if name.isupper() or any(w in ctx.TITLES or w in STOPWORDS and not cued for w in words):
             continue  # "Has" before "köylerine" is a village, not the English verb
         found = sounds = _sound_matches(index, name, bias)
@@ -96,6 +109,9 @@ def _cued_names(text: str) -> Iterable[tuple[int, int, int, bool, bool]]:
     end, whether only a list shows it, whether a settlement noun names it)."""
     for m in _LOCATIVE.finditer(text):
         yield m.start(), *m.span("name"), m.group("list") is not None, False
+    for m in _NOUN_AFTER.finditer(text):  # "the nearby As-Shayfouniyyeh area" (round 26)
+        if not english_common_word(_ARTICLE.sub("", m.group("name"))):  # "the Kurdish area"
+            yield m.start(), *m.span("name"), False, False
     if "köy" not in text and "belde" not in text and "kasaba" not in text:
         return
     for m in _TR_SETTLEMENT.finditer(text):

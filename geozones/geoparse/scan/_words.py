@@ -189,6 +189,24 @@ def _arabic_common_words() -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
 
 
+@functools.lru_cache(maxsize=1)
+def _english_common_words() -> frozenset[str]:
+    with open(data_path("geoparse", "english_common_words.txt"), encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
+
+
+def english_common_word(word: str) -> bool:
+    """Whether ``word``, in any case, is one of the common words of English (wordfreq's
+    Zipf of 4.0 or more, ``data/geoparse/english_common_words.txt``).
+
+    Examples
+    --------
+    >>> english_common_word("Small"), english_common_word("Rubar")
+    (True, False)
+    """
+    return word.lower() in _english_common_words()
+
+
 #: A folded word (the folded text has single spaces only).
 _WORD = re.compile(r"\S+")
 #: :func:`_word_key` of the words of texts, kept: the same words come back in every text.
