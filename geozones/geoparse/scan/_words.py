@@ -121,6 +121,8 @@ def _tokens(
     for m in _WORD.finditer(folded):
         fs, fe = m.span()
         s, e = off[fs], off[fe - 1] + 1
+        while e < len(text) and text[e] in _DROPPED_LETTERS:
+            e += 1  # a final hamza, tatweel or vowel mark the fold dropped: "الشهداء"
         spaced = s - prev_end == 1 and text[prev_end] == " "  # one space: no boundary
         if (
             out
@@ -160,6 +162,8 @@ def _tokens(
                 k, s = k2, off[fs + 1]  # "وإدلب" → "إدلب"
             elif _to_the_name(word, known):
                 k, s = word_key(word[2:]), off[fs + 2]  # "للبوكمال": ل and the article's ل
+        elif known and k not in known and _as_the_name(word, known):
+            k, s = word_key(word[1:]), off[fs + 1]  # "كالرقة" (like al-Raqqa) → "الرقة"
         if not k:
             # "al-Bab", "al Bab", "ash-Shughur" belong to the name; English "at", "an" do not
             if word in ("al", "el") or text[e : e + 1] in ("-", "‑"):
@@ -179,6 +183,22 @@ def _to_the_name(word: str, known: frozenset[str]) -> bool:
     if not word.startswith("لل") or len(word) <= 4 or _word_key(word[2:]) not in known:
         return False
     return "ال" + word[2:] not in _arabic_common_words()
+
+
+def _as_the_name(word: str, known: frozenset[str]) -> bool:
+    """Whether a folded Arabic word is the preposition ك (as, like) glued to a name with
+    the article: "كالرقة" ("such as al-Raqqa") is "ك" and "الرقة". Only before the article,
+    where the preposition is common and a name starting "كال" rare; a name the index knows
+    whole ("كالطه") never gets here.
+
+    Examples
+    --------
+    >>> _as_the_name("كالرقه", frozenset({"رقه"})), _as_the_name("كالعاده", frozenset({"رقه"}))
+    (True, False)
+    >>> _as_the_name("كرقه", frozenset({"رقه"}))
+    False
+    """
+    return word.startswith("كال") and len(word) > 5 and _word_key(word[1:]) in known
 
 
 @functools.lru_cache(maxsize=1)
@@ -207,6 +227,9 @@ def english_common_word(word: str) -> bool:
     return word.lower() in _english_common_words()
 
 
+#: Arabic letters and marks the fold drops (hamza, tatweel, harakat, superscript alef): still
+#: part of the word, so a word's span runs over them ("الشهداء" is not "الشهدا" and a hamza).
+_DROPPED_LETTERS = frozenset("\u0621\u0640\u0670" + "".join(map(chr, range(0x064B, 0x0660))))
 #: A folded word (the folded text has single spaces only).
 _WORD = re.compile(r"\S+")
 #: :func:`_word_key` of the words of texts, kept: the same words come back in every text.

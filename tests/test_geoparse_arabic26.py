@@ -1,0 +1,61 @@
+"""Arabic words, lists and spellings, round 26: what a reader of Arabic reads that the
+extractor cut, lost or misspelt.
+
+Each rule is shown firing on a sentence written for it and staying silent where it must:
+
+* a word ends at its last letter, a final hamza included: "الشهداء" (the martyrs) is one
+  word, not the village "الشهدا" and a stray hamza;
+* the preposition ك (as, like) glued to a name with the article is cut like و, ب, ل and ف
+  ("كالرقة" is "like al-Raqqa"); a common word after it ("كالعادة", as usual) stays a word.
+"""
+
+from __future__ import annotations
+
+import geozones
+from geozones.geoparse.scan._words import _tokens
+
+
+def _places(text: str) -> list[tuple[str, str, float, float]]:
+    return [
+        (m.text, m.kind, round(m.place.lat, 2), round(m.place.lon, 2))
+        for m in geozones.extract(text).places
+    ]
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in geozones.extract(text).places]
+
+
+def test_a_final_hamza_belongs_to_its_word():
+    text = "سقط العشرات من الشهداء، وهي من الأسماء الشائعة"
+    spans = [text[t.start : t.end] for t in _tokens(text) if t is not None]
+    assert "الشهداء" in spans and "الأسماء" in spans
+    assert "الشهدا" not in spans
+
+
+def test_a_word_with_vowel_marks_keeps_them():
+    text = "وصل الوفد إلى دمشقَ أمس"
+    spans = [text[t.start : t.end] for t in _tokens(text) if t is not None]
+    assert "دمشقَ" in spans
+
+
+def test_the_martyrs_are_no_village_in_a_story():
+    t = (
+        "قال مصدر عسكري إن الجيش تمكن من استعادة مناطق واسعة في ريف حلب، "
+        "وقدم العشرات من الشهداء بغية تخليص المدنيين من المعاناة."
+    )
+    assert not any(p.startswith("الشهدا") for p in _texts(t))
+
+
+def test_like_before_the_article_is_cut_off_the_name():
+    t = "نزح آلاف السكان من مدن الشمال كالرقة ومنبج إلى مدن الساحل."
+    assert "الرقة" in _texts(t)
+    t = "تضم المنطقة بلدات كبيرة كالرستن وتلبيسة."
+    found = _texts(t)
+    assert "الرستن" in found and "تلبيسة" in found
+
+
+def test_like_before_a_common_word_stays_a_word():
+    assert _texts("عاد الهدوء كالعادة إلى الأسواق في المدينة.") == []
+    # ك before a name without the article is not cut: "كحلب" is no preposition here
+    assert not any(p == "حلب" for p in _texts("قال كحلب الشاعر قصيدة طويلة."))
