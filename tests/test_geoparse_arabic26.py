@@ -6,7 +6,11 @@ Each rule is shown firing on a sentence written for it and staying silent where 
 * a word ends at its last letter, a final hamza included: "الشهداء" (the martyrs) is one
   word, not the village "الشهدا" and a stray hamza;
 * the preposition ك (as, like) glued to a name with the article is cut like و, ب, ل and ف
-  ("كالرقة" is "like al-Raqqa"); a common word after it ("كالعادة", as usual) stays a word.
+  ("كالرقة" is "like al-Raqqa"); a common word after it ("كالعادة", as usual) stays a word;
+* a name of two words written as one takes a proclitic like any other ("ومعرشمارين");
+* a list joined by "و" after a preposition whose members are mostly towns is a list of
+  places: its unknown members are villages placed with it, a later list of the same names
+  too; countries, verbs and common words make no such list.
 """
 
 from __future__ import annotations
@@ -59,3 +63,33 @@ def test_like_before_a_common_word_stays_a_word():
     assert _texts("عاد الهدوء كالعادة إلى الأسواق في المدينة.") == []
     # ك before a name without the article is not cut: "كحلب" is no preposition here
     assert not any(p == "حلب" for p in _texts("قال كحلب الشاعر قصيدة طويلة."))
+
+
+def test_a_joined_name_takes_a_proclitic():
+    assert "معرشمارين" in _texts("وامتد القصف إلى قرية حيش ومعرشمارين في ريف إدلب.")
+
+
+def test_unknown_members_of_a_list_of_towns_are_places():
+    t = (
+        "شنت الطائرات الحربية غارات على سراقب وكفرنبل والكرموشة والدحيلبة وحيش , "
+        "وقال ناشطون إن القصف أوقع جرحى. وقتل اثنان في الكرموشة والدحيلبة وحيش , بحسب ناشطين."
+    )
+    ex = geozones.extract(t)
+    unresolved = [(m.text, round(m.place.lat, 2)) for m in ex.places if not m.resolved]
+    assert [n for n, _ in unresolved] == ["الكرموشة", "الدحيلبة", "الكرموشة", "الدحيلبة"]
+    assert len({lat for _, lat in unresolved}) == 1  # named again: where it was placed
+    assert all(35.4 < lat < 35.9 for _, lat in unresolved)  # among the Idlib villages
+
+
+def test_countries_verbs_and_common_words_make_no_list():
+    t = "قال المسؤول إن الدعم يأتي من إيران وروسيا واصلت هجماتها وسيطرت على مناطق."
+    assert _texts(t) == ["إيران", "روسيا"]
+    assert _texts("وصلت المساعدات إلى حلب وإدلب والمناطق المحيطة بهما.") == ["حلب", "إدلب"]
+    t = "وتقدمت القوات نحو حلب وإدلب وحماة خلال الأسبوع الماضي."
+    assert _texts(t) == ["حلب", "إدلب", "حماة"]
+
+
+def test_two_known_names_do_not_make_a_list_of_four():
+    # two towns and two unknown words: half known, but the unknown ones are the clause's
+    t = "هاجم المسلحون من سراقب وكفرنبل وعادوا مسرعين"
+    assert _texts(t) == ["سراقب", "كفرنبل"]

@@ -22,6 +22,7 @@ from .arabic import (
     placed_beside_towns,
 )
 from .constructions import (
+    and_list_spans,
     attached_villages,
     checkpoint_spans,
     city_markets,
@@ -236,7 +237,7 @@ def _names(
     rule_ents = _rule_entities(text, dates, index, credits)
     items, entities = _kept_names(text, dates, index, bias, rule_ents)
     unmarked, marked = construction_spans(text, marked=False), delimited_arabic_spans(text)
-    listed = sorted(set(unmarked + marked))
+    listed = sorted(set(unmarked + marked + and_list_spans(text, items, index)))  # "على A وB وC"
     items = drop_uncued_arabic(text, items, index, listed, bias)
     places, roads = build(text, items, index, bias)
     places = site_bases(text, places, index, bias)  # "الرصافة" in a story on Raqqa: Resafa

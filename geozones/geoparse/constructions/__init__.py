@@ -4,7 +4,8 @@ A reader knows "Kaddour" is a place in "captured the towns of Kaddour and
 Ruwehah" without any gazetteer. This room finds such names and places them:
 the noun before a list ("the villages of", "قريتي", ``_unknown`` with
 ``_list_area``), runs of names written as one list (``_place_lists``,
-``_arabic_lists``), the anchor of a clause ("… villages in eastern al-Bab",
+``_arabic_lists``; "و" lists after a preposition whose members are mostly known places,
+``_ar_and_lists``), the anchor of a clause ("… villages in eastern al-Bab",
 ``_anchor``), "قرية X التابعة لبلدة Y" (``_ar_attached``), a city's quarters
 and sites ("حي X", "X Square in central Aleppo", ``_ar_quarters``, ``_ar_sites``,
 ``_square_sites``; a mountain named after its town, "جبل عندان"; a market named after a
@@ -27,6 +28,7 @@ Examples
 """
 
 from ._anchor import place_at_anchors
+from ._ar_and_lists import and_list_spans
 from ._ar_attached import attached_villages, checkpoint_spans, road_end_spans
 from ._ar_far_listed import far_list_members
 from ._ar_named_sites import person_named_sites
@@ -46,6 +48,7 @@ from ._unknown import construction_spans, context_places, rechoose_near
 from ._unresolved_repeats import follow_first_unresolved
 
 __all__ = [
+    "and_list_spans",
     "attached_villages",
     "checkpoint_spans",
     "city_markets",

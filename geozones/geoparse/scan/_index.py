@@ -95,6 +95,9 @@ class _Index:
         self.joined = _joined_arabic(by_key)
         # one-word keys, and first words of longer ones: what a proclitic may stand before
         self.words = frozenset(k.split(" ", 1)[0] for k in by_key)
+        #: … and the Arabic names of two words written as one ("معرشمارين"): "ومعرشمارين" is
+        #: "و" and the name, the way "وإدلب" is "و" and "إدلب"
+        self.clitic_words = self.words | frozenset(self.joined)
         #: one-word Arabic names of places: the halves of "أنقرةوموسكو" (see _split_and)
         self.arabic_single = frozenset(
             k for k, ps in by_key.items() if " " not in k and k[:1] >= "\u0600"
@@ -298,7 +301,7 @@ class _Match:
 
 
 def _scan(text: str, index: _Index) -> list[_Match]:
-    toks = _split_and(text, _tokens(text, index.words, index.genitive), index)
+    toks = _split_and(text, _tokens(text, index.clitic_words, index.genitive), index)
     toks = rejoin_proclitics(text, toks, index.automaton)  # "كركي لكي", not "ل" and "كي"
     parts, starts, tok_at = [], [], {}
     pos = 1
