@@ -10,7 +10,9 @@ Each rule is shown firing on a sentence written for it and staying silent where 
 * a name of two words written as one takes a proclitic like any other ("ومعرشمارين");
 * a list joined by "و" after a preposition whose members are mostly towns is a list of
   places: its unknown members are villages placed with it, a later list of the same names
-  too; countries, verbs and common words make no such list.
+  too; countries, verbs and common words make no such list;
+* a distance measured from a capital makes it the city's point, as in English ("على بعد
+  40 كيلومتراً جنوب غرب حلب" is 40 km from the city, not a part of the governorate).
 """
 
 from __future__ import annotations
@@ -93,3 +95,15 @@ def test_two_known_names_do_not_make_a_list_of_four():
     # two towns and two unknown words: half known, but the unknown ones are the clause's
     t = "هاجم المسلحون من سراقب وكفرنبل وعادوا مسرعين"
     assert _texts(t) == ["سراقب", "كفرنبل"]
+
+
+def test_a_distance_from_a_capital_is_measured_from_the_city():
+    t = "تقع البلدة على بعد 40 كيلومتراً جنوب غرب حلب وتضم آثاراً قديمة."
+    assert [(k, la) for _, k, la, _ in _places(t)] == [("place", 36.2)]
+    t = "وتبعد القرية نحو 12 كم إلى الشمال من إدلب."
+    assert [(k, la) for _, k, la, _ in _places(t)] == [("place", 35.93)]
+
+
+def test_a_compass_without_a_distance_stays_the_governorate():
+    t = "قصفت الطائرات مواقع جنوب غرب حلب أمس."
+    assert [k for _, k, _, _ in _places(t)] == ["region"]

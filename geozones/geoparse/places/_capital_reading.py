@@ -65,7 +65,9 @@ DISTANCE_BEFORE = {
     r"\s+(?:to\s+the\s+)?$",
     "fr": r"\b\d[\d.,]*\s?(?:km|kilomètres?)\s+(?:au|à\s+l['’])?\s*$",
     "de": r"\b\d[\d.,]*\s?(?:km|Kilometer)\s+$",
-    "ar": r"\d[\d.,]*\s?(?:كم|كيلومترا?|كيلومترات)\s+(?:إلى\s+)?$",
+    # the noun may carry its tanween ("55 كيلومتراً", "كيلومترًا") or be spaced ("كيلو متر")
+    "ar": r"\d[\d.,]*\s?(?:كم|كيلو\s?مترات|كيلو\s?متر(?:[\u064b-\u0652]*ا)?|أميال|ميلا?)"
+    r"[\u064b-\u0652]*\s+(?:إلى\s+|الى\s+|ب?اتجاه\s+)?$",
 }
 _DISTANCE = re.compile("|".join(f"(?:{p})" for p in DISTANCE_BEFORE.values()), re.I)
 #: A city noun in the compass phrase or right after the name: "north-east of the city of
@@ -269,6 +271,24 @@ def compass_of_kind(
     if _CITY_IN.search(text[cue.start : end]) or _CITY_AFTER.match(text[end : end + 48]):
         return False
     return bool(_governorates(cands, bias))
+
+
+def measured_from(text: str, cue: ctx.RegionCue | None) -> bool:
+    """Whether a compass cue follows a distance, so that the name is the point the distance
+    is measured from, its city (rule 2): "على بعد 55 كيلومتراً شمال شرق دمشق" (55 km
+    north-east of Damascus) is no part of the governorate.
+
+    Examples
+    --------
+    >>> from dataclasses import replace
+    >>> t = "على بعد 55 كيلومتراً شمال شرق دمشق"
+    >>> cue = ctx.RegionCue("region", t.index("شمال"), len(t), "شمال شرق", None, 1)
+    >>> measured_from(t, cue), measured_from("في شمال شرق دمشق", replace(cue, start=3))
+    (True, False)
+    """
+    if cue is None or not cue.direction or cue.direction == "central" or cue.noun:
+        return False
+    return bool(_DISTANCE.search(text[max(0, cue.start - 40) : cue.start]))
 
 
 def area_leanings(text: str, items: list[_Item], index: _Index, bias: str) -> frozenset[str]:

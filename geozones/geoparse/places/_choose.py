@@ -35,6 +35,7 @@ from ._capital_reading import (
     capital_cue,
     central_metropolis,
     compass_of_kind,
+    measured_from,
     towns_in,
 )
 from ._capitals import (
@@ -473,6 +474,7 @@ def _build(
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
         town = town or cue is not None and seat_named(text, cue)  # "مركز ناحية راجو"
         town = town or quarter_district(cands, cue) or central_metropolis(cands, cue)
+        town = town or measured_from(text, cue)  # "على بعد 55 كيلومتراً شمال شرق دمشق"
         reuse = chosen if town or cue is None else None
         place, kind, alts, conf = reuse or _choose(cands, None if town else cue, bias, centroid,
                                                    key, named, areas, here, known_km)  # fmt: skip
