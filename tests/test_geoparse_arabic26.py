@@ -12,7 +12,9 @@ Each rule is shown firing on a sentence written for it and staying silent where 
   places: its unknown members are villages placed with it, a later list of the same names
   too; countries, verbs and common words make no such list;
 * a distance measured from a capital makes it the city's point, as in English ("على بعد
-  40 كيلومتراً جنوب غرب حلب" is 40 km from the city, not a part of the governorate).
+  40 كيلومتراً جنوب غرب حلب" is 40 km from the city, not a part of the governorate);
+* a compound or a barracks named after a city's quarter names the quarter ("مجمع
+  الحمدانية"), not a village of that name; a compound named by a word is no place.
 """
 
 from __future__ import annotations
@@ -107,3 +109,14 @@ def test_a_distance_from_a_capital_is_measured_from_the_city():
 def test_a_compass_without_a_distance_stays_the_governorate():
     t = "قصفت الطائرات مواقع جنوب غرب حلب أمس."
     assert [k for _, k, _, _ in _places(t)] == ["region"]
+
+
+def test_a_compound_named_after_a_quarter_is_the_quarter():
+    found = _places("هاجم المقاتلون مجمع الحمدانية السكني فجر اليوم.")
+    assert [(n, la) for n, _, la, _ in found] == [("الحمدانية", 36.2)]  # Aleppo's quarter
+    found = _places("وتحصن الجنود داخل معسكر الراموسة.")
+    assert [n for n, _, _, _ in found] == ["الراموسة"]
+
+
+def test_a_compound_named_by_a_word_is_no_place():
+    assert _texts("افتتح الوزير مجمع الأمل التجاري في المدينة.") == []

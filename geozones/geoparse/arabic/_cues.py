@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from ...place import Place
 from ..scan._index import FOREIGN_MIN_POPULATION, _candidates, _Index
+from ..scan._neighbourhoods import AR_SITE_NOUNS
 from ..scan._persons import AR_FOLD
 from ..scan._select import ARABIC_STOPWORDS, _Item, settlement_noun_before
 from ._agreement import agreement_drops, common_at_home, home_countries
@@ -227,7 +228,9 @@ def drop_uncued_arabic(
         if it.nwords == 1 and _heads_next(text, it):
             continue  # a noun of place heads the phrase after it, whatever it also names
         if _is_small_arabic(text, it, index) and not in_list[it.name_start]:
-            if not (_cued(text, i, items) or i in linked) or _verb_opening_clause(text, it):
+            if not (_cued(text, i, items) or i in linked or _quarter_site(text, it, index)):
+                continue
+            if _verb_opening_clause(text, it):
                 continue
             if _common_uncued(text, i, items):
                 continue  # "في الصراع": in the conflict, not at Seraa
@@ -236,6 +239,22 @@ def drop_uncued_arabic(
                 continue  # "في إشارة منها": a sub-district's name is a common word too
         keep.append(it)
     return keep
+
+
+#: A noun of a compound or a barracks right before a name (see ``AR_SITE_NOUNS``).
+_SITE_NOUN = re.compile(
+    rf"(?<![\u0621-\u064a])[وبلف]?(?:ال)?{AR_SITE_NOUNS}[\u064b-\u0652]*[ \t]+$"
+)
+
+
+def _quarter_site(text: str, it: _Item, index: _Index) -> bool:
+    """Whether a city's quarter the gazetteer holds is named by a site that bears its name
+    ("مجمع الراموسة"): the site is in the quarter, which is the place meant."""
+    if not _SITE_NOUN.search(text, max(0, it.start - 20), it.start):
+        return False
+    return any(
+        p.extra.get("feature") == "neighbourhood" for p, _ in _candidates(index, it.payloads)
+    )
 
 
 #: Prepositions that take a common noun as readily as a place ("على نصيب من", a share of).

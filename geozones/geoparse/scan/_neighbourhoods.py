@@ -29,9 +29,14 @@ from ..._text import starts_arabic
 if TYPE_CHECKING:  # pragma: no cover
     from ...gazetteer import Gazetteer
 
-#: A cue written right before the name: Arabic حي / حيي / أحياء, English, French, German.
+#: Arabic nouns of a compound or a barracks, named after the quarter they stand in ("مجمع
+#: الراموسة", the Ramouseh complex; "ثكنة هنانو"): the quarter is the place meant.
+AR_SITE_NOUNS = r"(?:مجمع|مجمّع|معسكر|معسكرات|ثكنة|ثكنات)"
+#: A cue written right before the name: Arabic حي / حيي / أحياء, English, French, German;
+#: an Arabic site named after its quarter.
 _CUE_BEFORE = re.compile(
     r"(?:(?:^|[\s(«\"و])(?:ال)?(?:حي[\u064b-\u0652]*ي?|أحياء)\s*[(«\"]?\s*"
+    rf"|(?:^|[\s(«\"])[وبلف]?(?:ال)?{AR_SITE_NOUNS}[\u064b-\u0652]*[ \t]+"
     r"|\b(?:neighbou?rhoods?|quarters?|quartiers?|suburbs?|Viertel|Stadtteil)\s+"
     r"(?:(?:of|de|du|von)\s+)?(?:(?:the|d['’])\s*)?)$",
     re.IGNORECASE,
