@@ -14,7 +14,10 @@ Each rule is shown firing on a sentence written for it and staying silent where 
 * a distance measured from a capital makes it the city's point, as in English ("على بعد
   40 كيلومتراً جنوب غرب حلب" is 40 km from the city, not a part of the governorate);
 * a compound or a barracks named after a city's quarter names the quarter ("مجمع
-  الحمدانية"), not a village of that name; a compound named by a word is no place.
+  الحمدانية"), not a village of that name; a compound named by a word is no place;
+* a quoted list parted by dots ('قرى “A .. B.. C”') is one list, a name running to the next
+  dots; "بريف المدينة" after a list anchors it at the town named last before it, and a
+  namesake far from that town is not the village meant.
 """
 
 from __future__ import annotations
@@ -120,3 +123,29 @@ def test_a_compound_named_after_a_quarter_is_the_quarter():
 
 def test_a_compound_named_by_a_word_is_no_place():
     assert _texts("افتتح الوزير مجمع الأمل التجاري في المدينة.") == []
+
+
+def test_a_quoted_list_parted_by_dots_is_anchored_at_the_city():
+    t = (
+        "سقطت قذائف على مدينة منبج صباح اليوم. وقصفت المدفعية قرى “الكرموشة .. الدحيلبة.. "
+        "باب الخير.. قبر شيخ حسين” بريف المدينة."
+    )
+    ex = geozones.extract(t)
+    members = [(m.text, m.resolved, round(m.place.lat, 2), round(m.place.lon, 2))
+               for m in ex.places[1:]]  # fmt: skip
+    assert [m[0] for m in members] == ["الكرموشة", "الدحيلبة", "باب الخير", "قبر شيخ حسين"]
+    assert all(not r and (la, lo) == (36.53, 37.95) for _, r, la, lo in members)  # at Manbij
+
+
+def test_an_ellipsis_after_a_list_ends_it():
+    t = (
+        "سقطت قذائف على مدينة منبج. وقصفت المدفعية قرى الكرموشة والدحيلبة.. "
+        "وقال المصدر إن الأهالي نزحوا."
+    )
+    assert _texts(t) == ["منبج", "الكرموشة", "الدحيلبة"]
+
+
+def test_the_city_with_no_town_before_anchors_nothing():
+    t = "وقصفت المدفعية قرى “الكرموشة .. باب الخير” بريف المدينة."
+    found = {m.text: m.resolved for m in geozones.extract(t).places}
+    assert found.get("باب الخير") is True  # the gazetteer's, no town to say otherwise

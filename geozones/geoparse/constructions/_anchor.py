@@ -11,7 +11,7 @@ anchoring governorate) is chosen instead when there is one. A village the gazett
 not hold, placed by :mod:`._unknown` with its list, moves only when that point lies
 outside its anchor.
 
-Two more ways a clause anchors its villages:
+More ways a clause anchors its villages:
 
 * a list set off in brackets closes with its anchor ("قرى (السكرية والجعابات … وبعض
   التلال القريبة. في ريف مسكنة)"): the bracket is one aside, so the anchor before its
@@ -20,6 +20,8 @@ Two more ways a clause anchors its villages:
   villages on that side of its capital: a namesake in the governorate but on another side
   (more than :data:`PART_OFF_DEGREES` off the direction, seen from the capital) is not
   the village meant;
+* "the city" after a list ("قرى “لزقة .. عباه” بريف المدينة") is the town named last
+  before the list (:func:`_the_city_anchor`);
 * a town far abroad (:data:`FAR_ABROAD_KM`) that the clause anchors at home ("Kasra,
   Mahaymida and Junaynah in western Deir Ezzor") is not the village meant either;
 * the area named after a town ("في ريف منطقة الشدادي") reaches as far as a direction
@@ -163,6 +165,37 @@ def _bracket_anchor(
     if prep is None or not a.resolved or a.place.kind not in ("populated place", "admin area"):
         return None
     return a, compass(prep.group(0))
+
+
+#: What joins the names of one list besides "و" and commas: the dots of a quoted list
+#: ('قرى “لزقة .. عباه.. مريكيز”').
+_DOTTED_GLUE = re.compile(r"^(?:[\s,،()\"“”«»'’…]|\.{2,}|و)*$")
+#: "the city" as the anchor after a list: "بريف المدينة" (in the city's countryside), "في
+#: محيط المدينة", "قرب المدينة": the town named last before the list.
+_THE_CITY = re.compile(
+    r"[\s\"“”«»'’)]*[وف]?(?:(?:ب|في\s+)?(?:ريف|محيط|أطراف|ضواحي)|قرب|بالقرب\s+من)\s+"
+    r"المدينة(?![\u0621-\u064a])"
+)
+
+
+def _the_city_anchor(
+    text: str, i: int, places: list[PlaceMention], bias: str
+) -> tuple[PlaceMention, str | None] | None:
+    """The town "المدينة" (the city) stands for when it anchors the list of ``places[i]``
+    ("في قرى “لزقة .. عباه.. مريكيز” بريف المدينة"): the last town at home named before
+    the list, within its paragraph."""
+    k = i
+    while k + 1 < len(places) and _DOTTED_GLUE.match(text[places[k].end : places[k + 1].start]):
+        k += 1  # the list's last name
+    if not _THE_CITY.match(text, places[k].end):
+        return None
+    j = i
+    while j > 0 and _DOTTED_GLUE.match(text[places[j - 1].end : places[j].start]):
+        j -= 1  # the list's first name
+    para = text.rfind("\n\n", 0, places[j].start) + 1
+    towns = [p for p in places[:j] if p.start >= para and p.resolved and p.kind == "place"
+             and p.place.kind == "populated place" and p.place.country == bias]  # fmt: skip
+    return (towns[-1], None) if towns else None
 
 
 #: "منطقة" (area, district) before a town: the area named after it, wider than the town.
@@ -311,6 +344,7 @@ def _anchor(
     if m.place.source == "landmarks":
         return None  # a named site's phrase ("the Tishrin dam in Aleppo") is the site itself
     found = _anchor_of(text, i, places) or _bracket_anchor(text, i, places)
+    found = found or _the_city_anchor(text, i, places, bias)
     if found is None or found[0].place.country != bias:
         return None
     if _item_modifier(text, i, places, found[0]) or _left_area(text, i, places, found[0]):

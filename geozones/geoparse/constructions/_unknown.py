@@ -395,10 +395,11 @@ def _arabic_spans(text: str) -> list[tuple[int, int]]:
 def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
     """The villages of an Arabic list: "أرينبة وسطوح الدير" → two spans (no proclitic)."""
     chunk = text[pos : pos + LIST_CHARS]
-    words = [(w.start(), w.end()) for w in re.finditer(r"[^\s،,.;:!?()«»\"“”]+|[،,]", chunk)]
+    words = [(w.start(), w.end()) for w in _AR_LIST_WORD.finditer(chunk)]
     words = [(pos + a, pos + b) for a, b in words]
+    dots = _AR_QUOTED.match(chunk) is not None  # 'قرى “A .. B.. C”': dots part the names
     items: list[tuple[int, int]] = []
-    i, first = 0, True
+    i, first, dotted = 0, True, False
     while i < len(words):
         a, b = words[i]
         w = text[a:b]
@@ -407,13 +408,15 @@ def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
             a, b = words[i]
             w = text[a:b]
         elif not first:
-            if w.startswith("و") and len(w) > 2:
+            if w.startswith("و") and len(w) > 2 and not dotted:
                 a += 1
-            elif w in "،," and i + 1 < len(words):
+            elif (w in "،," or dots and w[:2] in ("..", "…")) and i + 1 < len(words):
                 i += 1
+                dotted = w[:1] in ".…"
                 continue
-            else:
+            elif not dotted:
                 break
+        dotted = False
         if not re.fullmatch(_AR_WORD, text[a:b]) or first and _AR_PURPOSE.fullmatch(w):
             break
         if first and _AR_VERB.fullmatch(w) and _next_is(text, words, i, _AR_VERB_PREP):
@@ -421,12 +424,15 @@ def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
         n = 2 if i + 1 < len(words) and _two_words(text, a, b, words[i + 1]) else 1
         n = 2 if n == 1 and _quarter_named(text, a, b, words[i + 1 : i + 2]) else n
         n += _third_word(text, words, i, n)
+        n = max(n, _dotted_words(text, words, i)) if dots else n
         if n == 1 and _ar_key(_unclitic(text[a:b])) in ARABIC_STOPWORDS:
             break  # "تل" alone is a hill, "تل أغر" a village; "بلدة وقرية": towns and villages
         e = words[i + n - 1][1]
         items.append((a, e))
         i += n
         first = False
+        if dots and text[e : e + 4].lstrip(" ")[:2] in ("..", "…"):
+            continue  # "لزقة .. عباه": the next name of a quoted list
         if text[e : e + 2].lstrip(" ")[:1] in (".", ";", ":", "!", "?", "\n", ")", "»", '"'):
             break  # the sentence or the clause ends
     while items and not _ends_list(text, items[-1][1]):
@@ -434,6 +440,22 @@ def _arabic_items(text: str, pos: int) -> list[tuple[int, int]]:
     return [(a, e) for a, e in items if len(_ar_key(text[a:e]).replace(" ", "")) >= 3]
 
 
+def _dotted_words(text: str, words: list[tuple[int, int]], i: int) -> int:
+    """How many words, up to three, the name at ``i`` of a list parted by dots holds: all
+    up to the next dots or the closing quotation mark ("قبر شيخ حسين”")."""
+    n = 1
+    while n < 3 and i + n < len(words):
+        a, b = words[i + n]
+        if text[words[i + n - 1][1] : a].strip() or not re.fullmatch(_AR_WORD, text[a:b]):
+            break
+        n += 1
+    return n
+
+
+#: A word of an Arabic list, a comma, or a run of dots ("..", "…").
+_AR_LIST_WORD = re.compile(r"[^\s،,.;:!?()«»\"“”…]+|[،,]|\.{2,}|…")
+#: A list opened by a quotation mark, whose names dots may part ('قرى “لزقة .. عباه..').
+_AR_QUOTED = re.compile(r"[ \t]*[“\"«]")
 #: How far (characters) after its noun an Arabic list of villages is read.
 LIST_CHARS = 700
 #: "إضافة إلى" (in addition to) between two members: the list goes on.
