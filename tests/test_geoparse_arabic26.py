@@ -17,7 +17,11 @@ Each rule is shown firing on a sentence written for it and staying silent where 
   الحمدانية"), not a village of that name; a compound named by a word is no place;
 * a quoted list parted by dots ('قرى “A .. B.. C”') is one list, a name running to the next
   dots; "بريف المدينة" after a list anchors it at the town named last before it, and a
-  namesake far from that town is not the village meant.
+  namesake far from that town is not the village meant;
+* the names a clause ties to a town ("A وB التابعتين لبلدة Y", "C التابعة لمدينة Z": the
+  dual says two, the singular one) are villages of that town: placed at it when the
+  gazetteer lacks them or knows only a far namesake; a building, a body or common words
+  before the tie are no village.
 """
 
 from __future__ import annotations
@@ -149,3 +153,27 @@ def test_the_city_with_no_town_before_anchors_nothing():
     t = "وقصفت المدفعية قرى “الكرموشة .. باب الخير” بريف المدينة."
     found = {m.text: m.resolved for m in geozones.extract(t).places}
     assert found.get("باب الخير") is True  # the gazetteer's, no town to say otherwise
+
+
+def test_names_tied_to_a_town_are_its_villages():
+    t = (
+        "قال المراسل إن قرى الكرموشة وتل الدحيلبة التابعتين لبلدة سراقب شرقي إدلب، "
+        "وكانة كور التابعة لمدينة منبج، باتت تحت السيطرة."
+    )
+    found = {n: (la, lo) for n, _, la, lo in _places(t)}
+    assert found["الكرموشة"] == found["تل الدحيلبة"] == found["سراقب"]
+    assert found["كانة كور"] == found["منبج"]
+
+
+def test_a_far_namesake_of_a_tied_village_is_another_village():
+    ex = geozones.extract("وسيطرت الفصائل على جبول التابعة لمدينة منبج.")
+    jbul = ex.places[0]
+    assert (jbul.text, jbul.resolved) == ("جبول", False)  # not Jbul by al-Bab, 60 km away
+    assert (round(jbul.place.lat, 2), round(jbul.place.lon, 2)) == (36.53, 37.95)
+    ex = geozones.extract("وسيطرت الفصائل على تفتناز التابعة لمدينة سراقب.")
+    assert ex.places[0].resolved  # the gazetteer's Taftanaz lies by Saraqib
+
+
+def test_bodies_and_buildings_before_a_tie_are_no_villages():
+    assert _texts("وتعرضت مدرسة الشهيد خالد التابعة لبلدة سراقب للقصف.") == ["سراقب"]
+    assert _texts("وانسحبت القوات التابعة للنظام من مدينة سراقب.") == ["سراقب"]

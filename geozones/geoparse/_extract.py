@@ -47,6 +47,7 @@ from .constructions import (
     repeat_cued_names,
     road_end_spans,
     son_of_names,
+    tied_spans,
     town_mountains,
     whole_names,
 )
@@ -237,7 +238,8 @@ def _names(
     rule_ents = _rule_entities(text, dates, index, credits)
     items, entities = _kept_names(text, dates, index, bias, rule_ents)
     unmarked, marked = construction_spans(text, marked=False), delimited_arabic_spans(text)
-    listed = sorted(set(unmarked + marked + and_list_spans(text, items, index)))  # "على A وB وC"
+    listed = unmarked + marked + and_list_spans(text, items, index)  # "على A وB وC"
+    listed = sorted(set(listed + tied_spans(text)))  # "A وB التابعتين لبلدة Y"
     items = drop_uncued_arabic(text, items, index, listed, bias)
     places, roads = build(text, items, index, bias)
     places = site_bases(text, places, index, bias)  # "الرصافة" in a story on Raqqa: Resafa

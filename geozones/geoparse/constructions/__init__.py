@@ -6,7 +6,8 @@ the noun before a list ("the villages of", "قريتي", ``_unknown`` with
 ``_list_area``), runs of names written as one list (``_place_lists``,
 ``_arabic_lists``; "و" lists after a preposition whose members are mostly known places,
 ``_ar_and_lists``), the anchor of a clause ("… villages in eastern al-Bab",
-``_anchor``), "قرية X التابعة لبلدة Y" (``_ar_attached``), a city's quarters
+``_anchor``), "قرية X التابعة لبلدة Y" (``_ar_attached``; the names before a tie in the
+singular or the dual, "A وB التابعتين لبلدة Y", ``_ar_tied``), a city's quarters
 and sites ("حي X", "X Square in central Aleppo", ``_ar_quarters``, ``_ar_sites``,
 ``_square_sites``; a mountain named after its town, "جبل عندان"; a market named after a
 far village, "Hamidiyeh souk" in a story on Damascus, ``_market_sites``; "the Old City of
@@ -35,6 +36,7 @@ from ._ar_named_sites import person_named_sites
 from ._ar_paired_capitals import paired_capitals
 from ._ar_quarters import city_quarters, listed_quarters
 from ._ar_sites import far_named_sites, town_mountains
+from ._ar_tied import tied_spans
 from ._ar_twins import elided_twins
 from ._ar_whole_names import son_of_names, whole_names
 from ._arabic_lists import comma_list_spans
@@ -71,6 +73,7 @@ __all__ = [
     "rechoose_near",
     "road_end_spans",
     "son_of_names",
+    "tied_spans",
     "town_mountains",
     "repeat_context_places",
     "repeat_cued_names",

@@ -10,7 +10,9 @@ Hasakah).
   it closes ("خالدية وجبول التابعتين لمركز عفرين", the dual and plural too), and a reading of
   the gazetteer farther than :data:`NEAR_KM` from what they belong to (and no namesake
   nearer) is another village of that name: placed there, unresolved. What they belong to
-  may be a district or subdistrict ("لمركز عفرين", the Afrin centre subdistrict).
+  may be a district or subdistrict ("لمركز عفرين", the Afrin centre subdistrict). The names
+  are read back from the tie (``_ar_tied``), so a name the gazetteer matches only in part
+  ("قسطل كجك": Qastal) ties the names listed before it too.
 * A village the text says lies near a town, whose gazetteer reading lies farther than
   :data:`NEAR_KM` from that town (and no namesake nearer), is another village of that name
   the gazetteer lacks: it is placed at the town, unresolved, its reading kept among the
@@ -25,6 +27,7 @@ from dataclasses import replace
 from ...projection import haversine_km
 from .._results import PlaceMention
 from ..arabic._common import is_common_word
+from ._ar_tied import tied_members
 from ._unknown import _context_place
 
 #: "التابعة لبلدة", "التابع لناحية", "تتبع إلى مدينة" … right after a name; the dual and the
@@ -77,6 +80,7 @@ def attached_villages(text: str, places: list[PlaceMention], bias: str) -> list[
         return places
     out = list(places)
     anchor: dict[str, tuple[float, float]] = {}
+    tied = {a: town for (a, _), town in tied_members(text)}  # a name of a tie, read back
     for i, m in enumerate(places):
         if m.kind != "place" or m.place.country != bias:
             continue
@@ -84,10 +88,13 @@ def attached_villages(text: str, places: list[PlaceMention], bias: str) -> list[
         near = None if tie else _NEAR.match(text, m.end)
         cue = tie or near
         town = _town_at(places, cue.end()) if cue is not None else None
+        read_back = town is None and m.name_start in tied  # "وقسطل كجك التابعتين لبلدة شران"
+        if read_back:
+            town = _town_at(places, tied[m.name_start])
         if town is None or town is m:
             continue
         where = (town.place.lat, town.place.lon)
-        if tie:  # the name and those listed before it ("خالدية وجبول التابعتين لمركز عفرين")
+        if tie or read_back:  # the name and those listed before it ("خالدية وجبول التابعتين")
             for j in _listed_before(text, places, i):
                 o = places[j]
                 if o.kind != "place" or o.place.country != bias:

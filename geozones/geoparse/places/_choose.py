@@ -472,9 +472,8 @@ def _build(
         if cue is not None and cue.ring == "direction" and _NAMED_AREA.search(key):
             cue = replace(cue, direction=None, ring=None, level=1)  # "east of Homs Province"
         town = cue is not None and cue.kind == "region" and not _region_sized(cands, cue)
-        town = town or cue is not None and seat_named(text, cue)  # "مركز ناحية راجو"
+        town = town or cue is not None and seat_named(text, cue) or measured_from(text, cue)
         town = town or quarter_district(cands, cue) or central_metropolis(cands, cue)
-        town = town or measured_from(text, cue)  # "على بعد 55 كيلومتراً شمال شرق دمشق"
         reuse = chosen if town or cue is None else None
         place, kind, alts, conf = reuse or _choose(cands, None if town else cue, bias, centroid,
                                                    key, named, areas, here, known_km)  # fmt: skip
