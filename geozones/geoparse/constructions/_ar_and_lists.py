@@ -43,6 +43,11 @@ _ENDS = frozenset(
     for w in """في من إلى الى على عن قرب عند ضمن بعد قبل خلال منذ حتى مع بين باتجاه نحو
     بريف ريف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي بمحافظة محافظة بمنطقة منطقة""".split()
 )
+#: Nouns that head a list of their own ("على تلال A وB", "في قرى A وB"): the list after
+#: them is read by ``_unknown``'s rules, with the noun left out of its first name.
+_HEADS = frozenset(
+    normalise(w) for w in "قرى بلدات مدن قرية بلدة مدينة قريتي بلدتي مزارع مزرعة تلال تلة".split()
+)
 #: How far after its preposition a list is read (characters).
 LIST_CHARS = 400
 #: Least number of members, and of members known to be places.
@@ -133,6 +138,8 @@ def _members(text: str, pos: int) -> tuple[list[list[tuple[int, int]]], bool]:
         elif bare in _ENDS:
             return members, True
         elif not members:
+            if bare in _HEADS:
+                return [], False  # "على تلال الكبينة والخضر": the noun's own list
             members.append([(s, e)])
         elif len(members[-1]) < MAX_WORDS:
             members[-1].append((s, e))
