@@ -238,9 +238,14 @@ def _city_cue_read(text: str, it: _Item) -> bool:
 
 #: Words before a name that treat it as the city (rule 3, counted, never alone): the battle
 #: for it, its siege, an offensive to take it ("The battle for Raqqa", "an offensive to
-#: capture Raqqa").
+#: capture Raqqa"); since round 27 the fighting over it ("The fighting over Hasakah", "clashes
+#: for Deir ez-Zor") and forces leaving it ("units will withdraw from Hasakah", "pulled out
+#: of Homs"): the README's "the battle for the city, people leaving or arriving in it".
 _BATTLE_FOR = re.compile(
     r"(?:\b(?:[Bb]attle|[Ff]ight|[Ss]iege)\s+(?:for|of)\s+"
+    r"|\b(?:[Ff]ighting|[Cc]lash(?:es)?|[Bb]attles|[Ss]truggle)\s+(?:over|for)\s+"
+    r"|\b(?:[Ww]ithdr[ae]w(?:s|n|ing|al)?|[Pp]ull(?:s|ed|ing)?\s+out|[Pp]ull-?out)"
+    r"\s+(?:from|of)\s+"
     r"|\b(?:[Oo]ffensive|[Aa]ssault|[Cc]ampaign|[Dd]rive)\s+[Tt]o\s+"
     r"(?:[Cc]apture|[Tt]ake|[Rr]etake|[Ss]eize|[Ss]torm|[Ll]iberate|[Ff]ree)\s+"
     # German and French: "die Offensive auf Rakka", "der Sturm auf", "die Schlacht um",
