@@ -18,7 +18,8 @@ cues this module adds are in the tables :data:`DISTANCE_BEFORE` and :data:`CITY_
    a distance or a city noun with a compass ("13 km south of Damascus", "south of Idlib
    city": :data:`DISTANCE_BEFORE`, :data:`CITY_NOUN_NEAR`); :data:`CITY_BEFORE` (the
    Arabic dual "مدينتي إدلب وسراقب", "قريبة من", a reporter in it; since round 26 its
-   residents, "سكان X", "residents of X", and people who settled in it);
+   residents, "سكان X", "residents of X", and people who settled in it; since round 27 its
+   streets, "الشوارع … في X", "the streets of X");
 3. the article decides: a village "in X" is the area, and so is a count of events "in X"
    ("أعداد الهجمات … في درعا", round 26) and a capital in a list of governorates (a
    metropolis too: "the provinces of Aleppo, Hama and Latakia"); the
@@ -98,8 +99,13 @@ CITY_BEFORE = {
     r"(?:\s+\S+){0,3}?\s+(?:في\s+|ب)$"
     # its residents ("سكان الرقة", "يعلمه سكان اللاذقية"), people who settled in it ("واستقروا
     # في اللاذقية"): people living in or arriving in the city (rule 3; round 26)
-    r"|(?:^|\s)[وبلف]?(?:ال)?سكان\s+$|(?:^|\s)[وف]?(?:استقر|يستقر|تستقر)\S*\s+(?:في\s+|ب)$",
+    r"|(?:^|\s)[وبلف]?(?:ال)?سكان\s+$|(?:^|\s)[وف]?(?:استقر|يستقر|تستقر)\S*\s+(?:في\s+|ب)$"
+    # its streets ("يجوبون الشوارع الرئيسية والساحات في السويداء", "شوارع درعا"): events in
+    # the city's streets (rule 3; round 27). Not "ساحات" alone, which also means expanses
+    r"|(?:^|\s)[وبلف]?(?:ال)?شوارع(?:\s+\S+){0,3}?\s+(?:في\s+|ب)$"
+    r"|(?:^|\s)[وبلف]?شوارع\s+$",
     "en": r"\b(?:reporter|correspondent)\s+in\s+$"
+    r"|\bstreets\s+(?:of|in)\s+$"
     r"|\b(?:hospital|school|hotel|mosque|church|restaurant|bakery)(?:\s+\S+){0,3}?\s+in\s+$"
     r"|\b(?:residents|inhabitants|people)\s+of\s+$|\bsettled\s+in\s+$",
 }
@@ -171,9 +177,13 @@ _AREA_LIST_AFTER = re.compile(rf"^(?:{_LIST_GAP}{_LIST_ITEM})+\s+(?:provinces|go
 
 #: What ends an Arabic list of governorates before the name: a sentence's end, a noun of a
 #: city, a relative pronoun or a preposition that opens another phrase ("في محافظات عدة كالرقة
-#: وحلب وإدلب، والذين هربوا … واستقروا في اللاذقية": Latakia is no list member; round 26).
+#: وحلب وإدلب، والذين هربوا … واستقروا في اللاذقية": Latakia is no list member; round 26);
+#: a compass part of the country after "في" places members and opens no phrase (round 27).
 _LIST_BROKEN = re.compile(
     r"[.\n]|(?:مدينة|بلدة|قرية)|(?:^|\s)[وف]?(?:الذين|التي|الذي|اللذين|اللواتي|في|إلى|الى|على)\s"
+    # ... but not where a member is placed in the country ("محافظات اللاذقية وطرطوس في الغرب
+    # وحمص في الوسط": "in the west" says where the two lie, the list runs on; round 27)
+    r"(?!(?:ال)?(?:غرب|شرق|شمال|جنوب|وسط)(?:[\s،,]|$))"
 )
 
 
