@@ -29,7 +29,7 @@ _REGION_BEFORE = [
     re.compile(
         rf"\b(?:the\s+)?(?:(?P<dir>{_DIRECTIONS})\s+)?(?:parts?\s+)?"
         r"(?P<noun>countryside|rural areas?|outskirts|suburbs|environs|vicinity|provinces?"
-        r"|governorates?|region|district|subdistrict|area|enclave|pocket|canton|(?<!\bas )part)"
+        r"|governorates?|region|district|subdistrict|area|enclave|pocket|canton|(?<!\bas )parts?)"
         r"\s+of\s+(?:the\s+)?"
         # "the eastern countryside of the Syrian city of Deir Ezzor": an adjective before it
         r"(?:(?:[A-Z][a-z]+\s+)?(?:city|town|village)\s+of\s+)?$",
@@ -50,10 +50,12 @@ _REGION_BEFORE = [
     ),
     re.compile(
         rf"(?:^|[\s،(])(?:[وبلف]|في\s+)?(?:(?P<dir>{_AR_DIR})\s+)?"
-        r"(?P<noun>ريف|ريفي|أرياف|ارياف|محافظة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية"
+        # "مقاطعة الحسكة": the Autonomous Administration's word for a governorate (canton)
+        r"(?P<noun>ريف|ريفي|أرياف|ارياف|محافظة|مقاطعة|منطقة|ناحية|أطراف|اطراف|ضواحي|محيط|بادية"
         # "4 محافظات، هي: حلب ودير الزور": the governorates a list names
         r"|محافظات(?:\s*[،,]?\s*و?هي\s*:)?)\s+(?:(?:مدينة|بلدة)\s+)?"
-        r"(?:[\"“«(]\s*)?$"  # a name in quotes or brackets: "ناحية “شران”"
+        # a name in quotes or brackets: "ناحية “شران”"; a hashtag: "محافظة #السويداء"
+        r"(?:[\"“«(#]\s*)?$"
     ),
     # the place's other name in brackets after its own: "بريف سري كانيه (رأس العين)"
     re.compile(
@@ -90,7 +92,7 @@ _DE_COMPASS = {"west": "west", "ost": "east", "nord": "north", "süd": "south"}
 _CUE_WORD = re.compile(
     r"north|south|east|west|central|rural|greater|upper|lower|countryside|outskirts|suburbs"
     r"|environs|vicinity|province|governorate|region|district|area|part|enclave|pocket|canton"
-    r"|ريف|رياف|محافظة|محافظات|منطقة|ناحية|طراف|ضواحي|محيط|بادية|شمال|جنوب|شرق|غرب"
+    r"|ريف|رياف|محافظة|محافظات|مقاطعة|منطقة|ناحية|طراف|ضواحي|محيط|بادية|شمال|جنوب|شرق|غرب"
     r"|nord|sud|est|ouest|campagne|banlieue|östlich|westlich|nördlich|südlich|norden|süden"
     r"|osten|westen|provinz|région|teil|umgebung|distrikt|destrikt|bezirk|kanton|rif|reef|reif",
     re.IGNORECASE,
@@ -183,8 +185,8 @@ _RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "ou
                "campagne": "countryside", "rural areas": "countryside",
                "kırsal": "countryside", "region": "countryside",
                "rif": "countryside", "reef": "countryside", "reif": "countryside"}  # fmt: skip
-_ADMIN_LEVEL = {"محافظة": 1, "محافظات": 1, "provinz": 1, "ili": 1, "vilayeti": 1, "منطقة": 2,
-                "ناحية": 3, "distrikt": 2, "destrikt": 2, "bezirk": 2, "bağlı": 2,
+_ADMIN_LEVEL = {"محافظة": 1, "محافظات": 1, "مقاطعة": 1, "provinz": 1, "ili": 1, "vilayeti": 1,
+                "منطقة": 2, "ناحية": 3, "distrikt": 2, "destrikt": 2, "bezirk": 2, "bağlı": 2,
                 "province": 1, "governorate": 1, "countryside": 1, "region": 1,
                 "district": 2, "subdistrict": 3, "sub-district": 3}  # fmt: skip
 
@@ -244,6 +246,8 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
         words += [after.group("dir") or ""]
         nouns += [after.groupdict().get("noun") or ""]
     direction = " ".join(w for w in words if w) or None
+    if direction and nouns[0].lower() in ("part", "parts"):
+        nouns[0] = ""  # "the northwestern parts of Homs" is "northwestern Homs" (round 27)
     noun = next((n for n in nouns if n), None)
     key = noun.lower() if noun else ""
     ring = next((v for k, v in _RING_NOUNS.items() if key and key.startswith(k.rstrip("s"))), None)
@@ -417,11 +421,17 @@ def mark_bracketed_admin_lists(text: str, items: Sequence[Any]) -> None:
 #: "مركز ناحية راجو", "مركز منطقة راجو": the centre of a subdistrict or district is its seat,
 #: the town of its name.
 _SEAT_BEFORE = re.compile(r"(?:^|\s)[وبلف]?(?:ال)?مركز\s*$")
+#: The building an area is governed from ("مبنى محافظة السويداء", "مقر محافظة الحسكة",
+#: "سرايا منطقة عفرين"): it stands in the area's seat, which the set marks at the city's point
+#: (round 27). Not "مركز محافظة X" (the governorate's centre, said of a town named before it:
+#: "مدينة البعث مركز محافظة القنيطرة" names the governorate).
+_BUILDING_BEFORE = re.compile(r"(?:^|\s)[وبلف]?(?:ال)?(?:مبنى|مبني|مقر|مقرّ|سرايا|سراي|قصر)\s*$")
 
 
 def seat_named(text: str, cue: RegionCue) -> bool:
     """Whether the words before an admin noun make the name the area's seat, the town: "مركز
-    ناحية راجو" (the centre of the Raju subdistrict) is Raju.
+    ناحية راجو" (the centre of the Raju subdistrict) is Raju; "مبنى محافظة السويداء" (the
+    governorate's building) stands in Sweida, the city.
 
     Examples
     --------
@@ -430,7 +440,14 @@ def seat_named(text: str, cue: RegionCue) -> bool:
     True
     >>> seat_named(t, RegionCue("region", t.index("مركز"), len(t), None, "مركز", 3))
     False
+    >>> t = "تجمعوا أمام مبنى محافظة السويداء"
+    >>> seat_named(t, RegionCue("region", t.index("محافظة"), len(t), None, "محافظة", 1))
+    True
+    >>> t = "مدينة البعث مركز محافظة القنيطرة"
+    >>> seat_named(t, RegionCue("region", t.index("محافظة"), len(t), None, "محافظة", 1))
+    False
     """
-    return cue.noun in ("ناحية", "منطقة") and bool(
-        _SEAT_BEFORE.search(text, max(0, cue.start - 12), cue.start)
-    )
+    head = (text, max(0, cue.start - 12), cue.start)
+    if cue.noun in ("ناحية", "منطقة") and _SEAT_BEFORE.search(*head):
+        return True
+    return cue.noun in ("ناحية", "منطقة", "محافظة") and bool(_BUILDING_BEFORE.search(*head))
