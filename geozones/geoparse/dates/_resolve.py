@@ -377,16 +377,27 @@ class _Sentences:
         """Whether the sentence around ``pos`` speaks of the future ("will", "next" …), up
         to the end of the clause of ``pos``: a later clause's "will" ("…launched an
         offensive on Wednesday, and … announced that the forces will surrender") is
-        another verb's. Each sentence is searched once."""
+        another verb's; so is one in a relative clause after ``pos`` ("began leaving …
+        Saturday under a deal that will bring …": the deal's future, round 27). Each
+        sentence is searched once."""
         span = self.span(pos)
         marks = self._future.get(span)
         if marks is None:
             marks = self._future[span] = [
                 span[0] + i for i in _future_marks(self.text[span[0] : span[1]])
             ]
-        return bool(marks) and marks[0] < self.clause(pos)[1]
+        if not marks:
+            return False
+        end = self.clause(pos)[1]
+        if marks[0] > pos:
+            rel = _RELATIVE.search(self.text, pos, marks[0])
+            end = min(end, rel.start()) if rel else end
+        return marks[0] < end
 
 
+#: A relative pronoun (English): the clause it opens has a verb of its own ("a deal that
+#: will bring …").
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
 #: A verb in the past tense (English): "inked", "took", "was".
 _PAST_VERB = re.compile(
     r"\b(?:[a-z]{2,}ed|was|were|had|took|began|came|fell|saw|won|struck|made|met|held|left"
