@@ -387,6 +387,10 @@ def _anchor_later(mentions: list[DateMention], cands: list[_Cand], text: str) ->
     return sorted(mentions + extra, key=lambda x: x.start)
 
 
+#: A preposition of a span before "the previous year" ("over the previous year", "throughout
+#: the preceding month"): a stretch of time lasting up to the time told, which the set leaves
+#: unmarked (704), not the year before a date named earlier (round 27).
+_SPAN_BEFORE = re.compile(r"\b(?:over|throughout)\s+$", re.IGNORECASE)
 #: The words of "the year after" and "the year before" ("l'année précédente", "im Jahr darauf").
 _BEFORE_WORDS = ("previous", "preceding", "précédent", "précédente")
 #: The groups of an anchored period that hold its unit, and those of "that (same) month".
@@ -404,6 +408,8 @@ def _period_later(last: DateMention | None, c: _Cand, text: str) -> DateMention 
         return None
     g = c.groups
     if c.kind == "anchored_period":
+        if _SPAN_BEFORE.search(text, max(0, c.start - 20), c.start):
+            return None  # "poured in over the previous year": a span up to now, no year named
         unit = next(v for k, v in g.items() if k in _UNIT_GROUPS)
         unit = "month" if W.key(unit) in ("month", "mois", "monat", "ay", "الشهر") else "year"
         back = "ap_arb" in g or any(
