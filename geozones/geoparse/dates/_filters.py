@@ -244,3 +244,41 @@ def _recurring(folded: str, start: int) -> bool:
     False
     """
     return _EVERY.search(folded, max(0, start - 12), start) is not None
+
+
+#: A prayer or a sermon named by its weekday (folded text): "تعليق صلاة الجمعة" (suspending
+#: the Friday prayer), "خطبة الجمعة", "Friday prayers", "la prière du vendredi": the weekly rite,
+#: no date (round 27, 735) ...
+_RITE_BEFORE = re.compile(r"(?<!\w)(?:ال)?(?:صلاه|صلوات|خطبه|خطب)\s+$|\bpri[eè]res?\s+du\s+$")
+_RITE_AFTER = re.compile(r"\s+(?:prayers?|sermons?)\b")
+#: ... unless a word of time before it makes it the hour of one Friday: "بعد صلاة الجمعة",
+#: "after Friday prayers", "après la prière du vendredi" (a protest's day).
+_TIME_BEFORE = re.compile(
+    r"(?<!\w)[وف]?(?:بعد|عقب|قبل|اثناء|خلال|اثر|حتي)\s+$"
+    r"|\b(?:after|following|before|during|at|en\s+marge\s+de|après|avant|pendant)\s+(?:the\s+|la\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _weekly_rite(folded: str, start: int, end: int) -> bool:
+    """Whether a weekday names a weekly prayer or sermon ("تعليق صلاة الجمعة", "Friday
+    prayers were suspended"), no date; a word of time before the rite ("بعد صلاة الجمعة",
+    "after Friday prayers") makes it the hour of one Friday, a date.
+
+    Examples
+    --------
+    >>> t = "اعلنت الوزاره تعليق صلاه الجمعه في المساجد"
+    >>> _weekly_rite(t, t.index("الجمعه"), t.index("الجمعه") + 6)
+    True
+    >>> t = "خرج المتظاهرون بعد صلاه الجمعه"
+    >>> _weekly_rite(t, t.index("الجمعه"), t.index("الجمعه") + 6)
+    False
+    """
+    m = _RITE_BEFORE.search(folded, max(0, start - 16), start)
+    if m is not None:
+        rite = m.start()
+    elif _RITE_AFTER.match(folded, end):
+        rite = start
+    else:
+        return False
+    return _TIME_BEFORE.search(folded, max(0, rite - 24), rite) is None

@@ -24,6 +24,7 @@ from ._filters import (
     _quoted_name,
     _recurring,
     _state_today,
+    _weekly_rite,
 )
 from ._misspelled import misspelled_weekdays
 from ._patterns import _ALTERNATIVES, _MONTH_SPAN, _PATTERNS, _PREFIX, _SPAN_UNITS, _Cand
@@ -138,6 +139,8 @@ def _candidates(text: str) -> list[_Cand]:
             start = m.start(kind)  # "Mitte Dezember", "mid-December": a part of the month
         if kind == "weekday" and _quoted_name(folded, start, end):
             continue  # "“ياسر الخميس”": a person's name
+        if kind == "weekday" and _weekly_rite(folded, start, end):
+            continue  # "تعليق صلاة الجمعة", "Friday prayers were cancelled": the rite
         if kind == "weekday" and re.search(r"[“\"«]", folded[start:end]):
             end += bool(re.match(r"[”\"»“]", folded[end : end + 1]))  # "أمس “الأربعاء”"
         out.append(_Cand(kind, start, end, groups))
