@@ -170,6 +170,8 @@ def _resolve(
         rel = True
         if _LATER.match(" ".join(text[c.start : c.end].lower().split())):
             return None  # resolved from the date before it, see _anchor_later
+        if ref is not None and _told_recently(text, c.start, text[c.start : c.end], sents):
+            return DateMention(text[c.start : c.end], c.start, c.end, None, None, "day", None, True)
         if ref is not None:
             got = _relative(text[c.start : c.end], ref)
             if got is None:
@@ -181,6 +183,42 @@ def _resolve(
             return None
         period = "time"
     return DateMention(text[c.start : c.end], c.start, c.end, s, e, period, time, rel)
+
+
+#: "Recently" ("مؤخرا", "recently", "récemment", "kürzlich", "geçenlerde"): an event the text
+#: dates no nearer than that.
+_RECENTLY = re.compile(
+    r"(?<![\w\u0621-\u064a])(?:مؤخرا|مؤخرًا|مؤخراً|موخرا)(?![\u0621-\u064a])"
+    r"|\b(?:recently|récemment|kürzlich|unlängst|geçenlerde)\b",
+    re.IGNORECASE,
+)
+#: The relative days counted from a day that is not the page's when the text tells of an
+#: event it dates only as "recently".
+_DAY_AFTER_OR_BEFORE = frozenset(
+    ("tomorrow", "yesterday", "day after tomorrow", "day before yesterday")
+)
+
+
+def _told_recently(text: str, pos: int, phrase: str, sents: _Sentences | None) -> bool:
+    """Whether a "tomorrow" or "yesterday" (``phrase``, at ``pos``) counts from an event its
+    sentence dates only as "recently", so that its day is unknown (round 27, 735): "أعلنت
+    الوزارة، مؤخرا، تعليق الصلاة … بداية من الغد" is the day after an announcement of an
+    unknown day.
+
+    Examples
+    --------
+    >>> t = "The ministry recently said the border would reopen tomorrow."
+    >>> _told_recently(t, t.index("tomorrow"), "tomorrow", None)
+    True
+    >>> t = "The ministry said on Monday the border would reopen tomorrow."
+    >>> _told_recently(t, t.index("tomorrow"), "tomorrow", None)
+    False
+    """
+    word = W.RELATIVE.get(W.key(phrase)) or " ".join(phrase.lower().split())
+    if word not in _DAY_AFTER_OR_BEFORE:
+        return False
+    a = (sents or _Sentences(text)).span(pos)[0]
+    return _RECENTLY.search(text, a, pos) is not None
 
 
 def _month_span(

@@ -155,6 +155,8 @@ RELATIVE = {
     "صباح غد": "tomorrow", "مساء غد": "tomorrow", "ظهر غد": "tomorrow", "فجر غد": "tomorrow",
     "يوم غد": "tomorrow", "صباح الغد": "tomorrow", "مساء الغد": "tomorrow",
     "يوم الغد": "tomorrow", "يومنا هذا": "today", "يومنا الحالي": "today",
+    # from tomorrow on ("بداية من الغد", "اعتبارا من الغد"); "الغد" alone is also a channel
+    "من الغد": "tomorrow",
     "بعد غد": "day after tomorrow", "بعد الغد": "day after tomorrow",
     "après-demain": "day after tomorrow", "öbür gün": "day after tomorrow",
     "aujourd'hui": "today", "aujourd’hui": "today", "hier": "yesterday", "demain": "tomorrow",
