@@ -19,7 +19,15 @@ Each rule is shown firing on a sentence written for it and staying silent where 
 * "the <compass> parts of X" is "<compass> X": the part on that side;
 * a weekday whose sentence's "will" stands in a relative clause after it ("began leaving
   Saturday under a deal that will bring …") is read in the past; a "will" of its own
-  clause still makes it the next one.
+  clause still makes it the next one;
+* "over the previous year" is a span lasting up to the time told (no year); "in the
+  previous year" after a year is still the year before it;
+* a weekly rite named by its weekday ("تعليق صلاة الجمعة", "Friday prayers were cancelled")
+  is no date; after a word of time ("بعد صلاة الجمعة", "after Friday prayers") it is that
+  Friday;
+* "من الغد" (from tomorrow) is tomorrow; a tomorrow (or yesterday) counted from an event
+  its sentence dates only as "recently" ("أعلنت مؤخرا … اعتبارا من الغد") is a day unknown;
+  after a dated announcement it is the page's tomorrow.
 """
 
 from __future__ import annotations
@@ -137,3 +145,50 @@ def test_the_weekdays_own_will_makes_it_the_next():
     assert _day("Fighters will leave the town Saturday.", "2019-05-13") == dt.date(2019, 5, 18)
     t = "The convoy that will leave Saturday was announced."
     assert _day(t, "2019-05-13") == dt.date(2019, 5, 18)
+
+
+# -- a span "over the previous year" --------------------------------------------------------
+
+
+def _dates(text: str, published: str) -> list[tuple[str, dt.date | None]]:
+    return [(d.text, d.start_date) for d in geozones.extract(text, published=published).dates]
+
+
+def test_over_the_previous_year_is_a_span_no_year():
+    t = "The war began in 2011. Refugees have crossed at a growing rate over the previous year."
+    assert _dates(t, "2017-03-20") == [("2011", dt.date(2011, 1, 1))]
+
+
+def test_the_previous_year_after_a_year_is_the_year_before():
+    t = "The war began in 2011. In the previous year, protests were rare."
+    assert ("the previous year", dt.date(2010, 1, 1)) in _dates(t, "2017-03-20")
+
+
+# -- a weekly rite named by its weekday -----------------------------------------------------
+
+
+def test_the_friday_prayer_is_no_date():
+    assert _dates("وقررت الوزارة إلغاء صلاة الجمعة في جميع المساجد.", "2020-04-05") == []
+    assert _dates("Friday prayers were cancelled in all mosques.", "2020-04-05") == []
+
+
+def test_after_the_friday_prayer_is_that_friday():
+    got = _dates("وخرج المئات في مظاهرة بعد صلاة الجمعة في بصرى.", "2020-04-05")
+    assert got == [("الجمعة", dt.date(2020, 4, 3))]
+    got = _dates("Hundreds marched after Friday prayers in Busra.", "2020-04-05")
+    assert got == [("Friday", dt.date(2020, 4, 3))]
+
+
+# -- tomorrow of an event dated only "recently" ---------------------------------------------
+
+
+def test_tomorrow_of_a_recent_announcement_is_unknown():
+    t = "وكانت البلدية قد أعلنت مؤخراً إغلاق الأسواق اعتبارا من الغد، للحد من العدوى."
+    assert _dates(t, "2020-04-05") == [("من الغد", None)]
+    t = "The council recently said the markets would close tomorrow."
+    assert _dates(t, "2020-04-05") == [("tomorrow", None)]
+
+
+def test_tomorrow_of_a_dated_announcement_is_the_pages():
+    t = "وأعلنت البلدية اليوم إغلاق الأسواق اعتبارا من الغد."
+    assert ("من الغد", dt.date(2020, 4, 6)) in _dates(t, "2020-04-05")
