@@ -14,6 +14,9 @@ Each rule is shown firing on a sentence written for it and staying silent where 
   centre) keeps the governorate;
 * a list of governorates after "محافظات" runs over a compass part of the country ("محافظات
   اللاذقية وطرطوس في الغرب وحمص في الوسط"); another "في" phrase still ends it;
+* parallel phrases "في X" joined by "و" ("12 إصابة في إدلب و7 في حماة وأخرى في حمص"): a
+  capital after a member read as a governorate is the governorate; after a city it keeps
+  its reading;
 * "مقاطعة X" (the Autonomous Administration's word for a province) is an area cue like
   "محافظة X";
 * "the <compass> parts of X" is "<compass> X": the part on that side;
@@ -103,6 +106,15 @@ def test_a_list_of_governorates_runs_over_a_compass_part():
 def test_another_in_phrase_ends_the_list():
     t = "وامتدت النيران في محافظات اللاذقية وطرطوس في غابات الساحل وحمص."
     assert _kinds(t, "حمص") == ["populated place"]
+
+
+def test_a_capital_in_parallel_in_phrases_after_a_governorate_is_the_governorate():
+    t = "وسجلت الوزارة 12 إصابة في إدلب و7 في حماة وأخرى في حمص."
+    assert _kinds(t, "حمص") == ["admin area"]
+
+
+def test_a_capital_after_a_city_in_parallel_keeps_its_reading():
+    assert _kinds("وقتل شخص في دمشق وآخر في حمص.", "حمص") == ["populated place"]
 
 
 # -- مقاطعة -------------------------------------------------------------------------------

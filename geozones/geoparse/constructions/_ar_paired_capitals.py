@@ -7,6 +7,10 @@ governorates, a reader takes
 the bare capital among them for its governorate as well, not for the city alone. A capital
 after "مدينة" (city) keeps the city, and so do the two ends of a road or a front after "بين"
 (between: "الطريق الدولي بين حلب وحماة").
+
+The same holds of parallel phrases "في X" joined by "و" (round 27): "45 حريقاً في اللاذقية
+و33 في طرطوس وأخرى في حمص" (fires counted in each governorate): a capital after such a
+phrase whose place is read as a governorate is the governorate too.
 """
 
 from __future__ import annotations
@@ -30,6 +34,30 @@ def _governorate(m: PlaceMention) -> Place | None:
     if m.kind != "place" or m.place.kind != "populated place":
         return None
     return capital_governorate(m)
+
+
+#: Between two parallel phrases "في X": a closing quotation mark, "و", a number or a word or
+#: two ("و33 في", "وأخرى في", "وثلاثة أخرى في"), then "في"; no clause's end.
+_PARALLEL_GAP = re.compile(
+    r"[\"”»]?[ \t]*،?[ \t]*و[ \t]*(?:[^\s.،؛:\"”«»]+[ \t]+){0,2}?(?:في|ب)[ \t]+"
+)
+_IN_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:في|ب)[ \t]*$")
+
+
+def _parallel(text: str, places: list[PlaceMention], out: list[PlaceMention]) -> None:
+    """A capital in a series of phrases "في X" whose member before it is a governorate: the
+    governorate (``out`` changed in place)."""
+    for i in range(1, len(places)):
+        a, b = out[i - 1], places[i]
+        gov = _governorate(b)
+        if gov is None or a.kind != "region" or a.place.kind != "admin area":
+            continue
+        if not _PARALLEL_GAP.fullmatch(text, a.end, b.start):
+            continue
+        if not _IN_BEFORE.search(text, max(0, a.start - 4), a.start):
+            continue  # "في" before the first member too: "في اللاذقية و33 في طرطوس"
+        alts = (b.place, *(x for x in b.alternatives if x is not gov))
+        out[i] = dataclasses.replace(b, place=gov, kind="region", alternatives=alts)
 
 
 def _with_and(text: str, a: PlaceMention, b: PlaceMention) -> bool:
@@ -73,4 +101,5 @@ def paired_capitals(text: str, places: list[PlaceMention]) -> list[PlaceMention]
                 continue
             alts = (m.place, *(a for a in m.alternatives if a is not gov))
             out[i] = dataclasses.replace(m, place=gov, kind="region", alternatives=alts)
+    _parallel(text, places, out)
     return out
