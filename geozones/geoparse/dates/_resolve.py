@@ -170,9 +170,7 @@ def _resolve(
         rel = True
         if _LATER.match(" ".join(text[c.start : c.end].lower().split())):
             return None  # resolved from the date before it, see _anchor_later
-        if ref is not None and _told_recently(text, c.start, text[c.start : c.end], sents):
-            return DateMention(text[c.start : c.end], c.start, c.end, None, None, "day", None, True)
-        if ref is not None:
+        if ref is not None and not _told_recently(text, c.start, text[c.start : c.end], sents):
             got = _relative(text[c.start : c.end], ref)
             if got is None:
                 return None

@@ -224,6 +224,8 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
         before = next((m for rx in _before_patterns(head) if (m := rx.search(head))), None)
         if before is not None and _noun_of_a_name(head, before):
             before = None  # "the Waer district of Homs": the district is Waer's, not Homs's
+        if before is not None and _parts_alone(before):
+            before = None  # "one of the final parts of Raqqa to fall": no side named
     after = next((m for rx in _REGION_AFTER if (m := rx.match(after_text))), None)
     if (
         after is not None
@@ -277,6 +279,13 @@ DEMONYM = re.compile(r"(?:ian|ish|ese|ite|ic|i)$|^(?:Druze|Arab|Turkmen|Kurd|Ara
 #: A capitalised word right before a region noun ("Waer district of", "Afrin region of"):
 #: the noun names that place's area; sentence-opening articles are no such word.
 _NAME_BEFORE_NOUN = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|In|Of)\s)(?P<word>[A-Z][\w'’-]*)\s+$")
+
+
+def _parts_alone(before: re.Match[str]) -> bool:
+    """Whether the cue is "parts of" with no compass word: the plural names no part of the
+    place ("the final parts of Raqqa to fall"); "the northern parts of" does (round 27)."""
+    gd = before.groupdict()
+    return (gd.get("noun") or "").lower() == "parts" and not gd.get("dir")
 
 
 def _noun_of_a_name(head: str, before: re.Match[str]) -> bool:
