@@ -56,6 +56,7 @@ from .entities import (
     apposition_persons,
     arabic_outlets,
     arabic_title_persons,
+    article_outlets,
     body_names,
     broadcaster_entities,
     byline_persons,
@@ -90,6 +91,7 @@ from .places import (
     drop_far_quarters,
     drop_function_words,
     drop_generic_heads,
+    drop_headline_words,
     drop_unlikely_places,
     far_directions,
     keep_near_loose,
@@ -273,6 +275,7 @@ def _rule_entities(
     rule_ents += channel_entities(text) + body_names(text)  # "الرقة تذبح بصمت", "Baath party"
     rule_ents += source_entities(text, _country_named(index))  # not "according to Israel,"
     rule_ents += byline_persons(text) + broadcaster_entities(text)
+    rule_ents += article_outlets(text)  # "Al Rai media": the outlet, not Ar-Ra'ee
     rule_ents += apposition_persons(text) + [
         e
         for e in ordinal_units(text)
@@ -365,6 +368,7 @@ def _corrected(
     places = attached_villages(text, places, bias)  # "قرية X التابعة لبلدة Y": at Y
     places = place_nicknames(text, places, bias)  # the so-called "Triangle of Death"
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
+    places = drop_headline_words(text, places)  # "Raid ISIS Dam Complex": no Damascus
     places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east
     places = far_list_members(text, places, bias)  # "… وأبو حمام والبحرة": not Bahra by Hama
     places = drop_far_quarters(text, places, bias)  # "oil-rich Rumaila" in a story on Hasakah

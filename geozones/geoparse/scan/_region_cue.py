@@ -220,7 +220,7 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
     before = None
     if _cue_word(head):  # most names have none of these words before them
         before = next((m for rx in _before_patterns(head) if (m := rx.search(head))), None)
-        if before is not None and _noun_of_a_name(head, before):
+        if before is not None and (_noun_of_a_name(head, before) or _an_area_of(head, before)):
             before = None  # "the Waer district of Homs": the district is Waer's, not Homs's
     after = next((m for rx in _REGION_AFTER if (m := rx.match(after_text))), None)
     if (
@@ -283,6 +283,30 @@ def _noun_of_a_name(head: str, before: re.Match[str]) -> bool:
         return False
     m = _NAME_BEFORE_NOUN.search(head, 0, before.start("noun"))
     return m is not None and not DEMONYM.search(m.group("word"))  # not "the Syrian region of"
+
+
+#: An indefinite article and up to three words before a noun ("a rebel-held area of").
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _an_area_of(head: str, before: re.Match[str]) -> bool:
+    """Whether the cue is "an area of X" with the indefinite article ("a rebel-held area of
+    Aleppo", "a strategically important area of Aleppo"): one part among the town's, the
+    town itself, not "the area of X", its region.
+
+    Examples
+    --------
+    >>> h = "Syrians leave a rebel-held area of "
+    >>> _an_area_of(h, _REGION_BEFORE[1].search(h))
+    True
+    >>> h = "fighting in the area of "
+    >>> _an_area_of(h, _REGION_BEFORE[1].search(h))
+    False
+    """
+    gd = before.groupdict()
+    if (gd.get("noun") or "").lower() != "area" or gd.get("dir"):
+        return False
+    return _INDEFINITE_BEFORE.search(head, 0, before.start("noun")) is not None
 
 
 def plural_region_follows(text: str, end: int) -> bool:
