@@ -115,3 +115,78 @@ def test_the_kurdistan_region_is_a_region_of_iraq():
 def test_the_kurdistan_regional_government_is_no_region():
     text = "The Kurdistan Regional Government closed the Semalka crossing."
     assert not any(t.startswith("Kurdistan") for t, _, _ in _places(text))
+
+
+# --- one place per text: a respelling and a repeat ---------------------------------------
+
+
+def _named(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.name) for m in geozones.extract(text).places]
+
+
+def test_a_name_respelled_in_its_vowels_is_the_place_named_before():
+    text = (
+        "Buses left al-Waer on Monday under the deal.\n"
+        "Al-Wair had been besieged by government forces for three years."
+    )
+    assert _named(text) == [("al-Waer", "Waer"), ("Al-Wair", "Waer")]
+
+
+def test_a_respelling_needs_the_text_to_name_the_place():
+    assert _named("Al-Wair had been besieged for three years.") == []
+    # other consonants: another name, not a respelling
+    assert ("Al-Bir", "Al Bab") not in _named("Rebels left al-Bab. Al-Bir was quiet.")
+
+
+def test_a_name_resolved_before_is_that_place_between_two_towns():
+    text = (
+        "The army took villages around the town of al-Koum in the desert. "
+        "A gap of 20 km is left between al-Koum and the town of al-Sukhna."
+    )
+    got = _named(text)
+    assert got.count(("al-Koum", "Kum")) == 2, got
+
+
+# --- "X front" -------------------------------------------------------------------------
+
+
+def test_a_front_named_after_one_town_is_its_area():
+    got = geozones.extract("Turkish-backed fighters advanced on the Jinderes front.").places
+    assert [(m.text, m.kind) for m in got] == [("Jinderes front", "region")]
+
+
+def test_a_front_named_by_its_two_ends_or_a_group_is_no_area():
+    got = geozones.extract("Shelling went on along the Hama-Idlib front.").places
+    assert all(m.kind == "place" for m in got)
+    assert geozones.extract("The Levant Front attacked at dawn.").places == []
+
+
+def test_a_front_named_after_a_village_is_the_village():
+    got = geozones.extract("Rebels clashed along the Beit Sawa front in Eastern Ghouta.").places
+    assert ("Beit Sawa", "place") in [(m.text, m.kind) for m in got]
+    got = geozones.extract("The army shelled positions on the Hama front.").places
+    assert [(m.text, m.kind) for m in got] == [("Hama front", "region")]
+
+
+# --- an English list's far member --------------------------------------------------------
+
+
+def _points(text: str) -> dict[str, tuple[float, float, bool]]:
+    return {
+        m.text: (round(m.place.lat, 2), round(m.place.lon, 2), m.resolved)
+        for m in geozones.extract(text).places
+    }
+
+
+def test_a_listed_village_read_far_from_its_list_and_the_story_is_unknown_there():
+    text = (
+        "Turkish jets struck Jandairis and Afrin. Rebels took the villages of Shankal "
+        "and Thiban after clashes near Raju."
+    )
+    got = _points(text)
+    assert got["Thiban"][:2] == got["Shankal"][:2] and not got["Thiban"][2]
+
+
+def test_a_listed_village_is_kept_when_the_story_spans_both_areas():
+    got = _points("Shelling hit Raju and Hajin. Rebels took the villages of Shankal and Thiban.")
+    assert got["Thiban"] == (35.02, 40.49, True)

@@ -31,6 +31,7 @@ from .constructions import (
     construction_spans,
     context_places,
     elided_twins,
+    far_english_members,
     far_list_members,
     far_named_sites,
     follow_first_reading,
@@ -94,6 +95,7 @@ from .places import (
     drop_headline_words,
     drop_unlikely_places,
     far_directions,
+    front_word_towns,
     keep_near_loose,
     place_nicknames,
     prefer_near_spelling,
@@ -348,6 +350,7 @@ def _constructed(
     places = whole_names(text, places, listed)  # "بقرية عقارب الصافية": one village
     places = follow_first_reading(text, places)
     places = province_word_towns(text, places)  # "Kafr Zita province": the town
+    places = front_word_towns(text, places)  # "the Jisreen front": the village
     places = _inside_delimited(text, places, spans.marked)  # "قصور" of "مناطق “… وقصور أم سابا …"
     listed = listed + comma_list_spans(text, places) + road_end_spans(text) + checkpoint_spans(text)
     found = context_places(text, places, spans.taken, bias, spans.roads, listed)
@@ -371,6 +374,7 @@ def _corrected(
     places = drop_headline_words(text, places)  # "Raid ISIS Dam Complex": no Damascus
     places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east
     places = far_list_members(text, places, bias)  # "… وأبو حمام والبحرة": not Bahra by Hama
+    places = far_english_members(text, places, bias)  # "the villages of al-Khalil and al-Hanah"
     places = drop_far_quarters(text, places, bias)  # "oil-rich Rumaila" in a story on Hasakah
     places = paired_capitals(text, places)  # "في حلب وإدلب": the two governorates
     places = far_named_sites(text, city_quarters(text, places, bias, taken), bias)  # "حي X"

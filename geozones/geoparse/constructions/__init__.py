@@ -14,7 +14,8 @@ far village, "Hamidiyeh souk" in a story on Damascus, ``_market_sites``; "the Ol
 Raqa" and the later bare "the Old City", ``_old_city``), mosques and
 shrines named after a person ("مرقد السيدة رقية", ``_ar_named_sites``), a far
 list member or a pair of capitals read as governorates (``_ar_far_listed``,
-``_ar_paired_capitals``), elided twins ("الدير الشرقي والغربي", ``_ar_twins``),
+``_ar_paired_capitals``; an English list's far member, ``_en_far_listed``), elided
+twins ("الدير الشرقي والغربي", ``_ar_twins``),
 a village's name of two or three words read as shorter ones ("بقرية عقارب
 الصافية", "بمنطقة فيضة ابن موينع", ``_ar_whole_names``), and one sense per
 text: a name the context showed to be a place is one wherever it is written
@@ -41,6 +42,7 @@ from ._ar_twins import elided_twins
 from ._ar_whole_names import son_of_names, whole_names
 from ._arabic_lists import comma_list_spans
 from ._context_repeats import repeat_context_places
+from ._en_far_listed import far_english_members
 from ._market_sites import city_markets
 from ._old_city import old_cities
 from ._place_lists import follow_first_reading, place_list_spans
@@ -59,6 +61,7 @@ __all__ = [
     "construction_spans",
     "context_places",
     "elided_twins",
+    "far_english_members",
     "far_list_members",
     "far_named_sites",
     "follow_first_reading",

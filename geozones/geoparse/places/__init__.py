@@ -8,8 +8,8 @@ the country written after a name ("Sinjar, northern Iraq", ``_apposed_country``)
 quarter called a district (``_quarter_district``), a road and the towns that name it
 (``_roads``). The other modules each correct one reading after the choice: a loose
 spelling kept only near the story (``_loose``, ``_city_sense``), a province word on
-a town ("Kafr Zita province", ``_province_word``), a far direction ("al-Sukhna,
-east of Homs", ``_far_direction``), a quarter far from the story
+a town ("Kafr Zita province", a front named after a village, ``_province_word``), a far
+direction ("al-Sukhna, east of Homs", ``_far_direction``), a quarter far from the story
 (``_far_quarters``), an area's nickname (``_nicknames``), a site's base name in the
 governorate the text names ("الرصافة" in a story on Raqqa's countryside,
 ``_site_bases``), generic heads and function words that are no names
@@ -40,7 +40,7 @@ from ._headline_words import drop_headline_words
 from ._loose import keep_near_loose, prefer_near_spelling
 from ._nicknames import place_nicknames
 from ._place_model import drop_unlikely_places
-from ._province_word import province_word_towns
+from ._province_word import front_word_towns, province_word_towns
 from ._site_bases import site_bases
 
 build = _build
@@ -56,6 +56,7 @@ __all__ = [
     "drop_headline_words",
     "drop_unlikely_places",
     "far_directions",
+    "front_word_towns",
     "keep_near_loose",
     "place_nicknames",
     "prefer_near_spelling",

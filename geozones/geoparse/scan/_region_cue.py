@@ -156,6 +156,9 @@ _REGION_AFTER = [
         r"|bağlı\b)",
         re.I,
     ),
+    # "in Rajou front", "on the Jinderes front": a front named after one town is its area,
+    # as the set reads "the Hama front" (lower case: "the Levant Front" is a group)
+    re.compile(r"^[ \t]+(?P<noun>front)\b(?![-‑])"),
 ]
 #: "أحياء" (quarters) right before a name: a compass adjective after it agrees with the
 #: quarters ("أحياء حلب الشرقية", the eastern quarters of Aleppo): the city's parts.
@@ -163,6 +166,8 @@ _QUARTERS_BEFORE = re.compile(r"(?:^|\s)[وفب]?(?:أحياء|احياء)\s+$")
 #: The same with a city's own nouns ("مدينة درعا الجنوبية", the southern city of Daraa; "مدخل
 #: حلب الغربي", Aleppo's western entrance): the adjective is the noun's, the name the city's.
 _CITY_NOUN_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:مدينة|لمدينة|مدخل|مداخل)\s+$")
+#: A name right after another and a hyphen or "and": one end of a pair ("Hama-Idlib").
+_END_OF_PAIR = re.compile(r"(?:[-‑–/]|\band[ \t]+(?:the[ \t]+)?)$")
 _ZONE_AFTER = re.compile(
     r"^\s*(?P<noun>(?:de-?escalation|demilitari[sz]ed|safe|buffer|security|ceasefire)\s+zones?)\b",
     re.IGNORECASE,
@@ -181,11 +186,11 @@ _RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "ou
                "ريفي": "countryside",  # the dual: "ريفي حمص الشمالي وحماة الجنوبي"
                "أرياف": "countryside", "ارياف": "countryside",
                "campagne": "countryside", "rural areas": "countryside",
-               "kırsal": "countryside", "region": "countryside",
+               "kırsal": "countryside", "region": "countryside", "front": "countryside",
                "rif": "countryside", "reef": "countryside", "reif": "countryside"}  # fmt: skip
 _ADMIN_LEVEL = {"محافظة": 1, "محافظات": 1, "provinz": 1, "ili": 1, "vilayeti": 1, "منطقة": 2,
                 "ناحية": 3, "distrikt": 2, "destrikt": 2, "bezirk": 2, "bağlı": 2,
-                "province": 1, "governorate": 1, "countryside": 1, "region": 1,
+                "province": 1, "governorate": 1, "countryside": 1, "region": 1, "front": 1,
                 "district": 2, "subdistrict": 3, "sub-district": 3}  # fmt: skip
 
 
@@ -229,6 +234,8 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
         and (_QUARTERS_BEFORE.search(head) or before is None and _CITY_NOUN_BEFORE.search(head))
     ):
         after = None  # "أحياء حلب الغربية": the western quarters of the city, not west Aleppo
+    if after is not None and after.re is _REGION_AFTER[-1] and _END_OF_PAIR.search(head):
+        after = None  # "the Hama-Idlib front", "the Raqqa and Deir ez-Zor front": its ends
     if not before and not after:
         return None
     s, e = start, end
@@ -241,7 +248,7 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
         nouns += [gd.get("noun") or gd.get("noun2") or ""]
     if after:
         e = end + after.end()
-        words += [after.group("dir") or ""]
+        words += [after.groupdict().get("dir") or ""]
         nouns += [after.groupdict().get("noun") or ""]
     direction = " ".join(w for w in words if w) or None
     noun = next((n for n in nouns if n), None)
