@@ -181,12 +181,35 @@ def _points(text: str) -> dict[str, tuple[float, float, bool]]:
 def test_a_listed_village_read_far_from_its_list_and_the_story_is_unknown_there():
     text = (
         "Turkish jets struck Jandairis and Afrin. Rebels took the villages of Shankal "
-        "and Thiban after clashes near Raju."
+        "and Tayyana after clashes near Raju."
     )
     got = _points(text)
-    assert got["Thiban"][:2] == got["Shankal"][:2] and not got["Thiban"][2]
+    assert got["Tayyana"][:2] == got["Shankal"][:2] and not got["Tayyana"][2]
 
 
 def test_a_listed_village_is_kept_when_the_story_spans_both_areas():
-    got = _points("Shelling hit Raju and Hajin. Rebels took the villages of Shankal and Thiban.")
-    assert got["Thiban"] == (35.02, 40.49, True)
+    got = _points("Shelling hit Raju and Hajin. Rebels took the villages of Shankal and Tayyana.")
+    assert got["Tayyana"] == (34.99, 40.55, True)
+
+
+def test_a_listed_town_the_press_knows_is_kept_far_from_the_story():
+    text = (
+        "Akcakale faced Tal Abyad. Troops encircled the border towns of Ras al-Ain and Tal Abyad."
+    )
+    got = _points(text)
+    assert got["Ras al-Ain"][2]  # Ras al-Ain, a district's seat, stays itself
+
+
+# --- shopping centres ----------------------------------------------------------------
+
+
+def test_a_shopping_centre_named_by_its_own_name_is_a_site_of_the_town_before_it():
+    text = "Mortars hit Homs on Friday, near the Palladium shopping mall."
+    got = [(m.text, m.kind, round(m.place.lat, 1)) for m in geozones.extract(text).places]
+    assert got == [("Homs", "place", 34.7), ("Palladium shopping mall", "place", 34.7)]
+
+
+def test_a_shopping_centre_with_no_town_before_it_or_no_name_is_not_placed():
+    assert geozones.extract("Crowds filled the Palladium shopping mall.").places == []
+    got = geozones.extract("Mortars hit Homs near the shopping mall.").places
+    assert [m.text for m in got] == ["Homs"]

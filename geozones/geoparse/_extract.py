@@ -47,6 +47,7 @@ from .constructions import (
     repeat_context_places,
     repeat_cued_names,
     road_end_spans,
+    shopping_centres,
     son_of_names,
     tied_spans,
     town_mountains,
@@ -382,6 +383,7 @@ def _corrected(
     places = town_mountains(text, places)  # "في جبل عندان": the hills, at Anadan
     places = son_of_names(text, places, bias)  # "بمنطقة فيضة ابن موينع": not Fayda
     places = city_markets(text, places, bias)  # "Hamidiyeh souk" in a story on Damascus
+    places = shopping_centres(text, places, bias)  # "the Castello shopping center"
     places = old_cities(text, places, taken)  # "the Old City of Raqa" … "the Old City"
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"

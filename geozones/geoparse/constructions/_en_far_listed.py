@@ -3,13 +3,13 @@
 "the villages of al-Khalil and al-Hanah" names two villages of one front: a reader looks
 for each name near the other. When one member's reading lies far from every other member
 and from the centre of the places the text names outside the list, while the others lie
-near that centre, the
-gazetteer lacks the village the text means (al-Hanah 70 km east, by al-Bab, in a story on
-Afrin's Rajo front): it is an unknown place of its list, placed at the centre of the other
-members, as the construction rules place unknown names. Its other name in brackets right
-after it ("al-Hanah (Zaten)") goes with it, and so does a member the constructions placed
-at that other name's far reading. The Arabic lists have their own rule
-(``_ar_far_listed``).
+near that centre, the gazetteer lacks the village the text means (al-Hanah 70 km east, by
+al-Bab, in a story on Afrin's Rajo front): it is an unknown place of its list, placed at the
+centre of the other members, as the construction rules place unknown names. Its other name
+in brackets right after it ("al-Hanah (Zaten)") goes with it, and so does a member the
+constructions placed at that other name's far reading. A town the press knows (the seat of a
+district or subdistrict: "the border towns of Ras al-Ain and Tal Abyad") is that town. The
+Arabic lists have their own rule (``_ar_far_listed``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import re
 
 from ...projection import haversine_km
 from .._results import PlaceMention
+from ..places._loose import _seat
 from ._unknown import _context_place
 
 #: How far (km) a member must lie from every other member and from the story's centre.
@@ -34,7 +35,7 @@ def _village(m: PlaceMention) -> bool:
     p = m.place
     return (
         m.kind == "place" and p.kind == "populated place"
-        and (p.population or 0) < VILLAGE_POPULATION and m.text.isascii()
+        and (p.population or 0) < VILLAGE_POPULATION and m.text.isascii() and not _seat(p)
     )  # fmt: skip
 
 
