@@ -167,7 +167,7 @@ _QUARTERS_BEFORE = re.compile(r"(?:^|\s)[وفب]?(?:أحياء|احياء)\s+$")
 #: حلب الغربي", Aleppo's western entrance): the adjective is the noun's, the name the city's.
 _CITY_NOUN_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:مدينة|لمدينة|مدخل|مداخل)\s+$")
 #: A name right after another and a hyphen or "and": one end of a pair ("Hama-Idlib").
-_END_OF_PAIR = re.compile(r"(?:[-‑–/]|\band[ \t]+(?:the[ \t]+)?)$")
+_END_OF_PAIR = re.compile(r"(?:[-‑–/][ \t]*|\band[ \t]+(?:the[ \t]+)?)$")
 _ZONE_AFTER = re.compile(
     r"^\s*(?P<noun>(?:de-?escalation|demilitari[sz]ed|safe|buffer|security|ceasefire)\s+zones?)\b",
     re.IGNORECASE,
