@@ -31,6 +31,7 @@ from .constructions import (
     construction_spans,
     context_places,
     elided_twins,
+    far_english_members,
     far_list_members,
     far_named_sites,
     follow_first_reading,
@@ -46,6 +47,7 @@ from .constructions import (
     repeat_context_places,
     repeat_cued_names,
     road_end_spans,
+    shopping_centres,
     son_of_names,
     tied_spans,
     town_mountains,
@@ -56,6 +58,7 @@ from .entities import (
     apposition_persons,
     arabic_outlets,
     arabic_title_persons,
+    article_outlets,
     body_names,
     broadcaster_entities,
     byline_persons,
@@ -90,8 +93,10 @@ from .places import (
     drop_far_quarters,
     drop_function_words,
     drop_generic_heads,
+    drop_headline_words,
     drop_unlikely_places,
     far_directions,
+    front_word_towns,
     keep_near_loose,
     place_nicknames,
     prefer_near_spelling,
@@ -273,6 +278,7 @@ def _rule_entities(
     rule_ents += channel_entities(text) + body_names(text)  # "الرقة تذبح بصمت", "Baath party"
     rule_ents += source_entities(text, _country_named(index))  # not "according to Israel,"
     rule_ents += byline_persons(text) + broadcaster_entities(text)
+    rule_ents += article_outlets(text)  # "Al Rai media": the outlet, not Ar-Ra'ee
     rule_ents += apposition_persons(text) + [
         e
         for e in ordinal_units(text)
@@ -345,6 +351,7 @@ def _constructed(
     places = whole_names(text, places, listed)  # "بقرية عقارب الصافية": one village
     places = follow_first_reading(text, places)
     places = province_word_towns(text, places)  # "Kafr Zita province": the town
+    places = front_word_towns(text, places)  # "the Jisreen front": the village
     places = _inside_delimited(text, places, spans.marked)  # "قصور" of "مناطق “… وقصور أم سابا …"
     listed = listed + comma_list_spans(text, places) + road_end_spans(text) + checkpoint_spans(text)
     found = context_places(text, places, spans.taken, bias, spans.roads, listed)
@@ -365,8 +372,10 @@ def _corrected(
     places = attached_villages(text, places, bias)  # "قرية X التابعة لبلدة Y": at Y
     places = place_nicknames(text, places, bias)  # the so-called "Triangle of Death"
     places = _drop_cut_names(text, places)  # "Obada Al|-Hussien", a byline
+    places = drop_headline_words(text, places)  # "Raid ISIS Dam Complex": no Damascus
     places = far_directions(text, places)  # "al-Sukhna, east of Homs": its east
     places = far_list_members(text, places, bias)  # "… وأبو حمام والبحرة": not Bahra by Hama
+    places = far_english_members(text, places, bias)  # "the villages of al-Khalil and al-Hanah"
     places = drop_far_quarters(text, places, bias)  # "oil-rich Rumaila" in a story on Hasakah
     places = paired_capitals(text, places)  # "في حلب وإدلب": the two governorates
     places = far_named_sites(text, city_quarters(text, places, bias, taken), bias)  # "حي X"
@@ -374,6 +383,7 @@ def _corrected(
     places = town_mountains(text, places)  # "في جبل عندان": the hills, at Anadan
     places = son_of_names(text, places, bias)  # "بمنطقة فيضة ابن موينع": not Fayda
     places = city_markets(text, places, bias)  # "Hamidiyeh souk" in a story on Damascus
+    places = shopping_centres(text, places, bias)  # "the Castello shopping center"
     places = old_cities(text, places, taken)  # "the Old City of Raqa" … "the Old City"
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"

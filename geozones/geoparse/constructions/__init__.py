@@ -10,11 +10,13 @@ the noun before a list ("the villages of", "قريتي", ``_unknown`` with
 singular or the dual, "A وB التابعتين لبلدة Y", ``_ar_tied``), a city's quarters
 and sites ("حي X", "X Square in central Aleppo", ``_ar_quarters``, ``_ar_sites``,
 ``_square_sites``; a mountain named after its town, "جبل عندان"; a market named after a
-far village, "Hamidiyeh souk" in a story on Damascus, ``_market_sites``; "the Old City of
-Raqa" and the later bare "the Old City", ``_old_city``), mosques and
+far village, "Hamidiyeh souk" in a story on Damascus, and a shopping centre named by a name
+of its own, ``_market_sites``; "the Old City of Raqa" and the later bare "the Old City",
+``_old_city``), mosques and
 shrines named after a person ("مرقد السيدة رقية", ``_ar_named_sites``), a far
 list member or a pair of capitals read as governorates (``_ar_far_listed``,
-``_ar_paired_capitals``), elided twins ("الدير الشرقي والغربي", ``_ar_twins``),
+``_ar_paired_capitals``; an English list's far member, ``_en_far_listed``), elided
+twins ("الدير الشرقي والغربي", ``_ar_twins``),
 a village's name of two or three words read as shorter ones ("بقرية عقارب
 الصافية", "بمنطقة فيضة ابن موينع", ``_ar_whole_names``), and one sense per
 text: a name the context showed to be a place is one wherever it is written
@@ -41,7 +43,8 @@ from ._ar_twins import elided_twins
 from ._ar_whole_names import son_of_names, whole_names
 from ._arabic_lists import comma_list_spans
 from ._context_repeats import repeat_context_places
-from ._market_sites import city_markets
+from ._en_far_listed import far_english_members
+from ._market_sites import city_markets, shopping_centres
 from ._old_city import old_cities
 from ._place_lists import follow_first_reading, place_list_spans
 from ._repeats import repeat_cued_names
@@ -59,6 +62,7 @@ __all__ = [
     "construction_spans",
     "context_places",
     "elided_twins",
+    "far_english_members",
     "far_list_members",
     "far_named_sites",
     "follow_first_reading",
@@ -72,6 +76,7 @@ __all__ = [
     "place_list_spans",
     "rechoose_near",
     "road_end_spans",
+    "shopping_centres",
     "son_of_names",
     "tied_spans",
     "town_mountains",

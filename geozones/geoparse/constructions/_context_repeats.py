@@ -63,10 +63,22 @@ def repeat_context_places(
     return sorted(places + added, key=lambda m: m.start) if added else places
 
 
+#: A lower-case Arabic article that opens a Latin name ("al-Koum", "el-Bab").
+_ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-(?=[A-Z])")
+
+
 def _repeatable(name: str) -> bool:
-    """A name of letters that starts with a capital, long enough to be no common word."""
+    """A name of letters that starts with a capital, after a lower-case article if any
+    ("al-Koum"), long enough to be no common word.
+
+    Examples
+    --------
+    >>> _repeatable("al-Koum"), _repeatable("Kaddour"), _repeatable("al-koum")
+    (True, True, False)
+    """
     letters = sum(c.isalpha() for c in name)
-    return letters >= REPEAT_MIN_LETTERS and name[:1].isupper() and not name.isupper()
+    head = name[m.end() :] if (m := _ARTICLE.match(name)) else name
+    return letters >= REPEAT_MIN_LETTERS and head[:1].isupper() and not name.isupper()
 
 
 #: A capitalised word right before or after: the name is part of a longer one.

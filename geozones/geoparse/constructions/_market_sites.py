@@ -88,3 +88,59 @@ def _story_city(
             return o
     names = {o.place.name for o in towns}
     return towns[0] if len(names) == 1 else None
+
+
+#: A shopping centre named by a name of its own: "the Castello shopping center", "the Cham
+#: City Center mall".
+_MALL = re.compile(
+    r"\bthe[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+"
+    r"(?:shopping[ \t]+(?:cent(?:er|re)|mall|complex)|mall)\b"
+)
+
+
+def shopping_centres(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
+    """``places`` with each shopping centre the text names by a name of its own ("the
+    Castello shopping center") as a site of the town the text names last before it: a
+    building named by a name of its own is a place at its town's point, as the set marks
+    it. The name and its noun make the mention; one that holds a place already found ("the
+    Aleppo mall") is left to it, and one with no home town before it is not placed.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    places : list of PlaceMention
+        The place mentions found, in text order.
+    bias : str
+        The home country.
+
+    Returns
+    -------
+    list of PlaceMention
+        ``places`` and the shopping centres, in text order, unresolved at their town.
+
+    Examples
+    --------
+    >>> import geozones
+    >>> t = "Shells fell on Homs near the Palladium shopping mall on Friday."
+    >>> [(m.text, round(m.place.lat, 1)) for m in geozones.extract(t).places]
+    [('Homs', 34.7), ('Palladium shopping mall', 34.7)]
+    """
+    if "mall" not in text and "shopping" not in text:  # a cheap test first
+        return places
+    added = []
+    for mm in _MALL.finditer(text):
+        s, e = mm.start("name"), mm.end()
+        if any(p.start < e and s < p.end for p in places):
+            continue
+        before = [
+            p for p in places
+            if p.end <= s and p.kind == "place" and p.resolved and p.place.country == bias
+            and p.place.kind == "populated place"
+        ]  # fmt: skip
+        if not before:
+            continue
+        town = before[-1].place
+        place = _context_place(text[s:e], (town.lat, town.lon), bias)
+        added.append(PlaceMention(text[s:e], s, e, place, "place", s, e, resolved=False))
+    return sorted(places + added, key=lambda m: m.start) if added else places

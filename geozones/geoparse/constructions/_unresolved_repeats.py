@@ -6,7 +6,10 @@ eastern countryside of Deir Ezzor") or at the centre of the towns around it. Wri
 later ("between the SDF-held town of Al-Shuhayl and the government-held town of Baqrus"),
 the name is the same village: a reader does not move it to wherever the later sentence's
 towns happen to lie. Its later mentions take the first mention's point, and a village
-placed only by its sentence's context beside such a repeated name is placed with it.
+placed only by its sentence's context beside such a repeated name is placed with it. A
+name the text resolved earlier (its first mention read by its sound, "around the town of
+al-Koum": Kum) is that place when it comes again in a construction that would place it by
+its context alone ("between al-Koum and the town of al-Sukhna", round 27).
 """
 
 from __future__ import annotations
@@ -29,12 +32,20 @@ def follow_first_unresolved(text: str, places: list[PlaceMention]) -> list[Place
     []
     """
     first: dict[str, PlaceMention] = {}
+    known: dict[str, PlaceMention] = {}  # the first resolved mention of each name
     out = list(places)
     moved: list[tuple[int, int, PlaceMention]] = []  # the sentences a repeated name settles
     for i, m in enumerate(places):
-        if m.resolved or m.kind != "place":
+        if m.kind != "place":
             continue
         key = fold(text[m.name_start : m.name_end] if m.name_end > m.name_start else m.text)
+        if m.resolved:
+            known.setdefault(key, m)
+            continue
+        if key in known and key not in first:  # read before: the same place
+            k = known[key]
+            out[i] = replace(m, place=k.place, alternatives=k.alternatives, resolved=True)
+            continue
         ref = first.setdefault(key, m)
         if ref is m or (ref.place.lat, ref.place.lon) == (m.place.lat, m.place.lon):
             continue

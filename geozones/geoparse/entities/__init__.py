@@ -39,6 +39,7 @@ from ._org_forms import numbered_outlets, shaped_entities, speakers_named_again
 from ._org_names import dateline_entities, org_name_places
 from ._outlets import (
     apposition_persons,
+    article_outlets,
     broadcaster_entities,
     byline_persons,
     channel_entities,
@@ -52,6 +53,7 @@ from ._phrase_names import drop_construct_words, drop_phrase_names
 __all__ = [
     "apposition_persons",
     "arabic_outlets",
+    "article_outlets",
     "arabic_title_persons",
     "body_names",
     "broadcaster_entities",

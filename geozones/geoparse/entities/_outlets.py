@@ -89,6 +89,55 @@ def broadcaster_entities(text: str) -> list[Entity]:
     return _named(_BROADCASTER, text, "broadcaster")
 
 
+#: A name written with the Arabic article ("Al Rai", "al-Watan", "Al-Mayadeen").
+_ARTICLE_NAME = r"(?:Al|El|al|el|Ar|As|Ash|An|Az|Ad|At)[- ][A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?"
+#: What may follow "media" or "daily" after an outlet's name: a stop, or a verb or a
+#: preposition ("Al Rai media, …", "al-Watan daily reported"), never the noun of a compound
+#: ("al-Bab media activists", "al-Bab daily life").
+_AFTER_LOOSE_NOUN = (
+    r"(?=[ \t]*[,.;:)”\"]|[ \t]+(?:reported|reports|said|says|quoted|quotes|cited|cites|wrote"
+    r"|writes|published|added|claimed|noted|on|in|that|and|as)\b)"
+)
+_ARTICLE_OUTLET = re.compile(
+    rf"(?P<name>{_ARTICLE_NAME})(?=[ \t]+(?:newspaper|television|TV|channel|website|magazine"
+    rf"|news[ \t]+(?:agency|website|outlet))\b|[ \t]+(?:media|daily){_AFTER_LOOSE_NOUN})"
+    rf"|\b(?:daily|newspaper|broadcaster|channel|weekly|magazine)[ \t]+(?P<after>{_ARTICLE_NAME})"
+)
+
+
+def article_outlets(text: str) -> list[Entity]:
+    """Outlets named with the Arabic article before a noun of the press ("Al Rai media",
+    "the al-Watan newspaper", "Al Sumaria television") or after one ("the Kuwaiti daily Al
+    Rai"): the outlet, not the town that shares its name (Ar-Ra'ee, Sumariyeh). A town's
+    name before "media" or "daily" stays a town when a noun follows ("al-Bab media
+    activists").
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Entity
+        One ``news`` entity per outlet's name.
+
+    Examples
+    --------
+    >>> [e.text for e in article_outlets("reporting for Middle East-based Al Rai media, notes")]
+    ['Al Rai']
+    >>> [e.text for e in article_outlets("the pro-government daily al-Watan said")]
+    ['al-Watan']
+    >>> article_outlets("al-Bab media activists said")
+    []
+    """
+    out = []
+    for m in _ARTICLE_OUTLET.finditer(text):
+        g = "name" if m.group("name") else "after"
+        out.append(Entity(m.group(g), m.start(g), m.end(g), "news", "article-outlet"))
+    return out
+
+
 _SOURCE = re.compile(
     r"\b(?:[Aa]ccording[ \t]+to|[Ss]elon|[Ll]aut)[ \t]+"
     r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})(?=[ \t]*[,.;:])"

@@ -158,6 +158,9 @@ _REGION_AFTER = [
         r"|bağlı\b)",
         re.I,
     ),
+    # "in Rajou front", "on the Jinderes front": a front named after one town is its area,
+    # as the set reads "the Hama front" (lower case: "the Levant Front" is a group)
+    re.compile(r"^[ \t]+(?P<noun>front)\b(?![-‑])"),
 ]
 #: "أحياء" (quarters) right before a name: a compass adjective after it agrees with the
 #: quarters ("أحياء حلب الشرقية", the eastern quarters of Aleppo): the city's parts.
@@ -165,6 +168,8 @@ _QUARTERS_BEFORE = re.compile(r"(?:^|\s)[وفب]?(?:أحياء|احياء)\s+$")
 #: The same with a city's own nouns ("مدينة درعا الجنوبية", the southern city of Daraa; "مدخل
 #: حلب الغربي", Aleppo's western entrance): the adjective is the noun's, the name the city's.
 _CITY_NOUN_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:مدينة|لمدينة|مدخل|مداخل)\s+$")
+#: A name right after another and a hyphen or "and": one end of a pair ("Hama-Idlib").
+_END_OF_PAIR = re.compile(r"(?:[-‑–/][ \t]*|\band[ \t]+(?:the[ \t]+)?)$")
 _ZONE_AFTER = re.compile(
     r"^\s*(?P<noun>(?:de-?escalation|demilitari[sz]ed|safe|buffer|security|ceasefire)\s+zones?)\b",
     re.IGNORECASE,
@@ -183,11 +188,11 @@ _RING_NOUNS = {"outskirts": "outskirts", "suburbs": "outskirts", "environs": "ou
                "ريفي": "countryside",  # the dual: "ريفي حمص الشمالي وحماة الجنوبي"
                "أرياف": "countryside", "ارياف": "countryside",
                "campagne": "countryside", "rural areas": "countryside",
-               "kırsal": "countryside", "region": "countryside",
+               "kırsal": "countryside", "region": "countryside", "front": "countryside",
                "rif": "countryside", "reef": "countryside", "reif": "countryside"}  # fmt: skip
 _ADMIN_LEVEL = {"محافظة": 1, "محافظات": 1, "مقاطعة": 1, "provinz": 1, "ili": 1, "vilayeti": 1,
                 "منطقة": 2, "ناحية": 3, "distrikt": 2, "destrikt": 2, "bezirk": 2, "bağlı": 2,
-                "province": 1, "governorate": 1, "countryside": 1, "region": 1,
+                "province": 1, "governorate": 1, "countryside": 1, "region": 1, "front": 1,
                 "district": 2, "subdistrict": 3, "sub-district": 3}  # fmt: skip
 
 
@@ -222,7 +227,7 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
     before = None
     if _cue_word(head):  # most names have none of these words before them
         before = next((m for rx in _before_patterns(head) if (m := rx.search(head))), None)
-        if before is not None and _noun_of_a_name(head, before):
+        if before is not None and (_noun_of_a_name(head, before) or _an_area_of(head, before)):
             before = None  # "the Waer district of Homs": the district is Waer's, not Homs's
         if before is not None and _parts_alone(before):
             before = None  # "one of the final parts of Raqqa to fall": no side named
@@ -233,6 +238,8 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
         and (_QUARTERS_BEFORE.search(head) or before is None and _CITY_NOUN_BEFORE.search(head))
     ):
         after = None  # "أحياء حلب الغربية": the western quarters of the city, not west Aleppo
+    if after is not None and after.re is _REGION_AFTER[-1] and _END_OF_PAIR.search(head):
+        after = None  # "the Hama-Idlib front", "the Raqqa and Deir ez-Zor front": its ends
     if not before and not after:
         return None
     s, e = start, end
@@ -245,7 +252,7 @@ def region_cue(text: str, start: int, end: int) -> RegionCue | None:
         nouns += [gd.get("noun") or gd.get("noun2") or ""]
     if after:
         e = end + after.end()
-        words += [after.group("dir") or ""]
+        words += [after.groupdict().get("dir") or ""]
         nouns += [after.groupdict().get("noun") or ""]
     direction = " ".join(w for w in words if w) or None
     if direction and nouns[0].lower() in ("part", "parts"):
@@ -296,6 +303,30 @@ def _noun_of_a_name(head: str, before: re.Match[str]) -> bool:
         return False
     m = _NAME_BEFORE_NOUN.search(head, 0, before.start("noun"))
     return m is not None and not DEMONYM.search(m.group("word"))  # not "the Syrian region of"
+
+
+#: An indefinite article and up to three words before a noun ("a rebel-held area of").
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _an_area_of(head: str, before: re.Match[str]) -> bool:
+    """Whether the cue is "an area of X" with the indefinite article ("a rebel-held area of
+    Aleppo", "a strategically important area of Aleppo"): one part among the town's, the
+    town itself, not "the area of X", its region.
+
+    Examples
+    --------
+    >>> h = "Syrians leave a rebel-held area of "
+    >>> _an_area_of(h, _REGION_BEFORE[1].search(h))
+    True
+    >>> h = "fighting in the area of "
+    >>> _an_area_of(h, _REGION_BEFORE[1].search(h))
+    False
+    """
+    gd = before.groupdict()
+    if (gd.get("noun") or "").lower() != "area" or gd.get("dir"):
+        return False
+    return _INDEFINITE_BEFORE.search(head, 0, before.start("noun")) is not None
 
 
 def plural_region_follows(text: str, end: int) -> bool:

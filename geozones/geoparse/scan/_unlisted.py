@@ -16,7 +16,7 @@ from ._items import STOPWORDS, _Item, _Occupancy
 from ._words import english_common_word
 
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|around|at|from|to|into|outside|towards?"
+    r"(?:\b(?:in|near|around|at|from|to|into|outside|towards?|between"
     r"|(?:the\s+)?(?:villages?|towns?|cities|areas?|camps?)(?:\s+and\s+(?:villages?|towns?))?"
     r"\s+of"
     r"|took|taken|captured|seized|retook|recaptured|entered|shelled|stormed|besieged|hit"
@@ -89,7 +89,51 @@ def _unlisted(
             at_end[e] = out[-1]
             spans.add(s, e)
             ends.add(e)  # the list goes on after it: "Kuweres, Bleisa and Jdeideh"
+    return out + _respelled(text, items, spans, index, bias)
+
+
+#: A name written with the Arabic article, anywhere ("Al-Wair is home to …").
+_ARTICLE_NAME = re.compile(rf"(?<![\w'’-])(?:[Aa]l|[Ee]l)-[{ctx.CAPITALS}][a-z'’]{{2,}}(?![\w'’-])")
+
+
+def _respelled(
+    text: str, items: list[_Item], spans: _Occupancy, index: _Index, bias: str
+) -> list[_Item]:
+    """Names written with the article that no variant matched and that differ from a name
+    of a place the text has found only in their vowels: the same place spelled again
+    ("al-Waer" … "Al-Wair is home to 75,000 people"), one place per text. Only the text's
+    own names are compared, never the gazetteer's sound-alikes.
+
+    Examples
+    --------
+    >>> _skeleton("Al-Wair") == _skeleton("al-Waer"), _skeleton("Al-Bab") == _skeleton("Al-Bir")
+    (True, False)
+    """
+    named: dict[str, _Item] = {}
+    for it in items:
+        if it.payloads and _ARTICLE.match(text[it.start : it.end]):
+            named.setdefault(_skeleton(text[it.start : it.end]), it)
+    out: list[_Item] = []
+    for m in _ARTICLE_NAME.finditer(text) if named else ():
+        s, e = m.span()
+        stem = _ARTICLE.sub("", m.group(0))
+        if not spans.free(s, e) or english_common_word(stem) or len(stem) < 4:
+            continue
+        if (same := named.get(_skeleton(m.group(0)))) is not None:
+            lead = same.name_start - same.start  # the article, as the name's own item has it
+            out.append(_Item(s, e, s + lead, same.payloads, nwords=same.nwords))
+            spans.add(s, e)
     return out
+
+
+_VOWELS = re.compile(r"[aeiouy'’]+")
+
+
+def _skeleton(name: str) -> str:
+    """A name's consonants after its article, doubled letters once: "Al-Wair", "al-Waer":
+    "wr"."""
+    stem = _VOWELS.sub("", _ARTICLE.sub("", name).lower())
+    return re.sub(r"(.)\1", r"\1", stem)
 
 
 #: Turkish nouns of settlements after a list of names: "A, B ve C köylerine", "X beldesi".
