@@ -22,6 +22,8 @@ _ARTICLES = frozenset(
 _GLUED_SUN = re.compile(r"^[ae](sh|th|dh|[tdrszln])\1(?=[a-z]{2,})")
 _BOUNDARY = re.compile(r"[.,;:!?()\[\]{}\"“”«»/|\n]|\s[-–—]\s|[–—]\s|\s[–—]")
 _PROCLITICS = frozenset("وفبل")
+#: A definite word right after another (an attribute: "للثورة السورية").
+_DEFINITE_NEXT = re.compile(r"[ \t]+[وف]?ال")
 _CODE_LIKE = re.compile(r"^(?:[a-z]{1,3} ?\d+|\d+)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ELISION = re.compile(r"[dlDL]['’](?=[A-ZÀ-ÖØ-Þİ])")
@@ -160,7 +162,7 @@ def _tokens(
             k2 = word_key(word[1:])
             if k2 in known:
                 k, s = k2, off[fs + 1]  # "وإدلب" → "إدلب"
-            elif _to_the_name(word, known):
+            elif _to_the_name(word, known, text[e : e + 4]):
                 k, s = word_key(word[2:]), off[fs + 2]  # "للبوكمال": ل and the article's ل
         elif known and k not in known and _as_the_name(word, known):
             k, s = word_key(word[1:]), off[fs + 1]  # "كالرقة" (like al-Raqqa) → "الرقة"
@@ -175,14 +177,27 @@ def _tokens(
     return out
 
 
-def _to_the_name(word: str, known: frozenset[str]) -> bool:
+def _to_the_name(word: str, known: frozenset[str], after: str = "") -> bool:
     """Whether a folded Arabic word is "لل" (the preposition ل, the article's alef dropped
     after it) and a name the index knows with the article: "للبوكمال" (to al-Bukamal) is
-    "ل" and "البوكمال". A common word stays the word ("للثورة السورية", of the Syrian
-    revolution: not the town of al-Thawrah)."""
+    "ل" and "البوكمال". A name that is also a common word is the word only when a definite
+    attribute follows it (``after``, the text right after the word): "للثورة السورية" (of
+    the Syrian revolution: not the town of al-Thawrah), while "السور الأثري للرقة،" (the
+    ancient wall of al-Raqqa) is the name; the later passes weigh a common word as they do
+    when it is written with its article.
+
+    Examples
+    --------
+    >>> _to_the_name("للرقه", frozenset({"رقه"}), "، إن")
+    True
+    >>> _to_the_name("للثوره", frozenset({"ثوره"}), " السو")
+    False
+    """
     if not word.startswith("لل") or len(word) <= 4 or _word_key(word[2:]) not in known:
         return False
-    return "ال" + word[2:] not in _arabic_common_words()
+    if "ال" + word[2:] not in _arabic_common_words():
+        return True
+    return not _DEFINITE_NEXT.match(after)
 
 
 def _as_the_name(word: str, known: frozenset[str]) -> bool:
