@@ -11,7 +11,14 @@ Each rule is shown firing on a sentence written for it and staying silent where 
   جنسيات سورية وغير سورية": not Syria); the country after "في" stays;
 * a byline "Posted by X 24" (an embedded post) names the outlet X 24, not the town X;
 * an outlet's name in Urdu or Persian script closed by "نیوز" (news) is the outlet's, its
-  country word no place ("پاکستان ٹوڈے نیوز"); the same country in Arabic script stays a place.
+  country word no place ("پاکستان ٹوڈے نیوز"); the same country in Arabic script stays a place;
+* a minister's full name after his title and a definite sector ("وزير الزراعة محمد …") is a
+  person, its surname too; an indefinite sector keeps its province ("مدير صحة اللاذقية");
+* one name set off after a plural noun of areas ("إحدى مناطق “خفض التوتر”") made of two
+  common words is the areas' kind, no place; a quoted list of names after it stays;
+* the quoted names after "غرفة عمليات" / "غرفتي عمليات" (operations rooms) are commands;
+* a group's name whose head stands inside the opening quotation mark ("“جيش … حوران”") runs
+  to the closing mark, its region word included.
 """
 
 from __future__ import annotations
@@ -57,3 +64,30 @@ def test_urdu_script_outlet_name() -> None:
     found = _texts(text)
     assert "پاکستان" not in found
     assert "باكستان" in found
+
+
+def test_minister_full_name_after_definite_sector() -> None:
+    text = "وقال وزير الزراعة أحمد خالد قطنا صباح الأحد إن المحصول تضرر."
+    assert "قطنا" not in _texts(text)
+    assert "اللاذقية" in _texts("وقال مدير صحة اللاذقية هوازن مخلوف إن المشفى امتلأ.")
+
+
+def test_kind_of_areas_in_quotation_marks() -> None:
+    text = "وتقع المدينة قرب حمص، ضمن إحدى مناطق “خفض التوتر” التي أقرتها المحادثات."
+    assert "خفض التوتر" not in _texts(text)
+    listed = "قصفت الطائرات قرى “الجدلة وصفصافة” قرب مدينة دير الزور."
+    assert {"الجدلة", "صفصافة"} <= set(_texts(listed))
+
+
+def test_quoted_names_of_operations_rooms() -> None:
+    text = "وأعلنت غرفتي عمليات “مثلث الموت” و“فتح حلب” بدء الهجوم على مواقع قرب درعا."
+    found = _texts(text)
+    assert "مثلث الموت" not in found and "حلب" not in found
+    assert "درعا" in found
+
+
+def test_quoted_group_name_runs_to_its_closing_mark() -> None:
+    text = "وشارك في المعركة “جيش سيوف حوران” إلى جانب فصائل أخرى قرب درعا."
+    found = _texts(text)
+    assert "حوران" not in found
+    assert "حوران" in _texts("وشنت الطائرات غارات على مناطق في حوران أمس.")
