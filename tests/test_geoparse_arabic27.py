@@ -18,7 +18,10 @@ Each rule is shown firing on a sentence written for it and staying silent where 
   common words is the areas' kind, no place; a quoted list of names after it stays;
 * the quoted names after "غرفة عمليات" / "غرفتي عمليات" (operations rooms) are commands;
 * a group's name whose head stands inside the opening quotation mark ("“جيش … حوران”") runs
-  to the closing mark, its region word included.
+  to the closing mark, its region word included;
+* after "قرية" / "بلدة", a name of two words without the article whose first word alone
+  the gazetteer reads as a village far from the place the clause names next ("… في جبل
+  X") is one village the gazetteer lacks, placed at that place; a near reading stays.
 """
 
 from __future__ import annotations
@@ -91,3 +94,15 @@ def test_quoted_group_name_runs_to_its_closing_mark() -> None:
     found = _texts(text)
     assert "حوران" not in found
     assert "حوران" in _texts("وشنت الطائرات غارات على مناطق في حوران أمس.")
+
+
+def test_two_word_village_whose_first_word_is_a_far_namesake() -> None:
+    text = "وسقطت قذائف على أطراف قرية ميدان غزال في جبل شحشبو مساء أمس."
+    got = _places(text)
+    assert got[0][:2] == ("ميدان غزال", "place")
+    assert abs(got[0][2] - 35.55) < 0.2 and abs(got[0][3] - 36.45) < 0.2
+
+
+def test_near_reading_of_the_first_word_stays() -> None:
+    text = "واستهدفت الغارات قرية حيش مجددا في ريف إدلب الجنوبي."
+    assert "حيش" in _texts(text)

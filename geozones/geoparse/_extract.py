@@ -31,6 +31,7 @@ from .constructions import (
     construction_spans,
     context_places,
     elided_twins,
+    far_first_words,
     far_list_members,
     far_named_sites,
     follow_first_reading,
@@ -373,6 +374,7 @@ def _corrected(
     places = person_named_sites(text, places, bias)  # "مرقد السيدة رقية في دمشق"
     places = town_mountains(text, places)  # "في جبل عندان": the hills, at Anadan
     places = son_of_names(text, places, bias)  # "بمنطقة فيضة ابن موينع": not Fayda
+    places = far_first_words(text, places, bias)  # "قرية ميدان غزال في جبل شحشبو"
     places = city_markets(text, places, bias)  # "Hamidiyeh souk" in a story on Damascus
     places = old_cities(text, places, taken)  # "the Old City of Raqa" … "the Old City"
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir

@@ -38,7 +38,7 @@ from ._ar_quarters import city_quarters, listed_quarters
 from ._ar_sites import far_named_sites, town_mountains
 from ._ar_tied import tied_spans
 from ._ar_twins import elided_twins
-from ._ar_whole_names import son_of_names, whole_names
+from ._ar_whole_names import far_first_words, son_of_names, whole_names
 from ._arabic_lists import comma_list_spans
 from ._context_repeats import repeat_context_places
 from ._market_sites import city_markets
@@ -72,6 +72,7 @@ __all__ = [
     "place_list_spans",
     "rechoose_near",
     "road_end_spans",
+    "far_first_words",
     "son_of_names",
     "tied_spans",
     "town_mountains",
