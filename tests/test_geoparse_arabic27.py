@@ -21,7 +21,10 @@ Each rule is shown firing on a sentence written for it and staying silent where 
   to the closing mark, its region word included;
 * after "قرية" / "بلدة", a name of two words without the article whose first word alone
   the gazetteer reads as a village far from the place the clause names next ("… في جبل
-  X") is one village the gazetteer lacks, placed at that place; a near reading stays.
+  X") is one village the gazetteer lacks, placed at that place; a near reading stays;
+* a river that locates a place ("على نهر الفرات", "جنوب نهر الفرات") is a region placed at
+  its point nearest the places of its sentence; the river crossed ("عبور نهر الفرات") or
+  the bare name ("جامعة الفرات") is none.
 """
 
 from __future__ import annotations
@@ -106,3 +109,17 @@ def test_two_word_village_whose_first_word_is_a_far_namesake() -> None:
 def test_near_reading_of_the_first_word_stays() -> None:
     text = "واستهدفت الغارات قرية حيش مجددا في ريف إدلب الجنوبي."
     assert "حيش" in _texts(text)
+
+
+def test_river_that_locates_a_place_is_a_region_near_its_sentence() -> None:
+    east = _places("تقع بلدة البوكمال على نهر الفرات عند الحدود العراقية.")
+    west = _places("وتقع جرابلس على نهر الفرات قرب الحدود التركية.")
+    e = next(p for p in east if p[0] == "نهر الفرات")
+    w = next(p for p in west if p[0] == "نهر الفرات")
+    assert e[1] == w[1] == "region"
+    assert e[3] > 40.5 and w[3] < 38.5  # the stretch by Abu Kamal, the stretch by Jarablus
+
+
+def test_river_crossed_or_named_bare_is_no_region() -> None:
+    assert "نهر الفرات" not in _texts("خطط المقاتلون لعبور نهر الفرات قرب دير الزور.")
+    assert not any("الفرات" in t for t in _texts("تخرج الطلاب من جامعة الفرات في دير الزور."))

@@ -46,6 +46,7 @@ from .constructions import (
     rechoose_near,
     repeat_context_places,
     repeat_cued_names,
+    river_mentions,
     road_end_spans,
     son_of_names,
     tied_spans,
@@ -375,6 +376,7 @@ def _corrected(
     places = town_mountains(text, places)  # "في جبل عندان": the hills, at Anadan
     places = son_of_names(text, places, bias)  # "بمنطقة فيضة ابن موينع": not Fayda
     places = far_first_words(text, places, bias)  # "قرية ميدان غزال في جبل شحشبو"
+    places = river_mentions(text, places, bias)  # "سد الطبقة على نهر الفرات": its stretch
     places = city_markets(text, places, bias)  # "Hamidiyeh souk" in a story on Damascus
     places = old_cities(text, places, taken)  # "the Old City of Raqa" … "the Old City"
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir

@@ -16,7 +16,8 @@ shrines named after a person ("مرقد السيدة رقية", ``_ar_named_site
 list member or a pair of capitals read as governorates (``_ar_far_listed``,
 ``_ar_paired_capitals``), elided twins ("الدير الشرقي والغربي", ``_ar_twins``),
 a village's name of two or three words read as shorter ones ("بقرية عقارب
-الصافية", "بمنطقة فيضة ابن موينع", ``_ar_whole_names``), and one sense per
+الصافية", "بمنطقة فيضة ابن موينع", ``_ar_whole_names``), rivers named with the
+river's noun ("نهر الفرات", placed nearest their sentence's places, ``_rivers``), and one sense per
 text: a name the context showed to be a place is one wherever it is written
 again (``_repeats``, ``_context_repeats``, ``_unresolved_repeats``).
 
@@ -45,6 +46,7 @@ from ._market_sites import city_markets
 from ._old_city import old_cities
 from ._place_lists import follow_first_reading, place_list_spans
 from ._repeats import repeat_cued_names
+from ._rivers import river_mentions
 from ._square_sites import keep_anchored_squares
 from ._unknown import construction_spans, context_places, rechoose_near
 from ._unresolved_repeats import follow_first_unresolved
@@ -71,6 +73,7 @@ __all__ = [
     "place_at_anchors",
     "place_list_spans",
     "rechoose_near",
+    "river_mentions",
     "road_end_spans",
     "far_first_words",
     "son_of_names",
