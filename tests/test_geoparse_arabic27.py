@@ -24,7 +24,9 @@ Each rule is shown firing on a sentence written for it and staying silent where 
   X") is one village the gazetteer lacks, placed at that place; a near reading stays;
 * a river that locates a place ("على نهر الفرات", "جنوب نهر الفرات") is a region placed at
   its point nearest the places of its sentence; the river crossed ("عبور نهر الفرات") or
-  the bare name ("جامعة الفرات") is none.
+  the bare name ("جامعة الفرات") is none;
+* a definite region word and "in Syria" ("الساحل بسوريا", "البادية في سوريا") is the region
+  the table holds with the adjective ("الساحل السوري"); the word of another country stays.
 """
 
 from __future__ import annotations
@@ -123,3 +125,10 @@ def test_river_that_locates_a_place_is_a_region_near_its_sentence() -> None:
 def test_river_crossed_or_named_bare_is_no_region() -> None:
     assert "نهر الفرات" not in _texts("خطط المقاتلون لعبور نهر الفرات قرب دير الزور.")
     assert not any("الفرات" in t for t in _texts("تخرج الطلاب من جامعة الفرات في دير الزور."))
+
+
+def test_region_word_and_in_syria() -> None:
+    got = _places("وامتدت النيران إلى غابات الساحل بسوريا خلال الليل.")
+    assert ("الساحل", "region") == got[0][:2]
+    assert "البادية" in _texts("وتنتشر خلايا التنظيم في البادية في سوريا منذ سنوات.")
+    assert "الساحل" not in _texts("وامتدت النيران إلى غابات الساحل في لبنان خلال الليل.")

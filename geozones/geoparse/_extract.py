@@ -30,6 +30,7 @@ from .constructions import (
     comma_list_spans,
     construction_spans,
     context_places,
+    country_regions,
     elided_twins,
     far_first_words,
     far_list_members,
@@ -380,6 +381,7 @@ def _corrected(
     places = city_markets(text, places, bias)  # "Hamidiyeh souk" in a story on Damascus
     places = old_cities(text, places, taken)  # "the Old City of Raqa" … "the Old City"
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
+    places = country_regions(text, places, index)  # "الساحل بسوريا": the Syrian coast
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_construct_words(text, drop_unlikely_places(text, places))  # "هوية", "الثورة"
     places = drop_far_common_towns(text, places)  # "وبلدة الجديدة غربها": no far Jdideh

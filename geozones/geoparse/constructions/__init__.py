@@ -17,7 +17,9 @@ list member or a pair of capitals read as governorates (``_ar_far_listed``,
 ``_ar_paired_capitals``), elided twins ("الدير الشرقي والغربي", ``_ar_twins``),
 a village's name of two or three words read as shorter ones ("بقرية عقارب
 الصافية", "بمنطقة فيضة ابن موينع", ``_ar_whole_names``), rivers named with the
-river's noun ("نهر الفرات", placed nearest their sentence's places, ``_rivers``), and one sense per
+river's noun ("نهر الفرات", placed nearest their sentence's places, ``_rivers``), a
+region word and the country after a preposition ("الساحل بسوريا", ``_country_regions``),
+and one sense per
 text: a name the context showed to be a place is one wherever it is written
 again (``_repeats``, ``_context_repeats``, ``_unresolved_repeats``).
 
@@ -42,6 +44,7 @@ from ._ar_twins import elided_twins
 from ._ar_whole_names import far_first_words, son_of_names, whole_names
 from ._arabic_lists import comma_list_spans
 from ._context_repeats import repeat_context_places
+from ._country_regions import country_regions
 from ._market_sites import city_markets
 from ._old_city import old_cities
 from ._place_lists import follow_first_reading, place_list_spans
@@ -58,6 +61,7 @@ __all__ = [
     "city_markets",
     "city_quarters",
     "comma_list_spans",
+    "country_regions",
     "construction_spans",
     "context_places",
     "elided_twins",
