@@ -4,9 +4,10 @@ for a place.
 Each rule is shown firing on a sentence written for it and staying silent where it must:
 
 * "لل" (the preposition ل and the article, its alef dropped) before a name the gazetteer
-  stores with the article is that name even when the name is also a common word ("المتحف
-  الوطني للرقة،" is the museum of al-Raqqa); a definite attribute after it makes it the
-  word ("للثورة السورية", of the Syrian revolution);
+  stores with the article is that name even when the name is also a common word, if the
+  name is a governorate's or its capital's ("المتحف الوطني للرقة،" is the museum of
+  al-Raqqa); a smaller town's name that is a common word stays the word ("للثورة
+  السورية", of the Syrian revolution: not al-Thawrah);
 * an indefinite word in -ية after "غير" (non-) is the adjective it negates ("عمال من
   جنسيات سورية وغير سورية": not Syria); the country after "في" stays;
 * a byline "Posted by X 24" (an embedded post) names the outlet X 24, not the town X;

@@ -162,8 +162,10 @@ def far_first_words(text: str, places: list[PlaceMention], bias: str) -> list[Pl
         if not _SETTLEMENT_BEFORE.search(text, max(0, m.start - 10), m.start):
             continue
         second = _SECOND_THEN_IN.match(text, m.end)
-        word = text[m.end : second.end()].split()[0] if second else ""
-        if not word or word in _NOT_SECOND:
+        if second is None:
+            continue
+        word = text[m.end : second.end()].split()[0]
+        if word in _NOT_SECOND:
             continue
         anchor = next((n for n in places[i + 1 :] if n.start >= second.end()), None)
         if anchor is None or anchor.start != second.end() or anchor.place.country != bias:
