@@ -30,8 +30,10 @@ from .constructions import (
     comma_list_spans,
     construction_spans,
     context_places,
+    country_regions,
     elided_twins,
     far_english_members,
+    far_first_words,
     far_list_members,
     far_named_sites,
     follow_first_reading,
@@ -46,6 +48,7 @@ from .constructions import (
     rechoose_near,
     repeat_context_places,
     repeat_cued_names,
+    river_mentions,
     road_end_spans,
     shopping_centres,
     son_of_names,
@@ -382,10 +385,13 @@ def _corrected(
     places = person_named_sites(text, places, bias)  # "مرقد السيدة رقية في دمشق"
     places = town_mountains(text, places)  # "في جبل عندان": the hills, at Anadan
     places = son_of_names(text, places, bias)  # "بمنطقة فيضة ابن موينع": not Fayda
+    places = far_first_words(text, places, bias)  # "قرية ميدان غزال في جبل شحشبو"
+    places = river_mentions(text, places, bias)  # "سد الطبقة على نهر الفرات": its stretch
     places = city_markets(text, places, bias)  # "Hamidiyeh souk" in a story on Damascus
     places = shopping_centres(text, places, bias)  # "the Castello shopping center"
     places = old_cities(text, places, taken)  # "the Old City of Raqa" … "the Old City"
     places = elided_twins(text, places, index)  # "الدير الشرقي والغربي": Western Deir
+    places = country_regions(text, places, index)  # "الساحل بسوريا": the Syrian coast
     places = [p for p in places if not _named_region_country(text, p)]  # "كوردستان سوريا"
     places = drop_construct_words(text, drop_unlikely_places(text, places))  # "هوية", "الثورة"
     places = drop_far_common_towns(text, places)  # "وبلدة الجديدة غربها": no far Jdideh

@@ -10,7 +10,8 @@ asking whether a village bears its name:
   an indefinite plural of settlements ("بلدات كثيرة", many towns; "قرى محيطة بالمدينة",
   villages surrounding the city) is its adjective, unless a list goes on after it
   ("بلدات ترملا وفليفل"); an indefinite word in -ية right after an indefinite adjective in
-  -ية goes on the chain ("طائرات حربية سورية", Syrian warplanes: not Syria);
+  -ية goes on the chain ("طائرات حربية سورية", Syrian warplanes: not Syria); so is an
+  indefinite word in -ية after "غير" (non-: "جنسيات سورية وغير سورية");
 * **a preposition of means** ("بواسطة", by means of; "بفضل", thanks to; "بموجب", under)
   is a word of the sentence, not "ب" (in) and a village, and what it governs is an
   instrument, not a place (prepositions of topic and cause are left out: "بشأن سوريا",
@@ -123,6 +124,16 @@ def _adjective_chain(text: str, it: _Item) -> bool:
     return prev not in SETTLEMENT_NOUNS and prev not in _NOUNS_IN_IYA
 
 
+def _negated_adjective(text: str, it: _Item) -> bool:
+    """ "من جنسيات سورية وغير سورية" (of Syrian and non-Syrian nationalities): an indefinite
+    word in -ية right after "غير" (non-, other than) is the adjective it negates: not Syria.
+    The country after "غير" is written with its own spelling or the article ("غير سوريا")."""
+    name = _fold(text[it.name_start : it.end])
+    if it.start != it.name_start or name.startswith("ال") or not name.endswith("يه"):
+        return False
+    return _prev_word(text, it.start) in ("غير", "وغير")
+
+
 def _word_at(text: str, start: int, end: int) -> str:
     """The whole word the span lies in (its proclitics included)."""
     s = start
@@ -232,6 +243,7 @@ def agreement_drops(text: str, it: _Item) -> bool:
         or _adjective_of_definite_noun(text, it)
         or _adjective_of_settlements(text, it)
         or _adjective_chain(text, it)
+        or _negated_adjective(text, it)
         or _means(text, it)
         or _dual_anaphora(text, it)
     )

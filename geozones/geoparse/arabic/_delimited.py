@@ -73,6 +73,8 @@ def delimited_arabic_spans(text: str) -> list[tuple[int, int]]:
     for m in _OPEN.finditer(text):
         close = _CLOSE[m.group("mark")]
         names, closed = _names(text, m.end(), close)
+        if len(names) == 1 and _kind_after_plural(text, m.group(0), *names[0]):
+            continue  # "إحدى مناطق “خفض التوتر”": the zones' kind, no list of names
         if closed or len(names) >= 2:
             out.extend(names)
     return out + street_spans(text) + hill_spans(text) + point_spans(text)
@@ -136,6 +138,35 @@ def _names(text: str, pos: int, close: str) -> tuple[list[tuple[int, int]], bool
         if len(cur) > _MOST_WORDS:
             return names, False
     return _flush(text, names, cur), False
+
+
+#: Plural nouns of settlement and area: a list of names follows them, not one name.
+_PLURALS = re.compile(r"(?:قرى|بلدات|مناطق|مزارع|تلال|أحياء|محاور)\s*[“\"«(]")
+
+
+def _kind_after_plural(text: str, opening: str, a: int, b: int) -> bool:
+    """Whether the one name set off after a plural noun ("إحدى مناطق “خفض التوتر”", one of
+    the "de-escalation" zones) is two common words, the second with the article and the
+    first no head of a place's name ("عين", "تل", "دير"): the kind of the areas, a notion
+    in quotation marks; a plural lists two names or more when it lists places.
+
+    Examples
+    --------
+    >>> t = "وإحدى مناطق “خفض التوتر”، التي"
+    >>> _kind_after_plural(t, "مناطق “", 13, 23)
+    True
+    >>> t = "قرى “عين الماء”"
+    >>> _kind_after_plural(t, "قرى “", 5, 14)
+    False
+    """
+    if not _PLURALS.search(opening):
+        return False
+    words = text[a:b].split()
+    if len(words) != 2 or not words[1].startswith("ال"):
+        return False
+    if _key(fold(words[0])) in ARABIC_HEADS:
+        return False
+    return all(is_common_word(w) for w in words)
 
 
 #: The derived verbal nouns (masdars) of the verb forms II, IV, VI, VIII, VII and X

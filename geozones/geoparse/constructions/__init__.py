@@ -18,7 +18,10 @@ list member or a pair of capitals read as governorates (``_ar_far_listed``,
 ``_ar_paired_capitals``; an English list's far member, ``_en_far_listed``), elided
 twins ("الدير الشرقي والغربي", ``_ar_twins``),
 a village's name of two or three words read as shorter ones ("بقرية عقارب
-الصافية", "بمنطقة فيضة ابن موينع", ``_ar_whole_names``), and one sense per
+الصافية", "بمنطقة فيضة ابن موينع", ``_ar_whole_names``), rivers named with the
+river's noun ("نهر الفرات", placed nearest their sentence's places, ``_rivers``), a
+region word and the country after a preposition ("الساحل بسوريا", ``_country_regions``),
+and one sense per
 text: a name the context showed to be a place is one wherever it is written
 again (``_repeats``, ``_context_repeats``, ``_unresolved_repeats``).
 
@@ -40,14 +43,16 @@ from ._ar_quarters import city_quarters, listed_quarters
 from ._ar_sites import far_named_sites, town_mountains
 from ._ar_tied import tied_spans
 from ._ar_twins import elided_twins
-from ._ar_whole_names import son_of_names, whole_names
+from ._ar_whole_names import far_first_words, son_of_names, whole_names
 from ._arabic_lists import comma_list_spans
 from ._context_repeats import repeat_context_places
+from ._country_regions import country_regions
 from ._en_far_listed import far_english_members
 from ._market_sites import city_markets, shopping_centres
 from ._old_city import old_cities
 from ._place_lists import follow_first_reading, place_list_spans
 from ._repeats import repeat_cued_names
+from ._rivers import river_mentions
 from ._square_sites import keep_anchored_squares
 from ._unknown import construction_spans, context_places, rechoose_near
 from ._unresolved_repeats import follow_first_unresolved
@@ -59,6 +64,7 @@ __all__ = [
     "city_markets",
     "city_quarters",
     "comma_list_spans",
+    "country_regions",
     "construction_spans",
     "context_places",
     "elided_twins",
@@ -75,8 +81,10 @@ __all__ = [
     "place_at_anchors",
     "place_list_spans",
     "rechoose_near",
+    "river_mentions",
     "road_end_spans",
     "shopping_centres",
+    "far_first_words",
     "son_of_names",
     "tied_spans",
     "town_mountains",

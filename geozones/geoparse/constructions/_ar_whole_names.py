@@ -13,6 +13,11 @@ and the construction's item is left whole for the passes that place it. After a 
 area or settlement the same holds where the gazetteer reads the first word alone ("بمنطقة
 فيضة ابن موينع، التي تقع جنوب مدينة الميادين": not the Fayda of Hama, 300 km off): the
 whole name is a place the gazetteer lacks, at the city its sentence names.
+
+After a singular noun of settlement, a name of two words without the article whose first
+word alone the gazetteer reads as a village far from the place the clause goes on to name
+("في محيط قرية ميدان غزال في جبل شحشبو": not the Maydan 200 km off) is one village the
+gazetteer lacks, placed at that place (the README's rule for a namesake 300 km away).
 """
 
 from __future__ import annotations
@@ -121,6 +126,55 @@ def son_of_names(text: str, places: list[PlaceMention], bias: str) -> list[Place
             continue
         s, e = m.name_start, son.end()
         place = _context_place(text[s:e], (city.place.lat, city.place.lon), bias)
+        out[i] = PlaceMention(text[s:e], s, e, place, "place", s, e, resolved=False,
+                              alternatives=(m.place, *m.alternatives))  # fmt: skip
+    return out
+
+
+#: A singular noun of settlement right before a name ("قرية", "بلدة").
+_SETTLEMENT_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وبلف]?(?:قرية|بلدة)[ \t]+$")
+#: A second word without the article, then "في" and the place the clause names.
+_SECOND_THEN_IN = re.compile(
+    r"[ \t]+(?!ال)[\u0621-\u064a]{3,}(?![\u0621-\u064a])[ \t]+(?:في|ب)[ \t]*"
+)
+#: Words that never go on a village's name after its first word.
+_NOT_SECOND = frozenset("اليوم امس أمس مساء صباح فجر ليلة يوم بعد قبل منذ خلال".split())
+#: The first word's reading this far (km) from the clause's place is another village.
+FAR_FROM_CLAUSE_KM = 60.0
+
+
+def far_first_words(text: str, places: list[PlaceMention], bias: str) -> list[PlaceMention]:
+    """``places`` with a village read from the first word of a two-word name after
+    "قرية" / "بلدة" made that whole name, at the place its clause names, when the reading
+    lies far from that place (see the module).
+
+    Examples
+    --------
+    >>> import geozones
+    >>> t = "قصفت المدفعية محيط قرية ميدان غزال في جبل شحشبو بريف حماة."
+    >>> [m.text for m in geozones.extract(t).places][:1]
+    ['ميدان غزال']
+    """
+    out = list(places)
+    for i, m in enumerate(places):
+        if m.kind != "place" or not m.resolved or " " in m.text or m.place.country != bias:
+            continue
+        if not _SETTLEMENT_BEFORE.search(text, max(0, m.start - 10), m.start):
+            continue
+        second = _SECOND_THEN_IN.match(text, m.end)
+        if second is None:
+            continue
+        word = text[m.end : second.end()].split()[0]
+        if word in _NOT_SECOND:
+            continue
+        anchor = next((n for n in places[i + 1 :] if n.start >= second.end()), None)
+        if anchor is None or anchor.start != second.end() or anchor.place.country != bias:
+            continue
+        a, p = anchor.place, m.place
+        if haversine_km(a.lat, a.lon, p.lat, p.lon) <= FAR_FROM_CLAUSE_KM:
+            continue
+        s, e = m.name_start, text.index(word, m.end) + len(word)
+        place = _context_place(text[s:e], (a.lat, a.lon), bias)
         out[i] = PlaceMention(text[s:e], s, e, place, "place", s, e, resolved=False,
                               alternatives=(m.place, *m.alternatives))  # fmt: skip
     return out

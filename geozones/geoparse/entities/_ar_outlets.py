@@ -11,6 +11,10 @@
   platform, a network, a radio ("صفحة “أخبار تنسيقية اللاذقية الحرة”", the page of the
   Free Latakia Coordination's news) — is that outlet's, whatever place it names: the noun
   says what the quoted words are.
+* An outlet's name in Urdu or Persian script, closed by "نیوز" (news, with the Persian yeh)
+  — "پاکستان پوائنٹ نیوز" (Pakistan Point News) in a credit — is one name up to three words
+  long, each written with a letter Arabic lacks (پ چ ژ گ ک ی ٹ ڈ ڑ ں ہ ے) or closing it: its
+  country word is the outlet's, not a place of the story.
 """
 
 from __future__ import annotations
@@ -30,7 +34,14 @@ _AGENCY = re.compile(
     rf"{_B}(?P<name>[وفبل]?(?:ل?وكال[ةه][ \t]+)?[أا]نباء[ \t]+{_AR}"
     rf"(?:[ \t]+(?:اليوم|الآن|الان|{_SUFFIX}){_A})?)"
 )
-_HINT = re.compile(rf"{_SUFFIX}|[أا]نباء|[\"“«]")
+#: A word in Urdu or Persian script: one letter at least that Arabic does not write.
+_FOREIGN_LETTER = r"[\u067e\u0686\u0698\u06af\u06a9\u06cc\u0679\u0688\u0691\u06ba\u06c1\u06d2]"
+_FOREIGN_WORD = rf"[\u0621-\u06d3]*{_FOREIGN_LETTER}[\u0621-\u06d3]*"
+_FOREIGN_OUTLET = re.compile(
+    rf"(?<![\u0621-\u06d3])(?P<name>(?:{_FOREIGN_WORD}[ \t]+){{1,3}}(?:نیوز|نيوز))"
+    r"(?![\u0621-\u06d3])"
+)
+_HINT = re.compile(rf"{_SUFFIX}|[أا]نباء|[\"“«]|نیوز")
 #: Nouns of the media (a clinging و/ب/ل/ف and the article optional, a possessive ending
 #: allowed: "صفحتها"), then a name in quotation marks.
 _MEDIA_NOUN = r"(?:صفح(?:ة|ات|ت\w{0,2})|حساب(?:ات)?|منص(?:ة|ات)|إذاعة|اذاعة|شبكة|قناة)"
@@ -74,6 +85,8 @@ def arabic_outlets(text: str) -> list[Entity]:
     ['أخبار تنسيقية اللاذقية الحرة']
     >>> [e.text for e in arabic_outlets("دمشق _ صوت الإمارات\\nأعلن مصدر عسكري")]
     ['صوت الإمارات']
+    >>> [e.text for e in arabic_outlets("(پاکستان پوائنٹ نیوز / سبوتنيك - 09 أغسطس")]
+    ['پاکستان پوائنٹ نیوز']
     """
     out: list[Entity] = [
         Entity(m.group("name"), *m.span("name"), "news", "ar-dateline-credit")
@@ -81,7 +94,7 @@ def arabic_outlets(text: str) -> list[Entity]:
     ]
     if not _HINT.search(text):
         return out + body_names(text)  # no outlet's word, no "أنباء": bodies' names
-    for rx in (_QUOTED, _BARE, _MEDIA_QUOTED):
+    for rx in (_FOREIGN_OUTLET, _QUOTED, _BARE, _MEDIA_QUOTED):
         for m in rx.finditer(text):
             s, e = m.span("name")
             if not any(o.start <= s and e <= o.end for o in out):

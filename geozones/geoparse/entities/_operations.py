@@ -1,5 +1,6 @@
 """Names of military operations: "Zeytin Dalı Harekâtı", "Operation Olive Branch",
-"l'opération « Rameau d'olivier »", and councils named after their town ("Conseil
+"l'opération « Rameau d'olivier »", Arabic operations rooms' quoted names ("غرفة عمليات
+“فتح حلب”"), and councils named after their town ("Conseil
 militaire de Manbij"). Their words are no places ("Dalı" is not Dalyeh,
 "Euphrates Shield" not the river), whatever the language the press writes them in."""
 
@@ -39,6 +40,14 @@ _ROOM = re.compile(
     rf"(?<![\w'’-])(?!(?:The|In|From|To|Of|And|On|At|For|Near|Into)\b)"
     rf"(?:{_WORD}[ \t]+){{1,3}}(?:joint[ \t]+)?(?:military[ \t]+)?operations?[ \t]+room\b"
 )
+#: An Arabic operations room ("غرفة عمليات", the dual "غرفتي عمليات") and the names in
+#: quotation marks after it, joined by و: "غرفتي عمليات “مثلث الموت” و“النصر المبين”" (the
+#: operations rooms "Death Triangle" and "Clear Victory"), names of commands, not places.
+_AR_ROOM = re.compile(
+    r"(?<![\u0621-\u064a])[وبلف]?(?:ال)?غرف(?:ة|تي|تا|ت)[ \t]+(?:ال)?عمليات[ \t]*"
+    r"(?P<names>[\"“«][^\"“”«»\n]{2,40}[\"”»](?:[ \t]*و[ \t]*[\"“«][^\"“”«»\n]{2,40}[\"”»])*)"
+)
+_AR_QUOTED = re.compile(r"[\"“«](?P<name>[^\"“”«»\n]{2,40})[\"”»]")
 #: An operation's name is not taken when the word after "Operation" is a preposition.
 _NOT_NAME = frozenset({"In", "Against", "On", "At", "For", "Gegen", "Contre", "Dans"})
 
@@ -57,6 +66,8 @@ def operation_entities(text: str) -> list[Entity]:
     ['operation Olive Branch']
     >>> [e.text for e in operation_entities("arms for the Aleppo Conquest operations room")]
     ['Aleppo Conquest operations room']
+    >>> [e.text for e in operation_entities("أعلنت غرفة عمليات “فتح حلب” البدء")]
+    ['فتح حلب']
     """
     out = []
     for rx in (_TR, _LATIN, _COUNCIL, _ROOM):
@@ -68,6 +79,10 @@ def operation_entities(text: str) -> list[Entity]:
             if rx is _TR:
                 e = s + len(m.group(0).split("'")[0].split("’")[0])
                 e = s + _tr_stem_end(text[s:e])
+            out.append(Entity(text[s:e], s, e, "organization", "operation"))
+    for m in _AR_ROOM.finditer(text):
+        for q in _AR_QUOTED.finditer(text, *m.span("names")):
+            s, e = q.span("name")
             out.append(Entity(text[s:e], s, e, "organization", "operation"))
     return out
 

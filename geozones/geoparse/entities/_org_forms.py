@@ -270,12 +270,18 @@ def speakers_named_again(
 
 #: A place's name and "24": a news site's ("Deir Ezzor 24", "France 24", "السويداء 24"), when
 #: the number closes the phrase (punctuation, a quotation mark, the line's end) or a verb or
-#: noun of reporting follows it; never before a unit ("Idlib 24 hours", "حلب 24 ساعة").
+#: noun of reporting follows it, or when a post's byline names it ("Posted by السويداء 24 on
+#: Monday", an embedded social-media post); never before a unit ("Idlib 24 hours", "حلب 24
+#: ساعة").
+_OUTLET_NAME = (
+    r"(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*"
+    r"|[\u0621-\u064a]+(?:[ \t]+ال[\u0621-\u064a]+)?"
+)
 _NUMBERED_OUTLET = re.compile(
-    r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*"
-    r"|[\u0621-\u064a]+(?:[ \t]+ال[\u0621-\u064a]+)?)[ \t]+(?:24|٢٤)"
+    rf"(?<![\w'’-])(?P<name>{_OUTLET_NAME})[ \t]+(?:24|٢٤)"
     r"(?=[ \t]*(?:[.,;:!?)\]\"”’»،؛\n]|$)|[ \t]+(?:reported|reports|said|says|network|news"
     r"|website|site|correspondent|cited|quoted|published|that)\b|[ \t]+(?:أن|إن|بأن|أنه))"
+    rf"|(?<=\b(?:Posted|Shared) by )(?P<by>{_OUTLET_NAME})[ \t]+(?:24|٢٤)(?![\d])"
 )
 
 
@@ -300,6 +306,8 @@ def numbered_outlets(text: str, dates: Sequence[tuple[int, int]] = ()) -> list[E
     ['Deir Ezzor 24']
     >>> [e.text for e in numbered_outlets("وقالت مصادر للسويداء 24، أن الحادثة وقعت")]
     ['للسويداء 24']
+    >>> [e.text for e in numbered_outlets("Posted by Idlib 24 on Monday, June 8, 2020")]
+    ['Idlib 24']
     >>> numbered_outlets("The siege of Idlib 24 hours ago ended.")
     []
     """
@@ -307,7 +315,7 @@ def numbered_outlets(text: str, dates: Sequence[tuple[int, int]] = ()) -> list[E
         return []
     out = []
     for m in _NUMBERED_OUTLET.finditer(text):
-        s = m.start("name")
+        s = m.start("name") if m.group("name") else m.start("by")
         if not any(a < m.end() and s < b for a, b in dates):
             out.append(Entity(text[s : m.end()], s, m.end(), "news", "numbered-outlet"))
     return out

@@ -37,6 +37,10 @@ if TYPE_CHECKING:  # pragma: no cover
 FOREIGN_MIN_POPULATION = 100_000
 
 
+#: The gazetteer's importance of a governorate (5.5) and its capital (5.8).
+CAPITAL_IMPORTANCE = 5.5
+
+
 @dataclass(frozen=True)
 class _Payload:
     kind: str  # "g" gazetteer entry, "r" curated region, "e" non-place entity
@@ -102,6 +106,12 @@ class _Index:
         self.arabic_single = frozenset(
             k for k, ps in by_key.items() if " " not in k and k[:1] >= "\u0600"
             and any(p.kind != "e" for p in ps)
+        )  # fmt: skip
+        #: one-word Arabic names of a governorate or its capital: after "لل" the name even
+        #: where they are common words too ("السور الأثري للرقة", of al-Raqqa)
+        self.capital_words = frozenset(
+            k for k, ps in by_key.items() if " " not in k and k[:1] >= "\u0600"
+            and any(p.kind == "g" and gaz.importance[p.ref] >= CAPITAL_IMPORTANCE for p in ps)
         )  # fmt: skip
         self.quarters = quarters(gaz)  # city neighbourhoods: taken by their cue or city
         self.sites = landmarks(gaz)  # named sites: their phrase is named from its capital
@@ -301,7 +311,8 @@ class _Match:
 
 
 def _scan(text: str, index: _Index) -> list[_Match]:
-    toks = _split_and(text, _tokens(text, index.clitic_words, index.genitive), index)
+    toks = _tokens(text, index.clitic_words, index.genitive, index.capital_words)
+    toks = _split_and(text, toks, index)
     toks = rejoin_proclitics(text, toks, index.automaton)  # "كركي لكي", not "ل" and "كي"
     parts, starts, tok_at = [], [], {}
     pos = 1

@@ -314,6 +314,11 @@ def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entit
         j, quoted, close = j + 1, True, _BRACKET  # "قناة (روسيا اليوم)"
     if _in(k, _FRONT) and not quoted and j < len(words) and _battlefront(text, words[j]):
         return None  # "جبهة ريف اللاذقية": the front in Latakia's countryside, no group
+    if not quoted and not definite and _opens_quote(text, words, i):
+        n = _quoted_to_close(text, words, j, _QUOTES)  # "“جيش أبابيل حوران”": the head
+        if n > 1:  # quoted with its name, the name runs to the closing mark, a place too
+            e = words[j + n - 2][1]
+            return Entity(text[a:e], a, e, "organization", "ar-org-word")
     n = _quoted_to_close(text, words, j, close) if quoted and not definite else 0
     closed = n > 0  # the quoted name read to its closing mark ("الجيش «…»" quotes speech)
     while not closed and n < 3 and j + n < len(words):
@@ -338,6 +343,12 @@ def _org_after(text: str, words: list[tuple[int, int]], i: int, k: str) -> Entit
     e = words[j + n - 1][1]
     kind = "news" if _in(k, _NEWS_HEADS) else "organization"
     return Entity(text[a:e], a, e, kind, "ar-org-word")
+
+
+def _opens_quote(text: str, words: list[tuple[int, int]], i: int) -> bool:
+    """Whether the word at ``i`` comes right after an opening quotation mark (glued to it,
+    where a closing mark is glued to the word before it)."""
+    return i > 0 and text[slice(*words[i - 1])] in _QUOTES and words[i - 1][1] == words[i][0]
 
 
 def _quoted_to_close(text: str, words: list[tuple[int, int]], j: int, close: frozenset[str]) -> int:
@@ -468,9 +479,9 @@ def _after_title(text: str, words: list[tuple[int, int]], i: int) -> Entity | No
         w = text[words[j][0] : words[j][1]]
         if not _AR_WORD.fullmatch(w):
             return None
-        if _ar_key(w) in _AR_SECTORS:  # "مدير صحة اللاذقية هوازن مخلوف": the sector's
-            j += 2  # province qualifies the title (round 21), the name comes after it
-            continue
+        if _ar_key(w) in _AR_SECTORS and not w.startswith("ال"):
+            j += 2  # "مدير صحة اللاذقية هوازن مخلوف": the sector's province qualifies the
+            continue  # title (round 21); "وزير الزراعة محمد …": the definite sector none
         if (
             w.startswith("ال")
             or _ar_key(w) in _AR_QUALIFIERS

@@ -106,7 +106,10 @@ _GENITIVE_BEFORE = re.compile(
 
 
 def _tokens(
-    text: str, known: frozenset[str] = frozenset(), genitive: frozenset[str] = frozenset()
+    text: str,
+    known: frozenset[str] = frozenset(),
+    genitive: frozenset[str] = frozenset(),
+    capitals: frozenset[str] = frozenset(),
 ) -> list[_Token | None]:
     """The folded words of ``text`` with original offsets; None marks a boundary.
 
@@ -160,7 +163,7 @@ def _tokens(
             k2 = word_key(word[1:])
             if k2 in known:
                 k, s = k2, off[fs + 1]  # "وإدلب" → "إدلب"
-            elif _to_the_name(word, known):
+            elif _to_the_name(word, known, capitals):
                 k, s = word_key(word[2:]), off[fs + 2]  # "للبوكمال": ل and the article's ل
         elif known and k not in known and _as_the_name(word, known):
             k, s = word_key(word[1:]), off[fs + 1]  # "كالرقة" (like al-Raqqa) → "الرقة"
@@ -175,14 +178,23 @@ def _tokens(
     return out
 
 
-def _to_the_name(word: str, known: frozenset[str]) -> bool:
+def _to_the_name(word: str, known: frozenset[str], capitals: frozenset[str] = frozenset()) -> bool:
     """Whether a folded Arabic word is "لل" (the preposition ل, the article's alef dropped
     after it) and a name the index knows with the article: "للبوكمال" (to al-Bukamal) is
-    "ل" and "البوكمال". A common word stays the word ("للثورة السورية", of the Syrian
-    revolution: not the town of al-Thawrah)."""
+    "ل" and "البوكمال". A common word stays the word ("السنة الأولى للثورة", of the
+    revolution: not the town of al-Thawrah), unless the name is a governorate's or its
+    capital's (``capitals``): "السور الأثري للرقة" is the ancient wall of al-Raqqa.
+
+    Examples
+    --------
+    >>> _to_the_name("للرقه", frozenset({"رقه"}), frozenset({"رقه"}))
+    True
+    >>> _to_the_name("للثوره", frozenset({"ثوره"}))
+    False
+    """
     if not word.startswith("لل") or len(word) <= 4 or _word_key(word[2:]) not in known:
         return False
-    return "ال" + word[2:] not in _arabic_common_words()
+    return "ال" + word[2:] not in _arabic_common_words() or _word_key(word[2:]) in capitals
 
 
 def _as_the_name(word: str, known: frozenset[str]) -> bool:
