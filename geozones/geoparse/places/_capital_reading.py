@@ -62,7 +62,7 @@ AREA_CUES = 2
 #: (rule 2): "13 kilometers (8 miles) south of", "55km to the west of", "à 20 km au sud
 #: d'", "20 km südlich von", "20 كم جنوب".
 DISTANCE_BEFORE = {
-    "en": r"\b\d[\d.,]*\s?(?:km|kilomet(?:er|re)s?|miles?)(?:\s\([^()]{1,20}\))?"
+    "en": r"\b\d[\d.,]*\s?" + cap.DISTANCE_UNIT + r"(?:\s\([^()]{1,20}\))?"
     r"\s+(?:to\s+the\s+)?$",
     "fr": r"\b\d[\d.,]*\s?(?:km|kilomètres?)\s+(?:au|à\s+l['’])?\s*$",
     "de": r"\b\d[\d.,]*\s?(?:km|Kilometer)\s+$",
@@ -201,7 +201,7 @@ def _area_list(text: str, it: _Item) -> bool:
 _AROUND = re.compile(r"\baround\s+$", re.I)
 #: ", which was only 5 km away": a distance to X right after it makes it a point, the city.
 _DISTANCE_AFTER = re.compile(
-    r"^[^.;\n]{0,40}?\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\b", re.I
+    r"^[^.;\n]{0,40}?\b\d+(?:[.,]\d+)?\s*" + cap.DISTANCE_UNIT + r"\b", re.I
 )
 
 

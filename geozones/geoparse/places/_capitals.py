@@ -26,6 +26,10 @@ from ..scan import _context as ctx
 from ..scan._index import _candidates, _Index
 from ..scan._select import _Item
 
+#: The English units of a distance ("55km", "13 kilometres", "20 miles"), one fragment for every
+#: distance pattern of the capital reading.
+DISTANCE_UNIT = r"(?:km|kilomet(?:er|re)s?|miles?)"
+
 #: Population from which a governorate's capital named alone is the city, not the province
 #: ("Aleppo" is the city; "Idlib", "Hama", "إدلب" alone are, in the news, the province).
 CITY_OVER_PROVINCE_POPULATION = 1_000_000
@@ -33,7 +37,7 @@ _CITY_BEFORE = re.compile(
     r"(?:\b(?:city|town|cities|towns)\s+of\s+(?:the\s+)?|مدينة\s+|\bville\s+(?:de\s+|d['’]\s*)"
     r"|\bStadt\s+"
     # a distance measured from it, a point: "55km to the west of Raqqa", "20 miles north of"
-    r"|\b\d[\d.,]*\s?(?:km|kilomet(?:er|re)s?|miles?)(?:\s\([^()]{1,20}\))?\s+(?:to\s+the\s+)?"
+    r"|\b\d[\d.,]*\s?" + DISTANCE_UNIT + r"(?:\s\([^()]{1,20}\))?\s+(?:to\s+the\s+)?"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+"
     # … in Arabic: "على بعد 55 كيلومتراً شمال شرق دمشق", "20 كم إلى الجنوب من حلب"
     r"|\d[\d.,]*\s?(?:كم|كيلو\s?مترات|كيلو\s?متر(?:[\u064b-\u0652]*ا)?|أميال|ميلا?)[\u064b-\u0652]*\s+"
@@ -41,7 +45,8 @@ _CITY_BEFORE = re.compile(
     r"(?:(?:ال)?(?:شرق|غرب)(?:ي|ا)?[\u064b-\u0652]*\s+)?(?:من\s+)?|من\s+)?"
     # or from it with no compass word: "The town, 190 miles from Deir Ezzor"
     r"|\b(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s?"
-    r"(?:km|kilomet(?:er|re)s?|miles?)(?:\s\([^()]{1,20}\))?\s+(?:away\s+)?from\s+"
+    + DISTANCE_UNIT
+    + r"(?:\s\([^()]{1,20}\))?\s+(?:away\s+)?from\s+"
     # a road that leads to it: "the road connection to Raqqa", "the highway to Homs"
     r"|\b(?:road|highway|route)(?:\s+(?:connection|link))?\s+(?:to|towards)\s+"
     # a quarter of it: "the western quarters of Aleppo", "أحياء حلب الغربية"
@@ -101,7 +106,8 @@ _CAPITAL_APPOSITION = re.compile(
     r"(?:province|governorate))"
     # or a distance measured from it to elsewhere: "in Raqqa, some 500 km away from Damascus"
     r"|^,[ \t]+(?:(?:some|about|around|nearly|roughly)[ \t]+)?\d[\d.,]*[ \t]?"
-    r"(?:km|kilomet(?:er|re)s?|miles?)[ \t]+(?:away[ \t]+)?from\b"
+    + DISTANCE_UNIT
+    + r"[ \t]+(?:away[ \t]+)?from\b"
 )
 #: After the name, "and" and a city named as such: the pair are two cities ("between Raqqa
 #: and the eastern city of Deir el-Zour", "entre Raqqa et la ville de Deir ez-Zor").

@@ -17,7 +17,7 @@ from ...place import Place
 from ...projection import haversine_km
 from .._parts import Part, shift
 from .._results import PlaceMention
-from ._capitals import capital_governorate
+from ._capitals import DISTANCE_UNIT, capital_governorate
 
 #: How far (km) the town located must lie from the capital for its direction to mean the
 #: governorate: beyond the city's own countryside (the set's directions from a capital that
@@ -26,7 +26,7 @@ FAR_FROM_CITY_KM = 100.0
 #: What may stand between the town and the direction: a comma, a distance.
 _BETWEEN = re.compile(
     r",?[ \t]+(?:(?:some|about|around|nearly|roughly)[ \t]+)?"
-    r"(?:\d[\d.,]*[ \t]?(?:km|kilomet(?:er|re)s?|miles?)[ \t]+(?:to[ \t]+the[ \t]+)?)?"
+    r"(?:\d[\d.,]*[ \t]?" + DISTANCE_UNIT + r"[ \t]+(?:to[ \t]+the[ \t]+)?)?"
 )
 
 
