@@ -74,15 +74,19 @@ def city_markets(text: str, places: list[PlaceMention], bias: str) -> list[Place
     return out
 
 
+def _home_town(m: PlaceMention, bias: str) -> bool:
+    """Whether a mention is a town of the home country the text resolved (a site's town)."""
+    return (
+        m.kind == "place" and m.resolved and m.place.country == bias
+        and m.place.kind == "populated place"
+    )  # fmt: skip
+
+
 def _story_city(
     text: str, places: list[PlaceMention], m: PlaceMention, bias: str
 ) -> PlaceMention | None:
     """The town of the text's dateline, else the one town at home it names besides ``m``."""
-    towns = [
-        o for o in places
-        if o is not m and o.kind == "place" and o.resolved and o.place.country == bias
-        and o.place.kind == "populated place"
-    ]  # fmt: skip
+    towns = [o for o in places if o is not m and _home_town(o, bias)]
     for o in towns:
         if o.start < 80 and dateline_place(text, o.start, o.end, any_colon=True):
             return o
@@ -133,11 +137,7 @@ def shopping_centres(text: str, places: list[PlaceMention], bias: str) -> list[P
         s, e = mm.start("name"), mm.end()
         if any(p.start < e and s < p.end for p in places):
             continue
-        before = [
-            p for p in places
-            if p.end <= s and p.kind == "place" and p.resolved and p.place.country == bias
-            and p.place.kind == "populated place"
-        ]  # fmt: skip
+        before = [p for p in places if p.end <= s and _home_town(p, bias)]
         if not before:
             continue
         town = before[-1].place
