@@ -13,11 +13,10 @@ arabic_common_words.txt``, written by ``scripts/build_arabic_common_words.py``).
 
 from __future__ import annotations
 
-import functools
 import re
 
-from ..._io import data_path
 from ..scan._persons import AR_FOLD
+from ..scan._words import word_list
 
 _MARKS = re.compile(r"[\u064b-\u0652\u0640]")
 #: Nouns of place that name a village ("قرية X", "بلدات X", "أطراف X", "شمال X"), as
@@ -33,10 +32,8 @@ SETTLEMENT_NOUNS = frozenset(
 _QUOTES = "\"“”«»()'،,"
 
 
-@functools.lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    with open(data_path("geoparse", "arabic_common_words.txt"), encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
+    return word_list("arabic_common_words.txt")
 
 
 def strip_marks(word: str) -> str:

@@ -213,18 +213,27 @@ def _as_the_name(word: str, known: frozenset[str]) -> bool:
     return word.startswith("كال") and len(word) > 5 and _word_key(word[1:]) in known
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache
+def word_list(name: str) -> frozenset[str]:
+    """The words of ``data/geoparse/<name>``, one per line, ``#`` lines aside (read once).
+
+    Examples
+    --------
+    >>> "the" in word_list("english_common_words.txt")
+    True
+    """
+    with open(data_path("geoparse", name), encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
+
+
 def _arabic_common_words() -> frozenset[str]:
     """The common Arabic words (folded, with the article where they take it) of
     ``data/geoparse/arabic_common_words.txt``."""
-    with open(data_path("geoparse", "arabic_common_words.txt"), encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
+    return word_list("arabic_common_words.txt")
 
 
-@functools.lru_cache(maxsize=1)
 def _english_common_words() -> frozenset[str]:
-    with open(data_path("geoparse", "english_common_words.txt"), encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
+    return word_list("english_common_words.txt")
 
 
 def english_common_word(word: str) -> bool:
